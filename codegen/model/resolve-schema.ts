@@ -1,0 +1,362 @@
+// Builds the `TlSchemaModel` from parsed files: merges the files, sets the builtins aside,
+// verifies ids, resolves every type name and groups flag bits. Problems become diagnostics
+// (the parse diagnostics of the inputs included), sorted by file and position.
+
+import type { ParsedSchema, TlDeclaration, TlFieldArgument } from '../parser/declaration.ts';
+import { TlSchemaError } from '../parser/schema-error.ts';
+import { builtinConstructorIds, builtinPrimitiveNames, reservedTypeNames } from './builtins.ts';
+import { canonicalDeclaration, computeConstructorId, formatId, knownIdMismatches } from './constructor-id.ts';
+import { buildFlagGroups } from './flag-groups.ts';
+import { isBareName, resolveType, type TypeScope } from './resolve-type.ts';
+import type {
+  TlBoxedType,
+  TlConstructor,
+  TlDefinitionBase,
+  TlField,
+  TlFunction,
+  TlSchemaModel,
+} from './schema-model.ts';
+
+export interface ResolvedSchema {
+  model: TlSchemaModel;
+  /** Parse and resolve diagnostics of every file, errors and warnings, in file and position order. */
+  diagnostics: TlSchemaError[];
+}
+
+/** A declaration that survived merging, with its ids settled. */
+interface AcceptedDeclaration {
+  declaration: TlDeclaration;
+  id: number;
+  computedId: number;
+  canonical: string;
+  builtin: boolean;
+}
+
+export function resolveSchema(files: readonly ParsedSchema[]): ResolvedSchema {
+  const diagnostics: TlSchemaError[] = files.flatMap((file) => file.diagnostics);
+  const accepted = mergeDeclarations(files, diagnostics);
+
+  const constructors: TlConstructor[] = [];
+  const functions: TlFunction[] = [];
+  const types: TlBoxedType[] = [];
+  const constructorsByName = new Map<string, TlConstructor>();
+  const functionsByName = new Map<string, TlFunction>();
+  const typesByName = new Map<string, TlBoxedType>();
+
+  // Constructors and types first: field types may name constructors declared further down.
+  const pending: Array<[AcceptedDeclaration, TlConstructor | TlFunction]> = [];
+  for (const entry of accepted) {
+    if (entry.builtin) continue;
+    const { declaration } = entry;
+    if (declaration.kind === 'function') {
+      const fn: TlFunction = { kind: 'function', ...definitionBase(entry), result: { kind: 'object' } };
+      functions.push(fn);
+      functionsByName.set(fn.name, fn);
+      pending.push([entry, fn]);
+      continue;
+    }
+    const typeName = constructorTypeName(declaration, diagnostics);
+    const ctor: TlConstructor = { kind: 'constructor', ...definitionBase(entry), type: typeName };
+    constructors.push(ctor);
+    constructorsByName.set(ctor.name, ctor);
+    pending.push([entry, ctor]);
+    let type = typesByName.get(typeName);
+    if (!type) {
+      type = { name: typeName, ...splitName(typeName), constructors: [] };
+      types.push(type);
+      typesByName.set(typeName, type);
+    }
+    type.constructors.push(ctor.name);
+  }
+
+  for (const [entry, definition] of pending) {
+    const scope: TypeScope = {
+      constructorsByName,
+      typesByName,
+      typeParams: new Set(definition.typeParams),
+      diagnostics,
+    };
+    definition.fields = resolveFields(entry.declaration, scope);
+    definition.flagGroups = buildFlagGroups(definition.fields);
+    if (definition.kind === 'function')
+      definition.result = resolveType(entry.declaration.result, 'result', scope);
+  }
+
+  const model: TlSchemaModel = {
+    layer: settleLayer(files, diagnostics),
+    files: files.map((file) => file.file),
+    constructors,
+    functions,
+    types,
+    constructorsByName,
+    functionsByName,
+    typesByName,
+  };
+  return { model, diagnostics: sortDiagnostics(diagnostics, model.files) };
+}
+
+/**
+ * Keeps the first declaration of each name. Across files an identical repeat is dropped
+ * silently (api.tl and mtproto.tl may share lines); anything else sharing a name or an id is an error.
+ */
+function mergeDeclarations(
+  files: readonly ParsedSchema[],
+  diagnostics: TlSchemaError[],
+): AcceptedDeclaration[] {
+  const accepted: AcceptedDeclaration[] = [];
+  const byName = new Map<string, AcceptedDeclaration>();
+  const byId = new Map<number, AcceptedDeclaration>();
+  for (const file of files) {
+    for (const declaration of file.declarations) {
+      const computedId = computeConstructorId(declaration);
+      const id = declaration.id ?? computedId;
+      checkExplicitId(declaration, computedId, diagnostics);
+      const builtin = classifyBuiltin(declaration, id, diagnostics);
+      const canonical = `${declaration.kind} ${canonicalDeclaration(declaration, id)}`;
+      const entry: AcceptedDeclaration = { declaration, id, computedId, canonical, builtin };
+
+      const sameName = byName.get(declaration.name);
+      if (sameName) {
+        const first = sameName.declaration.position;
+        if (first.file === declaration.position.file) {
+          diagnostics.push(
+            declarationError(
+              'duplicate-name',
+              declaration,
+              `\`${declaration.name}\` is already declared at line ${first.line}`,
+            ),
+          );
+        } else if (sameName.canonical !== canonical) {
+          diagnostics.push(
+            declarationError(
+              'conflicting-definition',
+              declaration,
+              `\`${declaration.name}\` is already declared differently at ${first.file}:${first.line}:${first.column} ` +
+                `(\`${shorten(sameName.declaration.source)}\`); merged files share one namespace`,
+            ),
+          );
+        }
+        continue;
+      }
+      const sameId = byId.get(id);
+      if (sameId) {
+        const first = sameId.declaration.position;
+        diagnostics.push(
+          declarationError(
+            'duplicate-id',
+            declaration,
+            `id ${formatId(id)} of \`${declaration.name}\` is already used by \`${sameId.declaration.name}\` ` +
+              `at ${first.file}:${first.line}:${first.column}`,
+          ),
+        );
+      } else {
+        byId.set(id, entry);
+      }
+      byName.set(declaration.name, entry);
+      accepted.push(entry);
+    }
+  }
+  return accepted;
+}
+
+function checkExplicitId(declaration: TlDeclaration, computedId: number, diagnostics: TlSchemaError[]): void {
+  const { id } = declaration;
+  if (id === undefined || id === computedId) return;
+  if (knownIdMismatches.has(`${declaration.name}#${formatId(id)}`)) return;
+  diagnostics.push(
+    declarationError(
+      'id-mismatch',
+      declaration,
+      `explicit id ${formatId(id)} differs from the computed id ${formatId(computedId)} ` +
+        `(line ${declaration.position.line}); the explicit id is used`,
+      'warning',
+    ),
+  );
+}
+
+/** True for the declarations the runtime implements itself; reports malformed builtins. */
+function classifyBuiltin(declaration: TlDeclaration, id: number, diagnostics: TlSchemaError[]): boolean {
+  const { name } = declaration;
+  const usesRepetition = declaration.args.some((arg) => arg.kind === 'repetition');
+  if (declaration.primitive || usesRepetition) {
+    if (declaration.kind === 'function' || !builtinPrimitiveNames.has(name)) {
+      diagnostics.push(
+        declarationError(
+          'unsupported-builtin',
+          declaration,
+          `\`${name}\` uses the builtin forms \`?\` or \`[ ]\`; only ${[...builtinPrimitiveNames].join(', ')} may`,
+        ),
+      );
+    }
+    return true;
+  }
+  const builtinId = builtinConstructorIds.get(name);
+  if (builtinId === undefined || declaration.kind === 'function') return false;
+  if (id !== builtinId) {
+    diagnostics.push(
+      declarationError(
+        'builtin-id-mismatch',
+        declaration,
+        `the runtime implements \`${name}\` with id ${formatId(builtinId)}, not ${formatId(id)}`,
+      ),
+    );
+  }
+  return true;
+}
+
+/** A constructor's result must be a plain boxed type name that the runtime does not own. */
+function constructorTypeName(declaration: TlDeclaration, diagnostics: TlSchemaError[]): string {
+  const { result } = declaration;
+  const plain = !result.bare && !result.bang && result.args.length === 0 && !isBareName(result.name);
+  if (!plain || reservedTypeNames.has(result.name)) {
+    diagnostics.push(
+      new TlSchemaError(
+        'invalid-result-type',
+        result.position,
+        plain
+          ? `constructors of \`${result.name}\` are builtin; a schema cannot add one`
+          : 'a constructor must build a boxed type named with an upper-case letter (`= Foo;`)',
+        declaration.source,
+      ),
+    );
+  }
+  return result.name;
+}
+
+function resolveFields(declaration: TlDeclaration, scope: TypeScope): TlField[] {
+  const fields: TlField[] = [];
+  const byName = new Map<string, TlField>();
+  const fieldArgs = declaration.args.filter((arg): arg is TlFieldArgument => arg.kind === 'field');
+  for (const arg of fieldArgs) {
+    const type = resolveType(arg.type, arg.condition ? 'conditional' : 'field', scope);
+    const field: TlField = { name: arg.name, type, position: arg.position };
+    if (arg.condition) {
+      const { flagsField, bit } = arg.condition;
+      const flags = byName.get(flagsField);
+      if (flags?.type.kind !== 'flags' || flags.condition) {
+        scope.diagnostics.push(
+          new TlSchemaError(
+            'unknown-flags-field',
+            arg.condition.position,
+            unknownFlagsDetail(flagsField, flags, fieldArgs, arg),
+            `${flagsField}.${bit}?`,
+          ),
+        );
+      }
+      field.condition = { flagsField, bit };
+    }
+    if (byName.has(arg.name)) {
+      scope.diagnostics.push(
+        new TlSchemaError('duplicate-field', arg.position, `field \`${arg.name}\` appears twice`, arg.name),
+      );
+    } else {
+      byName.set(arg.name, field);
+    }
+    fields.push(field);
+  }
+  for (const arg of declaration.args) {
+    if (arg.kind !== 'typeParam') continue;
+    const { type } = arg;
+    if (type.args.length > 0 || type.bare || type.bang || (type.name !== 'Type' && type.name !== '#')) {
+      scope.diagnostics.push(
+        new TlSchemaError(
+          'invalid-type-param',
+          arg.position,
+          `type parameter \`${arg.name}\` must be \`{${arg.name}:Type}\``,
+          declaration.source,
+        ),
+      );
+    }
+  }
+  return fields;
+}
+
+function unknownFlagsDetail(
+  flagsField: string,
+  earlier: TlField | undefined,
+  fieldArgs: readonly TlFieldArgument[],
+  arg: TlFieldArgument,
+): string {
+  if (earlier) return `\`${flagsField}\` is not a \`#\` field, so it holds no flag bits`;
+  const later = fieldArgs.indexOf(arg) < fieldArgs.findIndex((a) => a.name === flagsField);
+  return later
+    ? `\`${flagsField}\` is declared after \`${arg.name}\`; a flags field must come before its conditional fields`
+    : `no \`${flagsField}:#\` field precedes \`${arg.name}\``;
+}
+
+function definitionBase(entry: AcceptedDeclaration): TlDefinitionBase {
+  const { declaration } = entry;
+  const dot = declaration.name.lastIndexOf('.');
+  return {
+    name: declaration.name,
+    namespace: dot < 0 ? undefined : declaration.name.slice(0, dot),
+    localName: declaration.name.slice(dot + 1),
+    id: entry.id,
+    computedId: entry.computedId,
+    explicitId: declaration.id !== undefined,
+    typeParams: declaration.args.flatMap((arg) => (arg.kind === 'typeParam' ? [arg.name] : [])),
+    fields: [],
+    flagGroups: [],
+    position: declaration.position,
+    source: declaration.source,
+  };
+}
+
+function splitName(name: string): { namespace?: string; localName: string } {
+  const dot = name.lastIndexOf('.');
+  return dot < 0 ? { localName: name } : { namespace: name.slice(0, dot), localName: name.slice(dot + 1) };
+}
+
+/** The layer of the first file stating one; a different layer in another file is suspicious. */
+function settleLayer(files: readonly ParsedSchema[], diagnostics: TlSchemaError[]): number | undefined {
+  let layer: number | undefined;
+  let layerFile = '';
+  for (const file of files) {
+    if (file.layer === undefined) continue;
+    if (layer === undefined) {
+      layer = file.layer;
+      layerFile = file.file;
+    } else if (file.layer !== layer && file.layerPosition) {
+      diagnostics.push(
+        new TlSchemaError(
+          'layer-mismatch',
+          file.layerPosition,
+          `this file states layer ${file.layer} but ${layerFile} states layer ${layer}; using ${layer}`,
+          `// LAYER ${file.layer}`,
+          'warning',
+        ),
+      );
+    }
+  }
+  return layer;
+}
+
+function shorten(source: string): string {
+  return source.length <= 60 ? source : `${source.slice(0, 57)}...`;
+}
+
+function declarationError(
+  kind: TlSchemaError['kind'],
+  declaration: TlDeclaration,
+  detail: string,
+  severity: 'error' | 'warning' = 'error',
+): TlSchemaError {
+  return new TlSchemaError(kind, declaration.position, detail, declaration.source, severity);
+}
+
+function sortDiagnostics(diagnostics: TlSchemaError[], files: readonly string[]): TlSchemaError[] {
+  const fileOrder = (file: string) => {
+    const index = files.indexOf(file);
+    return index < 0 ? files.length : index;
+  };
+  return diagnostics
+    .map((diagnostic, index) => ({ diagnostic, index }))
+    .sort(
+      (a, b) =>
+        fileOrder(a.diagnostic.file) - fileOrder(b.diagnostic.file) ||
+        a.diagnostic.line - b.diagnostic.line ||
+        a.diagnostic.column - b.diagnostic.column ||
+        a.index - b.index,
+    )
+    .map(({ diagnostic }) => diagnostic);
+}

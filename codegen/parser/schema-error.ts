@@ -1,0 +1,73 @@
+// The one error type of the schema stages (tokenizer, parser, resolver). Problems are collected as
+// values rather than thrown, so a single run reports every bad declaration; callers decide what
+// to do with them (the CLI prints them, generation refuses to run while any has severity 'error').
+
+import { TlError } from '../../src/errors.ts';
+import type { SourcePosition } from '../model/schema-model.ts';
+
+export type TlSchemaErrorKind =
+  | 'unexpected-token'
+  | 'unterminated-comment'
+  | 'unknown-section'
+  | 'invalid-name'
+  | 'missing-equals'
+  | 'missing-semicolon'
+  | 'missing-type'
+  | 'invalid-id'
+  | 'id-too-long'
+  | 'invalid-condition'
+  | 'flag-bit-range'
+  | 'unbalanced-angle'
+  | 'unbalanced-bracket'
+  | 'unknown-flags-field'
+  | 'conditional-flags-field'
+  | 'misplaced-nat'
+  | 'duplicate-field'
+  | 'undefined-type'
+  | 'invalid-result-type'
+  | 'type-arity'
+  | 'duplicate-name'
+  | 'duplicate-id'
+  | 'conflicting-definition'
+  | 'bare-multi-constructor'
+  | 'undeclared-type-var'
+  | 'invalid-type-param'
+  | 'unsupported-builtin'
+  | 'builtin-id-mismatch'
+  | 'id-mismatch'
+  | 'true-outside-flags'
+  | 'layer-mismatch';
+
+export type TlSchemaSeverity = 'error' | 'warning';
+
+export class TlSchemaError extends TlError {
+  declare readonly kind: TlSchemaErrorKind;
+  readonly severity: TlSchemaSeverity;
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  /** The offending text: a token, or the whole declaration when the problem is the declaration. */
+  readonly excerpt: string;
+  /** The message without the `file:line:col: kind:` prefix. */
+  readonly detail: string;
+
+  constructor(
+    kind: TlSchemaErrorKind,
+    position: SourcePosition,
+    detail: string,
+    excerpt: string,
+    severity: TlSchemaSeverity = 'error',
+  ) {
+    super(kind, `${position.file}:${position.line}:${position.column}: ${kind}: ${detail}`);
+    this.severity = severity;
+    this.file = position.file;
+    this.line = position.line;
+    this.column = position.column;
+    this.excerpt = excerpt;
+    this.detail = detail;
+  }
+}
+
+export function hasErrors(diagnostics: readonly TlSchemaError[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
