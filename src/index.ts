@@ -1,0 +1,29 @@
+// Public surface of the tlforge runtime: what generated code and applications import.
+
+export { describeValue } from './describe-value.ts';
+export type { DecodeErrorKind, EncodeErrorKind } from './errors.ts';
+export {
+  constructorIdHex,
+  encodeError,
+  rethrowDecode,
+  rethrowEncode,
+  TlDecodeError,
+  TlEncodeError,
+  TlError,
+  UnknownConstructorError,
+} from './errors.ts';
+export { crc32, inflateGzip } from './gzip.ts';
+export type { BigInteger, LongInput } from './long.ts';
+export { isBigInteger, LONG_MAX, LONG_MIN, longArg } from './long.ts';
+export type { ObjectReader, ReaderRegistry, TlReaderOptions } from './reader.ts';
+export {
+  DEFAULT_MAX_DEPTH,
+  DEFAULT_MAX_INFLATED_SIZE,
+  GZIP_PACKED_ID,
+  readBoxed,
+  TlReader,
+  VECTOR_ID,
+} from './reader.ts';
+export type { TlObject } from './tl-object.ts';
+export { isTlObject, serializeObject } from './tl-object.ts';
+export { BOOL_FALSE_ID, BOOL_TRUE_ID, MAX_LENGTH_PREFIXED, TlWriter } from './writer.ts';

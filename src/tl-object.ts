@@ -1,0 +1,58 @@
+// The interface every generated class implements, and `serializeObject`, the entry point that
+// turns one object into bytes with a pooled writer.
+
+import { describeValue } from './describe-value.ts';
+import { TlEncodeError } from './errors.ts';
+import { TlWriter } from './writer.ts';
+
+export interface TlObject {
+  readonly className: string;
+  readonly CONSTRUCTOR_ID: number;
+  readonly classType: 'constructor' | 'request';
+  _write(w: TlWriter): void;
+}
+
+export function isTlObject(v: unknown): v is TlObject {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Partial<TlObject>;
+  return (
+    typeof o._write === 'function' && typeof o.CONSTRUCTOR_ID === 'number' && typeof o.className === 'string'
+  );
+}
+
+/** A pooled writer larger than this is dropped after use so one huge message does not pin memory. */
+const POOL_KEEP_MAX = 1 << 20;
+
+let pooled: TlWriter | undefined;
+let pooledBusy = false;
+
+/**
+ * Serializes `o` (boxed: its `_write` writes the id). Uses one shared writer; a nested or reentrant
+ * call (a `_write` that itself serializes) gets a fresh writer instead of corrupting the shared one.
+ * Encode errors get the class name as the first path segment.
+ */
+export function serializeObject(o: TlObject): Uint8Array {
+  if (!isTlObject(o)) throw new TlEncodeError('type', `expected a TL object, got ${describeValue(o)}`);
+  let w: TlWriter;
+  const usePool = !pooledBusy;
+  if (usePool) {
+    if (pooled === undefined) pooled = new TlWriter(4096);
+    w = pooled;
+    pooledBusy = true;
+    w.reset();
+  } else {
+    w = new TlWriter();
+  }
+  try {
+    o._write(w);
+    return w.finish();
+  } catch (e) {
+    if (e instanceof TlEncodeError) e.prependPath(o.className);
+    throw e;
+  } finally {
+    if (usePool) {
+      pooledBusy = false;
+      if (w.buf.length > POOL_KEEP_MAX) pooled = undefined;
+    }
+  }
+}
