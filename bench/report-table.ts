@@ -1,0 +1,66 @@
+// The stdout report: per payload, one line per library with sizes, throughput and tlforge's ratio.
+
+import type { BenchResult, OperationResult, PayloadResult } from './bench-result.ts';
+
+export function formatOps(n: number): string {
+  if (n >= 100) return Math.round(n).toLocaleString('en-US');
+  return n.toPrecision(3);
+}
+
+export function formatMb(n: number): string {
+  return n >= 100 ? Math.round(n).toString() : n.toFixed(1);
+}
+
+export function formatRatio(r: number | undefined): string {
+  return r === undefined ? '—' : `×${r >= 10 ? r.toFixed(1) : r.toFixed(2)}`;
+}
+
+function cell(op: OperationResult | undefined): [string, string] {
+  return op === undefined ? ['—', '—'] : [formatOps(op.opsPerSec), formatMb(op.mbPerSec)];
+}
+
+function pad(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows
+    .map((r) => r.map((v, c) => (c === 0 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  '))
+    .join('\n');
+}
+
+function payloadTable(p: PayloadResult, labels: ReadonlyMap<string, string>): string {
+  const rows: string[][] = [
+    ['library', 'bytes', 'ser ops/s', 'ser MB/s', 'de ops/s', 'de MB/s', 'ours/ser', 'ours/de'],
+  ];
+  for (const [key, lib] of Object.entries(p.libraries)) {
+    const ratio = p.ratios[key];
+    rows.push([
+      labels.get(key) ?? key,
+      `${lib.bytes}${lib.identical ? '' : lib.identicalAsLayer214 ? '*' : '!'}`,
+      ...cell(lib.serialize),
+      ...cell(lib.deserialize),
+      key === 'tlforge' ? '' : formatRatio(ratio?.serialize),
+      key === 'tlforge' ? '' : formatRatio(ratio?.deserialize),
+    ]);
+  }
+  rows.push(['memcpy (slice)', `${p.referenceBytes}`, ...cell(p.memcpy.slice), '', '', '', '']);
+  const notes: string[] = [];
+  for (const [key, lib] of Object.entries(p.libraries)) {
+    if (lib.difference) notes.push(`  ${lib.identicalAsLayer214 ? '*' : '!'} ${key}: ${lib.difference}`);
+    if (lib.notTimed) notes.push(`  - ${key}: ${lib.notTimed}`);
+  }
+  const title = `${p.id}  ${p.name}: ${p.description} (${p.referenceBytes} B)`;
+  return [title, pad(rows), ...notes].join('\n');
+}
+
+export function renderTable(result: BenchResult): string {
+  const labels = new Map(result.libraries.map((l) => [l.key, l.key]));
+  const m = result.machine;
+  const head = [
+    `tlforge benchmark (${result.mode}), ${result.date}`,
+    `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB; Node ${m.node} (V8 ${m.v8}); ${m.platform} ${m.arch}`,
+    `libraries: ${result.libraries.map((l) => `${l.key} = ${l.label}, layer ${l.layer}`).join('; ')}`,
+    ...result.missing.map((x) => `not measured: ${x.key}: ${x.reason}`),
+    'median of batched samples; MB/s = wire bytes ×10^6 per second; ours/X = tlforge ops/s ÷ X ops/s (>1: tlforge faster)',
+    'bytes: * = differs only by the layer (identical with layer-214 ids, see note), ! = differs',
+  ];
+  return [head.join('\n'), ...result.payloads.map((p) => payloadTable(p, labels))].join('\n\n');
+}
