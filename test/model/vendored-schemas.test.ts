@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { computeConstructorId } from '../../codegen/model/constructor-id.ts';
+import { loadSchema } from '../../codegen/model/load-schema.ts';
+import { resolveSchema } from '../../codegen/model/resolve-schema.ts';
+import { parseSchema } from '../../codegen/parser/parse-schema.ts';
+
+const root = new URL('../../', import.meta.url);
+const path = (relative: string) => new URL(relative, root).pathname;
+
+interface FileSet {
+  dir: string;
+  layer: number;
+  api: [constructors: number, functions: number, types: number];
+  mtproto: [constructors: number, functions: number, types: number];
+  merged: [constructors: number, functions: number, types: number];
+  /** Where mtproto.tl's service `message` (never on the wire) meets api.tl's `message`. */
+  messageConflict: string;
+  sharedBits: number;
+  vectorResults: number;
+}
+
+const fileSets: FileSet[] = [
+  {
+    dir: 'schema/latest',
+    layer: 214,
+    api: [1475, 727, 555],
+    mtproto: [53, 10, 33],
+    merged: [1527, 737, 587],
+    messageConflict: 'schema/latest/mtproto.tl:69:1',
+    sharedBits: 76,
+    vectorResults: 38,
+  },
+  {
+    dir: 'schema/layer122',
+    layer: 122,
+    api: [869, 360, 303],
+    mtproto: [53, 10, 33],
+    merged: [921, 370, 335],
+    messageConflict: 'schema/layer122/mtproto.tl:86:1',
+    sharedBits: 28,
+    vectorResults: 22,
+  },
+];
+
+const counts = (model: ReturnType<typeof loadSchema>['model']) => [
+  model.constructors.length,
+  model.functions.length,
+  model.types.length,
+];
+
+describe.each(fileSets)('vendored schema $dir', (set) => {
+  const api = path(`${set.dir}/api.tl`);
+  const mtproto = path(`${set.dir}/mtproto.tl`);
+
+  it('resolves api.tl alone with no diagnostic at all', () => {
+    const { model, diagnostics } = loadSchema([api]);
+    expect(diagnostics.map((d) => d.message)).toEqual([]);
+    expect(counts(model)).toEqual(set.api);
+    expect(model.layer).toBe(set.layer);
+  });
+
+  it('resolves mtproto.tl alone with no diagnostic at all', () => {
+    const { model, diagnostics } = loadSchema([mtproto]);
+    expect(diagnostics.map((d) => d.message)).toEqual([]);
+    expect(counts(model)).toEqual(set.mtproto);
+    expect(model.constructorsByName.get('msg_container')!.fields[0].type).toEqual({
+      kind: 'vector',
+      boxed: false,
+      element: { kind: 'bare', constructor: 'message' },
+    });
+  });
+
+  it('merges api.tl and mtproto.tl; the only problem is the two different `message` constructors', () => {
+    const { model, diagnostics } = loadSchema([api, mtproto]);
+    expect(
+      diagnostics.map((d) => `${d.kind} ${d.file.slice(root.pathname.length)}:${d.line}:${d.column}`),
+    ).toEqual([`conflicting-definition ${set.messageConflict}`]);
+    expect(counts(model)).toEqual(set.merged);
+    expect(model.layer).toBe(set.layer);
+    const shared = [...model.constructors, ...model.functions].flatMap((d) =>
+      d.flagGroups.flatMap((g) => g.bits.filter((b) => b.fields.length > 1)),
+    );
+    expect(shared).toHaveLength(set.sharedBits);
+    expect(model.functions.filter((f) => f.result.kind === 'vector')).toHaveLength(set.vectorResults);
+  });
+
+  it('reproduces every written id except the three known official exceptions', () => {
+    const mismatches: string[] = [];
+    let written = 0;
+    for (const file of [api, mtproto]) {
+      for (const declaration of parseSchema(readFileSync(file, 'utf8'), file).declarations) {
+        if (declaration.id === undefined) continue;
+        written++;
+        const computed = computeConstructorId(declaration);
+        if (computed !== declaration.id)
+          mismatches.push(
+            `${declaration.name}#${declaration.id.toString(16)} computed ${computed.toString(16)}`,
+          );
+      }
+    }
+    expect(written).toBeGreaterThan(set.merged[0]);
+    expect(mismatches).toEqual([
+      'ipPortSecret#37982646 computed 402d9b47',
+      'accessPointRule#4679b65f computed 20634ce',
+      'help.configSimple#5a592a6c computed 66d2808',
+    ]);
+    const { model, diagnostics } = loadSchema([api, mtproto]);
+    expect(diagnostics.filter((d) => d.kind === 'id-mismatch')).toEqual([]);
+    const modelMismatches = [...model.constructors, ...model.functions].filter((d) => d.id !== d.computedId);
+    expect(modelMismatches.map((d) => d.name)).toEqual([
+      'ipPortSecret',
+      'accessPointRule',
+      'help.configSimple',
+    ]);
+  });
+});
+
+describe('vendored schema details', () => {
+  const { model } = loadSchema([path('schema/latest/api.tl')]);
+
+  it('keeps the builtins out and error/null in', () => {
+    for (const name of ['boolFalse', 'boolTrue', 'true', 'vector'])
+      expect(model.constructorsByName.has(name)).toBe(false);
+    for (const name of ['Bool', 'True', 'Vector']) expect(model.typesByName.has(name)).toBe(false);
+    expect(model.constructorsByName.get('error')!.id).toBe(0xc4b9f9bb);
+    expect(model.constructorsByName.get('null')!.id).toBe(0x56730bcc);
+  });
+
+  it('resolves messages.startBot as written in the seed', () => {
+    const startBot = model.functionsByName.get('messages.startBot')!;
+    expect(startBot.fields.map((f) => [f.name, f.type])).toEqual([
+      ['bot', { kind: 'boxed', type: 'InputUser' }],
+      ['peer', { kind: 'boxed', type: 'InputPeer' }],
+      ['random_id', { kind: 'long' }],
+      ['start_param', { kind: 'string' }],
+    ]);
+    expect(startBot.result).toEqual({ kind: 'boxed', type: 'Updates' });
+    expect([startBot.namespace, startBot.localName, startBot.id]).toEqual([
+      'messages',
+      'startBot',
+      0xe6df7378,
+    ]);
+  });
+
+  it('parses and resolves layer 214 well under 100 ms once warm', () => {
+    const texts = ['api.tl', 'mtproto.tl'].map((f) => [f, readFileSync(path(`schema/latest/${f}`), 'utf8')]);
+    const run = () => resolveSchema(texts.map(([name, text]) => parseSchema(text, name)));
+    for (let i = 0; i < 5; i++) run();
+    const times: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const start = performance.now();
+      run();
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    expect(times[7]).toBeLessThan(100);
+  });
+});
