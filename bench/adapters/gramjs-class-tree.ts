@@ -18,7 +18,8 @@ export function lookupClass(api: GramjsApi, ctor: string): ClassConstructor {
   const dot = ctor.lastIndexOf('.');
   const namespace = dot < 0 ? undefined : ctor.slice(0, dot);
   const bare = dot < 0 ? ctor : ctor.slice(dot + 1);
-  const className = bare[0].toUpperCase() + bare.slice(1);
+  // GramJS's rule: `p_q_inner_data` -> `PQInnerData`.
+  const className = bare.replace(/(?:^|_)([a-z])/g, (_, c: string) => c.toUpperCase()).replace(/_/g, '');
   const holder = namespace === undefined ? api : (api[namespace] as GramjsApi | undefined);
   const found = holder?.[className];
   if (typeof found !== 'function')
