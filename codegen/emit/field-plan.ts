@@ -1,0 +1,168 @@
+// How each field of a definition is handled by the generated class: its JS name, its reader local,
+// its flag bit, and the MTProto service fields whose wire form the TL line does not say by itself:
+//   - `rpc_result.result` can only be decoded with the request's result type, so it stays raw bytes;
+//   - `gzip_packed.packed_data` is written `string` but holds a gzip stream, so it is `bytes`;
+//   - `message bytes:int body:Object` (msg_container): `bytes` is the body's length, computed on write.
+
+import type { TlDefinition, TlField, TlTypeRef } from '../model/schema-model.ts';
+import { maskLiteral } from './code-lines.ts';
+import { TlEmitError } from './emit-error.ts';
+import { fieldName, localIdentifier } from './naming.ts';
+
+export type FieldRole =
+  /** A `#` word: computed from the conditional fields, never stored. */
+  | 'flags'
+  | 'value'
+  /** `message.bytes`: the length of the following body, computed on write (checked if given). */
+  | 'body-length'
+  /** `message.body`: one object occupying exactly `bytes` bytes. */
+  | 'sized-body'
+  /** `rpc_result.result`: the remaining bytes, kept raw. */
+  | 'raw-rest';
+
+export interface FieldCondition {
+  flagsField: string;
+  /** The reader/writer local holding that flags word. */
+  flagsLocal: string;
+  bit: number;
+  mask: string;
+}
+
+export interface PlannedField {
+  field: TlField;
+  /** Property name on the class (`randomId`). */
+  jsName: string;
+  /** Local variable in the reader (`randomId`, `default_`). */
+  local: string;
+  role: FieldRole;
+  /** The wire type (the model's, except `gzip_packed.packed_data` which is `bytes`). */
+  type: TlTypeRef;
+  condition?: FieldCondition;
+}
+
+export interface DefinitionPlan {
+  fields: PlannedField[];
+  /** Fields stored on instances and taken by the constructor (everything but `#` words). */
+  stored: PlannedField[];
+  /** Deepest vector nesting among the fields (loop index variables needed). */
+  vectorDepth: number;
+}
+
+/** Locals every generated method declares itself; a field's local must not be one of these. */
+export const methodLocals: readonly string[] = ['r', 'w', 'e', 'field', 'bodyLength', 'options'];
+
+export function loopIndex(depth: number): string {
+  return `i${depth}`;
+}
+
+export function loopCount(depth: number): string {
+  return `n${depth}`;
+}
+
+export function itemsLocal(depth: number): string {
+  return `items${depth}`;
+}
+
+export function planDefinition(
+  definition: TlDefinition,
+  className: string,
+  moduleIdentifiers: ReadonlySet<string>,
+): DefinitionPlan {
+  const reserved = new Set<string>([...methodLocals, className]);
+  const taken = { has: (name: string) => reserved.has(name) || moduleIdentifiers.has(name) };
+  let vectorDepth = 0;
+  for (const field of definition.fields) vectorDepth = Math.max(vectorDepth, vectorNesting(field.type));
+  for (let depth = 0; depth < vectorDepth; depth++) {
+    reserved.add(loopIndex(depth));
+    reserved.add(loopCount(depth));
+    reserved.add(itemsLocal(depth));
+  }
+  const jsNames = new Map<string, string>();
+  const locals = new Map<string, string>();
+  for (const field of definition.fields) {
+    const jsName = fieldName(field.name);
+    for (const [other, otherJs] of jsNames) {
+      if (otherJs === jsName) {
+        throw new TlEmitError(
+          'name-clash',
+          `fields ${other} and ${field.name} of ${definition.name} would both be named ${jsName}`,
+          field.position,
+        );
+      }
+    }
+    if (reservedMemberNames.has(jsName) && field.type.kind !== 'flags') {
+      throw new TlEmitError(
+        'name-clash',
+        `field ${field.name} of ${definition.name} would hide the class member ${jsName}`,
+        field.position,
+      );
+    }
+    jsNames.set(field.name, jsName);
+    const local = localIdentifier(jsName, taken);
+    reserved.add(local);
+    locals.set(field.name, local);
+  }
+
+  const fields: PlannedField[] = definition.fields.map((field, index) => {
+    const next = definition.fields[index + 1];
+    let role: FieldRole = field.type.kind === 'flags' ? 'flags' : 'value';
+    let type = field.type;
+    if (definition.name === 'rpc_result' && field.name === 'result' && type.kind === 'object') {
+      role = 'raw-rest';
+      type = { kind: 'bytes' };
+    }
+    if (definition.name === 'gzip_packed' && field.name === 'packed_data' && type.kind === 'string') {
+      type = { kind: 'bytes' };
+    }
+    if (isSizedBody(field, next)) role = 'body-length';
+    if (isSizedBody(definition.fields[index - 1], field)) role = 'sized-body';
+    const planned: PlannedField = {
+      field,
+      jsName: jsNames.get(field.name)!,
+      local: locals.get(field.name)!,
+      role,
+      type,
+    };
+    if (field.condition !== undefined) {
+      planned.condition = {
+        flagsField: field.condition.flagsField,
+        flagsLocal: locals.get(field.condition.flagsField)!,
+        bit: field.condition.bit,
+        mask: maskLiteral(field.condition.bit),
+      };
+    }
+    return planned;
+  });
+  return { fields, stored: fields.filter((f) => f.role !== 'flags'), vectorDepth };
+}
+
+/** `bytes:int` directly followed by `body:Object`, both unconditional: a length-prefixed body. */
+function isSizedBody(length: TlField | undefined, body: TlField | undefined): boolean {
+  return (
+    length !== undefined &&
+    body !== undefined &&
+    length.name === 'bytes' &&
+    length.type.kind === 'int' &&
+    length.condition === undefined &&
+    body.name === 'body' &&
+    body.type.kind === 'object' &&
+    body.condition === undefined
+  );
+}
+
+function vectorNesting(type: TlTypeRef): number {
+  return type.kind === 'vector' ? 1 + vectorNesting(type.element) : 0;
+}
+
+/** Members every generated class has; a field with one of these names would break the class. */
+const reservedMemberNames = new Set([
+  'constructor',
+  'CONSTRUCTOR_ID',
+  'SUBCLASS_OF_ID',
+  'className',
+  'classType',
+  'serialize',
+  'readResult',
+  '_write',
+  '_writeBare',
+]);

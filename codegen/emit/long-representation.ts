@@ -1,0 +1,43 @@
+// How generated code represents TL `long` values: the single switch point for the type of `long`
+// fields, what constructors accept, how arguments are converted and how values are read and written.
+// Every other part of the emitter asks this object and never writes `BigInteger` or `r.long()` itself.
+
+export interface LongRepresentation {
+  /** Name used by `--long`. */
+  readonly name: string;
+  /** TS type of a stored `long` field and of a decoded value. */
+  readonly valueType: string;
+  /** TS type a constructor accepts for a `long` field. */
+  readonly inputType: string;
+  /** Converts a constructor argument (an expression of `inputType`) to `valueType`. */
+  convertInput(expression: string): string;
+  /** Converts an array argument (`inputType[]`) to `valueType[]`. */
+  convertInputArray(expression: string): string;
+  /** Expression reading one value from the `TlReader` named `reader`. */
+  read(reader: string): string;
+  /** Statement writing `expression` with the `TlWriter` named `writer`. */
+  write(writer: string, expression: string): string;
+  /** Runtime imports the expressions above need: values and types. */
+  readonly runtimeValueImports: readonly string[];
+  readonly runtimeTypeImports: readonly string[];
+  /** Module-level helper functions (already declared in the generated module) the expressions use. */
+  readonly helperFunctions: readonly string[];
+}
+
+/** GramJS-compatible: fields are big-integer `BigInteger`s; constructors accept any `LongInput`. */
+export const bigIntegerLong: LongRepresentation = {
+  name: 'big-integer',
+  valueType: 'BigInteger',
+  inputType: 'LongInput',
+  convertInput: (expression) => `longArg(${expression})`,
+  convertInputArray: (expression) => `longArrayArg(${expression})`,
+  read: (reader) => `${reader}.long()`,
+  write: (writer, expression) => `${writer}.long(${expression});`,
+  runtimeValueImports: ['longArg'],
+  runtimeTypeImports: ['BigInteger', 'LongInput'],
+  helperFunctions: ['longArrayArg'],
+};
+
+export const longRepresentations: ReadonlyMap<string, LongRepresentation> = new Map([
+  [bigIntegerLong.name, bigIntegerLong],
+]);

@@ -1,0 +1,166 @@
+// Every name the generated module declares, decided once before any code is written: the TS class of
+// each definition, the union and reader map of each boxed type, the result readers of functions.
+// Two TL names that would become the same TS name are a TlEmitError rather than broken output.
+
+import type { TlDefinition, TlSchemaModel, TlTypeRef } from '../model/schema-model.ts';
+import { TlEmitError } from './emit-error.ts';
+import { className, qualifiedClassName, tlNameIdentifier, unionTypeName } from './naming.ts';
+import { tlTypeText } from './type-text.ts';
+
+/** The namespace holding everything: `Api.messages.StartBot`. */
+export const API_NAMESPACE = 'Api';
+
+export interface DefinitionSymbol {
+  definition: TlDefinition;
+  /** Class name inside its namespace: `StartBot`. */
+  className: string;
+  /** GramJS `className`: `messages.StartBot`. */
+  qualifiedClassName: string;
+  /** Reference from anywhere in the module: `Api.messages.StartBot`. */
+  classRef: string;
+}
+
+export interface BoxedTypeSymbol {
+  name: string;
+  namespace: string | undefined;
+  /** Union name inside its namespace: `TypeMessages`. */
+  unionName: string;
+  /** `Api.messages.TypeMessages`. */
+  unionRef: string;
+  /** Module-level `ReaderRegistry` of the type's constructors: `readers$messages$Messages`. */
+  readersIdentifier: string;
+}
+
+/** Module-level identifiers the emitter itself declares or imports (see module-helpers.ts). */
+export const fixedModuleIdentifiers: readonly string[] = [
+  API_NAMESPACE,
+  'LAYER',
+  'TlRequest',
+  'ResultOf',
+  'deserialize',
+  'registry',
+  'buildRegistry',
+  'readAnyObject',
+  'Uint8Array',
+];
+
+export class SchemaSymbols {
+  readonly definitions = new Map<string, DefinitionSymbol>();
+  readonly boxedTypes = new Map<string, BoxedTypeSymbol>();
+  /** Namespaces in order of first appearance (`undefined` = the root of `Api`). */
+  readonly namespaces: Array<string | undefined> = [undefined];
+  /** Constructors that appear bare somewhere: their classes get a `_writeBare` method. */
+  readonly bareConstructors = new Set<string>();
+  /** Module-level function name of each distinct function result reader, by TL result text. */
+  readonly resultReaders = new Map<string, { identifier: string; type: TlTypeRef }>();
+  /** Every identifier declared at module level, so locals and namespace members avoid them. */
+  readonly moduleIdentifiers = new Set<string>(fixedModuleIdentifiers);
+
+  constructor(
+    readonly model: TlSchemaModel,
+    /** Runtime imports and module helpers the generated code refers to. */
+    moduleNames: readonly string[],
+  ) {
+    for (const name of moduleNames) this.moduleIdentifiers.add(name);
+    const members = new Map<string | undefined, Map<string, string>>();
+    const claim = (namespace: string | undefined, name: string, owner: string, definition?: TlDefinition) => {
+      let names = members.get(namespace);
+      if (names === undefined) {
+        names = new Map();
+        members.set(namespace, names);
+        if (!this.namespaces.includes(namespace)) this.namespaces.push(namespace);
+      }
+      const previous = names.get(name) ?? this.clashingModuleName(name);
+      if (previous !== undefined) {
+        const where = namespace === undefined ? API_NAMESPACE : `${API_NAMESPACE}.${namespace}`;
+        throw new TlEmitError(
+          'name-clash',
+          `${owner} and ${previous} would both be named ${where}.${name}`,
+          definition?.position,
+        );
+      }
+      names.set(name, owner);
+    };
+    claim(undefined, 'AnyConstructor', 'the union of all constructors');
+    claim(undefined, 'AnyRequest', 'the union of all functions');
+    claim(undefined, 'AnyObject', 'the union of all constructors and functions');
+
+    for (const type of model.types) {
+      const unionName = unionTypeName(type.localName);
+      claim(type.namespace, unionName, `type ${type.name}`);
+      this.boxedTypes.set(type.name, {
+        name: type.name,
+        namespace: type.namespace,
+        unionName,
+        unionRef: memberRef(type.namespace, unionName),
+        readersIdentifier: this.declareModuleIdentifier(`readers$${tlNameIdentifier(type.name)}`),
+      });
+    }
+    for (const definition of [...model.constructors, ...model.functions]) {
+      const name = className(definition.localName);
+      claim(definition.namespace, name, `${definition.kind} ${definition.name}`, definition);
+      this.definitions.set(definition.name, {
+        definition,
+        className: name,
+        qualifiedClassName: qualifiedClassName(definition.namespace, definition.localName),
+        classRef: memberRef(definition.namespace, name),
+      });
+    }
+    for (const namespace of members.keys()) {
+      if (namespace !== undefined) claim(undefined, namespace, `namespace ${namespace}`);
+    }
+
+    for (const definition of [...model.constructors, ...model.functions]) {
+      for (const field of definition.fields) this.collectBare(field.type);
+    }
+    for (const fn of model.functions) {
+      this.collectBare(fn.result);
+      if (fn.result.kind === 'typeVar') continue;
+      const text = tlTypeText(fn.result);
+      if (!this.resultReaders.has(text)) {
+        const identifier = this.declareModuleIdentifier(`readResult$${tlNameIdentifier(text)}`);
+        this.resultReaders.set(text, { identifier, type: fn.result });
+      }
+    }
+  }
+
+  definition(name: string): DefinitionSymbol {
+    const symbol = this.definitions.get(name);
+    if (symbol === undefined) throw new TlEmitError('unsupported-definition', `no definition named ${name}`);
+    return symbol;
+  }
+
+  boxedType(name: string): BoxedTypeSymbol {
+    const symbol = this.boxedTypes.get(name);
+    if (symbol === undefined) throw new TlEmitError('unsupported-definition', `no boxed type named ${name}`);
+    return symbol;
+  }
+
+  resultReader(type: TlTypeRef): string {
+    const reader = this.resultReaders.get(tlTypeText(type));
+    if (reader === undefined)
+      throw new TlEmitError('unsupported-definition', `no reader for ${tlTypeText(type)}`);
+    return reader.identifier;
+  }
+
+  private declareModuleIdentifier(wanted: string): string {
+    let identifier = wanted;
+    for (let n = 2; this.moduleIdentifiers.has(identifier); n++) identifier = `${wanted}$${n}`;
+    this.moduleIdentifiers.add(identifier);
+    return identifier;
+  }
+
+  /** Namespace members shadow module-level names inside `Api`; generated code refers to those. */
+  private clashingModuleName(name: string): string | undefined {
+    return this.moduleIdentifiers.has(name) ? `the module-level ${name}` : undefined;
+  }
+
+  private collectBare(type: TlTypeRef): void {
+    if (type.kind === 'bare') this.bareConstructors.add(type.constructor);
+    else if (type.kind === 'vector') this.collectBare(type.element);
+  }
+}
+
+function memberRef(namespace: string | undefined, name: string): string {
+  return namespace === undefined ? `${API_NAMESPACE}.${name}` : `${API_NAMESPACE}.${namespace}.${name}`;
+}

@@ -1,0 +1,116 @@
+// What a `TlTypeRef` becomes in generated code: the TS type of a stored value and of a constructor
+// argument, its TL spelling for error messages, and the fewest bytes one value can take on the wire
+// (the vector-count guard `r.count(min)`).
+
+import type { TlSchemaModel, TlTypeRef } from '../model/schema-model.ts';
+import type { LongRepresentation } from './long-representation.ts';
+import type { SchemaSymbols } from './schema-symbols.ts';
+
+/** The TL spelling of a type, as a schema would write it (`Vector<long>`, `vector<future_salt>`, `!X`). */
+export function tlTypeText(type: TlTypeRef): string {
+  switch (type.kind) {
+    case 'flags':
+      return '#';
+    case 'vector':
+      return `${type.boxed ? 'Vector' : 'vector'}<${tlTypeText(type.element)}>`;
+    case 'boxed':
+      return type.type;
+    case 'bare':
+      return type.constructor;
+    case 'object':
+      return 'Object';
+    case 'typeVar':
+      return type.bang ? `!${type.name}` : type.name;
+    default:
+      return type.kind;
+  }
+}
+
+/** TS type of a stored (and decoded) value. */
+export function valueTypeText(type: TlTypeRef, symbols: SchemaSymbols, long: LongRepresentation): string {
+  switch (type.kind) {
+    case 'int':
+    case 'double':
+    case 'flags':
+      return 'number';
+    case 'long':
+      return long.valueType;
+    case 'int128':
+    case 'int256':
+    case 'bytes':
+      return 'Uint8Array';
+    case 'string':
+      return 'string';
+    case 'Bool':
+    case 'true':
+      return 'boolean';
+    case 'vector':
+      return `${valueTypeText(type.element, symbols, long)}[]`;
+    case 'boxed':
+      return symbols.boxedType(type.type).unionRef;
+    case 'bare':
+      return symbols.definition(type.constructor).classRef;
+    case 'object':
+      return 'TlObject';
+    case 'typeVar':
+      return type.name;
+  }
+}
+
+/** TS type a constructor accepts: like the value type, except `long` takes any `LongInput`. */
+export function inputTypeText(type: TlTypeRef, symbols: SchemaSymbols, long: LongRepresentation): string {
+  if (type.kind === 'long') return long.inputType;
+  if (type.kind === 'vector') return `${inputTypeText(type.element, symbols, long)}[]`;
+  return valueTypeText(type, symbols, long);
+}
+
+/** True when a constructor argument of this type must be converted before it is stored. */
+export function needsInputConversion(type: TlTypeRef): boolean {
+  if (type.kind === 'long') return true;
+  return type.kind === 'vector' && needsInputConversion(type.element);
+}
+
+/** The expression storing the argument `expression` (of the input type) as the value type. */
+export function convertInput(type: TlTypeRef, expression: string, long: LongRepresentation): string {
+  if (type.kind === 'long') return long.convertInput(expression);
+  if (type.kind === 'vector' && type.element.kind === 'long') return long.convertInputArray(expression);
+  if (type.kind === 'vector' && needsInputConversion(type.element)) {
+    return `mapArrayArg(${expression}, (item) => ${convertInput(type.element, 'item', long)})`;
+  }
+  return expression;
+}
+
+/** The fewest bytes one value of `type` takes on the wire, for the vector-count guard. */
+export function minWireSize(
+  type: TlTypeRef,
+  model: TlSchemaModel,
+  visiting: Set<string> = new Set(),
+): number {
+  switch (type.kind) {
+    case 'true':
+      return 0;
+    case 'long':
+    case 'double':
+      return 8;
+    case 'int128':
+      return 16;
+    case 'int256':
+      return 32;
+    case 'vector':
+      return type.boxed ? 8 : 4;
+    case 'bare': {
+      const bare = model.constructorsByName.get(type.constructor);
+      if (bare === undefined || visiting.has(type.constructor)) return 0;
+      visiting.add(type.constructor);
+      let size = 0;
+      for (const field of bare.fields) {
+        if (field.condition === undefined) size += minWireSize(field.type, model, visiting);
+      }
+      visiting.delete(type.constructor);
+      return size;
+    }
+    default:
+      // int, #, string/bytes (one length byte padded to 4), Bool and every boxed value (an id).
+      return 4;
+  }
+}

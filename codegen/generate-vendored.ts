@@ -1,0 +1,38 @@
+// `npm run generate`: regenerates the committed modules under generated/ from the vendored schemas
+// and prints what was produced. A test regenerates into a temporary folder and compares the bytes.
+
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { generateSchemaSet } from './emit/generate.ts';
+
+/** Each vendored schema set and the folder its module goes to. */
+export const vendoredSets: ReadonlyArray<{ name: string; files: string[]; outDir: string }> = [
+  { name: 'latest', files: ['schema/latest/api.tl', 'schema/latest/mtproto.tl'], outDir: 'generated/latest' },
+  {
+    name: 'layer122',
+    files: ['schema/layer122/api.tl', 'schema/layer122/mtproto.tl'],
+    outDir: 'generated/layer122',
+  },
+];
+
+function main(): void {
+  const started = performance.now();
+  let totalBytes = 0;
+  let totalFiles = 0;
+  for (const set of vendoredSets) {
+    const summary = generateSchemaSet({ files: set.files, outDir: set.outDir });
+    totalBytes += summary.bytes;
+    totalFiles += summary.files.length;
+    console.log(
+      `${set.outDir}: layer ${summary.layer ?? '?'}, ${summary.constructors} constructors, ` +
+        `${summary.functions} functions, ${summary.files.length} file(s), ${summary.bytes} bytes, ` +
+        `${Math.round(summary.milliseconds)} ms`,
+    );
+  }
+  console.log(
+    `total: ${totalFiles} file(s), ${totalBytes} bytes, ${Math.round(performance.now() - started)} ms`,
+  );
+}
+
+// Run as a script (`tsx codegen/generate-vendored.ts`), not when a test imports `vendoredSets`.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();
