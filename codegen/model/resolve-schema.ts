@@ -23,12 +23,13 @@ export interface ResolvedSchema {
   diagnostics: TlSchemaError[];
 }
 
+const noTypeParams: ReadonlySet<string> = new Set();
+
 /** A declaration that survived merging, with its ids settled. */
 interface AcceptedDeclaration {
   declaration: TlDeclaration;
   id: number;
   computedId: number;
-  canonical: string;
   builtin: boolean;
 }
 
@@ -73,7 +74,7 @@ export function resolveSchema(files: readonly ParsedSchema[]): ResolvedSchema {
     const scope: TypeScope = {
       constructorsByName,
       typesByName,
-      typeParams: new Set(definition.typeParams),
+      typeParams: definition.typeParams.length === 0 ? noTypeParams : new Set(definition.typeParams),
       diagnostics,
     };
     definition.fields = resolveFields(entry.declaration, scope);
@@ -112,8 +113,7 @@ function mergeDeclarations(
       const id = declaration.id ?? computedId;
       checkExplicitId(declaration, computedId, diagnostics);
       const builtin = classifyBuiltin(declaration, id, diagnostics);
-      const canonical = `${declaration.kind} ${canonicalDeclaration(declaration, id)}`;
-      const entry: AcceptedDeclaration = { declaration, id, computedId, canonical, builtin };
+      const entry: AcceptedDeclaration = { declaration, id, computedId, builtin };
 
       const sameName = byName.get(declaration.name);
       if (sameName) {
@@ -126,7 +126,7 @@ function mergeDeclarations(
               `\`${declaration.name}\` is already declared at line ${first.line}`,
             ),
           );
-        } else if (sameName.canonical !== canonical) {
+        } else if (canonical(sameName) !== canonical(entry)) {
           diagnostics.push(
             declarationError(
               'conflicting-definition',
@@ -157,6 +157,11 @@ function mergeDeclarations(
     }
   }
   return accepted;
+}
+
+/** Rendered only when two files share a name: most declarations never need it. */
+function canonical(entry: AcceptedDeclaration): string {
+  return `${entry.declaration.kind} ${canonicalDeclaration(entry.declaration, entry.id)}`;
 }
 
 function checkExplicitId(declaration: TlDeclaration, computedId: number, diagnostics: TlSchemaError[]): void {
