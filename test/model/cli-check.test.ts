@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { type CliOutput, main } from '../../codegen/cli.ts';
+import { type CliOutput, commands, main } from '../../codegen/cli.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -56,8 +56,9 @@ describe('tlforge check', () => {
     expect(await run(['frobnicate'])).toEqual({
       code: 2,
       out: [],
-      err: ['usage: tlforge <command> …; commands: check'],
+      err: [`usage: tlforge <command> …; commands: ${Object.keys(commands).join(', ')}`],
     });
+    expect(Object.keys(commands)).toContain('check');
     expect(await run(['check'])).toEqual({ code: 2, out: [], err: ['usage: check <file.tl> [more.tl …]'] });
     const missing = await run(['check', 'no/such/file.tl']);
     expect(missing.code).toBe(2);
