@@ -3,6 +3,7 @@
 // tests and scripts run it in-process with captured output.
 
 import { pathToFileURL } from 'node:url';
+import { generateCommand } from './emit/generate-command.ts';
 import { loadSchema } from './model/load-schema.ts';
 
 export interface CliOutput {
@@ -49,6 +50,7 @@ async function checkCommand(args: string[], output: CliOutput): Promise<number> 
 
 export const commands: Record<string, CliCommand> = {
   check: checkCommand,
+  generate: generateCommand,
 };
 
 /** Runs one command; resolves to the process exit code (0 ok, 1 schema errors, 2 usage). */
