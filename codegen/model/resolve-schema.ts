@@ -28,6 +28,10 @@ const noTypeParams: ReadonlySet<string> = new Set();
 /** A declaration that survived merging, with its ids settled. */
 interface AcceptedDeclaration {
   declaration: TlDeclaration;
+  /** The model name: as written, or moved into its file's clash namespace. */
+  name: string;
+  /** Its file's written-name -> model-name map for names moved into the clash namespace. */
+  scopedNames: ReadonlyMap<string, string>;
   id: number;
   computedId: number;
   builtin: boolean;
@@ -56,7 +60,7 @@ export function resolveSchema(files: readonly ParsedSchema[]): ResolvedSchema {
       pending.push([entry, fn]);
       continue;
     }
-    const typeName = constructorTypeName(declaration, diagnostics);
+    const typeName = constructorTypeName(declaration, entry.scopedNames, diagnostics);
     const ctor: TlConstructor = { kind: 'constructor', ...definitionBase(entry), type: typeName };
     constructors.push(ctor);
     constructorsByName.set(ctor.name, ctor);
@@ -75,6 +79,7 @@ export function resolveSchema(files: readonly ParsedSchema[]): ResolvedSchema {
       constructorsByName,
       typesByName,
       typeParams: definition.typeParams.length === 0 ? noTypeParams : new Set(definition.typeParams),
+      scopedNames: entry.scopedNames,
       diagnostics,
     };
     definition.fields = resolveFields(entry.declaration, scope);
@@ -107,15 +112,18 @@ function mergeDeclarations(
   const accepted: AcceptedDeclaration[] = [];
   const byName = new Map<string, AcceptedDeclaration>();
   const byId = new Map<number, AcceptedDeclaration>();
+  const scopedNamesByFile = clashScopedNames(files);
   for (const file of files) {
+    const scopedNames = scopedNamesByFile.get(file) ?? noScopedNames;
     for (const declaration of file.declarations) {
       const computedId = computeConstructorId(declaration);
       const id = declaration.id ?? computedId;
       checkExplicitId(declaration, computedId, diagnostics);
       const builtin = classifyBuiltin(declaration, id, diagnostics);
-      const entry: AcceptedDeclaration = { declaration, id, computedId, builtin };
+      const name = scopedNames.get(declaration.name) ?? declaration.name;
+      const entry: AcceptedDeclaration = { declaration, name, scopedNames, id, computedId, builtin };
 
-      const sameName = byName.get(declaration.name);
+      const sameName = byName.get(name);
       if (sameName) {
         const first = sameName.declaration.position;
         if (first.file === declaration.position.file) {
@@ -152,16 +160,57 @@ function mergeDeclarations(
       } else {
         byId.set(id, entry);
       }
-      byName.set(declaration.name, entry);
+      byName.set(name, entry);
       accepted.push(entry);
     }
   }
   return accepted;
 }
 
+const noScopedNames: ReadonlyMap<string, string> = new Map();
+
+/**
+ * For each file with a clash-namespace pragma: its definitions that another file defines
+ * differently under the same name, and the types those build when another file's constructors
+ * build them too, each mapped to `namespace.name`. The ids stay those of the written declarations.
+ */
+function clashScopedNames(files: readonly ParsedSchema[]): Map<ParsedSchema, Map<string, string>> {
+  const result = new Map<ParsedSchema, Map<string, string>>();
+  for (const file of files) {
+    const namespace = file.clashNamespace;
+    if (namespace === undefined) continue;
+    const others = files.filter((other) => other !== file);
+    const otherCanonical = new Map<string, string[]>();
+    const otherTypes = new Set<string>();
+    for (const other of others) {
+      for (const declaration of other.declarations) {
+        const forms = otherCanonical.get(declaration.name) ?? [];
+        forms.push(canonicalOf(declaration));
+        otherCanonical.set(declaration.name, forms);
+        if (declaration.kind === 'constructor') otherTypes.add(declaration.result.name);
+      }
+    }
+    const scoped = new Map<string, string>();
+    for (const declaration of file.declarations) {
+      const forms = otherCanonical.get(declaration.name);
+      if (!forms?.some((form) => form !== canonicalOf(declaration))) continue;
+      scoped.set(declaration.name, `${namespace}.${declaration.name}`);
+      const type = declaration.result.name;
+      if (declaration.kind === 'constructor' && otherTypes.has(type))
+        scoped.set(type, `${namespace}.${type}`);
+    }
+    if (scoped.size > 0) result.set(file, scoped);
+  }
+  return result;
+}
+
+function canonicalOf(declaration: TlDeclaration): string {
+  return `${declaration.kind} ${canonicalDeclaration(declaration, declaration.id ?? computeConstructorId(declaration))}`;
+}
+
 /** Rendered only when two files share a name: most declarations never need it. */
 function canonical(entry: AcceptedDeclaration): string {
-  return `${entry.declaration.kind} ${canonicalDeclaration(entry.declaration, entry.id)}`;
+  return canonicalOf(entry.declaration);
 }
 
 function checkExplicitId(declaration: TlDeclaration, computedId: number, diagnostics: TlSchemaError[]): void {
@@ -210,7 +259,11 @@ function classifyBuiltin(declaration: TlDeclaration, id: number, diagnostics: Tl
 }
 
 /** A constructor's result must be a plain boxed type name that the runtime does not own. */
-function constructorTypeName(declaration: TlDeclaration, diagnostics: TlSchemaError[]): string {
+function constructorTypeName(
+  declaration: TlDeclaration,
+  scopedNames: ReadonlyMap<string, string>,
+  diagnostics: TlSchemaError[],
+): string {
   const { result } = declaration;
   const plain = !result.bare && !result.bang && result.args.length === 0 && !isBareName(result.name);
   if (!plain || reservedTypeNames.has(result.name)) {
@@ -225,7 +278,7 @@ function constructorTypeName(declaration: TlDeclaration, diagnostics: TlSchemaEr
       ),
     );
   }
-  return result.name;
+  return scopedNames.get(result.name) ?? result.name;
 }
 
 function resolveFields(declaration: TlDeclaration, scope: TypeScope): TlField[] {
@@ -290,12 +343,12 @@ function unknownFlagsDetail(
 }
 
 function definitionBase(entry: AcceptedDeclaration): TlDefinitionBase {
-  const { declaration } = entry;
-  const dot = declaration.name.lastIndexOf('.');
+  const { declaration, name } = entry;
+  const dot = name.lastIndexOf('.');
   return {
-    name: declaration.name,
-    namespace: dot < 0 ? undefined : declaration.name.slice(0, dot),
-    localName: declaration.name.slice(dot + 1),
+    name,
+    namespace: dot < 0 ? undefined : name.slice(0, dot),
+    localName: name.slice(dot + 1),
     id: entry.id,
     computedId: entry.computedId,
     explicitId: declaration.id !== undefined,

@@ -15,6 +15,8 @@ export interface TypeScope {
   typesByName: ReadonlyMap<string, TlBoxedType>;
   /** `{X:Type}` parameters of the declaration being resolved. */
   typeParams: ReadonlySet<string>;
+  /** Names that the declaration's file moved into its clash namespace (written name -> model name). */
+  scopedNames: ReadonlyMap<string, string>;
   diagnostics: TlSchemaError[];
 }
 
@@ -25,7 +27,7 @@ export function isBareName(name: string): boolean {
 }
 
 export function resolveType(expr: TlTypeExpr, place: TypePlace, scope: TypeScope): TlTypeRef {
-  const { name } = expr;
+  const name = scope.scopedNames.get(expr.name) ?? expr.name;
 
   if (name === '#') {
     if (place === 'conditional')

@@ -80,6 +80,12 @@ export interface ParsedSchema {
   /** From a `// LAYER N` comment. */
   layer?: number;
   layerPosition?: SourcePosition;
+  /**
+   * From the pragma `// tlforge: clash-namespace NAME`: this file's definitions whose names clash
+   * with a different definition in another file (and the types they build) move into namespace
+   * NAME instead of conflicting. MTProto's service `message` needs it next to the API's `message`.
+   */
+  clashNamespace?: string;
   declarations: TlDeclaration[];
   diagnostics: TlSchemaError[];
 }

@@ -33,6 +33,7 @@ export function parseSchema(text: string, file: string): ParsedSchema {
     file,
     layer: tokenized.layer,
     layerPosition: tokenized.layerPosition,
+    clashNamespace: tokenized.clashNamespace,
     declarations,
     diagnostics: [...tokenized.diagnostics, ...parser.diagnostics],
   };

@@ -1,5 +1,6 @@
-// Splits TL text into tokens by walking char codes once. It also picks up the `// LAYER N`
-// comment, the only comment with a meaning, and reports unterminated block comments.
+// Splits TL text into tokens by walking char codes once. It also picks up the two comments
+// with a meaning, `// LAYER N` and the `// tlforge: clash-namespace NAME` pragma, and reports
+// unterminated block comments.
 
 import type { SourcePosition } from '../model/schema-model.ts';
 import { TlSchemaError } from './schema-error.ts';
@@ -10,6 +11,8 @@ export interface TokenizedText {
   tokens: Token[];
   layer?: number;
   layerPosition?: SourcePosition;
+  /** From `// tlforge: clash-namespace NAME`. */
+  clashNamespace?: string;
   diagnostics: TlSchemaError[];
 }
 
@@ -48,12 +51,14 @@ function isSpace(c: number): boolean {
 }
 
 const layerComment = /^\/\/\s*LAYER\s+(\d+)\s*$/;
+const clashNamespaceComment = /^\/\/\s*tlforge:\s*clash-namespace\s+([a-z][A-Za-z0-9_]*)\s*$/;
 
 export function tokenize(text: string, file: string): TokenizedText {
   const tokens: Token[] = [];
   const diagnostics: TlSchemaError[] = [];
   let layer: number | undefined;
   let layerPosition: SourcePosition | undefined;
+  let clashNamespace: string | undefined;
   let line = 1;
   let spaced = true;
   // A UTF-8 byte order mark is not part of the text; columns count from after it.
@@ -85,6 +90,8 @@ export function tokenize(text: string, file: string): TokenizedText {
         layer = Number(match[1]);
         layerPosition = { file, line, column };
       }
+      const pragma = clashNamespaceComment.exec(comment);
+      if (pragma) clashNamespace = pragma[1];
       i = end;
       spaced = true;
       continue;
@@ -141,5 +148,5 @@ export function tokenize(text: string, file: string): TokenizedText {
     spaced = false;
   }
   tokens.push({ kind: 'eof', text: '', start: n, line, column: n - lineStart + 1, spaced: true });
-  return { tokens, layer, layerPosition, diagnostics };
+  return { tokens, layer, layerPosition, clashNamespace, diagnostics };
 }

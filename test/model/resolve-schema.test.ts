@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { computeConstructorId } from '../../codegen/model/constructor-id.ts';
 import { resolveSchema } from '../../codegen/model/resolve-schema.ts';
 import type { TlSchemaModel } from '../../codegen/model/schema-model.ts';
 import { parseSchema } from '../../codegen/parser/parse-schema.ts';
@@ -201,6 +202,47 @@ account.getPassword#548a30f5 = account.Password;`,
       '`pong` is already declared differently at api.tl:7:1 (`pong#347773c5 msg_id:long ping_id:long = Pong`); ' +
         'merged files share one namespace',
     );
+  });
+
+  it('moves the clashing definitions of a file with a clash-namespace pragma into that namespace', () => {
+    const api = `${builtinPrelude}message id:int = Message;\nbox m:Message = Box;`;
+    const service =
+      '// tlforge: clash-namespace mtproto\n' +
+      'message msg_id:long body:Object = Message;\n' +
+      'container messages:vector<message> = Container;\n' +
+      'copy orig:Message = Copy;';
+    const model = resolveClean(['api.tl', api], ['mtproto.tl', service]);
+    const scoped = model.constructorsByName.get('mtproto.message')!;
+    expect([scoped.namespace, scoped.localName, scoped.type, scoped.explicitId]).toEqual([
+      'mtproto',
+      'message',
+      'mtproto.Message',
+      false,
+    ]);
+    // The id is that of the declaration as written, not of the scoped name.
+    expect(scoped.id).toBe(
+      computeConstructorId(parseSchema('message msg_id:long body:Object = Message;', 'x').declarations[0]),
+    );
+    expect(model.typesByName.get('Message')!.constructors).toEqual(['message']);
+    expect(model.typesByName.get('mtproto.Message')!.constructors).toEqual(['mtproto.message']);
+    expect(model.constructorsByName.get('container')!.fields[0].type).toEqual({
+      kind: 'vector',
+      boxed: false,
+      element: { kind: 'bare', constructor: 'mtproto.message' },
+    });
+    expect(model.constructorsByName.get('copy')!.fields[0].type).toEqual({
+      kind: 'boxed',
+      type: 'mtproto.Message',
+    });
+    expect(model.constructorsByName.get('box')!.fields[0].type).toEqual({ kind: 'boxed', type: 'Message' });
+
+    const { diagnostics } = resolveSchema([
+      parseSchema(api, 'api.tl'),
+      parseSchema(service.slice(service.indexOf('\n') + 1), 'mtproto.tl'),
+    ]);
+    expect(diagnostics.map((d) => `${d.kind} ${d.file}:${d.line}:${d.column}`)).toEqual([
+      'conflicting-definition mtproto.tl:1:1',
+    ]);
   });
 
   it('takes the layer from the file that states it and warns about a second, different one', () => {

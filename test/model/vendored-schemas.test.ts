@@ -14,8 +14,6 @@ interface FileSet {
   api: [constructors: number, functions: number, types: number];
   mtproto: [constructors: number, functions: number, types: number];
   merged: [constructors: number, functions: number, types: number];
-  /** Where mtproto.tl's service `message` (never on the wire) meets api.tl's `message`. */
-  messageConflict: string;
   sharedBits: number;
   vectorResults: number;
 }
@@ -26,8 +24,7 @@ const fileSets: FileSet[] = [
     layer: 214,
     api: [1475, 727, 555],
     mtproto: [53, 10, 33],
-    merged: [1527, 737, 587],
-    messageConflict: 'schema/latest/mtproto.tl:69:1',
+    merged: [1528, 737, 588],
     sharedBits: 76,
     vectorResults: 38,
   },
@@ -36,8 +33,7 @@ const fileSets: FileSet[] = [
     layer: 122,
     api: [869, 360, 303],
     mtproto: [53, 10, 33],
-    merged: [921, 370, 335],
-    messageConflict: 'schema/layer122/mtproto.tl:86:1',
+    merged: [922, 370, 336],
     sharedBits: 28,
     vectorResults: 22,
   },
@@ -71,18 +67,41 @@ describe.each(fileSets)('vendored schema $dir', (set) => {
     });
   });
 
-  it('merges api.tl and mtproto.tl; the only problem is the two different `message` constructors', () => {
+  it('merges api.tl and mtproto.tl with no diagnostic, the service `message` in namespace mtproto', () => {
     const { model, diagnostics } = loadSchema([api, mtproto]);
-    expect(
-      diagnostics.map((d) => `${d.kind} ${d.file.slice(root.pathname.length)}:${d.line}:${d.column}`),
-    ).toEqual([`conflicting-definition ${set.messageConflict}`]);
+    expect(diagnostics.map((d) => d.message)).toEqual([]);
     expect(counts(model)).toEqual(set.merged);
+    expect(model.constructorsByName.get('message')!.explicitId).toBe(true);
+    const service = model.constructorsByName.get('mtproto.message')!;
+    expect([service.namespace, service.localName, service.type, service.id]).toEqual([
+      'mtproto',
+      'message',
+      'mtproto.Message',
+      0x5bb8e511,
+    ]);
+    expect(model.constructorsByName.get('msg_container')!.fields[0].type).toEqual({
+      kind: 'vector',
+      boxed: false,
+      element: { kind: 'bare', constructor: 'mtproto.message' },
+    });
+    expect(model.constructorsByName.get('msg_copy')!.fields[0].type).toEqual({
+      kind: 'boxed',
+      type: 'mtproto.Message',
+    });
+    expect(model.typesByName.get('Message')!.constructors).not.toContain('mtproto.message');
     expect(model.layer).toBe(set.layer);
     const shared = [...model.constructors, ...model.functions].flatMap((d) =>
       d.flagGroups.flatMap((g) => g.bits.filter((b) => b.fields.length > 1)),
     );
     expect(shared).toHaveLength(set.sharedBits);
     expect(model.functions.filter((f) => f.result.kind === 'vector')).toHaveLength(set.vectorResults);
+  });
+
+  it('scopes the same clash whichever file comes first', () => {
+    const { model, diagnostics } = loadSchema([mtproto, api]);
+    expect(diagnostics.map((d) => d.message)).toEqual([]);
+    expect(counts(model)).toEqual(set.merged);
+    expect(model.constructorsByName.get('mtproto.message')!.id).toBe(0x5bb8e511);
   });
 
   it('reproduces every written id except the three known official exceptions', () => {
