@@ -52,7 +52,7 @@ export type DecodeErrorKind =
 
 /**
  * Bytes cannot be deserialized. `offset` is the byte offset in the buffer being read; inside a
- * gzip_packed value (path segment 'gzip_packed') it is relative to the inflated data.
+ * gzip_packed value it is relative to the inflated data (`inflated`, and the message says so).
  */
 export class TlDecodeError extends TlError {
   declare readonly kind: DecodeErrorKind;
@@ -66,13 +66,16 @@ export class TlDecodeError extends TlError {
    * the next enclosing `rethrowDecode` replaces it with its own field segment and name.
    */
   rootIsConstructor: boolean;
+  /** True when `offset` is into the inflated data of a gzip_packed value rather than the input. */
+  inflated: boolean;
   constructor(kind: DecodeErrorKind, detail: string, offset: number) {
-    super(kind, formatDecodeMessage(offset, undefined, [], kind, detail));
+    super(kind, formatDecodeMessage(offset, false, undefined, [], kind, detail));
     this.offset = offset;
     this.constructorName = undefined;
     this.path = [];
     this.detail = detail;
     this.rootIsConstructor = false;
+    this.inflated = false;
   }
 
   prependPath(segment: string): this {
@@ -84,12 +87,20 @@ export class TlDecodeError extends TlError {
 
   /** Recomputes `message` after `constructorName` or `path` changed. */
   rebuildMessage(): void {
-    this.message = formatDecodeMessage(this.offset, this.constructorName, this.path, this.kind, this.detail);
+    this.message = formatDecodeMessage(
+      this.offset,
+      this.inflated,
+      this.constructorName,
+      this.path,
+      this.kind,
+      this.detail,
+    );
   }
 }
 
 function formatDecodeMessage(
   offset: number,
+  inflated: boolean,
   constructorName: string | undefined,
   path: string[],
   kind: string,
@@ -97,7 +108,8 @@ function formatDecodeMessage(
 ): string {
   const reading = constructorName === undefined ? '' : ` reading ${constructorName}`;
   const where = path.length === 0 ? '' : ` (${path.join('.')})`;
-  return `at byte ${offset}${reading}${where}: ${kind}: ${detail}`;
+  const of = inflated ? ' of inflated gzip_packed data' : '';
+  return `at byte ${offset}${of}${reading}${where}: ${kind}: ${detail}`;
 }
 
 /** Formats a constructor id the way the schema writes it: '0x1cb5c415'. */

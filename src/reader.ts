@@ -36,6 +36,7 @@ interface SuspendedBuffer {
   view: DataView;
   pos: number;
   end: number;
+  lazy: boolean;
 }
 
 export class TlReader {
@@ -55,6 +56,8 @@ export class TlReader {
   private suspended: SuspendedBuffer[];
   /** Entries of `suspended` below this index belong to an enclosing object and are never resumed here. */
   private floor: number;
+  /** True while reading the inflated data of a gzip-packed vector (errors then say so). */
+  private lazy: boolean;
 
   constructor(bytes: Uint8Array, registry: ReaderRegistry, options?: TlReaderOptions) {
     this.buf = bytes;
@@ -69,6 +72,16 @@ export class TlReader {
     this.spanStart = 0;
     this.suspended = [];
     this.floor = 0;
+    this.lazy = false;
+  }
+
+  /** Marks errors raised while reading a gzip-packed vector's inflated data. */
+  private fail(e: TlDecodeError): TlDecodeError {
+    if (this.lazy) {
+      e.inflated = true;
+      e.rebuildMessage();
+    }
+    return e;
   }
 
   /**
@@ -77,7 +90,7 @@ export class TlReader {
    */
   private ensure(n: number): number {
     while (this.pos === this.end && this.suspended.length > this.floor) this.resume();
-    if (this.pos + n > this.end) throw truncated(this.pos, n, this.end - this.pos);
+    if (this.pos + n > this.end) throw this.fail(truncated(this.pos, n, this.end - this.pos));
     return this.pos;
   }
 
@@ -87,6 +100,7 @@ export class TlReader {
     this.view = s.view;
     this.pos = s.pos;
     this.end = s.end;
+    this.lazy = s.lazy;
   }
 
   int(): number {
@@ -149,24 +163,27 @@ export class TlReader {
     let len = bytes[p];
     let start = p + 1;
     if (len >= 254) {
-      if (len === 255) throw new TlDecodeError('length-prefix', 'length prefix byte 0xff is not valid TL', p);
+      if (len === 255)
+        throw this.fail(new TlDecodeError('length-prefix', 'length prefix byte 0xff is not valid TL', p));
       len = bytes[p + 1] | (bytes[p + 2] << 8) | (bytes[p + 3] << 16);
       if (len <= 253 && this.strict) {
-        throw new TlDecodeError(
-          'length-prefix',
-          `long length form used for ${len} bytes (at most 253 must use the one-byte form)`,
-          p,
+        throw this.fail(
+          new TlDecodeError(
+            'length-prefix',
+            `long length form used for ${len} bytes (at most 253 must use the one-byte form)`,
+            p,
+          ),
         );
       }
       start = p + 4;
     }
     const dataEnd = start + len;
     const total = (dataEnd - p + 3) & ~3;
-    if (p + total > this.end) throw truncated(p, total, this.end - p);
+    if (p + total > this.end) throw this.fail(truncated(p, total, this.end - p));
     if (this.strict) {
       for (let i = dataEnd; i < p + total; i++) {
         if (bytes[i] !== 0)
-          throw new TlDecodeError('padding', `non-zero padding byte 0x${hex2(bytes[i])}`, i);
+          throw this.fail(new TlDecodeError('padding', `non-zero padding byte 0x${hex2(bytes[i])}`, i));
       }
     }
     this.pos = p + total;
@@ -188,21 +205,24 @@ export class TlReader {
       return decodeUtf8(this.buf, start, end, true);
     } catch {
       const at = invalidUtf8Offset(this.buf, start, end);
-      throw new TlDecodeError('utf8', 'invalid UTF-8 in string', at < 0 ? start : at);
+      throw this.fail(new TlDecodeError('utf8', 'invalid UTF-8 in string', at < 0 ? start : at));
     }
   }
 
   bool(): boolean {
-    const p = this.pos;
     const id = this.uint();
+    // After the read: it may have resumed an outer buffer (see enterGzipVector).
+    const p = this.pos - 4;
     if (id === BOOL_TRUE_ID) return true;
     if (id === BOOL_FALSE_ID) return false;
     if (id === GZIP_PACKED_ID) return this.inGzip(p, readBool) as boolean;
     if (this.strict) {
-      throw new TlDecodeError(
-        'bool',
-        `expected boolTrue (0x997275b5) or boolFalse (0xbc799737), got ${constructorIdHex(id)}`,
-        p,
+      throw this.fail(
+        new TlDecodeError(
+          'bool',
+          `expected boolTrue (0x997275b5) or boolFalse (0xbc799737), got ${constructorIdHex(id)}`,
+          p,
+        ),
       );
     }
     // Lenient: like Telethon and mtcute, anything but boolTrue reads as false.
@@ -211,14 +231,17 @@ export class TlReader {
 
   /** Reads a boxed vector's id. A gzip_packed here is inflated and the vector read from its data. */
   vectorId(): void {
-    const p = this.pos;
     const id = this.uint();
+    // After the read: it may have resumed an outer buffer (see enterGzipVector).
+    const p = this.pos - 4;
     if (id === VECTOR_ID) return;
     if (id === GZIP_PACKED_ID) {
       this.enterGzipVector(p);
       return;
     }
-    throw new TlDecodeError('vector-id', `expected vector id 0x1cb5c415, got ${constructorIdHex(id)}`, p);
+    throw this.fail(
+      new TlDecodeError('vector-id', `expected vector id 0x1cb5c415, got ${constructorIdHex(id)}`, p),
+    );
   }
 
   /**
@@ -227,14 +250,17 @@ export class TlReader {
    * remaining bytes fail before the caller allocates anything.
    */
   count(minElementBytes: number): number {
-    const p = this.pos;
     const n = this.int();
+    // After the read: it may have resumed an outer buffer (see enterGzipVector).
+    const p = this.pos - 4;
     const min = Math.max(minElementBytes, 1);
     if (n < 0 || n * min > this.end - this.pos) {
-      throw new TlDecodeError(
-        'vector-length',
-        `vector count ${n} cannot fit in the ${this.end - this.pos} remaining bytes (${min} bytes per element at least)`,
-        p,
+      throw this.fail(
+        new TlDecodeError(
+          'vector-length',
+          `vector count ${n} cannot fit in the ${this.end - this.pos} remaining bytes (${min} bytes per element at least)`,
+          p,
+        ),
       );
     }
     return n;
@@ -242,38 +268,42 @@ export class TlReader {
 
   /** Any boxed object, looked up in the registry. */
   object(): unknown {
-    const p = this.pos;
     const id = this.uint();
+    // After the read: it may have resumed an outer buffer (see enterGzipVector).
+    const p = this.pos - 4;
     const read = this.registry.get(id);
     if (read !== undefined) return this.nested(read, p);
     if (id === GZIP_PACKED_ID) return this.inGzip(p, readObject);
     if (id === BOOL_TRUE_ID) return true;
     if (id === BOOL_FALSE_ID) return false;
-    throw new UnknownConstructorError(id, p, 'Object');
+    throw this.fail(new UnknownConstructorError(id, p, 'Object'));
   }
 
   /** A boxed object of one type: `readers` holds that type's constructors. */
   typed(readers: ReaderRegistry, typeName: string): unknown {
-    const p = this.pos;
     const id = this.uint();
+    // After the read: it may have resumed an outer buffer (see enterGzipVector).
+    const p = this.pos - 4;
     const read = readers.get(id);
     if (read !== undefined) return this.nested(read, p);
     // Rare path: the closure carrying the expected type only exists for gzip_packed values.
     if (id === GZIP_PACKED_ID) return this.inGzip(p, (r) => r.typed(readers, typeName));
     if (this.registry.has(id)) {
-      throw new TlDecodeError(
-        'unexpected-constructor',
-        `constructor ${constructorIdHex(id)} is not a ${typeName}`,
-        p,
+      throw this.fail(
+        new TlDecodeError(
+          'unexpected-constructor',
+          `constructor ${constructorIdHex(id)} is not a ${typeName}`,
+          p,
+        ),
       );
     }
-    throw new UnknownConstructorError(id, p, typeName);
+    throw this.fail(new UnknownConstructorError(id, p, typeName));
   }
 
   /** Calls a registry reader one nesting level deeper; `p` is where its constructor id started. */
   private nested(read: ObjectReader, p: number): unknown {
     if (++this.depth > this.maxDepth) {
-      throw new TlDecodeError('depth', `objects nested deeper than ${this.maxDepth} levels`, p);
+      throw this.fail(new TlDecodeError('depth', `objects nested deeper than ${this.maxDepth} levels`, p));
     }
     // An object never continues into an outer buffer: raise the floor for its duration.
     const outerFloor = this.floor;
@@ -290,7 +320,7 @@ export class TlReader {
   objectWithin(length: number): unknown {
     const p = this.pos;
     if (length < 0 || p + length > this.end) {
-      throw truncated(p, length, this.end - p);
+      throw this.fail(truncated(p, length, this.end - p));
     }
     const outerEnd = this.end;
     const outerFloor = this.floor;
@@ -298,10 +328,12 @@ export class TlReader {
     this.floor = this.suspended.length;
     const value = this.object();
     if (this.pos !== this.end) {
-      throw new TlDecodeError(
-        'trailing-bytes',
-        `${this.end - this.pos} bytes left in a ${length}-byte body`,
-        this.pos,
+      throw this.fail(
+        new TlDecodeError(
+          'trailing-bytes',
+          `${this.end - this.pos} bytes left in a ${length}-byte body`,
+          this.pos,
+        ),
       );
     }
     this.end = outerEnd;
@@ -319,10 +351,8 @@ export class TlReader {
   expectEnd(): void {
     if (this.suspended.length > this.floor) this.leaveGzipVectors(this.floor);
     if (this.pos !== this.end) {
-      throw new TlDecodeError(
-        'trailing-bytes',
-        `${this.end - this.pos} bytes left after the value`,
-        this.pos,
+      throw this.fail(
+        new TlDecodeError('trailing-bytes', `${this.end - this.pos} bytes left after the value`, this.pos),
       );
     }
   }
@@ -334,7 +364,7 @@ export class TlReader {
     try {
       return inflateGzip(packed, this.maxInflatedSize);
     } catch (e) {
-      if (e instanceof GzipFailure) throw new TlDecodeError('gzip', e.message, p);
+      if (e instanceof GzipFailure) throw this.fail(new TlDecodeError('gzip', e.message, p));
       throw e;
     }
   }
@@ -345,7 +375,7 @@ export class TlReader {
    */
   private inGzip(p: number, read: (r: TlReader) => unknown): unknown {
     if (++this.depth > this.maxDepth) {
-      throw new TlDecodeError('depth', `objects nested deeper than ${this.maxDepth} levels`, p);
+      throw this.fail(new TlDecodeError('depth', `objects nested deeper than ${this.maxDepth} levels`, p));
     }
     const inflated = this.inflateAt(p);
     const outerBytes = this.buf;
@@ -360,7 +390,7 @@ export class TlReader {
       value = read(this);
       this.expectEnd();
     } catch (e) {
-      if (e instanceof TlDecodeError) e.prependPath('gzip_packed');
+      if (e instanceof TlDecodeError) inGzipData(e);
       throw e;
     }
     this.buf = outerBytes;
@@ -381,28 +411,25 @@ export class TlReader {
    */
   private enterGzipVector(p: number): void {
     const inflated = this.inflateAt(p);
-    if (inflated.length < 4) throw truncated(0, 4, inflated.length);
+    if (inflated.length < 4) throw inGzipData(truncated(0, 4, inflated.length));
     const id = (inflated[0] | (inflated[1] << 8) | (inflated[2] << 16) | (inflated[3] << 24)) >>> 0;
     if (id !== VECTOR_ID) {
-      throw new TlDecodeError(
-        'vector-id',
-        `expected vector id 0x1cb5c415 inside gzip_packed, got ${constructorIdHex(id)}`,
-        0,
-      ).prependPath('gzip_packed');
+      throw inGzipData(
+        new TlDecodeError('vector-id', `expected vector id 0x1cb5c415, got ${constructorIdHex(id)}`, 0),
+      );
     }
-    this.suspended.push({ bytes: this.buf, view: this.view, pos: this.pos, end: this.end });
+    this.suspended.push({ bytes: this.buf, view: this.view, pos: this.pos, end: this.end, lazy: this.lazy });
     this.setBuffer(inflated);
     this.pos = 4;
+    this.lazy = true;
   }
 
   private leaveGzipVectors(keep: number): void {
     while (this.suspended.length > keep) {
       if (this.pos !== this.end) {
-        throw new TlDecodeError(
-          'trailing-bytes',
-          `${this.end - this.pos} bytes left in gzip_packed vector data`,
-          this.pos,
-        ).prependPath('gzip_packed');
+        throw inGzipData(
+          new TlDecodeError('trailing-bytes', `${this.end - this.pos} bytes left after the vector`, this.pos),
+        );
       }
       this.resume();
     }
@@ -424,7 +451,7 @@ export class TlReader {
     while (this.end - this.pos >= 4 && this.view.getUint32(this.pos, true) === GZIP_PACKED_ID) {
       const p = this.pos;
       if (++this.depth > this.maxDepth) {
-        throw new TlDecodeError('depth', `objects nested deeper than ${this.maxDepth} levels`, p);
+        throw this.fail(new TlDecodeError('depth', `objects nested deeper than ${this.maxDepth} levels`, p));
       }
       this.pos += 4;
       const inflated = this.inflateAt(p);
@@ -442,6 +469,12 @@ function readBool(r: TlReader): unknown {
 
 function readObject(r: TlReader): unknown {
   return r.object();
+}
+
+/** Marks an error raised inside inflated gzip_packed data: offset note and a 'gzip_packed' path segment. */
+function inGzipData(e: TlDecodeError): TlDecodeError {
+  e.inflated = true;
+  return e.prependPath('gzip_packed');
 }
 
 function hex2(b: number): string {
@@ -473,8 +506,7 @@ export function readBoxed<T>(
     r.expectEnd();
     return value;
   } catch (e) {
-    // Offsets now refer to the inflated data; the path says so.
-    if (e instanceof TlDecodeError) e.prependPath('gzip_packed');
+    if (e instanceof TlDecodeError) inGzipData(e);
     throw e;
   }
 }

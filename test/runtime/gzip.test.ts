@@ -122,13 +122,38 @@ describe('gzip_packed', () => {
     expect(e2.path).toEqual(['gzip_packed']);
   });
 
+  it('never lets an element of a gzip-packed vector continue into the outer bytes', () => {
+    // wrapper#55555555 items:Vector<Object> = Wrapper; its only element's string is missing from the
+    // inflated data but a valid string follows outside.
+    const wrapper = new Map(registry);
+    wrapper.set(0x55555555, (r) => {
+      r.vectorId();
+      const n = r.count(4);
+      const items: unknown[] = [];
+      for (let i = 0; i < n; i++) items.push(r.object());
+      return items;
+    });
+    const inner = fromHex('15c4b51c 01000000 44444444');
+    const bytes = concat(fromHex('55555555'), packed(inner), fromHex('0548656c 6c6f0000'));
+    const e = decodeError(() => new TlReader(bytes, wrapper).object());
+    expect(e.kind).toBe('truncated');
+    expect(e.offset).toBe(12);
+    expect(e.inflated).toBe(true);
+    expect(e.message).toBe(
+      'at byte 12 of inflated gzip_packed data reading named (named.name): truncated: needs 4 bytes, 0 remain',
+    );
+    // The same bytes with the string inside the gzip data read fine.
+    const whole = concat(fromHex('55555555'), packed(concat(inner, fromHex('0548656c 6c6f0000'))));
+    expect(new TlReader(whole, wrapper).object()).toEqual([{ name: 'Hello' }]);
+  });
+
   it('marks errors inside the inflated data with a gzip_packed path segment', () => {
     const bad = fromHex('44444444 0548656c 6c6f0001');
     const e = decodeError(() => readBoxed(packed(bad), registry, undefined, (r) => r.object()));
     expect(e.kind).toBe('padding');
     expect(e.offset).toBe(11);
     expect(e.message).toBe(
-      'at byte 11 reading named (gzip_packed.named.name): padding: non-zero padding byte 0x01',
+      'at byte 11 of inflated gzip_packed data reading named (gzip_packed.named.name): padding: non-zero padding byte 0x01',
     );
   });
 
