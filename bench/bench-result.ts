@@ -39,6 +39,8 @@ export interface BenchResult {
   readonly date: string;
   readonly mode: 'full' | 'quick';
   readonly machine: MachineInfo;
+  /** 1-minute load average at the start and the end of the run (the machine's other work). */
+  readonly loadAverage: { readonly start: number; readonly end: number };
   readonly libraries: readonly { readonly key: string; readonly label: string; readonly layer: number }[];
   readonly missing: readonly { readonly key: string; readonly reason: string }[];
   readonly payloads: readonly PayloadResult[];

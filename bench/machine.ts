@@ -13,6 +13,11 @@ export interface MachineInfo {
   readonly v8: string;
 }
 
+/** The 1-minute load average: other processes competing for the cores skew the timings. */
+export function loadAverage(): number {
+  return Math.round(os.loadavg()[0] * 100) / 100;
+}
+
 export function describeMachine(): MachineInfo {
   const cpus = os.cpus();
   return {

@@ -71,7 +71,7 @@ export function renderSvg(result: BenchResult): string {
     text(
       margin,
       y + 12,
-      `${m.cpu} · ${m.cores} cores · ${m.memoryGiB} GiB · Node ${m.node} (V8 ${m.v8}) · ${m.platform} ${m.arch}`,
+      `${m.cpu} · ${m.cores} cores · ${m.memoryGiB} GiB · Node ${m.node} (V8 ${m.v8}) · ${m.platform} ${m.arch} · load avg ${result.loadAverage.start} → ${result.loadAverage.end}`,
       'class="sub"',
     ),
   );

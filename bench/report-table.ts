@@ -57,6 +57,7 @@ export function renderTable(result: BenchResult): string {
   const head = [
     `tlforge benchmark (${result.mode}), ${result.date}`,
     `${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB; Node ${m.node} (V8 ${m.v8}); ${m.platform} ${m.arch}`,
+    `load average ${result.loadAverage.start} at start, ${result.loadAverage.end} at end (other processes share the cores)`,
     `libraries: ${result.libraries.map((l) => `${l.key} = ${l.label}, layer ${l.layer}`).join('; ')}`,
     ...result.missing.map((x) => `not measured: ${x.key}: ${x.reason}`),
     'median of batched samples; MB/s = wire bytes ×10^6 per second; ours/X = tlforge ops/s ÷ X ops/s (>1: tlforge faster)',

@@ -12,8 +12,16 @@ import { createMtcuteAdapter } from './adapters/mtcute.ts';
 import { createTeleprotoAdapter } from './adapters/teleproto.ts';
 import { loadTlforgeAdapter } from './adapters/tlforge.ts';
 import type { BenchResult, LibraryResult, OperationResult, PayloadResult } from './bench-result.ts';
-import { describeMachine } from './machine.ts';
-import { fullBudget, quickBudget, type TimingBudget, time } from './measure.ts';
+import { describeMachine, loadAverage } from './machine.ts';
+import {
+  combineRounds,
+  fullBudget,
+  quickBudget,
+  type RoundTiming,
+  type Timing,
+  type TimingBudget,
+  timeRound,
+} from './measure.ts';
 import { buildPayloads } from './payloads.ts';
 import { renderSvg } from './report-svg.ts';
 import { renderTable } from './report-table.ts';
@@ -35,7 +43,7 @@ function parseOptions(argv: readonly string[]): Options {
   return { quick, only };
 }
 
-function withThroughput(timing: Awaited<ReturnType<typeof time>>, bytes: number): OperationResult {
+function withThroughput(timing: Timing, bytes: number): OperationResult {
   return { ...timing, mbPerSec: (timing.opsPerSec * bytes) / 1e6 };
 }
 
@@ -89,36 +97,49 @@ async function measurePayload(
   const { payload } = check;
   const libraries: Record<string, LibraryResult> = {};
   const timed = check.libraries.filter(sameLogicalBytes);
-  const serialize = new Map<string, OperationResult>();
-  const deserialize = new Map<string, OperationResult>();
+  // A plain Uint8Array copy: the reference may be a Buffer, whose slice() is a view, not a copy.
+  const src = new Uint8Array(check.reference);
+  const dst = new Uint8Array(src.byteLength);
+  const cases: { key: string; op: () => unknown; bytes: number; rounds: RoundTiming[] }[] = [];
   for (const l of timed) {
     const { adapter, obj } = l;
-    serialize.set(
-      adapter.key,
-      withThroughput(await time(() => adapter.serialize(obj), budget), l.bytes.byteLength),
-    );
+    cases.push({
+      key: `serialize:${adapter.key}`,
+      op: () => adapter.serialize(obj),
+      bytes: l.bytes.byteLength,
+      rounds: [],
+    });
   }
   for (const l of timed) {
     if (l.decodeProblem !== undefined) continue;
     const { adapter, bytes } = l;
-    deserialize.set(
-      adapter.key,
-      withThroughput(await time(() => adapter.deserialize(bytes), budget), bytes.byteLength),
-    );
+    cases.push({
+      key: `deserialize:${adapter.key}`,
+      op: () => adapter.deserialize(bytes),
+      bytes: bytes.byteLength,
+      rounds: [],
+    });
   }
-  // A plain Uint8Array copy: the reference may be a Buffer, whose slice() is a view, not a copy.
-  const src = new Uint8Array(check.reference);
-  const dst = new Uint8Array(src.byteLength);
-  const memcpy = {
-    slice: withThroughput(await time(() => Uint8Array.prototype.slice.call(src), budget), src.byteLength),
-    set: withThroughput(
-      await time(() => {
-        dst.set(src);
-        return dst;
-      }, budget),
-      src.byteLength,
-    ),
-  };
+  cases.push({
+    key: 'memcpy:slice',
+    op: () => Uint8Array.prototype.slice.call(src),
+    bytes: src.byteLength,
+    rounds: [],
+  });
+  cases.push({
+    key: 'memcpy:set',
+    op: () => {
+      dst.set(src);
+      return dst;
+    },
+    bytes: src.byteLength,
+    rounds: [],
+  });
+  for (let round = 0; round < budget.rounds; round++) {
+    for (const c of cases) c.rounds.push(await timeRound(c.op, budget));
+  }
+  const timings = new Map(cases.map((c) => [c.key, withThroughput(combineRounds(c.rounds), c.bytes)]));
+  const memcpy = { slice: timings.get('memcpy:slice')!, set: timings.get('memcpy:set')! };
   for (const l of check.libraries) {
     const reasons: string[] = [];
     if (!sameLogicalBytes(l)) reasons.push('bytes differ from the reference: not timed');
@@ -128,8 +149,8 @@ async function measurePayload(
       identical: l.identical,
       identicalAsLayer214: l.identicalAsLayer214,
       difference: l.difference,
-      serialize: serialize.get(l.adapter.key),
-      deserialize: deserialize.get(l.adapter.key),
+      serialize: timings.get(`serialize:${l.adapter.key}`),
+      deserialize: timings.get(`deserialize:${l.adapter.key}`),
       notTimed: reasons.length > 0 ? reasons.join('; ') : undefined,
     };
   }
@@ -163,6 +184,7 @@ async function measurePayload(
 
 async function main(): Promise<void> {
   const started = performance.now();
+  const loadAtStart = loadAverage();
   const options = parseOptions(process.argv.slice(2));
   const budget = options.quick ? quickBudget : fullBudget;
   const { adapters, missing } = await loadAdapters();
@@ -185,6 +207,7 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     mode: options.quick ? 'quick' : 'full',
     machine: describeMachine(),
+    loadAverage: { start: loadAtStart, end: loadAverage() },
     libraries: adapters.map((a) => ({ key: a.key, label: a.label, layer: a.layer })),
     missing,
     payloads: results,
