@@ -1,0 +1,150 @@
+// The emitter on small schemas written for the purpose: shapes the vendored schemas lack (a
+// Vector<Vector<T>>, a nested vector of long), field names that are keywords or clash with the
+// generated methods' own locals, and the models it must refuse.
+
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import bigInt from 'big-integer';
+import { afterAll, describe, expect, it } from 'vitest';
+import { TlEmitError } from '../../codegen/emit/emit-error.ts';
+import { emitSchemaModule } from '../../codegen/emit/emit-schema-module.ts';
+import { defaultRuntimeSpecifier } from '../../codegen/emit/generate.ts';
+import { resolveSchema } from '../../codegen/model/resolve-schema.ts';
+import type { TlSchemaModel } from '../../codegen/model/schema-model.ts';
+import { parseSchema } from '../../codegen/parser/parse-schema.ts';
+import { TlEncodeError } from '../../src/index.ts';
+import { hex, toHex } from './hex.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'tlforge-emitter-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function model(text: string): TlSchemaModel {
+  const { model, diagnostics } = resolveSchema([parseSchema(text, 'test.tl')]);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw new Error(errors.map((d) => d.message).join('\n'));
+  return model;
+}
+
+let modules = 0;
+/** Emits `text` into a scratch folder and imports the module. */
+async function generated(text: string): Promise<Record<string, unknown>> {
+  const outDir = join(scratch, `m${modules++}`);
+  const [file] = emitSchemaModule(model(text), {
+    runtime: defaultRuntimeSpecifier(outDir),
+    sourceFiles: ['test.tl'],
+  });
+  mkdirSync(outDir, { recursive: true });
+  const path = join(outDir, file.path);
+  writeFileSync(path, file.text);
+  return (await import(path)) as Record<string, unknown>;
+}
+
+interface TlClassLike {
+  new (args?: Record<string, unknown>): { serialize(): Uint8Array } & Record<string, unknown>;
+}
+
+const nestedSchema = `
+// LAYER 1
+item#11111111 n:int = Item;
+grid#22222222 flags:# rows:Vector<Vector<Item>> longs:flags.0?Vector<Vector<long>> = Grid;
+keywords#33333333 flags:# default:int delete:flags.0?true r:int field:string w:long e:flags.1?int = Keywords;
+`;
+
+describe('nested vectors', () => {
+  it('writes and reads Vector<Vector<Item>> and Vector<Vector<long>>', async () => {
+    const m = await generated(nestedSchema);
+    const Api = m.Api as Record<string, TlClassLike>;
+    const item = (n: number) => new Api.Item({ n });
+    const grid = new Api.Grid({ rows: [[item(1)], [], [item(2), item(3)]], longs: [[1, '-1'], []] });
+    const bytes = hex(
+      '22222222', // grid
+      '01000000', // flags: longs (bit 0)
+      '15c4b51c 03000000', // rows: 3 vectors
+      '15c4b51c 01000000 11111111 01000000', // [item 1]
+      '15c4b51c 00000000', // []
+      '15c4b51c 02000000 11111111 02000000 11111111 03000000', // [item 2, item 3]
+      '15c4b51c 02000000', // longs: 2 vectors
+      '15c4b51c 02000000 01000000 00000000 ffffffff ffffffff', // [1, -1]
+      '15c4b51c 00000000', // []
+    );
+    expect(toHex(grid.serialize())).toBe(toHex(bytes));
+    expect(grid.longs).toStrictEqual([[bigInt(1), bigInt(-1)], []]);
+    const deserialize = m.deserialize as (bytes: Uint8Array) => unknown;
+    expect(deserialize(bytes)).toStrictEqual(grid);
+  });
+
+  it('names both indexes of a bad element: rows[2][1].n', async () => {
+    const m = await generated(nestedSchema);
+    const Api = m.Api as Record<string, TlClassLike>;
+    const grid = new Api.Grid({ rows: [[], [], [new Api.Item({ n: 1 }), new Api.Item({ n: 0.5 })]] });
+    let error: unknown;
+    try {
+      grid.serialize();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(TlEncodeError);
+    expect((error as TlEncodeError).path).toEqual(['Grid', 'rows[2][1]', 'n']);
+  });
+});
+
+describe('field names that are keywords or generated locals', () => {
+  it('keeps them as property names and escapes them as locals', async () => {
+    const m = await generated(nestedSchema);
+    const Api = m.Api as Record<string, TlClassLike>;
+    const value = new Api.Keywords({ default: 1, delete: true, r: 2, field: 'f', w: 3, e: 4 });
+    const bytes = hex(
+      '33333333',
+      '03000000',
+      '01000000',
+      '02000000',
+      '01660000',
+      '03000000 00000000',
+      '04000000',
+    );
+    expect(toHex(value.serialize())).toBe(toHex(bytes));
+    expect((m.deserialize as (bytes: Uint8Array) => unknown)(bytes)).toStrictEqual(value);
+    const [file] = emitSchemaModule(model(nestedSchema), {
+      runtime: 'tlforge/runtime',
+      sourceFiles: ['test.tl'],
+    });
+    expect(file.text).toContain('const default_ = r.int();');
+    expect(file.text).toContain('const r_ = r.int();');
+    expect(file.text).toContain(
+      'return new Keywords({ default: default_, delete: delete_, r: r_, field: field_, w: w_, e: e_ });',
+    );
+  });
+});
+
+describe('models the emitter refuses', () => {
+  it('refuses two constructors that map to one class name', () => {
+    expect(() =>
+      emitSchemaModule(model('fooBar#1 = T;\nfoo_bar#2 = T;'), { runtime: 'x', sourceFiles: [] }),
+    ).toThrow(TlEmitError);
+    try {
+      emitSchemaModule(model('fooBar#1 = T;\nfoo_bar#2 = T;'), { runtime: 'x', sourceFiles: [] });
+    } catch (e) {
+      expect((e as TlEmitError).kind).toBe('name-clash');
+      expect((e as TlEmitError).message).toBe(
+        'test.tl:2:1: name-clash: constructor foo_bar and constructor fooBar would both be named Api.FooBar',
+      );
+    }
+  });
+
+  it('refuses a class name that would shadow a module-level name the generated code uses', () => {
+    expect(() => emitSchemaModule(model('uint8Array#1 = T;'), { runtime: 'x', sourceFiles: [] })).toThrow(
+      /would both be named Api\.Uint8Array/,
+    );
+  });
+});
+
+describe('the emitted text', () => {
+  it('is identical for identical input', () => {
+    const options = { runtime: 'tlforge/runtime', sourceFiles: ['test.tl'] };
+    const a = emitSchemaModule(model(nestedSchema), options)[0].text;
+    const b = emitSchemaModule(model(nestedSchema), options)[0].text;
+    expect(a).toBe(b);
+    expect(a).toContain("from 'tlforge/runtime';");
+  });
+});
