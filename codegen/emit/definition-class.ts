@@ -39,19 +39,30 @@ export function definitionClass(symbol: DefinitionSymbol, context: ClassContext)
   const classType = definition.kind === 'constructor' ? 'constructor' : 'request';
   const id = hexLiteral(definition.id);
   const subclassId = hexLiteral(crc32(resultTypeText(definition)));
-  const properties: OptionalKind<PropertyDeclarationStructure>[] = [
-    { name: 'CONSTRUCTOR_ID', isStatic: true, isReadonly: true, initializer: id },
-    { name: 'SUBCLASS_OF_ID', isStatic: true, isReadonly: true, initializer: subclassId },
-    { name: 'className', isStatic: true, isReadonly: true, initializer: quote(symbol.qualifiedClassName) },
-    { name: 'classType', isStatic: true, isReadonly: true, initializer: quote(classType) },
-    { name: 'CONSTRUCTOR_ID', hasDeclareKeyword: true, isReadonly: true, type: id },
-    { name: 'SUBCLASS_OF_ID', hasDeclareKeyword: true, isReadonly: true, type: subclassId },
-    { name: 'className', hasDeclareKeyword: true, isReadonly: true, type: quote(symbol.qualifiedClassName) },
-    { name: 'classType', hasDeclareKeyword: true, isReadonly: true, type: quote(classType) },
-  ];
+  // Every member is `declare`d: the statics are defined once by `defineTlClass` (on the class and
+  // its prototype), the fields by the constructor in wire order. No class-field initializers run.
+  const properties: OptionalKind<PropertyDeclarationStructure>[] = [];
+  for (const isStatic of [true, false]) {
+    properties.push(
+      { name: 'CONSTRUCTOR_ID', isStatic, hasDeclareKeyword: true, isReadonly: true, type: id },
+      { name: 'SUBCLASS_OF_ID', isStatic, hasDeclareKeyword: true, isReadonly: true, type: subclassId },
+      {
+        name: 'className',
+        isStatic,
+        hasDeclareKeyword: true,
+        isReadonly: true,
+        type: quote(symbol.qualifiedClassName),
+      },
+      { name: 'classType', isStatic, hasDeclareKeyword: true, isReadonly: true, type: quote(classType) },
+    );
+  }
   for (const planned of plan.stored) {
     const type = valueTypeText(planned.type, context.symbols, context.long);
-    properties.push({ name: planned.jsName, type: isOptionalArg(planned) ? `${type} | undefined` : type });
+    properties.push({
+      name: planned.jsName,
+      hasDeclareKeyword: true,
+      type: isOptionalArg(planned) ? `${type} | undefined` : type,
+    });
   }
 
   const methods: OptionalKind<MethodDeclarationStructure>[] = [
@@ -104,6 +115,14 @@ export function definitionClass(symbol: DefinitionSymbol, context: ClassContext)
     ctors: plan.stored.length === 0 ? [] : [constructorStructure(plan, context)],
     methods,
   };
+}
+
+/** The statement after the class: its statics, on the class and on the prototype. */
+export function defineClassStatement(symbol: DefinitionSymbol): string {
+  const { definition } = symbol;
+  const classType = definition.kind === 'constructor' ? 'constructor' : 'request';
+  const subclassId = hexLiteral(crc32(resultTypeText(definition)));
+  return `defineTlClass(${symbol.className}, ${hexLiteral(definition.id)}, ${subclassId}, ${quote(symbol.qualifiedClassName)}, ${quote(classType)});`;
 }
 
 /** Conditional fields (and `message.bytes`, computed on write) may be left out. */

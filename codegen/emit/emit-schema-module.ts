@@ -12,7 +12,7 @@ import {
 } from 'ts-morph';
 import type { TlSchemaModel } from '../model/schema-model.ts';
 import { CodeLines, hexLiteral, quote } from './code-lines.ts';
-import { definitionClass } from './definition-class.ts';
+import { defineClassStatement, definitionClass } from './definition-class.ts';
 import { bigIntegerLong, type LongRepresentation } from './long-representation.ts';
 import {
   helperNames,
@@ -104,7 +104,7 @@ function apiNamespace(model: TlSchemaModel, context: { symbols: SchemaSymbols; l
     const symbol = symbols.definition(definition.name);
     const statements = byNamespace.get(definition.namespace)!;
     statements.push(definitionClass(symbol, context));
-    statements.push(`definePrototypeStatics(${symbol.className});`);
+    statements.push(defineClassStatement(symbol));
   }
   const root = byNamespace.get(undefined)!;
   const constructors = model.constructors.map((c) => symbols.definition(c.name).classRef);

@@ -28,9 +28,8 @@ export const runtimeTypeImports: readonly string[] = [
 
 /** Names of the helpers below: namespace members must not shadow them. */
 export const helperNames: readonly string[] = [
-  'TlClass',
   'BareWritable',
-  'definePrototypeStatics',
+  'defineTlClass',
   'required',
   'arrayValue',
   'trueFlag',
@@ -70,26 +69,29 @@ function longArrayArg(values: readonly ${long.inputType}[]): ${long.valueType}[]
 }`;
 }
 
-const helpersCommonSource = `interface TlClass {
-  readonly prototype: object;
-  readonly CONSTRUCTOR_ID: number;
-  readonly SUBCLASS_OF_ID: number;
-  readonly className: string;
-  readonly classType: 'constructor' | 'request';
-}
-
-interface BareWritable {
+const helpersCommonSource = `interface BareWritable {
   _writeBare(w: TlWriter): void;
 }
 
-/** The statics are also read-only, non-enumerable prototype properties: shared, never own properties of instances. */
-function definePrototypeStatics(cls: TlClass): void {
-  Object.defineProperties(cls.prototype, {
-    CONSTRUCTOR_ID: { value: cls.CONSTRUCTOR_ID },
-    SUBCLASS_OF_ID: { value: cls.SUBCLASS_OF_ID },
-    className: { value: cls.className },
-    classType: { value: cls.classType },
-  });
+/**
+ * Defines a class's statics, read-only, on the class and on its prototype: instances share them and
+ * never carry them as own properties.
+ */
+function defineTlClass(
+  cls: { prototype: object },
+  constructorId: number,
+  subclassOfId: number,
+  className: string,
+  classType: 'constructor' | 'request',
+): void {
+  const statics: PropertyDescriptorMap = {
+    CONSTRUCTOR_ID: { value: constructorId },
+    SUBCLASS_OF_ID: { value: subclassOfId },
+    className: { value: className },
+    classType: { value: classType },
+  };
+  Object.defineProperties(cls, statics);
+  Object.defineProperties(cls.prototype, statics);
 }
 
 /** A required field's value: \`undefined\` or \`null\` is a 'missing' error, never a default. */
