@@ -105,7 +105,7 @@ export function renderSvg(result: BenchResult): string {
       text(
         margin,
         y + 14,
-        `${p.id}  ${p.name} — ${p.description}, ${p.referenceBytes} bytes`,
+        `${p.id}  ${p.name} — ${p.description}, ${p.referenceBytes} bytes (memcpy of as many bytes: ${formatMb(p.memcpy.slice.mbPerSec)} MB/s)`,
         'class="group"',
       ),
     );

@@ -31,7 +31,7 @@ export async function loadTlforgeAdapter(): Promise<LibraryAdapter | string> {
   const { Api, deserialize, LAYER } = generated;
   return {
     key: 'tlforge',
-    label: `tlforge (generated/latest, layer ${LAYER})`,
+    label: 'tlforge (generated/latest)',
     layer: LAYER,
     build(root: TlNode): unknown {
       // Long fields accept bigint as is; bytes are Uint8Array.
