@@ -62,6 +62,7 @@ export function definitionClass(symbol: DefinitionSymbol, context: ClassContext)
       name: planned.jsName,
       hasDeclareKeyword: true,
       type: isOptionalArg(planned) ? `${type} | undefined` : type,
+      docs: fieldDocs[planned.role] === undefined ? undefined : [fieldDocs[planned.role]!],
     });
   }
 
@@ -116,6 +117,12 @@ export function definitionClass(symbol: DefinitionSymbol, context: ClassContext)
     methods,
   };
 }
+
+/** What the service fields hold, where the TL line alone does not say. */
+const fieldDocs: Partial<Record<PlannedField['role'], string>> = {
+  'body-length': "The body's length in bytes: computed on write when left out; when given it must match.",
+  'raw-rest': 'The serialized result, kept raw: decode it with `request.readResult(result)`.',
+};
 
 /** The statement after the class: its statics, on the class and on the prototype. */
 export function defineClassStatement(symbol: DefinitionSymbol): string {

@@ -111,7 +111,11 @@ function arrayValue<T>(value: readonly T[] | null | undefined, tlType: string): 
   return value;
 }
 
-/** A \`flags.N?true\` field is set by \`true\` only; \`false\`, \`undefined\` and \`null\` leave it clear. */
+/**
+ * A \`flags.N?true\` field is set by \`true\` only; \`false\`, \`undefined\` and \`null\` leave it clear.
+ * Decoding gives \`true\` for a set bit and \`undefined\` for a clear one, like an object built
+ * without the field, so decoded and constructed objects compare equal.
+ */
 function trueFlag(value: unknown): boolean {
   if (value === true) return true;
   if (value === undefined || value === null || value === false) return false;

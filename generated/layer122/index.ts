@@ -43759,6 +43759,7 @@ export namespace Api {
     declare readonly className: 'RpcResult';
     declare readonly classType: 'constructor';
     declare reqMsgId: BigInteger;
+    /** The serialized result, kept raw: decode it with `request.readResult(result)`. */
     declare result: Uint8Array;
 
     constructor(args: { reqMsgId: LongInput; result: Uint8Array }) {
@@ -75220,6 +75221,7 @@ export namespace Api {
       declare readonly classType: 'constructor';
       declare msgId: BigInteger;
       declare seqno: number;
+      /** The body's length in bytes: computed on write when left out; when given it must match. */
       declare bytes: number | undefined;
       declare body: TlObject;
 
@@ -80655,7 +80657,11 @@ function arrayValue<T>(value: readonly T[] | null | undefined, tlType: string): 
   return value;
 }
 
-/** A `flags.N?true` field is set by `true` only; `false`, `undefined` and `null` leave it clear. */
+/**
+ * A `flags.N?true` field is set by `true` only; `false`, `undefined` and `null` leave it clear.
+ * Decoding gives `true` for a set bit and `undefined` for a clear one, like an object built
+ * without the field, so decoded and constructed objects compare equal.
+ */
 function trueFlag(value: unknown): boolean {
   if (value === true) return true;
   if (value === undefined || value === null || value === false) return false;

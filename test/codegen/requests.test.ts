@@ -2,6 +2,7 @@
 // of long/int, Bool, boxed unions), generic functions delegate to their query, and requests
 // themselves round-trip through `deserialize`.
 
+import { gzipSync } from 'node:zlib';
 import type { BigInteger } from 'big-integer';
 import bigInt from 'big-integer';
 import { describe, expect, expectTypeOf, it } from 'vitest';
@@ -92,5 +93,30 @@ describe('generic functions (invokeWithLayer#da9b0d0d {X:Type} layer:int query:!
   it('rejects a constructor where a function call must stand', () => {
     const bytes = hex('0d0d9bda d6000000 7eaf17e3'); // query: updatesTooLong, not a function
     expect(() => deserialize(bytes)).toThrow(/unexpected-constructor/);
+  });
+});
+
+describe('deserialize', () => {
+  it('reads a function call as well as a constructor', () => {
+    const request = new Api.messages.StartBot({
+      bot: new Api.InputUserSelf(),
+      peer: new Api.InputPeerSelf(),
+      randomId: '-1',
+      startParam: 'x',
+    });
+    expect(deserialize(request.serialize())).toStrictEqual(request);
+  });
+
+  it('unwraps a gzip_packed object', () => {
+    const inner = new Api.DataJSON({ data: '{}' });
+    const packed = new Api.GzipPacked({ packedData: gzipSync(inner.serialize()) });
+    expect(deserialize(packed.serialize())).toStrictEqual(inner);
+  });
+
+  it('fails on trailing bytes and on an unknown constructor', () => {
+    expect(() => deserialize(hex('7eaf17e3 00000000'))).toThrow(
+      'at byte 4: trailing-bytes: 4 bytes left after the value',
+    );
+    expect(() => deserialize(hex('01020304'))).toThrow(/unknown constructor 0x04030201/);
   });
 });
