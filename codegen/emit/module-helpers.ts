@@ -41,6 +41,7 @@ export const helperNames: readonly string[] = [
   'writeObject',
   'writeRequest',
   'readRequest',
+  'unknownFlagBits',
   'writeSizedObject',
   'checkBodyLength',
   'mapArrayArg',
@@ -198,6 +199,20 @@ function readRequest(r: TlReader): TlRequest<unknown> {
     throw new TlDecodeError('unexpected-constructor', \`expected a function call, got \${describeTlValue(value)}\`, at);
   }
   return value as TlRequest<unknown>;
+}
+
+/**
+ * A flags word with bits that no field of the constructor uses. Strict mode rejects it: the bits would
+ * be lost on re-encoding. Lenient mode ignores them, as other TL implementations do.
+ */
+function unknownFlagBits(r: TlReader, flags: number, unused: number): void {
+  if (!r.strict) return;
+  const bits = (flags & unused) >>> 0;
+  throw new TlDecodeError(
+    'flags',
+    \`flags word 0x\${(flags >>> 0).toString(16)} has bits 0x\${bits.toString(16)} that no field uses\`,
+    r.pos - 4,
+  );
 }
 
 /** msg_container's \`message\`: writes a placeholder length, the body, then the body's real length. */

@@ -80,6 +80,13 @@ function vectorNesting(type: TlTypeRef): number {
   return type.kind === 'vector' ? 1 + vectorNesting(type.element) : 0;
 }
 
+/** The bits of the `#` field `flagsField` that some conditional field of the definition is on. */
+function usedFlagBits(plan: DefinitionPlan, flagsField: string): number {
+  let used = 0;
+  for (const f of plan.fields) if (f.field.condition?.flagsField === flagsField) used |= 1 << f.field.condition.bit;
+  return used;
+}
+
 function emitFieldRead(
   c: CodeLines,
   planned: PlannedField,
@@ -88,10 +95,17 @@ function emitFieldRead(
 ): void {
   const { local, condition } = planned;
   switch (planned.role) {
-    case 'flags':
+    case 'flags': {
       c.line(`field = ${quote(planned.jsName)};`);
       c.line(`const ${local} = r.uint();`);
+      // A bit no field uses would be dropped on re-encoding: strict mode rejects it (see unknownFlagBits).
+      const unused = ~usedFlagBits(plan, planned.field.name) >>> 0;
+      if (unused !== 0) {
+        const mask = `0x${unused.toString(16)}`;
+        c.line(`if ((${local} & ${mask}) !== 0) unknownFlagBits(r, ${local}, ${mask});`);
+      }
       return;
+    }
     case 'body-length':
       c.line(`field = ${quote(planned.jsName)};`);
       c.line(`const ${local} = r.int();`);

@@ -140,12 +140,18 @@ function emitFieldWrite(
     c.block(`if (${test})`, () => emitVectorWrite(c, planned.type as VectorType, value, 0, context));
     return;
   }
+  // Present per the flags word: primitives get the non-null assertion, object helpers take `unknown`.
+  const present = isPrimitive(planned.type) ? `${value}!` : value;
   const single = new CodeLines();
-  emitValueWrite(single, planned.type, `${value}!`, false, 0, context);
+  emitValueWrite(single, planned.type, present, false, 0, context);
   c.line(`if (${test}) ${single.toString()}`);
 }
 
 type VectorType = Extract<TlTypeRef, { kind: 'vector' }>;
+
+function isPrimitive(type: TlTypeRef): boolean {
+  return type.kind !== 'boxed' && type.kind !== 'bare' && type.kind !== 'object' && type.kind !== 'typeVar';
+}
 
 /**
  * Writes `value` of `type`. `required`: the value comes straight from a required field, so a missing

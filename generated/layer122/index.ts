@@ -3489,7 +3489,7 @@ export namespace Api {
         field = 'file';
         writeBoxed(w, this.file, readers$InputFile, 'InputFile');
         field = 'thumb';
-        if ((flags & 0x4) !== 0) writeBoxed(w, this.thumb!, readers$InputFile, 'InputFile');
+        if ((flags & 0x4) !== 0) writeBoxed(w, this.thumb, readers$InputFile, 'InputFile');
         field = 'mimeType';
         w.string(required(this.mimeType, 'string'));
         field = 'attributes';
@@ -3895,7 +3895,7 @@ export namespace Api {
         field = 'description';
         w.string(required(this.description, 'string'));
         field = 'photo';
-        if ((flags & 0x1) !== 0) writeBoxed(w, this.photo!, readers$InputWebDocument, 'InputWebDocument');
+        if ((flags & 0x1) !== 0) writeBoxed(w, this.photo, readers$InputWebDocument, 'InputWebDocument');
         field = 'invoice';
         writeBoxed(w, this.invoice, readers$Invoice, 'Invoice');
         field = 'payload';
@@ -4224,9 +4224,9 @@ export namespace Api {
         w.uint(0xc642724e);
         w.uint(flags >>> 0);
         field = 'file';
-        if ((flags & 0x1) !== 0) writeBoxed(w, this.file!, readers$InputFile, 'InputFile');
+        if ((flags & 0x1) !== 0) writeBoxed(w, this.file, readers$InputFile, 'InputFile');
         field = 'video';
-        if ((flags & 0x2) !== 0) writeBoxed(w, this.video!, readers$InputFile, 'InputFile');
+        if ((flags & 0x2) !== 0) writeBoxed(w, this.video, readers$InputFile, 'InputFile');
         field = 'videoStartTs';
         if ((flags & 0x4) !== 0) w.double(this.videoStartTs!);
       } catch (e) {
@@ -5302,9 +5302,9 @@ export namespace Api {
         field = 'phone';
         if ((flags & 0x10) !== 0) w.string(this.phone!);
         field = 'photo';
-        if ((flags & 0x20) !== 0) writeBoxed(w, this.photo!, readers$UserProfilePhoto, 'UserProfilePhoto');
+        if ((flags & 0x20) !== 0) writeBoxed(w, this.photo, readers$UserProfilePhoto, 'UserProfilePhoto');
         field = 'status';
-        if ((flags & 0x40) !== 0) writeBoxed(w, this.status!, readers$UserStatus, 'UserStatus');
+        if ((flags & 0x40) !== 0) writeBoxed(w, this.status, readers$UserStatus, 'UserStatus');
         field = 'botInfoVersion';
         if ((flags & 0x4000) !== 0) w.int(this.botInfoVersion!);
         field = 'restrictionReason';
@@ -5803,11 +5803,11 @@ export namespace Api {
         field = 'version';
         w.int(required(this.version, 'int'));
         field = 'migratedTo';
-        if ((flags & 0x40) !== 0) writeBoxed(w, this.migratedTo!, readers$InputChannel, 'InputChannel');
+        if ((flags & 0x40) !== 0) writeBoxed(w, this.migratedTo, readers$InputChannel, 'InputChannel');
         field = 'adminRights';
-        if ((flags & 0x4000) !== 0) writeBoxed(w, this.adminRights!, readers$ChatAdminRights, 'ChatAdminRights');
+        if ((flags & 0x4000) !== 0) writeBoxed(w, this.adminRights, readers$ChatAdminRights, 'ChatAdminRights');
         field = 'defaultBannedRights';
-        if ((flags & 0x40000) !== 0) writeBoxed(w, this.defaultBannedRights!, readers$ChatBannedRights, 'ChatBannedRights');
+        if ((flags & 0x40000) !== 0) writeBoxed(w, this.defaultBannedRights, readers$ChatBannedRights, 'ChatBannedRights');
       } catch (e) {
         rethrowEncode(e, field);
       }
@@ -6041,11 +6041,11 @@ export namespace Api {
           i0 = -1;
         }
         field = 'adminRights';
-        if ((flags & 0x4000) !== 0) writeBoxed(w, this.adminRights!, readers$ChatAdminRights, 'ChatAdminRights');
+        if ((flags & 0x4000) !== 0) writeBoxed(w, this.adminRights, readers$ChatAdminRights, 'ChatAdminRights');
         field = 'bannedRights';
-        if ((flags & 0x8000) !== 0) writeBoxed(w, this.bannedRights!, readers$ChatBannedRights, 'ChatBannedRights');
+        if ((flags & 0x8000) !== 0) writeBoxed(w, this.bannedRights, readers$ChatBannedRights, 'ChatBannedRights');
         field = 'defaultBannedRights';
-        if ((flags & 0x40000) !== 0) writeBoxed(w, this.defaultBannedRights!, readers$ChatBannedRights, 'ChatBannedRights');
+        if ((flags & 0x40000) !== 0) writeBoxed(w, this.defaultBannedRights, readers$ChatBannedRights, 'ChatBannedRights');
         field = 'participantsCount';
         if ((flags & 0x20000) !== 0) w.int(this.participantsCount!);
       } catch (e) {
@@ -6256,7 +6256,7 @@ export namespace Api {
         field = 'participants';
         writeBoxed(w, this.participants, readers$ChatParticipants, 'ChatParticipants');
         field = 'chatPhoto';
-        if ((flags & 0x4) !== 0) writeBoxed(w, this.chatPhoto!, readers$Photo, 'Photo');
+        if ((flags & 0x4) !== 0) writeBoxed(w, this.chatPhoto, readers$Photo, 'Photo');
         field = 'notifySettings';
         writeBoxed(w, this.notifySettings, readers$PeerNotifySettings, 'PeerNotifySettings');
         field = 'exportedInvite';
@@ -6274,7 +6274,7 @@ export namespace Api {
         field = 'folderId';
         if ((flags & 0x800) !== 0) w.int(this.folderId!);
         field = 'call';
-        if ((flags & 0x1000) !== 0) writeBoxed(w, this.call!, readers$InputGroupCall, 'InputGroupCall');
+        if ((flags & 0x1000) !== 0) writeBoxed(w, this.call, readers$InputGroupCall, 'InputGroupCall');
       } catch (e) {
         rethrowEncode(e, indexedField(field, i0));
       }
@@ -6505,7 +6505,7 @@ export namespace Api {
         field = 'pinnedMsgId';
         if ((flags & 0x20) !== 0) w.int(this.pinnedMsgId!);
         field = 'stickerset';
-        if ((flags & 0x100) !== 0) writeBoxed(w, this.stickerset!, readers$StickerSet, 'StickerSet');
+        if ((flags & 0x100) !== 0) writeBoxed(w, this.stickerset, readers$StickerSet, 'StickerSet');
         field = 'availableMinId';
         if ((flags & 0x200) !== 0) w.int(this.availableMinId!);
         field = 'folderId';
@@ -6513,7 +6513,7 @@ export namespace Api {
         field = 'linkedChatId';
         if ((flags & 0x4000) !== 0) w.int(this.linkedChatId!);
         field = 'location';
-        if ((flags & 0x8000) !== 0) writeBoxed(w, this.location!, readers$ChannelLocation, 'ChannelLocation');
+        if ((flags & 0x8000) !== 0) writeBoxed(w, this.location, readers$ChannelLocation, 'ChannelLocation');
         field = 'slowmodeSeconds';
         if ((flags & 0x20000) !== 0) w.int(this.slowmodeSeconds!);
         field = 'slowmodeNextSendDate';
@@ -6523,7 +6523,7 @@ export namespace Api {
         field = 'pts';
         w.int(required(this.pts, 'int'));
         field = 'call';
-        if ((flags & 0x200000) !== 0) writeBoxed(w, this.call!, readers$InputGroupCall, 'InputGroupCall');
+        if ((flags & 0x200000) !== 0) writeBoxed(w, this.call, readers$InputGroupCall, 'InputGroupCall');
       } catch (e) {
         rethrowEncode(e, indexedField(field, i0));
       }
@@ -6801,7 +6801,7 @@ export namespace Api {
         field = 'chatId';
         w.int(required(this.chatId, 'int'));
         field = 'selfParticipant';
-        if ((flags & 0x1) !== 0) writeBoxed(w, this.selfParticipant!, readers$ChatParticipant, 'ChatParticipant');
+        if ((flags & 0x1) !== 0) writeBoxed(w, this.selfParticipant, readers$ChatParticipant, 'ChatParticipant');
       } catch (e) {
         rethrowEncode(e, field);
       }
@@ -7151,23 +7151,23 @@ export namespace Api {
         field = 'id';
         w.int(required(this.id, 'int'));
         field = 'fromId';
-        if ((flags & 0x100) !== 0) writeBoxed(w, this.fromId!, readers$Peer, 'Peer');
+        if ((flags & 0x100) !== 0) writeBoxed(w, this.fromId, readers$Peer, 'Peer');
         field = 'peerId';
         writeBoxed(w, this.peerId, readers$Peer, 'Peer');
         field = 'fwdFrom';
-        if ((flags & 0x4) !== 0) writeBoxed(w, this.fwdFrom!, readers$MessageFwdHeader, 'MessageFwdHeader');
+        if ((flags & 0x4) !== 0) writeBoxed(w, this.fwdFrom, readers$MessageFwdHeader, 'MessageFwdHeader');
         field = 'viaBotId';
         if ((flags & 0x800) !== 0) w.int(this.viaBotId!);
         field = 'replyTo';
-        if ((flags & 0x8) !== 0) writeBoxed(w, this.replyTo!, readers$MessageReplyHeader, 'MessageReplyHeader');
+        if ((flags & 0x8) !== 0) writeBoxed(w, this.replyTo, readers$MessageReplyHeader, 'MessageReplyHeader');
         field = 'date';
         w.int(required(this.date, 'int'));
         field = 'message';
         w.string(required(this.message, 'string'));
         field = 'media';
-        if ((flags & 0x200) !== 0) writeBoxed(w, this.media!, readers$MessageMedia, 'MessageMedia');
+        if ((flags & 0x200) !== 0) writeBoxed(w, this.media, readers$MessageMedia, 'MessageMedia');
         field = 'replyMarkup';
-        if ((flags & 0x40) !== 0) writeBoxed(w, this.replyMarkup!, readers$ReplyMarkup, 'ReplyMarkup');
+        if ((flags & 0x40) !== 0) writeBoxed(w, this.replyMarkup, readers$ReplyMarkup, 'ReplyMarkup');
         field = 'entities';
         if ((flags & 0x80) !== 0) {
           const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
@@ -7181,7 +7181,7 @@ export namespace Api {
         field = 'forwards';
         if ((flags & 0x400) !== 0) w.int(this.forwards!);
         field = 'replies';
-        if ((flags & 0x800000) !== 0) writeBoxed(w, this.replies!, readers$MessageReplies, 'MessageReplies');
+        if ((flags & 0x800000) !== 0) writeBoxed(w, this.replies, readers$MessageReplies, 'MessageReplies');
         field = 'editDate';
         if ((flags & 0x8000) !== 0) w.int(this.editDate!);
         field = 'postAuthor';
@@ -7339,11 +7339,11 @@ export namespace Api {
         field = 'id';
         w.int(required(this.id, 'int'));
         field = 'fromId';
-        if ((flags & 0x100) !== 0) writeBoxed(w, this.fromId!, readers$Peer, 'Peer');
+        if ((flags & 0x100) !== 0) writeBoxed(w, this.fromId, readers$Peer, 'Peer');
         field = 'peerId';
         writeBoxed(w, this.peerId, readers$Peer, 'Peer');
         field = 'replyTo';
-        if ((flags & 0x8) !== 0) writeBoxed(w, this.replyTo!, readers$MessageReplyHeader, 'MessageReplyHeader');
+        if ((flags & 0x8) !== 0) writeBoxed(w, this.replyTo, readers$MessageReplyHeader, 'MessageReplyHeader');
         field = 'date';
         w.int(required(this.date, 'int'));
         field = 'action';
@@ -7442,7 +7442,7 @@ export namespace Api {
         w.uint(0x695150d7);
         w.uint(flags >>> 0);
         field = 'photo';
-        if ((flags & 0x1) !== 0) writeBoxed(w, this.photo!, readers$Photo, 'Photo');
+        if ((flags & 0x1) !== 0) writeBoxed(w, this.photo, readers$Photo, 'Photo');
         field = 'ttlSeconds';
         if ((flags & 0x4) !== 0) w.int(this.ttlSeconds!);
       } catch (e) {
@@ -7639,7 +7639,7 @@ export namespace Api {
         w.uint(0x9cb070d7);
         w.uint(flags >>> 0);
         field = 'document';
-        if ((flags & 0x1) !== 0) writeBoxed(w, this.document!, readers$Document, 'Document');
+        if ((flags & 0x1) !== 0) writeBoxed(w, this.document, readers$Document, 'Document');
         field = 'ttlSeconds';
         if ((flags & 0x4) !== 0) w.int(this.ttlSeconds!);
       } catch (e) {
@@ -7883,7 +7883,7 @@ export namespace Api {
         field = 'description';
         w.string(required(this.description, 'string'));
         field = 'photo';
-        if ((flags & 0x1) !== 0) writeBoxed(w, this.photo!, readers$WebDocument, 'WebDocument');
+        if ((flags & 0x1) !== 0) writeBoxed(w, this.photo, readers$WebDocument, 'WebDocument');
         field = 'receiptMsgId';
         if ((flags & 0x4) !== 0) w.int(this.receiptMsgId!);
         field = 'currency';
@@ -8739,7 +8739,7 @@ export namespace Api {
         field = 'payload';
         w.bytes(required(this.payload, 'bytes'));
         field = 'info';
-        if ((flags & 0x1) !== 0) writeBoxed(w, this.info!, readers$PaymentRequestedInfo, 'PaymentRequestedInfo');
+        if ((flags & 0x1) !== 0) writeBoxed(w, this.info, readers$PaymentRequestedInfo, 'PaymentRequestedInfo');
         field = 'shippingOptionId';
         if ((flags & 0x2) !== 0) w.string(this.shippingOptionId!);
         field = 'charge';
@@ -8865,7 +8865,7 @@ export namespace Api {
         field = 'callId';
         w.long(required(this.callId, 'long'));
         field = 'reason';
-        if ((flags & 0x1) !== 0) writeBoxed(w, this.reason!, readers$PhoneCallDiscardReason, 'PhoneCallDiscardReason');
+        if ((flags & 0x1) !== 0) writeBoxed(w, this.reason, readers$PhoneCallDiscardReason, 'PhoneCallDiscardReason');
         field = 'duration';
         if ((flags & 0x2) !== 0) w.int(this.duration!);
       } catch (e) {
@@ -9404,7 +9404,7 @@ export namespace Api {
         field = 'pts';
         if ((flags & 0x1) !== 0) w.int(this.pts!);
         field = 'draft';
-        if ((flags & 0x2) !== 0) writeBoxed(w, this.draft!, readers$DraftMessage, 'DraftMessage');
+        if ((flags & 0x2) !== 0) writeBoxed(w, this.draft, readers$DraftMessage, 'DraftMessage');
         field = 'folderId';
         if ((flags & 0x10) !== 0) w.int(this.folderId!);
       } catch (e) {
@@ -10568,7 +10568,7 @@ export namespace Api {
         field = 'document';
         writeBoxed(w, this.document, readers$Document, 'Document');
         field = 'settings';
-        if ((flags & 0x4) !== 0) writeBoxed(w, this.settings!, readers$WallPaperSettings, 'WallPaperSettings');
+        if ((flags & 0x4) !== 0) writeBoxed(w, this.settings, readers$WallPaperSettings, 'WallPaperSettings');
       } catch (e) {
         rethrowEncode(e, field);
       }
@@ -10638,7 +10638,7 @@ export namespace Api {
         w.uint(0x8af40b25);
         w.uint(flags >>> 0);
         field = 'settings';
-        if ((flags & 0x4) !== 0) writeBoxed(w, this.settings!, readers$WallPaperSettings, 'WallPaperSettings');
+        if ((flags & 0x4) !== 0) writeBoxed(w, this.settings, readers$WallPaperSettings, 'WallPaperSettings');
       } catch (e) {
         rethrowEncode(e, field);
       }
@@ -10941,11 +10941,11 @@ export namespace Api {
         field = 'settings';
         writeBoxed(w, this.settings, readers$PeerSettings, 'PeerSettings');
         field = 'profilePhoto';
-        if ((flags & 0x4) !== 0) writeBoxed(w, this.profilePhoto!, readers$Photo, 'Photo');
+        if ((flags & 0x4) !== 0) writeBoxed(w, this.profilePhoto, readers$Photo, 'Photo');
         field = 'notifySettings';
         writeBoxed(w, this.notifySettings, readers$PeerNotifySettings, 'PeerNotifySettings');
         field = 'botInfo';
-        if ((flags & 0x8) !== 0) writeBoxed(w, this.botInfo!, readers$BotInfo, 'BotInfo');
+        if ((flags & 0x8) !== 0) writeBoxed(w, this.botInfo, readers$BotInfo, 'BotInfo');
         field = 'pinnedMsgId';
         if ((flags & 0x40) !== 0) w.int(this.pinnedMsgId!);
         field = 'commonChatsCount';
@@ -13666,9 +13666,9 @@ export namespace Api {
         field = 'query';
         w.string(required(this.query, 'string'));
         field = 'geo';
-        if ((flags & 0x1) !== 0) writeBoxed(w, this.geo!, readers$GeoPoint, 'GeoPoint');
+        if ((flags & 0x1) !== 0) writeBoxed(w, this.geo, readers$GeoPoint, 'GeoPoint');
         field = 'peerType';
-        if ((flags & 0x2) !== 0) writeBoxed(w, this.peerType!, readers$InlineQueryPeerType, 'InlineQueryPeerType');
+        if ((flags & 0x2) !== 0) writeBoxed(w, this.peerType, readers$InlineQueryPeerType, 'InlineQueryPeerType');
         field = 'offset';
         w.string(required(this.offset, 'string'));
       } catch (e) {
@@ -13743,11 +13743,11 @@ export namespace Api {
         field = 'query';
         w.string(required(this.query, 'string'));
         field = 'geo';
-        if ((flags & 0x1) !== 0) writeBoxed(w, this.geo!, readers$GeoPoint, 'GeoPoint');
+        if ((flags & 0x1) !== 0) writeBoxed(w, this.geo, readers$GeoPoint, 'GeoPoint');
         field = 'id';
         w.string(required(this.id, 'string'));
         field = 'msgId';
-        if ((flags & 0x2) !== 0) writeBoxed(w, this.msgId!, readers$InputBotInlineMessageID, 'InputBotInlineMessageID');
+        if ((flags & 0x2) !== 0) writeBoxed(w, this.msgId, readers$InputBotInlineMessageID, 'InputBotInlineMessageID');
       } catch (e) {
         rethrowEncode(e, field);
       }
@@ -14673,7 +14673,7 @@ export namespace Api {
         field = 'payload';
         w.bytes(required(this.payload, 'bytes'));
         field = 'info';
-        if ((flags & 0x1) !== 0) writeBoxed(w, this.info!, readers$PaymentRequestedInfo, 'PaymentRequestedInfo');
+        if ((flags & 0x1) !== 0) writeBoxed(w, this.info, readers$PaymentRequestedInfo, 'PaymentRequestedInfo');
         field = 'shippingOptionId';
         if ((flags & 0x2) !== 0) w.string(this.shippingOptionId!);
         field = 'currency';
@@ -15102,7 +15102,7 @@ export namespace Api {
         field = 'pollId';
         w.long(required(this.pollId, 'long'));
         field = 'poll';
-        if ((flags & 0x1) !== 0) writeBoxed(w, this.poll!, readers$Poll, 'Poll');
+        if ((flags & 0x1) !== 0) writeBoxed(w, this.poll, readers$Poll, 'Poll');
         field = 'results';
         writeBoxed(w, this.results, readers$PollResults, 'PollResults');
       } catch (e) {
@@ -15695,7 +15695,7 @@ export namespace Api {
         field = 'id';
         w.int(required(this.id, 'int'));
         field = 'filter';
-        if ((flags & 0x1) !== 0) writeBoxed(w, this.filter!, readers$DialogFilter, 'DialogFilter');
+        if ((flags & 0x1) !== 0) writeBoxed(w, this.filter, readers$DialogFilter, 'DialogFilter');
       } catch (e) {
         rethrowEncode(e, field);
       }
@@ -15898,9 +15898,9 @@ export namespace Api {
         field = 'userId';
         w.int(required(this.userId, 'int'));
         field = 'prevParticipant';
-        if ((flags & 0x1) !== 0) writeBoxed(w, this.prevParticipant!, readers$ChannelParticipant, 'ChannelParticipant');
+        if ((flags & 0x1) !== 0) writeBoxed(w, this.prevParticipant, readers$ChannelParticipant, 'ChannelParticipant');
         field = 'newParticipant';
-        if ((flags & 0x2) !== 0) writeBoxed(w, this.newParticipant!, readers$ChannelParticipant, 'ChannelParticipant');
+        if ((flags & 0x2) !== 0) writeBoxed(w, this.newParticipant, readers$ChannelParticipant, 'ChannelParticipant');
         field = 'qts';
         w.int(required(this.qts, 'int'));
       } catch (e) {
@@ -16685,11 +16685,11 @@ export namespace Api {
         field = 'date';
         w.int(required(this.date, 'int'));
         field = 'fwdFrom';
-        if ((flags & 0x4) !== 0) writeBoxed(w, this.fwdFrom!, readers$MessageFwdHeader, 'MessageFwdHeader');
+        if ((flags & 0x4) !== 0) writeBoxed(w, this.fwdFrom, readers$MessageFwdHeader, 'MessageFwdHeader');
         field = 'viaBotId';
         if ((flags & 0x800) !== 0) w.int(this.viaBotId!);
         field = 'replyTo';
-        if ((flags & 0x8) !== 0) writeBoxed(w, this.replyTo!, readers$MessageReplyHeader, 'MessageReplyHeader');
+        if ((flags & 0x8) !== 0) writeBoxed(w, this.replyTo, readers$MessageReplyHeader, 'MessageReplyHeader');
         field = 'entities';
         if ((flags & 0x80) !== 0) {
           const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
@@ -16831,11 +16831,11 @@ export namespace Api {
         field = 'date';
         w.int(required(this.date, 'int'));
         field = 'fwdFrom';
-        if ((flags & 0x4) !== 0) writeBoxed(w, this.fwdFrom!, readers$MessageFwdHeader, 'MessageFwdHeader');
+        if ((flags & 0x4) !== 0) writeBoxed(w, this.fwdFrom, readers$MessageFwdHeader, 'MessageFwdHeader');
         field = 'viaBotId';
         if ((flags & 0x800) !== 0) w.int(this.viaBotId!);
         field = 'replyTo';
-        if ((flags & 0x8) !== 0) writeBoxed(w, this.replyTo!, readers$MessageReplyHeader, 'MessageReplyHeader');
+        if ((flags & 0x8) !== 0) writeBoxed(w, this.replyTo, readers$MessageReplyHeader, 'MessageReplyHeader');
         field = 'entities';
         if ((flags & 0x80) !== 0) {
           const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
@@ -17204,7 +17204,7 @@ export namespace Api {
         field = 'date';
         w.int(required(this.date, 'int'));
         field = 'media';
-        if ((flags & 0x200) !== 0) writeBoxed(w, this.media!, readers$MessageMedia, 'MessageMedia');
+        if ((flags & 0x200) !== 0) writeBoxed(w, this.media, readers$MessageMedia, 'MessageMedia');
         field = 'entities';
         if ((flags & 0x80) !== 0) {
           const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
@@ -20668,7 +20668,7 @@ export namespace Api {
         field = 'stickerset';
         writeBoxed(w, this.stickerset, readers$InputStickerSet, 'InputStickerSet');
         field = 'maskCoords';
-        if ((flags & 0x1) !== 0) writeBoxed(w, this.maskCoords!, readers$MaskCoords, 'MaskCoords');
+        if ((flags & 0x1) !== 0) writeBoxed(w, this.maskCoords, readers$MaskCoords, 'MaskCoords');
       } catch (e) {
         rethrowEncode(e, field);
       }
@@ -21175,7 +21175,7 @@ export namespace Api {
         field = 'description';
         if ((flags & 0x8) !== 0) w.string(this.description!);
         field = 'photo';
-        if ((flags & 0x10) !== 0) writeBoxed(w, this.photo!, readers$Photo, 'Photo');
+        if ((flags & 0x10) !== 0) writeBoxed(w, this.photo, readers$Photo, 'Photo');
         field = 'embedUrl';
         if ((flags & 0x20) !== 0) w.string(this.embedUrl!);
         field = 'embedType';
@@ -21189,9 +21189,9 @@ export namespace Api {
         field = 'author';
         if ((flags & 0x100) !== 0) w.string(this.author!);
         field = 'document';
-        if ((flags & 0x200) !== 0) writeBoxed(w, this.document!, readers$Document, 'Document');
+        if ((flags & 0x200) !== 0) writeBoxed(w, this.document, readers$Document, 'Document');
         field = 'cachedPage';
-        if ((flags & 0x400) !== 0) writeBoxed(w, this.cachedPage!, readers$Page, 'Page');
+        if ((flags & 0x400) !== 0) writeBoxed(w, this.cachedPage, readers$Page, 'Page');
         field = 'attributes';
         if ((flags & 0x1000) !== 0) {
           const items0 = arrayValue(this.attributes, 'Vector<WebPageAttribute>');
@@ -25113,7 +25113,7 @@ export namespace Api {
           i0 = -1;
         }
         field = 'replyMarkup';
-        if ((flags & 0x4) !== 0) writeBoxed(w, this.replyMarkup!, readers$ReplyMarkup, 'ReplyMarkup');
+        if ((flags & 0x4) !== 0) writeBoxed(w, this.replyMarkup, readers$ReplyMarkup, 'ReplyMarkup');
       } catch (e) {
         rethrowEncode(e, indexedField(field, i0));
       }
@@ -25195,7 +25195,7 @@ export namespace Api {
           i0 = -1;
         }
         field = 'replyMarkup';
-        if ((flags & 0x4) !== 0) writeBoxed(w, this.replyMarkup!, readers$ReplyMarkup, 'ReplyMarkup');
+        if ((flags & 0x4) !== 0) writeBoxed(w, this.replyMarkup, readers$ReplyMarkup, 'ReplyMarkup');
       } catch (e) {
         rethrowEncode(e, indexedField(field, i0));
       }
@@ -25277,7 +25277,7 @@ export namespace Api {
         field = 'proximityNotificationRadius';
         if ((flags & 0x8) !== 0) w.int(this.proximityNotificationRadius!);
         field = 'replyMarkup';
-        if ((flags & 0x4) !== 0) writeBoxed(w, this.replyMarkup!, readers$ReplyMarkup, 'ReplyMarkup');
+        if ((flags & 0x4) !== 0) writeBoxed(w, this.replyMarkup, readers$ReplyMarkup, 'ReplyMarkup');
       } catch (e) {
         rethrowEncode(e, field);
       }
@@ -25359,7 +25359,7 @@ export namespace Api {
         field = 'venueType';
         w.string(required(this.venueType, 'string'));
         field = 'replyMarkup';
-        if ((flags & 0x4) !== 0) writeBoxed(w, this.replyMarkup!, readers$ReplyMarkup, 'ReplyMarkup');
+        if ((flags & 0x4) !== 0) writeBoxed(w, this.replyMarkup, readers$ReplyMarkup, 'ReplyMarkup');
       } catch (e) {
         rethrowEncode(e, field);
       }
@@ -25437,7 +25437,7 @@ export namespace Api {
         field = 'vcard';
         w.string(required(this.vcard, 'string'));
         field = 'replyMarkup';
-        if ((flags & 0x4) !== 0) writeBoxed(w, this.replyMarkup!, readers$ReplyMarkup, 'ReplyMarkup');
+        if ((flags & 0x4) !== 0) writeBoxed(w, this.replyMarkup, readers$ReplyMarkup, 'ReplyMarkup');
       } catch (e) {
         rethrowEncode(e, field);
       }
@@ -25495,7 +25495,7 @@ export namespace Api {
         w.uint(0x4b425864);
         w.uint(flags >>> 0);
         field = 'replyMarkup';
-        if ((flags & 0x4) !== 0) writeBoxed(w, this.replyMarkup!, readers$ReplyMarkup, 'ReplyMarkup');
+        if ((flags & 0x4) !== 0) writeBoxed(w, this.replyMarkup, readers$ReplyMarkup, 'ReplyMarkup');
       } catch (e) {
         rethrowEncode(e, field);
       }
@@ -25573,9 +25573,9 @@ export namespace Api {
         field = 'url';
         if ((flags & 0x8) !== 0) w.string(this.url!);
         field = 'thumb';
-        if ((flags & 0x10) !== 0) writeBoxed(w, this.thumb!, readers$InputWebDocument, 'InputWebDocument');
+        if ((flags & 0x10) !== 0) writeBoxed(w, this.thumb, readers$InputWebDocument, 'InputWebDocument');
         field = 'content';
-        if ((flags & 0x20) !== 0) writeBoxed(w, this.content!, readers$InputWebDocument, 'InputWebDocument');
+        if ((flags & 0x20) !== 0) writeBoxed(w, this.content, readers$InputWebDocument, 'InputWebDocument');
         field = 'sendMessage';
         writeBoxed(w, this.sendMessage, readers$InputBotInlineMessage, 'InputBotInlineMessage');
       } catch (e) {
@@ -25858,7 +25858,7 @@ export namespace Api {
           i0 = -1;
         }
         field = 'replyMarkup';
-        if ((flags & 0x4) !== 0) writeBoxed(w, this.replyMarkup!, readers$ReplyMarkup, 'ReplyMarkup');
+        if ((flags & 0x4) !== 0) writeBoxed(w, this.replyMarkup, readers$ReplyMarkup, 'ReplyMarkup');
       } catch (e) {
         rethrowEncode(e, indexedField(field, i0));
       }
@@ -25940,7 +25940,7 @@ export namespace Api {
           i0 = -1;
         }
         field = 'replyMarkup';
-        if ((flags & 0x4) !== 0) writeBoxed(w, this.replyMarkup!, readers$ReplyMarkup, 'ReplyMarkup');
+        if ((flags & 0x4) !== 0) writeBoxed(w, this.replyMarkup, readers$ReplyMarkup, 'ReplyMarkup');
       } catch (e) {
         rethrowEncode(e, indexedField(field, i0));
       }
@@ -26022,7 +26022,7 @@ export namespace Api {
         field = 'proximityNotificationRadius';
         if ((flags & 0x8) !== 0) w.int(this.proximityNotificationRadius!);
         field = 'replyMarkup';
-        if ((flags & 0x4) !== 0) writeBoxed(w, this.replyMarkup!, readers$ReplyMarkup, 'ReplyMarkup');
+        if ((flags & 0x4) !== 0) writeBoxed(w, this.replyMarkup, readers$ReplyMarkup, 'ReplyMarkup');
       } catch (e) {
         rethrowEncode(e, field);
       }
@@ -26104,7 +26104,7 @@ export namespace Api {
         field = 'venueType';
         w.string(required(this.venueType, 'string'));
         field = 'replyMarkup';
-        if ((flags & 0x4) !== 0) writeBoxed(w, this.replyMarkup!, readers$ReplyMarkup, 'ReplyMarkup');
+        if ((flags & 0x4) !== 0) writeBoxed(w, this.replyMarkup, readers$ReplyMarkup, 'ReplyMarkup');
       } catch (e) {
         rethrowEncode(e, field);
       }
@@ -26182,7 +26182,7 @@ export namespace Api {
         field = 'vcard';
         w.string(required(this.vcard, 'string'));
         field = 'replyMarkup';
-        if ((flags & 0x4) !== 0) writeBoxed(w, this.replyMarkup!, readers$ReplyMarkup, 'ReplyMarkup');
+        if ((flags & 0x4) !== 0) writeBoxed(w, this.replyMarkup, readers$ReplyMarkup, 'ReplyMarkup');
       } catch (e) {
         rethrowEncode(e, field);
       }
@@ -26268,9 +26268,9 @@ export namespace Api {
         field = 'url';
         if ((flags & 0x8) !== 0) w.string(this.url!);
         field = 'thumb';
-        if ((flags & 0x10) !== 0) writeBoxed(w, this.thumb!, readers$WebDocument, 'WebDocument');
+        if ((flags & 0x10) !== 0) writeBoxed(w, this.thumb, readers$WebDocument, 'WebDocument');
         field = 'content';
-        if ((flags & 0x20) !== 0) writeBoxed(w, this.content!, readers$WebDocument, 'WebDocument');
+        if ((flags & 0x20) !== 0) writeBoxed(w, this.content, readers$WebDocument, 'WebDocument');
         field = 'sendMessage';
         writeBoxed(w, this.sendMessage, readers$BotInlineMessage, 'BotInlineMessage');
       } catch (e) {
@@ -26355,9 +26355,9 @@ export namespace Api {
         field = 'type';
         w.string(required(this.type, 'string'));
         field = 'photo';
-        if ((flags & 0x1) !== 0) writeBoxed(w, this.photo!, readers$Photo, 'Photo');
+        if ((flags & 0x1) !== 0) writeBoxed(w, this.photo, readers$Photo, 'Photo');
         field = 'document';
-        if ((flags & 0x2) !== 0) writeBoxed(w, this.document!, readers$Document, 'Document');
+        if ((flags & 0x2) !== 0) writeBoxed(w, this.document, readers$Document, 'Document');
         field = 'title';
         if ((flags & 0x4) !== 0) w.string(this.title!);
         field = 'description';
@@ -26502,7 +26502,7 @@ export namespace Api {
         w.uint(0x5f777dce);
         w.uint(flags >>> 0);
         field = 'fromId';
-        if ((flags & 0x1) !== 0) writeBoxed(w, this.fromId!, readers$Peer, 'Peer');
+        if ((flags & 0x1) !== 0) writeBoxed(w, this.fromId, readers$Peer, 'Peer');
         field = 'fromName';
         if ((flags & 0x20) !== 0) w.string(this.fromName!);
         field = 'date';
@@ -26512,7 +26512,7 @@ export namespace Api {
         field = 'postAuthor';
         if ((flags & 0x8) !== 0) w.string(this.postAuthor!);
         field = 'savedFromPeer';
-        if ((flags & 0x10) !== 0) writeBoxed(w, this.savedFromPeer!, readers$Peer, 'Peer');
+        if ((flags & 0x10) !== 0) writeBoxed(w, this.savedFromPeer, readers$Peer, 'Peer');
         field = 'savedFromMsgId';
         if ((flags & 0x10) !== 0) w.int(this.savedFromMsgId!);
         field = 'psaType';
@@ -27446,7 +27446,7 @@ export namespace Api {
         field = 'photo';
         writeBoxed(w, this.photo, readers$Photo, 'Photo');
         field = 'document';
-        if ((flags & 0x1) !== 0) writeBoxed(w, this.document!, readers$Document, 'Document');
+        if ((flags & 0x1) !== 0) writeBoxed(w, this.document, readers$Document, 'Document');
       } catch (e) {
         rethrowEncode(e, field);
       }
@@ -30481,7 +30481,7 @@ export namespace Api {
         field = 'email';
         if ((flags & 0x4) !== 0) w.string(this.email!);
         field = 'shippingAddress';
-        if ((flags & 0x8) !== 0) writeBoxed(w, this.shippingAddress!, readers$PostAddress, 'PostAddress');
+        if ((flags & 0x8) !== 0) writeBoxed(w, this.shippingAddress, readers$PostAddress, 'PostAddress');
       } catch (e) {
         rethrowEncode(e, field);
       }
@@ -31223,7 +31223,7 @@ export namespace Api {
         field = 'emoji';
         w.string(required(this.emoji, 'string'));
         field = 'maskCoords';
-        if ((flags & 0x1) !== 0) writeBoxed(w, this.maskCoords!, readers$MaskCoords, 'MaskCoords');
+        if ((flags & 0x1) !== 0) writeBoxed(w, this.maskCoords, readers$MaskCoords, 'MaskCoords');
       } catch (e) {
         rethrowEncode(e, field);
       }
@@ -31788,7 +31788,7 @@ export namespace Api {
         field = 'id';
         w.long(required(this.id, 'long'));
         field = 'reason';
-        if ((flags & 0x1) !== 0) writeBoxed(w, this.reason!, readers$PhoneCallDiscardReason, 'PhoneCallDiscardReason');
+        if ((flags & 0x1) !== 0) writeBoxed(w, this.reason, readers$PhoneCallDiscardReason, 'PhoneCallDiscardReason');
         field = 'duration';
         if ((flags & 0x2) !== 0) w.int(this.duration!);
       } catch (e) {
@@ -35617,13 +35617,13 @@ export namespace Api {
         field = 'type';
         writeBoxed(w, this.type, readers$SecureValueType, 'SecureValueType');
         field = 'data';
-        if ((flags & 0x1) !== 0) writeBoxed(w, this.data!, readers$SecureData, 'SecureData');
+        if ((flags & 0x1) !== 0) writeBoxed(w, this.data, readers$SecureData, 'SecureData');
         field = 'frontSide';
-        if ((flags & 0x2) !== 0) writeBoxed(w, this.frontSide!, readers$SecureFile, 'SecureFile');
+        if ((flags & 0x2) !== 0) writeBoxed(w, this.frontSide, readers$SecureFile, 'SecureFile');
         field = 'reverseSide';
-        if ((flags & 0x4) !== 0) writeBoxed(w, this.reverseSide!, readers$SecureFile, 'SecureFile');
+        if ((flags & 0x4) !== 0) writeBoxed(w, this.reverseSide, readers$SecureFile, 'SecureFile');
         field = 'selfie';
-        if ((flags & 0x8) !== 0) writeBoxed(w, this.selfie!, readers$SecureFile, 'SecureFile');
+        if ((flags & 0x8) !== 0) writeBoxed(w, this.selfie, readers$SecureFile, 'SecureFile');
         field = 'translation';
         if ((flags & 0x40) !== 0) {
           const items0 = arrayValue(this.translation, 'Vector<SecureFile>');
@@ -35641,7 +35641,7 @@ export namespace Api {
           i0 = -1;
         }
         field = 'plainData';
-        if ((flags & 0x20) !== 0) writeBoxed(w, this.plainData!, readers$SecurePlainData, 'SecurePlainData');
+        if ((flags & 0x20) !== 0) writeBoxed(w, this.plainData, readers$SecurePlainData, 'SecurePlainData');
         field = 'hash';
         w.bytes(required(this.hash, 'bytes'));
       } catch (e) {
@@ -35746,13 +35746,13 @@ export namespace Api {
         field = 'type';
         writeBoxed(w, this.type, readers$SecureValueType, 'SecureValueType');
         field = 'data';
-        if ((flags & 0x1) !== 0) writeBoxed(w, this.data!, readers$SecureData, 'SecureData');
+        if ((flags & 0x1) !== 0) writeBoxed(w, this.data, readers$SecureData, 'SecureData');
         field = 'frontSide';
-        if ((flags & 0x2) !== 0) writeBoxed(w, this.frontSide!, readers$InputSecureFile, 'InputSecureFile');
+        if ((flags & 0x2) !== 0) writeBoxed(w, this.frontSide, readers$InputSecureFile, 'InputSecureFile');
         field = 'reverseSide';
-        if ((flags & 0x4) !== 0) writeBoxed(w, this.reverseSide!, readers$InputSecureFile, 'InputSecureFile');
+        if ((flags & 0x4) !== 0) writeBoxed(w, this.reverseSide, readers$InputSecureFile, 'InputSecureFile');
         field = 'selfie';
-        if ((flags & 0x8) !== 0) writeBoxed(w, this.selfie!, readers$InputSecureFile, 'InputSecureFile');
+        if ((flags & 0x8) !== 0) writeBoxed(w, this.selfie, readers$InputSecureFile, 'InputSecureFile');
         field = 'translation';
         if ((flags & 0x40) !== 0) {
           const items0 = arrayValue(this.translation, 'Vector<InputSecureFile>');
@@ -35770,7 +35770,7 @@ export namespace Api {
           i0 = -1;
         }
         field = 'plainData';
-        if ((flags & 0x20) !== 0) writeBoxed(w, this.plainData!, readers$SecurePlainData, 'SecurePlainData');
+        if ((flags & 0x20) !== 0) writeBoxed(w, this.plainData, readers$SecurePlainData, 'SecurePlainData');
       } catch (e) {
         rethrowEncode(e, indexedField(field, i0));
       }
@@ -37443,7 +37443,7 @@ export namespace Api {
         w.uint(0x34566b6a);
         w.uint(flags >>> 0);
         field = 'text';
-        if ((flags & 0x80) !== 0) writeBoxed(w, this.text!, readers$RichText, 'RichText');
+        if ((flags & 0x80) !== 0) writeBoxed(w, this.text, readers$RichText, 'RichText');
         field = 'colspan';
         if ((flags & 0x2) !== 0) w.int(this.colspan!);
         field = 'rowspan';
@@ -39398,7 +39398,7 @@ export namespace Api {
         field = 'title';
         w.string(required(this.title, 'string'));
         field = 'photo';
-        if ((flags & 0x8) !== 0) writeBoxed(w, this.photo!, readers$ChatPhoto, 'ChatPhoto');
+        if ((flags & 0x8) !== 0) writeBoxed(w, this.photo, readers$ChatPhoto, 'ChatPhoto');
       } catch (e) {
         rethrowEncode(e, field);
       }
@@ -40049,9 +40049,9 @@ export namespace Api {
         field = 'title';
         w.string(required(this.title, 'string'));
         field = 'document';
-        if ((flags & 0x4) !== 0) writeBoxed(w, this.document!, readers$Document, 'Document');
+        if ((flags & 0x4) !== 0) writeBoxed(w, this.document, readers$Document, 'Document');
         field = 'settings';
-        if ((flags & 0x8) !== 0) writeBoxed(w, this.settings!, readers$ThemeSettings, 'ThemeSettings');
+        if ((flags & 0x8) !== 0) writeBoxed(w, this.settings, readers$ThemeSettings, 'ThemeSettings');
         field = 'installsCount';
         w.int(required(this.installsCount, 'int'));
       } catch (e) {
@@ -40280,9 +40280,9 @@ export namespace Api {
         field = 'messageBottomColor';
         if ((flags & 0x1) !== 0) w.int(this.messageBottomColor!);
         field = 'wallpaper';
-        if ((flags & 0x2) !== 0) writeBoxed(w, this.wallpaper!, readers$InputWallPaper, 'InputWallPaper');
+        if ((flags & 0x2) !== 0) writeBoxed(w, this.wallpaper, readers$InputWallPaper, 'InputWallPaper');
         field = 'wallpaperSettings';
-        if ((flags & 0x2) !== 0) writeBoxed(w, this.wallpaperSettings!, readers$WallPaperSettings, 'WallPaperSettings');
+        if ((flags & 0x2) !== 0) writeBoxed(w, this.wallpaperSettings, readers$WallPaperSettings, 'WallPaperSettings');
       } catch (e) {
         rethrowEncode(e, field);
       }
@@ -40366,7 +40366,7 @@ export namespace Api {
         field = 'messageBottomColor';
         if ((flags & 0x1) !== 0) w.int(this.messageBottomColor!);
         field = 'wallpaper';
-        if ((flags & 0x2) !== 0) writeBoxed(w, this.wallpaper!, readers$WallPaper, 'WallPaper');
+        if ((flags & 0x2) !== 0) writeBoxed(w, this.wallpaper, readers$WallPaper, 'WallPaper');
       } catch (e) {
         rethrowEncode(e, field);
       }
@@ -40436,7 +40436,7 @@ export namespace Api {
           i0 = -1;
         }
         field = 'settings';
-        if ((flags & 0x2) !== 0) writeBoxed(w, this.settings!, readers$ThemeSettings, 'ThemeSettings');
+        if ((flags & 0x2) !== 0) writeBoxed(w, this.settings, readers$ThemeSettings, 'ThemeSettings');
       } catch (e) {
         rethrowEncode(e, indexedField(field, i0));
       }
@@ -41592,7 +41592,7 @@ export namespace Api {
         field = 'forwards';
         if ((flags & 0x2) !== 0) w.int(this.forwards!);
         field = 'replies';
-        if ((flags & 0x4) !== 0) writeBoxed(w, this.replies!, readers$MessageReplies, 'MessageReplies');
+        if ((flags & 0x4) !== 0) writeBoxed(w, this.replies, readers$MessageReplies, 'MessageReplies');
       } catch (e) {
         rethrowEncode(e, field);
       }
@@ -41653,7 +41653,7 @@ export namespace Api {
         field = 'replyToMsgId';
         w.int(required(this.replyToMsgId, 'int'));
         field = 'replyToPeerId';
-        if ((flags & 0x1) !== 0) writeBoxed(w, this.replyToPeerId!, readers$Peer, 'Peer');
+        if ((flags & 0x1) !== 0) writeBoxed(w, this.replyToPeerId, readers$Peer, 'Peer');
         field = 'replyToTopId';
         if ((flags & 0x2) !== 0) w.int(this.replyToTopId!);
       } catch (e) {
@@ -41946,7 +41946,7 @@ export namespace Api {
         field = 'participantsCount';
         w.int(required(this.participantsCount, 'int'));
         field = 'params';
-        if ((flags & 0x1) !== 0) writeBoxed(w, this.params!, readers$DataJSON, 'DataJSON');
+        if ((flags & 0x1) !== 0) writeBoxed(w, this.params, readers$DataJSON, 'DataJSON');
         field = 'version';
         w.int(required(this.version, 'int'));
       } catch (e) {
@@ -45190,9 +45190,9 @@ export namespace Api {
         field = 'langCode';
         w.string(required(this.langCode, 'string'));
         field = 'proxy';
-        if ((flags & 0x1) !== 0) writeBoxed(w, this.proxy!, readers$InputClientProxy, 'InputClientProxy');
+        if ((flags & 0x1) !== 0) writeBoxed(w, this.proxy, readers$InputClientProxy, 'InputClientProxy');
         field = 'params';
-        if ((flags & 0x2) !== 0) writeBoxed(w, this.params!, readers$JSONValue, 'JSONValue');
+        if ((flags & 0x2) !== 0) writeBoxed(w, this.params, readers$JSONValue, 'JSONValue');
         field = 'query';
         writeRequest(w, this.query);
       } catch (e) {
@@ -46313,7 +46313,7 @@ export namespace Api {
           field = 'phoneCodeHash';
           w.string(required(this.phoneCodeHash, 'string'));
           field = 'nextType';
-          if ((flags & 0x2) !== 0) writeBoxed(w, this.nextType!, readers$auth$CodeType, 'auth.CodeType');
+          if ((flags & 0x2) !== 0) writeBoxed(w, this.nextType, readers$auth$CodeType, 'auth.CodeType');
           field = 'timeout';
           if ((flags & 0x4) !== 0) w.int(this.timeout!);
         } catch (e) {
@@ -46427,7 +46427,7 @@ export namespace Api {
           w.uint(0x44747e9a);
           w.uint(flags >>> 0);
           field = 'termsOfService';
-          if ((flags & 0x1) !== 0) writeBoxed(w, this.termsOfService!, readers$help$TermsOfService, 'help.TermsOfService');
+          if ((flags & 0x1) !== 0) writeBoxed(w, this.termsOfService, readers$help$TermsOfService, 'help.TermsOfService');
         } catch (e) {
           rethrowEncode(e, field);
         }
@@ -51344,7 +51344,7 @@ export namespace Api {
           field = 'nextOffset';
           if ((flags & 0x2) !== 0) w.string(this.nextOffset!);
           field = 'switchPm';
-          if ((flags & 0x4) !== 0) writeBoxed(w, this.switchPm!, readers$InlineBotSwitchPM, 'InlineBotSwitchPM');
+          if ((flags & 0x4) !== 0) writeBoxed(w, this.switchPm, readers$InlineBotSwitchPM, 'InlineBotSwitchPM');
           field = 'results';
           {
             const items0 = arrayValue(this.results, 'Vector<BotInlineResult>');
@@ -53029,7 +53029,7 @@ export namespace Api {
           field = 'q';
           w.string(required(this.q, 'string'));
           field = 'fromId';
-          if ((flags & 0x1) !== 0) writeBoxed(w, this.fromId!, readers$InputPeer, 'InputPeer');
+          if ((flags & 0x1) !== 0) writeBoxed(w, this.fromId, readers$InputPeer, 'InputPeer');
           field = 'topMsgId';
           if ((flags & 0x2) !== 0) w.int(this.topMsgId!);
           field = 'filter';
@@ -53476,7 +53476,7 @@ export namespace Api {
           field = 'randomId';
           w.long(required(this.randomId, 'long'));
           field = 'replyMarkup';
-          if ((flags & 0x4) !== 0) writeBoxed(w, this.replyMarkup!, readers$ReplyMarkup, 'ReplyMarkup');
+          if ((flags & 0x4) !== 0) writeBoxed(w, this.replyMarkup, readers$ReplyMarkup, 'ReplyMarkup');
           field = 'entities';
           if ((flags & 0x8) !== 0) {
             const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
@@ -53604,7 +53604,7 @@ export namespace Api {
           field = 'randomId';
           w.long(required(this.randomId, 'long'));
           field = 'replyMarkup';
-          if ((flags & 0x4) !== 0) writeBoxed(w, this.replyMarkup!, readers$ReplyMarkup, 'ReplyMarkup');
+          if ((flags & 0x4) !== 0) writeBoxed(w, this.replyMarkup, readers$ReplyMarkup, 'ReplyMarkup');
           field = 'entities';
           if ((flags & 0x8) !== 0) {
             const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
@@ -56161,7 +56161,7 @@ export namespace Api {
           field = 'peer';
           writeBoxed(w, this.peer, readers$InputPeer, 'InputPeer');
           field = 'geoPoint';
-          if ((flags & 0x1) !== 0) writeBoxed(w, this.geoPoint!, readers$InputGeoPoint, 'InputGeoPoint');
+          if ((flags & 0x1) !== 0) writeBoxed(w, this.geoPoint, readers$InputGeoPoint, 'InputGeoPoint');
           field = 'query';
           w.string(required(this.query, 'string'));
           field = 'offset';
@@ -56259,7 +56259,7 @@ export namespace Api {
           field = 'nextOffset';
           if ((flags & 0x4) !== 0) w.string(this.nextOffset!);
           field = 'switchPm';
-          if ((flags & 0x8) !== 0) writeBoxed(w, this.switchPm!, readers$InlineBotSwitchPM, 'InlineBotSwitchPM');
+          if ((flags & 0x8) !== 0) writeBoxed(w, this.switchPm, readers$InlineBotSwitchPM, 'InlineBotSwitchPM');
         } catch (e) {
           rethrowEncode(e, indexedField(field, i0));
         }
@@ -56515,9 +56515,9 @@ export namespace Api {
           field = 'message';
           if ((flags & 0x800) !== 0) w.string(this.message!);
           field = 'media';
-          if ((flags & 0x4000) !== 0) writeBoxed(w, this.media!, readers$InputMedia, 'InputMedia');
+          if ((flags & 0x4000) !== 0) writeBoxed(w, this.media, readers$InputMedia, 'InputMedia');
           field = 'replyMarkup';
-          if ((flags & 0x4) !== 0) writeBoxed(w, this.replyMarkup!, readers$ReplyMarkup, 'ReplyMarkup');
+          if ((flags & 0x4) !== 0) writeBoxed(w, this.replyMarkup, readers$ReplyMarkup, 'ReplyMarkup');
           field = 'entities';
           if ((flags & 0x8) !== 0) {
             const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
@@ -56622,9 +56622,9 @@ export namespace Api {
           field = 'message';
           if ((flags & 0x800) !== 0) w.string(this.message!);
           field = 'media';
-          if ((flags & 0x4000) !== 0) writeBoxed(w, this.media!, readers$InputMedia, 'InputMedia');
+          if ((flags & 0x4000) !== 0) writeBoxed(w, this.media, readers$InputMedia, 'InputMedia');
           field = 'replyMarkup';
-          if ((flags & 0x4) !== 0) writeBoxed(w, this.replyMarkup!, readers$ReplyMarkup, 'ReplyMarkup');
+          if ((flags & 0x4) !== 0) writeBoxed(w, this.replyMarkup, readers$ReplyMarkup, 'ReplyMarkup');
           field = 'entities';
           if ((flags & 0x8) !== 0) {
             const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
@@ -56720,7 +56720,7 @@ export namespace Api {
           field = 'data';
           if ((flags & 0x1) !== 0) w.bytes(this.data!);
           field = 'password';
-          if ((flags & 0x4) !== 0) writeBoxed(w, this.password!, readers$InputCheckPasswordSRP, 'InputCheckPasswordSRP');
+          if ((flags & 0x4) !== 0) writeBoxed(w, this.password, readers$InputCheckPasswordSRP, 'InputCheckPasswordSRP');
         } catch (e) {
           rethrowEncode(e, field);
         }
@@ -60409,7 +60409,7 @@ export namespace Api {
           field = 'id';
           w.int(required(this.id, 'int'));
           field = 'filter';
-          if ((flags & 0x1) !== 0) writeBoxed(w, this.filter!, readers$DialogFilter, 'DialogFilter');
+          if ((flags & 0x1) !== 0) writeBoxed(w, this.filter, readers$DialogFilter, 'DialogFilter');
         } catch (e) {
           rethrowEncode(e, field);
         }
@@ -62025,9 +62025,9 @@ export namespace Api {
           w.uint(0x89f30f69);
           w.uint(flags >>> 0);
           field = 'file';
-          if ((flags & 0x1) !== 0) writeBoxed(w, this.file!, readers$InputFile, 'InputFile');
+          if ((flags & 0x1) !== 0) writeBoxed(w, this.file, readers$InputFile, 'InputFile');
           field = 'video';
-          if ((flags & 0x2) !== 0) writeBoxed(w, this.video!, readers$InputFile, 'InputFile');
+          if ((flags & 0x2) !== 0) writeBoxed(w, this.video, readers$InputFile, 'InputFile');
           field = 'videoStartTs';
           if ((flags & 0x4) !== 0) w.double(this.videoStartTs!);
         } catch (e) {
@@ -63092,7 +63092,7 @@ export namespace Api {
             i0 = -1;
           }
           field = 'document';
-          if ((flags & 0x2) !== 0) writeBoxed(w, this.document!, readers$Document, 'Document');
+          if ((flags & 0x2) !== 0) writeBoxed(w, this.document, readers$Document, 'Document');
           field = 'url';
           if ((flags & 0x4) !== 0) w.string(this.url!);
         } catch (e) {
@@ -65530,7 +65530,7 @@ export namespace Api {
           w.uint(0xad2641f8);
           w.uint(flags >>> 0);
           field = 'currentAlgo';
-          if ((flags & 0x4) !== 0) writeBoxed(w, this.currentAlgo!, readers$PasswordKdfAlgo, 'PasswordKdfAlgo');
+          if ((flags & 0x4) !== 0) writeBoxed(w, this.currentAlgo, readers$PasswordKdfAlgo, 'PasswordKdfAlgo');
           field = 'srp_B';
           if ((flags & 0x4) !== 0) w.bytes(this.srp_B!);
           field = 'srpId';
@@ -65616,7 +65616,7 @@ export namespace Api {
           field = 'email';
           if ((flags & 0x1) !== 0) w.string(this.email!);
           field = 'secureSettings';
-          if ((flags & 0x2) !== 0) writeBoxed(w, this.secureSettings!, readers$SecureSecretSettings, 'SecureSecretSettings');
+          if ((flags & 0x2) !== 0) writeBoxed(w, this.secureSettings, readers$SecureSecretSettings, 'SecureSecretSettings');
         } catch (e) {
           rethrowEncode(e, field);
         }
@@ -65688,7 +65688,7 @@ export namespace Api {
           w.uint(0xc23727c9);
           w.uint(flags >>> 0);
           field = 'newAlgo';
-          if ((flags & 0x1) !== 0) writeBoxed(w, this.newAlgo!, readers$PasswordKdfAlgo, 'PasswordKdfAlgo');
+          if ((flags & 0x1) !== 0) writeBoxed(w, this.newAlgo, readers$PasswordKdfAlgo, 'PasswordKdfAlgo');
           field = 'newPasswordHash';
           if ((flags & 0x1) !== 0) w.bytes(this.newPasswordHash!);
           field = 'hint';
@@ -65696,7 +65696,7 @@ export namespace Api {
           field = 'email';
           if ((flags & 0x2) !== 0) w.string(this.email!);
           field = 'newSecureSettings';
-          if ((flags & 0x4) !== 0) writeBoxed(w, this.newSecureSettings!, readers$SecureSecretSettings, 'SecureSecretSettings');
+          if ((flags & 0x4) !== 0) writeBoxed(w, this.newSecureSettings, readers$SecureSecretSettings, 'SecureSecretSettings');
         } catch (e) {
           rethrowEncode(e, field);
         }
@@ -68795,7 +68795,7 @@ export namespace Api {
           w.uint(0x53577479);
           w.uint(flags >>> 0);
           field = 'peer';
-          if ((flags & 0x1) !== 0) writeBoxed(w, this.peer!, readers$InputNotifyPeer, 'InputNotifyPeer');
+          if ((flags & 0x1) !== 0) writeBoxed(w, this.peer, readers$InputNotifyPeer, 'InputNotifyPeer');
         } catch (e) {
           rethrowEncode(e, field);
         }
@@ -69207,7 +69207,7 @@ export namespace Api {
           field = 'file';
           writeBoxed(w, this.file, readers$InputFile, 'InputFile');
           field = 'thumb';
-          if ((flags & 0x1) !== 0) writeBoxed(w, this.thumb!, readers$InputFile, 'InputFile');
+          if ((flags & 0x1) !== 0) writeBoxed(w, this.thumb, readers$InputFile, 'InputFile');
           field = 'fileName';
           w.string(required(this.fileName, 'string'));
           field = 'mimeType';
@@ -69282,9 +69282,9 @@ export namespace Api {
           field = 'title';
           w.string(required(this.title, 'string'));
           field = 'document';
-          if ((flags & 0x4) !== 0) writeBoxed(w, this.document!, readers$InputDocument, 'InputDocument');
+          if ((flags & 0x4) !== 0) writeBoxed(w, this.document, readers$InputDocument, 'InputDocument');
           field = 'settings';
-          if ((flags & 0x8) !== 0) writeBoxed(w, this.settings!, readers$InputThemeSettings, 'InputThemeSettings');
+          if ((flags & 0x8) !== 0) writeBoxed(w, this.settings, readers$InputThemeSettings, 'InputThemeSettings');
         } catch (e) {
           rethrowEncode(e, field);
         }
@@ -69365,9 +69365,9 @@ export namespace Api {
           field = 'title';
           if ((flags & 0x2) !== 0) w.string(this.title!);
           field = 'document';
-          if ((flags & 0x4) !== 0) writeBoxed(w, this.document!, readers$InputDocument, 'InputDocument');
+          if ((flags & 0x4) !== 0) writeBoxed(w, this.document, readers$InputDocument, 'InputDocument');
           field = 'settings';
-          if ((flags & 0x8) !== 0) writeBoxed(w, this.settings!, readers$InputThemeSettings, 'InputThemeSettings');
+          if ((flags & 0x8) !== 0) writeBoxed(w, this.settings, readers$InputThemeSettings, 'InputThemeSettings');
         } catch (e) {
           rethrowEncode(e, field);
         }
@@ -69501,7 +69501,7 @@ export namespace Api {
           field = 'format';
           if ((flags & 0x2) !== 0) w.string(this.format!);
           field = 'theme';
-          if ((flags & 0x2) !== 0) writeBoxed(w, this.theme!, readers$InputTheme, 'InputTheme');
+          if ((flags & 0x2) !== 0) writeBoxed(w, this.theme, readers$InputTheme, 'InputTheme');
         } catch (e) {
           rethrowEncode(e, field);
         }
@@ -70741,7 +70741,7 @@ export namespace Api {
           field = 'about';
           w.string(required(this.about, 'string'));
           field = 'geoPoint';
-          if ((flags & 0x4) !== 0) writeBoxed(w, this.geoPoint!, readers$InputGeoPoint, 'InputGeoPoint');
+          if ((flags & 0x4) !== 0) writeBoxed(w, this.geoPoint, readers$InputGeoPoint, 'InputGeoPoint');
           field = 'address';
           if ((flags & 0x4) !== 0) w.string(this.address!);
         } catch (e) {
@@ -71566,7 +71566,7 @@ export namespace Api {
           field = 'q';
           w.string(required(this.q, 'string'));
           field = 'eventsFilter';
-          if ((flags & 0x1) !== 0) writeBoxed(w, this.eventsFilter!, readers$ChannelAdminLogEventsFilter, 'ChannelAdminLogEventsFilter');
+          if ((flags & 0x1) !== 0) writeBoxed(w, this.eventsFilter, readers$ChannelAdminLogEventsFilter, 'ChannelAdminLogEventsFilter');
           field = 'admins';
           if ((flags & 0x2) !== 0) {
             const items0 = arrayValue(this.admins, 'Vector<InputUser>');
@@ -72288,11 +72288,11 @@ export namespace Api {
           field = 'nativeProvider';
           if ((flags & 0x10) !== 0) w.string(this.nativeProvider!);
           field = 'nativeParams';
-          if ((flags & 0x10) !== 0) writeBoxed(w, this.nativeParams!, readers$DataJSON, 'DataJSON');
+          if ((flags & 0x10) !== 0) writeBoxed(w, this.nativeParams, readers$DataJSON, 'DataJSON');
           field = 'savedInfo';
-          if ((flags & 0x1) !== 0) writeBoxed(w, this.savedInfo!, readers$PaymentRequestedInfo, 'PaymentRequestedInfo');
+          if ((flags & 0x1) !== 0) writeBoxed(w, this.savedInfo, readers$PaymentRequestedInfo, 'PaymentRequestedInfo');
           field = 'savedCredentials';
-          if ((flags & 0x2) !== 0) writeBoxed(w, this.savedCredentials!, readers$PaymentSavedCredentials, 'PaymentSavedCredentials');
+          if ((flags & 0x2) !== 0) writeBoxed(w, this.savedCredentials, readers$PaymentSavedCredentials, 'PaymentSavedCredentials');
           field = 'users';
           {
             const items0 = arrayValue(this.users, 'Vector<User>');
@@ -72563,9 +72563,9 @@ export namespace Api {
           field = 'providerId';
           w.int(required(this.providerId, 'int'));
           field = 'info';
-          if ((flags & 0x1) !== 0) writeBoxed(w, this.info!, readers$PaymentRequestedInfo, 'PaymentRequestedInfo');
+          if ((flags & 0x1) !== 0) writeBoxed(w, this.info, readers$PaymentRequestedInfo, 'PaymentRequestedInfo');
           field = 'shipping';
-          if ((flags & 0x2) !== 0) writeBoxed(w, this.shipping!, readers$ShippingOption, 'ShippingOption');
+          if ((flags & 0x2) !== 0) writeBoxed(w, this.shipping, readers$ShippingOption, 'ShippingOption');
           field = 'currency';
           w.string(required(this.currency, 'string'));
           field = 'totalAmount';
@@ -72656,7 +72656,7 @@ export namespace Api {
           w.uint(0xfb8fe43c);
           w.uint(flags >>> 0);
           field = 'savedInfo';
-          if ((flags & 0x1) !== 0) writeBoxed(w, this.savedInfo!, readers$PaymentRequestedInfo, 'PaymentRequestedInfo');
+          if ((flags & 0x1) !== 0) writeBoxed(w, this.savedInfo, readers$PaymentRequestedInfo, 'PaymentRequestedInfo');
         } catch (e) {
           rethrowEncode(e, field);
         }
@@ -75682,7 +75682,7 @@ export namespace Api {
           field = 'shortName';
           w.string(required(this.shortName, 'string'));
           field = 'thumb';
-          if ((flags & 0x4) !== 0) writeBoxed(w, this.thumb!, readers$InputDocument, 'InputDocument');
+          if ((flags & 0x4) !== 0) writeBoxed(w, this.thumb, readers$InputDocument, 'InputDocument');
           field = 'stickers';
           {
             const items0 = arrayValue(this.stickers, 'Vector<InputStickerSetItem>');
