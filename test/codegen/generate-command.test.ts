@@ -1,0 +1,69 @@
+// `tlforge generate`: writes one module for the files given, with the runtime specifier asked for,
+// refuses (and writes nothing) when the schema has errors, and explains its usage.
+
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../codegen/cli.ts';
+
+const scratch = mkdtempSync(join(tmpdir(), 'tlforge-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+async function run(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (line) => out.push(line), err: (line) => err.push(line) });
+  return { code, out, err };
+}
+
+describe('generate command', () => {
+  it('writes index.ts importing the runtime named by --runtime', async () => {
+    const outDir = join(scratch, 'layer122');
+    const result = await run([
+      'generate',
+      'schema/layer122/api.tl',
+      'schema/layer122/mtproto.tl',
+      '--out',
+      outDir,
+      '--runtime',
+      'tlforge/runtime',
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.out[0]).toMatch(/^layer 122: \d+ constructors, \d+ functions$/);
+    const text = readFileSync(join(outDir, 'index.ts'), 'utf8');
+    expect(text).toContain("} from 'tlforge/runtime';");
+    expect(text).toContain('export const LAYER = 122;');
+  });
+
+  it('defaults the runtime to this repository’s src/index.ts, relative to the output folder', async () => {
+    const schema = join(scratch, 'tiny.tl');
+    writeFileSync(schema, '// LAYER 7\nping#7abe77ec ping_id:long = Pong;\n');
+    const outDir = join(scratch, 'tiny');
+    expect((await run(['generate', schema, '--out', outDir])).code).toBe(0);
+    const text = readFileSync(join(outDir, 'index.ts'), 'utf8');
+    const specifier = /from '([^']+)';/.exec(text)?.[1] ?? '';
+    expect(specifier.endsWith('/src/index.ts')).toBe(true);
+    expect(existsSync(join(outDir, specifier))).toBe(true);
+  });
+
+  it('prints every schema error and writes nothing', async () => {
+    const schema = join(scratch, 'bad.tl');
+    writeFileSync(schema, 'a#1 x:Nope = A;\nb#2 y:Missing = B;\n');
+    const outDir = join(scratch, 'bad');
+    const result = await run(['generate', schema, '--out', outDir]);
+    expect(result.code).toBe(1);
+    expect(result.err.filter((line) => line.includes('undefined-type'))).toHaveLength(2);
+    expect(result.err.at(-1)).toBe('2 schema error(s): nothing generated');
+    expect(existsSync(outDir)).toBe(false);
+  });
+
+  it('explains its usage', async () => {
+    const result = await run(['generate', 'schema/latest/api.tl']);
+    expect(result.code).toBe(2);
+    expect(result.err).toEqual([
+      'usage: generate <file.tl> [more.tl …] --out <dir> [--runtime <module specifier>]',
+    ]);
+    expect((await run(['generate', '--long', 'bigint'])).err[0]).toMatch(/^unknown option --long/);
+  });
+});
