@@ -31,6 +31,22 @@ function text(x: number, y: number, s: string, attrs = ''): string {
   return `<text x="${x.toFixed(1)}" y="${y.toFixed(1)}"${attrs ? ` ${attrs}` : ''}>${escapeXml(s)}</text>`;
 }
 
+/** Greedy word wrap by character count (12 px system-ui averages well under 7 px per character). */
+function wrap(s: string, maxChars: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of s.split(' ')) {
+    if (line.length > 0 && line.length + 1 + word.length > maxChars) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line.length > 0 ? `${line} ${word}` : word;
+    }
+  }
+  if (line.length > 0) lines.push(line);
+  return lines;
+}
+
 type Operation = 'serialize' | 'deserialize';
 
 function panel(p: PayloadResult, op: Operation, keys: readonly string[], x: number, y: number): string[] {
@@ -120,8 +136,10 @@ export function renderSvg(result: BenchResult): string {
   }
   if (result.missing.length > 0) {
     for (const x of result.missing) {
-      body.push(text(margin, y + 12, `not measured: ${x.key}: ${x.reason}`, 'class="sub"'));
-      y += 18;
+      for (const line of wrap(`not measured: ${x.key}: ${x.reason}`, 160)) {
+        body.push(text(margin, y + 12, line, 'class="sub"'));
+        y += 16;
+      }
     }
   }
   const height = y + margin;

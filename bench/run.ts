@@ -60,7 +60,9 @@ async function loadAdapters(): Promise<{
   missing.push({
     key: 'telegram@1.5.27',
     reason:
-      'layer 122: most payload constructors (message, user, messageReplyHeader…) have other ids and fields',
+      'layer 122: updateShortMessage, message, user, chat, peerUser (int ids), messageReplyHeader, ' +
+      'messageFwdHeader and messages.sendMessage have other ids or fields, messageEntityCustomEmoji does not ' +
+      'exist: none of the payloads can be encoded the same; teleproto is the same GramJS code on layer 214',
   });
   return { adapters, missing };
 }
