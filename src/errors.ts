@@ -48,7 +48,9 @@ export type DecodeErrorKind =
   | 'trailing-bytes'
   | 'length-prefix'
   | 'unexpected-constructor'
-  | 'unknown-constructor';
+  | 'unknown-constructor'
+  /** A flags word has bits that no field uses (strict mode only: they would not re-encode). */
+  | 'flags';
 
 /**
  * Bytes cannot be deserialized. `offset` is the byte offset in the buffer being read; inside a
