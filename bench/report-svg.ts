@@ -2,7 +2,7 @@
 // bar per library for serialize and for deserialize, with the machine, Node version and date.
 
 import type { BenchResult, OperationResult, PayloadResult } from './bench-result.ts';
-import { formatMb, formatOps, formatRatio } from './report-table.ts';
+import { formatMb, formatOps, formatRatio, summaryLine } from './report-table.ts';
 
 const colors: Readonly<Record<string, string>> = {
   tlforge: '#2563eb',
@@ -109,7 +109,13 @@ export function renderSvg(result: BenchResult): string {
       'class="sub"',
     ),
   );
-  y += 30;
+  y += 18;
+  const summary = summaryLine(result);
+  if (summary !== undefined) {
+    body.push(text(margin, y + 12, summary, 'class="summary"'));
+    y += 18;
+  }
+  y += 12;
   const xs = [margin, margin + panelWidth + panelGap];
   (['serialize', 'deserialize'] as const).forEach((op, i) => {
     body.push(text(xs[i], y + 14, op, 'class="panel"'));
@@ -147,6 +153,7 @@ export function renderSvg(result: BenchResult): string {
     'text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; fill: #111827; }',
     '.title { font-size: 18px; font-weight: 600; }',
     '.sub { font-size: 12px; fill: #4b5563; }',
+    '.summary { font-size: 13px; font-weight: 600; fill: #1e3a8a; }',
     '.panel { font-size: 14px; font-weight: 600; }',
     '.group { font-size: 13px; font-weight: 600; }',
     '.name { font-size: 12px; }',

@@ -51,6 +51,30 @@ function payloadTable(p: PayloadResult, labels: ReadonlyMap<string, string>): st
   return [title, pad(rows), ...notes].join('\n');
 }
 
+/** Geometric mean over the payloads of tlforge's ratio to each peer, per operation. */
+export function summarizeRatios(
+  result: BenchResult,
+): { peer: string; serialize?: number; deserialize?: number }[] {
+  const peers = result.libraries.map((l) => l.key).filter((k) => k !== 'tlforge');
+  const geomean = (values: number[]): number | undefined =>
+    values.length === 0 ? undefined : Math.exp(values.reduce((a, v) => a + Math.log(v), 0) / values.length);
+  const collect = (peer: string, op: 'serialize' | 'deserialize'): number[] =>
+    result.payloads.map((p) => p.ratios[peer]?.[op]).filter((r): r is number => r !== undefined);
+  return peers.map((peer) => ({
+    peer,
+    serialize: geomean(collect(peer, 'serialize')),
+    deserialize: geomean(collect(peer, 'deserialize')),
+  }));
+}
+
+export function summaryLine(result: BenchResult): string | undefined {
+  if (!result.libraries.some((l) => l.key === 'tlforge')) return undefined;
+  const parts = summarizeRatios(result).map(
+    (s) => `${s.peer}: serialize ${formatRatio(s.serialize)}, deserialize ${formatRatio(s.deserialize)}`,
+  );
+  return `tlforge ÷ peer, geometric mean over the payloads: ${parts.join('; ')}`;
+}
+
 export function renderTable(result: BenchResult): string {
   const labels = new Map(result.libraries.map((l) => [l.key, l.key]));
   const m = result.machine;
@@ -63,5 +87,10 @@ export function renderTable(result: BenchResult): string {
     'median of batched samples; MB/s = wire bytes ×10^6 per second; ours/X = tlforge ops/s ÷ X ops/s (>1: tlforge faster)',
     'bytes: * = differs only by the layer (identical with layer-214 ids, see note), ! = differs',
   ];
-  return [head.join('\n'), ...result.payloads.map((p) => payloadTable(p, labels))].join('\n\n');
+  const summary = summaryLine(result);
+  return [
+    head.join('\n'),
+    ...result.payloads.map((p) => payloadTable(p, labels)),
+    ...(summary === undefined ? [] : [summary]),
+  ].join('\n\n');
 }
