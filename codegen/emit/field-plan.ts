@@ -63,6 +63,14 @@ export function itemsLocal(depth: number): string {
   return `items${depth}`;
 }
 
+/** `field`, or `field` with the active vector indexes appended: `messages[3]`. */
+export function pathExpression(vectorDepth: number): string {
+  let expression = 'field';
+  for (let depth = 0; depth < vectorDepth; depth++)
+    expression = `indexedField(${expression}, ${loopIndex(depth)})`;
+  return expression;
+}
+
 export function planDefinition(
   definition: TlDefinition,
   className: string,

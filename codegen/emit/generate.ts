@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { TlError } from '../../src/errors.ts';
 import { loadSchema } from '../model/load-schema.ts';
 import type { TlSchemaError } from '../parser/schema-error.ts';
 import { emitSchemaModule } from './emit-schema-module.ts';
@@ -28,11 +29,17 @@ export interface GenerateSummary {
   warnings: TlSchemaError[];
 }
 
-/** Every schema error of a set, so the caller can print them all. */
-export class SchemaErrorsFound extends Error {
-  constructor(readonly diagnostics: readonly TlSchemaError[]) {
-    super(`${diagnostics.length} schema error(s):\n${diagnostics.map((d) => d.message).join('\n')}`);
-    this.name = 'SchemaErrorsFound';
+/** Generation refused: carries every schema error of the set, so the caller can print them all. */
+export class SchemaErrorsFound extends TlError {
+  declare readonly kind: 'schema-errors';
+  readonly diagnostics: readonly TlSchemaError[];
+
+  constructor(diagnostics: readonly TlSchemaError[]) {
+    super(
+      'schema-errors',
+      `${diagnostics.length} schema error(s):\n${diagnostics.map((d) => d.message).join('\n')}`,
+    );
+    this.diagnostics = diagnostics;
   }
 }
 

@@ -6,11 +6,10 @@ import type { TlTypeRef } from '../model/schema-model.ts';
 import { CodeLines, quote } from './code-lines.ts';
 import { TlEmitError } from './emit-error.ts';
 import type { DefinitionPlan, PlannedField } from './field-plan.ts';
-import { itemsLocal, loopCount, loopIndex } from './field-plan.ts';
+import { itemsLocal, loopCount, loopIndex, pathExpression } from './field-plan.ts';
 import type { LongRepresentation } from './long-representation.ts';
 import type { SchemaSymbols } from './schema-symbols.ts';
 import { minWireSize, valueTypeText } from './type-text.ts';
-import { pathExpression } from './write-method.ts';
 
 export interface ReadMethodContext {
   symbols: SchemaSymbols;
@@ -83,7 +82,8 @@ function vectorNesting(type: TlTypeRef): number {
 /** The bits of the `#` field `flagsField` that some conditional field of the definition is on. */
 function usedFlagBits(plan: DefinitionPlan, flagsField: string): number {
   let used = 0;
-  for (const f of plan.fields) if (f.field.condition?.flagsField === flagsField) used |= 1 << f.field.condition.bit;
+  for (const f of plan.fields)
+    if (f.field.condition?.flagsField === flagsField) used |= 1 << f.field.condition.bit;
   return used;
 }
 

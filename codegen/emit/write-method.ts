@@ -5,7 +5,7 @@
 import type { TlTypeRef } from '../model/schema-model.ts';
 import { CodeLines, hexLiteral, quote } from './code-lines.ts';
 import type { DefinitionPlan, PlannedField } from './field-plan.ts';
-import { itemsLocal, loopIndex } from './field-plan.ts';
+import { itemsLocal, loopIndex, pathExpression } from './field-plan.ts';
 import type { LongRepresentation } from './long-representation.ts';
 import type { SchemaSymbols } from './schema-symbols.ts';
 import { tlTypeText } from './type-text.ts';
@@ -56,14 +56,6 @@ export function writeMethodBody(
   c.indent(() => c.line(`rethrowEncode(e, ${pathExpression(plan.vectorDepth)});`));
   c.line('}');
   return c.toString();
-}
-
-/** `field`, or `field` with the active vector indexes appended: `messages[3]`. */
-export function pathExpression(vectorDepth: number): string {
-  let expression = 'field';
-  for (let depth = 0; depth < vectorDepth; depth++)
-    expression = `indexedField(${expression}, ${loopIndex(depth)})`;
-  return expression;
 }
 
 /**

@@ -3253,6 +3253,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         field = 'file';
         const file = r.typed(readers$InputFile, 'InputFile') as Api.TypeInputFile;
         field = 'stickers';
@@ -3317,6 +3318,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'id';
         const id = r.typed(readers$InputPhoto, 'InputPhoto') as Api.TypeInputPhoto;
         field = 'ttlSeconds';
@@ -3522,6 +3524,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffffe0) !== 0) unknownFlagBits(r, flags, 0xffffffe0);
         const nosoundVideo = (flags & 0x8) !== 0 ? true : undefined;
         const forceFile = (flags & 0x10) !== 0 ? true : undefined;
         field = 'file';
@@ -3602,6 +3605,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         field = 'id';
         const id = r.typed(readers$InputDocument, 'InputDocument') as Api.TypeInputDocument;
         field = 'ttlSeconds';
@@ -3735,6 +3739,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'url';
         const url = r.string();
         field = 'ttlSeconds';
@@ -3791,6 +3796,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'url';
         const url = r.string();
         field = 'ttlSeconds';
@@ -3916,6 +3922,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'title';
         const title = r.string();
         field = 'description';
@@ -3998,6 +4005,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffff0) !== 0) unknownFlagBits(r, flags, 0xfffffff0);
         const stopped = (flags & 0x1) !== 0 ? true : undefined;
         field = 'geoPoint';
         const geoPoint = r.typed(readers$InputGeoPoint, 'InputGeoPoint') as Api.TypeInputGeoPoint;
@@ -4090,6 +4098,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         field = 'poll';
         const poll = r.typed(readers$Poll, 'Poll') as Api.TypePoll;
         field = 'correctAnswers';
@@ -4239,6 +4248,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
         field = 'file';
         const file = (flags & 0x1) !== 0 ? r.typed(readers$InputFile, 'InputFile') as Api.TypeInputFile : undefined;
         field = 'video';
@@ -4372,6 +4382,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'lat';
         const lat = r.double();
         field = 'long';
@@ -4912,6 +4923,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         const big = (flags & 0x1) !== 0 ? true : undefined;
         field = 'peer';
         const peer = r.typed(readers$InputPeer, 'InputPeer') as Api.TypeInputPeer;
@@ -5331,6 +5343,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfc000380) !== 0) unknownFlagBits(r, flags, 0xfc000380);
         const self = (flags & 0x400) !== 0 ? true : undefined;
         const contact = (flags & 0x800) !== 0 ? true : undefined;
         const mutualContact = (flags & 0x1000) !== 0 ? true : undefined;
@@ -5464,6 +5477,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         const hasVideo = (flags & 0x1) !== 0 ? true : undefined;
         field = 'photoId';
         const photoId = r.long();
@@ -5818,6 +5832,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfe7bbf98) !== 0) unknownFlagBits(r, flags, 0xfe7bbf98);
         const creator = (flags & 0x1) !== 0 ? true : undefined;
         const kicked = (flags & 0x2) !== 0 ? true : undefined;
         const left = (flags & 0x4) !== 0 ? true : undefined;
@@ -6060,6 +6075,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfe01041a) !== 0) unknownFlagBits(r, flags, 0xfe01041a);
         const creator = (flags & 0x1) !== 0 ? true : undefined;
         const left = (flags & 0x4) !== 0 ? true : undefined;
         const broadcast = (flags & 0x20) !== 0 ? true : undefined;
@@ -6172,6 +6188,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffefedf) !== 0) unknownFlagBits(r, flags, 0xfffefedf);
         const broadcast = (flags & 0x20) !== 0 ? true : undefined;
         const megagroup = (flags & 0x100) !== 0 ? true : undefined;
         field = 'id';
@@ -6287,6 +6304,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffe633) !== 0) unknownFlagBits(r, flags, 0xffffe633);
         const canSetUsername = (flags & 0x80) !== 0 ? true : undefined;
         const hasScheduled = (flags & 0x100) !== 0 ? true : undefined;
         field = 'id';
@@ -6536,6 +6554,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xff800000) !== 0) unknownFlagBits(r, flags, 0xff800000);
         const canViewParticipants = (flags & 0x8) !== 0 ? true : undefined;
         const canSetUsername = (flags & 0x40) !== 0 ? true : undefined;
         const canSetStickers = (flags & 0x80) !== 0 ? true : undefined;
@@ -6812,6 +6831,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'chatId';
         const chatId = r.int();
         field = 'selfParticipant';
@@ -6970,6 +6990,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         const hasVideo = (flags & 0x1) !== 0 ? true : undefined;
         field = 'photoSmall';
         const photoSmall = r.typed(readers$FileLocation, 'FileLocation') as Api.TypeFileLocation;
@@ -7208,6 +7229,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfe101001) !== 0) unknownFlagBits(r, flags, 0xfe101001);
         const out = (flags & 0x2) !== 0 ? true : undefined;
         const mentioned = (flags & 0x10) !== 0 ? true : undefined;
         const mediaUnread = (flags & 0x20) !== 0 ? true : undefined;
@@ -7358,6 +7380,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfff79ec5) !== 0) unknownFlagBits(r, flags, 0xfff79ec5);
         const out = (flags & 0x2) !== 0 ? true : undefined;
         const mentioned = (flags & 0x10) !== 0 ? true : undefined;
         const mediaUnread = (flags & 0x20) !== 0 ? true : undefined;
@@ -7455,6 +7478,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffa) !== 0) unknownFlagBits(r, flags, 0xfffffffa);
         field = 'photo';
         const photo = (flags & 0x1) !== 0 ? r.typed(readers$Photo, 'Photo') as Api.TypePhoto : undefined;
         field = 'ttlSeconds';
@@ -7652,6 +7676,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffa) !== 0) unknownFlagBits(r, flags, 0xfffffffa);
         field = 'document';
         const document = (flags & 0x1) !== 0 ? r.typed(readers$Document, 'Document') as Api.TypeDocument : undefined;
         field = 'ttlSeconds';
@@ -7902,6 +7927,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffff0) !== 0) unknownFlagBits(r, flags, 0xfffffff0);
         const shippingAddressRequested = (flags & 0x2) !== 0 ? true : undefined;
         const test = (flags & 0x8) !== 0 ? true : undefined;
         field = 'title';
@@ -7979,6 +8005,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         field = 'geo';
         const geo = r.typed(readers$GeoPoint, 'GeoPoint') as Api.TypeGeoPoint;
         field = 'heading';
@@ -8754,6 +8781,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         field = 'currency';
         const currency = r.string();
         field = 'totalAmount';
@@ -8878,6 +8906,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
         const video = (flags & 0x4) !== 0 ? true : undefined;
         field = 'callId';
         const callId = r.long();
@@ -9256,6 +9285,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'call';
         const call = r.typed(readers$InputGroupCall, 'InputGroupCall') as Api.TypeInputGroupCall;
         field = 'duration';
@@ -9417,6 +9447,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffffe0) !== 0) unknownFlagBits(r, flags, 0xffffffe0);
         const pinned = (flags & 0x4) !== 0 ? true : undefined;
         const unreadMark = (flags & 0x8) !== 0 ? true : undefined;
         field = 'peer';
@@ -9514,6 +9545,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffb) !== 0) unknownFlagBits(r, flags, 0xfffffffb);
         const pinned = (flags & 0x4) !== 0 ? true : undefined;
         field = 'folder';
         const folder = r.typed(readers$Folder, 'Folder') as Api.TypeFolder;
@@ -9665,6 +9697,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         const hasStickers = (flags & 0x1) !== 0 ? true : undefined;
         field = 'id';
         const id = r.long();
@@ -10141,6 +10174,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'long';
         const long = r.double();
         field = 'lat';
@@ -10335,6 +10369,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffff0) !== 0) unknownFlagBits(r, flags, 0xfffffff0);
         field = 'showPreviews';
         const showPreviews = (flags & 0x1) !== 0 ? r.bool() : undefined;
         field = 'silent';
@@ -10406,6 +10441,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffff0) !== 0) unknownFlagBits(r, flags, 0xfffffff0);
         field = 'showPreviews';
         const showPreviews = (flags & 0x1) !== 0 ? r.bool() : undefined;
         field = 'silent';
@@ -10490,6 +10526,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffff00) !== 0) unknownFlagBits(r, flags, 0xffffff00);
         const reportSpam = (flags & 0x1) !== 0 ? true : undefined;
         const addContact = (flags & 0x2) !== 0 ? true : undefined;
         const blockContact = (flags & 0x4) !== 0 ? true : undefined;
@@ -10581,6 +10618,7 @@ export namespace Api {
         const id = r.long();
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffffe0) !== 0) unknownFlagBits(r, flags, 0xffffffe0);
         const creator = (flags & 0x1) !== 0 ? true : undefined;
         const default_ = (flags & 0x2) !== 0 ? true : undefined;
         const pattern = (flags & 0x8) !== 0 ? true : undefined;
@@ -10649,6 +10687,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffffe9) !== 0) unknownFlagBits(r, flags, 0xffffffe9);
         const default_ = (flags & 0x2) !== 0 ? true : undefined;
         const dark = (flags & 0x10) !== 0 ? true : undefined;
         field = 'settings';
@@ -10962,6 +11001,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffc700) !== 0) unknownFlagBits(r, flags, 0xffffc700);
         const blocked = (flags & 0x1) !== 0 ? true : undefined;
         const phoneCallsAvailable = (flags & 0x10) !== 0 ? true : undefined;
         const phoneCallsPrivate = (flags & 0x20) !== 0 ? true : undefined;
@@ -11446,6 +11486,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         const missed = (flags & 0x1) !== 0 ? true : undefined;
         return new InputMessagesFilterPhoneCalls({ missed });
       } catch (e) {
@@ -12625,6 +12666,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         const popup = (flags & 0x1) !== 0 ? true : undefined;
         field = 'inboxDate';
         const inboxDate = (flags & 0x2) !== 0 ? r.int() : undefined;
@@ -12821,6 +12863,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'folderId';
         const folderId = (flags & 0x1) !== 0 ? r.int() : undefined;
         field = 'peer';
@@ -13074,6 +13117,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'channelId';
         const channelId = r.int();
         field = 'pts';
@@ -13244,6 +13288,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'folderId';
         const folderId = (flags & 0x1) !== 0 ? r.int() : undefined;
         field = 'channelId';
@@ -13554,6 +13599,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         const masks = (flags & 0x1) !== 0 ? true : undefined;
         field = 'order';
         const order: BigInteger[] = [];
@@ -13681,6 +13727,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         field = 'queryId';
         const queryId = r.long();
         field = 'userId';
@@ -13758,6 +13805,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         field = 'userId';
         const userId = r.int();
         field = 'query';
@@ -13898,6 +13946,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         field = 'queryId';
         const queryId = r.long();
         field = 'userId';
@@ -14038,6 +14087,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         field = 'queryId';
         const queryId = r.long();
         field = 'userId';
@@ -14375,6 +14425,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         const pinned = (flags & 0x1) !== 0 ? true : undefined;
         field = 'folderId';
         const folderId = (flags & 0x2) !== 0 ? r.int() : undefined;
@@ -14442,6 +14493,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         field = 'folderId';
         const folderId = (flags & 0x2) !== 0 ? r.int() : undefined;
         field = 'order';
@@ -14690,6 +14742,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         field = 'queryId';
         const queryId = r.long();
         field = 'userId';
@@ -15056,6 +15109,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         const unread = (flags & 0x1) !== 0 ? true : undefined;
         field = 'peer';
         const peer = r.typed(readers$DialogPeer, 'DialogPeer') as Api.TypeDialogPeer;
@@ -15115,6 +15169,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'pollId';
         const pollId = r.long();
         field = 'poll';
@@ -15706,6 +15761,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'id';
         const id = r.int();
         field = 'filter';
@@ -15913,6 +15969,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         field = 'channelId';
         const channelId = r.int();
         field = 'date';
@@ -16053,6 +16110,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'channelId';
         const channelId = r.int();
         field = 'topMsgId';
@@ -16231,6 +16289,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'channelId';
         const channelId = r.int();
         field = 'topMsgId';
@@ -16311,6 +16370,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         const pinned = (flags & 0x1) !== 0 ? true : undefined;
         field = 'peer';
         const peer = r.typed(readers$Peer, 'Peer') as Api.TypePeer;
@@ -16395,6 +16455,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         const pinned = (flags & 0x1) !== 0 ? true : undefined;
         field = 'channelId';
         const channelId = r.int();
@@ -16710,6 +16771,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffd741) !== 0) unknownFlagBits(r, flags, 0xffffd741);
         const out = (flags & 0x2) !== 0 ? true : undefined;
         const mentioned = (flags & 0x10) !== 0 ? true : undefined;
         const mediaUnread = (flags & 0x20) !== 0 ? true : undefined;
@@ -16856,6 +16918,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffd741) !== 0) unknownFlagBits(r, flags, 0xffffd741);
         const out = (flags & 0x2) !== 0 ? true : undefined;
         const mentioned = (flags & 0x10) !== 0 ? true : undefined;
         const mediaUnread = (flags & 0x20) !== 0 ? true : undefined;
@@ -17225,6 +17288,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffd7d) !== 0) unknownFlagBits(r, flags, 0xfffffd7d);
         const out = (flags & 0x2) !== 0 ? true : undefined;
         field = 'id';
         const id = r.int();
@@ -17324,6 +17388,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffbe0) !== 0) unknownFlagBits(r, flags, 0xfffffbe0);
         const ipv6 = (flags & 0x1) !== 0 ? true : undefined;
         const mediaOnly = (flags & 0x2) !== 0 ? true : undefined;
         const tcpoOnly = (flags & 0x4) !== 0 ? true : undefined;
@@ -17610,6 +17675,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffc000) !== 0) unknownFlagBits(r, flags, 0xffffc000);
         const phonecallsEnabled = (flags & 0x2) !== 0 ? true : undefined;
         const defaultP2pContacts = (flags & 0x8) !== 0 ? true : undefined;
         const preloadFeaturedStickers = (flags & 0x10) !== 0 ? true : undefined;
@@ -17951,6 +18017,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'folderId';
         const folderId = (flags & 0x1) !== 0 ? r.int() : undefined;
         field = 'id';
@@ -18800,6 +18867,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         field = 'id';
         const id = r.long();
         field = 'accessHash';
@@ -20679,6 +20747,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         const mask = (flags & 0x2) !== 0 ? true : undefined;
         field = 'alt';
         const alt = r.string();
@@ -20749,6 +20818,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         const roundMessage = (flags & 0x1) !== 0 ? true : undefined;
         const supportsStreaming = (flags & 0x2) !== 0 ? true : undefined;
         field = 'duration';
@@ -20823,6 +20893,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffbf8) !== 0) unknownFlagBits(r, flags, 0xfffffbf8);
         const voice = (flags & 0x400) !== 0 ? true : undefined;
         field = 'duration';
         const duration = r.int();
@@ -21212,6 +21283,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffe800) !== 0) unknownFlagBits(r, flags, 0xffffe800);
         field = 'id';
         const id = r.long();
         field = 'url';
@@ -21302,6 +21374,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'cachedPageViews';
         const cachedPageViews = (flags & 0x1) !== 0 ? r.int() : undefined;
         return new WebPageNotModified({ cachedPageViews });
@@ -21407,6 +21480,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
         const current = (flags & 0x1) !== 0 ? true : undefined;
         const officialApp = (flags & 0x2) !== 0 ? true : undefined;
         const passwordPending = (flags & 0x4) !== 0 ? true : undefined;
@@ -21686,6 +21760,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffffe0) !== 0) unknownFlagBits(r, flags, 0xffffffe0);
         const channel = (flags & 0x1) !== 0 ? true : undefined;
         const broadcast = (flags & 0x2) !== 0 ? true : undefined;
         const public_ = (flags & 0x4) !== 0 ? true : undefined;
@@ -22061,6 +22136,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffffc0) !== 0) unknownFlagBits(r, flags, 0xffffffc0);
         const archived = (flags & 0x2) !== 0 ? true : undefined;
         const official = (flags & 0x4) !== 0 ? true : undefined;
         const masks = (flags & 0x8) !== 0 ? true : undefined;
@@ -22360,6 +22436,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         const requiresPassword = (flags & 0x1) !== 0 ? true : undefined;
         field = 'text';
         const text = r.string();
@@ -22510,6 +22587,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         const samePeer = (flags & 0x1) !== 0 ? true : undefined;
         field = 'text';
         const text = r.string();
@@ -22665,6 +22743,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'text';
         const text = r.string();
         field = 'fwdText';
@@ -22737,6 +22816,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         const requestWriteAccess = (flags & 0x1) !== 0 ? true : undefined;
         field = 'text';
         const text = r.string();
@@ -22798,6 +22878,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'quiz';
         const quiz = (flags & 0x1) !== 0 ? r.bool() : undefined;
         field = 'text';
@@ -22906,6 +22987,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffb) !== 0) unknownFlagBits(r, flags, 0xfffffffb);
         const selective = (flags & 0x4) !== 0 ? true : undefined;
         return new ReplyKeyboardHide({ selective });
       } catch (e) {
@@ -22958,6 +23040,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffff9) !== 0) unknownFlagBits(r, flags, 0xfffffff9);
         const singleUse = (flags & 0x2) !== 0 ? true : undefined;
         const selective = (flags & 0x4) !== 0 ? true : undefined;
         return new ReplyKeyboardForceReply({ singleUse, selective });
@@ -23028,6 +23111,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
         const resize = (flags & 0x1) !== 0 ? true : undefined;
         const singleUse = (flags & 0x2) !== 0 ? true : undefined;
         const selective = (flags & 0x4) !== 0 ? true : undefined;
@@ -24357,6 +24441,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffd) !== 0) unknownFlagBits(r, flags, 0xfffffffd);
         const excludeNewMessages = (flags & 0x2) !== 0 ? true : undefined;
         field = 'ranges';
         const ranges: Api.TypeMessageRange[] = [];
@@ -24527,6 +24612,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'userId';
         const userId = r.int();
         field = 'adminRights';
@@ -24614,6 +24700,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
         const canEdit = (flags & 0x1) !== 0 ? true : undefined;
         const self = (flags & 0x2) !== 0 ? true : undefined;
         field = 'userId';
@@ -24691,6 +24778,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         const left = (flags & 0x1) !== 0 ? true : undefined;
         field = 'userId';
         const userId = r.int();
@@ -25056,6 +25144,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         field = 'q';
         const q = (flags & 0x1) !== 0 ? r.string() : undefined;
         field = 'topMsgId';
@@ -25126,6 +25215,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffff9) !== 0) unknownFlagBits(r, flags, 0xfffffff9);
         field = 'message';
         const message = r.string();
         field = 'entities';
@@ -25208,6 +25298,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
         const noWebpage = (flags & 0x1) !== 0 ? true : undefined;
         field = 'message';
         const message = r.string();
@@ -25288,6 +25379,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffff0) !== 0) unknownFlagBits(r, flags, 0xfffffff0);
         field = 'geoPoint';
         const geoPoint = r.typed(readers$InputGeoPoint, 'InputGeoPoint') as Api.TypeInputGeoPoint;
         field = 'heading';
@@ -25370,6 +25462,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffb) !== 0) unknownFlagBits(r, flags, 0xfffffffb);
         field = 'geoPoint';
         const geoPoint = r.typed(readers$InputGeoPoint, 'InputGeoPoint') as Api.TypeInputGeoPoint;
         field = 'title';
@@ -25448,6 +25541,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffb) !== 0) unknownFlagBits(r, flags, 0xfffffffb);
         field = 'phoneNumber';
         const phoneNumber = r.string();
         field = 'firstName';
@@ -25506,6 +25600,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffb) !== 0) unknownFlagBits(r, flags, 0xfffffffb);
         field = 'replyMarkup';
         const replyMarkup = (flags & 0x4) !== 0 ? r.typed(readers$ReplyMarkup, 'ReplyMarkup') as Api.TypeReplyMarkup : undefined;
         return new InputBotInlineMessageGame({ replyMarkup });
@@ -25588,6 +25683,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffffc1) !== 0) unknownFlagBits(r, flags, 0xffffffc1);
         field = 'id';
         const id = r.string();
         field = 'type';
@@ -25736,6 +25832,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffff9) !== 0) unknownFlagBits(r, flags, 0xfffffff9);
         field = 'id';
         const id = r.string();
         field = 'type';
@@ -25871,6 +25968,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffff9) !== 0) unknownFlagBits(r, flags, 0xfffffff9);
         field = 'message';
         const message = r.string();
         field = 'entities';
@@ -25953,6 +26051,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
         const noWebpage = (flags & 0x1) !== 0 ? true : undefined;
         field = 'message';
         const message = r.string();
@@ -26033,6 +26132,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffff0) !== 0) unknownFlagBits(r, flags, 0xfffffff0);
         field = 'geo';
         const geo = r.typed(readers$GeoPoint, 'GeoPoint') as Api.TypeGeoPoint;
         field = 'heading';
@@ -26115,6 +26215,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffb) !== 0) unknownFlagBits(r, flags, 0xfffffffb);
         field = 'geo';
         const geo = r.typed(readers$GeoPoint, 'GeoPoint') as Api.TypeGeoPoint;
         field = 'title';
@@ -26193,6 +26294,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffb) !== 0) unknownFlagBits(r, flags, 0xfffffffb);
         field = 'phoneNumber';
         const phoneNumber = r.string();
         field = 'firstName';
@@ -26283,6 +26385,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffffc1) !== 0) unknownFlagBits(r, flags, 0xffffffc1);
         field = 'id';
         const id = r.string();
         field = 'type';
@@ -26374,6 +26477,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffff0) !== 0) unknownFlagBits(r, flags, 0xfffffff0);
         field = 'id';
         const id = r.string();
         field = 'type';
@@ -26527,6 +26631,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffff82) !== 0) unknownFlagBits(r, flags, 0xffffff82);
         field = 'fromId';
         const fromId = (flags & 0x1) !== 0 ? r.typed(readers$Peer, 'Peer') as Api.TypePeer : undefined;
         field = 'fromName';
@@ -27027,6 +27132,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'date';
         const date = (flags & 0x1) !== 0 ? r.int() : undefined;
         return new DraftMessageEmpty({ date });
@@ -27103,6 +27209,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffff4) !== 0) unknownFlagBits(r, flags, 0xfffffff4);
         const noWebpage = (flags & 0x2) !== 0 ? true : undefined;
         field = 'replyToMsgId';
         const replyToMsgId = (flags & 0x1) !== 0 ? r.int() : undefined;
@@ -27457,6 +27564,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'id';
         const id = r.long();
         field = 'accessHash';
@@ -29080,6 +29188,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'photoId';
         const photoId = r.long();
         field = 'caption';
@@ -29147,6 +29256,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         const autoplay = (flags & 0x1) !== 0 ? true : undefined;
         const loop = (flags & 0x2) !== 0 ? true : undefined;
         field = 'videoId';
@@ -29284,6 +29394,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffffc0) !== 0) unknownFlagBits(r, flags, 0xffffffc0);
         const fullWidth = (flags & 0x1) !== 0 ? true : undefined;
         const allowScrolling = (flags & 0x8) !== 0 ? true : undefined;
         field = 'url';
@@ -29726,6 +29837,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         const bordered = (flags & 0x1) !== 0 ? true : undefined;
         const striped = (flags & 0x2) !== 0 ? true : undefined;
         field = 'title';
@@ -29856,6 +29968,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         const open = (flags & 0x1) !== 0 ? true : undefined;
         field = 'blocks';
         const blocks: Api.TypePageBlock[] = [];
@@ -30288,6 +30401,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffff00) !== 0) unknownFlagBits(r, flags, 0xffffff00);
         const test = (flags & 0x1) !== 0 ? true : undefined;
         const nameRequested = (flags & 0x2) !== 0 ? true : undefined;
         const phoneRequested = (flags & 0x4) !== 0 ? true : undefined;
@@ -30492,6 +30606,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffff0) !== 0) unknownFlagBits(r, flags, 0xfffffff0);
         field = 'name';
         const name = (flags & 0x1) !== 0 ? r.string() : undefined;
         field = 'phone';
@@ -31010,6 +31125,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         const save = (flags & 0x1) !== 0 ? true : undefined;
         field = 'data';
         const data = r.typed(readers$DataJSON, 'DataJSON') as Api.TypeDataJSON;
@@ -31234,6 +31350,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'document';
         const document = r.typed(readers$InputDocument, 'InputDocument') as Api.TypeInputDocument;
         field = 'emoji';
@@ -31412,6 +31529,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffffbe) !== 0) unknownFlagBits(r, flags, 0xffffffbe);
         const video = (flags & 0x40) !== 0 ? true : undefined;
         field = 'id';
         const id = r.long();
@@ -31502,6 +31620,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffffbf) !== 0) unknownFlagBits(r, flags, 0xffffffbf);
         const video = (flags & 0x40) !== 0 ? true : undefined;
         field = 'id';
         const id = r.long();
@@ -31592,6 +31711,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffffbf) !== 0) unknownFlagBits(r, flags, 0xffffffbf);
         const video = (flags & 0x40) !== 0 ? true : undefined;
         field = 'id';
         const id = r.long();
@@ -31707,6 +31827,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffff9f) !== 0) unknownFlagBits(r, flags, 0xffffff9f);
         const p2pAllowed = (flags & 0x20) !== 0 ? true : undefined;
         const video = (flags & 0x40) !== 0 ? true : undefined;
         field = 'id';
@@ -31801,6 +31922,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffffb0) !== 0) unknownFlagBits(r, flags, 0xffffffb0);
         const needRating = (flags & 0x4) !== 0 ? true : undefined;
         const needDebug = (flags & 0x8) !== 0 ? true : undefined;
         const video = (flags & 0x40) !== 0 ? true : undefined;
@@ -31954,6 +32076,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         const turn = (flags & 0x1) !== 0 ? true : undefined;
         const stun = (flags & 0x2) !== 0 ? true : undefined;
         field = 'id';
@@ -32040,6 +32163,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         const udpP2p = (flags & 0x1) !== 0 ? true : undefined;
         const udpReflector = (flags & 0x2) !== 0 ? true : undefined;
         field = 'minLayer';
@@ -32286,6 +32410,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffffe0) !== 0) unknownFlagBits(r, flags, 0xffffffe0);
         field = 'key';
         const key = r.string();
         field = 'zeroValue';
@@ -32508,6 +32633,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffff0) !== 0) unknownFlagBits(r, flags, 0xfffffff0);
         const official = (flags & 0x1) !== 0 ? true : undefined;
         const rtl = (flags & 0x4) !== 0 ? true : undefined;
         const beta = (flags & 0x8) !== 0 ? true : undefined;
@@ -33897,6 +34023,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffff8000) !== 0) unknownFlagBits(r, flags, 0xffff8000);
         const join = (flags & 0x1) !== 0 ? true : undefined;
         const leave = (flags & 0x2) !== 0 ? true : undefined;
         const invite = (flags & 0x4) !== 0 ? true : undefined;
@@ -34281,6 +34408,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'media';
         const media = r.typed(readers$InputMedia, 'InputMedia') as Api.TypeInputMedia;
         field = 'randomId';
@@ -35656,6 +35784,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffff80) !== 0) unknownFlagBits(r, flags, 0xffffff80);
         field = 'type';
         const type = r.typed(readers$SecureValueType, 'SecureValueType') as Api.TypeSecureValueType;
         field = 'data';
@@ -35783,6 +35912,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffff80) !== 0) unknownFlagBits(r, flags, 0xffffff80);
         field = 'type';
         const type = r.typed(readers$SecureValueType, 'SecureValueType') as Api.TypeSecureValueType;
         field = 'data';
@@ -36929,6 +37059,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
         const nativeNames = (flags & 0x1) !== 0 ? true : undefined;
         const selfieRequired = (flags & 0x2) !== 0 ? true : undefined;
         const translationRequired = (flags & 0x4) !== 0 ? true : undefined;
@@ -37458,6 +37589,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffff00) !== 0) unknownFlagBits(r, flags, 0xffffff00);
         const header = (flags & 0x1) !== 0 ? true : undefined;
         const alignCenter = (flags & 0x8) !== 0 ? true : undefined;
         const alignRight = (flags & 0x10) !== 0 ? true : undefined;
@@ -37869,6 +38001,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffffe0) !== 0) unknownFlagBits(r, flags, 0xffffffe0);
         field = 'url';
         const url = r.string();
         field = 'webpageId';
@@ -37980,6 +38113,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffff0) !== 0) unknownFlagBits(r, flags, 0xfffffff0);
         const part = (flags & 0x1) !== 0 ? true : undefined;
         const rtl = (flags & 0x2) !== 0 ? true : undefined;
         const v2 = (flags & 0x4) !== 0 ? true : undefined;
@@ -38145,6 +38279,7 @@ export namespace Api {
         const id = r.long();
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffffc0) !== 0) unknownFlagBits(r, flags, 0xffffffc0);
         const closed = (flags & 0x1) !== 0 ? true : undefined;
         const publicVoters = (flags & 0x2) !== 0 ? true : undefined;
         const multipleChoice = (flags & 0x4) !== 0 ? true : undefined;
@@ -38219,6 +38354,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         const chosen = (flags & 0x1) !== 0 ? true : undefined;
         const correct = (flags & 0x2) !== 0 ? true : undefined;
         field = 'option';
@@ -38324,6 +38460,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffffe0) !== 0) unknownFlagBits(r, flags, 0xffffffe0);
         const min = (flags & 0x1) !== 0 ? true : undefined;
         field = 'results';
         let results: Api.TypePollAnswerVoters[] | undefined;
@@ -38526,6 +38663,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffff140) !== 0) unknownFlagBits(r, flags, 0xfffff140);
         const changeInfo = (flags & 0x1) !== 0 ? true : undefined;
         const postMessages = (flags & 0x2) !== 0 ? true : undefined;
         const editMessages = (flags & 0x4) !== 0 ? true : undefined;
@@ -38631,6 +38769,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffd7a00) !== 0) unknownFlagBits(r, flags, 0xfffd7a00);
         const viewMessages = (flags & 0x1) !== 0 ? true : undefined;
         const sendMessages = (flags & 0x2) !== 0 ? true : undefined;
         const sendMedia = (flags & 0x4) !== 0 ? true : undefined;
@@ -38822,6 +38961,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffffec) !== 0) unknownFlagBits(r, flags, 0xffffffec);
         const allowFlashcall = (flags & 0x1) !== 0 ? true : undefined;
         const currentNumber = (flags & 0x2) !== 0 ? true : undefined;
         const allowAppHash = (flags & 0x10) !== 0 ? true : undefined;
@@ -38902,6 +39042,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffffe0) !== 0) unknownFlagBits(r, flags, 0xffffffe0);
         const blur = (flags & 0x2) !== 0 ? true : undefined;
         const motion = (flags & 0x4) !== 0 ? true : undefined;
         field = 'backgroundColor';
@@ -38987,6 +39128,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffff0) !== 0) unknownFlagBits(r, flags, 0xfffffff0);
         const disabled = (flags & 0x1) !== 0 ? true : undefined;
         const videoPreloadLarge = (flags & 0x2) !== 0 ? true : undefined;
         const audioPreloadNext = (flags & 0x4) !== 0 ? true : undefined;
@@ -39409,6 +39551,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffff0) !== 0) unknownFlagBits(r, flags, 0xfffffff0);
         const autofillNewBroadcasts = (flags & 0x1) !== 0 ? true : undefined;
         const autofillPublicGroups = (flags & 0x2) !== 0 ? true : undefined;
         const autofillNewCorrespondents = (flags & 0x4) !== 0 ? true : undefined;
@@ -39575,6 +39718,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         const requestWriteAccess = (flags & 0x1) !== 0 ? true : undefined;
         field = 'bot';
         const bot = r.typed(readers$User, 'User') as Api.TypeUser;
@@ -40064,6 +40208,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffff0) !== 0) unknownFlagBits(r, flags, 0xfffffff0);
         const creator = (flags & 0x1) !== 0 ? true : undefined;
         const default_ = (flags & 0x2) !== 0 ? true : undefined;
         field = 'id';
@@ -40293,6 +40438,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         field = 'baseTheme';
         const baseTheme = r.typed(readers$BaseTheme, 'BaseTheme') as Api.TypeBaseTheme;
         field = 'accentColor';
@@ -40377,6 +40523,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         field = 'baseTheme';
         const baseTheme = r.typed(readers$BaseTheme, 'BaseTheme') as Api.TypeBaseTheme;
         field = 'accentColor';
@@ -40449,6 +40596,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         field = 'documents';
         let documents: Api.TypeDocument[] | undefined;
         if ((flags & 0x1) !== 0) {
@@ -40808,6 +40956,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfdffc7e0) !== 0) unknownFlagBits(r, flags, 0xfdffc7e0);
         const contacts = (flags & 0x1) !== 0 ? true : undefined;
         const nonContacts = (flags & 0x2) !== 0 ? true : undefined;
         const groups = (flags & 0x4) !== 0 ? true : undefined;
@@ -41183,6 +41332,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'json';
         const json = r.typed(readers$DataJSON, 'DataJSON') as Api.TypeDataJSON;
         field = 'zoomToken';
@@ -41312,6 +41462,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'type';
         const type = r.string();
         field = 'location';
@@ -41543,6 +41694,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'archiveAndMuteNewNoncontactPeers';
         const archiveAndMuteNewNoncontactPeers = (flags & 0x1) !== 0 ? r.bool() : undefined;
         return new GlobalPrivacySettings({ archiveAndMuteNewNoncontactPeers });
@@ -41603,6 +41755,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
         field = 'views';
         const views = (flags & 0x1) !== 0 ? r.int() : undefined;
         field = 'forwards';
@@ -41666,6 +41819,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         field = 'replyToMsgId';
         const replyToMsgId = r.int();
         field = 'replyToPeerId';
@@ -41760,6 +41914,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffff0) !== 0) unknownFlagBits(r, flags, 0xfffffff0);
         const comments = (flags & 0x1) !== 0 ? true : undefined;
         field = 'replies';
         const replies = r.int();
@@ -41959,6 +42114,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
         const joinMuted = (flags & 0x2) !== 0 ? true : undefined;
         const canChangeJoinMuted = (flags & 0x4) !== 0 ? true : undefined;
         field = 'id';
@@ -42102,6 +42258,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xffffffc0) !== 0) unknownFlagBits(r, flags, 0xffffffc0);
         const muted = (flags & 0x1) !== 0 ? true : undefined;
         const left = (flags & 0x2) !== 0 ? true : undefined;
         const canSelfUnmute = (flags & 0x4) !== 0 ? true : undefined;
@@ -45209,6 +45366,7 @@ export namespace Api {
       try {
         field = 'flags';
         const flags = r.uint();
+        if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         field = 'apiId';
         const apiId = r.int();
         field = 'deviceModel';
@@ -46326,6 +46484,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffff9) !== 0) unknownFlagBits(r, flags, 0xfffffff9);
           field = 'type';
           const type = r.typed(readers$auth$SentCodeType, 'auth.SentCodeType') as Api.auth.TypeSentCodeType;
           field = 'phoneCodeHash';
@@ -46386,6 +46545,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           field = 'tmpSessions';
           const tmpSessions = (flags & 0x1) !== 0 ? r.int() : undefined;
           field = 'user';
@@ -46438,6 +46598,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           field = 'termsOfService';
           const termsOfService = (flags & 0x1) !== 0 ? r.typed(readers$help$TermsOfService, 'help.TermsOfService') as Api.help.TypeTermsOfService : undefined;
           return new AuthorizationSignUpRequired({ termsOfService });
@@ -49290,6 +49451,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xffff7bc0) !== 0) unknownFlagBits(r, flags, 0xffff7bc0);
           const correspondents = (flags & 0x1) !== 0 ? true : undefined;
           const botsPm = (flags & 0x2) !== 0 ? true : undefined;
           const botsInline = (flags & 0x4) !== 0 ? true : undefined;
@@ -49535,6 +49697,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           const addPhonePrivacyException = (flags & 0x1) !== 0 ? true : undefined;
           field = 'id';
           const id = r.typed(readers$InputUser, 'InputUser') as Api.TypeInputUser;
@@ -49653,6 +49816,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           const background = (flags & 0x2) !== 0 ? true : undefined;
           field = 'geoPoint';
           const geoPoint = r.typed(readers$InputGeoPoint, 'InputGeoPoint') as Api.TypeInputGeoPoint;
@@ -49721,6 +49885,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
           const deleteMessage = (flags & 0x1) !== 0 ? true : undefined;
           const deleteHistory = (flags & 0x2) !== 0 ? true : undefined;
           const reportSpam = (flags & 0x4) !== 0 ? true : undefined;
@@ -50250,6 +50415,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
           const inexact = (flags & 0x2) !== 0 ? true : undefined;
           field = 'count';
           const count = r.int();
@@ -50365,6 +50531,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffff9) !== 0) unknownFlagBits(r, flags, 0xfffffff9);
           const inexact = (flags & 0x2) !== 0 ? true : undefined;
           field = 'pts';
           const pts = r.int();
@@ -51375,6 +51542,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
           const gallery = (flags & 0x1) !== 0 ? true : undefined;
           field = 'queryId';
           const queryId = r.long();
@@ -51463,6 +51631,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xffffffe0) !== 0) unknownFlagBits(r, flags, 0xffffffe0);
           const alert = (flags & 0x2) !== 0 ? true : undefined;
           const hasUrl = (flags & 0x8) !== 0 ? true : undefined;
           const nativeUi = (flags & 0x10) !== 0 ? true : undefined;
@@ -51519,6 +51688,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           const caption = (flags & 0x1) !== 0 ? true : undefined;
           return new MessageEditData({ caption });
         } catch (e) {
@@ -52342,6 +52512,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffd) !== 0) unknownFlagBits(r, flags, 0xfffffffd);
           const inexact = (flags & 0x2) !== 0 ? true : undefined;
           field = 'filter';
           const filter = r.typed(readers$MessagesFilter, 'MessagesFilter') as Api.TypeMessagesFilter;
@@ -52509,6 +52680,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           field = 'count';
           const count = r.int();
           field = 'votes';
@@ -52701,6 +52873,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
           field = 'messages';
           const messages: Api.TypeMessage[] = [];
           r.vectorId();
@@ -52859,6 +53032,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           const excludePinned = (flags & 0x1) !== 0 ? true : undefined;
           field = 'folderId';
           const folderId = (flags & 0x2) !== 0 ? r.int() : undefined;
@@ -53064,6 +53238,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           field = 'peer';
           const peer = r.typed(readers$InputPeer, 'InputPeer') as Api.TypeInputPeer;
           field = 'q';
@@ -53208,6 +53383,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           const justClear = (flags & 0x1) !== 0 ? true : undefined;
           const revoke = (flags & 0x2) !== 0 ? true : undefined;
           field = 'peer';
@@ -53278,6 +53454,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           const revoke = (flags & 0x1) !== 0 ? true : undefined;
           field = 'id';
           const id: number[] = [];
@@ -53393,6 +53570,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           field = 'peer';
           const peer = r.typed(readers$InputPeer, 'InputPeer') as Api.TypeInputPeer;
           field = 'topMsgId';
@@ -53503,6 +53681,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffb10) !== 0) unknownFlagBits(r, flags, 0xfffffb10);
           const noWebpage = (flags & 0x2) !== 0 ? true : undefined;
           const silent = (flags & 0x20) !== 0 ? true : undefined;
           const background = (flags & 0x40) !== 0 ? true : undefined;
@@ -53631,6 +53810,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffb12) !== 0) unknownFlagBits(r, flags, 0xfffffb12);
           const silent = (flags & 0x20) !== 0 ? true : undefined;
           const background = (flags & 0x40) !== 0 ? true : undefined;
           const clearDraft = (flags & 0x80) !== 0 ? true : undefined;
@@ -53751,6 +53931,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffa9f) !== 0) unknownFlagBits(r, flags, 0xfffffa9f);
           const silent = (flags & 0x20) !== 0 ? true : undefined;
           const background = (flags & 0x40) !== 0 ? true : undefined;
           const withMyScore = (flags & 0x100) !== 0 ? true : undefined;
@@ -54743,6 +54924,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           const silent = (flags & 0x1) !== 0 ? true : undefined;
           field = 'peer';
           const peer = r.typed(readers$InputEncryptedChat, 'InputEncryptedChat') as Api.TypeInputEncryptedChat;
@@ -54817,6 +54999,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           const silent = (flags & 0x1) !== 0 ? true : undefined;
           field = 'peer';
           const peer = r.typed(readers$InputEncryptedChat, 'InputEncryptedChat') as Api.TypeInputEncryptedChat;
@@ -55215,6 +55398,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffff7) !== 0) unknownFlagBits(r, flags, 0xfffffff7);
           field = 'message';
           const message = r.string();
           field = 'entities';
@@ -55859,6 +56043,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           field = 'folderId';
           const folderId = (flags & 0x1) !== 0 ? r.int() : undefined;
           field = 'q';
@@ -55941,6 +56126,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           const masks = (flags & 0x1) !== 0 ? true : undefined;
           field = 'order';
           const order: BigInteger[] = [];
@@ -56180,6 +56366,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           field = 'bot';
           const bot = r.typed(readers$InputUser, 'InputUser') as Api.TypeInputUser;
           field = 'peer';
@@ -56276,6 +56463,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffff0) !== 0) unknownFlagBits(r, flags, 0xfffffff0);
           const gallery = (flags & 0x1) !== 0 ? true : undefined;
           const private_ = (flags & 0x2) !== 0 ? true : undefined;
           field = 'queryId';
@@ -56380,6 +56568,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffff31e) !== 0) unknownFlagBits(r, flags, 0xfffff31e);
           const silent = (flags & 0x20) !== 0 ? true : undefined;
           const background = (flags & 0x40) !== 0 ? true : undefined;
           const clearDraft = (flags & 0x80) !== 0 ? true : undefined;
@@ -56544,6 +56733,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xffff37f1) !== 0) unknownFlagBits(r, flags, 0xffff37f1);
           const noWebpage = (flags & 0x2) !== 0 ? true : undefined;
           field = 'peer';
           const peer = r.typed(readers$InputPeer, 'InputPeer') as Api.TypeInputPeer;
@@ -56649,6 +56839,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xffffb7f1) !== 0) unknownFlagBits(r, flags, 0xffffb7f1);
           const noWebpage = (flags & 0x2) !== 0 ? true : undefined;
           field = 'id';
           const id = r.typed(readers$InputBotInlineMessageID, 'InputBotInlineMessageID') as Api.TypeInputBotInlineMessageID;
@@ -56735,6 +56926,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
           const game = (flags & 0x2) !== 0 ? true : undefined;
           field = 'peer';
           const peer = r.typed(readers$InputPeer, 'InputPeer') as Api.TypeInputPeer;
@@ -56813,6 +57005,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
           const alert = (flags & 0x2) !== 0 ? true : undefined;
           field = 'queryId';
           const queryId = r.long();
@@ -56961,6 +57154,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffff4) !== 0) unknownFlagBits(r, flags, 0xfffffff4);
           const noWebpage = (flags & 0x2) !== 0 ? true : undefined;
           field = 'replyToMsgId';
           const replyToMsgId = (flags & 0x1) !== 0 ? r.int() : undefined;
@@ -57171,6 +57365,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           const attached = (flags & 0x1) !== 0 ? true : undefined;
           field = 'hash';
           const hash = r.int();
@@ -57233,6 +57428,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           const attached = (flags & 0x1) !== 0 ? true : undefined;
           field = 'id';
           const id = r.typed(readers$InputDocument, 'InputDocument') as Api.TypeInputDocument;
@@ -57289,6 +57485,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           const attached = (flags & 0x1) !== 0 ? true : undefined;
           return new ClearRecentStickers({ attached });
         } catch (e) {
@@ -57349,6 +57546,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           const masks = (flags & 0x1) !== 0 ? true : undefined;
           field = 'offsetId';
           const offsetId = r.long();
@@ -57523,6 +57721,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           const editMessage = (flags & 0x1) !== 0 ? true : undefined;
           const force = (flags & 0x2) !== 0 ? true : undefined;
           field = 'peer';
@@ -57600,6 +57799,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           const editMessage = (flags & 0x1) !== 0 ? true : undefined;
           const force = (flags & 0x2) !== 0 ? true : undefined;
           field = 'id';
@@ -57956,6 +58156,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           const pinned = (flags & 0x1) !== 0 ? true : undefined;
           field = 'peer';
           const peer = r.typed(readers$InputDialogPeer, 'InputDialogPeer') as Api.TypeInputDialogPeer;
@@ -58027,6 +58228,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           const force = (flags & 0x1) !== 0 ? true : undefined;
           field = 'folderId';
           const folderId = r.int();
@@ -58154,6 +58356,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           field = 'queryId';
           const queryId = r.long();
           field = 'error';
@@ -58226,6 +58429,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           const success = (flags & 0x2) !== 0 ? true : undefined;
           field = 'queryId';
           const queryId = r.long();
@@ -58726,6 +58930,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffb1e) !== 0) unknownFlagBits(r, flags, 0xfffffb1e);
           const silent = (flags & 0x20) !== 0 ? true : undefined;
           const background = (flags & 0x40) !== 0 ? true : undefined;
           const clearDraft = (flags & 0x80) !== 0 ? true : undefined;
@@ -58854,6 +59059,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           const excludeFeatured = (flags & 0x1) !== 0 ? true : undefined;
           field = 'q';
           const q = r.string();
@@ -58944,6 +59150,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           const unread = (flags & 0x1) !== 0 ? true : undefined;
           field = 'peer';
           const peer = r.typed(readers$InputDialogPeer, 'InputDialogPeer') as Api.TypeInputDialogPeer;
@@ -59074,6 +59281,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
           const silent = (flags & 0x1) !== 0 ? true : undefined;
           const unpin = (flags & 0x2) !== 0 ? true : undefined;
           const pmOneside = (flags & 0x4) !== 0 ? true : undefined;
@@ -59317,6 +59525,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           const dark = (flags & 0x1) !== 0 ? true : undefined;
           field = 'peer';
           const peer = r.typed(readers$InputPeer, 'InputPeer') as Api.TypeInputPeer;
@@ -59837,6 +60046,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           const writeAllowed = (flags & 0x1) !== 0 ? true : undefined;
           field = 'peer';
           const peer = r.typed(readers$InputPeer, 'InputPeer') as Api.TypeInputPeer;
@@ -60218,6 +60428,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           field = 'peer';
           const peer = r.typed(readers$InputPeer, 'InputPeer') as Api.TypeInputPeer;
           field = 'id';
@@ -60300,6 +60511,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
           const uninstall = (flags & 0x1) !== 0 ? true : undefined;
           const archive = (flags & 0x2) !== 0 ? true : undefined;
           const unarchive = (flags & 0x4) !== 0 ? true : undefined;
@@ -60424,6 +60636,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           field = 'id';
           const id = r.int();
           field = 'filter';
@@ -61295,6 +61508,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           const final = (flags & 0x1) !== 0 ? true : undefined;
           field = 'pts';
           const pts = r.int();
@@ -61389,6 +61603,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           const final = (flags & 0x1) !== 0 ? true : undefined;
           field = 'timeout';
           const timeout = (flags & 0x2) !== 0 ? r.int() : undefined;
@@ -61508,6 +61723,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           const final = (flags & 0x1) !== 0 ? true : undefined;
           field = 'pts';
           const pts = r.int();
@@ -61627,6 +61843,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           field = 'pts';
           const pts = r.int();
           field = 'ptsTotalLimit';
@@ -61702,6 +61919,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           const force = (flags & 0x1) !== 0 ? true : undefined;
           field = 'channel';
           const channel = r.typed(readers$InputChannel, 'InputChannel') as Api.TypeInputChannel;
@@ -62044,6 +62262,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
           field = 'file';
           const file = (flags & 0x1) !== 0 ? r.typed(readers$InputFile, 'InputFile') as Api.TypeInputFile : undefined;
           field = 'video';
@@ -62616,6 +62835,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           const precise = (flags & 0x1) !== 0 ? true : undefined;
           const cdnSupported = (flags & 0x2) !== 0 ? true : undefined;
           field = 'location';
@@ -63107,6 +63327,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
           const canNotSkip = (flags & 0x1) !== 0 ? true : undefined;
           field = 'id';
           const id = r.int();
@@ -63318,6 +63539,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           const popup = (flags & 0x1) !== 0 ? true : undefined;
           field = 'id';
           const id = r.typed(readers$DataJSON, 'DataJSON') as Api.TypeDataJSON;
@@ -63604,6 +63826,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           const updateApp = (flags & 0x1) !== 0 ? true : undefined;
           field = 'message';
           const message = r.string();
@@ -63971,6 +64194,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
           const proxy = (flags & 0x1) !== 0 ? true : undefined;
           field = 'expires';
           const expires = r.int();
@@ -64062,6 +64286,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           field = 'countryCode';
           const countryCode = r.string();
           field = 'prefixes';
@@ -64153,6 +64378,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           const hidden = (flags & 0x1) !== 0 ? true : undefined;
           field = 'iso2';
           const iso2 = r.string();
@@ -65555,6 +65781,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xffffffe0) !== 0) unknownFlagBits(r, flags, 0xffffffe0);
           const hasRecovery = (flags & 0x1) !== 0 ? true : undefined;
           const hasSecureValues = (flags & 0x2) !== 0 ? true : undefined;
           const hasPassword = (flags & 0x4) !== 0 ? true : undefined;
@@ -65627,6 +65854,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           field = 'email';
           const email = (flags & 0x1) !== 0 ? r.string() : undefined;
           field = 'secureSettings';
@@ -65707,6 +65935,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
           field = 'newAlgo';
           const newAlgo = (flags & 0x1) !== 0 ? r.typed(readers$PasswordKdfAlgo, 'PasswordKdfAlgo') as Api.TypePasswordKdfAlgo : undefined;
           field = 'newPasswordHash';
@@ -65931,6 +66160,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           field = 'requiredTypes';
           const requiredTypes: Api.TypeSecureRequiredType[] = [];
           r.vectorId();
@@ -66335,6 +66565,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           const sensitiveEnabled = (flags & 0x1) !== 0 ? true : undefined;
           const sensitiveCanChange = (flags & 0x2) !== 0 ? true : undefined;
           return new ContentSettings({ sensitiveEnabled, sensitiveCanChange });
@@ -66417,6 +66648,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           const noMuted = (flags & 0x1) !== 0 ? true : undefined;
           field = 'tokenType';
           const tokenType = r.int();
@@ -66700,6 +66932,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
           field = 'firstName';
           const firstName = (flags & 0x1) !== 0 ? r.string() : undefined;
           field = 'lastName';
@@ -68506,6 +68739,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xffffffc0) !== 0) unknownFlagBits(r, flags, 0xffffffc0);
           const contacts = (flags & 0x1) !== 0 ? true : undefined;
           const messageUsers = (flags & 0x2) !== 0 ? true : undefined;
           const messageChats = (flags & 0x4) !== 0 ? true : undefined;
@@ -68565,6 +68799,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           const success = (flags & 0x1) !== 0 ? true : undefined;
           return new FinishTakeoutSession({ success });
         } catch (e) {
@@ -68810,6 +69045,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           const compareSound = (flags & 0x2) !== 0 ? true : undefined;
           field = 'peer';
           const peer = (flags & 0x1) !== 0 ? r.typed(readers$InputNotifyPeer, 'InputNotifyPeer') as Api.TypeInputNotifyPeer : undefined;
@@ -69158,6 +69394,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           const low = (flags & 0x1) !== 0 ? true : undefined;
           const high = (flags & 0x2) !== 0 ? true : undefined;
           field = 'settings';
@@ -69226,6 +69463,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           field = 'file';
           const file = r.typed(readers$InputFile, 'InputFile') as Api.TypeInputFile;
           field = 'thumb';
@@ -69299,6 +69537,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffff3) !== 0) unknownFlagBits(r, flags, 0xfffffff3);
           field = 'slug';
           const slug = r.string();
           field = 'title';
@@ -69382,6 +69621,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffff0) !== 0) unknownFlagBits(r, flags, 0xfffffff0);
           field = 'format';
           const format = r.string();
           field = 'theme';
@@ -69516,6 +69756,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           const dark = (flags & 0x1) !== 0 ? true : undefined;
           field = 'format';
           const format = (flags & 0x2) !== 0 ? r.string() : undefined;
@@ -69688,6 +69929,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           const sensitiveEnabled = (flags & 0x1) !== 0 ? true : undefined;
           return new SetContentSettings({ sensitiveEnabled });
         } catch (e) {
@@ -70758,6 +71000,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
           const broadcast = (flags & 0x1) !== 0 ? true : undefined;
           const megagroup = (flags & 0x2) !== 0 ? true : undefined;
           field = 'title';
@@ -71332,6 +71575,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           const grouped = (flags & 0x1) !== 0 ? true : undefined;
           const thread = (flags & 0x2) !== 0 ? true : undefined;
           field = 'channel';
@@ -71448,6 +71692,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           const byLocation = (flags & 0x1) !== 0 ? true : undefined;
           const checkLimit = (flags & 0x2) !== 0 ? true : undefined;
           return new GetAdminedPublicChannels({ byLocation, checkLimit });
@@ -71597,6 +71842,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           field = 'channel';
           const channel = r.typed(readers$InputChannel, 'InputChannel') as Api.TypeInputChannel;
           field = 'q';
@@ -72313,6 +72559,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xffffffe0) !== 0) unknownFlagBits(r, flags, 0xffffffe0);
           const canSaveCredentials = (flags & 0x4) !== 0 ? true : undefined;
           const passwordMissing = (flags & 0x8) !== 0 ? true : undefined;
           field = 'botId';
@@ -72398,6 +72645,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           field = 'id';
           const id = (flags & 0x1) !== 0 ? r.string() : undefined;
           field = 'shippingOptions';
@@ -72592,6 +72840,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           field = 'date';
           const date = r.int();
           field = 'botId';
@@ -72667,6 +72916,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           const hasSavedCredentials = (flags & 0x2) !== 0 ? true : undefined;
           field = 'savedInfo';
           const savedInfo = (flags & 0x1) !== 0 ? r.typed(readers$PaymentRequestedInfo, 'PaymentRequestedInfo') as Api.TypePaymentRequestedInfo : undefined;
@@ -72890,6 +73140,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           const save = (flags & 0x1) !== 0 ? true : undefined;
           field = 'msgId';
           const msgId = r.int();
@@ -72960,6 +73211,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           field = 'msgId';
           const msgId = r.int();
           field = 'requestedInfoId';
@@ -73053,6 +73305,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           const credentials = (flags & 0x1) !== 0 ? true : undefined;
           const info = (flags & 0x2) !== 0 ? true : undefined;
           return new ClearSavedInfo({ credentials, info });
@@ -73447,6 +73700,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           const video = (flags & 0x1) !== 0 ? true : undefined;
           field = 'userId';
           const userId = r.typed(readers$InputUser, 'InputUser') as Api.TypeInputUser;
@@ -73700,6 +73954,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           const video = (flags & 0x1) !== 0 ? true : undefined;
           field = 'peer';
           const peer = r.typed(readers$InputPhoneCall, 'InputPhoneCall') as Api.TypeInputPhoneCall;
@@ -73772,6 +74027,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           const userInitiative = (flags & 0x1) !== 0 ? true : undefined;
           field = 'peer';
           const peer = r.typed(readers$InputPhoneCall, 'InputPhoneCall') as Api.TypeInputPhoneCall;
@@ -74003,6 +74259,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           const muted = (flags & 0x1) !== 0 ? true : undefined;
           field = 'call';
           const call = r.typed(readers$InputGroupCall, 'InputGroupCall') as Api.TypeInputGroupCall;
@@ -74122,6 +74379,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           const muted = (flags & 0x1) !== 0 ? true : undefined;
           field = 'call';
           const call = r.typed(readers$InputGroupCall, 'InputGroupCall') as Api.TypeInputGroupCall;
@@ -74299,6 +74557,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           field = 'call';
           const call = r.typed(readers$InputGroupCall, 'InputGroupCall') as Api.TypeInputGroupCall;
           field = 'joinMuted';
@@ -74931,6 +75190,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           const dark = (flags & 0x1) !== 0 ? true : undefined;
           field = 'channel';
           const channel = r.typed(readers$InputChannel, 'InputChannel') as Api.TypeInputChannel;
@@ -74990,6 +75250,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           field = 'token';
           const token = r.string();
           field = 'x';
@@ -75049,6 +75310,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           const dark = (flags & 0x1) !== 0 ? true : undefined;
           field = 'channel';
           const channel = r.typed(readers$InputChannel, 'InputChannel') as Api.TypeInputChannel;
@@ -75190,6 +75452,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           const dark = (flags & 0x1) !== 0 ? true : undefined;
           field = 'channel';
           const channel = r.typed(readers$InputChannel, 'InputChannel') as Api.TypeInputChannel;
@@ -75707,6 +75970,7 @@ export namespace Api {
         try {
           field = 'flags';
           const flags = r.uint();
+          if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
           const masks = (flags & 0x1) !== 0 ? true : undefined;
           const animated = (flags & 0x2) !== 0 ? true : undefined;
           field = 'userId';
@@ -80744,6 +81008,20 @@ function readRequest(r: TlReader): TlRequest<unknown> {
     throw new TlDecodeError('unexpected-constructor', `expected a function call, got ${describeTlValue(value)}`, at);
   }
   return value as TlRequest<unknown>;
+}
+
+/**
+ * A flags word with bits that no field of the constructor uses. Strict mode rejects it: the bits would
+ * be lost on re-encoding. Lenient mode ignores them, as other TL implementations do.
+ */
+function unknownFlagBits(r: TlReader, flags: number, unused: number): void {
+  if (!r.strict) return;
+  const bits = (flags & unused) >>> 0;
+  throw new TlDecodeError(
+    'flags',
+    `flags word 0x${(flags >>> 0).toString(16)} has bits 0x${bits.toString(16)} that no field uses`,
+    r.pos - 4,
+  );
 }
 
 /** msg_container's `message`: writes a placeholder length, the body, then the body's real length. */

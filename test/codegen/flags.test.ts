@@ -142,3 +142,18 @@ describe('a shared bit of two value fields (message: views and forwards on flags
     expect(other.path).toEqual(['Message', 'views']);
   });
 });
+
+describe('flag bits no field uses', () => {
+  // requestPeerTypeUser uses bits 0 and 1 only; bit 5 would be lost on re-encoding.
+  const bytes = hex('008a3b5f', '21000000', '379779bc'); // flags: bit 0 (bot) | bit 5; bot: boolFalse
+
+  it('are a decode error in strict mode (the default)', () => {
+    expect(() => deserialize(bytes)).toThrow(
+      'at byte 4 reading requestPeerTypeUser (requestPeerTypeUser.flags): flags: flags word 0x21 has bits 0x20 that no field uses',
+    );
+  });
+
+  it('are ignored in lenient mode', () => {
+    expect(deserialize(bytes, { strict: false })).toStrictEqual(new Api.RequestPeerTypeUser({ bot: false }));
+  });
+});
