@@ -6,7 +6,7 @@ export class CodeLines {
   private depth = 0;
 
   line(text: string): this {
-    this.lines.push(`${'  '.repeat(this.depth)}${text}`);
+    this.lines.push(text === '' ? '' : `${'  '.repeat(this.depth)}${text}`);
     return this;
   }
 

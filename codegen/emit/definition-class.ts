@@ -1,14 +1,9 @@
-// One class per constructor and per function, as a ts-morph structure whose method bodies are text:
-// statics (also on the prototype), fields in wire order, the constructor, `serialize`, `_write`
-// (and `_writeBare` when the constructor is used bare), `readResult` for functions, `fromReader`.
+// One class per constructor and per function, as TypeScript text (a string statement inside the
+// namespace structures ts-morph prints): statics (also on the prototype), fields in wire order, the
+// constructor, `serialize`, `_write` (and `_writeBare` when the constructor is used bare),
+// `readResult` for functions, `fromReader`. Text rather than member structures: ts-morph would
+// create a writer per member, which made printing the largest cost of generation.
 
-import {
-  type ClassDeclarationStructure,
-  type MethodDeclarationStructure,
-  type OptionalKind,
-  type PropertyDeclarationStructure,
-  StructureKind,
-} from 'ts-morph';
 import { crc32 } from '../crc32.ts';
 import type { TlDefinition, TlTypeRef } from '../model/schema-model.ts';
 import { CodeLines, hexLiteral, quote } from './code-lines.ts';
@@ -19,6 +14,12 @@ import { readMethodBody } from './read-method.ts';
 import type { DefinitionSymbol, SchemaSymbols } from './schema-symbols.ts';
 import { convertInput, inputTypeText, tlTypeText, valueTypeText } from './type-text.ts';
 import { writeMethodBody } from './write-method.ts';
+
+/** A method as its signature line (without the brace) and its body statements. */
+interface MethodText {
+  signature: string;
+  body: string;
+}
 
 export interface ClassContext {
   symbols: SchemaSymbols;
@@ -33,89 +34,72 @@ export function resultTypeText(definition: TlDefinition): string {
   return source.slice(equals + 1).trim();
 }
 
-export function definitionClass(symbol: DefinitionSymbol, context: ClassContext): ClassDeclarationStructure {
+export function definitionClass(symbol: DefinitionSymbol, context: ClassContext): string {
   const { definition } = symbol;
   const plan = planDefinition(definition, symbol.className, context.symbols.moduleIdentifiers);
-  const classType = definition.kind === 'constructor' ? 'constructor' : 'request';
+  const classType = quote(definition.kind === 'constructor' ? 'constructor' : 'request');
   const id = hexLiteral(definition.id);
   const subclassId = hexLiteral(crc32(resultTypeText(definition)));
-  // Every member is `declare`d: the statics are defined once by `defineTlClass` (on the class and
-  // its prototype), the fields by the constructor in wire order. No class-field initializers run.
-  const properties: OptionalKind<PropertyDeclarationStructure>[] = [];
-  for (const isStatic of [true, false]) {
-    properties.push(
-      { name: 'CONSTRUCTOR_ID', isStatic, hasDeclareKeyword: true, isReadonly: true, type: id },
-      { name: 'SUBCLASS_OF_ID', isStatic, hasDeclareKeyword: true, isReadonly: true, type: subclassId },
-      {
-        name: 'className',
-        isStatic,
-        hasDeclareKeyword: true,
-        isReadonly: true,
-        type: quote(symbol.qualifiedClassName),
-      },
-      { name: 'classType', isStatic, hasDeclareKeyword: true, isReadonly: true, type: quote(classType) },
-    );
-  }
-  for (const planned of plan.stored) {
-    const type = valueTypeText(planned.type, context.symbols, context.long);
-    properties.push({
-      name: planned.jsName,
-      hasDeclareKeyword: true,
-      type: isOptionalArg(planned) ? `${type} | undefined` : type,
-      docs: fieldDocs[planned.role] === undefined ? undefined : [fieldDocs[planned.role]!],
-    });
-  }
+  const className = quote(symbol.qualifiedClassName);
+  const c = new CodeLines();
+  c.line(`/** ${classDoc(definition)} */`);
+  const typeParameters = definition.typeParams.map(
+    (name) => `${name} extends TlRequest<unknown> = TlRequest<unknown>`,
+  );
+  const generics = typeParameters.length === 0 ? '' : `<${typeParameters.join(', ')}>`;
+  c.block(`export class ${symbol.className}${generics}`, () => {
+    // Every member is `declare`d: the statics are defined once by `defineTlClass` (on the class and
+    // its prototype), the fields by the constructor in wire order. No class-field initializers run.
+    for (const modifiers of ['declare static readonly', 'declare readonly']) {
+      c.line(`${modifiers} CONSTRUCTOR_ID: ${id};`);
+      c.line(`${modifiers} SUBCLASS_OF_ID: ${subclassId};`);
+      c.line(`${modifiers} className: ${className};`);
+      c.line(`${modifiers} classType: ${classType};`);
+    }
+    for (const planned of plan.stored) {
+      const type = valueTypeText(planned.type, context.symbols, context.long);
+      const doc = fieldDocs[planned.role];
+      if (doc !== undefined) c.line(`/** ${doc} */`);
+      c.line(`declare ${planned.jsName}: ${isOptionalArg(planned) ? `${type} | undefined` : type};`);
+    }
+    for (const method of classMethods(symbol, plan, context)) {
+      c.line('');
+      c.block(method.signature, () => {
+        for (const line of method.body.split('\n')) c.line(line);
+      });
+    }
+  });
+  return c.toString();
+}
 
-  const methods: OptionalKind<MethodDeclarationStructure>[] = [
-    { name: 'serialize', returnType: 'Uint8Array', statements: 'return serializeObject(this);' },
-  ];
-  const isBare = context.symbols.bareConstructors.has(definition.name);
+function classMethods(symbol: DefinitionSymbol, plan: DefinitionPlan, context: ClassContext): MethodText[] {
+  const { definition } = symbol;
+  const methods: MethodText[] = [];
+  if (plan.stored.length > 0) methods.push(constructorMethod(plan, context));
+  methods.push({ signature: 'serialize(): Uint8Array', body: 'return serializeObject(this);' });
   const writeContext = { symbols: context.symbols, long: context.long };
-  if (isBare) {
+  if (context.symbols.bareConstructors.has(definition.name)) {
     methods.push({
-      name: '_write',
-      parameters: [{ name: 'w', type: 'TlWriter' }],
-      returnType: 'void',
-      statements: `w.uint(${id});\nthis._writeBare(w);`,
+      signature: '_write(w: TlWriter): void',
+      body: `w.uint(${hexLiteral(definition.id)});\nthis._writeBare(w);`,
     });
     methods.push({
-      name: '_writeBare',
-      parameters: [{ name: 'w', type: 'TlWriter' }],
-      returnType: 'void',
-      statements: writeMethodBody(definition.id, plan, definition.flagGroups, false, writeContext),
+      signature: '_writeBare(w: TlWriter): void',
+      body: writeMethodBody(definition.id, plan, definition.flagGroups, false, writeContext),
     });
   } else {
     methods.push({
-      name: '_write',
-      parameters: [{ name: 'w', type: 'TlWriter' }],
-      returnType: 'void',
-      statements: writeMethodBody(definition.id, plan, definition.flagGroups, true, writeContext),
+      signature: '_write(w: TlWriter): void',
+      body: writeMethodBody(definition.id, plan, definition.flagGroups, true, writeContext),
     });
   }
   if (definition.kind === 'function')
     methods.push(readResultMethod(definition.result, plan, symbol, context));
   methods.push({
-    name: 'fromReader',
-    isStatic: true,
-    parameters: [{ name: 'r', type: 'TlReader' }],
-    returnType: symbol.className,
-    statements: readMethodBody(definition.name, symbol.className, plan, writeContext),
+    signature: `static fromReader(r: TlReader): ${symbol.className}`,
+    body: readMethodBody(definition.name, symbol.className, plan, writeContext),
   });
-
-  return {
-    kind: StructureKind.Class,
-    name: symbol.className,
-    isExported: true,
-    docs: [classDoc(definition)],
-    typeParameters: definition.typeParams.map((name) => ({
-      name,
-      constraint: 'TlRequest<unknown>',
-      default: 'TlRequest<unknown>',
-    })),
-    properties,
-    ctors: plan.stored.length === 0 ? [] : [constructorStructure(plan, context)],
-    methods,
-  };
+  return methods;
 }
 
 /** What the service fields hold, where the TL line alone does not say. */
@@ -137,12 +121,12 @@ function isOptionalArg(planned: PlannedField): boolean {
   return planned.condition !== undefined || planned.role === 'body-length';
 }
 
-function constructorStructure(plan: DefinitionPlan, context: ClassContext) {
+function constructorMethod(plan: DefinitionPlan, context: ClassContext): MethodText {
   const members = plan.stored.map((planned) => {
     const type = inputTypeText(planned.type, context.symbols, context.long);
     return `${planned.jsName}${isOptionalArg(planned) ? '?' : ''}: ${type}`;
   });
-  const allOptional = plan.stored.every(isOptionalArg);
+  const defaultArgs = plan.stored.every(isOptionalArg) ? ' = {}' : '';
   const body = new CodeLines();
   for (const planned of plan.stored) {
     const arg = `args.${planned.jsName}`;
@@ -150,12 +134,7 @@ function constructorStructure(plan: DefinitionPlan, context: ClassContext) {
     if (value !== arg && isOptionalArg(planned)) value = `${arg} == null ? undefined : ${value}`;
     body.line(`this.${planned.jsName} = ${value};`);
   }
-  return {
-    parameters: [
-      { name: 'args', type: `{ ${members.join('; ')} }`, initializer: allOptional ? '{}' : undefined },
-    ],
-    statements: body.toString(),
-  };
+  return { signature: `constructor(args: { ${members.join('; ')} }${defaultArgs})`, body: body.toString() };
 }
 
 function readResultMethod(
@@ -163,11 +142,8 @@ function readResultMethod(
   plan: DefinitionPlan,
   symbol: DefinitionSymbol,
   context: ClassContext,
-): OptionalKind<MethodDeclarationStructure> {
-  const parameters = [
-    { name: 'bytes', type: 'Uint8Array' },
-    { name: 'options', type: 'TlReaderOptions', hasQuestionToken: true },
-  ];
+): MethodText {
+  const parameters = 'bytes: Uint8Array, options?: TlReaderOptions';
   if (result.kind === 'typeVar') {
     const query = plan.stored.find((f) => f.type.kind === 'typeVar' && f.type.name === result.name);
     if (query === undefined) {
@@ -178,17 +154,13 @@ function readResultMethod(
       );
     }
     return {
-      name: 'readResult',
-      parameters,
-      returnType: `ResultOf<${result.name}>`,
-      statements: `return this.${query.jsName}.readResult(bytes, options) as ResultOf<${result.name}>;`,
+      signature: `readResult(${parameters}): ResultOf<${result.name}>`,
+      body: `return this.${query.jsName}.readResult(bytes, options) as ResultOf<${result.name}>;`,
     };
   }
   return {
-    name: 'readResult',
-    parameters,
-    returnType: valueTypeText(result, context.symbols, context.long),
-    statements: `return readBoxed(bytes, registry, options, ${context.symbols.resultReader(result)});`,
+    signature: `readResult(${parameters}): ${valueTypeText(result, context.symbols, context.long)}`,
+    body: `return readBoxed(bytes, registry, options, ${context.symbols.resultReader(result)});`,
   };
 }
 

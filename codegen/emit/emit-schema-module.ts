@@ -103,8 +103,9 @@ function apiNamespace(model: TlSchemaModel, context: { symbols: SchemaSymbols; l
   for (const definition of [...model.constructors, ...model.functions]) {
     const symbol = symbols.definition(definition.name);
     const statements = byNamespace.get(definition.namespace)!;
-    statements.push(definitionClass(symbol, context));
-    statements.push(defineClassStatement(symbol));
+    // Blank lines around each class, as ts-morph prints a class structure (none at a namespace's start).
+    const before = statements.length === 0 ? '' : '\n';
+    statements.push(`${before}${definitionClass(symbol, context)}\n\n${defineClassStatement(symbol)}`);
   }
   const root = byNamespace.get(undefined)!;
   const constructors = model.constructors.map((c) => symbols.definition(c.name).classRef);
