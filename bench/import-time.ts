@@ -1,5 +1,6 @@
 // `tsx bench/import-time.ts [--quick]`: how long loading each library takes, measured inside fresh
-// node processes (median of several), from just before the import to just after it.
+// node processes (median of several, the targets taking turns), from just before the import to just
+// after it.
 //
 // tlforge is measured twice under tsx (which includes TypeScript transpilation: with its on-disk cache
 // disabled, and warm) and once as plain JavaScript: generated/latest + src bundled by esbuild (the
@@ -10,7 +11,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { generatedIndex } from './adapters/tlforge.ts';
-import { describeMachine } from './machine.ts';
+import { describeMachine, loadAverage } from './machine.ts';
 
 interface Target {
   readonly name: string;
@@ -86,6 +87,7 @@ function median(values: readonly number[]): number {
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
+  const loadAtStart = loadAverage();
   const runs = quick ? 3 : 9;
   const targets: Target[] = [];
   if (existsSync(fileURLToPath(generatedIndex))) {
@@ -132,21 +134,22 @@ async function main(): Promise<void> {
     ),
   );
 
-  const rows: { name: string; note: string; medianMs: number; minMs: number; maxMs: number; runs: number }[] =
-    [];
-  for (const target of targets) {
-    runOnce(target); // warms the OS file cache (and tsx's transpile cache for the warm row)
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) times.push(runOnce(target));
-    rows.push({
-      name: target.name,
-      note: target.note,
-      medianMs: median(times),
-      minMs: Math.min(...times),
-      maxMs: Math.max(...times),
-      runs,
+  // Round-robin over the targets, so that a burst of load from other processes hits all of them alike.
+  for (const target of targets) runOnce(target); // warms the OS file cache (and tsx's transpile cache)
+  const times = targets.map((): number[] => []);
+  for (let i = 0; i < runs; i++) {
+    targets.forEach((target, t) => {
+      times[t].push(runOnce(target));
     });
   }
+  const rows = targets.map((target, t) => ({
+    name: target.name,
+    note: target.note,
+    medianMs: median(times[t]),
+    minMs: Math.min(...times[t]),
+    maxMs: Math.max(...times[t]),
+    runs,
+  }));
 
   const width = Math.max(...rows.map((r) => r.name.length));
   console.log(`import time, median of ${runs} fresh node processes (${process.version})`);
@@ -155,7 +158,15 @@ async function main(): Promise<void> {
     console.log(`${r.name.padEnd(width)}  ${r.medianMs.toFixed(1).padStart(7)} ms  (${range})  ${r.note}`);
   }
   const out = new URL('./results/import-time.json', import.meta.url);
-  const result = { date: new Date().toISOString(), quick, machine: describeMachine(), rows };
+  const load = { start: loadAtStart, end: loadAverage() };
+  console.log(`load average ${load.start} at start, ${load.end} at end (other processes share the cores)`);
+  const result = {
+    date: new Date().toISOString(),
+    quick,
+    machine: describeMachine(),
+    loadAverage: load,
+    rows,
+  };
   writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
   console.log('wrote bench/results/import-time.json');
 }
