@@ -67,16 +67,15 @@ function vendorLatest(): void {
   const api: string = require('teleproto/tl/apiTl.js');
   const mtproto: string = require('teleproto/tl/schemaTl.js');
   const source = `${teleproto.name}@${teleproto.version}`;
-  const apiText =
-    header(
-      [
-        'Telegram API schema, layer 214.',
-        `Vendored from the npm package ${source}, tl/apiTl.js (that package strips comments).`,
-        'Rebuild with `npm run schema:vendor`; do not edit by hand.',
-        'LAYER 214',
-      ],
-      '\n',
-    ) + `${api.trim()}\n`;
+  const apiText = `${header(
+    [
+      'Telegram API schema, layer 214.',
+      `Vendored from the npm package ${source}, tl/apiTl.js (that package strips comments).`,
+      'Rebuild with `npm run schema:vendor`; do not edit by hand.',
+      'LAYER 214',
+    ],
+    '\n',
+  )}${api.trim()}\n`;
   const mtprotoText =
     header(
       [
@@ -87,8 +86,7 @@ function vendorLatest(): void {
         serviceScopePragma,
       ],
       '\n',
-    ) +
-    `${mtproto.trim()}\n---types---\n${serviceDefinitions.map(([, line]) => line).join('\n')}\n`;
+    ) + `${mtproto.trim()}\n---types---\n${serviceDefinitions.map(([, line]) => line).join('\n')}\n`;
   writeFileSync(join(root, 'schema/latest/api.tl'), apiText);
   writeFileSync(join(root, 'schema/latest/mtproto.tl'), mtprotoText);
 }
