@@ -76,17 +76,16 @@ function vendorLatest(): void {
     ],
     '\n',
   )}${api.trim()}\n`;
-  const mtprotoText =
-    header(
-      [
-        'MTProto service schema shipped with layer 214.',
-        `Vendored from the npm package ${source}, tl/schemaTl.js (that package strips comments),`,
-        'plus the service definitions it parses by hand, as real declarations (last section).',
-        'Rebuild with `npm run schema:vendor`; do not edit by hand.',
-        serviceScopePragma,
-      ],
-      '\n',
-    ) + `${mtproto.trim()}\n---types---\n${serviceDefinitions.map(([, line]) => line).join('\n')}\n`;
+  const mtprotoText = `${header(
+    [
+      'MTProto service schema shipped with layer 214.',
+      `Vendored from the npm package ${source}, tl/schemaTl.js (that package strips comments),`,
+      'plus the service definitions it parses by hand, as real declarations (last section).',
+      'Rebuild with `npm run schema:vendor`; do not edit by hand.',
+      serviceScopePragma,
+    ],
+    '\n',
+  )}${mtproto.trim()}\n---types---\n${serviceDefinitions.map(([, line]) => line).join('\n')}\n`;
   writeFileSync(join(root, 'schema/latest/api.tl'), apiText);
   writeFileSync(join(root, 'schema/latest/mtproto.tl'), mtprotoText);
 }
