@@ -176,9 +176,14 @@ export class InstanceArbitraries {
         bodyLength = fieldName(field.name);
         return;
       }
-      required[fieldName(field.name)] = isRawResult(definition, field)
-        ? this.anyConstructor(depth + 1).map((o) => o.serialize())
-        : this.value(field.type, depth, minimal);
+      if (isRawResult(definition, field)) {
+        required[fieldName(field.name)] = this.anyConstructor(depth + 1).map((o) => o.serialize());
+      } else if (definition.name === GZIP_PACKED && field.name === 'packed_data') {
+        // Declared `string`, but it holds a gzip stream: the classes take it as bytes.
+        required[fieldName(field.name)] = bytesArbitrary;
+      } else {
+        required[fieldName(field.name)] = this.value(field.type, depth, minimal);
+      }
     });
     for (const group of definition.flagGroups) {
       for (const bit of group.bits) {
