@@ -229,8 +229,12 @@ export class TlWriter {
     else throw new TlEncodeError('type', `expected a boolean, got ${describeValue(v)}`);
   }
 
-  /** Any TL object (fields typed `Object` or `!X`): written boxed by its own `_write`. */
+  /**
+   * Any TL object (fields typed `Object` or `!X`): written boxed by its own `_write`. A boolean is
+   * boolTrue/boolFalse, because `TlReader.object()` reads those ids as `true`/`false`.
+   */
   object(v: unknown): void {
+    if (typeof v === 'boolean') return this.bool(v);
     if (!isTlObject(v)) throw new TlEncodeError('type', `expected a TL object, got ${describeValue(v)}`);
     (v as TlObject)._write(this);
   }

@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Api, deserialize } from '../../generated/latest/index.ts';
-import { TlDecodeError } from '../../src/index.ts';
+import { TlDecodeError, TlWriter } from '../../src/index.ts';
 import { loadSchemaSet } from '../property/schema-sets.ts';
 import { checkDecoderInput, runCampaign, validPayloads } from './decoder-fuzz.ts';
 import { loadFixtures } from './fixtures.ts';
@@ -111,6 +111,20 @@ describe('inputs the campaign found', () => {
     expect(value.broadcast).toBe(true);
     expect(value.megagroup).toBeUndefined();
     expect(Buffer.from(value.serialize())).toEqual(channelForbidden('20000000'));
+  });
+
+  it('re-encodes a Bool read where any object may stand (message body) as the same Bool', () => {
+    // mtproto.message (bare, boxed here) msg_id:long seqno:int bytes:int body:Object; body = boolTrue
+    const bytes = Buffer.from(
+      '11e5b85b 01000000 fe000000 ffffff7f 04000000 b5757299'.replace(/ /g, ''),
+      'hex',
+    );
+    const value = deserialize(bytes) as Api.mtproto.Message;
+    expect(value.body as unknown).toBe(true);
+    expect(Buffer.from(value.serialize())).toEqual(bytes);
+    const w = new TlWriter();
+    w.object(false);
+    expect(Buffer.from(w.finish()).toString('hex')).toBe('379779bc');
   });
 
   it('keeps NaN payloads of doubles bit for bit', () => {
