@@ -234,7 +234,10 @@ export class TlWriter {
    * boolTrue/boolFalse, because `TlReader.object()` reads those ids as `true`/`false`.
    */
   object(v: unknown): void {
-    if (typeof v === 'boolean') return this.bool(v);
+    if (typeof v === 'boolean') {
+      this.bool(v);
+      return;
+    }
     if (!isTlObject(v)) throw new TlEncodeError('type', `expected a TL object, got ${describeValue(v)}`);
     (v as TlObject)._write(this);
   }
