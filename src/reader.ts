@@ -200,13 +200,10 @@ export class TlReader {
   string(): string {
     const end = this.span();
     const start = this.spanStart;
-    if (!this.strict) return decodeUtf8(this.buf, start, end, false);
-    try {
-      return decodeUtf8(this.buf, start, end, true);
-    } catch {
-      const at = invalidUtf8Offset(this.buf, start, end);
-      throw this.fail(new TlDecodeError('utf8', 'invalid UTF-8 in string', at < 0 ? start : at));
-    }
+    const value = decodeUtf8(this.buf, start, end, this.strict);
+    if (value !== undefined) return value;
+    const at = invalidUtf8Offset(this.buf, start, end);
+    throw this.fail(new TlDecodeError('utf8', 'invalid UTF-8 in string', at < 0 ? start : at));
   }
 
   bool(): boolean {
@@ -288,6 +285,51 @@ export class TlReader {
     if (read !== undefined) return this.nested(read, p);
     // Rare path: the closure carrying the expected type only exists for gzip_packed values.
     if (id === GZIP_PACKED_ID) return this.inGzip(p, (r) => r.typed(readers, typeName));
+    if (this.registry.has(id)) {
+      throw this.fail(
+        new TlDecodeError(
+          'unexpected-constructor',
+          `constructor ${constructorIdHex(id)} is not a ${typeName}`,
+          p,
+        ),
+      );
+    }
+    throw this.fail(new UnknownConstructorError(id, p, typeName));
+  }
+
+  /**
+   * Generated type readers (`read$Peer`) call this right after reading the constructor id: one nesting
+   * level deeper, and the object may not continue into an outer buffer. Returns what `leave` restores.
+   */
+  enter(): number {
+    if (++this.depth > this.maxDepth) {
+      throw this.fail(
+        new TlDecodeError('depth', `objects nested deeper than ${this.maxDepth} levels`, this.pos - 4),
+      );
+    }
+    const outerFloor = this.floor;
+    this.floor = this.suspended.length;
+    return outerFloor;
+  }
+
+  /** The end of an object begun with `enter`: passes its value through. */
+  leave<T>(value: T, outerFloor: number): T {
+    if (this.suspended.length !== this.floor) this.leaveGzipVectors(this.floor);
+    this.floor = outerFloor;
+    this.depth--;
+    return value;
+  }
+
+  /**
+   * A generated type reader met an id that is none of its constructors (after `enter`): a gzip_packed
+   * value is inflated and read with `read`, anything else is 'unexpected-constructor' (an id of the
+   * schema) or an UnknownConstructorError.
+   */
+  otherBoxed<T>(id: number, outerFloor: number, read: (r: TlReader) => T, typeName: string): T {
+    this.floor = outerFloor;
+    this.depth--;
+    const p = this.pos - 4;
+    if (id === GZIP_PACKED_ID) return this.inGzip(p, read) as T;
     if (this.registry.has(id)) {
       throw this.fail(
         new TlDecodeError(

@@ -10,9 +10,9 @@ import { CodeLines, hexLiteral, quote } from './code-lines.ts';
 import { TlEmitError } from './emit-error.ts';
 import { type DefinitionPlan, type PlannedField, planDefinition } from './field-plan.ts';
 import type { LongRepresentation } from './long-representation.ts';
-import { readMethodBody } from './read-method.ts';
-import type { DefinitionSymbol, SchemaSymbols } from './schema-symbols.ts';
-import { convertInput, inputTypeText, tlTypeText, valueTypeText } from './type-text.ts';
+import { DECODING, readMethodBody } from './read-method.ts';
+import { type DefinitionSymbol, resultTypeText, type SchemaSymbols } from './schema-symbols.ts';
+import { convertInput, inputTypeText, valueTypeText } from './type-text.ts';
 import { writeMethodBody } from './write-method.ts';
 
 /** A method as its signature line (without the brace) and its body statements. */
@@ -24,14 +24,6 @@ interface MethodText {
 export interface ClassContext {
   symbols: SchemaSymbols;
   long: LongRepresentation;
-}
-
-/** The result type as the declaration writes it (`Updates`, `Vector<long>`, `X`): GramJS hashes this text. */
-export function resultTypeText(definition: TlDefinition): string {
-  const source = definition.source.replace(/;\s*$/, '');
-  const equals = source.lastIndexOf('=');
-  if (equals < 0) return definition.kind === 'constructor' ? definition.type : tlTypeText(definition.result);
-  return source.slice(equals + 1).trim();
 }
 
 export function definitionClass(symbol: DefinitionSymbol, context: ClassContext): string {
@@ -128,6 +120,8 @@ function constructorMethod(plan: DefinitionPlan, context: ClassContext): MethodT
   });
   const defaultArgs = plan.stored.every(isOptionalArg) ? ' = {}' : '';
   const body = new CodeLines();
+  // Readers create instances with this token and assign the fields themselves, in this same order.
+  body.line(`if (args === ${DECODING}) return;`);
   for (const planned of plan.stored) {
     const arg = `args.${planned.jsName}`;
     let value = convertInput(planned.type, arg, context.long);

@@ -22,7 +22,7 @@ import {
   runtimeValueImports,
 } from './module-helpers.ts';
 import { resultReaderFunction } from './read-method.ts';
-import { API_NAMESPACE, SchemaSymbols } from './schema-symbols.ts';
+import { API_NAMESPACE, SchemaSymbols, usesReaderMap } from './schema-symbols.ts';
 
 export interface EmitOptions {
   /** Module specifier of the runtime (`../../src/index.ts`, `tlforge/runtime`). */
@@ -152,24 +152,71 @@ function readAnyObject(r: TlReader): unknown {
 }`;
 }
 
-/** The reader map of each boxed type (also its id set for encode checks) and the global registry. */
+/**
+ * Per boxed type: its reader (a switch over the constructor ids, or a Map for types with many
+ * constructors), its writer (the SUBCLASS_OF_ID check) and the global registry. Each type has functions
+ * of its own so that V8 keeps separate feedback for them: a call site there sees a few classes, where a
+ * helper shared by every type would see all of them.
+ */
 function registriesSource(model: TlSchemaModel, symbols: SchemaSymbols): string {
   const c = new CodeLines();
-  const entry = (name: string) => {
-    const symbol = symbols.definition(name);
-    return `[${hexLiteral(symbol.definition.id)}, ${symbol.classRef}.fromReader],`;
-  };
   for (const type of model.types) {
     const symbol = symbols.boxedType(type.name);
-    c.line(
-      `/** Constructors of \`${type.name}\`: \`r.typed\` reads with it, \`writeBoxed\` checks against it. */`,
-    );
-    c.wrap(
-      `const ${symbol.readersIdentifier}: ReaderRegistry = new Map<number, ObjectReader>([`,
+    const typeName = quote(type.name);
+    if (usesReaderMap(type.constructors.length)) {
+      c.line(`/** Constructors of \`${type.name}\`, read by \`${symbol.readIdentifier}\`. */`);
+      c.wrap(
+        `const ${symbol.readersIdentifier}: ReaderRegistry = new Map<number, ObjectReader>([`,
+        () => {
+          for (const name of type.constructors) {
+            const definition = symbols.definition(name);
+            c.line(`[${hexLiteral(definition.definition.id)}, ${definition.classRef}.fromReader],`);
+          }
+        },
+        ']);',
+      );
+      c.line('');
+      c.line(
+        `/** Reads a boxed \`${type.name}\` (${type.constructors.length} constructors: a Map lookup). */`,
+      );
+      c.block(`function ${symbol.readIdentifier}(r: TlReader): ${symbol.unionRef}`, () => {
+        c.line(`return r.typed(${symbol.readersIdentifier}, ${typeName}) as ${symbol.unionRef};`);
+      });
+    } else {
+      c.line(`/** Reads a boxed \`${type.name}\`: the constructor by its id; gzip_packed is inflated. */`);
+      c.block(`function ${symbol.readIdentifier}(r: TlReader): ${symbol.unionRef}`, () => {
+        c.line('const id = r.uint();');
+        c.line('const floor = r.enter();');
+        c.block('switch (id)', () => {
+          for (const name of type.constructors) {
+            const definition = symbols.definition(name);
+            c.line(`case ${hexLiteral(definition.definition.id)}:`);
+            c.indent(() => c.line(`return r.leave(${definition.classRef}.fromReader(r), floor);`));
+          }
+          c.line('default:');
+          c.indent(() => c.line(`return r.otherBoxed(id, floor, ${symbol.readIdentifier}, ${typeName});`));
+        });
+      });
+    }
+    c.line('');
+    const ids = symbol.constructorIdsIdentifier;
+    let check = `value?.SUBCLASS_OF_ID !== ${hexLiteral(symbol.typeId)} || value.classType !== 'constructor'`;
+    if (ids !== undefined) {
+      const members = type.constructors.map((name) => hexLiteral(symbols.definition(name).definition.id));
+      c.line(
+        `/** Another type has the same SUBCLASS_OF_ID: \`${symbol.writeIdentifier}\` checks these ids too. */`,
+      );
+      c.line(`const ${ids}: ReadonlySet<number> = new Set([${members.join(', ')}]);`);
+      c.line('');
+      check += ` || !${ids}.has(value.CONSTRUCTOR_ID)`;
+    }
+    c.line(`/** Writes a boxed \`${type.name}\`: any of its constructors (checked by SUBCLASS_OF_ID). */`);
+    c.block(
+      `function ${symbol.writeIdentifier}(w: TlWriter, value: ${symbol.unionRef} | null | undefined): void`,
       () => {
-        for (const name of type.constructors) c.line(entry(name));
+        c.line(`if (${check}) throw boxedValueError(value, ${typeName});`);
+        c.line('value._write(w);');
       },
-      ']);',
     );
     c.line('');
   }

@@ -49,7 +49,7 @@ export interface DefinitionPlan {
 }
 
 /** Locals every generated method declares itself; a field's local must not be one of these. */
-export const methodLocals: readonly string[] = ['r', 'w', 'e', 'field', 'bodyLength', 'options'];
+export const methodLocals: readonly string[] = ['r', 'w', 'e', 'o', 'field', 'bodyLength', 'options'];
 
 export function loopIndex(depth: number): string {
   return `i${depth}`;

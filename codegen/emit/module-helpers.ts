@@ -29,6 +29,7 @@ export const runtimeTypeImports: readonly string[] = [
 /** Names of the helpers below: namespace members must not shadow them. */
 export const helperNames: readonly string[] = [
   'BareWritable',
+  'decoding',
   'defineTlClass',
   'required',
   'arrayValue',
@@ -36,7 +37,7 @@ export const helperNames: readonly string[] = [
   'sharedFlagError',
   'indexedField',
   'describeTlValue',
-  'writeBoxed',
+  'boxedValueError',
   'writeBare',
   'writeObject',
   'writeRequest',
@@ -73,6 +74,13 @@ function longArrayArg(values: readonly ${long.inputType}[]): ${long.valueType}[]
 const helpersCommonSource = `interface BareWritable {
   _writeBare(w: TlWriter): void;
 }
+
+/**
+ * Passed by \`fromReader\` instead of constructor arguments: the constructor then returns at once and
+ * the reader assigns every field in the constructor's order, so decoded objects keep the class's shape
+ * without an argument object or input conversions. Typed \`never\` to fit every constructor.
+ */
+const decoding: never = Object.freeze({ decoding: true }) as never;
 
 /**
  * Defines a class's statics, read-only, on the class and on its prototype: instances share them and
@@ -150,15 +158,12 @@ function describeTlValue(value: unknown): string {
   return isTlObject(value) ? \`\${value.className} (\${value.classType})\` : describeValue(value);
 }
 
-/** A boxed value of one TL type: \`readers\` holds the ids of that type's constructors. */
-function writeBoxed(w: TlWriter, value: unknown, readers: ReaderRegistry, typeName: string): void {
+/** Why a value cannot be written as a boxed value of \`typeName\` (its writer checked SUBCLASS_OF_ID). */
+function boxedValueError(value: unknown, typeName: string): TlEncodeError {
   if (value === undefined || value === null) {
-    throw encodeError('missing', \`expected \${typeName}, got \${describeValue(value)}\`);
+    return encodeError('missing', \`expected \${typeName}, got \${describeValue(value)}\`);
   }
-  if (!isTlObject(value) || value.classType !== 'constructor' || !readers.has(value.CONSTRUCTOR_ID)) {
-    throw encodeError('type', \`expected \${typeName}, got \${describeTlValue(value)}\`);
-  }
-  value._write(w);
+  return encodeError('type', \`expected \${typeName}, got \${describeTlValue(value)}\`);
 }
 
 /** A bare value (fields only) of exactly one constructor. */

@@ -1,6 +1,8 @@
-// The body of a generated `static fromReader(r)`: reads every field into a local in wire order (absent
-// conditional fields `undefined`, a clear `true` bit `undefined`), then constructs the class, so every
-// decoded object of one class has the same shape. Also the module-level readers of function results.
+// The body of a generated `static fromReader(r)`: creates the instance through the constructor's
+// decoding path (no argument object, no conversions) and assigns every field as it is read, in wire
+// order, which is the order the public constructor assigns them in (absent conditional fields and a
+// clear `true` bit `undefined`): decoded and constructed objects share one hidden class. Also the
+// module-level readers of function results.
 
 import type { TlTypeRef } from '../model/schema-model.ts';
 import { CodeLines, quote } from './code-lines.ts';
@@ -18,6 +20,11 @@ export interface ReadMethodContext {
 
 type VectorType = Extract<TlTypeRef, { kind: 'vector' }>;
 
+/** The reader's local holding the instance being filled. */
+const INSTANCE = 'o';
+/** The module-level token that makes a generated constructor skip its arguments (see module-helpers.ts). */
+export const DECODING = 'decoding';
+
 /** Statements of `static fromReader(r: TlReader)` for the class `className` of the TL definition `tlName`. */
 export function readMethodBody(
   tlName: string,
@@ -26,19 +33,19 @@ export function readMethodBody(
   context: ReadMethodContext,
 ): string {
   const c = new CodeLines();
-  if (plan.fields.length === 0) {
+  if (plan.stored.length === 0 && plan.fields.length === 0) {
     c.line(`return new ${className}();`);
     return c.toString();
   }
+  c.line(
+    `const ${INSTANCE} = ${plan.stored.length === 0 ? `new ${className}()` : `new ${className}(${DECODING})`};`,
+  );
   c.line("let field = '';");
   declareLoopVariables(c, plan.vectorDepth);
   c.line('try {');
   c.indent(() => {
     for (const planned of plan.fields) emitFieldRead(c, planned, plan, context);
-    const args = plan.stored.map((f) => (f.local === f.jsName ? f.jsName : `${f.jsName}: ${f.local}`));
-    c.line(
-      args.length === 0 ? `return new ${className}();` : `return new ${className}({ ${args.join(', ')} });`,
-    );
+    c.line(`return ${INSTANCE};`);
   });
   c.line('} catch (e) {');
   c.indent(() => c.line(`return rethrowDecode(e, ${quote(tlName)}, ${pathExpression(plan.vectorDepth)});`));
@@ -94,6 +101,7 @@ function emitFieldRead(
   context: ReadMethodContext,
 ): void {
   const { local, condition } = planned;
+  const target = `${INSTANCE}.${planned.jsName}`;
   switch (planned.role) {
     case 'flags': {
       c.line(`field = ${quote(planned.jsName)};`);
@@ -109,47 +117,52 @@ function emitFieldRead(
     case 'body-length':
       c.line(`field = ${quote(planned.jsName)};`);
       c.line(`const ${local} = r.int();`);
+      c.line(`${target} = ${local};`);
       return;
     case 'sized-body': {
       const length = plan.fields.find((f) => f.role === 'body-length')!;
       c.line(`field = ${quote(planned.jsName)};`);
-      c.line(`const ${local} = r.objectWithin(${length.local}) as TlObject;`);
+      c.line(`${target} = r.objectWithin(${length.local}) as TlObject;`);
       return;
     }
     case 'raw-rest':
       c.line(`field = ${quote(planned.jsName)};`);
-      c.line(`const ${local} = r.rest();`);
+      c.line(`${target} = r.rest();`);
       return;
     case 'value':
       break;
   }
   const test = condition === undefined ? '' : `(${condition.flagsLocal} & ${condition.mask}) !== 0`;
   if (planned.type.kind === 'true') {
-    c.line(`const ${local} = ${test} ? true : undefined;`);
+    c.line(`${target} = ${test} ? true : undefined;`);
     return;
   }
   c.line(`field = ${quote(planned.jsName)};`);
   if (planned.type.kind !== 'vector') {
     const read = readExpression(planned.type, context);
-    c.line(
-      condition === undefined
-        ? `const ${local} = ${read};`
-        : `const ${local} = ${test} ? ${read} : undefined;`,
-    );
+    c.line(condition === undefined ? `${target} = ${read};` : `${target} = ${test} ? ${read} : undefined;`);
     return;
   }
+  // A vector is filled in a local and assigned when complete, still before the next field.
   const vector = planned.type;
   const arrayType = valueTypeText(vector, context.symbols, context.long);
   if (condition === undefined) {
     c.line(`const ${local}: ${arrayType} = [];`);
     emitVectorFill(c, vector, local, 0, context);
+    c.line(`${target} = ${local};`);
     return;
   }
-  c.line(`let ${local}: ${arrayType} | undefined;`);
-  c.block(`if (${test})`, () => {
-    c.line(`${local} = [];`);
-    emitVectorFill(c, vector, local, 0, context);
-  });
+  c.block(
+    `if (${test})`,
+    () => {
+      c.line(`const ${local}: ${arrayType} = [];`);
+      emitVectorFill(c, vector, local, 0, context);
+      c.line(`${target} = ${local};`);
+    },
+    '} else {',
+  );
+  c.indent(() => c.line(`${target} = undefined;`));
+  c.line('}');
 }
 
 /** Reads a vector's id (if boxed) and elements, pushing them onto the array `target`. */
@@ -193,10 +206,8 @@ function readExpression(type: TlTypeRef, context: ReadMethodContext): string {
       return 'r.bool()';
     case 'long':
       return context.long.read('r');
-    case 'boxed': {
-      const symbol = context.symbols.boxedType(type.type);
-      return `r.typed(${symbol.readersIdentifier}, ${quote(type.type)}) as ${symbol.unionRef}`;
-    }
+    case 'boxed':
+      return `${context.symbols.boxedType(type.type).readIdentifier}(r)`;
     case 'bare':
       return `${context.symbols.definition(type.constructor).classRef}.fromReader(r)`;
     case 'object':

@@ -2,6 +2,7 @@
 // each definition, the union and reader map of each boxed type, the result readers of functions.
 // Two TL names that would become the same TS name are a TlEmitError rather than broken output.
 
+import { crc32 } from '../crc32.ts';
 import type { TlDefinition, TlSchemaModel, TlTypeRef } from '../model/schema-model.ts';
 import { TlEmitError } from './emit-error.ts';
 import { className, qualifiedClassName, tlNameIdentifier, unionTypeName } from './naming.ts';
@@ -27,8 +28,38 @@ export interface BoxedTypeSymbol {
   unionName: string;
   /** `Api.messages.TypeMessages`. */
   unionRef: string;
-  /** Module-level `ReaderRegistry` of the type's constructors: `readers$messages$Messages`. */
+  /** Module-level function reading one boxed value of the type: `read$messages$Messages`. */
+  readIdentifier: string;
+  /** Module-level function checking and writing one boxed value of the type: `write$messages$Messages`. */
+  writeIdentifier: string;
+  /** Module-level `ReaderRegistry` of the type's constructors, for types read through a map (see `usesReaderMap`). */
   readersIdentifier: string;
+  /** The `SUBCLASS_OF_ID` every constructor of the type has (CRC32 of the type's name): the encode check. */
+  typeId: number;
+  /**
+   * Set when another type has the same `typeId` (`Message` and `mtproto.Message` both write `Message`):
+   * the module-level set of the type's constructor ids, which the writer then checks as well.
+   */
+  constructorIdsIdentifier?: string;
+}
+
+/**
+ * A type reader picks the constructor with a `switch`, which V8 runs as one comparison after another:
+ * faster than a Map lookup and an indirect call for a few cases, slower for many. Types with more
+ * constructors than this (`Update`, `MessageAction`, …) are read through a Map.
+ */
+export const MAX_SWITCH_CONSTRUCTORS = 32;
+
+export function usesReaderMap(constructorCount: number): boolean {
+  return constructorCount > MAX_SWITCH_CONSTRUCTORS;
+}
+
+/** The result type as the declaration writes it (`Updates`, `Vector<long>`, `X`): GramJS hashes this text. */
+export function resultTypeText(definition: TlDefinition): string {
+  const source = definition.source.replace(/;\s*$/, '');
+  const equals = source.lastIndexOf('=');
+  if (equals < 0) return definition.kind === 'constructor' ? definition.type : tlTypeText(definition.result);
+  return source.slice(equals + 1).trim();
 }
 
 /** Module-level identifiers the emitter itself declares or imports (see module-helpers.ts). */
@@ -85,15 +116,29 @@ export class SchemaSymbols {
     claim(undefined, 'AnyRequest', 'the union of all functions');
     claim(undefined, 'AnyObject', 'the union of all constructors and functions');
 
+    const typesById = new Map<number, number>();
+    for (const type of model.types) {
+      const typeId = this.boxedTypeId(type.name, type.constructors);
+      typesById.set(typeId, (typesById.get(typeId) ?? 0) + 1);
+    }
     for (const type of model.types) {
       const unionName = unionTypeName(type.localName);
       claim(type.namespace, unionName, `type ${type.name}`);
+      const identifier = tlNameIdentifier(type.name);
+      const typeId = this.boxedTypeId(type.name, type.constructors);
       this.boxedTypes.set(type.name, {
         name: type.name,
         namespace: type.namespace,
         unionName,
         unionRef: memberRef(type.namespace, unionName),
-        readersIdentifier: this.declareModuleIdentifier(`readers$${tlNameIdentifier(type.name)}`),
+        readIdentifier: this.declareModuleIdentifier(`read$${identifier}`),
+        writeIdentifier: this.declareModuleIdentifier(`write$${identifier}`),
+        readersIdentifier: this.declareModuleIdentifier(`readers$${identifier}`),
+        typeId,
+        constructorIdsIdentifier:
+          typesById.get(typeId) === 1
+            ? undefined
+            : this.declareModuleIdentifier(`constructorIds$${identifier}`),
       });
     }
     for (const definition of [...model.constructors, ...model.functions]) {
@@ -141,6 +186,22 @@ export class SchemaSymbols {
     if (reader === undefined)
       throw new TlEmitError('unsupported-definition', `no reader for ${tlTypeText(type)}`);
     return reader.identifier;
+  }
+
+  /** The one SUBCLASS_OF_ID of a type's constructors. */
+  private boxedTypeId(typeName: string, constructors: readonly string[]): number {
+    const ids = new Set<number>();
+    for (const name of constructors) {
+      const definition = this.model.constructorsByName.get(name);
+      if (definition !== undefined) ids.add(crc32(resultTypeText(definition)));
+    }
+    if (ids.size !== 1) {
+      throw new TlEmitError(
+        'unsupported-definition',
+        `the constructors of ${typeName} do not write their type the same way (SUBCLASS_OF_ID differs)`,
+      );
+    }
+    return [...ids][0];
   }
 
   private declareModuleIdentifier(wanted: string): string {

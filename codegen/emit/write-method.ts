@@ -176,11 +176,9 @@ function emitValueWrite(
     case 'vector':
       c.block('', () => emitVectorWrite(c, type, value, depth, context));
       return;
-    case 'boxed': {
-      const symbol = context.symbols.boxedType(type.type);
-      c.line(`writeBoxed(w, ${value}, ${symbol.readersIdentifier}, ${quote(type.type)});`);
+    case 'boxed':
+      c.line(`${context.symbols.boxedType(type.type).writeIdentifier}(w, ${value});`);
       return;
-    }
     case 'bare': {
       const bare = context.symbols.definition(type.constructor).definition;
       c.line(`writeBare(w, ${value}, ${hexLiteral(bare.id)}, ${quote(type.constructor)});`);
