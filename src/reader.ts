@@ -200,7 +200,7 @@ export class TlReader {
   string(): string {
     const end = this.span();
     const start = this.spanStart;
-    const value = decodeUtf8(this.buf, start, end, this.strict);
+    const value = decodeUtf8(this.buf, this.view, start, end, this.strict);
     if (value !== undefined) return value;
     const at = invalidUtf8Offset(this.buf, start, end);
     throw this.fail(new TlDecodeError('utf8', 'invalid UTF-8 in string', at < 0 ? start : at));
