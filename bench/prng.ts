@@ -1,5 +1,5 @@
-// Deterministic pseudo-random numbers for the benchmark payloads: the same seed gives the same bytes on
-// every machine and every run, so results stay comparable across commits.
+// Deterministic pseudo-random numbers for the benchmark payloads and the fuzz campaign: the same seed
+// gives the same bytes on every machine and every run, so results stay comparable across commits.
 
 /** mulberry32: tiny, fast, and good enough to pick texts and field values. */
 export class Prng {
@@ -16,6 +16,11 @@ export class Prng {
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  /** Integer in [0, n). */
+  below(n: number): number {
+    return Math.floor(this.next() * n);
   }
 
   /** Integer in [min, max]. */

@@ -5,32 +5,10 @@
 
 import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
+import { Prng } from '../../bench/prng.ts';
 import { TlDecodeError } from '../../src/index.ts';
 import { GZIP_PACKED, InstanceArbitraries } from '../property/arbitrary-instance.ts';
 import type { GeneratedObject, SchemaSet } from '../property/schema-sets.ts';
-
-/** mulberry32: a small, fast, seedable PRNG (the campaign draws millions of numbers). */
-export class FuzzRandom {
-  private state: number;
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  int(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-  bytes(n: number): Uint8Array {
-    const out = new Uint8Array(n);
-    for (let i = 0; i < n; i++) out[i] = this.int(256);
-    return out;
-  }
-}
 
 /** One valid payload per definition (gzip_packed excepted: it is inflated, not kept), seeded. */
 export function validPayloads(set: SchemaSet, seed: number, perDefinition = 1): Uint8Array[] {
@@ -68,51 +46,51 @@ function concat(...parts: Uint8Array[]): Uint8Array {
 }
 
 /** One mutation: bit flips, byte and word overwrites, inserts, deletes, duplicates, splices, cuts. */
-export function mutateOnce(input: Uint8Array, rng: FuzzRandom, corpus: readonly Uint8Array[]): Uint8Array {
+export function mutateOnce(input: Uint8Array, rng: Prng, corpus: readonly Uint8Array[]): Uint8Array {
   const n = input.length;
-  const at = rng.int(n + 1);
+  const at = rng.below(n + 1);
   const word = (at >> 2) << 2;
-  switch (rng.int(10)) {
+  switch (rng.below(10)) {
     case 0: {
       if (n === 0) return rng.bytes(4);
       const out = input.slice();
-      const i = rng.int(n);
-      out[i] ^= 1 << rng.int(8);
+      const i = rng.below(n);
+      out[i] ^= 1 << rng.below(8);
       return out;
     }
     case 1: {
       if (n === 0) return rng.bytes(1);
       const out = input.slice();
-      out[rng.int(n)] = rng.int(256);
+      out[rng.below(n)] = rng.below(256);
       return out;
     }
     case 2: {
       if (word + 4 > n) return input;
       const out = input.slice();
-      const value = INTERESTING_WORDS[rng.int(INTERESTING_WORDS.length)];
+      const value = INTERESTING_WORDS[rng.below(INTERESTING_WORDS.length)];
       new DataView(out.buffer).setUint32(word, value, true);
       return out;
     }
     case 3: // insert random bytes (sometimes a whole word, keeping alignment)
       return concat(
         input.subarray(0, at),
-        rng.bytes(rng.int(2) === 0 ? 4 : 1 + rng.int(8)),
+        rng.bytes(rng.below(2) === 0 ? 4 : 1 + rng.below(8)),
         input.subarray(at),
       );
     case 4: {
-      const length = rng.int(2) === 0 ? 4 : 1 + rng.int(8);
+      const length = rng.below(2) === 0 ? 4 : 1 + rng.below(8);
       return concat(input.subarray(0, at), input.subarray(Math.min(n, at + length)));
     }
     case 5: {
-      const length = 1 + rng.int(16);
+      const length = 1 + rng.below(16);
       return concat(input.subarray(0, at), input.subarray(at, at + length), input.subarray(at));
     }
     case 6: {
-      const other = corpus[rng.int(corpus.length)];
-      const from = rng.int(other.length + 1);
+      const other = corpus[rng.below(corpus.length)];
+      const from = rng.below(other.length + 1);
       return concat(
         input.subarray(0, word),
-        other.subarray(from, from + 4 * (1 + rng.int(8))),
+        other.subarray(from, from + 4 * (1 + rng.below(8))),
         input.subarray(word),
       );
     }
@@ -123,12 +101,12 @@ export function mutateOnce(input: Uint8Array, rng: FuzzRandom, corpus: readonly 
       if (word + 4 > n) return input;
       const out = input.slice();
       const view = new DataView(out.buffer);
-      view.setUint32(word, (view.getUint32(word, true) + rng.int(9) - 4) >>> 0, true);
+      view.setUint32(word, (view.getUint32(word, true) + rng.below(9) - 4) >>> 0, true);
       return out;
     }
     default: {
       // append trailing bytes
-      return concat(input, rng.bytes(1 + rng.int(8)));
+      return concat(input, rng.bytes(1 + rng.below(8)));
     }
   }
 }
@@ -236,7 +214,7 @@ export interface CampaignStats {
  */
 export function runCampaign(sets: readonly SchemaSet[], options: CampaignOptions): CampaignStats {
   const started = performance.now();
-  const rng = new FuzzRandom(options.seed);
+  const rng = new Prng(options.seed);
   const corpora = sets.map((set, i) => validPayloads(set, options.seed + 1000 * i));
   const ids = sets.map((set) => set.definitions.map((d) => d.id));
   const stats: CampaignStats = {
@@ -257,18 +235,18 @@ export function runCampaign(sets: readonly SchemaSet[], options: CampaignOptions
     const set = sets[s];
     const corpus = corpora[s];
     let input: Uint8Array;
-    if (rng.int(10) === 0) {
-      const tail = rng.bytes(rng.int(64));
-      if (rng.int(2) === 0) {
+    if (rng.below(10) === 0) {
+      const tail = rng.bytes(rng.below(64));
+      if (rng.below(2) === 0) {
         input = tail;
       } else {
         input = new Uint8Array(4 + tail.length);
-        new DataView(input.buffer).setUint32(0, ids[s][rng.int(ids[s].length)], true);
+        new DataView(input.buffer).setUint32(0, ids[s][rng.below(ids[s].length)], true);
         input.set(tail, 4);
       }
     } else {
-      input = corpus[rng.int(corpus.length)];
-      const rounds = 1 + rng.int(4);
+      input = corpus[rng.below(corpus.length)];
+      const rounds = 1 + rng.below(4);
       for (let r = 0; r < rounds; r++) input = mutateOnce(input, rng, corpus);
     }
     stats.inputs++;
