@@ -3,6 +3,7 @@
 
 import { describeValue } from './describe-value.ts';
 import { TlEncodeError } from './errors.ts';
+import { copyResult } from './result-slab.ts';
 import { TlWriter } from './writer.ts';
 
 export interface TlObject {
@@ -29,7 +30,8 @@ let pooledBusy = false;
 /**
  * Serializes `o` (boxed: its `_write` writes the id). Uses one shared writer; a nested or reentrant
  * call (a `_write` that itself serializes) gets a fresh writer instead of corrupting the shared one.
- * Encode errors get the class name as the first path segment.
+ * Encode errors get the class name as the first path segment. Results up to 8 KiB are views of a shared
+ * slab (see result-slab.ts): `result.buffer` holds more than the result.
  */
 export function serializeObject(o: TlObject): Uint8Array {
   if (!isTlObject(o)) throw new TlEncodeError('type', `expected a TL object, got ${describeValue(o)}`);
@@ -45,7 +47,7 @@ export function serializeObject(o: TlObject): Uint8Array {
   }
   try {
     o._write(w);
-    return w.finish();
+    return copyResult(w.buf, w.pos);
   } catch (e) {
     if (e instanceof TlEncodeError) e.prependPath(o.className);
     throw e;
