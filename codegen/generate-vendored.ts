@@ -6,8 +6,19 @@ import { pathToFileURL } from 'node:url';
 import { generateSchemaSet } from './emit/generate.ts';
 
 /** Each vendored schema set and the folder its module goes to. */
-export const vendoredSets: ReadonlyArray<{ name: string; files: string[]; outDir: string }> = [
+export const vendoredSets: ReadonlyArray<{
+  name: string;
+  files: string[];
+  outDir: string;
+  long?: 'big-integer' | 'bigint';
+}> = [
   { name: 'latest', files: ['schema/latest/api.tl', 'schema/latest/mtproto.tl'], outDir: 'generated/latest' },
+  {
+    name: 'latest-bigint',
+    files: ['schema/latest/api.tl', 'schema/latest/mtproto.tl'],
+    outDir: 'generated/latest-bigint',
+    long: 'bigint',
+  },
   {
     name: 'layer122',
     files: ['schema/layer122/api.tl', 'schema/layer122/mtproto.tl'],
@@ -20,7 +31,7 @@ function main(): void {
   let totalBytes = 0;
   let totalFiles = 0;
   for (const set of vendoredSets) {
-    const summary = generateSchemaSet({ files: set.files, outDir: set.outDir });
+    const summary = generateSchemaSet({ files: set.files, outDir: set.outDir, long: set.long });
     totalBytes += summary.bytes;
     totalFiles += summary.files.length;
     console.log(

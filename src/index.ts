@@ -14,7 +14,7 @@ export {
 } from './errors.ts';
 export { crc32, inflateGzip } from './gzip.ts';
 export type { BigInteger, LongInput } from './long.ts';
-export { isBigInteger, LONG_MAX, LONG_MIN, longArg } from './long.ts';
+export { bigintArg, isBigInteger, LONG_MAX, LONG_MIN, longArg } from './long.ts';
 export type { ObjectReader, ReaderRegistry, TlReaderOptions } from './reader.ts';
 export {
   DEFAULT_MAX_DEPTH,

@@ -89,3 +89,35 @@ export function longArg(v: LongInput): BigInteger {
       return v;
   }
 }
+
+/**
+ * For modules generated with `--long bigint`: converts a valid `long` input (bigint, safe-integer
+ * number, decimal string, big-integer value of any copy) to a native bigint. Invalid input (out of
+ * range, a fraction, anything else) is returned unchanged, so the writer reports it with the field path
+ * at serialize time, as `longArg` does.
+ */
+export function bigintArg(v: LongInput): bigint {
+  switch (typeof v) {
+    case 'bigint':
+      return v;
+    case 'number':
+      return Number.isSafeInteger(v) ? BigInt(v) : (v as unknown as bigint);
+    case 'string': {
+      const parsed = parseDecimalLong(v);
+      return parsed !== undefined && parsed >= LONG_MIN && parsed <= LONG_MAX
+        ? parsed
+        : (v as unknown as bigint);
+    }
+    default: {
+      if (!isBigInteger(v)) return v as unknown as bigint;
+      const value = (v as unknown as { value: unknown }).value;
+      if (typeof value === 'bigint') return value;
+      if (typeof value === 'number') return BigInt(value);
+      const exact = bigIntegerDigitsToBigint(
+        value as number[],
+        (v as unknown as { sign?: unknown }).sign === true,
+      );
+      return exact !== undefined && exact >= LONG_MIN && exact <= LONG_MAX ? exact : (v as unknown as bigint);
+    }
+  }
+}

@@ -128,6 +128,14 @@ export class TlReader {
     return bigInt(this.view.getBigInt64(p, true));
   }
 
+  /** A `long` as a native bigint (modules generated with `--long bigint`): one allocation, no wrapper. */
+  bigint(): bigint {
+    let p = this.pos;
+    if (p + 8 > this.end) p = this.ensure(8);
+    this.pos = p + 8;
+    return this.view.getBigInt64(p, true);
+  }
+
   double(): number {
     let p = this.pos;
     if (p + 8 > this.end) p = this.ensure(8);

@@ -4,7 +4,7 @@
 
 import { describeValue } from './describe-value.ts';
 import { TlEncodeError } from './errors.ts';
-import { bigIntegerDigitsToBigint, isBigInteger, parseDecimalLong } from './long.ts';
+import { bigIntegerDigitsToBigint, isBigInteger, LONG_MAX, LONG_MIN, parseDecimalLong } from './long.ts';
 import type { TlObject } from './tl-object.ts';
 import { isTlObject } from './tl-object.ts';
 import { encodeUtf8Into, loneSurrogateIndex } from './utf8.ts';
@@ -102,6 +102,20 @@ export class TlWriter {
       }
     }
     throw longError(v);
+  }
+
+  /**
+   * A `long` stored as a native bigint (modules generated with `--long bigint`): the bigint case first,
+   * anything else (a value the constructor could not convert) through `long`, which reports it.
+   */
+  bigint(v: unknown): void {
+    if (typeof v === 'bigint' && v >= LONG_MIN && v <= LONG_MAX) {
+      if (this.pos + 8 > this.buf.length) this.grow(8);
+      this.view.setBigInt64(this.pos, v, true);
+      this.pos += 8;
+      return;
+    }
+    this.long(v);
   }
 
   private longFromNumber(v: number): void {

@@ -8,7 +8,7 @@ import { TlError } from '../../src/errors.ts';
 import { loadSchema } from '../model/load-schema.ts';
 import type { TlSchemaError } from '../parser/schema-error.ts';
 import { emitSchemaModule } from './emit-schema-module.ts';
-import { bigIntegerLong, type LongRepresentation } from './long-representation.ts';
+import { type LongRepresentation, resolveLongRepresentation } from './long-representation.ts';
 
 export interface GenerateOptions {
   /** The .tl files of one set, in the order they are merged. */
@@ -16,7 +16,8 @@ export interface GenerateOptions {
   outDir: string;
   /** Runtime module specifier; defaults to this repository's `src/index.ts`, relative to `outDir`. */
   runtime?: string;
-  long?: LongRepresentation;
+  /** How `long` fields are represented: 'big-integer' (default, GramJS-compatible) or 'bigint'. */
+  long?: LongRepresentation | 'big-integer' | 'bigint';
 }
 
 export interface GenerateSummary {
@@ -65,7 +66,7 @@ export function generateSchemaSet(options: GenerateOptions): GenerateSummary {
   const generated = emitSchemaModule(model, {
     runtime: options.runtime ?? defaultRuntimeSpecifier(options.outDir),
     sourceFiles: options.files.map(displayPath),
-    long: options.long ?? bigIntegerLong,
+    long: resolveLongRepresentation(options.long),
   });
   mkdirSync(options.outDir, { recursive: true });
   let bytes = 0;

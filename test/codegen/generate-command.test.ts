@@ -62,8 +62,22 @@ describe('generate command', () => {
     const result = await run(['generate', 'schema/latest/api.tl']);
     expect(result.code).toBe(2);
     expect(result.err).toEqual([
-      'usage: generate <file.tl> [more.tl …] --out <dir> [--runtime <module specifier>]',
+      'usage: generate <file.tl> [more.tl …] --out <dir> [--runtime <module specifier>] [--long big-integer|bigint]',
     ]);
-    expect((await run(['generate', '--long', 'bigint'])).err[0]).toMatch(/^unknown option --long/);
+    expect((await run(['generate', '--fast'])).err[0]).toMatch(/^unknown option --fast/);
+    const badLong = await run(['generate', 'schema/latest/api.tl', '--out', scratch, '--long', 'number']);
+    expect(badLong.code).toBe(2);
+    expect(badLong.err[0]).toMatch(/^--long must be big-integer or bigint, got number/);
+  });
+
+  it('--long bigint types long fields as bigint and reads them with r.bigint()', async () => {
+    const schema = join(scratch, 'ping.tl');
+    writeFileSync(schema, '// LAYER 7\nping#7abe77ec ping_id:long = Pong;\n');
+    const outDir = join(scratch, 'ping-bigint');
+    expect((await run(['generate', schema, '--out', outDir, '--long', 'bigint'])).code).toBe(0);
+    const text = readFileSync(join(outDir, 'index.ts'), 'utf8');
+    expect(text).toContain('declare pingId: bigint;');
+    expect(text).toContain('o.pingId = r.bigint();');
+    expect(text).toContain('// `long` fields: bigint (--long bigint).');
   });
 });
