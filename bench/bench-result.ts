@@ -31,8 +31,12 @@ export interface PayloadResult {
   readonly libraries: Readonly<Record<string, LibraryResult>>;
   /** Copying the reference's byte count: `Uint8Array.prototype.slice` (allocates) and `set`. */
   readonly memcpy: { readonly slice: OperationResult; readonly set: OperationResult };
-  /** tlforge ops/s divided by each peer's ops/s (> 1: tlforge is faster). */
+  /** tlforge ops/s divided by each other library's ops/s (> 1: tlforge is faster). */
   readonly ratios: Readonly<Record<string, { readonly serialize?: number; readonly deserialize?: number }>>;
+  /** The same for tlforge generated with `--long bigint` (`tlforge-bigint`). */
+  readonly bigintRatios?: Readonly<
+    Record<string, { readonly serialize?: number; readonly deserialize?: number }>
+  >;
 }
 
 export interface BenchResult {

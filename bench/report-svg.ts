@@ -2,10 +2,11 @@
 // bar per library for serialize and for deserialize, with the machine, Node version and date.
 
 import type { BenchResult, OperationResult, PayloadResult } from './bench-result.ts';
-import { formatMb, formatOps, formatRatio, summaryLine } from './report-table.ts';
+import { BIGINT_KEY, formatMb, formatOps, formatRatio, summaryLines } from './report-table.ts';
 
 const colors: Readonly<Record<string, string>> = {
   tlforge: '#2563eb',
+  'tlforge-bigint': '#60a5fa',
   mtcute: '#ea580c',
   teleproto: '#16a34a',
   telegram: '#6b7280',
@@ -15,8 +16,8 @@ const width = 1100;
 const margin = 24;
 const panelGap = 32;
 const panelWidth = (width - 2 * margin - panelGap) / 2;
-const nameWidth = 78;
-const labelWidth = 205;
+const nameWidth = 100;
+const labelWidth = 250;
 const barMax = panelWidth - nameWidth - labelWidth;
 const barHeight = 16;
 const barGap = 5;
@@ -67,7 +68,11 @@ function panel(p: PayloadResult, op: Operation, keys: readonly string[], x: numb
       `<rect x="${x + nameWidth}" y="${by}" width="${length.toFixed(1)}" height="${barHeight}" rx="2" fill="${colors[key] ?? '#999'}"/>`,
     );
     const ratio =
-      key === 'tlforge' || p.ratios[key] === undefined ? '' : `  ours ${formatRatio(p.ratios[key][op])}`;
+      key === 'tlforge' || key === BIGINT_KEY || p.ratios[key] === undefined
+        ? ''
+        : `  ours ${formatRatio(p.ratios[key][op])}${
+            p.bigintRatios?.[key] === undefined ? '' : ` · bigint ${formatRatio(p.bigintRatios[key][op])}`
+          }`;
     const label = `${formatMb(result.mbPerSec)} MB/s · ${formatOps(result.opsPerSec)}/s${ratio}`;
     out.push(text(x + nameWidth + length + 5, by + barHeight - 4, label, 'class="value"'));
   });
@@ -110,8 +115,7 @@ export function renderSvg(result: BenchResult): string {
     ),
   );
   y += 18;
-  const summary = summaryLine(result);
-  if (summary !== undefined) {
+  for (const summary of summaryLines(result)) {
     body.push(text(margin, y + 12, summary, 'class="summary"'));
     y += 18;
   }

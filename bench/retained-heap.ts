@@ -27,7 +27,7 @@ const measuredPayloads = ['A', 'B', 'C', 'E'];
 async function adapterFor(key: string): Promise<LibraryAdapter> {
   if (key === 'mtcute') return createMtcuteAdapter();
   if (key === 'teleproto') return createTeleprotoAdapter();
-  const ours = await loadTlforgeAdapter();
+  const ours = await loadTlforgeAdapter(key === 'tlforge-bigint' ? 'tlforge-bigint' : 'tlforge');
   if (typeof ours === 'string') throw new Error(ours);
   return ours;
 }
@@ -64,14 +64,14 @@ async function child(library: string, payloadId: string, totalWireBytes: number)
 }
 
 async function parent(quick: boolean): Promise<void> {
-  const libraries = ['tlforge', 'mtcute', 'teleproto'];
+  const libraries = ['tlforge', 'tlforge-bigint', 'mtcute', 'teleproto'];
   const totalWireBytes = quick ? 1_000_000 : 4_000_000;
   const script = fileURLToPath(import.meta.url);
   const root = fileURLToPath(new URL('..', import.meta.url));
   const results: ChildResult[] = [];
   const skipped: string[] = [];
   for (const library of libraries) {
-    if (library === 'tlforge' && !existsSync(fileURLToPath(generatedIndex))) {
+    if (library.startsWith('tlforge') && !existsSync(fileURLToPath(generatedIndex))) {
       skipped.push('tlforge: generated/latest/index.ts does not exist yet');
       continue;
     }

@@ -56,6 +56,9 @@ async function loadAdapters(): Promise<{
   const ours = await loadTlforgeAdapter();
   if (typeof ours === 'string') missing.push({ key: 'tlforge', reason: ours });
   else adapters.push(ours);
+  const oursBigint = await loadTlforgeAdapter('tlforge-bigint');
+  if (typeof oursBigint === 'string') missing.push({ key: 'tlforge-bigint', reason: oursBigint });
+  else adapters.push(oursBigint);
   adapters.push(createMtcuteAdapter(), createTeleprotoAdapter());
   missing.push({
     key: 'telegram@1.5.27',
@@ -156,11 +159,12 @@ async function measurePayload(
       notTimed: reasons.length > 0 ? reasons.join('; ') : undefined,
     };
   }
-  const ratios: Record<string, { serialize?: number; deserialize?: number }> = {};
-  if (tlforge) {
-    const ours = libraries.tlforge;
+  const ratiosOf = (oursKey: string): Record<string, { serialize?: number; deserialize?: number }> => {
+    const ratios: Record<string, { serialize?: number; deserialize?: number }> = {};
+    const ours = libraries[oursKey];
+    if (ours === undefined) return ratios;
     for (const [key, lib] of Object.entries(libraries)) {
-      if (key === 'tlforge') continue;
+      if (key === oursKey) continue;
       ratios[key] = {
         serialize:
           ours.serialize && lib.serialize ? ours.serialize.opsPerSec / lib.serialize.opsPerSec : undefined,
@@ -170,7 +174,10 @@ async function measurePayload(
             : undefined,
       };
     }
-  }
+    return ratios;
+  };
+  const ratios = tlforge ? ratiosOf('tlforge') : {};
+  const bigintRatios = tlforge ? ratiosOf('tlforge-bigint') : {};
   return {
     id: payload.id,
     name: payload.name,
@@ -181,6 +188,7 @@ async function measurePayload(
     libraries,
     memcpy,
     ratios,
+    bigintRatios,
   };
 }
 

@@ -1,5 +1,6 @@
-// tlforge's own generated code (`generated/latest/index.ts`): GramJS-style classes with
-// `obj.serialize()` and a module-level `deserialize(bytes)`. Loaded dynamically so that the benchmark
+// tlforge's own generated code (`generated/latest/index.ts`, and `generated/latest-bigint/index.ts`
+// generated with `--long bigint`): GramJS-style classes with `obj.serialize()` and a module-level
+// `deserialize(bytes)`. Loaded dynamically so that the benchmark
 // still runs (peers only) before the generator has produced it.
 
 import { existsSync } from 'node:fs';
@@ -18,20 +19,37 @@ interface GeneratedObject {
 }
 
 export const generatedIndex = new URL('../../generated/latest/index.ts', import.meta.url);
+/** The same schema generated with `--long bigint`: long fields are native bigints. */
+export const generatedBigintIndex = new URL('../../generated/latest-bigint/index.ts', import.meta.url);
+
+/** `tlforge` (default, big-integer longs) or `tlforge-bigint` (`--long bigint`). */
+export type TlforgeVariant = 'tlforge' | 'tlforge-bigint';
+
+const variants: Record<TlforgeVariant, { index: URL; folder: string; label: string }> = {
+  tlforge: { index: generatedIndex, folder: 'generated/latest', label: 'tlforge (generated/latest)' },
+  'tlforge-bigint': {
+    index: generatedBigintIndex,
+    folder: 'generated/latest-bigint',
+    label: 'tlforge --long bigint (generated/latest-bigint)',
+  },
+};
 
 /** The adapter, or why it is not available. */
-export async function loadTlforgeAdapter(): Promise<LibraryAdapter | string> {
-  if (!existsSync(fileURLToPath(generatedIndex))) return 'generated/latest/index.ts does not exist yet';
+export async function loadTlforgeAdapter(
+  variant: TlforgeVariant = 'tlforge',
+): Promise<LibraryAdapter | string> {
+  const { index, folder, label } = variants[variant];
+  if (!existsSync(fileURLToPath(index))) return `${folder}/index.ts does not exist yet`;
   let generated: GeneratedModule;
   try {
-    generated = (await import(generatedIndex.href)) as GeneratedModule;
+    generated = (await import(index.href)) as GeneratedModule;
   } catch (e) {
-    return `generated/latest/index.ts failed to load: ${(e as Error).message}`;
+    return `${folder}/index.ts failed to load: ${(e as Error).message}`;
   }
   const { Api, deserialize, LAYER } = generated;
   return {
-    key: 'tlforge',
-    label: 'tlforge (generated/latest)',
+    key: variant,
+    label,
     layer: LAYER,
     build(root: TlNode): unknown {
       // Long fields accept bigint as is; bytes are Uint8Array.
