@@ -147,7 +147,7 @@ function deserializeSource(): string {
  * gzip_packed is inflated; trailing bytes are an error.
  */
 export function deserialize(bytes: Uint8Array, options?: TlReaderOptions): ${API_NAMESPACE}.AnyObject {
-  return readBoxed(bytes, registry, options, readAnyObject) as ${API_NAMESPACE}.AnyObject;
+  return readBoxed(bytes, globalRegistry(), options, readAnyObject) as ${API_NAMESPACE}.AnyObject;
 }
 
 function readAnyObject(r: TlReader): unknown {
@@ -224,8 +224,19 @@ function registriesSource(model: TlSchemaModel, symbols: SchemaSymbols): string 
     c.line('');
   }
   // One `set` per entry: an array literal of 2000 differently typed tuples is too complex for tsc.
-  c.line('/** Every constructor and function by id (gzip_packed excepted: the reader inflates it). */');
-  c.line('const registry: ReaderRegistry = buildRegistry();');
+  c.line('/**');
+  c.line(
+    ' * Every constructor and function by id (gzip_packed excepted: the reader inflates it). Built on the',
+  );
+  c.line(' * first `deserialize`/`readResult` rather than at import: 2000 entries are import time not every');
+  c.line(' * program needs (serializing alone never reads it).');
+  c.line(' */');
+  c.line('let registry: ReaderRegistry | undefined;');
+  c.line('');
+  c.block('function globalRegistry(): ReaderRegistry', () => {
+    c.line('if (registry === undefined) registry = buildRegistry();');
+    c.line('return registry;');
+  });
   c.line('');
   c.block('function buildRegistry(): Map<number, ObjectReader>', () => {
     c.line('const readers = new Map<number, ObjectReader>();');

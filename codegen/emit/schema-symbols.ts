@@ -70,6 +70,7 @@ export const fixedModuleIdentifiers: readonly string[] = [
   'ResultOf',
   'deserialize',
   'registry',
+  'globalRegistry',
   'buildRegistry',
   'readAnyObject',
   'Uint8Array',

@@ -47033,7 +47033,7 @@ export namespace Api {
     }
 
     readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeResPQ {
-      return readBoxed(bytes, registry, options, readResult$ResPQ);
+      return readBoxed(bytes, globalRegistry(), options, readResult$ResPQ);
     }
 
     static fromReader(r: TlReader): ReqPq {
@@ -47084,7 +47084,7 @@ export namespace Api {
     }
 
     readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeResPQ {
-      return readBoxed(bytes, registry, options, readResult$ResPQ);
+      return readBoxed(bytes, globalRegistry(), options, readResult$ResPQ);
     }
 
     static fromReader(r: TlReader): ReqPqMulti {
@@ -47155,7 +47155,7 @@ export namespace Api {
     }
 
     readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeServer_DH_Params {
-      return readBoxed(bytes, registry, options, readResult$Server_DH_Params);
+      return readBoxed(bytes, globalRegistry(), options, readResult$Server_DH_Params);
     }
 
     static fromReader(r: TlReader): ReqDHParams {
@@ -47224,7 +47224,7 @@ export namespace Api {
     }
 
     readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSet_client_DH_params_answer {
-      return readBoxed(bytes, registry, options, readResult$Set_client_DH_params_answer);
+      return readBoxed(bytes, globalRegistry(), options, readResult$Set_client_DH_params_answer);
     }
 
     static fromReader(r: TlReader): SetClientDHParams {
@@ -47266,7 +47266,7 @@ export namespace Api {
     }
 
     readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDestroyAuthKeyRes {
-      return readBoxed(bytes, registry, options, readResult$DestroyAuthKeyRes);
+      return readBoxed(bytes, globalRegistry(), options, readResult$DestroyAuthKeyRes);
     }
 
     static fromReader(r: TlReader): DestroyAuthKey {
@@ -47309,7 +47309,7 @@ export namespace Api {
     }
 
     readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeRpcDropAnswer {
-      return readBoxed(bytes, registry, options, readResult$RpcDropAnswer);
+      return readBoxed(bytes, globalRegistry(), options, readResult$RpcDropAnswer);
     }
 
     static fromReader(r: TlReader): RpcDropAnswer {
@@ -47360,7 +47360,7 @@ export namespace Api {
     }
 
     readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeFutureSalts {
-      return readBoxed(bytes, registry, options, readResult$FutureSalts);
+      return readBoxed(bytes, globalRegistry(), options, readResult$FutureSalts);
     }
 
     static fromReader(r: TlReader): GetFutureSalts {
@@ -47411,7 +47411,7 @@ export namespace Api {
     }
 
     readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypePong {
-      return readBoxed(bytes, registry, options, readResult$Pong);
+      return readBoxed(bytes, globalRegistry(), options, readResult$Pong);
     }
 
     static fromReader(r: TlReader): Ping {
@@ -47466,7 +47466,7 @@ export namespace Api {
     }
 
     readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypePong {
-      return readBoxed(bytes, registry, options, readResult$Pong);
+      return readBoxed(bytes, globalRegistry(), options, readResult$Pong);
     }
 
     static fromReader(r: TlReader): PingDelayDisconnect {
@@ -47519,7 +47519,7 @@ export namespace Api {
     }
 
     readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDestroySessionRes {
-      return readBoxed(bytes, registry, options, readResult$DestroySessionRes);
+      return readBoxed(bytes, globalRegistry(), options, readResult$DestroySessionRes);
     }
 
     static fromReader(r: TlReader): DestroySession {
@@ -48588,7 +48588,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
-        return readBoxed(bytes, registry, options, readResult$auth$SentCode);
+        return readBoxed(bytes, globalRegistry(), options, readResult$auth$SentCode);
       }
 
       static fromReader(r: TlReader): SendCode {
@@ -48657,7 +48657,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
-        return readBoxed(bytes, registry, options, readResult$auth$Authorization);
+        return readBoxed(bytes, globalRegistry(), options, readResult$auth$Authorization);
       }
 
       static fromReader(r: TlReader): SignUp {
@@ -48722,7 +48722,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
-        return readBoxed(bytes, registry, options, readResult$auth$Authorization);
+        return readBoxed(bytes, globalRegistry(), options, readResult$auth$Authorization);
       }
 
       static fromReader(r: TlReader): SignIn {
@@ -48764,7 +48764,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): LogOut {
@@ -48794,7 +48794,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): ResetAuthorizations {
@@ -48837,7 +48837,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeExportedAuthorization {
-        return readBoxed(bytes, registry, options, readResult$auth$ExportedAuthorization);
+        return readBoxed(bytes, globalRegistry(), options, readResult$auth$ExportedAuthorization);
       }
 
       static fromReader(r: TlReader): ExportAuthorization {
@@ -48892,7 +48892,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
-        return readBoxed(bytes, registry, options, readResult$auth$Authorization);
+        return readBoxed(bytes, globalRegistry(), options, readResult$auth$Authorization);
       }
 
       static fromReader(r: TlReader): ImportAuthorization {
@@ -48957,7 +48957,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): BindTempAuthKey {
@@ -49026,7 +49026,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
-        return readBoxed(bytes, registry, options, readResult$auth$Authorization);
+        return readBoxed(bytes, globalRegistry(), options, readResult$auth$Authorization);
       }
 
       static fromReader(r: TlReader): ImportBotAuthorization {
@@ -49083,7 +49083,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
-        return readBoxed(bytes, registry, options, readResult$auth$Authorization);
+        return readBoxed(bytes, globalRegistry(), options, readResult$auth$Authorization);
       }
 
       static fromReader(r: TlReader): CheckPassword {
@@ -49121,7 +49121,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypePasswordRecovery {
-        return readBoxed(bytes, registry, options, readResult$auth$PasswordRecovery);
+        return readBoxed(bytes, globalRegistry(), options, readResult$auth$PasswordRecovery);
       }
 
       static fromReader(r: TlReader): RequestPasswordRecovery {
@@ -49164,7 +49164,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
-        return readBoxed(bytes, registry, options, readResult$auth$Authorization);
+        return readBoxed(bytes, globalRegistry(), options, readResult$auth$Authorization);
       }
 
       static fromReader(r: TlReader): RecoverPassword {
@@ -49219,7 +49219,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
-        return readBoxed(bytes, registry, options, readResult$auth$SentCode);
+        return readBoxed(bytes, globalRegistry(), options, readResult$auth$SentCode);
       }
 
       static fromReader(r: TlReader): ResendCode {
@@ -49276,7 +49276,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): CancelCode {
@@ -49336,7 +49336,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): DropTempAuthKeys {
@@ -49408,7 +49408,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeLoginToken {
-        return readBoxed(bytes, registry, options, readResult$auth$LoginToken);
+        return readBoxed(bytes, globalRegistry(), options, readResult$auth$LoginToken);
       }
 
       static fromReader(r: TlReader): ExportLoginToken {
@@ -49469,7 +49469,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeLoginToken {
-        return readBoxed(bytes, registry, options, readResult$auth$LoginToken);
+        return readBoxed(bytes, globalRegistry(), options, readResult$auth$LoginToken);
       }
 
       static fromReader(r: TlReader): ImportLoginToken {
@@ -49520,7 +49520,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeAuthorization {
-        return readBoxed(bytes, registry, options, readResult$Authorization);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Authorization);
       }
 
       static fromReader(r: TlReader): AcceptLoginToken {
@@ -50333,7 +50333,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): number[] {
-        return readBoxed(bytes, registry, options, readResult$Vector$int);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Vector$int);
       }
 
       static fromReader(r: TlReader): GetContactIDs {
@@ -50371,7 +50371,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeContactStatus[] {
-        return readBoxed(bytes, registry, options, readResult$Vector$ContactStatus);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Vector$ContactStatus);
       }
 
       static fromReader(r: TlReader): GetStatuses {
@@ -50414,7 +50414,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeContacts {
-        return readBoxed(bytes, registry, options, readResult$contacts$Contacts);
+        return readBoxed(bytes, globalRegistry(), options, readResult$contacts$Contacts);
       }
 
       static fromReader(r: TlReader): GetContacts {
@@ -50472,7 +50472,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeImportedContacts {
-        return readBoxed(bytes, registry, options, readResult$contacts$ImportedContacts);
+        return readBoxed(bytes, globalRegistry(), options, readResult$contacts$ImportedContacts);
       }
 
       static fromReader(r: TlReader): ImportContacts {
@@ -50536,7 +50536,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): DeleteContacts {
@@ -50600,7 +50600,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): DeleteByPhones {
@@ -50657,7 +50657,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): Block {
@@ -50708,7 +50708,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): Unblock {
@@ -50763,7 +50763,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeBlocked {
-        return readBoxed(bytes, registry, options, readResult$contacts$Blocked);
+        return readBoxed(bytes, globalRegistry(), options, readResult$contacts$Blocked);
       }
 
       static fromReader(r: TlReader): GetBlocked {
@@ -50820,7 +50820,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeFound {
-        return readBoxed(bytes, registry, options, readResult$contacts$Found);
+        return readBoxed(bytes, globalRegistry(), options, readResult$contacts$Found);
       }
 
       static fromReader(r: TlReader): Search {
@@ -50873,7 +50873,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeResolvedPeer {
-        return readBoxed(bytes, registry, options, readResult$contacts$ResolvedPeer);
+        return readBoxed(bytes, globalRegistry(), options, readResult$contacts$ResolvedPeer);
       }
 
       static fromReader(r: TlReader): ResolveUsername {
@@ -50966,7 +50966,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeTopPeers {
-        return readBoxed(bytes, registry, options, readResult$contacts$TopPeers);
+        return readBoxed(bytes, globalRegistry(), options, readResult$contacts$TopPeers);
       }
 
       static fromReader(r: TlReader): GetTopPeers {
@@ -51036,7 +51036,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): ResetTopPeerRating {
@@ -51076,7 +51076,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): ResetSaved {
@@ -51106,7 +51106,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSavedContact[] {
-        return readBoxed(bytes, registry, options, readResult$Vector$SavedContact);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Vector$SavedContact);
       }
 
       static fromReader(r: TlReader): GetSaved {
@@ -51149,7 +51149,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): ToggleTopPeers {
@@ -51218,7 +51218,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): AddContact {
@@ -51279,7 +51279,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): AcceptContact {
@@ -51341,7 +51341,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): GetLocated {
@@ -51412,7 +51412,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): BlockFromReplies {
@@ -54609,7 +54609,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-        return readBoxed(bytes, registry, options, readResult$messages$Messages);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
       }
 
       static fromReader(r: TlReader): GetMessages {
@@ -54693,7 +54693,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeDialogs {
-        return readBoxed(bytes, registry, options, readResult$messages$Dialogs);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$Dialogs);
       }
 
       static fromReader(r: TlReader): GetDialogs {
@@ -54786,7 +54786,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-        return readBoxed(bytes, registry, options, readResult$messages$Messages);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
       }
 
       static fromReader(r: TlReader): GetHistory {
@@ -54903,7 +54903,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-        return readBoxed(bytes, registry, options, readResult$messages$Messages);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
       }
 
       static fromReader(r: TlReader): Search {
@@ -54985,7 +54985,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedMessages {
-        return readBoxed(bytes, registry, options, readResult$messages$AffectedMessages);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedMessages);
       }
 
       static fromReader(r: TlReader): ReadHistory {
@@ -55052,7 +55052,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
-        return readBoxed(bytes, registry, options, readResult$messages$AffectedHistory);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedHistory);
       }
 
       static fromReader(r: TlReader): DeleteHistory {
@@ -55123,7 +55123,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedMessages {
-        return readBoxed(bytes, registry, options, readResult$messages$AffectedMessages);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedMessages);
       }
 
       static fromReader(r: TlReader): DeleteMessages {
@@ -55184,7 +55184,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeReceivedNotifyMessage[] {
-        return readBoxed(bytes, registry, options, readResult$Vector$ReceivedNotifyMessage);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Vector$ReceivedNotifyMessage);
       }
 
       static fromReader(r: TlReader): ReceivedMessages {
@@ -55246,7 +55246,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): SetTyping {
@@ -55357,7 +55357,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): SendMessage {
@@ -55490,7 +55490,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): SendMedia {
@@ -55615,7 +55615,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): ForwardMessages {
@@ -55690,7 +55690,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): ReportSpam {
@@ -55741,7 +55741,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypePeerSettings {
-        return readBoxed(bytes, registry, options, readResult$PeerSettings);
+        return readBoxed(bytes, globalRegistry(), options, readResult$PeerSettings);
       }
 
       static fromReader(r: TlReader): GetPeerSettings {
@@ -55807,7 +55807,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): Report {
@@ -55875,7 +55875,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
-        return readBoxed(bytes, registry, options, readResult$messages$Chats);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$Chats);
       }
 
       static fromReader(r: TlReader): GetChats {
@@ -55932,7 +55932,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChatFull {
-        return readBoxed(bytes, registry, options, readResult$messages$ChatFull);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$ChatFull);
       }
 
       static fromReader(r: TlReader): GetFullChat {
@@ -55987,7 +55987,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): EditChatTitle {
@@ -56044,7 +56044,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): EditChatPhoto {
@@ -56105,7 +56105,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): AddChatUser {
@@ -56164,7 +56164,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): DeleteChatUser {
@@ -56228,7 +56228,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): CreateChat {
@@ -56291,7 +56291,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeDhConfig {
-        return readBoxed(bytes, registry, options, readResult$messages$DhConfig);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$DhConfig);
       }
 
       static fromReader(r: TlReader): GetDhConfig {
@@ -56352,7 +56352,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEncryptedChat {
-        return readBoxed(bytes, registry, options, readResult$EncryptedChat);
+        return readBoxed(bytes, globalRegistry(), options, readResult$EncryptedChat);
       }
 
       static fromReader(r: TlReader): RequestEncryption {
@@ -56415,7 +56415,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEncryptedChat {
-        return readBoxed(bytes, registry, options, readResult$EncryptedChat);
+        return readBoxed(bytes, globalRegistry(), options, readResult$EncryptedChat);
       }
 
       static fromReader(r: TlReader): AcceptEncryption {
@@ -56470,7 +56470,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): DiscardEncryption {
@@ -56525,7 +56525,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): SetEncryptedTyping {
@@ -56582,7 +56582,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): ReadEncryptedHistory {
@@ -56649,7 +56649,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSentEncryptedMessage {
-        return readBoxed(bytes, registry, options, readResult$messages$SentEncryptedMessage);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$SentEncryptedMessage);
       }
 
       static fromReader(r: TlReader): SendEncrypted {
@@ -56726,7 +56726,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSentEncryptedMessage {
-        return readBoxed(bytes, registry, options, readResult$messages$SentEncryptedMessage);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$SentEncryptedMessage);
       }
 
       static fromReader(r: TlReader): SendEncryptedFile {
@@ -56795,7 +56795,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSentEncryptedMessage {
-        return readBoxed(bytes, registry, options, readResult$messages$SentEncryptedMessage);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$SentEncryptedMessage);
       }
 
       static fromReader(r: TlReader): SendEncryptedService {
@@ -56850,7 +56850,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): BigInteger[] {
-        return readBoxed(bytes, registry, options, readResult$Vector$long);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Vector$long);
       }
 
       static fromReader(r: TlReader): ReceivedQueue {
@@ -56901,7 +56901,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): ReportEncryptedSpam {
@@ -56959,7 +56959,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedMessages {
-        return readBoxed(bytes, registry, options, readResult$messages$AffectedMessages);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedMessages);
       }
 
       static fromReader(r: TlReader): ReadMessageContents {
@@ -57020,7 +57020,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickers {
-        return readBoxed(bytes, registry, options, readResult$messages$Stickers);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$Stickers);
       }
 
       static fromReader(r: TlReader): GetStickers {
@@ -57073,7 +57073,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAllStickers {
-        return readBoxed(bytes, registry, options, readResult$messages$AllStickers);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$AllStickers);
       }
 
       static fromReader(r: TlReader): GetAllStickers {
@@ -57138,7 +57138,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeMessageMedia {
-        return readBoxed(bytes, registry, options, readResult$MessageMedia);
+        return readBoxed(bytes, globalRegistry(), options, readResult$MessageMedia);
       }
 
       static fromReader(r: TlReader): GetWebPagePreview {
@@ -57204,7 +57204,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeExportedChatInvite {
-        return readBoxed(bytes, registry, options, readResult$ExportedChatInvite);
+        return readBoxed(bytes, globalRegistry(), options, readResult$ExportedChatInvite);
       }
 
       static fromReader(r: TlReader): ExportChatInvite {
@@ -57255,7 +57255,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeChatInvite {
-        return readBoxed(bytes, registry, options, readResult$ChatInvite);
+        return readBoxed(bytes, globalRegistry(), options, readResult$ChatInvite);
       }
 
       static fromReader(r: TlReader): CheckChatInvite {
@@ -57306,7 +57306,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): ImportChatInvite {
@@ -57357,7 +57357,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
-        return readBoxed(bytes, registry, options, readResult$messages$StickerSet);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$StickerSet);
       }
 
       static fromReader(r: TlReader): GetStickerSet {
@@ -57412,7 +57412,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSetInstallResult {
-        return readBoxed(bytes, registry, options, readResult$messages$StickerSetInstallResult);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$StickerSetInstallResult);
       }
 
       static fromReader(r: TlReader): InstallStickerSet {
@@ -57465,7 +57465,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): UninstallStickerSet {
@@ -57528,7 +57528,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): StartBot {
@@ -57600,7 +57600,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessageViews {
-        return readBoxed(bytes, registry, options, readResult$messages$MessageViews);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$MessageViews);
       }
 
       static fromReader(r: TlReader): GetMessagesViews {
@@ -57669,7 +57669,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): EditChatAdmin {
@@ -57724,7 +57724,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): MigrateChat {
@@ -57810,7 +57810,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-        return readBoxed(bytes, registry, options, readResult$messages$Messages);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
       }
 
       static fromReader(r: TlReader): SearchGlobal {
@@ -57893,7 +57893,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): ReorderStickerSets {
@@ -57962,7 +57962,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDocument {
-        return readBoxed(bytes, registry, options, readResult$Document);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Document);
       }
 
       static fromReader(r: TlReader): GetDocumentByHash {
@@ -58017,7 +58017,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSavedGifs {
-        return readBoxed(bytes, registry, options, readResult$messages$SavedGifs);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$SavedGifs);
       }
 
       static fromReader(r: TlReader): GetSavedGifs {
@@ -58072,7 +58072,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): SaveGif {
@@ -58144,7 +58144,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeBotResults {
-        return readBoxed(bytes, registry, options, readResult$messages$BotResults);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$BotResults);
       }
 
       static fromReader(r: TlReader): GetInlineBotResults {
@@ -58241,7 +58241,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): SetInlineBotResults {
@@ -58351,7 +58351,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): SendInlineBotResult {
@@ -58423,7 +58423,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessageEditData {
-        return readBoxed(bytes, registry, options, readResult$messages$MessageEditData);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$MessageEditData);
       }
 
       static fromReader(r: TlReader): GetMessageEditData {
@@ -58518,7 +58518,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): EditMessage {
@@ -58628,7 +58628,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): EditInlineBotMessage {
@@ -58721,7 +58721,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeBotCallbackAnswer {
-        return readBoxed(bytes, registry, options, readResult$messages$BotCallbackAnswer);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$BotCallbackAnswer);
       }
 
       static fromReader(r: TlReader): GetBotCallbackAnswer {
@@ -58802,7 +58802,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): SetBotCallbackAnswer {
@@ -58870,7 +58870,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypePeerDialogs {
-        return readBoxed(bytes, registry, options, readResult$messages$PeerDialogs);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$PeerDialogs);
       }
 
       static fromReader(r: TlReader): GetPeerDialogs {
@@ -58954,7 +58954,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): SaveDraft {
@@ -59012,7 +59012,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): GetAllDrafts {
@@ -59055,7 +59055,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFeaturedStickers {
-        return readBoxed(bytes, registry, options, readResult$messages$FeaturedStickers);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$FeaturedStickers);
       }
 
       static fromReader(r: TlReader): GetFeaturedStickers {
@@ -59113,7 +59113,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): ReadFeaturedStickers {
@@ -59176,7 +59176,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeRecentStickers {
-        return readBoxed(bytes, registry, options, readResult$messages$RecentStickers);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$RecentStickers);
       }
 
       static fromReader(r: TlReader): GetRecentStickers {
@@ -59241,7 +59241,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): SaveRecentSticker {
@@ -59300,7 +59300,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): ClearRecentStickers {
@@ -59363,7 +59363,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeArchivedStickers {
-        return readBoxed(bytes, registry, options, readResult$messages$ArchivedStickers);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$ArchivedStickers);
       }
 
       static fromReader(r: TlReader): GetArchivedStickers {
@@ -59420,7 +59420,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAllStickers {
-        return readBoxed(bytes, registry, options, readResult$messages$AllStickers);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$AllStickers);
       }
 
       static fromReader(r: TlReader): GetMaskStickers {
@@ -59471,7 +59471,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStickerSetCovered[] {
-        return readBoxed(bytes, registry, options, readResult$Vector$StickerSetCovered);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Vector$StickerSetCovered);
       }
 
       static fromReader(r: TlReader): GetAttachedStickers {
@@ -59544,7 +59544,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): SetGameScore {
@@ -59624,7 +59624,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): SetInlineGameScore {
@@ -59692,7 +59692,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeHighScores {
-        return readBoxed(bytes, registry, options, readResult$messages$HighScores);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$HighScores);
       }
 
       static fromReader(r: TlReader): GetGameHighScores {
@@ -59751,7 +59751,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeHighScores {
-        return readBoxed(bytes, registry, options, readResult$messages$HighScores);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$HighScores);
       }
 
       static fromReader(r: TlReader): GetInlineGameHighScores {
@@ -59812,7 +59812,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
-        return readBoxed(bytes, registry, options, readResult$messages$Chats);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$Chats);
       }
 
       static fromReader(r: TlReader): GetCommonChats {
@@ -59874,7 +59874,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
-        return readBoxed(bytes, registry, options, readResult$messages$Chats);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$Chats);
       }
 
       static fromReader(r: TlReader): GetAllChats {
@@ -59935,7 +59935,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWebPage {
-        return readBoxed(bytes, registry, options, readResult$WebPage);
+        return readBoxed(bytes, globalRegistry(), options, readResult$WebPage);
       }
 
       static fromReader(r: TlReader): GetWebPage {
@@ -59994,7 +59994,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): ToggleDialogPin {
@@ -60066,7 +60066,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): ReorderPinnedDialogs {
@@ -60129,7 +60129,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypePeerDialogs {
-        return readBoxed(bytes, registry, options, readResult$messages$PeerDialogs);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$PeerDialogs);
       }
 
       static fromReader(r: TlReader): GetPinnedDialogs {
@@ -60199,7 +60199,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): SetBotShippingResults {
@@ -60278,7 +60278,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): SetBotPrecheckoutResults {
@@ -60339,7 +60339,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeMessageMedia {
-        return readBoxed(bytes, registry, options, readResult$MessageMedia);
+        return readBoxed(bytes, globalRegistry(), options, readResult$MessageMedia);
       }
 
       static fromReader(r: TlReader): UploadMedia {
@@ -60400,7 +60400,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): SendScreenshotNotification {
@@ -60455,7 +60455,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFavedStickers {
-        return readBoxed(bytes, registry, options, readResult$messages$FavedStickers);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$FavedStickers);
       }
 
       static fromReader(r: TlReader): GetFavedStickers {
@@ -60510,7 +60510,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): FaveSticker {
@@ -60583,7 +60583,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-        return readBoxed(bytes, registry, options, readResult$messages$Messages);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
       }
 
       static fromReader(r: TlReader): GetUnreadMentions {
@@ -60644,7 +60644,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
-        return readBoxed(bytes, registry, options, readResult$messages$AffectedHistory);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedHistory);
       }
 
       static fromReader(r: TlReader): ReadMentions {
@@ -60703,7 +60703,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-        return readBoxed(bytes, registry, options, readResult$messages$Messages);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
       }
 
       static fromReader(r: TlReader): GetRecentLocations {
@@ -60793,7 +60793,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): SendMultiMedia {
@@ -60866,7 +60866,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEncryptedFile {
-        return readBoxed(bytes, registry, options, readResult$EncryptedFile);
+        return readBoxed(bytes, globalRegistry(), options, readResult$EncryptedFile);
       }
 
       static fromReader(r: TlReader): UploadEncryptedFile {
@@ -60929,7 +60929,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFoundStickerSets {
-        return readBoxed(bytes, registry, options, readResult$messages$FoundStickerSets);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$FoundStickerSets);
       }
 
       static fromReader(r: TlReader): SearchStickerSets {
@@ -60973,7 +60973,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeMessageRange[] {
-        return readBoxed(bytes, registry, options, readResult$Vector$MessageRange);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Vector$MessageRange);
       }
 
       static fromReader(r: TlReader): GetSplitRanges {
@@ -61022,7 +61022,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): MarkDialogUnread {
@@ -61064,7 +61064,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDialogPeer[] {
-        return readBoxed(bytes, registry, options, readResult$Vector$DialogPeer);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Vector$DialogPeer);
       }
 
       static fromReader(r: TlReader): GetDialogUnreadMarks {
@@ -61094,7 +61094,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): ClearAllDrafts {
@@ -61155,7 +61155,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): UpdatePinnedMessage {
@@ -61229,7 +61229,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): SendVote {
@@ -61294,7 +61294,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): GetPollResults {
@@ -61347,7 +61347,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeChatOnlines {
-        return readBoxed(bytes, registry, options, readResult$ChatOnlines);
+        return readBoxed(bytes, globalRegistry(), options, readResult$ChatOnlines);
       }
 
       static fromReader(r: TlReader): GetOnlines {
@@ -61408,7 +61408,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStatsURL {
-        return readBoxed(bytes, registry, options, readResult$StatsURL);
+        return readBoxed(bytes, globalRegistry(), options, readResult$StatsURL);
       }
 
       static fromReader(r: TlReader): GetStatsURL {
@@ -61469,7 +61469,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): EditChatAbout {
@@ -61526,7 +61526,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): EditChatDefaultBannedRights {
@@ -61579,7 +61579,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiKeywordsDifference {
-        return readBoxed(bytes, registry, options, readResult$EmojiKeywordsDifference);
+        return readBoxed(bytes, globalRegistry(), options, readResult$EmojiKeywordsDifference);
       }
 
       static fromReader(r: TlReader): GetEmojiKeywords {
@@ -61634,7 +61634,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiKeywordsDifference {
-        return readBoxed(bytes, registry, options, readResult$EmojiKeywordsDifference);
+        return readBoxed(bytes, globalRegistry(), options, readResult$EmojiKeywordsDifference);
       }
 
       static fromReader(r: TlReader): GetEmojiKeywordsDifference {
@@ -61694,7 +61694,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiLanguage[] {
-        return readBoxed(bytes, registry, options, readResult$Vector$EmojiLanguage);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Vector$EmojiLanguage);
       }
 
       static fromReader(r: TlReader): GetEmojiKeywordsLanguages {
@@ -61751,7 +61751,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiURL {
-        return readBoxed(bytes, registry, options, readResult$EmojiURL);
+        return readBoxed(bytes, globalRegistry(), options, readResult$EmojiURL);
       }
 
       static fromReader(r: TlReader): GetEmojiURL {
@@ -61813,7 +61813,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSearchCounter[] {
-        return readBoxed(bytes, registry, options, readResult$Vector$messages$SearchCounter);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Vector$messages$SearchCounter);
       }
 
       static fromReader(r: TlReader): GetSearchCounters {
@@ -61880,7 +61880,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUrlAuthResult {
-        return readBoxed(bytes, registry, options, readResult$UrlAuthResult);
+        return readBoxed(bytes, globalRegistry(), options, readResult$UrlAuthResult);
       }
 
       static fromReader(r: TlReader): RequestUrlAuth {
@@ -61949,7 +61949,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUrlAuthResult {
-        return readBoxed(bytes, registry, options, readResult$UrlAuthResult);
+        return readBoxed(bytes, globalRegistry(), options, readResult$UrlAuthResult);
       }
 
       static fromReader(r: TlReader): AcceptUrlAuth {
@@ -62008,7 +62008,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): HidePeerSettingsBar {
@@ -62063,7 +62063,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-        return readBoxed(bytes, registry, options, readResult$messages$Messages);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
       }
 
       static fromReader(r: TlReader): GetScheduledHistory {
@@ -62127,7 +62127,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-        return readBoxed(bytes, registry, options, readResult$messages$Messages);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
       }
 
       static fromReader(r: TlReader): GetScheduledMessages {
@@ -62197,7 +62197,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): SendScheduledMessages {
@@ -62267,7 +62267,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): DeleteScheduledMessages {
@@ -62346,7 +62346,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeVotesList {
-        return readBoxed(bytes, registry, options, readResult$messages$VotesList);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$VotesList);
       }
 
       static fromReader(r: TlReader): GetPollVotes {
@@ -62429,7 +62429,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): ToggleStickerSets {
@@ -62479,7 +62479,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDialogFilter[] {
-        return readBoxed(bytes, registry, options, readResult$Vector$DialogFilter);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Vector$DialogFilter);
       }
 
       static fromReader(r: TlReader): GetDialogFilters {
@@ -62509,7 +62509,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDialogFilterSuggested[] {
-        return readBoxed(bytes, registry, options, readResult$Vector$DialogFilterSuggested);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Vector$DialogFilterSuggested);
       }
 
       static fromReader(r: TlReader): GetSuggestedDialogFilters {
@@ -62559,7 +62559,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): UpdateDialogFilter {
@@ -62622,7 +62622,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): UpdateDialogFiltersOrder {
@@ -62687,7 +62687,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFeaturedStickers {
-        return readBoxed(bytes, registry, options, readResult$messages$FeaturedStickers);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$FeaturedStickers);
       }
 
       static fromReader(r: TlReader): GetOldFeaturedStickers {
@@ -62774,7 +62774,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-        return readBoxed(bytes, registry, options, readResult$messages$Messages);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
       }
 
       static fromReader(r: TlReader): GetReplies {
@@ -62845,7 +62845,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeDiscussionMessage {
-        return readBoxed(bytes, registry, options, readResult$messages$DiscussionMessage);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$DiscussionMessage);
       }
 
       static fromReader(r: TlReader): GetDiscussionMessage {
@@ -62906,7 +62906,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): ReadDiscussion {
@@ -62961,7 +62961,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
-        return readBoxed(bytes, registry, options, readResult$messages$AffectedHistory);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedHistory);
       }
 
       static fromReader(r: TlReader): UnpinAllMessages {
@@ -63756,7 +63756,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.updates.TypeState {
-        return readBoxed(bytes, registry, options, readResult$updates$State);
+        return readBoxed(bytes, globalRegistry(), options, readResult$updates$State);
       }
 
       static fromReader(r: TlReader): GetState {
@@ -63814,7 +63814,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.updates.TypeDifference {
-        return readBoxed(bytes, registry, options, readResult$updates$Difference);
+        return readBoxed(bytes, globalRegistry(), options, readResult$updates$Difference);
       }
 
       static fromReader(r: TlReader): GetDifference {
@@ -63892,7 +63892,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.updates.TypeChannelDifference {
-        return readBoxed(bytes, registry, options, readResult$updates$ChannelDifference);
+        return readBoxed(bytes, globalRegistry(), options, readResult$updates$ChannelDifference);
       }
 
       static fromReader(r: TlReader): GetChannelDifference {
@@ -64186,7 +64186,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.photos.TypePhoto {
-        return readBoxed(bytes, registry, options, readResult$photos$Photo);
+        return readBoxed(bytes, globalRegistry(), options, readResult$photos$Photo);
       }
 
       static fromReader(r: TlReader): UpdateProfilePhoto {
@@ -64250,7 +64250,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.photos.TypePhoto {
-        return readBoxed(bytes, registry, options, readResult$photos$Photo);
+        return readBoxed(bytes, globalRegistry(), options, readResult$photos$Photo);
       }
 
       static fromReader(r: TlReader): UploadProfilePhoto {
@@ -64315,7 +64315,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): BigInteger[] {
-        return readBoxed(bytes, registry, options, readResult$Vector$long);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Vector$long);
       }
 
       static fromReader(r: TlReader): DeletePhotos {
@@ -64384,7 +64384,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.photos.TypePhotos {
-        return readBoxed(bytes, registry, options, readResult$photos$Photos);
+        return readBoxed(bytes, globalRegistry(), options, readResult$photos$Photos);
       }
 
       static fromReader(r: TlReader): GetUserPhotos {
@@ -64770,7 +64770,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): SaveFilePart {
@@ -64843,7 +64843,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.upload.TypeFile {
-        return readBoxed(bytes, registry, options, readResult$upload$File);
+        return readBoxed(bytes, globalRegistry(), options, readResult$upload$File);
       }
 
       static fromReader(r: TlReader): GetFile {
@@ -64915,7 +64915,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): SaveBigFilePart {
@@ -64980,7 +64980,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.upload.TypeWebFile {
-        return readBoxed(bytes, registry, options, readResult$upload$WebFile);
+        return readBoxed(bytes, globalRegistry(), options, readResult$upload$WebFile);
       }
 
       static fromReader(r: TlReader): GetWebFile {
@@ -65043,7 +65043,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.upload.TypeCdnFile {
-        return readBoxed(bytes, registry, options, readResult$upload$CdnFile);
+        return readBoxed(bytes, globalRegistry(), options, readResult$upload$CdnFile);
       }
 
       static fromReader(r: TlReader): GetCdnFile {
@@ -65102,7 +65102,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeFileHash[] {
-        return readBoxed(bytes, registry, options, readResult$Vector$FileHash);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Vector$FileHash);
       }
 
       static fromReader(r: TlReader): ReuploadCdnFile {
@@ -65159,7 +65159,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeFileHash[] {
-        return readBoxed(bytes, registry, options, readResult$Vector$FileHash);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Vector$FileHash);
       }
 
       static fromReader(r: TlReader): GetCdnFileHashes {
@@ -65216,7 +65216,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeFileHash[] {
-        return readBoxed(bytes, registry, options, readResult$Vector$FileHash);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Vector$FileHash);
       }
 
       static fromReader(r: TlReader): GetFileHashes {
@@ -66656,7 +66656,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeConfig {
-        return readBoxed(bytes, registry, options, readResult$Config);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Config);
       }
 
       static fromReader(r: TlReader): GetConfig {
@@ -66686,7 +66686,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeNearestDc {
-        return readBoxed(bytes, registry, options, readResult$NearestDc);
+        return readBoxed(bytes, globalRegistry(), options, readResult$NearestDc);
       }
 
       static fromReader(r: TlReader): GetNearestDc {
@@ -66729,7 +66729,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeAppUpdate {
-        return readBoxed(bytes, registry, options, readResult$help$AppUpdate);
+        return readBoxed(bytes, globalRegistry(), options, readResult$help$AppUpdate);
       }
 
       static fromReader(r: TlReader): GetAppUpdate {
@@ -66767,7 +66767,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeInviteText {
-        return readBoxed(bytes, registry, options, readResult$help$InviteText);
+        return readBoxed(bytes, globalRegistry(), options, readResult$help$InviteText);
       }
 
       static fromReader(r: TlReader): GetInviteText {
@@ -66797,7 +66797,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeSupport {
-        return readBoxed(bytes, registry, options, readResult$help$Support);
+        return readBoxed(bytes, globalRegistry(), options, readResult$help$Support);
       }
 
       static fromReader(r: TlReader): GetSupport {
@@ -66840,7 +66840,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): GetAppChangelog {
@@ -66895,7 +66895,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): SetBotUpdatesStatus {
@@ -66935,7 +66935,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeCdnConfig {
-        return readBoxed(bytes, registry, options, readResult$CdnConfig);
+        return readBoxed(bytes, globalRegistry(), options, readResult$CdnConfig);
       }
 
       static fromReader(r: TlReader): GetCdnConfig {
@@ -66978,7 +66978,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeRecentMeUrls {
-        return readBoxed(bytes, registry, options, readResult$help$RecentMeUrls);
+        return readBoxed(bytes, globalRegistry(), options, readResult$help$RecentMeUrls);
       }
 
       static fromReader(r: TlReader): GetRecentMeUrls {
@@ -67016,7 +67016,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeTermsOfServiceUpdate {
-        return readBoxed(bytes, registry, options, readResult$help$TermsOfServiceUpdate);
+        return readBoxed(bytes, globalRegistry(), options, readResult$help$TermsOfServiceUpdate);
       }
 
       static fromReader(r: TlReader): GetTermsOfServiceUpdate {
@@ -67059,7 +67059,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): AcceptTermsOfService {
@@ -67110,7 +67110,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeDeepLinkInfo {
-        return readBoxed(bytes, registry, options, readResult$help$DeepLinkInfo);
+        return readBoxed(bytes, globalRegistry(), options, readResult$help$DeepLinkInfo);
       }
 
       static fromReader(r: TlReader): GetDeepLinkInfo {
@@ -67148,7 +67148,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeJSONValue {
-        return readBoxed(bytes, registry, options, readResult$JSONValue);
+        return readBoxed(bytes, globalRegistry(), options, readResult$JSONValue);
       }
 
       static fromReader(r: TlReader): GetAppConfig {
@@ -67198,7 +67198,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): SaveAppLog {
@@ -67255,7 +67255,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypePassportConfig {
-        return readBoxed(bytes, registry, options, readResult$help$PassportConfig);
+        return readBoxed(bytes, globalRegistry(), options, readResult$help$PassportConfig);
       }
 
       static fromReader(r: TlReader): GetPassportConfig {
@@ -67293,7 +67293,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeSupportName {
-        return readBoxed(bytes, registry, options, readResult$help$SupportName);
+        return readBoxed(bytes, globalRegistry(), options, readResult$help$SupportName);
       }
 
       static fromReader(r: TlReader): GetSupportName {
@@ -67336,7 +67336,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeUserInfo {
-        return readBoxed(bytes, registry, options, readResult$help$UserInfo);
+        return readBoxed(bytes, globalRegistry(), options, readResult$help$UserInfo);
       }
 
       static fromReader(r: TlReader): GetUserInfo {
@@ -67402,7 +67402,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeUserInfo {
-        return readBoxed(bytes, registry, options, readResult$help$UserInfo);
+        return readBoxed(bytes, globalRegistry(), options, readResult$help$UserInfo);
       }
 
       static fromReader(r: TlReader): EditUserInfo {
@@ -67450,7 +67450,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypePromoData {
-        return readBoxed(bytes, registry, options, readResult$help$PromoData);
+        return readBoxed(bytes, globalRegistry(), options, readResult$help$PromoData);
       }
 
       static fromReader(r: TlReader): GetPromoData {
@@ -67493,7 +67493,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): HidePromoData {
@@ -67544,7 +67544,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): DismissSuggestion {
@@ -67599,7 +67599,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeCountriesList {
-        return readBoxed(bytes, registry, options, readResult$help$CountriesList);
+        return readBoxed(bytes, globalRegistry(), options, readResult$help$CountriesList);
       }
 
       static fromReader(r: TlReader): GetCountriesList {
@@ -68787,7 +68787,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): RegisterDevice {
@@ -68871,7 +68871,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): UnregisterDevice {
@@ -68936,7 +68936,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): UpdateNotifySettings {
@@ -68989,7 +68989,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypePeerNotifySettings {
-        return readBoxed(bytes, registry, options, readResult$PeerNotifySettings);
+        return readBoxed(bytes, globalRegistry(), options, readResult$PeerNotifySettings);
       }
 
       static fromReader(r: TlReader): GetNotifySettings {
@@ -69027,7 +69027,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): ResetNotifySettings {
@@ -69083,7 +69083,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser {
-        return readBoxed(bytes, registry, options, readResult$User);
+        return readBoxed(bytes, globalRegistry(), options, readResult$User);
       }
 
       static fromReader(r: TlReader): UpdateProfile {
@@ -69141,7 +69141,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): UpdateStatus {
@@ -69192,7 +69192,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeWallPapers {
-        return readBoxed(bytes, registry, options, readResult$account$WallPapers);
+        return readBoxed(bytes, globalRegistry(), options, readResult$account$WallPapers);
       }
 
       static fromReader(r: TlReader): GetWallPapers {
@@ -69247,7 +69247,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): ReportPeer {
@@ -69300,7 +69300,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): CheckUsername {
@@ -69351,7 +69351,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser {
-        return readBoxed(bytes, registry, options, readResult$User);
+        return readBoxed(bytes, globalRegistry(), options, readResult$User);
       }
 
       static fromReader(r: TlReader): UpdateUsername {
@@ -69402,7 +69402,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypePrivacyRules {
-        return readBoxed(bytes, registry, options, readResult$account$PrivacyRules);
+        return readBoxed(bytes, globalRegistry(), options, readResult$account$PrivacyRules);
       }
 
       static fromReader(r: TlReader): GetPrivacy {
@@ -69464,7 +69464,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypePrivacyRules {
-        return readBoxed(bytes, registry, options, readResult$account$PrivacyRules);
+        return readBoxed(bytes, globalRegistry(), options, readResult$account$PrivacyRules);
       }
 
       static fromReader(r: TlReader): SetPrivacy {
@@ -69523,7 +69523,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): DeleteAccount {
@@ -69561,7 +69561,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeAccountDaysTTL {
-        return readBoxed(bytes, registry, options, readResult$AccountDaysTTL);
+        return readBoxed(bytes, globalRegistry(), options, readResult$AccountDaysTTL);
       }
 
       static fromReader(r: TlReader): GetAccountTTL {
@@ -69604,7 +69604,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): SetAccountTTL {
@@ -69659,7 +69659,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
-        return readBoxed(bytes, registry, options, readResult$auth$SentCode);
+        return readBoxed(bytes, globalRegistry(), options, readResult$auth$SentCode);
       }
 
       static fromReader(r: TlReader): SendChangePhoneCode {
@@ -69720,7 +69720,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser {
-        return readBoxed(bytes, registry, options, readResult$User);
+        return readBoxed(bytes, globalRegistry(), options, readResult$User);
       }
 
       static fromReader(r: TlReader): ChangePhone {
@@ -69775,7 +69775,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): UpdateDeviceLocked {
@@ -69813,7 +69813,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeAuthorizations {
-        return readBoxed(bytes, registry, options, readResult$account$Authorizations);
+        return readBoxed(bytes, globalRegistry(), options, readResult$account$Authorizations);
       }
 
       static fromReader(r: TlReader): GetAuthorizations {
@@ -69856,7 +69856,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): ResetAuthorization {
@@ -69894,7 +69894,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypePassword {
-        return readBoxed(bytes, registry, options, readResult$account$Password);
+        return readBoxed(bytes, globalRegistry(), options, readResult$account$Password);
       }
 
       static fromReader(r: TlReader): GetPassword {
@@ -69937,7 +69937,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypePasswordSettings {
-        return readBoxed(bytes, registry, options, readResult$account$PasswordSettings);
+        return readBoxed(bytes, globalRegistry(), options, readResult$account$PasswordSettings);
       }
 
       static fromReader(r: TlReader): GetPasswordSettings {
@@ -69992,7 +69992,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): UpdatePasswordSettings {
@@ -70049,7 +70049,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
-        return readBoxed(bytes, registry, options, readResult$auth$SentCode);
+        return readBoxed(bytes, globalRegistry(), options, readResult$auth$SentCode);
       }
 
       static fromReader(r: TlReader): SendConfirmPhoneCode {
@@ -70106,7 +70106,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): ConfirmPhone {
@@ -70163,7 +70163,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeTmpPassword {
-        return readBoxed(bytes, registry, options, readResult$account$TmpPassword);
+        return readBoxed(bytes, globalRegistry(), options, readResult$account$TmpPassword);
       }
 
       static fromReader(r: TlReader): GetTmpPassword {
@@ -70203,7 +70203,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeWebAuthorizations {
-        return readBoxed(bytes, registry, options, readResult$account$WebAuthorizations);
+        return readBoxed(bytes, globalRegistry(), options, readResult$account$WebAuthorizations);
       }
 
       static fromReader(r: TlReader): GetWebAuthorizations {
@@ -70246,7 +70246,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): ResetWebAuthorization {
@@ -70284,7 +70284,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): ResetWebAuthorizations {
@@ -70314,7 +70314,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSecureValue[] {
-        return readBoxed(bytes, registry, options, readResult$Vector$SecureValue);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Vector$SecureValue);
       }
 
       static fromReader(r: TlReader): GetAllSecureValues {
@@ -70364,7 +70364,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSecureValue[] {
-        return readBoxed(bytes, registry, options, readResult$Vector$SecureValue);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Vector$SecureValue);
       }
 
       static fromReader(r: TlReader): GetSecureValue {
@@ -70425,7 +70425,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSecureValue {
-        return readBoxed(bytes, registry, options, readResult$SecureValue);
+        return readBoxed(bytes, globalRegistry(), options, readResult$SecureValue);
       }
 
       static fromReader(r: TlReader): SaveSecureValue {
@@ -70485,7 +70485,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): DeleteSecureValue {
@@ -70550,7 +70550,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeAuthorizationForm {
-        return readBoxed(bytes, registry, options, readResult$account$AuthorizationForm);
+        return readBoxed(bytes, globalRegistry(), options, readResult$account$AuthorizationForm);
       }
 
       static fromReader(r: TlReader): GetAuthorizationForm {
@@ -70628,7 +70628,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): AcceptAuthorization {
@@ -70697,7 +70697,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
-        return readBoxed(bytes, registry, options, readResult$auth$SentCode);
+        return readBoxed(bytes, globalRegistry(), options, readResult$auth$SentCode);
       }
 
       static fromReader(r: TlReader): SendVerifyPhoneCode {
@@ -70758,7 +70758,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): VerifyPhone {
@@ -70813,7 +70813,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeSentEmailCode {
-        return readBoxed(bytes, registry, options, readResult$account$SentEmailCode);
+        return readBoxed(bytes, globalRegistry(), options, readResult$account$SentEmailCode);
       }
 
       static fromReader(r: TlReader): SendVerifyEmailCode {
@@ -70868,7 +70868,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): VerifyEmail {
@@ -70952,7 +70952,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeTakeout {
-        return readBoxed(bytes, registry, options, readResult$account$Takeout);
+        return readBoxed(bytes, globalRegistry(), options, readResult$account$Takeout);
       }
 
       static fromReader(r: TlReader): InitTakeoutSession {
@@ -71014,7 +71014,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): FinishTakeoutSession {
@@ -71067,7 +71067,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): ConfirmPasswordEmail {
@@ -71105,7 +71105,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): ResendPasswordEmail {
@@ -71135,7 +71135,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): CancelPasswordEmail {
@@ -71165,7 +71165,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): GetContactSignUpNotification {
@@ -71208,7 +71208,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): SetContactSignUpNotification {
@@ -71266,7 +71266,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): GetNotifyExceptions {
@@ -71321,7 +71321,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWallPaper {
-        return readBoxed(bytes, registry, options, readResult$WallPaper);
+        return readBoxed(bytes, globalRegistry(), options, readResult$WallPaper);
       }
 
       static fromReader(r: TlReader): GetWallPaper {
@@ -71380,7 +71380,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWallPaper {
-        return readBoxed(bytes, registry, options, readResult$WallPaper);
+        return readBoxed(bytes, globalRegistry(), options, readResult$WallPaper);
       }
 
       static fromReader(r: TlReader): UploadWallPaper {
@@ -71443,7 +71443,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): SaveWallPaper {
@@ -71502,7 +71502,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): InstallWallPaper {
@@ -71542,7 +71542,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): ResetWallPapers {
@@ -71572,7 +71572,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeAutoDownloadSettings {
-        return readBoxed(bytes, registry, options, readResult$account$AutoDownloadSettings);
+        return readBoxed(bytes, globalRegistry(), options, readResult$account$AutoDownloadSettings);
       }
 
       static fromReader(r: TlReader): GetAutoDownloadSettings {
@@ -71625,7 +71625,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): SaveAutoDownloadSettings {
@@ -71696,7 +71696,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDocument {
-        return readBoxed(bytes, registry, options, readResult$Document);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Document);
       }
 
       static fromReader(r: TlReader): UploadTheme {
@@ -71772,7 +71772,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeTheme {
-        return readBoxed(bytes, registry, options, readResult$Theme);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Theme);
       }
 
       static fromReader(r: TlReader): CreateTheme {
@@ -71858,7 +71858,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeTheme {
-        return readBoxed(bytes, registry, options, readResult$Theme);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Theme);
       }
 
       static fromReader(r: TlReader): UpdateTheme {
@@ -71926,7 +71926,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): SaveTheme {
@@ -71997,7 +71997,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): InstallTheme {
@@ -72062,7 +72062,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeTheme {
-        return readBoxed(bytes, registry, options, readResult$Theme);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Theme);
       }
 
       static fromReader(r: TlReader): GetTheme {
@@ -72121,7 +72121,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeThemes {
-        return readBoxed(bytes, registry, options, readResult$account$Themes);
+        return readBoxed(bytes, globalRegistry(), options, readResult$account$Themes);
       }
 
       static fromReader(r: TlReader): GetThemes {
@@ -72176,7 +72176,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): SetContentSettings {
@@ -72216,7 +72216,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeContentSettings {
-        return readBoxed(bytes, registry, options, readResult$account$ContentSettings);
+        return readBoxed(bytes, globalRegistry(), options, readResult$account$ContentSettings);
       }
 
       static fromReader(r: TlReader): GetContentSettings {
@@ -72266,7 +72266,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWallPaper[] {
-        return readBoxed(bytes, registry, options, readResult$Vector$WallPaper);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Vector$WallPaper);
       }
 
       static fromReader(r: TlReader): GetMultiWallPapers {
@@ -72310,7 +72310,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeGlobalPrivacySettings {
-        return readBoxed(bytes, registry, options, readResult$GlobalPrivacySettings);
+        return readBoxed(bytes, globalRegistry(), options, readResult$GlobalPrivacySettings);
       }
 
       static fromReader(r: TlReader): GetGlobalPrivacySettings {
@@ -72353,7 +72353,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeGlobalPrivacySettings {
-        return readBoxed(bytes, registry, options, readResult$GlobalPrivacySettings);
+        return readBoxed(bytes, globalRegistry(), options, readResult$GlobalPrivacySettings);
       }
 
       static fromReader(r: TlReader): SetGlobalPrivacySettings {
@@ -72685,7 +72685,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): ReadHistory {
@@ -72749,7 +72749,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedMessages {
-        return readBoxed(bytes, registry, options, readResult$messages$AffectedMessages);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedMessages);
       }
 
       static fromReader(r: TlReader): DeleteMessages {
@@ -72812,7 +72812,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
-        return readBoxed(bytes, registry, options, readResult$messages$AffectedHistory);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedHistory);
       }
 
       static fromReader(r: TlReader): DeleteUserHistory {
@@ -72880,7 +72880,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): ReportSpam {
@@ -72952,7 +72952,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-        return readBoxed(bytes, registry, options, readResult$messages$Messages);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
       }
 
       static fromReader(r: TlReader): GetMessages {
@@ -73027,7 +73027,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.channels.TypeChannelParticipants {
-        return readBoxed(bytes, registry, options, readResult$channels$ChannelParticipants);
+        return readBoxed(bytes, globalRegistry(), options, readResult$channels$ChannelParticipants);
       }
 
       static fromReader(r: TlReader): GetParticipants {
@@ -73090,7 +73090,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.channels.TypeChannelParticipant {
-        return readBoxed(bytes, registry, options, readResult$channels$ChannelParticipant);
+        return readBoxed(bytes, globalRegistry(), options, readResult$channels$ChannelParticipant);
       }
 
       static fromReader(r: TlReader): GetParticipant {
@@ -73150,7 +73150,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
-        return readBoxed(bytes, registry, options, readResult$messages$Chats);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$Chats);
       }
 
       static fromReader(r: TlReader): GetChannels {
@@ -73207,7 +73207,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChatFull {
-        return readBoxed(bytes, registry, options, readResult$messages$ChatFull);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$ChatFull);
       }
 
       static fromReader(r: TlReader): GetFullChannel {
@@ -73288,7 +73288,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): CreateChannel {
@@ -73362,7 +73362,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): EditAdmin {
@@ -73423,7 +73423,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): EditTitle {
@@ -73480,7 +73480,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): EditPhoto {
@@ -73537,7 +73537,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): CheckUsername {
@@ -73594,7 +73594,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): UpdateUsername {
@@ -73647,7 +73647,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): JoinChannel {
@@ -73698,7 +73698,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): LeaveChannel {
@@ -73760,7 +73760,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): InviteToChannel {
@@ -73819,7 +73819,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): DeleteChannel {
@@ -73884,7 +73884,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeExportedMessageLink {
-        return readBoxed(bytes, registry, options, readResult$ExportedMessageLink);
+        return readBoxed(bytes, globalRegistry(), options, readResult$ExportedMessageLink);
       }
 
       static fromReader(r: TlReader): ExportMessageLink {
@@ -73946,7 +73946,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): ToggleSignatures {
@@ -74005,7 +74005,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
-        return readBoxed(bytes, registry, options, readResult$messages$Chats);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$Chats);
       }
 
       static fromReader(r: TlReader): GetAdminedPublicChannels {
@@ -74067,7 +74067,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): EditBanned {
@@ -74157,7 +74157,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.channels.TypeAdminLogResults {
-        return readBoxed(bytes, registry, options, readResult$channels$AdminLogResults);
+        return readBoxed(bytes, globalRegistry(), options, readResult$channels$AdminLogResults);
       }
 
       static fromReader(r: TlReader): GetAdminLog {
@@ -74237,7 +74237,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): SetStickers {
@@ -74301,7 +74301,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): ReadMessageContents {
@@ -74364,7 +74364,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): DeleteHistory {
@@ -74421,7 +74421,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): TogglePreHistoryHidden {
@@ -74474,7 +74474,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
-        return readBoxed(bytes, registry, options, readResult$messages$Chats);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$Chats);
       }
 
       static fromReader(r: TlReader): GetLeftChannels {
@@ -74512,7 +74512,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
-        return readBoxed(bytes, registry, options, readResult$messages$Chats);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$Chats);
       }
 
       static fromReader(r: TlReader): GetGroupsForDiscussion {
@@ -74559,7 +74559,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): SetDiscussionGroup {
@@ -74620,7 +74620,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): EditCreator {
@@ -74683,7 +74683,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): EditLocation {
@@ -74742,7 +74742,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): ToggleSlowMode {
@@ -74782,7 +74782,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeInactiveChats {
-        return readBoxed(bytes, registry, options, readResult$messages$InactiveChats);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$InactiveChats);
       }
 
       static fromReader(r: TlReader): GetInactiveChannels {
@@ -75391,7 +75391,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypePaymentForm {
-        return readBoxed(bytes, registry, options, readResult$payments$PaymentForm);
+        return readBoxed(bytes, globalRegistry(), options, readResult$payments$PaymentForm);
       }
 
       static fromReader(r: TlReader): GetPaymentForm {
@@ -75442,7 +75442,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypePaymentReceipt {
-        return readBoxed(bytes, registry, options, readResult$payments$PaymentReceipt);
+        return readBoxed(bytes, globalRegistry(), options, readResult$payments$PaymentReceipt);
       }
 
       static fromReader(r: TlReader): GetPaymentReceipt {
@@ -75503,7 +75503,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeValidatedRequestedInfo {
-        return readBoxed(bytes, registry, options, readResult$payments$ValidatedRequestedInfo);
+        return readBoxed(bytes, globalRegistry(), options, readResult$payments$ValidatedRequestedInfo);
       }
 
       static fromReader(r: TlReader): ValidateRequestedInfo {
@@ -75576,7 +75576,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypePaymentResult {
-        return readBoxed(bytes, registry, options, readResult$payments$PaymentResult);
+        return readBoxed(bytes, globalRegistry(), options, readResult$payments$PaymentResult);
       }
 
       static fromReader(r: TlReader): SendPaymentForm {
@@ -75623,7 +75623,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeSavedInfo {
-        return readBoxed(bytes, registry, options, readResult$payments$SavedInfo);
+        return readBoxed(bytes, globalRegistry(), options, readResult$payments$SavedInfo);
       }
 
       static fromReader(r: TlReader): GetSavedInfo {
@@ -75672,7 +75672,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): ClearSavedInfo {
@@ -75726,7 +75726,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeBankCardData {
-        return readBoxed(bytes, registry, options, readResult$payments$BankCardData);
+        return readBoxed(bytes, globalRegistry(), options, readResult$payments$BankCardData);
       }
 
       static fromReader(r: TlReader): GetBankCardData {
@@ -76021,7 +76021,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDataJSON {
-        return readBoxed(bytes, registry, options, readResult$DataJSON);
+        return readBoxed(bytes, globalRegistry(), options, readResult$DataJSON);
       }
 
       static fromReader(r: TlReader): GetCallConfig {
@@ -76082,7 +76082,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypePhoneCall {
-        return readBoxed(bytes, registry, options, readResult$phone$PhoneCall);
+        return readBoxed(bytes, globalRegistry(), options, readResult$phone$PhoneCall);
       }
 
       static fromReader(r: TlReader): RequestCall {
@@ -76151,7 +76151,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypePhoneCall {
-        return readBoxed(bytes, registry, options, readResult$phone$PhoneCall);
+        return readBoxed(bytes, globalRegistry(), options, readResult$phone$PhoneCall);
       }
 
       static fromReader(r: TlReader): AcceptCall {
@@ -76218,7 +76218,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypePhoneCall {
-        return readBoxed(bytes, registry, options, readResult$phone$PhoneCall);
+        return readBoxed(bytes, globalRegistry(), options, readResult$phone$PhoneCall);
       }
 
       static fromReader(r: TlReader): ConfirmCall {
@@ -76275,7 +76275,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): ReceivedCall {
@@ -76344,7 +76344,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): DiscardCall {
@@ -76419,7 +76419,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): SetCallRating {
@@ -76482,7 +76482,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): SaveCallDebug {
@@ -76539,7 +76539,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): SendSignalingData {
@@ -76596,7 +76596,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): CreateGroupCall {
@@ -76659,7 +76659,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): JoinGroupCall {
@@ -76720,7 +76720,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): LeaveGroupCall {
@@ -76783,7 +76783,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): EditGroupCallMember {
@@ -76851,7 +76851,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): InviteToGroupCall {
@@ -76910,7 +76910,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): DiscardGroupCall {
@@ -76968,7 +76968,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): ToggleGroupCallSettings {
@@ -77024,7 +77024,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypeGroupCall {
-        return readBoxed(bytes, registry, options, readResult$phone$GroupCall);
+        return readBoxed(bytes, globalRegistry(), options, readResult$phone$GroupCall);
       }
 
       static fromReader(r: TlReader): GetGroupCall {
@@ -77104,7 +77104,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypeGroupParticipants {
-        return readBoxed(bytes, registry, options, readResult$phone$GroupParticipants);
+        return readBoxed(bytes, globalRegistry(), options, readResult$phone$GroupParticipants);
       }
 
       static fromReader(r: TlReader): GetGroupParticipants {
@@ -77177,7 +77177,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): CheckGroupCall {
@@ -77622,7 +77622,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stats.TypeBroadcastStats {
-        return readBoxed(bytes, registry, options, readResult$stats$BroadcastStats);
+        return readBoxed(bytes, globalRegistry(), options, readResult$stats$BroadcastStats);
       }
 
       static fromReader(r: TlReader): GetBroadcastStats {
@@ -77684,7 +77684,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStatsGraph {
-        return readBoxed(bytes, registry, options, readResult$StatsGraph);
+        return readBoxed(bytes, globalRegistry(), options, readResult$StatsGraph);
       }
 
       static fromReader(r: TlReader): LoadAsyncGraph {
@@ -77746,7 +77746,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stats.TypeMegagroupStats {
-        return readBoxed(bytes, registry, options, readResult$stats$MegagroupStats);
+        return readBoxed(bytes, globalRegistry(), options, readResult$stats$MegagroupStats);
       }
 
       static fromReader(r: TlReader): GetMegagroupStats {
@@ -77821,7 +77821,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-        return readBoxed(bytes, registry, options, readResult$messages$Messages);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
       }
 
       static fromReader(r: TlReader): GetMessagePublicForwards {
@@ -77892,7 +77892,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stats.TypeMessageStats {
-        return readBoxed(bytes, registry, options, readResult$stats$MessageStats);
+        return readBoxed(bytes, globalRegistry(), options, readResult$stats$MessageStats);
       }
 
       static fromReader(r: TlReader): GetMessageStats {
@@ -78034,7 +78034,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser[] {
-        return readBoxed(bytes, registry, options, readResult$Vector$User);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Vector$User);
       }
 
       static fromReader(r: TlReader): GetUsers {
@@ -78091,7 +78091,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUserFull {
-        return readBoxed(bytes, registry, options, readResult$UserFull);
+        return readBoxed(bytes, globalRegistry(), options, readResult$UserFull);
       }
 
       static fromReader(r: TlReader): GetFullUser {
@@ -78153,7 +78153,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): SetSecureValueErrors {
@@ -78218,7 +78218,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDataJSON {
-        return readBoxed(bytes, registry, options, readResult$DataJSON);
+        return readBoxed(bytes, globalRegistry(), options, readResult$DataJSON);
       }
 
       static fromReader(r: TlReader): SendCustomRequest {
@@ -78275,7 +78275,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): AnswerWebhookJSONQuery {
@@ -78335,7 +78335,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-        return readBoxed(bytes, registry, options, readResult$Bool);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
       }
 
       static fromReader(r: TlReader): SetBotCommands {
@@ -78428,7 +78428,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
-        return readBoxed(bytes, registry, options, readResult$messages$StickerSet);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$StickerSet);
       }
 
       static fromReader(r: TlReader): CreateStickerSet {
@@ -78498,7 +78498,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
-        return readBoxed(bytes, registry, options, readResult$messages$StickerSet);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$StickerSet);
       }
 
       static fromReader(r: TlReader): RemoveStickerFromSet {
@@ -78553,7 +78553,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
-        return readBoxed(bytes, registry, options, readResult$messages$StickerSet);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$StickerSet);
       }
 
       static fromReader(r: TlReader): ChangeStickerPosition {
@@ -78610,7 +78610,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
-        return readBoxed(bytes, registry, options, readResult$messages$StickerSet);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$StickerSet);
       }
 
       static fromReader(r: TlReader): AddStickerToSet {
@@ -78667,7 +78667,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
-        return readBoxed(bytes, registry, options, readResult$messages$StickerSet);
+        return readBoxed(bytes, globalRegistry(), options, readResult$messages$StickerSet);
       }
 
       static fromReader(r: TlReader): SetStickerSetThumb {
@@ -78726,7 +78726,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeLangPackDifference {
-        return readBoxed(bytes, registry, options, readResult$LangPackDifference);
+        return readBoxed(bytes, globalRegistry(), options, readResult$LangPackDifference);
       }
 
       static fromReader(r: TlReader): GetLangPack {
@@ -78794,7 +78794,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeLangPackString[] {
-        return readBoxed(bytes, registry, options, readResult$Vector$LangPackString);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Vector$LangPackString);
       }
 
       static fromReader(r: TlReader): GetStrings {
@@ -78863,7 +78863,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeLangPackDifference {
-        return readBoxed(bytes, registry, options, readResult$LangPackDifference);
+        return readBoxed(bytes, globalRegistry(), options, readResult$LangPackDifference);
       }
 
       static fromReader(r: TlReader): GetDifference {
@@ -78918,7 +78918,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeLangPackLanguage[] {
-        return readBoxed(bytes, registry, options, readResult$Vector$LangPackLanguage);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Vector$LangPackLanguage);
       }
 
       static fromReader(r: TlReader): GetLanguages {
@@ -78973,7 +78973,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeLangPackLanguage {
-        return readBoxed(bytes, registry, options, readResult$LangPackLanguage);
+        return readBoxed(bytes, globalRegistry(), options, readResult$LangPackLanguage);
       }
 
       static fromReader(r: TlReader): GetLanguage {
@@ -79035,7 +79035,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): EditPeerFolders {
@@ -79092,7 +79092,7 @@ export namespace Api {
       }
 
       readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-        return readBoxed(bytes, registry, options, readResult$Updates);
+        return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
       }
 
       static fromReader(r: TlReader): DeleteFolder {
@@ -79117,7 +79117,7 @@ export namespace Api {
  * gzip_packed is inflated; trailing bytes are an error.
  */
 export function deserialize(bytes: Uint8Array, options?: TlReaderOptions): Api.AnyObject {
-  return readBoxed(bytes, registry, options, readAnyObject) as Api.AnyObject;
+  return readBoxed(bytes, globalRegistry(), options, readAnyObject) as Api.AnyObject;
 }
 
 function readAnyObject(r: TlReader): unknown {
@@ -86261,8 +86261,17 @@ function write$TlsBlock(w: TlWriter, value: Api.TypeTlsBlock | null | undefined)
   value._write(w);
 }
 
-/** Every constructor and function by id (gzip_packed excepted: the reader inflates it). */
-const registry: ReaderRegistry = buildRegistry();
+/**
+ * Every constructor and function by id (gzip_packed excepted: the reader inflates it). Built on the
+ * first `deserialize`/`readResult` rather than at import: 2000 entries are import time not every
+ * program needs (serializing alone never reads it).
+ */
+let registry: ReaderRegistry | undefined;
+
+function globalRegistry(): ReaderRegistry {
+  if (registry === undefined) registry = buildRegistry();
+  return registry;
+}
 
 function buildRegistry(): Map<number, ObjectReader> {
   const readers = new Map<number, ObjectReader>();
