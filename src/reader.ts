@@ -7,7 +7,8 @@ import type { BigInteger } from 'big-integer';
 import bigInt from 'big-integer';
 import { constructorIdHex, TlDecodeError, UnknownConstructorError } from './errors.ts';
 import { GzipFailure, inflateGzip } from './gzip.ts';
-import { decodeUtf8, invalidUtf8Offset } from './utf8.ts';
+import { acquireStringBatch, releaseStringBatch, type StringBatch } from './string-batch.ts';
+import { asciiEnd, decodeUtf8, invalidUtf8Offset } from './utf8.ts';
 import { BOOL_FALSE_ID, BOOL_TRUE_ID } from './writer.ts';
 
 export const VECTOR_ID = 0x1cb5c415;
@@ -58,6 +59,11 @@ export class TlReader {
   private floor: number;
   /** True while reading the inflated data of a gzip-packed vector (errors then say so). */
   private lazy: boolean;
+  /**
+   * Set by `readBoxed` for the duration of one value: `stringField` then leaves non-ASCII strings to it
+   * and `readBoxed` assigns them at the end (see string-batch.ts).
+   */
+  strings: StringBatch | undefined;
 
   constructor(bytes: Uint8Array, registry: ReaderRegistry, options?: TlReaderOptions) {
     this.buf = bytes;
@@ -73,6 +79,7 @@ export class TlReader {
     this.suspended = [];
     this.floor = 0;
     this.lazy = false;
+    this.strings = undefined;
   }
 
   /** Marks errors raised while reading a gzip-packed vector's inflated data. */
@@ -208,6 +215,25 @@ export class TlReader {
   string(): string {
     const end = this.span();
     const start = this.spanStart;
+    const value = decodeUtf8(this.buf, this.view, start, end, this.strict);
+    if (value !== undefined) return value;
+    const at = invalidUtf8Offset(this.buf, start, end);
+    throw this.fail(new TlDecodeError('utf8', 'invalid UTF-8 in string', at < 0 ? start : at));
+  }
+
+  /**
+   * A string that will be stored as `target[key]` (a field of the object being read, or a vector element
+   * at its index). Inside `readBoxed` a non-ASCII string is decoded into the value's string batch and
+   * assigned when the value is complete; '' stands in until then. Elsewhere the same as `string()`.
+   */
+  stringField(target: object, key: string | number): string {
+    const end = this.span();
+    const start = this.spanStart;
+    const strings = this.strings;
+    if (strings !== undefined && end - start > 0) {
+      const ascii = asciiEnd(this.buf, this.view, start, end);
+      if (ascii !== end && strings.add(this.buf, this.view, start, ascii, end, target, key)) return '';
+    }
     const value = decodeUtf8(this.buf, this.view, start, end, this.strict);
     if (value !== undefined) return value;
     const at = invalidUtf8Offset(this.buf, start, end);
@@ -546,17 +572,25 @@ export function readBoxed<T>(
   read: (r: TlReader) => T,
 ): T {
   const r = new TlReader(bytes, registry, options);
-  if (!r.unwrapLeadingGzip()) {
-    const value = read(r);
-    r.expectEnd();
-    return value;
-  }
+  const strings = acquireStringBatch();
+  r.strings = strings;
   try {
-    const value = read(r);
-    r.expectEnd();
-    return value;
-  } catch (e) {
-    if (e instanceof TlDecodeError) inGzipData(e);
-    throw e;
+    if (!r.unwrapLeadingGzip()) {
+      const value = read(r);
+      r.expectEnd();
+      strings.flush();
+      return value;
+    }
+    try {
+      const value = read(r);
+      r.expectEnd();
+      strings.flush();
+      return value;
+    } catch (e) {
+      if (e instanceof TlDecodeError) inGzipData(e);
+      throw e;
+    }
+  } finally {
+    releaseStringBatch(strings);
   }
 }

@@ -99,7 +99,7 @@ export function invalidUtf8Offset(bytes: Uint8Array, start: number, end: number)
 const strictDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lenientDecoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 /** Turns the UTF-16 code units the JS decoder produced (always well-formed) into a string. */
-const utf16Decoder = new TextDecoder('utf-16le', { ignoreBOM: true });
+export const utf16Decoder = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 /**
  * Measured on V8 (Node 20): a TextDecoder call costs ~100-150 ns before it decodes anything, UTF-8 text
@@ -153,7 +153,7 @@ export function decodeUtf8(
 }
 
 /** The end of the ASCII prefix of [start, end): four bytes per step (V8 reads a DataView word faster than 4 bytes). */
-function asciiEnd(bytes: Uint8Array, view: DataView, start: number, end: number): number {
+export function asciiEnd(bytes: Uint8Array, view: DataView, start: number, end: number): number {
   let i = start;
   while (i + 4 <= end && (view.getInt32(i, true) & 0x80808080) === 0) i += 4;
   while (i < end && bytes[i] < 0x80) i++;
@@ -170,36 +170,52 @@ function nativeDecode(bytes: Uint8Array, start: number, end: number, strict: boo
 }
 
 /**
- * Decodes [start, end) into UTF-16 code units (bytes before `ascii` are known to be ASCII) and returns
- * their count, or -1 at the first sequence that is not valid UTF-8: the rules of `invalidUtf8Offset`
+ * Decodes [start, end) into UTF-16 code units at `out[outStart]` (bytes before `ascii` are known to be
+ * ASCII) and returns their count, or -1 at the first sequence that is not valid UTF-8: the rules of `invalidUtf8Offset`
  * (no overlong forms, no surrogates, nothing above U+10FFFF, complete sequences only).
  */
-function utf8ToUnits(
+/** Bytes 110xxxxx 10xxxxxx 110xxxxx 10xxxxxx, read little-endian as one int32. */
+const TWO_SEQUENCES_MASK = 0xc0e0c0e0 | 0;
+const TWO_SEQUENCES = 0x80c080c0 | 0;
+
+export function utf8ToUnits(
   bytes: Uint8Array,
   view: DataView,
   start: number,
   ascii: number,
   end: number,
   out: Uint16Array,
+  outStart = 0,
 ): number {
-  let n = 0;
+  let n = outStart;
   for (let k = start; k < ascii; k++) out[n++] = bytes[k];
   let i = ascii;
   while (i < end) {
-    const c = bytes[i];
-    if (c < 0x80) {
-      // Runs of ASCII (words between Cyrillic ones, markup, links) four bytes at a time.
-      while (i + 4 <= end) {
-        const word = view.getInt32(i, true);
-        if ((word & 0x80808080) !== 0) break;
+    // Four bytes per DataView read where they are four ASCII characters or two 2-byte sequences
+    // (Cyrillic, Greek, …, lead bytes 0xc2..0xdf), the common cases of chat text.
+    if (i + 4 <= end) {
+      const word = view.getInt32(i, true);
+      if ((word & 0x80808080) === 0) {
         out[n] = word & 0x7f;
         out[n + 1] = (word >> 8) & 0x7f;
         out[n + 2] = (word >> 16) & 0x7f;
         out[n + 3] = word >>> 24;
         n += 4;
         i += 4;
+        continue;
       }
-      while (i < end && bytes[i] < 0x80) out[n++] = bytes[i++];
+      if ((word & TWO_SEQUENCES_MASK) === TWO_SEQUENCES && (word & 0x1e) !== 0 && (word & 0x1e0000) !== 0) {
+        out[n] = ((word & 0x1f) << 6) | ((word >> 8) & 0x3f);
+        out[n + 1] = ((word >> 10) & 0x7c0) | ((word >>> 24) & 0x3f);
+        n += 2;
+        i += 4;
+        continue;
+      }
+    }
+    const c = bytes[i];
+    if (c < 0x80) {
+      out[n++] = c;
+      i++;
     } else if (c < 0xe0) {
       if (c < 0xc2 || i + 1 >= end) return -1;
       const c1 = bytes[i + 1];
@@ -230,5 +246,5 @@ function utf8ToUnits(
       i += 4;
     }
   }
-  return n;
+  return n - outStart;
 }

@@ -139,7 +139,7 @@ function emitFieldRead(
   }
   c.line(`field = ${quote(planned.jsName)};`);
   if (planned.type.kind !== 'vector') {
-    const read = readExpression(planned.type, context);
+    const read = readExpression(planned.type, context, { target: INSTANCE, key: quote(planned.jsName) });
     c.line(condition === undefined ? `${target} = ${read};` : `${target} = ${test} ? ${read} : undefined;`);
     return;
   }
@@ -187,20 +187,31 @@ function emitVectorFill(
       c.line(`${target}.push(${items});`);
     });
   } else {
-    c.line(`${loop} ${target}.push(${readExpression(type.element, context)});`);
+    const element = readExpression(type.element, context, { target, key: `${target}.length` });
+    c.line(`${loop} ${target}.push(${element});`);
   }
   c.line(`${index} = -1;`);
 }
 
-/** An expression reading one non-vector value. */
-function readExpression(type: TlTypeRef, context: ReadMethodContext): string {
+/** Where a value read will be stored: `target[key]` (a field of the instance, or a vector element). */
+interface ValueSlot {
+  target: string;
+  key: string;
+}
+
+/**
+ * An expression reading one non-vector value. A string read for a slot uses `r.stringField`, which may
+ * decode it with the other strings of the value and assign it when the value is complete.
+ */
+function readExpression(type: TlTypeRef, context: ReadMethodContext, slot?: ValueSlot): string {
   switch (type.kind) {
+    case 'string':
+      return slot === undefined ? 'r.string()' : `r.stringField(${slot.target}, ${slot.key})`;
     case 'int':
     case 'double':
     case 'int128':
     case 'int256':
     case 'bytes':
-    case 'string':
       return `r.${type.kind}()`;
     case 'Bool':
       return 'r.bool()';

@@ -2480,7 +2480,7 @@ export namespace Api {
         field = 'code';
         o.code = r.int();
         field = 'text';
-        o.text = r.string();
+        o.text = r.stringField(o, 'text');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'error', field);
@@ -3054,11 +3054,11 @@ export namespace Api {
         field = 'clientId';
         o.clientId = r.long();
         field = 'phone';
-        o.phone = r.string();
+        o.phone = r.stringField(o, 'phone');
         field = 'firstName';
-        o.firstName = r.string();
+        o.firstName = r.stringField(o, 'firstName');
         field = 'lastName';
-        o.lastName = r.string();
+        o.lastName = r.stringField(o, 'lastName');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'inputPhoneContact', field);
@@ -3121,9 +3121,9 @@ export namespace Api {
         field = 'parts';
         o.parts = r.int();
         field = 'name';
-        o.name = r.string();
+        o.name = r.stringField(o, 'name');
         field = 'md5Checksum';
-        o.md5Checksum = r.string();
+        o.md5Checksum = r.stringField(o, 'md5Checksum');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'inputFile', field);
@@ -3182,7 +3182,7 @@ export namespace Api {
         field = 'parts';
         o.parts = r.int();
         field = 'name';
-        o.name = r.string();
+        o.name = r.stringField(o, 'name');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'inputFileBig', field);
@@ -3456,13 +3456,13 @@ export namespace Api {
       let field = '';
       try {
         field = 'phoneNumber';
-        o.phoneNumber = r.string();
+        o.phoneNumber = r.stringField(o, 'phoneNumber');
         field = 'firstName';
-        o.firstName = r.string();
+        o.firstName = r.stringField(o, 'firstName');
         field = 'lastName';
-        o.lastName = r.string();
+        o.lastName = r.stringField(o, 'lastName');
         field = 'vcard';
-        o.vcard = r.string();
+        o.vcard = r.stringField(o, 'vcard');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'inputMediaContact', field);
@@ -3566,7 +3566,7 @@ export namespace Api {
         field = 'thumb';
         o.thumb = (flags & 0x4) !== 0 ? read$InputFile(r) : undefined;
         field = 'mimeType';
-        o.mimeType = r.string();
+        o.mimeType = r.stringField(o, 'mimeType');
         field = 'attributes';
         const attributes: Api.TypeDocumentAttribute[] = [];
         r.vectorId();
@@ -3650,7 +3650,7 @@ export namespace Api {
         field = 'ttlSeconds';
         o.ttlSeconds = (flags & 0x1) !== 0 ? r.int() : undefined;
         field = 'query';
-        o.query = (flags & 0x2) !== 0 ? r.string() : undefined;
+        o.query = (flags & 0x2) !== 0 ? r.stringField(o, 'query') : undefined;
         return o;
       } catch (e) {
         return rethrowDecode(e, 'inputMediaDocument', field);
@@ -3719,15 +3719,15 @@ export namespace Api {
         field = 'geoPoint';
         o.geoPoint = read$InputGeoPoint(r);
         field = 'title';
-        o.title = r.string();
+        o.title = r.stringField(o, 'title');
         field = 'address';
-        o.address = r.string();
+        o.address = r.stringField(o, 'address');
         field = 'provider';
-        o.provider = r.string();
+        o.provider = r.stringField(o, 'provider');
         field = 'venueId';
-        o.venueId = r.string();
+        o.venueId = r.stringField(o, 'venueId');
         field = 'venueType';
-        o.venueType = r.string();
+        o.venueType = r.stringField(o, 'venueType');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'inputMediaVenue', field);
@@ -3784,7 +3784,7 @@ export namespace Api {
         const flags = r.uint();
         if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'url';
-        o.url = r.string();
+        o.url = r.stringField(o, 'url');
         field = 'ttlSeconds';
         o.ttlSeconds = (flags & 0x1) !== 0 ? r.int() : undefined;
         return o;
@@ -3843,7 +3843,7 @@ export namespace Api {
         const flags = r.uint();
         if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'url';
-        o.url = r.string();
+        o.url = r.stringField(o, 'url');
         field = 'ttlSeconds';
         o.ttlSeconds = (flags & 0x1) !== 0 ? r.int() : undefined;
         return o;
@@ -3973,9 +3973,9 @@ export namespace Api {
         const flags = r.uint();
         if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'title';
-        o.title = r.string();
+        o.title = r.stringField(o, 'title');
         field = 'description';
-        o.description = r.string();
+        o.description = r.stringField(o, 'description');
         field = 'photo';
         o.photo = (flags & 0x1) !== 0 ? read$InputWebDocument(r) : undefined;
         field = 'invoice';
@@ -3983,11 +3983,11 @@ export namespace Api {
         field = 'payload';
         o.payload = r.bytes();
         field = 'provider';
-        o.provider = r.string();
+        o.provider = r.stringField(o, 'provider');
         field = 'providerData';
         o.providerData = read$DataJSON(r);
         field = 'startParam';
-        o.startParam = r.string();
+        o.startParam = r.stringField(o, 'startParam');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'inputMediaInvoice', field);
@@ -4165,7 +4165,7 @@ export namespace Api {
           o.correctAnswers = undefined;
         }
         field = 'solution';
-        o.solution = (flags & 0x2) !== 0 ? r.string() : undefined;
+        o.solution = (flags & 0x2) !== 0 ? r.stringField(o, 'solution') : undefined;
         field = 'solutionEntities';
         if ((flags & 0x2) !== 0) {
           const solutionEntities: Api.TypeMessageEntity[] = [];
@@ -4222,7 +4222,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'emoticon';
-        o.emoticon = r.string();
+        o.emoticon = r.stringField(o, 'emoticon');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'inputMediaDice', field);
@@ -4721,7 +4721,7 @@ export namespace Api {
         field = 'fileReference';
         o.fileReference = r.bytes();
         field = 'thumbSize';
-        o.thumbSize = r.string();
+        o.thumbSize = r.stringField(o, 'thumbSize');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'inputDocumentFileLocation', field);
@@ -4865,7 +4865,7 @@ export namespace Api {
         field = 'fileReference';
         o.fileReference = r.bytes();
         field = 'thumbSize';
-        o.thumbSize = r.string();
+        o.thumbSize = r.stringField(o, 'thumbSize');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'inputPhotoFileLocation', field);
@@ -5456,13 +5456,13 @@ export namespace Api {
         field = 'accessHash';
         o.accessHash = (flags & 0x1) !== 0 ? r.long() : undefined;
         field = 'firstName';
-        o.firstName = (flags & 0x2) !== 0 ? r.string() : undefined;
+        o.firstName = (flags & 0x2) !== 0 ? r.stringField(o, 'firstName') : undefined;
         field = 'lastName';
-        o.lastName = (flags & 0x4) !== 0 ? r.string() : undefined;
+        o.lastName = (flags & 0x4) !== 0 ? r.stringField(o, 'lastName') : undefined;
         field = 'username';
-        o.username = (flags & 0x8) !== 0 ? r.string() : undefined;
+        o.username = (flags & 0x8) !== 0 ? r.stringField(o, 'username') : undefined;
         field = 'phone';
-        o.phone = (flags & 0x10) !== 0 ? r.string() : undefined;
+        o.phone = (flags & 0x10) !== 0 ? r.stringField(o, 'phone') : undefined;
         field = 'photo';
         o.photo = (flags & 0x20) !== 0 ? read$UserProfilePhoto(r) : undefined;
         field = 'status';
@@ -5480,9 +5480,9 @@ export namespace Api {
           o.restrictionReason = undefined;
         }
         field = 'botInlinePlaceholder';
-        o.botInlinePlaceholder = (flags & 0x80000) !== 0 ? r.string() : undefined;
+        o.botInlinePlaceholder = (flags & 0x80000) !== 0 ? r.stringField(o, 'botInlinePlaceholder') : undefined;
         field = 'langCode';
-        o.langCode = (flags & 0x400000) !== 0 ? r.string() : undefined;
+        o.langCode = (flags & 0x400000) !== 0 ? r.stringField(o, 'langCode') : undefined;
         return o;
       } catch (e) {
         return rethrowDecode(e, 'user', indexedField(field, i0));
@@ -5947,7 +5947,7 @@ export namespace Api {
         field = 'id';
         o.id = r.int();
         field = 'title';
-        o.title = r.string();
+        o.title = r.stringField(o, 'title');
         field = 'photo';
         o.photo = read$ChatPhoto(r);
         field = 'participantsCount';
@@ -6014,7 +6014,7 @@ export namespace Api {
         field = 'id';
         o.id = r.int();
         field = 'title';
-        o.title = r.string();
+        o.title = r.stringField(o, 'title');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'chatForbidden', field);
@@ -6204,9 +6204,9 @@ export namespace Api {
         field = 'accessHash';
         o.accessHash = (flags & 0x2000) !== 0 ? r.long() : undefined;
         field = 'title';
-        o.title = r.string();
+        o.title = r.stringField(o, 'title');
         field = 'username';
-        o.username = (flags & 0x40) !== 0 ? r.string() : undefined;
+        o.username = (flags & 0x40) !== 0 ? r.stringField(o, 'username') : undefined;
         field = 'photo';
         o.photo = read$ChatPhoto(r);
         field = 'date';
@@ -6309,7 +6309,7 @@ export namespace Api {
         field = 'accessHash';
         o.accessHash = r.long();
         field = 'title';
-        o.title = r.string();
+        o.title = r.stringField(o, 'title');
         field = 'untilDate';
         o.untilDate = (flags & 0x10000) !== 0 ? r.int() : undefined;
         return o;
@@ -6425,7 +6425,7 @@ export namespace Api {
         field = 'id';
         o.id = r.int();
         field = 'about';
-        o.about = r.string();
+        o.about = r.stringField(o, 'about');
         field = 'participants';
         o.participants = read$ChatParticipants(r);
         field = 'chatPhoto';
@@ -6685,7 +6685,7 @@ export namespace Api {
         field = 'id';
         o.id = r.int();
         field = 'about';
-        o.about = r.string();
+        o.about = r.stringField(o, 'about');
         field = 'participantsCount';
         o.participantsCount = (flags & 0x1) !== 0 ? r.int() : undefined;
         field = 'adminsCount';
@@ -7391,7 +7391,7 @@ export namespace Api {
         field = 'date';
         o.date = r.int();
         field = 'message';
-        o.message = r.string();
+        o.message = r.stringField(o, 'message');
         field = 'media';
         o.media = (flags & 0x200) !== 0 ? read$MessageMedia(r) : undefined;
         field = 'replyMarkup';
@@ -7415,7 +7415,7 @@ export namespace Api {
         field = 'editDate';
         o.editDate = (flags & 0x8000) !== 0 ? r.int() : undefined;
         field = 'postAuthor';
-        o.postAuthor = (flags & 0x10000) !== 0 ? r.string() : undefined;
+        o.postAuthor = (flags & 0x10000) !== 0 ? r.stringField(o, 'postAuthor') : undefined;
         field = 'groupedId';
         o.groupedId = (flags & 0x20000) !== 0 ? r.long() : undefined;
         field = 'restrictionReason';
@@ -7737,13 +7737,13 @@ export namespace Api {
       let field = '';
       try {
         field = 'phoneNumber';
-        o.phoneNumber = r.string();
+        o.phoneNumber = r.stringField(o, 'phoneNumber');
         field = 'firstName';
-        o.firstName = r.string();
+        o.firstName = r.stringField(o, 'firstName');
         field = 'lastName';
-        o.lastName = r.string();
+        o.lastName = r.stringField(o, 'lastName');
         field = 'vcard';
-        o.vcard = r.string();
+        o.vcard = r.stringField(o, 'vcard');
         field = 'userId';
         o.userId = r.int();
         return o;
@@ -7947,15 +7947,15 @@ export namespace Api {
         field = 'geo';
         o.geo = read$GeoPoint(r);
         field = 'title';
-        o.title = r.string();
+        o.title = r.stringField(o, 'title');
         field = 'address';
-        o.address = r.string();
+        o.address = r.stringField(o, 'address');
         field = 'provider';
-        o.provider = r.string();
+        o.provider = r.stringField(o, 'provider');
         field = 'venueId';
-        o.venueId = r.string();
+        o.venueId = r.stringField(o, 'venueId');
         field = 'venueType';
-        o.venueType = r.string();
+        o.venueType = r.stringField(o, 'venueType');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'messageMediaVenue', field);
@@ -8090,19 +8090,19 @@ export namespace Api {
         o.shippingAddressRequested = (flags & 0x2) !== 0 ? true : undefined;
         o.test = (flags & 0x8) !== 0 ? true : undefined;
         field = 'title';
-        o.title = r.string();
+        o.title = r.stringField(o, 'title');
         field = 'description';
-        o.description = r.string();
+        o.description = r.stringField(o, 'description');
         field = 'photo';
         o.photo = (flags & 0x1) !== 0 ? read$WebDocument(r) : undefined;
         field = 'receiptMsgId';
         o.receiptMsgId = (flags & 0x4) !== 0 ? r.int() : undefined;
         field = 'currency';
-        o.currency = r.string();
+        o.currency = r.stringField(o, 'currency');
         field = 'totalAmount';
         o.totalAmount = r.long();
         field = 'startParam';
-        o.startParam = r.string();
+        o.startParam = r.stringField(o, 'startParam');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'messageMediaInvoice', field);
@@ -8280,7 +8280,7 @@ export namespace Api {
         field = 'value';
         o.value = r.int();
         field = 'emoticon';
-        o.emoticon = r.string();
+        o.emoticon = r.stringField(o, 'emoticon');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'messageMediaDice', field);
@@ -8366,7 +8366,7 @@ export namespace Api {
       let n0 = 0;
       try {
         field = 'title';
-        o.title = r.string();
+        o.title = r.stringField(o, 'title');
         field = 'users';
         const users: number[] = [];
         r.vectorId();
@@ -8419,7 +8419,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'title';
-        o.title = r.string();
+        o.title = r.stringField(o, 'title');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'messageActionChatEditTitle', field);
@@ -8693,7 +8693,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'title';
-        o.title = r.string();
+        o.title = r.stringField(o, 'title');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'messageActionChannelCreate', field);
@@ -8791,7 +8791,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'title';
-        o.title = r.string();
+        o.title = r.stringField(o, 'title');
         field = 'chatId';
         o.chatId = r.int();
         return o;
@@ -8972,7 +8972,7 @@ export namespace Api {
         const flags = r.uint();
         if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         field = 'currency';
-        o.currency = r.string();
+        o.currency = r.stringField(o, 'currency');
         field = 'totalAmount';
         o.totalAmount = r.long();
         field = 'payload';
@@ -8980,7 +8980,7 @@ export namespace Api {
         field = 'info';
         o.info = (flags & 0x1) !== 0 ? read$PaymentRequestedInfo(r) : undefined;
         field = 'shippingOptionId';
-        o.shippingOptionId = (flags & 0x2) !== 0 ? r.string() : undefined;
+        o.shippingOptionId = (flags & 0x2) !== 0 ? r.stringField(o, 'shippingOptionId') : undefined;
         field = 'charge';
         o.charge = read$PaymentCharge(r);
         return o;
@@ -9033,7 +9033,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'currency';
-        o.currency = r.string();
+        o.currency = r.stringField(o, 'currency');
         field = 'totalAmount';
         o.totalAmount = r.long();
         return o;
@@ -9179,7 +9179,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'message';
-        o.message = r.string();
+        o.message = r.stringField(o, 'message');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'messageActionCustomAction', field);
@@ -9226,7 +9226,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'domain';
-        o.domain = r.string();
+        o.domain = r.stringField(o, 'domain');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'messageActionBotAllowed', field);
@@ -9989,7 +9989,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'type';
-        o.type = r.string();
+        o.type = r.stringField(o, 'type');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'photoSizeEmpty', field);
@@ -10052,7 +10052,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'type';
-        o.type = r.string();
+        o.type = r.stringField(o, 'type');
         field = 'location';
         o.location = read$FileLocation(r);
         field = 'w';
@@ -10123,7 +10123,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'type';
-        o.type = r.string();
+        o.type = r.stringField(o, 'type');
         field = 'location';
         o.location = read$FileLocation(r);
         field = 'w';
@@ -10182,7 +10182,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'type';
-        o.type = r.string();
+        o.type = r.stringField(o, 'type');
         field = 'bytes';
         o.bytes = r.bytes();
         return o;
@@ -10256,7 +10256,7 @@ export namespace Api {
       let n0 = 0;
       try {
         field = 'type';
-        o.type = r.string();
+        o.type = r.stringField(o, 'type');
         field = 'location';
         o.location = read$FileLocation(r);
         field = 'w';
@@ -10319,7 +10319,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'type';
-        o.type = r.string();
+        o.type = r.stringField(o, 'type');
         field = 'bytes';
         o.bytes = r.bytes();
         return o;
@@ -10617,7 +10617,7 @@ export namespace Api {
         field = 'muteUntil';
         o.muteUntil = (flags & 0x4) !== 0 ? r.int() : undefined;
         field = 'sound';
-        o.sound = (flags & 0x8) !== 0 ? r.string() : undefined;
+        o.sound = (flags & 0x8) !== 0 ? r.stringField(o, 'sound') : undefined;
         return o;
       } catch (e) {
         return rethrowDecode(e, 'inputPeerNotifySettings', field);
@@ -10691,7 +10691,7 @@ export namespace Api {
         field = 'muteUntil';
         o.muteUntil = (flags & 0x4) !== 0 ? r.int() : undefined;
         field = 'sound';
-        o.sound = (flags & 0x8) !== 0 ? r.string() : undefined;
+        o.sound = (flags & 0x8) !== 0 ? r.stringField(o, 'sound') : undefined;
         return o;
       } catch (e) {
         return rethrowDecode(e, 'peerNotifySettings', field);
@@ -10872,7 +10872,7 @@ export namespace Api {
         field = 'accessHash';
         o.accessHash = r.long();
         field = 'slug';
-        o.slug = r.string();
+        o.slug = r.stringField(o, 'slug');
         field = 'document';
         o.document = read$Document(r);
         field = 'settings';
@@ -11090,7 +11090,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'text';
-        o.text = r.string();
+        o.text = r.stringField(o, 'text');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'inputReportReasonOther', field);
@@ -11263,7 +11263,7 @@ export namespace Api {
         field = 'user';
         o.user = read$User(r);
         field = 'about';
-        o.about = (flags & 0x2) !== 0 ? r.string() : undefined;
+        o.about = (flags & 0x2) !== 0 ? r.stringField(o, 'about') : undefined;
         field = 'settings';
         o.settings = read$PeerSettings(r);
         field = 'profilePhoto';
@@ -12360,11 +12360,11 @@ export namespace Api {
         field = 'userId';
         o.userId = r.int();
         field = 'firstName';
-        o.firstName = r.string();
+        o.firstName = r.stringField(o, 'firstName');
         field = 'lastName';
-        o.lastName = r.string();
+        o.lastName = r.stringField(o, 'lastName');
         field = 'username';
-        o.username = r.string();
+        o.username = r.stringField(o, 'username');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'updateUserName', field);
@@ -12969,9 +12969,9 @@ export namespace Api {
         field = 'inboxDate';
         o.inboxDate = (flags & 0x2) !== 0 ? r.int() : undefined;
         field = 'type';
-        o.type = r.string();
+        o.type = r.stringField(o, 'type');
         field = 'message';
-        o.message = r.string();
+        o.message = r.stringField(o, 'message');
         field = 'media';
         o.media = read$MessageMedia(r);
         field = 'entities';
@@ -13098,7 +13098,7 @@ export namespace Api {
         field = 'userId';
         o.userId = r.int();
         field = 'phone';
-        o.phone = r.string();
+        o.phone = r.stringField(o, 'phone');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'updateUserPhone', field);
@@ -14068,13 +14068,13 @@ export namespace Api {
         field = 'userId';
         o.userId = r.int();
         field = 'query';
-        o.query = r.string();
+        o.query = r.stringField(o, 'query');
         field = 'geo';
         o.geo = (flags & 0x1) !== 0 ? read$GeoPoint(r) : undefined;
         field = 'peerType';
         o.peerType = (flags & 0x2) !== 0 ? read$InlineQueryPeerType(r) : undefined;
         field = 'offset';
-        o.offset = r.string();
+        o.offset = r.stringField(o, 'offset');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'updateBotInlineQuery', field);
@@ -14146,11 +14146,11 @@ export namespace Api {
         field = 'userId';
         o.userId = r.int();
         field = 'query';
-        o.query = r.string();
+        o.query = r.stringField(o, 'query');
         field = 'geo';
         o.geo = (flags & 0x1) !== 0 ? read$GeoPoint(r) : undefined;
         field = 'id';
-        o.id = r.string();
+        o.id = r.stringField(o, 'id');
         field = 'msgId';
         o.msgId = (flags & 0x2) !== 0 ? read$InputBotInlineMessageID(r) : undefined;
         return o;
@@ -14301,7 +14301,7 @@ export namespace Api {
         field = 'data';
         o.data = (flags & 0x1) !== 0 ? r.bytes() : undefined;
         field = 'gameShortName';
-        o.gameShortName = (flags & 0x2) !== 0 ? r.string() : undefined;
+        o.gameShortName = (flags & 0x2) !== 0 ? r.stringField(o, 'gameShortName') : undefined;
         return o;
       } catch (e) {
         return rethrowDecode(e, 'updateBotCallbackQuery', field);
@@ -14444,7 +14444,7 @@ export namespace Api {
         field = 'data';
         o.data = (flags & 0x1) !== 0 ? r.bytes() : undefined;
         field = 'gameShortName';
-        o.gameShortName = (flags & 0x2) !== 0 ? r.string() : undefined;
+        o.gameShortName = (flags & 0x2) !== 0 ? r.stringField(o, 'gameShortName') : undefined;
         return o;
       } catch (e) {
         return rethrowDecode(e, 'updateInlineBotCallbackQuery', field);
@@ -15117,9 +15117,9 @@ export namespace Api {
         field = 'info';
         o.info = (flags & 0x1) !== 0 ? read$PaymentRequestedInfo(r) : undefined;
         field = 'shippingOptionId';
-        o.shippingOptionId = (flags & 0x2) !== 0 ? r.string() : undefined;
+        o.shippingOptionId = (flags & 0x2) !== 0 ? r.stringField(o, 'shippingOptionId') : undefined;
         field = 'currency';
-        o.currency = r.string();
+        o.currency = r.stringField(o, 'currency');
         field = 'totalAmount';
         o.totalAmount = r.long();
         return o;
@@ -15215,7 +15215,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'langCode';
-        o.langCode = r.string();
+        o.langCode = r.stringField(o, 'langCode');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'updateLangPackTooLong', field);
@@ -17217,7 +17217,7 @@ export namespace Api {
         field = 'userId';
         o.userId = r.int();
         field = 'message';
-        o.message = r.string();
+        o.message = r.stringField(o, 'message');
         field = 'pts';
         o.pts = r.int();
         field = 'ptsCount';
@@ -17370,7 +17370,7 @@ export namespace Api {
         field = 'chatId';
         o.chatId = r.int();
         field = 'message';
-        o.message = r.string();
+        o.message = r.stringField(o, 'message');
         field = 'pts';
         o.pts = r.int();
         field = 'ptsCount';
@@ -17857,7 +17857,7 @@ export namespace Api {
         field = 'id';
         o.id = r.int();
         field = 'ipAddress';
-        o.ipAddress = r.string();
+        o.ipAddress = r.stringField(o, 'ipAddress');
         field = 'port';
         o.port = r.int();
         field = 'secret';
@@ -18160,7 +18160,7 @@ export namespace Api {
         i0 = -1;
         o.dcOptions = dcOptions;
         field = 'dcTxtDomainName';
-        o.dcTxtDomainName = r.string();
+        o.dcTxtDomainName = r.stringField(o, 'dcTxtDomainName');
         field = 'chatSizeMax';
         o.chatSizeMax = r.int();
         field = 'megagroupSizeMax';
@@ -18214,17 +18214,17 @@ export namespace Api {
         field = 'callPacketTimeoutMs';
         o.callPacketTimeoutMs = r.int();
         field = 'meUrlPrefix';
-        o.meUrlPrefix = r.string();
+        o.meUrlPrefix = r.stringField(o, 'meUrlPrefix');
         field = 'autoupdateUrlPrefix';
-        o.autoupdateUrlPrefix = (flags & 0x80) !== 0 ? r.string() : undefined;
+        o.autoupdateUrlPrefix = (flags & 0x80) !== 0 ? r.stringField(o, 'autoupdateUrlPrefix') : undefined;
         field = 'gifSearchUsername';
-        o.gifSearchUsername = (flags & 0x200) !== 0 ? r.string() : undefined;
+        o.gifSearchUsername = (flags & 0x200) !== 0 ? r.stringField(o, 'gifSearchUsername') : undefined;
         field = 'venueSearchUsername';
-        o.venueSearchUsername = (flags & 0x400) !== 0 ? r.string() : undefined;
+        o.venueSearchUsername = (flags & 0x400) !== 0 ? r.stringField(o, 'venueSearchUsername') : undefined;
         field = 'imgSearchUsername';
-        o.imgSearchUsername = (flags & 0x800) !== 0 ? r.string() : undefined;
+        o.imgSearchUsername = (flags & 0x800) !== 0 ? r.stringField(o, 'imgSearchUsername') : undefined;
         field = 'staticMapsProvider';
-        o.staticMapsProvider = (flags & 0x1000) !== 0 ? r.string() : undefined;
+        o.staticMapsProvider = (flags & 0x1000) !== 0 ? r.stringField(o, 'staticMapsProvider') : undefined;
         field = 'captionLengthMax';
         o.captionLengthMax = r.int();
         field = 'messageLengthMax';
@@ -18232,7 +18232,7 @@ export namespace Api {
         field = 'webfileDcId';
         o.webfileDcId = r.int();
         field = 'suggestedLangCode';
-        o.suggestedLangCode = (flags & 0x4) !== 0 ? r.string() : undefined;
+        o.suggestedLangCode = (flags & 0x4) !== 0 ? r.stringField(o, 'suggestedLangCode') : undefined;
         field = 'langPackVersion';
         o.langPackVersion = (flags & 0x4) !== 0 ? r.int() : undefined;
         field = 'baseLangPackVersion';
@@ -18291,7 +18291,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'country';
-        o.country = r.string();
+        o.country = r.stringField(o, 'country');
         field = 'thisDc';
         o.thisDc = r.int();
         field = 'nearestDc';
@@ -18871,7 +18871,7 @@ export namespace Api {
         field = 'parts';
         o.parts = r.int();
         field = 'md5Checksum';
-        o.md5Checksum = r.string();
+        o.md5Checksum = r.stringField(o, 'md5Checksum');
         field = 'keyFingerprint';
         o.keyFingerprint = r.int();
         return o;
@@ -19372,7 +19372,7 @@ export namespace Api {
         field = 'date';
         o.date = r.int();
         field = 'mimeType';
-        o.mimeType = r.string();
+        o.mimeType = r.stringField(o, 'mimeType');
         field = 'size';
         o.size = r.int();
         field = 'thumbs';
@@ -21292,7 +21292,7 @@ export namespace Api {
         if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         o.mask = (flags & 0x2) !== 0 ? true : undefined;
         field = 'alt';
-        o.alt = r.string();
+        o.alt = r.stringField(o, 'alt');
         field = 'stickerset';
         o.stickerset = read$InputStickerSet(r);
         field = 'maskCoords';
@@ -21444,9 +21444,9 @@ export namespace Api {
         field = 'duration';
         o.duration = r.int();
         field = 'title';
-        o.title = (flags & 0x1) !== 0 ? r.string() : undefined;
+        o.title = (flags & 0x1) !== 0 ? r.stringField(o, 'title') : undefined;
         field = 'performer';
-        o.performer = (flags & 0x2) !== 0 ? r.string() : undefined;
+        o.performer = (flags & 0x2) !== 0 ? r.stringField(o, 'performer') : undefined;
         field = 'waveform';
         o.waveform = (flags & 0x4) !== 0 ? r.bytes() : undefined;
         return o;
@@ -21495,7 +21495,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'fileName';
-        o.fileName = r.string();
+        o.fileName = r.stringField(o, 'fileName');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'documentAttributeFilename', field);
@@ -21581,7 +21581,7 @@ export namespace Api {
       let n0 = 0;
       try {
         field = 'emoticon';
-        o.emoticon = r.string();
+        o.emoticon = r.stringField(o, 'emoticon');
         field = 'documents';
         const documents: BigInteger[] = [];
         r.vectorId();
@@ -21844,25 +21844,25 @@ export namespace Api {
         field = 'id';
         o.id = r.long();
         field = 'url';
-        o.url = r.string();
+        o.url = r.stringField(o, 'url');
         field = 'displayUrl';
-        o.displayUrl = r.string();
+        o.displayUrl = r.stringField(o, 'displayUrl');
         field = 'hash';
         o.hash = r.int();
         field = 'type';
-        o.type = (flags & 0x1) !== 0 ? r.string() : undefined;
+        o.type = (flags & 0x1) !== 0 ? r.stringField(o, 'type') : undefined;
         field = 'siteName';
-        o.siteName = (flags & 0x2) !== 0 ? r.string() : undefined;
+        o.siteName = (flags & 0x2) !== 0 ? r.stringField(o, 'siteName') : undefined;
         field = 'title';
-        o.title = (flags & 0x4) !== 0 ? r.string() : undefined;
+        o.title = (flags & 0x4) !== 0 ? r.stringField(o, 'title') : undefined;
         field = 'description';
-        o.description = (flags & 0x8) !== 0 ? r.string() : undefined;
+        o.description = (flags & 0x8) !== 0 ? r.stringField(o, 'description') : undefined;
         field = 'photo';
         o.photo = (flags & 0x10) !== 0 ? read$Photo(r) : undefined;
         field = 'embedUrl';
-        o.embedUrl = (flags & 0x20) !== 0 ? r.string() : undefined;
+        o.embedUrl = (flags & 0x20) !== 0 ? r.stringField(o, 'embedUrl') : undefined;
         field = 'embedType';
-        o.embedType = (flags & 0x20) !== 0 ? r.string() : undefined;
+        o.embedType = (flags & 0x20) !== 0 ? r.stringField(o, 'embedType') : undefined;
         field = 'embedWidth';
         o.embedWidth = (flags & 0x40) !== 0 ? r.int() : undefined;
         field = 'embedHeight';
@@ -21870,7 +21870,7 @@ export namespace Api {
         field = 'duration';
         o.duration = (flags & 0x80) !== 0 ? r.int() : undefined;
         field = 'author';
-        o.author = (flags & 0x100) !== 0 ? r.string() : undefined;
+        o.author = (flags & 0x100) !== 0 ? r.stringField(o, 'author') : undefined;
         field = 'document';
         o.document = (flags & 0x200) !== 0 ? read$Document(r) : undefined;
         field = 'cachedPage';
@@ -22050,27 +22050,27 @@ export namespace Api {
         field = 'hash';
         o.hash = r.long();
         field = 'deviceModel';
-        o.deviceModel = r.string();
+        o.deviceModel = r.stringField(o, 'deviceModel');
         field = 'platform';
-        o.platform = r.string();
+        o.platform = r.stringField(o, 'platform');
         field = 'systemVersion';
-        o.systemVersion = r.string();
+        o.systemVersion = r.stringField(o, 'systemVersion');
         field = 'apiId';
         o.apiId = r.int();
         field = 'appName';
-        o.appName = r.string();
+        o.appName = r.stringField(o, 'appName');
         field = 'appVersion';
-        o.appVersion = r.string();
+        o.appVersion = r.stringField(o, 'appVersion');
         field = 'dateCreated';
         o.dateCreated = r.int();
         field = 'dateActive';
         o.dateActive = r.int();
         field = 'ip';
-        o.ip = r.string();
+        o.ip = r.stringField(o, 'ip');
         field = 'country';
-        o.country = r.string();
+        o.country = r.stringField(o, 'country');
         field = 'region';
-        o.region = r.string();
+        o.region = r.stringField(o, 'region');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'authorization', field);
@@ -22196,7 +22196,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'link';
-        o.link = r.string();
+        o.link = r.stringField(o, 'link');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'chatInviteExported', field);
@@ -22337,7 +22337,7 @@ export namespace Api {
         o.public = (flags & 0x4) !== 0 ? true : undefined;
         o.megagroup = (flags & 0x8) !== 0 ? true : undefined;
         field = 'title';
-        o.title = r.string();
+        o.title = r.stringField(o, 'title');
         field = 'photo';
         o.photo = read$Photo(r);
         field = 'participantsCount';
@@ -22530,7 +22530,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'shortName';
-        o.shortName = r.string();
+        o.shortName = r.stringField(o, 'shortName');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'inputStickerSetShortName', field);
@@ -22603,7 +22603,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'emoticon';
-        o.emoticon = r.string();
+        o.emoticon = r.stringField(o, 'emoticon');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'inputStickerSetDice', field);
@@ -22731,9 +22731,9 @@ export namespace Api {
         field = 'accessHash';
         o.accessHash = r.long();
         field = 'title';
-        o.title = r.string();
+        o.title = r.stringField(o, 'title');
         field = 'shortName';
-        o.shortName = r.string();
+        o.shortName = r.stringField(o, 'shortName');
         field = 'thumbs';
         if ((flags & 0x10) !== 0) {
           const thumbs: Api.TypePhotoSize[] = [];
@@ -22800,9 +22800,9 @@ export namespace Api {
       let field = '';
       try {
         field = 'command';
-        o.command = r.string();
+        o.command = r.stringField(o, 'command');
         field = 'description';
-        o.description = r.string();
+        o.description = r.stringField(o, 'description');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'botCommand', field);
@@ -22868,7 +22868,7 @@ export namespace Api {
         field = 'userId';
         o.userId = r.int();
         field = 'description';
-        o.description = r.string();
+        o.description = r.stringField(o, 'description');
         field = 'commands';
         const commands: Api.TypeBotCommand[] = [];
         r.vectorId();
@@ -22921,7 +22921,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'text';
-        o.text = r.string();
+        o.text = r.stringField(o, 'text');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'keyboardButton', field);
@@ -22972,9 +22972,9 @@ export namespace Api {
       let field = '';
       try {
         field = 'text';
-        o.text = r.string();
+        o.text = r.stringField(o, 'text');
         field = 'url';
-        o.url = r.string();
+        o.url = r.stringField(o, 'url');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'keyboardButtonUrl', field);
@@ -23035,7 +23035,7 @@ export namespace Api {
         if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         o.requiresPassword = (flags & 0x1) !== 0 ? true : undefined;
         field = 'text';
-        o.text = r.string();
+        o.text = r.stringField(o, 'text');
         field = 'data';
         o.data = r.bytes();
         return o;
@@ -23084,7 +23084,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'text';
-        o.text = r.string();
+        o.text = r.stringField(o, 'text');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'keyboardButtonRequestPhone', field);
@@ -23131,7 +23131,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'text';
-        o.text = r.string();
+        o.text = r.stringField(o, 'text');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'keyboardButtonRequestGeoLocation', field);
@@ -23192,9 +23192,9 @@ export namespace Api {
         if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         o.samePeer = (flags & 0x1) !== 0 ? true : undefined;
         field = 'text';
-        o.text = r.string();
+        o.text = r.stringField(o, 'text');
         field = 'query';
-        o.query = r.string();
+        o.query = r.stringField(o, 'query');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'keyboardButtonSwitchInline', field);
@@ -23241,7 +23241,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'text';
-        o.text = r.string();
+        o.text = r.stringField(o, 'text');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'keyboardButtonGame', field);
@@ -23288,7 +23288,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'text';
-        o.text = r.string();
+        o.text = r.stringField(o, 'text');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'keyboardButtonBuy', field);
@@ -23353,11 +23353,11 @@ export namespace Api {
         const flags = r.uint();
         if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'text';
-        o.text = r.string();
+        o.text = r.stringField(o, 'text');
         field = 'fwdText';
-        o.fwdText = (flags & 0x1) !== 0 ? r.string() : undefined;
+        o.fwdText = (flags & 0x1) !== 0 ? r.stringField(o, 'fwdText') : undefined;
         field = 'url';
-        o.url = r.string();
+        o.url = r.stringField(o, 'url');
         field = 'buttonId';
         o.buttonId = r.int();
         return o;
@@ -23429,11 +23429,11 @@ export namespace Api {
         if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         o.requestWriteAccess = (flags & 0x1) !== 0 ? true : undefined;
         field = 'text';
-        o.text = r.string();
+        o.text = r.stringField(o, 'text');
         field = 'fwdText';
-        o.fwdText = (flags & 0x2) !== 0 ? r.string() : undefined;
+        o.fwdText = (flags & 0x2) !== 0 ? r.stringField(o, 'fwdText') : undefined;
         field = 'url';
-        o.url = r.string();
+        o.url = r.stringField(o, 'url');
         field = 'bot';
         o.bot = read$InputUser(r);
         return o;
@@ -23494,7 +23494,7 @@ export namespace Api {
         field = 'quiz';
         o.quiz = (flags & 0x1) !== 0 ? r.bool() : undefined;
         field = 'text';
-        o.text = r.string();
+        o.text = r.stringField(o, 'text');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'keyboardButtonRequestPoll', field);
@@ -24337,7 +24337,7 @@ export namespace Api {
         field = 'length';
         o.length = r.int();
         field = 'language';
-        o.language = r.string();
+        o.language = r.stringField(o, 'language');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'messageEntityPre', field);
@@ -24396,7 +24396,7 @@ export namespace Api {
         field = 'length';
         o.length = r.int();
         field = 'url';
-        o.url = r.string();
+        o.url = r.stringField(o, 'url');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'messageEntityTextUrl', field);
@@ -25296,7 +25296,7 @@ export namespace Api {
         field = 'adminRights';
         o.adminRights = read$ChatAdminRights(r);
         field = 'rank';
-        o.rank = (flags & 0x1) !== 0 ? r.string() : undefined;
+        o.rank = (flags & 0x1) !== 0 ? r.stringField(o, 'rank') : undefined;
         return o;
       } catch (e) {
         return rethrowDecode(e, 'channelParticipantCreator', field);
@@ -25394,7 +25394,7 @@ export namespace Api {
         field = 'adminRights';
         o.adminRights = read$ChatAdminRights(r);
         field = 'rank';
-        o.rank = (flags & 0x4) !== 0 ? r.string() : undefined;
+        o.rank = (flags & 0x4) !== 0 ? r.stringField(o, 'rank') : undefined;
         return o;
       } catch (e) {
         return rethrowDecode(e, 'channelParticipantAdmin', field);
@@ -25615,7 +25615,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'q';
-        o.q = r.string();
+        o.q = r.stringField(o, 'q');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'channelParticipantsKicked', field);
@@ -25688,7 +25688,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'q';
-        o.q = r.string();
+        o.q = r.stringField(o, 'q');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'channelParticipantsBanned', field);
@@ -25735,7 +25735,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'q';
-        o.q = r.string();
+        o.q = r.stringField(o, 'q');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'channelParticipantsSearch', field);
@@ -25782,7 +25782,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'q';
-        o.q = r.string();
+        o.q = r.stringField(o, 'q');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'channelParticipantsContacts', field);
@@ -25840,7 +25840,7 @@ export namespace Api {
         const flags = r.uint();
         if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
         field = 'q';
-        o.q = (flags & 0x1) !== 0 ? r.string() : undefined;
+        o.q = (flags & 0x1) !== 0 ? r.stringField(o, 'q') : undefined;
         field = 'topMsgId';
         o.topMsgId = (flags & 0x2) !== 0 ? r.int() : undefined;
         return o;
@@ -25913,7 +25913,7 @@ export namespace Api {
         const flags = r.uint();
         if ((flags & 0xfffffff9) !== 0) unknownFlagBits(r, flags, 0xfffffff9);
         field = 'message';
-        o.message = r.string();
+        o.message = r.stringField(o, 'message');
         field = 'entities';
         if ((flags & 0x2) !== 0) {
           const entities: Api.TypeMessageEntity[] = [];
@@ -26001,7 +26001,7 @@ export namespace Api {
         if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
         o.noWebpage = (flags & 0x1) !== 0 ? true : undefined;
         field = 'message';
-        o.message = r.string();
+        o.message = r.stringField(o, 'message');
         field = 'entities';
         if ((flags & 0x2) !== 0) {
           const entities: Api.TypeMessageEntity[] = [];
@@ -26172,15 +26172,15 @@ export namespace Api {
         field = 'geoPoint';
         o.geoPoint = read$InputGeoPoint(r);
         field = 'title';
-        o.title = r.string();
+        o.title = r.stringField(o, 'title');
         field = 'address';
-        o.address = r.string();
+        o.address = r.stringField(o, 'address');
         field = 'provider';
-        o.provider = r.string();
+        o.provider = r.stringField(o, 'provider');
         field = 'venueId';
-        o.venueId = r.string();
+        o.venueId = r.stringField(o, 'venueId');
         field = 'venueType';
-        o.venueType = r.string();
+        o.venueType = r.stringField(o, 'venueType');
         field = 'replyMarkup';
         o.replyMarkup = (flags & 0x4) !== 0 ? read$ReplyMarkup(r) : undefined;
         return o;
@@ -26251,13 +26251,13 @@ export namespace Api {
         const flags = r.uint();
         if ((flags & 0xfffffffb) !== 0) unknownFlagBits(r, flags, 0xfffffffb);
         field = 'phoneNumber';
-        o.phoneNumber = r.string();
+        o.phoneNumber = r.stringField(o, 'phoneNumber');
         field = 'firstName';
-        o.firstName = r.string();
+        o.firstName = r.stringField(o, 'firstName');
         field = 'lastName';
-        o.lastName = r.string();
+        o.lastName = r.stringField(o, 'lastName');
         field = 'vcard';
-        o.vcard = r.string();
+        o.vcard = r.stringField(o, 'vcard');
         field = 'replyMarkup';
         o.replyMarkup = (flags & 0x4) !== 0 ? read$ReplyMarkup(r) : undefined;
         return o;
@@ -26397,15 +26397,15 @@ export namespace Api {
         const flags = r.uint();
         if ((flags & 0xffffffc1) !== 0) unknownFlagBits(r, flags, 0xffffffc1);
         field = 'id';
-        o.id = r.string();
+        o.id = r.stringField(o, 'id');
         field = 'type';
-        o.type = r.string();
+        o.type = r.stringField(o, 'type');
         field = 'title';
-        o.title = (flags & 0x2) !== 0 ? r.string() : undefined;
+        o.title = (flags & 0x2) !== 0 ? r.stringField(o, 'title') : undefined;
         field = 'description';
-        o.description = (flags & 0x4) !== 0 ? r.string() : undefined;
+        o.description = (flags & 0x4) !== 0 ? r.stringField(o, 'description') : undefined;
         field = 'url';
-        o.url = (flags & 0x8) !== 0 ? r.string() : undefined;
+        o.url = (flags & 0x8) !== 0 ? r.stringField(o, 'url') : undefined;
         field = 'thumb';
         o.thumb = (flags & 0x10) !== 0 ? read$InputWebDocument(r) : undefined;
         field = 'content';
@@ -26470,9 +26470,9 @@ export namespace Api {
       let field = '';
       try {
         field = 'id';
-        o.id = r.string();
+        o.id = r.stringField(o, 'id');
         field = 'type';
-        o.type = r.string();
+        o.type = r.stringField(o, 'type');
         field = 'photo';
         o.photo = read$InputPhoto(r);
         field = 'sendMessage';
@@ -26550,13 +26550,13 @@ export namespace Api {
         const flags = r.uint();
         if ((flags & 0xfffffff9) !== 0) unknownFlagBits(r, flags, 0xfffffff9);
         field = 'id';
-        o.id = r.string();
+        o.id = r.stringField(o, 'id');
         field = 'type';
-        o.type = r.string();
+        o.type = r.stringField(o, 'type');
         field = 'title';
-        o.title = (flags & 0x2) !== 0 ? r.string() : undefined;
+        o.title = (flags & 0x2) !== 0 ? r.stringField(o, 'title') : undefined;
         field = 'description';
-        o.description = (flags & 0x4) !== 0 ? r.string() : undefined;
+        o.description = (flags & 0x4) !== 0 ? r.stringField(o, 'description') : undefined;
         field = 'document';
         o.document = read$InputDocument(r);
         field = 'sendMessage';
@@ -26615,9 +26615,9 @@ export namespace Api {
       let field = '';
       try {
         field = 'id';
-        o.id = r.string();
+        o.id = r.stringField(o, 'id');
         field = 'shortName';
-        o.shortName = r.string();
+        o.shortName = r.stringField(o, 'shortName');
         field = 'sendMessage';
         o.sendMessage = read$InputBotInlineMessage(r);
         return o;
@@ -26690,7 +26690,7 @@ export namespace Api {
         const flags = r.uint();
         if ((flags & 0xfffffff9) !== 0) unknownFlagBits(r, flags, 0xfffffff9);
         field = 'message';
-        o.message = r.string();
+        o.message = r.stringField(o, 'message');
         field = 'entities';
         if ((flags & 0x2) !== 0) {
           const entities: Api.TypeMessageEntity[] = [];
@@ -26778,7 +26778,7 @@ export namespace Api {
         if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
         o.noWebpage = (flags & 0x1) !== 0 ? true : undefined;
         field = 'message';
-        o.message = r.string();
+        o.message = r.stringField(o, 'message');
         field = 'entities';
         if ((flags & 0x2) !== 0) {
           const entities: Api.TypeMessageEntity[] = [];
@@ -26949,15 +26949,15 @@ export namespace Api {
         field = 'geo';
         o.geo = read$GeoPoint(r);
         field = 'title';
-        o.title = r.string();
+        o.title = r.stringField(o, 'title');
         field = 'address';
-        o.address = r.string();
+        o.address = r.stringField(o, 'address');
         field = 'provider';
-        o.provider = r.string();
+        o.provider = r.stringField(o, 'provider');
         field = 'venueId';
-        o.venueId = r.string();
+        o.venueId = r.stringField(o, 'venueId');
         field = 'venueType';
-        o.venueType = r.string();
+        o.venueType = r.stringField(o, 'venueType');
         field = 'replyMarkup';
         o.replyMarkup = (flags & 0x4) !== 0 ? read$ReplyMarkup(r) : undefined;
         return o;
@@ -27028,13 +27028,13 @@ export namespace Api {
         const flags = r.uint();
         if ((flags & 0xfffffffb) !== 0) unknownFlagBits(r, flags, 0xfffffffb);
         field = 'phoneNumber';
-        o.phoneNumber = r.string();
+        o.phoneNumber = r.stringField(o, 'phoneNumber');
         field = 'firstName';
-        o.firstName = r.string();
+        o.firstName = r.stringField(o, 'firstName');
         field = 'lastName';
-        o.lastName = r.string();
+        o.lastName = r.stringField(o, 'lastName');
         field = 'vcard';
-        o.vcard = r.string();
+        o.vcard = r.stringField(o, 'vcard');
         field = 'replyMarkup';
         o.replyMarkup = (flags & 0x4) !== 0 ? read$ReplyMarkup(r) : undefined;
         return o;
@@ -27121,15 +27121,15 @@ export namespace Api {
         const flags = r.uint();
         if ((flags & 0xffffffc1) !== 0) unknownFlagBits(r, flags, 0xffffffc1);
         field = 'id';
-        o.id = r.string();
+        o.id = r.stringField(o, 'id');
         field = 'type';
-        o.type = r.string();
+        o.type = r.stringField(o, 'type');
         field = 'title';
-        o.title = (flags & 0x2) !== 0 ? r.string() : undefined;
+        o.title = (flags & 0x2) !== 0 ? r.stringField(o, 'title') : undefined;
         field = 'description';
-        o.description = (flags & 0x4) !== 0 ? r.string() : undefined;
+        o.description = (flags & 0x4) !== 0 ? r.stringField(o, 'description') : undefined;
         field = 'url';
-        o.url = (flags & 0x8) !== 0 ? r.string() : undefined;
+        o.url = (flags & 0x8) !== 0 ? r.stringField(o, 'url') : undefined;
         field = 'thumb';
         o.thumb = (flags & 0x10) !== 0 ? read$WebDocument(r) : undefined;
         field = 'content';
@@ -27215,17 +27215,17 @@ export namespace Api {
         const flags = r.uint();
         if ((flags & 0xfffffff0) !== 0) unknownFlagBits(r, flags, 0xfffffff0);
         field = 'id';
-        o.id = r.string();
+        o.id = r.stringField(o, 'id');
         field = 'type';
-        o.type = r.string();
+        o.type = r.stringField(o, 'type');
         field = 'photo';
         o.photo = (flags & 0x1) !== 0 ? read$Photo(r) : undefined;
         field = 'document';
         o.document = (flags & 0x2) !== 0 ? read$Document(r) : undefined;
         field = 'title';
-        o.title = (flags & 0x4) !== 0 ? r.string() : undefined;
+        o.title = (flags & 0x4) !== 0 ? r.stringField(o, 'title') : undefined;
         field = 'description';
-        o.description = (flags & 0x8) !== 0 ? r.string() : undefined;
+        o.description = (flags & 0x8) !== 0 ? r.stringField(o, 'description') : undefined;
         field = 'sendMessage';
         o.sendMessage = read$BotInlineMessage(r);
         return o;
@@ -27278,9 +27278,9 @@ export namespace Api {
       let field = '';
       try {
         field = 'link';
-        o.link = r.string();
+        o.link = r.stringField(o, 'link');
         field = 'html';
-        o.html = r.string();
+        o.html = r.stringField(o, 'html');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'exportedMessageLink', field);
@@ -27375,19 +27375,19 @@ export namespace Api {
         field = 'fromId';
         o.fromId = (flags & 0x1) !== 0 ? read$Peer(r) : undefined;
         field = 'fromName';
-        o.fromName = (flags & 0x20) !== 0 ? r.string() : undefined;
+        o.fromName = (flags & 0x20) !== 0 ? r.stringField(o, 'fromName') : undefined;
         field = 'date';
         o.date = r.int();
         field = 'channelPost';
         o.channelPost = (flags & 0x4) !== 0 ? r.int() : undefined;
         field = 'postAuthor';
-        o.postAuthor = (flags & 0x8) !== 0 ? r.string() : undefined;
+        o.postAuthor = (flags & 0x8) !== 0 ? r.stringField(o, 'postAuthor') : undefined;
         field = 'savedFromPeer';
         o.savedFromPeer = (flags & 0x10) !== 0 ? read$Peer(r) : undefined;
         field = 'savedFromMsgId';
         o.savedFromMsgId = (flags & 0x10) !== 0 ? r.int() : undefined;
         field = 'psaType';
-        o.psaType = (flags & 0x40) !== 0 ? r.string() : undefined;
+        o.psaType = (flags & 0x40) !== 0 ? r.stringField(o, 'psaType') : undefined;
         return o;
       } catch (e) {
         return rethrowDecode(e, 'messageFwdHeader', field);
@@ -27497,9 +27497,9 @@ export namespace Api {
       let field = '';
       try {
         field = 'text';
-        o.text = r.string();
+        o.text = r.stringField(o, 'text');
         field = 'startParam';
-        o.startParam = r.string();
+        o.startParam = r.stringField(o, 'startParam');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'inlineBotSwitchPM', field);
@@ -27967,7 +27967,7 @@ export namespace Api {
         field = 'replyToMsgId';
         o.replyToMsgId = (flags & 0x1) !== 0 ? r.int() : undefined;
         field = 'message';
-        o.message = r.string();
+        o.message = r.stringField(o, 'message');
         field = 'entities';
         if ((flags & 0x8) !== 0) {
           const entities: Api.TypeMessageEntity[] = [];
@@ -28338,11 +28338,11 @@ export namespace Api {
         field = 'accessHash';
         o.accessHash = r.long();
         field = 'shortName';
-        o.shortName = r.string();
+        o.shortName = r.stringField(o, 'shortName');
         field = 'title';
-        o.title = r.string();
+        o.title = r.stringField(o, 'title');
         field = 'description';
-        o.description = r.string();
+        o.description = r.stringField(o, 'description');
         field = 'photo';
         o.photo = read$Photo(r);
         field = 'document';
@@ -28452,7 +28452,7 @@ export namespace Api {
         field = 'botId';
         o.botId = read$InputUser(r);
         field = 'shortName';
-        o.shortName = r.string();
+        o.shortName = r.stringField(o, 'shortName');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'inputGameShortName', field);
@@ -28584,7 +28584,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'text';
-        o.text = r.string();
+        o.text = r.stringField(o, 'text');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'textPlain', field);
@@ -28876,7 +28876,7 @@ export namespace Api {
         field = 'text';
         o.text = read$RichText(r);
         field = 'url';
-        o.url = r.string();
+        o.url = r.stringField(o, 'url');
         field = 'webpageId';
         o.webpageId = r.long();
         return o;
@@ -28931,7 +28931,7 @@ export namespace Api {
         field = 'text';
         o.text = read$RichText(r);
         field = 'email';
-        o.email = r.string();
+        o.email = r.stringField(o, 'email');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'textEmail', field);
@@ -29185,7 +29185,7 @@ export namespace Api {
         field = 'text';
         o.text = read$RichText(r);
         field = 'phone';
-        o.phone = r.string();
+        o.phone = r.stringField(o, 'phone');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'textPhone', field);
@@ -29297,7 +29297,7 @@ export namespace Api {
         field = 'text';
         o.text = read$RichText(r);
         field = 'name';
-        o.name = r.string();
+        o.name = r.stringField(o, 'name');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'textAnchor', field);
@@ -29664,7 +29664,7 @@ export namespace Api {
         field = 'text';
         o.text = read$RichText(r);
         field = 'language';
-        o.language = r.string();
+        o.language = r.stringField(o, 'language');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'pageBlockPreformatted', field);
@@ -29784,7 +29784,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'name';
-        o.name = r.string();
+        o.name = r.stringField(o, 'name');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'pageBlockAnchor', field);
@@ -30026,7 +30026,7 @@ export namespace Api {
         field = 'caption';
         o.caption = read$PageCaption(r);
         field = 'url';
-        o.url = (flags & 0x1) !== 0 ? r.string() : undefined;
+        o.url = (flags & 0x1) !== 0 ? r.stringField(o, 'url') : undefined;
         field = 'webpageId';
         o.webpageId = (flags & 0x1) !== 0 ? r.long() : undefined;
         return o;
@@ -30236,9 +30236,9 @@ export namespace Api {
         o.fullWidth = (flags & 0x1) !== 0 ? true : undefined;
         o.allowScrolling = (flags & 0x8) !== 0 ? true : undefined;
         field = 'url';
-        o.url = (flags & 0x2) !== 0 ? r.string() : undefined;
+        o.url = (flags & 0x2) !== 0 ? r.stringField(o, 'url') : undefined;
         field = 'html';
-        o.html = (flags & 0x4) !== 0 ? r.string() : undefined;
+        o.html = (flags & 0x4) !== 0 ? r.stringField(o, 'html') : undefined;
         field = 'posterPhotoId';
         o.posterPhotoId = (flags & 0x10) !== 0 ? r.long() : undefined;
         field = 'w';
@@ -30326,13 +30326,13 @@ export namespace Api {
       let n0 = 0;
       try {
         field = 'url';
-        o.url = r.string();
+        o.url = r.stringField(o, 'url');
         field = 'webpageId';
         o.webpageId = r.long();
         field = 'authorPhotoId';
         o.authorPhotoId = r.long();
         field = 'author';
-        o.author = r.string();
+        o.author = r.stringField(o, 'author');
         field = 'date';
         o.date = r.int();
         field = 'blocks';
@@ -31126,7 +31126,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'data';
-        o.data = r.string();
+        o.data = r.stringField(o, 'data');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'dataJSON', field);
@@ -31177,7 +31177,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'label';
-        o.label = r.string();
+        o.label = r.stringField(o, 'label');
         field = 'amount';
         o.amount = r.long();
         return o;
@@ -31284,7 +31284,7 @@ export namespace Api {
         o.phoneToProvider = (flags & 0x40) !== 0 ? true : undefined;
         o.emailToProvider = (flags & 0x80) !== 0 ? true : undefined;
         field = 'currency';
-        o.currency = r.string();
+        o.currency = r.stringField(o, 'currency');
         field = 'prices';
         const prices: Api.TypeLabeledPrice[] = [];
         r.vectorId();
@@ -31341,9 +31341,9 @@ export namespace Api {
       let field = '';
       try {
         field = 'id';
-        o.id = r.string();
+        o.id = r.stringField(o, 'id');
         field = 'providerChargeId';
-        o.providerChargeId = r.string();
+        o.providerChargeId = r.stringField(o, 'providerChargeId');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'paymentCharge', field);
@@ -31410,17 +31410,17 @@ export namespace Api {
       let field = '';
       try {
         field = 'streetLine1';
-        o.streetLine1 = r.string();
+        o.streetLine1 = r.stringField(o, 'streetLine1');
         field = 'streetLine2';
-        o.streetLine2 = r.string();
+        o.streetLine2 = r.stringField(o, 'streetLine2');
         field = 'city';
-        o.city = r.string();
+        o.city = r.stringField(o, 'city');
         field = 'state';
-        o.state = r.string();
+        o.state = r.stringField(o, 'state');
         field = 'countryIso2';
-        o.countryIso2 = r.string();
+        o.countryIso2 = r.stringField(o, 'countryIso2');
         field = 'postCode';
-        o.postCode = r.string();
+        o.postCode = r.stringField(o, 'postCode');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'postAddress', field);
@@ -31488,11 +31488,11 @@ export namespace Api {
         const flags = r.uint();
         if ((flags & 0xfffffff0) !== 0) unknownFlagBits(r, flags, 0xfffffff0);
         field = 'name';
-        o.name = (flags & 0x1) !== 0 ? r.string() : undefined;
+        o.name = (flags & 0x1) !== 0 ? r.stringField(o, 'name') : undefined;
         field = 'phone';
-        o.phone = (flags & 0x2) !== 0 ? r.string() : undefined;
+        o.phone = (flags & 0x2) !== 0 ? r.stringField(o, 'phone') : undefined;
         field = 'email';
-        o.email = (flags & 0x4) !== 0 ? r.string() : undefined;
+        o.email = (flags & 0x4) !== 0 ? r.stringField(o, 'email') : undefined;
         field = 'shippingAddress';
         o.shippingAddress = (flags & 0x8) !== 0 ? read$PostAddress(r) : undefined;
         return o;
@@ -31545,9 +31545,9 @@ export namespace Api {
       let field = '';
       try {
         field = 'id';
-        o.id = r.string();
+        o.id = r.stringField(o, 'id');
         field = 'title';
-        o.title = r.string();
+        o.title = r.stringField(o, 'title');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'paymentSavedCredentialsCard', field);
@@ -31619,13 +31619,13 @@ export namespace Api {
       let n0 = 0;
       try {
         field = 'url';
-        o.url = r.string();
+        o.url = r.stringField(o, 'url');
         field = 'accessHash';
         o.accessHash = r.long();
         field = 'size';
         o.size = r.int();
         field = 'mimeType';
-        o.mimeType = r.string();
+        o.mimeType = r.stringField(o, 'mimeType');
         field = 'attributes';
         const attributes: Api.TypeDocumentAttribute[] = [];
         r.vectorId();
@@ -31699,11 +31699,11 @@ export namespace Api {
       let n0 = 0;
       try {
         field = 'url';
-        o.url = r.string();
+        o.url = r.stringField(o, 'url');
         field = 'size';
         o.size = r.int();
         field = 'mimeType';
-        o.mimeType = r.string();
+        o.mimeType = r.stringField(o, 'mimeType');
         field = 'attributes';
         const attributes: Api.TypeDocumentAttribute[] = [];
         r.vectorId();
@@ -31777,11 +31777,11 @@ export namespace Api {
       let n0 = 0;
       try {
         field = 'url';
-        o.url = r.string();
+        o.url = r.stringField(o, 'url');
         field = 'size';
         o.size = r.int();
         field = 'mimeType';
-        o.mimeType = r.string();
+        o.mimeType = r.stringField(o, 'mimeType');
         field = 'attributes';
         const attributes: Api.TypeDocumentAttribute[] = [];
         r.vectorId();
@@ -31838,7 +31838,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'url';
-        o.url = r.string();
+        o.url = r.stringField(o, 'url');
         field = 'accessHash';
         o.accessHash = r.long();
         return o;
@@ -31968,7 +31968,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'id';
-        o.id = r.string();
+        o.id = r.stringField(o, 'id');
         field = 'tmpPassword';
         o.tmpPassword = r.bytes();
         return o;
@@ -32127,7 +32127,7 @@ export namespace Api {
         field = 'paymentToken';
         o.paymentToken = read$DataJSON(r);
         field = 'googleTransactionId';
-        o.googleTransactionId = r.string();
+        o.googleTransactionId = r.stringField(o, 'googleTransactionId');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'inputPaymentCredentialsAndroidPay', field);
@@ -32191,9 +32191,9 @@ export namespace Api {
       let n0 = 0;
       try {
         field = 'id';
-        o.id = r.string();
+        o.id = r.stringField(o, 'id');
         field = 'title';
-        o.title = r.string();
+        o.title = r.stringField(o, 'title');
         field = 'prices';
         const prices: Api.TypeLabeledPrice[] = [];
         r.vectorId();
@@ -32262,7 +32262,7 @@ export namespace Api {
         field = 'document';
         o.document = read$InputDocument(r);
         field = 'emoji';
-        o.emoji = r.string();
+        o.emoji = r.stringField(o, 'emoji');
         field = 'maskCoords';
         o.maskCoords = (flags & 0x1) !== 0 ? read$MaskCoords(r) : undefined;
         return o;
@@ -32919,9 +32919,9 @@ export namespace Api {
         field = 'id';
         o.id = r.long();
         field = 'ip';
-        o.ip = r.string();
+        o.ip = r.stringField(o, 'ip');
         field = 'ipv6';
-        o.ipv6 = r.string();
+        o.ipv6 = r.stringField(o, 'ipv6');
         field = 'port';
         o.port = r.int();
         field = 'peerTag';
@@ -33009,15 +33009,15 @@ export namespace Api {
         field = 'id';
         o.id = r.long();
         field = 'ip';
-        o.ip = r.string();
+        o.ip = r.stringField(o, 'ip');
         field = 'ipv6';
-        o.ipv6 = r.string();
+        o.ipv6 = r.stringField(o, 'ipv6');
         field = 'port';
         o.port = r.int();
         field = 'username';
-        o.username = r.string();
+        o.username = r.stringField(o, 'username');
         field = 'password';
-        o.password = r.string();
+        o.password = r.stringField(o, 'password');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'phoneConnectionWebrtc', field);
@@ -33102,7 +33102,7 @@ export namespace Api {
         field = 'libraryVersions';
         const libraryVersions: string[] = [];
         r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) libraryVersions.push(r.string());
+        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) libraryVersions.push(r.stringField(libraryVersions, libraryVersions.length));
         i0 = -1;
         o.libraryVersions = libraryVersions;
         return o;
@@ -33157,7 +33157,7 @@ export namespace Api {
         field = 'dcId';
         o.dcId = r.int();
         field = 'publicKey';
-        o.publicKey = r.string();
+        o.publicKey = r.stringField(o, 'publicKey');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'cdnPublicKey', field);
@@ -33268,9 +33268,9 @@ export namespace Api {
       let field = '';
       try {
         field = 'key';
-        o.key = r.string();
+        o.key = r.stringField(o, 'key');
         field = 'value';
-        o.value = r.string();
+        o.value = r.stringField(o, 'value');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'langPackString', field);
@@ -33351,19 +33351,19 @@ export namespace Api {
         const flags = r.uint();
         if ((flags & 0xffffffe0) !== 0) unknownFlagBits(r, flags, 0xffffffe0);
         field = 'key';
-        o.key = r.string();
+        o.key = r.stringField(o, 'key');
         field = 'zeroValue';
-        o.zeroValue = (flags & 0x1) !== 0 ? r.string() : undefined;
+        o.zeroValue = (flags & 0x1) !== 0 ? r.stringField(o, 'zeroValue') : undefined;
         field = 'oneValue';
-        o.oneValue = (flags & 0x2) !== 0 ? r.string() : undefined;
+        o.oneValue = (flags & 0x2) !== 0 ? r.stringField(o, 'oneValue') : undefined;
         field = 'twoValue';
-        o.twoValue = (flags & 0x4) !== 0 ? r.string() : undefined;
+        o.twoValue = (flags & 0x4) !== 0 ? r.stringField(o, 'twoValue') : undefined;
         field = 'fewValue';
-        o.fewValue = (flags & 0x8) !== 0 ? r.string() : undefined;
+        o.fewValue = (flags & 0x8) !== 0 ? r.stringField(o, 'fewValue') : undefined;
         field = 'manyValue';
-        o.manyValue = (flags & 0x10) !== 0 ? r.string() : undefined;
+        o.manyValue = (flags & 0x10) !== 0 ? r.stringField(o, 'manyValue') : undefined;
         field = 'otherValue';
-        o.otherValue = r.string();
+        o.otherValue = r.stringField(o, 'otherValue');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'langPackStringPluralized', field);
@@ -33410,7 +33410,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'key';
-        o.key = r.string();
+        o.key = r.stringField(o, 'key');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'langPackStringDeleted', field);
@@ -33478,7 +33478,7 @@ export namespace Api {
       let n0 = 0;
       try {
         field = 'langCode';
-        o.langCode = r.string();
+        o.langCode = r.stringField(o, 'langCode');
         field = 'fromVersion';
         o.fromVersion = r.int();
         field = 'version';
@@ -33584,21 +33584,21 @@ export namespace Api {
         o.rtl = (flags & 0x4) !== 0 ? true : undefined;
         o.beta = (flags & 0x8) !== 0 ? true : undefined;
         field = 'name';
-        o.name = r.string();
+        o.name = r.stringField(o, 'name');
         field = 'nativeName';
-        o.nativeName = r.string();
+        o.nativeName = r.stringField(o, 'nativeName');
         field = 'langCode';
-        o.langCode = r.string();
+        o.langCode = r.stringField(o, 'langCode');
         field = 'baseLangCode';
-        o.baseLangCode = (flags & 0x2) !== 0 ? r.string() : undefined;
+        o.baseLangCode = (flags & 0x2) !== 0 ? r.stringField(o, 'baseLangCode') : undefined;
         field = 'pluralCode';
-        o.pluralCode = r.string();
+        o.pluralCode = r.stringField(o, 'pluralCode');
         field = 'stringsCount';
         o.stringsCount = r.int();
         field = 'translatedCount';
         o.translatedCount = r.int();
         field = 'translationsUrl';
-        o.translationsUrl = r.string();
+        o.translationsUrl = r.stringField(o, 'translationsUrl');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'langPackLanguage', field);
@@ -33649,9 +33649,9 @@ export namespace Api {
       let field = '';
       try {
         field = 'prevValue';
-        o.prevValue = r.string();
+        o.prevValue = r.stringField(o, 'prevValue');
         field = 'newValue';
-        o.newValue = r.string();
+        o.newValue = r.stringField(o, 'newValue');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'channelAdminLogEventActionChangeTitle', field);
@@ -33702,9 +33702,9 @@ export namespace Api {
       let field = '';
       try {
         field = 'prevValue';
-        o.prevValue = r.string();
+        o.prevValue = r.stringField(o, 'prevValue');
         field = 'newValue';
-        o.newValue = r.string();
+        o.newValue = r.stringField(o, 'newValue');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'channelAdminLogEventActionChangeAbout', field);
@@ -33755,9 +33755,9 @@ export namespace Api {
       let field = '';
       try {
         field = 'prevValue';
-        o.prevValue = r.string();
+        o.prevValue = r.stringField(o, 'prevValue');
         field = 'newValue';
-        o.newValue = r.string();
+        o.newValue = r.stringField(o, 'newValue');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'channelAdminLogEventActionChangeUsername', field);
@@ -35136,7 +35136,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'url';
-        o.url = r.string();
+        o.url = r.stringField(o, 'url');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'recentMeUrlUnknown', field);
@@ -35187,7 +35187,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'url';
-        o.url = r.string();
+        o.url = r.stringField(o, 'url');
         field = 'userId';
         o.userId = r.int();
         return o;
@@ -35240,7 +35240,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'url';
-        o.url = r.string();
+        o.url = r.stringField(o, 'url');
         field = 'chatId';
         o.chatId = r.int();
         return o;
@@ -35293,7 +35293,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'url';
-        o.url = r.string();
+        o.url = r.stringField(o, 'url');
         field = 'chatInvite';
         o.chatInvite = read$ChatInvite(r);
         return o;
@@ -35346,7 +35346,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'url';
-        o.url = r.string();
+        o.url = r.stringField(o, 'url');
         field = 'set';
         o.set = read$StickerSetCovered(r);
         return o;
@@ -35426,7 +35426,7 @@ export namespace Api {
         field = 'randomId';
         o.randomId = r.long();
         field = 'message';
-        o.message = r.string();
+        o.message = r.stringField(o, 'message');
         field = 'entities';
         if ((flags & 0x1) !== 0) {
           const entities: Api.TypeMessageEntity[] = [];
@@ -35519,19 +35519,19 @@ export namespace Api {
         field = 'botId';
         o.botId = r.int();
         field = 'domain';
-        o.domain = r.string();
+        o.domain = r.stringField(o, 'domain');
         field = 'browser';
-        o.browser = r.string();
+        o.browser = r.stringField(o, 'browser');
         field = 'platform';
-        o.platform = r.string();
+        o.platform = r.stringField(o, 'platform');
         field = 'dateCreated';
         o.dateCreated = r.int();
         field = 'dateActive';
         o.dateActive = r.int();
         field = 'ip';
-        o.ip = r.string();
+        o.ip = r.stringField(o, 'ip');
         field = 'region';
-        o.region = r.string();
+        o.region = r.stringField(o, 'region');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'webAuthorization', field);
@@ -36002,7 +36002,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'address';
-        o.address = r.string();
+        o.address = r.stringField(o, 'address');
         field = 'port';
         o.port = r.int();
         return o;
@@ -36071,7 +36071,7 @@ export namespace Api {
         field = 'parts';
         o.parts = r.int();
         field = 'md5Checksum';
-        o.md5Checksum = r.string();
+        o.md5Checksum = r.stringField(o, 'md5Checksum');
         field = 'fileHash';
         o.fileHash = r.bytes();
         field = 'secret';
@@ -36343,7 +36343,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'phone';
-        o.phone = r.string();
+        o.phone = r.stringField(o, 'phone');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'securePlainPhone', field);
@@ -36390,7 +36390,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'email';
-        o.email = r.string();
+        o.email = r.stringField(o, 'email');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'securePlainEmail', field);
@@ -37114,9 +37114,9 @@ export namespace Api {
         field = 'dataHash';
         o.dataHash = r.bytes();
         field = 'field';
-        o.field = r.string();
+        o.field = r.stringField(o, 'field');
         field = 'text';
-        o.text = r.string();
+        o.text = r.stringField(o, 'text');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'secureValueErrorData', field);
@@ -37175,7 +37175,7 @@ export namespace Api {
         field = 'fileHash';
         o.fileHash = r.bytes();
         field = 'text';
-        o.text = r.string();
+        o.text = r.stringField(o, 'text');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'secureValueErrorFrontSide', field);
@@ -37234,7 +37234,7 @@ export namespace Api {
         field = 'fileHash';
         o.fileHash = r.bytes();
         field = 'text';
-        o.text = r.string();
+        o.text = r.stringField(o, 'text');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'secureValueErrorReverseSide', field);
@@ -37293,7 +37293,7 @@ export namespace Api {
         field = 'fileHash';
         o.fileHash = r.bytes();
         field = 'text';
-        o.text = r.string();
+        o.text = r.stringField(o, 'text');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'secureValueErrorSelfie', field);
@@ -37352,7 +37352,7 @@ export namespace Api {
         field = 'fileHash';
         o.fileHash = r.bytes();
         field = 'text';
-        o.text = r.string();
+        o.text = r.stringField(o, 'text');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'secureValueErrorFile', field);
@@ -37424,7 +37424,7 @@ export namespace Api {
         i0 = -1;
         o.fileHash = fileHash;
         field = 'text';
-        o.text = r.string();
+        o.text = r.stringField(o, 'text');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'secureValueErrorFiles', indexedField(field, i0));
@@ -37483,7 +37483,7 @@ export namespace Api {
         field = 'hash';
         o.hash = r.bytes();
         field = 'text';
-        o.text = r.string();
+        o.text = r.stringField(o, 'text');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'secureValueError', field);
@@ -37542,7 +37542,7 @@ export namespace Api {
         field = 'fileHash';
         o.fileHash = r.bytes();
         field = 'text';
-        o.text = r.string();
+        o.text = r.stringField(o, 'text');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'secureValueErrorTranslationFile', field);
@@ -37614,7 +37614,7 @@ export namespace Api {
         i0 = -1;
         o.fileHash = fileHash;
         field = 'text';
-        o.text = r.string();
+        o.text = r.stringField(o, 'text');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'secureValueErrorTranslationFiles', indexedField(field, i0));
@@ -37732,11 +37732,11 @@ export namespace Api {
       let field = '';
       try {
         field = 'phone';
-        o.phone = r.string();
+        o.phone = r.stringField(o, 'phone');
         field = 'firstName';
-        o.firstName = r.string();
+        o.firstName = r.stringField(o, 'firstName');
         field = 'lastName';
-        o.lastName = r.string();
+        o.lastName = r.stringField(o, 'lastName');
         field = 'date';
         o.date = r.int();
         return o;
@@ -38281,7 +38281,7 @@ export namespace Api {
         field = 'time';
         o.time = r.double();
         field = 'type';
-        o.type = r.string();
+        o.type = r.stringField(o, 'type');
         field = 'peer';
         o.peer = r.long();
         field = 'data';
@@ -38336,7 +38336,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'key';
-        o.key = r.string();
+        o.key = r.stringField(o, 'key');
         field = 'value';
         o.value = read$JSONValue(r);
         return o;
@@ -38505,7 +38505,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'value';
-        o.value = r.string();
+        o.value = r.stringField(o, 'value');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'jsonString', field);
@@ -38988,7 +38988,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'num';
-        o.num = r.string();
+        o.num = r.stringField(o, 'num');
         field = 'text';
         o.text = read$RichText(r);
         return o;
@@ -39050,7 +39050,7 @@ export namespace Api {
       let n0 = 0;
       try {
         field = 'num';
-        o.num = r.string();
+        o.num = r.stringField(o, 'num');
         field = 'blocks';
         const blocks: Api.TypePageBlock[] = [];
         r.vectorId();
@@ -39137,17 +39137,17 @@ export namespace Api {
         const flags = r.uint();
         if ((flags & 0xffffffe0) !== 0) unknownFlagBits(r, flags, 0xffffffe0);
         field = 'url';
-        o.url = r.string();
+        o.url = r.stringField(o, 'url');
         field = 'webpageId';
         o.webpageId = r.long();
         field = 'title';
-        o.title = (flags & 0x1) !== 0 ? r.string() : undefined;
+        o.title = (flags & 0x1) !== 0 ? r.stringField(o, 'title') : undefined;
         field = 'description';
-        o.description = (flags & 0x2) !== 0 ? r.string() : undefined;
+        o.description = (flags & 0x2) !== 0 ? r.stringField(o, 'description') : undefined;
         field = 'photoId';
         o.photoId = (flags & 0x4) !== 0 ? r.long() : undefined;
         field = 'author';
-        o.author = (flags & 0x8) !== 0 ? r.string() : undefined;
+        o.author = (flags & 0x8) !== 0 ? r.stringField(o, 'author') : undefined;
         field = 'publishedDate';
         o.publishedDate = (flags & 0x10) !== 0 ? r.int() : undefined;
         return o;
@@ -39254,7 +39254,7 @@ export namespace Api {
         o.rtl = (flags & 0x2) !== 0 ? true : undefined;
         o.v2 = (flags & 0x4) !== 0 ? true : undefined;
         field = 'url';
-        o.url = r.string();
+        o.url = r.stringField(o, 'url');
         field = 'blocks';
         const blocks: Api.TypePageBlock[] = [];
         r.vectorId();
@@ -39325,7 +39325,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'text';
-        o.text = r.string();
+        o.text = r.stringField(o, 'text');
         field = 'option';
         o.option = r.bytes();
         return o;
@@ -39428,7 +39428,7 @@ export namespace Api {
         o.multipleChoice = (flags & 0x4) !== 0 ? true : undefined;
         o.quiz = (flags & 0x8) !== 0 ? true : undefined;
         field = 'question';
-        o.question = r.string();
+        o.question = r.stringField(o, 'question');
         field = 'answers';
         const answers: Api.TypePollAnswer[] = [];
         r.vectorId();
@@ -39633,7 +39633,7 @@ export namespace Api {
           o.recentVoters = undefined;
         }
         field = 'solution';
-        o.solution = (flags & 0x10) !== 0 ? r.string() : undefined;
+        o.solution = (flags & 0x10) !== 0 ? r.stringField(o, 'solution') : undefined;
         field = 'solutionEntities';
         if ((flags & 0x10) !== 0) {
           const solutionEntities: Api.TypeMessageEntity[] = [];
@@ -39737,7 +39737,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'url';
-        o.url = r.string();
+        o.url = r.stringField(o, 'url');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'statsURL', field);
@@ -40045,7 +40045,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'slug';
-        o.slug = r.string();
+        o.slug = r.stringField(o, 'slug');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'inputWallPaperSlug', field);
@@ -40372,11 +40372,11 @@ export namespace Api {
       let n0 = 0;
       try {
         field = 'keyword';
-        o.keyword = r.string();
+        o.keyword = r.stringField(o, 'keyword');
         field = 'emoticons';
         const emoticons: string[] = [];
         r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) emoticons.push(r.string());
+        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) emoticons.push(r.stringField(emoticons, emoticons.length));
         i0 = -1;
         o.emoticons = emoticons;
         return o;
@@ -40438,11 +40438,11 @@ export namespace Api {
       let n0 = 0;
       try {
         field = 'keyword';
-        o.keyword = r.string();
+        o.keyword = r.stringField(o, 'keyword');
         field = 'emoticons';
         const emoticons: string[] = [];
         r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) emoticons.push(r.string());
+        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) emoticons.push(r.stringField(emoticons, emoticons.length));
         i0 = -1;
         o.emoticons = emoticons;
         return o;
@@ -40512,7 +40512,7 @@ export namespace Api {
       let n0 = 0;
       try {
         field = 'langCode';
-        o.langCode = r.string();
+        o.langCode = r.stringField(o, 'langCode');
         field = 'fromVersion';
         o.fromVersion = r.int();
         field = 'version';
@@ -40569,7 +40569,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'url';
-        o.url = r.string();
+        o.url = r.stringField(o, 'url');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'emojiURL', field);
@@ -40616,7 +40616,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'langCode';
-        o.langCode = r.string();
+        o.langCode = r.stringField(o, 'langCode');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'emojiLanguage', field);
@@ -40747,7 +40747,7 @@ export namespace Api {
         field = 'id';
         o.id = r.int();
         field = 'title';
-        o.title = r.string();
+        o.title = r.stringField(o, 'title');
         field = 'photo';
         o.photo = (flags & 0x8) !== 0 ? read$ChatPhoto(r) : undefined;
         return o;
@@ -40918,7 +40918,7 @@ export namespace Api {
         field = 'bot';
         o.bot = read$User(r);
         field = 'domain';
-        o.domain = r.string();
+        o.domain = r.stringField(o, 'domain');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'urlAuthResultRequest', field);
@@ -40965,7 +40965,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'url';
-        o.url = r.string();
+        o.url = r.stringField(o, 'url');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'urlAuthResultAccepted', field);
@@ -41070,7 +41070,7 @@ export namespace Api {
         field = 'geoPoint';
         o.geoPoint = read$GeoPoint(r);
         field = 'address';
-        o.address = r.string();
+        o.address = r.stringField(o, 'address');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'channelLocation', field);
@@ -41231,11 +41231,11 @@ export namespace Api {
       let field = '';
       try {
         field = 'platform';
-        o.platform = r.string();
+        o.platform = r.stringField(o, 'platform');
         field = 'reason';
-        o.reason = r.string();
+        o.reason = r.stringField(o, 'reason');
         field = 'text';
-        o.text = r.string();
+        o.text = r.stringField(o, 'text');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'restrictionReason', field);
@@ -41335,7 +41335,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'slug';
-        o.slug = r.string();
+        o.slug = r.stringField(o, 'slug');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'inputThemeSlug', field);
@@ -41427,9 +41427,9 @@ export namespace Api {
         field = 'accessHash';
         o.accessHash = r.long();
         field = 'slug';
-        o.slug = r.string();
+        o.slug = r.stringField(o, 'slug');
         field = 'title';
-        o.title = r.string();
+        o.title = r.stringField(o, 'title');
         field = 'document';
         o.document = (flags & 0x4) !== 0 ? read$Document(r) : undefined;
         field = 'settings';
@@ -42060,9 +42060,9 @@ export namespace Api {
       let field = '';
       try {
         field = 'url';
-        o.url = r.string();
+        o.url = r.stringField(o, 'url');
         field = 'name';
-        o.name = r.string();
+        o.name = r.stringField(o, 'name');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'bankCardOpenUrl', field);
@@ -42198,9 +42198,9 @@ export namespace Api {
         field = 'id';
         o.id = r.int();
         field = 'title';
-        o.title = r.string();
+        o.title = r.stringField(o, 'title');
         field = 'emoticon';
-        o.emoticon = (flags & 0x2000000) !== 0 ? r.string() : undefined;
+        o.emoticon = (flags & 0x2000000) !== 0 ? r.stringField(o, 'emoticon') : undefined;
         field = 'pinnedPeers';
         const pinnedPeers: Api.TypeInputPeer[] = [];
         r.vectorId();
@@ -42271,7 +42271,7 @@ export namespace Api {
         field = 'filter';
         o.filter = read$DialogFilter(r);
         field = 'description';
-        o.description = r.string();
+        o.description = r.stringField(o, 'description');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'dialogFilterSuggested', field);
@@ -42477,7 +42477,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'token';
-        o.token = r.string();
+        o.token = r.stringField(o, 'token');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'statsGraphAsync', field);
@@ -42524,7 +42524,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'error';
-        o.error = r.string();
+        o.error = r.stringField(o, 'error');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'statsGraphError', field);
@@ -42583,7 +42583,7 @@ export namespace Api {
         field = 'json';
         o.json = read$DataJSON(r);
         field = 'zoomToken';
-        o.zoomToken = (flags & 0x1) !== 0 ? r.string() : undefined;
+        o.zoomToken = (flags & 0x1) !== 0 ? r.stringField(o, 'zoomToken') : undefined;
         return o;
       } catch (e) {
         return rethrowDecode(e, 'statsGraph', field);
@@ -42715,7 +42715,7 @@ export namespace Api {
         const flags = r.uint();
         if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
         field = 'type';
-        o.type = r.string();
+        o.type = r.stringField(o, 'type');
         field = 'location';
         o.location = read$FileLocation(r);
         field = 'w';
@@ -43750,7 +43750,7 @@ export namespace Api {
         field = 'serverNonce';
         o.serverNonce = r.int128();
         field = 'pq';
-        o.pq = r.string();
+        o.pq = r.stringField(o, 'pq');
         field = 'serverPublicKeyFingerprints';
         const serverPublicKeyFingerprints: BigInteger[] = [];
         r.vectorId();
@@ -43823,11 +43823,11 @@ export namespace Api {
       let field = '';
       try {
         field = 'pq';
-        o.pq = r.string();
+        o.pq = r.stringField(o, 'pq');
         field = 'p';
-        o.p = r.string();
+        o.p = r.stringField(o, 'p');
         field = 'q';
-        o.q = r.string();
+        o.q = r.stringField(o, 'q');
         field = 'nonce';
         o.nonce = r.int128();
         field = 'serverNonce';
@@ -43904,11 +43904,11 @@ export namespace Api {
       let field = '';
       try {
         field = 'pq';
-        o.pq = r.string();
+        o.pq = r.stringField(o, 'pq');
         field = 'p';
-        o.p = r.string();
+        o.p = r.stringField(o, 'p');
         field = 'q';
-        o.q = r.string();
+        o.q = r.stringField(o, 'q');
         field = 'nonce';
         o.nonce = r.int128();
         field = 'serverNonce';
@@ -43987,11 +43987,11 @@ export namespace Api {
       let field = '';
       try {
         field = 'pq';
-        o.pq = r.string();
+        o.pq = r.stringField(o, 'pq');
         field = 'p';
-        o.p = r.string();
+        o.p = r.stringField(o, 'p');
         field = 'q';
-        o.q = r.string();
+        o.q = r.stringField(o, 'q');
         field = 'nonce';
         o.nonce = r.int128();
         field = 'serverNonce';
@@ -44074,11 +44074,11 @@ export namespace Api {
       let field = '';
       try {
         field = 'pq';
-        o.pq = r.string();
+        o.pq = r.stringField(o, 'pq');
         field = 'p';
-        o.p = r.string();
+        o.p = r.stringField(o, 'p');
         field = 'q';
-        o.q = r.string();
+        o.q = r.stringField(o, 'q');
         field = 'nonce';
         o.nonce = r.int128();
         field = 'serverNonce';
@@ -44277,7 +44277,7 @@ export namespace Api {
         field = 'serverNonce';
         o.serverNonce = r.int128();
         field = 'encryptedAnswer';
-        o.encryptedAnswer = r.string();
+        o.encryptedAnswer = r.stringField(o, 'encryptedAnswer');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'server_DH_params_ok', field);
@@ -44350,9 +44350,9 @@ export namespace Api {
         field = 'g';
         o.g = r.int();
         field = 'dhPrime';
-        o.dhPrime = r.string();
+        o.dhPrime = r.stringField(o, 'dhPrime');
         field = 'gA';
-        o.gA = r.string();
+        o.gA = r.stringField(o, 'gA');
         field = 'serverTime';
         o.serverTime = r.int();
         return o;
@@ -44419,7 +44419,7 @@ export namespace Api {
         field = 'retryId';
         o.retryId = r.long();
         field = 'gB';
-        o.gB = r.string();
+        o.gB = r.stringField(o, 'gB');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'client_DH_inner_data', field);
@@ -44971,7 +44971,7 @@ export namespace Api {
         field = 'reqMsgId';
         o.reqMsgId = r.long();
         field = 'info';
-        o.info = r.string();
+        o.info = r.stringField(o, 'info');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'msgs_state_info', field);
@@ -45037,7 +45037,7 @@ export namespace Api {
         i0 = -1;
         o.msgIds = msgIds;
         field = 'info';
-        o.info = r.string();
+        o.info = r.stringField(o, 'info');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'msgs_all_info', indexedField(field, i0));
@@ -45328,7 +45328,7 @@ export namespace Api {
         field = 'errorCode';
         o.errorCode = r.int();
         field = 'errorMessage';
-        o.errorMessage = r.string();
+        o.errorMessage = r.stringField(o, 'errorMessage');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'rpc_error', field);
@@ -46164,7 +46164,7 @@ export namespace Api {
       let n0 = 0;
       try {
         field = 'phonePrefixRules';
-        o.phonePrefixRules = r.string();
+        o.phonePrefixRules = r.stringField(o, 'phonePrefixRules');
         field = 'dcId';
         o.dcId = r.int();
         field = 'ips';
@@ -46276,7 +46276,7 @@ export namespace Api {
       let field = '';
       try {
         field = 'data';
-        o.data = r.string();
+        o.data = r.stringField(o, 'data');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'tlsBlockString', field);
@@ -46752,17 +46752,17 @@ export namespace Api {
         field = 'apiId';
         o.apiId = r.int();
         field = 'deviceModel';
-        o.deviceModel = r.string();
+        o.deviceModel = r.stringField(o, 'deviceModel');
         field = 'systemVersion';
-        o.systemVersion = r.string();
+        o.systemVersion = r.stringField(o, 'systemVersion');
         field = 'appVersion';
-        o.appVersion = r.string();
+        o.appVersion = r.stringField(o, 'appVersion');
         field = 'systemLangCode';
-        o.systemLangCode = r.string();
+        o.systemLangCode = r.stringField(o, 'systemLangCode');
         field = 'langPack';
-        o.langPack = r.string();
+        o.langPack = r.stringField(o, 'langPack');
         field = 'langCode';
-        o.langCode = r.string();
+        o.langCode = r.stringField(o, 'langCode');
         field = 'proxy';
         o.proxy = (flags & 0x1) !== 0 ? read$InputClientProxy(r) : undefined;
         field = 'params';
@@ -47167,13 +47167,13 @@ export namespace Api {
         field = 'serverNonce';
         o.serverNonce = r.int128();
         field = 'p';
-        o.p = r.string();
+        o.p = r.stringField(o, 'p');
         field = 'q';
-        o.q = r.string();
+        o.q = r.stringField(o, 'q');
         field = 'publicKeyFingerprint';
         o.publicKeyFingerprint = r.long();
         field = 'encryptedData';
-        o.encryptedData = r.string();
+        o.encryptedData = r.stringField(o, 'encryptedData');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'req_DH_params', field);
@@ -47236,7 +47236,7 @@ export namespace Api {
         field = 'serverNonce';
         o.serverNonce = r.int128();
         field = 'encryptedData';
-        o.encryptedData = r.string();
+        o.encryptedData = r.stringField(o, 'encryptedData');
         return o;
       } catch (e) {
         return rethrowDecode(e, 'set_client_DH_params', field);
@@ -47898,7 +47898,7 @@ export namespace Api {
           field = 'type';
           o.type = read$auth$SentCodeType(r);
           field = 'phoneCodeHash';
-          o.phoneCodeHash = r.string();
+          o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
           field = 'nextType';
           o.nextType = (flags & 0x2) !== 0 ? read$auth$CodeType(r) : undefined;
           field = 'timeout';
@@ -48114,7 +48114,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'emailPattern';
-          o.emailPattern = r.string();
+          o.emailPattern = r.stringField(o, 'emailPattern');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'auth.passwordRecovery', field);
@@ -48380,7 +48380,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'pattern';
-          o.pattern = r.string();
+          o.pattern = r.stringField(o, 'pattern');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'auth.sentCodeTypeFlashCall', field);
@@ -48596,11 +48596,11 @@ export namespace Api {
         let field = '';
         try {
           field = 'phoneNumber';
-          o.phoneNumber = r.string();
+          o.phoneNumber = r.stringField(o, 'phoneNumber');
           field = 'apiId';
           o.apiId = r.int();
           field = 'apiHash';
-          o.apiHash = r.string();
+          o.apiHash = r.stringField(o, 'apiHash');
           field = 'settings';
           o.settings = read$CodeSettings(r);
           return o;
@@ -48665,13 +48665,13 @@ export namespace Api {
         let field = '';
         try {
           field = 'phoneNumber';
-          o.phoneNumber = r.string();
+          o.phoneNumber = r.stringField(o, 'phoneNumber');
           field = 'phoneCodeHash';
-          o.phoneCodeHash = r.string();
+          o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
           field = 'firstName';
-          o.firstName = r.string();
+          o.firstName = r.stringField(o, 'firstName');
           field = 'lastName';
-          o.lastName = r.string();
+          o.lastName = r.stringField(o, 'lastName');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'auth.signUp', field);
@@ -48730,11 +48730,11 @@ export namespace Api {
         let field = '';
         try {
           field = 'phoneNumber';
-          o.phoneNumber = r.string();
+          o.phoneNumber = r.stringField(o, 'phoneNumber');
           field = 'phoneCodeHash';
-          o.phoneCodeHash = r.string();
+          o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
           field = 'phoneCode';
-          o.phoneCode = r.string();
+          o.phoneCode = r.stringField(o, 'phoneCode');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'auth.signIn', field);
@@ -49038,9 +49038,9 @@ export namespace Api {
           field = 'apiId';
           o.apiId = r.int();
           field = 'apiHash';
-          o.apiHash = r.string();
+          o.apiHash = r.stringField(o, 'apiHash');
           field = 'botAuthToken';
-          o.botAuthToken = r.string();
+          o.botAuthToken = r.stringField(o, 'botAuthToken');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'auth.importBotAuthorization', field);
@@ -49172,7 +49172,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'code';
-          o.code = r.string();
+          o.code = r.stringField(o, 'code');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'auth.recoverPassword', field);
@@ -49227,9 +49227,9 @@ export namespace Api {
         let field = '';
         try {
           field = 'phoneNumber';
-          o.phoneNumber = r.string();
+          o.phoneNumber = r.stringField(o, 'phoneNumber');
           field = 'phoneCodeHash';
-          o.phoneCodeHash = r.string();
+          o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'auth.resendCode', field);
@@ -49284,9 +49284,9 @@ export namespace Api {
         let field = '';
         try {
           field = 'phoneNumber';
-          o.phoneNumber = r.string();
+          o.phoneNumber = r.stringField(o, 'phoneNumber');
           field = 'phoneCodeHash';
-          o.phoneCodeHash = r.string();
+          o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'auth.cancelCode', field);
@@ -49420,7 +49420,7 @@ export namespace Api {
           field = 'apiId';
           o.apiId = r.int();
           field = 'apiHash';
-          o.apiHash = r.string();
+          o.apiHash = r.stringField(o, 'apiHash');
           field = 'exceptIds';
           const exceptIds: number[] = [];
           r.vectorId();
@@ -50612,7 +50612,7 @@ export namespace Api {
           field = 'phones';
           const phones: string[] = [];
           r.vectorId();
-          for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) phones.push(r.string());
+          for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) phones.push(r.stringField(phones, phones.length));
           i0 = -1;
           o.phones = phones;
           return o;
@@ -50828,7 +50828,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'q';
-          o.q = r.string();
+          o.q = r.stringField(o, 'q');
           field = 'limit';
           o.limit = r.int();
           return o;
@@ -50881,7 +50881,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'username';
-          o.username = r.string();
+          o.username = r.stringField(o, 'username');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'contacts.resolveUsername', field);
@@ -51232,11 +51232,11 @@ export namespace Api {
           field = 'id';
           o.id = read$InputUser(r);
           field = 'firstName';
-          o.firstName = r.string();
+          o.firstName = r.stringField(o, 'firstName');
           field = 'lastName';
-          o.lastName = r.string();
+          o.lastName = r.stringField(o, 'lastName');
           field = 'phone';
-          o.phone = r.string();
+          o.phone = r.stringField(o, 'phone');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'contacts.addContact', field);
@@ -53151,7 +53151,7 @@ export namespace Api {
           field = 'queryId';
           o.queryId = r.long();
           field = 'nextOffset';
-          o.nextOffset = (flags & 0x2) !== 0 ? r.string() : undefined;
+          o.nextOffset = (flags & 0x2) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
           field = 'switchPm';
           o.switchPm = (flags & 0x4) !== 0 ? read$InlineBotSwitchPM(r) : undefined;
           field = 'results';
@@ -53244,9 +53244,9 @@ export namespace Api {
           o.hasUrl = (flags & 0x8) !== 0 ? true : undefined;
           o.nativeUi = (flags & 0x10) !== 0 ? true : undefined;
           field = 'message';
-          o.message = (flags & 0x1) !== 0 ? r.string() : undefined;
+          o.message = (flags & 0x1) !== 0 ? r.stringField(o, 'message') : undefined;
           field = 'url';
-          o.url = (flags & 0x4) !== 0 ? r.string() : undefined;
+          o.url = (flags & 0x4) !== 0 ? r.stringField(o, 'url') : undefined;
           field = 'cacheTime';
           o.cacheTime = r.int();
           return o;
@@ -54349,7 +54349,7 @@ export namespace Api {
           i0 = -1;
           o.users = users;
           field = 'nextOffset';
-          o.nextOffset = (flags & 0x1) !== 0 ? r.string() : undefined;
+          o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
           return o;
         } catch (e) {
           return rethrowDecode(e, 'messages.votesList', indexedField(field, i0));
@@ -54916,7 +54916,7 @@ export namespace Api {
           field = 'peer';
           o.peer = read$InputPeer(r);
           field = 'q';
-          o.q = r.string();
+          o.q = r.stringField(o, 'q');
           field = 'fromId';
           o.fromId = (flags & 0x1) !== 0 ? read$InputPeer(r) : undefined;
           field = 'topMsgId';
@@ -55378,7 +55378,7 @@ export namespace Api {
           field = 'replyToMsgId';
           o.replyToMsgId = (flags & 0x1) !== 0 ? r.int() : undefined;
           field = 'message';
-          o.message = r.string();
+          o.message = r.stringField(o, 'message');
           field = 'randomId';
           o.randomId = r.long();
           field = 'replyMarkup';
@@ -55512,7 +55512,7 @@ export namespace Api {
           field = 'media';
           o.media = read$InputMedia(r);
           field = 'message';
-          o.message = r.string();
+          o.message = r.stringField(o, 'message');
           field = 'randomId';
           o.randomId = r.long();
           field = 'replyMarkup';
@@ -55997,7 +55997,7 @@ export namespace Api {
           field = 'chatId';
           o.chatId = r.int();
           field = 'title';
-          o.title = r.string();
+          o.title = r.stringField(o, 'title');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'messages.editChatTitle', field);
@@ -56244,7 +56244,7 @@ export namespace Api {
           i0 = -1;
           o.users = users;
           field = 'title';
-          o.title = r.string();
+          o.title = r.stringField(o, 'title');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'messages.createChat', indexedField(field, i0));
@@ -57028,7 +57028,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'emoticon';
-          o.emoticon = r.string();
+          o.emoticon = r.stringField(o, 'emoticon');
           field = 'hash';
           o.hash = r.int();
           return o;
@@ -57151,7 +57151,7 @@ export namespace Api {
           const flags = r.uint();
           if ((flags & 0xfffffff7) !== 0) unknownFlagBits(r, flags, 0xfffffff7);
           field = 'message';
-          o.message = r.string();
+          o.message = r.stringField(o, 'message');
           field = 'entities';
           if ((flags & 0x8) !== 0) {
             const entities: Api.TypeMessageEntity[] = [];
@@ -57263,7 +57263,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'hash';
-          o.hash = r.string();
+          o.hash = r.stringField(o, 'hash');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'messages.checkChatInvite', field);
@@ -57314,7 +57314,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'hash';
-          o.hash = r.string();
+          o.hash = r.stringField(o, 'hash');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'messages.importChatInvite', field);
@@ -57542,7 +57542,7 @@ export namespace Api {
           field = 'randomId';
           o.randomId = r.long();
           field = 'startParam';
-          o.startParam = r.string();
+          o.startParam = r.stringField(o, 'startParam');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'messages.startBot', field);
@@ -57823,7 +57823,7 @@ export namespace Api {
           field = 'folderId';
           o.folderId = (flags & 0x1) !== 0 ? r.int() : undefined;
           field = 'q';
-          o.q = r.string();
+          o.q = r.stringField(o, 'q');
           field = 'filter';
           o.filter = read$MessagesFilter(r);
           field = 'minDate';
@@ -57974,7 +57974,7 @@ export namespace Api {
           field = 'size';
           o.size = r.int();
           field = 'mimeType';
-          o.mimeType = r.string();
+          o.mimeType = r.stringField(o, 'mimeType');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'messages.getDocumentByHash', field);
@@ -58161,9 +58161,9 @@ export namespace Api {
           field = 'geoPoint';
           o.geoPoint = (flags & 0x1) !== 0 ? read$InputGeoPoint(r) : undefined;
           field = 'query';
-          o.query = r.string();
+          o.query = r.stringField(o, 'query');
           field = 'offset';
-          o.offset = r.string();
+          o.offset = r.stringField(o, 'offset');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'messages.getInlineBotResults', field);
@@ -58266,7 +58266,7 @@ export namespace Api {
           field = 'cacheTime';
           o.cacheTime = r.int();
           field = 'nextOffset';
-          o.nextOffset = (flags & 0x4) !== 0 ? r.string() : undefined;
+          o.nextOffset = (flags & 0x4) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
           field = 'switchPm';
           o.switchPm = (flags & 0x8) !== 0 ? read$InlineBotSwitchPM(r) : undefined;
           return o;
@@ -58374,7 +58374,7 @@ export namespace Api {
           field = 'queryId';
           o.queryId = r.long();
           field = 'id';
-          o.id = r.string();
+          o.id = r.stringField(o, 'id');
           field = 'scheduleDate';
           o.scheduleDate = (flags & 0x400) !== 0 ? r.int() : undefined;
           return o;
@@ -58536,7 +58536,7 @@ export namespace Api {
           field = 'id';
           o.id = r.int();
           field = 'message';
-          o.message = (flags & 0x800) !== 0 ? r.string() : undefined;
+          o.message = (flags & 0x800) !== 0 ? r.stringField(o, 'message') : undefined;
           field = 'media';
           o.media = (flags & 0x4000) !== 0 ? read$InputMedia(r) : undefined;
           field = 'replyMarkup';
@@ -58644,7 +58644,7 @@ export namespace Api {
           field = 'id';
           o.id = read$InputBotInlineMessageID(r);
           field = 'message';
-          o.message = (flags & 0x800) !== 0 ? r.string() : undefined;
+          o.message = (flags & 0x800) !== 0 ? r.stringField(o, 'message') : undefined;
           field = 'media';
           o.media = (flags & 0x4000) !== 0 ? read$InputMedia(r) : undefined;
           field = 'replyMarkup';
@@ -58816,9 +58816,9 @@ export namespace Api {
           field = 'queryId';
           o.queryId = r.long();
           field = 'message';
-          o.message = (flags & 0x1) !== 0 ? r.string() : undefined;
+          o.message = (flags & 0x1) !== 0 ? r.stringField(o, 'message') : undefined;
           field = 'url';
-          o.url = (flags & 0x4) !== 0 ? r.string() : undefined;
+          o.url = (flags & 0x4) !== 0 ? r.stringField(o, 'url') : undefined;
           field = 'cacheTime';
           o.cacheTime = r.int();
           return o;
@@ -58972,7 +58972,7 @@ export namespace Api {
           field = 'peer';
           o.peer = read$InputPeer(r);
           field = 'message';
-          o.message = r.string();
+          o.message = r.stringField(o, 'message');
           field = 'entities';
           if ((flags & 0x8) !== 0) {
             const entities: Api.TypeMessageEntity[] = [];
@@ -59943,7 +59943,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'url';
-          o.url = r.string();
+          o.url = r.stringField(o, 'url');
           field = 'hash';
           o.hash = r.int();
           return o;
@@ -60214,7 +60214,7 @@ export namespace Api {
           field = 'queryId';
           o.queryId = r.long();
           field = 'error';
-          o.error = (flags & 0x1) !== 0 ? r.string() : undefined;
+          o.error = (flags & 0x1) !== 0 ? r.stringField(o, 'error') : undefined;
           field = 'shippingOptions';
           if ((flags & 0x2) !== 0) {
             const shippingOptions: Api.TypeShippingOption[] = [];
@@ -60292,7 +60292,7 @@ export namespace Api {
           field = 'queryId';
           o.queryId = r.long();
           field = 'error';
-          o.error = (flags & 0x1) !== 0 ? r.string() : undefined;
+          o.error = (flags & 0x1) !== 0 ? r.stringField(o, 'error') : undefined;
           return o;
         } catch (e) {
           return rethrowDecode(e, 'messages.setBotPrecheckoutResults', field);
@@ -60941,7 +60941,7 @@ export namespace Api {
           if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           o.excludeFeatured = (flags & 0x1) !== 0 ? true : undefined;
           field = 'q';
-          o.q = r.string();
+          o.q = r.stringField(o, 'q');
           field = 'hash';
           o.hash = r.int();
           return o;
@@ -61422,7 +61422,7 @@ export namespace Api {
           field = 'peer';
           o.peer = read$InputPeer(r);
           field = 'params';
-          o.params = r.string();
+          o.params = r.stringField(o, 'params');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'messages.getStatsURL', field);
@@ -61479,7 +61479,7 @@ export namespace Api {
           field = 'peer';
           o.peer = read$InputPeer(r);
           field = 'about';
-          o.about = r.string();
+          o.about = r.stringField(o, 'about');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'messages.editChatAbout', field);
@@ -61587,7 +61587,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'langCode';
-          o.langCode = r.string();
+          o.langCode = r.stringField(o, 'langCode');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'messages.getEmojiKeywords', field);
@@ -61642,7 +61642,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'langCode';
-          o.langCode = r.string();
+          o.langCode = r.stringField(o, 'langCode');
           field = 'fromVersion';
           o.fromVersion = r.int();
           return o;
@@ -61706,7 +61706,7 @@ export namespace Api {
           field = 'langCodes';
           const langCodes: string[] = [];
           r.vectorId();
-          for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) langCodes.push(r.string());
+          for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) langCodes.push(r.stringField(langCodes, langCodes.length));
           i0 = -1;
           o.langCodes = langCodes;
           return o;
@@ -61759,7 +61759,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'langCode';
-          o.langCode = r.string();
+          o.langCode = r.stringField(o, 'langCode');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'messages.getEmojiURL', field);
@@ -62363,7 +62363,7 @@ export namespace Api {
           field = 'option';
           o.option = (flags & 0x1) !== 0 ? r.bytes() : undefined;
           field = 'offset';
-          o.offset = (flags & 0x2) !== 0 ? r.string() : undefined;
+          o.offset = (flags & 0x2) !== 0 ? r.stringField(o, 'offset') : undefined;
           field = 'limit';
           o.limit = r.int();
           return o;
@@ -64619,7 +64619,7 @@ export namespace Api {
           field = 'size';
           o.size = r.int();
           field = 'mimeType';
-          o.mimeType = r.string();
+          o.mimeType = r.stringField(o, 'mimeType');
           field = 'fileType';
           o.fileType = read$storage$FileType(r);
           field = 'mtime';
@@ -65363,9 +65363,9 @@ export namespace Api {
           field = 'id';
           o.id = r.int();
           field = 'version';
-          o.version = r.string();
+          o.version = r.stringField(o, 'version');
           field = 'text';
-          o.text = r.string();
+          o.text = r.stringField(o, 'text');
           field = 'entities';
           const entities: Api.TypeMessageEntity[] = [];
           r.vectorId();
@@ -65375,7 +65375,7 @@ export namespace Api {
           field = 'document';
           o.document = (flags & 0x2) !== 0 ? read$Document(r) : undefined;
           field = 'url';
-          o.url = (flags & 0x4) !== 0 ? r.string() : undefined;
+          o.url = (flags & 0x4) !== 0 ? r.stringField(o, 'url') : undefined;
           return o;
         } catch (e) {
           return rethrowDecode(e, 'help.appUpdate', indexedField(field, i0));
@@ -65448,7 +65448,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'message';
-          o.message = r.string();
+          o.message = r.stringField(o, 'message');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'help.inviteText', field);
@@ -65499,7 +65499,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'phoneNumber';
-          o.phoneNumber = r.string();
+          o.phoneNumber = r.stringField(o, 'phoneNumber');
           field = 'user';
           o.user = read$User(r);
           return o;
@@ -65582,7 +65582,7 @@ export namespace Api {
           field = 'id';
           o.id = read$DataJSON(r);
           field = 'text';
-          o.text = r.string();
+          o.text = r.stringField(o, 'text');
           field = 'entities';
           const entities: Api.TypeMessageEntity[] = [];
           r.vectorId();
@@ -65879,7 +65879,7 @@ export namespace Api {
           if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           o.updateApp = (flags & 0x1) !== 0 ? true : undefined;
           field = 'message';
-          o.message = r.string();
+          o.message = r.stringField(o, 'message');
           field = 'entities';
           if ((flags & 0x2) !== 0) {
             const entities: Api.TypeMessageEntity[] = [];
@@ -66015,7 +66015,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'name';
-          o.name = r.string();
+          o.name = r.stringField(o, 'name');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'help.supportName', field);
@@ -66109,7 +66109,7 @@ export namespace Api {
         let n0 = 0;
         try {
           field = 'message';
-          o.message = r.string();
+          o.message = r.stringField(o, 'message');
           field = 'entities';
           const entities: Api.TypeMessageEntity[] = [];
           r.vectorId();
@@ -66117,7 +66117,7 @@ export namespace Api {
           i0 = -1;
           o.entities = entities;
           field = 'author';
-          o.author = r.string();
+          o.author = r.stringField(o, 'author');
           field = 'date';
           o.date = r.int();
           return o;
@@ -66276,9 +66276,9 @@ export namespace Api {
           i0 = -1;
           o.users = users;
           field = 'psaType';
-          o.psaType = (flags & 0x2) !== 0 ? r.string() : undefined;
+          o.psaType = (flags & 0x2) !== 0 ? r.stringField(o, 'psaType') : undefined;
           field = 'psaMessage';
-          o.psaMessage = (flags & 0x4) !== 0 ? r.string() : undefined;
+          o.psaMessage = (flags & 0x4) !== 0 ? r.stringField(o, 'psaMessage') : undefined;
           return o;
         } catch (e) {
           return rethrowDecode(e, 'help.promoData', indexedField(field, i0));
@@ -66355,12 +66355,12 @@ export namespace Api {
           const flags = r.uint();
           if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           field = 'countryCode';
-          o.countryCode = r.string();
+          o.countryCode = r.stringField(o, 'countryCode');
           field = 'prefixes';
           if ((flags & 0x1) !== 0) {
             const prefixes: string[] = [];
             r.vectorId();
-            for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) prefixes.push(r.string());
+            for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) prefixes.push(r.stringField(prefixes, prefixes.length));
             i0 = -1;
             o.prefixes = prefixes;
           } else {
@@ -66370,7 +66370,7 @@ export namespace Api {
           if ((flags & 0x2) !== 0) {
             const patterns: string[] = [];
             r.vectorId();
-            for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) patterns.push(r.string());
+            for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) patterns.push(r.stringField(patterns, patterns.length));
             i0 = -1;
             o.patterns = patterns;
           } else {
@@ -66454,11 +66454,11 @@ export namespace Api {
           if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           o.hidden = (flags & 0x1) !== 0 ? true : undefined;
           field = 'iso2';
-          o.iso2 = r.string();
+          o.iso2 = r.stringField(o, 'iso2');
           field = 'defaultName';
-          o.defaultName = r.string();
+          o.defaultName = r.stringField(o, 'defaultName');
           field = 'name';
-          o.name = (flags & 0x2) !== 0 ? r.string() : undefined;
+          o.name = (flags & 0x2) !== 0 ? r.stringField(o, 'name') : undefined;
           field = 'countryCodes';
           const countryCodes: Api.help.TypeCountryCode[] = [];
           r.vectorId();
@@ -66737,7 +66737,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'source';
-          o.source = r.string();
+          o.source = r.stringField(o, 'source');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'help.getAppUpdate', field);
@@ -66848,7 +66848,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'prevAppVersion';
-          o.prevAppVersion = r.string();
+          o.prevAppVersion = r.stringField(o, 'prevAppVersion');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'help.getAppChangelog', field);
@@ -66905,7 +66905,7 @@ export namespace Api {
           field = 'pendingUpdatesCount';
           o.pendingUpdatesCount = r.int();
           field = 'message';
-          o.message = r.string();
+          o.message = r.stringField(o, 'message');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'help.setBotUpdatesStatus', field);
@@ -66986,7 +66986,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'referer';
-          o.referer = r.string();
+          o.referer = r.stringField(o, 'referer');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'help.getRecentMeUrls', field);
@@ -67118,7 +67118,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'path';
-          o.path = r.string();
+          o.path = r.stringField(o, 'path');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'help.getDeepLinkInfo', field);
@@ -67414,7 +67414,7 @@ export namespace Api {
           field = 'userId';
           o.userId = read$InputUser(r);
           field = 'message';
-          o.message = r.string();
+          o.message = r.stringField(o, 'message');
           field = 'entities';
           const entities: Api.TypeMessageEntity[] = [];
           r.vectorId();
@@ -67552,7 +67552,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'suggestion';
-          o.suggestion = r.string();
+          o.suggestion = r.stringField(o, 'suggestion');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'help.dismissSuggestion', field);
@@ -67607,7 +67607,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'langCode';
-          o.langCode = r.string();
+          o.langCode = r.stringField(o, 'langCode');
           field = 'hash';
           o.hash = r.int();
           return o;
@@ -67910,9 +67910,9 @@ export namespace Api {
           field = 'srpId';
           o.srpId = (flags & 0x4) !== 0 ? r.long() : undefined;
           field = 'hint';
-          o.hint = (flags & 0x8) !== 0 ? r.string() : undefined;
+          o.hint = (flags & 0x8) !== 0 ? r.stringField(o, 'hint') : undefined;
           field = 'emailUnconfirmedPattern';
-          o.emailUnconfirmedPattern = (flags & 0x10) !== 0 ? r.string() : undefined;
+          o.emailUnconfirmedPattern = (flags & 0x10) !== 0 ? r.stringField(o, 'emailUnconfirmedPattern') : undefined;
           field = 'newAlgo';
           o.newAlgo = read$PasswordKdfAlgo(r);
           field = 'newSecureAlgo';
@@ -67976,7 +67976,7 @@ export namespace Api {
           const flags = r.uint();
           if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           field = 'email';
-          o.email = (flags & 0x1) !== 0 ? r.string() : undefined;
+          o.email = (flags & 0x1) !== 0 ? r.stringField(o, 'email') : undefined;
           field = 'secureSettings';
           o.secureSettings = (flags & 0x2) !== 0 ? read$SecureSecretSettings(r) : undefined;
           return o;
@@ -68063,9 +68063,9 @@ export namespace Api {
           field = 'newPasswordHash';
           o.newPasswordHash = (flags & 0x1) !== 0 ? r.bytes() : undefined;
           field = 'hint';
-          o.hint = (flags & 0x1) !== 0 ? r.string() : undefined;
+          o.hint = (flags & 0x1) !== 0 ? r.stringField(o, 'hint') : undefined;
           field = 'email';
-          o.email = (flags & 0x2) !== 0 ? r.string() : undefined;
+          o.email = (flags & 0x2) !== 0 ? r.stringField(o, 'email') : undefined;
           field = 'newSecureSettings';
           o.newSecureSettings = (flags & 0x4) !== 0 ? read$SecureSecretSettings(r) : undefined;
           return o;
@@ -68316,7 +68316,7 @@ export namespace Api {
           i0 = -1;
           o.users = users;
           field = 'privacyPolicyUrl';
-          o.privacyPolicyUrl = (flags & 0x1) !== 0 ? r.string() : undefined;
+          o.privacyPolicyUrl = (flags & 0x1) !== 0 ? r.stringField(o, 'privacyPolicyUrl') : undefined;
           return o;
         } catch (e) {
           return rethrowDecode(e, 'account.authorizationForm', indexedField(field, i0));
@@ -68367,7 +68367,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'emailPattern';
-          o.emailPattern = r.string();
+          o.emailPattern = r.stringField(o, 'emailPattern');
           field = 'length';
           o.length = r.int();
           return o;
@@ -68803,7 +68803,7 @@ export namespace Api {
           field = 'tokenType';
           o.tokenType = r.int();
           field = 'token';
-          o.token = r.string();
+          o.token = r.stringField(o, 'token');
           field = 'appSandbox';
           o.appSandbox = r.bool();
           field = 'secret';
@@ -68883,7 +68883,7 @@ export namespace Api {
           field = 'tokenType';
           o.tokenType = r.int();
           field = 'token';
-          o.token = r.string();
+          o.token = r.stringField(o, 'token');
           field = 'otherUids';
           const otherUids: number[] = [];
           r.vectorId();
@@ -69094,11 +69094,11 @@ export namespace Api {
           const flags = r.uint();
           if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
           field = 'firstName';
-          o.firstName = (flags & 0x1) !== 0 ? r.string() : undefined;
+          o.firstName = (flags & 0x1) !== 0 ? r.stringField(o, 'firstName') : undefined;
           field = 'lastName';
-          o.lastName = (flags & 0x2) !== 0 ? r.string() : undefined;
+          o.lastName = (flags & 0x2) !== 0 ? r.stringField(o, 'lastName') : undefined;
           field = 'about';
-          o.about = (flags & 0x4) !== 0 ? r.string() : undefined;
+          o.about = (flags & 0x4) !== 0 ? r.stringField(o, 'about') : undefined;
           return o;
         } catch (e) {
           return rethrowDecode(e, 'account.updateProfile', field);
@@ -69308,7 +69308,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'username';
-          o.username = r.string();
+          o.username = r.stringField(o, 'username');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'account.checkUsername', field);
@@ -69359,7 +69359,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'username';
-          o.username = r.string();
+          o.username = r.stringField(o, 'username');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'account.updateUsername', field);
@@ -69531,7 +69531,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'reason';
-          o.reason = r.string();
+          o.reason = r.stringField(o, 'reason');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'account.deleteAccount', field);
@@ -69667,7 +69667,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'phoneNumber';
-          o.phoneNumber = r.string();
+          o.phoneNumber = r.stringField(o, 'phoneNumber');
           field = 'settings';
           o.settings = read$CodeSettings(r);
           return o;
@@ -69728,11 +69728,11 @@ export namespace Api {
         let field = '';
         try {
           field = 'phoneNumber';
-          o.phoneNumber = r.string();
+          o.phoneNumber = r.stringField(o, 'phoneNumber');
           field = 'phoneCodeHash';
-          o.phoneCodeHash = r.string();
+          o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
           field = 'phoneCode';
-          o.phoneCode = r.string();
+          o.phoneCode = r.stringField(o, 'phoneCode');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'account.changePhone', field);
@@ -70057,7 +70057,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'hash';
-          o.hash = r.string();
+          o.hash = r.stringField(o, 'hash');
           field = 'settings';
           o.settings = read$CodeSettings(r);
           return o;
@@ -70114,9 +70114,9 @@ export namespace Api {
         let field = '';
         try {
           field = 'phoneCodeHash';
-          o.phoneCodeHash = r.string();
+          o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
           field = 'phoneCode';
-          o.phoneCode = r.string();
+          o.phoneCode = r.stringField(o, 'phoneCode');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'account.confirmPhone', field);
@@ -70560,9 +70560,9 @@ export namespace Api {
           field = 'botId';
           o.botId = r.int();
           field = 'scope';
-          o.scope = r.string();
+          o.scope = r.stringField(o, 'scope');
           field = 'publicKey';
-          o.publicKey = r.string();
+          o.publicKey = r.stringField(o, 'publicKey');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'account.getAuthorizationForm', field);
@@ -70640,9 +70640,9 @@ export namespace Api {
           field = 'botId';
           o.botId = r.int();
           field = 'scope';
-          o.scope = r.string();
+          o.scope = r.stringField(o, 'scope');
           field = 'publicKey';
-          o.publicKey = r.string();
+          o.publicKey = r.stringField(o, 'publicKey');
           field = 'valueHashes';
           const valueHashes: Api.TypeSecureValueHash[] = [];
           r.vectorId();
@@ -70705,7 +70705,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'phoneNumber';
-          o.phoneNumber = r.string();
+          o.phoneNumber = r.stringField(o, 'phoneNumber');
           field = 'settings';
           o.settings = read$CodeSettings(r);
           return o;
@@ -70766,11 +70766,11 @@ export namespace Api {
         let field = '';
         try {
           field = 'phoneNumber';
-          o.phoneNumber = r.string();
+          o.phoneNumber = r.stringField(o, 'phoneNumber');
           field = 'phoneCodeHash';
-          o.phoneCodeHash = r.string();
+          o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
           field = 'phoneCode';
-          o.phoneCode = r.string();
+          o.phoneCode = r.stringField(o, 'phoneCode');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'account.verifyPhone', field);
@@ -70821,7 +70821,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'email';
-          o.email = r.string();
+          o.email = r.stringField(o, 'email');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'account.sendVerifyEmailCode', field);
@@ -70876,9 +70876,9 @@ export namespace Api {
         let field = '';
         try {
           field = 'email';
-          o.email = r.string();
+          o.email = r.stringField(o, 'email');
           field = 'code';
-          o.code = r.string();
+          o.code = r.stringField(o, 'code');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'account.verifyEmail', field);
@@ -71075,7 +71075,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'code';
-          o.code = r.string();
+          o.code = r.stringField(o, 'code');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'account.confirmPasswordEmail', field);
@@ -71390,7 +71390,7 @@ export namespace Api {
           field = 'file';
           o.file = read$InputFile(r);
           field = 'mimeType';
-          o.mimeType = r.string();
+          o.mimeType = r.stringField(o, 'mimeType');
           field = 'settings';
           o.settings = read$WallPaperSettings(r);
           return o;
@@ -71711,9 +71711,9 @@ export namespace Api {
           field = 'thumb';
           o.thumb = (flags & 0x1) !== 0 ? read$InputFile(r) : undefined;
           field = 'fileName';
-          o.fileName = r.string();
+          o.fileName = r.stringField(o, 'fileName');
           field = 'mimeType';
-          o.mimeType = r.string();
+          o.mimeType = r.stringField(o, 'mimeType');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'account.uploadTheme', field);
@@ -71783,9 +71783,9 @@ export namespace Api {
           const flags = r.uint();
           if ((flags & 0xfffffff3) !== 0) unknownFlagBits(r, flags, 0xfffffff3);
           field = 'slug';
-          o.slug = r.string();
+          o.slug = r.stringField(o, 'slug');
           field = 'title';
-          o.title = r.string();
+          o.title = r.stringField(o, 'title');
           field = 'document';
           o.document = (flags & 0x4) !== 0 ? read$InputDocument(r) : undefined;
           field = 'settings';
@@ -71869,13 +71869,13 @@ export namespace Api {
           const flags = r.uint();
           if ((flags & 0xfffffff0) !== 0) unknownFlagBits(r, flags, 0xfffffff0);
           field = 'format';
-          o.format = r.string();
+          o.format = r.stringField(o, 'format');
           field = 'theme';
           o.theme = read$InputTheme(r);
           field = 'slug';
-          o.slug = (flags & 0x1) !== 0 ? r.string() : undefined;
+          o.slug = (flags & 0x1) !== 0 ? r.stringField(o, 'slug') : undefined;
           field = 'title';
-          o.title = (flags & 0x2) !== 0 ? r.string() : undefined;
+          o.title = (flags & 0x2) !== 0 ? r.stringField(o, 'title') : undefined;
           field = 'document';
           o.document = (flags & 0x4) !== 0 ? read$InputDocument(r) : undefined;
           field = 'settings';
@@ -72009,7 +72009,7 @@ export namespace Api {
           if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           o.dark = (flags & 0x1) !== 0 ? true : undefined;
           field = 'format';
-          o.format = (flags & 0x2) !== 0 ? r.string() : undefined;
+          o.format = (flags & 0x2) !== 0 ? r.stringField(o, 'format') : undefined;
           field = 'theme';
           o.theme = (flags & 0x2) !== 0 ? read$InputTheme(r) : undefined;
           return o;
@@ -72070,7 +72070,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'format';
-          o.format = r.string();
+          o.format = r.stringField(o, 'format');
           field = 'theme';
           o.theme = read$InputTheme(r);
           field = 'documentId';
@@ -72129,7 +72129,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'format';
-          o.format = r.string();
+          o.format = r.stringField(o, 'format');
           field = 'hash';
           o.hash = r.int();
           return o;
@@ -73301,13 +73301,13 @@ export namespace Api {
           o.broadcast = (flags & 0x1) !== 0 ? true : undefined;
           o.megagroup = (flags & 0x2) !== 0 ? true : undefined;
           field = 'title';
-          o.title = r.string();
+          o.title = r.stringField(o, 'title');
           field = 'about';
-          o.about = r.string();
+          o.about = r.stringField(o, 'about');
           field = 'geoPoint';
           o.geoPoint = (flags & 0x4) !== 0 ? read$InputGeoPoint(r) : undefined;
           field = 'address';
-          o.address = (flags & 0x4) !== 0 ? r.string() : undefined;
+          o.address = (flags & 0x4) !== 0 ? r.stringField(o, 'address') : undefined;
           return o;
         } catch (e) {
           return rethrowDecode(e, 'channels.createChannel', field);
@@ -73376,7 +73376,7 @@ export namespace Api {
           field = 'adminRights';
           o.adminRights = read$ChatAdminRights(r);
           field = 'rank';
-          o.rank = r.string();
+          o.rank = r.stringField(o, 'rank');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'channels.editAdmin', field);
@@ -73433,7 +73433,7 @@ export namespace Api {
           field = 'channel';
           o.channel = read$InputChannel(r);
           field = 'title';
-          o.title = r.string();
+          o.title = r.stringField(o, 'title');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'channels.editTitle', field);
@@ -73547,7 +73547,7 @@ export namespace Api {
           field = 'channel';
           o.channel = read$InputChannel(r);
           field = 'username';
-          o.username = r.string();
+          o.username = r.stringField(o, 'username');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'channels.checkUsername', field);
@@ -73604,7 +73604,7 @@ export namespace Api {
           field = 'channel';
           o.channel = read$InputChannel(r);
           field = 'username';
-          o.username = r.string();
+          o.username = r.stringField(o, 'username');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'channels.updateUsername', field);
@@ -74172,7 +74172,7 @@ export namespace Api {
           field = 'channel';
           o.channel = read$InputChannel(r);
           field = 'q';
-          o.q = r.string();
+          o.q = r.stringField(o, 'q');
           field = 'eventsFilter';
           o.eventsFilter = (flags & 0x1) !== 0 ? read$ChannelAdminLogEventsFilter(r) : undefined;
           field = 'admins';
@@ -74695,7 +74695,7 @@ export namespace Api {
           field = 'geoPoint';
           o.geoPoint = read$InputGeoPoint(r);
           field = 'address';
-          o.address = r.string();
+          o.address = r.stringField(o, 'address');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'channels.editLocation', field);
@@ -74918,9 +74918,9 @@ export namespace Api {
           field = 'providerId';
           o.providerId = r.int();
           field = 'url';
-          o.url = r.string();
+          o.url = r.stringField(o, 'url');
           field = 'nativeProvider';
-          o.nativeProvider = (flags & 0x10) !== 0 ? r.string() : undefined;
+          o.nativeProvider = (flags & 0x10) !== 0 ? r.stringField(o, 'nativeProvider') : undefined;
           field = 'nativeParams';
           o.nativeParams = (flags & 0x10) !== 0 ? read$DataJSON(r) : undefined;
           field = 'savedInfo';
@@ -74999,7 +74999,7 @@ export namespace Api {
           const flags = r.uint();
           if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
           field = 'id';
-          o.id = (flags & 0x1) !== 0 ? r.string() : undefined;
+          o.id = (flags & 0x1) !== 0 ? r.stringField(o, 'id') : undefined;
           field = 'shippingOptions';
           if ((flags & 0x2) !== 0) {
             const shippingOptions: Api.TypeShippingOption[] = [];
@@ -75103,7 +75103,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'url';
-          o.url = r.string();
+          o.url = r.stringField(o, 'url');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'payments.paymentVerificationNeeded', field);
@@ -75214,11 +75214,11 @@ export namespace Api {
           field = 'shipping';
           o.shipping = (flags & 0x2) !== 0 ? read$ShippingOption(r) : undefined;
           field = 'currency';
-          o.currency = r.string();
+          o.currency = r.stringField(o, 'currency');
           field = 'totalAmount';
           o.totalAmount = r.long();
           field = 'credentialsTitle';
-          o.credentialsTitle = r.string();
+          o.credentialsTitle = r.stringField(o, 'credentialsTitle');
           field = 'users';
           const users: Api.TypeUser[] = [];
           r.vectorId();
@@ -75342,7 +75342,7 @@ export namespace Api {
         let n0 = 0;
         try {
           field = 'title';
-          o.title = r.string();
+          o.title = r.stringField(o, 'title');
           field = 'openUrls';
           const openUrls: Api.TypeBankCardOpenUrl[] = [];
           r.vectorId();
@@ -75589,9 +75589,9 @@ export namespace Api {
           field = 'msgId';
           o.msgId = r.int();
           field = 'requestedInfoId';
-          o.requestedInfoId = (flags & 0x1) !== 0 ? r.string() : undefined;
+          o.requestedInfoId = (flags & 0x1) !== 0 ? r.stringField(o, 'requestedInfoId') : undefined;
           field = 'shippingOptionId';
-          o.shippingOptionId = (flags & 0x2) !== 0 ? r.string() : undefined;
+          o.shippingOptionId = (flags & 0x2) !== 0 ? r.stringField(o, 'shippingOptionId') : undefined;
           field = 'credentials';
           o.credentials = read$InputPaymentCredentials(r);
           return o;
@@ -75734,7 +75734,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'number';
-          o.number = r.string();
+          o.number = r.stringField(o, 'number');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'payments.getBankCardData', field);
@@ -75891,7 +75891,7 @@ export namespace Api {
           i0 = -1;
           o.participants = participants;
           field = 'participantsNextOffset';
-          o.participantsNextOffset = r.string();
+          o.participantsNextOffset = r.stringField(o, 'participantsNextOffset');
           field = 'users';
           const users: Api.TypeUser[] = [];
           r.vectorId();
@@ -75983,7 +75983,7 @@ export namespace Api {
           i0 = -1;
           o.participants = participants;
           field = 'nextOffset';
-          o.nextOffset = r.string();
+          o.nextOffset = r.stringField(o, 'nextOffset');
           field = 'users';
           const users: Api.TypeUser[] = [];
           r.vectorId();
@@ -76435,7 +76435,7 @@ export namespace Api {
           field = 'rating';
           o.rating = r.int();
           field = 'comment';
-          o.comment = r.string();
+          o.comment = r.stringField(o, 'comment');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'phone.setCallRating', field);
@@ -77128,7 +77128,7 @@ export namespace Api {
           i0 = -1;
           o.sources = sources;
           field = 'offset';
-          o.offset = r.string();
+          o.offset = r.stringField(o, 'offset');
           field = 'limit';
           o.limit = r.int();
           return o;
@@ -77695,7 +77695,7 @@ export namespace Api {
           const flags = r.uint();
           if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
           field = 'token';
-          o.token = r.string();
+          o.token = r.stringField(o, 'token');
           field = 'x';
           o.x = (flags & 0x1) !== 0 ? r.long() : undefined;
           return o;
@@ -78226,7 +78226,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'customMethod';
-          o.customMethod = r.string();
+          o.customMethod = r.stringField(o, 'customMethod');
           field = 'params';
           o.params = read$DataJSON(r);
           return o;
@@ -78445,9 +78445,9 @@ export namespace Api {
           field = 'userId';
           o.userId = read$InputUser(r);
           field = 'title';
-          o.title = r.string();
+          o.title = r.stringField(o, 'title');
           field = 'shortName';
-          o.shortName = r.string();
+          o.shortName = r.stringField(o, 'shortName');
           field = 'thumb';
           o.thumb = (flags & 0x4) !== 0 ? read$InputDocument(r) : undefined;
           field = 'stickers';
@@ -78734,9 +78734,9 @@ export namespace Api {
         let field = '';
         try {
           field = 'langPack';
-          o.langPack = r.string();
+          o.langPack = r.stringField(o, 'langPack');
           field = 'langCode';
-          o.langCode = r.string();
+          o.langCode = r.stringField(o, 'langCode');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'langpack.getLangPack', field);
@@ -78804,13 +78804,13 @@ export namespace Api {
         let n0 = 0;
         try {
           field = 'langPack';
-          o.langPack = r.string();
+          o.langPack = r.stringField(o, 'langPack');
           field = 'langCode';
-          o.langCode = r.string();
+          o.langCode = r.stringField(o, 'langCode');
           field = 'keys';
           const keys: string[] = [];
           r.vectorId();
-          for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) keys.push(r.string());
+          for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) keys.push(r.stringField(keys, keys.length));
           i0 = -1;
           o.keys = keys;
           return o;
@@ -78871,9 +78871,9 @@ export namespace Api {
         let field = '';
         try {
           field = 'langPack';
-          o.langPack = r.string();
+          o.langPack = r.stringField(o, 'langPack');
           field = 'langCode';
-          o.langCode = r.string();
+          o.langCode = r.stringField(o, 'langCode');
           field = 'fromVersion';
           o.fromVersion = r.int();
           return o;
@@ -78926,7 +78926,7 @@ export namespace Api {
         let field = '';
         try {
           field = 'langPack';
-          o.langPack = r.string();
+          o.langPack = r.stringField(o, 'langPack');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'langpack.getLanguages', field);
@@ -78981,9 +78981,9 @@ export namespace Api {
         let field = '';
         try {
           field = 'langPack';
-          o.langPack = r.string();
+          o.langPack = r.stringField(o, 'langPack');
           field = 'langCode';
-          o.langCode = r.string();
+          o.langCode = r.stringField(o, 'langCode');
           return o;
         } catch (e) {
           return rethrowDecode(e, 'langpack.getLanguage', field);

@@ -112,7 +112,7 @@ describe('field names that are keywords or generated locals', () => {
     // Readers assign straight into the instance, so only flags words and vectors have locals.
     expect(file.text).toContain('o.default = r.int();');
     expect(file.text).toContain('o.r = r.int();');
-    expect(file.text).toContain('o.field = r.string();');
+    expect(file.text).toContain("o.field = r.stringField(o, 'field');");
   });
 });
 
