@@ -108,7 +108,7 @@ export const utf16Decoder = new TextDecoder('utf-16le', { ignoreBOM: true });
  * ASCII with the UTF-8 decoder; anything else decoded to code units in JS, joined by `fromCharCode` up
  * to SHORT_UNITS units and by the UTF-16 decoder above that.
  */
-const SHORT_ASCII = 12;
+export const SHORT_ASCII = 12;
 const SHORT_UNITS = 32;
 /** Longer non-ASCII data goes to TextDecoder directly, so the code unit buffer stays small. */
 const JS_DECODE_MAX = 65536;
