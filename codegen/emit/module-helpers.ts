@@ -84,7 +84,8 @@ const decoding: never = Object.freeze({ decoding: true }) as never;
 
 /**
  * Defines a class's statics, read-only, on the class and on its prototype: instances share them and
- * never carry them as own properties.
+ * never carry them as own properties. Runs once per class at import: one descriptor object reused for
+ * the eight \`defineProperty\` calls costs less than descriptor maps for \`defineProperties\`.
  */
 function defineTlClass(
   cls: { prototype: object },
@@ -93,14 +94,19 @@ function defineTlClass(
   className: string,
   classType: 'constructor' | 'request',
 ): void {
-  const statics: PropertyDescriptorMap = {
-    CONSTRUCTOR_ID: { value: constructorId },
-    SUBCLASS_OF_ID: { value: subclassOfId },
-    className: { value: className },
-    classType: { value: classType },
-  };
-  Object.defineProperties(cls, statics);
-  Object.defineProperties(cls.prototype, statics);
+  const prototype = cls.prototype;
+  const descriptor: PropertyDescriptor = { value: constructorId };
+  Object.defineProperty(cls, 'CONSTRUCTOR_ID', descriptor);
+  Object.defineProperty(prototype, 'CONSTRUCTOR_ID', descriptor);
+  descriptor.value = subclassOfId;
+  Object.defineProperty(cls, 'SUBCLASS_OF_ID', descriptor);
+  Object.defineProperty(prototype, 'SUBCLASS_OF_ID', descriptor);
+  descriptor.value = className;
+  Object.defineProperty(cls, 'className', descriptor);
+  Object.defineProperty(prototype, 'className', descriptor);
+  descriptor.value = classType;
+  Object.defineProperty(cls, 'classType', descriptor);
+  Object.defineProperty(prototype, 'classType', descriptor);
 }
 
 /** A required field's value: \`undefined\` or \`null\` is a 'missing' error, never a default. */
