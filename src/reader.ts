@@ -223,15 +223,15 @@ export class TlReader {
 
   /**
    * A string that will be stored as `target[key]` (a field of the object being read, or a vector element
-   * at its index). Inside `readBoxed` a string longer than SHORT_ASCII bytes goes to the value's string
-   * batch and is assigned when the value is complete; '' stands in until then. Elsewhere (and for short
+   * at its index). Inside `readBoxed` a string longer than SHORT_ASCII bytes (but the value's first one)
+   * goes to the value's string batch and is assigned when the value is complete; '' stands in until then. Elsewhere (and for short
    * strings, which a JS loop builds fastest) the same as `string()`.
    */
   stringField(target: object, key: string | number): string {
     const end = this.span();
     const start = this.spanStart;
     const strings = this.strings;
-    if (strings !== undefined && end - start > SHORT_ASCII) {
+    if (strings !== undefined && end - start > SHORT_ASCII && strings.takesNext()) {
       const ascii = asciiEnd(this.buf, this.view, start, end);
       if (ascii === end) {
         strings.addAscii(this.buf, this.view, start, end, target, key);

@@ -27,9 +27,24 @@ export class StringBatch {
    * Where each pending string goes: `targets[i][keys[i]]`, from [bounds[2i], bounds[2i+1]) of the UTF-16
    * units (`bounds[2i] >= 0`) or of the ASCII bytes (stored as `~start`, `end`).
    */
-  private readonly targets: Slot[] = [];
+  private readonly targets: (Slot | undefined)[] = [];
   private readonly keys: (string | number)[] = [];
   private readonly bounds: number[] = [];
+  /** Entries in use: the arrays are overwritten rather than shrunk (setting `length` is slow in V8). */
+  private count = 0;
+  /** Whether the value being decoded has offered a string already (see `takesNext`). */
+  private armed = false;
+
+  /**
+   * Whether the batch takes the next string. The first string of a value is decoded at once: a value
+   * with one long string (a single short message) gains nothing from the batch, and TextDecoder's UTF-8
+   * path costs less per call than the UTF-16 one that joins the batch.
+   */
+  takesNext(): boolean {
+    if (this.armed) return true;
+    this.armed = true;
+    return false;
+  }
 
   /**
    * Decodes UTF-8 bytes [start, end) (ASCII before `ascii`) for `target[key]`, assigned by `flush`.
@@ -55,9 +70,7 @@ export class StringBatch {
     }
     const n = utf8ToUnits(bytes, view, start, ascii, end, this.units, this.used);
     if (n < 0) return false;
-    this.targets.push(target as Slot);
-    this.keys.push(key);
-    this.bounds.push(this.used, this.used + n);
+    this.record(target, key, this.used, this.used + n);
     this.used += n;
     return true;
   }
@@ -87,15 +100,22 @@ export class StringBatch {
     let i = 0;
     for (; i + 4 <= length; i += 4) out.setInt32(at + i, view.getInt32(start + i, true), true);
     for (; i < length; i++) this.ascii[at + i] = bytes[start + i];
-    this.targets.push(target as Slot);
-    this.keys.push(key);
-    this.bounds.push(~at, at + length);
+    this.record(target, key, ~at, at + length);
     this.asciiUsed = at + length;
+  }
+
+  private record(target: object, key: string | number, start: number, end: number): void {
+    const i = this.count++;
+    this.targets[i] = target as Slot;
+    this.keys[i] = key;
+    this.bounds[2 * i] = start;
+    this.bounds[2 * i + 1] = end;
   }
 
   /** Assigns every pending string and empties the batch. */
   flush(): void {
-    const count = this.targets.length;
+    this.armed = false;
+    const count = this.count;
     if (count === 0) return;
     const joined = this.used === 0 ? '' : utf16Decoder.decode(this.units.subarray(0, this.used));
     const joinedAscii =
@@ -104,16 +124,21 @@ export class StringBatch {
     for (let i = 0; i < count; i++) {
       const start = bounds[2 * i];
       const end = bounds[2 * i + 1];
-      targets[i][keys[i]] = start >= 0 ? joined.substring(start, end) : joinedAscii.substring(~start, end);
+      (targets[i] as Slot)[keys[i]] =
+        start >= 0 ? joined.substring(start, end) : joinedAscii.substring(~start, end);
+      // Not kept alive by the pooled batch.
+      targets[i] = undefined;
     }
-    this.clear();
+    this.count = 0;
+    this.used = 0;
+    this.asciiUsed = 0;
   }
 
   /** Drops pending strings (the value being decoded failed). */
   clear(): void {
-    this.targets.length = 0;
-    this.keys.length = 0;
-    this.bounds.length = 0;
+    this.armed = false;
+    for (let i = 0; i < this.count; i++) this.targets[i] = undefined;
+    this.count = 0;
     this.used = 0;
     this.asciiUsed = 0;
   }
