@@ -13,8 +13,13 @@ export const BOOL_TRUE_ID = 0x997275b5;
 export const BOOL_FALSE_ID = 0xbc799737;
 /** Strings and bytes must be shorter than this: the long length form has 3 bytes. */
 export const MAX_LENGTH_PREFIXED = 0x1000000;
-/** From this many UTF-16 units on, TextEncoder.encodeInto beats the JS loop (measured on V8: 80 ns flat vs ~2 ns/unit). */
-const NATIVE_ENCODE_MIN_UNITS = 32;
+/**
+ * From this many UTF-16 units on, TextEncoder.encodeInto (~80-150 ns a call) beats the JS loop. Measured
+ * on V8 with the mixed payloads of bench/: once a process has encoded strings of every representation
+ * (concatenated, two-byte), `charCodeAt` in the JS loop is generic and 16 beats 32 (messages.sendMessage
+ * 2.9 -> 2.6 us); alone with one payload 32 was slightly better.
+ */
+const NATIVE_ENCODE_MIN_UNITS = 16;
 
 const textEncoder = new TextEncoder();
 
@@ -183,7 +188,7 @@ export class TlWriter {
       this.nativeString(v);
       return;
     }
-    // Short strings: UTF-8 needs at most 3 bytes per UTF-16 unit, so under 32 units the data
+    // Short strings: UTF-8 needs at most 3 bytes per UTF-16 unit, so under 16 units the data
     // always fits the one-byte header form.
     if (this.pos + 3 * n + 4 > this.buf.length) this.grow(3 * n + 4);
     const buf = this.buf;
