@@ -15,7 +15,7 @@ export const BOOL_FALSE_ID = 0xbc799737;
 export const MAX_LENGTH_PREFIXED = 0x1000000;
 /**
  * From this many UTF-16 units on, TextEncoder.encodeInto (~80-150 ns a call) beats the JS loop. Measured
- * on V8 with the mixed payloads of bench/: once a process has encoded strings of every representation
+ * on V8 with the mixed payloads of bench/: once a program has encoded strings of every representation
  * (concatenated, two-byte), `charCodeAt` in the JS loop is generic and 16 beats 32 (messages.sendMessage
  * 2.9 -> 2.6 us); alone with one payload 32 was slightly better.
  */
