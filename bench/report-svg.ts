@@ -97,15 +97,11 @@ export function renderSvg(result: BenchResult): string {
     ),
   );
   y += 18;
-  body.push(
-    text(
-      margin,
-      y + 12,
-      `${result.date} · ${result.mode} run · ${result.libraries.map((l) => `${l.label} (layer ${l.layer})`).join(' · ')}`,
-      'class="sub"',
-    ),
-  );
-  y += 18;
+  const runLine = `${result.date} · ${result.mode} run · ${result.libraries.map((l) => `${l.label} (layer ${l.layer})`).join(' · ')}`;
+  for (const line of wrap(runLine, 165)) {
+    body.push(text(margin, y + 12, line, 'class="sub"'));
+    y += 18;
+  }
   body.push(
     text(
       margin,
