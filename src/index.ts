@@ -22,8 +22,7 @@ export {
   GZIP_PACKED_ID,
   readBoxed,
   TlReader,
-  VECTOR_ID,
 } from './reader.ts';
-export type { TlObject } from './tl-object.ts';
+export type { TlBoxedValue, TlObject } from './tl-object.ts';
 export { isTlObject, serializeObject } from './tl-object.ts';
-export { BOOL_FALSE_ID, BOOL_TRUE_ID, MAX_LENGTH_PREFIXED, TlWriter } from './writer.ts';
+export { BOOL_FALSE_ID, BOOL_TRUE_ID, MAX_LENGTH_PREFIXED, TlWriter, VECTOR_ID } from './writer.ts';

@@ -9,9 +9,8 @@ import { constructorIdHex, TlDecodeError, UnknownConstructorError } from './erro
 import { GzipFailure, inflateGzip } from './gzip.ts';
 import { acquireStringBatch, releaseStringBatch, type StringBatch } from './string-batch.ts';
 import { asciiEnd, decodeUtf8, invalidUtf8Offset, SHORT_ASCII } from './utf8.ts';
-import { BOOL_FALSE_ID, BOOL_TRUE_ID } from './writer.ts';
+import { BOOL_FALSE_ID, BOOL_TRUE_ID, VECTOR_ID } from './writer.ts';
 
-export const VECTOR_ID = 0x1cb5c415;
 export const GZIP_PACKED_ID = 0x3072cfa1;
 
 /** Reads the fields that follow a constructor id (the id was already consumed). */
@@ -281,21 +280,26 @@ export class TlReader {
   }
 
   /**
-   * The element count of a vector. Negative counts and counts whose elements (at least
-   * `minElementBytes` each; 0 is treated as 1 so the count stays bounded) cannot fit in the
-   * remaining bytes fail before the caller allocates anything.
+   * The element count of a vector. A negative count is a `vector-length` error. A count whose
+   * elements (at least `minElementBytes` each; 0 is treated as 1 so the count stays bounded) cannot
+   * fit in the remaining bytes is `truncated` at the first element: a hostile count and a cut-off
+   * payload look the same from here, and both fail before the caller allocates anything.
    */
   count(minElementBytes: number): number {
     const n = this.int();
     // After the read: it may have resumed an outer buffer (see enterGzipVector).
     const p = this.pos - 4;
+    if (n < 0) {
+      throw this.fail(new TlDecodeError('vector-length', `vector count ${n} is negative`, p));
+    }
     const min = Math.max(minElementBytes, 1);
-    if (n < 0 || n * min > this.end - this.pos) {
+    const remaining = this.end - this.pos;
+    if (n * min > remaining) {
       throw this.fail(
         new TlDecodeError(
-          'vector-length',
-          `vector count ${n} cannot fit in the ${this.end - this.pos} remaining bytes (${min} bytes per element at least)`,
-          p,
+          'truncated',
+          `a vector of ${n} elements needs at least ${n * min} bytes, ${remaining} remain`,
+          this.pos,
         ),
       );
     }
@@ -312,6 +316,7 @@ export class TlReader {
     if (id === GZIP_PACKED_ID) return this.inGzip(p, readObject);
     if (id === BOOL_TRUE_ID) return true;
     if (id === BOOL_FALSE_ID) return false;
+    if (id === VECTOR_ID) return this.nested(readBoxedVector, p);
     throw this.fail(new UnknownConstructorError(id, p, 'Object'));
   }
 
@@ -546,6 +551,14 @@ export class TlReader {
 
 function readBool(r: TlReader): unknown {
   return r.bool();
+}
+
+/** The elements of a boxed `Vector` met where any object may stand: each one boxed too. */
+function readBoxedVector(r: TlReader): unknown[] {
+  const n = r.count(4);
+  const values: unknown[] = new Array(n);
+  for (let i = 0; i < n; i++) values[i] = r.object();
+  return values;
 }
 
 function readObject(r: TlReader): unknown {

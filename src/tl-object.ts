@@ -13,6 +13,13 @@ export interface TlObject {
   _write(w: TlWriter): void;
 }
 
+/**
+ * What a field typed `Object` holds: any boxed value the runtime can read without knowing the
+ * field's type: an object of the schema, a Bool (boolTrue/boolFalse), or a boxed `Vector` of such
+ * values.
+ */
+export type TlBoxedValue = TlObject | boolean | TlBoxedValue[];
+
 export function isTlObject(v: unknown): v is TlObject {
   if (typeof v !== 'object' || v === null) return false;
   const o = v as Partial<TlObject>;

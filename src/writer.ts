@@ -11,6 +11,7 @@ import { encodeUtf8Into, loneSurrogateIndex } from './utf8.ts';
 
 export const BOOL_TRUE_ID = 0x997275b5;
 export const BOOL_FALSE_ID = 0xbc799737;
+export const VECTOR_ID = 0x1cb5c415;
 /** Strings and bytes must be shorter than this: the long length form has 3 bytes. */
 export const MAX_LENGTH_PREFIXED = 0x1000000;
 /**
@@ -249,12 +250,18 @@ export class TlWriter {
   }
 
   /**
-   * Any TL object (fields typed `Object` or `!X`): written boxed by its own `_write`. A boolean is
-   * boolTrue/boolFalse, because `TlReader.object()` reads those ids as `true`/`false`.
+   * Any boxed value (fields typed `Object` or `!X`), the inverse of `TlReader.object()`: a TL object
+   * by its own `_write`, a boolean as boolTrue/boolFalse, an array as a boxed `Vector` of boxed values.
    */
   object(v: unknown): void {
     if (typeof v === 'boolean') {
       this.bool(v);
+      return;
+    }
+    if (Array.isArray(v)) {
+      this.uint(VECTOR_ID);
+      this.int(v.length);
+      for (let i = 0; i < v.length; i++) this.object(v[i]);
       return;
     }
     if (!isTlObject(v)) throw new TlEncodeError('type', `expected a TL object, got ${describeValue(v)}`);

@@ -144,14 +144,24 @@ function unionText(members: readonly string[]): string {
 function deserializeSource(): string {
   return `/**
  * Reads exactly one boxed object (a constructor or a function call) from \`bytes\`. A leading
- * gzip_packed is inflated; trailing bytes are an error.
+ * gzip_packed is inflated; trailing bytes are an error. A bare Bool or Vector answer is no object of
+ * the schema: \`request.readResult(bytes)\` reads those with the request's result type.
  */
 export function deserialize(bytes: Uint8Array, options?: TlReaderOptions): ${API_NAMESPACE}.AnyObject {
-  return readBoxed(bytes, globalRegistry(), options, readAnyObject) as ${API_NAMESPACE}.AnyObject;
+  return readBoxed(bytes, globalRegistry(), options, readAnyObject);
 }
 
-function readAnyObject(r: TlReader): unknown {
-  return r.object();
+function readAnyObject(r: TlReader): ${API_NAMESPACE}.AnyObject {
+  const at = r.pos;
+  const value = r.object();
+  if (!isTlObject(value)) {
+    throw new TlDecodeError(
+      'unexpected-constructor',
+      \`expected a constructor or function of the schema, got \${describeTlValue(value)}; read Bool and Vector answers with request.readResult\`,
+      at,
+    );
+  }
+  return value as ${API_NAMESPACE}.AnyObject;
 }`;
 }
 

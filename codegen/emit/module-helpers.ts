@@ -19,6 +19,7 @@ export const runtimeValueImports: readonly string[] = [
 export const runtimeTypeImports: readonly string[] = [
   'ObjectReader',
   'ReaderRegistry',
+  'TlBoxedValue',
   'TlEncodeError',
   'TlObject',
   'TlReader',

@@ -122,7 +122,7 @@ function emitFieldRead(
     case 'sized-body': {
       const length = plan.fields.find((f) => f.role === 'body-length')!;
       c.line(`field = ${quote(planned.jsName)};`);
-      c.line(`${target} = r.objectWithin(${length.local}) as TlObject;`);
+      c.line(`${target} = r.objectWithin(${length.local}) as TlBoxedValue;`);
       return;
     }
     case 'raw-rest':
@@ -222,7 +222,7 @@ function readExpression(type: TlTypeRef, context: ReadMethodContext, slot?: Valu
     case 'bare':
       return `${context.symbols.definition(type.constructor).classRef}.fromReader(r)`;
     case 'object':
-      return 'r.object() as TlObject';
+      return 'r.object() as TlBoxedValue';
     case 'typeVar':
       return 'readRequest(r)';
     case 'flags':

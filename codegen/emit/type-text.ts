@@ -51,7 +51,7 @@ export function valueTypeText(type: TlTypeRef, symbols: SchemaSymbols, long: Lon
     case 'bare':
       return symbols.definition(type.constructor).classRef;
     case 'object':
-      return 'TlObject';
+      return 'TlBoxedValue';
     case 'typeVar':
       return type.name;
   }

@@ -2,7 +2,7 @@
 // Source: schema/layer122/api.tl, schema/layer122/mtproto.tl (layer 122).
 // Regenerate with `npm run generate` or `tlforge generate`.
 
-import type { BigInteger, LongInput, ObjectReader, ReaderRegistry, TlEncodeError, TlObject, TlReader, TlReaderOptions, TlWriter } from '../../src/index.ts';
+import type { BigInteger, LongInput, ObjectReader, ReaderRegistry, TlBoxedValue, TlEncodeError, TlObject, TlReader, TlReaderOptions, TlWriter } from '../../src/index.ts';
 import { TlDecodeError, describeValue, encodeError, isTlObject, longArg, readBoxed, rethrowDecode, rethrowEncode, serializeObject } from '../../src/index.ts';
 /** The schema layer these classes were generated from. */
 export const LAYER = 122;
@@ -77935,9 +77935,9 @@ export namespace Api {
       declare seqno: number;
       /** The body's length in bytes: computed on write when left out; when given it must match. */
       declare bytes: number | undefined;
-      declare body: TlObject;
+      declare body: TlBoxedValue;
 
-      constructor(args: { msgId: LongInput; seqno: number; bytes?: number; body: TlObject }) {
+      constructor(args: { msgId: LongInput; seqno: number; bytes?: number; body: TlBoxedValue }) {
         if (args === decoding) return;
         this.msgId = longArg(args.msgId);
         this.seqno = args.seqno;
@@ -77982,7 +77982,7 @@ export namespace Api {
           const bytes = r.int();
           o.bytes = bytes;
           field = 'body';
-          o.body = r.objectWithin(bytes) as TlObject;
+          o.body = r.objectWithin(bytes) as TlBoxedValue;
           return o;
         } catch (e) {
           return rethrowDecode(e, 'mtproto.message', field);
@@ -79114,14 +79114,24 @@ export namespace Api {
 
 /**
  * Reads exactly one boxed object (a constructor or a function call) from `bytes`. A leading
- * gzip_packed is inflated; trailing bytes are an error.
+ * gzip_packed is inflated; trailing bytes are an error. A bare Bool or Vector answer is no object of
+ * the schema: `request.readResult(bytes)` reads those with the request's result type.
  */
 export function deserialize(bytes: Uint8Array, options?: TlReaderOptions): Api.AnyObject {
-  return readBoxed(bytes, globalRegistry(), options, readAnyObject) as Api.AnyObject;
+  return readBoxed(bytes, globalRegistry(), options, readAnyObject);
 }
 
-function readAnyObject(r: TlReader): unknown {
-  return r.object();
+function readAnyObject(r: TlReader): Api.AnyObject {
+  const at = r.pos;
+  const value = r.object();
+  if (!isTlObject(value)) {
+    throw new TlDecodeError(
+      'unexpected-constructor',
+      `expected a constructor or function of the schema, got ${describeTlValue(value)}; read Bool and Vector answers with request.readResult`,
+      at,
+    );
+  }
+  return value as Api.AnyObject;
 }
 
 /** Reads a boxed `Error`: the constructor by its id; gzip_packed is inflated. */

@@ -117,6 +117,24 @@ describe('msg_container with two messages', () => {
     expect(error.message).toBe('MsgContainer.messages[0].bytes: is 16 but the body takes 12 bytes');
   });
 
+  it('carries a Bool or a boxed Vector as an Object body, both ways', () => {
+    const container = hex(
+      'dcf8f173 02000000',
+      '03000000 00000000 02000000 04000000', // msg_id 3, seqno 2, bytes 4
+      'b5757299', // body: boolTrue
+      '04000000 00000000 04000000 10000000', // msg_id 4, seqno 4, bytes 16
+      '15c4b51c 02000000 379779bc b5757299', // body: Vector of boxed [boolFalse, boolTrue]
+    );
+    const expected = new Api.MsgContainer({
+      messages: [
+        new Api.mtproto.Message({ msgId: 3, seqno: 2, bytes: 4, body: true }),
+        new Api.mtproto.Message({ msgId: 4, seqno: 4, bytes: 16, body: [false, true] }),
+      ],
+    });
+    expect(deserialize(container)).toStrictEqual(expected);
+    expect(toHex(expected.serialize())).toBe(toHex(container));
+  });
+
   it('rejects a body that overruns its length', () => {
     const short = hex(
       'dcf8f173 01000000',
@@ -171,6 +189,20 @@ describe('rpc_result keeps its result raw for the request to read', () => {
 
 // tlsClientHello blocks:vector<TlsBlock> = TlsClientHello;  (a bare vector of boxed TlsBlock)
 // tlsBlockScope entries:Vector<TlsBlock> = TlsBlock;       (a boxed vector nested inside it)
+describe('deserialize reads objects of the schema only', () => {
+  it('rejects a bare Bool or Vector answer and points at readResult', () => {
+    for (const [bytes, got] of [
+      ['b5757299', 'boolean'],
+      ['15c4b51c 00000000', 'array(0)'],
+    ]) {
+      expect(() => deserialize(hex(bytes))).toThrow(
+        `at byte 0: unexpected-constructor: expected a constructor or function of the schema, got ${got}; ` +
+          'read Bool and Vector answers with request.readResult',
+      );
+    }
+  });
+});
+
 describe('tlsClientHello: nested vectors of TlsBlock', () => {
   const hello = () =>
     new Api.TlsClientHello({

@@ -285,15 +285,21 @@ describe('vectors', () => {
       r.vectorId();
       r.count(4);
     });
-    expect(e.kind).toBe('vector-length');
-    expect(e.offset).toBe(4);
+    expect(e.kind).toBe('truncated');
+    expect(e.offset).toBe(8);
     expect(e.message).toBe(
-      'at byte 4: vector-length: vector count 2147483647 cannot fit in the 8 remaining bytes (4 bytes per element at least)',
+      'at byte 8: truncated: a vector of 2147483647 elements needs at least 8589934588 bytes, 8 remain',
     );
   });
   it('rejects negative counts and treats a minimum of 0 as 1', () => {
-    expect(decodeError(() => reader('ffffffff').count(4)).kind).toBe('vector-length');
-    expect(decodeError(() => reader('05000000 00000000').count(0)).kind).toBe('vector-length');
+    const negative = decodeError(() => reader('ffffffff').count(4));
+    expect([negative.kind, negative.offset, negative.detail]).toEqual([
+      'vector-length',
+      0,
+      'vector count -1 is negative',
+    ]);
+    const tooMany = decodeError(() => reader('05000000 00000000').count(0));
+    expect([tooMany.kind, tooMany.offset]).toEqual(['truncated', 4]);
     expect(reader('04000000 00000000').count(0)).toBe(4);
   });
   it('rejects a wrong vector id', () => {
@@ -358,6 +364,22 @@ describe('objects through the registry', () => {
   it('reads Bool ids met where any object may stand', () => {
     expect(reader('b5757299').object()).toBe(true);
     expect(reader('379779bc').object()).toBe(false);
+  });
+  it('reads a boxed Vector met where any object may stand as an array of boxed values', () => {
+    const bytes = '15c4b51c 03000000 b5757299 15c4b51c 01000000 379779bc 15c4b51c 00000000';
+    const r = reader(bytes);
+    const value = r.object();
+    expect(value).toEqual([true, [false], []]);
+    expect(r.pos).toBe(32);
+    const w = new TlWriter();
+    w.object(value);
+    expect(toHex(w.finish())).toBe(toHex(fromHex(bytes)));
+  });
+  it('counts nested Vectors of objects against the depth limit', () => {
+    const levels = 20;
+    const bytes = fromHex(`${'15c4b51c 01000000 '.repeat(levels)}15c4b51c 00000000`);
+    const e = decodeError(() => new TlReader(bytes, EMPTY, { maxDepth: 10 }).object());
+    expect([e.kind, e.offset]).toEqual(['depth', 80]);
   });
   it('rejects a constructor of another type in typed()', () => {
     const only = new Map([[LEAF, nestingRegistry.get(LEAF)!]]);
