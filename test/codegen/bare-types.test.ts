@@ -6,18 +6,8 @@ import { gzipSync } from 'node:zlib';
 import bigInt from 'big-integer';
 import { describe, expect, it } from 'vitest';
 import { Api, deserialize } from '../../generated/latest/index.ts';
-import { TlEncodeError } from '../../src/index.ts';
+import { encodeError } from './encode-error.ts';
 import { hex, toHex } from './hex.ts';
-
-function encodeError(make: () => { serialize(): Uint8Array }): TlEncodeError {
-  try {
-    make().serialize();
-  } catch (e) {
-    if (e instanceof TlEncodeError) return e;
-    throw e;
-  }
-  throw new Error('expected a TlEncodeError');
-}
 
 // future_salt#0949d9dc valid_since:int valid_until:int salt:long = FutureSalt;
 // future_salts#ae500895 req_msg_id:long now:int salts:vector<future_salt> = FutureSalts;

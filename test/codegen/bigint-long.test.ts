@@ -7,18 +7,8 @@ import bigInt from 'big-integer';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { Api as DefaultApi } from '../../generated/latest/index.ts';
 import { Api, deserialize } from '../../generated/latest-bigint/index.ts';
-import { TlEncodeError } from '../../src/index.ts';
+import { encodeError } from './encode-error.ts';
 import { hex, toHex } from './hex.ts';
-
-function encodeError(make: () => { serialize(): Uint8Array }): TlEncodeError {
-  try {
-    make().serialize();
-  } catch (e) {
-    if (e instanceof TlEncodeError) return e;
-    throw e;
-  }
-  throw new Error('expected a TlEncodeError');
-}
 
 const startBot = (accessHash: unknown) =>
   new Api.messages.StartBot({

@@ -4,17 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { Api } from '../../generated/latest/index.ts';
-import { TlEncodeError } from '../../src/index.ts';
-
-function encodeError(make: () => { serialize(): Uint8Array }): TlEncodeError {
-  try {
-    make().serialize();
-  } catch (e) {
-    if (e instanceof TlEncodeError) return e;
-    throw e;
-  }
-  throw new Error('expected a TlEncodeError');
-}
+import { encodeError } from './encode-error.ts';
 
 const user = () => new Api.InputUser({ userId: 777000, accessHash: 1 });
 const startBot = (args: Partial<ConstructorParameters<typeof Api.messages.StartBot>[0]>) =>

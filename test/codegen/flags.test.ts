@@ -4,18 +4,8 @@
 
 import { describe, expect, it } from 'vitest';
 import { Api, deserialize } from '../../generated/latest/index.ts';
-import { TlEncodeError } from '../../src/index.ts';
+import { encodeError } from './encode-error.ts';
 import { hex, toHex } from './hex.ts';
-
-function encodeError(make: () => { serialize(): Uint8Array }): TlEncodeError {
-  try {
-    make().serialize();
-  } catch (e) {
-    if (e instanceof TlEncodeError) return e;
-    throw e;
-  }
-  throw new Error('expected a TlEncodeError');
-}
 
 // requestPeerTypeUser#5f3b8a00 flags:# bot:flags.0?Bool premium:flags.1?Bool = RequestPeerType;
 describe('flags.N?Bool', () => {
