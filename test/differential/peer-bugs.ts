@@ -32,7 +32,8 @@ function negativeChatOrChannel(peer: unknown): boolean {
       : peer.className === 'PeerChannel'
         ? field(peer, 'channelId')
         : undefined;
-  return isBigInteger(id) && id.isNegative();
+  // BigInteger in the default build, bigint in the `--long bigint` one.
+  return (isBigInteger(id) && id.isNegative()) || (typeof id === 'bigint' && id < 0n);
 }
 
 export const peerBugs: readonly PeerBug[] = [

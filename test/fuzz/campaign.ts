@@ -3,7 +3,7 @@
 // test/fixtures/fuzz/, which test/fuzz/decoder.test.ts replays. Exits 1 when anything was found.
 
 import { parseArgs } from 'node:util';
-import { loadSchemaSet } from '../property/schema-sets.ts';
+import { loadSchemaSet, schemaSetNames } from '../property/schema-sets.ts';
 import { runCampaign } from './decoder-fuzz.ts';
 import { saveFixture } from './fixtures.ts';
 
@@ -22,7 +22,7 @@ if (!Number.isFinite(seconds) || seconds <= 0 || !Number.isInteger(seed)) {
   process.exit(2);
 }
 
-const sets = [loadSchemaSet('latest'), loadSchemaSet('layer122')];
+const sets = schemaSetNames.map((name) => loadSchemaSet(name));
 const heapAtStart = process.memoryUsage().heapUsed;
 let peakHeap = heapAtStart;
 const saved = new Set<string>();

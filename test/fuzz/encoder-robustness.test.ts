@@ -9,7 +9,12 @@ import type { TlDefinition, TlField, TlTypeRef } from '../../codegen/model/schem
 import { TlEncodeError } from '../../src/index.ts';
 import { InstanceArbitraries, isBodyLength, isRawResult } from '../property/arbitrary-instance.ts';
 import { definitionSeed } from '../property/round-trip.ts';
-import { type GeneratedObject, loadSchemaSet, type SchemaSet } from '../property/schema-sets.ts';
+import {
+  type GeneratedObject,
+  loadSchemaSet,
+  type SchemaSet,
+  schemaSetNames,
+} from '../property/schema-sets.ts';
 
 const TRIALS = Number(process.env.ENCODER_TRIALS ?? 4);
 
@@ -72,7 +77,7 @@ function wrongFor(type: TlTypeRef, set: SchemaSet, someConstructor: object, some
   }
 }
 
-describe.each(['latest', 'layer122'] as const)('wrong values in %s', (setName) => {
+describe.each(schemaSetNames)('wrong values in %s', (setName) => {
   it('give a TlEncodeError naming the class and the field, for every definition', () => {
     const set = loadSchemaSet(setName);
     const arbitraries = new InstanceArbitraries(set, { maxDepth: 1 });

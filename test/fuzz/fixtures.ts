@@ -5,12 +5,13 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { SchemaSetName } from '../property/schema-sets.ts';
 
 export const fixturesDir = fileURLToPath(new URL('../fixtures/fuzz/', import.meta.url));
 
 export interface FuzzFixture {
-  /** Schema set whose `deserialize` broke: 'latest' or 'layer122'. */
-  set: 'latest' | 'layer122';
+  /** Schema set whose `deserialize` broke. */
+  set: SchemaSetName;
   /** The input, hex. */
   input: string;
   /** What went wrong when it was found. */

@@ -1,4 +1,4 @@
-// The two vendored schema sets as the property, differential and fuzz tests see them: the resolved
+// The generated schema sets as the property, differential and fuzz tests see them: the resolved
 // model (what to build) next to the generated module (what builds it), with every definition of the
 // model tied to its generated class by GramJS name and checked against the class's id.
 
@@ -7,6 +7,7 @@ import { qualifiedClassName } from '../../codegen/emit/naming.ts';
 import { loadSchema } from '../../codegen/model/load-schema.ts';
 import type { TlDefinition, TlSchemaModel } from '../../codegen/model/schema-model.ts';
 import * as latest from '../../generated/latest/index.ts';
+import * as latestBigint from '../../generated/latest-bigint/index.ts';
 import * as layer122 from '../../generated/layer122/index.ts';
 import type { TlObject, TlReader, TlReaderOptions } from '../../src/index.ts';
 
@@ -29,7 +30,7 @@ export interface GeneratedModule {
 }
 
 export interface SchemaSet {
-  name: 'latest' | 'layer122';
+  name: SchemaSetName;
   model: TlSchemaModel;
   module: GeneratedModule;
   /** Constructors then functions, in declaration order. */
@@ -43,7 +44,11 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const setSources = {
   latest: { files: ['schema/latest/api.tl', 'schema/latest/mtproto.tl'], module: latest },
   layer122: { files: ['schema/layer122/api.tl', 'schema/layer122/mtproto.tl'], module: layer122 },
+  // The same schema generated with `--long bigint`: long fields are native bigints.
+  'latest-bigint': { files: ['schema/latest/api.tl', 'schema/latest/mtproto.tl'], module: latestBigint },
 } as const;
+
+export type SchemaSetName = keyof typeof setSources;
 
 /** Every class under `Api` (namespaces are plain objects, classes are functions with a constructor id). */
 function collectClasses(namespace: object, into: Map<string, GeneratedClass>): void {
@@ -60,7 +65,7 @@ function collectClasses(namespace: object, into: Map<string, GeneratedClass>): v
 
 const cache = new Map<string, SchemaSet>();
 
-export function loadSchemaSet(name: 'latest' | 'layer122'): SchemaSet {
+export function loadSchemaSet(name: SchemaSetName): SchemaSet {
   const cached = cache.get(name);
   if (cached !== undefined) return cached;
   const source = setSources[name];
@@ -89,4 +94,4 @@ export function loadSchemaSet(name: 'latest' | 'layer122'): SchemaSet {
   return set;
 }
 
-export const schemaSetNames = ['latest', 'layer122'] as const;
+export const schemaSetNames = ['latest', 'layer122', 'latest-bigint'] as const;
