@@ -3,6 +3,7 @@
 // CRC32 are verified so truncated or corrupt streams are rejected rather than half-decoded.
 
 import { Gunzip, gunzipSync } from 'fflate';
+import { crc32 } from './crc32.ts';
 
 /** Deflate cannot expand data by more than about 1032:1; below cap/1032 input a one-shot inflate is safe. */
 const MAX_DEFLATE_RATIO = 1032;
@@ -68,25 +69,4 @@ function inflateStreaming(data: Uint8Array, maxSize: number): Uint8Array {
     p += chunk.length;
   }
   return out;
-}
-
-let crcTable: Int32Array | undefined;
-
-function makeCrcTable(): Int32Array {
-  const table = new Int32Array(256);
-  for (let i = 0; i < 256; i++) {
-    let c = i;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[i] = c;
-  }
-  return table;
-}
-
-/** zlib/IEEE CRC32, as uint32. */
-export function crc32(bytes: Uint8Array): number {
-  if (crcTable === undefined) crcTable = makeCrcTable();
-  const table = crcTable;
-  let c = -1;
-  for (let i = 0; i < bytes.length; i++) c = table[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
 }

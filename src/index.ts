@@ -1,5 +1,6 @@
 // Public surface of the tlforge runtime: what generated code and applications import.
 
+export { crc32 } from './crc32.ts';
 export { describeValue } from './describe-value.ts';
 export type { DecodeErrorKind, EncodeErrorKind } from './errors.ts';
 export {
@@ -12,7 +13,7 @@ export {
   TlError,
   UnknownConstructorError,
 } from './errors.ts';
-export { crc32, inflateGzip } from './gzip.ts';
+export { inflateGzip } from './gzip.ts';
 export type { BigInteger, LongInput } from './long.ts';
 export { bigintArg, isBigInteger, LONG_MAX, LONG_MIN, longArg } from './long.ts';
 export type { ObjectReader, ReaderRegistry, TlReaderOptions } from './reader.ts';
