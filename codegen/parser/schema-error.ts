@@ -67,7 +67,3 @@ export class TlSchemaError extends TlError {
     this.detail = detail;
   }
 }
-
-export function hasErrors(diagnostics: readonly TlSchemaError[]): boolean {
-  return diagnostics.some((d) => d.severity === 'error');
-}
