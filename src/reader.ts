@@ -7,7 +7,12 @@ import type { BigInteger } from 'big-integer';
 import bigInt from 'big-integer';
 import { constructorIdHex, TlDecodeError, UnknownConstructorError } from './errors.ts';
 import { GzipFailure, inflateGzip } from './gzip.ts';
-import { acquireStringBatch, releaseStringBatch, type StringBatch } from './string-batch.ts';
+import {
+  acquireStringBatch,
+  RetryWithoutBatch,
+  releaseStringBatch,
+  type StringBatch,
+} from './string-batch.ts';
 import { asciiEnd, decodeUtf8, invalidUtf8Offset, SHORT_ASCII } from './utf8.ts';
 import { BOOL_FALSE_ID, BOOL_TRUE_ID, VECTOR_ID } from './writer.ts';
 
@@ -607,26 +612,34 @@ export function readBoxed<T>(
   options: TlReaderOptions | undefined,
   read: (r: TlReader) => T,
 ): T {
-  const r = new TlReader(bytes, registry, options);
   const strings = acquireStringBatch();
-  r.strings = strings;
   try {
-    if (!r.unwrapLeadingGzip()) {
-      const value = read(r);
-      r.expectEnd();
-      strings.flush();
-      return value;
-    }
-    try {
-      const value = read(r);
-      r.expectEnd();
-      strings.flush();
-      return value;
-    } catch (e) {
-      if (e instanceof TlDecodeError) inGzipData(e);
-      throw e;
-    }
+    return readWhole(new TlReader(bytes, registry, options), strings, read);
+  } catch (e) {
+    if (!(e instanceof RetryWithoutBatch)) throw e;
+    // A batched string is not valid UTF-8: string by string, the error gets its offset and path
+    // (strict), or the bad sequences are replaced (lenient).
+    return readWhole(new TlReader(bytes, registry, options), undefined, read);
   } finally {
     releaseStringBatch(strings);
+  }
+}
+
+function readWhole<T>(r: TlReader, strings: StringBatch | undefined, read: (r: TlReader) => T): T {
+  r.strings = strings;
+  if (!r.unwrapLeadingGzip()) {
+    const value = read(r);
+    r.expectEnd();
+    strings?.flush();
+    return value;
+  }
+  try {
+    const value = read(r);
+    r.expectEnd();
+    strings?.flush();
+    return value;
+  } catch (e) {
+    if (e instanceof TlDecodeError) inGzipData(e);
+    throw e;
   }
 }
