@@ -273,6 +273,31 @@ describe('TlWriter strings and bytes', () => {
     }
   });
 
+  it('encodes concatenated strings (engine ropes) exactly, and finds their lone surrogates', () => {
+    // Built at run time: from 13 units on, V8 keeps a concatenation as a rope (ConsString).
+    const parts = ['ёжик в ', 'тумане', ' 🦔', 'x'];
+    for (let end = 2; end <= parts.length; end++) {
+      let text = '';
+      for (const part of parts.slice(0, end)) text += part;
+      const w = new TlWriter(16);
+      w.string(text);
+      const utf8 = new TextEncoder().encode(text);
+      expect(w.finish().subarray(1, 1 + utf8.length)).toEqual(utf8);
+    }
+    let lone = 'ёжик в ';
+    lone += 'тумане';
+    lone += '\ud800';
+    expect(lone.length).toBe(14);
+    const e = encodeError((w) => w.string(lone));
+    expect(e.message).toBe('lone surrogate U+D800 at index 13 cannot be encoded as UTF-8');
+    let replaced = 'ёжик в ';
+    replaced += 'тумане\ufffd';
+    const w = new TlWriter(16);
+    w.string(replaced);
+    // U+FFFD written by the user is kept: 1 length byte, 24 bytes of letters, ef bf bd, no padding.
+    expect(toHex(w.finish().subarray(25))).toBe('efbfbd');
+  });
+
   it('pads with zeros even when the buffer held other bytes (reused writer)', () => {
     const w = new TlWriter(16);
     w.raw(new Uint8Array(16).fill(0xff));
