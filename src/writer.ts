@@ -26,10 +26,8 @@ const textEncoder = new TextEncoder();
 
 interface WellFormedString {
   isWellFormed?: () => boolean;
-  toWellFormed?: () => string;
 }
 const hasIsWellFormed = typeof (String.prototype as WellFormedString).isWellFormed === 'function';
-const hasToWellFormed = typeof (String.prototype as WellFormedString).toWellFormed === 'function';
 
 export class TlWriter {
   buf: Uint8Array;
@@ -196,7 +194,7 @@ export class TlWriter {
     if (this.pos + 3 * n + 4 > this.buf.length) this.grow(3 * n + 4);
     const buf = this.buf;
     const p = this.pos;
-    let q = encodeUtf8Into(flatString(v), buf, p + 1);
+    let q = encodeUtf8Into(v, buf, p + 1);
     if (q < 0) throw surrogateError(v, -1 - q);
     buf[p] = q - p - 1;
     // The buffer may be reused (pooled writer), so padding is always written explicitly.
@@ -288,20 +286,6 @@ export class TlWriter {
   reset(): void {
     this.pos = 0;
   }
-}
-
-/**
- * `v` with the same code units, as a flat string where the engine can give one cheaply. A string built by
- * concatenation is a rope in V8 (a ConsString), and stays one after it is first flattened: every
- * `charCodeAt` then goes through the indirection, which made the JS encoder ~3x slower on such strings
- * (bench D: 2.6 -> 2.3 us). `toWellFormed` returns the flat two-byte string itself when there is nothing
- * to replace; when it returns another string, a lone surrogate is told apart by `isWellFormed`.
- */
-function flatString(v: string): string {
-  if (!hasToWellFormed) return v;
-  const flat = (v as WellFormedString).toWellFormed!();
-  if (flat === v || (v as WellFormedString).isWellFormed!()) return flat;
-  return v;
 }
 
 function writeLengthPrefix(buf: Uint8Array, p: number, len: number): void {
