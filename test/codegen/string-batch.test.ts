@@ -53,6 +53,8 @@ describe.each([
   ['WebAssembly', true],
   ['JS', false],
 ])('strings decoded in a batch (%s)', (_name, wasm) => {
+  // A value's first string longer than 12 bytes is decoded at once, later ones longer than 12 bytes go
+  // to the batch: the cases below put an armed string before the one they check.
   const setBackend = () => {
     useWasmUtf8(wasm);
     expect(wasmUtf8Active()).toBe(wasm);
@@ -92,14 +94,16 @@ describe.each([
     expect(e.offset).toBe(at);
     expect(e.path).toEqual(['emojiKeyword', 'emoticons[1]']);
     // A sequence cut off by the end of its string, where the next string could have completed it.
-    const cut = keyword('first string', ['abc\u0434', 'xyz']).serialize().slice();
-    const lead = indexOf(cut, '\u0434');
-    cut[lead + 1] = 0x00; // 'д' = d0 b4: keep the lead byte, make the string end there
-    cut[lead - 4] = 4; // length byte of 'abcд' (5 bytes) becomes 4
+    const cut = keyword('first string', ['где-то здесь', 'abcdefghijklmnop\u0416', 'xyz'])
+      .serialize()
+      .slice();
+    const lead = indexOf(cut, '\u0416');
+    cut[lead + 1] = 0x00; // 'Ж' = d0 96: keep the lead byte, make the string end there
+    cut[lead - 17] = 17; // length byte of 'abc…pд' (18 bytes) becomes 17
     const e2 = decodeError(cut);
     expect(e2.kind).toBe('utf8');
     expect(e2.offset).toBe(lead);
-    expect(e2.path).toEqual(['emojiKeyword', 'emoticons[0]']);
+    expect(e2.path).toEqual(['emojiKeyword', 'emoticons[1]']);
     expect(deserialize(value.serialize())).toStrictEqual(value);
   });
 
@@ -108,10 +112,10 @@ describe.each([
     const bytes = keyword('абв', []).serialize().slice();
     bytes[6] = 0x41;
     expect((deserialize(bytes, { strict: false }) as Api.EmojiKeyword).keyword).toBe('\ufffdAбв');
-    const batched = keyword('first string', ['где-то здесь', 'ошибка']).serialize().slice();
+    const batched = keyword('first string', ['где-то здесь', 'ошибка тут']).serialize().slice();
     batched[indexOf(batched, 'ошибка') + 2] = 0xff;
     const decoded = deserialize(batched, { strict: false }) as Api.EmojiKeyword;
-    expect(decoded.emoticons).toEqual(['где-то здесь', 'о\ufffd\ufffdибка']);
+    expect(decoded.emoticons).toEqual(['где-то здесь', 'о\ufffd\ufffdибка тут']);
   });
 
   it('never reuses strings of a previous buffer refilled in place', () => {
@@ -160,6 +164,29 @@ describe.each([
     );
   });
 
+  it('checks every lane of the four-sequence step for 2-byte UTF-8', () => {
+    setBackend();
+    // 'дддд' is d0 b4 ×4: eight bytes the decoder takes at once. Break one lane at a time: an overlong
+    // lead (c1, encodes 'A' in two bytes), a continuation that is not one (c0), a lead that is a
+    // continuation (b4 b4).
+    const breaks: [number, number, number][] = [
+      [0, 0xc1, 0], // [byte in the lane, new value, offset of the error from the lane]
+      [1, 0xc0, 1],
+      [0, 0xb4, 0],
+    ];
+    for (let lane = 0; lane < 4; lane++) {
+      for (const [byte, replacement, errorAt] of breaks) {
+        const bytes = keyword('first string', ['где-то здесь', 'xддддx and more']).serialize().slice();
+        const at = indexOf(bytes, 'дддд') + 2 * lane;
+        bytes[at + byte] = replacement;
+        const e = decodeError(bytes);
+        expect([e.kind, e.offset - at, e.path]).toEqual(['utf8', errorAt, ['emojiKeyword', 'emoticons[1]']]);
+      }
+    }
+    const clean = keyword('first string', ['где-то здесь', 'xддддx and more', 'ÂÂÂÂßßßß߿߿߿߿']);
+    expect(deserialize(clean.serialize())).toStrictEqual(clean);
+  });
+
   it('accepts exactly the UTF-8 that TextDecoder accepts, and reports the first bad byte', () => {
     setBackend();
     const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -185,7 +212,11 @@ describe.each([
     fc.assert(
       fc.property(fc.array(chunk, { minLength: 1, maxLength: 40 }), (chunks) => {
         const data = Uint8Array.from(chunks.flat());
-        const value = keyword('first string', ['placeholder', 'x'.repeat(data.length), 'после']);
+        const value = keyword('first string', [
+          'a placeholder that is long',
+          'x'.repeat(data.length),
+          'после',
+        ]);
         const bytes = value.serialize().slice();
         const at = indexOf(bytes, 'x'.repeat(data.length));
         bytes.set(data, at);
