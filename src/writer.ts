@@ -15,12 +15,12 @@ export const VECTOR_ID = 0x1cb5c415;
 /** Strings and bytes must be shorter than this: the long length form has 3 bytes. */
 export const MAX_LENGTH_PREFIXED = 0x1000000;
 /**
- * From this many UTF-16 units on, TextEncoder.encodeInto (~80-150 ns a call) beats the JS loop. Measured
- * on V8 with the mixed payloads of bench/: once a program has encoded strings of every representation
- * (concatenated, two-byte), `charCodeAt` in the JS loop is generic and 16 beats 32 (messages.sendMessage
- * 2.9 -> 2.6 us); alone with one payload 32 was slightly better.
+ * From this many UTF-16 units on, strings go to TextEncoder.encodeInto (~80-150 ns a call); shorter ones
+ * to the JS loop. 13 is V8's shortest rope (ConsString) and slice (SlicedString): shorter strings are
+ * always flat, and once the JS loop has met ropes its `charCodeAt` slows down for every string (bench D
+ * after B: 2.6 us with 16, 2.2 us with 13, against 2.0 us where no rope was ever encoded).
  */
-const NATIVE_ENCODE_MIN_UNITS = 16;
+const NATIVE_ENCODE_MIN_UNITS = 13;
 
 const textEncoder = new TextEncoder();
 
@@ -189,7 +189,7 @@ export class TlWriter {
       this.nativeString(v);
       return;
     }
-    // Short strings: UTF-8 needs at most 3 bytes per UTF-16 unit, so under 16 units the data
+    // Short strings: UTF-8 needs at most 3 bytes per UTF-16 unit, so under 13 units the data
     // always fits the one-byte header form.
     if (this.pos + 3 * n + 4 > this.buf.length) this.grow(3 * n + 4);
     const buf = this.buf;

@@ -246,7 +246,8 @@ describe('TlWriter strings and bytes', () => {
 
   it('encodes non-ASCII strings of every length class the same way as TextEncoder', () => {
     for (const unit of ['é', '€', '😀', 'aé']) {
-      for (const count of [1, 10, 31, 32, 84, 85, 126, 127, 200, 253, 254, 300, 5000]) {
+      // 12 and 13 units straddle the switch from the JS loop to TextEncoder.encodeInto.
+      for (const count of [1, 6, 7, 10, 12, 13, 31, 32, 84, 85, 126, 127, 200, 253, 254, 300, 5000]) {
         const text = unit.repeat(count);
         const expected = toHex(lengthPrefixed(new TextEncoder().encode(text)));
         expect(
