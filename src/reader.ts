@@ -627,19 +627,14 @@ export function readBoxed<T>(
 
 function readWhole<T>(r: TlReader, strings: StringBatch | undefined, read: (r: TlReader) => T): T {
   r.strings = strings;
-  if (!r.unwrapLeadingGzip()) {
-    const value = read(r);
-    r.expectEnd();
-    strings?.flush();
-    return value;
-  }
+  const inflated = r.unwrapLeadingGzip();
   try {
     const value = read(r);
     r.expectEnd();
     strings?.flush();
     return value;
   } catch (e) {
-    if (e instanceof TlDecodeError) inGzipData(e);
+    if (inflated && e instanceof TlDecodeError) inGzipData(e);
     throw e;
   }
 }

@@ -60,7 +60,8 @@ function wasmUtf8(): WasmUtf8 | null {
   if (!wasmAllowed || typeof WebAssembly !== 'object') return null;
   try {
     const binary = new Uint8Array(utf8WasmHex.length / 2);
-    for (let i = 0; i < binary.length; i++) binary[i] = Number.parseInt(utf8WasmHex.substr(2 * i, 2), 16);
+    for (let i = 0; i < binary.length; i++)
+      binary[i] = Number.parseInt(utf8WasmHex.slice(2 * i, 2 * i + 2), 16);
     const { exports } = new WebAssembly.Instance(new WebAssembly.Module(binary), {});
     const buffer = (exports.memory as WebAssembly.Memory).buffer;
     wasmState = {
@@ -94,14 +95,14 @@ type Slot = Record<string | number, unknown>;
 
 export class StringBatch {
   private readonly wasm = wasmUtf8();
-  // The JS decoder's code units (unused with WebAssembly).
+  // The JS decoder's code units (with WebAssembly they are in its memory).
   private units = new Uint16Array(this.wasm === null ? 4096 : 0);
+  /** Code units decoded so far, by either decoder. */
   private used = 0;
-  // With WebAssembly: its table entries in use, how many of them are decoded, the code units they
-  // decoded to, an upper bound of the units once all are decoded, and the window of copied bytes.
+  // With WebAssembly: its table entries in use, how many of them are decoded, an upper bound of the
+  // units once all are decoded, and the window of copied bytes.
   private entries = 0;
   private converted = 0;
-  private wasmUnits = 0;
   private unitsBound = 0;
   private windowBytes: Uint8Array | undefined = undefined;
   private windowStart = 0;
@@ -189,9 +190,9 @@ export class StringBatch {
 
   private convertPending(): void {
     if (this.converted === this.entries) return;
-    const used = this.wasm!.convert(TABLE_BASE, this.converted, this.entries, 0, this.wasmUnits);
+    const used = this.wasm!.convert(TABLE_BASE, this.converted, this.entries, 0, this.used);
     if (used < 0) throw retryWithoutBatch;
-    this.wasmUnits = used;
+    this.used = used;
     this.converted = this.entries;
   }
   /** ASCII bytes [start, end) for `target[key]`, assigned by `flush`. */
@@ -237,13 +238,9 @@ export class StringBatch {
     const count = this.count;
     if (count === 0) return;
     const wasm = this.wasm;
-    let joined = '';
-    if (wasm !== null) {
-      this.convertPending();
-      if (this.wasmUnits > 0) joined = utf16Decoder.decode(wasm.units.subarray(0, this.wasmUnits));
-    } else if (this.used > 0) {
-      joined = utf16Decoder.decode(this.units.subarray(0, this.used));
-    }
+    if (wasm !== null) this.convertPending();
+    const units = wasm !== null ? wasm.units : this.units;
+    const joined = this.used === 0 ? '' : utf16Decoder.decode(units.subarray(0, this.used));
     const joinedAscii =
       this.asciiUsed === 0 ? '' : asciiDecoder.decode(this.ascii.subarray(0, this.asciiUsed));
     const { targets, keys, bounds } = this;
@@ -275,7 +272,6 @@ export class StringBatch {
     this.asciiUsed = 0;
     this.entries = 0;
     this.converted = 0;
-    this.wasmUnits = 0;
     this.unitsBound = 0;
     // The caller may refill the same array for its next value: never trust a window across values.
     this.windowBytes = undefined;
