@@ -14,7 +14,15 @@
 // field path (strict) or replaces the bad sequences (lenient) exactly as before.
 
 import { utf8ToUnits, utf16Decoder } from './utf8.ts';
-import { utf8WasmHex } from './wasm/utf8-module.ts';
+import {
+  allowUtf8Wasm,
+  TABLE_BASE,
+  TABLE_CAPACITY,
+  UNITS_CAPACITY,
+  utf8Wasm,
+  WINDOW_BASE,
+  WINDOW_CAPACITY,
+} from './wasm/utf8-wasm.ts';
 
 /** ASCII bytes are valid UTF-8: this decoder takes TextDecoder's one-byte fast path. */
 const asciiDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -32,69 +40,27 @@ export class RetryWithoutBatch extends Error {
 
 const retryWithoutBatch = new RetryWithoutBatch();
 
-// The WebAssembly memory (4 pages, 256 KiB): code units, then the table of string ranges, then the window
-// of copied input bytes. Each area has room for what the decoder writes or reads past its end.
-const UNITS_CAPACITY = 65536;
-const TABLE_BASE = UNITS_CAPACITY * 2 + 64;
-const TABLE_CAPACITY = 4096;
-const WINDOW_BASE = TABLE_BASE + TABLE_CAPACITY * 8;
-/** Longer strings are not batched: utf8.ts hands them to TextDecoder. */
-const WINDOW_CAPACITY = 65536;
 /** Bytes copied at least per window, so that the strings of a chat payload share a few windows. */
 const WINDOW_MIN = 16384;
 
-interface WasmUtf8 {
-  readonly heap: Uint8Array;
-  readonly table: Int32Array;
-  readonly units: Uint16Array;
-  convert(table: number, from: number, to: number, units: number, used: number): number;
-}
-
-let wasmState: WasmUtf8 | null | undefined;
-let wasmAllowed = true;
-
-/** The WebAssembly decoder, or null where WebAssembly (with SIMD) is unavailable or forbidden (CSP). */
-function wasmUtf8(): WasmUtf8 | null {
-  if (wasmState !== undefined) return wasmState;
-  wasmState = null;
-  if (!wasmAllowed || typeof WebAssembly !== 'object') return null;
-  try {
-    const binary = new Uint8Array(utf8WasmHex.length / 2);
-    for (let i = 0; i < binary.length; i++)
-      binary[i] = Number.parseInt(utf8WasmHex.slice(2 * i, 2 * i + 2), 16);
-    const { exports } = new WebAssembly.Instance(new WebAssembly.Module(binary), {});
-    const buffer = (exports.memory as WebAssembly.Memory).buffer;
-    wasmState = {
-      heap: new Uint8Array(buffer),
-      table: new Int32Array(buffer, TABLE_BASE, TABLE_CAPACITY * 2),
-      units: new Uint16Array(buffer, 0, UNITS_CAPACITY),
-      convert: exports.convert as WasmUtf8['convert'],
-    };
-  } catch {
-    // No WebAssembly here: the JS decoder does the same work.
-  }
-  return wasmState;
-}
-
 /**
- * Whether batches decode with WebAssembly (the default where it runs) or in JS: for tests that check
- * both produce the same values and errors. Drops the pooled batch.
+ * Whether batches decode (and the writer checks long strings) with WebAssembly, the default where it
+ * runs, or in JS: for tests that check both produce the same values and errors. Drops the pooled batch.
  */
 export function useWasmUtf8(enabled: boolean): void {
-  wasmAllowed = enabled;
-  wasmState = undefined;
+  allowUtf8Wasm(enabled);
   pooled = undefined;
 }
 
 /** Whether new batches decode with WebAssembly. */
 export function wasmUtf8Active(): boolean {
-  return wasmUtf8() !== null;
+  return utf8Wasm() !== null;
 }
 
 type Slot = Record<string | number, unknown>;
 
 export class StringBatch {
-  private readonly wasm = wasmUtf8();
+  private readonly wasm = utf8Wasm();
   // The JS decoder's code units (with WebAssembly they are in its memory).
   private units = new Uint16Array(this.wasm === null ? 4096 : 0);
   /** Code units decoded so far, by either decoder. */

@@ -3,7 +3,7 @@
 
 import { describeValue } from './describe-value.ts';
 import { TlEncodeError } from './errors.ts';
-import { copyResult } from './result-slab.ts';
+import { lendSlab, returnSlab, SLAB_RESULT_MAX, takeResult } from './result-slab.ts';
 import { TlWriter } from './writer.ts';
 
 export interface TlObject {
@@ -33,12 +33,14 @@ const POOL_KEEP_MAX = 1 << 20;
 
 let pooled: TlWriter | undefined;
 let pooledBusy = false;
+/** The pooled writer's last result was too large for the slab: the next one starts in its own buffer. */
+let lastResultLarge = false;
 
 /**
  * Serializes `o` (boxed: its `_write` writes the id). Uses one shared writer; a nested or reentrant
  * call (a `_write` that itself serializes) gets a fresh writer instead of corrupting the shared one.
  * Encode errors get the class name as the first path segment. Results up to 8 KiB are views of a shared
- * slab (see result-slab.ts): `result.buffer` holds more than the result.
+ * slab (see result-slab.ts), written there in place: `result.buffer` holds more than the result.
  */
 export function serializeObject(o: TlObject): Uint8Array {
   if (!isTlObject(o)) throw new TlEncodeError('type', `expected a TL object, got ${describeValue(o)}`);
@@ -48,20 +50,26 @@ export function serializeObject(o: TlObject): Uint8Array {
     if (pooled === undefined) pooled = new TlWriter(4096);
     w = pooled;
     pooledBusy = true;
-    w.reset();
+    if (lastResultLarge) w.reset();
+    else lendSlab(w);
   } else {
     w = new TlWriter();
   }
   try {
     o._write(w);
-    return copyResult(w.buf, w.pos);
+    if (usePool) {
+      returnSlab();
+      lastResultLarge = w.pos - w.start > SLAB_RESULT_MAX;
+    }
+    return takeResult(w);
   } catch (e) {
     if (e instanceof TlEncodeError) e.prependPath(o.className);
     throw e;
   } finally {
     if (usePool) {
+      returnSlab();
       pooledBusy = false;
-      if (w.buf.length > POOL_KEEP_MAX) pooled = undefined;
+      if (w.capacity > POOL_KEEP_MAX) pooled = undefined;
     }
   }
 }

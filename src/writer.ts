@@ -8,6 +8,7 @@ import { bigIntegerDigitsToBigint, isBigInteger, LONG_MAX, LONG_MIN, parseDecima
 import type { TlObject } from './tl-object.ts';
 import { isTlObject } from './tl-object.ts';
 import { encodeUtf8Into, loneSurrogateIndex } from './utf8.ts';
+import { SCAN_BASE, SCAN_CAPACITY, utf8Wasm } from './wasm/utf8-wasm.ts';
 
 export const BOOL_TRUE_ID = 0x997275b5;
 export const BOOL_FALSE_ID = 0xbc799737;
@@ -15,12 +16,12 @@ export const VECTOR_ID = 0x1cb5c415;
 /** Strings and bytes must be shorter than this: the long length form has 3 bytes. */
 export const MAX_LENGTH_PREFIXED = 0x1000000;
 /**
- * From this many UTF-16 units on, strings go to TextEncoder.encodeInto (~80-150 ns a call); shorter ones
- * to the JS loop. 13 is V8's shortest rope (ConsString) and slice (SlicedString): shorter strings are
- * always flat, and once the JS loop has met ropes its `charCodeAt` slows down for every string (bench D
- * after B: 2.6 us with 16, 2.2 us with 13, against 2.0 us where no rope was ever encoded).
+ * From this many UTF-16 units on, strings go to TextEncoder.encodeInto (~90-100 ns a call on Node 20
+ * before it encodes anything); shorter ones to the JS loop (utf8.ts), which takes ~2 ns per ASCII unit
+ * and ~4 ns per other unit whatever V8's representation of the string (flat, rope, slice).
+ * bench D after the other payloads: 2.3 us with 13, 2.1 us with 40 or 64, 2.2 us with 128.
  */
-const NATIVE_ENCODE_MIN_UNITS = 13;
+const NATIVE_ENCODE_MIN_UNITS = 64;
 
 const textEncoder = new TextEncoder();
 
@@ -29,26 +30,48 @@ interface WellFormedString {
 }
 const hasIsWellFormed = typeof (String.prototype as WellFormedString).isWellFormed === 'function';
 
+/** No lone surrogates in `s` (native where the engine has `isWellFormed`, ES2024). */
+function wellFormed(s: string): boolean {
+  return hasIsWellFormed ? (s as WellFormedString).isWellFormed!() : loneSurrogateIndex(s) < 0;
+}
+
 export class TlWriter {
+  /** Where the bytes go: the writer's own buffer, or the result slab lent by `resetInto`. */
   buf: Uint8Array;
   view: DataView;
   pos: number;
+  /** Where the current output starts in `buf` (0 unless `resetInto` lent a buffer). */
+  start: number;
+  private own: Uint8Array;
+  private ownView: DataView;
 
   constructor(initialCapacity = 1024) {
-    this.buf = new Uint8Array(Math.max(initialCapacity, 16));
-    this.view = new DataView(this.buf.buffer);
+    this.own = new Uint8Array(Math.max(initialCapacity, 16));
+    this.ownView = new DataView(this.own.buffer);
+    this.buf = this.own;
+    this.view = this.ownView;
     this.pos = 0;
+    this.start = 0;
   }
 
-  /** Makes room for `n` more bytes, at least doubling so appends stay amortized O(1). */
+  /**
+   * Makes room for `n` more bytes, at least doubling so appends stay amortized O(1). Positions stay
+   * where they were (callers may hold one, as msg_container's length does), so the bytes written so
+   * far keep their offsets; output that outgrows a lent buffer moves into the writer's own.
+   */
   private grow(n: number): void {
     const needed = this.pos + n;
-    let size = this.buf.length * 2;
-    if (size < needed) size = needed;
-    const next = new Uint8Array(size);
-    next.set(this.buf.subarray(0, this.pos));
+    let next = this.own;
+    if (next === this.buf || next.length < needed) {
+      let size = next.length * 2;
+      if (size < needed) size = needed;
+      next = new Uint8Array(size);
+      this.own = next;
+      this.ownView = new DataView(next.buffer);
+    }
+    next.set(this.buf.subarray(this.start, this.pos), this.start);
     this.buf = next;
-    this.view = new DataView(next.buffer);
+    this.view = this.ownView;
   }
 
   int(v: number): void {
@@ -189,12 +212,12 @@ export class TlWriter {
       this.nativeString(v);
       return;
     }
-    // Short strings: UTF-8 needs at most 3 bytes per UTF-16 unit, so under 13 units the data
+    // Short strings: UTF-8 needs at most 3 bytes per UTF-16 unit, so under 64 units the data
     // always fits the one-byte header form.
     if (this.pos + 3 * n + 4 > this.buf.length) this.grow(3 * n + 4);
     const buf = this.buf;
     const p = this.pos;
-    let q = encodeUtf8Into(v, buf, p + 1);
+    let q = encodeUtf8Into(v, n, buf, p + 1);
     if (q < 0) throw surrogateError(v, -1 - q);
     buf[p] = q - p - 1;
     // The buffer may be reused (pooled writer), so padding is always written explicitly.
@@ -203,19 +226,21 @@ export class TlWriter {
   }
 
   /**
-   * Longer strings: surrogates are validated up front (encodeInto would silently replace them),
-   * then TextEncoder writes straight into the buffer.
+   * Longer strings: TextEncoder writes straight into the buffer. It would silently replace a lone
+   * surrogate by U+FFFD (EF BF BD), so the string must be checked: with WebAssembly, its output is
+   * searched for EF BF BD (~20 ns for a chat message) and only a hit costs `isWellFormed` (~0.6 ns per
+   * unit on Node 20); an all-ASCII result (as many bytes as units) needs no check at all.
    */
   private nativeString(v: string): void {
     const n = v.length;
     if (n >= MAX_LENGTH_PREFIXED) throw lengthError(n);
-    if (!(hasIsWellFormed ? (v as WellFormedString).isWellFormed!() : loneSurrogateIndex(v) < 0)) {
-      throw surrogateError(v, loneSurrogateIndex(v));
-    }
+    const wasm = 3 * n <= SCAN_CAPACITY ? utf8Wasm() : null;
+    if (wasm === null && !wellFormed(v)) throw surrogateError(v, loneSurrogateIndex(v));
     const p = this.pos;
-    // Fewer than 254 units usually means the one-byte header; if the UTF-8 form is longer the data
-    // moves 3 bytes right below. Huge strings reserve 1 byte per unit and grow as encodeInto needs.
-    let header = n <= 253 ? 1 : 4;
+    // The header's size is a guess: more than 169 units usually take more than 253 bytes (a sixth of
+    // them outside ASCII is enough). A wrong guess moves the data 3 bytes below. Huge strings reserve
+    // 1 byte per unit and grow as encodeInto needs.
+    let header = n <= 169 ? 1 : 4;
     const reserve = 4 + (n <= 65536 ? 3 * n : n) + 3;
     if (p + reserve > this.buf.length) this.grow(reserve);
     let read = 0;
@@ -230,13 +255,19 @@ export class TlWriter {
       this.pos = p;
     }
     const buf = this.buf;
-    let len = q - p - header;
-    if (header === 1 && len > 253) {
-      buf.copyWithin(p + 4, p + 1, q);
-      q += 3;
-      header = 4;
+    const len = q - p - header;
+    if (wasm !== null && len !== n) {
+      wasm.heap.set(buf.subarray(p + header, q), SCAN_BASE);
+      if (wasm.replacement(SCAN_BASE, SCAN_BASE + len) !== 0 && !wellFormed(v)) {
+        throw surrogateError(v, loneSurrogateIndex(v));
+      }
     }
-    len = q - p - header;
+    if (len > 253 ? header === 1 : header === 4) {
+      const moved = len > 253 ? 3 : -3;
+      buf.copyWithin(p + header + moved, p + header, q);
+      q += moved;
+      header += moved;
+    }
     if (len >= MAX_LENGTH_PREFIXED) throw lengthError(len);
     writeLengthPrefix(buf, p, len);
     while ((q - p) & 3) buf[q++] = 0;
@@ -280,11 +311,32 @@ export class TlWriter {
 
   /** A copy of the bytes written so far; the writer stays usable. */
   finish(): Uint8Array {
-    return this.buf.slice(0, this.pos);
+    return this.buf.slice(this.start, this.pos);
   }
 
+  /** Starts a new output at the beginning of the writer's own buffer. */
   reset(): void {
+    this.buf = this.own;
+    this.view = this.ownView;
     this.pos = 0;
+    this.start = 0;
+  }
+
+  /**
+   * Starts a new output at `start` of a lent buffer (`view` must view all of it), so that a result
+   * can be written where it will be returned from (see result-slab.ts). If it does not fit, it
+   * continues in the writer's own buffer at the same offsets.
+   */
+  resetInto(buf: Uint8Array, view: DataView, start: number): void {
+    this.buf = buf;
+    this.view = view;
+    this.pos = start;
+    this.start = start;
+  }
+
+  /** The size of the writer's own buffer (what a pooled writer keeps between uses). */
+  get capacity(): number {
+    return this.own.length;
   }
 }
 

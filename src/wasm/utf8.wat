@@ -9,6 +9,35 @@
 (module
   (memory (export "memory") 4)
 
+  ;; Whether bytes [src, end) hold EF BF BD, the UTF-8 of U+FFFD, which TextEncoder.encodeInto writes
+  ;; for a lone surrogate (src/writer.ts checks its output with this instead of scanning the string).
+  ;; Reads up to 15 bytes past end: 16 bytes per step are compared with EF, and each EF found before
+  ;; end is checked for BF BD after it.
+  (func (export "replacement") (param $src i32) (param $end i32) (result i32)
+    (local $m i32) (local $left i32) (local $p i32)
+    (block $done
+      (loop $next
+        (local.set $left (i32.sub (local.get $end) (local.get $src)))
+        (br_if $done (i32.le_s (local.get $left) (i32.const 0)))
+        (local.set $m
+          (i8x16.bitmask (i8x16.eq (v128.load align=1 (local.get $src)) (i8x16.splat (i32.const 0xef)))))
+        (if (i32.lt_u (local.get $left) (i32.const 16))
+          (then
+            (local.set $m
+              (i32.and (local.get $m) (i32.sub (i32.shl (i32.const 1) (local.get $left)) (i32.const 1))))))
+        (block $lanes
+          (loop $lane
+            (br_if $lanes (i32.eqz (local.get $m)))
+            (local.set $p (i32.add (local.get $src) (i32.ctz (local.get $m))))
+            (if (i32.and (i32.le_u (i32.add (local.get $p) (i32.const 3)) (local.get $end))
+                         (i32.eq (i32.load16_u offset=1 align=1 (local.get $p)) (i32.const 0xbdbf)))
+              (then (return (i32.const 1))))
+            (local.set $m (i32.and (local.get $m) (i32.sub (local.get $m) (i32.const 1))))
+            (br $lane)))
+        (local.set $src (i32.add (local.get $src) (i32.const 16)))
+        (br $next)))
+    (i32.const 0))
+
   ;; Entries [from, to) of the table at `table` (two i32 per entry: byte start, byte end) are decoded
   ;; one after another into code units at `units` (a byte address), starting at unit index `used`.
   ;; Each entry is overwritten by its [first unit, end unit) indexes. Returns the new unit count, or

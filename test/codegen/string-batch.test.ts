@@ -12,6 +12,7 @@ import { assembleUtf8Wasm, renderUtf8Module } from '../../scripts/build-wasm.ts'
 import { TlDecodeError } from '../../src/index.ts';
 import { useWasmUtf8, wasmUtf8Active } from '../../src/string-batch.ts';
 import { invalidUtf8Offset, loneSurrogateIndex } from '../../src/utf8.ts';
+import { SCAN_BASE, utf8Wasm } from '../../src/wasm/utf8-wasm.ts';
 
 const keyword = (word: string, emoticons: string[]) => new Api.EmojiKeyword({ keyword: word, emoticons });
 
@@ -46,6 +47,43 @@ describe('the WebAssembly decoder', () => {
   it('runs on Node', () => {
     useWasmUtf8(true);
     expect(wasmUtf8Active()).toBe(true);
+  });
+});
+
+describe("the WebAssembly search for EF BF BD (the writer's lone-surrogate check)", () => {
+  /** Where EF BF BD starts inside [0, length) of `bytes`, by a plain loop. */
+  const naive = (bytes: number[], length: number) => {
+    for (let i = 0; i + 3 <= length; i++)
+      if (bytes[i] === 0xef && bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) return 1;
+    return 0;
+  };
+
+  it('agrees with a plain search, never looking past the end', () => {
+    useWasmUtf8(true);
+    const wasm = utf8Wasm()!;
+    const data = fc.array(fc.constantFrom(0xef, 0xbf, 0xbd, 0x41, 0xe2, 0x80), { maxLength: 70 });
+    fc.assert(
+      fc.property(data, fc.nat(3), (bytes, offset) => {
+        const src = SCAN_BASE + offset;
+        // Past the end: BF BD, so that an EF among the last two bytes would match if the search overran.
+        wasm.heap.fill(0xbf, src + bytes.length, src + bytes.length + 32);
+        wasm.heap.fill(0xbd, src + bytes.length + 1, src + bytes.length + 2);
+        wasm.heap.set(bytes, src);
+        expect(wasm.replacement(src, src + bytes.length)).toBe(naive(bytes, bytes.length));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('finds EF BF BD in every lane and across 16-byte steps', () => {
+    const wasm = utf8Wasm()!;
+    for (let at = 0; at < 40; at++) {
+      const bytes = new Array<number>(48).fill(0x61);
+      bytes.splice(at, 3, 0xef, 0xbf, 0xbd);
+      wasm.heap.set(bytes, SCAN_BASE);
+      expect(wasm.replacement(SCAN_BASE, SCAN_BASE + 48), `at ${at}`).toBe(1);
+      expect(wasm.replacement(SCAN_BASE, SCAN_BASE + at + 2), `cut at ${at}`).toBe(0);
+    }
   });
 });
 

@@ -63,7 +63,33 @@ class Reentrant implements TlObject {
   }
 }
 
+/** Writes `count` ints, so results of any size can be made. */
+class Ints implements TlObject {
+  readonly className = 'Ints';
+  readonly CONSTRUCTOR_ID = 0x0a0b0c0d;
+  readonly classType = 'constructor' as const;
+  constructor(readonly count: number) {}
+  _write(w: TlWriter): void {
+    for (let i = 0; i < this.count; i++) w.int(this.count + i);
+  }
+}
+
 describe('serializeObject', () => {
+  it('returns exact results of any size, small ones as views of a shared slab', () => {
+    const counts = [2, 5000, 3, 20000, 20000, 1, 2, 2047, 2048, 2049, 4];
+    const results = counts.map((count) => serializeObject(new Ints(count)));
+    results.forEach((r, k) => {
+      const count = counts[k];
+      expect(r.length).toBe(4 * count);
+      const view = new DataView(r.buffer, r.byteOffset, r.byteLength);
+      for (const i of [0, count - 1]) expect(view.getInt32(4 * i, true)).toBe(count + i);
+      // At most 8 KiB (2048 ints) share a slab; larger results own their buffer exactly.
+      if (count > 2048) expect(r.buffer.byteLength).toBe(r.length);
+      else expect(r.buffer.byteLength).toBeGreaterThan(r.length);
+    });
+    expect(results[6].buffer).toBe(results[5].buffer);
+  });
+
   it('writes nested objects', () => {
     expect(toHex(serializeObject(new StartBot(new InputUser(bigInt(1), '2'))))).toBe(
       '7873dfe6c65811f201000000000000000200000000000000',

@@ -1,7 +1,8 @@
 import bigInt from 'big-integer';
 import bigIntSecondCopy from 'big-integer/BigInteger.min.js';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TlEncodeError, TlReader, TlWriter } from '../../src/index.ts';
+import { useWasmUtf8, wasmUtf8Active } from '../../src/string-batch.ts';
 import { thrown } from './capture.ts';
 import { fromHex, sameBytes, toHex } from './hex.ts';
 
@@ -236,6 +237,34 @@ describe('TlWriter strings and bytes', () => {
     expect(encodeError((w2) => w2.string('é'.repeat(2 ** 23))).kind).toBe('length');
   });
 
+  it('pads with zeros even when the buffer held other bytes (reused writer)', () => {
+    const w = new TlWriter(16);
+    w.raw(new Uint8Array(16).fill(0xff));
+    w.reset();
+    w.string('Hello');
+    w.bytes(new Uint8Array([1]));
+    expect(toHex(w.finish())).toBe('0548656c6c6f000001010000');
+  });
+
+  it('rejects non-string and non-Uint8Array values', () => {
+    expect(encodeError((w) => w.string(5 as unknown as string)).kind).toBe('type');
+    expect(encodeError((w) => w.bytes([1, 2] as unknown as Uint8Array)).kind).toBe('type');
+  });
+});
+
+// Strings from 64 units go to TextEncoder.encodeInto; its output is searched for U+FFFD (a replaced lone
+// surrogate) with WebAssembly, or the string is checked with isWellFormed first where WebAssembly cannot
+// run: both paths must give the same bytes and the same errors.
+describe.each([
+  ['WebAssembly', true],
+  ['JS', false],
+])('TlWriter UTF-8 (%s surrogate check)', (_name, wasm) => {
+  beforeAll(() => {
+    useWasmUtf8(wasm);
+    expect(wasmUtf8Active()).toBe(wasm);
+  });
+  afterAll(() => useWasmUtf8(true));
+
   it('encodes 1- to 4-byte UTF-8 characters', () => {
     expect(written((w) => w.string('A'))).toBe('01410000');
     expect(written((w) => w.string('é'))).toBe('02c3a900');
@@ -246,8 +275,8 @@ describe('TlWriter strings and bytes', () => {
 
   it('encodes non-ASCII strings of every length class the same way as TextEncoder', () => {
     for (const unit of ['é', '€', '😀', 'aé']) {
-      // 12 and 13 units straddle the switch from the JS loop to TextEncoder.encodeInto.
-      for (const count of [1, 6, 7, 10, 12, 13, 31, 32, 84, 85, 126, 127, 200, 253, 254, 300, 5000]) {
+      // 63 and 64 units straddle the switch from the JS loop to TextEncoder.encodeInto.
+      for (const count of [1, 6, 7, 10, 12, 13, 31, 32, 63, 64, 84, 85, 126, 127, 200, 253, 254, 300, 5000]) {
         const text = unit.repeat(count);
         const expected = toHex(lengthPrefixed(new TextEncoder().encode(text)));
         expect(
@@ -294,20 +323,65 @@ describe('TlWriter strings and bytes', () => {
     const hex = written((w) => w.string(replaced));
     expect(hex).toBe(toHex(lengthPrefixed(new TextEncoder().encode(replaced))));
     expect(hex.slice(-6)).toBe('efbfbd');
+    // A rope long enough for TextEncoder.
+    let long = '';
+    for (let i = 0; i < 10; i++) long += 'ёжик в тумане ';
+    expect(written((w) => w.string(long))).toBe(toHex(lengthPrefixed(new TextEncoder().encode(long))));
+    long += '\udbff';
+    expect(encodeError((w) => w.string(long)).message).toBe(
+      'lone surrogate U+DBFF at index 140 cannot be encoded as UTF-8',
+    );
   });
 
-  it('pads with zeros even when the buffer held other bytes (reused writer)', () => {
-    const w = new TlWriter(16);
-    w.raw(new Uint8Array(16).fill(0xff));
-    w.reset();
-    w.string('Hello');
-    w.bytes(new Uint8Array([1]));
-    expect(toHex(w.finish())).toBe('0548656c6c6f000001010000');
+  it('guesses the length header and corrects a wrong guess (169 and 170 units, 253 and 254 bytes)', () => {
+    const texts = [
+      'a'.repeat(169),
+      'a'.repeat(170),
+      'a'.repeat(253),
+      `${'a'.repeat(169)}é`,
+      `${'a'.repeat(83)}${'é'.repeat(85)}`,
+      `${'a'.repeat(84)}${'é'.repeat(85)}`,
+      'é'.repeat(126),
+      'é'.repeat(127),
+      '😀'.repeat(63),
+      '😀'.repeat(64),
+      `${'ж'.repeat(84)}${'a'.repeat(86)}`,
+      `${'ж'.repeat(83)}${'a'.repeat(87)}`,
+    ];
+    for (const text of texts) {
+      const data = new TextEncoder().encode(text);
+      expect(
+        written((w) => w.string(text)),
+        `${text.length} units, ${data.length} bytes`,
+      ).toBe(toHex(lengthPrefixed(data)));
+    }
   });
 
-  it('rejects non-string and non-Uint8Array values', () => {
-    expect(encodeError((w) => w.string(5 as unknown as string)).kind).toBe('type');
-    expect(encodeError((w) => w.bytes([1, 2] as unknown as Uint8Array)).kind).toBe('type');
+  it('finds lone surrogates at every offset of the encoded data, and keeps U+FFFD the user wrote', () => {
+    for (let at = 0; at < 40; at++) {
+      for (const before of ['a', 'ж']) {
+        const head = before.repeat(at);
+        const lone = `${head}\ud800${'b'.repeat(70)}`;
+        expect(encodeError((w) => w.string(lone)).message, `${before} x ${at}`).toBe(
+          `lone surrogate U+D800 at index ${at} cannot be encoded as UTF-8`,
+        );
+        const kept = `${head}\ufffd${'b'.repeat(70)}`;
+        expect(written((w) => w.string(kept))).toBe(toHex(lengthPrefixed(new TextEncoder().encode(kept))));
+      }
+    }
+    // A U+FFFD of the user's before a lone surrogate: the error still names the surrogate.
+    const both = `\ufffd${'x'.repeat(70)}\udc01ж`;
+    expect(encodeError((w) => w.string(both)).message).toBe(
+      'lone surrogate U+DC01 at index 71 cannot be encoded as UTF-8',
+    );
+  });
+
+  it('accepts the near misses of EF BF BD', () => {
+    // U+FFBD, U+FE0F, U+FFFC, U+EFBF and the Latin-1 letters ï ¿ ½ (C3 AF C2 BF C2 BD).
+    for (const near of ['\uffbd', '\ufe0f', '\ufffc', '\uefbf', '\u00ef\u00bf\u00bd']) {
+      const text = `${'y'.repeat(64)}${near}${near}`;
+      expect(written((w) => w.string(text))).toBe(toHex(lengthPrefixed(new TextEncoder().encode(text))));
+    }
   });
 });
 
