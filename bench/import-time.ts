@@ -7,7 +7,7 @@
 // one that ships with tsx), dependencies left external, as a published build would be.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { generatedIndex } from './adapters/tlforge.ts';
@@ -65,6 +65,47 @@ async function bundleTlforge(): Promise<string> {
   return outfile;
 }
 
+/**
+ * Floors for any design that, like tlforge, gives every constructor a class with its own codec and no
+ * `eval`: synthetic modules of `count` classes, as small as such a class can be (4 fields, a 5-call
+ * `_write`, a 5-read `fromReader`, 4 metadata properties). `eager` defines them all at load, as
+ * generated/latest does; `lazy` defines each on first access through a getter, so V8 only preparses
+ * them. The plain module (`export const x = 1`) is the cost of `import()` itself.
+ */
+function writeFloorModules(count: number): Record<'none' | 'empty' | 'eager' | 'lazy', string> {
+  const define =
+    'const D = Symbol();\n' +
+    'function def(C, id, sid, n, t) { for (const o of [C, C.prototype]) Object.assign(o, { CONSTRUCTOR_ID: id, SUBCLASS_OF_ID: sid, className: n, classType: t }); return C; }\n' +
+    'export const Api = {};\n';
+  const classBody = (i: number) =>
+    `class C${i} { constructor(a) { if (a === D) return; this.bot = a.bot; this.peer = a.peer; this.randomId = a.randomId; this.startParam = a.startParam; }` +
+    ` _write(w) { w.uint(${i}); w.obj(this.bot); w.obj(this.peer); w.long(this.randomId); w.string(this.startParam); }` +
+    ` static fromReader(r) { const o = new C${i}(D); o.bot = r.obj(); o.peer = r.obj(); o.randomId = r.long(); o.startParam = r.string(); return o; } }`;
+  const lines = {
+    none: ['export const x = 1;'],
+    empty: [define],
+    eager: [define],
+    lazy: [define, 'function make(i) { switch (i) {'],
+  };
+  for (let i = 0; i < count; i++) {
+    lines.empty.push(`class C${i} {}\nApi.C${i} = C${i};`);
+    lines.eager.push(`${classBody(i)}\nApi.C${i} = def(C${i}, ${i}, ${i * 7}, 'ns.C${i}', 'constructor');`);
+    lines.lazy.push(`case ${i}: return def(${classBody(i)}, ${i}, ${i * 7}, 'ns.C${i}', 'constructor');`);
+  }
+  lines.lazy.push(
+    '} }',
+    `for (let i = 0; i < ${count}; i++) Object.defineProperty(Api, 'C' + i, { configurable: true, enumerable: true,` +
+      ` get() { const C = make(i); Object.defineProperty(Api, 'C' + i, { value: C, enumerable: true }); return C; } });`,
+  );
+  const files = { none: '', empty: '', eager: '', lazy: '' };
+  for (const kind of ['none', 'empty', 'eager', 'lazy'] as const) {
+    const file = fileURLToPath(new URL(`floor-${kind}.mjs`, cacheDir));
+    writeFileSync(file, `${lines[kind].join('\n')}\n`);
+    files[kind] = pathToFileURL(file).href;
+  }
+  return files;
+}
+
 function runOnce(target: Target): number {
   const args = [...target.nodeArgs, ...(target.esm ? ['--input-type=module'] : []), '-e', target.program];
   const child = spawnSync(process.execPath, args, {
@@ -92,6 +133,22 @@ async function main(): Promise<void> {
   const targets: Target[] = [];
   if (existsSync(fileURLToPath(generatedIndex))) {
     const bundle = await bundleTlforge();
+    const classCount = readFileSync(bundle, 'utf8').split('defineTlClass(').length - 2;
+    const floors = writeFloorModules(classCount);
+    targets.push(
+      importTarget('floor: import()', floors.none, 'a one-line module: the cost of import() itself'),
+      importTarget('floor: empty classes', floors.empty, `${classCount} empty classes on one object`),
+      importTarget(
+        'floor: eager classes',
+        floors.eager,
+        `${classCount} minimal codec classes (4 fields) with metadata, all defined at load`,
+      ),
+      importTarget(
+        'floor: lazy classes',
+        floors.lazy,
+        `the same ${classCount} classes, each defined on first access (preparsed only)`,
+      ),
+    );
     targets.push(
       importTarget(
         'tlforge (JS)',

@@ -15,13 +15,15 @@ export const WINDOW_BASE = TABLE_BASE + TABLE_CAPACITY * 8;
 /** Longer strings are not batched: utf8.ts hands them to TextDecoder. */
 export const WINDOW_CAPACITY = 65536;
 export const SCAN_BASE = WINDOW_BASE + WINDOW_CAPACITY + 64;
-/** Longer encoded strings are checked with `isWellFormed` instead. */
+/** Strings of more than a third of this many units are checked with `isWellFormed` instead. */
 export const SCAN_CAPACITY = 32512;
 
 export interface Utf8Wasm {
   readonly heap: Uint8Array;
   readonly table: Int32Array;
   readonly units: Uint16Array;
+  /** The writer's scan area: [SCAN_BASE, SCAN_BASE + SCAN_CAPACITY) of the memory. */
+  readonly scan: Uint8Array;
   /** Decodes table entries [from, to): see utf8.wat. */
   convert(table: number, from: number, to: number, units: number, used: number): number;
   /** 1 when heap bytes [src, end) hold EF BF BD, else 0. */
@@ -46,6 +48,7 @@ export function utf8Wasm(): Utf8Wasm | null {
       heap: new Uint8Array(buffer),
       table: new Int32Array(buffer, TABLE_BASE, TABLE_CAPACITY * 2),
       units: new Uint16Array(buffer, 0, UNITS_CAPACITY),
+      scan: new Uint8Array(buffer, SCAN_BASE, SCAN_CAPACITY),
       convert: exports.convert as Utf8Wasm['convert'],
       replacement: exports.replacement as Utf8Wasm['replacement'],
     };
