@@ -57,11 +57,6 @@ export function serializeObject(o: TlObject): Uint8Array {
   }
   try {
     o._write(w);
-    if (usePool) {
-      returnSlab();
-      lastResultLarge = w.pos - w.start > SLAB_RESULT_MAX;
-    }
-    return takeResult(w);
   } catch (e) {
     if (e instanceof TlEncodeError) e.prependPath(o.className);
     throw e;
@@ -72,4 +67,6 @@ export function serializeObject(o: TlObject): Uint8Array {
       if (w.capacity > POOL_KEEP_MAX) pooled = undefined;
     }
   }
+  if (usePool) lastResultLarge = w.pos - w.start > SLAB_RESULT_MAX;
+  return takeResult(w);
 }

@@ -3,18 +3,16 @@
 // strings), strictly in strict mode, never stripping a leading BOM, so accepted bytes re-encode
 // identically.
 
-/**
- * Strings reach the encoder in many representations (flat one- and two-byte, ropes, slices,
- * internalized), and each is its own map to V8: `s.charCodeAt` soon sees more than four and its
- * load goes megamorphic, so TurboFan stops inlining it and every unit costs a generic call (about
- * 3x slower). Calling the method through `String.prototype` keeps the target constant whatever the
- * receiver is. A 27-unit URL after the bench payloads: 190 ns with `s.charCodeAt`, 58 ns this way.
- */
+// Strings reach the encoder in many representations (flat one- and two-byte, ropes, slices,
+// internalized), and each is its own map to V8: `s.charCodeAt` soon sees more than four and its load
+// goes megamorphic, so TurboFan stops inlining it and every unit costs a generic call (about 3x
+// slower). Calling the method through `String.prototype` keeps the target constant whatever the
+// receiver is. A 27-unit URL after the bench payloads: 190 ns with `s.charCodeAt`, 58 ns this way.
 
 /**
  * Encodes `s` (of `n` = `s.length` units: the caller knows it is a string, so its `length` costs no
- * megamorphic load here) into `buf` at `p` (the caller reserved 3 bytes per UTF-16 unit) and returns the end
- * position, or `-1 - i` when `s[i]` is a lone surrogate (nothing useful was written then).
+ * megamorphic load here) into `buf` at `p` (the caller reserved 3 bytes per UTF-16 unit) and returns
+ * the end position, or `-1 - i` when `s[i]` is a lone surrogate (nothing useful was written then).
  */
 export function encodeUtf8Into(s: string, n: number, buf: Uint8Array, p: number): number {
   let i = 0;

@@ -191,15 +191,20 @@ export class TlWriter {
     if (!(v instanceof Uint8Array)) {
       throw new TlEncodeError('type', `expected a Uint8Array, got ${describeValue(v)}`);
     }
-    const len = v.length;
-    if (len >= MAX_LENGTH_PREFIXED) throw lengthError(len);
+    if (v.length >= MAX_LENGTH_PREFIXED) throw lengthError(v.length);
+    this.lengthPrefixed(v);
+  }
+
+  /** `data` (shorter than MAX_LENGTH_PREFIXED) with its length header and zero padding. */
+  private lengthPrefixed(data: Uint8Array): void {
+    const len = data.length;
     const header = len <= 253 ? 1 : 4;
     const total = (header + len + 3) & ~3;
     if (this.pos + total > this.buf.length) this.grow(total);
     const buf = this.buf;
     const p = this.pos;
     writeLengthPrefix(buf, p, len);
-    buf.set(v, p + header);
+    buf.set(data, p + header);
     // The buffer may be reused (pooled writer), so padding is always written explicitly.
     for (let i = p + header + len; i < p + total; i++) buf[i] = 0;
     this.pos = p + total;
@@ -241,15 +246,7 @@ export class TlWriter {
       if (len !== n && wasm.replacement(SCAN_BASE, SCAN_BASE + len) !== 0 && !wellFormed(v)) {
         throw surrogateError(v, loneSurrogateIndex(v));
       }
-      const header = len <= 253 ? 1 : 4;
-      const total = (header + len + 3) & ~3;
-      if (this.pos + total > this.buf.length) this.grow(total);
-      const buf = this.buf;
-      const p = this.pos;
-      writeLengthPrefix(buf, p, len);
-      buf.set(wasm.scan.subarray(0, len), p + header);
-      for (let i = p + header + len; i < p + total; i++) buf[i] = 0;
-      this.pos = p + total;
+      this.lengthPrefixed(wasm.scan.subarray(0, len));
       return;
     }
     if (!wellFormed(v)) throw surrogateError(v, loneSurrogateIndex(v));

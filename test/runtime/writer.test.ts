@@ -333,7 +333,7 @@ describe.each([
     );
   });
 
-  it('guesses the length header and corrects a wrong guess (169 and 170 units, 253 and 254 bytes)', () => {
+  it('writes the exact length header at 169/170 units and 253/254 bytes (a guess, corrected, in JS)', () => {
     const texts = [
       'a'.repeat(169),
       'a'.repeat(170),
