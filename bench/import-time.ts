@@ -65,14 +65,19 @@ async function bundleTlforge(): Promise<string> {
   return outfile;
 }
 
+const floorKinds = ['none', 'deps', 'empty', 'eager', 'lazy'] as const;
+type FloorKind = (typeof floorKinds)[number];
+
 /**
  * Floors for any design that, like tlforge, gives every constructor a class with its own codec and no
  * `eval`: synthetic modules of `count` classes, as small as such a class can be (4 fields, a 5-call
  * `_write`, a 5-read `fromReader`, 4 metadata properties). `eager` defines them all at load, as
  * generated/latest does; `lazy` defines each on first access through a getter, so V8 only preparses
- * them. The plain module (`export const x = 1`) is the cost of `import()` itself.
+ * them. The plain module (`export const x = 1`) is the cost of `import()` itself, and `deps` imports
+ * only what the runtime imports from other packages (big-integer, a CommonJS module, and fflate), as
+ * the bundle does: what any tlforge build pays before its own code is even parsed.
  */
-function writeFloorModules(count: number): Record<'none' | 'empty' | 'eager' | 'lazy', string> {
+function writeFloorModules(count: number): Record<FloorKind, string> {
   const define =
     'const D = Symbol();\n' +
     'function def(C, id, sid, n, t) { for (const o of [C, C.prototype]) Object.assign(o, { CONSTRUCTOR_ID: id, SUBCLASS_OF_ID: sid, className: n, classType: t }); return C; }\n' +
@@ -81,8 +86,13 @@ function writeFloorModules(count: number): Record<'none' | 'empty' | 'eager' | '
     `class C${i} { constructor(a) { if (a === D) return; this.bot = a.bot; this.peer = a.peer; this.randomId = a.randomId; this.startParam = a.startParam; }` +
     ` _write(w) { w.uint(${i}); w.obj(this.bot); w.obj(this.peer); w.long(this.randomId); w.string(this.startParam); }` +
     ` static fromReader(r) { const o = new C${i}(D); o.bot = r.obj(); o.peer = r.obj(); o.randomId = r.long(); o.startParam = r.string(); return o; } }`;
-  const lines = {
+  const lines: Record<FloorKind, string[]> = {
     none: ['export const x = 1;'],
+    deps: [
+      "import bigInt from 'big-integer';",
+      "import { Gunzip, gunzipSync } from 'fflate';",
+      'export const x = [bigInt, Gunzip, gunzipSync];',
+    ],
     empty: [define],
     eager: [define],
     lazy: [define, 'function make(i) { switch (i) {'],
@@ -97,8 +107,8 @@ function writeFloorModules(count: number): Record<'none' | 'empty' | 'eager' | '
     `for (let i = 0; i < ${count}; i++) Object.defineProperty(Api, 'C' + i, { configurable: true, enumerable: true,` +
       ` get() { const C = make(i); Object.defineProperty(Api, 'C' + i, { value: C, enumerable: true }); return C; } });`,
   );
-  const files = { none: '', empty: '', eager: '', lazy: '' };
-  for (const kind of ['none', 'empty', 'eager', 'lazy'] as const) {
+  const files: Record<FloorKind, string> = { none: '', deps: '', empty: '', eager: '', lazy: '' };
+  for (const kind of floorKinds) {
     const file = fileURLToPath(new URL(`floor-${kind}.mjs`, cacheDir));
     writeFileSync(file, `${lines[kind].join('\n')}\n`);
     files[kind] = pathToFileURL(file).href;
@@ -137,6 +147,11 @@ async function main(): Promise<void> {
     const floors = writeFloorModules(classCount);
     targets.push(
       importTarget('floor: import()', floors.none, 'a one-line module: the cost of import() itself'),
+      importTarget(
+        'floor: dependencies',
+        floors.deps,
+        "only the runtime's imports from other packages: big-integer (CommonJS) and fflate",
+      ),
       importTarget('floor: empty classes', floors.empty, `${classCount} empty classes on one object`),
       importTarget(
         'floor: eager classes',
