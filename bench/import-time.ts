@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { parseSchema } from '../codegen/parser/parse-schema.ts';
 import { generatedIndex } from './adapters/tlforge.ts';
 import { describeMachine, loadAverage } from './machine.ts';
 
@@ -65,7 +66,7 @@ async function bundleTlforge(): Promise<string> {
   return outfile;
 }
 
-const floorKinds = ['none', 'deps', 'empty', 'eager', 'lazy'] as const;
+const floorKinds = ['none', 'deps', 'empty', 'eager', 'lazy', 'runtime'] as const;
 type FloorKind = (typeof floorKinds)[number];
 
 /**
@@ -76,8 +77,13 @@ type FloorKind = (typeof floorKinds)[number];
  * them. The plain module (`export const x = 1`) is the cost of `import()` itself, and `deps` imports
  * only what the runtime imports from other packages (big-integer, a CommonJS module, and fflate), as
  * the bundle does: what any tlforge build pays before its own code is even parsed.
+ *
+ * `runtime` stands for the other kind of design, which compiles codecs at run time (`new Function`,
+ * which a Content Security Policy without 'unsafe-eval' forbids): big-integer, the schema's
+ * combinator lines as one string split at load, and a getter per combinator that builds an empty class
+ * with `new Function` on first access. No codec, no schema parsing, no fflate: a generous floor.
  */
-function writeFloorModules(count: number): Record<FloorKind, string> {
+function writeFloorModules(count: number, combinators: readonly string[]): Record<FloorKind, string> {
   const define =
     'const D = Symbol();\n' +
     'function def(C, id, sid, n, t) { for (const o of [C, C.prototype]) Object.assign(o, { CONSTRUCTOR_ID: id, SUBCLASS_OF_ID: sid, className: n, classType: t }); return C; }\n' +
@@ -96,6 +102,23 @@ function writeFloorModules(count: number): Record<FloorKind, string> {
     empty: [define],
     eager: [define],
     lazy: [define, 'function make(i) { switch (i) {'],
+    runtime: [
+      "import bigInt from 'big-integer';",
+      'export const x = [bigInt];',
+      'export const Api = {};',
+      `const lines = ${JSON.stringify(combinators.join('\n'))}.split('\\n');`,
+      'for (const line of lines) {',
+      '  const name = line.slice(0, line.search(/[#\\s]/));',
+      "  const dot = name.lastIndexOf('.');",
+      '  const ns = dot < 0 ? Api : (Api[name.slice(0, dot)] ??= {});',
+      '  const key = name[dot + 1].toUpperCase() + name.slice(dot + 2);',
+      '  Object.defineProperty(ns, key, { configurable: true, enumerable: true, get() {',
+      "    const C = new Function('return class ' + key + ' {}')();",
+      '    Object.defineProperty(ns, key, { value: C, enumerable: true });',
+      '    return C;',
+      '  } });',
+      '}',
+    ],
   };
   for (let i = 0; i < count; i++) {
     lines.empty.push(`class C${i} {}\nApi.C${i} = C${i};`);
@@ -107,7 +130,14 @@ function writeFloorModules(count: number): Record<FloorKind, string> {
     `for (let i = 0; i < ${count}; i++) Object.defineProperty(Api, 'C' + i, { configurable: true, enumerable: true,` +
       ` get() { const C = make(i); Object.defineProperty(Api, 'C' + i, { value: C, enumerable: true }); return C; } });`,
   );
-  const files: Record<FloorKind, string> = { none: '', deps: '', empty: '', eager: '', lazy: '' };
+  const files: Record<FloorKind, string> = {
+    none: '',
+    deps: '',
+    empty: '',
+    eager: '',
+    lazy: '',
+    runtime: '',
+  };
   for (const kind of floorKinds) {
     const file = fileURLToPath(new URL(`floor-${kind}.mjs`, cacheDir));
     writeFileSync(file, `${lines[kind].join('\n')}\n`);
@@ -144,7 +174,14 @@ async function main(): Promise<void> {
   if (existsSync(fileURLToPath(generatedIndex))) {
     const bundle = await bundleTlforge();
     const classCount = readFileSync(bundle, 'utf8').split('defineTlClass(').length - 2;
-    const floors = writeFloorModules(classCount);
+    const combinators = ['schema/latest/api.tl', 'schema/latest/mtproto.tl']
+      .flatMap(
+        (file) =>
+          parseSchema(readFileSync(new URL(`../${file}`, import.meta.url), 'utf8'), file).declarations,
+      )
+      .filter((d) => !d.primitive)
+      .map((d) => d.source);
+    const floors = writeFloorModules(classCount, combinators);
     targets.push(
       importTarget('floor: import()', floors.none, 'a one-line module: the cost of import() itself'),
       importTarget(
@@ -162,6 +199,11 @@ async function main(): Promise<void> {
         'floor: lazy classes',
         floors.lazy,
         `the same ${classCount} classes, each defined on first access (preparsed only)`,
+      ),
+      importTarget(
+        'floor: compiled at run time',
+        floors.runtime,
+        `big-integer, ${combinators.length} schema lines split at load, an empty class by new Function on first access`,
       ),
     );
     targets.push(
