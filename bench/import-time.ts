@@ -10,7 +10,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { parseSchema } from '../codegen/parser/parse-schema.ts';
+import { vendoredSets } from '../codegen/generate-vendored.ts';
+import { loadSchema } from '../codegen/model/load-schema.ts';
 import { generatedIndex } from './adapters/tlforge.ts';
 import { describeMachine, loadAverage } from './machine.ts';
 
@@ -75,15 +76,19 @@ type FloorKind = (typeof floorKinds)[number];
  * `_write`, a 5-read `fromReader`, 4 metadata properties). `eager` defines them all at load, as
  * generated/latest does; `lazy` defines each on first access through a getter, so V8 only preparses
  * them. The plain module (`export const x = 1`) is the cost of `import()` itself, and `deps` imports
- * only what the runtime imports from other packages (big-integer, a CommonJS module, and fflate), as
- * the bundle does: what any tlforge build pays before its own code is even parsed.
+ * only the packages that the bundle imports (big-integer, a CommonJS module, and fflate): what any
+ * tlforge build pays before its own code is even parsed.
  *
  * `runtime` stands for the other kind of design, which compiles codecs at run time (`new Function`,
  * which a Content Security Policy without 'unsafe-eval' forbids): big-integer, the schema's
  * combinator lines as one string split at load, and a getter per combinator that builds an empty class
  * with `new Function` on first access. No codec, no schema parsing, no fflate: a generous floor.
  */
-function writeFloorModules(count: number, combinators: readonly string[]): Record<FloorKind, string> {
+function writeFloorModules(
+  count: number,
+  packages: readonly string[],
+  combinators: readonly string[],
+): Record<FloorKind, string> {
   const define =
     'const D = Symbol();\n' +
     'function def(C, id, sid, n, t) { for (const o of [C, C.prototype]) Object.assign(o, { CONSTRUCTOR_ID: id, SUBCLASS_OF_ID: sid, className: n, classType: t }); return C; }\n' +
@@ -94,11 +99,7 @@ function writeFloorModules(count: number, combinators: readonly string[]): Recor
     ` static fromReader(r) { const o = new C${i}(D); o.bot = r.obj(); o.peer = r.obj(); o.randomId = r.long(); o.startParam = r.string(); return o; } }`;
   const lines: Record<FloorKind, string[]> = {
     none: ['export const x = 1;'],
-    deps: [
-      "import bigInt from 'big-integer';",
-      "import { Gunzip, gunzipSync } from 'fflate';",
-      'export const x = [bigInt, Gunzip, gunzipSync];',
-    ],
+    deps: packages.map((name) => `import ${JSON.stringify(name)};`),
     empty: [define],
     eager: [define],
     lazy: [define, 'function make(i) { switch (i) {'],
@@ -130,20 +131,13 @@ function writeFloorModules(count: number, combinators: readonly string[]): Recor
     `for (let i = 0; i < ${count}; i++) Object.defineProperty(Api, 'C' + i, { configurable: true, enumerable: true,` +
       ` get() { const C = make(i); Object.defineProperty(Api, 'C' + i, { value: C, enumerable: true }); return C; } });`,
   );
-  const files: Record<FloorKind, string> = {
-    none: '',
-    deps: '',
-    empty: '',
-    eager: '',
-    lazy: '',
-    runtime: '',
-  };
-  for (const kind of floorKinds) {
-    const file = fileURLToPath(new URL(`floor-${kind}.mjs`, cacheDir));
-    writeFileSync(file, `${lines[kind].join('\n')}\n`);
-    files[kind] = pathToFileURL(file).href;
-  }
-  return files;
+  return Object.fromEntries(
+    floorKinds.map((kind) => {
+      const file = fileURLToPath(new URL(`floor-${kind}.mjs`, cacheDir));
+      writeFileSync(file, `${lines[kind].join('\n')}\n`);
+      return [kind, pathToFileURL(file).href];
+    }),
+  ) as Record<FloorKind, string>;
 }
 
 function runOnce(target: Target): number {
@@ -173,21 +167,26 @@ async function main(): Promise<void> {
   const targets: Target[] = [];
   if (existsSync(fileURLToPath(generatedIndex))) {
     const bundle = await bundleTlforge();
-    const classCount = readFileSync(bundle, 'utf8').split('defineTlClass(').length - 2;
-    const combinators = ['schema/latest/api.tl', 'schema/latest/mtproto.tl']
-      .flatMap(
-        (file) =>
-          parseSchema(readFileSync(new URL(`../${file}`, import.meta.url), 'utf8'), file).declarations,
-      )
+    const bundleText = readFileSync(bundle, 'utf8');
+    const classCount = bundleText.split('defineTlClass(').length - 2;
+    // The packages the bundle imports (dependencies stay external): `import x from "big-integer";`.
+    const packages = [
+      ...new Set(Array.from(bundleText.matchAll(/^import .* from "([^"]+)";$/gm), (m) => m[1])),
+    ];
+    const latest = vendoredSets.find((set) => set.name === 'latest')!;
+    const combinators = loadSchema(
+      latest.files.map((file) => fileURLToPath(new URL(`../${file}`, import.meta.url))),
+    )
+      .parsed.flatMap((schema) => schema.declarations)
       .filter((d) => !d.primitive)
       .map((d) => d.source);
-    const floors = writeFloorModules(classCount, combinators);
+    const floors = writeFloorModules(classCount, packages, combinators);
     targets.push(
       importTarget('floor: import()', floors.none, 'a one-line module: the cost of import() itself'),
       importTarget(
         'floor: dependencies',
         floors.deps,
-        "only the runtime's imports from other packages: big-integer (CommonJS) and fflate",
+        `only the packages the bundle imports: ${packages.join(', ')}`,
       ),
       importTarget('floor: empty classes', floors.empty, `${classCount} empty classes on one object`),
       importTarget(
