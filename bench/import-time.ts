@@ -10,8 +10,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { vendoredSets } from '../codegen/generate-vendored.ts';
-import { loadSchema } from '../codegen/model/load-schema.ts';
+import { loadSchema } from '../packages/codegen/src/model/load-schema.ts';
+import { vendoredSets } from '../scripts/generate-layers.ts';
 import { generatedIndex } from './adapters/tlforge.ts';
 import { describeMachine, loadAverage } from './machine.ts';
 

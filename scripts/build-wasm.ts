@@ -6,8 +6,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import wabt from 'wabt';
 
-const watPath = fileURLToPath(new URL('../src/wasm/utf8.wat', import.meta.url));
-export const modulePath = fileURLToPath(new URL('../src/wasm/utf8-module.ts', import.meta.url));
+const watPath = fileURLToPath(new URL('../packages/runtime/src/wasm/utf8.wat', import.meta.url));
+export const modulePath = fileURLToPath(
+  new URL('../packages/runtime/src/wasm/utf8-module.ts', import.meta.url),
+);
 
 /** The module's binary, assembled from the committed text. */
 export async function assembleUtf8Wasm(): Promise<Uint8Array> {

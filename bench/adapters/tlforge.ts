@@ -18,9 +18,12 @@ interface GeneratedObject {
   serialize(): Uint8Array;
 }
 
-export const generatedIndex = new URL('../../generated/latest/index.ts', import.meta.url);
+export const generatedIndex = new URL('../../packages/layers/src/latest/index.ts', import.meta.url);
 /** The same schema generated with `--long bigint`: long fields are native bigints. */
-export const generatedBigintIndex = new URL('../../generated/latest-bigint/index.ts', import.meta.url);
+export const generatedBigintIndex = new URL(
+  '../../packages/layers/src/latest-bigint/index.ts',
+  import.meta.url,
+);
 
 /** `tlforge` (default, big-integer longs) or `tlforge-bigint` (`--long bigint`). */
 export type TlforgeVariant = 'tlforge' | 'tlforge-bigint';

@@ -5,8 +5,8 @@
 
 import bigInt from 'big-integer';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { Api as DefaultApi } from '../../generated/latest/index.ts';
-import { Api, deserialize } from '../../generated/latest-bigint/index.ts';
+import { Api as DefaultApi } from '../../packages/layers/src/latest/index.ts';
+import { Api, deserialize } from '../../packages/layers/src/latest-bigint/index.ts';
 import { encodeError } from './encode-error.ts';
 import { hex, toHex } from './hex.ts';
 

@@ -2,22 +2,21 @@
 // Vector<Vector<T>>, a nested vector of long), field names that are keywords or clash with the
 // generated methods' own locals, and the models it must refuse.
 
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { TlEncodeError } from '@tlforge/runtime';
 import bigInt from 'big-integer';
 import { afterAll, describe, expect, it } from 'vitest';
-import { TlEmitError } from '../../codegen/emit/emit-error.ts';
-import { emitSchemaModule } from '../../codegen/emit/emit-schema-module.ts';
-import { defaultRuntimeSpecifier } from '../../codegen/emit/generate.ts';
-import { resolveSchema } from '../../codegen/model/resolve-schema.ts';
-import type { TlSchemaModel } from '../../codegen/model/schema-model.ts';
-import { parseSchema } from '../../codegen/parser/parse-schema.ts';
-import { TlEncodeError } from '../../src/index.ts';
+import { TlEmitError } from '../../packages/codegen/src/emit/emit-error.ts';
+import { emitSchemaModule } from '../../packages/codegen/src/emit/emit-schema-module.ts';
+import { resolveSchema } from '../../packages/codegen/src/model/resolve-schema.ts';
+import type { TlSchemaModel } from '../../packages/codegen/src/model/schema-model.ts';
+import { parseSchema } from '../../packages/codegen/src/parser/parse-schema.ts';
+import { removeScratch, scratchDir } from '../support/scratch.ts';
 import { hex, toHex } from './hex.ts';
 
-const scratch = mkdtempSync(join(tmpdir(), 'tlforge-emitter-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchDir('tlforge-emitter-');
+afterAll(() => removeScratch(scratch));
 
 function model(text: string): TlSchemaModel {
   const { model, diagnostics } = resolveSchema([parseSchema(text, 'test.tl')]);
@@ -31,7 +30,7 @@ let modules = 0;
 async function generated(text: string): Promise<Record<string, unknown>> {
   const outDir = join(scratch, `m${modules++}`);
   const [file] = emitSchemaModule(model(text), {
-    runtime: defaultRuntimeSpecifier(outDir),
+    runtime: '@tlforge/runtime',
     sourceFiles: ['test.tl'],
   });
   mkdirSync(outDir, { recursive: true });

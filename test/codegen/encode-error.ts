@@ -1,7 +1,7 @@
 // Serializes a value that must be refused and returns the TlEncodeError, so tests can assert its
 // kind, path and message exactly.
 
-import { TlEncodeError } from '../../src/index.ts';
+import { TlEncodeError } from '@tlforge/runtime';
 
 export function encodeError(make: () => { serialize(): Uint8Array }): TlEncodeError {
   try {

@@ -1,14 +1,14 @@
 // `tlforge generate`: writes one module for the files given, with the runtime specifier asked for,
 // refuses (and writes nothing) when the schema has errors, and explains its usage.
 
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../../codegen/cli.ts';
+import { main } from '../../packages/codegen/src/cli.ts';
+import { removeScratch, scratchDir } from '../support/scratch.ts';
 
-const scratch = mkdtempSync(join(tmpdir(), 'tlforge-cli-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = scratchDir('tlforge-cli-');
+afterAll(() => removeScratch(scratch));
 
 async function run(args: string[]): Promise<{ code: number; out: string[]; err: string[] }> {
   const out: string[] = [];
@@ -36,15 +36,13 @@ describe('generate command', () => {
     expect(text).toContain('export const LAYER = 122;');
   });
 
-  it('defaults the runtime to this repository’s src/index.ts, relative to the output folder', async () => {
+  it('imports the runtime by its package name, @tlforge/runtime, unless --runtime says otherwise', async () => {
     const schema = join(scratch, 'tiny.tl');
     writeFileSync(schema, '// LAYER 7\nping#7abe77ec ping_id:long = Pong;\n');
     const outDir = join(scratch, 'tiny');
     expect((await run(['generate', schema, '--out', outDir])).code).toBe(0);
     const text = readFileSync(join(outDir, 'index.ts'), 'utf8');
-    const specifier = /from '([^']+)';/.exec(text)?.[1] ?? '';
-    expect(specifier.endsWith('/src/index.ts')).toBe(true);
-    expect(existsSync(join(outDir, specifier))).toBe(true);
+    expect(/from '([^']+)';/.exec(text)?.[1]).toBe('@tlforge/runtime');
   });
 
   it('prints every schema error and writes nothing', async () => {

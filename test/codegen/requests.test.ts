@@ -3,11 +3,11 @@
 // themselves round-trip through `deserialize`.
 
 import { gzipSync } from 'node:zlib';
+import { TlDecodeError } from '@tlforge/runtime';
 import type { BigInteger } from 'big-integer';
 import bigInt from 'big-integer';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { Api, deserialize, type ResultOf } from '../../generated/latest/index.ts';
-import { TlDecodeError } from '../../src/index.ts';
+import { Api, deserialize, type ResultOf } from '../../packages/layers/src/latest/index.ts';
 import { hex, toHex } from './hex.ts';
 
 describe('readResult', () => {

@@ -3,8 +3,8 @@
 // field from the TL line and TL-NOTES §4, and decoding back to an equal object.
 
 import { describe, expect, it } from 'vitest';
-import * as latest from '../../generated/latest/index.ts';
-import * as layer122 from '../../generated/layer122/index.ts';
+import * as latest from '../../packages/layers/src/latest/index.ts';
+import * as layer122 from '../../packages/layers/src/layer122/index.ts';
 import { hex, toHex } from './hex.ts';
 
 interface SeedCase {

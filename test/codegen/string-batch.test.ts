@@ -5,14 +5,14 @@
 // kept from a previous buffer, and payloads larger than the batch's windows, table and unit buffer.
 
 import { readFileSync } from 'node:fs';
+import { TlDecodeError } from '@tlforge/runtime';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Api, deserialize } from '../../generated/latest/index.ts';
+import { Api, deserialize } from '../../packages/layers/src/latest/index.ts';
+import { useWasmUtf8, wasmUtf8Active } from '../../packages/runtime/src/string-batch.ts';
+import { invalidUtf8Offset, loneSurrogateIndex } from '../../packages/runtime/src/utf8.ts';
+import { SCAN_BASE, utf8Wasm } from '../../packages/runtime/src/wasm/utf8-wasm.ts';
 import { assembleUtf8Wasm, renderUtf8Module } from '../../scripts/build-wasm.ts';
-import { TlDecodeError } from '../../src/index.ts';
-import { useWasmUtf8, wasmUtf8Active } from '../../src/string-batch.ts';
-import { invalidUtf8Offset, loneSurrogateIndex } from '../../src/utf8.ts';
-import { SCAN_BASE, utf8Wasm } from '../../src/wasm/utf8-wasm.ts';
 
 const keyword = (word: string, emoticons: string[]) => new Api.EmojiKeyword({ keyword: word, emoticons });
 
@@ -40,7 +40,10 @@ afterAll(() => useWasmUtf8(true));
 
 describe('the WebAssembly decoder', () => {
   it('is the assembly of src/wasm/utf8.wat', async () => {
-    const committed = readFileSync(new URL('../../src/wasm/utf8-module.ts', import.meta.url), 'utf8');
+    const committed = readFileSync(
+      new URL('../../packages/runtime/src/wasm/utf8-module.ts', import.meta.url),
+      'utf8',
+    );
     expect(committed).toBe(renderUtf8Module(await assembleUtf8Wasm()));
   });
 

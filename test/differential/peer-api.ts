@@ -4,10 +4,10 @@
 // field (longs and int128/int256 as the peer's big-integer values, bytes as Buffers).
 
 import { createRequire } from 'node:module';
+import { isTlObject, type TlObject } from '@tlforge/runtime';
 import type { BigInteger } from 'big-integer';
-import { fieldName } from '../../codegen/emit/naming.ts';
-import type { TlDefinition, TlTypeRef } from '../../codegen/model/schema-model.ts';
-import { isTlObject, type TlObject } from '../../src/index.ts';
+import { fieldName } from '../../packages/codegen/src/emit/naming.ts';
+import type { TlDefinition, TlTypeRef } from '../../packages/codegen/src/model/schema-model.ts';
 import type { SchemaSet } from '../property/schema-sets.ts';
 
 const require = createRequire(import.meta.url);

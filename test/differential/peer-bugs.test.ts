@@ -3,10 +3,10 @@
 // skipped cases are still pinned by exact expectations on our side.
 
 import { createRequire } from 'node:module';
+import { crc32 } from '@tlforge/runtime';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import * as latest from '../../generated/latest/index.ts';
-import * as layer122 from '../../generated/layer122/index.ts';
-import { crc32 } from '../../src/index.ts';
+import * as latest from '../../packages/layers/src/latest/index.ts';
+import * as layer122 from '../../packages/layers/src/layer122/index.ts';
 import { hex, toHex } from '../codegen/hex.ts';
 import type { GeneratedModule } from '../property/schema-sets.ts';
 import { gramjs, type Peer, peerClass, teleproto } from './peer-api.ts';

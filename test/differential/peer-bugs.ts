@@ -2,9 +2,9 @@
 // (peer-bugs.test.ts shows each peer's wrong bytes next to ours, written out by hand). A sample is
 // skipped only when its value tree contains the exact trigger; everything else is compared.
 
-import { fieldName } from '../../codegen/emit/naming.ts';
-import type { TlDefinition } from '../../codegen/model/schema-model.ts';
-import { isBigInteger, isTlObject, type TlObject } from '../../src/index.ts';
+import { isBigInteger, isTlObject, type TlObject } from '@tlforge/runtime';
+import { fieldName } from '../../packages/codegen/src/emit/naming.ts';
+import type { TlDefinition } from '../../packages/codegen/src/model/schema-model.ts';
 
 export interface PeerBug {
   id: string;

@@ -4,9 +4,9 @@
 // bug. Seeded and deterministic: the same seed replays the same inputs.
 
 import { isDeepStrictEqual } from 'node:util';
+import { TlDecodeError } from '@tlforge/runtime';
 import fc from 'fast-check';
 import { Prng } from '../../bench/prng.ts';
-import { TlDecodeError } from '../../src/index.ts';
 import { GZIP_PACKED, InstanceArbitraries } from '../property/arbitrary-instance.ts';
 import type { GeneratedObject, SchemaSet } from '../property/schema-sets.ts';
 

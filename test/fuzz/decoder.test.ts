@@ -2,9 +2,9 @@
 // 100,000-input mutation campaign over both schema sets never gets anything but a TlDecodeError or an
 // exact re-encoding, and every input a longer campaign (`npm run fuzz`) ever found is replayed.
 
+import { TlDecodeError, TlWriter } from '@tlforge/runtime';
 import { describe, expect, it } from 'vitest';
-import { Api, deserialize } from '../../generated/latest/index.ts';
-import { TlDecodeError, TlWriter } from '../../src/index.ts';
+import { Api, deserialize } from '../../packages/layers/src/latest/index.ts';
 import { loadSchemaSet, schemaSetNames } from '../property/schema-sets.ts';
 import { checkDecoderInput, runCampaign, validPayloads } from './decoder-fuzz.ts';
 import { loadFixtures } from './fixtures.ts';

@@ -2,11 +2,11 @@
 // range, wrong constructor, null where required) must fail with a TlEncodeError whose path names the
 // class and the field, for every definition of both sets. Never bytes, never another exception.
 
+import { TlEncodeError } from '@tlforge/runtime';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fieldName } from '../../codegen/emit/naming.ts';
-import type { TlDefinition, TlField, TlTypeRef } from '../../codegen/model/schema-model.ts';
-import { TlEncodeError } from '../../src/index.ts';
+import { fieldName } from '../../packages/codegen/src/emit/naming.ts';
+import type { TlDefinition, TlField, TlTypeRef } from '../../packages/codegen/src/model/schema-model.ts';
 import { InstanceArbitraries, isBodyLength, isRawResult } from '../property/arbitrary-instance.ts';
 import { definitionSeed } from '../property/round-trip.ts';
 import {

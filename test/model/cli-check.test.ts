@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { type CliOutput, commands, main } from '../../codegen/cli.ts';
+import { type CliOutput, commands, main } from '../../packages/codegen/src/cli.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -70,7 +70,14 @@ describe('tlforge check', () => {
   it('exits with the code of main when run as a script', () => {
     const child = spawnSync(
       process.execPath,
-      ['--import', 'tsx', 'codegen/cli.ts', 'check', 'test/fixtures/bad-schema.tl'],
+      [
+        '--conditions=@tlforge/source',
+        '--import',
+        'tsx',
+        'packages/codegen/src/cli.ts',
+        'check',
+        'test/fixtures/bad-schema.tl',
+      ],
       {
         cwd: root,
         encoding: 'utf8',

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { crc32 } from '../../codegen/crc32.ts';
-import { computeConstructorId, normalizedDeclaration } from '../../codegen/model/constructor-id.ts';
-import { parseSchema } from '../../codegen/parser/parse-schema.ts';
+import { crc32 } from '../../packages/codegen/src/crc32.ts';
+import {
+  computeConstructorId,
+  normalizedDeclaration,
+} from '../../packages/codegen/src/model/constructor-id.ts';
+import { parseSchema } from '../../packages/codegen/src/parser/parse-schema.ts';
 
 function only(text: string) {
   const parsed = parseSchema(text, 'ids.tl');

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { computeConstructorId } from '../../codegen/model/constructor-id.ts';
-import { resolveSchema } from '../../codegen/model/resolve-schema.ts';
-import type { TlSchemaModel } from '../../codegen/model/schema-model.ts';
-import { parseSchema } from '../../codegen/parser/parse-schema.ts';
+import { computeConstructorId } from '../../packages/codegen/src/model/constructor-id.ts';
+import { resolveSchema } from '../../packages/codegen/src/model/resolve-schema.ts';
+import type { TlSchemaModel } from '../../packages/codegen/src/model/schema-model.ts';
+import { parseSchema } from '../../packages/codegen/src/parser/parse-schema.ts';
 
 function resolveClean(...files: Array<[name: string, text: string]>): TlSchemaModel {
   const { model, diagnostics } = resolveSchema(files.map(([name, text]) => parseSchema(text, name)));

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { computeConstructorId } from '../../codegen/model/constructor-id.ts';
-import { loadSchema } from '../../codegen/model/load-schema.ts';
-import { resolveSchema } from '../../codegen/model/resolve-schema.ts';
-import { parseSchema } from '../../codegen/parser/parse-schema.ts';
+import { computeConstructorId } from '../../packages/codegen/src/model/constructor-id.ts';
+import { loadSchema } from '../../packages/codegen/src/model/load-schema.ts';
+import { resolveSchema } from '../../packages/codegen/src/model/resolve-schema.ts';
+import { parseSchema } from '../../packages/codegen/src/parser/parse-schema.ts';
 
 const root = new URL('../../', import.meta.url);
 const path = (relative: string) => new URL(relative, root).pathname;

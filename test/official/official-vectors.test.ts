@@ -2,16 +2,14 @@
 // invokeWithLayer through generated/latest, and the docs' getUsers example schema end to end
 // (fixture → generator → fresh module in a temporary folder → request bytes and decoded answer).
 
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSchemaSet } from '../../codegen/emit/generate.ts';
-import { Api, deserialize } from '../../generated/latest/index.ts';
+import { generateSchemaSet } from '../../packages/codegen/src/emit/generate.ts';
+import { Api, deserialize } from '../../packages/layers/src/latest/index.ts';
 import { hex, toHex } from '../codegen/hex.ts';
+import { removeScratch, scratchDir } from '../support/scratch.ts';
 
-const runtime = fileURLToPath(new URL('../../src/index.ts', import.meta.url));
 const fixture = fileURLToPath(new URL('../fixtures/official-getusers.tl', import.meta.url));
 
 describe('service calls through generated/latest', () => {
@@ -46,14 +44,14 @@ describe("the docs' getUsers example schema, generated inside the test", () => {
   let docs: DocsModule;
 
   beforeAll(async () => {
-    outDir = mkdtempSync(join(tmpdir(), 'tlforge-official-'));
-    const summary = generateSchemaSet({ files: [fixture], outDir, runtime });
+    outDir = scratchDir('tlforge-official-');
+    const summary = generateSchemaSet({ files: [fixture], outDir });
     expect(summary).toMatchObject({ constructors: 2, functions: 2 });
     docs = (await import(pathToFileURL(join(outDir, 'index.ts')).href)) as DocsModule;
   });
 
   afterAll(() => {
-    if (outDir !== '') rmSync(outDir, { recursive: true, force: true });
+    if (outDir !== '') removeScratch(outDir);
   });
 
   const answer = hex(

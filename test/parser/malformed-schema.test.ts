@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { resolveSchema } from '../../codegen/model/resolve-schema.ts';
-import { parseSchema } from '../../codegen/parser/parse-schema.ts';
-import { TlSchemaError } from '../../codegen/parser/schema-error.ts';
-import { TlError } from '../../src/errors.ts';
+import { resolveSchema } from '../../packages/codegen/src/model/resolve-schema.ts';
+import { parseSchema } from '../../packages/codegen/src/parser/parse-schema.ts';
+import { TlSchemaError } from '../../packages/codegen/src/parser/schema-error.ts';
+import { TlError } from '../../packages/runtime/src/errors.ts';
 
 /** Every diagnostic of parsing and resolving `text` as `kind line:column`, warnings marked. */
 function problems(text: string): string[] {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { TlFieldArgument } from '../../codegen/parser/declaration.ts';
-import { parseSchema } from '../../codegen/parser/parse-schema.ts';
+import type { TlFieldArgument } from '../../packages/codegen/src/parser/declaration.ts';
+import { parseSchema } from '../../packages/codegen/src/parser/parse-schema.ts';
 
 const fixture = (name: string) => new URL(`../fixtures/${name}`, import.meta.url);
 

@@ -6,8 +6,8 @@
 
 import bigInt from 'big-integer';
 import fc from 'fast-check';
-import { fieldName } from '../../codegen/emit/naming.ts';
-import type { TlDefinition, TlField, TlTypeRef } from '../../codegen/model/schema-model.ts';
+import { fieldName } from '../../packages/codegen/src/emit/naming.ts';
+import type { TlDefinition, TlField, TlTypeRef } from '../../packages/codegen/src/model/schema-model.ts';
 import type { GeneratedObject, SchemaSet } from './schema-sets.ts';
 
 export interface InstanceArbitraryOptions {

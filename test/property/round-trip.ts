@@ -3,8 +3,8 @@
 
 import { isDeepStrictEqual } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { TlReader } from '@tlforge/runtime';
 import type fc from 'fast-check';
-import { TlReader } from '../../src/index.ts';
 import { GZIP_PACKED, type InstanceArbitraries } from './arbitrary-instance.ts';
 import type { GeneratedObject, SchemaSet } from './schema-sets.ts';
 

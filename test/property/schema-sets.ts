@@ -3,13 +3,13 @@
 // model tied to its generated class by GramJS name and checked against the class's id.
 
 import { fileURLToPath } from 'node:url';
-import { qualifiedClassName } from '../../codegen/emit/naming.ts';
-import { loadSchema } from '../../codegen/model/load-schema.ts';
-import type { TlDefinition, TlSchemaModel } from '../../codegen/model/schema-model.ts';
-import * as latest from '../../generated/latest/index.ts';
-import * as latestBigint from '../../generated/latest-bigint/index.ts';
-import * as layer122 from '../../generated/layer122/index.ts';
-import type { TlObject, TlReader, TlReaderOptions } from '../../src/index.ts';
+import type { TlObject, TlReader, TlReaderOptions } from '@tlforge/runtime';
+import { qualifiedClassName } from '../../packages/codegen/src/emit/naming.ts';
+import { loadSchema } from '../../packages/codegen/src/model/load-schema.ts';
+import type { TlDefinition, TlSchemaModel } from '../../packages/codegen/src/model/schema-model.ts';
+import * as latest from '../../packages/layers/src/latest/index.ts';
+import * as latestBigint from '../../packages/layers/src/latest-bigint/index.ts';
+import * as layer122 from '../../packages/layers/src/layer122/index.ts';
 
 /** A generated class as the tests use it: constructible from an args object, readable from a reader. */
 export interface GeneratedClass {

@@ -1,6 +1,6 @@
+import type { ObjectReader, ReaderRegistry } from '@tlforge/runtime';
+import { readBoxed, TlWriter, VECTOR_ID } from '@tlforge/runtime';
 import { describe, expect, it } from 'vitest';
-import type { ObjectReader, ReaderRegistry } from '../../src/index.ts';
-import { readBoxed, TlWriter, VECTOR_ID } from '../../src/index.ts';
 import { fromHex, toHex } from './hex.ts';
 
 // The official docs' example schema, serialized by hand-written functions the way generated code will:

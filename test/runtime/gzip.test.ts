@@ -1,6 +1,4 @@
-import { gzipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
-import type { ObjectReader } from '../../src/index.ts';
+import type { ObjectReader } from '@tlforge/runtime';
 import {
   GZIP_PACKED_ID,
   inflateGzip,
@@ -9,7 +7,9 @@ import {
   TlDecodeError,
   TlReader,
   TlWriter,
-} from '../../src/index.ts';
+} from '@tlforge/runtime';
+import { gzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
 import { thrown } from './capture.ts';
 import { fromHex, sameBytes } from './hex.ts';
 

@@ -1,7 +1,7 @@
+import { bigintArg, isBigInteger, longArg, TlEncodeError, TlReader, TlWriter } from '@tlforge/runtime';
 import bigInt from 'big-integer';
 import bigIntSecondCopy from 'big-integer/BigInteger.min.js';
 import { describe, expect, it } from 'vitest';
-import { bigintArg, isBigInteger, longArg, TlEncodeError, TlReader, TlWriter } from '../../src/index.ts';
 
 describe('isBigInteger', () => {
   it('recognizes values from two copies of big-integer', () => {

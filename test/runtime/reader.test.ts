@@ -1,5 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import type { ObjectReader, ReaderRegistry } from '../../src/index.ts';
+import type { ObjectReader, ReaderRegistry } from '@tlforge/runtime';
 import {
   readBoxed,
   rethrowDecode,
@@ -7,7 +6,8 @@ import {
   TlReader,
   TlWriter,
   UnknownConstructorError,
-} from '../../src/index.ts';
+} from '@tlforge/runtime';
+import { describe, expect, it } from 'vitest';
 import { thrown } from './capture.ts';
 import { fromHex, toHex } from './hex.ts';
 

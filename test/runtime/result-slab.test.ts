@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { copyResult, lendSlab, returnSlab, SLAB_RESULT_MAX, takeResult } from '../../src/result-slab.ts';
-import { TlWriter } from '../../src/writer.ts';
+import {
+  copyResult,
+  lendSlab,
+  returnSlab,
+  SLAB_RESULT_MAX,
+  takeResult,
+} from '../../packages/runtime/src/result-slab.ts';
+import { TlWriter } from '../../packages/runtime/src/writer.ts';
 
 const filled = (length: number, value: number) => new Uint8Array(length + 16).fill(value);
 

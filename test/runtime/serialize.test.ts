@@ -1,6 +1,4 @@
-import bigInt from 'big-integer';
-import { describe, expect, it } from 'vitest';
-import type { TlObject } from '../../src/index.ts';
+import type { TlObject } from '@tlforge/runtime';
 import {
   encodeError,
   rethrowEncode,
@@ -8,7 +6,9 @@ import {
   TlEncodeError,
   TlError,
   type TlWriter,
-} from '../../src/index.ts';
+} from '@tlforge/runtime';
+import bigInt from 'big-integer';
+import { describe, expect, it } from 'vitest';
 import { thrown } from './capture.ts';
 import { toHex } from './hex.ts';
 

@@ -1,8 +1,8 @@
+import { TlEncodeError, TlReader, TlWriter } from '@tlforge/runtime';
 import bigInt from 'big-integer';
 import bigIntSecondCopy from 'big-integer/BigInteger.min.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TlEncodeError, TlReader, TlWriter } from '../../src/index.ts';
-import { useWasmUtf8, wasmUtf8Active } from '../../src/string-batch.ts';
+import { useWasmUtf8, wasmUtf8Active } from '../../packages/runtime/src/string-batch.ts';
 import { thrown } from './capture.ts';
 import { fromHex, sameBytes, toHex } from './hex.ts';
 

@@ -2,7 +2,7 @@
 // values rather than thrown, so a single run reports every bad declaration; callers decide what
 // to do with them (the CLI prints them, generation refuses to run while any has severity 'error').
 
-import { TlError } from '../../src/errors.ts';
+import { TlError } from '@tlforge/runtime';
 import type { SourcePosition } from '../model/schema-model.ts';
 
 export type TlSchemaErrorKind =

@@ -3,7 +3,7 @@
 
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { generateSchemaSet } from './emit/generate.ts';
+import { generateSchemaSet } from '../packages/codegen/src/emit/generate.ts';
 
 /** Each vendored schema set and the folder its module goes to. */
 export const vendoredSets: ReadonlyArray<{
@@ -12,17 +12,21 @@ export const vendoredSets: ReadonlyArray<{
   outDir: string;
   long?: 'big-integer' | 'bigint';
 }> = [
-  { name: 'latest', files: ['schema/latest/api.tl', 'schema/latest/mtproto.tl'], outDir: 'generated/latest' },
+  {
+    name: 'latest',
+    files: ['schema/latest/api.tl', 'schema/latest/mtproto.tl'],
+    outDir: 'packages/layers/src/latest',
+  },
   {
     name: 'latest-bigint',
     files: ['schema/latest/api.tl', 'schema/latest/mtproto.tl'],
-    outDir: 'generated/latest-bigint',
+    outDir: 'packages/layers/src/latest-bigint',
     long: 'bigint',
   },
   {
     name: 'layer122',
     files: ['schema/layer122/api.tl', 'schema/layer122/mtproto.tl'],
-    outDir: 'generated/layer122',
+    outDir: 'packages/layers/src/layer122',
   },
 ];
 
@@ -45,5 +49,5 @@ function main(): void {
   );
 }
 
-// Run as a script (`tsx codegen/generate-vendored.ts`), not when a test imports `vendoredSets`.
+// Run as a script (`npm run generate`), not when a test imports `vendoredSets`.
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();

@@ -2,8 +2,8 @@
 // Source: schema/layer122/api.tl, schema/layer122/mtproto.tl (layer 122).
 // Regenerate with `npm run generate` or `tlforge generate`.
 
-import type { BigInteger, LongInput, ObjectReader, ReaderRegistry, TlBoxedValue, TlEncodeError, TlObject, TlReader, TlReaderOptions, TlWriter } from '../../src/index.ts';
-import { TlDecodeError, describeValue, encodeError, isTlObject, longArg, readBoxed, rethrowDecode, rethrowEncode, serializeObject } from '../../src/index.ts';
+import type { BigInteger, LongInput, ObjectReader, ReaderRegistry, TlBoxedValue, TlEncodeError, TlObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import { TlDecodeError, describeValue, encodeError, isTlObject, longArg, readBoxed, rethrowDecode, rethrowEncode, serializeObject } from '@tlforge/runtime';
 /** The schema layer these classes were generated from. */
 export const LAYER = 122;
 /** A function call: serializes like any object and knows how to read its own result. */

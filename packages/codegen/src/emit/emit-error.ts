@@ -2,7 +2,7 @@
 // that map to the same TS name, a generic function without its `!X` argument). Names the definition
 // and where it was declared.
 
-import { TlError } from '../../src/errors.ts';
+import { TlError } from '@tlforge/runtime';
 import type { SourcePosition } from '../model/schema-model.ts';
 
 export type TlEmitErrorKind = 'name-clash' | 'unsupported-definition';

@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TlError } from '../../src/errors.ts';
+import { TlError } from '@tlforge/runtime';
 import { loadSchema } from '../model/load-schema.ts';
 import type { TlSchemaError } from '../parser/schema-error.ts';
 import { emitSchemaModule } from './emit-schema-module.ts';
@@ -44,13 +44,8 @@ export class SchemaErrorsFound extends TlError {
   }
 }
 
-const repositoryRuntime = resolve(dirname(fileURLToPath(import.meta.url)), '../../src/index.ts');
-
-/** `../../src/index.ts`: the runtime of this repository as seen from `outDir`. */
-export function defaultRuntimeSpecifier(outDir: string): string {
-  const path = relative(resolve(outDir), repositoryRuntime).split(sep).join('/');
-  return path.startsWith('.') ? path : `./${path}`;
-}
+/** Generated code imports the runtime by its package name unless told otherwise. */
+export const DEFAULT_RUNTIME = '@tlforge/runtime';
 
 /** A path for the generated header: relative to the working directory, `/`-separated. */
 function displayPath(file: string): string {
@@ -64,7 +59,7 @@ export function generateSchemaSet(options: GenerateOptions): GenerateSummary {
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new SchemaErrorsFound(errors);
   const generated = emitSchemaModule(model, {
-    runtime: options.runtime ?? defaultRuntimeSpecifier(options.outDir),
+    runtime: options.runtime ?? DEFAULT_RUNTIME,
     sourceFiles: options.files.map(displayPath),
     long: resolveLongRepresentation(options.long),
   });
