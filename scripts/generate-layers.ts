@@ -1,6 +1,7 @@
 // `npm run generate`: regenerates the committed modules under generated/ from the vendored schemas
 // and prints what was produced. A test regenerates into a temporary folder and compares the bytes.
 
+import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateSchemaSet } from '../packages/codegen/src/emit/generate.ts';
@@ -35,6 +36,8 @@ function main(): void {
   let totalBytes = 0;
   let totalFiles = 0;
   for (const set of vendoredSets) {
+    // A fresh folder: a namespace that left the schema must not leave its module behind.
+    rmSync(set.outDir, { recursive: true, force: true });
     const summary = generateSchemaSet({ files: set.files, outDir: set.outDir, long: set.long });
     totalBytes += summary.bytes;
     totalFiles += summary.files.length;

@@ -3,7 +3,7 @@
 // generated methods' own locals, and the models it must refuse.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { TlEncodeError } from '@tlforge/runtime';
 import bigInt from 'big-integer';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -25,18 +25,17 @@ function model(text: string): TlSchemaModel {
   return model;
 }
 
+const header = ['// test header'];
 let modules = 0;
 /** Emits `text` into a scratch folder and imports the module. */
 async function generated(text: string): Promise<Record<string, unknown>> {
   const outDir = join(scratch, `m${modules++}`);
-  const [file] = emitSchemaModule(model(text), {
-    runtime: '@tlforge/runtime',
-    sourceFiles: ['test.tl'],
-  });
-  mkdirSync(outDir, { recursive: true });
-  const path = join(outDir, file.path);
-  writeFileSync(path, file.text);
-  return (await import(path)) as Record<string, unknown>;
+  for (const file of emitSchemaModule(model(text), { runtime: '@tlforge/runtime', header })) {
+    const path = join(outDir, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.text);
+  }
+  return (await import(join(outDir, 'index.ts'))) as Record<string, unknown>;
 }
 
 interface TlClassLike {
@@ -104,10 +103,9 @@ describe('field names that are keywords or generated locals', () => {
     );
     expect(toHex(value.serialize())).toBe(toHex(bytes));
     expect((m.deserialize as (bytes: Uint8Array) => unknown)(bytes)).toStrictEqual(value);
-    const [file] = emitSchemaModule(model(nestedSchema), {
-      runtime: 'tlforge/runtime',
-      sourceFiles: ['test.tl'],
-    });
+    const file = emitSchemaModule(model(nestedSchema), { runtime: 'tlforge/runtime', header }).find(
+      (f) => f.path === 'api.ts',
+    )!;
     // Readers assign straight into the instance, so only flags words and vectors have locals.
     expect(file.text).toContain('o.default = r.int();');
     expect(file.text).toContain('o.r = r.int();');
@@ -117,11 +115,11 @@ describe('field names that are keywords or generated locals', () => {
 
 describe('models the emitter refuses', () => {
   it('refuses two constructors that map to one class name', () => {
-    expect(() =>
-      emitSchemaModule(model('fooBar#1 = T;\nfoo_bar#2 = T;'), { runtime: 'x', sourceFiles: [] }),
-    ).toThrow(TlEmitError);
+    expect(() => emitSchemaModule(model('fooBar#1 = T;\nfoo_bar#2 = T;'), { runtime: 'x', header })).toThrow(
+      TlEmitError,
+    );
     try {
-      emitSchemaModule(model('fooBar#1 = T;\nfoo_bar#2 = T;'), { runtime: 'x', sourceFiles: [] });
+      emitSchemaModule(model('fooBar#1 = T;\nfoo_bar#2 = T;'), { runtime: 'x', header });
     } catch (e) {
       expect((e as TlEmitError).kind).toBe('name-clash');
       expect((e as TlEmitError).message).toBe(
@@ -131,7 +129,7 @@ describe('models the emitter refuses', () => {
   });
 
   it('refuses a class name that would shadow a module-level name the generated code uses', () => {
-    expect(() => emitSchemaModule(model('uint8Array#1 = T;'), { runtime: 'x', sourceFiles: [] })).toThrow(
+    expect(() => emitSchemaModule(model('uint8Array#1 = T;'), { runtime: 'x', header })).toThrow(
       /would both be named Api\.Uint8Array/,
     );
   });
@@ -139,10 +137,11 @@ describe('models the emitter refuses', () => {
 
 describe('the emitted text', () => {
   it('is identical for identical input', () => {
-    const options = { runtime: 'tlforge/runtime', sourceFiles: ['test.tl'] };
-    const a = emitSchemaModule(model(nestedSchema), options)[0].text;
-    const b = emitSchemaModule(model(nestedSchema), options)[0].text;
-    expect(a).toBe(b);
-    expect(a).toContain("from 'tlforge/runtime';");
+    const options = { runtime: 'tlforge/runtime', header };
+    const a = emitSchemaModule(model(nestedSchema), options);
+    const b = emitSchemaModule(model(nestedSchema), options);
+    expect(a).toEqual(b);
+    expect(a.map((f) => f.path)).toEqual(['index.ts', 'api.ts', 'codecs.ts', 'registry.ts']);
+    expect(a[1]!.text).toContain("} from 'tlforge/runtime';");
   });
 });

@@ -2,6 +2,7 @@
 // length so a huge string or array never ends up in a message.
 
 import { isBigInteger } from './long.ts';
+import { isTlObject } from './tl-object.ts';
 
 export function describeValue(v: unknown): string {
   switch (typeof v) {
@@ -18,10 +19,17 @@ export function describeValue(v: unknown): string {
     case 'object':
       if (v === null) return 'null';
       if (v instanceof Uint8Array) return `Uint8Array(${v.length})`;
+      if (ArrayBuffer.isView(v)) return `${v.constructor.name}(${v.byteLength} bytes)`;
+      if (v instanceof ArrayBuffer) return `ArrayBuffer(${v.byteLength})`;
       if (Array.isArray(v)) return `array(${v.length})`;
       if (isBigInteger(v)) return `BigInteger ${v.toString()}`;
       return 'object';
     default:
       return typeof v;
   }
+}
+
+/** Like `describeValue`, but names a TL object's class and kind: `messages.StartBot (request)`. */
+export function describeTlValue(value: unknown): string {
+  return isTlObject(value) ? `${value.className} (${value.classType})` : describeValue(value);
 }

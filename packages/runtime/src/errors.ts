@@ -37,6 +37,8 @@ function formatEncodeMessage(path: string[], detail: string): string {
 }
 
 export type DecodeErrorKind =
+  /** What was passed to `deserialize`/`readResult` is not a Uint8Array. */
+  | 'input'
   | 'truncated'
   | 'vector-length'
   | 'vector-id'

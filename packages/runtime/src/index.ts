@@ -1,7 +1,7 @@
 // Public surface of the tlforge runtime: what generated code and applications import.
 
 export { crc32 } from './crc32.ts';
-export { describeValue } from './describe-value.ts';
+export { describeTlValue, describeValue } from './describe-value.ts';
 export type { DecodeErrorKind, EncodeErrorKind } from './errors.ts';
 export {
   constructorIdHex,
@@ -13,9 +13,36 @@ export {
   TlError,
   UnknownConstructorError,
 } from './errors.ts';
+export {
+  arrayValue,
+  boxedValueError,
+  checkBodyLength,
+  indexedField,
+  readAnyObject,
+  readRequest,
+  required,
+  sharedFlagError,
+  trueFlag,
+  unknownFlagBits,
+  writeBare,
+  writeObject,
+  writeRequest,
+  writeSizedObject,
+} from './field-codecs.ts';
+export type { ResultOf, TlRequest } from './generated-class.ts';
+export { constructorArgs, decoding, defineTlClass } from './generated-class.ts';
 export { inflateGzip } from './gzip.ts';
 export type { BigInteger, LongInput } from './long.ts';
-export { bigintArg, isBigInteger, LONG_MAX, LONG_MIN, longArg } from './long.ts';
+export {
+  bigintArg,
+  bigintArrayArg,
+  isBigInteger,
+  LONG_MAX,
+  LONG_MIN,
+  longArg,
+  longArrayArg,
+  mapArrayArg,
+} from './long.ts';
 export type { ObjectReader, ReaderRegistry, TlReaderOptions } from './reader.ts';
 export {
   DEFAULT_MAX_DEPTH,

@@ -121,3 +121,28 @@ export function bigintArg(v: LongInput): bigint {
     }
   }
 }
+
+/**
+ * Converts each element of a `Vector<long>` constructor argument with `longArg`; a non-array is kept
+ * as given, for the writer to report with the field path.
+ */
+export function longArrayArg(values: readonly LongInput[]): BigInteger[] {
+  if (!Array.isArray(values)) return values as unknown as BigInteger[];
+  const converted: BigInteger[] = [];
+  for (let i = 0; i < values.length; i++) converted.push(longArg(values[i] as LongInput));
+  return converted;
+}
+
+/** `longArrayArg` for modules generated with `--long bigint`. */
+export function bigintArrayArg(values: readonly LongInput[]): bigint[] {
+  if (!Array.isArray(values)) return values as unknown as bigint[];
+  const converted: bigint[] = [];
+  for (let i = 0; i < values.length; i++) converted.push(bigintArg(values[i] as LongInput));
+  return converted;
+}
+
+/** Converts each element of a nested array argument; a non-array is kept for the writer to report. */
+export function mapArrayArg<T, U>(values: readonly T[], convert: (item: T) => U): U[] {
+  if (!Array.isArray(values)) return values as unknown as U[];
+  return values.map(convert);
+}

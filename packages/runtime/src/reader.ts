@@ -5,6 +5,7 @@
 
 import type { BigInteger } from 'big-integer';
 import bigInt from 'big-integer';
+import { describeValue } from './describe-value.ts';
 import { constructorIdHex, TlDecodeError, UnknownConstructorError } from './errors.ts';
 import { GzipFailure, inflateGzip } from './gzip.ts';
 import {
@@ -612,6 +613,9 @@ export function readBoxed<T>(
   options: TlReaderOptions | undefined,
   read: (r: TlReader) => T,
 ): T {
+  if (!(bytes instanceof Uint8Array)) {
+    throw new TlDecodeError('input', `expected the bytes as a Uint8Array, got ${describeValue(bytes)}`, 0);
+  }
   const strings = acquireStringBatch();
   try {
     return readWhole(new TlReader(bytes, registry, options), strings, read);

@@ -24,8 +24,15 @@ interface MethodText {
 export interface ClassContext {
   symbols: SchemaSymbols;
   long: LongRepresentation;
+  /** The generated module the class is declared in. */
+  module: string;
 }
 
+/**
+ * The class of one definition, declared under a file-local name (`StartBot$`) and exported as a
+ * constant that `defineTlClass` returns (marked pure: a bundler drops the class and its statics when
+ * nothing uses the constant), plus a type of the exported name for the instances.
+ */
 export function definitionClass(symbol: DefinitionSymbol, context: ClassContext): string {
   const { definition } = symbol;
   const plan = planDefinition(definition, symbol.className, context.symbols.moduleIdentifiers);
@@ -33,13 +40,15 @@ export function definitionClass(symbol: DefinitionSymbol, context: ClassContext)
   const id = hexLiteral(definition.id);
   const subclassId = hexLiteral(crc32(resultTypeText(definition)));
   const className = quote(symbol.qualifiedClassName);
+  const local = localClassName(symbol);
+  const doc = `/** ${classDoc(definition)} */`;
   const c = new CodeLines();
-  c.line(`/** ${classDoc(definition)} */`);
+  c.line(doc);
   const typeParameters = definition.typeParams.map(
     (name) => `${name} extends TlRequest<unknown> = TlRequest<unknown>`,
   );
   const generics = typeParameters.length === 0 ? '' : `<${typeParameters.join(', ')}>`;
-  c.block(`export class ${symbol.className}${generics}`, () => {
+  c.block(`class ${local}${generics}`, () => {
     // Every member is `declare`d: the statics are defined once by `defineTlClass` (on the class and
     // its prototype), the fields by the constructor in wire order. No class-field initializers run.
     for (const modifiers of ['declare static readonly', 'declare readonly']) {
@@ -50,8 +59,8 @@ export function definitionClass(symbol: DefinitionSymbol, context: ClassContext)
     }
     for (const planned of plan.stored) {
       const type = valueTypeText(planned.type, context.symbols, context.long);
-      const doc = fieldDocs[planned.role];
-      if (doc !== undefined) c.line(`/** ${doc} */`);
+      const fieldDoc = fieldDocs[planned.role];
+      if (fieldDoc !== undefined) c.line(`/** ${fieldDoc} */`);
       c.line(`declare ${planned.jsName}: ${isOptionalArg(planned) ? `${type} | undefined` : type};`);
     }
     for (const method of classMethods(symbol, plan, context)) {
@@ -61,15 +70,26 @@ export function definitionClass(symbol: DefinitionSymbol, context: ClassContext)
       });
     }
   });
+  c.line('');
+  c.line(doc);
+  c.line(
+    `export const ${symbol.className}: typeof ${local} = /*@__PURE__*/ defineTlClass(${local}, ${id}, ${subclassId}, ${className}, ${classType});`,
+  );
+  const names = definition.typeParams.length === 0 ? '' : `<${definition.typeParams.join(', ')}>`;
+  c.line(`export type ${symbol.className}${generics} = ${local}${names};`);
   return c.toString();
+}
+
+/** The class declaration's own name inside its file; the file exports it as `symbol.className`. */
+export function localClassName(symbol: DefinitionSymbol): string {
+  return `${symbol.className}$`;
 }
 
 function classMethods(symbol: DefinitionSymbol, plan: DefinitionPlan, context: ClassContext): MethodText[] {
   const { definition } = symbol;
   const methods: MethodText[] = [];
-  if (plan.stored.length > 0) methods.push(constructorMethod(plan, context));
+  if (plan.stored.length > 0) methods.push(constructorMethod(symbol, plan, context));
   methods.push({ signature: 'serialize(): Uint8Array', body: 'return serializeObject(this);' });
-  const writeContext = { symbols: context.symbols, long: context.long };
   if (context.symbols.bareConstructors.has(definition.name)) {
     methods.push({
       signature: '_write(w: TlWriter): void',
@@ -77,19 +97,19 @@ function classMethods(symbol: DefinitionSymbol, plan: DefinitionPlan, context: C
     });
     methods.push({
       signature: '_writeBare(w: TlWriter): void',
-      body: writeMethodBody(definition.id, plan, definition.flagGroups, false, writeContext),
+      body: writeMethodBody(definition.id, plan, definition.flagGroups, false, context),
     });
   } else {
     methods.push({
       signature: '_write(w: TlWriter): void',
-      body: writeMethodBody(definition.id, plan, definition.flagGroups, true, writeContext),
+      body: writeMethodBody(definition.id, plan, definition.flagGroups, true, context),
     });
   }
   if (definition.kind === 'function')
     methods.push(readResultMethod(definition.result, plan, symbol, context));
   methods.push({
-    signature: `static fromReader(r: TlReader): ${symbol.className}`,
-    body: readMethodBody(definition.name, symbol.className, plan, writeContext),
+    signature: `static fromReader(r: TlReader): ${localClassName(symbol)}`,
+    body: readMethodBody(definition.name, localClassName(symbol), plan, context),
   });
   return methods;
 }
@@ -100,28 +120,25 @@ const fieldDocs: Partial<Record<PlannedField['role'], string>> = {
   'raw-rest': 'The serialized result, kept raw: decode it with `request.readResult(result)`.',
 };
 
-/** The statement after the class: its statics, on the class and on the prototype. */
-export function defineClassStatement(symbol: DefinitionSymbol): string {
-  const { definition } = symbol;
-  const classType = definition.kind === 'constructor' ? 'constructor' : 'request';
-  const subclassId = hexLiteral(crc32(resultTypeText(definition)));
-  return `defineTlClass(${symbol.className}, ${hexLiteral(definition.id)}, ${subclassId}, ${quote(symbol.qualifiedClassName)}, ${quote(classType)});`;
-}
-
 /** Conditional fields (and `message.bytes`, computed on write) may be left out. */
 function isOptionalArg(planned: PlannedField): boolean {
   return planned.condition !== undefined || planned.role === 'body-length';
 }
 
-function constructorMethod(plan: DefinitionPlan, context: ClassContext): MethodText {
+function constructorMethod(
+  symbol: DefinitionSymbol,
+  plan: DefinitionPlan,
+  context: ClassContext,
+): MethodText {
   const members = plan.stored.map((planned) => {
     const type = inputTypeText(planned.type, context.symbols, context.long);
-    return `${planned.jsName}${isOptionalArg(planned) ? '?' : ''}: ${type}`;
+    return isOptionalArg(planned) ? `${planned.jsName}?: ${type} | undefined` : `${planned.jsName}: ${type}`;
   });
   const defaultArgs = plan.stored.every(isOptionalArg) ? ' = {}' : '';
   const body = new CodeLines();
   // Readers create instances with this token and assign the fields themselves, in this same order.
   body.line(`if (args === ${DECODING}) return;`);
+  body.line(`constructorArgs(args, ${quote(symbol.qualifiedClassName)});`);
   for (const planned of plan.stored) {
     const arg = `args.${planned.jsName}`;
     let value = convertInput(planned.type, arg, context.long);

@@ -5,7 +5,7 @@
 import { TlError } from '@tlforge/runtime';
 import type { SourcePosition } from '../model/schema-model.ts';
 
-export type TlEmitErrorKind = 'name-clash' | 'unsupported-definition';
+export type TlEmitErrorKind = 'name-clash' | 'unsupported-definition' | 'unsupported-option';
 
 export class TlEmitError extends TlError {
   declare readonly kind: TlEmitErrorKind;

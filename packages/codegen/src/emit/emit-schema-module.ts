@@ -1,39 +1,48 @@
-// Turns one resolved schema set into the text of its generated module: `Api` (classes and unions,
-// TL namespaces nested), the reader registry, `deserialize` and `LAYER`. The whole file is described
-// as ts-morph structures with text bodies and printed once.
+// Turns one resolved schema set into the text of its generated modules, each an ES module of
+// erasable TypeScript:
+//   index     `Api` (the namespace module `api`), `deserialize`, `LAYER`, the runtime's errors;
+//   api       the classes and unions of the root namespace, each TL namespace re-exported by name;
+//   api/<ns>  the classes and unions of one TL namespace (`Api.messages.StartBot`);
+//   codecs    readers and writers of boxed types and function results;
+//   registry  every constructor and function by id, for `deserialize` and `Object` fields.
+// Each file's imports are derived from its text (module-imports.ts), and ts-morph prints the file.
 
-import {
-  ModuleDeclarationKind,
-  type ModuleDeclarationStructure,
-  printStructure,
-  type StatementStructures,
-  StructureKind,
-  type WriterFunction,
-} from 'ts-morph';
+import { printStructure, type StatementStructures, StructureKind, type WriterFunction } from 'ts-morph';
 import type { TlSchemaModel } from '../model/schema-model.ts';
-import { CodeLines, hexLiteral, quote } from './code-lines.ts';
-import { defineClassStatement, definitionClass } from './definition-class.ts';
+import { CodeLines, hexLiteral } from './code-lines.ts';
+import { codecsModuleText } from './codecs-module.ts';
+import { definitionClass } from './definition-class.ts';
+import type { ImportExtension } from './generate-options.ts';
 import { bigIntegerLong, type LongRepresentation } from './long-representation.ts';
+import { ImportTable, importStatements, relativeSpecifier } from './module-imports.ts';
 import {
-  helperNames,
-  helpersSource,
-  requestTypesSource,
-  runtimeTypeImports,
-  runtimeValueImports,
-} from './module-helpers.ts';
-import { resultReaderFunction } from './read-method.ts';
-import { API_NAMESPACE, SchemaSymbols, usesReaderMap } from './schema-symbols.ts';
+  reexportedRuntimeTypes,
+  reexportedRuntimeValues,
+  runtimeTypes,
+  runtimeValues,
+} from './runtime-imports.ts';
+import {
+  API_NAMESPACE,
+  CODECS_MODULE,
+  INDEX_MODULE,
+  namespaceModule,
+  REGISTRY_MODULE,
+  ROOT_MODULE,
+  SchemaSymbols,
+} from './schema-symbols.ts';
 
 export interface EmitOptions {
-  /** Module specifier of the runtime (`../../src/index.ts`, `tlforge/runtime`). */
+  /** Module specifier of the runtime (`@tlforge/runtime`). */
   runtime: string;
-  /** Schema files as named in the header (repo-relative paths keep the output machine-independent). */
-  sourceFiles: readonly string[];
+  /** The lines of the header that say where the output came from (see generated-header.ts). */
+  header: readonly string[];
   long?: LongRepresentation;
+  /** Extension of relative imports between the generated files; default 'js'. */
+  importExtension?: ImportExtension;
 }
 
 export interface GeneratedFile {
-  /** Path relative to the output directory. */
+  /** Path relative to the output directory, `/`-separated. */
   path: string;
   text: string;
 }
@@ -45,195 +54,146 @@ type Statement = string | WriterFunction | StatementStructures;
 
 export function emitSchemaModule(model: TlSchemaModel, options: EmitOptions): GeneratedFile[] {
   const long = options.long ?? bigIntegerLong;
-  const valueImports = [...runtimeValueImports, ...long.runtimeValueImports].sort();
-  const typeImports = [...runtimeTypeImports, ...long.runtimeTypeImports].sort();
-  const symbols = new SchemaSymbols(model, [
-    ...valueImports,
-    ...typeImports,
-    ...helperNames,
-    ...long.helperFunctions,
-  ]);
-  const context = { symbols, long };
+  const extension = options.importExtension ?? 'js';
+  const symbols = new SchemaSymbols(model, [...runtimeValues, ...runtimeTypes]);
+  const table = importTable(symbols, options.runtime);
 
-  const statements: Statement[] = [
-    `import type { ${typeImports.join(', ')} } from ${quote(options.runtime)};`,
-    `import { ${valueImports.join(', ')} } from ${quote(options.runtime)};`,
-    `/** The schema layer these classes were generated from. */\nexport const LAYER = ${model.layer ?? 'undefined'};`,
-    requestTypesSource,
-    apiNamespace(model, context),
-    deserializeSource(),
-    registriesSource(model, symbols),
-  ];
-  for (const [, reader] of symbols.resultReaders) {
-    statements.push(resultReaderFunction(reader.identifier, reader.type, context));
+  const bodies = new Map<string, Statement[]>();
+  bodies.set(INDEX_MODULE, indexStatements(model, options.runtime, extension));
+  for (const [module, statements] of namespaceStatements(model, symbols, long, extension))
+    bodies.set(module, statements);
+  bodies.set(CODECS_MODULE, [codecsModuleText(model, symbols, long)]);
+  bodies.set(REGISTRY_MODULE, registryStatements(model, symbols));
+
+  const files: GeneratedFile[] = [];
+  for (const [module, statements] of bodies) {
+    const body = printStatements(statements);
+    const imports = importStatements(module, body, table, extension);
+    const text = [options.header.join('\n'), '', ...imports, ...(imports.length > 0 ? [''] : []), body].join(
+      '\n',
+    );
+    files.push({ path: `${module}.ts`, text: text.endsWith('\n') ? text : `${text}\n` });
   }
-  statements.push(helpersSource(long));
+  return files;
+}
 
-  // Printed straight from the structures: no AST is built for the generated text.
-  const text = printStructure(
+/** Every identifier generated text may use from another file or from the runtime, and where it lives. */
+function importTable(symbols: SchemaSymbols, runtime: string): ImportTable {
+  const table = new ImportTable();
+  for (const name of runtimeValues)
+    table.add(name, { from: runtime, fromPackage: true, name, typeOnly: false });
+  for (const name of runtimeTypes)
+    table.add(name, { from: runtime, fromPackage: true, name, typeOnly: true });
+  table.add(API_NAMESPACE, { from: ROOT_MODULE, fromPackage: false, name: '*', typeOnly: true });
+  for (const symbol of symbols.definitions.values()) {
+    table.add(symbol.valueIdentifier, {
+      from: symbol.module,
+      fromPackage: false,
+      name: symbol.className,
+      typeOnly: false,
+    });
+  }
+  const codecs = (name: string) =>
+    table.add(name, { from: CODECS_MODULE, fromPackage: false, name, typeOnly: false });
+  for (const type of symbols.boxedTypes.values()) {
+    codecs(type.readIdentifier);
+    codecs(type.writeIdentifier);
+  }
+  for (const reader of symbols.resultReaders.values()) codecs(reader.identifier);
+  table.add('globalRegistry', {
+    from: REGISTRY_MODULE,
+    fromPackage: false,
+    name: 'globalRegistry',
+    typeOnly: false,
+  });
+  return table;
+}
+
+/** Printed straight from the structures: no AST is built for the generated text. */
+function printStatements(statements: Statement[]): string {
+  return printStructure(
     { kind: StructureKind.SourceFile, statements },
     { indentNumberOfSpaces: 2, newLine: '\n', useSingleQuote: true },
   );
-  return [{ path: 'index.ts', text: `${headerComment(model, options, long)}\n${text}` }];
 }
 
-function headerComment(model: TlSchemaModel, options: EmitOptions, long: LongRepresentation): string {
-  const layer = model.layer === undefined ? 'no layer stated' : `layer ${model.layer}`;
+function indexStatements(model: TlSchemaModel, runtime: string, extension: ImportExtension): Statement[] {
+  const from = (module: string) => `'${relativeSpecifier(INDEX_MODULE, module, extension)}'`;
   return [
-    '// Generated by tlforge (codegen/emit). Do not edit: changes are overwritten.',
-    `// Source: ${options.sourceFiles.join(', ')} (${layer}).`,
-    '// Regenerate with `npm run generate` or `tlforge generate`.',
-    ...(long.name === bigIntegerLong.name
-      ? []
-      : [`// \`long\` fields: ${long.valueType} (--long ${long.name}).`]),
+    '/** Every class and union of the schema, TL namespaces nested: `Api.messages.StartBot`, `Api.TypeUpdates`. */',
+    `export * as ${API_NAMESPACE} from ${from(ROOT_MODULE)};`,
+    `export { deserialize } from ${from(REGISTRY_MODULE)};`,
+    `export type { ${reexportedRuntimeTypes.join(', ')} } from '${runtime}';`,
+    `export { ${reexportedRuntimeValues.join(', ')} } from '${runtime}';`,
     '',
-  ].join('\n');
+    `/** The schema layer these classes were generated from. */\nexport const LAYER = ${model.layer ?? 'undefined'};`,
+  ];
 }
 
-function apiNamespace(model: TlSchemaModel, context: { symbols: SchemaSymbols; long: LongRepresentation }) {
-  const { symbols } = context;
-  const byNamespace = new Map<string | undefined, Statement[]>();
-  for (const namespace of symbols.namespaces) byNamespace.set(namespace, []);
-  for (const type of model.types) {
-    const symbol = symbols.boxedType(type.name);
-    const members = type.constructors.map((name) => symbols.definition(name).classRef);
-    byNamespace
-      .get(type.namespace)!
-      .push(
-        `/** Any constructor of \`${type.name}\`, discriminated by \`className\`. */\nexport type ${symbol.unionName} = ${unionText(members)};`,
-      );
-  }
-  for (const definition of [...model.constructors, ...model.functions]) {
-    const symbol = symbols.definition(definition.name);
-    const statements = byNamespace.get(definition.namespace)!;
-    // Blank lines around each class, as ts-morph prints a class structure (none at a namespace's start).
-    const before = statements.length === 0 ? '' : '\n';
-    statements.push(`${before}${definitionClass(symbol, context)}\n\n${defineClassStatement(symbol)}`);
-  }
-  const root = byNamespace.get(undefined)!;
+/** The statements of `api` and of each `api/<namespace>`: unions first, then the classes. */
+function namespaceStatements(
+  model: TlSchemaModel,
+  symbols: SchemaSymbols,
+  long: LongRepresentation,
+  extension: ImportExtension,
+): Map<string, Statement[]> {
+  const byModule = new Map<string, Statement[]>();
+  for (const namespace of symbols.namespaces) byModule.set(namespaceModule(namespace), []);
+  const root = byModule.get(ROOT_MODULE)!;
   const constructors = model.constructors.map((c) => symbols.definition(c.name).classRef);
   const functions = model.functions.map((f) => symbols.definition(f.name).classRef);
-  root.unshift(
+  root.push(
     `/** Every constructor of the schema. */\nexport type AnyConstructor = ${unionText(constructors)};`,
     `/** Every function (request) of the schema. */\nexport type AnyRequest = ${unionText(functions)};`,
     '/** Anything `deserialize` can return. */\nexport type AnyObject = AnyConstructor | AnyRequest;',
   );
   for (const namespace of symbols.namespaces) {
     if (namespace === undefined) continue;
-    root.push(namespaceStructure(namespace, byNamespace.get(namespace)!));
+    const specifier = relativeSpecifier(ROOT_MODULE, namespaceModule(namespace), extension);
+    root.push(`export * as ${namespace} from '${specifier}';`);
   }
-  return namespaceStructure(API_NAMESPACE, root);
-}
-
-function namespaceStructure(name: string, statements: Statement[]): ModuleDeclarationStructure {
-  return {
-    kind: StructureKind.Module,
-    name,
-    isExported: true,
-    declarationKind: ModuleDeclarationKind.Namespace,
-    statements,
-  };
+  for (const type of model.types) {
+    const symbol = symbols.boxedType(type.name);
+    const members = type.constructors.map((name) => symbols.definition(name).classRef);
+    byModule
+      .get(namespaceModule(type.namespace))!
+      .push(
+        `/** Any constructor of \`${type.name}\`, discriminated by \`className\`. */\nexport type ${symbol.unionName} = ${unionText(members)};`,
+      );
+  }
+  for (const definition of [...model.constructors, ...model.functions]) {
+    const symbol = symbols.definition(definition.name);
+    byModule
+      .get(symbol.module)!
+      .push(`\n${definitionClass(symbol, { symbols, long, module: symbol.module })}`);
+  }
+  return byModule;
 }
 
 function unionText(members: readonly string[]): string {
   if (members.length === 0) return 'never';
-  if (members.length === 1) return members[0];
+  if (members.length === 1) return members[0]!;
   return `\n  | ${members.join('\n  | ')}`;
 }
 
-function deserializeSource(): string {
-  return `/**
- * Reads exactly one boxed object (a constructor or a function call) from \`bytes\`. A leading
- * gzip_packed is inflated; trailing bytes are an error. A bare Bool or Vector answer is no object of
- * the schema: \`request.readResult(bytes)\` reads those with the request's result type.
- */
-export function deserialize(bytes: Uint8Array, options?: TlReaderOptions): ${API_NAMESPACE}.AnyObject {
-  return readBoxed(bytes, globalRegistry(), options, readAnyObject);
-}
-
-function readAnyObject(r: TlReader): ${API_NAMESPACE}.AnyObject {
-  const at = r.pos;
-  const value = r.object();
-  if (!isTlObject(value)) {
-    throw new TlDecodeError(
-      'unexpected-constructor',
-      \`expected a constructor or function of the schema, got \${describeTlValue(value)}; read Bool and Vector answers with request.readResult\`,
-      at,
-    );
-  }
-  return value as ${API_NAMESPACE}.AnyObject;
-}`;
-}
-
-/**
- * Per boxed type: its reader (a switch over the constructor ids, or a Map for types with many
- * constructors), its writer (the SUBCLASS_OF_ID check) and the global registry. Each type has functions
- * of its own so that V8 keeps separate feedback for them: a call site there sees a few classes, where a
- * helper shared by every type would see all of them.
- */
-function registriesSource(model: TlSchemaModel, symbols: SchemaSymbols): string {
+function registryStatements(model: TlSchemaModel, symbols: SchemaSymbols): Statement[] {
   const c = new CodeLines();
-  for (const type of model.types) {
-    const symbol = symbols.boxedType(type.name);
-    const typeName = quote(type.name);
-    if (usesReaderMap(type.constructors.length)) {
-      c.line(`/** Constructors of \`${type.name}\`, read by \`${symbol.readIdentifier}\`. */`);
-      c.wrap(
-        `const ${symbol.readersIdentifier}: ReaderRegistry = new Map<number, ObjectReader>([`,
-        () => {
-          for (const name of type.constructors) {
-            const definition = symbols.definition(name);
-            c.line(`[${hexLiteral(definition.definition.id)}, ${definition.classRef}.fromReader],`);
-          }
-        },
-        ']);',
-      );
-      c.line('');
+  c.line('/**');
+  c.line(' * Reads exactly one boxed object (a constructor or a function call) from `bytes`. A leading');
+  c.line(
+    ' * gzip_packed is inflated; trailing bytes are an error. A bare Bool or Vector answer is no object of',
+  );
+  c.line(" * the schema: `request.readResult(bytes)` reads those with the request's result type.");
+  c.line(' */');
+  c.block(
+    `export function deserialize(bytes: Uint8Array, options?: TlReaderOptions): ${API_NAMESPACE}.AnyObject`,
+    () => {
       c.line(
-        `/** Reads a boxed \`${type.name}\` (${type.constructors.length} constructors: a Map lookup). */`,
+        `return readBoxed(bytes, globalRegistry(), options, readAnyObject) as ${API_NAMESPACE}.AnyObject;`,
       );
-      c.block(`function ${symbol.readIdentifier}(r: TlReader): ${symbol.unionRef}`, () => {
-        c.line(`return r.typed(${symbol.readersIdentifier}, ${typeName}) as ${symbol.unionRef};`);
-      });
-    } else {
-      c.line(`/** Reads a boxed \`${type.name}\`: the constructor by its id; gzip_packed is inflated. */`);
-      c.block(`function ${symbol.readIdentifier}(r: TlReader): ${symbol.unionRef}`, () => {
-        c.line('const id = r.uint();');
-        c.line('const floor = r.enter();');
-        c.block('switch (id)', () => {
-          for (const name of type.constructors) {
-            const definition = symbols.definition(name);
-            c.line(`case ${hexLiteral(definition.definition.id)}:`);
-            c.indent(() => c.line(`return r.leave(${definition.classRef}.fromReader(r), floor);`));
-          }
-          c.line('default:');
-          c.indent(() => c.line(`return r.otherBoxed(id, floor, ${symbol.readIdentifier}, ${typeName});`));
-        });
-      });
-    }
-    c.line('');
-    const ids = symbol.constructorIdsIdentifier;
-    let check = `value?.SUBCLASS_OF_ID !== ${hexLiteral(symbol.typeId)} || value.classType !== 'constructor'`;
-    if (ids !== undefined) {
-      const members = type.constructors.map((name) => hexLiteral(symbols.definition(name).definition.id));
-      c.line(
-        `/** Another type has the same SUBCLASS_OF_ID: \`${symbol.writeIdentifier}\` checks these ids too. */`,
-      );
-      c.line(`const ${ids}: ReadonlySet<number> = new Set([${members.join(', ')}]);`);
-      c.line('');
-      check += ` || !${ids}.has(value.CONSTRUCTOR_ID)`;
-    }
-    c.line(`/** Writes a boxed \`${type.name}\`: any of its constructors (checked by SUBCLASS_OF_ID). */`);
-    c.block(
-      `function ${symbol.writeIdentifier}(w: TlWriter, value: ${symbol.unionRef} | null | undefined): void`,
-      () => {
-        c.line(`if (${check}) throw boxedValueError(value, ${typeName});`);
-        c.line('value._write(w);');
-      },
-    );
-    c.line('');
-  }
-  // One `set` per entry: an array literal of 2000 differently typed tuples is too complex for tsc.
+    },
+  );
+  c.line('');
   c.line('/**');
   c.line(
     ' * Every constructor and function by id (gzip_packed excepted: the reader inflates it). Built on the',
@@ -243,7 +203,7 @@ function registriesSource(model: TlSchemaModel, symbols: SchemaSymbols): string 
   c.line(' */');
   c.line('let registry: ReaderRegistry | undefined;');
   c.line('');
-  c.block('function globalRegistry(): ReaderRegistry', () => {
+  c.block('export function globalRegistry(): ReaderRegistry', () => {
     c.line('if (registry === undefined) registry = buildRegistry();');
     c.line('return registry;');
   });
@@ -252,10 +212,10 @@ function registriesSource(model: TlSchemaModel, symbols: SchemaSymbols): string 
     c.line('const readers = new Map<number, ObjectReader>();');
     for (const definition of [...model.constructors, ...model.functions]) {
       if (definition.id === GZIP_PACKED_ID) continue;
-      const symbol = symbols.definition(definition.name);
-      c.line(`readers.set(${hexLiteral(definition.id)}, ${symbol.classRef}.fromReader);`);
+      const value = symbols.classValue(definition.name, REGISTRY_MODULE);
+      c.line(`readers.set(${hexLiteral(definition.id)}, ${value}.fromReader);`);
     }
     c.line('return readers;');
   });
-  return c.toString();
+  return [c.toString()];
 }

@@ -2,23 +2,33 @@
 // module and write it under the output directory. Used by `tlforge generate` and `npm run generate`.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, dirname, join } from 'node:path';
 import { TlError } from '@tlforge/runtime';
 import { loadSchema } from '../model/load-schema.ts';
 import type { TlSchemaError } from '../parser/schema-error.ts';
+import { TLFORGE_VERSION } from '../version.ts';
+import { TlEmitError } from './emit-error.ts';
 import { emitSchemaModule } from './emit-schema-module.ts';
+import type { EmitLanguage, ImportExtension } from './generate-options.ts';
+import { generatedHeader } from './generated-header.ts';
 import { type LongRepresentation, resolveLongRepresentation } from './long-representation.ts';
+import { transpileToJs } from './transpile-js.ts';
 
 export interface GenerateOptions {
   /** The .tl files of one set, in the order they are merged. */
   files: readonly string[];
   outDir: string;
-  /** Runtime module specifier; defaults to this repository's `src/index.ts`, relative to `outDir`. */
+  /** Module specifier the generated code imports the runtime from; default `@tlforge/runtime`. */
   runtime?: string;
   /** How `long` fields are represented: 'big-integer' (default, GramJS-compatible) or 'bigint'. */
   long?: LongRepresentation | 'big-integer' | 'bigint';
+  /** Extension of relative imports between generated files: 'js' (default), 'ts' or 'none'. */
+  importExtension?: ImportExtension;
+  /** 'ts' (default): TypeScript sources; 'js': JavaScript modules with `.d.ts` declarations beside them. */
+  emit?: EmitLanguage;
 }
+
+export type { EmitLanguage, ImportExtension } from './generate-options.ts';
 
 export interface GenerateSummary {
   layer: number | undefined;
@@ -47,29 +57,41 @@ export class SchemaErrorsFound extends TlError {
 /** Generated code imports the runtime by its package name unless told otherwise. */
 export const DEFAULT_RUNTIME = '@tlforge/runtime';
 
-/** A path for the generated header: relative to the working directory, `/`-separated. */
-function displayPath(file: string): string {
-  const path = isAbsolute(file) ? relative(process.cwd(), file) : file;
-  return path.split(sep).join('/');
-}
-
 export function generateSchemaSet(options: GenerateOptions): GenerateSummary {
   const started = performance.now();
+  const emit = options.emit ?? 'ts';
+  const importExtension = options.importExtension ?? 'js';
+  if (emit === 'js' && importExtension === 'ts') {
+    throw new TlEmitError(
+      'unsupported-option',
+      'emit js writes .js files, which cannot import .ts files: use import extension js or none',
+    );
+  }
+  const long = resolveLongRepresentation(options.long);
+  const runtime = options.runtime ?? DEFAULT_RUNTIME;
   const { model, diagnostics } = loadSchema(options.files);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new SchemaErrorsFound(errors);
-  const generated = emitSchemaModule(model, {
-    runtime: options.runtime ?? DEFAULT_RUNTIME,
-    sourceFiles: options.files.map(displayPath),
-    long: resolveLongRepresentation(options.long),
+  const header = generatedHeader({
+    version: TLFORGE_VERSION,
+    schemaFiles: options.files.map((file) => basename(file)),
+    layer: model.layer,
+    options: [
+      `--long ${long.name}`,
+      `--runtime ${runtime}`,
+      `--import-extension ${importExtension}`,
+      `--emit ${emit}`,
+    ],
   });
+  const sources = emitSchemaModule(model, { runtime, header, long, importExtension });
+  const generated = emit === 'ts' ? sources : transpileToJs(sources);
   mkdirSync(options.outDir, { recursive: true });
   let bytes = 0;
   for (const file of generated) {
     const path = join(options.outDir, file.path);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, file.text);
-    bytes += Buffer.byteLength(file.text);
+    bytes += new TextEncoder().encode(file.text).length;
   }
   return {
     layer: model.layer,

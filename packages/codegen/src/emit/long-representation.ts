@@ -17,11 +17,6 @@ export interface LongRepresentation {
   read(reader: string): string;
   /** Statement writing `expression` with the `TlWriter` named `writer`. */
   write(writer: string, expression: string): string;
-  /** Runtime imports the expressions above need: values and types. */
-  readonly runtimeValueImports: readonly string[];
-  readonly runtimeTypeImports: readonly string[];
-  /** Module-level helper functions (already declared in the generated module) the expressions use. */
-  readonly helperFunctions: readonly string[];
 }
 
 /** GramJS-compatible: fields are big-integer `BigInteger`s; constructors accept any `LongInput`. */
@@ -33,9 +28,6 @@ export const bigIntegerLong: LongRepresentation = {
   convertInputArray: (expression) => `longArrayArg(${expression})`,
   read: (reader) => `${reader}.long()`,
   write: (writer, expression) => `${writer}.long(${expression});`,
-  runtimeValueImports: ['longArg'],
-  runtimeTypeImports: ['BigInteger', 'LongInput'],
-  helperFunctions: ['longArrayArg'],
 };
 
 /**
@@ -49,12 +41,9 @@ export const bigintLong: LongRepresentation = {
   valueType: 'bigint',
   inputType: 'LongInput',
   convertInput: (expression) => `bigintArg(${expression})`,
-  convertInputArray: (expression) => `longArrayArg(${expression})`,
+  convertInputArray: (expression) => `bigintArrayArg(${expression})`,
   read: (reader) => `${reader}.bigint()`,
   write: (writer, expression) => `${writer}.bigint(${expression});`,
-  runtimeValueImports: ['bigintArg'],
-  runtimeTypeImports: ['LongInput'],
-  helperFunctions: ['longArrayArg'],
 };
 
 export const longRepresentations: ReadonlyMap<string, LongRepresentation> = new Map([

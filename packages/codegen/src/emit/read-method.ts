@@ -16,6 +16,8 @@ import { minWireSize, valueTypeText } from './type-text.ts';
 export interface ReadMethodContext {
   symbols: SchemaSymbols;
   long: LongRepresentation;
+  /** The generated module the code is written into. */
+  module: string;
 }
 
 type VectorType = Extract<TlTypeRef, { kind: 'vector' }>;
@@ -61,7 +63,7 @@ export function resultReaderFunction(
 ): string {
   const c = new CodeLines();
   const returnType = valueTypeText(type, context.symbols, context.long);
-  c.block(`function ${identifier}(r: TlReader): ${returnType}`, () => {
+  c.block(`export function ${identifier}(r: TlReader): ${returnType}`, () => {
     if (type.kind === 'vector') {
       declareLoopVariables(c, vectorNesting(type));
       const items = itemsLocal(0);
@@ -220,7 +222,7 @@ function readExpression(type: TlTypeRef, context: ReadMethodContext, slot?: Valu
     case 'boxed':
       return `${context.symbols.boxedType(type.type).readIdentifier}(r)`;
     case 'bare':
-      return `${context.symbols.definition(type.constructor).classRef}.fromReader(r)`;
+      return `${context.symbols.classValue(type.constructor, context.module)}.fromReader(r)`;
     case 'object':
       return 'r.object() as TlBoxedValue';
     case 'typeVar':

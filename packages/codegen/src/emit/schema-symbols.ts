@@ -17,8 +17,12 @@ export interface DefinitionSymbol {
   className: string;
   /** GramJS `className`: `messages.StartBot`. */
   qualifiedClassName: string;
-  /** Reference from anywhere in the module: `Api.messages.StartBot`. */
+  /** The class as a type, from any generated file: `Api.messages.StartBot`. */
   classRef: string;
+  /** The class as a value outside its own file, under one schema-wide name: `messages$StartBot`, `$User`. */
+  valueIdentifier: string;
+  /** The generated module that declares it: `api` (the root namespace) or `api/messages`. */
+  module: string;
 }
 
 export interface BoxedTypeSymbol {
@@ -62,18 +66,31 @@ export function resultTypeText(definition: TlDefinition): string {
   return source.slice(equals + 1).trim();
 }
 
-/** Module-level identifiers the emitter itself declares or imports (see module-helpers.ts). */
+/** The module holding the classes and unions of a TL namespace (`undefined`: the root). */
+export function namespaceModule(namespace: string | undefined): string {
+  return namespace === undefined ? ROOT_MODULE : `${ROOT_MODULE}/${namespace}`;
+}
+
+/** The module of the root namespace; TL namespaces are modules in the folder of the same name. */
+export const ROOT_MODULE = 'api';
+/** Readers and writers of boxed types and function results. */
+export const CODECS_MODULE = 'codecs';
+/** The reader registry of every constructor and function, and `deserialize`. */
+export const REGISTRY_MODULE = 'registry';
+export const INDEX_MODULE = 'index';
+
+/** Identifiers the emitter itself declares or imports in generated modules. */
 export const fixedModuleIdentifiers: readonly string[] = [
   API_NAMESPACE,
   'LAYER',
-  'TlRequest',
-  'ResultOf',
   'deserialize',
   'registry',
   'globalRegistry',
   'buildRegistry',
-  'readAnyObject',
   'Uint8Array',
+  'Map',
+  'Set',
+  'Object',
 ];
 
 export class SchemaSymbols {
@@ -150,6 +167,8 @@ export class SchemaSymbols {
         className: name,
         qualifiedClassName: qualifiedClassName(definition.namespace, definition.localName),
         classRef: memberRef(definition.namespace, name),
+        valueIdentifier: this.declareModuleIdentifier(`${definition.namespace ?? ''}$${name}`),
+        module: namespaceModule(definition.namespace),
       });
     }
     for (const namespace of members.keys()) {
@@ -180,6 +199,12 @@ export class SchemaSymbols {
     const symbol = this.boxedTypes.get(name);
     if (symbol === undefined) throw new TlEmitError('unsupported-definition', `no boxed type named ${name}`);
     return symbol;
+  }
+
+  /** The class of definition `name` as a value, written in the generated module `fromModule`. */
+  classValue(name: string, fromModule: string): string {
+    const symbol = this.definition(name);
+    return symbol.module === fromModule ? symbol.className : symbol.valueIdentifier;
   }
 
   resultReader(type: TlTypeRef): string {

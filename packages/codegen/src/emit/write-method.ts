@@ -15,6 +15,7 @@ export const VECTOR_ID = 0x1cb5c415;
 export interface WriteMethodContext {
   symbols: SchemaSymbols;
   long: LongRepresentation;
+  module: string;
 }
 
 /** Statements of `_write(w)` (`withId`) or `_writeBare(w)`. */
@@ -210,7 +211,7 @@ function emitVectorWrite(
   if (type.boxed) c.line(`w.uint(${hexLiteral(VECTOR_ID)});`);
   c.line(`w.int(${items}.length);`);
   const loop = `for (${index} = 0; ${index} < ${items}.length; ${index}++)`;
-  const element = `${items}[${index}]`;
+  const element = `${items}[${index}]!`;
   if (type.element.kind === 'vector') {
     const inner = type.element;
     c.block(loop, () => emitVectorWrite(c, inner, element, depth + 1, context));

@@ -1,0 +1,33 @@
+// `--emit js`: the generated TypeScript turned into JavaScript modules plus `.d.ts` declarations, for
+// projects without a TypeScript build. Each file is transpiled on its own (the output is written to
+// need no type information: explicit types on every export), so this takes no type-checking program.
+
+import { ts } from 'ts-morph';
+import type { GeneratedFile } from './emit-schema-module.ts';
+
+const compilerOptions: ts.CompilerOptions = {
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  verbatimModuleSyntax: true,
+  declaration: true,
+  isolatedDeclarations: true,
+  removeComments: false,
+  newLine: ts.NewLineKind.LineFeed,
+};
+
+export function transpileToJs(sources: readonly GeneratedFile[]): GeneratedFile[] {
+  const files: GeneratedFile[] = [];
+  for (const source of sources) {
+    const base = source.path.replace(/\.ts$/, '');
+    const js = ts.transpileModule(source.text, { compilerOptions, fileName: source.path });
+    const dts = ts.transpileDeclaration(source.text, { compilerOptions, fileName: source.path });
+    const problems = [...(js.diagnostics ?? []), ...(dts.diagnostics ?? [])];
+    if (problems.length > 0) {
+      const message = ts.flattenDiagnosticMessageText(problems[0]!.messageText, '\n');
+      throw new Error(`transpiling ${source.path}: ${message}`);
+    }
+    files.push({ path: `${base}.js`, text: js.outputText });
+    files.push({ path: `${base}.d.ts`, text: dts.outputText });
+  }
+  return files;
+}
