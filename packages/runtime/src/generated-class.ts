@@ -61,7 +61,7 @@ export function constructorArgs<A extends object>(args: A, className: string): A
   if (typeof args !== 'object' || args === null) {
     throw new TlEncodeError(
       args === undefined || args === null ? 'missing' : 'type',
-      `new ${className}() needs its argument object, got ${describeValue(args)}`,
+      `the constructor needs its argument object, got ${describeValue(args)}`,
       [className],
     );
   }

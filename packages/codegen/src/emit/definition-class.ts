@@ -108,7 +108,8 @@ function classMethods(symbol: DefinitionSymbol, plan: DefinitionPlan, context: C
   if (definition.kind === 'function')
     methods.push(readResultMethod(definition.result, plan, symbol, context));
   methods.push({
-    signature: `static fromReader(r: TlReader): ${localClassName(symbol)}`,
+    // A class without fields reads nothing: `_r` keeps noUnusedParameters quiet.
+    signature: `static fromReader(${plan.fields.length === 0 ? '_r' : 'r'}: TlReader): ${localClassName(symbol)}`,
     body: readMethodBody(definition.name, localClassName(symbol), plan, context),
   });
   return methods;

@@ -68,7 +68,8 @@ export function emitSchemaModule(model: TlSchemaModel, options: EmitOptions): Ge
   const files: GeneratedFile[] = [];
   for (const [module, statements] of bodies) {
     const body = printStatements(statements);
-    const imports = importStatements(module, body, table, extension);
+    // The index only re-exports: its names are not references that need imports.
+    const imports = module === INDEX_MODULE ? [] : importStatements(module, body, table, extension);
     const text = [options.header.join('\n'), '', ...imports, ...(imports.length > 0 ? [''] : []), body].join(
       '\n',
     );

@@ -27,7 +27,10 @@ export function transpileToJs(sources: readonly GeneratedFile[]): GeneratedFile[
       throw new Error(`transpiling ${source.path}: ${message}`);
     }
     files.push({ path: `${base}.js`, text: js.outputText });
-    files.push({ path: `${base}.d.ts`, text: dts.outputText });
+    // Declaration emit drops the file's leading comments: the header goes back on top.
+    const header = source.text.slice(0, source.text.indexOf('\n\n') + 1);
+    const declarations = dts.outputText.startsWith(header) ? dts.outputText : header + dts.outputText;
+    files.push({ path: `${base}.d.ts`, text: declarations });
   }
   return files;
 }

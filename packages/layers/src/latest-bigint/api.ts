@@ -4593,7 +4593,7 @@ class Null$ {
     w.uint(0x56730bcc);
   }
 
-  static fromReader(r: TlReader): Null$ {
+  static fromReader(_r: TlReader): Null$ {
     return new Null$();
   }
 }
@@ -4621,7 +4621,7 @@ class InputPeerEmpty$ {
     w.uint(0x7f3b18ea);
   }
 
-  static fromReader(r: TlReader): InputPeerEmpty$ {
+  static fromReader(_r: TlReader): InputPeerEmpty$ {
     return new InputPeerEmpty$();
   }
 }
@@ -4649,7 +4649,7 @@ class InputPeerSelf$ {
     w.uint(0x7da07ec9);
   }
 
-  static fromReader(r: TlReader): InputPeerSelf$ {
+  static fromReader(_r: TlReader): InputPeerSelf$ {
     return new InputPeerSelf$();
   }
 }
@@ -4963,7 +4963,7 @@ class InputUserEmpty$ {
     w.uint(0xb98886cf);
   }
 
-  static fromReader(r: TlReader): InputUserEmpty$ {
+  static fromReader(_r: TlReader): InputUserEmpty$ {
     return new InputUserEmpty$();
   }
 }
@@ -4991,7 +4991,7 @@ class InputUserSelf$ {
     w.uint(0xf7c1b13f);
   }
 
-  static fromReader(r: TlReader): InputUserSelf$ {
+  static fromReader(_r: TlReader): InputUserSelf$ {
     return new InputUserSelf$();
   }
 }
@@ -5385,7 +5385,7 @@ class InputMediaEmpty$ {
     w.uint(0x9664f57f);
   }
 
-  static fromReader(r: TlReader): InputMediaEmpty$ {
+  static fromReader(_r: TlReader): InputMediaEmpty$ {
     return new InputMediaEmpty$();
   }
 }
@@ -6807,7 +6807,7 @@ class InputChatPhotoEmpty$ {
     w.uint(0x1ca48f57);
   }
 
-  static fromReader(r: TlReader): InputChatPhotoEmpty$ {
+  static fromReader(_r: TlReader): InputChatPhotoEmpty$ {
     return new InputChatPhotoEmpty$();
   }
 }
@@ -6962,7 +6962,7 @@ class InputGeoPointEmpty$ {
     w.uint(0xe4c123d6);
   }
 
-  static fromReader(r: TlReader): InputGeoPointEmpty$ {
+  static fromReader(_r: TlReader): InputGeoPointEmpty$ {
     return new InputGeoPointEmpty$();
   }
 }
@@ -7058,7 +7058,7 @@ class InputPhotoEmpty$ {
     w.uint(0x1cd7bf0d);
   }
 
-  static fromReader(r: TlReader): InputPhotoEmpty$ {
+  static fromReader(_r: TlReader): InputPhotoEmpty$ {
     return new InputPhotoEmpty$();
   }
 }
@@ -7396,7 +7396,7 @@ class InputTakeoutFileLocation$ {
     w.uint(0x29be5899);
   }
 
-  static fromReader(r: TlReader): InputTakeoutFileLocation$ {
+  static fromReader(_r: TlReader): InputTakeoutFileLocation$ {
     return new InputTakeoutFileLocation$();
   }
 }
@@ -8338,7 +8338,7 @@ class UserProfilePhotoEmpty$ {
     w.uint(0x4f11bae1);
   }
 
-  static fromReader(r: TlReader): UserProfilePhotoEmpty$ {
+  static fromReader(_r: TlReader): UserProfilePhotoEmpty$ {
     return new UserProfilePhotoEmpty$();
   }
 }
@@ -8444,7 +8444,7 @@ class UserStatusEmpty$ {
     w.uint(0x09d05049);
   }
 
-  static fromReader(r: TlReader): UserStatusEmpty$ {
+  static fromReader(_r: TlReader): UserStatusEmpty$ {
     return new UserStatusEmpty$();
   }
 }
@@ -10483,7 +10483,7 @@ class ChatPhotoEmpty$ {
     w.uint(0x37c1011c);
   }
 
-  static fromReader(r: TlReader): ChatPhotoEmpty$ {
+  static fromReader(_r: TlReader): ChatPhotoEmpty$ {
     return new ChatPhotoEmpty$();
   }
 }
@@ -11154,7 +11154,7 @@ class MessageMediaEmpty$ {
     w.uint(0x3ded6320);
   }
 
-  static fromReader(r: TlReader): MessageMediaEmpty$ {
+  static fromReader(_r: TlReader): MessageMediaEmpty$ {
     return new MessageMediaEmpty$();
   }
 }
@@ -11374,7 +11374,7 @@ class MessageMediaUnsupported$ {
     w.uint(0x9f84f49e);
   }
 
-  static fromReader(r: TlReader): MessageMediaUnsupported$ {
+  static fromReader(_r: TlReader): MessageMediaUnsupported$ {
     return new MessageMediaUnsupported$();
   }
 }
@@ -12519,7 +12519,7 @@ class MessageActionEmpty$ {
     w.uint(0xb6aef7b0);
   }
 
-  static fromReader(r: TlReader): MessageActionEmpty$ {
+  static fromReader(_r: TlReader): MessageActionEmpty$ {
     return new MessageActionEmpty$();
   }
 }
@@ -12716,7 +12716,7 @@ class MessageActionChatDeletePhoto$ {
     w.uint(0x95e3fbef);
   }
 
-  static fromReader(r: TlReader): MessageActionChatDeletePhoto$ {
+  static fromReader(_r: TlReader): MessageActionChatDeletePhoto$ {
     return new MessageActionChatDeletePhoto$();
   }
 }
@@ -13063,7 +13063,7 @@ class MessageActionPinMessage$ {
     w.uint(0x94bd38ed);
   }
 
-  static fromReader(r: TlReader): MessageActionPinMessage$ {
+  static fromReader(_r: TlReader): MessageActionPinMessage$ {
     return new MessageActionPinMessage$();
   }
 }
@@ -13091,7 +13091,7 @@ class MessageActionHistoryClear$ {
     w.uint(0x9fbab604);
   }
 
-  static fromReader(r: TlReader): MessageActionHistoryClear$ {
+  static fromReader(_r: TlReader): MessageActionHistoryClear$ {
     return new MessageActionHistoryClear$();
   }
 }
@@ -13438,7 +13438,7 @@ class MessageActionScreenshotTaken$ {
     w.uint(0x4792929b);
   }
 
-  static fromReader(r: TlReader): MessageActionScreenshotTaken$ {
+  static fromReader(_r: TlReader): MessageActionScreenshotTaken$ {
     return new MessageActionScreenshotTaken$();
   }
 }
@@ -13721,7 +13721,7 @@ class MessageActionContactSignUp$ {
     w.uint(0xf3f25f76);
   }
 
-  static fromReader(r: TlReader): MessageActionContactSignUp$ {
+  static fromReader(_r: TlReader): MessageActionContactSignUp$ {
     return new MessageActionContactSignUp$();
   }
 }
@@ -14110,7 +14110,7 @@ class MessageActionChatJoinedByRequest$ {
     w.uint(0xebbca3cb);
   }
 
-  static fromReader(r: TlReader): MessageActionChatJoinedByRequest$ {
+  static fromReader(_r: TlReader): MessageActionChatJoinedByRequest$ {
     return new MessageActionChatJoinedByRequest$();
   }
 }
@@ -17007,7 +17007,7 @@ class GeoPointEmpty$ {
     w.uint(0x1117dd5f);
   }
 
-  static fromReader(r: TlReader): GeoPointEmpty$ {
+  static fromReader(_r: TlReader): GeoPointEmpty$ {
     return new GeoPointEmpty$();
   }
 }
@@ -17159,7 +17159,7 @@ class InputNotifyUsers$ {
     w.uint(0x193b4417);
   }
 
-  static fromReader(r: TlReader): InputNotifyUsers$ {
+  static fromReader(_r: TlReader): InputNotifyUsers$ {
     return new InputNotifyUsers$();
   }
 }
@@ -17187,7 +17187,7 @@ class InputNotifyChats$ {
     w.uint(0x4a95e84e);
   }
 
-  static fromReader(r: TlReader): InputNotifyChats$ {
+  static fromReader(_r: TlReader): InputNotifyChats$ {
     return new InputNotifyChats$();
   }
 }
@@ -17215,7 +17215,7 @@ class InputNotifyBroadcasts$ {
     w.uint(0xb1db7c7e);
   }
 
-  static fromReader(r: TlReader): InputNotifyBroadcasts$ {
+  static fromReader(_r: TlReader): InputNotifyBroadcasts$ {
     return new InputNotifyBroadcasts$();
   }
 }
@@ -17881,7 +17881,7 @@ class InputReportReasonSpam$ {
     w.uint(0x58dbcab8);
   }
 
-  static fromReader(r: TlReader): InputReportReasonSpam$ {
+  static fromReader(_r: TlReader): InputReportReasonSpam$ {
     return new InputReportReasonSpam$();
   }
 }
@@ -17909,7 +17909,7 @@ class InputReportReasonViolence$ {
     w.uint(0x1e22c78d);
   }
 
-  static fromReader(r: TlReader): InputReportReasonViolence$ {
+  static fromReader(_r: TlReader): InputReportReasonViolence$ {
     return new InputReportReasonViolence$();
   }
 }
@@ -17937,7 +17937,7 @@ class InputReportReasonPornography$ {
     w.uint(0x2e59d922);
   }
 
-  static fromReader(r: TlReader): InputReportReasonPornography$ {
+  static fromReader(_r: TlReader): InputReportReasonPornography$ {
     return new InputReportReasonPornography$();
   }
 }
@@ -17965,7 +17965,7 @@ class InputReportReasonChildAbuse$ {
     w.uint(0xadf44ee3);
   }
 
-  static fromReader(r: TlReader): InputReportReasonChildAbuse$ {
+  static fromReader(_r: TlReader): InputReportReasonChildAbuse$ {
     return new InputReportReasonChildAbuse$();
   }
 }
@@ -17993,7 +17993,7 @@ class InputReportReasonOther$ {
     w.uint(0xc1e4a2b1);
   }
 
-  static fromReader(r: TlReader): InputReportReasonOther$ {
+  static fromReader(_r: TlReader): InputReportReasonOther$ {
     return new InputReportReasonOther$();
   }
 }
@@ -18021,7 +18021,7 @@ class InputReportReasonCopyright$ {
     w.uint(0x9b89f93a);
   }
 
-  static fromReader(r: TlReader): InputReportReasonCopyright$ {
+  static fromReader(_r: TlReader): InputReportReasonCopyright$ {
     return new InputReportReasonCopyright$();
   }
 }
@@ -18049,7 +18049,7 @@ class InputReportReasonGeoIrrelevant$ {
     w.uint(0xdbd4feed);
   }
 
-  static fromReader(r: TlReader): InputReportReasonGeoIrrelevant$ {
+  static fromReader(_r: TlReader): InputReportReasonGeoIrrelevant$ {
     return new InputReportReasonGeoIrrelevant$();
   }
 }
@@ -18077,7 +18077,7 @@ class InputReportReasonFake$ {
     w.uint(0xf5ddd6e7);
   }
 
-  static fromReader(r: TlReader): InputReportReasonFake$ {
+  static fromReader(_r: TlReader): InputReportReasonFake$ {
     return new InputReportReasonFake$();
   }
 }
@@ -18105,7 +18105,7 @@ class InputReportReasonIllegalDrugs$ {
     w.uint(0x0a8eb2be);
   }
 
-  static fromReader(r: TlReader): InputReportReasonIllegalDrugs$ {
+  static fromReader(_r: TlReader): InputReportReasonIllegalDrugs$ {
     return new InputReportReasonIllegalDrugs$();
   }
 }
@@ -18133,7 +18133,7 @@ class InputReportReasonPersonalDetails$ {
     w.uint(0x9ec7863d);
   }
 
-  static fromReader(r: TlReader): InputReportReasonPersonalDetails$ {
+  static fromReader(_r: TlReader): InputReportReasonPersonalDetails$ {
     return new InputReportReasonPersonalDetails$();
   }
 }
@@ -18728,7 +18728,7 @@ class InputMessagesFilterEmpty$ {
     w.uint(0x57e2f66c);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterEmpty$ {
+  static fromReader(_r: TlReader): InputMessagesFilterEmpty$ {
     return new InputMessagesFilterEmpty$();
   }
 }
@@ -18756,7 +18756,7 @@ class InputMessagesFilterPhotos$ {
     w.uint(0x9609a51c);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterPhotos$ {
+  static fromReader(_r: TlReader): InputMessagesFilterPhotos$ {
     return new InputMessagesFilterPhotos$();
   }
 }
@@ -18784,7 +18784,7 @@ class InputMessagesFilterVideo$ {
     w.uint(0x9fc00e65);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterVideo$ {
+  static fromReader(_r: TlReader): InputMessagesFilterVideo$ {
     return new InputMessagesFilterVideo$();
   }
 }
@@ -18812,7 +18812,7 @@ class InputMessagesFilterPhotoVideo$ {
     w.uint(0x56e9f0e4);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterPhotoVideo$ {
+  static fromReader(_r: TlReader): InputMessagesFilterPhotoVideo$ {
     return new InputMessagesFilterPhotoVideo$();
   }
 }
@@ -18840,7 +18840,7 @@ class InputMessagesFilterDocument$ {
     w.uint(0x9eddf188);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterDocument$ {
+  static fromReader(_r: TlReader): InputMessagesFilterDocument$ {
     return new InputMessagesFilterDocument$();
   }
 }
@@ -18868,7 +18868,7 @@ class InputMessagesFilterUrl$ {
     w.uint(0x7ef0dd87);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterUrl$ {
+  static fromReader(_r: TlReader): InputMessagesFilterUrl$ {
     return new InputMessagesFilterUrl$();
   }
 }
@@ -18896,7 +18896,7 @@ class InputMessagesFilterGif$ {
     w.uint(0xffc86587);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterGif$ {
+  static fromReader(_r: TlReader): InputMessagesFilterGif$ {
     return new InputMessagesFilterGif$();
   }
 }
@@ -18924,7 +18924,7 @@ class InputMessagesFilterVoice$ {
     w.uint(0x50f5c392);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterVoice$ {
+  static fromReader(_r: TlReader): InputMessagesFilterVoice$ {
     return new InputMessagesFilterVoice$();
   }
 }
@@ -18952,7 +18952,7 @@ class InputMessagesFilterMusic$ {
     w.uint(0x3751b49e);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterMusic$ {
+  static fromReader(_r: TlReader): InputMessagesFilterMusic$ {
     return new InputMessagesFilterMusic$();
   }
 }
@@ -18980,7 +18980,7 @@ class InputMessagesFilterChatPhotos$ {
     w.uint(0x3a20ecb8);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterChatPhotos$ {
+  static fromReader(_r: TlReader): InputMessagesFilterChatPhotos$ {
     return new InputMessagesFilterChatPhotos$();
   }
 }
@@ -19062,7 +19062,7 @@ class InputMessagesFilterRoundVoice$ {
     w.uint(0x7a7c17a4);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterRoundVoice$ {
+  static fromReader(_r: TlReader): InputMessagesFilterRoundVoice$ {
     return new InputMessagesFilterRoundVoice$();
   }
 }
@@ -19090,7 +19090,7 @@ class InputMessagesFilterRoundVideo$ {
     w.uint(0xb549da53);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterRoundVideo$ {
+  static fromReader(_r: TlReader): InputMessagesFilterRoundVideo$ {
     return new InputMessagesFilterRoundVideo$();
   }
 }
@@ -19118,7 +19118,7 @@ class InputMessagesFilterMyMentions$ {
     w.uint(0xc1f8e69a);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterMyMentions$ {
+  static fromReader(_r: TlReader): InputMessagesFilterMyMentions$ {
     return new InputMessagesFilterMyMentions$();
   }
 }
@@ -19146,7 +19146,7 @@ class InputMessagesFilterGeo$ {
     w.uint(0xe7026d0d);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterGeo$ {
+  static fromReader(_r: TlReader): InputMessagesFilterGeo$ {
     return new InputMessagesFilterGeo$();
   }
 }
@@ -19174,7 +19174,7 @@ class InputMessagesFilterContacts$ {
     w.uint(0xe062db83);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterContacts$ {
+  static fromReader(_r: TlReader): InputMessagesFilterContacts$ {
     return new InputMessagesFilterContacts$();
   }
 }
@@ -19202,7 +19202,7 @@ class InputMessagesFilterPinned$ {
     w.uint(0x1bb00451);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterPinned$ {
+  static fromReader(_r: TlReader): InputMessagesFilterPinned$ {
     return new InputMessagesFilterPinned$();
   }
 }
@@ -21479,7 +21479,7 @@ class UpdateSavedGifs$ {
     w.uint(0x9375341e);
   }
 
-  static fromReader(r: TlReader): UpdateSavedGifs$ {
+  static fromReader(_r: TlReader): UpdateSavedGifs$ {
     return new UpdateSavedGifs$();
   }
 }
@@ -22110,7 +22110,7 @@ class UpdateReadFeaturedStickers$ {
     w.uint(0x571d2742);
   }
 
-  static fromReader(r: TlReader): UpdateReadFeaturedStickers$ {
+  static fromReader(_r: TlReader): UpdateReadFeaturedStickers$ {
     return new UpdateReadFeaturedStickers$();
   }
 }
@@ -22138,7 +22138,7 @@ class UpdateRecentStickers$ {
     w.uint(0x9a422c20);
   }
 
-  static fromReader(r: TlReader): UpdateRecentStickers$ {
+  static fromReader(_r: TlReader): UpdateRecentStickers$ {
     return new UpdateRecentStickers$();
   }
 }
@@ -22166,7 +22166,7 @@ class UpdateConfig$ {
     w.uint(0xa229dd06);
   }
 
-  static fromReader(r: TlReader): UpdateConfig$ {
+  static fromReader(_r: TlReader): UpdateConfig$ {
     return new UpdateConfig$();
   }
 }
@@ -22194,7 +22194,7 @@ class UpdatePtsChanged$ {
     w.uint(0x3354678f);
   }
 
-  static fromReader(r: TlReader): UpdatePtsChanged$ {
+  static fromReader(_r: TlReader): UpdatePtsChanged$ {
     return new UpdatePtsChanged$();
   }
 }
@@ -22860,7 +22860,7 @@ class UpdateFavedStickers$ {
     w.uint(0xe511996d);
   }
 
-  static fromReader(r: TlReader): UpdateFavedStickers$ {
+  static fromReader(_r: TlReader): UpdateFavedStickers$ {
     return new UpdateFavedStickers$();
   }
 }
@@ -22976,7 +22976,7 @@ class UpdateContactsReset$ {
     w.uint(0x7084a7be);
   }
 
-  static fromReader(r: TlReader): UpdateContactsReset$ {
+  static fromReader(_r: TlReader): UpdateContactsReset$ {
     return new UpdateContactsReset$();
   }
 }
@@ -23702,7 +23702,7 @@ class UpdateLoginToken$ {
     w.uint(0x564fe691);
   }
 
-  static fromReader(r: TlReader): UpdateLoginToken$ {
+  static fromReader(_r: TlReader): UpdateLoginToken$ {
     return new UpdateLoginToken$();
   }
 }
@@ -23936,7 +23936,7 @@ class UpdateDialogFilters$ {
     w.uint(0x3504914f);
   }
 
-  static fromReader(r: TlReader): UpdateDialogFilters$ {
+  static fromReader(_r: TlReader): UpdateDialogFilters$ {
     return new UpdateDialogFilters$();
   }
 }
@@ -25445,7 +25445,7 @@ class UpdateAttachMenuBots$ {
     w.uint(0x17b7a20b);
   }
 
-  static fromReader(r: TlReader): UpdateAttachMenuBots$ {
+  static fromReader(_r: TlReader): UpdateAttachMenuBots$ {
     return new UpdateAttachMenuBots$();
   }
 }
@@ -25579,7 +25579,7 @@ class UpdateSavedRingtones$ {
     w.uint(0x74d8be99);
   }
 
-  static fromReader(r: TlReader): UpdateSavedRingtones$ {
+  static fromReader(_r: TlReader): UpdateSavedRingtones$ {
     return new UpdateSavedRingtones$();
   }
 }
@@ -25685,7 +25685,7 @@ class UpdateReadFeaturedEmojiStickers$ {
     w.uint(0xfb4c496c);
   }
 
-  static fromReader(r: TlReader): UpdateReadFeaturedEmojiStickers$ {
+  static fromReader(_r: TlReader): UpdateReadFeaturedEmojiStickers$ {
     return new UpdateReadFeaturedEmojiStickers$();
   }
 }
@@ -25769,7 +25769,7 @@ class UpdateRecentEmojiStatuses$ {
     w.uint(0x30f443db);
   }
 
-  static fromReader(r: TlReader): UpdateRecentEmojiStatuses$ {
+  static fromReader(_r: TlReader): UpdateRecentEmojiStatuses$ {
     return new UpdateRecentEmojiStatuses$();
   }
 }
@@ -25797,7 +25797,7 @@ class UpdateRecentReactions$ {
     w.uint(0x6f7863f4);
   }
 
-  static fromReader(r: TlReader): UpdateRecentReactions$ {
+  static fromReader(_r: TlReader): UpdateRecentReactions$ {
     return new UpdateRecentReactions$();
   }
 }
@@ -26160,7 +26160,7 @@ class UpdateAutoSaveSettings$ {
     w.uint(0xec05b097);
   }
 
-  static fromReader(r: TlReader): UpdateAutoSaveSettings$ {
+  static fromReader(_r: TlReader): UpdateAutoSaveSettings$ {
     return new UpdateAutoSaveSettings$();
   }
 }
@@ -26982,7 +26982,7 @@ class UpdateSavedReactionTags$ {
     w.uint(0x39c67432);
   }
 
-  static fromReader(r: TlReader): UpdateSavedReactionTags$ {
+  static fromReader(_r: TlReader): UpdateSavedReactionTags$ {
     return new UpdateSavedReactionTags$();
   }
 }
@@ -28321,7 +28321,7 @@ class UpdatesTooLong$ {
     w.uint(0xe317af7e);
   }
 
-  static fromReader(r: TlReader): UpdatesTooLong$ {
+  static fromReader(_r: TlReader): UpdatesTooLong$ {
     return new UpdatesTooLong$();
   }
 }
@@ -30003,7 +30003,7 @@ class EncryptedFileEmpty$ {
     w.uint(0xc21f497e);
   }
 
-  static fromReader(r: TlReader): EncryptedFileEmpty$ {
+  static fromReader(_r: TlReader): EncryptedFileEmpty$ {
     return new EncryptedFileEmpty$();
   }
 }
@@ -30105,7 +30105,7 @@ class InputEncryptedFileEmpty$ {
     w.uint(0x1837c364);
   }
 
-  static fromReader(r: TlReader): InputEncryptedFileEmpty$ {
+  static fromReader(_r: TlReader): InputEncryptedFileEmpty$ {
     return new InputEncryptedFileEmpty$();
   }
 }
@@ -30461,7 +30461,7 @@ class InputDocumentEmpty$ {
     w.uint(0x72f0eaae);
   }
 
-  static fromReader(r: TlReader): InputDocumentEmpty$ {
+  static fromReader(_r: TlReader): InputDocumentEmpty$ {
     return new InputDocumentEmpty$();
   }
 }
@@ -30803,7 +30803,7 @@ class NotifyUsers$ {
     w.uint(0xb4c83b4c);
   }
 
-  static fromReader(r: TlReader): NotifyUsers$ {
+  static fromReader(_r: TlReader): NotifyUsers$ {
     return new NotifyUsers$();
   }
 }
@@ -30831,7 +30831,7 @@ class NotifyChats$ {
     w.uint(0xc007cec3);
   }
 
-  static fromReader(r: TlReader): NotifyChats$ {
+  static fromReader(_r: TlReader): NotifyChats$ {
     return new NotifyChats$();
   }
 }
@@ -30859,7 +30859,7 @@ class NotifyBroadcasts$ {
     w.uint(0xd612e8ef);
   }
 
-  static fromReader(r: TlReader): NotifyBroadcasts$ {
+  static fromReader(_r: TlReader): NotifyBroadcasts$ {
     return new NotifyBroadcasts$();
   }
 }
@@ -30943,7 +30943,7 @@ class SendMessageTypingAction$ {
     w.uint(0x16bf744e);
   }
 
-  static fromReader(r: TlReader): SendMessageTypingAction$ {
+  static fromReader(_r: TlReader): SendMessageTypingAction$ {
     return new SendMessageTypingAction$();
   }
 }
@@ -30971,7 +30971,7 @@ class SendMessageCancelAction$ {
     w.uint(0xfd5ec8f5);
   }
 
-  static fromReader(r: TlReader): SendMessageCancelAction$ {
+  static fromReader(_r: TlReader): SendMessageCancelAction$ {
     return new SendMessageCancelAction$();
   }
 }
@@ -30999,7 +30999,7 @@ class SendMessageRecordVideoAction$ {
     w.uint(0xa187d66f);
   }
 
-  static fromReader(r: TlReader): SendMessageRecordVideoAction$ {
+  static fromReader(_r: TlReader): SendMessageRecordVideoAction$ {
     return new SendMessageRecordVideoAction$();
   }
 }
@@ -31077,7 +31077,7 @@ class SendMessageRecordAudioAction$ {
     w.uint(0xd52f73f7);
   }
 
-  static fromReader(r: TlReader): SendMessageRecordAudioAction$ {
+  static fromReader(_r: TlReader): SendMessageRecordAudioAction$ {
     return new SendMessageRecordAudioAction$();
   }
 }
@@ -31255,7 +31255,7 @@ class SendMessageGeoLocationAction$ {
     w.uint(0x176f8ba1);
   }
 
-  static fromReader(r: TlReader): SendMessageGeoLocationAction$ {
+  static fromReader(_r: TlReader): SendMessageGeoLocationAction$ {
     return new SendMessageGeoLocationAction$();
   }
 }
@@ -31283,7 +31283,7 @@ class SendMessageChooseContactAction$ {
     w.uint(0x628cbc6f);
   }
 
-  static fromReader(r: TlReader): SendMessageChooseContactAction$ {
+  static fromReader(_r: TlReader): SendMessageChooseContactAction$ {
     return new SendMessageChooseContactAction$();
   }
 }
@@ -31311,7 +31311,7 @@ class SendMessageGamePlayAction$ {
     w.uint(0xdd6a8f48);
   }
 
-  static fromReader(r: TlReader): SendMessageGamePlayAction$ {
+  static fromReader(_r: TlReader): SendMessageGamePlayAction$ {
     return new SendMessageGamePlayAction$();
   }
 }
@@ -31339,7 +31339,7 @@ class SendMessageRecordRoundAction$ {
     w.uint(0x88f27fbc);
   }
 
-  static fromReader(r: TlReader): SendMessageRecordRoundAction$ {
+  static fromReader(_r: TlReader): SendMessageRecordRoundAction$ {
     return new SendMessageRecordRoundAction$();
   }
 }
@@ -31417,7 +31417,7 @@ class SpeakingInGroupCallAction$ {
     w.uint(0xd92c2285);
   }
 
-  static fromReader(r: TlReader): SpeakingInGroupCallAction$ {
+  static fromReader(_r: TlReader): SpeakingInGroupCallAction$ {
     return new SpeakingInGroupCallAction$();
   }
 }
@@ -31495,7 +31495,7 @@ class SendMessageChooseStickerAction$ {
     w.uint(0xb05ac6b1);
   }
 
-  static fromReader(r: TlReader): SendMessageChooseStickerAction$ {
+  static fromReader(_r: TlReader): SendMessageChooseStickerAction$ {
     return new SendMessageChooseStickerAction$();
   }
 }
@@ -31635,7 +31635,7 @@ class InputPrivacyKeyStatusTimestamp$ {
     w.uint(0x4f96cb18);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyStatusTimestamp$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyStatusTimestamp$ {
     return new InputPrivacyKeyStatusTimestamp$();
   }
 }
@@ -31663,7 +31663,7 @@ class InputPrivacyKeyChatInvite$ {
     w.uint(0xbdfb0426);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyChatInvite$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyChatInvite$ {
     return new InputPrivacyKeyChatInvite$();
   }
 }
@@ -31691,7 +31691,7 @@ class InputPrivacyKeyPhoneCall$ {
     w.uint(0xfabadc5f);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyPhoneCall$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyPhoneCall$ {
     return new InputPrivacyKeyPhoneCall$();
   }
 }
@@ -31719,7 +31719,7 @@ class InputPrivacyKeyPhoneP2P$ {
     w.uint(0xdb9e70d2);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyPhoneP2P$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyPhoneP2P$ {
     return new InputPrivacyKeyPhoneP2P$();
   }
 }
@@ -31747,7 +31747,7 @@ class InputPrivacyKeyForwards$ {
     w.uint(0xa4dd4c08);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyForwards$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyForwards$ {
     return new InputPrivacyKeyForwards$();
   }
 }
@@ -31775,7 +31775,7 @@ class InputPrivacyKeyProfilePhoto$ {
     w.uint(0x5719bacc);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyProfilePhoto$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyProfilePhoto$ {
     return new InputPrivacyKeyProfilePhoto$();
   }
 }
@@ -31803,7 +31803,7 @@ class InputPrivacyKeyPhoneNumber$ {
     w.uint(0x0352dafa);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyPhoneNumber$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyPhoneNumber$ {
     return new InputPrivacyKeyPhoneNumber$();
   }
 }
@@ -31831,7 +31831,7 @@ class InputPrivacyKeyAddedByPhone$ {
     w.uint(0xd1219bdd);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyAddedByPhone$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyAddedByPhone$ {
     return new InputPrivacyKeyAddedByPhone$();
   }
 }
@@ -31859,7 +31859,7 @@ class InputPrivacyKeyVoiceMessages$ {
     w.uint(0xaee69d68);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyVoiceMessages$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyVoiceMessages$ {
     return new InputPrivacyKeyVoiceMessages$();
   }
 }
@@ -31887,7 +31887,7 @@ class InputPrivacyKeyAbout$ {
     w.uint(0x3823cc40);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyAbout$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyAbout$ {
     return new InputPrivacyKeyAbout$();
   }
 }
@@ -31915,7 +31915,7 @@ class InputPrivacyKeyBirthday$ {
     w.uint(0xd65a11cc);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyBirthday$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyBirthday$ {
     return new InputPrivacyKeyBirthday$();
   }
 }
@@ -31943,7 +31943,7 @@ class InputPrivacyKeyStarGiftsAutoSave$ {
     w.uint(0xe1732341);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyStarGiftsAutoSave$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyStarGiftsAutoSave$ {
     return new InputPrivacyKeyStarGiftsAutoSave$();
   }
 }
@@ -31971,7 +31971,7 @@ class InputPrivacyKeyNoPaidMessages$ {
     w.uint(0xbdc597b4);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyNoPaidMessages$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyNoPaidMessages$ {
     return new InputPrivacyKeyNoPaidMessages$();
   }
 }
@@ -31999,7 +31999,7 @@ class PrivacyKeyStatusTimestamp$ {
     w.uint(0xbc2eab30);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyStatusTimestamp$ {
+  static fromReader(_r: TlReader): PrivacyKeyStatusTimestamp$ {
     return new PrivacyKeyStatusTimestamp$();
   }
 }
@@ -32027,7 +32027,7 @@ class PrivacyKeyChatInvite$ {
     w.uint(0x500e6dfa);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyChatInvite$ {
+  static fromReader(_r: TlReader): PrivacyKeyChatInvite$ {
     return new PrivacyKeyChatInvite$();
   }
 }
@@ -32055,7 +32055,7 @@ class PrivacyKeyPhoneCall$ {
     w.uint(0x3d662b7b);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyPhoneCall$ {
+  static fromReader(_r: TlReader): PrivacyKeyPhoneCall$ {
     return new PrivacyKeyPhoneCall$();
   }
 }
@@ -32083,7 +32083,7 @@ class PrivacyKeyPhoneP2P$ {
     w.uint(0x39491cc8);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyPhoneP2P$ {
+  static fromReader(_r: TlReader): PrivacyKeyPhoneP2P$ {
     return new PrivacyKeyPhoneP2P$();
   }
 }
@@ -32111,7 +32111,7 @@ class PrivacyKeyForwards$ {
     w.uint(0x69ec56a3);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyForwards$ {
+  static fromReader(_r: TlReader): PrivacyKeyForwards$ {
     return new PrivacyKeyForwards$();
   }
 }
@@ -32139,7 +32139,7 @@ class PrivacyKeyProfilePhoto$ {
     w.uint(0x96151fed);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyProfilePhoto$ {
+  static fromReader(_r: TlReader): PrivacyKeyProfilePhoto$ {
     return new PrivacyKeyProfilePhoto$();
   }
 }
@@ -32167,7 +32167,7 @@ class PrivacyKeyPhoneNumber$ {
     w.uint(0xd19ae46d);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyPhoneNumber$ {
+  static fromReader(_r: TlReader): PrivacyKeyPhoneNumber$ {
     return new PrivacyKeyPhoneNumber$();
   }
 }
@@ -32195,7 +32195,7 @@ class PrivacyKeyAddedByPhone$ {
     w.uint(0x42ffd42b);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyAddedByPhone$ {
+  static fromReader(_r: TlReader): PrivacyKeyAddedByPhone$ {
     return new PrivacyKeyAddedByPhone$();
   }
 }
@@ -32223,7 +32223,7 @@ class PrivacyKeyVoiceMessages$ {
     w.uint(0x0697f414);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyVoiceMessages$ {
+  static fromReader(_r: TlReader): PrivacyKeyVoiceMessages$ {
     return new PrivacyKeyVoiceMessages$();
   }
 }
@@ -32251,7 +32251,7 @@ class PrivacyKeyAbout$ {
     w.uint(0xa486b761);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyAbout$ {
+  static fromReader(_r: TlReader): PrivacyKeyAbout$ {
     return new PrivacyKeyAbout$();
   }
 }
@@ -32279,7 +32279,7 @@ class PrivacyKeyBirthday$ {
     w.uint(0x2000a518);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyBirthday$ {
+  static fromReader(_r: TlReader): PrivacyKeyBirthday$ {
     return new PrivacyKeyBirthday$();
   }
 }
@@ -32307,7 +32307,7 @@ class PrivacyKeyStarGiftsAutoSave$ {
     w.uint(0x2ca4fdf8);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyStarGiftsAutoSave$ {
+  static fromReader(_r: TlReader): PrivacyKeyStarGiftsAutoSave$ {
     return new PrivacyKeyStarGiftsAutoSave$();
   }
 }
@@ -32335,7 +32335,7 @@ class PrivacyKeyNoPaidMessages$ {
     w.uint(0x17d348d2);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyNoPaidMessages$ {
+  static fromReader(_r: TlReader): PrivacyKeyNoPaidMessages$ {
     return new PrivacyKeyNoPaidMessages$();
   }
 }
@@ -32363,7 +32363,7 @@ class InputPrivacyValueAllowContacts$ {
     w.uint(0x0d09e07b);
   }
 
-  static fromReader(r: TlReader): InputPrivacyValueAllowContacts$ {
+  static fromReader(_r: TlReader): InputPrivacyValueAllowContacts$ {
     return new InputPrivacyValueAllowContacts$();
   }
 }
@@ -32391,7 +32391,7 @@ class InputPrivacyValueAllowAll$ {
     w.uint(0x184b35ce);
   }
 
-  static fromReader(r: TlReader): InputPrivacyValueAllowAll$ {
+  static fromReader(_r: TlReader): InputPrivacyValueAllowAll$ {
     return new InputPrivacyValueAllowAll$();
   }
 }
@@ -32482,7 +32482,7 @@ class InputPrivacyValueDisallowContacts$ {
     w.uint(0x0ba52007);
   }
 
-  static fromReader(r: TlReader): InputPrivacyValueDisallowContacts$ {
+  static fromReader(_r: TlReader): InputPrivacyValueDisallowContacts$ {
     return new InputPrivacyValueDisallowContacts$();
   }
 }
@@ -32510,7 +32510,7 @@ class InputPrivacyValueDisallowAll$ {
     w.uint(0xd66b66c9);
   }
 
-  static fromReader(r: TlReader): InputPrivacyValueDisallowAll$ {
+  static fromReader(_r: TlReader): InputPrivacyValueDisallowAll$ {
     return new InputPrivacyValueDisallowAll$();
   }
 }
@@ -32727,7 +32727,7 @@ class InputPrivacyValueAllowCloseFriends$ {
     w.uint(0x2f453e49);
   }
 
-  static fromReader(r: TlReader): InputPrivacyValueAllowCloseFriends$ {
+  static fromReader(_r: TlReader): InputPrivacyValueAllowCloseFriends$ {
     return new InputPrivacyValueAllowCloseFriends$();
   }
 }
@@ -32755,7 +32755,7 @@ class InputPrivacyValueAllowPremium$ {
     w.uint(0x77cdc9f1);
   }
 
-  static fromReader(r: TlReader): InputPrivacyValueAllowPremium$ {
+  static fromReader(_r: TlReader): InputPrivacyValueAllowPremium$ {
     return new InputPrivacyValueAllowPremium$();
   }
 }
@@ -32783,7 +32783,7 @@ class InputPrivacyValueAllowBots$ {
     w.uint(0x5a4fcce5);
   }
 
-  static fromReader(r: TlReader): InputPrivacyValueAllowBots$ {
+  static fromReader(_r: TlReader): InputPrivacyValueAllowBots$ {
     return new InputPrivacyValueAllowBots$();
   }
 }
@@ -32811,7 +32811,7 @@ class InputPrivacyValueDisallowBots$ {
     w.uint(0xc4e57915);
   }
 
-  static fromReader(r: TlReader): InputPrivacyValueDisallowBots$ {
+  static fromReader(_r: TlReader): InputPrivacyValueDisallowBots$ {
     return new InputPrivacyValueDisallowBots$();
   }
 }
@@ -32839,7 +32839,7 @@ class PrivacyValueAllowContacts$ {
     w.uint(0xfffe1bac);
   }
 
-  static fromReader(r: TlReader): PrivacyValueAllowContacts$ {
+  static fromReader(_r: TlReader): PrivacyValueAllowContacts$ {
     return new PrivacyValueAllowContacts$();
   }
 }
@@ -32867,7 +32867,7 @@ class PrivacyValueAllowAll$ {
     w.uint(0x65427b82);
   }
 
-  static fromReader(r: TlReader): PrivacyValueAllowAll$ {
+  static fromReader(_r: TlReader): PrivacyValueAllowAll$ {
     return new PrivacyValueAllowAll$();
   }
 }
@@ -32958,7 +32958,7 @@ class PrivacyValueDisallowContacts$ {
     w.uint(0xf888fa1a);
   }
 
-  static fromReader(r: TlReader): PrivacyValueDisallowContacts$ {
+  static fromReader(_r: TlReader): PrivacyValueDisallowContacts$ {
     return new PrivacyValueDisallowContacts$();
   }
 }
@@ -32986,7 +32986,7 @@ class PrivacyValueDisallowAll$ {
     w.uint(0x8b73e763);
   }
 
-  static fromReader(r: TlReader): PrivacyValueDisallowAll$ {
+  static fromReader(_r: TlReader): PrivacyValueDisallowAll$ {
     return new PrivacyValueDisallowAll$();
   }
 }
@@ -33203,7 +33203,7 @@ class PrivacyValueAllowCloseFriends$ {
     w.uint(0xf7e8d89b);
   }
 
-  static fromReader(r: TlReader): PrivacyValueAllowCloseFriends$ {
+  static fromReader(_r: TlReader): PrivacyValueAllowCloseFriends$ {
     return new PrivacyValueAllowCloseFriends$();
   }
 }
@@ -33231,7 +33231,7 @@ class PrivacyValueAllowPremium$ {
     w.uint(0xece9814b);
   }
 
-  static fromReader(r: TlReader): PrivacyValueAllowPremium$ {
+  static fromReader(_r: TlReader): PrivacyValueAllowPremium$ {
     return new PrivacyValueAllowPremium$();
   }
 }
@@ -33259,7 +33259,7 @@ class PrivacyValueAllowBots$ {
     w.uint(0x21461b5d);
   }
 
-  static fromReader(r: TlReader): PrivacyValueAllowBots$ {
+  static fromReader(_r: TlReader): PrivacyValueAllowBots$ {
     return new PrivacyValueAllowBots$();
   }
 }
@@ -33287,7 +33287,7 @@ class PrivacyValueDisallowBots$ {
     w.uint(0xf6a5f82f);
   }
 
-  static fromReader(r: TlReader): PrivacyValueDisallowBots$ {
+  static fromReader(_r: TlReader): PrivacyValueDisallowBots$ {
     return new PrivacyValueDisallowBots$();
   }
 }
@@ -33421,7 +33421,7 @@ class DocumentAttributeAnimated$ {
     w.uint(0x11b58939);
   }
 
-  static fromReader(r: TlReader): DocumentAttributeAnimated$ {
+  static fromReader(_r: TlReader): DocumentAttributeAnimated$ {
     return new DocumentAttributeAnimated$();
   }
 }
@@ -33756,7 +33756,7 @@ class DocumentAttributeHasStickers$ {
     w.uint(0x9801d2f7);
   }
 
-  static fromReader(r: TlReader): DocumentAttributeHasStickers$ {
+  static fromReader(_r: TlReader): DocumentAttributeHasStickers$ {
     return new DocumentAttributeHasStickers$();
   }
 }
@@ -34665,7 +34665,7 @@ class ChatInvitePublicJoinRequests$ {
     w.uint(0xed107ab7);
   }
 
-  static fromReader(r: TlReader): ChatInvitePublicJoinRequests$ {
+  static fromReader(_r: TlReader): ChatInvitePublicJoinRequests$ {
     return new ChatInvitePublicJoinRequests$();
   }
 }
@@ -34969,7 +34969,7 @@ class InputStickerSetEmpty$ {
     w.uint(0xffb62b95);
   }
 
-  static fromReader(r: TlReader): InputStickerSetEmpty$ {
+  static fromReader(_r: TlReader): InputStickerSetEmpty$ {
     return new InputStickerSetEmpty$();
   }
 }
@@ -35103,7 +35103,7 @@ class InputStickerSetAnimatedEmoji$ {
     w.uint(0x028703c8);
   }
 
-  static fromReader(r: TlReader): InputStickerSetAnimatedEmoji$ {
+  static fromReader(_r: TlReader): InputStickerSetAnimatedEmoji$ {
     return new InputStickerSetAnimatedEmoji$();
   }
 }
@@ -35181,7 +35181,7 @@ class InputStickerSetAnimatedEmojiAnimations$ {
     w.uint(0x0cde3739);
   }
 
-  static fromReader(r: TlReader): InputStickerSetAnimatedEmojiAnimations$ {
+  static fromReader(_r: TlReader): InputStickerSetAnimatedEmojiAnimations$ {
     return new InputStickerSetAnimatedEmojiAnimations$();
   }
 }
@@ -35209,7 +35209,7 @@ class InputStickerSetPremiumGifts$ {
     w.uint(0xc88b3b02);
   }
 
-  static fromReader(r: TlReader): InputStickerSetPremiumGifts$ {
+  static fromReader(_r: TlReader): InputStickerSetPremiumGifts$ {
     return new InputStickerSetPremiumGifts$();
   }
 }
@@ -35237,7 +35237,7 @@ class InputStickerSetEmojiGenericAnimations$ {
     w.uint(0x04c4d4ce);
   }
 
-  static fromReader(r: TlReader): InputStickerSetEmojiGenericAnimations$ {
+  static fromReader(_r: TlReader): InputStickerSetEmojiGenericAnimations$ {
     return new InputStickerSetEmojiGenericAnimations$();
   }
 }
@@ -35265,7 +35265,7 @@ class InputStickerSetEmojiDefaultStatuses$ {
     w.uint(0x29d0f5ee);
   }
 
-  static fromReader(r: TlReader): InputStickerSetEmojiDefaultStatuses$ {
+  static fromReader(_r: TlReader): InputStickerSetEmojiDefaultStatuses$ {
     return new InputStickerSetEmojiDefaultStatuses$();
   }
 }
@@ -35293,7 +35293,7 @@ class InputStickerSetEmojiDefaultTopicIcons$ {
     w.uint(0x44c1f8e9);
   }
 
-  static fromReader(r: TlReader): InputStickerSetEmojiDefaultTopicIcons$ {
+  static fromReader(_r: TlReader): InputStickerSetEmojiDefaultTopicIcons$ {
     return new InputStickerSetEmojiDefaultTopicIcons$();
   }
 }
@@ -35321,7 +35321,7 @@ class InputStickerSetEmojiChannelDefaultStatuses$ {
     w.uint(0x49748553);
   }
 
-  static fromReader(r: TlReader): InputStickerSetEmojiChannelDefaultStatuses$ {
+  static fromReader(_r: TlReader): InputStickerSetEmojiChannelDefaultStatuses$ {
     return new InputStickerSetEmojiChannelDefaultStatuses$();
   }
 }
@@ -35349,7 +35349,7 @@ class InputStickerSetTonGifts$ {
     w.uint(0x1cf671a0);
   }
 
-  static fromReader(r: TlReader): InputStickerSetTonGifts$ {
+  static fromReader(_r: TlReader): InputStickerSetTonGifts$ {
     return new InputStickerSetTonGifts$();
   }
 }
@@ -38417,7 +38417,7 @@ class InputChannelEmpty$ {
     w.uint(0xee8c1e86);
   }
 
-  static fromReader(r: TlReader): InputChannelEmpty$ {
+  static fromReader(_r: TlReader): InputChannelEmpty$ {
     return new InputChannelEmpty$();
   }
 }
@@ -38619,7 +38619,7 @@ class ChannelMessagesFilterEmpty$ {
     w.uint(0x94d42ee7);
   }
 
-  static fromReader(r: TlReader): ChannelMessagesFilterEmpty$ {
+  static fromReader(_r: TlReader): ChannelMessagesFilterEmpty$ {
     return new ChannelMessagesFilterEmpty$();
   }
 }
@@ -39164,7 +39164,7 @@ class ChannelParticipantsRecent$ {
     w.uint(0xde3f3c79);
   }
 
-  static fromReader(r: TlReader): ChannelParticipantsRecent$ {
+  static fromReader(_r: TlReader): ChannelParticipantsRecent$ {
     return new ChannelParticipantsRecent$();
   }
 }
@@ -39192,7 +39192,7 @@ class ChannelParticipantsAdmins$ {
     w.uint(0xb4608969);
   }
 
-  static fromReader(r: TlReader): ChannelParticipantsAdmins$ {
+  static fromReader(_r: TlReader): ChannelParticipantsAdmins$ {
     return new ChannelParticipantsAdmins$();
   }
 }
@@ -39270,7 +39270,7 @@ class ChannelParticipantsBots$ {
     w.uint(0xb0d1865b);
   }
 
-  static fromReader(r: TlReader): ChannelParticipantsBots$ {
+  static fromReader(_r: TlReader): ChannelParticipantsBots$ {
     return new ChannelParticipantsBots$();
   }
 }
@@ -41831,7 +41831,7 @@ class TopPeerCategoryBotsPM$ {
     w.uint(0xab661b5b);
   }
 
-  static fromReader(r: TlReader): TopPeerCategoryBotsPM$ {
+  static fromReader(_r: TlReader): TopPeerCategoryBotsPM$ {
     return new TopPeerCategoryBotsPM$();
   }
 }
@@ -41859,7 +41859,7 @@ class TopPeerCategoryBotsInline$ {
     w.uint(0x148677e2);
   }
 
-  static fromReader(r: TlReader): TopPeerCategoryBotsInline$ {
+  static fromReader(_r: TlReader): TopPeerCategoryBotsInline$ {
     return new TopPeerCategoryBotsInline$();
   }
 }
@@ -41887,7 +41887,7 @@ class TopPeerCategoryCorrespondents$ {
     w.uint(0x0637b7ed);
   }
 
-  static fromReader(r: TlReader): TopPeerCategoryCorrespondents$ {
+  static fromReader(_r: TlReader): TopPeerCategoryCorrespondents$ {
     return new TopPeerCategoryCorrespondents$();
   }
 }
@@ -41915,7 +41915,7 @@ class TopPeerCategoryGroups$ {
     w.uint(0xbd17a14a);
   }
 
-  static fromReader(r: TlReader): TopPeerCategoryGroups$ {
+  static fromReader(_r: TlReader): TopPeerCategoryGroups$ {
     return new TopPeerCategoryGroups$();
   }
 }
@@ -41943,7 +41943,7 @@ class TopPeerCategoryChannels$ {
     w.uint(0x161d9628);
   }
 
-  static fromReader(r: TlReader): TopPeerCategoryChannels$ {
+  static fromReader(_r: TlReader): TopPeerCategoryChannels$ {
     return new TopPeerCategoryChannels$();
   }
 }
@@ -41971,7 +41971,7 @@ class TopPeerCategoryPhoneCalls$ {
     w.uint(0x1e76a78c);
   }
 
-  static fromReader(r: TlReader): TopPeerCategoryPhoneCalls$ {
+  static fromReader(_r: TlReader): TopPeerCategoryPhoneCalls$ {
     return new TopPeerCategoryPhoneCalls$();
   }
 }
@@ -41999,7 +41999,7 @@ class TopPeerCategoryForwardUsers$ {
     w.uint(0xa8406ca9);
   }
 
-  static fromReader(r: TlReader): TopPeerCategoryForwardUsers$ {
+  static fromReader(_r: TlReader): TopPeerCategoryForwardUsers$ {
     return new TopPeerCategoryForwardUsers$();
   }
 }
@@ -42027,7 +42027,7 @@ class TopPeerCategoryForwardChats$ {
     w.uint(0xfbeec0f0);
   }
 
-  static fromReader(r: TlReader): TopPeerCategoryForwardChats$ {
+  static fromReader(_r: TlReader): TopPeerCategoryForwardChats$ {
     return new TopPeerCategoryForwardChats$();
   }
 }
@@ -42055,7 +42055,7 @@ class TopPeerCategoryBotsApp$ {
     w.uint(0xfd9e7bec);
   }
 
-  static fromReader(r: TlReader): TopPeerCategoryBotsApp$ {
+  static fromReader(_r: TlReader): TopPeerCategoryBotsApp$ {
     return new TopPeerCategoryBotsApp$();
   }
 }
@@ -43047,7 +43047,7 @@ class TextEmpty$ {
     w.uint(0xdc3d824f);
   }
 
-  static fromReader(r: TlReader): TextEmpty$ {
+  static fromReader(_r: TlReader): TextEmpty$ {
     return new TextEmpty$();
   }
 }
@@ -43880,7 +43880,7 @@ class PageBlockUnsupported$ {
     w.uint(0x13567e8a);
   }
 
-  static fromReader(r: TlReader): PageBlockUnsupported$ {
+  static fromReader(_r: TlReader): PageBlockUnsupported$ {
     return new PageBlockUnsupported$();
   }
 }
@@ -44320,7 +44320,7 @@ class PageBlockDivider$ {
     w.uint(0xdb20b188);
   }
 
-  static fromReader(r: TlReader): PageBlockDivider$ {
+  static fromReader(_r: TlReader): PageBlockDivider$ {
     return new PageBlockDivider$();
   }
 }
@@ -45643,7 +45643,7 @@ class PhoneCallDiscardReasonMissed$ {
     w.uint(0x85e42301);
   }
 
-  static fromReader(r: TlReader): PhoneCallDiscardReasonMissed$ {
+  static fromReader(_r: TlReader): PhoneCallDiscardReasonMissed$ {
     return new PhoneCallDiscardReasonMissed$();
   }
 }
@@ -45671,7 +45671,7 @@ class PhoneCallDiscardReasonDisconnect$ {
     w.uint(0xe095c1a0);
   }
 
-  static fromReader(r: TlReader): PhoneCallDiscardReasonDisconnect$ {
+  static fromReader(_r: TlReader): PhoneCallDiscardReasonDisconnect$ {
     return new PhoneCallDiscardReasonDisconnect$();
   }
 }
@@ -45699,7 +45699,7 @@ class PhoneCallDiscardReasonHangup$ {
     w.uint(0x57adc690);
   }
 
-  static fromReader(r: TlReader): PhoneCallDiscardReasonHangup$ {
+  static fromReader(_r: TlReader): PhoneCallDiscardReasonHangup$ {
     return new PhoneCallDiscardReasonHangup$();
   }
 }
@@ -45727,7 +45727,7 @@ class PhoneCallDiscardReasonBusy$ {
     w.uint(0xfaf7e8c9);
   }
 
-  static fromReader(r: TlReader): PhoneCallDiscardReasonBusy$ {
+  static fromReader(_r: TlReader): PhoneCallDiscardReasonBusy$ {
     return new PhoneCallDiscardReasonBusy$();
   }
 }
@@ -49066,7 +49066,7 @@ class ChannelAdminLogEventActionParticipantJoin$ {
     w.uint(0x183040d3);
   }
 
-  static fromReader(r: TlReader): ChannelAdminLogEventActionParticipantJoin$ {
+  static fromReader(_r: TlReader): ChannelAdminLogEventActionParticipantJoin$ {
     return new ChannelAdminLogEventActionParticipantJoin$();
   }
 }
@@ -49094,7 +49094,7 @@ class ChannelAdminLogEventActionParticipantLeave$ {
     w.uint(0xf89777f2);
   }
 
-  static fromReader(r: TlReader): ChannelAdminLogEventActionParticipantLeave$ {
+  static fromReader(_r: TlReader): ChannelAdminLogEventActionParticipantLeave$ {
     return new ChannelAdminLogEventActionParticipantLeave$();
   }
 }
@@ -52113,7 +52113,7 @@ class InputMessagePinned$ {
     w.uint(0x86872538);
   }
 
-  static fromReader(r: TlReader): InputMessagePinned$ {
+  static fromReader(_r: TlReader): InputMessagePinned$ {
     return new InputMessagePinned$();
   }
 }
@@ -52645,7 +52645,7 @@ class SecureFileEmpty$ {
     w.uint(0x64199744);
   }
 
-  static fromReader(r: TlReader): SecureFileEmpty$ {
+  static fromReader(_r: TlReader): SecureFileEmpty$ {
     return new SecureFileEmpty$();
   }
 }
@@ -52921,7 +52921,7 @@ class SecureValueTypePersonalDetails$ {
     w.uint(0x9d2a81e3);
   }
 
-  static fromReader(r: TlReader): SecureValueTypePersonalDetails$ {
+  static fromReader(_r: TlReader): SecureValueTypePersonalDetails$ {
     return new SecureValueTypePersonalDetails$();
   }
 }
@@ -52949,7 +52949,7 @@ class SecureValueTypePassport$ {
     w.uint(0x3dac6a00);
   }
 
-  static fromReader(r: TlReader): SecureValueTypePassport$ {
+  static fromReader(_r: TlReader): SecureValueTypePassport$ {
     return new SecureValueTypePassport$();
   }
 }
@@ -52977,7 +52977,7 @@ class SecureValueTypeDriverLicense$ {
     w.uint(0x06e425c4);
   }
 
-  static fromReader(r: TlReader): SecureValueTypeDriverLicense$ {
+  static fromReader(_r: TlReader): SecureValueTypeDriverLicense$ {
     return new SecureValueTypeDriverLicense$();
   }
 }
@@ -53005,7 +53005,7 @@ class SecureValueTypeIdentityCard$ {
     w.uint(0xa0d0744b);
   }
 
-  static fromReader(r: TlReader): SecureValueTypeIdentityCard$ {
+  static fromReader(_r: TlReader): SecureValueTypeIdentityCard$ {
     return new SecureValueTypeIdentityCard$();
   }
 }
@@ -53033,7 +53033,7 @@ class SecureValueTypeInternalPassport$ {
     w.uint(0x99a48f23);
   }
 
-  static fromReader(r: TlReader): SecureValueTypeInternalPassport$ {
+  static fromReader(_r: TlReader): SecureValueTypeInternalPassport$ {
     return new SecureValueTypeInternalPassport$();
   }
 }
@@ -53061,7 +53061,7 @@ class SecureValueTypeAddress$ {
     w.uint(0xcbe31e26);
   }
 
-  static fromReader(r: TlReader): SecureValueTypeAddress$ {
+  static fromReader(_r: TlReader): SecureValueTypeAddress$ {
     return new SecureValueTypeAddress$();
   }
 }
@@ -53089,7 +53089,7 @@ class SecureValueTypeUtilityBill$ {
     w.uint(0xfc36954e);
   }
 
-  static fromReader(r: TlReader): SecureValueTypeUtilityBill$ {
+  static fromReader(_r: TlReader): SecureValueTypeUtilityBill$ {
     return new SecureValueTypeUtilityBill$();
   }
 }
@@ -53117,7 +53117,7 @@ class SecureValueTypeBankStatement$ {
     w.uint(0x89137c0d);
   }
 
-  static fromReader(r: TlReader): SecureValueTypeBankStatement$ {
+  static fromReader(_r: TlReader): SecureValueTypeBankStatement$ {
     return new SecureValueTypeBankStatement$();
   }
 }
@@ -53145,7 +53145,7 @@ class SecureValueTypeRentalAgreement$ {
     w.uint(0x8b883488);
   }
 
-  static fromReader(r: TlReader): SecureValueTypeRentalAgreement$ {
+  static fromReader(_r: TlReader): SecureValueTypeRentalAgreement$ {
     return new SecureValueTypeRentalAgreement$();
   }
 }
@@ -53173,7 +53173,7 @@ class SecureValueTypePassportRegistration$ {
     w.uint(0x99e3806a);
   }
 
-  static fromReader(r: TlReader): SecureValueTypePassportRegistration$ {
+  static fromReader(_r: TlReader): SecureValueTypePassportRegistration$ {
     return new SecureValueTypePassportRegistration$();
   }
 }
@@ -53201,7 +53201,7 @@ class SecureValueTypeTemporaryRegistration$ {
     w.uint(0xea02ec33);
   }
 
-  static fromReader(r: TlReader): SecureValueTypeTemporaryRegistration$ {
+  static fromReader(_r: TlReader): SecureValueTypeTemporaryRegistration$ {
     return new SecureValueTypeTemporaryRegistration$();
   }
 }
@@ -53229,7 +53229,7 @@ class SecureValueTypePhone$ {
     w.uint(0xb320aadb);
   }
 
-  static fromReader(r: TlReader): SecureValueTypePhone$ {
+  static fromReader(_r: TlReader): SecureValueTypePhone$ {
     return new SecureValueTypePhone$();
   }
 }
@@ -53257,7 +53257,7 @@ class SecureValueTypeEmail$ {
     w.uint(0x8e3ca7ee);
   }
 
-  static fromReader(r: TlReader): SecureValueTypeEmail$ {
+  static fromReader(_r: TlReader): SecureValueTypeEmail$ {
     return new SecureValueTypeEmail$();
   }
 }
@@ -54337,7 +54337,7 @@ class PasswordKdfAlgoUnknown$ {
     w.uint(0xd45ab096);
   }
 
-  static fromReader(r: TlReader): PasswordKdfAlgoUnknown$ {
+  static fromReader(_r: TlReader): PasswordKdfAlgoUnknown$ {
     return new PasswordKdfAlgoUnknown$();
   }
 }
@@ -54433,7 +54433,7 @@ class SecurePasswordKdfAlgoUnknown$ {
     w.uint(0x004a8537);
   }
 
-  static fromReader(r: TlReader): SecurePasswordKdfAlgoUnknown$ {
+  static fromReader(_r: TlReader): SecurePasswordKdfAlgoUnknown$ {
     return new SecurePasswordKdfAlgoUnknown$();
   }
 }
@@ -54623,7 +54623,7 @@ class InputCheckPasswordEmpty$ {
     w.uint(0x9880f658);
   }
 
-  static fromReader(r: TlReader): InputCheckPasswordEmpty$ {
+  static fromReader(_r: TlReader): InputCheckPasswordEmpty$ {
     return new InputCheckPasswordEmpty$();
   }
 }
@@ -54970,7 +54970,7 @@ class JsonNull$ {
     w.uint(0x3f6d7b68);
   }
 
-  static fromReader(r: TlReader): JsonNull$ {
+  static fromReader(_r: TlReader): JsonNull$ {
     return new JsonNull$();
   }
 }
@@ -57848,7 +57848,7 @@ class UrlAuthResultDefault$ {
     w.uint(0xa9d6db1f);
   }
 
-  static fromReader(r: TlReader): UrlAuthResultDefault$ {
+  static fromReader(_r: TlReader): UrlAuthResultDefault$ {
     return new UrlAuthResultDefault$();
   }
 }
@@ -57876,7 +57876,7 @@ class ChannelLocationEmpty$ {
     w.uint(0xbfb5ad8b);
   }
 
-  static fromReader(r: TlReader): ChannelLocationEmpty$ {
+  static fromReader(_r: TlReader): ChannelLocationEmpty$ {
     return new ChannelLocationEmpty$();
   }
 }
@@ -58373,7 +58373,7 @@ class BaseThemeClassic$ {
     w.uint(0xc3a12462);
   }
 
-  static fromReader(r: TlReader): BaseThemeClassic$ {
+  static fromReader(_r: TlReader): BaseThemeClassic$ {
     return new BaseThemeClassic$();
   }
 }
@@ -58401,7 +58401,7 @@ class BaseThemeDay$ {
     w.uint(0xfbd81688);
   }
 
-  static fromReader(r: TlReader): BaseThemeDay$ {
+  static fromReader(_r: TlReader): BaseThemeDay$ {
     return new BaseThemeDay$();
   }
 }
@@ -58429,7 +58429,7 @@ class BaseThemeNight$ {
     w.uint(0xb7b31ea8);
   }
 
-  static fromReader(r: TlReader): BaseThemeNight$ {
+  static fromReader(_r: TlReader): BaseThemeNight$ {
     return new BaseThemeNight$();
   }
 }
@@ -58457,7 +58457,7 @@ class BaseThemeTinted$ {
     w.uint(0x6d5f77ee);
   }
 
-  static fromReader(r: TlReader): BaseThemeTinted$ {
+  static fromReader(_r: TlReader): BaseThemeTinted$ {
     return new BaseThemeTinted$();
   }
 }
@@ -58485,7 +58485,7 @@ class BaseThemeArctic$ {
     w.uint(0x5b11125a);
   }
 
-  static fromReader(r: TlReader): BaseThemeArctic$ {
+  static fromReader(_r: TlReader): BaseThemeArctic$ {
     return new BaseThemeArctic$();
   }
 }
@@ -59300,7 +59300,7 @@ class DialogFilterDefault$ {
     w.uint(0x363293ae);
   }
 
-  static fromReader(r: TlReader): DialogFilterDefault$ {
+  static fromReader(_r: TlReader): DialogFilterDefault$ {
     return new DialogFilterDefault$();
   }
 }
@@ -61326,7 +61326,7 @@ class InlineQueryPeerTypeSameBotPM$ {
     w.uint(0x3081ed9d);
   }
 
-  static fromReader(r: TlReader): InlineQueryPeerTypeSameBotPM$ {
+  static fromReader(_r: TlReader): InlineQueryPeerTypeSameBotPM$ {
     return new InlineQueryPeerTypeSameBotPM$();
   }
 }
@@ -61354,7 +61354,7 @@ class InlineQueryPeerTypePM$ {
     w.uint(0x833c0fac);
   }
 
-  static fromReader(r: TlReader): InlineQueryPeerTypePM$ {
+  static fromReader(_r: TlReader): InlineQueryPeerTypePM$ {
     return new InlineQueryPeerTypePM$();
   }
 }
@@ -61382,7 +61382,7 @@ class InlineQueryPeerTypeChat$ {
     w.uint(0xd766c50a);
   }
 
-  static fromReader(r: TlReader): InlineQueryPeerTypeChat$ {
+  static fromReader(_r: TlReader): InlineQueryPeerTypeChat$ {
     return new InlineQueryPeerTypeChat$();
   }
 }
@@ -61410,7 +61410,7 @@ class InlineQueryPeerTypeMegagroup$ {
     w.uint(0x5ec4be43);
   }
 
-  static fromReader(r: TlReader): InlineQueryPeerTypeMegagroup$ {
+  static fromReader(_r: TlReader): InlineQueryPeerTypeMegagroup$ {
     return new InlineQueryPeerTypeMegagroup$();
   }
 }
@@ -61438,7 +61438,7 @@ class InlineQueryPeerTypeBroadcast$ {
     w.uint(0x6334ee9a);
   }
 
-  static fromReader(r: TlReader): InlineQueryPeerTypeBroadcast$ {
+  static fromReader(_r: TlReader): InlineQueryPeerTypeBroadcast$ {
     return new InlineQueryPeerTypeBroadcast$();
   }
 }
@@ -61466,7 +61466,7 @@ class InlineQueryPeerTypeBotPM$ {
     w.uint(0x0e3b2d0c);
   }
 
-  static fromReader(r: TlReader): InlineQueryPeerTypeBotPM$ {
+  static fromReader(_r: TlReader): InlineQueryPeerTypeBotPM$ {
     return new InlineQueryPeerTypeBotPM$();
   }
 }
@@ -61796,7 +61796,7 @@ class BotCommandScopeDefault$ {
     w.uint(0x2f6cb2ab);
   }
 
-  static fromReader(r: TlReader): BotCommandScopeDefault$ {
+  static fromReader(_r: TlReader): BotCommandScopeDefault$ {
     return new BotCommandScopeDefault$();
   }
 }
@@ -61824,7 +61824,7 @@ class BotCommandScopeUsers$ {
     w.uint(0x3c4f04d8);
   }
 
-  static fromReader(r: TlReader): BotCommandScopeUsers$ {
+  static fromReader(_r: TlReader): BotCommandScopeUsers$ {
     return new BotCommandScopeUsers$();
   }
 }
@@ -61852,7 +61852,7 @@ class BotCommandScopeChats$ {
     w.uint(0x6fe1a881);
   }
 
-  static fromReader(r: TlReader): BotCommandScopeChats$ {
+  static fromReader(_r: TlReader): BotCommandScopeChats$ {
     return new BotCommandScopeChats$();
   }
 }
@@ -61880,7 +61880,7 @@ class BotCommandScopeChatAdmins$ {
     w.uint(0xb9aa606a);
   }
 
-  static fromReader(r: TlReader): BotCommandScopeChatAdmins$ {
+  static fromReader(_r: TlReader): BotCommandScopeChatAdmins$ {
     return new BotCommandScopeChatAdmins$();
   }
 }
@@ -63215,7 +63215,7 @@ class AttachMenuBotsNotModified$ {
     w.uint(0xf1d88a5c);
   }
 
-  static fromReader(r: TlReader): AttachMenuBotsNotModified$ {
+  static fromReader(_r: TlReader): AttachMenuBotsNotModified$ {
     return new AttachMenuBotsNotModified$();
   }
 }
@@ -63525,7 +63525,7 @@ class BotMenuButtonDefault$ {
     w.uint(0x7533a588);
   }
 
-  static fromReader(r: TlReader): BotMenuButtonDefault$ {
+  static fromReader(_r: TlReader): BotMenuButtonDefault$ {
     return new BotMenuButtonDefault$();
   }
 }
@@ -63553,7 +63553,7 @@ class BotMenuButtonCommands$ {
     w.uint(0x4258c205);
   }
 
-  static fromReader(r: TlReader): BotMenuButtonCommands$ {
+  static fromReader(_r: TlReader): BotMenuButtonCommands$ {
     return new BotMenuButtonCommands$();
   }
 }
@@ -63637,7 +63637,7 @@ class NotificationSoundDefault$ {
     w.uint(0x97e8bebe);
   }
 
-  static fromReader(r: TlReader): NotificationSoundDefault$ {
+  static fromReader(_r: TlReader): NotificationSoundDefault$ {
     return new NotificationSoundDefault$();
   }
 }
@@ -63665,7 +63665,7 @@ class NotificationSoundNone$ {
     w.uint(0x6f0c34df);
   }
 
-  static fromReader(r: TlReader): NotificationSoundNone$ {
+  static fromReader(_r: TlReader): NotificationSoundNone$ {
     return new NotificationSoundNone$();
   }
 }
@@ -63799,7 +63799,7 @@ class AttachMenuPeerTypeSameBotPM$ {
     w.uint(0x7d6be90e);
   }
 
-  static fromReader(r: TlReader): AttachMenuPeerTypeSameBotPM$ {
+  static fromReader(_r: TlReader): AttachMenuPeerTypeSameBotPM$ {
     return new AttachMenuPeerTypeSameBotPM$();
   }
 }
@@ -63827,7 +63827,7 @@ class AttachMenuPeerTypeBotPM$ {
     w.uint(0xc32bfa1a);
   }
 
-  static fromReader(r: TlReader): AttachMenuPeerTypeBotPM$ {
+  static fromReader(_r: TlReader): AttachMenuPeerTypeBotPM$ {
     return new AttachMenuPeerTypeBotPM$();
   }
 }
@@ -63855,7 +63855,7 @@ class AttachMenuPeerTypePM$ {
     w.uint(0xf146d31f);
   }
 
-  static fromReader(r: TlReader): AttachMenuPeerTypePM$ {
+  static fromReader(_r: TlReader): AttachMenuPeerTypePM$ {
     return new AttachMenuPeerTypePM$();
   }
 }
@@ -63883,7 +63883,7 @@ class AttachMenuPeerTypeChat$ {
     w.uint(0x0509113f);
   }
 
-  static fromReader(r: TlReader): AttachMenuPeerTypeChat$ {
+  static fromReader(_r: TlReader): AttachMenuPeerTypeChat$ {
     return new AttachMenuPeerTypeChat$();
   }
 }
@@ -63911,7 +63911,7 @@ class AttachMenuPeerTypeBroadcast$ {
     w.uint(0x7bfbdefc);
   }
 
-  static fromReader(r: TlReader): AttachMenuPeerTypeBroadcast$ {
+  static fromReader(_r: TlReader): AttachMenuPeerTypeBroadcast$ {
     return new AttachMenuPeerTypeBroadcast$();
   }
 }
@@ -65426,7 +65426,7 @@ class EmojiStatusEmpty$ {
     w.uint(0x2de11aae);
   }
 
-  static fromReader(r: TlReader): EmojiStatusEmpty$ {
+  static fromReader(_r: TlReader): EmojiStatusEmpty$ {
     return new EmojiStatusEmpty$();
   }
 }
@@ -65688,7 +65688,7 @@ class ReactionEmpty$ {
     w.uint(0x79f5d419);
   }
 
-  static fromReader(r: TlReader): ReactionEmpty$ {
+  static fromReader(_r: TlReader): ReactionEmpty$ {
     return new ReactionEmpty$();
   }
 }
@@ -65816,7 +65816,7 @@ class ReactionPaid$ {
     w.uint(0x523da4eb);
   }
 
-  static fromReader(r: TlReader): ReactionPaid$ {
+  static fromReader(_r: TlReader): ReactionPaid$ {
     return new ReactionPaid$();
   }
 }
@@ -65844,7 +65844,7 @@ class ChatReactionsNone$ {
     w.uint(0xeafc32bc);
   }
 
-  static fromReader(r: TlReader): ChatReactionsNone$ {
+  static fromReader(_r: TlReader): ChatReactionsNone$ {
     return new ChatReactionsNone$();
   }
 }
@@ -66045,7 +66045,7 @@ class EmailVerifyPurposeLoginChange$ {
     w.uint(0x527d22eb);
   }
 
-  static fromReader(r: TlReader): EmailVerifyPurposeLoginChange$ {
+  static fromReader(_r: TlReader): EmailVerifyPurposeLoginChange$ {
     return new EmailVerifyPurposeLoginChange$();
   }
 }
@@ -66073,7 +66073,7 @@ class EmailVerifyPurposePassport$ {
     w.uint(0xbbf51685);
   }
 
-  static fromReader(r: TlReader): EmailVerifyPurposePassport$ {
+  static fromReader(_r: TlReader): EmailVerifyPurposePassport$ {
     return new EmailVerifyPurposePassport$();
   }
 }
@@ -67216,7 +67216,7 @@ class EmojiListNotModified$ {
     w.uint(0x481eadfa);
   }
 
-  static fromReader(r: TlReader): EmojiListNotModified$ {
+  static fromReader(_r: TlReader): EmojiListNotModified$ {
     return new EmojiListNotModified$();
   }
 }
@@ -67822,7 +67822,7 @@ class BotAppNotModified$ {
     w.uint(0x5da674b7);
   }
 
-  static fromReader(r: TlReader): BotAppNotModified$ {
+  static fromReader(_r: TlReader): BotAppNotModified$ {
     return new BotAppNotModified$();
   }
 }
@@ -71896,7 +71896,7 @@ class BusinessAwayMessageScheduleAlways$ {
     w.uint(0xc9b9e2b9);
   }
 
-  static fromReader(r: TlReader): BusinessAwayMessageScheduleAlways$ {
+  static fromReader(_r: TlReader): BusinessAwayMessageScheduleAlways$ {
     return new BusinessAwayMessageScheduleAlways$();
   }
 }
@@ -71924,7 +71924,7 @@ class BusinessAwayMessageScheduleOutsideWorkHours$ {
     w.uint(0xc3f2f501);
   }
 
-  static fromReader(r: TlReader): BusinessAwayMessageScheduleOutsideWorkHours$ {
+  static fromReader(_r: TlReader): BusinessAwayMessageScheduleOutsideWorkHours$ {
     return new BusinessAwayMessageScheduleOutsideWorkHours$();
   }
 }
@@ -73795,7 +73795,7 @@ class ReactionNotificationsFromContacts$ {
     w.uint(0xbac3a61a);
   }
 
-  static fromReader(r: TlReader): ReactionNotificationsFromContacts$ {
+  static fromReader(_r: TlReader): ReactionNotificationsFromContacts$ {
     return new ReactionNotificationsFromContacts$();
   }
 }
@@ -73823,7 +73823,7 @@ class ReactionNotificationsFromAll$ {
     w.uint(0x4b9e22a0);
   }
 
-  static fromReader(r: TlReader): ReactionNotificationsFromAll$ {
+  static fromReader(_r: TlReader): ReactionNotificationsFromAll$ {
     return new ReactionNotificationsFromAll$();
   }
 }
@@ -74092,7 +74092,7 @@ class StarsTransactionPeerUnsupported$ {
     w.uint(0x95f2bfe4);
   }
 
-  static fromReader(r: TlReader): StarsTransactionPeerUnsupported$ {
+  static fromReader(_r: TlReader): StarsTransactionPeerUnsupported$ {
     return new StarsTransactionPeerUnsupported$();
   }
 }
@@ -74120,7 +74120,7 @@ class StarsTransactionPeerAppStore$ {
     w.uint(0xb457b375);
   }
 
-  static fromReader(r: TlReader): StarsTransactionPeerAppStore$ {
+  static fromReader(_r: TlReader): StarsTransactionPeerAppStore$ {
     return new StarsTransactionPeerAppStore$();
   }
 }
@@ -74148,7 +74148,7 @@ class StarsTransactionPeerPlayMarket$ {
     w.uint(0x7b560a0b);
   }
 
-  static fromReader(r: TlReader): StarsTransactionPeerPlayMarket$ {
+  static fromReader(_r: TlReader): StarsTransactionPeerPlayMarket$ {
     return new StarsTransactionPeerPlayMarket$();
   }
 }
@@ -74176,7 +74176,7 @@ class StarsTransactionPeerPremiumBot$ {
     w.uint(0x250dbaf8);
   }
 
-  static fromReader(r: TlReader): StarsTransactionPeerPremiumBot$ {
+  static fromReader(_r: TlReader): StarsTransactionPeerPremiumBot$ {
     return new StarsTransactionPeerPremiumBot$();
   }
 }
@@ -74204,7 +74204,7 @@ class StarsTransactionPeerFragment$ {
     w.uint(0xe92fd902);
   }
 
-  static fromReader(r: TlReader): StarsTransactionPeerFragment$ {
+  static fromReader(_r: TlReader): StarsTransactionPeerFragment$ {
     return new StarsTransactionPeerFragment$();
   }
 }
@@ -74282,7 +74282,7 @@ class StarsTransactionPeerAds$ {
     w.uint(0x60682812);
   }
 
-  static fromReader(r: TlReader): StarsTransactionPeerAds$ {
+  static fromReader(_r: TlReader): StarsTransactionPeerAds$ {
     return new StarsTransactionPeerAds$();
   }
 }
@@ -74310,7 +74310,7 @@ class StarsTransactionPeerAPI$ {
     w.uint(0xf9677aad);
   }
 
-  static fromReader(r: TlReader): StarsTransactionPeerAPI$ {
+  static fromReader(_r: TlReader): StarsTransactionPeerAPI$ {
     return new StarsTransactionPeerAPI$();
   }
 }
@@ -76142,7 +76142,7 @@ class ReportResultReported$ {
     w.uint(0x8db33c4b);
   }
 
-  static fromReader(r: TlReader): ReportResultReported$ {
+  static fromReader(_r: TlReader): ReportResultReported$ {
     return new ReportResultReported$();
   }
 }
@@ -77307,7 +77307,7 @@ class PaidReactionPrivacyDefault$ {
     w.uint(0x206ad49e);
   }
 
-  static fromReader(r: TlReader): PaidReactionPrivacyDefault$ {
+  static fromReader(_r: TlReader): PaidReactionPrivacyDefault$ {
     return new PaidReactionPrivacyDefault$();
   }
 }
@@ -77335,7 +77335,7 @@ class PaidReactionPrivacyAnonymous$ {
     w.uint(0x1f0c1ad9);
   }
 
-  static fromReader(r: TlReader): PaidReactionPrivacyAnonymous$ {
+  static fromReader(_r: TlReader): PaidReactionPrivacyAnonymous$ {
     return new PaidReactionPrivacyAnonymous$();
   }
 }
@@ -77413,7 +77413,7 @@ class RequirementToContactEmpty$ {
     w.uint(0x050a9839);
   }
 
-  static fromReader(r: TlReader): RequirementToContactEmpty$ {
+  static fromReader(_r: TlReader): RequirementToContactEmpty$ {
     return new RequirementToContactEmpty$();
   }
 }
@@ -77441,7 +77441,7 @@ class RequirementToContactPremium$ {
     w.uint(0xe581e4e9);
   }
 
-  static fromReader(r: TlReader): RequirementToContactPremium$ {
+  static fromReader(_r: TlReader): RequirementToContactPremium$ {
     return new RequirementToContactPremium$();
   }
 }
@@ -78639,7 +78639,7 @@ class ProfileTabPosts$ {
     w.uint(0xb98cd696);
   }
 
-  static fromReader(r: TlReader): ProfileTabPosts$ {
+  static fromReader(_r: TlReader): ProfileTabPosts$ {
     return new ProfileTabPosts$();
   }
 }
@@ -78667,7 +78667,7 @@ class ProfileTabGifts$ {
     w.uint(0x4d4bd46a);
   }
 
-  static fromReader(r: TlReader): ProfileTabGifts$ {
+  static fromReader(_r: TlReader): ProfileTabGifts$ {
     return new ProfileTabGifts$();
   }
 }
@@ -78695,7 +78695,7 @@ class ProfileTabMedia$ {
     w.uint(0x72c64955);
   }
 
-  static fromReader(r: TlReader): ProfileTabMedia$ {
+  static fromReader(_r: TlReader): ProfileTabMedia$ {
     return new ProfileTabMedia$();
   }
 }
@@ -78723,7 +78723,7 @@ class ProfileTabFiles$ {
     w.uint(0xab339c00);
   }
 
-  static fromReader(r: TlReader): ProfileTabFiles$ {
+  static fromReader(_r: TlReader): ProfileTabFiles$ {
     return new ProfileTabFiles$();
   }
 }
@@ -78751,7 +78751,7 @@ class ProfileTabMusic$ {
     w.uint(0x9f27d26e);
   }
 
-  static fromReader(r: TlReader): ProfileTabMusic$ {
+  static fromReader(_r: TlReader): ProfileTabMusic$ {
     return new ProfileTabMusic$();
   }
 }
@@ -78779,7 +78779,7 @@ class ProfileTabVoice$ {
     w.uint(0xe477092e);
   }
 
-  static fromReader(r: TlReader): ProfileTabVoice$ {
+  static fromReader(_r: TlReader): ProfileTabVoice$ {
     return new ProfileTabVoice$();
   }
 }
@@ -78807,7 +78807,7 @@ class ProfileTabLinks$ {
     w.uint(0xd3656499);
   }
 
-  static fromReader(r: TlReader): ProfileTabLinks$ {
+  static fromReader(_r: TlReader): ProfileTabLinks$ {
     return new ProfileTabLinks$();
   }
 }
@@ -78835,7 +78835,7 @@ class ProfileTabGifs$ {
     w.uint(0xa2c0f695);
   }
 
-  static fromReader(r: TlReader): ProfileTabGifs$ {
+  static fromReader(_r: TlReader): ProfileTabGifs$ {
     return new ProfileTabGifs$();
   }
 }
@@ -78863,7 +78863,7 @@ class InputChatThemeEmpty$ {
     w.uint(0x83268483);
   }
 
-  static fromReader(r: TlReader): InputChatThemeEmpty$ {
+  static fromReader(_r: TlReader): InputChatThemeEmpty$ {
     return new InputChatThemeEmpty$();
   }
 }
@@ -79948,7 +79948,7 @@ class DestroyAuthKeyOk$ {
     w.uint(0xf660e1d4);
   }
 
-  static fromReader(r: TlReader): DestroyAuthKeyOk$ {
+  static fromReader(_r: TlReader): DestroyAuthKeyOk$ {
     return new DestroyAuthKeyOk$();
   }
 }
@@ -79976,7 +79976,7 @@ class DestroyAuthKeyNone$ {
     w.uint(0x0a9f2259);
   }
 
-  static fromReader(r: TlReader): DestroyAuthKeyNone$ {
+  static fromReader(_r: TlReader): DestroyAuthKeyNone$ {
     return new DestroyAuthKeyNone$();
   }
 }
@@ -80004,7 +80004,7 @@ class DestroyAuthKeyFail$ {
     w.uint(0xea109b13);
   }
 
-  static fromReader(r: TlReader): DestroyAuthKeyFail$ {
+  static fromReader(_r: TlReader): DestroyAuthKeyFail$ {
     return new DestroyAuthKeyFail$();
   }
 }
@@ -80662,7 +80662,7 @@ class RpcAnswerUnknown$ {
     w.uint(0x5e2ad36e);
   }
 
-  static fromReader(r: TlReader): RpcAnswerUnknown$ {
+  static fromReader(_r: TlReader): RpcAnswerUnknown$ {
     return new RpcAnswerUnknown$();
   }
 }
@@ -80690,7 +80690,7 @@ class RpcAnswerDroppedRunning$ {
     w.uint(0xcd78e586);
   }
 
-  static fromReader(r: TlReader): RpcAnswerDroppedRunning$ {
+  static fromReader(_r: TlReader): RpcAnswerDroppedRunning$ {
     return new RpcAnswerDroppedRunning$();
   }
 }
@@ -81601,7 +81601,7 @@ class TlsBlockDomain$ {
     w.uint(0x10e8636f);
   }
 
-  static fromReader(r: TlReader): TlsBlockDomain$ {
+  static fromReader(_r: TlReader): TlsBlockDomain$ {
     return new TlsBlockDomain$();
   }
 }
@@ -81679,7 +81679,7 @@ class TlsBlockPublicKey$ {
     w.uint(0x9eb95b5c);
   }
 
-  static fromReader(r: TlReader): TlsBlockPublicKey$ {
+  static fromReader(_r: TlReader): TlsBlockPublicKey$ {
     return new TlsBlockPublicKey$();
   }
 }
@@ -82984,7 +82984,7 @@ class DestroyAuthKey$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$DestroyAuthKeyRes);
   }
 
-  static fromReader(r: TlReader): DestroyAuthKey$ {
+  static fromReader(_r: TlReader): DestroyAuthKey$ {
     return new DestroyAuthKey$();
   }
 }

@@ -4601,7 +4601,7 @@ class Null$ {
     w.uint(0x56730bcc);
   }
 
-  static fromReader(r: TlReader): Null$ {
+  static fromReader(_r: TlReader): Null$ {
     return new Null$();
   }
 }
@@ -4629,7 +4629,7 @@ class InputPeerEmpty$ {
     w.uint(0x7f3b18ea);
   }
 
-  static fromReader(r: TlReader): InputPeerEmpty$ {
+  static fromReader(_r: TlReader): InputPeerEmpty$ {
     return new InputPeerEmpty$();
   }
 }
@@ -4657,7 +4657,7 @@ class InputPeerSelf$ {
     w.uint(0x7da07ec9);
   }
 
-  static fromReader(r: TlReader): InputPeerSelf$ {
+  static fromReader(_r: TlReader): InputPeerSelf$ {
     return new InputPeerSelf$();
   }
 }
@@ -4971,7 +4971,7 @@ class InputUserEmpty$ {
     w.uint(0xb98886cf);
   }
 
-  static fromReader(r: TlReader): InputUserEmpty$ {
+  static fromReader(_r: TlReader): InputUserEmpty$ {
     return new InputUserEmpty$();
   }
 }
@@ -4999,7 +4999,7 @@ class InputUserSelf$ {
     w.uint(0xf7c1b13f);
   }
 
-  static fromReader(r: TlReader): InputUserSelf$ {
+  static fromReader(_r: TlReader): InputUserSelf$ {
     return new InputUserSelf$();
   }
 }
@@ -5393,7 +5393,7 @@ class InputMediaEmpty$ {
     w.uint(0x9664f57f);
   }
 
-  static fromReader(r: TlReader): InputMediaEmpty$ {
+  static fromReader(_r: TlReader): InputMediaEmpty$ {
     return new InputMediaEmpty$();
   }
 }
@@ -6815,7 +6815,7 @@ class InputChatPhotoEmpty$ {
     w.uint(0x1ca48f57);
   }
 
-  static fromReader(r: TlReader): InputChatPhotoEmpty$ {
+  static fromReader(_r: TlReader): InputChatPhotoEmpty$ {
     return new InputChatPhotoEmpty$();
   }
 }
@@ -6970,7 +6970,7 @@ class InputGeoPointEmpty$ {
     w.uint(0xe4c123d6);
   }
 
-  static fromReader(r: TlReader): InputGeoPointEmpty$ {
+  static fromReader(_r: TlReader): InputGeoPointEmpty$ {
     return new InputGeoPointEmpty$();
   }
 }
@@ -7066,7 +7066,7 @@ class InputPhotoEmpty$ {
     w.uint(0x1cd7bf0d);
   }
 
-  static fromReader(r: TlReader): InputPhotoEmpty$ {
+  static fromReader(_r: TlReader): InputPhotoEmpty$ {
     return new InputPhotoEmpty$();
   }
 }
@@ -7404,7 +7404,7 @@ class InputTakeoutFileLocation$ {
     w.uint(0x29be5899);
   }
 
-  static fromReader(r: TlReader): InputTakeoutFileLocation$ {
+  static fromReader(_r: TlReader): InputTakeoutFileLocation$ {
     return new InputTakeoutFileLocation$();
   }
 }
@@ -8346,7 +8346,7 @@ class UserProfilePhotoEmpty$ {
     w.uint(0x4f11bae1);
   }
 
-  static fromReader(r: TlReader): UserProfilePhotoEmpty$ {
+  static fromReader(_r: TlReader): UserProfilePhotoEmpty$ {
     return new UserProfilePhotoEmpty$();
   }
 }
@@ -8452,7 +8452,7 @@ class UserStatusEmpty$ {
     w.uint(0x09d05049);
   }
 
-  static fromReader(r: TlReader): UserStatusEmpty$ {
+  static fromReader(_r: TlReader): UserStatusEmpty$ {
     return new UserStatusEmpty$();
   }
 }
@@ -10491,7 +10491,7 @@ class ChatPhotoEmpty$ {
     w.uint(0x37c1011c);
   }
 
-  static fromReader(r: TlReader): ChatPhotoEmpty$ {
+  static fromReader(_r: TlReader): ChatPhotoEmpty$ {
     return new ChatPhotoEmpty$();
   }
 }
@@ -11162,7 +11162,7 @@ class MessageMediaEmpty$ {
     w.uint(0x3ded6320);
   }
 
-  static fromReader(r: TlReader): MessageMediaEmpty$ {
+  static fromReader(_r: TlReader): MessageMediaEmpty$ {
     return new MessageMediaEmpty$();
   }
 }
@@ -11382,7 +11382,7 @@ class MessageMediaUnsupported$ {
     w.uint(0x9f84f49e);
   }
 
-  static fromReader(r: TlReader): MessageMediaUnsupported$ {
+  static fromReader(_r: TlReader): MessageMediaUnsupported$ {
     return new MessageMediaUnsupported$();
   }
 }
@@ -12527,7 +12527,7 @@ class MessageActionEmpty$ {
     w.uint(0xb6aef7b0);
   }
 
-  static fromReader(r: TlReader): MessageActionEmpty$ {
+  static fromReader(_r: TlReader): MessageActionEmpty$ {
     return new MessageActionEmpty$();
   }
 }
@@ -12724,7 +12724,7 @@ class MessageActionChatDeletePhoto$ {
     w.uint(0x95e3fbef);
   }
 
-  static fromReader(r: TlReader): MessageActionChatDeletePhoto$ {
+  static fromReader(_r: TlReader): MessageActionChatDeletePhoto$ {
     return new MessageActionChatDeletePhoto$();
   }
 }
@@ -13071,7 +13071,7 @@ class MessageActionPinMessage$ {
     w.uint(0x94bd38ed);
   }
 
-  static fromReader(r: TlReader): MessageActionPinMessage$ {
+  static fromReader(_r: TlReader): MessageActionPinMessage$ {
     return new MessageActionPinMessage$();
   }
 }
@@ -13099,7 +13099,7 @@ class MessageActionHistoryClear$ {
     w.uint(0x9fbab604);
   }
 
-  static fromReader(r: TlReader): MessageActionHistoryClear$ {
+  static fromReader(_r: TlReader): MessageActionHistoryClear$ {
     return new MessageActionHistoryClear$();
   }
 }
@@ -13446,7 +13446,7 @@ class MessageActionScreenshotTaken$ {
     w.uint(0x4792929b);
   }
 
-  static fromReader(r: TlReader): MessageActionScreenshotTaken$ {
+  static fromReader(_r: TlReader): MessageActionScreenshotTaken$ {
     return new MessageActionScreenshotTaken$();
   }
 }
@@ -13729,7 +13729,7 @@ class MessageActionContactSignUp$ {
     w.uint(0xf3f25f76);
   }
 
-  static fromReader(r: TlReader): MessageActionContactSignUp$ {
+  static fromReader(_r: TlReader): MessageActionContactSignUp$ {
     return new MessageActionContactSignUp$();
   }
 }
@@ -14118,7 +14118,7 @@ class MessageActionChatJoinedByRequest$ {
     w.uint(0xebbca3cb);
   }
 
-  static fromReader(r: TlReader): MessageActionChatJoinedByRequest$ {
+  static fromReader(_r: TlReader): MessageActionChatJoinedByRequest$ {
     return new MessageActionChatJoinedByRequest$();
   }
 }
@@ -17015,7 +17015,7 @@ class GeoPointEmpty$ {
     w.uint(0x1117dd5f);
   }
 
-  static fromReader(r: TlReader): GeoPointEmpty$ {
+  static fromReader(_r: TlReader): GeoPointEmpty$ {
     return new GeoPointEmpty$();
   }
 }
@@ -17167,7 +17167,7 @@ class InputNotifyUsers$ {
     w.uint(0x193b4417);
   }
 
-  static fromReader(r: TlReader): InputNotifyUsers$ {
+  static fromReader(_r: TlReader): InputNotifyUsers$ {
     return new InputNotifyUsers$();
   }
 }
@@ -17195,7 +17195,7 @@ class InputNotifyChats$ {
     w.uint(0x4a95e84e);
   }
 
-  static fromReader(r: TlReader): InputNotifyChats$ {
+  static fromReader(_r: TlReader): InputNotifyChats$ {
     return new InputNotifyChats$();
   }
 }
@@ -17223,7 +17223,7 @@ class InputNotifyBroadcasts$ {
     w.uint(0xb1db7c7e);
   }
 
-  static fromReader(r: TlReader): InputNotifyBroadcasts$ {
+  static fromReader(_r: TlReader): InputNotifyBroadcasts$ {
     return new InputNotifyBroadcasts$();
   }
 }
@@ -17889,7 +17889,7 @@ class InputReportReasonSpam$ {
     w.uint(0x58dbcab8);
   }
 
-  static fromReader(r: TlReader): InputReportReasonSpam$ {
+  static fromReader(_r: TlReader): InputReportReasonSpam$ {
     return new InputReportReasonSpam$();
   }
 }
@@ -17917,7 +17917,7 @@ class InputReportReasonViolence$ {
     w.uint(0x1e22c78d);
   }
 
-  static fromReader(r: TlReader): InputReportReasonViolence$ {
+  static fromReader(_r: TlReader): InputReportReasonViolence$ {
     return new InputReportReasonViolence$();
   }
 }
@@ -17945,7 +17945,7 @@ class InputReportReasonPornography$ {
     w.uint(0x2e59d922);
   }
 
-  static fromReader(r: TlReader): InputReportReasonPornography$ {
+  static fromReader(_r: TlReader): InputReportReasonPornography$ {
     return new InputReportReasonPornography$();
   }
 }
@@ -17973,7 +17973,7 @@ class InputReportReasonChildAbuse$ {
     w.uint(0xadf44ee3);
   }
 
-  static fromReader(r: TlReader): InputReportReasonChildAbuse$ {
+  static fromReader(_r: TlReader): InputReportReasonChildAbuse$ {
     return new InputReportReasonChildAbuse$();
   }
 }
@@ -18001,7 +18001,7 @@ class InputReportReasonOther$ {
     w.uint(0xc1e4a2b1);
   }
 
-  static fromReader(r: TlReader): InputReportReasonOther$ {
+  static fromReader(_r: TlReader): InputReportReasonOther$ {
     return new InputReportReasonOther$();
   }
 }
@@ -18029,7 +18029,7 @@ class InputReportReasonCopyright$ {
     w.uint(0x9b89f93a);
   }
 
-  static fromReader(r: TlReader): InputReportReasonCopyright$ {
+  static fromReader(_r: TlReader): InputReportReasonCopyright$ {
     return new InputReportReasonCopyright$();
   }
 }
@@ -18057,7 +18057,7 @@ class InputReportReasonGeoIrrelevant$ {
     w.uint(0xdbd4feed);
   }
 
-  static fromReader(r: TlReader): InputReportReasonGeoIrrelevant$ {
+  static fromReader(_r: TlReader): InputReportReasonGeoIrrelevant$ {
     return new InputReportReasonGeoIrrelevant$();
   }
 }
@@ -18085,7 +18085,7 @@ class InputReportReasonFake$ {
     w.uint(0xf5ddd6e7);
   }
 
-  static fromReader(r: TlReader): InputReportReasonFake$ {
+  static fromReader(_r: TlReader): InputReportReasonFake$ {
     return new InputReportReasonFake$();
   }
 }
@@ -18113,7 +18113,7 @@ class InputReportReasonIllegalDrugs$ {
     w.uint(0x0a8eb2be);
   }
 
-  static fromReader(r: TlReader): InputReportReasonIllegalDrugs$ {
+  static fromReader(_r: TlReader): InputReportReasonIllegalDrugs$ {
     return new InputReportReasonIllegalDrugs$();
   }
 }
@@ -18141,7 +18141,7 @@ class InputReportReasonPersonalDetails$ {
     w.uint(0x9ec7863d);
   }
 
-  static fromReader(r: TlReader): InputReportReasonPersonalDetails$ {
+  static fromReader(_r: TlReader): InputReportReasonPersonalDetails$ {
     return new InputReportReasonPersonalDetails$();
   }
 }
@@ -18736,7 +18736,7 @@ class InputMessagesFilterEmpty$ {
     w.uint(0x57e2f66c);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterEmpty$ {
+  static fromReader(_r: TlReader): InputMessagesFilterEmpty$ {
     return new InputMessagesFilterEmpty$();
   }
 }
@@ -18764,7 +18764,7 @@ class InputMessagesFilterPhotos$ {
     w.uint(0x9609a51c);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterPhotos$ {
+  static fromReader(_r: TlReader): InputMessagesFilterPhotos$ {
     return new InputMessagesFilterPhotos$();
   }
 }
@@ -18792,7 +18792,7 @@ class InputMessagesFilterVideo$ {
     w.uint(0x9fc00e65);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterVideo$ {
+  static fromReader(_r: TlReader): InputMessagesFilterVideo$ {
     return new InputMessagesFilterVideo$();
   }
 }
@@ -18820,7 +18820,7 @@ class InputMessagesFilterPhotoVideo$ {
     w.uint(0x56e9f0e4);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterPhotoVideo$ {
+  static fromReader(_r: TlReader): InputMessagesFilterPhotoVideo$ {
     return new InputMessagesFilterPhotoVideo$();
   }
 }
@@ -18848,7 +18848,7 @@ class InputMessagesFilterDocument$ {
     w.uint(0x9eddf188);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterDocument$ {
+  static fromReader(_r: TlReader): InputMessagesFilterDocument$ {
     return new InputMessagesFilterDocument$();
   }
 }
@@ -18876,7 +18876,7 @@ class InputMessagesFilterUrl$ {
     w.uint(0x7ef0dd87);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterUrl$ {
+  static fromReader(_r: TlReader): InputMessagesFilterUrl$ {
     return new InputMessagesFilterUrl$();
   }
 }
@@ -18904,7 +18904,7 @@ class InputMessagesFilterGif$ {
     w.uint(0xffc86587);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterGif$ {
+  static fromReader(_r: TlReader): InputMessagesFilterGif$ {
     return new InputMessagesFilterGif$();
   }
 }
@@ -18932,7 +18932,7 @@ class InputMessagesFilterVoice$ {
     w.uint(0x50f5c392);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterVoice$ {
+  static fromReader(_r: TlReader): InputMessagesFilterVoice$ {
     return new InputMessagesFilterVoice$();
   }
 }
@@ -18960,7 +18960,7 @@ class InputMessagesFilterMusic$ {
     w.uint(0x3751b49e);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterMusic$ {
+  static fromReader(_r: TlReader): InputMessagesFilterMusic$ {
     return new InputMessagesFilterMusic$();
   }
 }
@@ -18988,7 +18988,7 @@ class InputMessagesFilterChatPhotos$ {
     w.uint(0x3a20ecb8);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterChatPhotos$ {
+  static fromReader(_r: TlReader): InputMessagesFilterChatPhotos$ {
     return new InputMessagesFilterChatPhotos$();
   }
 }
@@ -19070,7 +19070,7 @@ class InputMessagesFilterRoundVoice$ {
     w.uint(0x7a7c17a4);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterRoundVoice$ {
+  static fromReader(_r: TlReader): InputMessagesFilterRoundVoice$ {
     return new InputMessagesFilterRoundVoice$();
   }
 }
@@ -19098,7 +19098,7 @@ class InputMessagesFilterRoundVideo$ {
     w.uint(0xb549da53);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterRoundVideo$ {
+  static fromReader(_r: TlReader): InputMessagesFilterRoundVideo$ {
     return new InputMessagesFilterRoundVideo$();
   }
 }
@@ -19126,7 +19126,7 @@ class InputMessagesFilterMyMentions$ {
     w.uint(0xc1f8e69a);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterMyMentions$ {
+  static fromReader(_r: TlReader): InputMessagesFilterMyMentions$ {
     return new InputMessagesFilterMyMentions$();
   }
 }
@@ -19154,7 +19154,7 @@ class InputMessagesFilterGeo$ {
     w.uint(0xe7026d0d);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterGeo$ {
+  static fromReader(_r: TlReader): InputMessagesFilterGeo$ {
     return new InputMessagesFilterGeo$();
   }
 }
@@ -19182,7 +19182,7 @@ class InputMessagesFilterContacts$ {
     w.uint(0xe062db83);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterContacts$ {
+  static fromReader(_r: TlReader): InputMessagesFilterContacts$ {
     return new InputMessagesFilterContacts$();
   }
 }
@@ -19210,7 +19210,7 @@ class InputMessagesFilterPinned$ {
     w.uint(0x1bb00451);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterPinned$ {
+  static fromReader(_r: TlReader): InputMessagesFilterPinned$ {
     return new InputMessagesFilterPinned$();
   }
 }
@@ -21487,7 +21487,7 @@ class UpdateSavedGifs$ {
     w.uint(0x9375341e);
   }
 
-  static fromReader(r: TlReader): UpdateSavedGifs$ {
+  static fromReader(_r: TlReader): UpdateSavedGifs$ {
     return new UpdateSavedGifs$();
   }
 }
@@ -22118,7 +22118,7 @@ class UpdateReadFeaturedStickers$ {
     w.uint(0x571d2742);
   }
 
-  static fromReader(r: TlReader): UpdateReadFeaturedStickers$ {
+  static fromReader(_r: TlReader): UpdateReadFeaturedStickers$ {
     return new UpdateReadFeaturedStickers$();
   }
 }
@@ -22146,7 +22146,7 @@ class UpdateRecentStickers$ {
     w.uint(0x9a422c20);
   }
 
-  static fromReader(r: TlReader): UpdateRecentStickers$ {
+  static fromReader(_r: TlReader): UpdateRecentStickers$ {
     return new UpdateRecentStickers$();
   }
 }
@@ -22174,7 +22174,7 @@ class UpdateConfig$ {
     w.uint(0xa229dd06);
   }
 
-  static fromReader(r: TlReader): UpdateConfig$ {
+  static fromReader(_r: TlReader): UpdateConfig$ {
     return new UpdateConfig$();
   }
 }
@@ -22202,7 +22202,7 @@ class UpdatePtsChanged$ {
     w.uint(0x3354678f);
   }
 
-  static fromReader(r: TlReader): UpdatePtsChanged$ {
+  static fromReader(_r: TlReader): UpdatePtsChanged$ {
     return new UpdatePtsChanged$();
   }
 }
@@ -22868,7 +22868,7 @@ class UpdateFavedStickers$ {
     w.uint(0xe511996d);
   }
 
-  static fromReader(r: TlReader): UpdateFavedStickers$ {
+  static fromReader(_r: TlReader): UpdateFavedStickers$ {
     return new UpdateFavedStickers$();
   }
 }
@@ -22984,7 +22984,7 @@ class UpdateContactsReset$ {
     w.uint(0x7084a7be);
   }
 
-  static fromReader(r: TlReader): UpdateContactsReset$ {
+  static fromReader(_r: TlReader): UpdateContactsReset$ {
     return new UpdateContactsReset$();
   }
 }
@@ -23710,7 +23710,7 @@ class UpdateLoginToken$ {
     w.uint(0x564fe691);
   }
 
-  static fromReader(r: TlReader): UpdateLoginToken$ {
+  static fromReader(_r: TlReader): UpdateLoginToken$ {
     return new UpdateLoginToken$();
   }
 }
@@ -23944,7 +23944,7 @@ class UpdateDialogFilters$ {
     w.uint(0x3504914f);
   }
 
-  static fromReader(r: TlReader): UpdateDialogFilters$ {
+  static fromReader(_r: TlReader): UpdateDialogFilters$ {
     return new UpdateDialogFilters$();
   }
 }
@@ -25453,7 +25453,7 @@ class UpdateAttachMenuBots$ {
     w.uint(0x17b7a20b);
   }
 
-  static fromReader(r: TlReader): UpdateAttachMenuBots$ {
+  static fromReader(_r: TlReader): UpdateAttachMenuBots$ {
     return new UpdateAttachMenuBots$();
   }
 }
@@ -25587,7 +25587,7 @@ class UpdateSavedRingtones$ {
     w.uint(0x74d8be99);
   }
 
-  static fromReader(r: TlReader): UpdateSavedRingtones$ {
+  static fromReader(_r: TlReader): UpdateSavedRingtones$ {
     return new UpdateSavedRingtones$();
   }
 }
@@ -25693,7 +25693,7 @@ class UpdateReadFeaturedEmojiStickers$ {
     w.uint(0xfb4c496c);
   }
 
-  static fromReader(r: TlReader): UpdateReadFeaturedEmojiStickers$ {
+  static fromReader(_r: TlReader): UpdateReadFeaturedEmojiStickers$ {
     return new UpdateReadFeaturedEmojiStickers$();
   }
 }
@@ -25777,7 +25777,7 @@ class UpdateRecentEmojiStatuses$ {
     w.uint(0x30f443db);
   }
 
-  static fromReader(r: TlReader): UpdateRecentEmojiStatuses$ {
+  static fromReader(_r: TlReader): UpdateRecentEmojiStatuses$ {
     return new UpdateRecentEmojiStatuses$();
   }
 }
@@ -25805,7 +25805,7 @@ class UpdateRecentReactions$ {
     w.uint(0x6f7863f4);
   }
 
-  static fromReader(r: TlReader): UpdateRecentReactions$ {
+  static fromReader(_r: TlReader): UpdateRecentReactions$ {
     return new UpdateRecentReactions$();
   }
 }
@@ -26168,7 +26168,7 @@ class UpdateAutoSaveSettings$ {
     w.uint(0xec05b097);
   }
 
-  static fromReader(r: TlReader): UpdateAutoSaveSettings$ {
+  static fromReader(_r: TlReader): UpdateAutoSaveSettings$ {
     return new UpdateAutoSaveSettings$();
   }
 }
@@ -26990,7 +26990,7 @@ class UpdateSavedReactionTags$ {
     w.uint(0x39c67432);
   }
 
-  static fromReader(r: TlReader): UpdateSavedReactionTags$ {
+  static fromReader(_r: TlReader): UpdateSavedReactionTags$ {
     return new UpdateSavedReactionTags$();
   }
 }
@@ -28329,7 +28329,7 @@ class UpdatesTooLong$ {
     w.uint(0xe317af7e);
   }
 
-  static fromReader(r: TlReader): UpdatesTooLong$ {
+  static fromReader(_r: TlReader): UpdatesTooLong$ {
     return new UpdatesTooLong$();
   }
 }
@@ -30011,7 +30011,7 @@ class EncryptedFileEmpty$ {
     w.uint(0xc21f497e);
   }
 
-  static fromReader(r: TlReader): EncryptedFileEmpty$ {
+  static fromReader(_r: TlReader): EncryptedFileEmpty$ {
     return new EncryptedFileEmpty$();
   }
 }
@@ -30113,7 +30113,7 @@ class InputEncryptedFileEmpty$ {
     w.uint(0x1837c364);
   }
 
-  static fromReader(r: TlReader): InputEncryptedFileEmpty$ {
+  static fromReader(_r: TlReader): InputEncryptedFileEmpty$ {
     return new InputEncryptedFileEmpty$();
   }
 }
@@ -30469,7 +30469,7 @@ class InputDocumentEmpty$ {
     w.uint(0x72f0eaae);
   }
 
-  static fromReader(r: TlReader): InputDocumentEmpty$ {
+  static fromReader(_r: TlReader): InputDocumentEmpty$ {
     return new InputDocumentEmpty$();
   }
 }
@@ -30811,7 +30811,7 @@ class NotifyUsers$ {
     w.uint(0xb4c83b4c);
   }
 
-  static fromReader(r: TlReader): NotifyUsers$ {
+  static fromReader(_r: TlReader): NotifyUsers$ {
     return new NotifyUsers$();
   }
 }
@@ -30839,7 +30839,7 @@ class NotifyChats$ {
     w.uint(0xc007cec3);
   }
 
-  static fromReader(r: TlReader): NotifyChats$ {
+  static fromReader(_r: TlReader): NotifyChats$ {
     return new NotifyChats$();
   }
 }
@@ -30867,7 +30867,7 @@ class NotifyBroadcasts$ {
     w.uint(0xd612e8ef);
   }
 
-  static fromReader(r: TlReader): NotifyBroadcasts$ {
+  static fromReader(_r: TlReader): NotifyBroadcasts$ {
     return new NotifyBroadcasts$();
   }
 }
@@ -30951,7 +30951,7 @@ class SendMessageTypingAction$ {
     w.uint(0x16bf744e);
   }
 
-  static fromReader(r: TlReader): SendMessageTypingAction$ {
+  static fromReader(_r: TlReader): SendMessageTypingAction$ {
     return new SendMessageTypingAction$();
   }
 }
@@ -30979,7 +30979,7 @@ class SendMessageCancelAction$ {
     w.uint(0xfd5ec8f5);
   }
 
-  static fromReader(r: TlReader): SendMessageCancelAction$ {
+  static fromReader(_r: TlReader): SendMessageCancelAction$ {
     return new SendMessageCancelAction$();
   }
 }
@@ -31007,7 +31007,7 @@ class SendMessageRecordVideoAction$ {
     w.uint(0xa187d66f);
   }
 
-  static fromReader(r: TlReader): SendMessageRecordVideoAction$ {
+  static fromReader(_r: TlReader): SendMessageRecordVideoAction$ {
     return new SendMessageRecordVideoAction$();
   }
 }
@@ -31085,7 +31085,7 @@ class SendMessageRecordAudioAction$ {
     w.uint(0xd52f73f7);
   }
 
-  static fromReader(r: TlReader): SendMessageRecordAudioAction$ {
+  static fromReader(_r: TlReader): SendMessageRecordAudioAction$ {
     return new SendMessageRecordAudioAction$();
   }
 }
@@ -31263,7 +31263,7 @@ class SendMessageGeoLocationAction$ {
     w.uint(0x176f8ba1);
   }
 
-  static fromReader(r: TlReader): SendMessageGeoLocationAction$ {
+  static fromReader(_r: TlReader): SendMessageGeoLocationAction$ {
     return new SendMessageGeoLocationAction$();
   }
 }
@@ -31291,7 +31291,7 @@ class SendMessageChooseContactAction$ {
     w.uint(0x628cbc6f);
   }
 
-  static fromReader(r: TlReader): SendMessageChooseContactAction$ {
+  static fromReader(_r: TlReader): SendMessageChooseContactAction$ {
     return new SendMessageChooseContactAction$();
   }
 }
@@ -31319,7 +31319,7 @@ class SendMessageGamePlayAction$ {
     w.uint(0xdd6a8f48);
   }
 
-  static fromReader(r: TlReader): SendMessageGamePlayAction$ {
+  static fromReader(_r: TlReader): SendMessageGamePlayAction$ {
     return new SendMessageGamePlayAction$();
   }
 }
@@ -31347,7 +31347,7 @@ class SendMessageRecordRoundAction$ {
     w.uint(0x88f27fbc);
   }
 
-  static fromReader(r: TlReader): SendMessageRecordRoundAction$ {
+  static fromReader(_r: TlReader): SendMessageRecordRoundAction$ {
     return new SendMessageRecordRoundAction$();
   }
 }
@@ -31425,7 +31425,7 @@ class SpeakingInGroupCallAction$ {
     w.uint(0xd92c2285);
   }
 
-  static fromReader(r: TlReader): SpeakingInGroupCallAction$ {
+  static fromReader(_r: TlReader): SpeakingInGroupCallAction$ {
     return new SpeakingInGroupCallAction$();
   }
 }
@@ -31503,7 +31503,7 @@ class SendMessageChooseStickerAction$ {
     w.uint(0xb05ac6b1);
   }
 
-  static fromReader(r: TlReader): SendMessageChooseStickerAction$ {
+  static fromReader(_r: TlReader): SendMessageChooseStickerAction$ {
     return new SendMessageChooseStickerAction$();
   }
 }
@@ -31643,7 +31643,7 @@ class InputPrivacyKeyStatusTimestamp$ {
     w.uint(0x4f96cb18);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyStatusTimestamp$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyStatusTimestamp$ {
     return new InputPrivacyKeyStatusTimestamp$();
   }
 }
@@ -31671,7 +31671,7 @@ class InputPrivacyKeyChatInvite$ {
     w.uint(0xbdfb0426);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyChatInvite$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyChatInvite$ {
     return new InputPrivacyKeyChatInvite$();
   }
 }
@@ -31699,7 +31699,7 @@ class InputPrivacyKeyPhoneCall$ {
     w.uint(0xfabadc5f);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyPhoneCall$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyPhoneCall$ {
     return new InputPrivacyKeyPhoneCall$();
   }
 }
@@ -31727,7 +31727,7 @@ class InputPrivacyKeyPhoneP2P$ {
     w.uint(0xdb9e70d2);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyPhoneP2P$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyPhoneP2P$ {
     return new InputPrivacyKeyPhoneP2P$();
   }
 }
@@ -31755,7 +31755,7 @@ class InputPrivacyKeyForwards$ {
     w.uint(0xa4dd4c08);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyForwards$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyForwards$ {
     return new InputPrivacyKeyForwards$();
   }
 }
@@ -31783,7 +31783,7 @@ class InputPrivacyKeyProfilePhoto$ {
     w.uint(0x5719bacc);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyProfilePhoto$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyProfilePhoto$ {
     return new InputPrivacyKeyProfilePhoto$();
   }
 }
@@ -31811,7 +31811,7 @@ class InputPrivacyKeyPhoneNumber$ {
     w.uint(0x0352dafa);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyPhoneNumber$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyPhoneNumber$ {
     return new InputPrivacyKeyPhoneNumber$();
   }
 }
@@ -31839,7 +31839,7 @@ class InputPrivacyKeyAddedByPhone$ {
     w.uint(0xd1219bdd);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyAddedByPhone$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyAddedByPhone$ {
     return new InputPrivacyKeyAddedByPhone$();
   }
 }
@@ -31867,7 +31867,7 @@ class InputPrivacyKeyVoiceMessages$ {
     w.uint(0xaee69d68);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyVoiceMessages$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyVoiceMessages$ {
     return new InputPrivacyKeyVoiceMessages$();
   }
 }
@@ -31895,7 +31895,7 @@ class InputPrivacyKeyAbout$ {
     w.uint(0x3823cc40);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyAbout$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyAbout$ {
     return new InputPrivacyKeyAbout$();
   }
 }
@@ -31923,7 +31923,7 @@ class InputPrivacyKeyBirthday$ {
     w.uint(0xd65a11cc);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyBirthday$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyBirthday$ {
     return new InputPrivacyKeyBirthday$();
   }
 }
@@ -31951,7 +31951,7 @@ class InputPrivacyKeyStarGiftsAutoSave$ {
     w.uint(0xe1732341);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyStarGiftsAutoSave$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyStarGiftsAutoSave$ {
     return new InputPrivacyKeyStarGiftsAutoSave$();
   }
 }
@@ -31979,7 +31979,7 @@ class InputPrivacyKeyNoPaidMessages$ {
     w.uint(0xbdc597b4);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyNoPaidMessages$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyNoPaidMessages$ {
     return new InputPrivacyKeyNoPaidMessages$();
   }
 }
@@ -32007,7 +32007,7 @@ class PrivacyKeyStatusTimestamp$ {
     w.uint(0xbc2eab30);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyStatusTimestamp$ {
+  static fromReader(_r: TlReader): PrivacyKeyStatusTimestamp$ {
     return new PrivacyKeyStatusTimestamp$();
   }
 }
@@ -32035,7 +32035,7 @@ class PrivacyKeyChatInvite$ {
     w.uint(0x500e6dfa);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyChatInvite$ {
+  static fromReader(_r: TlReader): PrivacyKeyChatInvite$ {
     return new PrivacyKeyChatInvite$();
   }
 }
@@ -32063,7 +32063,7 @@ class PrivacyKeyPhoneCall$ {
     w.uint(0x3d662b7b);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyPhoneCall$ {
+  static fromReader(_r: TlReader): PrivacyKeyPhoneCall$ {
     return new PrivacyKeyPhoneCall$();
   }
 }
@@ -32091,7 +32091,7 @@ class PrivacyKeyPhoneP2P$ {
     w.uint(0x39491cc8);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyPhoneP2P$ {
+  static fromReader(_r: TlReader): PrivacyKeyPhoneP2P$ {
     return new PrivacyKeyPhoneP2P$();
   }
 }
@@ -32119,7 +32119,7 @@ class PrivacyKeyForwards$ {
     w.uint(0x69ec56a3);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyForwards$ {
+  static fromReader(_r: TlReader): PrivacyKeyForwards$ {
     return new PrivacyKeyForwards$();
   }
 }
@@ -32147,7 +32147,7 @@ class PrivacyKeyProfilePhoto$ {
     w.uint(0x96151fed);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyProfilePhoto$ {
+  static fromReader(_r: TlReader): PrivacyKeyProfilePhoto$ {
     return new PrivacyKeyProfilePhoto$();
   }
 }
@@ -32175,7 +32175,7 @@ class PrivacyKeyPhoneNumber$ {
     w.uint(0xd19ae46d);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyPhoneNumber$ {
+  static fromReader(_r: TlReader): PrivacyKeyPhoneNumber$ {
     return new PrivacyKeyPhoneNumber$();
   }
 }
@@ -32203,7 +32203,7 @@ class PrivacyKeyAddedByPhone$ {
     w.uint(0x42ffd42b);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyAddedByPhone$ {
+  static fromReader(_r: TlReader): PrivacyKeyAddedByPhone$ {
     return new PrivacyKeyAddedByPhone$();
   }
 }
@@ -32231,7 +32231,7 @@ class PrivacyKeyVoiceMessages$ {
     w.uint(0x0697f414);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyVoiceMessages$ {
+  static fromReader(_r: TlReader): PrivacyKeyVoiceMessages$ {
     return new PrivacyKeyVoiceMessages$();
   }
 }
@@ -32259,7 +32259,7 @@ class PrivacyKeyAbout$ {
     w.uint(0xa486b761);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyAbout$ {
+  static fromReader(_r: TlReader): PrivacyKeyAbout$ {
     return new PrivacyKeyAbout$();
   }
 }
@@ -32287,7 +32287,7 @@ class PrivacyKeyBirthday$ {
     w.uint(0x2000a518);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyBirthday$ {
+  static fromReader(_r: TlReader): PrivacyKeyBirthday$ {
     return new PrivacyKeyBirthday$();
   }
 }
@@ -32315,7 +32315,7 @@ class PrivacyKeyStarGiftsAutoSave$ {
     w.uint(0x2ca4fdf8);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyStarGiftsAutoSave$ {
+  static fromReader(_r: TlReader): PrivacyKeyStarGiftsAutoSave$ {
     return new PrivacyKeyStarGiftsAutoSave$();
   }
 }
@@ -32343,7 +32343,7 @@ class PrivacyKeyNoPaidMessages$ {
     w.uint(0x17d348d2);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyNoPaidMessages$ {
+  static fromReader(_r: TlReader): PrivacyKeyNoPaidMessages$ {
     return new PrivacyKeyNoPaidMessages$();
   }
 }
@@ -32371,7 +32371,7 @@ class InputPrivacyValueAllowContacts$ {
     w.uint(0x0d09e07b);
   }
 
-  static fromReader(r: TlReader): InputPrivacyValueAllowContacts$ {
+  static fromReader(_r: TlReader): InputPrivacyValueAllowContacts$ {
     return new InputPrivacyValueAllowContacts$();
   }
 }
@@ -32399,7 +32399,7 @@ class InputPrivacyValueAllowAll$ {
     w.uint(0x184b35ce);
   }
 
-  static fromReader(r: TlReader): InputPrivacyValueAllowAll$ {
+  static fromReader(_r: TlReader): InputPrivacyValueAllowAll$ {
     return new InputPrivacyValueAllowAll$();
   }
 }
@@ -32490,7 +32490,7 @@ class InputPrivacyValueDisallowContacts$ {
     w.uint(0x0ba52007);
   }
 
-  static fromReader(r: TlReader): InputPrivacyValueDisallowContacts$ {
+  static fromReader(_r: TlReader): InputPrivacyValueDisallowContacts$ {
     return new InputPrivacyValueDisallowContacts$();
   }
 }
@@ -32518,7 +32518,7 @@ class InputPrivacyValueDisallowAll$ {
     w.uint(0xd66b66c9);
   }
 
-  static fromReader(r: TlReader): InputPrivacyValueDisallowAll$ {
+  static fromReader(_r: TlReader): InputPrivacyValueDisallowAll$ {
     return new InputPrivacyValueDisallowAll$();
   }
 }
@@ -32735,7 +32735,7 @@ class InputPrivacyValueAllowCloseFriends$ {
     w.uint(0x2f453e49);
   }
 
-  static fromReader(r: TlReader): InputPrivacyValueAllowCloseFriends$ {
+  static fromReader(_r: TlReader): InputPrivacyValueAllowCloseFriends$ {
     return new InputPrivacyValueAllowCloseFriends$();
   }
 }
@@ -32763,7 +32763,7 @@ class InputPrivacyValueAllowPremium$ {
     w.uint(0x77cdc9f1);
   }
 
-  static fromReader(r: TlReader): InputPrivacyValueAllowPremium$ {
+  static fromReader(_r: TlReader): InputPrivacyValueAllowPremium$ {
     return new InputPrivacyValueAllowPremium$();
   }
 }
@@ -32791,7 +32791,7 @@ class InputPrivacyValueAllowBots$ {
     w.uint(0x5a4fcce5);
   }
 
-  static fromReader(r: TlReader): InputPrivacyValueAllowBots$ {
+  static fromReader(_r: TlReader): InputPrivacyValueAllowBots$ {
     return new InputPrivacyValueAllowBots$();
   }
 }
@@ -32819,7 +32819,7 @@ class InputPrivacyValueDisallowBots$ {
     w.uint(0xc4e57915);
   }
 
-  static fromReader(r: TlReader): InputPrivacyValueDisallowBots$ {
+  static fromReader(_r: TlReader): InputPrivacyValueDisallowBots$ {
     return new InputPrivacyValueDisallowBots$();
   }
 }
@@ -32847,7 +32847,7 @@ class PrivacyValueAllowContacts$ {
     w.uint(0xfffe1bac);
   }
 
-  static fromReader(r: TlReader): PrivacyValueAllowContacts$ {
+  static fromReader(_r: TlReader): PrivacyValueAllowContacts$ {
     return new PrivacyValueAllowContacts$();
   }
 }
@@ -32875,7 +32875,7 @@ class PrivacyValueAllowAll$ {
     w.uint(0x65427b82);
   }
 
-  static fromReader(r: TlReader): PrivacyValueAllowAll$ {
+  static fromReader(_r: TlReader): PrivacyValueAllowAll$ {
     return new PrivacyValueAllowAll$();
   }
 }
@@ -32966,7 +32966,7 @@ class PrivacyValueDisallowContacts$ {
     w.uint(0xf888fa1a);
   }
 
-  static fromReader(r: TlReader): PrivacyValueDisallowContacts$ {
+  static fromReader(_r: TlReader): PrivacyValueDisallowContacts$ {
     return new PrivacyValueDisallowContacts$();
   }
 }
@@ -32994,7 +32994,7 @@ class PrivacyValueDisallowAll$ {
     w.uint(0x8b73e763);
   }
 
-  static fromReader(r: TlReader): PrivacyValueDisallowAll$ {
+  static fromReader(_r: TlReader): PrivacyValueDisallowAll$ {
     return new PrivacyValueDisallowAll$();
   }
 }
@@ -33211,7 +33211,7 @@ class PrivacyValueAllowCloseFriends$ {
     w.uint(0xf7e8d89b);
   }
 
-  static fromReader(r: TlReader): PrivacyValueAllowCloseFriends$ {
+  static fromReader(_r: TlReader): PrivacyValueAllowCloseFriends$ {
     return new PrivacyValueAllowCloseFriends$();
   }
 }
@@ -33239,7 +33239,7 @@ class PrivacyValueAllowPremium$ {
     w.uint(0xece9814b);
   }
 
-  static fromReader(r: TlReader): PrivacyValueAllowPremium$ {
+  static fromReader(_r: TlReader): PrivacyValueAllowPremium$ {
     return new PrivacyValueAllowPremium$();
   }
 }
@@ -33267,7 +33267,7 @@ class PrivacyValueAllowBots$ {
     w.uint(0x21461b5d);
   }
 
-  static fromReader(r: TlReader): PrivacyValueAllowBots$ {
+  static fromReader(_r: TlReader): PrivacyValueAllowBots$ {
     return new PrivacyValueAllowBots$();
   }
 }
@@ -33295,7 +33295,7 @@ class PrivacyValueDisallowBots$ {
     w.uint(0xf6a5f82f);
   }
 
-  static fromReader(r: TlReader): PrivacyValueDisallowBots$ {
+  static fromReader(_r: TlReader): PrivacyValueDisallowBots$ {
     return new PrivacyValueDisallowBots$();
   }
 }
@@ -33429,7 +33429,7 @@ class DocumentAttributeAnimated$ {
     w.uint(0x11b58939);
   }
 
-  static fromReader(r: TlReader): DocumentAttributeAnimated$ {
+  static fromReader(_r: TlReader): DocumentAttributeAnimated$ {
     return new DocumentAttributeAnimated$();
   }
 }
@@ -33764,7 +33764,7 @@ class DocumentAttributeHasStickers$ {
     w.uint(0x9801d2f7);
   }
 
-  static fromReader(r: TlReader): DocumentAttributeHasStickers$ {
+  static fromReader(_r: TlReader): DocumentAttributeHasStickers$ {
     return new DocumentAttributeHasStickers$();
   }
 }
@@ -34673,7 +34673,7 @@ class ChatInvitePublicJoinRequests$ {
     w.uint(0xed107ab7);
   }
 
-  static fromReader(r: TlReader): ChatInvitePublicJoinRequests$ {
+  static fromReader(_r: TlReader): ChatInvitePublicJoinRequests$ {
     return new ChatInvitePublicJoinRequests$();
   }
 }
@@ -34977,7 +34977,7 @@ class InputStickerSetEmpty$ {
     w.uint(0xffb62b95);
   }
 
-  static fromReader(r: TlReader): InputStickerSetEmpty$ {
+  static fromReader(_r: TlReader): InputStickerSetEmpty$ {
     return new InputStickerSetEmpty$();
   }
 }
@@ -35111,7 +35111,7 @@ class InputStickerSetAnimatedEmoji$ {
     w.uint(0x028703c8);
   }
 
-  static fromReader(r: TlReader): InputStickerSetAnimatedEmoji$ {
+  static fromReader(_r: TlReader): InputStickerSetAnimatedEmoji$ {
     return new InputStickerSetAnimatedEmoji$();
   }
 }
@@ -35189,7 +35189,7 @@ class InputStickerSetAnimatedEmojiAnimations$ {
     w.uint(0x0cde3739);
   }
 
-  static fromReader(r: TlReader): InputStickerSetAnimatedEmojiAnimations$ {
+  static fromReader(_r: TlReader): InputStickerSetAnimatedEmojiAnimations$ {
     return new InputStickerSetAnimatedEmojiAnimations$();
   }
 }
@@ -35217,7 +35217,7 @@ class InputStickerSetPremiumGifts$ {
     w.uint(0xc88b3b02);
   }
 
-  static fromReader(r: TlReader): InputStickerSetPremiumGifts$ {
+  static fromReader(_r: TlReader): InputStickerSetPremiumGifts$ {
     return new InputStickerSetPremiumGifts$();
   }
 }
@@ -35245,7 +35245,7 @@ class InputStickerSetEmojiGenericAnimations$ {
     w.uint(0x04c4d4ce);
   }
 
-  static fromReader(r: TlReader): InputStickerSetEmojiGenericAnimations$ {
+  static fromReader(_r: TlReader): InputStickerSetEmojiGenericAnimations$ {
     return new InputStickerSetEmojiGenericAnimations$();
   }
 }
@@ -35273,7 +35273,7 @@ class InputStickerSetEmojiDefaultStatuses$ {
     w.uint(0x29d0f5ee);
   }
 
-  static fromReader(r: TlReader): InputStickerSetEmojiDefaultStatuses$ {
+  static fromReader(_r: TlReader): InputStickerSetEmojiDefaultStatuses$ {
     return new InputStickerSetEmojiDefaultStatuses$();
   }
 }
@@ -35301,7 +35301,7 @@ class InputStickerSetEmojiDefaultTopicIcons$ {
     w.uint(0x44c1f8e9);
   }
 
-  static fromReader(r: TlReader): InputStickerSetEmojiDefaultTopicIcons$ {
+  static fromReader(_r: TlReader): InputStickerSetEmojiDefaultTopicIcons$ {
     return new InputStickerSetEmojiDefaultTopicIcons$();
   }
 }
@@ -35329,7 +35329,7 @@ class InputStickerSetEmojiChannelDefaultStatuses$ {
     w.uint(0x49748553);
   }
 
-  static fromReader(r: TlReader): InputStickerSetEmojiChannelDefaultStatuses$ {
+  static fromReader(_r: TlReader): InputStickerSetEmojiChannelDefaultStatuses$ {
     return new InputStickerSetEmojiChannelDefaultStatuses$();
   }
 }
@@ -35357,7 +35357,7 @@ class InputStickerSetTonGifts$ {
     w.uint(0x1cf671a0);
   }
 
-  static fromReader(r: TlReader): InputStickerSetTonGifts$ {
+  static fromReader(_r: TlReader): InputStickerSetTonGifts$ {
     return new InputStickerSetTonGifts$();
   }
 }
@@ -38425,7 +38425,7 @@ class InputChannelEmpty$ {
     w.uint(0xee8c1e86);
   }
 
-  static fromReader(r: TlReader): InputChannelEmpty$ {
+  static fromReader(_r: TlReader): InputChannelEmpty$ {
     return new InputChannelEmpty$();
   }
 }
@@ -38627,7 +38627,7 @@ class ChannelMessagesFilterEmpty$ {
     w.uint(0x94d42ee7);
   }
 
-  static fromReader(r: TlReader): ChannelMessagesFilterEmpty$ {
+  static fromReader(_r: TlReader): ChannelMessagesFilterEmpty$ {
     return new ChannelMessagesFilterEmpty$();
   }
 }
@@ -39172,7 +39172,7 @@ class ChannelParticipantsRecent$ {
     w.uint(0xde3f3c79);
   }
 
-  static fromReader(r: TlReader): ChannelParticipantsRecent$ {
+  static fromReader(_r: TlReader): ChannelParticipantsRecent$ {
     return new ChannelParticipantsRecent$();
   }
 }
@@ -39200,7 +39200,7 @@ class ChannelParticipantsAdmins$ {
     w.uint(0xb4608969);
   }
 
-  static fromReader(r: TlReader): ChannelParticipantsAdmins$ {
+  static fromReader(_r: TlReader): ChannelParticipantsAdmins$ {
     return new ChannelParticipantsAdmins$();
   }
 }
@@ -39278,7 +39278,7 @@ class ChannelParticipantsBots$ {
     w.uint(0xb0d1865b);
   }
 
-  static fromReader(r: TlReader): ChannelParticipantsBots$ {
+  static fromReader(_r: TlReader): ChannelParticipantsBots$ {
     return new ChannelParticipantsBots$();
   }
 }
@@ -41839,7 +41839,7 @@ class TopPeerCategoryBotsPM$ {
     w.uint(0xab661b5b);
   }
 
-  static fromReader(r: TlReader): TopPeerCategoryBotsPM$ {
+  static fromReader(_r: TlReader): TopPeerCategoryBotsPM$ {
     return new TopPeerCategoryBotsPM$();
   }
 }
@@ -41867,7 +41867,7 @@ class TopPeerCategoryBotsInline$ {
     w.uint(0x148677e2);
   }
 
-  static fromReader(r: TlReader): TopPeerCategoryBotsInline$ {
+  static fromReader(_r: TlReader): TopPeerCategoryBotsInline$ {
     return new TopPeerCategoryBotsInline$();
   }
 }
@@ -41895,7 +41895,7 @@ class TopPeerCategoryCorrespondents$ {
     w.uint(0x0637b7ed);
   }
 
-  static fromReader(r: TlReader): TopPeerCategoryCorrespondents$ {
+  static fromReader(_r: TlReader): TopPeerCategoryCorrespondents$ {
     return new TopPeerCategoryCorrespondents$();
   }
 }
@@ -41923,7 +41923,7 @@ class TopPeerCategoryGroups$ {
     w.uint(0xbd17a14a);
   }
 
-  static fromReader(r: TlReader): TopPeerCategoryGroups$ {
+  static fromReader(_r: TlReader): TopPeerCategoryGroups$ {
     return new TopPeerCategoryGroups$();
   }
 }
@@ -41951,7 +41951,7 @@ class TopPeerCategoryChannels$ {
     w.uint(0x161d9628);
   }
 
-  static fromReader(r: TlReader): TopPeerCategoryChannels$ {
+  static fromReader(_r: TlReader): TopPeerCategoryChannels$ {
     return new TopPeerCategoryChannels$();
   }
 }
@@ -41979,7 +41979,7 @@ class TopPeerCategoryPhoneCalls$ {
     w.uint(0x1e76a78c);
   }
 
-  static fromReader(r: TlReader): TopPeerCategoryPhoneCalls$ {
+  static fromReader(_r: TlReader): TopPeerCategoryPhoneCalls$ {
     return new TopPeerCategoryPhoneCalls$();
   }
 }
@@ -42007,7 +42007,7 @@ class TopPeerCategoryForwardUsers$ {
     w.uint(0xa8406ca9);
   }
 
-  static fromReader(r: TlReader): TopPeerCategoryForwardUsers$ {
+  static fromReader(_r: TlReader): TopPeerCategoryForwardUsers$ {
     return new TopPeerCategoryForwardUsers$();
   }
 }
@@ -42035,7 +42035,7 @@ class TopPeerCategoryForwardChats$ {
     w.uint(0xfbeec0f0);
   }
 
-  static fromReader(r: TlReader): TopPeerCategoryForwardChats$ {
+  static fromReader(_r: TlReader): TopPeerCategoryForwardChats$ {
     return new TopPeerCategoryForwardChats$();
   }
 }
@@ -42063,7 +42063,7 @@ class TopPeerCategoryBotsApp$ {
     w.uint(0xfd9e7bec);
   }
 
-  static fromReader(r: TlReader): TopPeerCategoryBotsApp$ {
+  static fromReader(_r: TlReader): TopPeerCategoryBotsApp$ {
     return new TopPeerCategoryBotsApp$();
   }
 }
@@ -43055,7 +43055,7 @@ class TextEmpty$ {
     w.uint(0xdc3d824f);
   }
 
-  static fromReader(r: TlReader): TextEmpty$ {
+  static fromReader(_r: TlReader): TextEmpty$ {
     return new TextEmpty$();
   }
 }
@@ -43888,7 +43888,7 @@ class PageBlockUnsupported$ {
     w.uint(0x13567e8a);
   }
 
-  static fromReader(r: TlReader): PageBlockUnsupported$ {
+  static fromReader(_r: TlReader): PageBlockUnsupported$ {
     return new PageBlockUnsupported$();
   }
 }
@@ -44328,7 +44328,7 @@ class PageBlockDivider$ {
     w.uint(0xdb20b188);
   }
 
-  static fromReader(r: TlReader): PageBlockDivider$ {
+  static fromReader(_r: TlReader): PageBlockDivider$ {
     return new PageBlockDivider$();
   }
 }
@@ -45651,7 +45651,7 @@ class PhoneCallDiscardReasonMissed$ {
     w.uint(0x85e42301);
   }
 
-  static fromReader(r: TlReader): PhoneCallDiscardReasonMissed$ {
+  static fromReader(_r: TlReader): PhoneCallDiscardReasonMissed$ {
     return new PhoneCallDiscardReasonMissed$();
   }
 }
@@ -45679,7 +45679,7 @@ class PhoneCallDiscardReasonDisconnect$ {
     w.uint(0xe095c1a0);
   }
 
-  static fromReader(r: TlReader): PhoneCallDiscardReasonDisconnect$ {
+  static fromReader(_r: TlReader): PhoneCallDiscardReasonDisconnect$ {
     return new PhoneCallDiscardReasonDisconnect$();
   }
 }
@@ -45707,7 +45707,7 @@ class PhoneCallDiscardReasonHangup$ {
     w.uint(0x57adc690);
   }
 
-  static fromReader(r: TlReader): PhoneCallDiscardReasonHangup$ {
+  static fromReader(_r: TlReader): PhoneCallDiscardReasonHangup$ {
     return new PhoneCallDiscardReasonHangup$();
   }
 }
@@ -45735,7 +45735,7 @@ class PhoneCallDiscardReasonBusy$ {
     w.uint(0xfaf7e8c9);
   }
 
-  static fromReader(r: TlReader): PhoneCallDiscardReasonBusy$ {
+  static fromReader(_r: TlReader): PhoneCallDiscardReasonBusy$ {
     return new PhoneCallDiscardReasonBusy$();
   }
 }
@@ -49074,7 +49074,7 @@ class ChannelAdminLogEventActionParticipantJoin$ {
     w.uint(0x183040d3);
   }
 
-  static fromReader(r: TlReader): ChannelAdminLogEventActionParticipantJoin$ {
+  static fromReader(_r: TlReader): ChannelAdminLogEventActionParticipantJoin$ {
     return new ChannelAdminLogEventActionParticipantJoin$();
   }
 }
@@ -49102,7 +49102,7 @@ class ChannelAdminLogEventActionParticipantLeave$ {
     w.uint(0xf89777f2);
   }
 
-  static fromReader(r: TlReader): ChannelAdminLogEventActionParticipantLeave$ {
+  static fromReader(_r: TlReader): ChannelAdminLogEventActionParticipantLeave$ {
     return new ChannelAdminLogEventActionParticipantLeave$();
   }
 }
@@ -52121,7 +52121,7 @@ class InputMessagePinned$ {
     w.uint(0x86872538);
   }
 
-  static fromReader(r: TlReader): InputMessagePinned$ {
+  static fromReader(_r: TlReader): InputMessagePinned$ {
     return new InputMessagePinned$();
   }
 }
@@ -52653,7 +52653,7 @@ class SecureFileEmpty$ {
     w.uint(0x64199744);
   }
 
-  static fromReader(r: TlReader): SecureFileEmpty$ {
+  static fromReader(_r: TlReader): SecureFileEmpty$ {
     return new SecureFileEmpty$();
   }
 }
@@ -52929,7 +52929,7 @@ class SecureValueTypePersonalDetails$ {
     w.uint(0x9d2a81e3);
   }
 
-  static fromReader(r: TlReader): SecureValueTypePersonalDetails$ {
+  static fromReader(_r: TlReader): SecureValueTypePersonalDetails$ {
     return new SecureValueTypePersonalDetails$();
   }
 }
@@ -52957,7 +52957,7 @@ class SecureValueTypePassport$ {
     w.uint(0x3dac6a00);
   }
 
-  static fromReader(r: TlReader): SecureValueTypePassport$ {
+  static fromReader(_r: TlReader): SecureValueTypePassport$ {
     return new SecureValueTypePassport$();
   }
 }
@@ -52985,7 +52985,7 @@ class SecureValueTypeDriverLicense$ {
     w.uint(0x06e425c4);
   }
 
-  static fromReader(r: TlReader): SecureValueTypeDriverLicense$ {
+  static fromReader(_r: TlReader): SecureValueTypeDriverLicense$ {
     return new SecureValueTypeDriverLicense$();
   }
 }
@@ -53013,7 +53013,7 @@ class SecureValueTypeIdentityCard$ {
     w.uint(0xa0d0744b);
   }
 
-  static fromReader(r: TlReader): SecureValueTypeIdentityCard$ {
+  static fromReader(_r: TlReader): SecureValueTypeIdentityCard$ {
     return new SecureValueTypeIdentityCard$();
   }
 }
@@ -53041,7 +53041,7 @@ class SecureValueTypeInternalPassport$ {
     w.uint(0x99a48f23);
   }
 
-  static fromReader(r: TlReader): SecureValueTypeInternalPassport$ {
+  static fromReader(_r: TlReader): SecureValueTypeInternalPassport$ {
     return new SecureValueTypeInternalPassport$();
   }
 }
@@ -53069,7 +53069,7 @@ class SecureValueTypeAddress$ {
     w.uint(0xcbe31e26);
   }
 
-  static fromReader(r: TlReader): SecureValueTypeAddress$ {
+  static fromReader(_r: TlReader): SecureValueTypeAddress$ {
     return new SecureValueTypeAddress$();
   }
 }
@@ -53097,7 +53097,7 @@ class SecureValueTypeUtilityBill$ {
     w.uint(0xfc36954e);
   }
 
-  static fromReader(r: TlReader): SecureValueTypeUtilityBill$ {
+  static fromReader(_r: TlReader): SecureValueTypeUtilityBill$ {
     return new SecureValueTypeUtilityBill$();
   }
 }
@@ -53125,7 +53125,7 @@ class SecureValueTypeBankStatement$ {
     w.uint(0x89137c0d);
   }
 
-  static fromReader(r: TlReader): SecureValueTypeBankStatement$ {
+  static fromReader(_r: TlReader): SecureValueTypeBankStatement$ {
     return new SecureValueTypeBankStatement$();
   }
 }
@@ -53153,7 +53153,7 @@ class SecureValueTypeRentalAgreement$ {
     w.uint(0x8b883488);
   }
 
-  static fromReader(r: TlReader): SecureValueTypeRentalAgreement$ {
+  static fromReader(_r: TlReader): SecureValueTypeRentalAgreement$ {
     return new SecureValueTypeRentalAgreement$();
   }
 }
@@ -53181,7 +53181,7 @@ class SecureValueTypePassportRegistration$ {
     w.uint(0x99e3806a);
   }
 
-  static fromReader(r: TlReader): SecureValueTypePassportRegistration$ {
+  static fromReader(_r: TlReader): SecureValueTypePassportRegistration$ {
     return new SecureValueTypePassportRegistration$();
   }
 }
@@ -53209,7 +53209,7 @@ class SecureValueTypeTemporaryRegistration$ {
     w.uint(0xea02ec33);
   }
 
-  static fromReader(r: TlReader): SecureValueTypeTemporaryRegistration$ {
+  static fromReader(_r: TlReader): SecureValueTypeTemporaryRegistration$ {
     return new SecureValueTypeTemporaryRegistration$();
   }
 }
@@ -53237,7 +53237,7 @@ class SecureValueTypePhone$ {
     w.uint(0xb320aadb);
   }
 
-  static fromReader(r: TlReader): SecureValueTypePhone$ {
+  static fromReader(_r: TlReader): SecureValueTypePhone$ {
     return new SecureValueTypePhone$();
   }
 }
@@ -53265,7 +53265,7 @@ class SecureValueTypeEmail$ {
     w.uint(0x8e3ca7ee);
   }
 
-  static fromReader(r: TlReader): SecureValueTypeEmail$ {
+  static fromReader(_r: TlReader): SecureValueTypeEmail$ {
     return new SecureValueTypeEmail$();
   }
 }
@@ -54345,7 +54345,7 @@ class PasswordKdfAlgoUnknown$ {
     w.uint(0xd45ab096);
   }
 
-  static fromReader(r: TlReader): PasswordKdfAlgoUnknown$ {
+  static fromReader(_r: TlReader): PasswordKdfAlgoUnknown$ {
     return new PasswordKdfAlgoUnknown$();
   }
 }
@@ -54441,7 +54441,7 @@ class SecurePasswordKdfAlgoUnknown$ {
     w.uint(0x004a8537);
   }
 
-  static fromReader(r: TlReader): SecurePasswordKdfAlgoUnknown$ {
+  static fromReader(_r: TlReader): SecurePasswordKdfAlgoUnknown$ {
     return new SecurePasswordKdfAlgoUnknown$();
   }
 }
@@ -54631,7 +54631,7 @@ class InputCheckPasswordEmpty$ {
     w.uint(0x9880f658);
   }
 
-  static fromReader(r: TlReader): InputCheckPasswordEmpty$ {
+  static fromReader(_r: TlReader): InputCheckPasswordEmpty$ {
     return new InputCheckPasswordEmpty$();
   }
 }
@@ -54978,7 +54978,7 @@ class JsonNull$ {
     w.uint(0x3f6d7b68);
   }
 
-  static fromReader(r: TlReader): JsonNull$ {
+  static fromReader(_r: TlReader): JsonNull$ {
     return new JsonNull$();
   }
 }
@@ -57856,7 +57856,7 @@ class UrlAuthResultDefault$ {
     w.uint(0xa9d6db1f);
   }
 
-  static fromReader(r: TlReader): UrlAuthResultDefault$ {
+  static fromReader(_r: TlReader): UrlAuthResultDefault$ {
     return new UrlAuthResultDefault$();
   }
 }
@@ -57884,7 +57884,7 @@ class ChannelLocationEmpty$ {
     w.uint(0xbfb5ad8b);
   }
 
-  static fromReader(r: TlReader): ChannelLocationEmpty$ {
+  static fromReader(_r: TlReader): ChannelLocationEmpty$ {
     return new ChannelLocationEmpty$();
   }
 }
@@ -58381,7 +58381,7 @@ class BaseThemeClassic$ {
     w.uint(0xc3a12462);
   }
 
-  static fromReader(r: TlReader): BaseThemeClassic$ {
+  static fromReader(_r: TlReader): BaseThemeClassic$ {
     return new BaseThemeClassic$();
   }
 }
@@ -58409,7 +58409,7 @@ class BaseThemeDay$ {
     w.uint(0xfbd81688);
   }
 
-  static fromReader(r: TlReader): BaseThemeDay$ {
+  static fromReader(_r: TlReader): BaseThemeDay$ {
     return new BaseThemeDay$();
   }
 }
@@ -58437,7 +58437,7 @@ class BaseThemeNight$ {
     w.uint(0xb7b31ea8);
   }
 
-  static fromReader(r: TlReader): BaseThemeNight$ {
+  static fromReader(_r: TlReader): BaseThemeNight$ {
     return new BaseThemeNight$();
   }
 }
@@ -58465,7 +58465,7 @@ class BaseThemeTinted$ {
     w.uint(0x6d5f77ee);
   }
 
-  static fromReader(r: TlReader): BaseThemeTinted$ {
+  static fromReader(_r: TlReader): BaseThemeTinted$ {
     return new BaseThemeTinted$();
   }
 }
@@ -58493,7 +58493,7 @@ class BaseThemeArctic$ {
     w.uint(0x5b11125a);
   }
 
-  static fromReader(r: TlReader): BaseThemeArctic$ {
+  static fromReader(_r: TlReader): BaseThemeArctic$ {
     return new BaseThemeArctic$();
   }
 }
@@ -59308,7 +59308,7 @@ class DialogFilterDefault$ {
     w.uint(0x363293ae);
   }
 
-  static fromReader(r: TlReader): DialogFilterDefault$ {
+  static fromReader(_r: TlReader): DialogFilterDefault$ {
     return new DialogFilterDefault$();
   }
 }
@@ -61334,7 +61334,7 @@ class InlineQueryPeerTypeSameBotPM$ {
     w.uint(0x3081ed9d);
   }
 
-  static fromReader(r: TlReader): InlineQueryPeerTypeSameBotPM$ {
+  static fromReader(_r: TlReader): InlineQueryPeerTypeSameBotPM$ {
     return new InlineQueryPeerTypeSameBotPM$();
   }
 }
@@ -61362,7 +61362,7 @@ class InlineQueryPeerTypePM$ {
     w.uint(0x833c0fac);
   }
 
-  static fromReader(r: TlReader): InlineQueryPeerTypePM$ {
+  static fromReader(_r: TlReader): InlineQueryPeerTypePM$ {
     return new InlineQueryPeerTypePM$();
   }
 }
@@ -61390,7 +61390,7 @@ class InlineQueryPeerTypeChat$ {
     w.uint(0xd766c50a);
   }
 
-  static fromReader(r: TlReader): InlineQueryPeerTypeChat$ {
+  static fromReader(_r: TlReader): InlineQueryPeerTypeChat$ {
     return new InlineQueryPeerTypeChat$();
   }
 }
@@ -61418,7 +61418,7 @@ class InlineQueryPeerTypeMegagroup$ {
     w.uint(0x5ec4be43);
   }
 
-  static fromReader(r: TlReader): InlineQueryPeerTypeMegagroup$ {
+  static fromReader(_r: TlReader): InlineQueryPeerTypeMegagroup$ {
     return new InlineQueryPeerTypeMegagroup$();
   }
 }
@@ -61446,7 +61446,7 @@ class InlineQueryPeerTypeBroadcast$ {
     w.uint(0x6334ee9a);
   }
 
-  static fromReader(r: TlReader): InlineQueryPeerTypeBroadcast$ {
+  static fromReader(_r: TlReader): InlineQueryPeerTypeBroadcast$ {
     return new InlineQueryPeerTypeBroadcast$();
   }
 }
@@ -61474,7 +61474,7 @@ class InlineQueryPeerTypeBotPM$ {
     w.uint(0x0e3b2d0c);
   }
 
-  static fromReader(r: TlReader): InlineQueryPeerTypeBotPM$ {
+  static fromReader(_r: TlReader): InlineQueryPeerTypeBotPM$ {
     return new InlineQueryPeerTypeBotPM$();
   }
 }
@@ -61804,7 +61804,7 @@ class BotCommandScopeDefault$ {
     w.uint(0x2f6cb2ab);
   }
 
-  static fromReader(r: TlReader): BotCommandScopeDefault$ {
+  static fromReader(_r: TlReader): BotCommandScopeDefault$ {
     return new BotCommandScopeDefault$();
   }
 }
@@ -61832,7 +61832,7 @@ class BotCommandScopeUsers$ {
     w.uint(0x3c4f04d8);
   }
 
-  static fromReader(r: TlReader): BotCommandScopeUsers$ {
+  static fromReader(_r: TlReader): BotCommandScopeUsers$ {
     return new BotCommandScopeUsers$();
   }
 }
@@ -61860,7 +61860,7 @@ class BotCommandScopeChats$ {
     w.uint(0x6fe1a881);
   }
 
-  static fromReader(r: TlReader): BotCommandScopeChats$ {
+  static fromReader(_r: TlReader): BotCommandScopeChats$ {
     return new BotCommandScopeChats$();
   }
 }
@@ -61888,7 +61888,7 @@ class BotCommandScopeChatAdmins$ {
     w.uint(0xb9aa606a);
   }
 
-  static fromReader(r: TlReader): BotCommandScopeChatAdmins$ {
+  static fromReader(_r: TlReader): BotCommandScopeChatAdmins$ {
     return new BotCommandScopeChatAdmins$();
   }
 }
@@ -63223,7 +63223,7 @@ class AttachMenuBotsNotModified$ {
     w.uint(0xf1d88a5c);
   }
 
-  static fromReader(r: TlReader): AttachMenuBotsNotModified$ {
+  static fromReader(_r: TlReader): AttachMenuBotsNotModified$ {
     return new AttachMenuBotsNotModified$();
   }
 }
@@ -63533,7 +63533,7 @@ class BotMenuButtonDefault$ {
     w.uint(0x7533a588);
   }
 
-  static fromReader(r: TlReader): BotMenuButtonDefault$ {
+  static fromReader(_r: TlReader): BotMenuButtonDefault$ {
     return new BotMenuButtonDefault$();
   }
 }
@@ -63561,7 +63561,7 @@ class BotMenuButtonCommands$ {
     w.uint(0x4258c205);
   }
 
-  static fromReader(r: TlReader): BotMenuButtonCommands$ {
+  static fromReader(_r: TlReader): BotMenuButtonCommands$ {
     return new BotMenuButtonCommands$();
   }
 }
@@ -63645,7 +63645,7 @@ class NotificationSoundDefault$ {
     w.uint(0x97e8bebe);
   }
 
-  static fromReader(r: TlReader): NotificationSoundDefault$ {
+  static fromReader(_r: TlReader): NotificationSoundDefault$ {
     return new NotificationSoundDefault$();
   }
 }
@@ -63673,7 +63673,7 @@ class NotificationSoundNone$ {
     w.uint(0x6f0c34df);
   }
 
-  static fromReader(r: TlReader): NotificationSoundNone$ {
+  static fromReader(_r: TlReader): NotificationSoundNone$ {
     return new NotificationSoundNone$();
   }
 }
@@ -63807,7 +63807,7 @@ class AttachMenuPeerTypeSameBotPM$ {
     w.uint(0x7d6be90e);
   }
 
-  static fromReader(r: TlReader): AttachMenuPeerTypeSameBotPM$ {
+  static fromReader(_r: TlReader): AttachMenuPeerTypeSameBotPM$ {
     return new AttachMenuPeerTypeSameBotPM$();
   }
 }
@@ -63835,7 +63835,7 @@ class AttachMenuPeerTypeBotPM$ {
     w.uint(0xc32bfa1a);
   }
 
-  static fromReader(r: TlReader): AttachMenuPeerTypeBotPM$ {
+  static fromReader(_r: TlReader): AttachMenuPeerTypeBotPM$ {
     return new AttachMenuPeerTypeBotPM$();
   }
 }
@@ -63863,7 +63863,7 @@ class AttachMenuPeerTypePM$ {
     w.uint(0xf146d31f);
   }
 
-  static fromReader(r: TlReader): AttachMenuPeerTypePM$ {
+  static fromReader(_r: TlReader): AttachMenuPeerTypePM$ {
     return new AttachMenuPeerTypePM$();
   }
 }
@@ -63891,7 +63891,7 @@ class AttachMenuPeerTypeChat$ {
     w.uint(0x0509113f);
   }
 
-  static fromReader(r: TlReader): AttachMenuPeerTypeChat$ {
+  static fromReader(_r: TlReader): AttachMenuPeerTypeChat$ {
     return new AttachMenuPeerTypeChat$();
   }
 }
@@ -63919,7 +63919,7 @@ class AttachMenuPeerTypeBroadcast$ {
     w.uint(0x7bfbdefc);
   }
 
-  static fromReader(r: TlReader): AttachMenuPeerTypeBroadcast$ {
+  static fromReader(_r: TlReader): AttachMenuPeerTypeBroadcast$ {
     return new AttachMenuPeerTypeBroadcast$();
   }
 }
@@ -65434,7 +65434,7 @@ class EmojiStatusEmpty$ {
     w.uint(0x2de11aae);
   }
 
-  static fromReader(r: TlReader): EmojiStatusEmpty$ {
+  static fromReader(_r: TlReader): EmojiStatusEmpty$ {
     return new EmojiStatusEmpty$();
   }
 }
@@ -65696,7 +65696,7 @@ class ReactionEmpty$ {
     w.uint(0x79f5d419);
   }
 
-  static fromReader(r: TlReader): ReactionEmpty$ {
+  static fromReader(_r: TlReader): ReactionEmpty$ {
     return new ReactionEmpty$();
   }
 }
@@ -65824,7 +65824,7 @@ class ReactionPaid$ {
     w.uint(0x523da4eb);
   }
 
-  static fromReader(r: TlReader): ReactionPaid$ {
+  static fromReader(_r: TlReader): ReactionPaid$ {
     return new ReactionPaid$();
   }
 }
@@ -65852,7 +65852,7 @@ class ChatReactionsNone$ {
     w.uint(0xeafc32bc);
   }
 
-  static fromReader(r: TlReader): ChatReactionsNone$ {
+  static fromReader(_r: TlReader): ChatReactionsNone$ {
     return new ChatReactionsNone$();
   }
 }
@@ -66053,7 +66053,7 @@ class EmailVerifyPurposeLoginChange$ {
     w.uint(0x527d22eb);
   }
 
-  static fromReader(r: TlReader): EmailVerifyPurposeLoginChange$ {
+  static fromReader(_r: TlReader): EmailVerifyPurposeLoginChange$ {
     return new EmailVerifyPurposeLoginChange$();
   }
 }
@@ -66081,7 +66081,7 @@ class EmailVerifyPurposePassport$ {
     w.uint(0xbbf51685);
   }
 
-  static fromReader(r: TlReader): EmailVerifyPurposePassport$ {
+  static fromReader(_r: TlReader): EmailVerifyPurposePassport$ {
     return new EmailVerifyPurposePassport$();
   }
 }
@@ -67224,7 +67224,7 @@ class EmojiListNotModified$ {
     w.uint(0x481eadfa);
   }
 
-  static fromReader(r: TlReader): EmojiListNotModified$ {
+  static fromReader(_r: TlReader): EmojiListNotModified$ {
     return new EmojiListNotModified$();
   }
 }
@@ -67830,7 +67830,7 @@ class BotAppNotModified$ {
     w.uint(0x5da674b7);
   }
 
-  static fromReader(r: TlReader): BotAppNotModified$ {
+  static fromReader(_r: TlReader): BotAppNotModified$ {
     return new BotAppNotModified$();
   }
 }
@@ -71904,7 +71904,7 @@ class BusinessAwayMessageScheduleAlways$ {
     w.uint(0xc9b9e2b9);
   }
 
-  static fromReader(r: TlReader): BusinessAwayMessageScheduleAlways$ {
+  static fromReader(_r: TlReader): BusinessAwayMessageScheduleAlways$ {
     return new BusinessAwayMessageScheduleAlways$();
   }
 }
@@ -71932,7 +71932,7 @@ class BusinessAwayMessageScheduleOutsideWorkHours$ {
     w.uint(0xc3f2f501);
   }
 
-  static fromReader(r: TlReader): BusinessAwayMessageScheduleOutsideWorkHours$ {
+  static fromReader(_r: TlReader): BusinessAwayMessageScheduleOutsideWorkHours$ {
     return new BusinessAwayMessageScheduleOutsideWorkHours$();
   }
 }
@@ -73803,7 +73803,7 @@ class ReactionNotificationsFromContacts$ {
     w.uint(0xbac3a61a);
   }
 
-  static fromReader(r: TlReader): ReactionNotificationsFromContacts$ {
+  static fromReader(_r: TlReader): ReactionNotificationsFromContacts$ {
     return new ReactionNotificationsFromContacts$();
   }
 }
@@ -73831,7 +73831,7 @@ class ReactionNotificationsFromAll$ {
     w.uint(0x4b9e22a0);
   }
 
-  static fromReader(r: TlReader): ReactionNotificationsFromAll$ {
+  static fromReader(_r: TlReader): ReactionNotificationsFromAll$ {
     return new ReactionNotificationsFromAll$();
   }
 }
@@ -74100,7 +74100,7 @@ class StarsTransactionPeerUnsupported$ {
     w.uint(0x95f2bfe4);
   }
 
-  static fromReader(r: TlReader): StarsTransactionPeerUnsupported$ {
+  static fromReader(_r: TlReader): StarsTransactionPeerUnsupported$ {
     return new StarsTransactionPeerUnsupported$();
   }
 }
@@ -74128,7 +74128,7 @@ class StarsTransactionPeerAppStore$ {
     w.uint(0xb457b375);
   }
 
-  static fromReader(r: TlReader): StarsTransactionPeerAppStore$ {
+  static fromReader(_r: TlReader): StarsTransactionPeerAppStore$ {
     return new StarsTransactionPeerAppStore$();
   }
 }
@@ -74156,7 +74156,7 @@ class StarsTransactionPeerPlayMarket$ {
     w.uint(0x7b560a0b);
   }
 
-  static fromReader(r: TlReader): StarsTransactionPeerPlayMarket$ {
+  static fromReader(_r: TlReader): StarsTransactionPeerPlayMarket$ {
     return new StarsTransactionPeerPlayMarket$();
   }
 }
@@ -74184,7 +74184,7 @@ class StarsTransactionPeerPremiumBot$ {
     w.uint(0x250dbaf8);
   }
 
-  static fromReader(r: TlReader): StarsTransactionPeerPremiumBot$ {
+  static fromReader(_r: TlReader): StarsTransactionPeerPremiumBot$ {
     return new StarsTransactionPeerPremiumBot$();
   }
 }
@@ -74212,7 +74212,7 @@ class StarsTransactionPeerFragment$ {
     w.uint(0xe92fd902);
   }
 
-  static fromReader(r: TlReader): StarsTransactionPeerFragment$ {
+  static fromReader(_r: TlReader): StarsTransactionPeerFragment$ {
     return new StarsTransactionPeerFragment$();
   }
 }
@@ -74290,7 +74290,7 @@ class StarsTransactionPeerAds$ {
     w.uint(0x60682812);
   }
 
-  static fromReader(r: TlReader): StarsTransactionPeerAds$ {
+  static fromReader(_r: TlReader): StarsTransactionPeerAds$ {
     return new StarsTransactionPeerAds$();
   }
 }
@@ -74318,7 +74318,7 @@ class StarsTransactionPeerAPI$ {
     w.uint(0xf9677aad);
   }
 
-  static fromReader(r: TlReader): StarsTransactionPeerAPI$ {
+  static fromReader(_r: TlReader): StarsTransactionPeerAPI$ {
     return new StarsTransactionPeerAPI$();
   }
 }
@@ -76150,7 +76150,7 @@ class ReportResultReported$ {
     w.uint(0x8db33c4b);
   }
 
-  static fromReader(r: TlReader): ReportResultReported$ {
+  static fromReader(_r: TlReader): ReportResultReported$ {
     return new ReportResultReported$();
   }
 }
@@ -77315,7 +77315,7 @@ class PaidReactionPrivacyDefault$ {
     w.uint(0x206ad49e);
   }
 
-  static fromReader(r: TlReader): PaidReactionPrivacyDefault$ {
+  static fromReader(_r: TlReader): PaidReactionPrivacyDefault$ {
     return new PaidReactionPrivacyDefault$();
   }
 }
@@ -77343,7 +77343,7 @@ class PaidReactionPrivacyAnonymous$ {
     w.uint(0x1f0c1ad9);
   }
 
-  static fromReader(r: TlReader): PaidReactionPrivacyAnonymous$ {
+  static fromReader(_r: TlReader): PaidReactionPrivacyAnonymous$ {
     return new PaidReactionPrivacyAnonymous$();
   }
 }
@@ -77421,7 +77421,7 @@ class RequirementToContactEmpty$ {
     w.uint(0x050a9839);
   }
 
-  static fromReader(r: TlReader): RequirementToContactEmpty$ {
+  static fromReader(_r: TlReader): RequirementToContactEmpty$ {
     return new RequirementToContactEmpty$();
   }
 }
@@ -77449,7 +77449,7 @@ class RequirementToContactPremium$ {
     w.uint(0xe581e4e9);
   }
 
-  static fromReader(r: TlReader): RequirementToContactPremium$ {
+  static fromReader(_r: TlReader): RequirementToContactPremium$ {
     return new RequirementToContactPremium$();
   }
 }
@@ -78647,7 +78647,7 @@ class ProfileTabPosts$ {
     w.uint(0xb98cd696);
   }
 
-  static fromReader(r: TlReader): ProfileTabPosts$ {
+  static fromReader(_r: TlReader): ProfileTabPosts$ {
     return new ProfileTabPosts$();
   }
 }
@@ -78675,7 +78675,7 @@ class ProfileTabGifts$ {
     w.uint(0x4d4bd46a);
   }
 
-  static fromReader(r: TlReader): ProfileTabGifts$ {
+  static fromReader(_r: TlReader): ProfileTabGifts$ {
     return new ProfileTabGifts$();
   }
 }
@@ -78703,7 +78703,7 @@ class ProfileTabMedia$ {
     w.uint(0x72c64955);
   }
 
-  static fromReader(r: TlReader): ProfileTabMedia$ {
+  static fromReader(_r: TlReader): ProfileTabMedia$ {
     return new ProfileTabMedia$();
   }
 }
@@ -78731,7 +78731,7 @@ class ProfileTabFiles$ {
     w.uint(0xab339c00);
   }
 
-  static fromReader(r: TlReader): ProfileTabFiles$ {
+  static fromReader(_r: TlReader): ProfileTabFiles$ {
     return new ProfileTabFiles$();
   }
 }
@@ -78759,7 +78759,7 @@ class ProfileTabMusic$ {
     w.uint(0x9f27d26e);
   }
 
-  static fromReader(r: TlReader): ProfileTabMusic$ {
+  static fromReader(_r: TlReader): ProfileTabMusic$ {
     return new ProfileTabMusic$();
   }
 }
@@ -78787,7 +78787,7 @@ class ProfileTabVoice$ {
     w.uint(0xe477092e);
   }
 
-  static fromReader(r: TlReader): ProfileTabVoice$ {
+  static fromReader(_r: TlReader): ProfileTabVoice$ {
     return new ProfileTabVoice$();
   }
 }
@@ -78815,7 +78815,7 @@ class ProfileTabLinks$ {
     w.uint(0xd3656499);
   }
 
-  static fromReader(r: TlReader): ProfileTabLinks$ {
+  static fromReader(_r: TlReader): ProfileTabLinks$ {
     return new ProfileTabLinks$();
   }
 }
@@ -78843,7 +78843,7 @@ class ProfileTabGifs$ {
     w.uint(0xa2c0f695);
   }
 
-  static fromReader(r: TlReader): ProfileTabGifs$ {
+  static fromReader(_r: TlReader): ProfileTabGifs$ {
     return new ProfileTabGifs$();
   }
 }
@@ -78871,7 +78871,7 @@ class InputChatThemeEmpty$ {
     w.uint(0x83268483);
   }
 
-  static fromReader(r: TlReader): InputChatThemeEmpty$ {
+  static fromReader(_r: TlReader): InputChatThemeEmpty$ {
     return new InputChatThemeEmpty$();
   }
 }
@@ -79956,7 +79956,7 @@ class DestroyAuthKeyOk$ {
     w.uint(0xf660e1d4);
   }
 
-  static fromReader(r: TlReader): DestroyAuthKeyOk$ {
+  static fromReader(_r: TlReader): DestroyAuthKeyOk$ {
     return new DestroyAuthKeyOk$();
   }
 }
@@ -79984,7 +79984,7 @@ class DestroyAuthKeyNone$ {
     w.uint(0x0a9f2259);
   }
 
-  static fromReader(r: TlReader): DestroyAuthKeyNone$ {
+  static fromReader(_r: TlReader): DestroyAuthKeyNone$ {
     return new DestroyAuthKeyNone$();
   }
 }
@@ -80012,7 +80012,7 @@ class DestroyAuthKeyFail$ {
     w.uint(0xea109b13);
   }
 
-  static fromReader(r: TlReader): DestroyAuthKeyFail$ {
+  static fromReader(_r: TlReader): DestroyAuthKeyFail$ {
     return new DestroyAuthKeyFail$();
   }
 }
@@ -80670,7 +80670,7 @@ class RpcAnswerUnknown$ {
     w.uint(0x5e2ad36e);
   }
 
-  static fromReader(r: TlReader): RpcAnswerUnknown$ {
+  static fromReader(_r: TlReader): RpcAnswerUnknown$ {
     return new RpcAnswerUnknown$();
   }
 }
@@ -80698,7 +80698,7 @@ class RpcAnswerDroppedRunning$ {
     w.uint(0xcd78e586);
   }
 
-  static fromReader(r: TlReader): RpcAnswerDroppedRunning$ {
+  static fromReader(_r: TlReader): RpcAnswerDroppedRunning$ {
     return new RpcAnswerDroppedRunning$();
   }
 }
@@ -81609,7 +81609,7 @@ class TlsBlockDomain$ {
     w.uint(0x10e8636f);
   }
 
-  static fromReader(r: TlReader): TlsBlockDomain$ {
+  static fromReader(_r: TlReader): TlsBlockDomain$ {
     return new TlsBlockDomain$();
   }
 }
@@ -81687,7 +81687,7 @@ class TlsBlockPublicKey$ {
     w.uint(0x9eb95b5c);
   }
 
-  static fromReader(r: TlReader): TlsBlockPublicKey$ {
+  static fromReader(_r: TlReader): TlsBlockPublicKey$ {
     return new TlsBlockPublicKey$();
   }
 }
@@ -82992,7 +82992,7 @@ class DestroyAuthKey$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$DestroyAuthKeyRes);
   }
 
-  static fromReader(r: TlReader): DestroyAuthKey$ {
+  static fromReader(_r: TlReader): DestroyAuthKey$ {
     return new DestroyAuthKey$();
   }
 }

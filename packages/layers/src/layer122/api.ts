@@ -2820,7 +2820,7 @@ class Null$ {
     w.uint(0x56730bcc);
   }
 
-  static fromReader(r: TlReader): Null$ {
+  static fromReader(_r: TlReader): Null$ {
     return new Null$();
   }
 }
@@ -2848,7 +2848,7 @@ class InputPeerEmpty$ {
     w.uint(0x7f3b18ea);
   }
 
-  static fromReader(r: TlReader): InputPeerEmpty$ {
+  static fromReader(_r: TlReader): InputPeerEmpty$ {
     return new InputPeerEmpty$();
   }
 }
@@ -2876,7 +2876,7 @@ class InputPeerSelf$ {
     w.uint(0x7da07ec9);
   }
 
-  static fromReader(r: TlReader): InputPeerSelf$ {
+  static fromReader(_r: TlReader): InputPeerSelf$ {
     return new InputPeerSelf$();
   }
 }
@@ -3190,7 +3190,7 @@ class InputUserEmpty$ {
     w.uint(0xb98886cf);
   }
 
-  static fromReader(r: TlReader): InputUserEmpty$ {
+  static fromReader(_r: TlReader): InputUserEmpty$ {
     return new InputUserEmpty$();
   }
 }
@@ -3218,7 +3218,7 @@ class InputUserSelf$ {
     w.uint(0xf7c1b13f);
   }
 
-  static fromReader(r: TlReader): InputUserSelf$ {
+  static fromReader(_r: TlReader): InputUserSelf$ {
     return new InputUserSelf$();
   }
 }
@@ -3562,7 +3562,7 @@ class InputMediaEmpty$ {
     w.uint(0x9664f57f);
   }
 
-  static fromReader(r: TlReader): InputMediaEmpty$ {
+  static fromReader(_r: TlReader): InputMediaEmpty$ {
     return new InputMediaEmpty$();
   }
 }
@@ -4646,7 +4646,7 @@ class InputChatPhotoEmpty$ {
     w.uint(0x1ca48f57);
   }
 
-  static fromReader(r: TlReader): InputChatPhotoEmpty$ {
+  static fromReader(_r: TlReader): InputChatPhotoEmpty$ {
     return new InputChatPhotoEmpty$();
   }
 }
@@ -4794,7 +4794,7 @@ class InputGeoPointEmpty$ {
     w.uint(0xe4c123d6);
   }
 
-  static fromReader(r: TlReader): InputGeoPointEmpty$ {
+  static fromReader(_r: TlReader): InputGeoPointEmpty$ {
     return new InputGeoPointEmpty$();
   }
 }
@@ -4890,7 +4890,7 @@ class InputPhotoEmpty$ {
     w.uint(0x1cd7bf0d);
   }
 
-  static fromReader(r: TlReader): InputPhotoEmpty$ {
+  static fromReader(_r: TlReader): InputPhotoEmpty$ {
     return new InputPhotoEmpty$();
   }
 }
@@ -5228,7 +5228,7 @@ class InputTakeoutFileLocation$ {
     w.uint(0x29be5899);
   }
 
-  static fromReader(r: TlReader): InputTakeoutFileLocation$ {
+  static fromReader(_r: TlReader): InputTakeoutFileLocation$ {
     return new InputTakeoutFileLocation$();
   }
 }
@@ -5965,7 +5965,7 @@ class UserProfilePhotoEmpty$ {
     w.uint(0x4f11bae1);
   }
 
-  static fromReader(r: TlReader): UserProfilePhotoEmpty$ {
+  static fromReader(_r: TlReader): UserProfilePhotoEmpty$ {
     return new UserProfilePhotoEmpty$();
   }
 }
@@ -6071,7 +6071,7 @@ class UserStatusEmpty$ {
     w.uint(0x09d05049);
   }
 
-  static fromReader(r: TlReader): UserStatusEmpty$ {
+  static fromReader(_r: TlReader): UserStatusEmpty$ {
     return new UserStatusEmpty$();
   }
 }
@@ -6199,7 +6199,7 @@ class UserStatusRecently$ {
     w.uint(0xe26f42f1);
   }
 
-  static fromReader(r: TlReader): UserStatusRecently$ {
+  static fromReader(_r: TlReader): UserStatusRecently$ {
     return new UserStatusRecently$();
   }
 }
@@ -6227,7 +6227,7 @@ class UserStatusLastWeek$ {
     w.uint(0x07bf09fc);
   }
 
-  static fromReader(r: TlReader): UserStatusLastWeek$ {
+  static fromReader(_r: TlReader): UserStatusLastWeek$ {
     return new UserStatusLastWeek$();
   }
 }
@@ -6255,7 +6255,7 @@ class UserStatusLastMonth$ {
     w.uint(0x77ebc742);
   }
 
-  static fromReader(r: TlReader): UserStatusLastMonth$ {
+  static fromReader(_r: TlReader): UserStatusLastMonth$ {
     return new UserStatusLastMonth$();
   }
 }
@@ -7573,7 +7573,7 @@ class ChatPhotoEmpty$ {
     w.uint(0x37c1011c);
   }
 
-  static fromReader(r: TlReader): ChatPhotoEmpty$ {
+  static fromReader(_r: TlReader): ChatPhotoEmpty$ {
     return new ChatPhotoEmpty$();
   }
 }
@@ -8093,7 +8093,7 @@ class MessageMediaEmpty$ {
     w.uint(0x3ded6320);
   }
 
-  static fromReader(r: TlReader): MessageMediaEmpty$ {
+  static fromReader(_r: TlReader): MessageMediaEmpty$ {
     return new MessageMediaEmpty$();
   }
 }
@@ -8308,7 +8308,7 @@ class MessageMediaUnsupported$ {
     w.uint(0x9f84f49e);
   }
 
-  static fromReader(r: TlReader): MessageMediaUnsupported$ {
+  static fromReader(_r: TlReader): MessageMediaUnsupported$ {
     return new MessageMediaUnsupported$();
   }
 }
@@ -8869,7 +8869,7 @@ class MessageActionEmpty$ {
     w.uint(0xb6aef7b0);
   }
 
-  static fromReader(r: TlReader): MessageActionEmpty$ {
+  static fromReader(_r: TlReader): MessageActionEmpty$ {
     return new MessageActionEmpty$();
   }
 }
@@ -9066,7 +9066,7 @@ class MessageActionChatDeletePhoto$ {
     w.uint(0x95e3fbef);
   }
 
-  static fromReader(r: TlReader): MessageActionChatDeletePhoto$ {
+  static fromReader(_r: TlReader): MessageActionChatDeletePhoto$ {
     return new MessageActionChatDeletePhoto$();
   }
 }
@@ -9413,7 +9413,7 @@ class MessageActionPinMessage$ {
     w.uint(0x94bd38ed);
   }
 
-  static fromReader(r: TlReader): MessageActionPinMessage$ {
+  static fromReader(_r: TlReader): MessageActionPinMessage$ {
     return new MessageActionPinMessage$();
   }
 }
@@ -9441,7 +9441,7 @@ class MessageActionHistoryClear$ {
     w.uint(0x9fbab604);
   }
 
-  static fromReader(r: TlReader): MessageActionHistoryClear$ {
+  static fromReader(_r: TlReader): MessageActionHistoryClear$ {
     return new MessageActionHistoryClear$();
   }
 }
@@ -9742,7 +9742,7 @@ class MessageActionScreenshotTaken$ {
     w.uint(0x4792929b);
   }
 
-  static fromReader(r: TlReader): MessageActionScreenshotTaken$ {
+  static fromReader(_r: TlReader): MessageActionScreenshotTaken$ {
     return new MessageActionScreenshotTaken$();
   }
 }
@@ -10002,7 +10002,7 @@ class MessageActionContactSignUp$ {
     w.uint(0xf3f25f76);
   }
 
-  static fromReader(r: TlReader): MessageActionContactSignUp$ {
+  static fromReader(_r: TlReader): MessageActionContactSignUp$ {
     return new MessageActionContactSignUp$();
   }
 }
@@ -11012,7 +11012,7 @@ class GeoPointEmpty$ {
     w.uint(0x1117dd5f);
   }
 
-  static fromReader(r: TlReader): GeoPointEmpty$ {
+  static fromReader(_r: TlReader): GeoPointEmpty$ {
     return new GeoPointEmpty$();
   }
 }
@@ -11164,7 +11164,7 @@ class InputNotifyUsers$ {
     w.uint(0x193b4417);
   }
 
-  static fromReader(r: TlReader): InputNotifyUsers$ {
+  static fromReader(_r: TlReader): InputNotifyUsers$ {
     return new InputNotifyUsers$();
   }
 }
@@ -11192,7 +11192,7 @@ class InputNotifyChats$ {
     w.uint(0x4a95e84e);
   }
 
-  static fromReader(r: TlReader): InputNotifyChats$ {
+  static fromReader(_r: TlReader): InputNotifyChats$ {
     return new InputNotifyChats$();
   }
 }
@@ -11220,7 +11220,7 @@ class InputNotifyBroadcasts$ {
     w.uint(0xb1db7c7e);
   }
 
-  static fromReader(r: TlReader): InputNotifyBroadcasts$ {
+  static fromReader(_r: TlReader): InputNotifyBroadcasts$ {
     return new InputNotifyBroadcasts$();
   }
 }
@@ -11659,7 +11659,7 @@ class InputReportReasonSpam$ {
     w.uint(0x58dbcab8);
   }
 
-  static fromReader(r: TlReader): InputReportReasonSpam$ {
+  static fromReader(_r: TlReader): InputReportReasonSpam$ {
     return new InputReportReasonSpam$();
   }
 }
@@ -11687,7 +11687,7 @@ class InputReportReasonViolence$ {
     w.uint(0x1e22c78d);
   }
 
-  static fromReader(r: TlReader): InputReportReasonViolence$ {
+  static fromReader(_r: TlReader): InputReportReasonViolence$ {
     return new InputReportReasonViolence$();
   }
 }
@@ -11715,7 +11715,7 @@ class InputReportReasonPornography$ {
     w.uint(0x2e59d922);
   }
 
-  static fromReader(r: TlReader): InputReportReasonPornography$ {
+  static fromReader(_r: TlReader): InputReportReasonPornography$ {
     return new InputReportReasonPornography$();
   }
 }
@@ -11743,7 +11743,7 @@ class InputReportReasonChildAbuse$ {
     w.uint(0xadf44ee3);
   }
 
-  static fromReader(r: TlReader): InputReportReasonChildAbuse$ {
+  static fromReader(_r: TlReader): InputReportReasonChildAbuse$ {
     return new InputReportReasonChildAbuse$();
   }
 }
@@ -11821,7 +11821,7 @@ class InputReportReasonCopyright$ {
     w.uint(0x9b89f93a);
   }
 
-  static fromReader(r: TlReader): InputReportReasonCopyright$ {
+  static fromReader(_r: TlReader): InputReportReasonCopyright$ {
     return new InputReportReasonCopyright$();
   }
 }
@@ -11849,7 +11849,7 @@ class InputReportReasonGeoIrrelevant$ {
     w.uint(0xdbd4feed);
   }
 
-  static fromReader(r: TlReader): InputReportReasonGeoIrrelevant$ {
+  static fromReader(_r: TlReader): InputReportReasonGeoIrrelevant$ {
     return new InputReportReasonGeoIrrelevant$();
   }
 }
@@ -12183,7 +12183,7 @@ class InputMessagesFilterEmpty$ {
     w.uint(0x57e2f66c);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterEmpty$ {
+  static fromReader(_r: TlReader): InputMessagesFilterEmpty$ {
     return new InputMessagesFilterEmpty$();
   }
 }
@@ -12211,7 +12211,7 @@ class InputMessagesFilterPhotos$ {
     w.uint(0x9609a51c);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterPhotos$ {
+  static fromReader(_r: TlReader): InputMessagesFilterPhotos$ {
     return new InputMessagesFilterPhotos$();
   }
 }
@@ -12239,7 +12239,7 @@ class InputMessagesFilterVideo$ {
     w.uint(0x9fc00e65);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterVideo$ {
+  static fromReader(_r: TlReader): InputMessagesFilterVideo$ {
     return new InputMessagesFilterVideo$();
   }
 }
@@ -12267,7 +12267,7 @@ class InputMessagesFilterPhotoVideo$ {
     w.uint(0x56e9f0e4);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterPhotoVideo$ {
+  static fromReader(_r: TlReader): InputMessagesFilterPhotoVideo$ {
     return new InputMessagesFilterPhotoVideo$();
   }
 }
@@ -12295,7 +12295,7 @@ class InputMessagesFilterDocument$ {
     w.uint(0x9eddf188);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterDocument$ {
+  static fromReader(_r: TlReader): InputMessagesFilterDocument$ {
     return new InputMessagesFilterDocument$();
   }
 }
@@ -12323,7 +12323,7 @@ class InputMessagesFilterUrl$ {
     w.uint(0x7ef0dd87);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterUrl$ {
+  static fromReader(_r: TlReader): InputMessagesFilterUrl$ {
     return new InputMessagesFilterUrl$();
   }
 }
@@ -12351,7 +12351,7 @@ class InputMessagesFilterGif$ {
     w.uint(0xffc86587);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterGif$ {
+  static fromReader(_r: TlReader): InputMessagesFilterGif$ {
     return new InputMessagesFilterGif$();
   }
 }
@@ -12379,7 +12379,7 @@ class InputMessagesFilterVoice$ {
     w.uint(0x50f5c392);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterVoice$ {
+  static fromReader(_r: TlReader): InputMessagesFilterVoice$ {
     return new InputMessagesFilterVoice$();
   }
 }
@@ -12407,7 +12407,7 @@ class InputMessagesFilterMusic$ {
     w.uint(0x3751b49e);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterMusic$ {
+  static fromReader(_r: TlReader): InputMessagesFilterMusic$ {
     return new InputMessagesFilterMusic$();
   }
 }
@@ -12435,7 +12435,7 @@ class InputMessagesFilterChatPhotos$ {
     w.uint(0x3a20ecb8);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterChatPhotos$ {
+  static fromReader(_r: TlReader): InputMessagesFilterChatPhotos$ {
     return new InputMessagesFilterChatPhotos$();
   }
 }
@@ -12517,7 +12517,7 @@ class InputMessagesFilterRoundVoice$ {
     w.uint(0x7a7c17a4);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterRoundVoice$ {
+  static fromReader(_r: TlReader): InputMessagesFilterRoundVoice$ {
     return new InputMessagesFilterRoundVoice$();
   }
 }
@@ -12545,7 +12545,7 @@ class InputMessagesFilterRoundVideo$ {
     w.uint(0xb549da53);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterRoundVideo$ {
+  static fromReader(_r: TlReader): InputMessagesFilterRoundVideo$ {
     return new InputMessagesFilterRoundVideo$();
   }
 }
@@ -12573,7 +12573,7 @@ class InputMessagesFilterMyMentions$ {
     w.uint(0xc1f8e69a);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterMyMentions$ {
+  static fromReader(_r: TlReader): InputMessagesFilterMyMentions$ {
     return new InputMessagesFilterMyMentions$();
   }
 }
@@ -12601,7 +12601,7 @@ class InputMessagesFilterGeo$ {
     w.uint(0xe7026d0d);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterGeo$ {
+  static fromReader(_r: TlReader): InputMessagesFilterGeo$ {
     return new InputMessagesFilterGeo$();
   }
 }
@@ -12629,7 +12629,7 @@ class InputMessagesFilterContacts$ {
     w.uint(0xe062db83);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterContacts$ {
+  static fromReader(_r: TlReader): InputMessagesFilterContacts$ {
     return new InputMessagesFilterContacts$();
   }
 }
@@ -12657,7 +12657,7 @@ class InputMessagesFilterPinned$ {
     w.uint(0x1bb00451);
   }
 
-  static fromReader(r: TlReader): InputMessagesFilterPinned$ {
+  static fromReader(_r: TlReader): InputMessagesFilterPinned$ {
     return new InputMessagesFilterPinned$();
   }
 }
@@ -14819,7 +14819,7 @@ class UpdateStickerSets$ {
     w.uint(0x43ae3dec);
   }
 
-  static fromReader(r: TlReader): UpdateStickerSets$ {
+  static fromReader(_r: TlReader): UpdateStickerSets$ {
     return new UpdateStickerSets$();
   }
 }
@@ -14847,7 +14847,7 @@ class UpdateSavedGifs$ {
     w.uint(0x9375341e);
   }
 
-  static fromReader(r: TlReader): UpdateSavedGifs$ {
+  static fromReader(_r: TlReader): UpdateSavedGifs$ {
     return new UpdateSavedGifs$();
   }
 }
@@ -15459,7 +15459,7 @@ class UpdateReadFeaturedStickers$ {
     w.uint(0x571d2742);
   }
 
-  static fromReader(r: TlReader): UpdateReadFeaturedStickers$ {
+  static fromReader(_r: TlReader): UpdateReadFeaturedStickers$ {
     return new UpdateReadFeaturedStickers$();
   }
 }
@@ -15487,7 +15487,7 @@ class UpdateRecentStickers$ {
     w.uint(0x9a422c20);
   }
 
-  static fromReader(r: TlReader): UpdateRecentStickers$ {
+  static fromReader(_r: TlReader): UpdateRecentStickers$ {
     return new UpdateRecentStickers$();
   }
 }
@@ -15515,7 +15515,7 @@ class UpdateConfig$ {
     w.uint(0xa229dd06);
   }
 
-  static fromReader(r: TlReader): UpdateConfig$ {
+  static fromReader(_r: TlReader): UpdateConfig$ {
     return new UpdateConfig$();
   }
 }
@@ -15543,7 +15543,7 @@ class UpdatePtsChanged$ {
     w.uint(0x3354678f);
   }
 
-  static fromReader(r: TlReader): UpdatePtsChanged$ {
+  static fromReader(_r: TlReader): UpdatePtsChanged$ {
     return new UpdatePtsChanged$();
   }
 }
@@ -16209,7 +16209,7 @@ class UpdateFavedStickers$ {
     w.uint(0xe511996d);
   }
 
-  static fromReader(r: TlReader): UpdateFavedStickers$ {
+  static fromReader(_r: TlReader): UpdateFavedStickers$ {
     return new UpdateFavedStickers$();
   }
 }
@@ -16306,7 +16306,7 @@ class UpdateContactsReset$ {
     w.uint(0x7084a7be);
   }
 
-  static fromReader(r: TlReader): UpdateContactsReset$ {
+  static fromReader(_r: TlReader): UpdateContactsReset$ {
     return new UpdateContactsReset$();
   }
 }
@@ -16999,7 +16999,7 @@ class UpdateLoginToken$ {
     w.uint(0x564fe691);
   }
 
-  static fromReader(r: TlReader): UpdateLoginToken$ {
+  static fromReader(_r: TlReader): UpdateLoginToken$ {
     return new UpdateLoginToken$();
   }
 }
@@ -17227,7 +17227,7 @@ class UpdateDialogFilters$ {
     w.uint(0x3504914f);
   }
 
-  static fromReader(r: TlReader): UpdateDialogFilters$ {
+  static fromReader(_r: TlReader): UpdateDialogFilters$ {
     return new UpdateDialogFilters$();
   }
 }
@@ -18102,7 +18102,7 @@ class UpdatesTooLong$ {
     w.uint(0xe317af7e);
   }
 
-  static fromReader(r: TlReader): UpdatesTooLong$ {
+  static fromReader(_r: TlReader): UpdatesTooLong$ {
     return new UpdatesTooLong$();
   }
 }
@@ -19768,7 +19768,7 @@ class EncryptedFileEmpty$ {
     w.uint(0xc21f497e);
   }
 
-  static fromReader(r: TlReader): EncryptedFileEmpty$ {
+  static fromReader(_r: TlReader): EncryptedFileEmpty$ {
     return new EncryptedFileEmpty$();
   }
 }
@@ -19870,7 +19870,7 @@ class InputEncryptedFileEmpty$ {
     w.uint(0x1837c364);
   }
 
-  static fromReader(r: TlReader): InputEncryptedFileEmpty$ {
+  static fromReader(_r: TlReader): InputEncryptedFileEmpty$ {
     return new InputEncryptedFileEmpty$();
   }
 }
@@ -20226,7 +20226,7 @@ class InputDocumentEmpty$ {
     w.uint(0x72f0eaae);
   }
 
-  static fromReader(r: TlReader): InputDocumentEmpty$ {
+  static fromReader(_r: TlReader): InputDocumentEmpty$ {
     return new InputDocumentEmpty$();
   }
 }
@@ -20568,7 +20568,7 @@ class NotifyUsers$ {
     w.uint(0xb4c83b4c);
   }
 
-  static fromReader(r: TlReader): NotifyUsers$ {
+  static fromReader(_r: TlReader): NotifyUsers$ {
     return new NotifyUsers$();
   }
 }
@@ -20596,7 +20596,7 @@ class NotifyChats$ {
     w.uint(0xc007cec3);
   }
 
-  static fromReader(r: TlReader): NotifyChats$ {
+  static fromReader(_r: TlReader): NotifyChats$ {
     return new NotifyChats$();
   }
 }
@@ -20624,7 +20624,7 @@ class NotifyBroadcasts$ {
     w.uint(0xd612e8ef);
   }
 
-  static fromReader(r: TlReader): NotifyBroadcasts$ {
+  static fromReader(_r: TlReader): NotifyBroadcasts$ {
     return new NotifyBroadcasts$();
   }
 }
@@ -20652,7 +20652,7 @@ class SendMessageTypingAction$ {
     w.uint(0x16bf744e);
   }
 
-  static fromReader(r: TlReader): SendMessageTypingAction$ {
+  static fromReader(_r: TlReader): SendMessageTypingAction$ {
     return new SendMessageTypingAction$();
   }
 }
@@ -20680,7 +20680,7 @@ class SendMessageCancelAction$ {
     w.uint(0xfd5ec8f5);
   }
 
-  static fromReader(r: TlReader): SendMessageCancelAction$ {
+  static fromReader(_r: TlReader): SendMessageCancelAction$ {
     return new SendMessageCancelAction$();
   }
 }
@@ -20708,7 +20708,7 @@ class SendMessageRecordVideoAction$ {
     w.uint(0xa187d66f);
   }
 
-  static fromReader(r: TlReader): SendMessageRecordVideoAction$ {
+  static fromReader(_r: TlReader): SendMessageRecordVideoAction$ {
     return new SendMessageRecordVideoAction$();
   }
 }
@@ -20786,7 +20786,7 @@ class SendMessageRecordAudioAction$ {
     w.uint(0xd52f73f7);
   }
 
-  static fromReader(r: TlReader): SendMessageRecordAudioAction$ {
+  static fromReader(_r: TlReader): SendMessageRecordAudioAction$ {
     return new SendMessageRecordAudioAction$();
   }
 }
@@ -20964,7 +20964,7 @@ class SendMessageGeoLocationAction$ {
     w.uint(0x176f8ba1);
   }
 
-  static fromReader(r: TlReader): SendMessageGeoLocationAction$ {
+  static fromReader(_r: TlReader): SendMessageGeoLocationAction$ {
     return new SendMessageGeoLocationAction$();
   }
 }
@@ -20992,7 +20992,7 @@ class SendMessageChooseContactAction$ {
     w.uint(0x628cbc6f);
   }
 
-  static fromReader(r: TlReader): SendMessageChooseContactAction$ {
+  static fromReader(_r: TlReader): SendMessageChooseContactAction$ {
     return new SendMessageChooseContactAction$();
   }
 }
@@ -21020,7 +21020,7 @@ class SendMessageGamePlayAction$ {
     w.uint(0xdd6a8f48);
   }
 
-  static fromReader(r: TlReader): SendMessageGamePlayAction$ {
+  static fromReader(_r: TlReader): SendMessageGamePlayAction$ {
     return new SendMessageGamePlayAction$();
   }
 }
@@ -21048,7 +21048,7 @@ class SendMessageRecordRoundAction$ {
     w.uint(0x88f27fbc);
   }
 
-  static fromReader(r: TlReader): SendMessageRecordRoundAction$ {
+  static fromReader(_r: TlReader): SendMessageRecordRoundAction$ {
     return new SendMessageRecordRoundAction$();
   }
 }
@@ -21126,7 +21126,7 @@ class SpeakingInGroupCallAction$ {
     w.uint(0xd92c2285);
   }
 
-  static fromReader(r: TlReader): SpeakingInGroupCallAction$ {
+  static fromReader(_r: TlReader): SpeakingInGroupCallAction$ {
     return new SpeakingInGroupCallAction$();
   }
 }
@@ -21154,7 +21154,7 @@ class InputPrivacyKeyStatusTimestamp$ {
     w.uint(0x4f96cb18);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyStatusTimestamp$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyStatusTimestamp$ {
     return new InputPrivacyKeyStatusTimestamp$();
   }
 }
@@ -21182,7 +21182,7 @@ class InputPrivacyKeyChatInvite$ {
     w.uint(0xbdfb0426);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyChatInvite$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyChatInvite$ {
     return new InputPrivacyKeyChatInvite$();
   }
 }
@@ -21210,7 +21210,7 @@ class InputPrivacyKeyPhoneCall$ {
     w.uint(0xfabadc5f);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyPhoneCall$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyPhoneCall$ {
     return new InputPrivacyKeyPhoneCall$();
   }
 }
@@ -21238,7 +21238,7 @@ class InputPrivacyKeyPhoneP2P$ {
     w.uint(0xdb9e70d2);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyPhoneP2P$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyPhoneP2P$ {
     return new InputPrivacyKeyPhoneP2P$();
   }
 }
@@ -21266,7 +21266,7 @@ class InputPrivacyKeyForwards$ {
     w.uint(0xa4dd4c08);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyForwards$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyForwards$ {
     return new InputPrivacyKeyForwards$();
   }
 }
@@ -21294,7 +21294,7 @@ class InputPrivacyKeyProfilePhoto$ {
     w.uint(0x5719bacc);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyProfilePhoto$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyProfilePhoto$ {
     return new InputPrivacyKeyProfilePhoto$();
   }
 }
@@ -21322,7 +21322,7 @@ class InputPrivacyKeyPhoneNumber$ {
     w.uint(0x0352dafa);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyPhoneNumber$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyPhoneNumber$ {
     return new InputPrivacyKeyPhoneNumber$();
   }
 }
@@ -21350,7 +21350,7 @@ class InputPrivacyKeyAddedByPhone$ {
     w.uint(0xd1219bdd);
   }
 
-  static fromReader(r: TlReader): InputPrivacyKeyAddedByPhone$ {
+  static fromReader(_r: TlReader): InputPrivacyKeyAddedByPhone$ {
     return new InputPrivacyKeyAddedByPhone$();
   }
 }
@@ -21378,7 +21378,7 @@ class PrivacyKeyStatusTimestamp$ {
     w.uint(0xbc2eab30);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyStatusTimestamp$ {
+  static fromReader(_r: TlReader): PrivacyKeyStatusTimestamp$ {
     return new PrivacyKeyStatusTimestamp$();
   }
 }
@@ -21406,7 +21406,7 @@ class PrivacyKeyChatInvite$ {
     w.uint(0x500e6dfa);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyChatInvite$ {
+  static fromReader(_r: TlReader): PrivacyKeyChatInvite$ {
     return new PrivacyKeyChatInvite$();
   }
 }
@@ -21434,7 +21434,7 @@ class PrivacyKeyPhoneCall$ {
     w.uint(0x3d662b7b);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyPhoneCall$ {
+  static fromReader(_r: TlReader): PrivacyKeyPhoneCall$ {
     return new PrivacyKeyPhoneCall$();
   }
 }
@@ -21462,7 +21462,7 @@ class PrivacyKeyPhoneP2P$ {
     w.uint(0x39491cc8);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyPhoneP2P$ {
+  static fromReader(_r: TlReader): PrivacyKeyPhoneP2P$ {
     return new PrivacyKeyPhoneP2P$();
   }
 }
@@ -21490,7 +21490,7 @@ class PrivacyKeyForwards$ {
     w.uint(0x69ec56a3);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyForwards$ {
+  static fromReader(_r: TlReader): PrivacyKeyForwards$ {
     return new PrivacyKeyForwards$();
   }
 }
@@ -21518,7 +21518,7 @@ class PrivacyKeyProfilePhoto$ {
     w.uint(0x96151fed);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyProfilePhoto$ {
+  static fromReader(_r: TlReader): PrivacyKeyProfilePhoto$ {
     return new PrivacyKeyProfilePhoto$();
   }
 }
@@ -21546,7 +21546,7 @@ class PrivacyKeyPhoneNumber$ {
     w.uint(0xd19ae46d);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyPhoneNumber$ {
+  static fromReader(_r: TlReader): PrivacyKeyPhoneNumber$ {
     return new PrivacyKeyPhoneNumber$();
   }
 }
@@ -21574,7 +21574,7 @@ class PrivacyKeyAddedByPhone$ {
     w.uint(0x42ffd42b);
   }
 
-  static fromReader(r: TlReader): PrivacyKeyAddedByPhone$ {
+  static fromReader(_r: TlReader): PrivacyKeyAddedByPhone$ {
     return new PrivacyKeyAddedByPhone$();
   }
 }
@@ -21602,7 +21602,7 @@ class InputPrivacyValueAllowContacts$ {
     w.uint(0x0d09e07b);
   }
 
-  static fromReader(r: TlReader): InputPrivacyValueAllowContacts$ {
+  static fromReader(_r: TlReader): InputPrivacyValueAllowContacts$ {
     return new InputPrivacyValueAllowContacts$();
   }
 }
@@ -21630,7 +21630,7 @@ class InputPrivacyValueAllowAll$ {
     w.uint(0x184b35ce);
   }
 
-  static fromReader(r: TlReader): InputPrivacyValueAllowAll$ {
+  static fromReader(_r: TlReader): InputPrivacyValueAllowAll$ {
     return new InputPrivacyValueAllowAll$();
   }
 }
@@ -21721,7 +21721,7 @@ class InputPrivacyValueDisallowContacts$ {
     w.uint(0x0ba52007);
   }
 
-  static fromReader(r: TlReader): InputPrivacyValueDisallowContacts$ {
+  static fromReader(_r: TlReader): InputPrivacyValueDisallowContacts$ {
     return new InputPrivacyValueDisallowContacts$();
   }
 }
@@ -21749,7 +21749,7 @@ class InputPrivacyValueDisallowAll$ {
     w.uint(0xd66b66c9);
   }
 
-  static fromReader(r: TlReader): InputPrivacyValueDisallowAll$ {
+  static fromReader(_r: TlReader): InputPrivacyValueDisallowAll$ {
     return new InputPrivacyValueDisallowAll$();
   }
 }
@@ -21966,7 +21966,7 @@ class PrivacyValueAllowContacts$ {
     w.uint(0xfffe1bac);
   }
 
-  static fromReader(r: TlReader): PrivacyValueAllowContacts$ {
+  static fromReader(_r: TlReader): PrivacyValueAllowContacts$ {
     return new PrivacyValueAllowContacts$();
   }
 }
@@ -21994,7 +21994,7 @@ class PrivacyValueAllowAll$ {
     w.uint(0x65427b82);
   }
 
-  static fromReader(r: TlReader): PrivacyValueAllowAll$ {
+  static fromReader(_r: TlReader): PrivacyValueAllowAll$ {
     return new PrivacyValueAllowAll$();
   }
 }
@@ -22085,7 +22085,7 @@ class PrivacyValueDisallowContacts$ {
     w.uint(0xf888fa1a);
   }
 
-  static fromReader(r: TlReader): PrivacyValueDisallowContacts$ {
+  static fromReader(_r: TlReader): PrivacyValueDisallowContacts$ {
     return new PrivacyValueDisallowContacts$();
   }
 }
@@ -22113,7 +22113,7 @@ class PrivacyValueDisallowAll$ {
     w.uint(0x8b73e763);
   }
 
-  static fromReader(r: TlReader): PrivacyValueDisallowAll$ {
+  static fromReader(_r: TlReader): PrivacyValueDisallowAll$ {
     return new PrivacyValueDisallowAll$();
   }
 }
@@ -22436,7 +22436,7 @@ class DocumentAttributeAnimated$ {
     w.uint(0x11b58939);
   }
 
-  static fromReader(r: TlReader): DocumentAttributeAnimated$ {
+  static fromReader(_r: TlReader): DocumentAttributeAnimated$ {
     return new DocumentAttributeAnimated$();
   }
 }
@@ -22745,7 +22745,7 @@ class DocumentAttributeHasStickers$ {
     w.uint(0x9801d2f7);
   }
 
-  static fromReader(r: TlReader): DocumentAttributeHasStickers$ {
+  static fromReader(_r: TlReader): DocumentAttributeHasStickers$ {
     return new DocumentAttributeHasStickers$();
   }
 }
@@ -23396,7 +23396,7 @@ class ChatInviteEmpty$ {
     w.uint(0x69df3769);
   }
 
-  static fromReader(r: TlReader): ChatInviteEmpty$ {
+  static fromReader(_r: TlReader): ChatInviteEmpty$ {
     return new ChatInviteEmpty$();
   }
 }
@@ -23691,7 +23691,7 @@ class InputStickerSetEmpty$ {
     w.uint(0xffb62b95);
   }
 
-  static fromReader(r: TlReader): InputStickerSetEmpty$ {
+  static fromReader(_r: TlReader): InputStickerSetEmpty$ {
     return new InputStickerSetEmpty$();
   }
 }
@@ -23825,7 +23825,7 @@ class InputStickerSetAnimatedEmoji$ {
     w.uint(0x028703c8);
   }
 
-  static fromReader(r: TlReader): InputStickerSetAnimatedEmoji$ {
+  static fromReader(_r: TlReader): InputStickerSetAnimatedEmoji$ {
     return new InputStickerSetAnimatedEmoji$();
   }
 }
@@ -26246,7 +26246,7 @@ class InputChannelEmpty$ {
     w.uint(0xee8c1e86);
   }
 
-  static fromReader(r: TlReader): InputChannelEmpty$ {
+  static fromReader(_r: TlReader): InputChannelEmpty$ {
     return new InputChannelEmpty$();
   }
 }
@@ -26448,7 +26448,7 @@ class ChannelMessagesFilterEmpty$ {
     w.uint(0x94d42ee7);
   }
 
-  static fromReader(r: TlReader): ChannelMessagesFilterEmpty$ {
+  static fromReader(_r: TlReader): ChannelMessagesFilterEmpty$ {
     return new ChannelMessagesFilterEmpty$();
   }
 }
@@ -26964,7 +26964,7 @@ class ChannelParticipantsRecent$ {
     w.uint(0xde3f3c79);
   }
 
-  static fromReader(r: TlReader): ChannelParticipantsRecent$ {
+  static fromReader(_r: TlReader): ChannelParticipantsRecent$ {
     return new ChannelParticipantsRecent$();
   }
 }
@@ -26992,7 +26992,7 @@ class ChannelParticipantsAdmins$ {
     w.uint(0xb4608969);
   }
 
-  static fromReader(r: TlReader): ChannelParticipantsAdmins$ {
+  static fromReader(_r: TlReader): ChannelParticipantsAdmins$ {
     return new ChannelParticipantsAdmins$();
   }
 }
@@ -27070,7 +27070,7 @@ class ChannelParticipantsBots$ {
     w.uint(0xb0d1865b);
   }
 
-  static fromReader(r: TlReader): ChannelParticipantsBots$ {
+  static fromReader(_r: TlReader): ChannelParticipantsBots$ {
     return new ChannelParticipantsBots$();
   }
 }
@@ -29087,7 +29087,7 @@ class TopPeerCategoryBotsPM$ {
     w.uint(0xab661b5b);
   }
 
-  static fromReader(r: TlReader): TopPeerCategoryBotsPM$ {
+  static fromReader(_r: TlReader): TopPeerCategoryBotsPM$ {
     return new TopPeerCategoryBotsPM$();
   }
 }
@@ -29115,7 +29115,7 @@ class TopPeerCategoryBotsInline$ {
     w.uint(0x148677e2);
   }
 
-  static fromReader(r: TlReader): TopPeerCategoryBotsInline$ {
+  static fromReader(_r: TlReader): TopPeerCategoryBotsInline$ {
     return new TopPeerCategoryBotsInline$();
   }
 }
@@ -29143,7 +29143,7 @@ class TopPeerCategoryCorrespondents$ {
     w.uint(0x0637b7ed);
   }
 
-  static fromReader(r: TlReader): TopPeerCategoryCorrespondents$ {
+  static fromReader(_r: TlReader): TopPeerCategoryCorrespondents$ {
     return new TopPeerCategoryCorrespondents$();
   }
 }
@@ -29171,7 +29171,7 @@ class TopPeerCategoryGroups$ {
     w.uint(0xbd17a14a);
   }
 
-  static fromReader(r: TlReader): TopPeerCategoryGroups$ {
+  static fromReader(_r: TlReader): TopPeerCategoryGroups$ {
     return new TopPeerCategoryGroups$();
   }
 }
@@ -29199,7 +29199,7 @@ class TopPeerCategoryChannels$ {
     w.uint(0x161d9628);
   }
 
-  static fromReader(r: TlReader): TopPeerCategoryChannels$ {
+  static fromReader(_r: TlReader): TopPeerCategoryChannels$ {
     return new TopPeerCategoryChannels$();
   }
 }
@@ -29227,7 +29227,7 @@ class TopPeerCategoryPhoneCalls$ {
     w.uint(0x1e76a78c);
   }
 
-  static fromReader(r: TlReader): TopPeerCategoryPhoneCalls$ {
+  static fromReader(_r: TlReader): TopPeerCategoryPhoneCalls$ {
     return new TopPeerCategoryPhoneCalls$();
   }
 }
@@ -29255,7 +29255,7 @@ class TopPeerCategoryForwardUsers$ {
     w.uint(0xa8406ca9);
   }
 
-  static fromReader(r: TlReader): TopPeerCategoryForwardUsers$ {
+  static fromReader(_r: TlReader): TopPeerCategoryForwardUsers$ {
     return new TopPeerCategoryForwardUsers$();
   }
 }
@@ -29283,7 +29283,7 @@ class TopPeerCategoryForwardChats$ {
     w.uint(0xfbeec0f0);
   }
 
-  static fromReader(r: TlReader): TopPeerCategoryForwardChats$ {
+  static fromReader(_r: TlReader): TopPeerCategoryForwardChats$ {
     return new TopPeerCategoryForwardChats$();
   }
 }
@@ -30098,7 +30098,7 @@ class TextEmpty$ {
     w.uint(0xdc3d824f);
   }
 
-  static fromReader(r: TlReader): TextEmpty$ {
+  static fromReader(_r: TlReader): TextEmpty$ {
     return new TextEmpty$();
   }
 }
@@ -30931,7 +30931,7 @@ class PageBlockUnsupported$ {
     w.uint(0x13567e8a);
   }
 
-  static fromReader(r: TlReader): PageBlockUnsupported$ {
+  static fromReader(_r: TlReader): PageBlockUnsupported$ {
     return new PageBlockUnsupported$();
   }
 }
@@ -31371,7 +31371,7 @@ class PageBlockDivider$ {
     w.uint(0xdb20b188);
   }
 
-  static fromReader(r: TlReader): PageBlockDivider$ {
+  static fromReader(_r: TlReader): PageBlockDivider$ {
     return new PageBlockDivider$();
   }
 }
@@ -32694,7 +32694,7 @@ class PhoneCallDiscardReasonMissed$ {
     w.uint(0x85e42301);
   }
 
-  static fromReader(r: TlReader): PhoneCallDiscardReasonMissed$ {
+  static fromReader(_r: TlReader): PhoneCallDiscardReasonMissed$ {
     return new PhoneCallDiscardReasonMissed$();
   }
 }
@@ -32722,7 +32722,7 @@ class PhoneCallDiscardReasonDisconnect$ {
     w.uint(0xe095c1a0);
   }
 
-  static fromReader(r: TlReader): PhoneCallDiscardReasonDisconnect$ {
+  static fromReader(_r: TlReader): PhoneCallDiscardReasonDisconnect$ {
     return new PhoneCallDiscardReasonDisconnect$();
   }
 }
@@ -32750,7 +32750,7 @@ class PhoneCallDiscardReasonHangup$ {
     w.uint(0x57adc690);
   }
 
-  static fromReader(r: TlReader): PhoneCallDiscardReasonHangup$ {
+  static fromReader(_r: TlReader): PhoneCallDiscardReasonHangup$ {
     return new PhoneCallDiscardReasonHangup$();
   }
 }
@@ -32778,7 +32778,7 @@ class PhoneCallDiscardReasonBusy$ {
     w.uint(0xfaf7e8c9);
   }
 
-  static fromReader(r: TlReader): PhoneCallDiscardReasonBusy$ {
+  static fromReader(_r: TlReader): PhoneCallDiscardReasonBusy$ {
     return new PhoneCallDiscardReasonBusy$();
   }
 }
@@ -35910,7 +35910,7 @@ class ChannelAdminLogEventActionParticipantJoin$ {
     w.uint(0x183040d3);
   }
 
-  static fromReader(r: TlReader): ChannelAdminLogEventActionParticipantJoin$ {
+  static fromReader(_r: TlReader): ChannelAdminLogEventActionParticipantJoin$ {
     return new ChannelAdminLogEventActionParticipantJoin$();
   }
 }
@@ -35938,7 +35938,7 @@ class ChannelAdminLogEventActionParticipantLeave$ {
     w.uint(0xf89777f2);
   }
 
-  static fromReader(r: TlReader): ChannelAdminLogEventActionParticipantLeave$ {
+  static fromReader(_r: TlReader): ChannelAdminLogEventActionParticipantLeave$ {
     return new ChannelAdminLogEventActionParticipantLeave$();
   }
 }
@@ -37569,7 +37569,7 @@ class InputMessagePinned$ {
     w.uint(0x86872538);
   }
 
-  static fromReader(r: TlReader): InputMessagePinned$ {
+  static fromReader(_r: TlReader): InputMessagePinned$ {
     return new InputMessagePinned$();
   }
 }
@@ -38101,7 +38101,7 @@ class SecureFileEmpty$ {
     w.uint(0x64199744);
   }
 
-  static fromReader(r: TlReader): SecureFileEmpty$ {
+  static fromReader(_r: TlReader): SecureFileEmpty$ {
     return new SecureFileEmpty$();
   }
 }
@@ -38377,7 +38377,7 @@ class SecureValueTypePersonalDetails$ {
     w.uint(0x9d2a81e3);
   }
 
-  static fromReader(r: TlReader): SecureValueTypePersonalDetails$ {
+  static fromReader(_r: TlReader): SecureValueTypePersonalDetails$ {
     return new SecureValueTypePersonalDetails$();
   }
 }
@@ -38405,7 +38405,7 @@ class SecureValueTypePassport$ {
     w.uint(0x3dac6a00);
   }
 
-  static fromReader(r: TlReader): SecureValueTypePassport$ {
+  static fromReader(_r: TlReader): SecureValueTypePassport$ {
     return new SecureValueTypePassport$();
   }
 }
@@ -38433,7 +38433,7 @@ class SecureValueTypeDriverLicense$ {
     w.uint(0x06e425c4);
   }
 
-  static fromReader(r: TlReader): SecureValueTypeDriverLicense$ {
+  static fromReader(_r: TlReader): SecureValueTypeDriverLicense$ {
     return new SecureValueTypeDriverLicense$();
   }
 }
@@ -38461,7 +38461,7 @@ class SecureValueTypeIdentityCard$ {
     w.uint(0xa0d0744b);
   }
 
-  static fromReader(r: TlReader): SecureValueTypeIdentityCard$ {
+  static fromReader(_r: TlReader): SecureValueTypeIdentityCard$ {
     return new SecureValueTypeIdentityCard$();
   }
 }
@@ -38489,7 +38489,7 @@ class SecureValueTypeInternalPassport$ {
     w.uint(0x99a48f23);
   }
 
-  static fromReader(r: TlReader): SecureValueTypeInternalPassport$ {
+  static fromReader(_r: TlReader): SecureValueTypeInternalPassport$ {
     return new SecureValueTypeInternalPassport$();
   }
 }
@@ -38517,7 +38517,7 @@ class SecureValueTypeAddress$ {
     w.uint(0xcbe31e26);
   }
 
-  static fromReader(r: TlReader): SecureValueTypeAddress$ {
+  static fromReader(_r: TlReader): SecureValueTypeAddress$ {
     return new SecureValueTypeAddress$();
   }
 }
@@ -38545,7 +38545,7 @@ class SecureValueTypeUtilityBill$ {
     w.uint(0xfc36954e);
   }
 
-  static fromReader(r: TlReader): SecureValueTypeUtilityBill$ {
+  static fromReader(_r: TlReader): SecureValueTypeUtilityBill$ {
     return new SecureValueTypeUtilityBill$();
   }
 }
@@ -38573,7 +38573,7 @@ class SecureValueTypeBankStatement$ {
     w.uint(0x89137c0d);
   }
 
-  static fromReader(r: TlReader): SecureValueTypeBankStatement$ {
+  static fromReader(_r: TlReader): SecureValueTypeBankStatement$ {
     return new SecureValueTypeBankStatement$();
   }
 }
@@ -38601,7 +38601,7 @@ class SecureValueTypeRentalAgreement$ {
     w.uint(0x8b883488);
   }
 
-  static fromReader(r: TlReader): SecureValueTypeRentalAgreement$ {
+  static fromReader(_r: TlReader): SecureValueTypeRentalAgreement$ {
     return new SecureValueTypeRentalAgreement$();
   }
 }
@@ -38629,7 +38629,7 @@ class SecureValueTypePassportRegistration$ {
     w.uint(0x99e3806a);
   }
 
-  static fromReader(r: TlReader): SecureValueTypePassportRegistration$ {
+  static fromReader(_r: TlReader): SecureValueTypePassportRegistration$ {
     return new SecureValueTypePassportRegistration$();
   }
 }
@@ -38657,7 +38657,7 @@ class SecureValueTypeTemporaryRegistration$ {
     w.uint(0xea02ec33);
   }
 
-  static fromReader(r: TlReader): SecureValueTypeTemporaryRegistration$ {
+  static fromReader(_r: TlReader): SecureValueTypeTemporaryRegistration$ {
     return new SecureValueTypeTemporaryRegistration$();
   }
 }
@@ -38685,7 +38685,7 @@ class SecureValueTypePhone$ {
     w.uint(0xb320aadb);
   }
 
-  static fromReader(r: TlReader): SecureValueTypePhone$ {
+  static fromReader(_r: TlReader): SecureValueTypePhone$ {
     return new SecureValueTypePhone$();
   }
 }
@@ -38713,7 +38713,7 @@ class SecureValueTypeEmail$ {
     w.uint(0x8e3ca7ee);
   }
 
-  static fromReader(r: TlReader): SecureValueTypeEmail$ {
+  static fromReader(_r: TlReader): SecureValueTypeEmail$ {
     return new SecureValueTypeEmail$();
   }
 }
@@ -39793,7 +39793,7 @@ class PasswordKdfAlgoUnknown$ {
     w.uint(0xd45ab096);
   }
 
-  static fromReader(r: TlReader): PasswordKdfAlgoUnknown$ {
+  static fromReader(_r: TlReader): PasswordKdfAlgoUnknown$ {
     return new PasswordKdfAlgoUnknown$();
   }
 }
@@ -39889,7 +39889,7 @@ class SecurePasswordKdfAlgoUnknown$ {
     w.uint(0x004a8537);
   }
 
-  static fromReader(r: TlReader): SecurePasswordKdfAlgoUnknown$ {
+  static fromReader(_r: TlReader): SecurePasswordKdfAlgoUnknown$ {
     return new SecurePasswordKdfAlgoUnknown$();
   }
 }
@@ -40079,7 +40079,7 @@ class InputCheckPasswordEmpty$ {
     w.uint(0x9880f658);
   }
 
-  static fromReader(r: TlReader): InputCheckPasswordEmpty$ {
+  static fromReader(_r: TlReader): InputCheckPasswordEmpty$ {
     return new InputCheckPasswordEmpty$();
   }
 }
@@ -40426,7 +40426,7 @@ class JsonNull$ {
     w.uint(0x3f6d7b68);
   }
 
-  static fromReader(r: TlReader): JsonNull$ {
+  static fromReader(_r: TlReader): JsonNull$ {
     return new JsonNull$();
   }
 }
@@ -42207,7 +42207,7 @@ class InputWallPaperNoFile$ {
     w.uint(0x8427bbac);
   }
 
-  static fromReader(r: TlReader): InputWallPaperNoFile$ {
+  static fromReader(_r: TlReader): InputWallPaperNoFile$ {
     return new InputWallPaperNoFile$();
   }
 }
@@ -43171,7 +43171,7 @@ class UrlAuthResultDefault$ {
     w.uint(0xa9d6db1f);
   }
 
-  static fromReader(r: TlReader): UrlAuthResultDefault$ {
+  static fromReader(_r: TlReader): UrlAuthResultDefault$ {
     return new UrlAuthResultDefault$();
   }
 }
@@ -43199,7 +43199,7 @@ class ChannelLocationEmpty$ {
     w.uint(0xbfb5ad8b);
   }
 
-  static fromReader(r: TlReader): ChannelLocationEmpty$ {
+  static fromReader(_r: TlReader): ChannelLocationEmpty$ {
     return new ChannelLocationEmpty$();
   }
 }
@@ -43666,7 +43666,7 @@ class BaseThemeClassic$ {
     w.uint(0xc3a12462);
   }
 
-  static fromReader(r: TlReader): BaseThemeClassic$ {
+  static fromReader(_r: TlReader): BaseThemeClassic$ {
     return new BaseThemeClassic$();
   }
 }
@@ -43694,7 +43694,7 @@ class BaseThemeDay$ {
     w.uint(0xfbd81688);
   }
 
-  static fromReader(r: TlReader): BaseThemeDay$ {
+  static fromReader(_r: TlReader): BaseThemeDay$ {
     return new BaseThemeDay$();
   }
 }
@@ -43722,7 +43722,7 @@ class BaseThemeNight$ {
     w.uint(0xb7b31ea8);
   }
 
-  static fromReader(r: TlReader): BaseThemeNight$ {
+  static fromReader(_r: TlReader): BaseThemeNight$ {
     return new BaseThemeNight$();
   }
 }
@@ -43750,7 +43750,7 @@ class BaseThemeTinted$ {
     w.uint(0x6d5f77ee);
   }
 
-  static fromReader(r: TlReader): BaseThemeTinted$ {
+  static fromReader(_r: TlReader): BaseThemeTinted$ {
     return new BaseThemeTinted$();
   }
 }
@@ -43778,7 +43778,7 @@ class BaseThemeArctic$ {
     w.uint(0x5b11125a);
   }
 
-  static fromReader(r: TlReader): BaseThemeArctic$ {
+  static fromReader(_r: TlReader): BaseThemeArctic$ {
     return new BaseThemeArctic$();
   }
 }
@@ -45876,7 +45876,7 @@ class InlineQueryPeerTypeSameBotPM$ {
     w.uint(0x3081ed9d);
   }
 
-  static fromReader(r: TlReader): InlineQueryPeerTypeSameBotPM$ {
+  static fromReader(_r: TlReader): InlineQueryPeerTypeSameBotPM$ {
     return new InlineQueryPeerTypeSameBotPM$();
   }
 }
@@ -45904,7 +45904,7 @@ class InlineQueryPeerTypePM$ {
     w.uint(0x833c0fac);
   }
 
-  static fromReader(r: TlReader): InlineQueryPeerTypePM$ {
+  static fromReader(_r: TlReader): InlineQueryPeerTypePM$ {
     return new InlineQueryPeerTypePM$();
   }
 }
@@ -45932,7 +45932,7 @@ class InlineQueryPeerTypeChat$ {
     w.uint(0xd766c50a);
   }
 
-  static fromReader(r: TlReader): InlineQueryPeerTypeChat$ {
+  static fromReader(_r: TlReader): InlineQueryPeerTypeChat$ {
     return new InlineQueryPeerTypeChat$();
   }
 }
@@ -45960,7 +45960,7 @@ class InlineQueryPeerTypeMegagroup$ {
     w.uint(0x5ec4be43);
   }
 
-  static fromReader(r: TlReader): InlineQueryPeerTypeMegagroup$ {
+  static fromReader(_r: TlReader): InlineQueryPeerTypeMegagroup$ {
     return new InlineQueryPeerTypeMegagroup$();
   }
 }
@@ -45988,7 +45988,7 @@ class InlineQueryPeerTypeBroadcast$ {
     w.uint(0x6334ee9a);
   }
 
-  static fromReader(r: TlReader): InlineQueryPeerTypeBroadcast$ {
+  static fromReader(_r: TlReader): InlineQueryPeerTypeBroadcast$ {
     return new InlineQueryPeerTypeBroadcast$();
   }
 }
@@ -46973,7 +46973,7 @@ class DestroyAuthKeyOk$ {
     w.uint(0xf660e1d4);
   }
 
-  static fromReader(r: TlReader): DestroyAuthKeyOk$ {
+  static fromReader(_r: TlReader): DestroyAuthKeyOk$ {
     return new DestroyAuthKeyOk$();
   }
 }
@@ -47001,7 +47001,7 @@ class DestroyAuthKeyNone$ {
     w.uint(0x0a9f2259);
   }
 
-  static fromReader(r: TlReader): DestroyAuthKeyNone$ {
+  static fromReader(_r: TlReader): DestroyAuthKeyNone$ {
     return new DestroyAuthKeyNone$();
   }
 }
@@ -47029,7 +47029,7 @@ class DestroyAuthKeyFail$ {
     w.uint(0xea109b13);
   }
 
-  static fromReader(r: TlReader): DestroyAuthKeyFail$ {
+  static fromReader(_r: TlReader): DestroyAuthKeyFail$ {
     return new DestroyAuthKeyFail$();
   }
 }
@@ -47744,7 +47744,7 @@ class RpcAnswerUnknown$ {
     w.uint(0x5e2ad36e);
   }
 
-  static fromReader(r: TlReader): RpcAnswerUnknown$ {
+  static fromReader(_r: TlReader): RpcAnswerUnknown$ {
     return new RpcAnswerUnknown$();
   }
 }
@@ -47772,7 +47772,7 @@ class RpcAnswerDroppedRunning$ {
     w.uint(0xcd78e586);
   }
 
-  static fromReader(r: TlReader): RpcAnswerDroppedRunning$ {
+  static fromReader(_r: TlReader): RpcAnswerDroppedRunning$ {
     return new RpcAnswerDroppedRunning$();
   }
 }
@@ -48844,7 +48844,7 @@ class TlsBlockDomain$ {
     w.uint(0x10e8636f);
   }
 
-  static fromReader(r: TlReader): TlsBlockDomain$ {
+  static fromReader(_r: TlReader): TlsBlockDomain$ {
     return new TlsBlockDomain$();
   }
 }
@@ -48922,7 +48922,7 @@ class TlsBlockPublicKey$ {
     w.uint(0x9eb95b5c);
   }
 
-  static fromReader(r: TlReader): TlsBlockPublicKey$ {
+  static fromReader(_r: TlReader): TlsBlockPublicKey$ {
     return new TlsBlockPublicKey$();
   }
 }
@@ -49757,7 +49757,7 @@ class DestroyAuthKey$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$DestroyAuthKeyRes);
   }
 
-  static fromReader(r: TlReader): DestroyAuthKey$ {
+  static fromReader(_r: TlReader): DestroyAuthKey$ {
     return new DestroyAuthKey$();
   }
 }

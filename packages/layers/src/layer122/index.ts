@@ -4,16 +4,6 @@
 // biome-ignore-all lint: generated code
 /* eslint-disable */
 
-import type * as Api from './api.js';
-import type {
-  BigInteger,
-  LongInput,
-  ResultOf,
-  TlBoxedValue,
-  TlReaderOptions,
-  TlRequest,
-} from '@tlforge/runtime';
-
 /** Every class and union of the schema, TL namespaces nested: `Api.messages.StartBot`, `Api.TypeUpdates`. */
 export * as Api from './api.js';
 export { deserialize } from './registry.js';

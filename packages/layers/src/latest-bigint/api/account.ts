@@ -1105,7 +1105,7 @@ class WallPapersNotModified$ {
     w.uint(0x1c199183);
   }
 
-  static fromReader(r: TlReader): WallPapersNotModified$ {
+  static fromReader(_r: TlReader): WallPapersNotModified$ {
     return new WallPapersNotModified$();
   }
 }
@@ -1264,7 +1264,7 @@ class ThemesNotModified$ {
     w.uint(0xf41eb622);
   }
 
-  static fromReader(r: TlReader): ThemesNotModified$ {
+  static fromReader(_r: TlReader): ThemesNotModified$ {
     return new ThemesNotModified$();
   }
 }
@@ -1520,7 +1520,7 @@ class ResetPasswordOk$ {
     w.uint(0xe926d63e);
   }
 
-  static fromReader(r: TlReader): ResetPasswordOk$ {
+  static fromReader(_r: TlReader): ResetPasswordOk$ {
     return new ResetPasswordOk$();
   }
 }
@@ -1548,7 +1548,7 @@ class ChatThemesNotModified$ {
     w.uint(0xe011e1c4);
   }
 
-  static fromReader(r: TlReader): ChatThemesNotModified$ {
+  static fromReader(_r: TlReader): ChatThemesNotModified$ {
     return new ChatThemesNotModified$();
   }
 }
@@ -1689,7 +1689,7 @@ class SavedRingtonesNotModified$ {
     w.uint(0xfbf6e8b1);
   }
 
-  static fromReader(r: TlReader): SavedRingtonesNotModified$ {
+  static fromReader(_r: TlReader): SavedRingtonesNotModified$ {
     return new SavedRingtonesNotModified$();
   }
 }
@@ -1786,7 +1786,7 @@ class SavedRingtone$ {
     w.uint(0xb7263f6d);
   }
 
-  static fromReader(r: TlReader): SavedRingtone$ {
+  static fromReader(_r: TlReader): SavedRingtone$ {
     return new SavedRingtone$();
   }
 }
@@ -1864,7 +1864,7 @@ class EmojiStatusesNotModified$ {
     w.uint(0xd08ce645);
   }
 
-  static fromReader(r: TlReader): EmojiStatusesNotModified$ {
+  static fromReader(_r: TlReader): EmojiStatusesNotModified$ {
     return new EmojiStatusesNotModified$();
   }
 }
@@ -2521,7 +2521,7 @@ class SavedMusicIdsNotModified$ {
     w.uint(0x4fc81d6e);
   }
 
-  static fromReader(r: TlReader): SavedMusicIdsNotModified$ {
+  static fromReader(_r: TlReader): SavedMusicIdsNotModified$ {
     return new SavedMusicIdsNotModified$();
   }
 }
@@ -2910,7 +2910,7 @@ class ResetNotifySettings$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
   }
 
-  static fromReader(r: TlReader): ResetNotifySettings$ {
+  static fromReader(_r: TlReader): ResetNotifySettings$ {
     return new ResetNotifySettings$();
   }
 }
@@ -3491,7 +3491,7 @@ class GetAccountTTL$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$AccountDaysTTL);
   }
 
-  static fromReader(r: TlReader): GetAccountTTL$ {
+  static fromReader(_r: TlReader): GetAccountTTL$ {
     return new GetAccountTTL$();
   }
 }
@@ -3757,7 +3757,7 @@ class GetAuthorizations$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$account$Authorizations);
   }
 
-  static fromReader(r: TlReader): GetAuthorizations$ {
+  static fromReader(_r: TlReader): GetAuthorizations$ {
     return new GetAuthorizations$();
   }
 }
@@ -3843,7 +3843,7 @@ class GetPassword$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$account$Password);
   }
 
-  static fromReader(r: TlReader): GetPassword$ {
+  static fromReader(_r: TlReader): GetPassword$ {
     return new GetPassword$();
   }
 }
@@ -4169,7 +4169,7 @@ class GetWebAuthorizations$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$account$WebAuthorizations);
   }
 
-  static fromReader(r: TlReader): GetWebAuthorizations$ {
+  static fromReader(_r: TlReader): GetWebAuthorizations$ {
     return new GetWebAuthorizations$();
   }
 }
@@ -4255,7 +4255,7 @@ class ResetWebAuthorizations$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
   }
 
-  static fromReader(r: TlReader): ResetWebAuthorizations$ {
+  static fromReader(_r: TlReader): ResetWebAuthorizations$ {
     return new ResetWebAuthorizations$();
   }
 }
@@ -4287,7 +4287,7 @@ class GetAllSecureValues$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Vector$SecureValue);
   }
 
-  static fromReader(r: TlReader): GetAllSecureValues$ {
+  static fromReader(_r: TlReader): GetAllSecureValues$ {
     return new GetAllSecureValues$();
   }
 }
@@ -5122,7 +5122,7 @@ class ResendPasswordEmail$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
   }
 
-  static fromReader(r: TlReader): ResendPasswordEmail$ {
+  static fromReader(_r: TlReader): ResendPasswordEmail$ {
     return new ResendPasswordEmail$();
   }
 }
@@ -5154,7 +5154,7 @@ class CancelPasswordEmail$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
   }
 
-  static fromReader(r: TlReader): CancelPasswordEmail$ {
+  static fromReader(_r: TlReader): CancelPasswordEmail$ {
     return new CancelPasswordEmail$();
   }
 }
@@ -5186,7 +5186,7 @@ class GetContactSignUpNotification$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
   }
 
-  static fromReader(r: TlReader): GetContactSignUpNotification$ {
+  static fromReader(_r: TlReader): GetContactSignUpNotification$ {
     return new GetContactSignUpNotification$();
   }
 }
@@ -5598,7 +5598,7 @@ class ResetWallPapers$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
   }
 
-  static fromReader(r: TlReader): ResetWallPapers$ {
+  static fromReader(_r: TlReader): ResetWallPapers$ {
     return new ResetWallPapers$();
   }
 }
@@ -5630,7 +5630,7 @@ class GetAutoDownloadSettings$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$account$AutoDownloadSettings);
   }
 
-  static fromReader(r: TlReader): GetAutoDownloadSettings$ {
+  static fromReader(_r: TlReader): GetAutoDownloadSettings$ {
     return new GetAutoDownloadSettings$();
   }
 }
@@ -6332,7 +6332,7 @@ class GetContentSettings$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$account$ContentSettings);
   }
 
-  static fromReader(r: TlReader): GetContentSettings$ {
+  static fromReader(_r: TlReader): GetContentSettings$ {
     return new GetContentSettings$();
   }
 }
@@ -6431,7 +6431,7 @@ class GetGlobalPrivacySettings$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$GlobalPrivacySettings);
   }
 
-  static fromReader(r: TlReader): GetGlobalPrivacySettings$ {
+  static fromReader(_r: TlReader): GetGlobalPrivacySettings$ {
     return new GetGlobalPrivacySettings$();
   }
 }
@@ -6589,7 +6589,7 @@ class ResetPassword$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$account$ResetPasswordResult);
   }
 
-  static fromReader(r: TlReader): ResetPassword$ {
+  static fromReader(_r: TlReader): ResetPassword$ {
     return new ResetPassword$();
   }
 }
@@ -6621,7 +6621,7 @@ class DeclinePasswordReset$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
   }
 
-  static fromReader(r: TlReader): DeclinePasswordReset$ {
+  static fromReader(_r: TlReader): DeclinePasswordReset$ {
     return new DeclinePasswordReset$();
   }
 }
@@ -7181,7 +7181,7 @@ class ClearRecentEmojiStatuses$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
   }
 
-  static fromReader(r: TlReader): ClearRecentEmojiStatuses$ {
+  static fromReader(_r: TlReader): ClearRecentEmojiStatuses$ {
     return new ClearRecentEmojiStatuses$();
   }
 }
@@ -7448,7 +7448,7 @@ class GetAutoSaveSettings$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$account$AutoSaveSettings);
   }
 
-  static fromReader(r: TlReader): GetAutoSaveSettings$ {
+  static fromReader(_r: TlReader): GetAutoSaveSettings$ {
     return new GetAutoSaveSettings$();
   }
 }
@@ -7561,7 +7561,7 @@ class DeleteAutoSaveExceptions$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
   }
 
-  static fromReader(r: TlReader): DeleteAutoSaveExceptions$ {
+  static fromReader(_r: TlReader): DeleteAutoSaveExceptions$ {
     return new DeleteAutoSaveExceptions$();
   }
 }
@@ -8218,7 +8218,7 @@ class GetConnectedBots$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$account$ConnectedBots);
   }
 
-  static fromReader(r: TlReader): GetConnectedBots$ {
+  static fromReader(_r: TlReader): GetConnectedBots$ {
     return new GetConnectedBots$();
   }
 }
@@ -8706,7 +8706,7 @@ class GetBusinessChatLinks$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$account$BusinessChatLinks);
   }
 
-  static fromReader(r: TlReader): GetBusinessChatLinks$ {
+  static fromReader(_r: TlReader): GetBusinessChatLinks$ {
     return new GetBusinessChatLinks$();
   }
 }
@@ -8900,7 +8900,7 @@ class GetReactionsNotifySettings$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$ReactionsNotifySettings);
   }
 
-  static fromReader(r: TlReader): GetReactionsNotifySettings$ {
+  static fromReader(_r: TlReader): GetReactionsNotifySettings$ {
     return new GetReactionsNotifySettings$();
   }
 }

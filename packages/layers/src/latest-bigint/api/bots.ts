@@ -1969,7 +1969,7 @@ class GetAdminedBots$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Vector$User);
   }
 
-  static fromReader(r: TlReader): GetAdminedBots$ {
+  static fromReader(_r: TlReader): GetAdminedBots$ {
     return new GetAdminedBots$();
   }
 }

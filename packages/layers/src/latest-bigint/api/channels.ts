@@ -219,7 +219,7 @@ class ChannelParticipantsNotModified$ {
     w.uint(0xf0173fe9);
   }
 
-  static fromReader(r: TlReader): ChannelParticipantsNotModified$ {
+  static fromReader(_r: TlReader): ChannelParticipantsNotModified$ {
     return new ChannelParticipantsNotModified$();
   }
 }
@@ -591,7 +591,7 @@ class SponsoredMessageReportResultAdsHidden$ {
     w.uint(0x3e3bcf2f);
   }
 
-  static fromReader(r: TlReader): SponsoredMessageReportResultAdsHidden$ {
+  static fromReader(_r: TlReader): SponsoredMessageReportResultAdsHidden$ {
     return new SponsoredMessageReportResultAdsHidden$();
   }
 }
@@ -619,7 +619,7 @@ class SponsoredMessageReportResultReported$ {
     w.uint(0xad798849);
   }
 
-  static fromReader(r: TlReader): SponsoredMessageReportResultReported$ {
+  static fromReader(_r: TlReader): SponsoredMessageReportResultReported$ {
     return new SponsoredMessageReportResultReported$();
   }
 }
@@ -2563,7 +2563,7 @@ class GetGroupsForDiscussion$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$messages$Chats);
   }
 
-  static fromReader(r: TlReader): GetGroupsForDiscussion$ {
+  static fromReader(_r: TlReader): GetGroupsForDiscussion$ {
     return new GetGroupsForDiscussion$();
   }
 }
@@ -2847,7 +2847,7 @@ class GetInactiveChannels$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$messages$InactiveChats);
   }
 
-  static fromReader(r: TlReader): GetInactiveChannels$ {
+  static fromReader(_r: TlReader): GetInactiveChannels$ {
     return new GetInactiveChannels$();
   }
 }

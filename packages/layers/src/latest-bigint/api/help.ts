@@ -279,7 +279,7 @@ class NoAppUpdate$ {
     w.uint(0xc45a6536);
   }
 
-  static fromReader(r: TlReader): NoAppUpdate$ {
+  static fromReader(_r: TlReader): NoAppUpdate$ {
     return new NoAppUpdate$();
   }
 }
@@ -706,7 +706,7 @@ class DeepLinkInfoEmpty$ {
     w.uint(0x66afa166);
   }
 
-  static fromReader(r: TlReader): DeepLinkInfoEmpty$ {
+  static fromReader(_r: TlReader): DeepLinkInfoEmpty$ {
     return new DeepLinkInfoEmpty$();
   }
 }
@@ -818,7 +818,7 @@ class PassportConfigNotModified$ {
     w.uint(0xbfb9f457);
   }
 
-  static fromReader(r: TlReader): PassportConfigNotModified$ {
+  static fromReader(_r: TlReader): PassportConfigNotModified$ {
     return new PassportConfigNotModified$();
   }
 }
@@ -952,7 +952,7 @@ class UserInfoEmpty$ {
     w.uint(0xf3ae2eed);
   }
 
-  static fromReader(r: TlReader): UserInfoEmpty$ {
+  static fromReader(_r: TlReader): UserInfoEmpty$ {
     return new UserInfoEmpty$();
   }
 }
@@ -1458,7 +1458,7 @@ class CountriesListNotModified$ {
     w.uint(0x93cc1f32);
   }
 
-  static fromReader(r: TlReader): CountriesListNotModified$ {
+  static fromReader(_r: TlReader): CountriesListNotModified$ {
     return new CountriesListNotModified$();
   }
 }
@@ -1688,7 +1688,7 @@ class AppConfigNotModified$ {
     w.uint(0x7cde641d);
   }
 
-  static fromReader(r: TlReader): AppConfigNotModified$ {
+  static fromReader(_r: TlReader): AppConfigNotModified$ {
     return new AppConfigNotModified$();
   }
 }
@@ -2018,7 +2018,7 @@ class PeerColorsNotModified$ {
     w.uint(0x2ba1f5ce);
   }
 
-  static fromReader(r: TlReader): PeerColorsNotModified$ {
+  static fromReader(_r: TlReader): PeerColorsNotModified$ {
     return new PeerColorsNotModified$();
   }
 }
@@ -2115,7 +2115,7 @@ class TimezonesListNotModified$ {
     w.uint(0x970708cc);
   }
 
-  static fromReader(r: TlReader): TimezonesListNotModified$ {
+  static fromReader(_r: TlReader): TimezonesListNotModified$ {
     return new TimezonesListNotModified$();
   }
 }
@@ -2289,7 +2289,7 @@ class GetConfig$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Config);
   }
 
-  static fromReader(r: TlReader): GetConfig$ {
+  static fromReader(_r: TlReader): GetConfig$ {
     return new GetConfig$();
   }
 }
@@ -2321,7 +2321,7 @@ class GetNearestDc$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$NearestDc);
   }
 
-  static fromReader(r: TlReader): GetNearestDc$ {
+  static fromReader(_r: TlReader): GetNearestDc$ {
     return new GetNearestDc$();
   }
 }
@@ -2407,7 +2407,7 @@ class GetInviteText$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$help$InviteText);
   }
 
-  static fromReader(r: TlReader): GetInviteText$ {
+  static fromReader(_r: TlReader): GetInviteText$ {
     return new GetInviteText$();
   }
 }
@@ -2439,7 +2439,7 @@ class GetSupport$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$help$Support);
   }
 
-  static fromReader(r: TlReader): GetSupport$ {
+  static fromReader(_r: TlReader): GetSupport$ {
     return new GetSupport$();
   }
 }
@@ -2531,7 +2531,7 @@ class GetCdnConfig$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$CdnConfig);
   }
 
-  static fromReader(r: TlReader): GetCdnConfig$ {
+  static fromReader(_r: TlReader): GetCdnConfig$ {
     return new GetCdnConfig$();
   }
 }
@@ -2617,7 +2617,7 @@ class GetTermsOfServiceUpdate$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$help$TermsOfServiceUpdate);
   }
 
-  static fromReader(r: TlReader): GetTermsOfServiceUpdate$ {
+  static fromReader(_r: TlReader): GetTermsOfServiceUpdate$ {
     return new GetTermsOfServiceUpdate$();
   }
 }
@@ -2932,7 +2932,7 @@ class GetSupportName$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$help$SupportName);
   }
 
-  static fromReader(r: TlReader): GetSupportName$ {
+  static fromReader(_r: TlReader): GetSupportName$ {
     return new GetSupportName$();
   }
 }
@@ -3097,7 +3097,7 @@ class GetPromoData$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$help$PromoData);
   }
 
-  static fromReader(r: TlReader): GetPromoData$ {
+  static fromReader(_r: TlReader): GetPromoData$ {
     return new GetPromoData$();
   }
 }
@@ -3303,7 +3303,7 @@ class GetPremiumPromo$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$help$PremiumPromo);
   }
 
-  static fromReader(r: TlReader): GetPremiumPromo$ {
+  static fromReader(_r: TlReader): GetPremiumPromo$ {
     return new GetPremiumPromo$();
   }
 }

@@ -1662,7 +1662,7 @@ class StickersNotModified$ {
     w.uint(0xf1749a22);
   }
 
-  static fromReader(r: TlReader): StickersNotModified$ {
+  static fromReader(_r: TlReader): StickersNotModified$ {
     return new StickersNotModified$();
   }
 }
@@ -1759,7 +1759,7 @@ class AllStickersNotModified$ {
     w.uint(0xe86602c3);
   }
 
-  static fromReader(r: TlReader): AllStickersNotModified$ {
+  static fromReader(_r: TlReader): AllStickersNotModified$ {
     return new AllStickersNotModified$();
   }
 }
@@ -2013,7 +2013,7 @@ class StickerSetNotModified$ {
     w.uint(0xd3f924eb);
   }
 
-  static fromReader(r: TlReader): StickerSetNotModified$ {
+  static fromReader(_r: TlReader): StickerSetNotModified$ {
     return new StickerSetNotModified$();
   }
 }
@@ -2041,7 +2041,7 @@ class SavedGifsNotModified$ {
     w.uint(0xe8025ca2);
   }
 
-  static fromReader(r: TlReader): SavedGifsNotModified$ {
+  static fromReader(_r: TlReader): SavedGifsNotModified$ {
     return new SavedGifsNotModified$();
   }
 }
@@ -2666,7 +2666,7 @@ class RecentStickersNotModified$ {
     w.uint(0x0b17f890);
   }
 
-  static fromReader(r: TlReader): RecentStickersNotModified$ {
+  static fromReader(_r: TlReader): RecentStickersNotModified$ {
     return new RecentStickersNotModified$();
   }
 }
@@ -2864,7 +2864,7 @@ class StickerSetInstallResultSuccess$ {
     w.uint(0x38641628);
   }
 
-  static fromReader(r: TlReader): StickerSetInstallResultSuccess$ {
+  static fromReader(_r: TlReader): StickerSetInstallResultSuccess$ {
     return new StickerSetInstallResultSuccess$();
   }
 }
@@ -3034,7 +3034,7 @@ class FavedStickersNotModified$ {
     w.uint(0x9e8fa6d3);
   }
 
-  static fromReader(r: TlReader): FavedStickersNotModified$ {
+  static fromReader(_r: TlReader): FavedStickersNotModified$ {
     return new FavedStickersNotModified$();
   }
 }
@@ -3147,7 +3147,7 @@ class FoundStickerSetsNotModified$ {
     w.uint(0x0d54b65d);
   }
 
-  static fromReader(r: TlReader): FoundStickerSetsNotModified$ {
+  static fromReader(_r: TlReader): FoundStickerSetsNotModified$ {
     return new FoundStickerSetsNotModified$();
   }
 }
@@ -4501,7 +4501,7 @@ class SponsoredMessagesEmpty$ {
     w.uint(0x1839490f);
   }
 
-  static fromReader(r: TlReader): SponsoredMessagesEmpty$ {
+  static fromReader(_r: TlReader): SponsoredMessagesEmpty$ {
     return new SponsoredMessagesEmpty$();
   }
 }
@@ -4942,7 +4942,7 @@ class AvailableReactionsNotModified$ {
     w.uint(0x9f071957);
   }
 
-  static fromReader(r: TlReader): AvailableReactionsNotModified$ {
+  static fromReader(_r: TlReader): AvailableReactionsNotModified$ {
     return new AvailableReactionsNotModified$();
   }
 }
@@ -5125,7 +5125,7 @@ class ReactionsNotModified$ {
     w.uint(0xb06fdbdf);
   }
 
-  static fromReader(r: TlReader): ReactionsNotModified$ {
+  static fromReader(_r: TlReader): ReactionsNotModified$ {
     return new ReactionsNotModified$();
   }
 }
@@ -5355,7 +5355,7 @@ class EmojiGroupsNotModified$ {
     w.uint(0x6fb4ad87);
   }
 
-  static fromReader(r: TlReader): EmojiGroupsNotModified$ {
+  static fromReader(_r: TlReader): EmojiGroupsNotModified$ {
     return new EmojiGroupsNotModified$();
   }
 }
@@ -5948,7 +5948,7 @@ class SavedReactionTagsNotModified$ {
     w.uint(0x889b59ef);
   }
 
-  static fromReader(r: TlReader): SavedReactionTagsNotModified$ {
+  static fromReader(_r: TlReader): SavedReactionTagsNotModified$ {
     return new SavedReactionTagsNotModified$();
   }
 }
@@ -6156,7 +6156,7 @@ class QuickRepliesNotModified$ {
     w.uint(0x5f91eb5b);
   }
 
-  static fromReader(r: TlReader): QuickRepliesNotModified$ {
+  static fromReader(_r: TlReader): QuickRepliesNotModified$ {
     return new QuickRepliesNotModified$();
   }
 }
@@ -6395,7 +6395,7 @@ class AvailableEffectsNotModified$ {
     w.uint(0xd1ed9a5b);
   }
 
-  static fromReader(r: TlReader): AvailableEffectsNotModified$ {
+  static fromReader(_r: TlReader): AvailableEffectsNotModified$ {
     return new AvailableEffectsNotModified$();
   }
 }
@@ -11898,7 +11898,7 @@ class GetAllDrafts$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
   }
 
-  static fromReader(r: TlReader): GetAllDrafts$ {
+  static fromReader(_r: TlReader): GetAllDrafts$ {
     return new GetAllDrafts$();
   }
 }
@@ -13973,7 +13973,7 @@ class GetSplitRanges$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Vector$MessageRange);
   }
 
-  static fromReader(r: TlReader): GetSplitRanges$ {
+  static fromReader(_r: TlReader): GetSplitRanges$ {
     return new GetSplitRanges$();
   }
 }
@@ -14136,7 +14136,7 @@ class ClearAllDrafts$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
   }
 
-  static fromReader(r: TlReader): ClearAllDrafts$ {
+  static fromReader(_r: TlReader): ClearAllDrafts$ {
     return new ClearAllDrafts$();
   }
 }
@@ -15576,7 +15576,7 @@ class GetDialogFilters$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$messages$DialogFilters);
   }
 
-  static fromReader(r: TlReader): GetDialogFilters$ {
+  static fromReader(_r: TlReader): GetDialogFilters$ {
     return new GetDialogFilters$();
   }
 }
@@ -15608,7 +15608,7 @@ class GetSuggestedDialogFilters$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Vector$DialogFilterSuggested);
   }
 
-  static fromReader(r: TlReader): GetSuggestedDialogFilters$ {
+  static fromReader(_r: TlReader): GetSuggestedDialogFilters$ {
     return new GetSuggestedDialogFilters$();
   }
 }
@@ -19624,7 +19624,7 @@ class ClearRecentReactions$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
   }
 
-  static fromReader(r: TlReader): ClearRecentReactions$ {
+  static fromReader(_r: TlReader): ClearRecentReactions$ {
     return new ClearRecentReactions$();
   }
 }
@@ -19783,7 +19783,7 @@ class GetDefaultHistoryTTL$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$DefaultHistoryTTL);
   }
 
-  static fromReader(r: TlReader): GetDefaultHistoryTTL$ {
+  static fromReader(_r: TlReader): GetDefaultHistoryTTL$ {
     return new GetDefaultHistoryTTL$();
   }
 }
@@ -20795,7 +20795,7 @@ class GetPinnedSavedDialogs$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$messages$SavedDialogs);
   }
 
-  static fromReader(r: TlReader): GetPinnedSavedDialogs$ {
+  static fromReader(_r: TlReader): GetPinnedSavedDialogs$ {
     return new GetPinnedSavedDialogs$();
   }
 }
@@ -22426,7 +22426,7 @@ class GetPaidReactionPrivacy$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
   }
 
-  static fromReader(r: TlReader): GetPaidReactionPrivacy$ {
+  static fromReader(_r: TlReader): GetPaidReactionPrivacy$ {
     return new GetPaidReactionPrivacy$();
   }
 }

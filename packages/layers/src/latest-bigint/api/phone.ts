@@ -659,7 +659,7 @@ class GetCallConfig$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$DataJSON);
   }
 
-  static fromReader(r: TlReader): GetCallConfig$ {
+  static fromReader(_r: TlReader): GetCallConfig$ {
     return new GetCallConfig$();
   }
 }

@@ -207,7 +207,7 @@ class IsEligibleToJoin$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$smsjobs$EligibilityToJoin);
   }
 
-  static fromReader(r: TlReader): IsEligibleToJoin$ {
+  static fromReader(_r: TlReader): IsEligibleToJoin$ {
     return new IsEligibleToJoin$();
   }
 }
@@ -239,7 +239,7 @@ class Join$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
   }
 
-  static fromReader(r: TlReader): Join$ {
+  static fromReader(_r: TlReader): Join$ {
     return new Join$();
   }
 }
@@ -271,7 +271,7 @@ class Leave$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
   }
 
-  static fromReader(r: TlReader): Leave$ {
+  static fromReader(_r: TlReader): Leave$ {
     return new Leave$();
   }
 }
@@ -361,7 +361,7 @@ class GetStatus$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$smsjobs$Status);
   }
 
-  static fromReader(r: TlReader): GetStatus$ {
+  static fromReader(_r: TlReader): GetStatus$ {
     return new GetStatus$();
   }
 }

@@ -998,7 +998,7 @@ class AlbumsNotModified$ {
     w.uint(0x564edaeb);
   }
 
-  static fromReader(r: TlReader): AlbumsNotModified$ {
+  static fromReader(_r: TlReader): AlbumsNotModified$ {
     return new AlbumsNotModified$();
   }
 }
@@ -2630,7 +2630,7 @@ class GetAllReadPeerStories$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
   }
 
-  static fromReader(r: TlReader): GetAllReadPeerStories$ {
+  static fromReader(_r: TlReader): GetAllReadPeerStories$ {
     return new GetAllReadPeerStories$();
   }
 }
@@ -2729,7 +2729,7 @@ class GetChatsToSend$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$messages$Chats);
   }
 
-  static fromReader(r: TlReader): GetChatsToSend$ {
+  static fromReader(_r: TlReader): GetChatsToSend$ {
     return new GetChatsToSend$();
   }
 }

@@ -553,7 +553,7 @@ class CodeTypeSms$ {
     w.uint(0x72a3158c);
   }
 
-  static fromReader(r: TlReader): CodeTypeSms$ {
+  static fromReader(_r: TlReader): CodeTypeSms$ {
     return new CodeTypeSms$();
   }
 }
@@ -581,7 +581,7 @@ class CodeTypeCall$ {
     w.uint(0x741cd3e3);
   }
 
-  static fromReader(r: TlReader): CodeTypeCall$ {
+  static fromReader(_r: TlReader): CodeTypeCall$ {
     return new CodeTypeCall$();
   }
 }
@@ -609,7 +609,7 @@ class CodeTypeFlashCall$ {
     w.uint(0x226ccefb);
   }
 
-  static fromReader(r: TlReader): CodeTypeFlashCall$ {
+  static fromReader(_r: TlReader): CodeTypeFlashCall$ {
     return new CodeTypeFlashCall$();
   }
 }
@@ -637,7 +637,7 @@ class CodeTypeMissedCall$ {
     w.uint(0xd61ad6ee);
   }
 
-  static fromReader(r: TlReader): CodeTypeMissedCall$ {
+  static fromReader(_r: TlReader): CodeTypeMissedCall$ {
     return new CodeTypeMissedCall$();
   }
 }
@@ -665,7 +665,7 @@ class CodeTypeFragmentSms$ {
     w.uint(0x06ed998c);
   }
 
-  static fromReader(r: TlReader): CodeTypeFragmentSms$ {
+  static fromReader(_r: TlReader): CodeTypeFragmentSms$ {
     return new CodeTypeFragmentSms$();
   }
 }
@@ -1818,7 +1818,7 @@ class LogOut$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$auth$LoggedOut);
   }
 
-  static fromReader(r: TlReader): LogOut$ {
+  static fromReader(_r: TlReader): LogOut$ {
     return new LogOut$();
   }
 }
@@ -1850,7 +1850,7 @@ class ResetAuthorizations$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
   }
 
-  static fromReader(r: TlReader): ResetAuthorizations$ {
+  static fromReader(_r: TlReader): ResetAuthorizations$ {
     return new ResetAuthorizations$();
   }
 }
@@ -2194,7 +2194,7 @@ class RequestPasswordRecovery$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$auth$PasswordRecovery);
   }
 
-  static fromReader(r: TlReader): RequestPasswordRecovery$ {
+  static fromReader(_r: TlReader): RequestPasswordRecovery$ {
     return new RequestPasswordRecovery$();
   }
 }

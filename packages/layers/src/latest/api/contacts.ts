@@ -116,7 +116,7 @@ class ContactsNotModified$ {
     w.uint(0xb74ba9d2);
   }
 
-  static fromReader(r: TlReader): ContactsNotModified$ {
+  static fromReader(_r: TlReader): ContactsNotModified$ {
     return new ContactsNotModified$();
   }
 }
@@ -732,7 +732,7 @@ class TopPeersNotModified$ {
     w.uint(0xde266ef5);
   }
 
-  static fromReader(r: TlReader): TopPeersNotModified$ {
+  static fromReader(_r: TlReader): TopPeersNotModified$ {
     return new TopPeersNotModified$();
   }
 }
@@ -855,7 +855,7 @@ class TopPeersDisabled$ {
     w.uint(0xb52c939d);
   }
 
-  static fromReader(r: TlReader): TopPeersDisabled$ {
+  static fromReader(_r: TlReader): TopPeersDisabled$ {
     return new TopPeersDisabled$();
   }
 }
@@ -962,7 +962,7 @@ class SponsoredPeersEmpty$ {
     w.uint(0xea32b4b1);
   }
 
-  static fromReader(r: TlReader): SponsoredPeersEmpty$ {
+  static fromReader(_r: TlReader): SponsoredPeersEmpty$ {
     return new SponsoredPeersEmpty$();
   }
 }
@@ -1143,7 +1143,7 @@ class GetStatuses$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Vector$ContactStatus);
   }
 
-  static fromReader(r: TlReader): GetStatuses$ {
+  static fromReader(_r: TlReader): GetStatuses$ {
     return new GetStatuses$();
   }
 }
@@ -1930,7 +1930,7 @@ class ResetSaved$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
   }
 
-  static fromReader(r: TlReader): ResetSaved$ {
+  static fromReader(_r: TlReader): ResetSaved$ {
     return new ResetSaved$();
   }
 }
@@ -1962,7 +1962,7 @@ class GetSaved$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Vector$SavedContact);
   }
 
-  static fromReader(r: TlReader): GetSaved$ {
+  static fromReader(_r: TlReader): GetSaved$ {
     return new GetSaved$();
   }
 }
@@ -2383,7 +2383,7 @@ class ExportContactToken$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$ExportedContactToken);
   }
 
-  static fromReader(r: TlReader): ExportContactToken$ {
+  static fromReader(_r: TlReader): ExportContactToken$ {
     return new ExportContactToken$();
   }
 }
@@ -2619,7 +2619,7 @@ class GetBirthdays$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$contacts$ContactBirthdays);
   }
 
-  static fromReader(r: TlReader): GetBirthdays$ {
+  static fromReader(_r: TlReader): GetBirthdays$ {
     return new GetBirthdays$();
   }
 }

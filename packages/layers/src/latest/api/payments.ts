@@ -1840,7 +1840,7 @@ class StarGiftsNotModified$ {
     w.uint(0xa388a368);
   }
 
-  static fromReader(r: TlReader): StarGiftsNotModified$ {
+  static fromReader(_r: TlReader): StarGiftsNotModified$ {
     return new StarGiftsNotModified$();
   }
 }
@@ -2637,7 +2637,7 @@ class StarGiftCollectionsNotModified$ {
     w.uint(0xa0ba4f17);
   }
 
-  static fromReader(r: TlReader): StarGiftCollectionsNotModified$ {
+  static fromReader(_r: TlReader): StarGiftCollectionsNotModified$ {
     return new StarGiftCollectionsNotModified$();
   }
 }
@@ -2878,7 +2878,7 @@ class CheckCanSendGiftResultOk$ {
     w.uint(0x374fa7ad);
   }
 
-  static fromReader(r: TlReader): CheckCanSendGiftResultOk$ {
+  static fromReader(_r: TlReader): CheckCanSendGiftResultOk$ {
     return new CheckCanSendGiftResultOk$();
   }
 }
@@ -3248,7 +3248,7 @@ class GetSavedInfo$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$payments$SavedInfo);
   }
 
-  static fromReader(r: TlReader): GetSavedInfo$ {
+  static fromReader(_r: TlReader): GetSavedInfo$ {
     return new GetSavedInfo$();
   }
 }
@@ -3865,7 +3865,7 @@ class GetStarsTopupOptions$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Vector$StarsTopupOption);
   }
 
-  static fromReader(r: TlReader): GetStarsTopupOptions$ {
+  static fromReader(_r: TlReader): GetStarsTopupOptions$ {
     return new GetStarsTopupOptions$();
   }
 }
@@ -4724,7 +4724,7 @@ class GetStarsGiveawayOptions$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Vector$StarsGiveawayOption);
   }
 
-  static fromReader(r: TlReader): GetStarsGiveawayOptions$ {
+  static fromReader(_r: TlReader): GetStarsGiveawayOptions$ {
     return new GetStarsGiveawayOptions$();
   }
 }

@@ -490,7 +490,7 @@ class GetMyBoosts$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$premium$MyBoosts);
   }
 
-  static fromReader(r: TlReader): GetMyBoosts$ {
+  static fromReader(_r: TlReader): GetMyBoosts$ {
     return new GetMyBoosts$();
   }
 }

@@ -40,7 +40,7 @@ class FileUnknown$ {
     w.uint(0xaa963b05);
   }
 
-  static fromReader(r: TlReader): FileUnknown$ {
+  static fromReader(_r: TlReader): FileUnknown$ {
     return new FileUnknown$();
   }
 }
@@ -68,7 +68,7 @@ class FilePartial$ {
     w.uint(0x40bc6f52);
   }
 
-  static fromReader(r: TlReader): FilePartial$ {
+  static fromReader(_r: TlReader): FilePartial$ {
     return new FilePartial$();
   }
 }
@@ -96,7 +96,7 @@ class FileJpeg$ {
     w.uint(0x007efe0e);
   }
 
-  static fromReader(r: TlReader): FileJpeg$ {
+  static fromReader(_r: TlReader): FileJpeg$ {
     return new FileJpeg$();
   }
 }
@@ -124,7 +124,7 @@ class FileGif$ {
     w.uint(0xcae1aadf);
   }
 
-  static fromReader(r: TlReader): FileGif$ {
+  static fromReader(_r: TlReader): FileGif$ {
     return new FileGif$();
   }
 }
@@ -152,7 +152,7 @@ class FilePng$ {
     w.uint(0x0a4f63c0);
   }
 
-  static fromReader(r: TlReader): FilePng$ {
+  static fromReader(_r: TlReader): FilePng$ {
     return new FilePng$();
   }
 }
@@ -180,7 +180,7 @@ class FilePdf$ {
     w.uint(0xae1e508d);
   }
 
-  static fromReader(r: TlReader): FilePdf$ {
+  static fromReader(_r: TlReader): FilePdf$ {
     return new FilePdf$();
   }
 }
@@ -208,7 +208,7 @@ class FileMp3$ {
     w.uint(0x528a0677);
   }
 
-  static fromReader(r: TlReader): FileMp3$ {
+  static fromReader(_r: TlReader): FileMp3$ {
     return new FileMp3$();
   }
 }
@@ -236,7 +236,7 @@ class FileMov$ {
     w.uint(0x4b09ebbc);
   }
 
-  static fromReader(r: TlReader): FileMov$ {
+  static fromReader(_r: TlReader): FileMov$ {
     return new FileMov$();
   }
 }
@@ -264,7 +264,7 @@ class FileMp4$ {
     w.uint(0xb3cea0e4);
   }
 
-  static fromReader(r: TlReader): FileMp4$ {
+  static fromReader(_r: TlReader): FileMp4$ {
     return new FileMp4$();
   }
 }
@@ -292,7 +292,7 @@ class FileWebp$ {
     w.uint(0x1081464c);
   }
 
-  static fromReader(r: TlReader): FileWebp$ {
+  static fromReader(_r: TlReader): FileWebp$ {
     return new FileWebp$();
   }
 }

@@ -847,7 +847,7 @@ class GetState$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$updates$State);
   }
 
-  static fromReader(r: TlReader): GetState$ {
+  static fromReader(_r: TlReader): GetState$ {
     return new GetState$();
   }
 }

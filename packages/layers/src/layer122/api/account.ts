@@ -976,7 +976,7 @@ class WallPapersNotModified$ {
     w.uint(0x1c199183);
   }
 
-  static fromReader(r: TlReader): WallPapersNotModified$ {
+  static fromReader(_r: TlReader): WallPapersNotModified$ {
     return new WallPapersNotModified$();
   }
 }
@@ -1135,7 +1135,7 @@ class ThemesNotModified$ {
     w.uint(0xf41eb622);
   }
 
-  static fromReader(r: TlReader): ThemesNotModified$ {
+  static fromReader(_r: TlReader): ThemesNotModified$ {
     return new ThemesNotModified$();
   }
 }
@@ -1589,7 +1589,7 @@ class ResetNotifySettings$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
   }
 
-  static fromReader(r: TlReader): ResetNotifySettings$ {
+  static fromReader(_r: TlReader): ResetNotifySettings$ {
     return new ResetNotifySettings$();
   }
 }
@@ -2152,7 +2152,7 @@ class GetAccountTTL$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$AccountDaysTTL);
   }
 
-  static fromReader(r: TlReader): GetAccountTTL$ {
+  static fromReader(_r: TlReader): GetAccountTTL$ {
     return new GetAccountTTL$();
   }
 }
@@ -2418,7 +2418,7 @@ class GetAuthorizations$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$account$Authorizations);
   }
 
-  static fromReader(r: TlReader): GetAuthorizations$ {
+  static fromReader(_r: TlReader): GetAuthorizations$ {
     return new GetAuthorizations$();
   }
 }
@@ -2504,7 +2504,7 @@ class GetPassword$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$account$Password);
   }
 
-  static fromReader(r: TlReader): GetPassword$ {
+  static fromReader(_r: TlReader): GetPassword$ {
     return new GetPassword$();
   }
 }
@@ -2830,7 +2830,7 @@ class GetWebAuthorizations$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$account$WebAuthorizations);
   }
 
-  static fromReader(r: TlReader): GetWebAuthorizations$ {
+  static fromReader(_r: TlReader): GetWebAuthorizations$ {
     return new GetWebAuthorizations$();
   }
 }
@@ -2916,7 +2916,7 @@ class ResetWebAuthorizations$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
   }
 
-  static fromReader(r: TlReader): ResetWebAuthorizations$ {
+  static fromReader(_r: TlReader): ResetWebAuthorizations$ {
     return new ResetWebAuthorizations$();
   }
 }
@@ -2948,7 +2948,7 @@ class GetAllSecureValues$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Vector$SecureValue);
   }
 
-  static fromReader(r: TlReader): GetAllSecureValues$ {
+  static fromReader(_r: TlReader): GetAllSecureValues$ {
     return new GetAllSecureValues$();
   }
 }
@@ -3777,7 +3777,7 @@ class ResendPasswordEmail$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
   }
 
-  static fromReader(r: TlReader): ResendPasswordEmail$ {
+  static fromReader(_r: TlReader): ResendPasswordEmail$ {
     return new ResendPasswordEmail$();
   }
 }
@@ -3809,7 +3809,7 @@ class CancelPasswordEmail$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
   }
 
-  static fromReader(r: TlReader): CancelPasswordEmail$ {
+  static fromReader(_r: TlReader): CancelPasswordEmail$ {
     return new CancelPasswordEmail$();
   }
 }
@@ -3841,7 +3841,7 @@ class GetContactSignUpNotification$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
   }
 
-  static fromReader(r: TlReader): GetContactSignUpNotification$ {
+  static fromReader(_r: TlReader): GetContactSignUpNotification$ {
     return new GetContactSignUpNotification$();
   }
 }
@@ -4238,7 +4238,7 @@ class ResetWallPapers$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
   }
 
-  static fromReader(r: TlReader): ResetWallPapers$ {
+  static fromReader(_r: TlReader): ResetWallPapers$ {
     return new ResetWallPapers$();
   }
 }
@@ -4270,7 +4270,7 @@ class GetAutoDownloadSettings$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$account$AutoDownloadSettings);
   }
 
-  static fromReader(r: TlReader): GetAutoDownloadSettings$ {
+  static fromReader(_r: TlReader): GetAutoDownloadSettings$ {
     return new GetAutoDownloadSettings$();
   }
 }
@@ -4943,7 +4943,7 @@ class GetContentSettings$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$account$ContentSettings);
   }
 
-  static fromReader(r: TlReader): GetContentSettings$ {
+  static fromReader(_r: TlReader): GetContentSettings$ {
     return new GetContentSettings$();
   }
 }
@@ -5042,7 +5042,7 @@ class GetGlobalPrivacySettings$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$GlobalPrivacySettings);
   }
 
-  static fromReader(r: TlReader): GetGlobalPrivacySettings$ {
+  static fromReader(_r: TlReader): GetGlobalPrivacySettings$ {
     return new GetGlobalPrivacySettings$();
   }
 }

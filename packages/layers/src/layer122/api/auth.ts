@@ -391,7 +391,7 @@ class CodeTypeSms$ {
     w.uint(0x72a3158c);
   }
 
-  static fromReader(r: TlReader): CodeTypeSms$ {
+  static fromReader(_r: TlReader): CodeTypeSms$ {
     return new CodeTypeSms$();
   }
 }
@@ -419,7 +419,7 @@ class CodeTypeCall$ {
     w.uint(0x741cd3e3);
   }
 
-  static fromReader(r: TlReader): CodeTypeCall$ {
+  static fromReader(_r: TlReader): CodeTypeCall$ {
     return new CodeTypeCall$();
   }
 }
@@ -447,7 +447,7 @@ class CodeTypeFlashCall$ {
     w.uint(0x226ccefb);
   }
 
-  static fromReader(r: TlReader): CodeTypeFlashCall$ {
+  static fromReader(_r: TlReader): CodeTypeFlashCall$ {
     return new CodeTypeFlashCall$();
   }
 }
@@ -1051,7 +1051,7 @@ class LogOut$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
   }
 
-  static fromReader(r: TlReader): LogOut$ {
+  static fromReader(_r: TlReader): LogOut$ {
     return new LogOut$();
   }
 }
@@ -1083,7 +1083,7 @@ class ResetAuthorizations$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
   }
 
-  static fromReader(r: TlReader): ResetAuthorizations$ {
+  static fromReader(_r: TlReader): ResetAuthorizations$ {
     return new ResetAuthorizations$();
   }
 }
@@ -1427,7 +1427,7 @@ class RequestPasswordRecovery$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$auth$PasswordRecovery);
   }
 
-  static fromReader(r: TlReader): RequestPasswordRecovery$ {
+  static fromReader(_r: TlReader): RequestPasswordRecovery$ {
     return new RequestPasswordRecovery$();
   }
 }

@@ -181,7 +181,7 @@ class ChannelParticipantsNotModified$ {
     w.uint(0xf0173fe9);
   }
 
-  static fromReader(r: TlReader): ChannelParticipantsNotModified$ {
+  static fromReader(_r: TlReader): ChannelParticipantsNotModified$ {
     return new ChannelParticipantsNotModified$();
   }
 }
@@ -2308,7 +2308,7 @@ class GetGroupsForDiscussion$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$messages$Chats);
   }
 
-  static fromReader(r: TlReader): GetGroupsForDiscussion$ {
+  static fromReader(_r: TlReader): GetGroupsForDiscussion$ {
     return new GetGroupsForDiscussion$();
   }
 }
@@ -2592,7 +2592,7 @@ class GetInactiveChannels$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$messages$InactiveChats);
   }
 
-  static fromReader(r: TlReader): GetInactiveChannels$ {
+  static fromReader(_r: TlReader): GetInactiveChannels$ {
     return new GetInactiveChannels$();
   }
 }

@@ -101,7 +101,7 @@ class ContactsNotModified$ {
     w.uint(0xb74ba9d2);
   }
 
-  static fromReader(r: TlReader): ContactsNotModified$ {
+  static fromReader(_r: TlReader): ContactsNotModified$ {
     return new ContactsNotModified$();
   }
 }
@@ -717,7 +717,7 @@ class TopPeersNotModified$ {
     w.uint(0xde266ef5);
   }
 
-  static fromReader(r: TlReader): TopPeersNotModified$ {
+  static fromReader(_r: TlReader): TopPeersNotModified$ {
     return new TopPeersNotModified$();
   }
 }
@@ -840,7 +840,7 @@ class TopPeersDisabled$ {
     w.uint(0xb52c939d);
   }
 
-  static fromReader(r: TlReader): TopPeersDisabled$ {
+  static fromReader(_r: TlReader): TopPeersDisabled$ {
     return new TopPeersDisabled$();
   }
 }
@@ -926,7 +926,7 @@ class GetStatuses$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Vector$ContactStatus);
   }
 
-  static fromReader(r: TlReader): GetStatuses$ {
+  static fromReader(_r: TlReader): GetStatuses$ {
     return new GetStatuses$();
   }
 }
@@ -1666,7 +1666,7 @@ class ResetSaved$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
   }
 
-  static fromReader(r: TlReader): ResetSaved$ {
+  static fromReader(_r: TlReader): ResetSaved$ {
     return new ResetSaved$();
   }
 }
@@ -1698,7 +1698,7 @@ class GetSaved$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Vector$SavedContact);
   }
 
-  static fromReader(r: TlReader): GetSaved$ {
+  static fromReader(_r: TlReader): GetSaved$ {
     return new GetSaved$();
   }
 }

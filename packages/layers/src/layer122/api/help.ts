@@ -238,7 +238,7 @@ class NoAppUpdate$ {
     w.uint(0xc45a6536);
   }
 
-  static fromReader(r: TlReader): NoAppUpdate$ {
+  static fromReader(_r: TlReader): NoAppUpdate$ {
     return new NoAppUpdate$();
   }
 }
@@ -665,7 +665,7 @@ class DeepLinkInfoEmpty$ {
     w.uint(0x66afa166);
   }
 
-  static fromReader(r: TlReader): DeepLinkInfoEmpty$ {
+  static fromReader(_r: TlReader): DeepLinkInfoEmpty$ {
     return new DeepLinkInfoEmpty$();
   }
 }
@@ -777,7 +777,7 @@ class PassportConfigNotModified$ {
     w.uint(0xbfb9f457);
   }
 
-  static fromReader(r: TlReader): PassportConfigNotModified$ {
+  static fromReader(_r: TlReader): PassportConfigNotModified$ {
     return new PassportConfigNotModified$();
   }
 }
@@ -911,7 +911,7 @@ class UserInfoEmpty$ {
     w.uint(0xf3ae2eed);
   }
 
-  static fromReader(r: TlReader): UserInfoEmpty$ {
+  static fromReader(_r: TlReader): UserInfoEmpty$ {
     return new UserInfoEmpty$();
   }
 }
@@ -1377,7 +1377,7 @@ class CountriesListNotModified$ {
     w.uint(0x93cc1f32);
   }
 
-  static fromReader(r: TlReader): CountriesListNotModified$ {
+  static fromReader(_r: TlReader): CountriesListNotModified$ {
     return new CountriesListNotModified$();
   }
 }
@@ -1551,7 +1551,7 @@ class GetConfig$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Config);
   }
 
-  static fromReader(r: TlReader): GetConfig$ {
+  static fromReader(_r: TlReader): GetConfig$ {
     return new GetConfig$();
   }
 }
@@ -1583,7 +1583,7 @@ class GetNearestDc$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$NearestDc);
   }
 
-  static fromReader(r: TlReader): GetNearestDc$ {
+  static fromReader(_r: TlReader): GetNearestDc$ {
     return new GetNearestDc$();
   }
 }
@@ -1669,7 +1669,7 @@ class GetInviteText$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$help$InviteText);
   }
 
-  static fromReader(r: TlReader): GetInviteText$ {
+  static fromReader(_r: TlReader): GetInviteText$ {
     return new GetInviteText$();
   }
 }
@@ -1701,7 +1701,7 @@ class GetSupport$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$help$Support);
   }
 
-  static fromReader(r: TlReader): GetSupport$ {
+  static fromReader(_r: TlReader): GetSupport$ {
     return new GetSupport$();
   }
 }
@@ -1847,7 +1847,7 @@ class GetCdnConfig$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$CdnConfig);
   }
 
-  static fromReader(r: TlReader): GetCdnConfig$ {
+  static fromReader(_r: TlReader): GetCdnConfig$ {
     return new GetCdnConfig$();
   }
 }
@@ -1933,7 +1933,7 @@ class GetTermsOfServiceUpdate$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$help$TermsOfServiceUpdate);
   }
 
-  static fromReader(r: TlReader): GetTermsOfServiceUpdate$ {
+  static fromReader(_r: TlReader): GetTermsOfServiceUpdate$ {
     return new GetTermsOfServiceUpdate$();
   }
 }
@@ -2073,7 +2073,7 @@ class GetAppConfig$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$JSONValue);
   }
 
-  static fromReader(r: TlReader): GetAppConfig$ {
+  static fromReader(_r: TlReader): GetAppConfig$ {
     return new GetAppConfig$();
   }
 }
@@ -2226,7 +2226,7 @@ class GetSupportName$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$help$SupportName);
   }
 
-  static fromReader(r: TlReader): GetSupportName$ {
+  static fromReader(_r: TlReader): GetSupportName$ {
     return new GetSupportName$();
   }
 }
@@ -2391,7 +2391,7 @@ class GetPromoData$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$help$PromoData);
   }
 
-  static fromReader(r: TlReader): GetPromoData$ {
+  static fromReader(_r: TlReader): GetPromoData$ {
     return new GetPromoData$();
   }
 }

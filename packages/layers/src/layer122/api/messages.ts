@@ -1436,7 +1436,7 @@ class StickersNotModified$ {
     w.uint(0xf1749a22);
   }
 
-  static fromReader(r: TlReader): StickersNotModified$ {
+  static fromReader(_r: TlReader): StickersNotModified$ {
     return new StickersNotModified$();
   }
 }
@@ -1533,7 +1533,7 @@ class AllStickersNotModified$ {
     w.uint(0xe86602c3);
   }
 
-  static fromReader(r: TlReader): AllStickersNotModified$ {
+  static fromReader(_r: TlReader): AllStickersNotModified$ {
     return new AllStickersNotModified$();
   }
 }
@@ -1771,7 +1771,7 @@ class SavedGifsNotModified$ {
     w.uint(0xe8025ca2);
   }
 
-  static fromReader(r: TlReader): SavedGifsNotModified$ {
+  static fromReader(_r: TlReader): SavedGifsNotModified$ {
     return new SavedGifsNotModified$();
   }
 }
@@ -2379,7 +2379,7 @@ class RecentStickersNotModified$ {
     w.uint(0x0b17f890);
   }
 
-  static fromReader(r: TlReader): RecentStickersNotModified$ {
+  static fromReader(_r: TlReader): RecentStickersNotModified$ {
     return new RecentStickersNotModified$();
   }
 }
@@ -2577,7 +2577,7 @@ class StickerSetInstallResultSuccess$ {
     w.uint(0x38641628);
   }
 
-  static fromReader(r: TlReader): StickerSetInstallResultSuccess$ {
+  static fromReader(_r: TlReader): StickerSetInstallResultSuccess$ {
     return new StickerSetInstallResultSuccess$();
   }
 }
@@ -2747,7 +2747,7 @@ class FavedStickersNotModified$ {
     w.uint(0x9e8fa6d3);
   }
 
-  static fromReader(r: TlReader): FavedStickersNotModified$ {
+  static fromReader(_r: TlReader): FavedStickersNotModified$ {
     return new FavedStickersNotModified$();
   }
 }
@@ -2860,7 +2860,7 @@ class FoundStickerSetsNotModified$ {
     w.uint(0x0d54b65d);
   }
 
-  static fromReader(r: TlReader): FoundStickerSetsNotModified$ {
+  static fromReader(_r: TlReader): FoundStickerSetsNotModified$ {
     return new FoundStickerSetsNotModified$();
   }
 }
@@ -8044,7 +8044,7 @@ class GetAllDrafts$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
   }
 
-  static fromReader(r: TlReader): GetAllDrafts$ {
+  static fromReader(_r: TlReader): GetAllDrafts$ {
     return new GetAllDrafts$();
   }
 }
@@ -10097,7 +10097,7 @@ class GetSplitRanges$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Vector$MessageRange);
   }
 
-  static fromReader(r: TlReader): GetSplitRanges$ {
+  static fromReader(_r: TlReader): GetSplitRanges$ {
     return new GetSplitRanges$();
   }
 }
@@ -10193,7 +10193,7 @@ class GetDialogUnreadMarks$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Vector$DialogPeer);
   }
 
-  static fromReader(r: TlReader): GetDialogUnreadMarks$ {
+  static fromReader(_r: TlReader): GetDialogUnreadMarks$ {
     return new GetDialogUnreadMarks$();
   }
 }
@@ -10225,7 +10225,7 @@ class ClearAllDrafts$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
   }
 
-  static fromReader(r: TlReader): ClearAllDrafts$ {
+  static fromReader(_r: TlReader): ClearAllDrafts$ {
     return new ClearAllDrafts$();
   }
 }
@@ -11675,7 +11675,7 @@ class GetDialogFilters$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Vector$DialogFilter);
   }
 
-  static fromReader(r: TlReader): GetDialogFilters$ {
+  static fromReader(_r: TlReader): GetDialogFilters$ {
     return new GetDialogFilters$();
   }
 }
@@ -11707,7 +11707,7 @@ class GetSuggestedDialogFilters$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$Vector$DialogFilterSuggested);
   }
 
-  static fromReader(r: TlReader): GetSuggestedDialogFilters$ {
+  static fromReader(_r: TlReader): GetSuggestedDialogFilters$ {
     return new GetSuggestedDialogFilters$();
   }
 }

@@ -916,7 +916,7 @@ class GetSavedInfo$ {
     return readBoxed(bytes, globalRegistry(), options, readResult$payments$SavedInfo);
   }
 
-  static fromReader(r: TlReader): GetSavedInfo$ {
+  static fromReader(_r: TlReader): GetSavedInfo$ {
     return new GetSavedInfo$();
   }
 }
