@@ -3,7 +3,7 @@
 // after it.
 //
 // tlforge is measured twice under tsx (which includes TypeScript transpilation: with its on-disk cache
-// disabled, and warm) and once as plain JavaScript: generated/latest + src bundled by esbuild (the
+// disabled, and warm) and once as plain JavaScript: @tlforge/layers/latest + runtime bundled by esbuild (the
 // one that ships with tsx), dependencies left external, as a published build would be.
 
 import { spawnSync } from 'node:child_process';
@@ -58,7 +58,10 @@ async function bundleTlforge(): Promise<string> {
     entryPoints: [fileURLToPath(generatedIndex)],
     outfile,
     bundle: true,
-    packages: 'external',
+    // The runtime is bundled from its sources, as a published app bundle would include it; its own
+    // dependencies stay external.
+    conditions: ['@tlforge/source'],
+    external: ['big-integer'],
     format: 'esm',
     platform: 'node',
     target: 'node20',
@@ -74,7 +77,7 @@ type FloorKind = (typeof floorKinds)[number];
  * Floors for any design that, like tlforge, gives every constructor a class with its own codec and no
  * `eval`: synthetic modules of `count` classes, as small as such a class can be (4 fields, a 5-call
  * `_write`, a 5-read `fromReader`, 4 metadata properties). `eager` defines them all at load, as
- * generated/latest does; `lazy` defines each on first access through a getter, so V8 only preparses
+ * @tlforge/layers/latest does; `lazy` defines each on first access through a getter, so V8 only preparses
  * them. The plain module (`export const x = 1`) is the cost of `import()` itself, and `deps` imports
  * only the packages that the bundle imports (big-integer, a CommonJS module, and fflate): what any
  * tlforge build pays before its own code is even parsed.
@@ -209,24 +212,24 @@ async function main(): Promise<void> {
       importTarget(
         'tlforge (JS)',
         pathToFileURL(bundle).href,
-        'generated/latest + src bundled by esbuild, deps external',
+        '@tlforge/layers/latest + runtime bundled by esbuild, deps external',
       ),
       importTarget(
         'tlforge (tsx, warm)',
         generatedIndex.href,
-        'generated/latest/index.ts under tsx, transpile cache warm',
+        '@tlforge/layers/latest under tsx, transpile cache warm',
         ['--import', 'tsx'],
       ),
       importTarget(
         'tlforge (tsx, no cache)',
         generatedIndex.href,
-        'generated/latest/index.ts under tsx, TSX_DISABLE_CACHE=1: includes transpiling',
+        '@tlforge/layers/latest under tsx, TSX_DISABLE_CACHE=1: includes transpiling',
         ['--import', 'tsx'],
         { TSX_DISABLE_CACHE: '1' },
       ),
     );
   } else {
-    console.log('tlforge: generated/latest/index.ts does not exist yet, measuring the peers only');
+    console.log('tlforge: @tlforge/layers/latest does not exist yet, measuring the peers only');
   }
   targets.push(
     requireTarget('teleproto', ['teleproto'], "require('teleproto'): the package entry, client included"),

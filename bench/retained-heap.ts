@@ -72,7 +72,7 @@ async function parent(quick: boolean): Promise<void> {
   const skipped: string[] = [];
   for (const library of libraries) {
     if (library.startsWith('tlforge') && !existsSync(fileURLToPath(generatedIndex))) {
-      skipped.push('tlforge: generated/latest/index.ts does not exist yet');
+      skipped.push('tlforge: @tlforge/layers/latest does not exist yet');
       continue;
     }
     for (const payload of measuredPayloads) {

@@ -1,4 +1,4 @@
-// tlforge's own generated code (`generated/latest/index.ts`, and `generated/latest-bigint/index.ts`
+// tlforge's own generated code (`@tlforge/layers/latest`, and `@tlforge/layers/latest-bigint`
 // generated with `--long bigint`): GramJS-style classes with `obj.serialize()` and a module-level
 // `deserialize(bytes)`. Loaded dynamically so that the benchmark
 // still runs (peers only) before the generator has produced it.
@@ -29,11 +29,11 @@ export const generatedBigintIndex = new URL(
 export type TlforgeVariant = 'tlforge' | 'tlforge-bigint';
 
 const variants: Record<TlforgeVariant, { index: URL; folder: string; label: string }> = {
-  tlforge: { index: generatedIndex, folder: 'generated/latest', label: 'tlforge (generated/latest)' },
+  tlforge: { index: generatedIndex, folder: 'packages/layers/src/latest', label: 'tlforge (@tlforge/layers/latest)' },
   'tlforge-bigint': {
     index: generatedBigintIndex,
-    folder: 'generated/latest-bigint',
-    label: 'tlforge --long bigint (generated/latest-bigint)',
+    folder: 'packages/layers/src/latest-bigint',
+    label: 'tlforge --long bigint (@tlforge/layers/latest-bigint)',
   },
 };
 

@@ -1,69 +1,110 @@
-// Command-line entry of the codegen: `tsx codegen/cli.ts <command> …`. Commands are entries of a
-// table so new ones (generation) plug in without touching the dispatch; `main` is exported so
-// tests and scripts run it in-process with captured output.
+#!/usr/bin/env node
 
-import { pathToFileURL } from 'node:url';
-import { generateCommand } from './emit/generate-command.ts';
-import { loadSchema } from './model/load-schema.ts';
+// The `tlforge` command: dispatches to the commands of cli/, prints help and the version, and maps
+// every failure to an exit code (see cli/exit-code.ts). `main` is exported so tests and scripts run
+// the CLI in-process with captured output; the process only runs it when started as the script.
 
-export interface CliOutput {
-  out(line: string): void;
-  err(line: string): void;
-}
+import { checkCommand } from './cli/check-command.ts';
+import type { CliCommand } from './cli/cli-command.ts';
+import { type CliOutput, ignoreClosedPipes, processOutput } from './cli/cli-output.ts';
+import { asksForHelp, CommandLine } from './cli/command-line.ts';
+import { ExitCode } from './cli/exit-code.ts';
+import { generateCommand } from './cli/generate-command.ts';
+import { commandHelp, generalHelp } from './cli/help-text.ts';
+import { isEntryModule } from './cli/is-entry-module.ts';
+import { CliUsageError } from './cli/usage-error.ts';
+import { TlEmitError } from './emit/emit-error.ts';
+import { TlFileError } from './model/file-error.ts';
+import { TLFORGE_VERSION } from './version.ts';
 
-export type CliCommand = (args: string[], output: CliOutput) => Promise<number>;
+export type { CliOutput } from './cli/cli-output.ts';
+export { ExitCode } from './cli/exit-code.ts';
 
-const processOutput: CliOutput = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-};
+/** The commands, in the order help lists them. */
+export const commands: readonly CliCommand[] = [checkCommand, generateCommand];
 
-/** `check <file.tl…>`: parse and resolve the files as one schema, print every diagnostic. */
-async function checkCommand(args: string[], output: CliOutput): Promise<number> {
-  if (args.length === 0) {
-    output.err('usage: check <file.tl> [more.tl …]');
-    return 2;
-  }
-  let loaded: ReturnType<typeof loadSchema>;
+/** Runs one command line (without `node` and the script); resolves to the process exit code. */
+export async function main(argv: readonly string[], output: CliOutput = processOutput): Promise<ExitCode> {
   try {
-    loaded = loadSchema(args);
-  } catch (error) {
-    // Only file-system failures get here: schema problems are diagnostics, not exceptions.
-    output.err(`cannot read schema: ${error instanceof Error ? error.message : String(error)}`);
-    return 2;
+    return await dispatch(argv, output);
+  } catch (failure) {
+    return reportFailure(failure, output);
   }
-  const { model, diagnostics } = loaded;
-  output.out(`layer: ${model.layer ?? 'unknown (no // LAYER comment)'}`);
-  output.out(
-    `constructors: ${model.constructors.length}, functions: ${model.functions.length}, types: ${model.types.length}`,
+}
+
+async function dispatch(argv: readonly string[], output: CliOutput): Promise<ExitCode> {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    // Nothing to do is a usage error, but the help is the most useful answer to it.
+    for (const line of generalHelp(commands, TLFORGE_VERSION)) output.err(line);
+    return ExitCode.usage;
+  }
+  if (first === '-h' || first === '--help') {
+    for (const line of generalHelp(commands, TLFORGE_VERSION)) output.out(line);
+    return ExitCode.ok;
+  }
+  if (first === '-v' || first === '--version') {
+    output.out(TLFORGE_VERSION);
+    return ExitCode.ok;
+  }
+  if (first === 'help') return help(rest, output);
+  if (first.startsWith('-'))
+    throw new CliUsageError('unknown-option', `unknown option "${first}"; options: --help, --version`);
+  const command = findCommand(first);
+  if (asksForHelp(rest)) {
+    for (const line of commandHelp(command)) output.out(line);
+    return ExitCode.ok;
+  }
+  return command.run(CommandLine.parse(command.name, command.options, rest), output);
+}
+
+/** `tlforge help [command]`. */
+function help(args: readonly string[], output: CliOutput): ExitCode {
+  if (args.length > 1) {
+    throw new CliUsageError('unexpected-argument', `help takes one command name, got "${args.join(' ')}"`);
+  }
+  const [name] = args;
+  const lines =
+    name === undefined || name === 'help'
+      ? generalHelp(commands, TLFORGE_VERSION)
+      : commandHelp(findCommand(name));
+  for (const line of lines) output.out(line);
+  return ExitCode.ok;
+}
+
+function findCommand(name: string): CliCommand {
+  const command = commands.find((c) => c.name === name);
+  if (command) return command;
+  const names = commands.map((c) => c.name).join(', ');
+  throw new CliUsageError('unknown-command', `unknown command "${name}"; commands: ${names}`);
+}
+
+/** Schema diagnostics are reported by the commands; what reaches here is usage, paths, emitter refusals or a bug. */
+function reportFailure(failure: unknown, output: CliOutput): ExitCode {
+  if (failure instanceof CliUsageError) {
+    output.err(failure.message);
+    const helpCommand =
+      failure.command === undefined ? 'tlforge --help' : `tlforge ${failure.command} --help`;
+    output.err(`run \`${helpCommand}\` for usage`);
+    return ExitCode.usage;
+  }
+  if (failure instanceof TlFileError) {
+    output.err(failure.message);
+    return ExitCode.usage;
+  }
+  if (failure instanceof TlEmitError) {
+    output.err(failure.message);
+    // Options the emitter cannot combine are the command line's fault; anything else is the schema's.
+    return failure.kind === 'unsupported-option' ? ExitCode.usage : ExitCode.schemaErrors;
+  }
+  output.err(
+    `internal error: ${failure instanceof Error ? (failure.stack ?? failure.message) : String(failure)}`,
   );
-  let errors = 0;
-  let warnings = 0;
-  for (const diagnostic of diagnostics) {
-    if (diagnostic.severity === 'error') errors++;
-    else warnings++;
-    output.out(diagnostic.message);
-  }
-  output.out(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
-  return errors > 0 ? 1 : 0;
+  output.err('this is a bug in tlforge: please report it with the lines above');
+  return ExitCode.internal;
 }
 
-export const commands: Record<string, CliCommand> = {
-  check: checkCommand,
-  generate: generateCommand,
-};
-
-/** Runs one command; resolves to the process exit code (0 ok, 1 schema errors, 2 usage). */
-export async function main(argv: string[], output: CliOutput = processOutput): Promise<number> {
-  const [name, ...args] = argv;
-  const command = name === undefined ? undefined : commands[name];
-  if (!command) {
-    output.err(`usage: tlforge <command> …; commands: ${Object.keys(commands).join(', ')}`);
-    return 2;
-  }
-  return command(args, output);
-}
-
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isEntryModule(import.meta.url, process.argv[1])) {
+  ignoreClosedPipes();
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -37,8 +37,14 @@ interface AcceptedDeclaration {
   builtin: boolean;
 }
 
+/**
+ * Merges parsed files into one `TlSchemaModel`: builtins set aside, ids verified, every type name
+ * resolved, flag bits grouped. Returns the parse diagnostics of the files with the resolve ones,
+ * errors and warnings, sorted by file and position; never throws on a bad schema.
+ */
 export function resolveSchema(files: readonly ParsedSchema[]): ResolvedSchema {
   const diagnostics: TlSchemaError[] = files.flatMap((file) => file.diagnostics);
+  reportEmptyFiles(files, diagnostics);
   const accepted = mergeDeclarations(files, diagnostics);
 
   const constructors: TlConstructor[] = [];
@@ -363,6 +369,26 @@ function definitionBase(entry: AcceptedDeclaration): TlDefinitionBase {
 function splitName(name: string): { namespace?: string; localName: string } {
   const dot = name.lastIndexOf('.');
   return dot < 0 ? { localName: name } : { namespace: name.slice(0, dot), localName: name.slice(dot + 1) };
+}
+
+/**
+ * A file that declares nothing is a warning: it is almost always a wrong path, a truncated download
+ * or a file emptied by mistake, and generation would silently leave its definitions out. A file whose
+ * declarations all failed to parse already has errors saying so.
+ */
+function reportEmptyFiles(files: readonly ParsedSchema[], diagnostics: TlSchemaError[]): void {
+  for (const file of files) {
+    if (file.declarations.length > 0 || file.diagnostics.some((d) => d.severity === 'error')) continue;
+    diagnostics.push(
+      new TlSchemaError(
+        'empty-schema',
+        { file: file.file, line: 1, column: 1 },
+        'the file declares no constructors and no functions',
+        '',
+        'warning',
+      ),
+    );
+  }
 }
 
 /** The layer of the first file stating one; a different layer in another file is suspicious. */

@@ -25,6 +25,11 @@ const fieldName = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const hexDigits = /^[0-9a-fA-F]+$/;
 const decimalDigits = /^[0-9]+$/;
 
+/**
+ * Parses one file's text into declarations with source positions; `file` names it in positions
+ * and diagnostics. Never throws on bad input: each bad declaration becomes a `TlSchemaError` in
+ * `diagnostics` and the rest of the file still parses.
+ */
 export function parseSchema(text: string, file: string): ParsedSchema {
   const tokenized = tokenize(text, file);
   const parser = new SchemaParser(tokenized.tokens, file);

@@ -36,7 +36,8 @@ export type TlSchemaErrorKind =
   | 'builtin-id-mismatch'
   | 'id-mismatch'
   | 'true-outside-flags'
-  | 'layer-mismatch';
+  | 'layer-mismatch'
+  | 'empty-schema';
 
 export type TlSchemaSeverity = 'error' | 'warning';
 

@@ -1,0 +1,61 @@
+// `generate`: the programmatic form of `tlforge generate` for build scripts. Adds what the emitter's
+// `generateSchemaSet` leaves to its caller: `strict`, an output path that is a file, and write
+// failures reported as `TlFileError`s naming the folder rather than bare system errors.
+
+import { type Stats, statSync } from 'node:fs';
+import {
+  type GenerateSummary,
+  generateSchemaSet,
+  SchemaErrorsFound,
+  type GenerateOptions as SchemaSetOptions,
+} from '../emit/generate.ts';
+import { errnoCode, TlFileError } from '../model/file-error.ts';
+import { check } from './check.ts';
+
+export interface GenerateOptions extends SchemaSetOptions {
+  /** Refuse on warnings too, writing nothing: `SchemaErrorsFound` then carries the warnings as well. */
+  strict?: boolean;
+}
+
+/**
+ * Checks `files` as one schema and writes its generated module under `outDir`; returns what was
+ * written. Writes nothing and throws `SchemaErrorsFound`, carrying every error (and every warning
+ * under `strict`), when the schema fails; throws `TlFileError` for a schema file that cannot be read
+ * or an output folder that cannot be written, and `TlEmitError` for a schema the emitter cannot
+ * express (two definitions whose TypeScript names clash).
+ */
+export function generate(options: GenerateOptions): GenerateSummary {
+  const { strict = false, ...setOptions } = options;
+  if (strict) {
+    // generateSchemaSet refuses on errors only; warnings have to be looked at before it writes.
+    const checked = check(setOptions.files, { strict });
+    if (!checked.ok) throw new SchemaErrorsFound(checked.failures);
+  }
+  refuseFileAsOutDir(setOptions.outDir);
+  try {
+    return generateSchemaSet(setOptions);
+  } catch (failure) {
+    // Reading throws TlFileError and schema problems throw TlError subclasses: a bare system
+    // error can only come from creating the folder or writing into it.
+    const code = errnoCode(failure);
+    if (code === undefined) throw failure;
+    const { outDir } = setOptions;
+    const reason = failure instanceof Error ? failure.message : code;
+    throw new TlFileError('write-failed', outDir, `cannot write into ${outDir}: ${reason}`, {
+      cause: failure,
+    });
+  }
+}
+
+/** Without this, a file named like the folder fails deep in mkdir with a bare EEXIST. */
+function refuseFileAsOutDir(outDir: string): void {
+  let stats: Stats | undefined;
+  try {
+    stats = statSync(outDir, { throwIfNoEntry: false });
+  } catch {
+    // ENOTDIR, EACCES: creating the folder fails with the same cause, reported as write-failed.
+    return;
+  }
+  if (stats !== undefined && !stats.isDirectory())
+    throw new TlFileError('not-a-directory', outDir, `${outDir} is a file: the output must be a folder`);
+}

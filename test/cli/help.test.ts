@@ -1,0 +1,140 @@
+// `tlforge --help`, `tlforge help <command>`, `tlforge <command> --help` and `--version`: help goes
+// to stdout with exit 0, lists what the parser accepts and documents the exit codes.
+
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RUNTIME } from '../../packages/codegen/src/emit/generate.ts';
+import { runCli } from './run-cli.ts';
+
+const { version } = JSON.parse(
+  readFileSync(new URL('../../packages/codegen/package.json', import.meta.url), 'utf8'),
+) as { version: string };
+
+const exitCodes = [
+  'exit codes:',
+  '  0  success',
+  '  1  the schema has errors (or warnings, with --strict); generate wrote nothing',
+  '  2  usage or file error: an unknown command or option, a bad or missing value, a schema',
+  '     path that is missing, unreadable or a directory, an output folder that cannot be written',
+  '  3  internal error: a bug in tlforge (please report it with the stack)',
+];
+
+const generalHelp = [
+  `tlforge ${version}: TL (Telegram Type Language) schema checker and TypeScript code generator`,
+  '',
+  'usage: tlforge <command> [options]',
+  '',
+  'commands:',
+  '  check     report every error and warning of .tl files, resolved as one schema',
+  '  generate  write the TypeScript module of .tl files, checked as one schema first',
+  '',
+  'options:',
+  "  -h, --help     print this help; `tlforge help <command>` for a command's options",
+  '  -v, --version  print the version',
+  '',
+  ...exitCodes,
+];
+
+const checkHelp = [
+  'usage: tlforge check <file.tl…> [options]',
+  '',
+  'Parses and resolves the files together, as one schema (pass api.tl and mtproto.tl together),',
+  'and prints every problem of every file to stderr as `file:line:col: kind: message`. The layer,',
+  'the counts and the `N errors, M warnings` line go to stdout.',
+  '',
+  'options:',
+  '  --strict    fail on warnings too (exit 1)',
+  '  -h, --help  print this help',
+  '',
+  ...exitCodes,
+];
+
+const generateHelp = [
+  'usage: tlforge generate <file.tl…> --out <dir> [options]',
+  '',
+  'Checks the files as one schema, as `tlforge check` does (diagnostics on stderr), then writes',
+  'the module generated from them into <dir>. Nothing is written while the schema has errors,',
+  'or warnings under --strict. Regenerating the same files gives byte-identical output.',
+  '',
+  'options:',
+  '  --out <dir>                    folder to write into (created if missing)',
+  '  --runtime <specifier>          runtime module to import (default: @tlforge/runtime)',
+  '  --long big-integer|bigint      TL `long` as a big-integer BigInteger (default) or a bigint',
+  '  --import-extension js|ts|none  extension of imports between generated files (default: js)',
+  '  --emit ts|js                   TypeScript (default), or JavaScript with .d.ts declarations',
+  '  --strict                       fail on warnings too (exit 1, nothing written)',
+  '  -h, --help                     print this help',
+  '',
+  ...exitCodes,
+];
+
+describe('tlforge help', () => {
+  it('--help, -h and `help` print the commands, options and exit codes to stdout, exit 0', async () => {
+    for (const argv of [['--help'], ['-h'], ['help'], ['help', 'help']]) {
+      expect(await runCli(argv)).toEqual({ code: 0, out: generalHelp, err: [] });
+    }
+  });
+
+  it('prints the help to stderr with exit 2 when no command is given', async () => {
+    expect(await runCli([])).toEqual({ code: 2, out: [], err: generalHelp });
+  });
+
+  it('`help check`, `check --help` and `check -h` print the usage and options of check', async () => {
+    for (const argv of [
+      ['help', 'check'],
+      ['check', '--help'],
+      ['check', '-h'],
+    ]) {
+      expect(await runCli(argv)).toEqual({ code: 0, out: checkHelp, err: [] });
+    }
+  });
+
+  it('`help generate` and `generate --help` print every generate option', async () => {
+    for (const argv of [
+      ['help', 'generate'],
+      ['generate', '--help'],
+    ]) {
+      expect(await runCli(argv)).toEqual({ code: 0, out: generateHelp, err: [] });
+    }
+  });
+
+  it('a command shows its help even when the rest of the line is wrong', async () => {
+    expect(await runCli(['generate', '--fast', 'a.tl', '--help'])).toEqual({
+      code: 0,
+      out: generateHelp,
+      err: [],
+    });
+  });
+
+  it('reads --help after `--` as a file name, not as a request for help', async () => {
+    const result = await runCli(['check', '--', '--help']);
+    expect(result).toEqual({ code: 2, out: [], err: ['--help does not exist'] });
+  });
+
+  it('names the default runtime the emitter really uses', () => {
+    expect(generateHelp).toContain(
+      `  --runtime <specifier>          runtime module to import (default: ${DEFAULT_RUNTIME})`,
+    );
+  });
+
+  it('`help` rejects an unknown command and extra words with exit 2', async () => {
+    expect(await runCli(['help', 'frobnicate'])).toEqual({
+      code: 2,
+      out: [],
+      err: ['unknown command "frobnicate"; commands: check, generate', 'run `tlforge --help` for usage'],
+    });
+    expect(await runCli(['help', 'check', 'generate'])).toEqual({
+      code: 2,
+      out: [],
+      err: ['help takes one command name, got "check generate"', 'run `tlforge --help` for usage'],
+    });
+  });
+});
+
+describe('tlforge --version', () => {
+  it('prints the version of packages/codegen/package.json, exit 0', async () => {
+    expect(version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(await runCli(['--version'])).toEqual({ code: 0, out: [version], err: [] });
+    expect(await runCli(['-v'])).toEqual({ code: 0, out: [version], err: [] });
+  });
+});
