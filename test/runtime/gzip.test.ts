@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { ObjectReader } from '@tlforge/runtime';
 import {
   GZIP_PACKED_ID,
@@ -8,10 +9,14 @@ import {
   TlReader,
   TlWriter,
 } from '@tlforge/runtime';
-import { gzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { thrown } from './capture.ts';
 import { fromHex, sameBytes } from './hex.ts';
+
+/** zlib's gzip as a plain Uint8Array (a Buffer's slice() would share memory with it). */
+function gzip(data: Uint8Array): Uint8Array {
+  return new Uint8Array(gzipSync(data));
+}
 
 const LEAF = 0x22222222;
 const NAMED = 0x44444444;
@@ -38,7 +43,7 @@ registry.set(HOLDER, (r) => {
 function packed(inner: Uint8Array): Uint8Array {
   const w = new TlWriter();
   w.uint(GZIP_PACKED_ID);
-  w.bytes(gzipSync(inner));
+  w.bytes(gzip(inner));
   return w.finish();
 }
 
@@ -167,20 +172,20 @@ describe('gzip_packed', () => {
     expect(e.message).toBe('at byte 0: gzip: inflated size 2097152 exceeds the limit of 1048576 bytes');
   });
 
-  it('stops inflating at the cap when the trailer lies about the size (streaming path)', () => {
-    const compressed = gzipSync(new Uint8Array(100_000));
+  it('stops inflating at the declared size when the trailer lies about it', () => {
+    const compressed = gzip(new Uint8Array(100_000));
     compressed.set([0x10, 0, 0, 0], compressed.length - 4);
     expect(thrown(() => inflateGzip(compressed, 1000))).toMatchObject({
-      message: 'inflated size exceeds the limit of 1000 bytes',
+      message: 'the deflate stream inflates to more than the 16 bytes the gzip trailer declares',
     });
   });
 
-  it('rejects output longer or shorter than the trailer declares (one-shot path)', () => {
-    const compressed = gzipSync(new Uint8Array(5000).fill(7));
+  it('rejects output longer or shorter than the trailer declares', () => {
+    const compressed = gzip(new Uint8Array(5000).fill(7));
     const longer = compressed.slice();
     longer.set([10, 0, 0, 0], longer.length - 4);
     expect((thrown(() => inflateGzip(longer, 1 << 26)) as Error).message).toBe(
-      'inflated 11 bytes but the gzip trailer declares 10',
+      'the deflate stream inflates to more than the 10 bytes the gzip trailer declares',
     );
     const shorter = compressed.slice();
     shorter.set([0x89, 0x13, 0, 0], shorter.length - 4);
@@ -192,7 +197,7 @@ describe('gzip_packed', () => {
   });
 
   it('fails with gzip on corrupt streams', () => {
-    const good = gzipSync(named);
+    const good = gzip(named);
     const badMagic = good.slice();
     badMagic[0] = 0;
     const badCrc = good.slice();
