@@ -62,7 +62,7 @@ describe('the files of a schema set', () => {
       "import type * as Api from '../api.js';",
       "import type { TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';",
       "import { arrayValue, constructorArgs, decoding, defineTlClass, indexedField, readBoxed, rethrowDecode, rethrowEncode, serializeObject } from '@tlforge/runtime';",
-      "import { read$Item, readResult$shop$Order, write$Item } from '../codecs.js';",
+      "import { read$Vector$Item, readResult$shop$Order, write$Item } from '../codecs.js';",
       "import { globalRegistry } from '../registry.js';",
     ]);
   });
@@ -83,7 +83,7 @@ describe('the files of a schema set', () => {
     expect(imports(join(dir, 'codecs.ts'))).toEqual([
       "import type * as Api from './api.js';",
       "import type { TlReader, TlWriter } from 'my-runtime';",
-      "import { boxedValueError } from 'my-runtime';",
+      "import { boxedValueError, rethrowElement } from 'my-runtime';",
       "import { Item as $Item } from './api.js';",
       "import { Order as shop$Order } from './api/shop.js';",
     ]);

@@ -56,7 +56,8 @@ const heapGrowth = (peakHeap - heapAtStart) / 2 ** 20;
 console.log(
   `fuzz: ${stats.inputs} inputs in ${(stats.milliseconds / 1000).toFixed(1)} s ` +
     `(${Math.round(stats.inputs / (stats.milliseconds / 1000))}/s), ${stats.rejected} rejected, ` +
-    `${stats.accepted} accepted, ${stats.failures} failures, seed payloads ${JSON.stringify(stats.corpus)}, ` +
+    `${stats.accepted} accepted, ${stats.failures} failures (${stats.unwritable} accepted but unwritable), ` +
+    `seed payloads ${JSON.stringify(stats.corpus)}, ` +
     `peak heap growth ${heapGrowth.toFixed(0)} MiB`,
 );
 // The corpus and the sets stay alive; anything beyond a few hundred MiB is a leak in the decoders.

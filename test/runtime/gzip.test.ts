@@ -31,14 +31,25 @@ registry.set(NAMED, (r) => {
     rethrowDecode(e, 'named', 'name');
   }
 });
-// holder#33333333 items:Vector<int> tail:int = Holder;
-registry.set(HOLDER, (r) => {
-  r.vectorId();
+/** A `Vector<int>` as generated vector readers read it: a gzip_packed one is read whole from its data. */
+function readIntVector(r: TlReader): number[] {
+  if (!r.vectorId()) return r.packed(readIntVector);
   const n = r.count(4);
   const items: number[] = [];
   for (let i = 0; i < n; i++) items.push(r.int());
-  return { items, tail: r.int() };
-});
+  return items;
+}
+
+function readObjectVector(r: TlReader): unknown[] {
+  if (!r.vectorId()) return r.packed(readObjectVector);
+  const n = r.count(4);
+  const items: unknown[] = [];
+  for (let i = 0; i < n; i++) items.push(r.object());
+  return items;
+}
+
+// holder#33333333 items:Vector<int> tail:int = Holder;
+registry.set(HOLDER, (r) => ({ items: readIntVector(r), tail: r.int() }));
 
 function packed(inner: Uint8Array): Uint8Array {
   const w = new TlWriter();
@@ -92,13 +103,7 @@ describe('gzip_packed', () => {
     const vector = fromHex('15c4b51c 03000000 01000000 02000000 03000000');
     const bytes = concat(fromHex('33333333'), packed(vector), fromHex('09000000'));
     expect(readBoxed(bytes, registry, undefined, (r) => r.object())).toEqual({ items: [1, 2, 3], tail: 9 });
-    const asResult = readBoxed(packed(vector), registry, undefined, (r) => {
-      r.vectorId();
-      const n = r.count(4);
-      const out: number[] = [];
-      for (let i = 0; i < n; i++) out.push(r.int());
-      return out;
-    });
+    const asResult = readBoxed(packed(vector), registry, undefined, readIntVector);
     expect(asResult).toEqual([1, 2, 3]);
   });
 
@@ -108,18 +113,7 @@ describe('gzip_packed', () => {
     expect(e.offset).toBe(named.length);
     expect(e.path).toEqual(['gzip_packed']);
     const vectorAndMore = fromHex('15c4b51c 01000000 01000000 09000000 05000000');
-    const holder = new Map<number, ObjectReader>([
-      [
-        HOLDER,
-        (r) => {
-          r.vectorId();
-          const n = r.count(4);
-          const items: number[] = [];
-          for (let i = 0; i < n; i++) items.push(r.int());
-          return items;
-        },
-      ],
-    ]);
+    const holder = new Map<number, ObjectReader>([[HOLDER, readIntVector]]);
     const e2 = decodeError(() =>
       new TlReader(concat(fromHex('33333333'), packed(vectorAndMore)), holder).object(),
     );
@@ -131,13 +125,7 @@ describe('gzip_packed', () => {
     // wrapper#55555555 items:Vector<Object> = Wrapper; its only element's string is missing from the
     // inflated data but a valid string follows outside.
     const wrapper = new Map(registry);
-    wrapper.set(0x55555555, (r) => {
-      r.vectorId();
-      const n = r.count(4);
-      const items: unknown[] = [];
-      for (let i = 0; i < n; i++) items.push(r.object());
-      return items;
-    });
+    wrapper.set(0x55555555, readObjectVector);
     const inner = fromHex('15c4b51c 01000000 44444444');
     const bytes = concat(fromHex('55555555'), packed(inner), fromHex('0548656c 6c6f0000'));
     const e = decodeError(() => new TlReader(bytes, wrapper).object());
@@ -145,7 +133,7 @@ describe('gzip_packed', () => {
     expect(e.offset).toBe(12);
     expect(e.inflated).toBe(true);
     expect(e.message).toBe(
-      'at byte 12 of inflated gzip_packed data reading named (named.name): truncated: needs 4 bytes, 0 remain',
+      'at byte 12 of inflated gzip_packed data reading named (gzip_packed.named.name): truncated: needs 4 bytes, 0 remain',
     );
     // The same bytes with the string inside the gzip data read fine.
     const whole = concat(fromHex('55555555'), packed(concat(inner, fromHex('0548656c 6c6f0000'))));
@@ -162,14 +150,16 @@ describe('gzip_packed', () => {
     );
   });
 
-  it('fails with gzip when the declared size exceeds the cap', () => {
+  it('fails with inflated-limit when the declared size exceeds the budget', () => {
     const big = new Uint8Array(2 * 1024 * 1024);
     const e = decodeError(() =>
       new TlReader(packed(big), registry, { maxInflatedSize: 1024 * 1024 }).object(),
     );
-    expect(e.kind).toBe('gzip');
+    expect(e.kind).toBe('inflated-limit');
     expect(e.offset).toBe(0);
-    expect(e.message).toBe('at byte 0: gzip: inflated size 2097152 exceeds the limit of 1048576 bytes');
+    expect(e.message).toBe(
+      'at byte 0: inflated-limit: gzip_packed declares 2097152 bytes, but 1048576 of the 1048576 bytes one decode may inflate remain (maxInflatedSize)',
+    );
   });
 
   it('stops inflating at the declared size when the trailer lies about it', () => {

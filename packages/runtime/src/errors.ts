@@ -11,7 +11,17 @@ export class TlError extends Error {
   }
 }
 
-export type EncodeErrorKind = 'type' | 'range' | 'missing' | 'flags' | 'length' | 'surrogate';
+export type EncodeErrorKind =
+  | 'type'
+  | 'range'
+  | 'missing'
+  | 'flags'
+  | 'length'
+  | 'surrogate'
+  /** The object graph contains itself: it has no finite encoding. */
+  | 'cycle'
+  /** Nested so deeply that writing it ran out of stack. */
+  | 'depth';
 
 /** A value cannot be serialized. `path` is outermost first: ['messages.StartBot', 'bot', 'accessHash']. */
 export class TlEncodeError extends TlError {
@@ -52,7 +62,11 @@ export type DecodeErrorKind =
   | 'unexpected-constructor'
   | 'unknown-constructor'
   /** A flags word has bits that no field uses (strict mode only: they would not re-encode). */
-  | 'flags';
+  | 'flags'
+  /** The gzip_packed values of one decode would inflate to more than `maxInflatedSize` bytes. */
+  | 'inflated-limit'
+  /** The vectors of one decode would hold more than `maxElements` elements. */
+  | 'element-limit';
 
 /**
  * Bytes cannot be deserialized. `offset` is the byte offset in the buffer being read; inside a
@@ -72,6 +86,11 @@ export class TlDecodeError extends TlError {
   rootIsConstructor: boolean;
   /** True when `offset` is into the inflated data of a gzip_packed value rather than the input. */
   inflated: boolean;
+  /**
+   * Vector indexes (`[3]`, `[3][1]`) added by generated vector readers on the way out, waiting for the
+   * field name of the enclosing reader's `rethrowDecode` to be attached to: `messages[3]`.
+   */
+  pendingIndex: string;
   constructor(kind: DecodeErrorKind, detail: string, offset: number) {
     super(kind, formatDecodeMessage(offset, false, undefined, [], kind, detail));
     this.offset = offset;
@@ -80,6 +99,7 @@ export class TlDecodeError extends TlError {
     this.detail = detail;
     this.rootIsConstructor = false;
     this.inflated = false;
+    this.pendingIndex = '';
   }
 
   prependPath(segment: string): this {
@@ -153,9 +173,26 @@ export function rethrowDecode(e: unknown, constructorName: string, segment: stri
   if (e instanceof TlDecodeError) {
     if (e.constructorName === undefined) e.constructorName = constructorName;
     if (e.rootIsConstructor) e.path.shift();
-    e.path.unshift(constructorName, segment);
+    e.path.unshift(constructorName, segment + e.pendingIndex);
+    e.pendingIndex = '';
     e.rootIsConstructor = true;
     e.rebuildMessage();
+  }
+  throw e;
+}
+
+/**
+ * Used in generated vector readers' catch blocks: element `index` failed. The index waits in
+ * `pendingIndex` for the field name the enclosing reader adds (`messages[3]`); an outer vector puts its
+ * own index in front (`rows[3][1]`).
+ */
+export function rethrowElement(e: unknown, index: number): never {
+  if (e instanceof TlDecodeError) {
+    if (e.rootIsConstructor) {
+      e.path.shift();
+      e.rootIsConstructor = false;
+    }
+    e.pendingIndex = `[${index}]${e.pendingIndex}`;
   }
   throw e;
 }

@@ -8,7 +8,7 @@ import { encodeError, TlDecodeError, type TlEncodeError } from './errors.ts';
 import type { TlRequest } from './generated-class.ts';
 import type { TlReader } from './reader.ts';
 import { isTlObject, type TlObject } from './tl-object.ts';
-import type { TlWriter } from './writer.ts';
+import { MAX_WRITE_DEPTH, type TlWriter } from './writer.ts';
 
 interface BareWritable {
   _writeBare(w: TlWriter): void;
@@ -83,7 +83,11 @@ export function writeBare(w: TlWriter, value: unknown, constructorId: number, co
   if (!isTlObject(value) || value.CONSTRUCTOR_ID !== constructorId) {
     throw encodeError('type', `expected ${constructorName}, got ${describeTlValue(value)}`);
   }
+  if (++w.depth > MAX_WRITE_DEPTH) {
+    throw encodeError('depth', `objects nested deeper than ${MAX_WRITE_DEPTH} levels`);
+  }
   (value as unknown as BareWritable)._writeBare(w);
+  w.depth--;
 }
 
 /** `Object`: any TL object, constructor or function call. */
@@ -102,7 +106,7 @@ export function writeRequest(w: TlWriter, value: unknown): void {
   if (!isTlObject(value) || value.classType !== 'request') {
     throw encodeError('type', `expected a function call, got ${describeTlValue(value)}`);
   }
-  value._write(w);
+  w.nested(value);
 }
 
 /** `!X` when decoding: the object read must be a function call. */

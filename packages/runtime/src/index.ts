@@ -7,6 +7,7 @@ export {
   constructorIdHex,
   encodeError,
   rethrowDecode,
+  rethrowElement,
   rethrowEncode,
   TlDecodeError,
   TlEncodeError,
@@ -46,8 +47,11 @@ export {
 export type { ObjectReader, ReaderRegistry, TlReaderOptions } from './reader.ts';
 export {
   DEFAULT_MAX_DEPTH,
+  DEFAULT_MAX_ELEMENTS,
   DEFAULT_MAX_INFLATED_SIZE,
   GZIP_PACKED_ID,
+  MAX_DEPTH_CEILING,
+  MAX_INFLATED_SIZE_CEILING,
   readBoxed,
   TlReader,
 } from './reader.ts';

@@ -1,12 +1,14 @@
 // TlReader: deserializes TL values from untrusted bytes. Every read is bounds-checked, vectors are
-// checked against the remaining bytes before anything is allocated, nesting is limited, gzip_packed
-// is inflated transparently under a size cap, and strict mode (the default) accepts only canonical
-// encodings, so whatever it accepts re-encodes to the same bytes.
+// checked against the remaining bytes before anything is allocated, nesting is limited, and strict
+// mode (the default) accepts only canonical encodings, so whatever it accepts re-encodes to the same
+// bytes. One decode has one budget: the inflated bytes of all its gzip_packed values together, and
+// the vector elements it may allocate. gzip_packed is handled in one place (`packed`): the value it
+// holds is read whole from the inflated data, which it must use up exactly.
 
 import type { BigInteger } from 'big-integer';
 import bigInt from 'big-integer';
 import { describeValue } from './describe-value.ts';
-import { constructorIdHex, TlDecodeError, UnknownConstructorError } from './errors.ts';
+import { constructorIdHex, TlDecodeError, TlError, UnknownConstructorError } from './errors.ts';
 import { GzipFailure, inflateGzip } from './gzip.ts';
 import {
   acquireStringBatch,
@@ -33,22 +35,69 @@ export type ReaderRegistry = ReadonlyMap<number, ObjectReader>;
 export interface TlReaderOptions {
   /** Accept only canonical encodings (zero padding, shortest length prefix, valid UTF-8, Bool ids). Default true. */
   strict?: boolean;
-  /** Maximum nesting of boxed objects (gzip_packed counts as one level). Default 100. */
+  /** Maximum nesting of boxed objects (gzip_packed counts as one level): 1 to 1000, default 100. */
   maxDepth?: number;
-  /** Maximum size of one inflated gzip_packed payload in bytes. Default 64 MiB. */
+  /**
+   * Maximum number of bytes all gzip_packed values of one decode may inflate to, together: 0 to
+   * 1 GiB, default 64 MiB.
+   */
   maxInflatedSize?: number;
+  /**
+   * Maximum number of vector elements one decode may allocate, all vectors together: 0 to 2^31 - 1,
+   * default 1,000,000 (the largest answers Telegram sends hold tens of thousands).
+   */
+  maxElements?: number;
 }
 
 export const DEFAULT_MAX_DEPTH = 100;
+/** Each nesting level takes a few stack frames; far below this the stack cannot overflow. */
+export const MAX_DEPTH_CEILING = 1000;
 export const DEFAULT_MAX_INFLATED_SIZE = 64 * 1024 * 1024;
+export const MAX_INFLATED_SIZE_CEILING = 1024 * 1024 * 1024;
+export const DEFAULT_MAX_ELEMENTS = 1_000_000;
 
-/** The outer buffer to resume once an inflated gzip_packed vector (see `vectorId`) is consumed. */
-interface SuspendedBuffer {
-  bytes: Uint8Array;
-  view: DataView;
-  pos: number;
-  end: number;
-  lazy: boolean;
+/** A limit option: an integer in [min, max], or its default when absent. */
+function limitOption(
+  options: TlReaderOptions | undefined,
+  name: keyof TlReaderOptions,
+  min: number,
+  max: number,
+  fallback: number,
+): number {
+  const value: unknown = options?.[name];
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new TlError(
+      'invalid-option',
+      `${name} must be an integer from ${min} to ${max}, got ${describeValue(value)}`,
+    );
+  }
+  return value;
+}
+
+/** Checks every option once, when a reader is made: a NaN or a negative limit must not turn a limit off. */
+function readerLimits(options: TlReaderOptions | undefined): {
+  strict: boolean;
+  maxDepth: number;
+  maxInflatedSize: number;
+  maxElements: number;
+} {
+  const strict: unknown = options?.strict;
+  if (strict !== undefined && typeof strict !== 'boolean') {
+    throw new TlError('invalid-option', `strict must be a boolean, got ${describeValue(strict)}`);
+  }
+  return {
+    strict: strict ?? true,
+    maxDepth: limitOption(options, 'maxDepth', 1, MAX_DEPTH_CEILING, DEFAULT_MAX_DEPTH),
+    maxInflatedSize: limitOption(
+      options,
+      'maxInflatedSize',
+      0,
+      MAX_INFLATED_SIZE_CEILING,
+      DEFAULT_MAX_INFLATED_SIZE,
+    ),
+    maxElements: limitOption(options, 'maxElements', 0, 0x7fffffff, DEFAULT_MAX_ELEMENTS),
+  };
 }
 
 export class TlReader {
@@ -60,16 +109,15 @@ export class TlReader {
   readonly strict: boolean;
   readonly maxDepth: number;
   readonly maxInflatedSize: number;
+  readonly maxElements: number;
   /** Current nesting of boxed objects. */
   depth: number;
+  /** What gzip_packed values may still inflate to in this decode. */
+  private inflateBudget: number;
+  /** How many more vector elements this decode may allocate. */
+  private elementBudget: number;
   /** Start of the data of the last length-prefixed value (set by `span`). */
   private spanStart: number;
-  /** Outer buffers to resume after inflated gzip_packed vectors, innermost last. */
-  private suspended: SuspendedBuffer[];
-  /** Entries of `suspended` below this index belong to an enclosing object and are never resumed here. */
-  private floor: number;
-  /** True while reading the inflated data of a gzip-packed vector (errors then say so). */
-  private lazy: boolean;
   /**
    * Set by `readBoxed` for the duration of one value: `stringField` then leaves non-ASCII strings to it
    * and `readBoxed` assigns them at the end (see string-batch.ts).
@@ -82,43 +130,21 @@ export class TlReader {
     this.pos = 0;
     this.end = bytes.length;
     this.registry = registry;
-    this.strict = options?.strict ?? true;
-    this.maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH;
-    this.maxInflatedSize = options?.maxInflatedSize ?? DEFAULT_MAX_INFLATED_SIZE;
+    const limits = readerLimits(options);
+    this.strict = limits.strict;
+    this.maxDepth = limits.maxDepth;
+    this.maxInflatedSize = limits.maxInflatedSize;
+    this.maxElements = limits.maxElements;
     this.depth = 0;
+    this.inflateBudget = limits.maxInflatedSize;
+    this.elementBudget = limits.maxElements;
     this.spanStart = 0;
-    this.suspended = [];
-    this.floor = 0;
-    this.lazy = false;
     this.strings = undefined;
   }
 
-  /** Marks errors raised while reading a gzip-packed vector's inflated data. */
-  private fail(e: TlDecodeError): TlDecodeError {
-    if (this.lazy) {
-      e.inflated = true;
-      e.rebuildMessage();
-    }
-    return e;
-  }
-
-  /**
-   * Slow path of every bounds check: resumes the outer buffer when an inflated vector was consumed
-   * exactly, else throws 'truncated'. Returns the position to read `n` bytes at.
-   */
+  /** Slow path of every bounds check: fewer than `n` bytes remain. */
   private ensure(n: number): number {
-    while (this.pos === this.end && this.suspended.length > this.floor) this.resume();
-    if (this.pos + n > this.end) throw this.fail(truncated(this.pos, n, this.end - this.pos));
-    return this.pos;
-  }
-
-  private resume(): void {
-    const s = this.suspended.pop()!;
-    this.buf = s.bytes;
-    this.view = s.view;
-    this.pos = s.pos;
-    this.end = s.end;
-    this.lazy = s.lazy;
+    throw truncated(this.pos, n, this.end - this.pos);
   }
 
   int(): number {
@@ -201,27 +227,24 @@ export class TlReader {
     let len = bytes[p];
     let start = p + 1;
     if (len >= 254) {
-      if (len === 255)
-        throw this.fail(new TlDecodeError('length-prefix', 'length prefix byte 0xff is not valid TL', p));
+      if (len === 255) throw new TlDecodeError('length-prefix', 'length prefix byte 0xff is not valid TL', p);
       len = bytes[p + 1] | (bytes[p + 2] << 8) | (bytes[p + 3] << 16);
       if (len <= 253 && this.strict) {
-        throw this.fail(
-          new TlDecodeError(
-            'length-prefix',
-            `long length form used for ${len} bytes (at most 253 must use the one-byte form)`,
-            p,
-          ),
+        throw new TlDecodeError(
+          'length-prefix',
+          `long length form used for ${len} bytes (at most 253 must use the one-byte form)`,
+          p,
         );
       }
       start = p + 4;
     }
     const dataEnd = start + len;
     const total = (dataEnd - p + 3) & ~3;
-    if (p + total > this.end) throw this.fail(truncated(p, total, this.end - p));
+    if (p + total > this.end) throw truncated(p, total, this.end - p);
     if (this.strict) {
       for (let i = dataEnd; i < p + total; i++) {
         if (bytes[i] !== 0)
-          throw this.fail(new TlDecodeError('padding', `non-zero padding byte 0x${hex2(bytes[i])}`, i));
+          throw new TlDecodeError('padding', `non-zero padding byte 0x${hex2(bytes[i])}`, i);
       }
     }
     this.pos = p + total;
@@ -241,7 +264,7 @@ export class TlReader {
     const value = decodeUtf8(this.buf, this.view, start, end, this.strict);
     if (value !== undefined) return value;
     const at = invalidUtf8Offset(this.buf, start, end);
-    throw this.fail(new TlDecodeError('utf8', 'invalid UTF-8 in string', at < 0 ? start : at));
+    throw new TlDecodeError('utf8', 'invalid UTF-8 in string', at < 0 ? start : at);
   }
 
   /**
@@ -265,41 +288,39 @@ export class TlReader {
     const value = decodeUtf8(this.buf, this.view, start, end, this.strict);
     if (value !== undefined) return value;
     const at = invalidUtf8Offset(this.buf, start, end);
-    throw this.fail(new TlDecodeError('utf8', 'invalid UTF-8 in string', at < 0 ? start : at));
+    throw new TlDecodeError('utf8', 'invalid UTF-8 in string', at < 0 ? start : at);
   }
 
   bool(): boolean {
     const id = this.uint();
-    // After the read: it may have resumed an outer buffer (see enterGzipVector).
     const p = this.pos - 4;
     if (id === BOOL_TRUE_ID) return true;
     if (id === BOOL_FALSE_ID) return false;
-    if (id === GZIP_PACKED_ID) return this.inGzip(p, readBool) as boolean;
+    if (id === GZIP_PACKED_ID) return this.packed(readBool) as boolean;
     if (this.strict) {
-      throw this.fail(
-        new TlDecodeError(
-          'bool',
-          `expected boolTrue (0x997275b5) or boolFalse (0xbc799737), got ${constructorIdHex(id)}`,
-          p,
-        ),
+      throw new TlDecodeError(
+        'bool',
+        `expected boolTrue (0x997275b5) or boolFalse (0xbc799737), got ${constructorIdHex(id)}`,
+        p,
       );
     }
     // Lenient: like Telethon and mtcute, anything but boolTrue reads as false.
     return false;
   }
 
-  /** Reads a boxed vector's id. A gzip_packed here is inflated and the vector read from its data. */
-  vectorId(): void {
+  /**
+   * Reads a boxed vector's id: true for a vector, false for a gzip_packed (its id consumed), which the
+   * caller then reads whole with `packed` (generated vector readers: `if (!r.vectorId()) return
+   * r.packed(read$Vector$T)`).
+   */
+  vectorId(): boolean {
     const id = this.uint();
-    // After the read: it may have resumed an outer buffer (see enterGzipVector).
-    const p = this.pos - 4;
-    if (id === VECTOR_ID) return;
-    if (id === GZIP_PACKED_ID) {
-      this.enterGzipVector(p);
-      return;
-    }
-    throw this.fail(
-      new TlDecodeError('vector-id', `expected vector id 0x1cb5c415, got ${constructorIdHex(id)}`, p),
+    if (id === VECTOR_ID) return true;
+    if (id === GZIP_PACKED_ID) return false;
+    throw new TlDecodeError(
+      'vector-id',
+      `expected vector id 0x1cb5c415, got ${constructorIdHex(id)}`,
+      this.pos - 4,
     );
   }
 
@@ -307,147 +328,126 @@ export class TlReader {
    * The element count of a vector. A negative count is a `vector-length` error. A count whose
    * elements (at least `minElementBytes` each; 0 is treated as 1 so the count stays bounded) cannot
    * fit in the remaining bytes is `truncated` at the first element: a hostile count and a cut-off
-   * payload look the same from here, and both fail before the caller allocates anything.
+   * payload look the same from here, and both fail before the caller allocates anything. The count
+   * is charged to the decode's element budget.
    */
   count(minElementBytes: number): number {
     const n = this.int();
-    // After the read: it may have resumed an outer buffer (see enterGzipVector).
     const p = this.pos - 4;
     if (n < 0) {
-      throw this.fail(new TlDecodeError('vector-length', `vector count ${n} is negative`, p));
+      throw new TlDecodeError('vector-length', `vector count ${n} is negative`, p);
     }
     const min = Math.max(minElementBytes, 1);
     const remaining = this.end - this.pos;
     if (n * min > remaining) {
-      throw this.fail(
-        new TlDecodeError(
-          'truncated',
-          `a vector of ${n} elements needs at least ${n * min} bytes, ${remaining} remain`,
-          this.pos,
-        ),
+      throw new TlDecodeError(
+        'truncated',
+        `a vector of ${n} elements needs at least ${n * min} bytes, ${remaining} remain`,
+        this.pos,
       );
     }
+    if (n > this.elementBudget) {
+      throw new TlDecodeError(
+        'element-limit',
+        `a vector of ${n} elements would pass the limit of ${this.maxElements} vector elements in one decode (maxElements)`,
+        p,
+      );
+    }
+    this.elementBudget -= n;
     return n;
   }
 
   /** Any boxed object, looked up in the registry. */
   object(): unknown {
     const id = this.uint();
-    // After the read: it may have resumed an outer buffer (see enterGzipVector).
     const p = this.pos - 4;
     const read = this.registry.get(id);
     if (read !== undefined) return this.nested(read, p);
-    if (id === GZIP_PACKED_ID) return this.inGzip(p, readObject);
+    if (id === GZIP_PACKED_ID) return this.packed(readObject);
     if (id === BOOL_TRUE_ID) return true;
     if (id === BOOL_FALSE_ID) return false;
     if (id === VECTOR_ID) return this.nested(readBoxedVector, p);
-    throw this.fail(new UnknownConstructorError(id, p, 'Object'));
+    throw new UnknownConstructorError(id, p, 'Object');
   }
 
   /** A boxed object of one type: `readers` holds that type's constructors. */
   typed(readers: ReaderRegistry, typeName: string): unknown {
     const id = this.uint();
-    // After the read: it may have resumed an outer buffer (see enterGzipVector).
-    const p = this.pos - 4;
     const read = readers.get(id);
-    if (read !== undefined) return this.nested(read, p);
+    if (read !== undefined) return this.nested(read, this.pos - 4);
     // Rare path: the closure carrying the expected type only exists for gzip_packed values.
-    if (id === GZIP_PACKED_ID) return this.inGzip(p, (r) => r.typed(readers, typeName));
-    if (this.registry.has(id)) {
-      throw this.fail(
-        new TlDecodeError(
-          'unexpected-constructor',
-          `constructor ${constructorIdHex(id)} is not a ${typeName}`,
-          p,
-        ),
-      );
-    }
-    throw this.fail(new UnknownConstructorError(id, p, typeName));
+    if (id === GZIP_PACKED_ID) return this.packed((r) => r.typed(readers, typeName));
+    throw this.notOf(id, typeName);
   }
 
-  /**
-   * Generated type readers (`read$Peer`) call this right after reading the constructor id: one nesting
-   * level deeper, and the object may not continue into an outer buffer. Returns what `leave` restores.
-   */
-  enter(): number {
+  /** Generated type readers (`read$Peer`) call this right after reading the constructor id: one level deeper. */
+  enter(): void {
     if (++this.depth > this.maxDepth) {
-      throw this.fail(
-        new TlDecodeError('depth', `objects nested deeper than ${this.maxDepth} levels`, this.pos - 4),
-      );
+      throw new TlDecodeError('depth', `objects nested deeper than ${this.maxDepth} levels`, this.pos - 4);
     }
-    const outerFloor = this.floor;
-    this.floor = this.suspended.length;
-    return outerFloor;
   }
 
   /** The end of an object begun with `enter`: passes its value through. */
-  leave<T>(value: T, outerFloor: number): T {
-    if (this.suspended.length !== this.floor) this.leaveGzipVectors(this.floor);
-    this.floor = outerFloor;
+  leave<T>(value: T): T {
     this.depth--;
     return value;
   }
 
   /**
    * A generated type reader met an id that is none of its constructors (after `enter`): a gzip_packed
-   * value is inflated and read with `read`, anything else is 'unexpected-constructor' (an id of the
-   * schema) or an UnknownConstructorError.
+   * value is read whole with `read` from its inflated data, anything else is 'unexpected-constructor'
+   * (an id of the schema) or an UnknownConstructorError.
    */
-  otherBoxed<T>(id: number, outerFloor: number, read: (r: TlReader) => T, typeName: string): T {
-    this.floor = outerFloor;
+  otherBoxed<T>(id: number, read: (r: TlReader) => T, typeName: string): T {
     this.depth--;
+    if (id === GZIP_PACKED_ID) return this.packed(read);
+    throw this.notOf(id, typeName);
+  }
+
+  private notOf(id: number, typeName: string): TlDecodeError {
     const p = this.pos - 4;
-    if (id === GZIP_PACKED_ID) return this.inGzip(p, read) as T;
     if (this.registry.has(id)) {
-      throw this.fail(
-        new TlDecodeError(
-          'unexpected-constructor',
-          `constructor ${constructorIdHex(id)} is not a ${typeName}`,
-          p,
-        ),
+      return new TlDecodeError(
+        'unexpected-constructor',
+        `constructor ${constructorIdHex(id)} is not a ${typeName}`,
+        p,
       );
     }
-    throw this.fail(new UnknownConstructorError(id, p, typeName));
+    return new UnknownConstructorError(id, p, typeName);
   }
 
   /** Calls a registry reader one nesting level deeper; `p` is where its constructor id started. */
   private nested(read: ObjectReader, p: number): unknown {
     if (++this.depth > this.maxDepth) {
-      throw this.fail(new TlDecodeError('depth', `objects nested deeper than ${this.maxDepth} levels`, p));
+      throw new TlDecodeError('depth', `objects nested deeper than ${this.maxDepth} levels`, p);
     }
-    // An object never continues into an outer buffer: raise the floor for its duration.
-    const outerFloor = this.floor;
-    const floor = this.suspended.length;
-    this.floor = floor;
     const value = read(this);
-    if (this.suspended.length !== floor) this.leaveGzipVectors(floor);
-    this.floor = outerFloor;
     this.depth--;
     return value;
+  }
+
+  /** True when the next 4 bytes are a gzip_packed id (consumes nothing). */
+  packedNext(): boolean {
+    return this.pos + 4 <= this.end && this.view.getUint32(this.pos, true) === GZIP_PACKED_ID;
   }
 
   /** One boxed object that must occupy exactly `length` bytes (a msg_container message body). */
   objectWithin(length: number): unknown {
     const p = this.pos;
     if (length < 0 || p + length > this.end) {
-      throw this.fail(truncated(p, length, this.end - p));
+      throw truncated(p, length, this.end - p);
     }
     const outerEnd = this.end;
-    const outerFloor = this.floor;
     this.end = p + length;
-    this.floor = this.suspended.length;
     const value = this.object();
     if (this.pos !== this.end) {
-      throw this.fail(
-        new TlDecodeError(
-          'trailing-bytes',
-          `${this.end - this.pos} bytes left in a ${length}-byte body`,
-          this.pos,
-        ),
+      throw new TlDecodeError(
+        'trailing-bytes',
+        `${this.end - this.pos} bytes left in a ${length}-byte body`,
+        this.pos,
       );
     }
     this.end = outerEnd;
-    this.floor = outerFloor;
     return value;
   }
 
@@ -459,43 +459,33 @@ export class TlReader {
   }
 
   expectEnd(): void {
-    if (this.suspended.length > this.floor) this.leaveGzipVectors(this.floor);
     if (this.pos !== this.end) {
-      throw this.fail(
-        new TlDecodeError('trailing-bytes', `${this.end - this.pos} bytes left after the value`, this.pos),
+      throw new TlDecodeError(
+        'trailing-bytes',
+        `${this.end - this.pos} bytes left after the value`,
+        this.pos,
       );
     }
   }
 
-  /** Reads packed_data of a gzip_packed whose id started at `p` and inflates it under the cap. */
-  private inflateAt(p: number): Uint8Array {
-    const end = this.span();
-    const packed = this.buf.subarray(this.spanStart, end);
-    try {
-      return inflateGzip(packed, this.maxInflatedSize);
-    } catch (e) {
-      if (e instanceof GzipFailure) throw this.fail(new TlDecodeError('gzip', e.message, p));
-      throw e;
-    }
-  }
-
   /**
-   * Reads one value with `read` from the inflated data of the gzip_packed at `p`; the value must use
-   * all of it. Errors inside get 'gzip_packed' in their path (their offsets are into the inflated data).
+   * The one place gzip_packed is unpacked. Called right after its id (at `pos - 4`): reads packed_data,
+   * inflates it within what is left of the decode's budget, and reads one value with `read` from the
+   * inflated data, which it must use up exactly: a packed value never continues outside its gzip.
+   * Errors inside get 'gzip_packed' in their path (their offsets are into the inflated data).
    */
-  private inGzip(p: number, read: (r: TlReader) => unknown): unknown {
+  packed<T>(read: (r: TlReader) => T): T {
+    const p = this.pos - 4;
     if (++this.depth > this.maxDepth) {
-      throw this.fail(new TlDecodeError('depth', `objects nested deeper than ${this.maxDepth} levels`, p));
+      throw new TlDecodeError('depth', `objects nested deeper than ${this.maxDepth} levels`, p);
     }
     const inflated = this.inflateAt(p);
     const outerBytes = this.buf;
     const outerView = this.view;
     const outerPos = this.pos;
     const outerEnd = this.end;
-    const outerFloor = this.floor;
     this.setBuffer(inflated);
-    this.floor = this.suspended.length;
-    let value: unknown;
+    let value: T;
     try {
       value = read(this);
       this.expectEnd();
@@ -507,42 +497,32 @@ export class TlReader {
     this.view = outerView;
     this.pos = outerPos;
     this.end = outerEnd;
-    this.floor = outerFloor;
     this.depth--;
     return value;
   }
 
-  /**
-   * A gzip_packed where a boxed vector is expected: the reader switches to the inflated data (after
-   * its vector id) and the generated code reads count and elements from it as usual. The outer
-   * buffer resumes when a read finds the inflated data consumed exactly, or when the enclosing object
-   * ends (`leaveGzipVectors`) or the value ends (`expectEnd`); inflated bytes still unread then are
-   * 'trailing-bytes'.
-   */
-  private enterGzipVector(p: number): void {
-    const inflated = this.inflateAt(p);
-    if (inflated.length < 4) throw inGzipData(truncated(0, 4, inflated.length));
-    const id = (inflated[0] | (inflated[1] << 8) | (inflated[2] << 16) | (inflated[3] << 24)) >>> 0;
-    if (id !== VECTOR_ID) {
-      throw inGzipData(
-        new TlDecodeError('vector-id', `expected vector id 0x1cb5c415, got ${constructorIdHex(id)}`, 0),
+  /** Reads packed_data of a gzip_packed whose id started at `p` and inflates it within the budget. */
+  private inflateAt(p: number): Uint8Array {
+    const end = this.span();
+    const packed = this.buf.subarray(this.spanStart, end);
+    // The trailer's size, checked against the budget before anything is inflated.
+    const declared = packed.length >= 18 ? this.view.getUint32(end - 4, true) : 0;
+    if (packed.length >= 18 && declared > this.inflateBudget) {
+      throw new TlDecodeError(
+        'inflated-limit',
+        `gzip_packed declares ${declared} bytes, but ${this.inflateBudget} of the ${this.maxInflatedSize} bytes one decode may inflate remain (maxInflatedSize)`,
+        p,
       );
     }
-    this.suspended.push({ bytes: this.buf, view: this.view, pos: this.pos, end: this.end, lazy: this.lazy });
-    this.setBuffer(inflated);
-    this.pos = 4;
-    this.lazy = true;
-  }
-
-  private leaveGzipVectors(keep: number): void {
-    while (this.suspended.length > keep) {
-      if (this.pos !== this.end) {
-        throw inGzipData(
-          new TlDecodeError('trailing-bytes', `${this.end - this.pos} bytes left after the vector`, this.pos),
-        );
-      }
-      this.resume();
+    let inflated: Uint8Array;
+    try {
+      inflated = inflateGzip(packed, this.inflateBudget);
+    } catch (e) {
+      if (e instanceof GzipFailure) throw new TlDecodeError('gzip', e.message, p);
+      throw e;
     }
+    this.inflateBudget -= inflated.length;
+    return inflated;
   }
 
   private setBuffer(bytes: Uint8Array): void {
@@ -561,7 +541,7 @@ export class TlReader {
     while (this.end - this.pos >= 4 && this.view.getUint32(this.pos, true) === GZIP_PACKED_ID) {
       const p = this.pos;
       if (++this.depth > this.maxDepth) {
-        throw this.fail(new TlDecodeError('depth', `objects nested deeper than ${this.maxDepth} levels`, p));
+        throw new TlDecodeError('depth', `objects nested deeper than ${this.maxDepth} levels`, p);
       }
       this.pos += 4;
       const inflated = this.inflateAt(p);
@@ -638,7 +618,15 @@ function readWhole<T>(r: TlReader, strings: StringBatch | undefined, read: (r: T
     strings?.flush();
     return value;
   } catch (e) {
-    if (inflated && e instanceof TlDecodeError) inGzipData(e);
+    if (e instanceof TlDecodeError) {
+      // A vector read at the top (a Vector<…> result) leaves its index with no field to attach it to.
+      if (e.pendingIndex !== '') {
+        e.path.unshift(e.pendingIndex);
+        e.pendingIndex = '';
+        e.rebuildMessage();
+      }
+      if (inflated) inGzipData(e);
+    }
     throw e;
   }
 }

@@ -35,6 +35,9 @@ function wellFormed(s: string): boolean {
   return hasIsWellFormed ? (s as WellFormedString).isWellFormed!() : loneSurrogateIndex(s) < 0;
 }
 
+/** How deep `nested` lets boxed objects go while writing (decoding allows at most 1000). */
+export const MAX_WRITE_DEPTH = 1000;
+
 export class TlWriter {
   /** Where the bytes go: the writer's own buffer, or the result slab lent by `resetInto`. */
   buf: Uint8Array;
@@ -42,6 +45,8 @@ export class TlWriter {
   pos: number;
   /** Where the current output starts in `buf` (0 unless `resetInto` lent a buffer). */
   start: number;
+  /** Boxed objects being written inside one another (see `nested`). */
+  depth: number;
   private own: Uint8Array;
   private ownView: DataView;
 
@@ -52,6 +57,20 @@ export class TlWriter {
     this.view = this.ownView;
     this.pos = 0;
     this.start = 0;
+    this.depth = 0;
+  }
+
+  /**
+   * Writes a boxed object one level deeper. Nothing a schema describes nests MAX_WRITE_DEPTH deep, but
+   * a cyclic object graph does: it stops here with an error (which `serializeObject` turns into the
+   * path where the cycle closes) instead of overflowing the stack.
+   */
+  nested(value: TlObject): void {
+    if (++this.depth > MAX_WRITE_DEPTH) {
+      throw new TlEncodeError('depth', `objects nested deeper than ${MAX_WRITE_DEPTH} levels`);
+    }
+    value._write(this);
+    this.depth--;
   }
 
   /**
@@ -180,6 +199,7 @@ export class TlWriter {
       throw new TlEncodeError('type', `expected a Uint8Array for ${name}, got ${describeValue(v)}`);
     }
     if (v.length !== size) {
+      if (v.length === 0) checkAttached(v);
       throw new TlEncodeError('length', `${name} must be exactly ${size} bytes, got ${v.length}`);
     }
     if (this.pos + size > this.buf.length) this.grow(size);
@@ -191,6 +211,7 @@ export class TlWriter {
     if (!(v instanceof Uint8Array)) {
       throw new TlEncodeError('type', `expected a Uint8Array, got ${describeValue(v)}`);
     }
+    if (v.length === 0) checkAttached(v);
     if (v.length >= MAX_LENGTH_PREFIXED) throw lengthError(v.length);
     this.lengthPrefixed(v);
   }
@@ -298,13 +319,21 @@ export class TlWriter {
       return;
     }
     if (Array.isArray(v)) {
+      // The length is read once: an array that grows while it is written cannot make the count wrong.
+      const n = v.length;
       this.uint(VECTOR_ID);
-      this.int(v.length);
-      for (let i = 0; i < v.length; i++) this.object(v[i]);
+      this.int(n);
+      let i = 0;
+      try {
+        for (; i < n; i++) this.object(v[i]);
+      } catch (e) {
+        if (e instanceof TlEncodeError) e.prependPath(`[${i}]`);
+        throw e;
+      }
       return;
     }
     if (!isTlObject(v)) throw new TlEncodeError('type', `expected a TL object, got ${describeValue(v)}`);
-    (v as TlObject)._write(this);
+    this.nested(v as TlObject);
   }
 
   /** Appends already-serialized bytes unchanged (e.g. an rpc_result body passed through). */
@@ -312,6 +341,7 @@ export class TlWriter {
     if (!(v instanceof Uint8Array)) {
       throw new TlEncodeError('type', `expected a Uint8Array, got ${describeValue(v)}`);
     }
+    if (v.length === 0) checkAttached(v);
     if (this.pos + v.length > this.buf.length) this.grow(v.length);
     this.buf.set(v, this.pos);
     this.pos += v.length;
@@ -390,4 +420,18 @@ function surrogateError(s: string, index: number): TlEncodeError {
     'surrogate',
     `lone surrogate U+${unit} at index ${index} cannot be encoded as UTF-8`,
   );
+}
+
+/**
+ * A view of a detached buffer (transferred to a worker, `structuredClone(…, { transfer })`) reads as
+ * empty but cannot be copied from. Only empty views can be detached ones, so only they are checked:
+ * constructing a view on a detached buffer throws, on an empty one it does not.
+ */
+function checkAttached(v: Uint8Array): void {
+  if (v.buffer.byteLength !== 0) return;
+  try {
+    new Uint8Array(v.buffer);
+  } catch {
+    throw new TlEncodeError('type', 'the Uint8Array cannot be read: its buffer is detached (transferred)');
+  }
 }

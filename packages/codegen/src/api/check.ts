@@ -1,7 +1,9 @@
 // `check`: load and resolve schema files as one schema and sort its diagnostics into errors and
 // warnings. The `tlforge check` command and `generate` both decide pass or fail here, so `--strict`
-// means the same thing everywhere.
+// means the same thing everywhere. The emitter's checks of names run here too: a schema that
+// passes `check` generates.
 
+import { schemaDiagnostics } from '../emit/emit-diagnostics.ts';
 import { type LoadedSchema, loadSchema } from '../model/load-schema.ts';
 import type { TlSchemaError } from '../parser/schema-error.ts';
 
@@ -28,8 +30,9 @@ export interface CheckResult extends LoadedSchema {
  */
 export function check(files: readonly string[], options: CheckOptions = {}): CheckResult {
   const loaded = loadSchema(files);
-  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
-  const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning');
-  const failures = options.strict ? loaded.diagnostics : errors;
-  return { ...loaded, errors, warnings, failures, ok: failures.length === 0 };
+  const diagnostics = schemaDiagnostics(loaded.model, loaded.diagnostics);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const warnings = diagnostics.filter((d) => d.severity === 'warning');
+  const failures = options.strict ? diagnostics : errors;
+  return { ...loaded, diagnostics, errors, warnings, failures, ok: failures.length === 0 };
 }

@@ -19,10 +19,10 @@ export interface GenerateOptions extends SchemaSetOptions {
 
 /**
  * Checks `files` as one schema and writes its generated module under `outDir`; returns what was
- * written. Writes nothing and throws `SchemaErrorsFound`, carrying every error (and every warning
- * under `strict`), when the schema fails; throws `TlFileError` for a schema file that cannot be read
- * or an output folder that cannot be written, and `TlEmitError` for a schema the emitter cannot
- * express (two definitions whose TypeScript names clash).
+ * written. Writes nothing and throws `SchemaErrorsFound`, carrying every error (name clashes
+ * included, as `check` reports them) and under `strict` every warning, when the schema fails; throws
+ * `TlFileError` for a schema file that cannot be read or an output folder that cannot be written, and
+ * `TlEmitError` for options the emitter cannot combine.
  */
 export function generate(options: GenerateOptions): GenerateSummary {
   const { strict = false, ...setOptions } = options;

@@ -1,5 +1,6 @@
-// `tlforge check <file.tl…> [--strict]`: load and resolve the files as one schema and print every
-// diagnostic (stderr) with the layer and the counts (stdout). Writes nothing.
+// `tlforge check <file.tl…> [--strict]`: load and resolve the files as one schema, run the emitter's
+// checks of names (see api/check.ts), and print every diagnostic (stderr) with the layer and the
+// counts (stdout). Writes nothing.
 
 import { check } from '../api/check.ts';
 import type { CliCommand } from './cli-command.ts';
@@ -13,7 +14,8 @@ export const checkCommand: CliCommand = {
   description: [
     'Parses and resolves the files together, as one schema (pass api.tl and mtproto.tl together),',
     'and prints every problem of every file to stderr as `file:line:col: kind: message`. The layer,',
-    'the counts and the `N errors, M warnings` line go to stdout.',
+    'the counts and the `N errors, M warnings` line go to stdout. Names that generate could not',
+    'write (name clashes) are errors here too: a schema that passes check generates.',
   ],
   options: [{ name: 'strict', description: 'fail on warnings too (exit 1)' }],
 

@@ -1,12 +1,12 @@
 // The `codecs` module: per boxed type, its reader (a switch over the constructor ids, or a Map for
-// types with many constructors) and its writer (the SUBCLASS_OF_ID check), and the readers of
-// function results. Each type has functions of its own so that V8 keeps separate feedback for them:
+// types with many constructors) and its writer (the SUBCLASS_OF_ID check), a reader per vector type,
+// and the readers of function results. Each type has functions of its own so that V8 keeps separate feedback for them:
 // a call site there sees a few classes, where a helper shared by every type would see all of them.
 
 import type { TlSchemaModel } from '../model/schema-model.ts';
 import { CodeLines, hexLiteral, quote } from './code-lines.ts';
 import type { LongRepresentation } from './long-representation.ts';
-import { resultReaderFunction } from './read-method.ts';
+import { resultReaderFunction, vectorReaderFunction } from './read-method.ts';
 import { CODECS_MODULE, type SchemaSymbols, usesReaderMap } from './schema-symbols.ts';
 
 export function codecsModuleText(
@@ -45,15 +45,15 @@ export function codecsModuleText(
       c.line(`/** Reads a boxed \`${type.name}\`: the constructor by its id; gzip_packed is inflated. */`);
       c.block(`export function ${symbol.readIdentifier}(r: TlReader): ${symbol.unionRef}`, () => {
         c.line('const id = r.uint();');
-        c.line('const floor = r.enter();');
+        c.line('r.enter();');
         c.block('switch (id)', () => {
           for (const name of type.constructors) {
             const definition = symbols.definition(name);
             c.line(`case ${hexLiteral(definition.definition.id)}:`);
-            c.indent(() => c.line(`return r.leave(${classValue(name)}.fromReader(r), floor);`));
+            c.indent(() => c.line(`return r.leave(${classValue(name)}.fromReader(r));`));
           }
           c.line('default:');
-          c.indent(() => c.line(`return r.otherBoxed(id, floor, ${symbol.readIdentifier}, ${typeName});`));
+          c.indent(() => c.line(`return r.otherBoxed(id, ${symbol.readIdentifier}, ${typeName});`));
         });
       });
     }
@@ -74,12 +74,16 @@ export function codecsModuleText(
       `export function ${symbol.writeIdentifier}(w: TlWriter, value: ${symbol.unionRef} | null | undefined): void`,
       () => {
         c.line(`if (${check}) throw boxedValueError(value, ${typeName});`);
-        c.line('value._write(w);');
+        c.line('w.nested(value);');
       },
     );
     c.line('');
   }
   const context = { symbols, long, module: CODECS_MODULE };
+  for (const [, reader] of symbols.vectorReaders) {
+    c.line(vectorReaderFunction(reader.identifier, reader.type, context));
+    c.line('');
+  }
   for (const [, reader] of symbols.resultReaders) {
     c.line(resultReaderFunction(reader.identifier, reader.type, context));
     c.line('');

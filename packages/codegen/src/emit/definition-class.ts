@@ -35,7 +35,8 @@ export interface ClassContext {
  */
 export function definitionClass(symbol: DefinitionSymbol, context: ClassContext): string {
   const { definition } = symbol;
-  const plan = planDefinition(definition, symbol.className, context.symbols.moduleIdentifiers);
+  const { symbols } = context;
+  const plan = planDefinition(definition, symbol.className, { has: (name) => symbols.isModuleName(name) });
   const classType = quote(definition.kind === 'constructor' ? 'constructor' : 'request');
   const id = hexLiteral(definition.id);
   const subclassId = hexLiteral(crc32(resultTypeText(definition)));
@@ -44,9 +45,8 @@ export function definitionClass(symbol: DefinitionSymbol, context: ClassContext)
   const doc = `/** ${classDoc(definition)} */`;
   const c = new CodeLines();
   c.line(doc);
-  const typeParameters = definition.typeParams.map(
-    (name) => `${name} extends TlRequest<unknown> = TlRequest<unknown>`,
-  );
+  const typeNames = definition.typeParams.map((name) => symbols.typeParameter(name));
+  const typeParameters = typeNames.map((name) => `${name} extends TlRequest<unknown> = TlRequest<unknown>`);
   const generics = typeParameters.length === 0 ? '' : `<${typeParameters.join(', ')}>`;
   c.block(`class ${local}${generics}`, () => {
     // Every member is `declare`d: the statics are defined once by `defineTlClass` (on the class and
@@ -75,7 +75,7 @@ export function definitionClass(symbol: DefinitionSymbol, context: ClassContext)
   c.line(
     `export const ${symbol.className}: typeof ${local} = /*@__PURE__*/ defineTlClass(${local}, ${id}, ${subclassId}, ${className}, ${classType});`,
   );
-  const names = definition.typeParams.length === 0 ? '' : `<${definition.typeParams.join(', ')}>`;
+  const names = typeNames.length === 0 ? '' : `<${typeNames.join(', ')}>`;
   c.line(`export type ${symbol.className}${generics} = ${local}${names};`);
   return c.toString();
 }
@@ -165,9 +165,10 @@ function readResultMethod(
         symbol.definition.position,
       );
     }
+    const typeName = context.symbols.typeParameter(result.name);
     return {
-      signature: `readResult(${parameters}): ResultOf<${result.name}>`,
-      body: `return this.${query.jsName}.readResult(bytes, options) as ResultOf<${result.name}>;`,
+      signature: `readResult(${parameters}): ResultOf<${typeName}>`,
+      body: `return this.${query.jsName}.readResult(bytes, options) as ResultOf<${typeName}>;`,
     };
   }
   return {

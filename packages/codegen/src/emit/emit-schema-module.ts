@@ -12,9 +12,12 @@ import type { TlSchemaModel } from '../model/schema-model.ts';
 import { CodeLines, hexLiteral } from './code-lines.ts';
 import { codecsModuleText } from './codecs-module.ts';
 import { definitionClass } from './definition-class.ts';
+import { emitDiagnostics, schemaSymbols } from './emit-diagnostics.ts';
+import { TlEmitError } from './emit-error.ts';
 import type { ImportExtension } from './generate-options.ts';
 import { bigIntegerLong, type LongRepresentation } from './long-representation.ts';
 import { ImportTable, importStatements, relativeSpecifier } from './module-imports.ts';
+import { namespaceName } from './naming.ts';
 import {
   reexportedRuntimeTypes,
   reexportedRuntimeValues,
@@ -28,7 +31,7 @@ import {
   namespaceModule,
   REGISTRY_MODULE,
   ROOT_MODULE,
-  SchemaSymbols,
+  type SchemaSymbols,
 } from './schema-symbols.ts';
 
 export interface EmitOptions {
@@ -55,7 +58,15 @@ type Statement = string | WriterFunction | StatementStructures;
 export function emitSchemaModule(model: TlSchemaModel, options: EmitOptions): GeneratedFile[] {
   const long = options.long ?? bigIntegerLong;
   const extension = options.importExtension ?? 'js';
-  const symbols = new SchemaSymbols(model, [...runtimeValues, ...runtimeTypes]);
+  const symbols = schemaSymbols(model);
+  // `generate` refuses these with every diagnostic before it gets here; a model given straight to the
+  // emitter is refused on its first.
+  const [problem] = emitDiagnostics(model, symbols);
+  if (problem !== undefined) {
+    const kind = problem.kind === 'name-clash' ? 'name-clash' : 'unsupported-definition';
+    const { file, line, column } = problem;
+    throw new TlEmitError(kind, problem.detail, { file, line, column });
+  }
   const table = importTable(symbols, options.runtime);
 
   const bodies = new Map<string, Statement[]>();
@@ -101,6 +112,7 @@ function importTable(symbols: SchemaSymbols, runtime: string): ImportTable {
     codecs(type.writeIdentifier);
   }
   for (const reader of symbols.resultReaders.values()) codecs(reader.identifier);
+  for (const reader of symbols.vectorReaders.values()) codecs(reader.identifier);
   table.add('globalRegistry', {
     from: REGISTRY_MODULE,
     fromPackage: false,
@@ -151,7 +163,7 @@ function namespaceStatements(
   for (const namespace of symbols.namespaces) {
     if (namespace === undefined) continue;
     const specifier = relativeSpecifier(ROOT_MODULE, namespaceModule(namespace), extension);
-    root.push(`export * as ${namespace} from '${specifier}';`);
+    root.push(`export * as ${namespaceName(namespace)} from '${specifier}';`);
   }
   for (const type of model.types) {
     const symbol = symbols.boxedType(type.name);

@@ -5,9 +5,11 @@
 //   - `message bytes:int body:Object` (msg_container): `bytes` is the body's length, computed on write.
 
 import type { TlDefinition, TlField, TlTypeRef } from '../model/schema-model.ts';
+import { TlSchemaError } from '../parser/schema-error.ts';
 import { maskLiteral } from './code-lines.ts';
 import { TlEmitError } from './emit-error.ts';
-import { fieldName, localIdentifier } from './naming.ts';
+import { fieldName } from './naming.ts';
+import { localIdentifier } from './safe-identifier.ts';
 
 export type FieldRole =
   /** A `#` word: computed from the conditional fields, never stored. */
@@ -71,13 +73,19 @@ export function pathExpression(vectorDepth: number): string {
   return expression;
 }
 
+/**
+ * The plan of one definition's fields. `moduleNames` are the names a local must not shadow (module-level
+ * identifiers, the classes of the module). Two fields with one property name are a `name-clash`:
+ * pushed to `diagnostics` when given (`tlforge check`), thrown as a `TlEmitError` otherwise.
+ */
 export function planDefinition(
   definition: TlDefinition,
   className: string,
-  moduleIdentifiers: ReadonlySet<string>,
+  moduleNames: { has(name: string): boolean },
+  diagnostics?: TlSchemaError[],
 ): DefinitionPlan {
   const reserved = new Set<string>([...methodLocals, className]);
-  const taken = { has: (name: string) => reserved.has(name) || moduleIdentifiers.has(name) };
+  const taken = { has: (name: string) => reserved.has(name) || moduleNames.has(name) };
   let vectorDepth = 0;
   for (const field of definition.fields) vectorDepth = Math.max(vectorDepth, vectorNesting(field.type));
   for (let depth = 0; depth < vectorDepth; depth++) {
@@ -86,25 +94,18 @@ export function planDefinition(
     reserved.add(itemsLocal(depth));
   }
   const jsNames = new Map<string, string>();
+  /** TL field name by property name: a map, so a declaration of 100,000 fields is not quadratic. */
+  const owners = new Map<string, string>();
   const locals = new Map<string, string>();
   for (const field of definition.fields) {
     const jsName = fieldName(field.name);
-    for (const [other, otherJs] of jsNames) {
-      if (otherJs === jsName) {
-        throw new TlEmitError(
-          'name-clash',
-          `fields ${other} and ${field.name} of ${definition.name} would both be named ${jsName}`,
-          field.position,
-        );
-      }
+    const other = owners.get(jsName);
+    if (other !== undefined && other !== field.name) {
+      const detail = `fields ${other} and ${field.name} of ${definition.name} would both be named ${jsName}`;
+      if (diagnostics === undefined) throw new TlEmitError('name-clash', detail, field.position);
+      diagnostics.push(new TlSchemaError('name-clash', field.position, detail, field.name));
     }
-    if (reservedMemberNames.has(jsName) && field.type.kind !== 'flags') {
-      throw new TlEmitError(
-        'name-clash',
-        `field ${field.name} of ${definition.name} would hide the class member ${jsName}`,
-        field.position,
-      );
-    }
+    owners.set(jsName, field.name);
     jsNames.set(field.name, jsName);
     const local = localIdentifier(jsName, taken);
     reserved.add(local);
@@ -159,18 +160,7 @@ function isSizedBody(length: TlField | undefined, body: TlField | undefined): bo
 }
 
 function vectorNesting(type: TlTypeRef): number {
-  return type.kind === 'vector' ? 1 + vectorNesting(type.element) : 0;
+  let depth = 0;
+  for (let t = type; t.kind === 'vector'; t = t.element) depth++;
+  return depth;
 }
-
-/** Members every generated class has; a field with one of these names would break the class. */
-const reservedMemberNames = new Set([
-  'constructor',
-  'CONSTRUCTOR_ID',
-  'SUBCLASS_OF_ID',
-  'className',
-  'classType',
-  'serialize',
-  'readResult',
-  '_write',
-  '_writeBare',
-]);

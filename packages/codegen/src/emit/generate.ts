@@ -7,6 +7,7 @@ import { TlError } from '@tlforge/runtime';
 import { loadSchema } from '../model/load-schema.ts';
 import type { TlSchemaError } from '../parser/schema-error.ts';
 import { TLFORGE_VERSION } from '../version.ts';
+import { schemaDiagnostics } from './emit-diagnostics.ts';
 import { TlEmitError } from './emit-error.ts';
 import { emitSchemaModule } from './emit-schema-module.ts';
 import type { EmitLanguage, ImportExtension } from './generate-options.ts';
@@ -69,7 +70,9 @@ export function generateSchemaSet(options: GenerateOptions): GenerateSummary {
   }
   const long = resolveLongRepresentation(options.long);
   const runtime = options.runtime ?? DEFAULT_RUNTIME;
-  const { model, diagnostics } = loadSchema(options.files);
+  const loaded = loadSchema(options.files);
+  const { model } = loaded;
+  const diagnostics = schemaDiagnostics(model, loaded.diagnostics);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new SchemaErrorsFound(errors);
   const header = generatedHeader({

@@ -97,9 +97,9 @@ export function relativeSpecifier(fromModule: string, toModule: string, extensio
 }
 
 /**
- * Identifiers `text` refers to: every identifier token except property names (after `.`) and the keys
- * of object types and literals (`{ bot: …; randomId?: … }`). Comments and strings are skipped by the
- * TypeScript scanner, so a JSDoc that mentions a helper's name imports nothing.
+ * Identifiers `text` refers to: every identifier token except property names (after `.`), the keys
+ * of object types and literals (`{ bot: …; randomId?: … }`) and declared class members. Comments and
+ * strings are skipped by the TypeScript scanner, so a JSDoc that mentions a helper's name imports nothing.
  */
 export function freeIdentifiers(text: string): Set<string> {
   const found = new Set<string>();
@@ -123,11 +123,14 @@ export function freeIdentifiers(text: string): Set<string> {
       templates.push(braces);
     }
     if (pending !== undefined) {
+      // A class member (`declare writeBare: number;`) is a key too: a field may share a helper's name.
       const isKey =
         (kind === K.ColonToken || kind === K.QuestionToken) &&
         (pendingAfter === K.OpenBraceToken ||
           pendingAfter === K.SemicolonToken ||
-          pendingAfter === K.CommaToken);
+          pendingAfter === K.CommaToken ||
+          pendingAfter === K.DeclareKeyword ||
+          pendingAfter === K.ReadonlyKeyword);
       if (!isKey) found.add(pending);
       pending = undefined;
     }

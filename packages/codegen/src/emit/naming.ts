@@ -1,92 +1,41 @@
-// Names of everything the emitter writes: GramJS-compatible class, field and union names, and the one
-// place where a field name that cannot be a local identifier (a JS keyword, or one of the names the
-// generated methods use themselves) is escaped.
+// Names of everything the emitter writes: GramJS-compatible class, field and union names, each made
+// safe where it is used by safe-identifier.ts (`class` → `class_`, a field `to_string` → `toString_`).
 
-/** `messages.startBot` → `StartBot`, `p_q_inner_data` → `PQInnerData` (GramJS's rule, applied to the local name). */
-export function className(localName: string): string {
+import { safeIdentifier } from './safe-identifier.ts';
+
+/** GramJS's rule, applied to the local name: `startBot` → `StartBot`, `p_q_inner_data` → `PQInnerData`. */
+function gramjsClassName(localName: string): string {
   return localName.replace(/(?:^|_)([a-z])/g, (_, g: string) => g.toUpperCase()).replace(/_/g, '');
 }
 
-/** `random_id` → `randomId`; `srp_B` stays `srp_B` (GramJS's rule). */
+/** The exported class of a definition: `messages.startBot` → `StartBot` (`_1x` → `_1x`, not `1x`). */
+export function className(localName: string): string {
+  return safeIdentifier(gramjsClassName(localName), 'binding');
+}
+
+/** A field's property: `random_id` → `randomId`; `srp_B` stays `srp_B` (GramJS's rule), `to_string` → `toString_`. */
 export function fieldName(tlName: string): string {
-  return tlName.replace(/([-_][a-z])/g, (g) => g.toUpperCase().replace('-', '').replace('_', ''));
+  const gramjs = tlName.replace(/([-_][a-z])/g, (g) => g.toUpperCase().replace('-', '').replace('_', ''));
+  return safeIdentifier(gramjs, 'property');
 }
 
 /** The union of a boxed type's constructors: `Updates` → `TypeUpdates`, `P_Q_inner_data` → `TypeP_Q_inner_data`. */
 export function unionTypeName(localName: string): string {
-  return `Type${localName}`;
+  return safeIdentifier(`Type${localName}`, 'binding');
 }
 
-/** GramJS's `className`: `messages.StartBot` for namespaced definitions, `InputUser` at the root. */
-export function qualifiedClassName(namespace: string | undefined, localName: string): string {
-  const name = className(localName);
-  return namespace === undefined ? name : `${namespace}.${name}`;
+/** A TL namespace as an export of `api` and a file name: `messages` → `messages`, `class` → `class_`. */
+export function namespaceName(namespace: string): string {
+  return safeIdentifier(namespace, 'namespace');
 }
-
-/** Reserved words and the globals that must not be shadowed by a `const` (strict-mode module code). */
-const reservedIdentifiers = new Set([
-  'arguments',
-  'await',
-  'break',
-  'case',
-  'catch',
-  'class',
-  'const',
-  'continue',
-  'debugger',
-  'default',
-  'delete',
-  'do',
-  'else',
-  'enum',
-  'eval',
-  'export',
-  'extends',
-  'false',
-  'finally',
-  'for',
-  'function',
-  'if',
-  'implements',
-  'import',
-  'in',
-  'instanceof',
-  'interface',
-  'let',
-  'new',
-  'null',
-  'package',
-  'private',
-  'protected',
-  'public',
-  'return',
-  'static',
-  'super',
-  'switch',
-  'this',
-  'throw',
-  'true',
-  'try',
-  'typeof',
-  'undefined',
-  'var',
-  'void',
-  'while',
-  'with',
-  'yield',
-  'Infinity',
-  'NaN',
-]);
 
 /**
- * The local variable a reader uses for a field. Field names are fine as property names, but as
- * identifiers they may be keywords (`default`, `delete`) or collide with the names generated methods
- * use (`r`, `field`, module helpers): those get a trailing underscore until they are free.
+ * GramJS's `className` string: `messages.StartBot` for namespaced definitions, `InputUser` at the
+ * root. A string, not an identifier: it keeps the TL namespace as written.
  */
-export function localIdentifier(name: string, taken: { has(name: string): boolean }): string {
-  let local = name;
-  while (reservedIdentifiers.has(local) || taken.has(local)) local = `${local}_`;
-  return local;
+export function qualifiedClassName(namespace: string | undefined, localName: string): string {
+  const name = gramjsClassName(localName);
+  return namespace === undefined ? name : `${namespace}.${name}`;
 }
 
 /** A module-level identifier derived from a TL name: `messages.Messages` → `messages$Messages`. */

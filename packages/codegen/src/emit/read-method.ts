@@ -8,7 +8,6 @@ import type { TlTypeRef } from '../model/schema-model.ts';
 import { CodeLines, quote } from './code-lines.ts';
 import { TlEmitError } from './emit-error.ts';
 import type { DefinitionPlan, PlannedField } from './field-plan.ts';
-import { itemsLocal, loopCount, loopIndex, pathExpression } from './field-plan.ts';
 import type { LongRepresentation } from './long-representation.ts';
 import type { SchemaSymbols } from './schema-symbols.ts';
 import { minWireSize, valueTypeText } from './type-text.ts';
@@ -43,49 +42,64 @@ export function readMethodBody(
     `const ${INSTANCE} = ${plan.stored.length === 0 ? `new ${className}()` : `new ${className}(${DECODING})`};`,
   );
   c.line("let field = '';");
-  declareLoopVariables(c, plan.vectorDepth);
   c.line('try {');
   c.indent(() => {
     for (const planned of plan.fields) emitFieldRead(c, planned, plan, context);
     c.line(`return ${INSTANCE};`);
   });
   c.line('} catch (e) {');
-  c.indent(() => c.line(`return rethrowDecode(e, ${quote(tlName)}, ${pathExpression(plan.vectorDepth)});`));
+  // A vector reader adds the element index to the error itself (rethrowElement).
+  c.line(`  return rethrowDecode(e, ${quote(tlName)}, field);`);
   c.line('}');
   return c.toString();
 }
 
-/** A module-level `function <identifier>(r: TlReader): <type>` reading one function result. */
+/** A module-level `function <identifier>(r: TlReader): <type>` reading one (non-vector) function result. */
 export function resultReaderFunction(
   identifier: string,
   type: TlTypeRef,
   context: ReadMethodContext,
 ): string {
   const c = new CodeLines();
-  const returnType = valueTypeText(type, context.symbols, context.long);
-  c.block(`export function ${identifier}(r: TlReader): ${returnType}`, () => {
-    if (type.kind === 'vector') {
-      declareLoopVariables(c, vectorNesting(type));
-      const items = itemsLocal(0);
-      c.line(`const ${items}: ${returnType} = [];`);
-      emitVectorFill(c, type, items, 0, context);
-      c.line(`return ${items};`);
-    } else {
+  c.block(
+    `export function ${identifier}(r: TlReader): ${valueTypeText(type, context.symbols, context.long)}`,
+    () => {
       c.line(`return ${readExpression(type, context)};`);
-    }
-  });
+    },
+  );
   return c.toString();
 }
 
-function declareLoopVariables(c: CodeLines, depth: number): void {
-  for (let d = 0; d < depth; d++) {
-    c.line(`let ${loopIndex(d)} = -1;`);
-    c.line(`let ${loopCount(d)} = 0;`);
-  }
-}
-
-function vectorNesting(type: TlTypeRef): number {
-  return type.kind === 'vector' ? 1 + vectorNesting(type.element) : 0;
+/**
+ * A module-level reader of one vector type, shared by every field, element and result of that type.
+ * A gzip_packed standing where a boxed vector is expected is read whole by the same function from its
+ * inflated data (`r.packed`), so a packed vector can never continue outside its gzip. A failing
+ * element adds its index to the error (`messages[3]` once the field name is known).
+ */
+export function vectorReaderFunction(
+  identifier: string,
+  type: VectorType,
+  context: ReadMethodContext,
+): string {
+  const c = new CodeLines();
+  const arrayType = valueTypeText(type, context.symbols, context.long);
+  c.block(`export function ${identifier}(r: TlReader): ${arrayType}`, () => {
+    if (type.boxed) c.line(`if (!r.vectorId()) return r.packed(${identifier});`);
+    c.line(`const items: ${arrayType} = [];`);
+    c.line('let i = 0;');
+    c.line('try {');
+    const min = minWireSize(type.element, context.symbols.model);
+    const element =
+      type.element.kind === 'vector'
+        ? `${context.symbols.vectorReader(type.element)}(r)`
+        : readExpression(type.element, context, { target: 'items', key: 'items.length' });
+    c.line(`  for (const n = r.count(${min}); i < n; i++) items.push(${element});`);
+    c.line('} catch (e) {');
+    c.line('  rethrowElement(e, i);');
+    c.line('}');
+    c.line('return items;');
+  });
+  return c.toString();
 }
 
 /** The bits of the `#` field `flagsField` that some conditional field of the definition is on. */
@@ -119,7 +133,8 @@ function emitFieldRead(
     case 'body-length':
       c.line(`field = ${quote(planned.jsName)};`);
       c.line(`const ${local} = r.int();`);
-      c.line(`${target} = ${local};`);
+      // A body that arrived gzip-packed is written back unpacked, so its length is left to the writer.
+      c.line(`${target} = r.packedNext() ? undefined : ${local};`);
       return;
     case 'sized-body': {
       const length = plan.fields.find((f) => f.role === 'body-length')!;
@@ -145,54 +160,8 @@ function emitFieldRead(
     c.line(condition === undefined ? `${target} = ${read};` : `${target} = ${test} ? ${read} : undefined;`);
     return;
   }
-  // A vector is filled in a local and assigned when complete, still before the next field.
-  const vector = planned.type;
-  const arrayType = valueTypeText(vector, context.symbols, context.long);
-  if (condition === undefined) {
-    c.line(`const ${local}: ${arrayType} = [];`);
-    emitVectorFill(c, vector, local, 0, context);
-    c.line(`${target} = ${local};`);
-    return;
-  }
-  c.block(
-    `if (${test})`,
-    () => {
-      c.line(`const ${local}: ${arrayType} = [];`);
-      emitVectorFill(c, vector, local, 0, context);
-      c.line(`${target} = ${local};`);
-    },
-    '} else {',
-  );
-  c.indent(() => c.line(`${target} = undefined;`));
-  c.line('}');
-}
-
-/** Reads a vector's id (if boxed) and elements, pushing them onto the array `target`. */
-function emitVectorFill(
-  c: CodeLines,
-  type: VectorType,
-  target: string,
-  depth: number,
-  context: ReadMethodContext,
-) {
-  const index = loopIndex(depth);
-  const count = loopCount(depth);
-  if (type.boxed) c.line('r.vectorId();');
-  const min = minWireSize(type.element, context.symbols.model);
-  const loop = `for (${index} = 0, ${count} = r.count(${min}); ${index} < ${count}; ${index}++)`;
-  if (type.element.kind === 'vector') {
-    const inner = type.element;
-    const items = itemsLocal(depth + 1);
-    c.block(loop, () => {
-      c.line(`const ${items}: ${valueTypeText(inner, context.symbols, context.long)} = [];`);
-      emitVectorFill(c, inner, items, depth + 1, context);
-      c.line(`${target}.push(${items});`);
-    });
-  } else {
-    const element = readExpression(type.element, context, { target, key: `${target}.length` });
-    c.line(`${loop} ${target}.push(${element});`);
-  }
-  c.line(`${index} = -1;`);
+  const read = `${context.symbols.vectorReader(planned.type)}(r)`;
+  c.line(condition === undefined ? `${target} = ${read};` : `${target} = ${test} ? ${read} : undefined;`);
 }
 
 /** Where a value read will be stored: `target[key]` (a field of the instance, or a vector element). */

@@ -21,6 +21,7 @@ export const runtimeValues: readonly string[] = [
   'readRequest',
   'required',
   'rethrowDecode',
+  'rethrowElement',
   'rethrowEncode',
   'serializeObject',
   'sharedFlagError',

@@ -1,11 +1,14 @@
 // Every name the generated module declares, decided once before any code is written: the TS class of
 // each definition, the union and reader map of each boxed type, the result readers of functions.
-// Two TL names that would become the same TS name are a TlEmitError rather than broken output.
+// Two TL names that would become the same TS name (or the same file on a case-insensitive file
+// system) are a `name-clash` diagnostic in `diagnostics` rather than broken output.
 
 import { crc32 } from '../crc32.ts';
-import type { TlDefinition, TlSchemaModel, TlTypeRef } from '../model/schema-model.ts';
+import type { SourcePosition, TlDefinition, TlSchemaModel, TlTypeRef } from '../model/schema-model.ts';
+import { TlSchemaError } from '../parser/schema-error.ts';
 import { TlEmitError } from './emit-error.ts';
-import { className, qualifiedClassName, tlNameIdentifier, unionTypeName } from './naming.ts';
+import { className, namespaceName, qualifiedClassName, tlNameIdentifier, unionTypeName } from './naming.ts';
+import { localIdentifier, safeIdentifier } from './safe-identifier.ts';
 import { tlTypeText } from './type-text.ts';
 
 /** The namespace holding everything: `Api.messages.StartBot`. */
@@ -68,7 +71,7 @@ export function resultTypeText(definition: TlDefinition): string {
 
 /** The module holding the classes and unions of a TL namespace (`undefined`: the root). */
 export function namespaceModule(namespace: string | undefined): string {
-  return namespace === undefined ? ROOT_MODULE : `${ROOT_MODULE}/${namespace}`;
+  return namespace === undefined ? ROOT_MODULE : `${ROOT_MODULE}/${namespaceName(namespace)}`;
 }
 
 /** The module of the root namespace; TL namespaces are modules in the folder of the same name. */
@@ -102,8 +105,20 @@ export class SchemaSymbols {
   readonly bareConstructors = new Set<string>();
   /** Module-level function name of each distinct function result reader, by TL result text. */
   readonly resultReaders = new Map<string, { identifier: string; type: TlTypeRef }>();
+  /**
+   * Module-level function reading one vector (boxed or bare), by TL type text, for every vector type of
+   * a field, a vector element or a function result: `read$Vector$User`.
+   */
+  readonly vectorReaders = new Map<
+    string,
+    { identifier: string; type: Extract<TlTypeRef, { kind: 'vector' }> }
+  >();
   /** Every identifier declared at module level, so locals and namespace members avoid them. */
   readonly moduleIdentifiers = new Set<string>(fixedModuleIdentifiers);
+  /** The exported class names: a reader's locals avoid them, as they avoid `moduleIdentifiers`. */
+  readonly classNames = new Set<string>();
+  /** What the emitter cannot express (names that clash, constructors of one type that differ): `emit-diagnostics.ts`. */
+  readonly diagnostics: TlSchemaError[] = [];
 
   constructor(
     readonly model: TlSchemaModel,
@@ -112,38 +127,59 @@ export class SchemaSymbols {
   ) {
     for (const name of moduleNames) this.moduleIdentifiers.add(name);
     const members = new Map<string | undefined, Map<string, string>>();
-    const claim = (namespace: string | undefined, name: string, owner: string, definition?: TlDefinition) => {
+    /** Where each namespace is first used: the position of its name clashes. */
+    const namespaceSites = new Map<string, { position: SourcePosition; excerpt: string }>();
+    const noSite = { position: { file: model.files[0] ?? '', line: 1, column: 1 }, excerpt: '' };
+    const claim = (
+      namespace: string | undefined,
+      name: string,
+      owner: string,
+      site: { position: SourcePosition; excerpt: string } = noSite,
+    ) => {
       let names = members.get(namespace);
       if (names === undefined) {
         names = new Map();
         members.set(namespace, names);
-        if (!this.namespaces.includes(namespace)) this.namespaces.push(namespace);
+        // The root is listed from the start; every other namespace is new here (no `includes`: a
+        // schema of 100,000 namespaces must not take 100,000² steps).
+        if (namespace !== undefined) this.namespaces.push(namespace);
       }
+      if (namespace !== undefined && !namespaceSites.has(namespace)) namespaceSites.set(namespace, site);
       const previous = names.get(name) ?? this.clashingModuleName(name);
       if (previous !== undefined) {
-        const where = namespace === undefined ? API_NAMESPACE : `${API_NAMESPACE}.${namespace}`;
-        throw new TlEmitError(
-          'name-clash',
-          `${owner} and ${previous} would both be named ${where}.${name}`,
-          definition?.position,
-        );
+        const where =
+          namespace === undefined ? API_NAMESPACE : `${API_NAMESPACE}.${namespaceName(namespace)}`;
+        this.reportClash(site, `${owner} and ${previous} would both be named ${where}.${name}`);
+        return;
       }
       names.set(name, owner);
     };
+    const definitionSite = (definition: TlDefinition) => ({
+      position: definition.position,
+      excerpt: definition.name,
+    });
     claim(undefined, 'AnyConstructor', 'the union of all constructors');
     claim(undefined, 'AnyRequest', 'the union of all functions');
     claim(undefined, 'AnyObject', 'the union of all constructors and functions');
 
+    const typeIds = new Map<string, number>();
     const typesById = new Map<number, number>();
     for (const type of model.types) {
       const typeId = this.boxedTypeId(type.name, type.constructors);
+      typeIds.set(type.name, typeId);
       typesById.set(typeId, (typesById.get(typeId) ?? 0) + 1);
     }
     for (const type of model.types) {
       const unionName = unionTypeName(type.localName);
-      claim(type.namespace, unionName, `type ${type.name}`);
+      const first = model.constructorsByName.get(type.constructors[0] ?? '');
+      claim(
+        type.namespace,
+        unionName,
+        `type ${type.name}`,
+        first === undefined ? noSite : { position: first.position, excerpt: type.name },
+      );
       const identifier = tlNameIdentifier(type.name);
-      const typeId = this.boxedTypeId(type.name, type.constructors);
+      const typeId = typeIds.get(type.name)!;
       this.boxedTypes.set(type.name, {
         name: type.name,
         namespace: type.namespace,
@@ -161,26 +197,48 @@ export class SchemaSymbols {
     }
     for (const definition of [...model.constructors, ...model.functions]) {
       const name = className(definition.localName);
-      claim(definition.namespace, name, `${definition.kind} ${definition.name}`, definition);
+      claim(definition.namespace, name, `${definition.kind} ${definition.name}`, definitionSite(definition));
+      const prefix = definition.namespace === undefined ? '' : namespaceName(definition.namespace);
+      this.classNames.add(name);
       this.definitions.set(definition.name, {
         definition,
         className: name,
         qualifiedClassName: qualifiedClassName(definition.namespace, definition.localName),
         classRef: memberRef(definition.namespace, name),
-        valueIdentifier: this.declareModuleIdentifier(`${definition.namespace ?? ''}$${name}`),
+        valueIdentifier: this.declareModuleIdentifier(`${prefix}$${name}`),
         module: namespaceModule(definition.namespace),
       });
     }
+    // Each namespace is an export of `api` and a file in `api/`: `Foo` and `foo` are one file where
+    // case is not significant (macOS, Windows), so they clash as surely as two equal names.
+    const files = new Map<string, { namespace: string; file: string }>();
     for (const namespace of members.keys()) {
-      if (namespace !== undefined) claim(undefined, namespace, `namespace ${namespace}`);
+      if (namespace === undefined) continue;
+      const site = { position: (namespaceSites.get(namespace) ?? noSite).position, excerpt: namespace };
+      const name = namespaceName(namespace);
+      claim(undefined, name, `namespace ${namespace}`, site);
+      const file = `${namespaceModule(namespace)}.ts`;
+      const other = files.get(file.toLowerCase());
+      if (other === undefined) {
+        files.set(file.toLowerCase(), { namespace, file });
+      } else if (other.file !== file) {
+        this.reportClash(
+          site,
+          `namespace ${namespace} and namespace ${other.namespace} would be one file where file names ignore case (macOS, Windows): ${file} and ${other.file}`,
+        );
+      }
     }
 
     for (const definition of [...model.constructors, ...model.functions]) {
-      for (const field of definition.fields) this.collectBare(field.type);
+      for (const field of definition.fields) {
+        this.collectBare(field.type);
+        this.collectVectors(field.type);
+      }
     }
     for (const fn of model.functions) {
       this.collectBare(fn.result);
-      if (fn.result.kind === 'typeVar') continue;
+      this.collectVectors(fn.result);
+      if (fn.result.kind === 'typeVar' || fn.result.kind === 'vector') continue;
       const text = tlTypeText(fn.result);
       if (!this.resultReaders.has(text)) {
         const identifier = this.declareModuleIdentifier(`readResult$${tlNameIdentifier(text)}`);
@@ -207,39 +265,84 @@ export class SchemaSymbols {
     return symbol.module === fromModule ? symbol.className : symbol.valueIdentifier;
   }
 
+  /** The reader of a function's result: a vector reader for vectors, else a result reader. */
   resultReader(type: TlTypeRef): string {
+    if (type.kind === 'vector') return this.vectorReader(type);
     const reader = this.resultReaders.get(tlTypeText(type));
     if (reader === undefined)
       throw new TlEmitError('unsupported-definition', `no reader for ${tlTypeText(type)}`);
     return reader.identifier;
   }
 
-  /** The one SUBCLASS_OF_ID of a type's constructors. */
+  vectorReader(type: Extract<TlTypeRef, { kind: 'vector' }>): string {
+    const reader = this.vectorReaders.get(tlTypeText(type));
+    if (reader === undefined)
+      throw new TlEmitError('unsupported-definition', `no reader for ${tlTypeText(type)}`);
+    return reader.identifier;
+  }
+
+  /**
+   * A type parameter `{X:Type}` as the TS type parameter of its class: safe as a binding and not
+   * shadowing a name the class's types use (`Api`, the runtime's types).
+   */
+  typeParameter(name: string): string {
+    return localIdentifier(name, this.moduleIdentifiers);
+  }
+
+  /** True for a name a local of a generated method must not take: it would shadow a module-level one. */
+  isModuleName(name: string): boolean {
+    return this.moduleIdentifiers.has(name) || this.classNames.has(name);
+  }
+
+  /** The one SUBCLASS_OF_ID of a type's constructors; a second one is a diagnostic, at the constructor writing it. */
   private boxedTypeId(typeName: string, constructors: readonly string[]): number {
-    const ids = new Set<number>();
+    let first: TlDefinition | undefined;
     for (const name of constructors) {
       const definition = this.model.constructorsByName.get(name);
-      if (definition !== undefined) ids.add(crc32(resultTypeText(definition)));
+      if (definition === undefined) continue;
+      if (first === undefined) {
+        first = definition;
+      } else if (resultTypeText(definition) !== resultTypeText(first)) {
+        this.diagnostics.push(
+          new TlSchemaError(
+            'unsupported-definition',
+            definition.position,
+            `the constructors of ${typeName} write their type differently (\`${resultTypeText(first)}\` in ${first.name}, ` +
+              `\`${resultTypeText(definition)}\` here), so they would have different SUBCLASS_OF_IDs`,
+            definition.source,
+          ),
+        );
+        break;
+      }
     }
-    if (ids.size !== 1) {
-      throw new TlEmitError(
-        'unsupported-definition',
-        `the constructors of ${typeName} do not write their type the same way (SUBCLASS_OF_ID differs)`,
-      );
-    }
-    return [...ids][0];
+    return first === undefined ? 0 : crc32(resultTypeText(first));
   }
 
   private declareModuleIdentifier(wanted: string): string {
-    let identifier = wanted;
-    for (let n = 2; this.moduleIdentifiers.has(identifier); n++) identifier = `${wanted}$${n}`;
+    const safe = safeIdentifier(wanted, 'binding');
+    let identifier = safe;
+    for (let n = 2; this.moduleIdentifiers.has(identifier); n++) identifier = `${safe}$${n}`;
     this.moduleIdentifiers.add(identifier);
     return identifier;
+  }
+
+  private reportClash(site: { position: SourcePosition; excerpt: string }, detail: string): void {
+    this.diagnostics.push(new TlSchemaError('name-clash', site.position, detail, site.excerpt));
   }
 
   /** Namespace members shadow module-level names inside `Api`; generated code refers to those. */
   private clashingModuleName(name: string): string | undefined {
     return this.moduleIdentifiers.has(name) ? `the module-level ${name}` : undefined;
+  }
+
+  private collectVectors(type: TlTypeRef): void {
+    if (type.kind !== 'vector') return;
+    const text = tlTypeText(type);
+    if (!this.vectorReaders.has(text)) {
+      const identifier = this.declareModuleIdentifier(`read$${tlNameIdentifier(text)}`);
+      this.vectorReaders.set(text, { identifier, type });
+    }
+    this.collectVectors(type.element);
   }
 
   private collectBare(type: TlTypeRef): void {
@@ -249,5 +352,7 @@ export class SchemaSymbols {
 }
 
 function memberRef(namespace: string | undefined, name: string): string {
-  return namespace === undefined ? `${API_NAMESPACE}.${name}` : `${API_NAMESPACE}.${namespace}.${name}`;
+  return namespace === undefined
+    ? `${API_NAMESPACE}.${name}`
+    : `${API_NAMESPACE}.${namespaceName(namespace)}.${name}`;
 }

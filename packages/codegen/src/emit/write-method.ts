@@ -5,7 +5,7 @@
 import type { TlTypeRef } from '../model/schema-model.ts';
 import { CodeLines, hexLiteral, quote } from './code-lines.ts';
 import type { DefinitionPlan, PlannedField } from './field-plan.ts';
-import { itemsLocal, loopIndex, pathExpression } from './field-plan.ts';
+import { itemsLocal, loopCount, loopIndex, pathExpression } from './field-plan.ts';
 import type { LongRepresentation } from './long-representation.ts';
 import type { SchemaSymbols } from './schema-symbols.ts';
 import { tlTypeText } from './type-text.ts';
@@ -207,10 +207,13 @@ function emitVectorWrite(
 ) {
   const items = itemsLocal(depth);
   const index = loopIndex(depth);
+  const count = loopCount(depth);
   c.line(`const ${items} = arrayValue(${value}, ${quote(tlTypeText(type))});`);
+  // The length is read once: an array that grows while it is written cannot make the count wrong.
+  c.line(`const ${count} = ${items}.length;`);
   if (type.boxed) c.line(`w.uint(${hexLiteral(VECTOR_ID)});`);
-  c.line(`w.int(${items}.length);`);
-  const loop = `for (${index} = 0; ${index} < ${items}.length; ${index}++)`;
+  c.line(`w.int(${count});`);
+  const loop = `for (${index} = 0; ${index} < ${count}; ${index}++)`;
   const element = `${items}[${index}]!`;
   if (type.element.kind === 'vector') {
     const inner = type.element;

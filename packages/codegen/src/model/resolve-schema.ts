@@ -428,7 +428,8 @@ function declarationError(
   return new TlSchemaError(kind, declaration.position, detail, declaration.source, severity);
 }
 
-function sortDiagnostics(diagnostics: TlSchemaError[], files: readonly string[]): TlSchemaError[] {
+/** Diagnostics in the order of `files`, then by line and column; equal positions keep their order. */
+export function sortDiagnostics(diagnostics: TlSchemaError[], files: readonly string[]): TlSchemaError[] {
   const fileOrder = (file: string) => {
     const index = files.indexOf(file);
     return index < 0 ? files.length : index;

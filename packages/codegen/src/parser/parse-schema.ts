@@ -20,6 +20,13 @@ class DeclarationAbort {
   constructor(readonly error: TlSchemaError) {}
 }
 
+/**
+ * How deep `<…>`, `(…)` and `[…]` may nest inside one declaration. Real schemas nest three levels at
+ * most (`Vector<Vector<int>>` is two); the limit keeps every recursive walk of a type, here and in the
+ * resolver and the emitter, far from the call stack's end, and the generated code small.
+ */
+export const MAX_NESTING = 32;
+
 const declarationName = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 const fieldName = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const hexDigits = /^[0-9a-fA-F]+$/;
@@ -48,6 +55,8 @@ class SchemaParser {
   readonly diagnostics: TlSchemaError[] = [];
   private pos = 0;
   private section: TlDeclaration['kind'] = 'constructor';
+  /** Brackets open around the current position: checked against MAX_NESTING before recursing. */
+  private depth = 0;
 
   constructor(
     private readonly tokens: Token[],
@@ -70,6 +79,7 @@ class SchemaParser {
         continue;
       }
       try {
+        this.depth = 0;
         declarations.push(this.parseDeclaration());
       } catch (abort) {
         if (!(abort instanceof DeclarationAbort)) throw abort;
@@ -245,6 +255,7 @@ class SchemaParser {
 
   private parseRepetition(multiplier: number | undefined, start: Token): TlRepetitionArgument {
     const open = this.next();
+    this.enter(open);
     const args: TlArgument[] = [];
     for (;;) {
       const token = this.peek();
@@ -254,6 +265,7 @@ class SchemaParser {
       args.push(this.parseArgument(args.length));
     }
     this.pos++;
+    this.depth--;
     return { kind: 'repetition', multiplier, args, position: position(start, this.file) };
   }
 
@@ -335,6 +347,7 @@ class SchemaParser {
         this.pos++;
         return { name: '#', bare, bang, args: [], position: where };
       case '(': {
+        this.enter(token);
         this.pos++;
         const inner = this.parseTypeTerm();
         while (this.peek().kind !== ')') {
@@ -343,6 +356,7 @@ class SchemaParser {
           inner.args.push(this.parseTypeTerm());
         }
         this.pos++;
+        this.depth--;
         return { ...inner, bare: bare || inner.bare, bang: bang || inner.bang, position: where };
       }
       case 'word': {
@@ -352,10 +366,12 @@ class SchemaParser {
         const args: TlTypeExpr[] = [];
         const open = this.peek();
         if (open.kind === '<') {
+          this.enter(open);
           this.pos++;
           args.push(this.parseTypeTerm());
           if (this.peek().kind !== '>') this.fail('unbalanced-angle', open, '`<` is not closed by `>`');
           this.pos++;
+          this.depth--;
         }
         return { name: token.text, bare, bang, args, position: where };
       }
@@ -363,6 +379,21 @@ class SchemaParser {
         if (isDeclarationBoundary(token.kind))
           return this.fail('missing-type', token, `expected a type, found ${describe(token)}`);
         return this.fail('unexpected-token', token, `expected a type, found ${describe(token)}`);
+    }
+  }
+
+  /**
+   * One bracket deeper; past MAX_NESTING the declaration is abandoned at `open`, before the recursion
+   * that `Vector<` written 100,000 times would otherwise take to the end of the call stack.
+   */
+  private enter(open: Token): void {
+    this.depth++;
+    if (this.depth > MAX_NESTING) {
+      this.fail(
+        'nesting-too-deep',
+        open,
+        `\`${open.text}\` opens level ${this.depth} of nesting; a declaration may nest \`<>\`, \`()\` and \`[]\` ${MAX_NESTING} levels deep`,
+      );
     }
   }
 

@@ -1,6 +1,7 @@
-// The one error type of the schema stages (tokenizer, parser, resolver). Problems are collected as
-// values rather than thrown, so a single run reports every bad declaration; callers decide what
-// to do with them (the CLI prints them, generation refuses to run while any has severity 'error').
+// The one error type of the schema stages (tokenizer, parser, resolver, and the emitter's checks of
+// names). Problems are collected as values rather than thrown, so a single run reports every bad
+// declaration; callers decide what to do with them (the CLI prints them, generation refuses to run
+// while any has severity 'error').
 
 import { TlError } from '@tlforge/runtime';
 import type { SourcePosition } from '../model/schema-model.ts';
@@ -37,7 +38,11 @@ export type TlSchemaErrorKind =
   | 'id-mismatch'
   | 'true-outside-flags'
   | 'layer-mismatch'
-  | 'empty-schema';
+  | 'empty-schema'
+  | 'nesting-too-deep'
+  // Found by the emitter's checks (emit/emit-diagnostics.ts), reported by `check` with the rest.
+  | 'name-clash'
+  | 'unsupported-definition';
 
 export type TlSchemaSeverity = 'error' | 'warning';
 

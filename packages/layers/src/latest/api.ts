@@ -34,12 +34,8 @@ import {
   writeBare,
   writeRequest,
 } from '@tlforge/runtime';
-import { Message as mtproto$Message } from './api/mtproto.js';
 import {
   read$AttachMenuBot,
-  read$AttachMenuBotIcon,
-  read$AttachMenuBotIconColor,
-  read$AttachMenuPeerType,
   read$AutoSaveSettings,
   read$BaseTheme,
   read$Birthday,
@@ -47,7 +43,6 @@ import {
   read$BotApp,
   read$BotAppSettings,
   read$BotBusinessConnection,
-  read$BotCommand,
   read$BotInfo,
   read$BotInlineMessage,
   read$BotMenuButton,
@@ -61,9 +56,7 @@ import {
   read$BusinessIntro,
   read$BusinessLocation,
   read$BusinessRecipients,
-  read$BusinessWeeklyOpen,
   read$BusinessWorkHours,
-  read$CdnPublicKey,
   read$ChannelAdminLogEventAction,
   read$ChannelLocation,
   read$ChannelParticipant,
@@ -77,14 +70,11 @@ import {
   read$ChatReactions,
   read$ChatTheme,
   read$DataJSON,
-  read$DcOption,
   read$DialogFilter,
   read$DialogPeer,
   read$DisallowedGiftsSettings,
   read$Document,
-  read$DocumentAttribute,
   read$DraftMessage,
-  read$EmojiKeyword,
   read$EmojiStatus,
   read$EncryptedChat,
   read$EncryptedFile,
@@ -92,7 +82,6 @@ import {
   read$ExportedChatInvite,
   read$FactCheck,
   read$Folder,
-  read$FolderPeer,
   read$ForumTopic,
   read$Game,
   read$GeoPoint,
@@ -100,7 +89,6 @@ import {
   read$GroupCall,
   read$GroupCallParticipant,
   read$GroupCallParticipantVideo,
-  read$GroupCallParticipantVideoSourceGroup,
   read$InlineQueryPeerType,
   read$InputBotInlineMessage,
   read$InputBotInlineMessageID,
@@ -124,94 +112,64 @@ import {
   read$InputWallPaper,
   read$InputWebDocument,
   read$Invoice,
-  read$IpPort,
-  read$JSONObjectValue,
   read$JSONValue,
-  read$KeyboardButton,
-  read$KeyboardButtonRow,
-  read$LabeledPrice,
   read$LangPackDifference,
-  read$LangPackString,
   read$MaskCoords,
-  read$MediaArea,
   read$MediaAreaCoordinates,
   read$Message,
   read$MessageAction,
-  read$MessageEntity,
   read$MessageExtendedMedia,
   read$MessageFwdHeader,
   read$MessageMedia,
-  read$MessagePeerReaction,
   read$MessageRange,
   read$MessageReactions,
-  read$MessageReactor,
   read$MessageReplies,
   read$MessageReplyHeader,
-  read$MessageReportOption,
   read$NotificationSound,
   read$NotifyPeer,
   read$Page,
   read$PageBlock,
   read$PageCaption,
-  read$PageListItem,
-  read$PageListOrderedItem,
-  read$PageRelatedArticle,
-  read$PageTableCell,
-  read$PageTableRow,
   read$PaidReactionPrivacy,
   read$PaymentCharge,
   read$PaymentRequestedInfo,
   read$Peer,
   read$PeerColor,
-  read$PeerLocated,
   read$PeerNotifySettings,
   read$PeerSettings,
   read$PeerStories,
   read$PhoneCall,
   read$PhoneCallDiscardReason,
   read$PhoneCallProtocol,
-  read$PhoneConnection,
   read$Photo,
   read$PhotoSize,
   read$Poll,
-  read$PollAnswer,
-  read$PollAnswerVoters,
   read$PollResults,
   read$PostAddress,
   read$PremiumGiftCodeOption,
   read$PrivacyKey,
-  read$PrivacyRule,
   read$ProfileTab,
   read$QuickReply,
   read$Reaction,
-  read$ReactionCount,
   read$ReactionNotificationsFrom,
   read$ReplyMarkup,
   read$RequestPeerType,
-  read$RequestedPeer,
-  read$RestrictionReason,
   read$RichText,
   read$SecureCredentialsEncrypted,
   read$SecureData,
   read$SecureFile,
   read$SecurePasswordKdfAlgo,
   read$SecurePlainData,
-  read$SecureRequiredType,
-  read$SecureValue,
   read$SecureValueType,
   read$SendMessageAction,
   read$StarGift,
-  read$StarGiftAttribute,
   read$StarGiftAttributeId,
   read$StarRefProgram,
   read$StarsAmount,
-  read$StarsGiveawayWinnersOption,
   read$StarsRating,
   read$StarsRevenueStatus,
   read$StarsSubscriptionPricing,
   read$StarsTransactionPeer,
-  read$StickerKeyword,
-  read$StickerPack,
   read$StickerSet,
   read$StickerSetCovered,
   read$StoriesStealthMode,
@@ -222,26 +180,106 @@ import {
   read$TextWithEntities,
   read$Theme,
   read$ThemeSettings,
-  read$TlsBlock,
-  read$TodoCompletion,
-  read$TodoItem,
   read$TodoList,
-  read$TopPeer,
   read$TopPeerCategory,
   read$Update,
   read$User,
   read$UserProfilePhoto,
   read$UserStatus,
-  read$Username,
+  read$Vector$AttachMenuBot,
+  read$Vector$AttachMenuBotIcon,
+  read$Vector$AttachMenuBotIconColor,
+  read$Vector$AttachMenuPeerType,
+  read$Vector$BotCommand,
+  read$Vector$BotInfo,
+  read$Vector$BusinessWeeklyOpen,
+  read$Vector$CdnPublicKey,
+  read$Vector$Chat,
+  read$Vector$ChatParticipant,
+  read$Vector$DcOption,
+  read$Vector$DialogPeer,
+  read$Vector$Document,
+  read$Vector$DocumentAttribute,
+  read$Vector$EmojiKeyword,
+  read$Vector$FolderPeer,
+  read$Vector$GroupCallParticipant,
+  read$Vector$GroupCallParticipantVideoSourceGroup,
+  read$Vector$InlineQueryPeerType,
+  read$Vector$InputDocument,
+  read$Vector$InputMedia,
+  read$Vector$InputPeer,
+  read$Vector$InputSecureFile,
+  read$Vector$InputUser,
+  read$Vector$JSONObjectValue,
+  read$Vector$JSONValue,
+  read$Vector$KeyboardButton,
+  read$Vector$KeyboardButtonRow,
+  read$Vector$LabeledPrice,
+  read$Vector$LangPackString,
+  read$Vector$MediaArea,
+  read$Vector$MessageEntity,
+  read$Vector$MessageExtendedMedia,
+  read$Vector$MessageMedia,
+  read$Vector$MessagePeerReaction,
+  read$Vector$MessageRange,
+  read$Vector$MessageReactor,
+  read$Vector$MessageReportOption,
+  read$Vector$PageBlock,
+  read$Vector$PageListItem,
+  read$Vector$PageListOrderedItem,
+  read$Vector$PageRelatedArticle,
+  read$Vector$PageTableCell,
+  read$Vector$PageTableRow,
+  read$Vector$Peer,
+  read$Vector$PeerLocated,
+  read$Vector$PhoneConnection,
+  read$Vector$Photo,
+  read$Vector$PhotoSize,
+  read$Vector$PollAnswer,
+  read$Vector$PollAnswerVoters,
+  read$Vector$PrivacyRule,
+  read$Vector$QuickReply,
+  read$Vector$Reaction,
+  read$Vector$ReactionCount,
+  read$Vector$RequestedPeer,
+  read$Vector$RestrictionReason,
+  read$Vector$RichText,
+  read$Vector$SecureFile,
+  read$Vector$SecureRequiredType,
+  read$Vector$SecureValue,
+  read$Vector$SecureValueType,
+  read$Vector$StarGiftAttribute,
+  read$Vector$StarsAmount,
+  read$Vector$StarsGiveawayWinnersOption,
+  read$Vector$StickerKeyword,
+  read$Vector$StickerPack,
+  read$Vector$StoryItem,
+  read$Vector$ThemeSettings,
+  read$Vector$TlsBlock,
+  read$Vector$TodoCompletion,
+  read$Vector$TodoItem,
+  read$Vector$TopPeer,
+  read$Vector$Update,
+  read$Vector$User,
+  read$Vector$Username,
+  read$Vector$VideoSize,
+  read$Vector$WebPageAttribute,
+  read$Vector$bytes,
+  read$Vector$int,
+  read$Vector$long,
+  read$Vector$string,
   read$VideoSize,
   read$WallPaper,
   read$WallPaperSettings,
   read$WebDocument,
   read$WebPage,
-  read$WebPageAttribute,
   read$auth$SentCode,
   read$messages$StickerSet,
   read$mtproto$Message,
+  read$vector$IpPort,
+  read$vector$TlsBlock,
+  read$vector$future_salt,
+  read$vector$mtproto$message,
   readResult$DestroyAuthKeyRes,
   readResult$DestroySessionRes,
   readResult$FutureSalts,
@@ -5446,9 +5484,10 @@ class InputMediaUploadedPhoto$ {
       field = 'stickers';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.stickers, 'Vector<InputDocument>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputDocument(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputDocument(w, items0[i0]!);
         i0 = -1;
       }
       field = 'ttlSeconds';
@@ -5461,8 +5500,6 @@ class InputMediaUploadedPhoto$ {
   static fromReader(r: TlReader): InputMediaUploadedPhoto$ {
     const o = new InputMediaUploadedPhoto$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -5471,20 +5508,12 @@ class InputMediaUploadedPhoto$ {
       field = 'file';
       o.file = read$InputFile(r);
       field = 'stickers';
-      if ((flags & 0x1) !== 0) {
-        const stickers: Api.TypeInputDocument[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) stickers.push(read$InputDocument(r));
-        i0 = -1;
-        o.stickers = stickers;
-      } else {
-        o.stickers = undefined;
-      }
+      o.stickers = (flags & 0x1) !== 0 ? read$Vector$InputDocument(r) : undefined;
       field = 'ttlSeconds';
       o.ttlSeconds = (flags & 0x2) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputMediaUploadedPhoto', indexedField(field, i0));
+      return rethrowDecode(e, 'inputMediaUploadedPhoto', field);
     }
   }
 }
@@ -5747,17 +5776,19 @@ class InputMediaUploadedDocument$ {
       field = 'attributes';
       {
         const items0 = arrayValue(this.attributes, 'Vector<DocumentAttribute>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$DocumentAttribute(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$DocumentAttribute(w, items0[i0]!);
         i0 = -1;
       }
       field = 'stickers';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.stickers, 'Vector<InputDocument>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputDocument(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputDocument(w, items0[i0]!);
         i0 = -1;
       }
       field = 'videoCover';
@@ -5774,8 +5805,6 @@ class InputMediaUploadedDocument$ {
   static fromReader(r: TlReader): InputMediaUploadedDocument$ {
     const o = new InputMediaUploadedDocument$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -5790,21 +5819,9 @@ class InputMediaUploadedDocument$ {
       field = 'mimeType';
       o.mimeType = r.stringField(o, 'mimeType');
       field = 'attributes';
-      const attributes: Api.TypeDocumentAttribute[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) attributes.push(read$DocumentAttribute(r));
-      i0 = -1;
-      o.attributes = attributes;
+      o.attributes = read$Vector$DocumentAttribute(r);
       field = 'stickers';
-      if ((flags & 0x1) !== 0) {
-        const stickers: Api.TypeInputDocument[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) stickers.push(read$InputDocument(r));
-        i0 = -1;
-        o.stickers = stickers;
-      } else {
-        o.stickers = undefined;
-      }
+      o.stickers = (flags & 0x1) !== 0 ? read$Vector$InputDocument(r) : undefined;
       field = 'videoCover';
       o.videoCover = (flags & 0x40) !== 0 ? read$InputPhoto(r) : undefined;
       field = 'videoTimestamp';
@@ -5813,7 +5830,7 @@ class InputMediaUploadedDocument$ {
       o.ttlSeconds = (flags & 0x2) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputMediaUploadedDocument', indexedField(field, i0));
+      return rethrowDecode(e, 'inputMediaUploadedDocument', field);
     }
   }
 }
@@ -6425,9 +6442,10 @@ class InputMediaPoll$ {
       field = 'correctAnswers';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.correctAnswers, 'Vector<bytes>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.bytes(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.bytes(items0[i0]!);
         i0 = -1;
       }
       field = 'solution';
@@ -6435,9 +6453,10 @@ class InputMediaPoll$ {
       field = 'solutionEntities';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.solutionEntities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -6448,8 +6467,6 @@ class InputMediaPoll$ {
   static fromReader(r: TlReader): InputMediaPoll$ {
     const o = new InputMediaPoll$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -6457,30 +6474,14 @@ class InputMediaPoll$ {
       field = 'poll';
       o.poll = read$Poll(r);
       field = 'correctAnswers';
-      if ((flags & 0x1) !== 0) {
-        const correctAnswers: Uint8Array[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) correctAnswers.push(r.bytes());
-        i0 = -1;
-        o.correctAnswers = correctAnswers;
-      } else {
-        o.correctAnswers = undefined;
-      }
+      o.correctAnswers = (flags & 0x1) !== 0 ? read$Vector$bytes(r) : undefined;
       field = 'solution';
       o.solution = (flags & 0x2) !== 0 ? r.stringField(o, 'solution') : undefined;
       field = 'solutionEntities';
-      if ((flags & 0x2) !== 0) {
-        const solutionEntities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) solutionEntities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.solutionEntities = solutionEntities;
-      } else {
-        o.solutionEntities = undefined;
-      }
+      o.solutionEntities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputMediaPoll', indexedField(field, i0));
+      return rethrowDecode(e, 'inputMediaPoll', field);
     }
   }
 }
@@ -6704,9 +6705,10 @@ class InputMediaPaidMedia$ {
       field = 'extendedMedia';
       {
         const items0 = arrayValue(this.extendedMedia, 'Vector<InputMedia>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputMedia(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputMedia(w, items0[i0]!);
         i0 = -1;
       }
       field = 'payload';
@@ -6719,8 +6721,6 @@ class InputMediaPaidMedia$ {
   static fromReader(r: TlReader): InputMediaPaidMedia$ {
     const o = new InputMediaPaidMedia$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -6728,16 +6728,12 @@ class InputMediaPaidMedia$ {
       field = 'starsAmount';
       o.starsAmount = r.long();
       field = 'extendedMedia';
-      const extendedMedia: Api.TypeInputMedia[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) extendedMedia.push(read$InputMedia(r));
-      i0 = -1;
-      o.extendedMedia = extendedMedia;
+      o.extendedMedia = read$Vector$InputMedia(r);
       field = 'payload';
       o.payload = (flags & 0x1) !== 0 ? r.stringField(o, 'payload') : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputMediaPaidMedia', indexedField(field, i0));
+      return rethrowDecode(e, 'inputMediaPaidMedia', field);
     }
   }
 }
@@ -8187,9 +8183,10 @@ class User$ {
       field = 'restrictionReason';
       if ((flags & 0x40000) !== 0) {
         const items0 = arrayValue(this.restrictionReason, 'Vector<RestrictionReason>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$RestrictionReason(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$RestrictionReason(w, items0[i0]!);
         i0 = -1;
       }
       field = 'botInlinePlaceholder';
@@ -8201,9 +8198,10 @@ class User$ {
       field = 'usernames';
       if ((flags2 & 0x1) !== 0) {
         const items0 = arrayValue(this.usernames, 'Vector<Username>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Username(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Username(w, items0[i0]!);
         i0 = -1;
       }
       field = 'storiesMaxId';
@@ -8226,8 +8224,6 @@ class User$ {
   static fromReader(r: TlReader): User$ {
     const o = new User$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -8279,15 +8275,7 @@ class User$ {
       field = 'botInfoVersion';
       o.botInfoVersion = (flags & 0x4000) !== 0 ? r.int() : undefined;
       field = 'restrictionReason';
-      if ((flags & 0x40000) !== 0) {
-        const restrictionReason: Api.TypeRestrictionReason[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) restrictionReason.push(read$RestrictionReason(r));
-        i0 = -1;
-        o.restrictionReason = restrictionReason;
-      } else {
-        o.restrictionReason = undefined;
-      }
+      o.restrictionReason = (flags & 0x40000) !== 0 ? read$Vector$RestrictionReason(r) : undefined;
       field = 'botInlinePlaceholder';
       o.botInlinePlaceholder = (flags & 0x80000) !== 0 ? r.stringField(o, 'botInlinePlaceholder') : undefined;
       field = 'langCode';
@@ -8295,15 +8283,7 @@ class User$ {
       field = 'emojiStatus';
       o.emojiStatus = (flags & 0x40000000) !== 0 ? read$EmojiStatus(r) : undefined;
       field = 'usernames';
-      if ((flags2 & 0x1) !== 0) {
-        const usernames: Api.TypeUsername[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) usernames.push(read$Username(r));
-        i0 = -1;
-        o.usernames = usernames;
-      } else {
-        o.usernames = undefined;
-      }
+      o.usernames = (flags2 & 0x1) !== 0 ? read$Vector$Username(r) : undefined;
       field = 'storiesMaxId';
       o.storiesMaxId = (flags2 & 0x20) !== 0 ? r.int() : undefined;
       field = 'color';
@@ -8318,7 +8298,7 @@ class User$ {
       o.sendPaidMessagesStars = (flags2 & 0x8000) !== 0 ? r.long() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'user', indexedField(field, i0));
+      return rethrowDecode(e, 'user', field);
     }
   }
 }
@@ -9184,9 +9164,10 @@ class Channel$ {
       field = 'restrictionReason';
       if ((flags & 0x200) !== 0) {
         const items0 = arrayValue(this.restrictionReason, 'Vector<RestrictionReason>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$RestrictionReason(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$RestrictionReason(w, items0[i0]!);
         i0 = -1;
       }
       field = 'adminRights';
@@ -9200,9 +9181,10 @@ class Channel$ {
       field = 'usernames';
       if ((flags2 & 0x1) !== 0) {
         const items0 = arrayValue(this.usernames, 'Vector<Username>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Username(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Username(w, items0[i0]!);
         i0 = -1;
       }
       field = 'storiesMaxId';
@@ -9231,8 +9213,6 @@ class Channel$ {
   static fromReader(r: TlReader): Channel$ {
     const o = new Channel$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -9281,15 +9261,7 @@ class Channel$ {
       field = 'date';
       o.date = r.int();
       field = 'restrictionReason';
-      if ((flags & 0x200) !== 0) {
-        const restrictionReason: Api.TypeRestrictionReason[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) restrictionReason.push(read$RestrictionReason(r));
-        i0 = -1;
-        o.restrictionReason = restrictionReason;
-      } else {
-        o.restrictionReason = undefined;
-      }
+      o.restrictionReason = (flags & 0x200) !== 0 ? read$Vector$RestrictionReason(r) : undefined;
       field = 'adminRights';
       o.adminRights = (flags & 0x4000) !== 0 ? read$ChatAdminRights(r) : undefined;
       field = 'bannedRights';
@@ -9299,15 +9271,7 @@ class Channel$ {
       field = 'participantsCount';
       o.participantsCount = (flags & 0x20000) !== 0 ? r.int() : undefined;
       field = 'usernames';
-      if ((flags2 & 0x1) !== 0) {
-        const usernames: Api.TypeUsername[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) usernames.push(read$Username(r));
-        i0 = -1;
-        o.usernames = usernames;
-      } else {
-        o.usernames = undefined;
-      }
+      o.usernames = (flags2 & 0x1) !== 0 ? read$Vector$Username(r) : undefined;
       field = 'storiesMaxId';
       o.storiesMaxId = (flags2 & 0x10) !== 0 ? r.int() : undefined;
       field = 'color';
@@ -9328,7 +9292,7 @@ class Channel$ {
       o.linkedMonoforumId = (flags2 & 0x40000) !== 0 ? r.long() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'channel', indexedField(field, i0));
+      return rethrowDecode(e, 'channel', field);
     }
   }
 }
@@ -9528,9 +9492,10 @@ class ChatFull$ {
       field = 'botInfo';
       if ((flags & 0x8) !== 0) {
         const items0 = arrayValue(this.botInfo, 'Vector<BotInfo>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$BotInfo(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$BotInfo(w, items0[i0]!);
         i0 = -1;
       }
       field = 'pinnedMsgId';
@@ -9550,9 +9515,10 @@ class ChatFull$ {
       field = 'recentRequesters';
       if ((flags & 0x20000) !== 0) {
         const items0 = arrayValue(this.recentRequesters, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
       field = 'availableReactions';
@@ -9567,8 +9533,6 @@ class ChatFull$ {
   static fromReader(r: TlReader): ChatFull$ {
     const o = new ChatFull$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -9589,15 +9553,7 @@ class ChatFull$ {
       field = 'exportedInvite';
       o.exportedInvite = (flags & 0x2000) !== 0 ? read$ExportedChatInvite(r) : undefined;
       field = 'botInfo';
-      if ((flags & 0x8) !== 0) {
-        const botInfo: Api.TypeBotInfo[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) botInfo.push(read$BotInfo(r));
-        i0 = -1;
-        o.botInfo = botInfo;
-      } else {
-        o.botInfo = undefined;
-      }
+      o.botInfo = (flags & 0x8) !== 0 ? read$Vector$BotInfo(r) : undefined;
       field = 'pinnedMsgId';
       o.pinnedMsgId = (flags & 0x40) !== 0 ? r.int() : undefined;
       field = 'folderId';
@@ -9613,22 +9569,14 @@ class ChatFull$ {
       field = 'requestsPending';
       o.requestsPending = (flags & 0x20000) !== 0 ? r.int() : undefined;
       field = 'recentRequesters';
-      if ((flags & 0x20000) !== 0) {
-        const recentRequesters: BigInteger[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) recentRequesters.push(r.long());
-        i0 = -1;
-        o.recentRequesters = recentRequesters;
-      } else {
-        o.recentRequesters = undefined;
-      }
+      o.recentRequesters = (flags & 0x20000) !== 0 ? read$Vector$long(r) : undefined;
       field = 'availableReactions';
       o.availableReactions = (flags & 0x40000) !== 0 ? read$ChatReactions(r) : undefined;
       field = 'reactionsLimit';
       o.reactionsLimit = (flags & 0x100000) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'chatFull', indexedField(field, i0));
+      return rethrowDecode(e, 'chatFull', field);
     }
   }
 }
@@ -9923,9 +9871,10 @@ class ChannelFull$ {
       field = 'botInfo';
       {
         const items0 = arrayValue(this.botInfo, 'Vector<BotInfo>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$BotInfo(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$BotInfo(w, items0[i0]!);
         i0 = -1;
       }
       field = 'migratedFromChatId';
@@ -9959,9 +9908,10 @@ class ChannelFull$ {
       field = 'pendingSuggestions';
       if ((flags & 0x2000000) !== 0) {
         const items0 = arrayValue(this.pendingSuggestions, 'Vector<string>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.string(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.string(items0[i0]!);
         i0 = -1;
       }
       field = 'groupcallDefaultJoinAs';
@@ -9973,9 +9923,10 @@ class ChannelFull$ {
       field = 'recentRequesters';
       if ((flags & 0x10000000) !== 0) {
         const items0 = arrayValue(this.recentRequesters, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
       field = 'defaultSendAs';
@@ -10010,8 +9961,6 @@ class ChannelFull$ {
   static fromReader(r: TlReader): ChannelFull$ {
     const o = new ChannelFull$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -10067,11 +10016,7 @@ class ChannelFull$ {
       field = 'exportedInvite';
       o.exportedInvite = (flags & 0x800000) !== 0 ? read$ExportedChatInvite(r) : undefined;
       field = 'botInfo';
-      const botInfo: Api.TypeBotInfo[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) botInfo.push(read$BotInfo(r));
-      i0 = -1;
-      o.botInfo = botInfo;
+      o.botInfo = read$Vector$BotInfo(r);
       field = 'migratedFromChatId';
       o.migratedFromChatId = (flags & 0x10) !== 0 ? r.long() : undefined;
       field = 'migratedFromMaxId';
@@ -10101,15 +10046,7 @@ class ChannelFull$ {
       field = 'ttlPeriod';
       o.ttlPeriod = (flags & 0x1000000) !== 0 ? r.int() : undefined;
       field = 'pendingSuggestions';
-      if ((flags & 0x2000000) !== 0) {
-        const pendingSuggestions: string[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) pendingSuggestions.push(r.stringField(pendingSuggestions, pendingSuggestions.length));
-        i0 = -1;
-        o.pendingSuggestions = pendingSuggestions;
-      } else {
-        o.pendingSuggestions = undefined;
-      }
+      o.pendingSuggestions = (flags & 0x2000000) !== 0 ? read$Vector$string(r) : undefined;
       field = 'groupcallDefaultJoinAs';
       o.groupcallDefaultJoinAs = (flags & 0x4000000) !== 0 ? read$Peer(r) : undefined;
       field = 'themeEmoticon';
@@ -10117,15 +10054,7 @@ class ChannelFull$ {
       field = 'requestsPending';
       o.requestsPending = (flags & 0x10000000) !== 0 ? r.int() : undefined;
       field = 'recentRequesters';
-      if ((flags & 0x10000000) !== 0) {
-        const recentRequesters: BigInteger[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) recentRequesters.push(r.long());
-        i0 = -1;
-        o.recentRequesters = recentRequesters;
-      } else {
-        o.recentRequesters = undefined;
-      }
+      o.recentRequesters = (flags & 0x10000000) !== 0 ? read$Vector$long(r) : undefined;
       field = 'defaultSendAs';
       o.defaultSendAs = (flags & 0x20000000) !== 0 ? read$Peer(r) : undefined;
       field = 'availableReactions';
@@ -10152,7 +10081,7 @@ class ChannelFull$ {
       o.mainTab = (flags2 & 0x400000) !== 0 ? read$ProfileTab(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'channelFull', indexedField(field, i0));
+      return rethrowDecode(e, 'channelFull', field);
     }
   }
 }
@@ -10433,9 +10362,10 @@ class ChatParticipants$ {
       field = 'participants';
       {
         const items0 = arrayValue(this.participants, 'Vector<ChatParticipant>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$ChatParticipant(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$ChatParticipant(w, items0[i0]!);
         i0 = -1;
       }
       field = 'version';
@@ -10448,22 +10378,16 @@ class ChatParticipants$ {
   static fromReader(r: TlReader): ChatParticipants$ {
     const o = new ChatParticipants$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'chatId';
       o.chatId = r.long();
       field = 'participants';
-      const participants: Api.TypeChatParticipant[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) participants.push(read$ChatParticipant(r));
-      i0 = -1;
-      o.participants = participants;
+      o.participants = read$Vector$ChatParticipant(r);
       field = 'version';
       o.version = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'chatParticipants', indexedField(field, i0));
+      return rethrowDecode(e, 'chatParticipants', field);
     }
   }
 }
@@ -10842,9 +10766,10 @@ class Message$ {
       field = 'entities';
       if ((flags & 0x80) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'views';
@@ -10864,9 +10789,10 @@ class Message$ {
       field = 'restrictionReason';
       if ((flags & 0x400000) !== 0) {
         const items0 = arrayValue(this.restrictionReason, 'Vector<RestrictionReason>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$RestrictionReason(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$RestrictionReason(w, items0[i0]!);
         i0 = -1;
       }
       field = 'ttlPeriod';
@@ -10891,8 +10817,6 @@ class Message$ {
   static fromReader(r: TlReader): Message$ {
     const o = new Message$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -10942,15 +10866,7 @@ class Message$ {
       field = 'replyMarkup';
       o.replyMarkup = (flags & 0x40) !== 0 ? read$ReplyMarkup(r) : undefined;
       field = 'entities';
-      if ((flags & 0x80) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x80) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'views';
       o.views = (flags & 0x400) !== 0 ? r.int() : undefined;
       field = 'forwards';
@@ -10966,15 +10882,7 @@ class Message$ {
       field = 'reactions';
       o.reactions = (flags & 0x100000) !== 0 ? read$MessageReactions(r) : undefined;
       field = 'restrictionReason';
-      if ((flags & 0x400000) !== 0) {
-        const restrictionReason: Api.TypeRestrictionReason[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) restrictionReason.push(read$RestrictionReason(r));
-        i0 = -1;
-        o.restrictionReason = restrictionReason;
-      } else {
-        o.restrictionReason = undefined;
-      }
+      o.restrictionReason = (flags & 0x400000) !== 0 ? read$Vector$RestrictionReason(r) : undefined;
       field = 'ttlPeriod';
       o.ttlPeriod = (flags & 0x2000000) !== 0 ? r.int() : undefined;
       field = 'quickReplyShortcutId';
@@ -10991,7 +10899,7 @@ class Message$ {
       o.suggestedPost = (flags2 & 0x80) !== 0 ? read$SuggestedPost(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'message', indexedField(field, i0));
+      return rethrowDecode(e, 'message', field);
     }
   }
 }
@@ -11458,9 +11366,10 @@ class MessageMediaDocument$ {
       field = 'altDocuments';
       if ((flags & 0x20) !== 0) {
         const items0 = arrayValue(this.altDocuments, 'Vector<Document>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Document(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Document(w, items0[i0]!);
         i0 = -1;
       }
       field = 'videoCover';
@@ -11477,8 +11386,6 @@ class MessageMediaDocument$ {
   static fromReader(r: TlReader): MessageMediaDocument$ {
     const o = new MessageMediaDocument$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -11491,15 +11398,7 @@ class MessageMediaDocument$ {
       field = 'document';
       o.document = (flags & 0x1) !== 0 ? read$Document(r) : undefined;
       field = 'altDocuments';
-      if ((flags & 0x20) !== 0) {
-        const altDocuments: Api.TypeDocument[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) altDocuments.push(read$Document(r));
-        i0 = -1;
-        o.altDocuments = altDocuments;
-      } else {
-        o.altDocuments = undefined;
-      }
+      o.altDocuments = (flags & 0x20) !== 0 ? read$Vector$Document(r) : undefined;
       field = 'videoCover';
       o.videoCover = (flags & 0x200) !== 0 ? read$Photo(r) : undefined;
       field = 'videoTimestamp';
@@ -11508,7 +11407,7 @@ class MessageMediaDocument$ {
       o.ttlSeconds = (flags & 0x4) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messageMediaDocument', indexedField(field, i0));
+      return rethrowDecode(e, 'messageMediaDocument', field);
     }
   }
 }
@@ -12148,17 +12047,19 @@ class MessageMediaGiveaway$ {
       field = 'channels';
       {
         const items0 = arrayValue(this.channels, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
       field = 'countriesIso2';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.countriesIso2, 'Vector<string>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.string(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.string(items0[i0]!);
         i0 = -1;
       }
       field = 'prizeDescription';
@@ -12179,8 +12080,6 @@ class MessageMediaGiveaway$ {
   static fromReader(r: TlReader): MessageMediaGiveaway$ {
     const o = new MessageMediaGiveaway$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -12188,21 +12087,9 @@ class MessageMediaGiveaway$ {
       o.onlyNewSubscribers = (flags & 0x1) !== 0 ? true : undefined;
       o.winnersAreVisible = (flags & 0x4) !== 0 ? true : undefined;
       field = 'channels';
-      const channels: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) channels.push(r.long());
-      i0 = -1;
-      o.channels = channels;
+      o.channels = read$Vector$long(r);
       field = 'countriesIso2';
-      if ((flags & 0x2) !== 0) {
-        const countriesIso2: string[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) countriesIso2.push(r.stringField(countriesIso2, countriesIso2.length));
-        i0 = -1;
-        o.countriesIso2 = countriesIso2;
-      } else {
-        o.countriesIso2 = undefined;
-      }
+      o.countriesIso2 = (flags & 0x2) !== 0 ? read$Vector$string(r) : undefined;
       field = 'prizeDescription';
       o.prizeDescription = (flags & 0x8) !== 0 ? r.stringField(o, 'prizeDescription') : undefined;
       field = 'quantity';
@@ -12215,7 +12102,7 @@ class MessageMediaGiveaway$ {
       o.untilDate = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messageMediaGiveaway', indexedField(field, i0));
+      return rethrowDecode(e, 'messageMediaGiveaway', field);
     }
   }
 }
@@ -12296,9 +12183,10 @@ class MessageMediaGiveawayResults$ {
       field = 'winners';
       {
         const items0 = arrayValue(this.winners, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
       field = 'months';
@@ -12317,8 +12205,6 @@ class MessageMediaGiveawayResults$ {
   static fromReader(r: TlReader): MessageMediaGiveawayResults$ {
     const o = new MessageMediaGiveawayResults$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -12336,11 +12222,7 @@ class MessageMediaGiveawayResults$ {
       field = 'unclaimedCount';
       o.unclaimedCount = r.int();
       field = 'winners';
-      const winners: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) winners.push(r.long());
-      i0 = -1;
-      o.winners = winners;
+      o.winners = read$Vector$long(r);
       field = 'months';
       o.months = (flags & 0x10) !== 0 ? r.int() : undefined;
       field = 'stars';
@@ -12351,7 +12233,7 @@ class MessageMediaGiveawayResults$ {
       o.untilDate = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messageMediaGiveawayResults', indexedField(field, i0));
+      return rethrowDecode(e, 'messageMediaGiveawayResults', field);
     }
   }
 }
@@ -12394,9 +12276,10 @@ class MessageMediaPaidMedia$ {
       field = 'extendedMedia';
       {
         const items0 = arrayValue(this.extendedMedia, 'Vector<MessageExtendedMedia>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageExtendedMedia(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageExtendedMedia(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -12407,20 +12290,14 @@ class MessageMediaPaidMedia$ {
   static fromReader(r: TlReader): MessageMediaPaidMedia$ {
     const o = new MessageMediaPaidMedia$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'starsAmount';
       o.starsAmount = r.long();
       field = 'extendedMedia';
-      const extendedMedia: Api.TypeMessageExtendedMedia[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) extendedMedia.push(read$MessageExtendedMedia(r));
-      i0 = -1;
-      o.extendedMedia = extendedMedia;
+      o.extendedMedia = read$Vector$MessageExtendedMedia(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messageMediaPaidMedia', indexedField(field, i0));
+      return rethrowDecode(e, 'messageMediaPaidMedia', field);
     }
   }
 }
@@ -12466,9 +12343,10 @@ class MessageMediaToDo$ {
       field = 'completions';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.completions, 'Vector<TodoCompletion>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$TodoCompletion(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$TodoCompletion(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -12479,8 +12357,6 @@ class MessageMediaToDo$ {
   static fromReader(r: TlReader): MessageMediaToDo$ {
     const o = new MessageMediaToDo$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -12488,18 +12364,10 @@ class MessageMediaToDo$ {
       field = 'todo';
       o.todo = read$TodoList(r);
       field = 'completions';
-      if ((flags & 0x1) !== 0) {
-        const completions: Api.TypeTodoCompletion[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) completions.push(read$TodoCompletion(r));
-        i0 = -1;
-        o.completions = completions;
-      } else {
-        o.completions = undefined;
-      }
+      o.completions = (flags & 0x1) !== 0 ? read$Vector$TodoCompletion(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messageMediaToDo', indexedField(field, i0));
+      return rethrowDecode(e, 'messageMediaToDo', field);
     }
   }
 }
@@ -12570,9 +12438,10 @@ class MessageActionChatCreate$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -12583,20 +12452,14 @@ class MessageActionChatCreate$ {
   static fromReader(r: TlReader): MessageActionChatCreate$ {
     const o = new MessageActionChatCreate$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'title';
       o.title = r.stringField(o, 'title');
       field = 'users';
-      const users: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) users.push(r.long());
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messageActionChatCreate', indexedField(field, i0));
+      return rethrowDecode(e, 'messageActionChatCreate', field);
     }
   }
 }
@@ -12763,9 +12626,10 @@ class MessageActionChatAddUser$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -12776,18 +12640,12 @@ class MessageActionChatAddUser$ {
   static fromReader(r: TlReader): MessageActionChatAddUser$ {
     const o = new MessageActionChatAddUser$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'users';
-      const users: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) users.push(r.long());
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messageActionChatAddUser', indexedField(field, i0));
+      return rethrowDecode(e, 'messageActionChatAddUser', field);
     }
   }
 }
@@ -13610,9 +13468,10 @@ class MessageActionSecureValuesSentMe$ {
       field = 'values';
       {
         const items0 = arrayValue(this.values, 'Vector<SecureValue>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SecureValue(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SecureValue(w, items0[i0]!);
         i0 = -1;
       }
       field = 'credentials';
@@ -13625,20 +13484,14 @@ class MessageActionSecureValuesSentMe$ {
   static fromReader(r: TlReader): MessageActionSecureValuesSentMe$ {
     const o = new MessageActionSecureValuesSentMe$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'values';
-      const values: Api.TypeSecureValue[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) values.push(read$SecureValue(r));
-      i0 = -1;
-      o.values = values;
+      o.values = read$Vector$SecureValue(r);
       field = 'credentials';
       o.credentials = read$SecureCredentialsEncrypted(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messageActionSecureValuesSentMe', indexedField(field, i0));
+      return rethrowDecode(e, 'messageActionSecureValuesSentMe', field);
     }
   }
 }
@@ -13677,9 +13530,10 @@ class MessageActionSecureValuesSent$ {
       field = 'types';
       {
         const items0 = arrayValue(this.types, 'Vector<SecureValueType>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SecureValueType(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SecureValueType(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -13690,18 +13544,12 @@ class MessageActionSecureValuesSent$ {
   static fromReader(r: TlReader): MessageActionSecureValuesSent$ {
     const o = new MessageActionSecureValuesSent$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'types';
-      const types: Api.TypeSecureValueType[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) types.push(read$SecureValueType(r));
-      i0 = -1;
-      o.types = types;
+      o.types = read$Vector$SecureValueType(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messageActionSecureValuesSent', indexedField(field, i0));
+      return rethrowDecode(e, 'messageActionSecureValuesSent', field);
     }
   }
 }
@@ -13896,9 +13744,10 @@ class MessageActionInviteToGroupCall$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -13909,20 +13758,14 @@ class MessageActionInviteToGroupCall$ {
   static fromReader(r: TlReader): MessageActionInviteToGroupCall$ {
     const o = new MessageActionInviteToGroupCall$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'call';
       o.call = read$InputGroupCall(r);
       field = 'users';
-      const users: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) users.push(r.long());
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messageActionInviteToGroupCall', indexedField(field, i0));
+      return rethrowDecode(e, 'messageActionInviteToGroupCall', field);
     }
   }
 }
@@ -14556,9 +14399,10 @@ class MessageActionRequestedPeer$ {
       field = 'peers';
       {
         const items0 = arrayValue(this.peers, 'Vector<Peer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Peer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Peer(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -14569,20 +14413,14 @@ class MessageActionRequestedPeer$ {
   static fromReader(r: TlReader): MessageActionRequestedPeer$ {
     const o = new MessageActionRequestedPeer$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'buttonId';
       o.buttonId = r.int();
       field = 'peers';
-      const peers: Api.TypePeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) peers.push(read$Peer(r));
-      i0 = -1;
-      o.peers = peers;
+      o.peers = read$Vector$Peer(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messageActionRequestedPeer', indexedField(field, i0));
+      return rethrowDecode(e, 'messageActionRequestedPeer', field);
     }
   }
 }
@@ -14987,9 +14825,10 @@ class MessageActionRequestedPeerSentMe$ {
       field = 'peers';
       {
         const items0 = arrayValue(this.peers, 'Vector<RequestedPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$RequestedPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$RequestedPeer(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -15000,20 +14839,14 @@ class MessageActionRequestedPeerSentMe$ {
   static fromReader(r: TlReader): MessageActionRequestedPeerSentMe$ {
     const o = new MessageActionRequestedPeerSentMe$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'buttonId';
       o.buttonId = r.int();
       field = 'peers';
-      const peers: Api.TypeRequestedPeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) peers.push(read$RequestedPeer(r));
-      i0 = -1;
-      o.peers = peers;
+      o.peers = read$Vector$RequestedPeer(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messageActionRequestedPeerSentMe', indexedField(field, i0));
+      return rethrowDecode(e, 'messageActionRequestedPeerSentMe', field);
     }
   }
 }
@@ -15754,9 +15587,10 @@ class MessageActionConferenceCall$ {
       field = 'otherParticipants';
       if ((flags & 0x8) !== 0) {
         const items0 = arrayValue(this.otherParticipants, 'Vector<Peer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Peer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Peer(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -15767,8 +15601,6 @@ class MessageActionConferenceCall$ {
   static fromReader(r: TlReader): MessageActionConferenceCall$ {
     const o = new MessageActionConferenceCall$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -15781,18 +15613,10 @@ class MessageActionConferenceCall$ {
       field = 'duration';
       o.duration = (flags & 0x4) !== 0 ? r.int() : undefined;
       field = 'otherParticipants';
-      if ((flags & 0x8) !== 0) {
-        const otherParticipants: Api.TypePeer[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) otherParticipants.push(read$Peer(r));
-        i0 = -1;
-        o.otherParticipants = otherParticipants;
-      } else {
-        o.otherParticipants = undefined;
-      }
+      o.otherParticipants = (flags & 0x8) !== 0 ? read$Vector$Peer(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messageActionConferenceCall', indexedField(field, i0));
+      return rethrowDecode(e, 'messageActionConferenceCall', field);
     }
   }
 }
@@ -15833,17 +15657,19 @@ class MessageActionTodoCompletions$ {
       field = 'completed';
       {
         const items0 = arrayValue(this.completed, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'incompleted';
       {
         const items0 = arrayValue(this.incompleted, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -15854,24 +15680,14 @@ class MessageActionTodoCompletions$ {
   static fromReader(r: TlReader): MessageActionTodoCompletions$ {
     const o = new MessageActionTodoCompletions$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'completed';
-      const completed: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) completed.push(r.int());
-      i0 = -1;
-      o.completed = completed;
+      o.completed = read$Vector$int(r);
       field = 'incompleted';
-      const incompleted: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) incompleted.push(r.int());
-      i0 = -1;
-      o.incompleted = incompleted;
+      o.incompleted = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messageActionTodoCompletions', indexedField(field, i0));
+      return rethrowDecode(e, 'messageActionTodoCompletions', field);
     }
   }
 }
@@ -15910,9 +15726,10 @@ class MessageActionTodoAppendTasks$ {
       field = 'list';
       {
         const items0 = arrayValue(this.list, 'Vector<TodoItem>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$TodoItem(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$TodoItem(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -15923,18 +15740,12 @@ class MessageActionTodoAppendTasks$ {
   static fromReader(r: TlReader): MessageActionTodoAppendTasks$ {
     const o = new MessageActionTodoAppendTasks$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'list';
-      const list: Api.TypeTodoItem[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) list.push(read$TodoItem(r));
-      i0 = -1;
-      o.list = list;
+      o.list = read$Vector$TodoItem(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messageActionTodoAppendTasks', indexedField(field, i0));
+      return rethrowDecode(e, 'messageActionTodoAppendTasks', field);
     }
   }
 }
@@ -16550,17 +16361,19 @@ class Photo$ {
       field = 'sizes';
       {
         const items0 = arrayValue(this.sizes, 'Vector<PhotoSize>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PhotoSize(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PhotoSize(w, items0[i0]!);
         i0 = -1;
       }
       field = 'videoSizes';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.videoSizes, 'Vector<VideoSize>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$VideoSize(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$VideoSize(w, items0[i0]!);
         i0 = -1;
       }
       field = 'dcId';
@@ -16573,8 +16386,6 @@ class Photo$ {
   static fromReader(r: TlReader): Photo$ {
     const o = new Photo$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -16589,26 +16400,14 @@ class Photo$ {
       field = 'date';
       o.date = r.int();
       field = 'sizes';
-      const sizes: Api.TypePhotoSize[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) sizes.push(read$PhotoSize(r));
-      i0 = -1;
-      o.sizes = sizes;
+      o.sizes = read$Vector$PhotoSize(r);
       field = 'videoSizes';
-      if ((flags & 0x2) !== 0) {
-        const videoSizes: Api.TypeVideoSize[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) videoSizes.push(read$VideoSize(r));
-        i0 = -1;
-        o.videoSizes = videoSizes;
-      } else {
-        o.videoSizes = undefined;
-      }
+      o.videoSizes = (flags & 0x2) !== 0 ? read$Vector$VideoSize(r) : undefined;
       field = 'dcId';
       o.dcId = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'photo', indexedField(field, i0));
+      return rethrowDecode(e, 'photo', field);
     }
   }
 }
@@ -16901,9 +16700,10 @@ class PhotoSizeProgressive$ {
       field = 'sizes';
       {
         const items0 = arrayValue(this.sizes, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -16914,8 +16714,6 @@ class PhotoSizeProgressive$ {
   static fromReader(r: TlReader): PhotoSizeProgressive$ {
     const o = new PhotoSizeProgressive$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'type';
       o.type = r.stringField(o, 'type');
@@ -16924,14 +16722,10 @@ class PhotoSizeProgressive$ {
       field = 'h';
       o.h = r.int();
       field = 'sizes';
-      const sizes: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) sizes.push(r.int());
-      i0 = -1;
-      o.sizes = sizes;
+      o.sizes = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'photoSizeProgressive', indexedField(field, i0));
+      return rethrowDecode(e, 'photoSizeProgressive', field);
     }
   }
 }
@@ -19371,9 +19165,10 @@ class UpdateDeleteMessages$ {
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'pts';
@@ -19388,22 +19183,16 @@ class UpdateDeleteMessages$ {
   static fromReader(r: TlReader): UpdateDeleteMessages$ {
     const o = new UpdateDeleteMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'messages';
-      const messages: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(r.int());
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$int(r);
       field = 'pts';
       o.pts = r.int();
       field = 'ptsCount';
       o.ptsCount = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateDeleteMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'updateDeleteMessages', field);
     }
   }
 }
@@ -19678,9 +19467,10 @@ class UpdateUserName$ {
       field = 'usernames';
       {
         const items0 = arrayValue(this.usernames, 'Vector<Username>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Username(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Username(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -19691,8 +19481,6 @@ class UpdateUserName$ {
   static fromReader(r: TlReader): UpdateUserName$ {
     const o = new UpdateUserName$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'userId';
       o.userId = r.long();
@@ -19701,14 +19489,10 @@ class UpdateUserName$ {
       field = 'lastName';
       o.lastName = r.stringField(o, 'lastName');
       field = 'usernames';
-      const usernames: Api.TypeUsername[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) usernames.push(read$Username(r));
-      i0 = -1;
-      o.usernames = usernames;
+      o.usernames = read$Vector$Username(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateUserName', indexedField(field, i0));
+      return rethrowDecode(e, 'updateUserName', field);
     }
   }
 }
@@ -20196,9 +19980,10 @@ class UpdateDcOptions$ {
       field = 'dcOptions';
       {
         const items0 = arrayValue(this.dcOptions, 'Vector<DcOption>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$DcOption(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$DcOption(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -20209,18 +19994,12 @@ class UpdateDcOptions$ {
   static fromReader(r: TlReader): UpdateDcOptions$ {
     const o = new UpdateDcOptions$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'dcOptions';
-      const dcOptions: Api.TypeDcOption[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) dcOptions.push(read$DcOption(r));
-      i0 = -1;
-      o.dcOptions = dcOptions;
+      o.dcOptions = read$Vector$DcOption(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateDcOptions', indexedField(field, i0));
+      return rethrowDecode(e, 'updateDcOptions', field);
     }
   }
 }
@@ -20342,9 +20121,10 @@ class UpdateServiceNotification$ {
       field = 'entities';
       {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -20355,8 +20135,6 @@ class UpdateServiceNotification$ {
   static fromReader(r: TlReader): UpdateServiceNotification$ {
     const o = new UpdateServiceNotification$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -20372,14 +20150,10 @@ class UpdateServiceNotification$ {
       field = 'media';
       o.media = read$MessageMedia(r);
       field = 'entities';
-      const entities: Api.TypeMessageEntity[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-      i0 = -1;
-      o.entities = entities;
+      o.entities = read$Vector$MessageEntity(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateServiceNotification', indexedField(field, i0));
+      return rethrowDecode(e, 'updateServiceNotification', field);
     }
   }
 }
@@ -20422,9 +20196,10 @@ class UpdatePrivacy$ {
       field = 'rules';
       {
         const items0 = arrayValue(this.rules, 'Vector<PrivacyRule>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PrivacyRule(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PrivacyRule(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -20435,20 +20210,14 @@ class UpdatePrivacy$ {
   static fromReader(r: TlReader): UpdatePrivacy$ {
     const o = new UpdatePrivacy$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'key';
       o.key = read$PrivacyKey(r);
       field = 'rules';
-      const rules: Api.TypePrivacyRule[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) rules.push(read$PrivacyRule(r));
-      i0 = -1;
-      o.rules = rules;
+      o.rules = read$Vector$PrivacyRule(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updatePrivacy', indexedField(field, i0));
+      return rethrowDecode(e, 'updatePrivacy', field);
     }
   }
 }
@@ -20768,9 +20537,10 @@ class UpdateReadMessagesContents$ {
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'pts';
@@ -20787,18 +20557,12 @@ class UpdateReadMessagesContents$ {
   static fromReader(r: TlReader): UpdateReadMessagesContents$ {
     const o = new UpdateReadMessagesContents$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'messages';
-      const messages: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(r.int());
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$int(r);
       field = 'pts';
       o.pts = r.int();
       field = 'ptsCount';
@@ -20807,7 +20571,7 @@ class UpdateReadMessagesContents$ {
       o.date = (flags & 0x1) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateReadMessagesContents', indexedField(field, i0));
+      return rethrowDecode(e, 'updateReadMessagesContents', field);
     }
   }
 }
@@ -21108,9 +20872,10 @@ class UpdateDeleteChannelMessages$ {
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'pts';
@@ -21125,24 +20890,18 @@ class UpdateDeleteChannelMessages$ {
   static fromReader(r: TlReader): UpdateDeleteChannelMessages$ {
     const o = new UpdateDeleteChannelMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'channelId';
       o.channelId = r.long();
       field = 'messages';
-      const messages: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(r.int());
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$int(r);
       field = 'pts';
       o.pts = r.int();
       field = 'ptsCount';
       o.ptsCount = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateDeleteChannelMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'updateDeleteChannelMessages', field);
     }
   }
 }
@@ -21371,9 +21130,10 @@ class UpdateStickerSetsOrder$ {
       field = 'order';
       {
         const items0 = arrayValue(this.order, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -21384,8 +21144,6 @@ class UpdateStickerSetsOrder$ {
   static fromReader(r: TlReader): UpdateStickerSetsOrder$ {
     const o = new UpdateStickerSetsOrder$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -21393,14 +21151,10 @@ class UpdateStickerSetsOrder$ {
       o.masks = (flags & 0x1) !== 0 ? true : undefined;
       o.emojis = (flags & 0x2) !== 0 ? true : undefined;
       field = 'order';
-      const order: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) order.push(r.long());
-      i0 = -1;
-      o.order = order;
+      o.order = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateStickerSetsOrder', indexedField(field, i0));
+      return rethrowDecode(e, 'updateStickerSetsOrder', field);
     }
   }
 }
@@ -22384,9 +22138,10 @@ class UpdatePinnedDialogs$ {
       field = 'order';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.order, 'Vector<DialogPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$DialogPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$DialogPeer(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -22397,8 +22152,6 @@ class UpdatePinnedDialogs$ {
   static fromReader(r: TlReader): UpdatePinnedDialogs$ {
     const o = new UpdatePinnedDialogs$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -22406,18 +22159,10 @@ class UpdatePinnedDialogs$ {
       field = 'folderId';
       o.folderId = (flags & 0x2) !== 0 ? r.int() : undefined;
       field = 'order';
-      if ((flags & 0x1) !== 0) {
-        const order: Api.TypeDialogPeer[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) order.push(read$DialogPeer(r));
-        i0 = -1;
-        o.order = order;
-      } else {
-        o.order = undefined;
-      }
+      o.order = (flags & 0x1) !== 0 ? read$Vector$DialogPeer(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updatePinnedDialogs', indexedField(field, i0));
+      return rethrowDecode(e, 'updatePinnedDialogs', field);
     }
   }
 }
@@ -22923,9 +22668,10 @@ class UpdateChannelReadMessagesContents$ {
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -22936,8 +22682,6 @@ class UpdateChannelReadMessagesContents$ {
   static fromReader(r: TlReader): UpdateChannelReadMessagesContents$ {
     const o = new UpdateChannelReadMessagesContents$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -22949,14 +22693,10 @@ class UpdateChannelReadMessagesContents$ {
       field = 'savedPeerId';
       o.savedPeerId = (flags & 0x2) !== 0 ? read$Peer(r) : undefined;
       field = 'messages';
-      const messages: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(r.int());
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateChannelReadMessagesContents', indexedField(field, i0));
+      return rethrowDecode(e, 'updateChannelReadMessagesContents', field);
     }
   }
 }
@@ -23280,9 +23020,10 @@ class UpdateFolderPeers$ {
       field = 'folderPeers';
       {
         const items0 = arrayValue(this.folderPeers, 'Vector<FolderPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$FolderPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$FolderPeer(w, items0[i0]!);
         i0 = -1;
       }
       field = 'pts';
@@ -23297,22 +23038,16 @@ class UpdateFolderPeers$ {
   static fromReader(r: TlReader): UpdateFolderPeers$ {
     const o = new UpdateFolderPeers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'folderPeers';
-      const folderPeers: Api.TypeFolderPeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) folderPeers.push(read$FolderPeer(r));
-      i0 = -1;
-      o.folderPeers = folderPeers;
+      o.folderPeers = read$Vector$FolderPeer(r);
       field = 'pts';
       o.pts = r.int();
       field = 'ptsCount';
       o.ptsCount = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateFolderPeers', indexedField(field, i0));
+      return rethrowDecode(e, 'updateFolderPeers', field);
     }
   }
 }
@@ -23407,9 +23142,10 @@ class UpdatePeerLocated$ {
       field = 'peers';
       {
         const items0 = arrayValue(this.peers, 'Vector<PeerLocated>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PeerLocated(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PeerLocated(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -23420,18 +23156,12 @@ class UpdatePeerLocated$ {
   static fromReader(r: TlReader): UpdatePeerLocated$ {
     const o = new UpdatePeerLocated$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peers';
-      const peers: Api.TypePeerLocated[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) peers.push(read$PeerLocated(r));
-      i0 = -1;
-      o.peers = peers;
+      o.peers = read$Vector$PeerLocated(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updatePeerLocated', indexedField(field, i0));
+      return rethrowDecode(e, 'updatePeerLocated', field);
     }
   }
 }
@@ -23529,17 +23259,19 @@ class UpdateDeleteScheduledMessages$ {
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'sentMessages';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.sentMessages, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -23550,8 +23282,6 @@ class UpdateDeleteScheduledMessages$ {
   static fromReader(r: TlReader): UpdateDeleteScheduledMessages$ {
     const o = new UpdateDeleteScheduledMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -23559,24 +23289,12 @@ class UpdateDeleteScheduledMessages$ {
       field = 'peer';
       o.peer = read$Peer(r);
       field = 'messages';
-      const messages: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(r.int());
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$int(r);
       field = 'sentMessages';
-      if ((flags & 0x1) !== 0) {
-        const sentMessages: number[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) sentMessages.push(r.int());
-        i0 = -1;
-        o.sentMessages = sentMessages;
-      } else {
-        o.sentMessages = undefined;
-      }
+      o.sentMessages = (flags & 0x1) !== 0 ? read$Vector$int(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateDeleteScheduledMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'updateDeleteScheduledMessages', field);
     }
   }
 }
@@ -23759,9 +23477,10 @@ class UpdateMessagePollVote$ {
       field = 'options';
       {
         const items0 = arrayValue(this.options, 'Vector<bytes>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.bytes(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.bytes(items0[i0]!);
         i0 = -1;
       }
       field = 'qts';
@@ -23774,24 +23493,18 @@ class UpdateMessagePollVote$ {
   static fromReader(r: TlReader): UpdateMessagePollVote$ {
     const o = new UpdateMessagePollVote$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'pollId';
       o.pollId = r.long();
       field = 'peer';
       o.peer = read$Peer(r);
       field = 'options';
-      const options_: Uint8Array[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) options_.push(r.bytes());
-      i0 = -1;
-      o.options = options_;
+      o.options = read$Vector$bytes(r);
       field = 'qts';
       o.qts = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateMessagePollVote', indexedField(field, i0));
+      return rethrowDecode(e, 'updateMessagePollVote', field);
     }
   }
 }
@@ -23892,9 +23605,10 @@ class UpdateDialogFilterOrder$ {
       field = 'order';
       {
         const items0 = arrayValue(this.order, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -23905,18 +23619,12 @@ class UpdateDialogFilterOrder$ {
   static fromReader(r: TlReader): UpdateDialogFilterOrder$ {
     const o = new UpdateDialogFilterOrder$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'order';
-      const order: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) order.push(r.int());
-      i0 = -1;
-      o.order = order;
+      o.order = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateDialogFilterOrder', indexedField(field, i0));
+      return rethrowDecode(e, 'updateDialogFilterOrder', field);
     }
   }
 }
@@ -24403,9 +24111,10 @@ class UpdatePinnedMessages$ {
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'pts';
@@ -24420,8 +24129,6 @@ class UpdatePinnedMessages$ {
   static fromReader(r: TlReader): UpdatePinnedMessages$ {
     const o = new UpdatePinnedMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -24430,18 +24137,14 @@ class UpdatePinnedMessages$ {
       field = 'peer';
       o.peer = read$Peer(r);
       field = 'messages';
-      const messages: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(r.int());
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$int(r);
       field = 'pts';
       o.pts = r.int();
       field = 'ptsCount';
       o.ptsCount = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updatePinnedMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'updatePinnedMessages', field);
     }
   }
 }
@@ -24494,9 +24197,10 @@ class UpdatePinnedChannelMessages$ {
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'pts';
@@ -24511,8 +24215,6 @@ class UpdatePinnedChannelMessages$ {
   static fromReader(r: TlReader): UpdatePinnedChannelMessages$ {
     const o = new UpdatePinnedChannelMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -24521,18 +24223,14 @@ class UpdatePinnedChannelMessages$ {
       field = 'channelId';
       o.channelId = r.long();
       field = 'messages';
-      const messages: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(r.int());
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$int(r);
       field = 'pts';
       o.pts = r.int();
       field = 'ptsCount';
       o.ptsCount = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updatePinnedChannelMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'updatePinnedChannelMessages', field);
     }
   }
 }
@@ -24627,9 +24325,10 @@ class UpdateGroupCallParticipants$ {
       field = 'participants';
       {
         const items0 = arrayValue(this.participants, 'Vector<GroupCallParticipant>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$GroupCallParticipant(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$GroupCallParticipant(w, items0[i0]!);
         i0 = -1;
       }
       field = 'version';
@@ -24642,22 +24341,16 @@ class UpdateGroupCallParticipants$ {
   static fromReader(r: TlReader): UpdateGroupCallParticipants$ {
     const o = new UpdateGroupCallParticipants$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'call';
       o.call = read$InputGroupCall(r);
       field = 'participants';
-      const participants: Api.TypeGroupCallParticipant[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) participants.push(read$GroupCallParticipant(r));
-      i0 = -1;
-      o.participants = participants;
+      o.participants = read$Vector$GroupCallParticipant(r);
       field = 'version';
       o.version = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateGroupCallParticipants', indexedField(field, i0));
+      return rethrowDecode(e, 'updateGroupCallParticipants', field);
     }
   }
 }
@@ -25161,9 +24854,10 @@ class UpdateBotCommands$ {
       field = 'commands';
       {
         const items0 = arrayValue(this.commands, 'Vector<BotCommand>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$BotCommand(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$BotCommand(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -25174,22 +24868,16 @@ class UpdateBotCommands$ {
   static fromReader(r: TlReader): UpdateBotCommands$ {
     const o = new UpdateBotCommands$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$Peer(r);
       field = 'botId';
       o.botId = r.long();
       field = 'commands';
-      const commands: Api.TypeBotCommand[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) commands.push(read$BotCommand(r));
-      i0 = -1;
-      o.commands = commands;
+      o.commands = read$Vector$BotCommand(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateBotCommands', indexedField(field, i0));
+      return rethrowDecode(e, 'updateBotCommands', field);
     }
   }
 }
@@ -25236,9 +24924,10 @@ class UpdatePendingJoinRequests$ {
       field = 'recentRequesters';
       {
         const items0 = arrayValue(this.recentRequesters, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -25249,22 +24938,16 @@ class UpdatePendingJoinRequests$ {
   static fromReader(r: TlReader): UpdatePendingJoinRequests$ {
     const o = new UpdatePendingJoinRequests$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$Peer(r);
       field = 'requestsPending';
       o.requestsPending = r.int();
       field = 'recentRequesters';
-      const recentRequesters: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) recentRequesters.push(r.long());
-      i0 = -1;
-      o.recentRequesters = recentRequesters;
+      o.recentRequesters = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updatePendingJoinRequests', indexedField(field, i0));
+      return rethrowDecode(e, 'updatePendingJoinRequests', field);
     }
   }
 }
@@ -25917,9 +25600,10 @@ class UpdateMessageExtendedMedia$ {
       field = 'extendedMedia';
       {
         const items0 = arrayValue(this.extendedMedia, 'Vector<MessageExtendedMedia>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageExtendedMedia(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageExtendedMedia(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -25930,22 +25614,16 @@ class UpdateMessageExtendedMedia$ {
   static fromReader(r: TlReader): UpdateMessageExtendedMedia$ {
     const o = new UpdateMessageExtendedMedia$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$Peer(r);
       field = 'msgId';
       o.msgId = r.int();
       field = 'extendedMedia';
-      const extendedMedia: Api.TypeMessageExtendedMedia[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) extendedMedia.push(read$MessageExtendedMedia(r));
-      i0 = -1;
-      o.extendedMedia = extendedMedia;
+      o.extendedMedia = read$Vector$MessageExtendedMedia(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateMessageExtendedMedia', indexedField(field, i0));
+      return rethrowDecode(e, 'updateMessageExtendedMedia', field);
     }
   }
 }
@@ -26057,9 +25735,10 @@ class UpdateChannelPinnedTopics$ {
       field = 'order';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.order, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -26070,8 +25749,6 @@ class UpdateChannelPinnedTopics$ {
   static fromReader(r: TlReader): UpdateChannelPinnedTopics$ {
     const o = new UpdateChannelPinnedTopics$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -26079,18 +25756,10 @@ class UpdateChannelPinnedTopics$ {
       field = 'channelId';
       o.channelId = r.long();
       field = 'order';
-      if ((flags & 0x1) !== 0) {
-        const order: number[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) order.push(r.int());
-        i0 = -1;
-        o.order = order;
-      } else {
-        o.order = undefined;
-      }
+      o.order = (flags & 0x1) !== 0 ? read$Vector$int(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateChannelPinnedTopics', indexedField(field, i0));
+      return rethrowDecode(e, 'updateChannelPinnedTopics', field);
     }
   }
 }
@@ -26692,17 +26361,19 @@ class UpdateBotMessageReaction$ {
       field = 'oldReactions';
       {
         const items0 = arrayValue(this.oldReactions, 'Vector<Reaction>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Reaction(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Reaction(w, items0[i0]!);
         i0 = -1;
       }
       field = 'newReactions';
       {
         const items0 = arrayValue(this.newReactions, 'Vector<Reaction>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Reaction(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Reaction(w, items0[i0]!);
         i0 = -1;
       }
       field = 'qts';
@@ -26715,8 +26386,6 @@ class UpdateBotMessageReaction$ {
   static fromReader(r: TlReader): UpdateBotMessageReaction$ {
     const o = new UpdateBotMessageReaction$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$Peer(r);
@@ -26727,22 +26396,14 @@ class UpdateBotMessageReaction$ {
       field = 'actor';
       o.actor = read$Peer(r);
       field = 'oldReactions';
-      const oldReactions: Api.TypeReaction[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) oldReactions.push(read$Reaction(r));
-      i0 = -1;
-      o.oldReactions = oldReactions;
+      o.oldReactions = read$Vector$Reaction(r);
       field = 'newReactions';
-      const newReactions: Api.TypeReaction[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) newReactions.push(read$Reaction(r));
-      i0 = -1;
-      o.newReactions = newReactions;
+      o.newReactions = read$Vector$Reaction(r);
       field = 'qts';
       o.qts = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateBotMessageReaction', indexedField(field, i0));
+      return rethrowDecode(e, 'updateBotMessageReaction', field);
     }
   }
 }
@@ -26795,9 +26456,10 @@ class UpdateBotMessageReactions$ {
       field = 'reactions';
       {
         const items0 = arrayValue(this.reactions, 'Vector<ReactionCount>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$ReactionCount(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$ReactionCount(w, items0[i0]!);
         i0 = -1;
       }
       field = 'qts';
@@ -26810,8 +26472,6 @@ class UpdateBotMessageReactions$ {
   static fromReader(r: TlReader): UpdateBotMessageReactions$ {
     const o = new UpdateBotMessageReactions$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$Peer(r);
@@ -26820,16 +26480,12 @@ class UpdateBotMessageReactions$ {
       field = 'date';
       o.date = r.int();
       field = 'reactions';
-      const reactions: Api.TypeReactionCount[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) reactions.push(read$ReactionCount(r));
-      i0 = -1;
-      o.reactions = reactions;
+      o.reactions = read$Vector$ReactionCount(r);
       field = 'qts';
       o.qts = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateBotMessageReactions', indexedField(field, i0));
+      return rethrowDecode(e, 'updateBotMessageReactions', field);
     }
   }
 }
@@ -26931,9 +26587,10 @@ class UpdatePinnedSavedDialogs$ {
       field = 'order';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.order, 'Vector<DialogPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$DialogPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$DialogPeer(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -26944,25 +26601,15 @@ class UpdatePinnedSavedDialogs$ {
   static fromReader(r: TlReader): UpdatePinnedSavedDialogs$ {
     const o = new UpdatePinnedSavedDialogs$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'order';
-      if ((flags & 0x1) !== 0) {
-        const order: Api.TypeDialogPeer[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) order.push(read$DialogPeer(r));
-        i0 = -1;
-        o.order = order;
-      } else {
-        o.order = undefined;
-      }
+      o.order = (flags & 0x1) !== 0 ? read$Vector$DialogPeer(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updatePinnedSavedDialogs', indexedField(field, i0));
+      return rethrowDecode(e, 'updatePinnedSavedDialogs', field);
     }
   }
 }
@@ -27079,9 +26726,10 @@ class UpdateQuickReplies$ {
       field = 'quickReplies';
       {
         const items0 = arrayValue(this.quickReplies, 'Vector<QuickReply>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$QuickReply(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$QuickReply(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -27092,18 +26740,12 @@ class UpdateQuickReplies$ {
   static fromReader(r: TlReader): UpdateQuickReplies$ {
     const o = new UpdateQuickReplies$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'quickReplies';
-      const quickReplies: Api.TypeQuickReply[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) quickReplies.push(read$QuickReply(r));
-      i0 = -1;
-      o.quickReplies = quickReplies;
+      o.quickReplies = read$Vector$QuickReply(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateQuickReplies', indexedField(field, i0));
+      return rethrowDecode(e, 'updateQuickReplies', field);
     }
   }
 }
@@ -27296,9 +26938,10 @@ class UpdateDeleteQuickReplyMessages$ {
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -27309,20 +26952,14 @@ class UpdateDeleteQuickReplyMessages$ {
   static fromReader(r: TlReader): UpdateDeleteQuickReplyMessages$ {
     const o = new UpdateDeleteQuickReplyMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'shortcutId';
       o.shortcutId = r.int();
       field = 'messages';
-      const messages: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(r.int());
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateDeleteQuickReplyMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'updateDeleteQuickReplyMessages', field);
     }
   }
 }
@@ -27575,9 +27212,10 @@ class UpdateBotDeleteBusinessMessage$ {
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'qts';
@@ -27590,24 +27228,18 @@ class UpdateBotDeleteBusinessMessage$ {
   static fromReader(r: TlReader): UpdateBotDeleteBusinessMessage$ {
     const o = new UpdateBotDeleteBusinessMessage$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'connectionId';
       o.connectionId = r.stringField(o, 'connectionId');
       field = 'peer';
       o.peer = read$Peer(r);
       field = 'messages';
-      const messages: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(r.int());
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$int(r);
       field = 'qts';
       o.qts = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateBotDeleteBusinessMessage', indexedField(field, i0));
+      return rethrowDecode(e, 'updateBotDeleteBusinessMessage', field);
     }
   }
 }
@@ -28079,9 +27711,10 @@ class UpdateGroupCallChainBlocks$ {
       field = 'blocks';
       {
         const items0 = arrayValue(this.blocks, 'Vector<bytes>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.bytes(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.bytes(items0[i0]!);
         i0 = -1;
       }
       field = 'nextOffset';
@@ -28094,24 +27727,18 @@ class UpdateGroupCallChainBlocks$ {
   static fromReader(r: TlReader): UpdateGroupCallChainBlocks$ {
     const o = new UpdateGroupCallChainBlocks$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'call';
       o.call = read$InputGroupCall(r);
       field = 'subChainId';
       o.subChainId = r.int();
       field = 'blocks';
-      const blocks: Uint8Array[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) blocks.push(r.bytes());
-      i0 = -1;
-      o.blocks = blocks;
+      o.blocks = read$Vector$bytes(r);
       field = 'nextOffset';
       o.nextOffset = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateGroupCallChainBlocks', indexedField(field, i0));
+      return rethrowDecode(e, 'updateGroupCallChainBlocks', field);
     }
   }
 }
@@ -28429,9 +28056,10 @@ class UpdateShortMessage$ {
       field = 'entities';
       if ((flags & 0x80) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'ttlPeriod';
@@ -28444,8 +28072,6 @@ class UpdateShortMessage$ {
   static fromReader(r: TlReader): UpdateShortMessage$ {
     const o = new UpdateShortMessage$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -28473,20 +28099,12 @@ class UpdateShortMessage$ {
       field = 'replyTo';
       o.replyTo = (flags & 0x8) !== 0 ? read$MessageReplyHeader(r) : undefined;
       field = 'entities';
-      if ((flags & 0x80) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x80) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'ttlPeriod';
       o.ttlPeriod = (flags & 0x2000000) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateShortMessage', indexedField(field, i0));
+      return rethrowDecode(e, 'updateShortMessage', field);
     }
   }
 }
@@ -28590,9 +28208,10 @@ class UpdateShortChatMessage$ {
       field = 'entities';
       if ((flags & 0x80) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'ttlPeriod';
@@ -28605,8 +28224,6 @@ class UpdateShortChatMessage$ {
   static fromReader(r: TlReader): UpdateShortChatMessage$ {
     const o = new UpdateShortChatMessage$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -28636,20 +28253,12 @@ class UpdateShortChatMessage$ {
       field = 'replyTo';
       o.replyTo = (flags & 0x8) !== 0 ? read$MessageReplyHeader(r) : undefined;
       field = 'entities';
-      if ((flags & 0x80) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x80) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'ttlPeriod';
       o.ttlPeriod = (flags & 0x2000000) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateShortChatMessage', indexedField(field, i0));
+      return rethrowDecode(e, 'updateShortChatMessage', field);
     }
   }
 }
@@ -28754,25 +28363,28 @@ class UpdatesCombined$ {
       field = 'updates';
       {
         const items0 = arrayValue(this.updates, 'Vector<Update>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Update(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Update(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'date';
@@ -28789,27 +28401,13 @@ class UpdatesCombined$ {
   static fromReader(r: TlReader): UpdatesCombined$ {
     const o = new UpdatesCombined$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'updates';
-      const updates: Api.TypeUpdate[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) updates.push(read$Update(r));
-      i0 = -1;
-      o.updates = updates;
+      o.updates = read$Vector$Update(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'date';
       o.date = r.int();
       field = 'seqStart';
@@ -28818,7 +28416,7 @@ class UpdatesCombined$ {
       o.seq = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updatesCombined', indexedField(field, i0));
+      return rethrowDecode(e, 'updatesCombined', field);
     }
   }
 }
@@ -28865,25 +28463,28 @@ class Updates$ {
       field = 'updates';
       {
         const items0 = arrayValue(this.updates, 'Vector<Update>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Update(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Update(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'date';
@@ -28898,34 +28499,20 @@ class Updates$ {
   static fromReader(r: TlReader): Updates$ {
     const o = new Updates$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'updates';
-      const updates: Api.TypeUpdate[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) updates.push(read$Update(r));
-      i0 = -1;
-      o.updates = updates;
+      o.updates = read$Vector$Update(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'date';
       o.date = r.int();
       field = 'seq';
       o.seq = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updates', indexedField(field, i0));
+      return rethrowDecode(e, 'updates', field);
     }
   }
 }
@@ -28995,9 +28582,10 @@ class UpdateShortSentMessage$ {
       field = 'entities';
       if ((flags & 0x80) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'ttlPeriod';
@@ -29010,8 +28598,6 @@ class UpdateShortSentMessage$ {
   static fromReader(r: TlReader): UpdateShortSentMessage$ {
     const o = new UpdateShortSentMessage$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -29028,20 +28614,12 @@ class UpdateShortSentMessage$ {
       field = 'media';
       o.media = (flags & 0x200) !== 0 ? read$MessageMedia(r) : undefined;
       field = 'entities';
-      if ((flags & 0x80) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x80) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'ttlPeriod';
       o.ttlPeriod = (flags & 0x2000000) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateShortSentMessage', indexedField(field, i0));
+      return rethrowDecode(e, 'updateShortSentMessage', field);
     }
   }
 }
@@ -29315,9 +28893,10 @@ class Config$ {
       field = 'dcOptions';
       {
         const items0 = arrayValue(this.dcOptions, 'Vector<DcOption>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$DcOption(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$DcOption(w, items0[i0]!);
         i0 = -1;
       }
       field = 'dcTxtDomainName';
@@ -29402,8 +28981,6 @@ class Config$ {
   static fromReader(r: TlReader): Config$ {
     const o = new Config$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -29422,11 +28999,7 @@ class Config$ {
       field = 'thisDc';
       o.thisDc = r.int();
       field = 'dcOptions';
-      const dcOptions: Api.TypeDcOption[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) dcOptions.push(read$DcOption(r));
-      i0 = -1;
-      o.dcOptions = dcOptions;
+      o.dcOptions = read$Vector$DcOption(r);
       field = 'dcTxtDomainName';
       o.dcTxtDomainName = r.stringField(o, 'dcTxtDomainName');
       field = 'chatSizeMax';
@@ -29503,7 +29076,7 @@ class Config$ {
       o.autologinToken = (flags & 0x10000) !== 0 ? r.stringField(o, 'autologinToken') : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'config', indexedField(field, i0));
+      return rethrowDecode(e, 'config', field);
     }
   }
 }
@@ -30654,17 +30227,19 @@ class Document$ {
       field = 'thumbs';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.thumbs, 'Vector<PhotoSize>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PhotoSize(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PhotoSize(w, items0[i0]!);
         i0 = -1;
       }
       field = 'videoThumbs';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.videoThumbs, 'Vector<VideoSize>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$VideoSize(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$VideoSize(w, items0[i0]!);
         i0 = -1;
       }
       field = 'dcId';
@@ -30672,9 +30247,10 @@ class Document$ {
       field = 'attributes';
       {
         const items0 = arrayValue(this.attributes, 'Vector<DocumentAttribute>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$DocumentAttribute(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$DocumentAttribute(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -30685,8 +30261,6 @@ class Document$ {
   static fromReader(r: TlReader): Document$ {
     const o = new Document$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -30704,36 +30278,16 @@ class Document$ {
       field = 'size';
       o.size = r.long();
       field = 'thumbs';
-      if ((flags & 0x1) !== 0) {
-        const thumbs: Api.TypePhotoSize[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) thumbs.push(read$PhotoSize(r));
-        i0 = -1;
-        o.thumbs = thumbs;
-      } else {
-        o.thumbs = undefined;
-      }
+      o.thumbs = (flags & 0x1) !== 0 ? read$Vector$PhotoSize(r) : undefined;
       field = 'videoThumbs';
-      if ((flags & 0x2) !== 0) {
-        const videoThumbs: Api.TypeVideoSize[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) videoThumbs.push(read$VideoSize(r));
-        i0 = -1;
-        o.videoThumbs = videoThumbs;
-      } else {
-        o.videoThumbs = undefined;
-      }
+      o.videoThumbs = (flags & 0x2) !== 0 ? read$Vector$VideoSize(r) : undefined;
       field = 'dcId';
       o.dcId = r.int();
       field = 'attributes';
-      const attributes: Api.TypeDocumentAttribute[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) attributes.push(read$DocumentAttribute(r));
-      i0 = -1;
-      o.attributes = attributes;
+      o.attributes = read$Vector$DocumentAttribute(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'document', indexedField(field, i0));
+      return rethrowDecode(e, 'document', field);
     }
   }
 }
@@ -32438,9 +31992,10 @@ class InputPrivacyValueAllowUsers$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<InputUser>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputUser(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputUser(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -32451,18 +32006,12 @@ class InputPrivacyValueAllowUsers$ {
   static fromReader(r: TlReader): InputPrivacyValueAllowUsers$ {
     const o = new InputPrivacyValueAllowUsers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'users';
-      const users: Api.TypeInputUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$InputUser(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$InputUser(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputPrivacyValueAllowUsers', indexedField(field, i0));
+      return rethrowDecode(e, 'inputPrivacyValueAllowUsers', field);
     }
   }
 }
@@ -32557,9 +32106,10 @@ class InputPrivacyValueDisallowUsers$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<InputUser>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputUser(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputUser(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -32570,18 +32120,12 @@ class InputPrivacyValueDisallowUsers$ {
   static fromReader(r: TlReader): InputPrivacyValueDisallowUsers$ {
     const o = new InputPrivacyValueDisallowUsers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'users';
-      const users: Api.TypeInputUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$InputUser(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$InputUser(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputPrivacyValueDisallowUsers', indexedField(field, i0));
+      return rethrowDecode(e, 'inputPrivacyValueDisallowUsers', field);
     }
   }
 }
@@ -32620,9 +32164,10 @@ class InputPrivacyValueAllowChatParticipants$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -32633,18 +32178,12 @@ class InputPrivacyValueAllowChatParticipants$ {
   static fromReader(r: TlReader): InputPrivacyValueAllowChatParticipants$ {
     const o = new InputPrivacyValueAllowChatParticipants$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'chats';
-      const chats: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) chats.push(r.long());
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputPrivacyValueAllowChatParticipants', indexedField(field, i0));
+      return rethrowDecode(e, 'inputPrivacyValueAllowChatParticipants', field);
     }
   }
 }
@@ -32683,9 +32222,10 @@ class InputPrivacyValueDisallowChatParticipants$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -32696,18 +32236,12 @@ class InputPrivacyValueDisallowChatParticipants$ {
   static fromReader(r: TlReader): InputPrivacyValueDisallowChatParticipants$ {
     const o = new InputPrivacyValueDisallowChatParticipants$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'chats';
-      const chats: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) chats.push(r.long());
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputPrivacyValueDisallowChatParticipants', indexedField(field, i0));
+      return rethrowDecode(e, 'inputPrivacyValueDisallowChatParticipants', field);
     }
   }
 }
@@ -32914,9 +32448,10 @@ class PrivacyValueAllowUsers$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -32927,18 +32462,12 @@ class PrivacyValueAllowUsers$ {
   static fromReader(r: TlReader): PrivacyValueAllowUsers$ {
     const o = new PrivacyValueAllowUsers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'users';
-      const users: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) users.push(r.long());
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'privacyValueAllowUsers', indexedField(field, i0));
+      return rethrowDecode(e, 'privacyValueAllowUsers', field);
     }
   }
 }
@@ -33033,9 +32562,10 @@ class PrivacyValueDisallowUsers$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -33046,18 +32576,12 @@ class PrivacyValueDisallowUsers$ {
   static fromReader(r: TlReader): PrivacyValueDisallowUsers$ {
     const o = new PrivacyValueDisallowUsers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'users';
-      const users: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) users.push(r.long());
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'privacyValueDisallowUsers', indexedField(field, i0));
+      return rethrowDecode(e, 'privacyValueDisallowUsers', field);
     }
   }
 }
@@ -33096,9 +32620,10 @@ class PrivacyValueAllowChatParticipants$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -33109,18 +32634,12 @@ class PrivacyValueAllowChatParticipants$ {
   static fromReader(r: TlReader): PrivacyValueAllowChatParticipants$ {
     const o = new PrivacyValueAllowChatParticipants$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'chats';
-      const chats: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) chats.push(r.long());
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'privacyValueAllowChatParticipants', indexedField(field, i0));
+      return rethrowDecode(e, 'privacyValueAllowChatParticipants', field);
     }
   }
 }
@@ -33159,9 +32678,10 @@ class PrivacyValueDisallowChatParticipants$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -33172,18 +32692,12 @@ class PrivacyValueDisallowChatParticipants$ {
   static fromReader(r: TlReader): PrivacyValueDisallowChatParticipants$ {
     const o = new PrivacyValueDisallowChatParticipants$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'chats';
-      const chats: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) chats.push(r.long());
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'privacyValueDisallowChatParticipants', indexedField(field, i0));
+      return rethrowDecode(e, 'privacyValueDisallowChatParticipants', field);
     }
   }
 }
@@ -33878,9 +33392,10 @@ class StickerPack$ {
       field = 'documents';
       {
         const items0 = arrayValue(this.documents, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -33891,20 +33406,14 @@ class StickerPack$ {
   static fromReader(r: TlReader): StickerPack$ {
     const o = new StickerPack$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'emoticon';
       o.emoticon = r.stringField(o, 'emoticon');
       field = 'documents';
-      const documents: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) documents.push(r.long());
-      i0 = -1;
-      o.documents = documents;
+      o.documents = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stickerPack', indexedField(field, i0));
+      return rethrowDecode(e, 'stickerPack', field);
     }
   }
 }
@@ -34177,9 +33686,10 @@ class WebPage$ {
       field = 'attributes';
       if ((flags & 0x1000) !== 0) {
         const items0 = arrayValue(this.attributes, 'Vector<WebPageAttribute>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$WebPageAttribute(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$WebPageAttribute(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -34190,8 +33700,6 @@ class WebPage$ {
   static fromReader(r: TlReader): WebPage$ {
     const o = new WebPage$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -34233,18 +33741,10 @@ class WebPage$ {
       field = 'cachedPage';
       o.cachedPage = (flags & 0x400) !== 0 ? read$Page(r) : undefined;
       field = 'attributes';
-      if ((flags & 0x1000) !== 0) {
-        const attributes: Api.TypeWebPageAttribute[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) attributes.push(read$WebPageAttribute(r));
-        i0 = -1;
-        o.attributes = attributes;
-      } else {
-        o.attributes = undefined;
-      }
+      o.attributes = (flags & 0x1000) !== 0 ? read$Vector$WebPageAttribute(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'webPage', indexedField(field, i0));
+      return rethrowDecode(e, 'webPage', field);
     }
   }
 }
@@ -34829,9 +34329,10 @@ class ChatInvite$ {
       field = 'participants';
       if ((flags & 0x10) !== 0) {
         const items0 = arrayValue(this.participants, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
       field = 'color';
@@ -34850,8 +34351,6 @@ class ChatInvite$ {
   static fromReader(r: TlReader): ChatInvite$ {
     const o = new ChatInvite$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -34874,15 +34373,7 @@ class ChatInvite$ {
       field = 'participantsCount';
       o.participantsCount = r.int();
       field = 'participants';
-      if ((flags & 0x10) !== 0) {
-        const participants: Api.TypeUser[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) participants.push(read$User(r));
-        i0 = -1;
-        o.participants = participants;
-      } else {
-        o.participants = undefined;
-      }
+      o.participants = (flags & 0x10) !== 0 ? read$Vector$User(r) : undefined;
       field = 'color';
       o.color = r.int();
       field = 'subscriptionPricing';
@@ -34893,7 +34384,7 @@ class ChatInvite$ {
       o.botVerification = (flags & 0x2000) !== 0 ? read$BotVerification(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'chatInvite', indexedField(field, i0));
+      return rethrowDecode(e, 'chatInvite', field);
     }
   }
 }
@@ -35469,9 +34960,10 @@ class StickerSet$ {
       field = 'thumbs';
       if ((flags & 0x10) !== 0) {
         const items0 = arrayValue(this.thumbs, 'Vector<PhotoSize>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PhotoSize(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PhotoSize(w, items0[i0]!);
         i0 = -1;
       }
       field = 'thumbDcId';
@@ -35492,8 +34984,6 @@ class StickerSet$ {
   static fromReader(r: TlReader): StickerSet$ {
     const o = new StickerSet$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -35516,15 +35006,7 @@ class StickerSet$ {
       field = 'shortName';
       o.shortName = r.stringField(o, 'shortName');
       field = 'thumbs';
-      if ((flags & 0x10) !== 0) {
-        const thumbs: Api.TypePhotoSize[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) thumbs.push(read$PhotoSize(r));
-        i0 = -1;
-        o.thumbs = thumbs;
-      } else {
-        o.thumbs = undefined;
-      }
+      o.thumbs = (flags & 0x10) !== 0 ? read$Vector$PhotoSize(r) : undefined;
       field = 'thumbDcId';
       o.thumbDcId = (flags & 0x10) !== 0 ? r.int() : undefined;
       field = 'thumbVersion';
@@ -35537,7 +35019,7 @@ class StickerSet$ {
       o.hash = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stickerSet', indexedField(field, i0));
+      return rethrowDecode(e, 'stickerSet', field);
     }
   }
 }
@@ -35671,9 +35153,10 @@ class BotInfo$ {
       field = 'commands';
       if ((flags & 0x4) !== 0) {
         const items0 = arrayValue(this.commands, 'Vector<BotCommand>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$BotCommand(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$BotCommand(w, items0[i0]!);
         i0 = -1;
       }
       field = 'menuButton';
@@ -35692,8 +35175,6 @@ class BotInfo$ {
   static fromReader(r: TlReader): BotInfo$ {
     const o = new BotInfo$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -35708,15 +35189,7 @@ class BotInfo$ {
       field = 'descriptionDocument';
       o.descriptionDocument = (flags & 0x20) !== 0 ? read$Document(r) : undefined;
       field = 'commands';
-      if ((flags & 0x4) !== 0) {
-        const commands: Api.TypeBotCommand[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) commands.push(read$BotCommand(r));
-        i0 = -1;
-        o.commands = commands;
-      } else {
-        o.commands = undefined;
-      }
+      o.commands = (flags & 0x4) !== 0 ? read$Vector$BotCommand(r) : undefined;
       field = 'menuButton';
       o.menuButton = (flags & 0x8) !== 0 ? read$BotMenuButton(r) : undefined;
       field = 'privacyPolicyUrl';
@@ -35727,7 +35200,7 @@ class BotInfo$ {
       o.verifierSettings = (flags & 0x200) !== 0 ? read$BotVerifierSettings(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'botInfo', indexedField(field, i0));
+      return rethrowDecode(e, 'botInfo', field);
     }
   }
 }
@@ -36053,9 +35526,10 @@ class KeyboardButtonSwitchInline$ {
       field = 'peerTypes';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.peerTypes, 'Vector<InlineQueryPeerType>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InlineQueryPeerType(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InlineQueryPeerType(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -36066,8 +35540,6 @@ class KeyboardButtonSwitchInline$ {
   static fromReader(r: TlReader): KeyboardButtonSwitchInline$ {
     const o = new KeyboardButtonSwitchInline$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -36078,18 +35550,10 @@ class KeyboardButtonSwitchInline$ {
       field = 'query';
       o.query = r.stringField(o, 'query');
       field = 'peerTypes';
-      if ((flags & 0x2) !== 0) {
-        const peerTypes: Api.TypeInlineQueryPeerType[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) peerTypes.push(read$InlineQueryPeerType(r));
-        i0 = -1;
-        o.peerTypes = peerTypes;
-      } else {
-        o.peerTypes = undefined;
-      }
+      o.peerTypes = (flags & 0x2) !== 0 ? read$Vector$InlineQueryPeerType(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'keyboardButtonSwitchInline', indexedField(field, i0));
+      return rethrowDecode(e, 'keyboardButtonSwitchInline', field);
     }
   }
 }
@@ -36879,9 +36343,10 @@ class KeyboardButtonRow$ {
       field = 'buttons';
       {
         const items0 = arrayValue(this.buttons, 'Vector<KeyboardButton>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$KeyboardButton(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$KeyboardButton(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -36892,18 +36357,12 @@ class KeyboardButtonRow$ {
   static fromReader(r: TlReader): KeyboardButtonRow$ {
     const o = new KeyboardButtonRow$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'buttons';
-      const buttons: Api.TypeKeyboardButton[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) buttons.push(read$KeyboardButton(r));
-      i0 = -1;
-      o.buttons = buttons;
+      o.buttons = read$Vector$KeyboardButton(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'keyboardButtonRow', indexedField(field, i0));
+      return rethrowDecode(e, 'keyboardButtonRow', field);
     }
   }
 }
@@ -37083,9 +36542,10 @@ class ReplyKeyboardMarkup$ {
       field = 'rows';
       {
         const items0 = arrayValue(this.rows, 'Vector<KeyboardButtonRow>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$KeyboardButtonRow(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$KeyboardButtonRow(w, items0[i0]!);
         i0 = -1;
       }
       field = 'placeholder';
@@ -37098,8 +36558,6 @@ class ReplyKeyboardMarkup$ {
   static fromReader(r: TlReader): ReplyKeyboardMarkup$ {
     const o = new ReplyKeyboardMarkup$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -37109,16 +36567,12 @@ class ReplyKeyboardMarkup$ {
       o.selective = (flags & 0x4) !== 0 ? true : undefined;
       o.persistent = (flags & 0x10) !== 0 ? true : undefined;
       field = 'rows';
-      const rows: Api.TypeKeyboardButtonRow[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) rows.push(read$KeyboardButtonRow(r));
-      i0 = -1;
-      o.rows = rows;
+      o.rows = read$Vector$KeyboardButtonRow(r);
       field = 'placeholder';
       o.placeholder = (flags & 0x8) !== 0 ? r.stringField(o, 'placeholder') : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'replyKeyboardMarkup', indexedField(field, i0));
+      return rethrowDecode(e, 'replyKeyboardMarkup', field);
     }
   }
 }
@@ -37157,9 +36611,10 @@ class ReplyInlineMarkup$ {
       field = 'rows';
       {
         const items0 = arrayValue(this.rows, 'Vector<KeyboardButtonRow>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$KeyboardButtonRow(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$KeyboardButtonRow(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -37170,18 +36625,12 @@ class ReplyInlineMarkup$ {
   static fromReader(r: TlReader): ReplyInlineMarkup$ {
     const o = new ReplyInlineMarkup$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'rows';
-      const rows: Api.TypeKeyboardButtonRow[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) rows.push(read$KeyboardButtonRow(r));
-      i0 = -1;
-      o.rows = rows;
+      o.rows = read$Vector$KeyboardButtonRow(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'replyInlineMarkup', indexedField(field, i0));
+      return rethrowDecode(e, 'replyInlineMarkup', field);
     }
   }
 }
@@ -38672,9 +38121,10 @@ class ChannelMessagesFilter$ {
       field = 'ranges';
       {
         const items0 = arrayValue(this.ranges, 'Vector<MessageRange>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageRange(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageRange(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -38685,22 +38135,16 @@ class ChannelMessagesFilter$ {
   static fromReader(r: TlReader): ChannelMessagesFilter$ {
     const o = new ChannelMessagesFilter$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
       if ((flags & 0xfffffffd) !== 0) unknownFlagBits(r, flags, 0xfffffffd);
       o.excludeNewMessages = (flags & 0x2) !== 0 ? true : undefined;
       field = 'ranges';
-      const ranges: Api.TypeMessageRange[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) ranges.push(read$MessageRange(r));
-      i0 = -1;
-      o.ranges = ranges;
+      o.ranges = read$Vector$MessageRange(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'channelMessagesFilter', indexedField(field, i0));
+      return rethrowDecode(e, 'channelMessagesFilter', field);
     }
   }
 }
@@ -39544,9 +38988,10 @@ class InputBotInlineMessageMediaAuto$ {
       field = 'entities';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'replyMarkup';
@@ -39559,8 +39004,6 @@ class InputBotInlineMessageMediaAuto$ {
   static fromReader(r: TlReader): InputBotInlineMessageMediaAuto$ {
     const o = new InputBotInlineMessageMediaAuto$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -39569,20 +39012,12 @@ class InputBotInlineMessageMediaAuto$ {
       field = 'message';
       o.message = r.stringField(o, 'message');
       field = 'entities';
-      if ((flags & 0x2) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'replyMarkup';
       o.replyMarkup = (flags & 0x4) !== 0 ? read$ReplyMarkup(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputBotInlineMessageMediaAuto', indexedField(field, i0));
+      return rethrowDecode(e, 'inputBotInlineMessageMediaAuto', field);
     }
   }
 }
@@ -39639,9 +39074,10 @@ class InputBotInlineMessageText$ {
       field = 'entities';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'replyMarkup';
@@ -39654,8 +39090,6 @@ class InputBotInlineMessageText$ {
   static fromReader(r: TlReader): InputBotInlineMessageText$ {
     const o = new InputBotInlineMessageText$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -39665,20 +39099,12 @@ class InputBotInlineMessageText$ {
       field = 'message';
       o.message = r.stringField(o, 'message');
       field = 'entities';
-      if ((flags & 0x2) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'replyMarkup';
       o.replyMarkup = (flags & 0x4) !== 0 ? read$ReplyMarkup(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputBotInlineMessageText', indexedField(field, i0));
+      return rethrowDecode(e, 'inputBotInlineMessageText', field);
     }
   }
 }
@@ -40155,9 +39581,10 @@ class InputBotInlineMessageMediaWebPage$ {
       field = 'entities';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'url';
@@ -40172,8 +39599,6 @@ class InputBotInlineMessageMediaWebPage$ {
   static fromReader(r: TlReader): InputBotInlineMessageMediaWebPage$ {
     const o = new InputBotInlineMessageMediaWebPage$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -40185,22 +39610,14 @@ class InputBotInlineMessageMediaWebPage$ {
       field = 'message';
       o.message = r.stringField(o, 'message');
       field = 'entities';
-      if ((flags & 0x2) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'url';
       o.url = r.stringField(o, 'url');
       field = 'replyMarkup';
       o.replyMarkup = (flags & 0x4) !== 0 ? read$ReplyMarkup(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputBotInlineMessageMediaWebPage', indexedField(field, i0));
+      return rethrowDecode(e, 'inputBotInlineMessageMediaWebPage', field);
     }
   }
 }
@@ -40572,9 +39989,10 @@ class BotInlineMessageMediaAuto$ {
       field = 'entities';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'replyMarkup';
@@ -40587,8 +40005,6 @@ class BotInlineMessageMediaAuto$ {
   static fromReader(r: TlReader): BotInlineMessageMediaAuto$ {
     const o = new BotInlineMessageMediaAuto$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -40597,20 +40013,12 @@ class BotInlineMessageMediaAuto$ {
       field = 'message';
       o.message = r.stringField(o, 'message');
       field = 'entities';
-      if ((flags & 0x2) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'replyMarkup';
       o.replyMarkup = (flags & 0x4) !== 0 ? read$ReplyMarkup(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'botInlineMessageMediaAuto', indexedField(field, i0));
+      return rethrowDecode(e, 'botInlineMessageMediaAuto', field);
     }
   }
 }
@@ -40667,9 +40075,10 @@ class BotInlineMessageText$ {
       field = 'entities';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'replyMarkup';
@@ -40682,8 +40091,6 @@ class BotInlineMessageText$ {
   static fromReader(r: TlReader): BotInlineMessageText$ {
     const o = new BotInlineMessageText$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -40693,20 +40100,12 @@ class BotInlineMessageText$ {
       field = 'message';
       o.message = r.stringField(o, 'message');
       field = 'entities';
-      if ((flags & 0x2) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'replyMarkup';
       o.replyMarkup = (flags & 0x4) !== 0 ? read$ReplyMarkup(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'botInlineMessageText', indexedField(field, i0));
+      return rethrowDecode(e, 'botInlineMessageText', field);
     }
   }
 }
@@ -41129,9 +40528,10 @@ class BotInlineMessageMediaWebPage$ {
       field = 'entities';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'url';
@@ -41146,8 +40546,6 @@ class BotInlineMessageMediaWebPage$ {
   static fromReader(r: TlReader): BotInlineMessageMediaWebPage$ {
     const o = new BotInlineMessageMediaWebPage$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -41160,22 +40558,14 @@ class BotInlineMessageMediaWebPage$ {
       field = 'message';
       o.message = r.stringField(o, 'message');
       field = 'entities';
-      if ((flags & 0x2) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'url';
       o.url = r.stringField(o, 'url');
       field = 'replyMarkup';
       o.replyMarkup = (flags & 0x4) !== 0 ? read$ReplyMarkup(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'botInlineMessageMediaWebPage', indexedField(field, i0));
+      return rethrowDecode(e, 'botInlineMessageMediaWebPage', field);
     }
   }
 }
@@ -42110,9 +41500,10 @@ class TopPeerCategoryPeers$ {
       field = 'peers';
       {
         const items0 = arrayValue(this.peers, 'Vector<TopPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$TopPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$TopPeer(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -42123,22 +41514,16 @@ class TopPeerCategoryPeers$ {
   static fromReader(r: TlReader): TopPeerCategoryPeers$ {
     const o = new TopPeerCategoryPeers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'category';
       o.category = read$TopPeerCategory(r);
       field = 'count';
       o.count = r.int();
       field = 'peers';
-      const peers: Api.TypeTopPeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) peers.push(read$TopPeer(r));
-      i0 = -1;
-      o.peers = peers;
+      o.peers = read$Vector$TopPeer(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'topPeerCategoryPeers', indexedField(field, i0));
+      return rethrowDecode(e, 'topPeerCategoryPeers', field);
     }
   }
 }
@@ -42264,9 +41649,10 @@ class DraftMessage$ {
       field = 'entities';
       if ((flags & 0x8) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'media';
@@ -42285,8 +41671,6 @@ class DraftMessage$ {
   static fromReader(r: TlReader): DraftMessage$ {
     const o = new DraftMessage$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -42298,15 +41682,7 @@ class DraftMessage$ {
       field = 'message';
       o.message = r.stringField(o, 'message');
       field = 'entities';
-      if ((flags & 0x8) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x8) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'media';
       o.media = (flags & 0x20) !== 0 ? read$InputMedia(r) : undefined;
       field = 'date';
@@ -42317,7 +41693,7 @@ class DraftMessage$ {
       o.suggestedPost = (flags & 0x100) !== 0 ? read$SuggestedPost(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'draftMessage', indexedField(field, i0));
+      return rethrowDecode(e, 'draftMessage', field);
     }
   }
 }
@@ -42416,9 +41792,10 @@ class StickerSetMultiCovered$ {
       field = 'covers';
       {
         const items0 = arrayValue(this.covers, 'Vector<Document>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Document(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Document(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -42429,20 +41806,14 @@ class StickerSetMultiCovered$ {
   static fromReader(r: TlReader): StickerSetMultiCovered$ {
     const o = new StickerSetMultiCovered$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'set';
       o.set = read$StickerSet(r);
       field = 'covers';
-      const covers: Api.TypeDocument[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) covers.push(read$Document(r));
-      i0 = -1;
-      o.covers = covers;
+      o.covers = read$Vector$Document(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stickerSetMultiCovered', indexedField(field, i0));
+      return rethrowDecode(e, 'stickerSetMultiCovered', field);
     }
   }
 }
@@ -42489,25 +41860,28 @@ class StickerSetFullCovered$ {
       field = 'packs';
       {
         const items0 = arrayValue(this.packs, 'Vector<StickerPack>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StickerPack(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StickerPack(w, items0[i0]!);
         i0 = -1;
       }
       field = 'keywords';
       {
         const items0 = arrayValue(this.keywords, 'Vector<StickerKeyword>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StickerKeyword(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StickerKeyword(w, items0[i0]!);
         i0 = -1;
       }
       field = 'documents';
       {
         const items0 = arrayValue(this.documents, 'Vector<Document>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Document(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Document(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -42518,32 +41892,18 @@ class StickerSetFullCovered$ {
   static fromReader(r: TlReader): StickerSetFullCovered$ {
     const o = new StickerSetFullCovered$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'set';
       o.set = read$StickerSet(r);
       field = 'packs';
-      const packs: Api.TypeStickerPack[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) packs.push(read$StickerPack(r));
-      i0 = -1;
-      o.packs = packs;
+      o.packs = read$Vector$StickerPack(r);
       field = 'keywords';
-      const keywords: Api.TypeStickerKeyword[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) keywords.push(read$StickerKeyword(r));
-      i0 = -1;
-      o.keywords = keywords;
+      o.keywords = read$Vector$StickerKeyword(r);
       field = 'documents';
-      const documents: Api.TypeDocument[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) documents.push(read$Document(r));
-      i0 = -1;
-      o.documents = documents;
+      o.documents = read$Vector$Document(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stickerSetFullCovered', indexedField(field, i0));
+      return rethrowDecode(e, 'stickerSetFullCovered', field);
     }
   }
 }
@@ -43512,9 +42872,10 @@ class TextConcat$ {
       field = 'texts';
       {
         const items0 = arrayValue(this.texts, 'Vector<RichText>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$RichText(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$RichText(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -43525,18 +42886,12 @@ class TextConcat$ {
   static fromReader(r: TlReader): TextConcat$ {
     const o = new TextConcat$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'texts';
-      const texts: Api.TypeRichText[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) texts.push(read$RichText(r));
-      i0 = -1;
-      o.texts = texts;
+      o.texts = read$Vector$RichText(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'textConcat', indexedField(field, i0));
+      return rethrowDecode(e, 'textConcat', field);
     }
   }
 }
@@ -44417,9 +43772,10 @@ class PageBlockList$ {
       field = 'items';
       {
         const items0 = arrayValue(this.items, 'Vector<PageListItem>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PageListItem(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PageListItem(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -44430,18 +43786,12 @@ class PageBlockList$ {
   static fromReader(r: TlReader): PageBlockList$ {
     const o = new PageBlockList$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'items';
-      const items: Api.TypePageListItem[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) items.push(read$PageListItem(r));
-      i0 = -1;
-      o.items = items;
+      o.items = read$Vector$PageListItem(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'pageBlockList', indexedField(field, i0));
+      return rethrowDecode(e, 'pageBlockList', field);
     }
   }
 }
@@ -44922,9 +44272,10 @@ class PageBlockEmbedPost$ {
       field = 'blocks';
       {
         const items0 = arrayValue(this.blocks, 'Vector<PageBlock>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PageBlock(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PageBlock(w, items0[i0]!);
         i0 = -1;
       }
       field = 'caption';
@@ -44937,8 +44288,6 @@ class PageBlockEmbedPost$ {
   static fromReader(r: TlReader): PageBlockEmbedPost$ {
     const o = new PageBlockEmbedPost$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'url';
       o.url = r.stringField(o, 'url');
@@ -44951,16 +44300,12 @@ class PageBlockEmbedPost$ {
       field = 'date';
       o.date = r.int();
       field = 'blocks';
-      const blocks: Api.TypePageBlock[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) blocks.push(read$PageBlock(r));
-      i0 = -1;
-      o.blocks = blocks;
+      o.blocks = read$Vector$PageBlock(r);
       field = 'caption';
       o.caption = read$PageCaption(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'pageBlockEmbedPost', indexedField(field, i0));
+      return rethrowDecode(e, 'pageBlockEmbedPost', field);
     }
   }
 }
@@ -45001,9 +44346,10 @@ class PageBlockCollage$ {
       field = 'items';
       {
         const items0 = arrayValue(this.items, 'Vector<PageBlock>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PageBlock(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PageBlock(w, items0[i0]!);
         i0 = -1;
       }
       field = 'caption';
@@ -45016,20 +44362,14 @@ class PageBlockCollage$ {
   static fromReader(r: TlReader): PageBlockCollage$ {
     const o = new PageBlockCollage$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'items';
-      const items: Api.TypePageBlock[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) items.push(read$PageBlock(r));
-      i0 = -1;
-      o.items = items;
+      o.items = read$Vector$PageBlock(r);
       field = 'caption';
       o.caption = read$PageCaption(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'pageBlockCollage', indexedField(field, i0));
+      return rethrowDecode(e, 'pageBlockCollage', field);
     }
   }
 }
@@ -45070,9 +44410,10 @@ class PageBlockSlideshow$ {
       field = 'items';
       {
         const items0 = arrayValue(this.items, 'Vector<PageBlock>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PageBlock(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PageBlock(w, items0[i0]!);
         i0 = -1;
       }
       field = 'caption';
@@ -45085,20 +44426,14 @@ class PageBlockSlideshow$ {
   static fromReader(r: TlReader): PageBlockSlideshow$ {
     const o = new PageBlockSlideshow$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'items';
-      const items: Api.TypePageBlock[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) items.push(read$PageBlock(r));
-      i0 = -1;
-      o.items = items;
+      o.items = read$Vector$PageBlock(r);
       field = 'caption';
       o.caption = read$PageCaption(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'pageBlockSlideshow', indexedField(field, i0));
+      return rethrowDecode(e, 'pageBlockSlideshow', field);
     }
   }
 }
@@ -45307,9 +44642,10 @@ class PageBlockTable$ {
       field = 'rows';
       {
         const items0 = arrayValue(this.rows, 'Vector<PageTableRow>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PageTableRow(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PageTableRow(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -45320,8 +44656,6 @@ class PageBlockTable$ {
   static fromReader(r: TlReader): PageBlockTable$ {
     const o = new PageBlockTable$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -45331,14 +44665,10 @@ class PageBlockTable$ {
       field = 'title';
       o.title = read$RichText(r);
       field = 'rows';
-      const rows: Api.TypePageTableRow[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) rows.push(read$PageTableRow(r));
-      i0 = -1;
-      o.rows = rows;
+      o.rows = read$Vector$PageTableRow(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'pageBlockTable', indexedField(field, i0));
+      return rethrowDecode(e, 'pageBlockTable', field);
     }
   }
 }
@@ -45377,9 +44707,10 @@ class PageBlockOrderedList$ {
       field = 'items';
       {
         const items0 = arrayValue(this.items, 'Vector<PageListOrderedItem>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PageListOrderedItem(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PageListOrderedItem(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -45390,18 +44721,12 @@ class PageBlockOrderedList$ {
   static fromReader(r: TlReader): PageBlockOrderedList$ {
     const o = new PageBlockOrderedList$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'items';
-      const items: Api.TypePageListOrderedItem[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) items.push(read$PageListOrderedItem(r));
-      i0 = -1;
-      o.items = items;
+      o.items = read$Vector$PageListOrderedItem(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'pageBlockOrderedList', indexedField(field, i0));
+      return rethrowDecode(e, 'pageBlockOrderedList', field);
     }
   }
 }
@@ -45448,9 +44773,10 @@ class PageBlockDetails$ {
       field = 'blocks';
       {
         const items0 = arrayValue(this.blocks, 'Vector<PageBlock>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PageBlock(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PageBlock(w, items0[i0]!);
         i0 = -1;
       }
       field = 'title';
@@ -45463,24 +44789,18 @@ class PageBlockDetails$ {
   static fromReader(r: TlReader): PageBlockDetails$ {
     const o = new PageBlockDetails$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       o.open = (flags & 0x1) !== 0 ? true : undefined;
       field = 'blocks';
-      const blocks: Api.TypePageBlock[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) blocks.push(read$PageBlock(r));
-      i0 = -1;
-      o.blocks = blocks;
+      o.blocks = read$Vector$PageBlock(r);
       field = 'title';
       o.title = read$RichText(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'pageBlockDetails', indexedField(field, i0));
+      return rethrowDecode(e, 'pageBlockDetails', field);
     }
   }
 }
@@ -45523,9 +44843,10 @@ class PageBlockRelatedArticles$ {
       field = 'articles';
       {
         const items0 = arrayValue(this.articles, 'Vector<PageRelatedArticle>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PageRelatedArticle(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PageRelatedArticle(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -45536,20 +44857,14 @@ class PageBlockRelatedArticles$ {
   static fromReader(r: TlReader): PageBlockRelatedArticles$ {
     const o = new PageBlockRelatedArticles$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'title';
       o.title = read$RichText(r);
       field = 'articles';
-      const articles: Api.TypePageRelatedArticle[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) articles.push(read$PageRelatedArticle(r));
-      i0 = -1;
-      o.articles = articles;
+      o.articles = read$Vector$PageRelatedArticle(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'pageBlockRelatedArticles', indexedField(field, i0));
+      return rethrowDecode(e, 'pageBlockRelatedArticles', field);
     }
   }
 }
@@ -45990,9 +45305,10 @@ class Invoice$ {
       field = 'prices';
       {
         const items0 = arrayValue(this.prices, 'Vector<LabeledPrice>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$LabeledPrice(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$LabeledPrice(w, items0[i0]!);
         i0 = -1;
       }
       field = 'maxTipAmount';
@@ -46000,9 +45316,10 @@ class Invoice$ {
       field = 'suggestedTipAmounts';
       if ((flags & 0x100) !== 0) {
         const items0 = arrayValue(this.suggestedTipAmounts, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
       field = 'termsUrl';
@@ -46017,8 +45334,6 @@ class Invoice$ {
   static fromReader(r: TlReader): Invoice$ {
     const o = new Invoice$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -46035,30 +45350,18 @@ class Invoice$ {
       field = 'currency';
       o.currency = r.stringField(o, 'currency');
       field = 'prices';
-      const prices: Api.TypeLabeledPrice[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) prices.push(read$LabeledPrice(r));
-      i0 = -1;
-      o.prices = prices;
+      o.prices = read$Vector$LabeledPrice(r);
       field = 'maxTipAmount';
       o.maxTipAmount = (flags & 0x100) !== 0 ? r.long() : undefined;
       field = 'suggestedTipAmounts';
-      if ((flags & 0x100) !== 0) {
-        const suggestedTipAmounts: BigInteger[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) suggestedTipAmounts.push(r.long());
-        i0 = -1;
-        o.suggestedTipAmounts = suggestedTipAmounts;
-      } else {
-        o.suggestedTipAmounts = undefined;
-      }
+      o.suggestedTipAmounts = (flags & 0x100) !== 0 ? read$Vector$long(r) : undefined;
       field = 'termsUrl';
       o.termsUrl = (flags & 0x400) !== 0 ? r.stringField(o, 'termsUrl') : undefined;
       field = 'subscriptionPeriod';
       o.subscriptionPeriod = (flags & 0x800) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'invoice', indexedField(field, i0));
+      return rethrowDecode(e, 'invoice', field);
     }
   }
 }
@@ -46382,9 +45685,10 @@ class WebDocument$ {
       field = 'attributes';
       {
         const items0 = arrayValue(this.attributes, 'Vector<DocumentAttribute>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$DocumentAttribute(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$DocumentAttribute(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -46395,8 +45699,6 @@ class WebDocument$ {
   static fromReader(r: TlReader): WebDocument$ {
     const o = new WebDocument$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'url';
       o.url = r.stringField(o, 'url');
@@ -46407,14 +45709,10 @@ class WebDocument$ {
       field = 'mimeType';
       o.mimeType = r.stringField(o, 'mimeType');
       field = 'attributes';
-      const attributes: Api.TypeDocumentAttribute[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) attributes.push(read$DocumentAttribute(r));
-      i0 = -1;
-      o.attributes = attributes;
+      o.attributes = read$Vector$DocumentAttribute(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'webDocument', indexedField(field, i0));
+      return rethrowDecode(e, 'webDocument', field);
     }
   }
 }
@@ -46465,9 +45763,10 @@ class WebDocumentNoProxy$ {
       field = 'attributes';
       {
         const items0 = arrayValue(this.attributes, 'Vector<DocumentAttribute>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$DocumentAttribute(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$DocumentAttribute(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -46478,8 +45777,6 @@ class WebDocumentNoProxy$ {
   static fromReader(r: TlReader): WebDocumentNoProxy$ {
     const o = new WebDocumentNoProxy$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'url';
       o.url = r.stringField(o, 'url');
@@ -46488,14 +45785,10 @@ class WebDocumentNoProxy$ {
       field = 'mimeType';
       o.mimeType = r.stringField(o, 'mimeType');
       field = 'attributes';
-      const attributes: Api.TypeDocumentAttribute[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) attributes.push(read$DocumentAttribute(r));
-      i0 = -1;
-      o.attributes = attributes;
+      o.attributes = read$Vector$DocumentAttribute(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'webDocumentNoProxy', indexedField(field, i0));
+      return rethrowDecode(e, 'webDocumentNoProxy', field);
     }
   }
 }
@@ -46546,9 +45839,10 @@ class InputWebDocument$ {
       field = 'attributes';
       {
         const items0 = arrayValue(this.attributes, 'Vector<DocumentAttribute>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$DocumentAttribute(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$DocumentAttribute(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -46559,8 +45853,6 @@ class InputWebDocument$ {
   static fromReader(r: TlReader): InputWebDocument$ {
     const o = new InputWebDocument$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'url';
       o.url = r.stringField(o, 'url');
@@ -46569,14 +45861,10 @@ class InputWebDocument$ {
       field = 'mimeType';
       o.mimeType = r.stringField(o, 'mimeType');
       field = 'attributes';
-      const attributes: Api.TypeDocumentAttribute[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) attributes.push(read$DocumentAttribute(r));
-      i0 = -1;
-      o.attributes = attributes;
+      o.attributes = read$Vector$DocumentAttribute(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputWebDocument', indexedField(field, i0));
+      return rethrowDecode(e, 'inputWebDocument', field);
     }
   }
 }
@@ -47056,9 +46344,10 @@ class ShippingOption$ {
       field = 'prices';
       {
         const items0 = arrayValue(this.prices, 'Vector<LabeledPrice>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$LabeledPrice(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$LabeledPrice(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -47069,22 +46358,16 @@ class ShippingOption$ {
   static fromReader(r: TlReader): ShippingOption$ {
     const o = new ShippingOption$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'id';
       o.id = r.stringField(o, 'id');
       field = 'title';
       o.title = r.stringField(o, 'title');
       field = 'prices';
-      const prices: Api.TypeLabeledPrice[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) prices.push(read$LabeledPrice(r));
-      i0 = -1;
-      o.prices = prices;
+      o.prices = read$Vector$LabeledPrice(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'shippingOption', indexedField(field, i0));
+      return rethrowDecode(e, 'shippingOption', field);
     }
   }
 }
@@ -47644,9 +46927,10 @@ class PhoneCall$ {
       field = 'connections';
       {
         const items0 = arrayValue(this.connections, 'Vector<PhoneConnection>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PhoneConnection(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PhoneConnection(w, items0[i0]!);
         i0 = -1;
       }
       field = 'startDate';
@@ -47661,8 +46945,6 @@ class PhoneCall$ {
   static fromReader(r: TlReader): PhoneCall$ {
     const o = new PhoneCall$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -47687,18 +46969,14 @@ class PhoneCall$ {
       field = 'protocol';
       o.protocol = read$PhoneCallProtocol(r);
       field = 'connections';
-      const connections: Api.TypePhoneConnection[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) connections.push(read$PhoneConnection(r));
-      i0 = -1;
-      o.connections = connections;
+      o.connections = read$Vector$PhoneConnection(r);
       field = 'startDate';
       o.startDate = r.int();
       field = 'customParameters';
       o.customParameters = (flags & 0x80) !== 0 ? read$DataJSON(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'phoneCall', indexedField(field, i0));
+      return rethrowDecode(e, 'phoneCall', field);
     }
   }
 }
@@ -48018,9 +47296,10 @@ class PhoneCallProtocol$ {
       field = 'libraryVersions';
       {
         const items0 = arrayValue(this.libraryVersions, 'Vector<string>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.string(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.string(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -48031,8 +47310,6 @@ class PhoneCallProtocol$ {
   static fromReader(r: TlReader): PhoneCallProtocol$ {
     const o = new PhoneCallProtocol$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -48044,14 +47321,10 @@ class PhoneCallProtocol$ {
       field = 'maxLayer';
       o.maxLayer = r.int();
       field = 'libraryVersions';
-      const libraryVersions: string[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) libraryVersions.push(r.stringField(libraryVersions, libraryVersions.length));
-      i0 = -1;
-      o.libraryVersions = libraryVersions;
+      o.libraryVersions = read$Vector$string(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'phoneCallProtocol', indexedField(field, i0));
+      return rethrowDecode(e, 'phoneCallProtocol', field);
     }
   }
 }
@@ -48146,9 +47419,10 @@ class CdnConfig$ {
       field = 'publicKeys';
       {
         const items0 = arrayValue(this.publicKeys, 'Vector<CdnPublicKey>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$CdnPublicKey(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$CdnPublicKey(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -48159,18 +47433,12 @@ class CdnConfig$ {
   static fromReader(r: TlReader): CdnConfig$ {
     const o = new CdnConfig$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'publicKeys';
-      const publicKeys: Api.TypeCdnPublicKey[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) publicKeys.push(read$CdnPublicKey(r));
-      i0 = -1;
-      o.publicKeys = publicKeys;
+      o.publicKeys = read$Vector$CdnPublicKey(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'cdnConfig', indexedField(field, i0));
+      return rethrowDecode(e, 'cdnConfig', field);
     }
   }
 }
@@ -48423,9 +47691,10 @@ class LangPackDifference$ {
       field = 'strings';
       {
         const items0 = arrayValue(this.strings, 'Vector<LangPackString>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$LangPackString(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$LangPackString(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -48436,8 +47705,6 @@ class LangPackDifference$ {
   static fromReader(r: TlReader): LangPackDifference$ {
     const o = new LangPackDifference$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'langCode';
       o.langCode = r.stringField(o, 'langCode');
@@ -48446,14 +47713,10 @@ class LangPackDifference$ {
       field = 'version';
       o.version = r.int();
       field = 'strings';
-      const strings: Api.TypeLangPackString[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) strings.push(read$LangPackString(r));
-      i0 = -1;
-      o.strings = strings;
+      o.strings = read$Vector$LangPackString(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'langPackDifference', indexedField(field, i0));
+      return rethrowDecode(e, 'langPackDifference', field);
     }
   }
 }
@@ -50469,17 +49732,19 @@ class ChannelAdminLogEventActionChangeUsernames$ {
       field = 'prevValue';
       {
         const items0 = arrayValue(this.prevValue, 'Vector<string>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.string(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.string(items0[i0]!);
         i0 = -1;
       }
       field = 'newValue';
       {
         const items0 = arrayValue(this.newValue, 'Vector<string>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.string(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.string(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -50490,24 +49755,14 @@ class ChannelAdminLogEventActionChangeUsernames$ {
   static fromReader(r: TlReader): ChannelAdminLogEventActionChangeUsernames$ {
     const o = new ChannelAdminLogEventActionChangeUsernames$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'prevValue';
-      const prevValue: string[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) prevValue.push(r.stringField(prevValue, prevValue.length));
-      i0 = -1;
-      o.prevValue = prevValue;
+      o.prevValue = read$Vector$string(r);
       field = 'newValue';
-      const newValue: string[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) newValue.push(r.stringField(newValue, newValue.length));
-      i0 = -1;
-      o.newValue = newValue;
+      o.newValue = read$Vector$string(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'channelAdminLogEventActionChangeUsernames', indexedField(field, i0));
+      return rethrowDecode(e, 'channelAdminLogEventActionChangeUsernames', field);
     }
   }
 }
@@ -51858,9 +51113,10 @@ class InputSingleMedia$ {
       field = 'entities';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -51871,8 +51127,6 @@ class InputSingleMedia$ {
   static fromReader(r: TlReader): InputSingleMedia$ {
     const o = new InputSingleMedia$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -51884,18 +51138,10 @@ class InputSingleMedia$ {
       field = 'message';
       o.message = r.stringField(o, 'message');
       field = 'entities';
-      if ((flags & 0x1) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x1) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputSingleMedia', indexedField(field, i0));
+      return rethrowDecode(e, 'inputSingleMedia', field);
     }
   }
 }
@@ -53339,17 +52585,19 @@ class SecureValue$ {
       field = 'translation';
       if ((flags & 0x40) !== 0) {
         const items0 = arrayValue(this.translation, 'Vector<SecureFile>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SecureFile(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SecureFile(w, items0[i0]!);
         i0 = -1;
       }
       field = 'files';
       if ((flags & 0x10) !== 0) {
         const items0 = arrayValue(this.files, 'Vector<SecureFile>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SecureFile(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SecureFile(w, items0[i0]!);
         i0 = -1;
       }
       field = 'plainData';
@@ -53364,8 +52612,6 @@ class SecureValue$ {
   static fromReader(r: TlReader): SecureValue$ {
     const o = new SecureValue$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -53381,32 +52627,16 @@ class SecureValue$ {
       field = 'selfie';
       o.selfie = (flags & 0x8) !== 0 ? read$SecureFile(r) : undefined;
       field = 'translation';
-      if ((flags & 0x40) !== 0) {
-        const translation: Api.TypeSecureFile[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) translation.push(read$SecureFile(r));
-        i0 = -1;
-        o.translation = translation;
-      } else {
-        o.translation = undefined;
-      }
+      o.translation = (flags & 0x40) !== 0 ? read$Vector$SecureFile(r) : undefined;
       field = 'files';
-      if ((flags & 0x10) !== 0) {
-        const files: Api.TypeSecureFile[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) files.push(read$SecureFile(r));
-        i0 = -1;
-        o.files = files;
-      } else {
-        o.files = undefined;
-      }
+      o.files = (flags & 0x10) !== 0 ? read$Vector$SecureFile(r) : undefined;
       field = 'plainData';
       o.plainData = (flags & 0x20) !== 0 ? read$SecurePlainData(r) : undefined;
       field = 'hash';
       o.hash = r.bytes();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'secureValue', indexedField(field, i0));
+      return rethrowDecode(e, 'secureValue', field);
     }
   }
 }
@@ -53478,17 +52708,19 @@ class InputSecureValue$ {
       field = 'translation';
       if ((flags & 0x40) !== 0) {
         const items0 = arrayValue(this.translation, 'Vector<InputSecureFile>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputSecureFile(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputSecureFile(w, items0[i0]!);
         i0 = -1;
       }
       field = 'files';
       if ((flags & 0x10) !== 0) {
         const items0 = arrayValue(this.files, 'Vector<InputSecureFile>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputSecureFile(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputSecureFile(w, items0[i0]!);
         i0 = -1;
       }
       field = 'plainData';
@@ -53501,8 +52733,6 @@ class InputSecureValue$ {
   static fromReader(r: TlReader): InputSecureValue$ {
     const o = new InputSecureValue$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -53518,30 +52748,14 @@ class InputSecureValue$ {
       field = 'selfie';
       o.selfie = (flags & 0x8) !== 0 ? read$InputSecureFile(r) : undefined;
       field = 'translation';
-      if ((flags & 0x40) !== 0) {
-        const translation: Api.TypeInputSecureFile[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) translation.push(read$InputSecureFile(r));
-        i0 = -1;
-        o.translation = translation;
-      } else {
-        o.translation = undefined;
-      }
+      o.translation = (flags & 0x40) !== 0 ? read$Vector$InputSecureFile(r) : undefined;
       field = 'files';
-      if ((flags & 0x10) !== 0) {
-        const files: Api.TypeInputSecureFile[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) files.push(read$InputSecureFile(r));
-        i0 = -1;
-        o.files = files;
-      } else {
-        o.files = undefined;
-      }
+      o.files = (flags & 0x10) !== 0 ? read$Vector$InputSecureFile(r) : undefined;
       field = 'plainData';
       o.plainData = (flags & 0x20) !== 0 ? read$SecurePlainData(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputSecureValue', indexedField(field, i0));
+      return rethrowDecode(e, 'inputSecureValue', field);
     }
   }
 }
@@ -53958,9 +53172,10 @@ class SecureValueErrorFiles$ {
       field = 'fileHash';
       {
         const items0 = arrayValue(this.fileHash, 'Vector<bytes>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.bytes(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.bytes(items0[i0]!);
         i0 = -1;
       }
       field = 'text';
@@ -53973,22 +53188,16 @@ class SecureValueErrorFiles$ {
   static fromReader(r: TlReader): SecureValueErrorFiles$ {
     const o = new SecureValueErrorFiles$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'type';
       o.type = read$SecureValueType(r);
       field = 'fileHash';
-      const fileHash: Uint8Array[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) fileHash.push(r.bytes());
-      i0 = -1;
-      o.fileHash = fileHash;
+      o.fileHash = read$Vector$bytes(r);
       field = 'text';
       o.text = r.stringField(o, 'text');
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'secureValueErrorFiles', indexedField(field, i0));
+      return rethrowDecode(e, 'secureValueErrorFiles', field);
     }
   }
 }
@@ -54157,9 +53366,10 @@ class SecureValueErrorTranslationFiles$ {
       field = 'fileHash';
       {
         const items0 = arrayValue(this.fileHash, 'Vector<bytes>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.bytes(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.bytes(items0[i0]!);
         i0 = -1;
       }
       field = 'text';
@@ -54172,22 +53382,16 @@ class SecureValueErrorTranslationFiles$ {
   static fromReader(r: TlReader): SecureValueErrorTranslationFiles$ {
     const o = new SecureValueErrorTranslationFiles$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'type';
       o.type = read$SecureValueType(r);
       field = 'fileHash';
-      const fileHash: Uint8Array[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) fileHash.push(r.bytes());
-      i0 = -1;
-      o.fileHash = fileHash;
+      o.fileHash = read$Vector$bytes(r);
       field = 'text';
       o.text = r.stringField(o, 'text');
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'secureValueErrorTranslationFiles', indexedField(field, i0));
+      return rethrowDecode(e, 'secureValueErrorTranslationFiles', field);
     }
   }
 }
@@ -54802,9 +54006,10 @@ class SecureRequiredTypeOneOf$ {
       field = 'types';
       {
         const items0 = arrayValue(this.types, 'Vector<SecureRequiredType>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SecureRequiredType(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SecureRequiredType(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -54815,18 +54020,12 @@ class SecureRequiredTypeOneOf$ {
   static fromReader(r: TlReader): SecureRequiredTypeOneOf$ {
     const o = new SecureRequiredTypeOneOf$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'types';
-      const types: Api.TypeSecureRequiredType[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) types.push(read$SecureRequiredType(r));
-      i0 = -1;
-      o.types = types;
+      o.types = read$Vector$SecureRequiredType(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'secureRequiredTypeOneOf', indexedField(field, i0));
+      return rethrowDecode(e, 'secureRequiredTypeOneOf', field);
     }
   }
 }
@@ -55167,9 +54366,10 @@ class JsonArray$ {
       field = 'value';
       {
         const items0 = arrayValue(this.value, 'Vector<JSONValue>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$JSONValue(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$JSONValue(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -55180,18 +54380,12 @@ class JsonArray$ {
   static fromReader(r: TlReader): JsonArray$ {
     const o = new JsonArray$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'value';
-      const value: Api.TypeJSONValue[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) value.push(read$JSONValue(r));
-      i0 = -1;
-      o.value = value;
+      o.value = read$Vector$JSONValue(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'jsonArray', indexedField(field, i0));
+      return rethrowDecode(e, 'jsonArray', field);
     }
   }
 }
@@ -55230,9 +54424,10 @@ class JsonObject$ {
       field = 'value';
       {
         const items0 = arrayValue(this.value, 'Vector<JSONObjectValue>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$JSONObjectValue(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$JSONObjectValue(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -55243,18 +54438,12 @@ class JsonObject$ {
   static fromReader(r: TlReader): JsonObject$ {
     const o = new JsonObject$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'value';
-      const value: Api.TypeJSONObjectValue[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) value.push(read$JSONObjectValue(r));
-      i0 = -1;
-      o.value = value;
+      o.value = read$Vector$JSONObjectValue(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'jsonObject', indexedField(field, i0));
+      return rethrowDecode(e, 'jsonObject', field);
     }
   }
 }
@@ -55388,9 +54577,10 @@ class PageTableRow$ {
       field = 'cells';
       {
         const items0 = arrayValue(this.cells, 'Vector<PageTableCell>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PageTableCell(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PageTableCell(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -55401,18 +54591,12 @@ class PageTableRow$ {
   static fromReader(r: TlReader): PageTableRow$ {
     const o = new PageTableRow$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'cells';
-      const cells: Api.TypePageTableCell[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) cells.push(read$PageTableCell(r));
-      i0 = -1;
-      o.cells = cells;
+      o.cells = read$Vector$PageTableCell(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'pageTableRow', indexedField(field, i0));
+      return rethrowDecode(e, 'pageTableRow', field);
     }
   }
 }
@@ -55557,9 +54741,10 @@ class PageListItemBlocks$ {
       field = 'blocks';
       {
         const items0 = arrayValue(this.blocks, 'Vector<PageBlock>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PageBlock(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PageBlock(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -55570,18 +54755,12 @@ class PageListItemBlocks$ {
   static fromReader(r: TlReader): PageListItemBlocks$ {
     const o = new PageListItemBlocks$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'blocks';
-      const blocks: Api.TypePageBlock[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) blocks.push(read$PageBlock(r));
-      i0 = -1;
-      o.blocks = blocks;
+      o.blocks = read$Vector$PageBlock(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'pageListItemBlocks', indexedField(field, i0));
+      return rethrowDecode(e, 'pageListItemBlocks', field);
     }
   }
 }
@@ -55680,9 +54859,10 @@ class PageListOrderedItemBlocks$ {
       field = 'blocks';
       {
         const items0 = arrayValue(this.blocks, 'Vector<PageBlock>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PageBlock(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PageBlock(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -55693,20 +54873,14 @@ class PageListOrderedItemBlocks$ {
   static fromReader(r: TlReader): PageListOrderedItemBlocks$ {
     const o = new PageListOrderedItemBlocks$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'num';
       o.num = r.stringField(o, 'num');
       field = 'blocks';
-      const blocks: Api.TypePageBlock[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) blocks.push(read$PageBlock(r));
-      i0 = -1;
-      o.blocks = blocks;
+      o.blocks = read$Vector$PageBlock(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'pageListOrderedItemBlocks', indexedField(field, i0));
+      return rethrowDecode(e, 'pageListOrderedItemBlocks', field);
     }
   }
 }
@@ -55866,25 +55040,28 @@ class Page$ {
       field = 'blocks';
       {
         const items0 = arrayValue(this.blocks, 'Vector<PageBlock>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PageBlock(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PageBlock(w, items0[i0]!);
         i0 = -1;
       }
       field = 'photos';
       {
         const items0 = arrayValue(this.photos, 'Vector<Photo>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Photo(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Photo(w, items0[i0]!);
         i0 = -1;
       }
       field = 'documents';
       {
         const items0 = arrayValue(this.documents, 'Vector<Document>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Document(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Document(w, items0[i0]!);
         i0 = -1;
       }
       field = 'views';
@@ -55897,8 +55074,6 @@ class Page$ {
   static fromReader(r: TlReader): Page$ {
     const o = new Page$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -55909,28 +55084,16 @@ class Page$ {
       field = 'url';
       o.url = r.stringField(o, 'url');
       field = 'blocks';
-      const blocks: Api.TypePageBlock[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) blocks.push(read$PageBlock(r));
-      i0 = -1;
-      o.blocks = blocks;
+      o.blocks = read$Vector$PageBlock(r);
       field = 'photos';
-      const photos: Api.TypePhoto[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) photos.push(read$Photo(r));
-      i0 = -1;
-      o.photos = photos;
+      o.photos = read$Vector$Photo(r);
       field = 'documents';
-      const documents: Api.TypeDocument[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) documents.push(read$Document(r));
-      i0 = -1;
-      o.documents = documents;
+      o.documents = read$Vector$Document(r);
       field = 'views';
       o.views = (flags & 0x8) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'page', indexedField(field, i0));
+      return rethrowDecode(e, 'page', field);
     }
   }
 }
@@ -56057,9 +55220,10 @@ class Poll$ {
       field = 'answers';
       {
         const items0 = arrayValue(this.answers, 'Vector<PollAnswer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PollAnswer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PollAnswer(w, items0[i0]!);
         i0 = -1;
       }
       field = 'closePeriod';
@@ -56074,8 +55238,6 @@ class Poll$ {
   static fromReader(r: TlReader): Poll$ {
     const o = new Poll$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'id';
       o.id = r.long();
@@ -56089,18 +55251,14 @@ class Poll$ {
       field = 'question';
       o.question = read$TextWithEntities(r);
       field = 'answers';
-      const answers: Api.TypePollAnswer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) answers.push(read$PollAnswer(r));
-      i0 = -1;
-      o.answers = answers;
+      o.answers = read$Vector$PollAnswer(r);
       field = 'closePeriod';
       o.closePeriod = (flags & 0x10) !== 0 ? r.int() : undefined;
       field = 'closeDate';
       o.closeDate = (flags & 0x20) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'poll', indexedField(field, i0));
+      return rethrowDecode(e, 'poll', field);
     }
   }
 }
@@ -56235,9 +55393,10 @@ class PollResults$ {
       field = 'results';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.results, 'Vector<PollAnswerVoters>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PollAnswerVoters(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PollAnswerVoters(w, items0[i0]!);
         i0 = -1;
       }
       field = 'totalVoters';
@@ -56245,9 +55404,10 @@ class PollResults$ {
       field = 'recentVoters';
       if ((flags & 0x8) !== 0) {
         const items0 = arrayValue(this.recentVoters, 'Vector<Peer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Peer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Peer(w, items0[i0]!);
         i0 = -1;
       }
       field = 'solution';
@@ -56255,9 +55415,10 @@ class PollResults$ {
       field = 'solutionEntities';
       if ((flags & 0x10) !== 0) {
         const items0 = arrayValue(this.solutionEntities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -56268,50 +55429,24 @@ class PollResults$ {
   static fromReader(r: TlReader): PollResults$ {
     const o = new PollResults$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
       if ((flags & 0xffffffe0) !== 0) unknownFlagBits(r, flags, 0xffffffe0);
       o.min = (flags & 0x1) !== 0 ? true : undefined;
       field = 'results';
-      if ((flags & 0x2) !== 0) {
-        const results: Api.TypePollAnswerVoters[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) results.push(read$PollAnswerVoters(r));
-        i0 = -1;
-        o.results = results;
-      } else {
-        o.results = undefined;
-      }
+      o.results = (flags & 0x2) !== 0 ? read$Vector$PollAnswerVoters(r) : undefined;
       field = 'totalVoters';
       o.totalVoters = (flags & 0x4) !== 0 ? r.int() : undefined;
       field = 'recentVoters';
-      if ((flags & 0x8) !== 0) {
-        const recentVoters: Api.TypePeer[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) recentVoters.push(read$Peer(r));
-        i0 = -1;
-        o.recentVoters = recentVoters;
-      } else {
-        o.recentVoters = undefined;
-      }
+      o.recentVoters = (flags & 0x8) !== 0 ? read$Vector$Peer(r) : undefined;
       field = 'solution';
       o.solution = (flags & 0x10) !== 0 ? r.stringField(o, 'solution') : undefined;
       field = 'solutionEntities';
-      if ((flags & 0x10) !== 0) {
-        const solutionEntities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) solutionEntities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.solutionEntities = solutionEntities;
-      } else {
-        o.solutionEntities = undefined;
-      }
+      o.solutionEntities = (flags & 0x10) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'pollResults', indexedField(field, i0));
+      return rethrowDecode(e, 'pollResults', field);
     }
   }
 }
@@ -56929,9 +56064,10 @@ class CodeSettings$ {
       field = 'logoutTokens';
       if ((flags & 0x40) !== 0) {
         const items0 = arrayValue(this.logoutTokens, 'Vector<bytes>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.bytes(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.bytes(items0[i0]!);
         i0 = -1;
       }
       field = 'token';
@@ -56946,8 +56082,6 @@ class CodeSettings$ {
   static fromReader(r: TlReader): CodeSettings$ {
     const o = new CodeSettings$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -56959,22 +56093,14 @@ class CodeSettings$ {
       o.allowFirebase = (flags & 0x80) !== 0 ? true : undefined;
       o.unknownNumber = (flags & 0x200) !== 0 ? true : undefined;
       field = 'logoutTokens';
-      if ((flags & 0x40) !== 0) {
-        const logoutTokens: Uint8Array[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) logoutTokens.push(r.bytes());
-        i0 = -1;
-        o.logoutTokens = logoutTokens;
-      } else {
-        o.logoutTokens = undefined;
-      }
+      o.logoutTokens = (flags & 0x40) !== 0 ? read$Vector$bytes(r) : undefined;
       field = 'token';
       o.token = (flags & 0x100) !== 0 ? r.stringField(o, 'token') : undefined;
       field = 'appSandbox';
       o.appSandbox = (flags & 0x100) !== 0 ? r.bool() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'codeSettings', indexedField(field, i0));
+      return rethrowDecode(e, 'codeSettings', field);
     }
   }
 }
@@ -57241,9 +56367,10 @@ class EmojiKeyword$ {
       field = 'emoticons';
       {
         const items0 = arrayValue(this.emoticons, 'Vector<string>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.string(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.string(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -57254,20 +56381,14 @@ class EmojiKeyword$ {
   static fromReader(r: TlReader): EmojiKeyword$ {
     const o = new EmojiKeyword$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'keyword';
       o.keyword = r.stringField(o, 'keyword');
       field = 'emoticons';
-      const emoticons: string[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) emoticons.push(r.stringField(emoticons, emoticons.length));
-      i0 = -1;
-      o.emoticons = emoticons;
+      o.emoticons = read$Vector$string(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'emojiKeyword', indexedField(field, i0));
+      return rethrowDecode(e, 'emojiKeyword', field);
     }
   }
 }
@@ -57310,9 +56431,10 @@ class EmojiKeywordDeleted$ {
       field = 'emoticons';
       {
         const items0 = arrayValue(this.emoticons, 'Vector<string>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.string(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.string(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -57323,20 +56445,14 @@ class EmojiKeywordDeleted$ {
   static fromReader(r: TlReader): EmojiKeywordDeleted$ {
     const o = new EmojiKeywordDeleted$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'keyword';
       o.keyword = r.stringField(o, 'keyword');
       field = 'emoticons';
-      const emoticons: string[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) emoticons.push(r.stringField(emoticons, emoticons.length));
-      i0 = -1;
-      o.emoticons = emoticons;
+      o.emoticons = read$Vector$string(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'emojiKeywordDeleted', indexedField(field, i0));
+      return rethrowDecode(e, 'emojiKeywordDeleted', field);
     }
   }
 }
@@ -57387,9 +56503,10 @@ class EmojiKeywordsDifference$ {
       field = 'keywords';
       {
         const items0 = arrayValue(this.keywords, 'Vector<EmojiKeyword>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$EmojiKeyword(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$EmojiKeyword(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -57400,8 +56517,6 @@ class EmojiKeywordsDifference$ {
   static fromReader(r: TlReader): EmojiKeywordsDifference$ {
     const o = new EmojiKeywordsDifference$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'langCode';
       o.langCode = r.stringField(o, 'langCode');
@@ -57410,14 +56525,10 @@ class EmojiKeywordsDifference$ {
       field = 'version';
       o.version = r.int();
       field = 'keywords';
-      const keywords: Api.TypeEmojiKeyword[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) keywords.push(read$EmojiKeyword(r));
-      i0 = -1;
-      o.keywords = keywords;
+      o.keywords = read$Vector$EmojiKeyword(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'emojiKeywordsDifference', indexedField(field, i0));
+      return rethrowDecode(e, 'emojiKeywordsDifference', field);
     }
   }
 }
@@ -58301,9 +57412,10 @@ class Theme$ {
       field = 'settings';
       if ((flags & 0x8) !== 0) {
         const items0 = arrayValue(this.settings, 'Vector<ThemeSettings>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$ThemeSettings(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$ThemeSettings(w, items0[i0]!);
         i0 = -1;
       }
       field = 'emoticon';
@@ -58318,8 +57430,6 @@ class Theme$ {
   static fromReader(r: TlReader): Theme$ {
     const o = new Theme$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -58338,22 +57448,14 @@ class Theme$ {
       field = 'document';
       o.document = (flags & 0x4) !== 0 ? read$Document(r) : undefined;
       field = 'settings';
-      if ((flags & 0x8) !== 0) {
-        const settings: Api.TypeThemeSettings[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) settings.push(read$ThemeSettings(r));
-        i0 = -1;
-        o.settings = settings;
-      } else {
-        o.settings = undefined;
-      }
+      o.settings = (flags & 0x8) !== 0 ? read$Vector$ThemeSettings(r) : undefined;
       field = 'emoticon';
       o.emoticon = (flags & 0x40) !== 0 ? r.stringField(o, 'emoticon') : undefined;
       field = 'installsCount';
       o.installsCount = (flags & 0x10) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'theme', indexedField(field, i0));
+      return rethrowDecode(e, 'theme', field);
     }
   }
 }
@@ -58564,9 +57666,10 @@ class InputThemeSettings$ {
       field = 'messageColors';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.messageColors, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'wallpaper';
@@ -58581,8 +57684,6 @@ class InputThemeSettings$ {
   static fromReader(r: TlReader): InputThemeSettings$ {
     const o = new InputThemeSettings$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -58595,22 +57696,14 @@ class InputThemeSettings$ {
       field = 'outboxAccentColor';
       o.outboxAccentColor = (flags & 0x8) !== 0 ? r.int() : undefined;
       field = 'messageColors';
-      if ((flags & 0x1) !== 0) {
-        const messageColors: number[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messageColors.push(r.int());
-        i0 = -1;
-        o.messageColors = messageColors;
-      } else {
-        o.messageColors = undefined;
-      }
+      o.messageColors = (flags & 0x1) !== 0 ? read$Vector$int(r) : undefined;
       field = 'wallpaper';
       o.wallpaper = (flags & 0x2) !== 0 ? read$InputWallPaper(r) : undefined;
       field = 'wallpaperSettings';
       o.wallpaperSettings = (flags & 0x2) !== 0 ? read$WallPaperSettings(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputThemeSettings', indexedField(field, i0));
+      return rethrowDecode(e, 'inputThemeSettings', field);
     }
   }
 }
@@ -58672,9 +57765,10 @@ class ThemeSettings$ {
       field = 'messageColors';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.messageColors, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'wallpaper';
@@ -58687,8 +57781,6 @@ class ThemeSettings$ {
   static fromReader(r: TlReader): ThemeSettings$ {
     const o = new ThemeSettings$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -58701,20 +57793,12 @@ class ThemeSettings$ {
       field = 'outboxAccentColor';
       o.outboxAccentColor = (flags & 0x8) !== 0 ? r.int() : undefined;
       field = 'messageColors';
-      if ((flags & 0x1) !== 0) {
-        const messageColors: number[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messageColors.push(r.int());
-        i0 = -1;
-        o.messageColors = messageColors;
-      } else {
-        o.messageColors = undefined;
-      }
+      o.messageColors = (flags & 0x1) !== 0 ? read$Vector$int(r) : undefined;
       field = 'wallpaper';
       o.wallpaper = (flags & 0x2) !== 0 ? read$WallPaper(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'themeSettings', indexedField(field, i0));
+      return rethrowDecode(e, 'themeSettings', field);
     }
   }
 }
@@ -58759,9 +57843,10 @@ class WebPageAttributeTheme$ {
       field = 'documents';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.documents, 'Vector<Document>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Document(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Document(w, items0[i0]!);
         i0 = -1;
       }
       field = 'settings';
@@ -58774,27 +57859,17 @@ class WebPageAttributeTheme$ {
   static fromReader(r: TlReader): WebPageAttributeTheme$ {
     const o = new WebPageAttributeTheme$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       field = 'documents';
-      if ((flags & 0x1) !== 0) {
-        const documents: Api.TypeDocument[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) documents.push(read$Document(r));
-        i0 = -1;
-        o.documents = documents;
-      } else {
-        o.documents = undefined;
-      }
+      o.documents = (flags & 0x1) !== 0 ? read$Vector$Document(r) : undefined;
       field = 'settings';
       o.settings = (flags & 0x2) !== 0 ? read$ThemeSettings(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'webPageAttributeTheme', indexedField(field, i0));
+      return rethrowDecode(e, 'webPageAttributeTheme', field);
     }
   }
 }
@@ -58911,9 +57986,10 @@ class WebPageAttributeStickerSet$ {
       field = 'stickers';
       {
         const items0 = arrayValue(this.stickers, 'Vector<Document>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Document(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Document(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -58924,8 +58000,6 @@ class WebPageAttributeStickerSet$ {
   static fromReader(r: TlReader): WebPageAttributeStickerSet$ {
     const o = new WebPageAttributeStickerSet$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -58933,14 +58007,10 @@ class WebPageAttributeStickerSet$ {
       o.emojis = (flags & 0x1) !== 0 ? true : undefined;
       o.textColor = (flags & 0x2) !== 0 ? true : undefined;
       field = 'stickers';
-      const stickers: Api.TypeDocument[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) stickers.push(read$Document(r));
-      i0 = -1;
-      o.stickers = stickers;
+      o.stickers = read$Vector$Document(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'webPageAttributeStickerSet', indexedField(field, i0));
+      return rethrowDecode(e, 'webPageAttributeStickerSet', field);
     }
   }
 }
@@ -59029,9 +58099,10 @@ class WebPageAttributeStarGiftCollection$ {
       field = 'icons';
       {
         const items0 = arrayValue(this.icons, 'Vector<Document>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Document(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Document(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -59042,18 +58113,12 @@ class WebPageAttributeStarGiftCollection$ {
   static fromReader(r: TlReader): WebPageAttributeStarGiftCollection$ {
     const o = new WebPageAttributeStarGiftCollection$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'icons';
-      const icons: Api.TypeDocument[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) icons.push(read$Document(r));
-      i0 = -1;
-      o.icons = icons;
+      o.icons = read$Vector$Document(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'webPageAttributeStarGiftCollection', indexedField(field, i0));
+      return rethrowDecode(e, 'webPageAttributeStarGiftCollection', field);
     }
   }
 }
@@ -59208,25 +58273,28 @@ class DialogFilter$ {
       field = 'pinnedPeers';
       {
         const items0 = arrayValue(this.pinnedPeers, 'Vector<InputPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputPeer(w, items0[i0]!);
         i0 = -1;
       }
       field = 'includePeers';
       {
         const items0 = arrayValue(this.includePeers, 'Vector<InputPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputPeer(w, items0[i0]!);
         i0 = -1;
       }
       field = 'excludePeers';
       {
         const items0 = arrayValue(this.excludePeers, 'Vector<InputPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputPeer(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -59237,8 +58305,6 @@ class DialogFilter$ {
   static fromReader(r: TlReader): DialogFilter$ {
     const o = new DialogFilter$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -59261,26 +58327,14 @@ class DialogFilter$ {
       field = 'color';
       o.color = (flags & 0x8000000) !== 0 ? r.int() : undefined;
       field = 'pinnedPeers';
-      const pinnedPeers: Api.TypeInputPeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) pinnedPeers.push(read$InputPeer(r));
-      i0 = -1;
-      o.pinnedPeers = pinnedPeers;
+      o.pinnedPeers = read$Vector$InputPeer(r);
       field = 'includePeers';
-      const includePeers: Api.TypeInputPeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) includePeers.push(read$InputPeer(r));
-      i0 = -1;
-      o.includePeers = includePeers;
+      o.includePeers = read$Vector$InputPeer(r);
       field = 'excludePeers';
-      const excludePeers: Api.TypeInputPeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) excludePeers.push(read$InputPeer(r));
-      i0 = -1;
-      o.excludePeers = excludePeers;
+      o.excludePeers = read$Vector$InputPeer(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'dialogFilter', indexedField(field, i0));
+      return rethrowDecode(e, 'dialogFilter', field);
     }
   }
 }
@@ -59377,17 +58431,19 @@ class DialogFilterChatlist$ {
       field = 'pinnedPeers';
       {
         const items0 = arrayValue(this.pinnedPeers, 'Vector<InputPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputPeer(w, items0[i0]!);
         i0 = -1;
       }
       field = 'includePeers';
       {
         const items0 = arrayValue(this.includePeers, 'Vector<InputPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputPeer(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -59398,8 +58454,6 @@ class DialogFilterChatlist$ {
   static fromReader(r: TlReader): DialogFilterChatlist$ {
     const o = new DialogFilterChatlist$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -59415,20 +58469,12 @@ class DialogFilterChatlist$ {
       field = 'color';
       o.color = (flags & 0x8000000) !== 0 ? r.int() : undefined;
       field = 'pinnedPeers';
-      const pinnedPeers: Api.TypeInputPeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) pinnedPeers.push(read$InputPeer(r));
-      i0 = -1;
-      o.pinnedPeers = pinnedPeers;
+      o.pinnedPeers = read$Vector$InputPeer(r);
       field = 'includePeers';
-      const includePeers: Api.TypeInputPeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) includePeers.push(read$InputPeer(r));
-      i0 = -1;
-      o.includePeers = includePeers;
+      o.includePeers = read$Vector$InputPeer(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'dialogFilterChatlist', indexedField(field, i0));
+      return rethrowDecode(e, 'dialogFilterChatlist', field);
     }
   }
 }
@@ -59937,9 +58983,10 @@ class VideoSizeEmojiMarkup$ {
       field = 'backgroundColors';
       {
         const items0 = arrayValue(this.backgroundColors, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -59950,20 +58997,14 @@ class VideoSizeEmojiMarkup$ {
   static fromReader(r: TlReader): VideoSizeEmojiMarkup$ {
     const o = new VideoSizeEmojiMarkup$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'emojiId';
       o.emojiId = r.long();
       field = 'backgroundColors';
-      const backgroundColors: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) backgroundColors.push(r.int());
-      i0 = -1;
-      o.backgroundColors = backgroundColors;
+      o.backgroundColors = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'videoSizeEmojiMarkup', indexedField(field, i0));
+      return rethrowDecode(e, 'videoSizeEmojiMarkup', field);
     }
   }
 }
@@ -60010,9 +59051,10 @@ class VideoSizeStickerMarkup$ {
       field = 'backgroundColors';
       {
         const items0 = arrayValue(this.backgroundColors, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -60023,22 +59065,16 @@ class VideoSizeStickerMarkup$ {
   static fromReader(r: TlReader): VideoSizeStickerMarkup$ {
     const o = new VideoSizeStickerMarkup$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'stickerset';
       o.stickerset = read$InputStickerSet(r);
       field = 'stickerId';
       o.stickerId = r.long();
       field = 'backgroundColors';
-      const backgroundColors: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) backgroundColors.push(r.int());
-      i0 = -1;
-      o.backgroundColors = backgroundColors;
+      o.backgroundColors = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'videoSizeStickerMarkup', indexedField(field, i0));
+      return rethrowDecode(e, 'videoSizeStickerMarkup', field);
     }
   }
 }
@@ -60477,9 +59513,10 @@ class MessageReplyHeader$ {
       field = 'quoteEntities';
       if ((flags & 0x80) !== 0) {
         const items0 = arrayValue(this.quoteEntities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'quoteOffset';
@@ -60494,8 +59531,6 @@ class MessageReplyHeader$ {
   static fromReader(r: TlReader): MessageReplyHeader$ {
     const o = new MessageReplyHeader$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -60516,22 +59551,14 @@ class MessageReplyHeader$ {
       field = 'quoteText';
       o.quoteText = (flags & 0x40) !== 0 ? r.stringField(o, 'quoteText') : undefined;
       field = 'quoteEntities';
-      if ((flags & 0x80) !== 0) {
-        const quoteEntities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) quoteEntities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.quoteEntities = quoteEntities;
-      } else {
-        o.quoteEntities = undefined;
-      }
+      o.quoteEntities = (flags & 0x80) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'quoteOffset';
       o.quoteOffset = (flags & 0x400) !== 0 ? r.int() : undefined;
       field = 'todoItemId';
       o.todoItemId = (flags & 0x800) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messageReplyHeader', indexedField(field, i0));
+      return rethrowDecode(e, 'messageReplyHeader', field);
     }
   }
 }
@@ -60654,9 +59681,10 @@ class MessageReplies$ {
       field = 'recentRepliers';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.recentRepliers, 'Vector<Peer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Peer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Peer(w, items0[i0]!);
         i0 = -1;
       }
       field = 'channelId';
@@ -60673,8 +59701,6 @@ class MessageReplies$ {
   static fromReader(r: TlReader): MessageReplies$ {
     const o = new MessageReplies$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -60685,15 +59711,7 @@ class MessageReplies$ {
       field = 'repliesPts';
       o.repliesPts = r.int();
       field = 'recentRepliers';
-      if ((flags & 0x2) !== 0) {
-        const recentRepliers: Api.TypePeer[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) recentRepliers.push(read$Peer(r));
-        i0 = -1;
-        o.recentRepliers = recentRepliers;
-      } else {
-        o.recentRepliers = undefined;
-      }
+      o.recentRepliers = (flags & 0x2) !== 0 ? read$Vector$Peer(r) : undefined;
       field = 'channelId';
       o.channelId = (flags & 0x1) !== 0 ? r.long() : undefined;
       field = 'maxId';
@@ -60702,7 +59720,7 @@ class MessageReplies$ {
       o.readMaxId = (flags & 0x8) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messageReplies', indexedField(field, i0));
+      return rethrowDecode(e, 'messageReplies', field);
     }
   }
 }
@@ -61664,9 +60682,10 @@ class GroupCallParticipantVideoSourceGroup$ {
       field = 'sources';
       {
         const items0 = arrayValue(this.sources, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -61677,20 +60696,14 @@ class GroupCallParticipantVideoSourceGroup$ {
   static fromReader(r: TlReader): GroupCallParticipantVideoSourceGroup$ {
     const o = new GroupCallParticipantVideoSourceGroup$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'semantics';
       o.semantics = r.stringField(o, 'semantics');
       field = 'sources';
-      const sources: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) sources.push(r.int());
-      i0 = -1;
-      o.sources = sources;
+      o.sources = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'groupCallParticipantVideoSourceGroup', indexedField(field, i0));
+      return rethrowDecode(e, 'groupCallParticipantVideoSourceGroup', field);
     }
   }
 }
@@ -61742,9 +60755,10 @@ class GroupCallParticipantVideo$ {
       field = 'sourceGroups';
       {
         const items0 = arrayValue(this.sourceGroups, 'Vector<GroupCallParticipantVideoSourceGroup>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$GroupCallParticipantVideoSourceGroup(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$GroupCallParticipantVideoSourceGroup(w, items0[i0]!);
         i0 = -1;
       }
       field = 'audioSource';
@@ -61757,8 +60771,6 @@ class GroupCallParticipantVideo$ {
   static fromReader(r: TlReader): GroupCallParticipantVideo$ {
     const o = new GroupCallParticipantVideo$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -61767,16 +60779,12 @@ class GroupCallParticipantVideo$ {
       field = 'endpoint';
       o.endpoint = r.stringField(o, 'endpoint');
       field = 'sourceGroups';
-      const sourceGroups: Api.TypeGroupCallParticipantVideoSourceGroup[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) sourceGroups.push(read$GroupCallParticipantVideoSourceGroup(r));
-      i0 = -1;
-      o.sourceGroups = sourceGroups;
+      o.sourceGroups = read$Vector$GroupCallParticipantVideoSourceGroup(r);
       field = 'audioSource';
       o.audioSource = (flags & 0x2) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'groupCallParticipantVideo', indexedField(field, i0));
+      return rethrowDecode(e, 'groupCallParticipantVideo', field);
     }
   }
 }
@@ -62137,9 +61145,10 @@ class ChatThemeUniqueGift$ {
       field = 'themeSettings';
       {
         const items0 = arrayValue(this.themeSettings, 'Vector<ThemeSettings>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$ThemeSettings(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$ThemeSettings(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -62150,20 +61159,14 @@ class ChatThemeUniqueGift$ {
   static fromReader(r: TlReader): ChatThemeUniqueGift$ {
     const o = new ChatThemeUniqueGift$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'gift';
       o.gift = read$StarGift(r);
       field = 'themeSettings';
-      const themeSettings: Api.TypeThemeSettings[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) themeSettings.push(read$ThemeSettings(r));
-      i0 = -1;
-      o.themeSettings = themeSettings;
+      o.themeSettings = read$Vector$ThemeSettings(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'chatThemeUniqueGift', indexedField(field, i0));
+      return rethrowDecode(e, 'chatThemeUniqueGift', field);
     }
   }
 }
@@ -62258,9 +61261,10 @@ class SponsoredMessage$ {
       field = 'entities';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'photo';
@@ -62287,8 +61291,6 @@ class SponsoredMessage$ {
   static fromReader(r: TlReader): SponsoredMessage$ {
     const o = new SponsoredMessage$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -62304,15 +61306,7 @@ class SponsoredMessage$ {
       field = 'message';
       o.message = r.stringField(o, 'message');
       field = 'entities';
-      if ((flags & 0x2) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'photo';
       o.photo = (flags & 0x40) !== 0 ? read$Photo(r) : undefined;
       field = 'media';
@@ -62331,7 +61325,7 @@ class SponsoredMessage$ {
       o.maxDisplayDuration = (flags & 0x8000) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'sponsoredMessage', indexedField(field, i0));
+      return rethrowDecode(e, 'sponsoredMessage', field);
     }
   }
 }
@@ -62588,25 +61582,28 @@ class MessageReactions$ {
       field = 'results';
       {
         const items0 = arrayValue(this.results, 'Vector<ReactionCount>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$ReactionCount(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$ReactionCount(w, items0[i0]!);
         i0 = -1;
       }
       field = 'recentReactions';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.recentReactions, 'Vector<MessagePeerReaction>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessagePeerReaction(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessagePeerReaction(w, items0[i0]!);
         i0 = -1;
       }
       field = 'topReactors';
       if ((flags & 0x10) !== 0) {
         const items0 = arrayValue(this.topReactors, 'Vector<MessageReactor>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageReactor(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageReactor(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -62617,8 +61614,6 @@ class MessageReactions$ {
   static fromReader(r: TlReader): MessageReactions$ {
     const o = new MessageReactions$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -62627,34 +61622,14 @@ class MessageReactions$ {
       o.canSeeList = (flags & 0x4) !== 0 ? true : undefined;
       o.reactionsAsTags = (flags & 0x8) !== 0 ? true : undefined;
       field = 'results';
-      const results: Api.TypeReactionCount[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) results.push(read$ReactionCount(r));
-      i0 = -1;
-      o.results = results;
+      o.results = read$Vector$ReactionCount(r);
       field = 'recentReactions';
-      if ((flags & 0x2) !== 0) {
-        const recentReactions: Api.TypeMessagePeerReaction[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) recentReactions.push(read$MessagePeerReaction(r));
-        i0 = -1;
-        o.recentReactions = recentReactions;
-      } else {
-        o.recentReactions = undefined;
-      }
+      o.recentReactions = (flags & 0x2) !== 0 ? read$Vector$MessagePeerReaction(r) : undefined;
       field = 'topReactors';
-      if ((flags & 0x10) !== 0) {
-        const topReactors: Api.TypeMessageReactor[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) topReactors.push(read$MessageReactor(r));
-        i0 = -1;
-        o.topReactors = topReactors;
-      } else {
-        o.topReactors = undefined;
-      }
+      o.topReactors = (flags & 0x10) !== 0 ? read$Vector$MessageReactor(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messageReactions', indexedField(field, i0));
+      return rethrowDecode(e, 'messageReactions', field);
     }
   }
 }
@@ -63025,9 +62000,10 @@ class AttachMenuBotIcon$ {
       field = 'colors';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.colors, 'Vector<AttachMenuBotIconColor>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$AttachMenuBotIconColor(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$AttachMenuBotIconColor(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -63038,8 +62014,6 @@ class AttachMenuBotIcon$ {
   static fromReader(r: TlReader): AttachMenuBotIcon$ {
     const o = new AttachMenuBotIcon$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -63049,18 +62023,10 @@ class AttachMenuBotIcon$ {
       field = 'icon';
       o.icon = read$Document(r);
       field = 'colors';
-      if ((flags & 0x1) !== 0) {
-        const colors: Api.TypeAttachMenuBotIconColor[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) colors.push(read$AttachMenuBotIconColor(r));
-        i0 = -1;
-        o.colors = colors;
-      } else {
-        o.colors = undefined;
-      }
+      o.colors = (flags & 0x1) !== 0 ? read$Vector$AttachMenuBotIconColor(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'attachMenuBotIcon', indexedField(field, i0));
+      return rethrowDecode(e, 'attachMenuBotIcon', field);
     }
   }
 }
@@ -63140,17 +62106,19 @@ class AttachMenuBot$ {
       field = 'peerTypes';
       if ((flags & 0x8) !== 0) {
         const items0 = arrayValue(this.peerTypes, 'Vector<AttachMenuPeerType>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$AttachMenuPeerType(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$AttachMenuPeerType(w, items0[i0]!);
         i0 = -1;
       }
       field = 'icons';
       {
         const items0 = arrayValue(this.icons, 'Vector<AttachMenuBotIcon>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$AttachMenuBotIcon(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$AttachMenuBotIcon(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -63161,8 +62129,6 @@ class AttachMenuBot$ {
   static fromReader(r: TlReader): AttachMenuBot$ {
     const o = new AttachMenuBot$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -63178,24 +62144,12 @@ class AttachMenuBot$ {
       field = 'shortName';
       o.shortName = r.stringField(o, 'shortName');
       field = 'peerTypes';
-      if ((flags & 0x8) !== 0) {
-        const peerTypes: Api.TypeAttachMenuPeerType[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) peerTypes.push(read$AttachMenuPeerType(r));
-        i0 = -1;
-        o.peerTypes = peerTypes;
-      } else {
-        o.peerTypes = undefined;
-      }
+      o.peerTypes = (flags & 0x8) !== 0 ? read$Vector$AttachMenuPeerType(r) : undefined;
       field = 'icons';
-      const icons: Api.TypeAttachMenuBotIcon[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) icons.push(read$AttachMenuBotIcon(r));
-      i0 = -1;
-      o.icons = icons;
+      o.icons = read$Vector$AttachMenuBotIcon(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'attachMenuBot', indexedField(field, i0));
+      return rethrowDecode(e, 'attachMenuBot', field);
     }
   }
 }
@@ -63268,17 +62222,19 @@ class AttachMenuBots$ {
       field = 'bots';
       {
         const items0 = arrayValue(this.bots, 'Vector<AttachMenuBot>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$AttachMenuBot(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$AttachMenuBot(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -63289,26 +62245,16 @@ class AttachMenuBots$ {
   static fromReader(r: TlReader): AttachMenuBots$ {
     const o = new AttachMenuBots$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'hash';
       o.hash = r.long();
       field = 'bots';
-      const bots: Api.TypeAttachMenuBot[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) bots.push(read$AttachMenuBot(r));
-      i0 = -1;
-      o.bots = bots;
+      o.bots = read$Vector$AttachMenuBot(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'attachMenuBots', indexedField(field, i0));
+      return rethrowDecode(e, 'attachMenuBots', field);
     }
   }
 }
@@ -63351,9 +62297,10 @@ class AttachMenuBotsBot$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -63364,20 +62311,14 @@ class AttachMenuBotsBot$ {
   static fromReader(r: TlReader): AttachMenuBotsBot$ {
     const o = new AttachMenuBotsBot$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'bot';
       o.bot = read$AttachMenuBot(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'attachMenuBotsBot', indexedField(field, i0));
+      return rethrowDecode(e, 'attachMenuBotsBot', field);
     }
   }
 }
@@ -64793,9 +63734,10 @@ class InputStorePaymentPremiumGiftCode$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<InputUser>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputUser(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputUser(w, items0[i0]!);
         i0 = -1;
       }
       field = 'boostPeer';
@@ -64814,18 +63756,12 @@ class InputStorePaymentPremiumGiftCode$ {
   static fromReader(r: TlReader): InputStorePaymentPremiumGiftCode$ {
     const o = new InputStorePaymentPremiumGiftCode$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       field = 'users';
-      const users: Api.TypeInputUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$InputUser(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$InputUser(r);
       field = 'boostPeer';
       o.boostPeer = (flags & 0x1) !== 0 ? read$InputPeer(r) : undefined;
       field = 'currency';
@@ -64836,7 +63772,7 @@ class InputStorePaymentPremiumGiftCode$ {
       o.message = (flags & 0x2) !== 0 ? read$TextWithEntities(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputStorePaymentPremiumGiftCode', indexedField(field, i0));
+      return rethrowDecode(e, 'inputStorePaymentPremiumGiftCode', field);
     }
   }
 }
@@ -64904,17 +63840,19 @@ class InputStorePaymentPremiumGiveaway$ {
       field = 'additionalPeers';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.additionalPeers, 'Vector<InputPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputPeer(w, items0[i0]!);
         i0 = -1;
       }
       field = 'countriesIso2';
       if ((flags & 0x4) !== 0) {
         const items0 = arrayValue(this.countriesIso2, 'Vector<string>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.string(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.string(items0[i0]!);
         i0 = -1;
       }
       field = 'prizeDescription';
@@ -64935,8 +63873,6 @@ class InputStorePaymentPremiumGiveaway$ {
   static fromReader(r: TlReader): InputStorePaymentPremiumGiveaway$ {
     const o = new InputStorePaymentPremiumGiveaway$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -64946,25 +63882,9 @@ class InputStorePaymentPremiumGiveaway$ {
       field = 'boostPeer';
       o.boostPeer = read$InputPeer(r);
       field = 'additionalPeers';
-      if ((flags & 0x2) !== 0) {
-        const additionalPeers: Api.TypeInputPeer[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) additionalPeers.push(read$InputPeer(r));
-        i0 = -1;
-        o.additionalPeers = additionalPeers;
-      } else {
-        o.additionalPeers = undefined;
-      }
+      o.additionalPeers = (flags & 0x2) !== 0 ? read$Vector$InputPeer(r) : undefined;
       field = 'countriesIso2';
-      if ((flags & 0x4) !== 0) {
-        const countriesIso2: string[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) countriesIso2.push(r.stringField(countriesIso2, countriesIso2.length));
-        i0 = -1;
-        o.countriesIso2 = countriesIso2;
-      } else {
-        o.countriesIso2 = undefined;
-      }
+      o.countriesIso2 = (flags & 0x4) !== 0 ? read$Vector$string(r) : undefined;
       field = 'prizeDescription';
       o.prizeDescription = (flags & 0x10) !== 0 ? r.stringField(o, 'prizeDescription') : undefined;
       field = 'randomId';
@@ -64977,7 +63897,7 @@ class InputStorePaymentPremiumGiveaway$ {
       o.amount = r.long();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputStorePaymentPremiumGiveaway', indexedField(field, i0));
+      return rethrowDecode(e, 'inputStorePaymentPremiumGiveaway', field);
     }
   }
 }
@@ -65193,17 +64113,19 @@ class InputStorePaymentStarsGiveaway$ {
       field = 'additionalPeers';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.additionalPeers, 'Vector<InputPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputPeer(w, items0[i0]!);
         i0 = -1;
       }
       field = 'countriesIso2';
       if ((flags & 0x4) !== 0) {
         const items0 = arrayValue(this.countriesIso2, 'Vector<string>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.string(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.string(items0[i0]!);
         i0 = -1;
       }
       field = 'prizeDescription';
@@ -65226,8 +64148,6 @@ class InputStorePaymentStarsGiveaway$ {
   static fromReader(r: TlReader): InputStorePaymentStarsGiveaway$ {
     const o = new InputStorePaymentStarsGiveaway$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -65239,25 +64159,9 @@ class InputStorePaymentStarsGiveaway$ {
       field = 'boostPeer';
       o.boostPeer = read$InputPeer(r);
       field = 'additionalPeers';
-      if ((flags & 0x2) !== 0) {
-        const additionalPeers: Api.TypeInputPeer[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) additionalPeers.push(read$InputPeer(r));
-        i0 = -1;
-        o.additionalPeers = additionalPeers;
-      } else {
-        o.additionalPeers = undefined;
-      }
+      o.additionalPeers = (flags & 0x2) !== 0 ? read$Vector$InputPeer(r) : undefined;
       field = 'countriesIso2';
-      if ((flags & 0x4) !== 0) {
-        const countriesIso2: string[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) countriesIso2.push(r.stringField(countriesIso2, countriesIso2.length));
-        i0 = -1;
-        o.countriesIso2 = countriesIso2;
-      } else {
-        o.countriesIso2 = undefined;
-      }
+      o.countriesIso2 = (flags & 0x4) !== 0 ? read$Vector$string(r) : undefined;
       field = 'prizeDescription';
       o.prizeDescription = (flags & 0x10) !== 0 ? r.stringField(o, 'prizeDescription') : undefined;
       field = 'randomId';
@@ -65272,7 +64176,7 @@ class InputStorePaymentStarsGiveaway$ {
       o.users = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputStorePaymentStarsGiveaway', indexedField(field, i0));
+      return rethrowDecode(e, 'inputStorePaymentStarsGiveaway', field);
     }
   }
 }
@@ -65945,9 +64849,10 @@ class ChatReactionsSome$ {
       field = 'reactions';
       {
         const items0 = arrayValue(this.reactions, 'Vector<Reaction>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Reaction(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Reaction(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -65958,18 +64863,12 @@ class ChatReactionsSome$ {
   static fromReader(r: TlReader): ChatReactionsSome$ {
     const o = new ChatReactionsSome$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'reactions';
-      const reactions: Api.TypeReaction[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) reactions.push(read$Reaction(r));
-      i0 = -1;
-      o.reactions = reactions;
+      o.reactions = read$Vector$Reaction(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'chatReactionsSome', indexedField(field, i0));
+      return rethrowDecode(e, 'chatReactionsSome', field);
     }
   }
 }
@@ -66564,9 +65463,10 @@ class StickerKeyword$ {
       field = 'keyword';
       {
         const items0 = arrayValue(this.keyword, 'Vector<string>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.string(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.string(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -66577,20 +65477,14 @@ class StickerKeyword$ {
   static fromReader(r: TlReader): StickerKeyword$ {
     const o = new StickerKeyword$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'documentId';
       o.documentId = r.long();
       field = 'keyword';
-      const keyword: string[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) keyword.push(r.stringField(keyword, keyword.length));
-      i0 = -1;
-      o.keyword = keyword;
+      o.keyword = read$Vector$string(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stickerKeyword', indexedField(field, i0));
+      return rethrowDecode(e, 'stickerKeyword', field);
     }
   }
 }
@@ -67267,9 +66161,10 @@ class EmojiList$ {
       field = 'documentId';
       {
         const items0 = arrayValue(this.documentId, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -67280,20 +66175,14 @@ class EmojiList$ {
   static fromReader(r: TlReader): EmojiList$ {
     const o = new EmojiList$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'hash';
       o.hash = r.long();
       field = 'documentId';
-      const documentId: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) documentId.push(r.long());
-      i0 = -1;
-      o.documentId = documentId;
+      o.documentId = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'emojiList', indexedField(field, i0));
+      return rethrowDecode(e, 'emojiList', field);
     }
   }
 }
@@ -67340,9 +66229,10 @@ class EmojiGroup$ {
       field = 'emoticons';
       {
         const items0 = arrayValue(this.emoticons, 'Vector<string>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.string(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.string(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -67353,22 +66243,16 @@ class EmojiGroup$ {
   static fromReader(r: TlReader): EmojiGroup$ {
     const o = new EmojiGroup$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'title';
       o.title = r.stringField(o, 'title');
       field = 'iconEmojiId';
       o.iconEmojiId = r.long();
       field = 'emoticons';
-      const emoticons: string[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) emoticons.push(r.stringField(emoticons, emoticons.length));
-      i0 = -1;
-      o.emoticons = emoticons;
+      o.emoticons = read$Vector$string(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'emojiGroup', indexedField(field, i0));
+      return rethrowDecode(e, 'emojiGroup', field);
     }
   }
 }
@@ -67415,9 +66299,10 @@ class EmojiGroupGreeting$ {
       field = 'emoticons';
       {
         const items0 = arrayValue(this.emoticons, 'Vector<string>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.string(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.string(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -67428,22 +66313,16 @@ class EmojiGroupGreeting$ {
   static fromReader(r: TlReader): EmojiGroupGreeting$ {
     const o = new EmojiGroupGreeting$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'title';
       o.title = r.stringField(o, 'title');
       field = 'iconEmojiId';
       o.iconEmojiId = r.long();
       field = 'emoticons';
-      const emoticons: string[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) emoticons.push(r.stringField(emoticons, emoticons.length));
-      i0 = -1;
-      o.emoticons = emoticons;
+      o.emoticons = read$Vector$string(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'emojiGroupGreeting', indexedField(field, i0));
+      return rethrowDecode(e, 'emojiGroupGreeting', field);
     }
   }
 }
@@ -67542,9 +66421,10 @@ class TextWithEntities$ {
       field = 'entities';
       {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -67555,20 +66435,14 @@ class TextWithEntities$ {
   static fromReader(r: TlReader): TextWithEntities$ {
     const o = new TextWithEntities$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'text';
       o.text = r.stringField(o, 'text');
       field = 'entities';
-      const entities: Api.TypeMessageEntity[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-      i0 = -1;
-      o.entities = entities;
+      o.entities = read$Vector$MessageEntity(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'textWithEntities', indexedField(field, i0));
+      return rethrowDecode(e, 'textWithEntities', field);
     }
   }
 }
@@ -68139,9 +67013,10 @@ class ExportedChatlistInvite$ {
       field = 'peers';
       {
         const items0 = arrayValue(this.peers, 'Vector<Peer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Peer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Peer(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -68152,8 +67027,6 @@ class ExportedChatlistInvite$ {
   static fromReader(r: TlReader): ExportedChatlistInvite$ {
     const o = new ExportedChatlistInvite$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -68163,14 +67036,10 @@ class ExportedChatlistInvite$ {
       field = 'url';
       o.url = r.stringField(o, 'url');
       field = 'peers';
-      const peers: Api.TypePeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) peers.push(read$Peer(r));
-      i0 = -1;
-      o.peers = peers;
+      o.peers = read$Vector$Peer(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'exportedChatlistInvite', indexedField(field, i0));
+      return rethrowDecode(e, 'exportedChatlistInvite', field);
     }
   }
 }
@@ -68333,9 +67202,10 @@ class MessagePeerVoteMultiple$ {
       field = 'options';
       {
         const items0 = arrayValue(this.options, 'Vector<bytes>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.bytes(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.bytes(items0[i0]!);
         i0 = -1;
       }
       field = 'date';
@@ -68348,22 +67218,16 @@ class MessagePeerVoteMultiple$ {
   static fromReader(r: TlReader): MessagePeerVoteMultiple$ {
     const o = new MessagePeerVoteMultiple$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$Peer(r);
       field = 'options';
-      const options_: Uint8Array[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) options_.push(r.bytes());
-      i0 = -1;
-      o.options = options_;
+      o.options = read$Vector$bytes(r);
       field = 'date';
       o.date = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messagePeerVoteMultiple', indexedField(field, i0));
+      return rethrowDecode(e, 'messagePeerVoteMultiple', field);
     }
   }
 }
@@ -68424,9 +67288,10 @@ class StoryViews$ {
       field = 'reactions';
       if ((flags & 0x8) !== 0) {
         const items0 = arrayValue(this.reactions, 'Vector<ReactionCount>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$ReactionCount(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$ReactionCount(w, items0[i0]!);
         i0 = -1;
       }
       field = 'reactionsCount';
@@ -68434,9 +67299,10 @@ class StoryViews$ {
       field = 'recentViewers';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.recentViewers, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -68447,8 +67313,6 @@ class StoryViews$ {
   static fromReader(r: TlReader): StoryViews$ {
     const o = new StoryViews$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -68459,30 +67323,14 @@ class StoryViews$ {
       field = 'forwardsCount';
       o.forwardsCount = (flags & 0x4) !== 0 ? r.int() : undefined;
       field = 'reactions';
-      if ((flags & 0x8) !== 0) {
-        const reactions: Api.TypeReactionCount[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) reactions.push(read$ReactionCount(r));
-        i0 = -1;
-        o.reactions = reactions;
-      } else {
-        o.reactions = undefined;
-      }
+      o.reactions = (flags & 0x8) !== 0 ? read$Vector$ReactionCount(r) : undefined;
       field = 'reactionsCount';
       o.reactionsCount = (flags & 0x10) !== 0 ? r.int() : undefined;
       field = 'recentViewers';
-      if ((flags & 0x1) !== 0) {
-        const recentViewers: BigInteger[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) recentViewers.push(r.long());
-        i0 = -1;
-        o.recentViewers = recentViewers;
-      } else {
-        o.recentViewers = undefined;
-      }
+      o.recentViewers = (flags & 0x1) !== 0 ? read$Vector$long(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'storyViews', indexedField(field, i0));
+      return rethrowDecode(e, 'storyViews', field);
     }
   }
 }
@@ -68726,9 +67574,10 @@ class StoryItem$ {
       field = 'entities';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'media';
@@ -68736,17 +67585,19 @@ class StoryItem$ {
       field = 'mediaAreas';
       if ((flags & 0x4000) !== 0) {
         const items0 = arrayValue(this.mediaAreas, 'Vector<MediaArea>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MediaArea(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MediaArea(w, items0[i0]!);
         i0 = -1;
       }
       field = 'privacy';
       if ((flags & 0x4) !== 0) {
         const items0 = arrayValue(this.privacy, 'Vector<PrivacyRule>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PrivacyRule(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PrivacyRule(w, items0[i0]!);
         i0 = -1;
       }
       field = 'views';
@@ -68756,9 +67607,10 @@ class StoryItem$ {
       field = 'albums';
       if ((flags & 0x80000) !== 0) {
         const items0 = arrayValue(this.albums, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -68769,8 +67621,6 @@ class StoryItem$ {
   static fromReader(r: TlReader): StoryItem$ {
     const o = new StoryItem$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -68797,54 +67647,22 @@ class StoryItem$ {
       field = 'caption';
       o.caption = (flags & 0x1) !== 0 ? r.stringField(o, 'caption') : undefined;
       field = 'entities';
-      if ((flags & 0x2) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'media';
       o.media = read$MessageMedia(r);
       field = 'mediaAreas';
-      if ((flags & 0x4000) !== 0) {
-        const mediaAreas: Api.TypeMediaArea[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) mediaAreas.push(read$MediaArea(r));
-        i0 = -1;
-        o.mediaAreas = mediaAreas;
-      } else {
-        o.mediaAreas = undefined;
-      }
+      o.mediaAreas = (flags & 0x4000) !== 0 ? read$Vector$MediaArea(r) : undefined;
       field = 'privacy';
-      if ((flags & 0x4) !== 0) {
-        const privacy: Api.TypePrivacyRule[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) privacy.push(read$PrivacyRule(r));
-        i0 = -1;
-        o.privacy = privacy;
-      } else {
-        o.privacy = undefined;
-      }
+      o.privacy = (flags & 0x4) !== 0 ? read$Vector$PrivacyRule(r) : undefined;
       field = 'views';
       o.views = (flags & 0x8) !== 0 ? read$StoryViews(r) : undefined;
       field = 'sentReaction';
       o.sentReaction = (flags & 0x8000) !== 0 ? read$Reaction(r) : undefined;
       field = 'albums';
-      if ((flags & 0x80000) !== 0) {
-        const albums: number[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) albums.push(r.int());
-        i0 = -1;
-        o.albums = albums;
-      } else {
-        o.albums = undefined;
-      }
+      o.albums = (flags & 0x80000) !== 0 ? read$Vector$int(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'storyItem', indexedField(field, i0));
+      return rethrowDecode(e, 'storyItem', field);
     }
   }
 }
@@ -69128,9 +67946,10 @@ class InputReplyToMessage$ {
       field = 'quoteEntities';
       if ((flags & 0x8) !== 0) {
         const items0 = arrayValue(this.quoteEntities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'quoteOffset';
@@ -69147,8 +67966,6 @@ class InputReplyToMessage$ {
   static fromReader(r: TlReader): InputReplyToMessage$ {
     const o = new InputReplyToMessage$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -69162,15 +67979,7 @@ class InputReplyToMessage$ {
       field = 'quoteText';
       o.quoteText = (flags & 0x4) !== 0 ? r.stringField(o, 'quoteText') : undefined;
       field = 'quoteEntities';
-      if ((flags & 0x8) !== 0) {
-        const quoteEntities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) quoteEntities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.quoteEntities = quoteEntities;
-      } else {
-        o.quoteEntities = undefined;
-      }
+      o.quoteEntities = (flags & 0x8) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'quoteOffset';
       o.quoteOffset = (flags & 0x10) !== 0 ? r.int() : undefined;
       field = 'monoforumPeerId';
@@ -69179,7 +67988,7 @@ class InputReplyToMessage$ {
       o.todoItemId = (flags & 0x40) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputReplyToMessage', indexedField(field, i0));
+      return rethrowDecode(e, 'inputReplyToMessage', field);
     }
   }
 }
@@ -70125,9 +68934,10 @@ class PeerStories$ {
       field = 'stories';
       {
         const items0 = arrayValue(this.stories, 'Vector<StoryItem>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StoryItem(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StoryItem(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -70138,8 +68948,6 @@ class PeerStories$ {
   static fromReader(r: TlReader): PeerStories$ {
     const o = new PeerStories$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -70149,14 +68957,10 @@ class PeerStories$ {
       field = 'maxReadId';
       o.maxReadId = (flags & 0x1) !== 0 ? r.int() : undefined;
       field = 'stories';
-      const stories: Api.TypeStoryItem[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) stories.push(read$StoryItem(r));
-      i0 = -1;
-      o.stories = stories;
+      o.stories = read$Vector$StoryItem(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'peerStories', indexedField(field, i0));
+      return rethrowDecode(e, 'peerStories', field);
     }
   }
 }
@@ -71588,9 +70392,10 @@ class BusinessWorkHours$ {
       field = 'weeklyOpen';
       {
         const items0 = arrayValue(this.weeklyOpen, 'Vector<BusinessWeeklyOpen>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$BusinessWeeklyOpen(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$BusinessWeeklyOpen(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -71601,8 +70406,6 @@ class BusinessWorkHours$ {
   static fromReader(r: TlReader): BusinessWorkHours$ {
     const o = new BusinessWorkHours$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -71611,14 +70414,10 @@ class BusinessWorkHours$ {
       field = 'timezoneId';
       o.timezoneId = r.stringField(o, 'timezoneId');
       field = 'weeklyOpen';
-      const weeklyOpen: Api.TypeBusinessWeeklyOpen[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) weeklyOpen.push(read$BusinessWeeklyOpen(r));
-      i0 = -1;
-      o.weeklyOpen = weeklyOpen;
+      o.weeklyOpen = read$Vector$BusinessWeeklyOpen(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'businessWorkHours', indexedField(field, i0));
+      return rethrowDecode(e, 'businessWorkHours', field);
     }
   }
 }
@@ -71742,9 +70541,10 @@ class InputBusinessRecipients$ {
       field = 'users';
       if ((flags & 0x10) !== 0) {
         const items0 = arrayValue(this.users, 'Vector<InputUser>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputUser(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputUser(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -71755,8 +70555,6 @@ class InputBusinessRecipients$ {
   static fromReader(r: TlReader): InputBusinessRecipients$ {
     const o = new InputBusinessRecipients$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -71767,18 +70565,10 @@ class InputBusinessRecipients$ {
       o.nonContacts = (flags & 0x8) !== 0 ? true : undefined;
       o.excludeSelected = (flags & 0x20) !== 0 ? true : undefined;
       field = 'users';
-      if ((flags & 0x10) !== 0) {
-        const users: Api.TypeInputUser[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$InputUser(r));
-        i0 = -1;
-        o.users = users;
-      } else {
-        o.users = undefined;
-      }
+      o.users = (flags & 0x10) !== 0 ? read$Vector$InputUser(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputBusinessRecipients', indexedField(field, i0));
+      return rethrowDecode(e, 'inputBusinessRecipients', field);
     }
   }
 }
@@ -71840,9 +70630,10 @@ class BusinessRecipients$ {
       field = 'users';
       if ((flags & 0x10) !== 0) {
         const items0 = arrayValue(this.users, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -71853,8 +70644,6 @@ class BusinessRecipients$ {
   static fromReader(r: TlReader): BusinessRecipients$ {
     const o = new BusinessRecipients$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -71865,18 +70654,10 @@ class BusinessRecipients$ {
       o.nonContacts = (flags & 0x8) !== 0 ? true : undefined;
       o.excludeSelected = (flags & 0x20) !== 0 ? true : undefined;
       field = 'users';
-      if ((flags & 0x10) !== 0) {
-        const users: BigInteger[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) users.push(r.long());
-        i0 = -1;
-        o.users = users;
-      } else {
-        o.users = undefined;
-      }
+      o.users = (flags & 0x10) !== 0 ? read$Vector$long(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'businessRecipients', indexedField(field, i0));
+      return rethrowDecode(e, 'businessRecipients', field);
     }
   }
 }
@@ -73007,17 +71788,19 @@ class InputBusinessBotRecipients$ {
       field = 'users';
       if ((flags & 0x10) !== 0) {
         const items0 = arrayValue(this.users, 'Vector<InputUser>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputUser(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputUser(w, items0[i0]!);
         i0 = -1;
       }
       field = 'excludeUsers';
       if ((flags & 0x40) !== 0) {
         const items0 = arrayValue(this.excludeUsers, 'Vector<InputUser>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputUser(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputUser(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -73028,8 +71811,6 @@ class InputBusinessBotRecipients$ {
   static fromReader(r: TlReader): InputBusinessBotRecipients$ {
     const o = new InputBusinessBotRecipients$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -73040,28 +71821,12 @@ class InputBusinessBotRecipients$ {
       o.nonContacts = (flags & 0x8) !== 0 ? true : undefined;
       o.excludeSelected = (flags & 0x20) !== 0 ? true : undefined;
       field = 'users';
-      if ((flags & 0x10) !== 0) {
-        const users: Api.TypeInputUser[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$InputUser(r));
-        i0 = -1;
-        o.users = users;
-      } else {
-        o.users = undefined;
-      }
+      o.users = (flags & 0x10) !== 0 ? read$Vector$InputUser(r) : undefined;
       field = 'excludeUsers';
-      if ((flags & 0x40) !== 0) {
-        const excludeUsers: Api.TypeInputUser[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) excludeUsers.push(read$InputUser(r));
-        i0 = -1;
-        o.excludeUsers = excludeUsers;
-      } else {
-        o.excludeUsers = undefined;
-      }
+      o.excludeUsers = (flags & 0x40) !== 0 ? read$Vector$InputUser(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputBusinessBotRecipients', indexedField(field, i0));
+      return rethrowDecode(e, 'inputBusinessBotRecipients', field);
     }
   }
 }
@@ -73126,17 +71891,19 @@ class BusinessBotRecipients$ {
       field = 'users';
       if ((flags & 0x10) !== 0) {
         const items0 = arrayValue(this.users, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
       field = 'excludeUsers';
       if ((flags & 0x40) !== 0) {
         const items0 = arrayValue(this.excludeUsers, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -73147,8 +71914,6 @@ class BusinessBotRecipients$ {
   static fromReader(r: TlReader): BusinessBotRecipients$ {
     const o = new BusinessBotRecipients$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -73159,28 +71924,12 @@ class BusinessBotRecipients$ {
       o.nonContacts = (flags & 0x8) !== 0 ? true : undefined;
       o.excludeSelected = (flags & 0x20) !== 0 ? true : undefined;
       field = 'users';
-      if ((flags & 0x10) !== 0) {
-        const users: BigInteger[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) users.push(r.long());
-        i0 = -1;
-        o.users = users;
-      } else {
-        o.users = undefined;
-      }
+      o.users = (flags & 0x10) !== 0 ? read$Vector$long(r) : undefined;
       field = 'excludeUsers';
-      if ((flags & 0x40) !== 0) {
-        const excludeUsers: BigInteger[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) excludeUsers.push(r.long());
-        i0 = -1;
-        o.excludeUsers = excludeUsers;
-      } else {
-        o.excludeUsers = undefined;
-      }
+      o.excludeUsers = (flags & 0x40) !== 0 ? read$Vector$long(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'businessBotRecipients', indexedField(field, i0));
+      return rethrowDecode(e, 'businessBotRecipients', field);
     }
   }
 }
@@ -73350,9 +72099,10 @@ class InputBusinessChatLink$ {
       field = 'entities';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'title';
@@ -73365,8 +72115,6 @@ class InputBusinessChatLink$ {
   static fromReader(r: TlReader): InputBusinessChatLink$ {
     const o = new InputBusinessChatLink$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -73374,20 +72122,12 @@ class InputBusinessChatLink$ {
       field = 'message';
       o.message = r.stringField(o, 'message');
       field = 'entities';
-      if ((flags & 0x1) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x1) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'title';
       o.title = (flags & 0x2) !== 0 ? r.stringField(o, 'title') : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputBusinessChatLink', indexedField(field, i0));
+      return rethrowDecode(e, 'inputBusinessChatLink', field);
     }
   }
 }
@@ -73442,9 +72182,10 @@ class BusinessChatLink$ {
       field = 'entities';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'title';
@@ -73459,8 +72200,6 @@ class BusinessChatLink$ {
   static fromReader(r: TlReader): BusinessChatLink$ {
     const o = new BusinessChatLink$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -73470,22 +72209,14 @@ class BusinessChatLink$ {
       field = 'message';
       o.message = r.stringField(o, 'message');
       field = 'entities';
-      if ((flags & 0x1) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x1) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'title';
       o.title = (flags & 0x2) !== 0 ? r.stringField(o, 'title') : undefined;
       field = 'views';
       o.views = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'businessChatLink', indexedField(field, i0));
+      return rethrowDecode(e, 'businessChatLink', field);
     }
   }
 }
@@ -74581,9 +73312,10 @@ class StarsTransaction$ {
       field = 'extendedMedia';
       if ((flags & 0x200) !== 0) {
         const items0 = arrayValue(this.extendedMedia, 'Vector<MessageMedia>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageMedia(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageMedia(w, items0[i0]!);
         i0 = -1;
       }
       field = 'subscriptionPeriod';
@@ -74616,8 +73348,6 @@ class StarsTransaction$ {
   static fromReader(r: TlReader): StarsTransaction$ {
     const o = new StarsTransaction$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -74655,15 +73385,7 @@ class StarsTransaction$ {
       field = 'msgId';
       o.msgId = (flags & 0x100) !== 0 ? r.int() : undefined;
       field = 'extendedMedia';
-      if ((flags & 0x200) !== 0) {
-        const extendedMedia: Api.TypeMessageMedia[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) extendedMedia.push(read$MessageMedia(r));
-        i0 = -1;
-        o.extendedMedia = extendedMedia;
-      } else {
-        o.extendedMedia = undefined;
-      }
+      o.extendedMedia = (flags & 0x200) !== 0 ? read$Vector$MessageMedia(r) : undefined;
       field = 'subscriptionPeriod';
       o.subscriptionPeriod = (flags & 0x1000) !== 0 ? r.int() : undefined;
       field = 'giveawayPostId';
@@ -74688,7 +73410,7 @@ class StarsTransaction$ {
       o.adsProceedsToDate = (flags & 0x800000) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'starsTransaction', indexedField(field, i0));
+      return rethrowDecode(e, 'starsTransaction', field);
     }
   }
 }
@@ -75418,9 +74140,10 @@ class StarsGiveawayOption$ {
       field = 'winners';
       {
         const items0 = arrayValue(this.winners, 'Vector<StarsGiveawayWinnersOption>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StarsGiveawayWinnersOption(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StarsGiveawayWinnersOption(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -75431,8 +74154,6 @@ class StarsGiveawayOption$ {
   static fromReader(r: TlReader): StarsGiveawayOption$ {
     const o = new StarsGiveawayOption$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -75450,14 +74171,10 @@ class StarsGiveawayOption$ {
       field = 'amount';
       o.amount = r.long();
       field = 'winners';
-      const winners: Api.TypeStarsGiveawayWinnersOption[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) winners.push(read$StarsGiveawayWinnersOption(r));
-      i0 = -1;
-      o.winners = winners;
+      o.winners = read$Vector$StarsGiveawayWinnersOption(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'starsGiveawayOption', indexedField(field, i0));
+      return rethrowDecode(e, 'starsGiveawayOption', field);
     }
   }
 }
@@ -75845,9 +74562,10 @@ class StarGiftUnique$ {
       field = 'attributes';
       {
         const items0 = arrayValue(this.attributes, 'Vector<StarGiftAttribute>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StarGiftAttribute(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StarGiftAttribute(w, items0[i0]!);
         i0 = -1;
       }
       field = 'availabilityIssued';
@@ -75859,9 +74577,10 @@ class StarGiftUnique$ {
       field = 'resellAmount';
       if ((flags & 0x10) !== 0) {
         const items0 = arrayValue(this.resellAmount, 'Vector<StarsAmount>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StarsAmount(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StarsAmount(w, items0[i0]!);
         i0 = -1;
       }
       field = 'releasedBy';
@@ -75880,8 +74599,6 @@ class StarGiftUnique$ {
   static fromReader(r: TlReader): StarGiftUnique$ {
     const o = new StarGiftUnique$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -75906,11 +74623,7 @@ class StarGiftUnique$ {
       field = 'ownerAddress';
       o.ownerAddress = (flags & 0x4) !== 0 ? r.stringField(o, 'ownerAddress') : undefined;
       field = 'attributes';
-      const attributes: Api.TypeStarGiftAttribute[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) attributes.push(read$StarGiftAttribute(r));
-      i0 = -1;
-      o.attributes = attributes;
+      o.attributes = read$Vector$StarGiftAttribute(r);
       field = 'availabilityIssued';
       o.availabilityIssued = r.int();
       field = 'availabilityTotal';
@@ -75918,15 +74631,7 @@ class StarGiftUnique$ {
       field = 'giftAddress';
       o.giftAddress = (flags & 0x8) !== 0 ? r.stringField(o, 'giftAddress') : undefined;
       field = 'resellAmount';
-      if ((flags & 0x10) !== 0) {
-        const resellAmount: Api.TypeStarsAmount[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) resellAmount.push(read$StarsAmount(r));
-        i0 = -1;
-        o.resellAmount = resellAmount;
-      } else {
-        o.resellAmount = undefined;
-      }
+      o.resellAmount = (flags & 0x10) !== 0 ? read$Vector$StarsAmount(r) : undefined;
       field = 'releasedBy';
       o.releasedBy = (flags & 0x20) !== 0 ? read$Peer(r) : undefined;
       field = 'valueAmount';
@@ -75937,7 +74642,7 @@ class StarGiftUnique$ {
       o.themePeer = (flags & 0x400) !== 0 ? read$Peer(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'starGiftUnique', indexedField(field, i0));
+      return rethrowDecode(e, 'starGiftUnique', field);
     }
   }
 }
@@ -76036,9 +74741,10 @@ class ReportResultChooseOption$ {
       field = 'options';
       {
         const items0 = arrayValue(this.options, 'Vector<MessageReportOption>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageReportOption(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageReportOption(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -76049,20 +74755,14 @@ class ReportResultChooseOption$ {
   static fromReader(r: TlReader): ReportResultChooseOption$ {
     const o = new ReportResultChooseOption$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'title';
       o.title = r.stringField(o, 'title');
       field = 'options';
-      const options_: Api.TypeMessageReportOption[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) options_.push(read$MessageReportOption(r));
-      i0 = -1;
-      o.options = options_;
+      o.options = read$Vector$MessageReportOption(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'reportResultChooseOption', indexedField(field, i0));
+      return rethrowDecode(e, 'reportResultChooseOption', field);
     }
   }
 }
@@ -77066,9 +75766,10 @@ class SavedStarGift$ {
       field = 'collectionId';
       if ((flags & 0x8000) !== 0) {
         const items0 = arrayValue(this.collectionId, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'prepaidUpgradeHash';
@@ -77081,8 +75782,6 @@ class SavedStarGift$ {
   static fromReader(r: TlReader): SavedStarGift$ {
     const o = new SavedStarGift$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -77118,20 +75817,12 @@ class SavedStarGift$ {
       field = 'canResellAt';
       o.canResellAt = (flags & 0x4000) !== 0 ? r.int() : undefined;
       field = 'collectionId';
-      if ((flags & 0x8000) !== 0) {
-        const collectionId: number[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) collectionId.push(r.int());
-        i0 = -1;
-        o.collectionId = collectionId;
-      } else {
-        o.collectionId = undefined;
-      }
+      o.collectionId = (flags & 0x8000) !== 0 ? read$Vector$int(r) : undefined;
       field = 'prepaidUpgradeHash';
       o.prepaidUpgradeHash = (flags & 0x10000) !== 0 ? r.stringField(o, 'prepaidUpgradeHash') : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'savedStarGift', indexedField(field, i0));
+      return rethrowDecode(e, 'savedStarGift', field);
     }
   }
 }
@@ -78145,9 +76836,10 @@ class TodoList$ {
       field = 'list';
       {
         const items0 = arrayValue(this.list, 'Vector<TodoItem>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$TodoItem(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$TodoItem(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -78158,8 +76850,6 @@ class TodoList$ {
   static fromReader(r: TlReader): TodoList$ {
     const o = new TodoList$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -78169,14 +76859,10 @@ class TodoList$ {
       field = 'title';
       o.title = read$TextWithEntities(r);
       field = 'list';
-      const list: Api.TypeTodoItem[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) list.push(read$TodoItem(r));
-      i0 = -1;
-      o.list = list;
+      o.list = read$Vector$TodoItem(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'todoList', indexedField(field, i0));
+      return rethrowDecode(e, 'todoList', field);
     }
   }
 }
@@ -79022,9 +77708,10 @@ class ResPQ$ {
       field = 'serverPublicKeyFingerprints';
       {
         const items0 = arrayValue(this.serverPublicKeyFingerprints, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -79035,8 +77722,6 @@ class ResPQ$ {
   static fromReader(r: TlReader): ResPQ$ {
     const o = new ResPQ$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'nonce';
       o.nonce = r.int128();
@@ -79045,14 +77730,10 @@ class ResPQ$ {
       field = 'pq';
       o.pq = r.stringField(o, 'pq');
       field = 'serverPublicKeyFingerprints';
-      const serverPublicKeyFingerprints: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) serverPublicKeyFingerprints.push(r.long());
-      i0 = -1;
-      o.serverPublicKeyFingerprints = serverPublicKeyFingerprints;
+      o.serverPublicKeyFingerprints = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'resPQ', indexedField(field, i0));
+      return rethrowDecode(e, 'resPQ', field);
     }
   }
 }
@@ -80051,9 +78732,10 @@ class MsgsAck$ {
       field = 'msgIds';
       {
         const items0 = arrayValue(this.msgIds, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -80064,18 +78746,12 @@ class MsgsAck$ {
   static fromReader(r: TlReader): MsgsAck$ {
     const o = new MsgsAck$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'msgIds';
-      const msgIds: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) msgIds.push(r.long());
-      i0 = -1;
-      o.msgIds = msgIds;
+      o.msgIds = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'msgs_ack', indexedField(field, i0));
+      return rethrowDecode(e, 'msgs_ack', field);
     }
   }
 }
@@ -80244,9 +78920,10 @@ class MsgsStateReq$ {
       field = 'msgIds';
       {
         const items0 = arrayValue(this.msgIds, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -80257,18 +78934,12 @@ class MsgsStateReq$ {
   static fromReader(r: TlReader): MsgsStateReq$ {
     const o = new MsgsStateReq$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'msgIds';
-      const msgIds: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) msgIds.push(r.long());
-      i0 = -1;
-      o.msgIds = msgIds;
+      o.msgIds = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'msgs_state_req', indexedField(field, i0));
+      return rethrowDecode(e, 'msgs_state_req', field);
     }
   }
 }
@@ -80365,9 +79036,10 @@ class MsgsAllInfo$ {
       field = 'msgIds';
       {
         const items0 = arrayValue(this.msgIds, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
       field = 'info';
@@ -80380,20 +79052,14 @@ class MsgsAllInfo$ {
   static fromReader(r: TlReader): MsgsAllInfo$ {
     const o = new MsgsAllInfo$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'msgIds';
-      const msgIds: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) msgIds.push(r.long());
-      i0 = -1;
-      o.msgIds = msgIds;
+      o.msgIds = read$Vector$long(r);
       field = 'info';
       o.info = r.stringField(o, 'info');
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'msgs_all_info', indexedField(field, i0));
+      return rethrowDecode(e, 'msgs_all_info', field);
     }
   }
 }
@@ -80562,9 +79228,10 @@ class MsgResendReq$ {
       field = 'msgIds';
       {
         const items0 = arrayValue(this.msgIds, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -80575,18 +79242,12 @@ class MsgResendReq$ {
   static fromReader(r: TlReader): MsgResendReq$ {
     const o = new MsgResendReq$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'msgIds';
-      const msgIds: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) msgIds.push(r.long());
-      i0 = -1;
-      o.msgIds = msgIds;
+      o.msgIds = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'msg_resend_req', indexedField(field, i0));
+      return rethrowDecode(e, 'msg_resend_req', field);
     }
   }
 }
@@ -80873,8 +79534,9 @@ class FutureSalts$ {
       field = 'salts';
       {
         const items0 = arrayValue(this.salts, 'vector<future_salt>');
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) writeBare(w, items0[i0]!, 0x0949d9dc, 'future_salt');
+        const n0 = items0.length;
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) writeBare(w, items0[i0]!, 0x0949d9dc, 'future_salt');
         i0 = -1;
       }
     } catch (e) {
@@ -80885,21 +79547,16 @@ class FutureSalts$ {
   static fromReader(r: TlReader): FutureSalts$ {
     const o = new FutureSalts$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'reqMsgId';
       o.reqMsgId = r.long();
       field = 'now';
       o.now = r.int();
       field = 'salts';
-      const salts: Api.FutureSalt[] = [];
-      for (i0 = 0, n0 = r.count(16); i0 < n0; i0++) salts.push(FutureSalt.fromReader(r));
-      i0 = -1;
-      o.salts = salts;
+      o.salts = read$vector$future_salt(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'future_salts', indexedField(field, i0));
+      return rethrowDecode(e, 'future_salts', field);
     }
   }
 }
@@ -81344,8 +80001,9 @@ class AccessPointRule$ {
       field = 'ips';
       {
         const items0 = arrayValue(this.ips, 'vector<IpPort>');
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$IpPort(w, items0[i0]!);
+        const n0 = items0.length;
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$IpPort(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -81356,21 +80014,16 @@ class AccessPointRule$ {
   static fromReader(r: TlReader): AccessPointRule$ {
     const o = new AccessPointRule$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'phonePrefixRules';
       o.phonePrefixRules = r.stringField(o, 'phonePrefixRules');
       field = 'dcId';
       o.dcId = r.int();
       field = 'ips';
-      const ips: Api.TypeIpPort[] = [];
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) ips.push(read$IpPort(r));
-      i0 = -1;
-      o.ips = ips;
+      o.ips = read$vector$IpPort(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'accessPointRule', indexedField(field, i0));
+      return rethrowDecode(e, 'accessPointRule', field);
     }
   }
 }
@@ -81409,8 +80062,9 @@ class TlsClientHello$ {
       field = 'blocks';
       {
         const items0 = arrayValue(this.blocks, 'vector<TlsBlock>');
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$TlsBlock(w, items0[i0]!);
+        const n0 = items0.length;
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$TlsBlock(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -81421,17 +80075,12 @@ class TlsClientHello$ {
   static fromReader(r: TlReader): TlsClientHello$ {
     const o = new TlsClientHello$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'blocks';
-      const blocks: Api.TypeTlsBlock[] = [];
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) blocks.push(read$TlsBlock(r));
-      i0 = -1;
-      o.blocks = blocks;
+      o.blocks = read$vector$TlsBlock(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'tlsClientHello', indexedField(field, i0));
+      return rethrowDecode(e, 'tlsClientHello', field);
     }
   }
 }
@@ -81726,9 +80375,10 @@ class TlsBlockScope$ {
       field = 'entries';
       {
         const items0 = arrayValue(this.entries, 'Vector<TlsBlock>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$TlsBlock(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$TlsBlock(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -81739,18 +80389,12 @@ class TlsBlockScope$ {
   static fromReader(r: TlReader): TlsBlockScope$ {
     const o = new TlsBlockScope$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'entries';
-      const entries: Api.TypeTlsBlock[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entries.push(read$TlsBlock(r));
-      i0 = -1;
-      o.entries = entries;
+      o.entries = read$Vector$TlsBlock(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'tlsBlockScope', indexedField(field, i0));
+      return rethrowDecode(e, 'tlsBlockScope', field);
     }
   }
 }
@@ -81846,8 +80490,9 @@ class MsgContainer$ {
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'vector<mtproto.message>');
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) writeBare(w, items0[i0]!, 0x5bb8e511, 'mtproto.message');
+        const n0 = items0.length;
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) writeBare(w, items0[i0]!, 0x5bb8e511, 'mtproto.message');
         i0 = -1;
       }
     } catch (e) {
@@ -81858,17 +80503,12 @@ class MsgContainer$ {
   static fromReader(r: TlReader): MsgContainer$ {
     const o = new MsgContainer$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'messages';
-      const messages: Api.mtproto.Message[] = [];
-      for (i0 = 0, n0 = r.count(20); i0 < n0; i0++) messages.push(mtproto$Message.fromReader(r));
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$vector$mtproto$message(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'msg_container', indexedField(field, i0));
+      return rethrowDecode(e, 'msg_container', field);
     }
   }
 }
@@ -82069,9 +80709,10 @@ class InvokeAfterMsgs$<X extends TlRequest<unknown> = TlRequest<unknown>> {
       field = 'msgIds';
       {
         const items0 = arrayValue(this.msgIds, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
       field = 'query';
@@ -82088,20 +80729,14 @@ class InvokeAfterMsgs$<X extends TlRequest<unknown> = TlRequest<unknown>> {
   static fromReader(r: TlReader): InvokeAfterMsgs$ {
     const o = new InvokeAfterMsgs$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'msgIds';
-      const msgIds: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) msgIds.push(r.long());
-      i0 = -1;
-      o.msgIds = msgIds;
+      o.msgIds = read$Vector$long(r);
       field = 'query';
       o.query = readRequest(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'invokeAfterMsgs', indexedField(field, i0));
+      return rethrowDecode(e, 'invokeAfterMsgs', field);
     }
   }
 }

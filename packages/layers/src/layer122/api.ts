@@ -34,13 +34,10 @@ import {
   writeBare,
   writeRequest,
 } from '@tlforge/runtime';
-import { Message as mtproto$Message } from './api/mtproto.js';
 import {
   read$BaseTheme,
-  read$BotCommand,
   read$BotInfo,
   read$BotInlineMessage,
-  read$CdnPublicKey,
   read$ChannelAdminLogEventAction,
   read$ChannelLocation,
   read$ChannelParticipant,
@@ -52,20 +49,16 @@ import {
   read$ChatParticipants,
   read$ChatPhoto,
   read$DataJSON,
-  read$DcOption,
   read$DialogFilter,
   read$DialogPeer,
   read$Document,
-  read$DocumentAttribute,
   read$DraftMessage,
-  read$EmojiKeyword,
   read$EncryptedChat,
   read$EncryptedFile,
   read$EncryptedMessage,
   read$ExportedChatInvite,
   read$FileLocation,
   read$Folder,
-  read$FolderPeer,
   read$Game,
   read$GeoPoint,
   read$GroupCall,
@@ -89,18 +82,11 @@ import {
   read$InputWallPaper,
   read$InputWebDocument,
   read$Invoice,
-  read$IpPort,
-  read$JSONObjectValue,
   read$JSONValue,
-  read$KeyboardButton,
-  read$KeyboardButtonRow,
-  read$LabeledPrice,
   read$LangPackDifference,
-  read$LangPackString,
   read$MaskCoords,
   read$Message,
   read$MessageAction,
-  read$MessageEntity,
   read$MessageFwdHeader,
   read$MessageMedia,
   read$MessageRange,
@@ -110,61 +96,101 @@ import {
   read$Page,
   read$PageBlock,
   read$PageCaption,
-  read$PageListItem,
-  read$PageListOrderedItem,
-  read$PageRelatedArticle,
-  read$PageTableCell,
-  read$PageTableRow,
   read$PaymentCharge,
   read$PaymentRequestedInfo,
   read$Peer,
-  read$PeerLocated,
   read$PeerNotifySettings,
   read$PeerSettings,
   read$PhoneCall,
   read$PhoneCallDiscardReason,
   read$PhoneCallProtocol,
-  read$PhoneConnection,
   read$Photo,
-  read$PhotoSize,
   read$Poll,
-  read$PollAnswer,
-  read$PollAnswerVoters,
   read$PollResults,
   read$PostAddress,
   read$PrivacyKey,
-  read$PrivacyRule,
   read$ReplyMarkup,
-  read$RestrictionReason,
   read$RichText,
   read$SecureCredentialsEncrypted,
   read$SecureData,
   read$SecureFile,
   read$SecurePasswordKdfAlgo,
   read$SecurePlainData,
-  read$SecureRequiredType,
-  read$SecureValue,
   read$SecureValueType,
   read$SendMessageAction,
   read$StickerSet,
   read$StickerSetCovered,
   read$Theme,
   read$ThemeSettings,
-  read$TlsBlock,
-  read$TopPeer,
   read$TopPeerCategory,
   read$Update,
   read$User,
   read$UserProfilePhoto,
   read$UserStatus,
-  read$VideoSize,
+  read$Vector$BotCommand,
+  read$Vector$BotInfo,
+  read$Vector$CdnPublicKey,
+  read$Vector$Chat,
+  read$Vector$ChatParticipant,
+  read$Vector$DcOption,
+  read$Vector$DialogPeer,
+  read$Vector$Document,
+  read$Vector$DocumentAttribute,
+  read$Vector$EmojiKeyword,
+  read$Vector$FolderPeer,
+  read$Vector$GroupCallParticipant,
+  read$Vector$InputDocument,
+  read$Vector$InputPeer,
+  read$Vector$InputSecureFile,
+  read$Vector$InputUser,
+  read$Vector$JSONObjectValue,
+  read$Vector$JSONValue,
+  read$Vector$KeyboardButton,
+  read$Vector$KeyboardButtonRow,
+  read$Vector$LabeledPrice,
+  read$Vector$LangPackString,
+  read$Vector$MessageEntity,
+  read$Vector$MessageRange,
+  read$Vector$PageBlock,
+  read$Vector$PageListItem,
+  read$Vector$PageListOrderedItem,
+  read$Vector$PageRelatedArticle,
+  read$Vector$PageTableCell,
+  read$Vector$PageTableRow,
+  read$Vector$Peer,
+  read$Vector$PeerLocated,
+  read$Vector$PhoneConnection,
+  read$Vector$Photo,
+  read$Vector$PhotoSize,
+  read$Vector$PollAnswer,
+  read$Vector$PollAnswerVoters,
+  read$Vector$PrivacyRule,
+  read$Vector$RestrictionReason,
+  read$Vector$RichText,
+  read$Vector$SecureFile,
+  read$Vector$SecureRequiredType,
+  read$Vector$SecureValue,
+  read$Vector$SecureValueType,
+  read$Vector$TlsBlock,
+  read$Vector$TopPeer,
+  read$Vector$Update,
+  read$Vector$User,
+  read$Vector$VideoSize,
+  read$Vector$WebPageAttribute,
+  read$Vector$bytes,
+  read$Vector$int,
+  read$Vector$long,
+  read$Vector$string,
   read$WallPaper,
   read$WallPaperSettings,
   read$WebDocument,
   read$WebPage,
-  read$WebPageAttribute,
   read$messages$StickerSet,
   read$mtproto$Message,
+  read$vector$IpPort,
+  read$vector$TlsBlock,
+  read$vector$future_salt,
+  read$vector$mtproto$message,
   readResult$DestroyAuthKeyRes,
   readResult$DestroySessionRes,
   readResult$FutureSalts,
@@ -3611,9 +3637,10 @@ class InputMediaUploadedPhoto$ {
       field = 'stickers';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.stickers, 'Vector<InputDocument>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputDocument(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputDocument(w, items0[i0]!);
         i0 = -1;
       }
       field = 'ttlSeconds';
@@ -3626,8 +3653,6 @@ class InputMediaUploadedPhoto$ {
   static fromReader(r: TlReader): InputMediaUploadedPhoto$ {
     const o = new InputMediaUploadedPhoto$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -3635,20 +3660,12 @@ class InputMediaUploadedPhoto$ {
       field = 'file';
       o.file = read$InputFile(r);
       field = 'stickers';
-      if ((flags & 0x1) !== 0) {
-        const stickers: Api.TypeInputDocument[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) stickers.push(read$InputDocument(r));
-        i0 = -1;
-        o.stickers = stickers;
-      } else {
-        o.stickers = undefined;
-      }
+      o.stickers = (flags & 0x1) !== 0 ? read$Vector$InputDocument(r) : undefined;
       field = 'ttlSeconds';
       o.ttlSeconds = (flags & 0x2) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputMediaUploadedPhoto', indexedField(field, i0));
+      return rethrowDecode(e, 'inputMediaUploadedPhoto', field);
     }
   }
 }
@@ -3896,17 +3913,19 @@ class InputMediaUploadedDocument$ {
       field = 'attributes';
       {
         const items0 = arrayValue(this.attributes, 'Vector<DocumentAttribute>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$DocumentAttribute(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$DocumentAttribute(w, items0[i0]!);
         i0 = -1;
       }
       field = 'stickers';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.stickers, 'Vector<InputDocument>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputDocument(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputDocument(w, items0[i0]!);
         i0 = -1;
       }
       field = 'ttlSeconds';
@@ -3919,8 +3938,6 @@ class InputMediaUploadedDocument$ {
   static fromReader(r: TlReader): InputMediaUploadedDocument$ {
     const o = new InputMediaUploadedDocument$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -3934,26 +3951,14 @@ class InputMediaUploadedDocument$ {
       field = 'mimeType';
       o.mimeType = r.stringField(o, 'mimeType');
       field = 'attributes';
-      const attributes: Api.TypeDocumentAttribute[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) attributes.push(read$DocumentAttribute(r));
-      i0 = -1;
-      o.attributes = attributes;
+      o.attributes = read$Vector$DocumentAttribute(r);
       field = 'stickers';
-      if ((flags & 0x1) !== 0) {
-        const stickers: Api.TypeInputDocument[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) stickers.push(read$InputDocument(r));
-        i0 = -1;
-        o.stickers = stickers;
-      } else {
-        o.stickers = undefined;
-      }
+      o.stickers = (flags & 0x1) !== 0 ? read$Vector$InputDocument(r) : undefined;
       field = 'ttlSeconds';
       o.ttlSeconds = (flags & 0x2) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputMediaUploadedDocument', indexedField(field, i0));
+      return rethrowDecode(e, 'inputMediaUploadedDocument', field);
     }
   }
 }
@@ -4513,9 +4518,10 @@ class InputMediaPoll$ {
       field = 'correctAnswers';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.correctAnswers, 'Vector<bytes>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.bytes(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.bytes(items0[i0]!);
         i0 = -1;
       }
       field = 'solution';
@@ -4523,9 +4529,10 @@ class InputMediaPoll$ {
       field = 'solutionEntities';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.solutionEntities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -4536,8 +4543,6 @@ class InputMediaPoll$ {
   static fromReader(r: TlReader): InputMediaPoll$ {
     const o = new InputMediaPoll$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -4545,30 +4550,14 @@ class InputMediaPoll$ {
       field = 'poll';
       o.poll = read$Poll(r);
       field = 'correctAnswers';
-      if ((flags & 0x1) !== 0) {
-        const correctAnswers: Uint8Array[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) correctAnswers.push(r.bytes());
-        i0 = -1;
-        o.correctAnswers = correctAnswers;
-      } else {
-        o.correctAnswers = undefined;
-      }
+      o.correctAnswers = (flags & 0x1) !== 0 ? read$Vector$bytes(r) : undefined;
       field = 'solution';
       o.solution = (flags & 0x2) !== 0 ? r.stringField(o, 'solution') : undefined;
       field = 'solutionEntities';
-      if ((flags & 0x2) !== 0) {
-        const solutionEntities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) solutionEntities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.solutionEntities = solutionEntities;
-      } else {
-        o.solutionEntities = undefined;
-      }
+      o.solutionEntities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputMediaPoll', indexedField(field, i0));
+      return rethrowDecode(e, 'inputMediaPoll', field);
     }
   }
 }
@@ -5866,9 +5855,10 @@ class User$ {
       field = 'restrictionReason';
       if ((flags & 0x40000) !== 0) {
         const items0 = arrayValue(this.restrictionReason, 'Vector<RestrictionReason>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$RestrictionReason(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$RestrictionReason(w, items0[i0]!);
         i0 = -1;
       }
       field = 'botInlinePlaceholder';
@@ -5883,8 +5873,6 @@ class User$ {
   static fromReader(r: TlReader): User$ {
     const o = new User$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -5922,22 +5910,14 @@ class User$ {
       field = 'botInfoVersion';
       o.botInfoVersion = (flags & 0x4000) !== 0 ? r.int() : undefined;
       field = 'restrictionReason';
-      if ((flags & 0x40000) !== 0) {
-        const restrictionReason: Api.TypeRestrictionReason[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) restrictionReason.push(read$RestrictionReason(r));
-        i0 = -1;
-        o.restrictionReason = restrictionReason;
-      } else {
-        o.restrictionReason = undefined;
-      }
+      o.restrictionReason = (flags & 0x40000) !== 0 ? read$Vector$RestrictionReason(r) : undefined;
       field = 'botInlinePlaceholder';
       o.botInlinePlaceholder = (flags & 0x80000) !== 0 ? r.stringField(o, 'botInlinePlaceholder') : undefined;
       field = 'langCode';
       o.langCode = (flags & 0x400000) !== 0 ? r.stringField(o, 'langCode') : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'user', indexedField(field, i0));
+      return rethrowDecode(e, 'user', field);
     }
   }
 }
@@ -6641,9 +6621,10 @@ class Channel$ {
       field = 'restrictionReason';
       if ((flags & 0x200) !== 0) {
         const items0 = arrayValue(this.restrictionReason, 'Vector<RestrictionReason>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$RestrictionReason(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$RestrictionReason(w, items0[i0]!);
         i0 = -1;
       }
       field = 'adminRights';
@@ -6662,8 +6643,6 @@ class Channel$ {
   static fromReader(r: TlReader): Channel$ {
     const o = new Channel$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -6697,15 +6676,7 @@ class Channel$ {
       field = 'version';
       o.version = r.int();
       field = 'restrictionReason';
-      if ((flags & 0x200) !== 0) {
-        const restrictionReason: Api.TypeRestrictionReason[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) restrictionReason.push(read$RestrictionReason(r));
-        i0 = -1;
-        o.restrictionReason = restrictionReason;
-      } else {
-        o.restrictionReason = undefined;
-      }
+      o.restrictionReason = (flags & 0x200) !== 0 ? read$Vector$RestrictionReason(r) : undefined;
       field = 'adminRights';
       o.adminRights = (flags & 0x4000) !== 0 ? read$ChatAdminRights(r) : undefined;
       field = 'bannedRights';
@@ -6716,7 +6687,7 @@ class Channel$ {
       o.participantsCount = (flags & 0x20000) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'channel', indexedField(field, i0));
+      return rethrowDecode(e, 'channel', field);
     }
   }
 }
@@ -6884,9 +6855,10 @@ class ChatFull$ {
       field = 'botInfo';
       if ((flags & 0x8) !== 0) {
         const items0 = arrayValue(this.botInfo, 'Vector<BotInfo>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$BotInfo(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$BotInfo(w, items0[i0]!);
         i0 = -1;
       }
       field = 'pinnedMsgId';
@@ -6903,8 +6875,6 @@ class ChatFull$ {
   static fromReader(r: TlReader): ChatFull$ {
     const o = new ChatFull$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -6924,15 +6894,7 @@ class ChatFull$ {
       field = 'exportedInvite';
       o.exportedInvite = read$ExportedChatInvite(r);
       field = 'botInfo';
-      if ((flags & 0x8) !== 0) {
-        const botInfo: Api.TypeBotInfo[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) botInfo.push(read$BotInfo(r));
-        i0 = -1;
-        o.botInfo = botInfo;
-      } else {
-        o.botInfo = undefined;
-      }
+      o.botInfo = (flags & 0x8) !== 0 ? read$Vector$BotInfo(r) : undefined;
       field = 'pinnedMsgId';
       o.pinnedMsgId = (flags & 0x40) !== 0 ? r.int() : undefined;
       field = 'folderId';
@@ -6941,7 +6903,7 @@ class ChatFull$ {
       o.call = (flags & 0x1000) !== 0 ? read$InputGroupCall(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'chatFull', indexedField(field, i0));
+      return rethrowDecode(e, 'chatFull', field);
     }
   }
 }
@@ -7121,9 +7083,10 @@ class ChannelFull$ {
       field = 'botInfo';
       {
         const items0 = arrayValue(this.botInfo, 'Vector<BotInfo>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$BotInfo(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$BotInfo(w, items0[i0]!);
         i0 = -1;
       }
       field = 'migratedFromChatId';
@@ -7160,8 +7123,6 @@ class ChannelFull$ {
   static fromReader(r: TlReader): ChannelFull$ {
     const o = new ChannelFull$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -7201,11 +7162,7 @@ class ChannelFull$ {
       field = 'exportedInvite';
       o.exportedInvite = read$ExportedChatInvite(r);
       field = 'botInfo';
-      const botInfo: Api.TypeBotInfo[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) botInfo.push(read$BotInfo(r));
-      i0 = -1;
-      o.botInfo = botInfo;
+      o.botInfo = read$Vector$BotInfo(r);
       field = 'migratedFromChatId';
       o.migratedFromChatId = (flags & 0x10) !== 0 ? r.int() : undefined;
       field = 'migratedFromMaxId';
@@ -7234,7 +7191,7 @@ class ChannelFull$ {
       o.call = (flags & 0x200000) !== 0 ? read$InputGroupCall(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'channelFull', indexedField(field, i0));
+      return rethrowDecode(e, 'channelFull', field);
     }
   }
 }
@@ -7515,9 +7472,10 @@ class ChatParticipants$ {
       field = 'participants';
       {
         const items0 = arrayValue(this.participants, 'Vector<ChatParticipant>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$ChatParticipant(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$ChatParticipant(w, items0[i0]!);
         i0 = -1;
       }
       field = 'version';
@@ -7530,22 +7488,16 @@ class ChatParticipants$ {
   static fromReader(r: TlReader): ChatParticipants$ {
     const o = new ChatParticipants$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'chatId';
       o.chatId = r.int();
       field = 'participants';
-      const participants: Api.TypeChatParticipant[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) participants.push(read$ChatParticipant(r));
-      i0 = -1;
-      o.participants = participants;
+      o.participants = read$Vector$ChatParticipant(r);
       field = 'version';
       o.version = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'chatParticipants', indexedField(field, i0));
+      return rethrowDecode(e, 'chatParticipants', field);
     }
   }
 }
@@ -7846,9 +7798,10 @@ class Message$ {
       field = 'entities';
       if ((flags & 0x80) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'views';
@@ -7866,9 +7819,10 @@ class Message$ {
       field = 'restrictionReason';
       if ((flags & 0x400000) !== 0) {
         const items0 = arrayValue(this.restrictionReason, 'Vector<RestrictionReason>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$RestrictionReason(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$RestrictionReason(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -7879,8 +7833,6 @@ class Message$ {
   static fromReader(r: TlReader): Message$ {
     const o = new Message$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -7915,15 +7867,7 @@ class Message$ {
       field = 'replyMarkup';
       o.replyMarkup = (flags & 0x40) !== 0 ? read$ReplyMarkup(r) : undefined;
       field = 'entities';
-      if ((flags & 0x80) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x80) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'views';
       o.views = (flags & 0x400) !== 0 ? r.int() : undefined;
       field = 'forwards';
@@ -7937,18 +7881,10 @@ class Message$ {
       field = 'groupedId';
       o.groupedId = (flags & 0x20000) !== 0 ? r.long() : undefined;
       field = 'restrictionReason';
-      if ((flags & 0x400000) !== 0) {
-        const restrictionReason: Api.TypeRestrictionReason[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) restrictionReason.push(read$RestrictionReason(r));
-        i0 = -1;
-        o.restrictionReason = restrictionReason;
-      } else {
-        o.restrictionReason = undefined;
-      }
+      o.restrictionReason = (flags & 0x400000) !== 0 ? read$Vector$RestrictionReason(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'message', indexedField(field, i0));
+      return rethrowDecode(e, 'message', field);
     }
   }
 }
@@ -8912,9 +8848,10 @@ class MessageActionChatCreate$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -8925,20 +8862,14 @@ class MessageActionChatCreate$ {
   static fromReader(r: TlReader): MessageActionChatCreate$ {
     const o = new MessageActionChatCreate$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'title';
       o.title = r.stringField(o, 'title');
       field = 'users';
-      const users: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(r.int());
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messageActionChatCreate', indexedField(field, i0));
+      return rethrowDecode(e, 'messageActionChatCreate', field);
     }
   }
 }
@@ -9105,9 +9036,10 @@ class MessageActionChatAddUser$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -9118,18 +9050,12 @@ class MessageActionChatAddUser$ {
   static fromReader(r: TlReader): MessageActionChatAddUser$ {
     const o = new MessageActionChatAddUser$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'users';
-      const users: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(r.int());
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messageActionChatAddUser', indexedField(field, i0));
+      return rethrowDecode(e, 'messageActionChatAddUser', field);
     }
   }
 }
@@ -9883,9 +9809,10 @@ class MessageActionSecureValuesSentMe$ {
       field = 'values';
       {
         const items0 = arrayValue(this.values, 'Vector<SecureValue>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SecureValue(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SecureValue(w, items0[i0]!);
         i0 = -1;
       }
       field = 'credentials';
@@ -9898,20 +9825,14 @@ class MessageActionSecureValuesSentMe$ {
   static fromReader(r: TlReader): MessageActionSecureValuesSentMe$ {
     const o = new MessageActionSecureValuesSentMe$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'values';
-      const values: Api.TypeSecureValue[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) values.push(read$SecureValue(r));
-      i0 = -1;
-      o.values = values;
+      o.values = read$Vector$SecureValue(r);
       field = 'credentials';
       o.credentials = read$SecureCredentialsEncrypted(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messageActionSecureValuesSentMe', indexedField(field, i0));
+      return rethrowDecode(e, 'messageActionSecureValuesSentMe', field);
     }
   }
 }
@@ -9950,9 +9871,10 @@ class MessageActionSecureValuesSent$ {
       field = 'types';
       {
         const items0 = arrayValue(this.types, 'Vector<SecureValueType>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SecureValueType(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SecureValueType(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -9963,18 +9885,12 @@ class MessageActionSecureValuesSent$ {
   static fromReader(r: TlReader): MessageActionSecureValuesSent$ {
     const o = new MessageActionSecureValuesSent$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'types';
-      const types: Api.TypeSecureValueType[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) types.push(read$SecureValueType(r));
-      i0 = -1;
-      o.types = types;
+      o.types = read$Vector$SecureValueType(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messageActionSecureValuesSent', indexedField(field, i0));
+      return rethrowDecode(e, 'messageActionSecureValuesSent', field);
     }
   }
 }
@@ -10169,9 +10085,10 @@ class MessageActionInviteToGroupCall$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -10182,20 +10099,14 @@ class MessageActionInviteToGroupCall$ {
   static fromReader(r: TlReader): MessageActionInviteToGroupCall$ {
     const o = new MessageActionInviteToGroupCall$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'call';
       o.call = read$InputGroupCall(r);
       field = 'users';
-      const users: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(r.int());
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messageActionInviteToGroupCall', indexedField(field, i0));
+      return rethrowDecode(e, 'messageActionInviteToGroupCall', field);
     }
   }
 }
@@ -10529,17 +10440,19 @@ class Photo$ {
       field = 'sizes';
       {
         const items0 = arrayValue(this.sizes, 'Vector<PhotoSize>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PhotoSize(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PhotoSize(w, items0[i0]!);
         i0 = -1;
       }
       field = 'videoSizes';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.videoSizes, 'Vector<VideoSize>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$VideoSize(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$VideoSize(w, items0[i0]!);
         i0 = -1;
       }
       field = 'dcId';
@@ -10552,8 +10465,6 @@ class Photo$ {
   static fromReader(r: TlReader): Photo$ {
     const o = new Photo$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -10568,26 +10479,14 @@ class Photo$ {
       field = 'date';
       o.date = r.int();
       field = 'sizes';
-      const sizes: Api.TypePhotoSize[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) sizes.push(read$PhotoSize(r));
-      i0 = -1;
-      o.sizes = sizes;
+      o.sizes = read$Vector$PhotoSize(r);
       field = 'videoSizes';
-      if ((flags & 0x2) !== 0) {
-        const videoSizes: Api.TypeVideoSize[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) videoSizes.push(read$VideoSize(r));
-        i0 = -1;
-        o.videoSizes = videoSizes;
-      } else {
-        o.videoSizes = undefined;
-      }
+      o.videoSizes = (flags & 0x2) !== 0 ? read$Vector$VideoSize(r) : undefined;
       field = 'dcId';
       o.dcId = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'photo', indexedField(field, i0));
+      return rethrowDecode(e, 'photo', field);
     }
   }
 }
@@ -10896,9 +10795,10 @@ class PhotoSizeProgressive$ {
       field = 'sizes';
       {
         const items0 = arrayValue(this.sizes, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -10909,8 +10809,6 @@ class PhotoSizeProgressive$ {
   static fromReader(r: TlReader): PhotoSizeProgressive$ {
     const o = new PhotoSizeProgressive$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'type';
       o.type = r.stringField(o, 'type');
@@ -10921,14 +10819,10 @@ class PhotoSizeProgressive$ {
       field = 'h';
       o.h = r.int();
       field = 'sizes';
-      const sizes: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) sizes.push(r.int());
-      i0 = -1;
-      o.sizes = sizes;
+      o.sizes = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'photoSizeProgressive', indexedField(field, i0));
+      return rethrowDecode(e, 'photoSizeProgressive', field);
     }
   }
 }
@@ -12818,9 +12712,10 @@ class UpdateDeleteMessages$ {
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'pts';
@@ -12835,22 +12730,16 @@ class UpdateDeleteMessages$ {
   static fromReader(r: TlReader): UpdateDeleteMessages$ {
     const o = new UpdateDeleteMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'messages';
-      const messages: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(r.int());
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$int(r);
       field = 'pts';
       o.pts = r.int();
       field = 'ptsCount';
       o.ptsCount = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateDeleteMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'updateDeleteMessages', field);
     }
   }
 }
@@ -13609,9 +13498,10 @@ class UpdateDcOptions$ {
       field = 'dcOptions';
       {
         const items0 = arrayValue(this.dcOptions, 'Vector<DcOption>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$DcOption(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$DcOption(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -13622,18 +13512,12 @@ class UpdateDcOptions$ {
   static fromReader(r: TlReader): UpdateDcOptions$ {
     const o = new UpdateDcOptions$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'dcOptions';
-      const dcOptions: Api.TypeDcOption[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) dcOptions.push(read$DcOption(r));
-      i0 = -1;
-      o.dcOptions = dcOptions;
+      o.dcOptions = read$Vector$DcOption(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateDcOptions', indexedField(field, i0));
+      return rethrowDecode(e, 'updateDcOptions', field);
     }
   }
 }
@@ -13751,9 +13635,10 @@ class UpdateServiceNotification$ {
       field = 'entities';
       {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -13764,8 +13649,6 @@ class UpdateServiceNotification$ {
   static fromReader(r: TlReader): UpdateServiceNotification$ {
     const o = new UpdateServiceNotification$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -13780,14 +13663,10 @@ class UpdateServiceNotification$ {
       field = 'media';
       o.media = read$MessageMedia(r);
       field = 'entities';
-      const entities: Api.TypeMessageEntity[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-      i0 = -1;
-      o.entities = entities;
+      o.entities = read$Vector$MessageEntity(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateServiceNotification', indexedField(field, i0));
+      return rethrowDecode(e, 'updateServiceNotification', field);
     }
   }
 }
@@ -13830,9 +13709,10 @@ class UpdatePrivacy$ {
       field = 'rules';
       {
         const items0 = arrayValue(this.rules, 'Vector<PrivacyRule>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PrivacyRule(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PrivacyRule(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -13843,20 +13723,14 @@ class UpdatePrivacy$ {
   static fromReader(r: TlReader): UpdatePrivacy$ {
     const o = new UpdatePrivacy$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'key';
       o.key = read$PrivacyKey(r);
       field = 'rules';
-      const rules: Api.TypePrivacyRule[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) rules.push(read$PrivacyRule(r));
-      i0 = -1;
-      o.rules = rules;
+      o.rules = read$Vector$PrivacyRule(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updatePrivacy', indexedField(field, i0));
+      return rethrowDecode(e, 'updatePrivacy', field);
     }
   }
 }
@@ -14171,9 +14045,10 @@ class UpdateReadMessagesContents$ {
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'pts';
@@ -14188,22 +14063,16 @@ class UpdateReadMessagesContents$ {
   static fromReader(r: TlReader): UpdateReadMessagesContents$ {
     const o = new UpdateReadMessagesContents$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'messages';
-      const messages: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(r.int());
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$int(r);
       field = 'pts';
       o.pts = r.int();
       field = 'ptsCount';
       o.ptsCount = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateReadMessagesContents', indexedField(field, i0));
+      return rethrowDecode(e, 'updateReadMessagesContents', field);
     }
   }
 }
@@ -14504,9 +14373,10 @@ class UpdateDeleteChannelMessages$ {
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'pts';
@@ -14521,24 +14391,18 @@ class UpdateDeleteChannelMessages$ {
   static fromReader(r: TlReader): UpdateDeleteChannelMessages$ {
     const o = new UpdateDeleteChannelMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'channelId';
       o.channelId = r.int();
       field = 'messages';
-      const messages: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(r.int());
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$int(r);
       field = 'pts';
       o.pts = r.int();
       field = 'ptsCount';
       o.ptsCount = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateDeleteChannelMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'updateDeleteChannelMessages', field);
     }
   }
 }
@@ -14763,9 +14627,10 @@ class UpdateStickerSetsOrder$ {
       field = 'order';
       {
         const items0 = arrayValue(this.order, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -14776,22 +14641,16 @@ class UpdateStickerSetsOrder$ {
   static fromReader(r: TlReader): UpdateStickerSetsOrder$ {
     const o = new UpdateStickerSetsOrder$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       o.masks = (flags & 0x1) !== 0 ? true : undefined;
       field = 'order';
-      const order: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) order.push(r.long());
-      i0 = -1;
-      o.order = order;
+      o.order = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateStickerSetsOrder', indexedField(field, i0));
+      return rethrowDecode(e, 'updateStickerSetsOrder', field);
     }
   }
 }
@@ -15725,9 +15584,10 @@ class UpdatePinnedDialogs$ {
       field = 'order';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.order, 'Vector<DialogPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$DialogPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$DialogPeer(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -15738,8 +15598,6 @@ class UpdatePinnedDialogs$ {
   static fromReader(r: TlReader): UpdatePinnedDialogs$ {
     const o = new UpdatePinnedDialogs$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -15747,18 +15605,10 @@ class UpdatePinnedDialogs$ {
       field = 'folderId';
       o.folderId = (flags & 0x2) !== 0 ? r.int() : undefined;
       field = 'order';
-      if ((flags & 0x1) !== 0) {
-        const order: Api.TypeDialogPeer[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) order.push(read$DialogPeer(r));
-        i0 = -1;
-        o.order = order;
-      } else {
-        o.order = undefined;
-      }
+      o.order = (flags & 0x1) !== 0 ? read$Vector$DialogPeer(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updatePinnedDialogs', indexedField(field, i0));
+      return rethrowDecode(e, 'updatePinnedDialogs', field);
     }
   }
 }
@@ -16252,9 +16102,10 @@ class UpdateChannelReadMessagesContents$ {
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -16265,20 +16116,14 @@ class UpdateChannelReadMessagesContents$ {
   static fromReader(r: TlReader): UpdateChannelReadMessagesContents$ {
     const o = new UpdateChannelReadMessagesContents$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'channelId';
       o.channelId = r.int();
       field = 'messages';
-      const messages: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(r.int());
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateChannelReadMessagesContents', indexedField(field, i0));
+      return rethrowDecode(e, 'updateChannelReadMessagesContents', field);
     }
   }
 }
@@ -16595,9 +16440,10 @@ class UpdateFolderPeers$ {
       field = 'folderPeers';
       {
         const items0 = arrayValue(this.folderPeers, 'Vector<FolderPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$FolderPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$FolderPeer(w, items0[i0]!);
         i0 = -1;
       }
       field = 'pts';
@@ -16612,22 +16458,16 @@ class UpdateFolderPeers$ {
   static fromReader(r: TlReader): UpdateFolderPeers$ {
     const o = new UpdateFolderPeers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'folderPeers';
-      const folderPeers: Api.TypeFolderPeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) folderPeers.push(read$FolderPeer(r));
-      i0 = -1;
-      o.folderPeers = folderPeers;
+      o.folderPeers = read$Vector$FolderPeer(r);
       field = 'pts';
       o.pts = r.int();
       field = 'ptsCount';
       o.ptsCount = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateFolderPeers', indexedField(field, i0));
+      return rethrowDecode(e, 'updateFolderPeers', field);
     }
   }
 }
@@ -16722,9 +16562,10 @@ class UpdatePeerLocated$ {
       field = 'peers';
       {
         const items0 = arrayValue(this.peers, 'Vector<PeerLocated>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PeerLocated(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PeerLocated(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -16735,18 +16576,12 @@ class UpdatePeerLocated$ {
   static fromReader(r: TlReader): UpdatePeerLocated$ {
     const o = new UpdatePeerLocated$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peers';
-      const peers: Api.TypePeerLocated[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) peers.push(read$PeerLocated(r));
-      i0 = -1;
-      o.peers = peers;
+      o.peers = read$Vector$PeerLocated(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updatePeerLocated', indexedField(field, i0));
+      return rethrowDecode(e, 'updatePeerLocated', field);
     }
   }
 }
@@ -16839,9 +16674,10 @@ class UpdateDeleteScheduledMessages$ {
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -16852,20 +16688,14 @@ class UpdateDeleteScheduledMessages$ {
   static fromReader(r: TlReader): UpdateDeleteScheduledMessages$ {
     const o = new UpdateDeleteScheduledMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$Peer(r);
       field = 'messages';
-      const messages: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(r.int());
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateDeleteScheduledMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'updateDeleteScheduledMessages', field);
     }
   }
 }
@@ -17046,9 +16876,10 @@ class UpdateMessagePollVote$ {
       field = 'options';
       {
         const items0 = arrayValue(this.options, 'Vector<bytes>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.bytes(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.bytes(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -17059,22 +16890,16 @@ class UpdateMessagePollVote$ {
   static fromReader(r: TlReader): UpdateMessagePollVote$ {
     const o = new UpdateMessagePollVote$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'pollId';
       o.pollId = r.long();
       field = 'userId';
       o.userId = r.int();
       field = 'options';
-      const options_: Uint8Array[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) options_.push(r.bytes());
-      i0 = -1;
-      o.options = options_;
+      o.options = read$Vector$bytes(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateMessagePollVote', indexedField(field, i0));
+      return rethrowDecode(e, 'updateMessagePollVote', field);
     }
   }
 }
@@ -17175,9 +17000,10 @@ class UpdateDialogFilterOrder$ {
       field = 'order';
       {
         const items0 = arrayValue(this.order, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -17188,18 +17014,12 @@ class UpdateDialogFilterOrder$ {
   static fromReader(r: TlReader): UpdateDialogFilterOrder$ {
     const o = new UpdateDialogFilterOrder$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'order';
-      const order: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) order.push(r.int());
-      i0 = -1;
-      o.order = order;
+      o.order = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateDialogFilterOrder', indexedField(field, i0));
+      return rethrowDecode(e, 'updateDialogFilterOrder', field);
     }
   }
 }
@@ -17764,9 +17584,10 @@ class UpdatePinnedMessages$ {
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'pts';
@@ -17781,8 +17602,6 @@ class UpdatePinnedMessages$ {
   static fromReader(r: TlReader): UpdatePinnedMessages$ {
     const o = new UpdatePinnedMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -17791,18 +17610,14 @@ class UpdatePinnedMessages$ {
       field = 'peer';
       o.peer = read$Peer(r);
       field = 'messages';
-      const messages: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(r.int());
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$int(r);
       field = 'pts';
       o.pts = r.int();
       field = 'ptsCount';
       o.ptsCount = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updatePinnedMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'updatePinnedMessages', field);
     }
   }
 }
@@ -17855,9 +17670,10 @@ class UpdatePinnedChannelMessages$ {
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'pts';
@@ -17872,8 +17688,6 @@ class UpdatePinnedChannelMessages$ {
   static fromReader(r: TlReader): UpdatePinnedChannelMessages$ {
     const o = new UpdatePinnedChannelMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -17882,18 +17696,14 @@ class UpdatePinnedChannelMessages$ {
       field = 'channelId';
       o.channelId = r.int();
       field = 'messages';
-      const messages: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(r.int());
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$int(r);
       field = 'pts';
       o.pts = r.int();
       field = 'ptsCount';
       o.ptsCount = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updatePinnedChannelMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'updatePinnedChannelMessages', field);
     }
   }
 }
@@ -17988,9 +17798,10 @@ class UpdateGroupCallParticipants$ {
       field = 'participants';
       {
         const items0 = arrayValue(this.participants, 'Vector<GroupCallParticipant>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$GroupCallParticipant(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$GroupCallParticipant(w, items0[i0]!);
         i0 = -1;
       }
       field = 'version';
@@ -18003,22 +17814,16 @@ class UpdateGroupCallParticipants$ {
   static fromReader(r: TlReader): UpdateGroupCallParticipants$ {
     const o = new UpdateGroupCallParticipants$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'call';
       o.call = read$InputGroupCall(r);
       field = 'participants';
-      const participants: Api.TypeGroupCallParticipant[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) participants.push(read$GroupCallParticipant(r));
-      i0 = -1;
-      o.participants = participants;
+      o.participants = read$Vector$GroupCallParticipant(r);
       field = 'version';
       o.version = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateGroupCallParticipants', indexedField(field, i0));
+      return rethrowDecode(e, 'updateGroupCallParticipants', field);
     }
   }
 }
@@ -18199,9 +18004,10 @@ class UpdateShortMessage$ {
       field = 'entities';
       if ((flags & 0x80) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -18212,8 +18018,6 @@ class UpdateShortMessage$ {
   static fromReader(r: TlReader): UpdateShortMessage$ {
     const o = new UpdateShortMessage$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -18241,18 +18045,10 @@ class UpdateShortMessage$ {
       field = 'replyTo';
       o.replyTo = (flags & 0x8) !== 0 ? read$MessageReplyHeader(r) : undefined;
       field = 'entities';
-      if ((flags & 0x80) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x80) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateShortMessage', indexedField(field, i0));
+      return rethrowDecode(e, 'updateShortMessage', field);
     }
   }
 }
@@ -18353,9 +18149,10 @@ class UpdateShortChatMessage$ {
       field = 'entities';
       if ((flags & 0x80) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -18366,8 +18163,6 @@ class UpdateShortChatMessage$ {
   static fromReader(r: TlReader): UpdateShortChatMessage$ {
     const o = new UpdateShortChatMessage$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -18397,18 +18192,10 @@ class UpdateShortChatMessage$ {
       field = 'replyTo';
       o.replyTo = (flags & 0x8) !== 0 ? read$MessageReplyHeader(r) : undefined;
       field = 'entities';
-      if ((flags & 0x80) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x80) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateShortChatMessage', indexedField(field, i0));
+      return rethrowDecode(e, 'updateShortChatMessage', field);
     }
   }
 }
@@ -18513,25 +18300,28 @@ class UpdatesCombined$ {
       field = 'updates';
       {
         const items0 = arrayValue(this.updates, 'Vector<Update>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Update(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Update(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'date';
@@ -18548,27 +18338,13 @@ class UpdatesCombined$ {
   static fromReader(r: TlReader): UpdatesCombined$ {
     const o = new UpdatesCombined$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'updates';
-      const updates: Api.TypeUpdate[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) updates.push(read$Update(r));
-      i0 = -1;
-      o.updates = updates;
+      o.updates = read$Vector$Update(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'date';
       o.date = r.int();
       field = 'seqStart';
@@ -18577,7 +18353,7 @@ class UpdatesCombined$ {
       o.seq = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updatesCombined', indexedField(field, i0));
+      return rethrowDecode(e, 'updatesCombined', field);
     }
   }
 }
@@ -18624,25 +18400,28 @@ class Updates$ {
       field = 'updates';
       {
         const items0 = arrayValue(this.updates, 'Vector<Update>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Update(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Update(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'date';
@@ -18657,34 +18436,20 @@ class Updates$ {
   static fromReader(r: TlReader): Updates$ {
     const o = new Updates$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'updates';
-      const updates: Api.TypeUpdate[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) updates.push(read$Update(r));
-      i0 = -1;
-      o.updates = updates;
+      o.updates = read$Vector$Update(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'date';
       o.date = r.int();
       field = 'seq';
       o.seq = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updates', indexedField(field, i0));
+      return rethrowDecode(e, 'updates', field);
     }
   }
 }
@@ -18751,9 +18516,10 @@ class UpdateShortSentMessage$ {
       field = 'entities';
       if ((flags & 0x80) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -18764,8 +18530,6 @@ class UpdateShortSentMessage$ {
   static fromReader(r: TlReader): UpdateShortSentMessage$ {
     const o = new UpdateShortSentMessage$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -18782,18 +18546,10 @@ class UpdateShortSentMessage$ {
       field = 'media';
       o.media = (flags & 0x200) !== 0 ? read$MessageMedia(r) : undefined;
       field = 'entities';
-      if ((flags & 0x80) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x80) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updateShortSentMessage', indexedField(field, i0));
+      return rethrowDecode(e, 'updateShortSentMessage', field);
     }
   }
 }
@@ -19072,9 +18828,10 @@ class Config$ {
       field = 'dcOptions';
       {
         const items0 = arrayValue(this.dcOptions, 'Vector<DcOption>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$DcOption(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$DcOption(w, items0[i0]!);
         i0 = -1;
       }
       field = 'dcTxtDomainName';
@@ -19163,8 +18920,6 @@ class Config$ {
   static fromReader(r: TlReader): Config$ {
     const o = new Config$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -19185,11 +18940,7 @@ class Config$ {
       field = 'thisDc';
       o.thisDc = r.int();
       field = 'dcOptions';
-      const dcOptions: Api.TypeDcOption[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) dcOptions.push(read$DcOption(r));
-      i0 = -1;
-      o.dcOptions = dcOptions;
+      o.dcOptions = read$Vector$DcOption(r);
       field = 'dcTxtDomainName';
       o.dcTxtDomainName = r.stringField(o, 'dcTxtDomainName');
       field = 'chatSizeMax';
@@ -19270,7 +19021,7 @@ class Config$ {
       o.baseLangPackVersion = (flags & 0x4) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'config', indexedField(field, i0));
+      return rethrowDecode(e, 'config', field);
     }
   }
 }
@@ -20411,17 +20162,19 @@ class Document$ {
       field = 'thumbs';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.thumbs, 'Vector<PhotoSize>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PhotoSize(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PhotoSize(w, items0[i0]!);
         i0 = -1;
       }
       field = 'videoThumbs';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.videoThumbs, 'Vector<VideoSize>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$VideoSize(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$VideoSize(w, items0[i0]!);
         i0 = -1;
       }
       field = 'dcId';
@@ -20429,9 +20182,10 @@ class Document$ {
       field = 'attributes';
       {
         const items0 = arrayValue(this.attributes, 'Vector<DocumentAttribute>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$DocumentAttribute(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$DocumentAttribute(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -20442,8 +20196,6 @@ class Document$ {
   static fromReader(r: TlReader): Document$ {
     const o = new Document$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -20461,36 +20213,16 @@ class Document$ {
       field = 'size';
       o.size = r.int();
       field = 'thumbs';
-      if ((flags & 0x1) !== 0) {
-        const thumbs: Api.TypePhotoSize[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) thumbs.push(read$PhotoSize(r));
-        i0 = -1;
-        o.thumbs = thumbs;
-      } else {
-        o.thumbs = undefined;
-      }
+      o.thumbs = (flags & 0x1) !== 0 ? read$Vector$PhotoSize(r) : undefined;
       field = 'videoThumbs';
-      if ((flags & 0x2) !== 0) {
-        const videoThumbs: Api.TypeVideoSize[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) videoThumbs.push(read$VideoSize(r));
-        i0 = -1;
-        o.videoThumbs = videoThumbs;
-      } else {
-        o.videoThumbs = undefined;
-      }
+      o.videoThumbs = (flags & 0x2) !== 0 ? read$Vector$VideoSize(r) : undefined;
       field = 'dcId';
       o.dcId = r.int();
       field = 'attributes';
-      const attributes: Api.TypeDocumentAttribute[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) attributes.push(read$DocumentAttribute(r));
-      i0 = -1;
-      o.attributes = attributes;
+      o.attributes = read$Vector$DocumentAttribute(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'document', indexedField(field, i0));
+      return rethrowDecode(e, 'document', field);
     }
   }
 }
@@ -21669,9 +21401,10 @@ class InputPrivacyValueAllowUsers$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<InputUser>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputUser(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputUser(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -21682,18 +21415,12 @@ class InputPrivacyValueAllowUsers$ {
   static fromReader(r: TlReader): InputPrivacyValueAllowUsers$ {
     const o = new InputPrivacyValueAllowUsers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'users';
-      const users: Api.TypeInputUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$InputUser(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$InputUser(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputPrivacyValueAllowUsers', indexedField(field, i0));
+      return rethrowDecode(e, 'inputPrivacyValueAllowUsers', field);
     }
   }
 }
@@ -21788,9 +21515,10 @@ class InputPrivacyValueDisallowUsers$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<InputUser>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputUser(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputUser(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -21801,18 +21529,12 @@ class InputPrivacyValueDisallowUsers$ {
   static fromReader(r: TlReader): InputPrivacyValueDisallowUsers$ {
     const o = new InputPrivacyValueDisallowUsers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'users';
-      const users: Api.TypeInputUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$InputUser(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$InputUser(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputPrivacyValueDisallowUsers', indexedField(field, i0));
+      return rethrowDecode(e, 'inputPrivacyValueDisallowUsers', field);
     }
   }
 }
@@ -21851,9 +21573,10 @@ class InputPrivacyValueAllowChatParticipants$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -21864,18 +21587,12 @@ class InputPrivacyValueAllowChatParticipants$ {
   static fromReader(r: TlReader): InputPrivacyValueAllowChatParticipants$ {
     const o = new InputPrivacyValueAllowChatParticipants$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'chats';
-      const chats: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(r.int());
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputPrivacyValueAllowChatParticipants', indexedField(field, i0));
+      return rethrowDecode(e, 'inputPrivacyValueAllowChatParticipants', field);
     }
   }
 }
@@ -21914,9 +21631,10 @@ class InputPrivacyValueDisallowChatParticipants$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -21927,18 +21645,12 @@ class InputPrivacyValueDisallowChatParticipants$ {
   static fromReader(r: TlReader): InputPrivacyValueDisallowChatParticipants$ {
     const o = new InputPrivacyValueDisallowChatParticipants$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'chats';
-      const chats: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(r.int());
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputPrivacyValueDisallowChatParticipants', indexedField(field, i0));
+      return rethrowDecode(e, 'inputPrivacyValueDisallowChatParticipants', field);
     }
   }
 }
@@ -22033,9 +21745,10 @@ class PrivacyValueAllowUsers$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -22046,18 +21759,12 @@ class PrivacyValueAllowUsers$ {
   static fromReader(r: TlReader): PrivacyValueAllowUsers$ {
     const o = new PrivacyValueAllowUsers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'users';
-      const users: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(r.int());
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'privacyValueAllowUsers', indexedField(field, i0));
+      return rethrowDecode(e, 'privacyValueAllowUsers', field);
     }
   }
 }
@@ -22152,9 +21859,10 @@ class PrivacyValueDisallowUsers$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -22165,18 +21873,12 @@ class PrivacyValueDisallowUsers$ {
   static fromReader(r: TlReader): PrivacyValueDisallowUsers$ {
     const o = new PrivacyValueDisallowUsers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'users';
-      const users: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(r.int());
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'privacyValueDisallowUsers', indexedField(field, i0));
+      return rethrowDecode(e, 'privacyValueDisallowUsers', field);
     }
   }
 }
@@ -22215,9 +21917,10 @@ class PrivacyValueAllowChatParticipants$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -22228,18 +21931,12 @@ class PrivacyValueAllowChatParticipants$ {
   static fromReader(r: TlReader): PrivacyValueAllowChatParticipants$ {
     const o = new PrivacyValueAllowChatParticipants$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'chats';
-      const chats: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(r.int());
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'privacyValueAllowChatParticipants', indexedField(field, i0));
+      return rethrowDecode(e, 'privacyValueAllowChatParticipants', field);
     }
   }
 }
@@ -22278,9 +21975,10 @@ class PrivacyValueDisallowChatParticipants$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -22291,18 +21989,12 @@ class PrivacyValueDisallowChatParticipants$ {
   static fromReader(r: TlReader): PrivacyValueDisallowChatParticipants$ {
     const o = new PrivacyValueDisallowChatParticipants$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'chats';
-      const chats: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(r.int());
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'privacyValueDisallowChatParticipants', indexedField(field, i0));
+      return rethrowDecode(e, 'privacyValueDisallowChatParticipants', field);
     }
   }
 }
@@ -22788,9 +22480,10 @@ class StickerPack$ {
       field = 'documents';
       {
         const items0 = arrayValue(this.documents, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -22801,20 +22494,14 @@ class StickerPack$ {
   static fromReader(r: TlReader): StickerPack$ {
     const o = new StickerPack$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'emoticon';
       o.emoticon = r.stringField(o, 'emoticon');
       field = 'documents';
-      const documents: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) documents.push(r.long());
-      i0 = -1;
-      o.documents = documents;
+      o.documents = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stickerPack', indexedField(field, i0));
+      return rethrowDecode(e, 'stickerPack', field);
     }
   }
 }
@@ -23055,9 +22742,10 @@ class WebPage$ {
       field = 'attributes';
       if ((flags & 0x1000) !== 0) {
         const items0 = arrayValue(this.attributes, 'Vector<WebPageAttribute>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$WebPageAttribute(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$WebPageAttribute(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -23068,8 +22756,6 @@ class WebPage$ {
   static fromReader(r: TlReader): WebPage$ {
     const o = new WebPage$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -23109,18 +22795,10 @@ class WebPage$ {
       field = 'cachedPage';
       o.cachedPage = (flags & 0x400) !== 0 ? read$Page(r) : undefined;
       field = 'attributes';
-      if ((flags & 0x1000) !== 0) {
-        const attributes: Api.TypeWebPageAttribute[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) attributes.push(read$WebPageAttribute(r));
-        i0 = -1;
-        o.attributes = attributes;
-      } else {
-        o.attributes = undefined;
-      }
+      o.attributes = (flags & 0x1000) !== 0 ? read$Vector$WebPageAttribute(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'webPage', indexedField(field, i0));
+      return rethrowDecode(e, 'webPage', field);
     }
   }
 }
@@ -23566,9 +23244,10 @@ class ChatInvite$ {
       field = 'participants';
       if ((flags & 0x10) !== 0) {
         const items0 = arrayValue(this.participants, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -23579,8 +23258,6 @@ class ChatInvite$ {
   static fromReader(r: TlReader): ChatInvite$ {
     const o = new ChatInvite$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -23596,18 +23273,10 @@ class ChatInvite$ {
       field = 'participantsCount';
       o.participantsCount = r.int();
       field = 'participants';
-      if ((flags & 0x10) !== 0) {
-        const participants: Api.TypeUser[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) participants.push(read$User(r));
-        i0 = -1;
-        o.participants = participants;
-      } else {
-        o.participants = undefined;
-      }
+      o.participants = (flags & 0x10) !== 0 ? read$Vector$User(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'chatInvite', indexedField(field, i0));
+      return rethrowDecode(e, 'chatInvite', field);
     }
   }
 }
@@ -23967,9 +23636,10 @@ class StickerSet$ {
       field = 'thumbs';
       if ((flags & 0x10) !== 0) {
         const items0 = arrayValue(this.thumbs, 'Vector<PhotoSize>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PhotoSize(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PhotoSize(w, items0[i0]!);
         i0 = -1;
       }
       field = 'thumbDcId';
@@ -23986,8 +23656,6 @@ class StickerSet$ {
   static fromReader(r: TlReader): StickerSet$ {
     const o = new StickerSet$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -24007,15 +23675,7 @@ class StickerSet$ {
       field = 'shortName';
       o.shortName = r.stringField(o, 'shortName');
       field = 'thumbs';
-      if ((flags & 0x10) !== 0) {
-        const thumbs: Api.TypePhotoSize[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) thumbs.push(read$PhotoSize(r));
-        i0 = -1;
-        o.thumbs = thumbs;
-      } else {
-        o.thumbs = undefined;
-      }
+      o.thumbs = (flags & 0x10) !== 0 ? read$Vector$PhotoSize(r) : undefined;
       field = 'thumbDcId';
       o.thumbDcId = (flags & 0x10) !== 0 ? r.int() : undefined;
       field = 'count';
@@ -24024,7 +23684,7 @@ class StickerSet$ {
       o.hash = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stickerSet', indexedField(field, i0));
+      return rethrowDecode(e, 'stickerSet', field);
     }
   }
 }
@@ -24127,9 +23787,10 @@ class BotInfo$ {
       field = 'commands';
       {
         const items0 = arrayValue(this.commands, 'Vector<BotCommand>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$BotCommand(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$BotCommand(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -24140,22 +23801,16 @@ class BotInfo$ {
   static fromReader(r: TlReader): BotInfo$ {
     const o = new BotInfo$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'userId';
       o.userId = r.int();
       field = 'description';
       o.description = r.stringField(o, 'description');
       field = 'commands';
-      const commands: Api.TypeBotCommand[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) commands.push(read$BotCommand(r));
-      i0 = -1;
-      o.commands = commands;
+      o.commands = read$Vector$BotCommand(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'botInfo', indexedField(field, i0));
+      return rethrowDecode(e, 'botInfo', field);
     }
   }
 }
@@ -24847,9 +24502,10 @@ class KeyboardButtonRow$ {
       field = 'buttons';
       {
         const items0 = arrayValue(this.buttons, 'Vector<KeyboardButton>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$KeyboardButton(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$KeyboardButton(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -24860,18 +24516,12 @@ class KeyboardButtonRow$ {
   static fromReader(r: TlReader): KeyboardButtonRow$ {
     const o = new KeyboardButtonRow$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'buttons';
-      const buttons: Api.TypeKeyboardButton[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) buttons.push(read$KeyboardButton(r));
-      i0 = -1;
-      o.buttons = buttons;
+      o.buttons = read$Vector$KeyboardButton(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'keyboardButtonRow', indexedField(field, i0));
+      return rethrowDecode(e, 'keyboardButtonRow', field);
     }
   }
 }
@@ -25037,9 +24687,10 @@ class ReplyKeyboardMarkup$ {
       field = 'rows';
       {
         const items0 = arrayValue(this.rows, 'Vector<KeyboardButtonRow>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$KeyboardButtonRow(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$KeyboardButtonRow(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -25050,8 +24701,6 @@ class ReplyKeyboardMarkup$ {
   static fromReader(r: TlReader): ReplyKeyboardMarkup$ {
     const o = new ReplyKeyboardMarkup$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -25060,14 +24709,10 @@ class ReplyKeyboardMarkup$ {
       o.singleUse = (flags & 0x2) !== 0 ? true : undefined;
       o.selective = (flags & 0x4) !== 0 ? true : undefined;
       field = 'rows';
-      const rows: Api.TypeKeyboardButtonRow[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) rows.push(read$KeyboardButtonRow(r));
-      i0 = -1;
-      o.rows = rows;
+      o.rows = read$Vector$KeyboardButtonRow(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'replyKeyboardMarkup', indexedField(field, i0));
+      return rethrowDecode(e, 'replyKeyboardMarkup', field);
     }
   }
 }
@@ -25106,9 +24751,10 @@ class ReplyInlineMarkup$ {
       field = 'rows';
       {
         const items0 = arrayValue(this.rows, 'Vector<KeyboardButtonRow>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$KeyboardButtonRow(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$KeyboardButtonRow(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -25119,18 +24765,12 @@ class ReplyInlineMarkup$ {
   static fromReader(r: TlReader): ReplyInlineMarkup$ {
     const o = new ReplyInlineMarkup$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'rows';
-      const rows: Api.TypeKeyboardButtonRow[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) rows.push(read$KeyboardButtonRow(r));
-      i0 = -1;
-      o.rows = rows;
+      o.rows = read$Vector$KeyboardButtonRow(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'replyInlineMarkup', indexedField(field, i0));
+      return rethrowDecode(e, 'replyInlineMarkup', field);
     }
   }
 }
@@ -26493,9 +26133,10 @@ class ChannelMessagesFilter$ {
       field = 'ranges';
       {
         const items0 = arrayValue(this.ranges, 'Vector<MessageRange>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageRange(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageRange(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -26506,22 +26147,16 @@ class ChannelMessagesFilter$ {
   static fromReader(r: TlReader): ChannelMessagesFilter$ {
     const o = new ChannelMessagesFilter$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
       if ((flags & 0xfffffffd) !== 0) unknownFlagBits(r, flags, 0xfffffffd);
       o.excludeNewMessages = (flags & 0x2) !== 0 ? true : undefined;
       field = 'ranges';
-      const ranges: Api.TypeMessageRange[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) ranges.push(read$MessageRange(r));
-      i0 = -1;
-      o.ranges = ranges;
+      o.ranges = read$Vector$MessageRange(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'channelMessagesFilter', indexedField(field, i0));
+      return rethrowDecode(e, 'channelMessagesFilter', field);
     }
   }
 }
@@ -27332,9 +26967,10 @@ class InputBotInlineMessageMediaAuto$ {
       field = 'entities';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'replyMarkup';
@@ -27347,8 +26983,6 @@ class InputBotInlineMessageMediaAuto$ {
   static fromReader(r: TlReader): InputBotInlineMessageMediaAuto$ {
     const o = new InputBotInlineMessageMediaAuto$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -27356,20 +26990,12 @@ class InputBotInlineMessageMediaAuto$ {
       field = 'message';
       o.message = r.stringField(o, 'message');
       field = 'entities';
-      if ((flags & 0x2) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'replyMarkup';
       o.replyMarkup = (flags & 0x4) !== 0 ? read$ReplyMarkup(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputBotInlineMessageMediaAuto', indexedField(field, i0));
+      return rethrowDecode(e, 'inputBotInlineMessageMediaAuto', field);
     }
   }
 }
@@ -27422,9 +27048,10 @@ class InputBotInlineMessageText$ {
       field = 'entities';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'replyMarkup';
@@ -27437,8 +27064,6 @@ class InputBotInlineMessageText$ {
   static fromReader(r: TlReader): InputBotInlineMessageText$ {
     const o = new InputBotInlineMessageText$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -27447,20 +27072,12 @@ class InputBotInlineMessageText$ {
       field = 'message';
       o.message = r.stringField(o, 'message');
       field = 'entities';
-      if ((flags & 0x2) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'replyMarkup';
       o.replyMarkup = (flags & 0x4) !== 0 ? read$ReplyMarkup(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputBotInlineMessageText', indexedField(field, i0));
+      return rethrowDecode(e, 'inputBotInlineMessageText', field);
     }
   }
 }
@@ -28139,9 +27756,10 @@ class BotInlineMessageMediaAuto$ {
       field = 'entities';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'replyMarkup';
@@ -28154,8 +27772,6 @@ class BotInlineMessageMediaAuto$ {
   static fromReader(r: TlReader): BotInlineMessageMediaAuto$ {
     const o = new BotInlineMessageMediaAuto$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -28163,20 +27779,12 @@ class BotInlineMessageMediaAuto$ {
       field = 'message';
       o.message = r.stringField(o, 'message');
       field = 'entities';
-      if ((flags & 0x2) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'replyMarkup';
       o.replyMarkup = (flags & 0x4) !== 0 ? read$ReplyMarkup(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'botInlineMessageMediaAuto', indexedField(field, i0));
+      return rethrowDecode(e, 'botInlineMessageMediaAuto', field);
     }
   }
 }
@@ -28229,9 +27837,10 @@ class BotInlineMessageText$ {
       field = 'entities';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'replyMarkup';
@@ -28244,8 +27853,6 @@ class BotInlineMessageText$ {
   static fromReader(r: TlReader): BotInlineMessageText$ {
     const o = new BotInlineMessageText$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -28254,20 +27861,12 @@ class BotInlineMessageText$ {
       field = 'message';
       o.message = r.stringField(o, 'message');
       field = 'entities';
-      if ((flags & 0x2) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'replyMarkup';
       o.replyMarkup = (flags & 0x4) !== 0 ? read$ReplyMarkup(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'botInlineMessageText', indexedField(field, i0));
+      return rethrowDecode(e, 'botInlineMessageText', field);
     }
   }
 }
@@ -29330,9 +28929,10 @@ class TopPeerCategoryPeers$ {
       field = 'peers';
       {
         const items0 = arrayValue(this.peers, 'Vector<TopPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$TopPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$TopPeer(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -29343,22 +28943,16 @@ class TopPeerCategoryPeers$ {
   static fromReader(r: TlReader): TopPeerCategoryPeers$ {
     const o = new TopPeerCategoryPeers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'category';
       o.category = read$TopPeerCategory(r);
       field = 'count';
       o.count = r.int();
       field = 'peers';
-      const peers: Api.TypeTopPeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) peers.push(read$TopPeer(r));
-      i0 = -1;
-      o.peers = peers;
+      o.peers = read$Vector$TopPeer(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'topPeerCategoryPeers', indexedField(field, i0));
+      return rethrowDecode(e, 'topPeerCategoryPeers', field);
     }
   }
 }
@@ -29471,9 +29065,10 @@ class DraftMessage$ {
       field = 'entities';
       if ((flags & 0x8) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'date';
@@ -29486,8 +29081,6 @@ class DraftMessage$ {
   static fromReader(r: TlReader): DraftMessage$ {
     const o = new DraftMessage$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -29498,20 +29091,12 @@ class DraftMessage$ {
       field = 'message';
       o.message = r.stringField(o, 'message');
       field = 'entities';
-      if ((flags & 0x8) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x8) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'date';
       o.date = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'draftMessage', indexedField(field, i0));
+      return rethrowDecode(e, 'draftMessage', field);
     }
   }
 }
@@ -29610,9 +29195,10 @@ class StickerSetMultiCovered$ {
       field = 'covers';
       {
         const items0 = arrayValue(this.covers, 'Vector<Document>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Document(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Document(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -29623,20 +29209,14 @@ class StickerSetMultiCovered$ {
   static fromReader(r: TlReader): StickerSetMultiCovered$ {
     const o = new StickerSetMultiCovered$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'set';
       o.set = read$StickerSet(r);
       field = 'covers';
-      const covers: Api.TypeDocument[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) covers.push(read$Document(r));
-      i0 = -1;
-      o.covers = covers;
+      o.covers = read$Vector$Document(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stickerSetMultiCovered', indexedField(field, i0));
+      return rethrowDecode(e, 'stickerSetMultiCovered', field);
     }
   }
 }
@@ -30555,9 +30135,10 @@ class TextConcat$ {
       field = 'texts';
       {
         const items0 = arrayValue(this.texts, 'Vector<RichText>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$RichText(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$RichText(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -30568,18 +30149,12 @@ class TextConcat$ {
   static fromReader(r: TlReader): TextConcat$ {
     const o = new TextConcat$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'texts';
-      const texts: Api.TypeRichText[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) texts.push(read$RichText(r));
-      i0 = -1;
-      o.texts = texts;
+      o.texts = read$Vector$RichText(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'textConcat', indexedField(field, i0));
+      return rethrowDecode(e, 'textConcat', field);
     }
   }
 }
@@ -31460,9 +31035,10 @@ class PageBlockList$ {
       field = 'items';
       {
         const items0 = arrayValue(this.items, 'Vector<PageListItem>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PageListItem(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PageListItem(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -31473,18 +31049,12 @@ class PageBlockList$ {
   static fromReader(r: TlReader): PageBlockList$ {
     const o = new PageBlockList$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'items';
-      const items: Api.TypePageListItem[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) items.push(read$PageListItem(r));
-      i0 = -1;
-      o.items = items;
+      o.items = read$Vector$PageListItem(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'pageBlockList', indexedField(field, i0));
+      return rethrowDecode(e, 'pageBlockList', field);
     }
   }
 }
@@ -31965,9 +31535,10 @@ class PageBlockEmbedPost$ {
       field = 'blocks';
       {
         const items0 = arrayValue(this.blocks, 'Vector<PageBlock>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PageBlock(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PageBlock(w, items0[i0]!);
         i0 = -1;
       }
       field = 'caption';
@@ -31980,8 +31551,6 @@ class PageBlockEmbedPost$ {
   static fromReader(r: TlReader): PageBlockEmbedPost$ {
     const o = new PageBlockEmbedPost$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'url';
       o.url = r.stringField(o, 'url');
@@ -31994,16 +31563,12 @@ class PageBlockEmbedPost$ {
       field = 'date';
       o.date = r.int();
       field = 'blocks';
-      const blocks: Api.TypePageBlock[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) blocks.push(read$PageBlock(r));
-      i0 = -1;
-      o.blocks = blocks;
+      o.blocks = read$Vector$PageBlock(r);
       field = 'caption';
       o.caption = read$PageCaption(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'pageBlockEmbedPost', indexedField(field, i0));
+      return rethrowDecode(e, 'pageBlockEmbedPost', field);
     }
   }
 }
@@ -32044,9 +31609,10 @@ class PageBlockCollage$ {
       field = 'items';
       {
         const items0 = arrayValue(this.items, 'Vector<PageBlock>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PageBlock(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PageBlock(w, items0[i0]!);
         i0 = -1;
       }
       field = 'caption';
@@ -32059,20 +31625,14 @@ class PageBlockCollage$ {
   static fromReader(r: TlReader): PageBlockCollage$ {
     const o = new PageBlockCollage$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'items';
-      const items: Api.TypePageBlock[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) items.push(read$PageBlock(r));
-      i0 = -1;
-      o.items = items;
+      o.items = read$Vector$PageBlock(r);
       field = 'caption';
       o.caption = read$PageCaption(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'pageBlockCollage', indexedField(field, i0));
+      return rethrowDecode(e, 'pageBlockCollage', field);
     }
   }
 }
@@ -32113,9 +31673,10 @@ class PageBlockSlideshow$ {
       field = 'items';
       {
         const items0 = arrayValue(this.items, 'Vector<PageBlock>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PageBlock(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PageBlock(w, items0[i0]!);
         i0 = -1;
       }
       field = 'caption';
@@ -32128,20 +31689,14 @@ class PageBlockSlideshow$ {
   static fromReader(r: TlReader): PageBlockSlideshow$ {
     const o = new PageBlockSlideshow$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'items';
-      const items: Api.TypePageBlock[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) items.push(read$PageBlock(r));
-      i0 = -1;
-      o.items = items;
+      o.items = read$Vector$PageBlock(r);
       field = 'caption';
       o.caption = read$PageCaption(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'pageBlockSlideshow', indexedField(field, i0));
+      return rethrowDecode(e, 'pageBlockSlideshow', field);
     }
   }
 }
@@ -32350,9 +31905,10 @@ class PageBlockTable$ {
       field = 'rows';
       {
         const items0 = arrayValue(this.rows, 'Vector<PageTableRow>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PageTableRow(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PageTableRow(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -32363,8 +31919,6 @@ class PageBlockTable$ {
   static fromReader(r: TlReader): PageBlockTable$ {
     const o = new PageBlockTable$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -32374,14 +31928,10 @@ class PageBlockTable$ {
       field = 'title';
       o.title = read$RichText(r);
       field = 'rows';
-      const rows: Api.TypePageTableRow[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) rows.push(read$PageTableRow(r));
-      i0 = -1;
-      o.rows = rows;
+      o.rows = read$Vector$PageTableRow(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'pageBlockTable', indexedField(field, i0));
+      return rethrowDecode(e, 'pageBlockTable', field);
     }
   }
 }
@@ -32420,9 +31970,10 @@ class PageBlockOrderedList$ {
       field = 'items';
       {
         const items0 = arrayValue(this.items, 'Vector<PageListOrderedItem>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PageListOrderedItem(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PageListOrderedItem(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -32433,18 +31984,12 @@ class PageBlockOrderedList$ {
   static fromReader(r: TlReader): PageBlockOrderedList$ {
     const o = new PageBlockOrderedList$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'items';
-      const items: Api.TypePageListOrderedItem[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) items.push(read$PageListOrderedItem(r));
-      i0 = -1;
-      o.items = items;
+      o.items = read$Vector$PageListOrderedItem(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'pageBlockOrderedList', indexedField(field, i0));
+      return rethrowDecode(e, 'pageBlockOrderedList', field);
     }
   }
 }
@@ -32491,9 +32036,10 @@ class PageBlockDetails$ {
       field = 'blocks';
       {
         const items0 = arrayValue(this.blocks, 'Vector<PageBlock>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PageBlock(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PageBlock(w, items0[i0]!);
         i0 = -1;
       }
       field = 'title';
@@ -32506,24 +32052,18 @@ class PageBlockDetails$ {
   static fromReader(r: TlReader): PageBlockDetails$ {
     const o = new PageBlockDetails$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       o.open = (flags & 0x1) !== 0 ? true : undefined;
       field = 'blocks';
-      const blocks: Api.TypePageBlock[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) blocks.push(read$PageBlock(r));
-      i0 = -1;
-      o.blocks = blocks;
+      o.blocks = read$Vector$PageBlock(r);
       field = 'title';
       o.title = read$RichText(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'pageBlockDetails', indexedField(field, i0));
+      return rethrowDecode(e, 'pageBlockDetails', field);
     }
   }
 }
@@ -32566,9 +32106,10 @@ class PageBlockRelatedArticles$ {
       field = 'articles';
       {
         const items0 = arrayValue(this.articles, 'Vector<PageRelatedArticle>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PageRelatedArticle(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PageRelatedArticle(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -32579,20 +32120,14 @@ class PageBlockRelatedArticles$ {
   static fromReader(r: TlReader): PageBlockRelatedArticles$ {
     const o = new PageBlockRelatedArticles$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'title';
       o.title = read$RichText(r);
       field = 'articles';
-      const articles: Api.TypePageRelatedArticle[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) articles.push(read$PageRelatedArticle(r));
-      i0 = -1;
-      o.articles = articles;
+      o.articles = read$Vector$PageRelatedArticle(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'pageBlockRelatedArticles', indexedField(field, i0));
+      return rethrowDecode(e, 'pageBlockRelatedArticles', field);
     }
   }
 }
@@ -32961,9 +32496,10 @@ class Invoice$ {
       field = 'prices';
       {
         const items0 = arrayValue(this.prices, 'Vector<LabeledPrice>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$LabeledPrice(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$LabeledPrice(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -32974,8 +32510,6 @@ class Invoice$ {
   static fromReader(r: TlReader): Invoice$ {
     const o = new Invoice$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -32991,14 +32525,10 @@ class Invoice$ {
       field = 'currency';
       o.currency = r.stringField(o, 'currency');
       field = 'prices';
-      const prices: Api.TypeLabeledPrice[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) prices.push(read$LabeledPrice(r));
-      i0 = -1;
-      o.prices = prices;
+      o.prices = read$Vector$LabeledPrice(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'invoice', indexedField(field, i0));
+      return rethrowDecode(e, 'invoice', field);
     }
   }
 }
@@ -33322,9 +32852,10 @@ class WebDocument$ {
       field = 'attributes';
       {
         const items0 = arrayValue(this.attributes, 'Vector<DocumentAttribute>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$DocumentAttribute(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$DocumentAttribute(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -33335,8 +32866,6 @@ class WebDocument$ {
   static fromReader(r: TlReader): WebDocument$ {
     const o = new WebDocument$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'url';
       o.url = r.stringField(o, 'url');
@@ -33347,14 +32876,10 @@ class WebDocument$ {
       field = 'mimeType';
       o.mimeType = r.stringField(o, 'mimeType');
       field = 'attributes';
-      const attributes: Api.TypeDocumentAttribute[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) attributes.push(read$DocumentAttribute(r));
-      i0 = -1;
-      o.attributes = attributes;
+      o.attributes = read$Vector$DocumentAttribute(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'webDocument', indexedField(field, i0));
+      return rethrowDecode(e, 'webDocument', field);
     }
   }
 }
@@ -33405,9 +32930,10 @@ class WebDocumentNoProxy$ {
       field = 'attributes';
       {
         const items0 = arrayValue(this.attributes, 'Vector<DocumentAttribute>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$DocumentAttribute(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$DocumentAttribute(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -33418,8 +32944,6 @@ class WebDocumentNoProxy$ {
   static fromReader(r: TlReader): WebDocumentNoProxy$ {
     const o = new WebDocumentNoProxy$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'url';
       o.url = r.stringField(o, 'url');
@@ -33428,14 +32952,10 @@ class WebDocumentNoProxy$ {
       field = 'mimeType';
       o.mimeType = r.stringField(o, 'mimeType');
       field = 'attributes';
-      const attributes: Api.TypeDocumentAttribute[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) attributes.push(read$DocumentAttribute(r));
-      i0 = -1;
-      o.attributes = attributes;
+      o.attributes = read$Vector$DocumentAttribute(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'webDocumentNoProxy', indexedField(field, i0));
+      return rethrowDecode(e, 'webDocumentNoProxy', field);
     }
   }
 }
@@ -33486,9 +33006,10 @@ class InputWebDocument$ {
       field = 'attributes';
       {
         const items0 = arrayValue(this.attributes, 'Vector<DocumentAttribute>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$DocumentAttribute(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$DocumentAttribute(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -33499,8 +33020,6 @@ class InputWebDocument$ {
   static fromReader(r: TlReader): InputWebDocument$ {
     const o = new InputWebDocument$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'url';
       o.url = r.stringField(o, 'url');
@@ -33509,14 +33028,10 @@ class InputWebDocument$ {
       field = 'mimeType';
       o.mimeType = r.stringField(o, 'mimeType');
       field = 'attributes';
-      const attributes: Api.TypeDocumentAttribute[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) attributes.push(read$DocumentAttribute(r));
-      i0 = -1;
-      o.attributes = attributes;
+      o.attributes = read$Vector$DocumentAttribute(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputWebDocument', indexedField(field, i0));
+      return rethrowDecode(e, 'inputWebDocument', field);
     }
   }
 }
@@ -33921,9 +33436,10 @@ class ShippingOption$ {
       field = 'prices';
       {
         const items0 = arrayValue(this.prices, 'Vector<LabeledPrice>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$LabeledPrice(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$LabeledPrice(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -33934,22 +33450,16 @@ class ShippingOption$ {
   static fromReader(r: TlReader): ShippingOption$ {
     const o = new ShippingOption$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'id';
       o.id = r.stringField(o, 'id');
       field = 'title';
       o.title = r.stringField(o, 'title');
       field = 'prices';
-      const prices: Api.TypeLabeledPrice[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) prices.push(read$LabeledPrice(r));
-      i0 = -1;
-      o.prices = prices;
+      o.prices = read$Vector$LabeledPrice(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'shippingOption', indexedField(field, i0));
+      return rethrowDecode(e, 'shippingOption', field);
     }
   }
 }
@@ -34495,9 +34005,10 @@ class PhoneCall$ {
       field = 'connections';
       {
         const items0 = arrayValue(this.connections, 'Vector<PhoneConnection>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PhoneConnection(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PhoneConnection(w, items0[i0]!);
         i0 = -1;
       }
       field = 'startDate';
@@ -34510,8 +34021,6 @@ class PhoneCall$ {
   static fromReader(r: TlReader): PhoneCall$ {
     const o = new PhoneCall$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -34535,16 +34044,12 @@ class PhoneCall$ {
       field = 'protocol';
       o.protocol = read$PhoneCallProtocol(r);
       field = 'connections';
-      const connections: Api.TypePhoneConnection[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) connections.push(read$PhoneConnection(r));
-      i0 = -1;
-      o.connections = connections;
+      o.connections = read$Vector$PhoneConnection(r);
       field = 'startDate';
       o.startDate = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'phoneCall', indexedField(field, i0));
+      return rethrowDecode(e, 'phoneCall', field);
     }
   }
 }
@@ -34854,9 +34359,10 @@ class PhoneCallProtocol$ {
       field = 'libraryVersions';
       {
         const items0 = arrayValue(this.libraryVersions, 'Vector<string>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.string(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.string(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -34867,8 +34373,6 @@ class PhoneCallProtocol$ {
   static fromReader(r: TlReader): PhoneCallProtocol$ {
     const o = new PhoneCallProtocol$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -34880,14 +34384,10 @@ class PhoneCallProtocol$ {
       field = 'maxLayer';
       o.maxLayer = r.int();
       field = 'libraryVersions';
-      const libraryVersions: string[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) libraryVersions.push(r.stringField(libraryVersions, libraryVersions.length));
-      i0 = -1;
-      o.libraryVersions = libraryVersions;
+      o.libraryVersions = read$Vector$string(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'phoneCallProtocol', indexedField(field, i0));
+      return rethrowDecode(e, 'phoneCallProtocol', field);
     }
   }
 }
@@ -34982,9 +34482,10 @@ class CdnConfig$ {
       field = 'publicKeys';
       {
         const items0 = arrayValue(this.publicKeys, 'Vector<CdnPublicKey>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$CdnPublicKey(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$CdnPublicKey(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -34995,18 +34496,12 @@ class CdnConfig$ {
   static fromReader(r: TlReader): CdnConfig$ {
     const o = new CdnConfig$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'publicKeys';
-      const publicKeys: Api.TypeCdnPublicKey[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) publicKeys.push(read$CdnPublicKey(r));
-      i0 = -1;
-      o.publicKeys = publicKeys;
+      o.publicKeys = read$Vector$CdnPublicKey(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'cdnConfig', indexedField(field, i0));
+      return rethrowDecode(e, 'cdnConfig', field);
     }
   }
 }
@@ -35259,9 +34754,10 @@ class LangPackDifference$ {
       field = 'strings';
       {
         const items0 = arrayValue(this.strings, 'Vector<LangPackString>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$LangPackString(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$LangPackString(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -35272,8 +34768,6 @@ class LangPackDifference$ {
   static fromReader(r: TlReader): LangPackDifference$ {
     const o = new LangPackDifference$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'langCode';
       o.langCode = r.stringField(o, 'langCode');
@@ -35282,14 +34776,10 @@ class LangPackDifference$ {
       field = 'version';
       o.version = r.int();
       field = 'strings';
-      const strings: Api.TypeLangPackString[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) strings.push(read$LangPackString(r));
-      i0 = -1;
-      o.strings = strings;
+      o.strings = read$Vector$LangPackString(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'langPackDifference', indexedField(field, i0));
+      return rethrowDecode(e, 'langPackDifference', field);
     }
   }
 }
@@ -37306,9 +36796,10 @@ class InputSingleMedia$ {
       field = 'entities';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -37319,8 +36810,6 @@ class InputSingleMedia$ {
   static fromReader(r: TlReader): InputSingleMedia$ {
     const o = new InputSingleMedia$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -37332,18 +36821,10 @@ class InputSingleMedia$ {
       field = 'message';
       o.message = r.stringField(o, 'message');
       field = 'entities';
-      if ((flags & 0x1) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x1) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputSingleMedia', indexedField(field, i0));
+      return rethrowDecode(e, 'inputSingleMedia', field);
     }
   }
 }
@@ -38787,17 +38268,19 @@ class SecureValue$ {
       field = 'translation';
       if ((flags & 0x40) !== 0) {
         const items0 = arrayValue(this.translation, 'Vector<SecureFile>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SecureFile(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SecureFile(w, items0[i0]!);
         i0 = -1;
       }
       field = 'files';
       if ((flags & 0x10) !== 0) {
         const items0 = arrayValue(this.files, 'Vector<SecureFile>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SecureFile(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SecureFile(w, items0[i0]!);
         i0 = -1;
       }
       field = 'plainData';
@@ -38812,8 +38295,6 @@ class SecureValue$ {
   static fromReader(r: TlReader): SecureValue$ {
     const o = new SecureValue$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -38829,32 +38310,16 @@ class SecureValue$ {
       field = 'selfie';
       o.selfie = (flags & 0x8) !== 0 ? read$SecureFile(r) : undefined;
       field = 'translation';
-      if ((flags & 0x40) !== 0) {
-        const translation: Api.TypeSecureFile[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) translation.push(read$SecureFile(r));
-        i0 = -1;
-        o.translation = translation;
-      } else {
-        o.translation = undefined;
-      }
+      o.translation = (flags & 0x40) !== 0 ? read$Vector$SecureFile(r) : undefined;
       field = 'files';
-      if ((flags & 0x10) !== 0) {
-        const files: Api.TypeSecureFile[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) files.push(read$SecureFile(r));
-        i0 = -1;
-        o.files = files;
-      } else {
-        o.files = undefined;
-      }
+      o.files = (flags & 0x10) !== 0 ? read$Vector$SecureFile(r) : undefined;
       field = 'plainData';
       o.plainData = (flags & 0x20) !== 0 ? read$SecurePlainData(r) : undefined;
       field = 'hash';
       o.hash = r.bytes();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'secureValue', indexedField(field, i0));
+      return rethrowDecode(e, 'secureValue', field);
     }
   }
 }
@@ -38926,17 +38391,19 @@ class InputSecureValue$ {
       field = 'translation';
       if ((flags & 0x40) !== 0) {
         const items0 = arrayValue(this.translation, 'Vector<InputSecureFile>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputSecureFile(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputSecureFile(w, items0[i0]!);
         i0 = -1;
       }
       field = 'files';
       if ((flags & 0x10) !== 0) {
         const items0 = arrayValue(this.files, 'Vector<InputSecureFile>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputSecureFile(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputSecureFile(w, items0[i0]!);
         i0 = -1;
       }
       field = 'plainData';
@@ -38949,8 +38416,6 @@ class InputSecureValue$ {
   static fromReader(r: TlReader): InputSecureValue$ {
     const o = new InputSecureValue$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -38966,30 +38431,14 @@ class InputSecureValue$ {
       field = 'selfie';
       o.selfie = (flags & 0x8) !== 0 ? read$InputSecureFile(r) : undefined;
       field = 'translation';
-      if ((flags & 0x40) !== 0) {
-        const translation: Api.TypeInputSecureFile[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) translation.push(read$InputSecureFile(r));
-        i0 = -1;
-        o.translation = translation;
-      } else {
-        o.translation = undefined;
-      }
+      o.translation = (flags & 0x40) !== 0 ? read$Vector$InputSecureFile(r) : undefined;
       field = 'files';
-      if ((flags & 0x10) !== 0) {
-        const files: Api.TypeInputSecureFile[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) files.push(read$InputSecureFile(r));
-        i0 = -1;
-        o.files = files;
-      } else {
-        o.files = undefined;
-      }
+      o.files = (flags & 0x10) !== 0 ? read$Vector$InputSecureFile(r) : undefined;
       field = 'plainData';
       o.plainData = (flags & 0x20) !== 0 ? read$SecurePlainData(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'inputSecureValue', indexedField(field, i0));
+      return rethrowDecode(e, 'inputSecureValue', field);
     }
   }
 }
@@ -39406,9 +38855,10 @@ class SecureValueErrorFiles$ {
       field = 'fileHash';
       {
         const items0 = arrayValue(this.fileHash, 'Vector<bytes>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.bytes(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.bytes(items0[i0]!);
         i0 = -1;
       }
       field = 'text';
@@ -39421,22 +38871,16 @@ class SecureValueErrorFiles$ {
   static fromReader(r: TlReader): SecureValueErrorFiles$ {
     const o = new SecureValueErrorFiles$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'type';
       o.type = read$SecureValueType(r);
       field = 'fileHash';
-      const fileHash: Uint8Array[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) fileHash.push(r.bytes());
-      i0 = -1;
-      o.fileHash = fileHash;
+      o.fileHash = read$Vector$bytes(r);
       field = 'text';
       o.text = r.stringField(o, 'text');
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'secureValueErrorFiles', indexedField(field, i0));
+      return rethrowDecode(e, 'secureValueErrorFiles', field);
     }
   }
 }
@@ -39605,9 +39049,10 @@ class SecureValueErrorTranslationFiles$ {
       field = 'fileHash';
       {
         const items0 = arrayValue(this.fileHash, 'Vector<bytes>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.bytes(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.bytes(items0[i0]!);
         i0 = -1;
       }
       field = 'text';
@@ -39620,22 +39065,16 @@ class SecureValueErrorTranslationFiles$ {
   static fromReader(r: TlReader): SecureValueErrorTranslationFiles$ {
     const o = new SecureValueErrorTranslationFiles$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'type';
       o.type = read$SecureValueType(r);
       field = 'fileHash';
-      const fileHash: Uint8Array[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) fileHash.push(r.bytes());
-      i0 = -1;
-      o.fileHash = fileHash;
+      o.fileHash = read$Vector$bytes(r);
       field = 'text';
       o.text = r.stringField(o, 'text');
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'secureValueErrorTranslationFiles', indexedField(field, i0));
+      return rethrowDecode(e, 'secureValueErrorTranslationFiles', field);
     }
   }
 }
@@ -40250,9 +39689,10 @@ class SecureRequiredTypeOneOf$ {
       field = 'types';
       {
         const items0 = arrayValue(this.types, 'Vector<SecureRequiredType>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SecureRequiredType(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SecureRequiredType(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -40263,18 +39703,12 @@ class SecureRequiredTypeOneOf$ {
   static fromReader(r: TlReader): SecureRequiredTypeOneOf$ {
     const o = new SecureRequiredTypeOneOf$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'types';
-      const types: Api.TypeSecureRequiredType[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) types.push(read$SecureRequiredType(r));
-      i0 = -1;
-      o.types = types;
+      o.types = read$Vector$SecureRequiredType(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'secureRequiredTypeOneOf', indexedField(field, i0));
+      return rethrowDecode(e, 'secureRequiredTypeOneOf', field);
     }
   }
 }
@@ -40615,9 +40049,10 @@ class JsonArray$ {
       field = 'value';
       {
         const items0 = arrayValue(this.value, 'Vector<JSONValue>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$JSONValue(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$JSONValue(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -40628,18 +40063,12 @@ class JsonArray$ {
   static fromReader(r: TlReader): JsonArray$ {
     const o = new JsonArray$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'value';
-      const value: Api.TypeJSONValue[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) value.push(read$JSONValue(r));
-      i0 = -1;
-      o.value = value;
+      o.value = read$Vector$JSONValue(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'jsonArray', indexedField(field, i0));
+      return rethrowDecode(e, 'jsonArray', field);
     }
   }
 }
@@ -40678,9 +40107,10 @@ class JsonObject$ {
       field = 'value';
       {
         const items0 = arrayValue(this.value, 'Vector<JSONObjectValue>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$JSONObjectValue(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$JSONObjectValue(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -40691,18 +40121,12 @@ class JsonObject$ {
   static fromReader(r: TlReader): JsonObject$ {
     const o = new JsonObject$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'value';
-      const value: Api.TypeJSONObjectValue[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) value.push(read$JSONObjectValue(r));
-      i0 = -1;
-      o.value = value;
+      o.value = read$Vector$JSONObjectValue(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'jsonObject', indexedField(field, i0));
+      return rethrowDecode(e, 'jsonObject', field);
     }
   }
 }
@@ -40836,9 +40260,10 @@ class PageTableRow$ {
       field = 'cells';
       {
         const items0 = arrayValue(this.cells, 'Vector<PageTableCell>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PageTableCell(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PageTableCell(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -40849,18 +40274,12 @@ class PageTableRow$ {
   static fromReader(r: TlReader): PageTableRow$ {
     const o = new PageTableRow$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'cells';
-      const cells: Api.TypePageTableCell[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) cells.push(read$PageTableCell(r));
-      i0 = -1;
-      o.cells = cells;
+      o.cells = read$Vector$PageTableCell(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'pageTableRow', indexedField(field, i0));
+      return rethrowDecode(e, 'pageTableRow', field);
     }
   }
 }
@@ -41005,9 +40424,10 @@ class PageListItemBlocks$ {
       field = 'blocks';
       {
         const items0 = arrayValue(this.blocks, 'Vector<PageBlock>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PageBlock(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PageBlock(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -41018,18 +40438,12 @@ class PageListItemBlocks$ {
   static fromReader(r: TlReader): PageListItemBlocks$ {
     const o = new PageListItemBlocks$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'blocks';
-      const blocks: Api.TypePageBlock[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) blocks.push(read$PageBlock(r));
-      i0 = -1;
-      o.blocks = blocks;
+      o.blocks = read$Vector$PageBlock(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'pageListItemBlocks', indexedField(field, i0));
+      return rethrowDecode(e, 'pageListItemBlocks', field);
     }
   }
 }
@@ -41128,9 +40542,10 @@ class PageListOrderedItemBlocks$ {
       field = 'blocks';
       {
         const items0 = arrayValue(this.blocks, 'Vector<PageBlock>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PageBlock(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PageBlock(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -41141,20 +40556,14 @@ class PageListOrderedItemBlocks$ {
   static fromReader(r: TlReader): PageListOrderedItemBlocks$ {
     const o = new PageListOrderedItemBlocks$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'num';
       o.num = r.stringField(o, 'num');
       field = 'blocks';
-      const blocks: Api.TypePageBlock[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) blocks.push(read$PageBlock(r));
-      i0 = -1;
-      o.blocks = blocks;
+      o.blocks = read$Vector$PageBlock(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'pageListOrderedItemBlocks', indexedField(field, i0));
+      return rethrowDecode(e, 'pageListOrderedItemBlocks', field);
     }
   }
 }
@@ -41314,25 +40723,28 @@ class Page$ {
       field = 'blocks';
       {
         const items0 = arrayValue(this.blocks, 'Vector<PageBlock>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PageBlock(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PageBlock(w, items0[i0]!);
         i0 = -1;
       }
       field = 'photos';
       {
         const items0 = arrayValue(this.photos, 'Vector<Photo>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Photo(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Photo(w, items0[i0]!);
         i0 = -1;
       }
       field = 'documents';
       {
         const items0 = arrayValue(this.documents, 'Vector<Document>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Document(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Document(w, items0[i0]!);
         i0 = -1;
       }
       field = 'views';
@@ -41345,8 +40757,6 @@ class Page$ {
   static fromReader(r: TlReader): Page$ {
     const o = new Page$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -41357,28 +40767,16 @@ class Page$ {
       field = 'url';
       o.url = r.stringField(o, 'url');
       field = 'blocks';
-      const blocks: Api.TypePageBlock[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) blocks.push(read$PageBlock(r));
-      i0 = -1;
-      o.blocks = blocks;
+      o.blocks = read$Vector$PageBlock(r);
       field = 'photos';
-      const photos: Api.TypePhoto[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) photos.push(read$Photo(r));
-      i0 = -1;
-      o.photos = photos;
+      o.photos = read$Vector$Photo(r);
       field = 'documents';
-      const documents: Api.TypeDocument[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) documents.push(read$Document(r));
-      i0 = -1;
-      o.documents = documents;
+      o.documents = read$Vector$Document(r);
       field = 'views';
       o.views = (flags & 0x8) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'page', indexedField(field, i0));
+      return rethrowDecode(e, 'page', field);
     }
   }
 }
@@ -41505,9 +40903,10 @@ class Poll$ {
       field = 'answers';
       {
         const items0 = arrayValue(this.answers, 'Vector<PollAnswer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PollAnswer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PollAnswer(w, items0[i0]!);
         i0 = -1;
       }
       field = 'closePeriod';
@@ -41522,8 +40921,6 @@ class Poll$ {
   static fromReader(r: TlReader): Poll$ {
     const o = new Poll$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'id';
       o.id = r.long();
@@ -41537,18 +40934,14 @@ class Poll$ {
       field = 'question';
       o.question = r.stringField(o, 'question');
       field = 'answers';
-      const answers: Api.TypePollAnswer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) answers.push(read$PollAnswer(r));
-      i0 = -1;
-      o.answers = answers;
+      o.answers = read$Vector$PollAnswer(r);
       field = 'closePeriod';
       o.closePeriod = (flags & 0x10) !== 0 ? r.int() : undefined;
       field = 'closeDate';
       o.closeDate = (flags & 0x20) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'poll', indexedField(field, i0));
+      return rethrowDecode(e, 'poll', field);
     }
   }
 }
@@ -41683,9 +41076,10 @@ class PollResults$ {
       field = 'results';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.results, 'Vector<PollAnswerVoters>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PollAnswerVoters(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PollAnswerVoters(w, items0[i0]!);
         i0 = -1;
       }
       field = 'totalVoters';
@@ -41693,9 +41087,10 @@ class PollResults$ {
       field = 'recentVoters';
       if ((flags & 0x8) !== 0) {
         const items0 = arrayValue(this.recentVoters, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'solution';
@@ -41703,9 +41098,10 @@ class PollResults$ {
       field = 'solutionEntities';
       if ((flags & 0x10) !== 0) {
         const items0 = arrayValue(this.solutionEntities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -41716,50 +41112,24 @@ class PollResults$ {
   static fromReader(r: TlReader): PollResults$ {
     const o = new PollResults$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
       if ((flags & 0xffffffe0) !== 0) unknownFlagBits(r, flags, 0xffffffe0);
       o.min = (flags & 0x1) !== 0 ? true : undefined;
       field = 'results';
-      if ((flags & 0x2) !== 0) {
-        const results: Api.TypePollAnswerVoters[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) results.push(read$PollAnswerVoters(r));
-        i0 = -1;
-        o.results = results;
-      } else {
-        o.results = undefined;
-      }
+      o.results = (flags & 0x2) !== 0 ? read$Vector$PollAnswerVoters(r) : undefined;
       field = 'totalVoters';
       o.totalVoters = (flags & 0x4) !== 0 ? r.int() : undefined;
       field = 'recentVoters';
-      if ((flags & 0x8) !== 0) {
-        const recentVoters: number[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) recentVoters.push(r.int());
-        i0 = -1;
-        o.recentVoters = recentVoters;
-      } else {
-        o.recentVoters = undefined;
-      }
+      o.recentVoters = (flags & 0x8) !== 0 ? read$Vector$int(r) : undefined;
       field = 'solution';
       o.solution = (flags & 0x10) !== 0 ? r.stringField(o, 'solution') : undefined;
       field = 'solutionEntities';
-      if ((flags & 0x10) !== 0) {
-        const solutionEntities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) solutionEntities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.solutionEntities = solutionEntities;
-      } else {
-        o.solutionEntities = undefined;
-      }
+      o.solutionEntities = (flags & 0x10) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'pollResults', indexedField(field, i0));
+      return rethrowDecode(e, 'pollResults', field);
     }
   }
 }
@@ -42500,9 +41870,10 @@ class EmojiKeyword$ {
       field = 'emoticons';
       {
         const items0 = arrayValue(this.emoticons, 'Vector<string>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.string(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.string(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -42513,20 +41884,14 @@ class EmojiKeyword$ {
   static fromReader(r: TlReader): EmojiKeyword$ {
     const o = new EmojiKeyword$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'keyword';
       o.keyword = r.stringField(o, 'keyword');
       field = 'emoticons';
-      const emoticons: string[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) emoticons.push(r.stringField(emoticons, emoticons.length));
-      i0 = -1;
-      o.emoticons = emoticons;
+      o.emoticons = read$Vector$string(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'emojiKeyword', indexedField(field, i0));
+      return rethrowDecode(e, 'emojiKeyword', field);
     }
   }
 }
@@ -42569,9 +41934,10 @@ class EmojiKeywordDeleted$ {
       field = 'emoticons';
       {
         const items0 = arrayValue(this.emoticons, 'Vector<string>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.string(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.string(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -42582,20 +41948,14 @@ class EmojiKeywordDeleted$ {
   static fromReader(r: TlReader): EmojiKeywordDeleted$ {
     const o = new EmojiKeywordDeleted$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'keyword';
       o.keyword = r.stringField(o, 'keyword');
       field = 'emoticons';
-      const emoticons: string[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) emoticons.push(r.stringField(emoticons, emoticons.length));
-      i0 = -1;
-      o.emoticons = emoticons;
+      o.emoticons = read$Vector$string(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'emojiKeywordDeleted', indexedField(field, i0));
+      return rethrowDecode(e, 'emojiKeywordDeleted', field);
     }
   }
 }
@@ -42646,9 +42006,10 @@ class EmojiKeywordsDifference$ {
       field = 'keywords';
       {
         const items0 = arrayValue(this.keywords, 'Vector<EmojiKeyword>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$EmojiKeyword(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$EmojiKeyword(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -42659,8 +42020,6 @@ class EmojiKeywordsDifference$ {
   static fromReader(r: TlReader): EmojiKeywordsDifference$ {
     const o = new EmojiKeywordsDifference$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'langCode';
       o.langCode = r.stringField(o, 'langCode');
@@ -42669,14 +42028,10 @@ class EmojiKeywordsDifference$ {
       field = 'version';
       o.version = r.int();
       field = 'keywords';
-      const keywords: Api.TypeEmojiKeyword[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) keywords.push(read$EmojiKeyword(r));
-      i0 = -1;
-      o.keywords = keywords;
+      o.keywords = read$Vector$EmojiKeyword(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'emojiKeywordsDifference', indexedField(field, i0));
+      return rethrowDecode(e, 'emojiKeywordsDifference', field);
     }
   }
 }
@@ -44012,9 +43367,10 @@ class WebPageAttributeTheme$ {
       field = 'documents';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.documents, 'Vector<Document>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Document(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Document(w, items0[i0]!);
         i0 = -1;
       }
       field = 'settings';
@@ -44027,27 +43383,17 @@ class WebPageAttributeTheme$ {
   static fromReader(r: TlReader): WebPageAttributeTheme$ {
     const o = new WebPageAttributeTheme$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       field = 'documents';
-      if ((flags & 0x1) !== 0) {
-        const documents: Api.TypeDocument[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) documents.push(read$Document(r));
-        i0 = -1;
-        o.documents = documents;
-      } else {
-        o.documents = undefined;
-      }
+      o.documents = (flags & 0x1) !== 0 ? read$Vector$Document(r) : undefined;
       field = 'settings';
       o.settings = (flags & 0x2) !== 0 ? read$ThemeSettings(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'webPageAttributeTheme', indexedField(field, i0));
+      return rethrowDecode(e, 'webPageAttributeTheme', field);
     }
   }
 }
@@ -44210,9 +43556,10 @@ class MessageUserVoteMultiple$ {
       field = 'options';
       {
         const items0 = arrayValue(this.options, 'Vector<bytes>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.bytes(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.bytes(items0[i0]!);
         i0 = -1;
       }
       field = 'date';
@@ -44225,22 +43572,16 @@ class MessageUserVoteMultiple$ {
   static fromReader(r: TlReader): MessageUserVoteMultiple$ {
     const o = new MessageUserVoteMultiple$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'userId';
       o.userId = r.int();
       field = 'options';
-      const options_: Uint8Array[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) options_.push(r.bytes());
-      i0 = -1;
-      o.options = options_;
+      o.options = read$Vector$bytes(r);
       field = 'date';
       o.date = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messageUserVoteMultiple', indexedField(field, i0));
+      return rethrowDecode(e, 'messageUserVoteMultiple', field);
     }
   }
 }
@@ -44386,25 +43727,28 @@ class DialogFilter$ {
       field = 'pinnedPeers';
       {
         const items0 = arrayValue(this.pinnedPeers, 'Vector<InputPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputPeer(w, items0[i0]!);
         i0 = -1;
       }
       field = 'includePeers';
       {
         const items0 = arrayValue(this.includePeers, 'Vector<InputPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputPeer(w, items0[i0]!);
         i0 = -1;
       }
       field = 'excludePeers';
       {
         const items0 = arrayValue(this.excludePeers, 'Vector<InputPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputPeer(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -44415,8 +43759,6 @@ class DialogFilter$ {
   static fromReader(r: TlReader): DialogFilter$ {
     const o = new DialogFilter$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -44436,26 +43778,14 @@ class DialogFilter$ {
       field = 'emoticon';
       o.emoticon = (flags & 0x2000000) !== 0 ? r.stringField(o, 'emoticon') : undefined;
       field = 'pinnedPeers';
-      const pinnedPeers: Api.TypeInputPeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) pinnedPeers.push(read$InputPeer(r));
-      i0 = -1;
-      o.pinnedPeers = pinnedPeers;
+      o.pinnedPeers = read$Vector$InputPeer(r);
       field = 'includePeers';
-      const includePeers: Api.TypeInputPeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) includePeers.push(read$InputPeer(r));
-      i0 = -1;
-      o.includePeers = includePeers;
+      o.includePeers = read$Vector$InputPeer(r);
       field = 'excludePeers';
-      const excludePeers: Api.TypeInputPeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) excludePeers.push(read$InputPeer(r));
-      i0 = -1;
-      o.excludePeers = excludePeers;
+      o.excludePeers = read$Vector$InputPeer(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'dialogFilter', indexedField(field, i0));
+      return rethrowDecode(e, 'dialogFilter', field);
     }
   }
 }
@@ -45437,9 +44767,10 @@ class MessageReplies$ {
       field = 'recentRepliers';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.recentRepliers, 'Vector<Peer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Peer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Peer(w, items0[i0]!);
         i0 = -1;
       }
       field = 'channelId';
@@ -45456,8 +44787,6 @@ class MessageReplies$ {
   static fromReader(r: TlReader): MessageReplies$ {
     const o = new MessageReplies$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -45468,15 +44797,7 @@ class MessageReplies$ {
       field = 'repliesPts';
       o.repliesPts = r.int();
       field = 'recentRepliers';
-      if ((flags & 0x2) !== 0) {
-        const recentRepliers: Api.TypePeer[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) recentRepliers.push(read$Peer(r));
-        i0 = -1;
-        o.recentRepliers = recentRepliers;
-      } else {
-        o.recentRepliers = undefined;
-      }
+      o.recentRepliers = (flags & 0x2) !== 0 ? read$Vector$Peer(r) : undefined;
       field = 'channelId';
       o.channelId = (flags & 0x1) !== 0 ? r.int() : undefined;
       field = 'maxId';
@@ -45485,7 +44806,7 @@ class MessageReplies$ {
       o.readMaxId = (flags & 0x8) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messageReplies', indexedField(field, i0));
+      return rethrowDecode(e, 'messageReplies', field);
     }
   }
 }
@@ -46039,9 +45360,10 @@ class ResPQ$ {
       field = 'serverPublicKeyFingerprints';
       {
         const items0 = arrayValue(this.serverPublicKeyFingerprints, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -46052,8 +45374,6 @@ class ResPQ$ {
   static fromReader(r: TlReader): ResPQ$ {
     const o = new ResPQ$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'nonce';
       o.nonce = r.int128();
@@ -46062,14 +45382,10 @@ class ResPQ$ {
       field = 'pq';
       o.pq = r.stringField(o, 'pq');
       field = 'serverPublicKeyFingerprints';
-      const serverPublicKeyFingerprints: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) serverPublicKeyFingerprints.push(r.long());
-      i0 = -1;
-      o.serverPublicKeyFingerprints = serverPublicKeyFingerprints;
+      o.serverPublicKeyFingerprints = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'resPQ', indexedField(field, i0));
+      return rethrowDecode(e, 'resPQ', field);
     }
   }
 }
@@ -47068,9 +46384,10 @@ class MsgsAck$ {
       field = 'msgIds';
       {
         const items0 = arrayValue(this.msgIds, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -47081,18 +46398,12 @@ class MsgsAck$ {
   static fromReader(r: TlReader): MsgsAck$ {
     const o = new MsgsAck$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'msgIds';
-      const msgIds: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) msgIds.push(r.long());
-      i0 = -1;
-      o.msgIds = msgIds;
+      o.msgIds = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'msgs_ack', indexedField(field, i0));
+      return rethrowDecode(e, 'msgs_ack', field);
     }
   }
 }
@@ -47261,9 +46572,10 @@ class MsgsStateReq$ {
       field = 'msgIds';
       {
         const items0 = arrayValue(this.msgIds, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -47274,18 +46586,12 @@ class MsgsStateReq$ {
   static fromReader(r: TlReader): MsgsStateReq$ {
     const o = new MsgsStateReq$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'msgIds';
-      const msgIds: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) msgIds.push(r.long());
-      i0 = -1;
-      o.msgIds = msgIds;
+      o.msgIds = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'msgs_state_req', indexedField(field, i0));
+      return rethrowDecode(e, 'msgs_state_req', field);
     }
   }
 }
@@ -47382,9 +46688,10 @@ class MsgsAllInfo$ {
       field = 'msgIds';
       {
         const items0 = arrayValue(this.msgIds, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
       field = 'info';
@@ -47397,20 +46704,14 @@ class MsgsAllInfo$ {
   static fromReader(r: TlReader): MsgsAllInfo$ {
     const o = new MsgsAllInfo$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'msgIds';
-      const msgIds: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) msgIds.push(r.long());
-      i0 = -1;
-      o.msgIds = msgIds;
+      o.msgIds = read$Vector$long(r);
       field = 'info';
       o.info = r.stringField(o, 'info');
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'msgs_all_info', indexedField(field, i0));
+      return rethrowDecode(e, 'msgs_all_info', field);
     }
   }
 }
@@ -47579,9 +46880,10 @@ class MsgResendReq$ {
       field = 'msgIds';
       {
         const items0 = arrayValue(this.msgIds, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -47592,18 +46894,12 @@ class MsgResendReq$ {
   static fromReader(r: TlReader): MsgResendReq$ {
     const o = new MsgResendReq$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'msgIds';
-      const msgIds: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) msgIds.push(r.long());
-      i0 = -1;
-      o.msgIds = msgIds;
+      o.msgIds = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'msg_resend_req', indexedField(field, i0));
+      return rethrowDecode(e, 'msg_resend_req', field);
     }
   }
 }
@@ -47947,8 +47243,9 @@ class FutureSalts$ {
       field = 'salts';
       {
         const items0 = arrayValue(this.salts, 'vector<future_salt>');
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) writeBare(w, items0[i0]!, 0x0949d9dc, 'future_salt');
+        const n0 = items0.length;
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) writeBare(w, items0[i0]!, 0x0949d9dc, 'future_salt');
         i0 = -1;
       }
     } catch (e) {
@@ -47959,21 +47256,16 @@ class FutureSalts$ {
   static fromReader(r: TlReader): FutureSalts$ {
     const o = new FutureSalts$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'reqMsgId';
       o.reqMsgId = r.long();
       field = 'now';
       o.now = r.int();
       field = 'salts';
-      const salts: Api.FutureSalt[] = [];
-      for (i0 = 0, n0 = r.count(16); i0 < n0; i0++) salts.push(FutureSalt.fromReader(r));
-      i0 = -1;
-      o.salts = salts;
+      o.salts = read$vector$future_salt(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'future_salts', indexedField(field, i0));
+      return rethrowDecode(e, 'future_salts', field);
     }
   }
 }
@@ -48230,8 +47522,9 @@ class MsgContainer$ {
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'vector<mtproto.message>');
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) writeBare(w, items0[i0]!, 0x5bb8e511, 'mtproto.message');
+        const n0 = items0.length;
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) writeBare(w, items0[i0]!, 0x5bb8e511, 'mtproto.message');
         i0 = -1;
       }
     } catch (e) {
@@ -48242,17 +47535,12 @@ class MsgContainer$ {
   static fromReader(r: TlReader): MsgContainer$ {
     const o = new MsgContainer$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'messages';
-      const messages: Api.mtproto.Message[] = [];
-      for (i0 = 0, n0 = r.count(20); i0 < n0; i0++) messages.push(mtproto$Message.fromReader(r));
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$vector$mtproto$message(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'msg_container', indexedField(field, i0));
+      return rethrowDecode(e, 'msg_container', field);
     }
   }
 }
@@ -48579,8 +47867,9 @@ class AccessPointRule$ {
       field = 'ips';
       {
         const items0 = arrayValue(this.ips, 'vector<IpPort>');
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$IpPort(w, items0[i0]!);
+        const n0 = items0.length;
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$IpPort(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -48591,21 +47880,16 @@ class AccessPointRule$ {
   static fromReader(r: TlReader): AccessPointRule$ {
     const o = new AccessPointRule$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'phonePrefixRules';
       o.phonePrefixRules = r.stringField(o, 'phonePrefixRules');
       field = 'dcId';
       o.dcId = r.int();
       field = 'ips';
-      const ips: Api.TypeIpPort[] = [];
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) ips.push(read$IpPort(r));
-      i0 = -1;
-      o.ips = ips;
+      o.ips = read$vector$IpPort(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'accessPointRule', indexedField(field, i0));
+      return rethrowDecode(e, 'accessPointRule', field);
     }
   }
 }
@@ -48644,8 +47928,9 @@ class TlsClientHello$ {
       field = 'blocks';
       {
         const items0 = arrayValue(this.blocks, 'vector<TlsBlock>');
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$TlsBlock(w, items0[i0]!);
+        const n0 = items0.length;
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$TlsBlock(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -48656,17 +47941,12 @@ class TlsClientHello$ {
   static fromReader(r: TlReader): TlsClientHello$ {
     const o = new TlsClientHello$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'blocks';
-      const blocks: Api.TypeTlsBlock[] = [];
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) blocks.push(read$TlsBlock(r));
-      i0 = -1;
-      o.blocks = blocks;
+      o.blocks = read$vector$TlsBlock(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'tlsClientHello', indexedField(field, i0));
+      return rethrowDecode(e, 'tlsClientHello', field);
     }
   }
 }
@@ -48961,9 +48241,10 @@ class TlsBlockScope$ {
       field = 'entries';
       {
         const items0 = arrayValue(this.entries, 'Vector<TlsBlock>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$TlsBlock(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$TlsBlock(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -48974,18 +48255,12 @@ class TlsBlockScope$ {
   static fromReader(r: TlReader): TlsBlockScope$ {
     const o = new TlsBlockScope$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'entries';
-      const entries: Api.TypeTlsBlock[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entries.push(read$TlsBlock(r));
-      i0 = -1;
-      o.entries = entries;
+      o.entries = read$Vector$TlsBlock(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'tlsBlockScope', indexedField(field, i0));
+      return rethrowDecode(e, 'tlsBlockScope', field);
     }
   }
 }
@@ -49086,9 +48361,10 @@ class InvokeAfterMsgs$<X extends TlRequest<unknown> = TlRequest<unknown>> {
       field = 'msgIds';
       {
         const items0 = arrayValue(this.msgIds, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
       field = 'query';
@@ -49105,20 +48381,14 @@ class InvokeAfterMsgs$<X extends TlRequest<unknown> = TlRequest<unknown>> {
   static fromReader(r: TlReader): InvokeAfterMsgs$ {
     const o = new InvokeAfterMsgs$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'msgIds';
-      const msgIds: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) msgIds.push(r.long());
-      i0 = -1;
-      o.msgIds = msgIds;
+      o.msgIds = read$Vector$long(r);
       field = 'query';
       o.query = readRequest(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'invokeAfterMsgs', indexedField(field, i0));
+      return rethrowDecode(e, 'invokeAfterMsgs', field);
     }
   }
 }

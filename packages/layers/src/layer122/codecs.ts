@@ -6,7 +6,7 @@
 
 import type * as Api from './api.js';
 import type { BigInteger, ObjectReader, ReaderRegistry, TlReader, TlWriter } from '@tlforge/runtime';
-import { boxedValueError } from '@tlforge/runtime';
+import { boxedValueError, rethrowElement } from '@tlforge/runtime';
 import {
   AccessPointRule as $AccessPointRule,
   AccountDaysTTL as $AccountDaysTTL,
@@ -961,520 +961,520 @@ import {
 /** Reads a boxed `Error`: the constructor by its id; gzip_packed is inflated. */
 export function read$Error(r: TlReader): Api.TypeError {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xc4b9f9bb:
-      return r.leave($Error.fromReader(r), floor);
+      return r.leave($Error.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$Error, 'Error');
+      return r.otherBoxed(id, read$Error, 'Error');
   }
 }
 
 /** Writes a boxed `Error`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$Error(w: TlWriter, value: Api.TypeError | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x9c1c9375 || value.classType !== 'constructor') throw boxedValueError(value, 'Error');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `Null`: the constructor by its id; gzip_packed is inflated. */
 export function read$Null(r: TlReader): Api.TypeNull {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x56730bcc:
-      return r.leave($Null.fromReader(r), floor);
+      return r.leave($Null.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$Null, 'Null');
+      return r.otherBoxed(id, read$Null, 'Null');
   }
 }
 
 /** Writes a boxed `Null`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$Null(w: TlWriter, value: Api.TypeNull | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x85f95371 || value.classType !== 'constructor') throw boxedValueError(value, 'Null');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputPeer`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputPeer(r: TlReader): Api.TypeInputPeer {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x7f3b18ea:
-      return r.leave($InputPeerEmpty.fromReader(r), floor);
+      return r.leave($InputPeerEmpty.fromReader(r));
     case 0x7da07ec9:
-      return r.leave($InputPeerSelf.fromReader(r), floor);
+      return r.leave($InputPeerSelf.fromReader(r));
     case 0x179be863:
-      return r.leave($InputPeerChat.fromReader(r), floor);
+      return r.leave($InputPeerChat.fromReader(r));
     case 0x7b8e7de6:
-      return r.leave($InputPeerUser.fromReader(r), floor);
+      return r.leave($InputPeerUser.fromReader(r));
     case 0x20adaef8:
-      return r.leave($InputPeerChannel.fromReader(r), floor);
+      return r.leave($InputPeerChannel.fromReader(r));
     case 0x17bae2e6:
-      return r.leave($InputPeerUserFromMessage.fromReader(r), floor);
+      return r.leave($InputPeerUserFromMessage.fromReader(r));
     case 0x9c95f7bb:
-      return r.leave($InputPeerChannelFromMessage.fromReader(r), floor);
+      return r.leave($InputPeerChannelFromMessage.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputPeer, 'InputPeer');
+      return r.otherBoxed(id, read$InputPeer, 'InputPeer');
   }
 }
 
 /** Writes a boxed `InputPeer`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputPeer(w: TlWriter, value: Api.TypeInputPeer | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xc91c90b6 || value.classType !== 'constructor') throw boxedValueError(value, 'InputPeer');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputUser`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputUser(r: TlReader): Api.TypeInputUser {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xb98886cf:
-      return r.leave($InputUserEmpty.fromReader(r), floor);
+      return r.leave($InputUserEmpty.fromReader(r));
     case 0xf7c1b13f:
-      return r.leave($InputUserSelf.fromReader(r), floor);
+      return r.leave($InputUserSelf.fromReader(r));
     case 0xd8292816:
-      return r.leave($InputUser.fromReader(r), floor);
+      return r.leave($InputUser.fromReader(r));
     case 0x2d117597:
-      return r.leave($InputUserFromMessage.fromReader(r), floor);
+      return r.leave($InputUserFromMessage.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputUser, 'InputUser');
+      return r.otherBoxed(id, read$InputUser, 'InputUser');
   }
 }
 
 /** Writes a boxed `InputUser`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputUser(w: TlWriter, value: Api.TypeInputUser | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xe669bf46 || value.classType !== 'constructor') throw boxedValueError(value, 'InputUser');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputContact`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputContact(r: TlReader): Api.TypeInputContact {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xf392b7f4:
-      return r.leave($InputPhoneContact.fromReader(r), floor);
+      return r.leave($InputPhoneContact.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputContact, 'InputContact');
+      return r.otherBoxed(id, read$InputContact, 'InputContact');
   }
 }
 
 /** Writes a boxed `InputContact`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputContact(w: TlWriter, value: Api.TypeInputContact | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xae696a82 || value.classType !== 'constructor') throw boxedValueError(value, 'InputContact');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputFile`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputFile(r: TlReader): Api.TypeInputFile {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xf52ff27f:
-      return r.leave($InputFile.fromReader(r), floor);
+      return r.leave($InputFile.fromReader(r));
     case 0xfa4f0bb5:
-      return r.leave($InputFileBig.fromReader(r), floor);
+      return r.leave($InputFileBig.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputFile, 'InputFile');
+      return r.otherBoxed(id, read$InputFile, 'InputFile');
   }
 }
 
 /** Writes a boxed `InputFile`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputFile(w: TlWriter, value: Api.TypeInputFile | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xe7655f1f || value.classType !== 'constructor') throw boxedValueError(value, 'InputFile');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputMedia`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputMedia(r: TlReader): Api.TypeInputMedia {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x9664f57f:
-      return r.leave($InputMediaEmpty.fromReader(r), floor);
+      return r.leave($InputMediaEmpty.fromReader(r));
     case 0x1e287d04:
-      return r.leave($InputMediaUploadedPhoto.fromReader(r), floor);
+      return r.leave($InputMediaUploadedPhoto.fromReader(r));
     case 0xb3ba0635:
-      return r.leave($InputMediaPhoto.fromReader(r), floor);
+      return r.leave($InputMediaPhoto.fromReader(r));
     case 0xf9c44144:
-      return r.leave($InputMediaGeoPoint.fromReader(r), floor);
+      return r.leave($InputMediaGeoPoint.fromReader(r));
     case 0xf8ab7dfb:
-      return r.leave($InputMediaContact.fromReader(r), floor);
+      return r.leave($InputMediaContact.fromReader(r));
     case 0x5b38c6c1:
-      return r.leave($InputMediaUploadedDocument.fromReader(r), floor);
+      return r.leave($InputMediaUploadedDocument.fromReader(r));
     case 0x33473058:
-      return r.leave($InputMediaDocument.fromReader(r), floor);
+      return r.leave($InputMediaDocument.fromReader(r));
     case 0xc13d1c11:
-      return r.leave($InputMediaVenue.fromReader(r), floor);
+      return r.leave($InputMediaVenue.fromReader(r));
     case 0xe5bbfe1a:
-      return r.leave($InputMediaPhotoExternal.fromReader(r), floor);
+      return r.leave($InputMediaPhotoExternal.fromReader(r));
     case 0xfb52dc99:
-      return r.leave($InputMediaDocumentExternal.fromReader(r), floor);
+      return r.leave($InputMediaDocumentExternal.fromReader(r));
     case 0xd33f43f3:
-      return r.leave($InputMediaGame.fromReader(r), floor);
+      return r.leave($InputMediaGame.fromReader(r));
     case 0xf4e096c3:
-      return r.leave($InputMediaInvoice.fromReader(r), floor);
+      return r.leave($InputMediaInvoice.fromReader(r));
     case 0x971fa843:
-      return r.leave($InputMediaGeoLive.fromReader(r), floor);
+      return r.leave($InputMediaGeoLive.fromReader(r));
     case 0x0f94e5f1:
-      return r.leave($InputMediaPoll.fromReader(r), floor);
+      return r.leave($InputMediaPoll.fromReader(r));
     case 0xe66fbf7b:
-      return r.leave($InputMediaDice.fromReader(r), floor);
+      return r.leave($InputMediaDice.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputMedia, 'InputMedia');
+      return r.otherBoxed(id, read$InputMedia, 'InputMedia');
   }
 }
 
 /** Writes a boxed `InputMedia`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputMedia(w: TlWriter, value: Api.TypeInputMedia | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xfaf846f4 || value.classType !== 'constructor') throw boxedValueError(value, 'InputMedia');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputChatPhoto`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputChatPhoto(r: TlReader): Api.TypeInputChatPhoto {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x1ca48f57:
-      return r.leave($InputChatPhotoEmpty.fromReader(r), floor);
+      return r.leave($InputChatPhotoEmpty.fromReader(r));
     case 0xc642724e:
-      return r.leave($InputChatUploadedPhoto.fromReader(r), floor);
+      return r.leave($InputChatUploadedPhoto.fromReader(r));
     case 0x8953ad37:
-      return r.leave($InputChatPhoto.fromReader(r), floor);
+      return r.leave($InputChatPhoto.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputChatPhoto, 'InputChatPhoto');
+      return r.otherBoxed(id, read$InputChatPhoto, 'InputChatPhoto');
   }
 }
 
 /** Writes a boxed `InputChatPhoto`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputChatPhoto(w: TlWriter, value: Api.TypeInputChatPhoto | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xd4eb2d74 || value.classType !== 'constructor') throw boxedValueError(value, 'InputChatPhoto');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputGeoPoint`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputGeoPoint(r: TlReader): Api.TypeInputGeoPoint {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xe4c123d6:
-      return r.leave($InputGeoPointEmpty.fromReader(r), floor);
+      return r.leave($InputGeoPointEmpty.fromReader(r));
     case 0x48222faf:
-      return r.leave($InputGeoPoint.fromReader(r), floor);
+      return r.leave($InputGeoPoint.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputGeoPoint, 'InputGeoPoint');
+      return r.otherBoxed(id, read$InputGeoPoint, 'InputGeoPoint');
   }
 }
 
 /** Writes a boxed `InputGeoPoint`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputGeoPoint(w: TlWriter, value: Api.TypeInputGeoPoint | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x0430d225 || value.classType !== 'constructor') throw boxedValueError(value, 'InputGeoPoint');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputPhoto`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputPhoto(r: TlReader): Api.TypeInputPhoto {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x1cd7bf0d:
-      return r.leave($InputPhotoEmpty.fromReader(r), floor);
+      return r.leave($InputPhotoEmpty.fromReader(r));
     case 0x3bb3b94a:
-      return r.leave($InputPhoto.fromReader(r), floor);
+      return r.leave($InputPhoto.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputPhoto, 'InputPhoto');
+      return r.otherBoxed(id, read$InputPhoto, 'InputPhoto');
   }
 }
 
 /** Writes a boxed `InputPhoto`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputPhoto(w: TlWriter, value: Api.TypeInputPhoto | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x846363e0 || value.classType !== 'constructor') throw boxedValueError(value, 'InputPhoto');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputFileLocation`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputFileLocation(r: TlReader): Api.TypeInputFileLocation {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xdfdaabe1:
-      return r.leave($InputFileLocation.fromReader(r), floor);
+      return r.leave($InputFileLocation.fromReader(r));
     case 0xf5235d55:
-      return r.leave($InputEncryptedFileLocation.fromReader(r), floor);
+      return r.leave($InputEncryptedFileLocation.fromReader(r));
     case 0xbad07584:
-      return r.leave($InputDocumentFileLocation.fromReader(r), floor);
+      return r.leave($InputDocumentFileLocation.fromReader(r));
     case 0xcbc7ee28:
-      return r.leave($InputSecureFileLocation.fromReader(r), floor);
+      return r.leave($InputSecureFileLocation.fromReader(r));
     case 0x29be5899:
-      return r.leave($InputTakeoutFileLocation.fromReader(r), floor);
+      return r.leave($InputTakeoutFileLocation.fromReader(r));
     case 0x40181ffe:
-      return r.leave($InputPhotoFileLocation.fromReader(r), floor);
+      return r.leave($InputPhotoFileLocation.fromReader(r));
     case 0xd83466f3:
-      return r.leave($InputPhotoLegacyFileLocation.fromReader(r), floor);
+      return r.leave($InputPhotoLegacyFileLocation.fromReader(r));
     case 0x27d69997:
-      return r.leave($InputPeerPhotoFileLocation.fromReader(r), floor);
+      return r.leave($InputPeerPhotoFileLocation.fromReader(r));
     case 0x0dbaeae9:
-      return r.leave($InputStickerSetThumb.fromReader(r), floor);
+      return r.leave($InputStickerSetThumb.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputFileLocation, 'InputFileLocation');
+      return r.otherBoxed(id, read$InputFileLocation, 'InputFileLocation');
   }
 }
 
 /** Writes a boxed `InputFileLocation`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputFileLocation(w: TlWriter, value: Api.TypeInputFileLocation | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x1523d462 || value.classType !== 'constructor') throw boxedValueError(value, 'InputFileLocation');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `Peer`: the constructor by its id; gzip_packed is inflated. */
 export function read$Peer(r: TlReader): Api.TypePeer {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x9db1bc6d:
-      return r.leave($PeerUser.fromReader(r), floor);
+      return r.leave($PeerUser.fromReader(r));
     case 0xbad0e5bb:
-      return r.leave($PeerChat.fromReader(r), floor);
+      return r.leave($PeerChat.fromReader(r));
     case 0xbddde532:
-      return r.leave($PeerChannel.fromReader(r), floor);
+      return r.leave($PeerChannel.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$Peer, 'Peer');
+      return r.otherBoxed(id, read$Peer, 'Peer');
   }
 }
 
 /** Writes a boxed `Peer`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$Peer(w: TlWriter, value: Api.TypePeer | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x02d45687 || value.classType !== 'constructor') throw boxedValueError(value, 'Peer');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `storage.FileType`: the constructor by its id; gzip_packed is inflated. */
 export function read$storage$FileType(r: TlReader): Api.storage.TypeFileType {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xaa963b05:
-      return r.leave(storage$FileUnknown.fromReader(r), floor);
+      return r.leave(storage$FileUnknown.fromReader(r));
     case 0x40bc6f52:
-      return r.leave(storage$FilePartial.fromReader(r), floor);
+      return r.leave(storage$FilePartial.fromReader(r));
     case 0x007efe0e:
-      return r.leave(storage$FileJpeg.fromReader(r), floor);
+      return r.leave(storage$FileJpeg.fromReader(r));
     case 0xcae1aadf:
-      return r.leave(storage$FileGif.fromReader(r), floor);
+      return r.leave(storage$FileGif.fromReader(r));
     case 0x0a4f63c0:
-      return r.leave(storage$FilePng.fromReader(r), floor);
+      return r.leave(storage$FilePng.fromReader(r));
     case 0xae1e508d:
-      return r.leave(storage$FilePdf.fromReader(r), floor);
+      return r.leave(storage$FilePdf.fromReader(r));
     case 0x528a0677:
-      return r.leave(storage$FileMp3.fromReader(r), floor);
+      return r.leave(storage$FileMp3.fromReader(r));
     case 0x4b09ebbc:
-      return r.leave(storage$FileMov.fromReader(r), floor);
+      return r.leave(storage$FileMov.fromReader(r));
     case 0xb3cea0e4:
-      return r.leave(storage$FileMp4.fromReader(r), floor);
+      return r.leave(storage$FileMp4.fromReader(r));
     case 0x1081464c:
-      return r.leave(storage$FileWebp.fromReader(r), floor);
+      return r.leave(storage$FileWebp.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$storage$FileType, 'storage.FileType');
+      return r.otherBoxed(id, read$storage$FileType, 'storage.FileType');
   }
 }
 
 /** Writes a boxed `storage.FileType`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$storage$FileType(w: TlWriter, value: Api.storage.TypeFileType | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xf3a1e6f3 || value.classType !== 'constructor') throw boxedValueError(value, 'storage.FileType');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `User`: the constructor by its id; gzip_packed is inflated. */
 export function read$User(r: TlReader): Api.TypeUser {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x200250ba:
-      return r.leave($UserEmpty.fromReader(r), floor);
+      return r.leave($UserEmpty.fromReader(r));
     case 0x938458c1:
-      return r.leave($User.fromReader(r), floor);
+      return r.leave($User.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$User, 'User');
+      return r.otherBoxed(id, read$User, 'User');
   }
 }
 
 /** Writes a boxed `User`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$User(w: TlWriter, value: Api.TypeUser | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x2da17977 || value.classType !== 'constructor') throw boxedValueError(value, 'User');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `UserProfilePhoto`: the constructor by its id; gzip_packed is inflated. */
 export function read$UserProfilePhoto(r: TlReader): Api.TypeUserProfilePhoto {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x4f11bae1:
-      return r.leave($UserProfilePhotoEmpty.fromReader(r), floor);
+      return r.leave($UserProfilePhotoEmpty.fromReader(r));
     case 0x69d3ab26:
-      return r.leave($UserProfilePhoto.fromReader(r), floor);
+      return r.leave($UserProfilePhoto.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$UserProfilePhoto, 'UserProfilePhoto');
+      return r.otherBoxed(id, read$UserProfilePhoto, 'UserProfilePhoto');
   }
 }
 
 /** Writes a boxed `UserProfilePhoto`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$UserProfilePhoto(w: TlWriter, value: Api.TypeUserProfilePhoto | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xc6338f7d || value.classType !== 'constructor') throw boxedValueError(value, 'UserProfilePhoto');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `UserStatus`: the constructor by its id; gzip_packed is inflated. */
 export function read$UserStatus(r: TlReader): Api.TypeUserStatus {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x09d05049:
-      return r.leave($UserStatusEmpty.fromReader(r), floor);
+      return r.leave($UserStatusEmpty.fromReader(r));
     case 0xedb93949:
-      return r.leave($UserStatusOnline.fromReader(r), floor);
+      return r.leave($UserStatusOnline.fromReader(r));
     case 0x008c703f:
-      return r.leave($UserStatusOffline.fromReader(r), floor);
+      return r.leave($UserStatusOffline.fromReader(r));
     case 0xe26f42f1:
-      return r.leave($UserStatusRecently.fromReader(r), floor);
+      return r.leave($UserStatusRecently.fromReader(r));
     case 0x07bf09fc:
-      return r.leave($UserStatusLastWeek.fromReader(r), floor);
+      return r.leave($UserStatusLastWeek.fromReader(r));
     case 0x77ebc742:
-      return r.leave($UserStatusLastMonth.fromReader(r), floor);
+      return r.leave($UserStatusLastMonth.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$UserStatus, 'UserStatus');
+      return r.otherBoxed(id, read$UserStatus, 'UserStatus');
   }
 }
 
 /** Writes a boxed `UserStatus`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$UserStatus(w: TlWriter, value: Api.TypeUserStatus | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x5b0b743e || value.classType !== 'constructor') throw boxedValueError(value, 'UserStatus');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `Chat`: the constructor by its id; gzip_packed is inflated. */
 export function read$Chat(r: TlReader): Api.TypeChat {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x9ba2d800:
-      return r.leave($ChatEmpty.fromReader(r), floor);
+      return r.leave($ChatEmpty.fromReader(r));
     case 0x3bda1bde:
-      return r.leave($Chat.fromReader(r), floor);
+      return r.leave($Chat.fromReader(r));
     case 0x07328bdb:
-      return r.leave($ChatForbidden.fromReader(r), floor);
+      return r.leave($ChatForbidden.fromReader(r));
     case 0xd31a961e:
-      return r.leave($Channel.fromReader(r), floor);
+      return r.leave($Channel.fromReader(r));
     case 0x289da732:
-      return r.leave($ChannelForbidden.fromReader(r), floor);
+      return r.leave($ChannelForbidden.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$Chat, 'Chat');
+      return r.otherBoxed(id, read$Chat, 'Chat');
   }
 }
 
 /** Writes a boxed `Chat`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$Chat(w: TlWriter, value: Api.TypeChat | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xc5af5d94 || value.classType !== 'constructor') throw boxedValueError(value, 'Chat');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `ChatFull`: the constructor by its id; gzip_packed is inflated. */
 export function read$ChatFull(r: TlReader): Api.TypeChatFull {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x0dc8c181:
-      return r.leave($ChatFull.fromReader(r), floor);
+      return r.leave($ChatFull.fromReader(r));
     case 0xef3a6acd:
-      return r.leave($ChannelFull.fromReader(r), floor);
+      return r.leave($ChannelFull.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$ChatFull, 'ChatFull');
+      return r.otherBoxed(id, read$ChatFull, 'ChatFull');
   }
 }
 
 /** Writes a boxed `ChatFull`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$ChatFull(w: TlWriter, value: Api.TypeChatFull | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xd49a2697 || value.classType !== 'constructor') throw boxedValueError(value, 'ChatFull');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `ChatParticipant`: the constructor by its id; gzip_packed is inflated. */
 export function read$ChatParticipant(r: TlReader): Api.TypeChatParticipant {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xc8d7493e:
-      return r.leave($ChatParticipant.fromReader(r), floor);
+      return r.leave($ChatParticipant.fromReader(r));
     case 0xda13538a:
-      return r.leave($ChatParticipantCreator.fromReader(r), floor);
+      return r.leave($ChatParticipantCreator.fromReader(r));
     case 0xe2d6e436:
-      return r.leave($ChatParticipantAdmin.fromReader(r), floor);
+      return r.leave($ChatParticipantAdmin.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$ChatParticipant, 'ChatParticipant');
+      return r.otherBoxed(id, read$ChatParticipant, 'ChatParticipant');
   }
 }
 
 /** Writes a boxed `ChatParticipant`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$ChatParticipant(w: TlWriter, value: Api.TypeChatParticipant | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x7d7c6f86 || value.classType !== 'constructor') throw boxedValueError(value, 'ChatParticipant');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `ChatParticipants`: the constructor by its id; gzip_packed is inflated. */
 export function read$ChatParticipants(r: TlReader): Api.TypeChatParticipants {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xfc900c2b:
-      return r.leave($ChatParticipantsForbidden.fromReader(r), floor);
+      return r.leave($ChatParticipantsForbidden.fromReader(r));
     case 0x3f460fed:
-      return r.leave($ChatParticipants.fromReader(r), floor);
+      return r.leave($ChatParticipants.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$ChatParticipants, 'ChatParticipants');
+      return r.otherBoxed(id, read$ChatParticipants, 'ChatParticipants');
   }
 }
 
 /** Writes a boxed `ChatParticipants`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$ChatParticipants(w: TlWriter, value: Api.TypeChatParticipants | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x1fa89571 || value.classType !== 'constructor') throw boxedValueError(value, 'ChatParticipants');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `ChatPhoto`: the constructor by its id; gzip_packed is inflated. */
 export function read$ChatPhoto(r: TlReader): Api.TypeChatPhoto {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x37c1011c:
-      return r.leave($ChatPhotoEmpty.fromReader(r), floor);
+      return r.leave($ChatPhotoEmpty.fromReader(r));
     case 0xd20b9f3c:
-      return r.leave($ChatPhoto.fromReader(r), floor);
+      return r.leave($ChatPhoto.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$ChatPhoto, 'ChatPhoto');
+      return r.otherBoxed(id, read$ChatPhoto, 'ChatPhoto');
   }
 }
 
 /** Writes a boxed `ChatPhoto`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$ChatPhoto(w: TlWriter, value: Api.TypeChatPhoto | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xac3ec4e5 || value.classType !== 'constructor') throw boxedValueError(value, 'ChatPhoto');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `Message`: the constructor by its id; gzip_packed is inflated. */
 export function read$Message(r: TlReader): Api.TypeMessage {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x83e5de54:
-      return r.leave($MessageEmpty.fromReader(r), floor);
+      return r.leave($MessageEmpty.fromReader(r));
     case 0x58ae39c9:
-      return r.leave($Message.fromReader(r), floor);
+      return r.leave($Message.fromReader(r));
     case 0x286fa604:
-      return r.leave($MessageService.fromReader(r), floor);
+      return r.leave($MessageService.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$Message, 'Message');
+      return r.otherBoxed(id, read$Message, 'Message');
   }
 }
 
@@ -1484,671 +1484,671 @@ const constructorIds$Message: ReadonlySet<number> = /*@__PURE__*/ new Set([0x83e
 /** Writes a boxed `Message`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$Message(w: TlWriter, value: Api.TypeMessage | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x790009e3 || value.classType !== 'constructor' || !constructorIds$Message.has(value.CONSTRUCTOR_ID)) throw boxedValueError(value, 'Message');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `MessageMedia`: the constructor by its id; gzip_packed is inflated. */
 export function read$MessageMedia(r: TlReader): Api.TypeMessageMedia {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x3ded6320:
-      return r.leave($MessageMediaEmpty.fromReader(r), floor);
+      return r.leave($MessageMediaEmpty.fromReader(r));
     case 0x695150d7:
-      return r.leave($MessageMediaPhoto.fromReader(r), floor);
+      return r.leave($MessageMediaPhoto.fromReader(r));
     case 0x56e0d474:
-      return r.leave($MessageMediaGeo.fromReader(r), floor);
+      return r.leave($MessageMediaGeo.fromReader(r));
     case 0xcbf24940:
-      return r.leave($MessageMediaContact.fromReader(r), floor);
+      return r.leave($MessageMediaContact.fromReader(r));
     case 0x9f84f49e:
-      return r.leave($MessageMediaUnsupported.fromReader(r), floor);
+      return r.leave($MessageMediaUnsupported.fromReader(r));
     case 0x9cb070d7:
-      return r.leave($MessageMediaDocument.fromReader(r), floor);
+      return r.leave($MessageMediaDocument.fromReader(r));
     case 0xa32dd600:
-      return r.leave($MessageMediaWebPage.fromReader(r), floor);
+      return r.leave($MessageMediaWebPage.fromReader(r));
     case 0x2ec0533f:
-      return r.leave($MessageMediaVenue.fromReader(r), floor);
+      return r.leave($MessageMediaVenue.fromReader(r));
     case 0xfdb19008:
-      return r.leave($MessageMediaGame.fromReader(r), floor);
+      return r.leave($MessageMediaGame.fromReader(r));
     case 0x84551347:
-      return r.leave($MessageMediaInvoice.fromReader(r), floor);
+      return r.leave($MessageMediaInvoice.fromReader(r));
     case 0xb940c666:
-      return r.leave($MessageMediaGeoLive.fromReader(r), floor);
+      return r.leave($MessageMediaGeoLive.fromReader(r));
     case 0x4bd6e798:
-      return r.leave($MessageMediaPoll.fromReader(r), floor);
+      return r.leave($MessageMediaPoll.fromReader(r));
     case 0x3f7ee58b:
-      return r.leave($MessageMediaDice.fromReader(r), floor);
+      return r.leave($MessageMediaDice.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$MessageMedia, 'MessageMedia');
+      return r.otherBoxed(id, read$MessageMedia, 'MessageMedia');
   }
 }
 
 /** Writes a boxed `MessageMedia`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$MessageMedia(w: TlWriter, value: Api.TypeMessageMedia | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x476cbe32 || value.classType !== 'constructor') throw boxedValueError(value, 'MessageMedia');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `MessageAction`: the constructor by its id; gzip_packed is inflated. */
 export function read$MessageAction(r: TlReader): Api.TypeMessageAction {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xb6aef7b0:
-      return r.leave($MessageActionEmpty.fromReader(r), floor);
+      return r.leave($MessageActionEmpty.fromReader(r));
     case 0xa6638b9a:
-      return r.leave($MessageActionChatCreate.fromReader(r), floor);
+      return r.leave($MessageActionChatCreate.fromReader(r));
     case 0xb5a1ce5a:
-      return r.leave($MessageActionChatEditTitle.fromReader(r), floor);
+      return r.leave($MessageActionChatEditTitle.fromReader(r));
     case 0x7fcb13a8:
-      return r.leave($MessageActionChatEditPhoto.fromReader(r), floor);
+      return r.leave($MessageActionChatEditPhoto.fromReader(r));
     case 0x95e3fbef:
-      return r.leave($MessageActionChatDeletePhoto.fromReader(r), floor);
+      return r.leave($MessageActionChatDeletePhoto.fromReader(r));
     case 0x488a7337:
-      return r.leave($MessageActionChatAddUser.fromReader(r), floor);
+      return r.leave($MessageActionChatAddUser.fromReader(r));
     case 0xb2ae9b0c:
-      return r.leave($MessageActionChatDeleteUser.fromReader(r), floor);
+      return r.leave($MessageActionChatDeleteUser.fromReader(r));
     case 0xf89cf5e8:
-      return r.leave($MessageActionChatJoinedByLink.fromReader(r), floor);
+      return r.leave($MessageActionChatJoinedByLink.fromReader(r));
     case 0x95d2ac92:
-      return r.leave($MessageActionChannelCreate.fromReader(r), floor);
+      return r.leave($MessageActionChannelCreate.fromReader(r));
     case 0x51bdb021:
-      return r.leave($MessageActionChatMigrateTo.fromReader(r), floor);
+      return r.leave($MessageActionChatMigrateTo.fromReader(r));
     case 0xb055eaee:
-      return r.leave($MessageActionChannelMigrateFrom.fromReader(r), floor);
+      return r.leave($MessageActionChannelMigrateFrom.fromReader(r));
     case 0x94bd38ed:
-      return r.leave($MessageActionPinMessage.fromReader(r), floor);
+      return r.leave($MessageActionPinMessage.fromReader(r));
     case 0x9fbab604:
-      return r.leave($MessageActionHistoryClear.fromReader(r), floor);
+      return r.leave($MessageActionHistoryClear.fromReader(r));
     case 0x92a72876:
-      return r.leave($MessageActionGameScore.fromReader(r), floor);
+      return r.leave($MessageActionGameScore.fromReader(r));
     case 0x8f31b327:
-      return r.leave($MessageActionPaymentSentMe.fromReader(r), floor);
+      return r.leave($MessageActionPaymentSentMe.fromReader(r));
     case 0x40699cd0:
-      return r.leave($MessageActionPaymentSent.fromReader(r), floor);
+      return r.leave($MessageActionPaymentSent.fromReader(r));
     case 0x80e11a7f:
-      return r.leave($MessageActionPhoneCall.fromReader(r), floor);
+      return r.leave($MessageActionPhoneCall.fromReader(r));
     case 0x4792929b:
-      return r.leave($MessageActionScreenshotTaken.fromReader(r), floor);
+      return r.leave($MessageActionScreenshotTaken.fromReader(r));
     case 0xfae69f56:
-      return r.leave($MessageActionCustomAction.fromReader(r), floor);
+      return r.leave($MessageActionCustomAction.fromReader(r));
     case 0xabe9affe:
-      return r.leave($MessageActionBotAllowed.fromReader(r), floor);
+      return r.leave($MessageActionBotAllowed.fromReader(r));
     case 0x1b287353:
-      return r.leave($MessageActionSecureValuesSentMe.fromReader(r), floor);
+      return r.leave($MessageActionSecureValuesSentMe.fromReader(r));
     case 0xd95c6154:
-      return r.leave($MessageActionSecureValuesSent.fromReader(r), floor);
+      return r.leave($MessageActionSecureValuesSent.fromReader(r));
     case 0xf3f25f76:
-      return r.leave($MessageActionContactSignUp.fromReader(r), floor);
+      return r.leave($MessageActionContactSignUp.fromReader(r));
     case 0x98e0d697:
-      return r.leave($MessageActionGeoProximityReached.fromReader(r), floor);
+      return r.leave($MessageActionGeoProximityReached.fromReader(r));
     case 0x7a0d7f42:
-      return r.leave($MessageActionGroupCall.fromReader(r), floor);
+      return r.leave($MessageActionGroupCall.fromReader(r));
     case 0x76b9f11a:
-      return r.leave($MessageActionInviteToGroupCall.fromReader(r), floor);
+      return r.leave($MessageActionInviteToGroupCall.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$MessageAction, 'MessageAction');
+      return r.otherBoxed(id, read$MessageAction, 'MessageAction');
   }
 }
 
 /** Writes a boxed `MessageAction`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$MessageAction(w: TlWriter, value: Api.TypeMessageAction | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x8680d126 || value.classType !== 'constructor') throw boxedValueError(value, 'MessageAction');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `Dialog`: the constructor by its id; gzip_packed is inflated. */
 export function read$Dialog(r: TlReader): Api.TypeDialog {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x2c171f72:
-      return r.leave($Dialog.fromReader(r), floor);
+      return r.leave($Dialog.fromReader(r));
     case 0x71bd134c:
-      return r.leave($DialogFolder.fromReader(r), floor);
+      return r.leave($DialogFolder.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$Dialog, 'Dialog');
+      return r.otherBoxed(id, read$Dialog, 'Dialog');
   }
 }
 
 /** Writes a boxed `Dialog`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$Dialog(w: TlWriter, value: Api.TypeDialog | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x42cddd54 || value.classType !== 'constructor') throw boxedValueError(value, 'Dialog');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `Photo`: the constructor by its id; gzip_packed is inflated. */
 export function read$Photo(r: TlReader): Api.TypePhoto {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x2331b22d:
-      return r.leave($PhotoEmpty.fromReader(r), floor);
+      return r.leave($PhotoEmpty.fromReader(r));
     case 0xfb197a65:
-      return r.leave($Photo.fromReader(r), floor);
+      return r.leave($Photo.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$Photo, 'Photo');
+      return r.otherBoxed(id, read$Photo, 'Photo');
   }
 }
 
 /** Writes a boxed `Photo`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$Photo(w: TlWriter, value: Api.TypePhoto | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xd576ab1c || value.classType !== 'constructor') throw boxedValueError(value, 'Photo');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `PhotoSize`: the constructor by its id; gzip_packed is inflated. */
 export function read$PhotoSize(r: TlReader): Api.TypePhotoSize {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x0e17e23c:
-      return r.leave($PhotoSizeEmpty.fromReader(r), floor);
+      return r.leave($PhotoSizeEmpty.fromReader(r));
     case 0x77bfb61b:
-      return r.leave($PhotoSize.fromReader(r), floor);
+      return r.leave($PhotoSize.fromReader(r));
     case 0xe9a734fa:
-      return r.leave($PhotoCachedSize.fromReader(r), floor);
+      return r.leave($PhotoCachedSize.fromReader(r));
     case 0xe0b0bc2e:
-      return r.leave($PhotoStrippedSize.fromReader(r), floor);
+      return r.leave($PhotoStrippedSize.fromReader(r));
     case 0x5aa86a51:
-      return r.leave($PhotoSizeProgressive.fromReader(r), floor);
+      return r.leave($PhotoSizeProgressive.fromReader(r));
     case 0xd8214d41:
-      return r.leave($PhotoPathSize.fromReader(r), floor);
+      return r.leave($PhotoPathSize.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$PhotoSize, 'PhotoSize');
+      return r.otherBoxed(id, read$PhotoSize, 'PhotoSize');
   }
 }
 
 /** Writes a boxed `PhotoSize`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$PhotoSize(w: TlWriter, value: Api.TypePhotoSize | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x17cc29d9 || value.classType !== 'constructor') throw boxedValueError(value, 'PhotoSize');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `GeoPoint`: the constructor by its id; gzip_packed is inflated. */
 export function read$GeoPoint(r: TlReader): Api.TypeGeoPoint {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x1117dd5f:
-      return r.leave($GeoPointEmpty.fromReader(r), floor);
+      return r.leave($GeoPointEmpty.fromReader(r));
     case 0xb2a2f663:
-      return r.leave($GeoPoint.fromReader(r), floor);
+      return r.leave($GeoPoint.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$GeoPoint, 'GeoPoint');
+      return r.otherBoxed(id, read$GeoPoint, 'GeoPoint');
   }
 }
 
 /** Writes a boxed `GeoPoint`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$GeoPoint(w: TlWriter, value: Api.TypeGeoPoint | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xd610e16d || value.classType !== 'constructor') throw boxedValueError(value, 'GeoPoint');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `auth.SentCode`: the constructor by its id; gzip_packed is inflated. */
 export function read$auth$SentCode(r: TlReader): Api.auth.TypeSentCode {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x5e002502:
-      return r.leave(auth$SentCode.fromReader(r), floor);
+      return r.leave(auth$SentCode.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$auth$SentCode, 'auth.SentCode');
+      return r.otherBoxed(id, read$auth$SentCode, 'auth.SentCode');
   }
 }
 
 /** Writes a boxed `auth.SentCode`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$auth$SentCode(w: TlWriter, value: Api.auth.TypeSentCode | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x6ce87081 || value.classType !== 'constructor') throw boxedValueError(value, 'auth.SentCode');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `auth.Authorization`: the constructor by its id; gzip_packed is inflated. */
 export function read$auth$Authorization(r: TlReader): Api.auth.TypeAuthorization {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xcd050916:
-      return r.leave(auth$Authorization.fromReader(r), floor);
+      return r.leave(auth$Authorization.fromReader(r));
     case 0x44747e9a:
-      return r.leave(auth$AuthorizationSignUpRequired.fromReader(r), floor);
+      return r.leave(auth$AuthorizationSignUpRequired.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$auth$Authorization, 'auth.Authorization');
+      return r.otherBoxed(id, read$auth$Authorization, 'auth.Authorization');
   }
 }
 
 /** Writes a boxed `auth.Authorization`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$auth$Authorization(w: TlWriter, value: Api.auth.TypeAuthorization | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xb9e04e39 || value.classType !== 'constructor') throw boxedValueError(value, 'auth.Authorization');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `auth.ExportedAuthorization`: the constructor by its id; gzip_packed is inflated. */
 export function read$auth$ExportedAuthorization(r: TlReader): Api.auth.TypeExportedAuthorization {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xdf969c2d:
-      return r.leave(auth$ExportedAuthorization.fromReader(r), floor);
+      return r.leave(auth$ExportedAuthorization.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$auth$ExportedAuthorization, 'auth.ExportedAuthorization');
+      return r.otherBoxed(id, read$auth$ExportedAuthorization, 'auth.ExportedAuthorization');
   }
 }
 
 /** Writes a boxed `auth.ExportedAuthorization`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$auth$ExportedAuthorization(w: TlWriter, value: Api.auth.TypeExportedAuthorization | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x5fd1ec51 || value.classType !== 'constructor') throw boxedValueError(value, 'auth.ExportedAuthorization');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputNotifyPeer`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputNotifyPeer(r: TlReader): Api.TypeInputNotifyPeer {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xb8bc5b0c:
-      return r.leave($InputNotifyPeer.fromReader(r), floor);
+      return r.leave($InputNotifyPeer.fromReader(r));
     case 0x193b4417:
-      return r.leave($InputNotifyUsers.fromReader(r), floor);
+      return r.leave($InputNotifyUsers.fromReader(r));
     case 0x4a95e84e:
-      return r.leave($InputNotifyChats.fromReader(r), floor);
+      return r.leave($InputNotifyChats.fromReader(r));
     case 0xb1db7c7e:
-      return r.leave($InputNotifyBroadcasts.fromReader(r), floor);
+      return r.leave($InputNotifyBroadcasts.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputNotifyPeer, 'InputNotifyPeer');
+      return r.otherBoxed(id, read$InputNotifyPeer, 'InputNotifyPeer');
   }
 }
 
 /** Writes a boxed `InputNotifyPeer`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputNotifyPeer(w: TlWriter, value: Api.TypeInputNotifyPeer | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x58981615 || value.classType !== 'constructor') throw boxedValueError(value, 'InputNotifyPeer');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputPeerNotifySettings`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputPeerNotifySettings(r: TlReader): Api.TypeInputPeerNotifySettings {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x9c3d198e:
-      return r.leave($InputPeerNotifySettings.fromReader(r), floor);
+      return r.leave($InputPeerNotifySettings.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputPeerNotifySettings, 'InputPeerNotifySettings');
+      return r.otherBoxed(id, read$InputPeerNotifySettings, 'InputPeerNotifySettings');
   }
 }
 
 /** Writes a boxed `InputPeerNotifySettings`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputPeerNotifySettings(w: TlWriter, value: Api.TypeInputPeerNotifySettings | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x90db0b0d || value.classType !== 'constructor') throw boxedValueError(value, 'InputPeerNotifySettings');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `PeerNotifySettings`: the constructor by its id; gzip_packed is inflated. */
 export function read$PeerNotifySettings(r: TlReader): Api.TypePeerNotifySettings {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xaf509d20:
-      return r.leave($PeerNotifySettings.fromReader(r), floor);
+      return r.leave($PeerNotifySettings.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$PeerNotifySettings, 'PeerNotifySettings');
+      return r.otherBoxed(id, read$PeerNotifySettings, 'PeerNotifySettings');
   }
 }
 
 /** Writes a boxed `PeerNotifySettings`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$PeerNotifySettings(w: TlWriter, value: Api.TypePeerNotifySettings | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xcf20c074 || value.classType !== 'constructor') throw boxedValueError(value, 'PeerNotifySettings');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `PeerSettings`: the constructor by its id; gzip_packed is inflated. */
 export function read$PeerSettings(r: TlReader): Api.TypePeerSettings {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x733f2961:
-      return r.leave($PeerSettings.fromReader(r), floor);
+      return r.leave($PeerSettings.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$PeerSettings, 'PeerSettings');
+      return r.otherBoxed(id, read$PeerSettings, 'PeerSettings');
   }
 }
 
 /** Writes a boxed `PeerSettings`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$PeerSettings(w: TlWriter, value: Api.TypePeerSettings | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xf6a79f84 || value.classType !== 'constructor') throw boxedValueError(value, 'PeerSettings');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `WallPaper`: the constructor by its id; gzip_packed is inflated. */
 export function read$WallPaper(r: TlReader): Api.TypeWallPaper {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xa437c3ed:
-      return r.leave($WallPaper.fromReader(r), floor);
+      return r.leave($WallPaper.fromReader(r));
     case 0x8af40b25:
-      return r.leave($WallPaperNoFile.fromReader(r), floor);
+      return r.leave($WallPaperNoFile.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$WallPaper, 'WallPaper');
+      return r.otherBoxed(id, read$WallPaper, 'WallPaper');
   }
 }
 
 /** Writes a boxed `WallPaper`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$WallPaper(w: TlWriter, value: Api.TypeWallPaper | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x96a2c98b || value.classType !== 'constructor') throw boxedValueError(value, 'WallPaper');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `ReportReason`: the constructor by its id; gzip_packed is inflated. */
 export function read$ReportReason(r: TlReader): Api.TypeReportReason {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x58dbcab8:
-      return r.leave($InputReportReasonSpam.fromReader(r), floor);
+      return r.leave($InputReportReasonSpam.fromReader(r));
     case 0x1e22c78d:
-      return r.leave($InputReportReasonViolence.fromReader(r), floor);
+      return r.leave($InputReportReasonViolence.fromReader(r));
     case 0x2e59d922:
-      return r.leave($InputReportReasonPornography.fromReader(r), floor);
+      return r.leave($InputReportReasonPornography.fromReader(r));
     case 0xadf44ee3:
-      return r.leave($InputReportReasonChildAbuse.fromReader(r), floor);
+      return r.leave($InputReportReasonChildAbuse.fromReader(r));
     case 0xe1746d0a:
-      return r.leave($InputReportReasonOther.fromReader(r), floor);
+      return r.leave($InputReportReasonOther.fromReader(r));
     case 0x9b89f93a:
-      return r.leave($InputReportReasonCopyright.fromReader(r), floor);
+      return r.leave($InputReportReasonCopyright.fromReader(r));
     case 0xdbd4feed:
-      return r.leave($InputReportReasonGeoIrrelevant.fromReader(r), floor);
+      return r.leave($InputReportReasonGeoIrrelevant.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$ReportReason, 'ReportReason');
+      return r.otherBoxed(id, read$ReportReason, 'ReportReason');
   }
 }
 
 /** Writes a boxed `ReportReason`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$ReportReason(w: TlWriter, value: Api.TypeReportReason | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x8401bd27 || value.classType !== 'constructor') throw boxedValueError(value, 'ReportReason');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `UserFull`: the constructor by its id; gzip_packed is inflated. */
 export function read$UserFull(r: TlReader): Api.TypeUserFull {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xedf17c12:
-      return r.leave($UserFull.fromReader(r), floor);
+      return r.leave($UserFull.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$UserFull, 'UserFull');
+      return r.otherBoxed(id, read$UserFull, 'UserFull');
   }
 }
 
 /** Writes a boxed `UserFull`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$UserFull(w: TlWriter, value: Api.TypeUserFull | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x1f4661b9 || value.classType !== 'constructor') throw boxedValueError(value, 'UserFull');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `Contact`: the constructor by its id; gzip_packed is inflated. */
 export function read$Contact(r: TlReader): Api.TypeContact {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xf911c994:
-      return r.leave($Contact.fromReader(r), floor);
+      return r.leave($Contact.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$Contact, 'Contact');
+      return r.otherBoxed(id, read$Contact, 'Contact');
   }
 }
 
 /** Writes a boxed `Contact`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$Contact(w: TlWriter, value: Api.TypeContact | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x83dfdfa4 || value.classType !== 'constructor') throw boxedValueError(value, 'Contact');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `ImportedContact`: the constructor by its id; gzip_packed is inflated. */
 export function read$ImportedContact(r: TlReader): Api.TypeImportedContact {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xd0028438:
-      return r.leave($ImportedContact.fromReader(r), floor);
+      return r.leave($ImportedContact.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$ImportedContact, 'ImportedContact');
+      return r.otherBoxed(id, read$ImportedContact, 'ImportedContact');
   }
 }
 
 /** Writes a boxed `ImportedContact`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$ImportedContact(w: TlWriter, value: Api.TypeImportedContact | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xb545bbda || value.classType !== 'constructor') throw boxedValueError(value, 'ImportedContact');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `ContactStatus`: the constructor by its id; gzip_packed is inflated. */
 export function read$ContactStatus(r: TlReader): Api.TypeContactStatus {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xd3680c61:
-      return r.leave($ContactStatus.fromReader(r), floor);
+      return r.leave($ContactStatus.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$ContactStatus, 'ContactStatus');
+      return r.otherBoxed(id, read$ContactStatus, 'ContactStatus');
   }
 }
 
 /** Writes a boxed `ContactStatus`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$ContactStatus(w: TlWriter, value: Api.TypeContactStatus | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x68c0d74c || value.classType !== 'constructor') throw boxedValueError(value, 'ContactStatus');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `contacts.Contacts`: the constructor by its id; gzip_packed is inflated. */
 export function read$contacts$Contacts(r: TlReader): Api.contacts.TypeContacts {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xb74ba9d2:
-      return r.leave(contacts$ContactsNotModified.fromReader(r), floor);
+      return r.leave(contacts$ContactsNotModified.fromReader(r));
     case 0xeae87e42:
-      return r.leave(contacts$Contacts.fromReader(r), floor);
+      return r.leave(contacts$Contacts.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$contacts$Contacts, 'contacts.Contacts');
+      return r.otherBoxed(id, read$contacts$Contacts, 'contacts.Contacts');
   }
 }
 
 /** Writes a boxed `contacts.Contacts`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$contacts$Contacts(w: TlWriter, value: Api.contacts.TypeContacts | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x38be25f6 || value.classType !== 'constructor') throw boxedValueError(value, 'contacts.Contacts');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `contacts.ImportedContacts`: the constructor by its id; gzip_packed is inflated. */
 export function read$contacts$ImportedContacts(r: TlReader): Api.contacts.TypeImportedContacts {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x77d01c3b:
-      return r.leave(contacts$ImportedContacts.fromReader(r), floor);
+      return r.leave(contacts$ImportedContacts.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$contacts$ImportedContacts, 'contacts.ImportedContacts');
+      return r.otherBoxed(id, read$contacts$ImportedContacts, 'contacts.ImportedContacts');
   }
 }
 
 /** Writes a boxed `contacts.ImportedContacts`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$contacts$ImportedContacts(w: TlWriter, value: Api.contacts.TypeImportedContacts | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x8172ad93 || value.classType !== 'constructor') throw boxedValueError(value, 'contacts.ImportedContacts');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `contacts.Blocked`: the constructor by its id; gzip_packed is inflated. */
 export function read$contacts$Blocked(r: TlReader): Api.contacts.TypeBlocked {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x0ade1591:
-      return r.leave(contacts$Blocked.fromReader(r), floor);
+      return r.leave(contacts$Blocked.fromReader(r));
     case 0xe1664194:
-      return r.leave(contacts$BlockedSlice.fromReader(r), floor);
+      return r.leave(contacts$BlockedSlice.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$contacts$Blocked, 'contacts.Blocked');
+      return r.otherBoxed(id, read$contacts$Blocked, 'contacts.Blocked');
   }
 }
 
 /** Writes a boxed `contacts.Blocked`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$contacts$Blocked(w: TlWriter, value: Api.contacts.TypeBlocked | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xffba4f4f || value.classType !== 'constructor') throw boxedValueError(value, 'contacts.Blocked');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `messages.Dialogs`: the constructor by its id; gzip_packed is inflated. */
 export function read$messages$Dialogs(r: TlReader): Api.messages.TypeDialogs {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x15ba6c40:
-      return r.leave(messages$Dialogs.fromReader(r), floor);
+      return r.leave(messages$Dialogs.fromReader(r));
     case 0x71e094f3:
-      return r.leave(messages$DialogsSlice.fromReader(r), floor);
+      return r.leave(messages$DialogsSlice.fromReader(r));
     case 0xf0e3e596:
-      return r.leave(messages$DialogsNotModified.fromReader(r), floor);
+      return r.leave(messages$DialogsNotModified.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$messages$Dialogs, 'messages.Dialogs');
+      return r.otherBoxed(id, read$messages$Dialogs, 'messages.Dialogs');
   }
 }
 
 /** Writes a boxed `messages.Dialogs`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$messages$Dialogs(w: TlWriter, value: Api.messages.TypeDialogs | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x0e1b52ee || value.classType !== 'constructor') throw boxedValueError(value, 'messages.Dialogs');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `messages.Messages`: the constructor by its id; gzip_packed is inflated. */
 export function read$messages$Messages(r: TlReader): Api.messages.TypeMessages {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x8c718e87:
-      return r.leave(messages$Messages.fromReader(r), floor);
+      return r.leave(messages$Messages.fromReader(r));
     case 0x3a54685e:
-      return r.leave(messages$MessagesSlice.fromReader(r), floor);
+      return r.leave(messages$MessagesSlice.fromReader(r));
     case 0x64479808:
-      return r.leave(messages$ChannelMessages.fromReader(r), floor);
+      return r.leave(messages$ChannelMessages.fromReader(r));
     case 0x74535f21:
-      return r.leave(messages$MessagesNotModified.fromReader(r), floor);
+      return r.leave(messages$MessagesNotModified.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$messages$Messages, 'messages.Messages');
+      return r.otherBoxed(id, read$messages$Messages, 'messages.Messages');
   }
 }
 
 /** Writes a boxed `messages.Messages`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$messages$Messages(w: TlWriter, value: Api.messages.TypeMessages | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xd4b40b5e || value.classType !== 'constructor') throw boxedValueError(value, 'messages.Messages');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `messages.Chats`: the constructor by its id; gzip_packed is inflated. */
 export function read$messages$Chats(r: TlReader): Api.messages.TypeChats {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x64ff9fd5:
-      return r.leave(messages$Chats.fromReader(r), floor);
+      return r.leave(messages$Chats.fromReader(r));
     case 0x9cd81144:
-      return r.leave(messages$ChatsSlice.fromReader(r), floor);
+      return r.leave(messages$ChatsSlice.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$messages$Chats, 'messages.Chats');
+      return r.otherBoxed(id, read$messages$Chats, 'messages.Chats');
   }
 }
 
 /** Writes a boxed `messages.Chats`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$messages$Chats(w: TlWriter, value: Api.messages.TypeChats | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x99d5cb14 || value.classType !== 'constructor') throw boxedValueError(value, 'messages.Chats');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `messages.ChatFull`: the constructor by its id; gzip_packed is inflated. */
 export function read$messages$ChatFull(r: TlReader): Api.messages.TypeChatFull {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xe5d7d19c:
-      return r.leave(messages$ChatFull.fromReader(r), floor);
+      return r.leave(messages$ChatFull.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$messages$ChatFull, 'messages.ChatFull');
+      return r.otherBoxed(id, read$messages$ChatFull, 'messages.ChatFull');
   }
 }
 
 /** Writes a boxed `messages.ChatFull`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$messages$ChatFull(w: TlWriter, value: Api.messages.TypeChatFull | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x225a5109 || value.classType !== 'constructor') throw boxedValueError(value, 'messages.ChatFull');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `messages.AffectedHistory`: the constructor by its id; gzip_packed is inflated. */
 export function read$messages$AffectedHistory(r: TlReader): Api.messages.TypeAffectedHistory {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xb45c69d1:
-      return r.leave(messages$AffectedHistory.fromReader(r), floor);
+      return r.leave(messages$AffectedHistory.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$messages$AffectedHistory, 'messages.AffectedHistory');
+      return r.otherBoxed(id, read$messages$AffectedHistory, 'messages.AffectedHistory');
   }
 }
 
 /** Writes a boxed `messages.AffectedHistory`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$messages$AffectedHistory(w: TlWriter, value: Api.messages.TypeAffectedHistory | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x2c49c116 || value.classType !== 'constructor') throw boxedValueError(value, 'messages.AffectedHistory');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `MessagesFilter`: the constructor by its id; gzip_packed is inflated. */
 export function read$MessagesFilter(r: TlReader): Api.TypeMessagesFilter {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x57e2f66c:
-      return r.leave($InputMessagesFilterEmpty.fromReader(r), floor);
+      return r.leave($InputMessagesFilterEmpty.fromReader(r));
     case 0x9609a51c:
-      return r.leave($InputMessagesFilterPhotos.fromReader(r), floor);
+      return r.leave($InputMessagesFilterPhotos.fromReader(r));
     case 0x9fc00e65:
-      return r.leave($InputMessagesFilterVideo.fromReader(r), floor);
+      return r.leave($InputMessagesFilterVideo.fromReader(r));
     case 0x56e9f0e4:
-      return r.leave($InputMessagesFilterPhotoVideo.fromReader(r), floor);
+      return r.leave($InputMessagesFilterPhotoVideo.fromReader(r));
     case 0x9eddf188:
-      return r.leave($InputMessagesFilterDocument.fromReader(r), floor);
+      return r.leave($InputMessagesFilterDocument.fromReader(r));
     case 0x7ef0dd87:
-      return r.leave($InputMessagesFilterUrl.fromReader(r), floor);
+      return r.leave($InputMessagesFilterUrl.fromReader(r));
     case 0xffc86587:
-      return r.leave($InputMessagesFilterGif.fromReader(r), floor);
+      return r.leave($InputMessagesFilterGif.fromReader(r));
     case 0x50f5c392:
-      return r.leave($InputMessagesFilterVoice.fromReader(r), floor);
+      return r.leave($InputMessagesFilterVoice.fromReader(r));
     case 0x3751b49e:
-      return r.leave($InputMessagesFilterMusic.fromReader(r), floor);
+      return r.leave($InputMessagesFilterMusic.fromReader(r));
     case 0x3a20ecb8:
-      return r.leave($InputMessagesFilterChatPhotos.fromReader(r), floor);
+      return r.leave($InputMessagesFilterChatPhotos.fromReader(r));
     case 0x80c99768:
-      return r.leave($InputMessagesFilterPhoneCalls.fromReader(r), floor);
+      return r.leave($InputMessagesFilterPhoneCalls.fromReader(r));
     case 0x7a7c17a4:
-      return r.leave($InputMessagesFilterRoundVoice.fromReader(r), floor);
+      return r.leave($InputMessagesFilterRoundVoice.fromReader(r));
     case 0xb549da53:
-      return r.leave($InputMessagesFilterRoundVideo.fromReader(r), floor);
+      return r.leave($InputMessagesFilterRoundVideo.fromReader(r));
     case 0xc1f8e69a:
-      return r.leave($InputMessagesFilterMyMentions.fromReader(r), floor);
+      return r.leave($InputMessagesFilterMyMentions.fromReader(r));
     case 0xe7026d0d:
-      return r.leave($InputMessagesFilterGeo.fromReader(r), floor);
+      return r.leave($InputMessagesFilterGeo.fromReader(r));
     case 0xe062db83:
-      return r.leave($InputMessagesFilterContacts.fromReader(r), floor);
+      return r.leave($InputMessagesFilterContacts.fromReader(r));
     case 0x1bb00451:
-      return r.leave($InputMessagesFilterPinned.fromReader(r), floor);
+      return r.leave($InputMessagesFilterPinned.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$MessagesFilter, 'MessagesFilter');
+      return r.otherBoxed(id, read$MessagesFilter, 'MessagesFilter');
   }
 }
 
 /** Writes a boxed `MessagesFilter`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$MessagesFilter(w: TlWriter, value: Api.TypeMessagesFilter | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x8a36ec14 || value.classType !== 'constructor') throw boxedValueError(value, 'MessagesFilter');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Constructors of `Update`, read by `read$Update`. */
@@ -2252,5662 +2252,5662 @@ export function read$Update(r: TlReader): Api.TypeUpdate {
 /** Writes a boxed `Update`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$Update(w: TlWriter, value: Api.TypeUpdate | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x9f89304e || value.classType !== 'constructor') throw boxedValueError(value, 'Update');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `updates.State`: the constructor by its id; gzip_packed is inflated. */
 export function read$updates$State(r: TlReader): Api.updates.TypeState {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xa56c2a3e:
-      return r.leave(updates$State.fromReader(r), floor);
+      return r.leave(updates$State.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$updates$State, 'updates.State');
+      return r.otherBoxed(id, read$updates$State, 'updates.State');
   }
 }
 
 /** Writes a boxed `updates.State`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$updates$State(w: TlWriter, value: Api.updates.TypeState | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x23df1a01 || value.classType !== 'constructor') throw boxedValueError(value, 'updates.State');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `updates.Difference`: the constructor by its id; gzip_packed is inflated. */
 export function read$updates$Difference(r: TlReader): Api.updates.TypeDifference {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x5d75a138:
-      return r.leave(updates$DifferenceEmpty.fromReader(r), floor);
+      return r.leave(updates$DifferenceEmpty.fromReader(r));
     case 0x00f49ca0:
-      return r.leave(updates$Difference.fromReader(r), floor);
+      return r.leave(updates$Difference.fromReader(r));
     case 0xa8fb1981:
-      return r.leave(updates$DifferenceSlice.fromReader(r), floor);
+      return r.leave(updates$DifferenceSlice.fromReader(r));
     case 0x4afe8f6d:
-      return r.leave(updates$DifferenceTooLong.fromReader(r), floor);
+      return r.leave(updates$DifferenceTooLong.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$updates$Difference, 'updates.Difference');
+      return r.otherBoxed(id, read$updates$Difference, 'updates.Difference');
   }
 }
 
 /** Writes a boxed `updates.Difference`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$updates$Difference(w: TlWriter, value: Api.updates.TypeDifference | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x20482874 || value.classType !== 'constructor') throw boxedValueError(value, 'updates.Difference');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `Updates`: the constructor by its id; gzip_packed is inflated. */
 export function read$Updates(r: TlReader): Api.TypeUpdates {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xe317af7e:
-      return r.leave($UpdatesTooLong.fromReader(r), floor);
+      return r.leave($UpdatesTooLong.fromReader(r));
     case 0x2296d2c8:
-      return r.leave($UpdateShortMessage.fromReader(r), floor);
+      return r.leave($UpdateShortMessage.fromReader(r));
     case 0x402d5dbb:
-      return r.leave($UpdateShortChatMessage.fromReader(r), floor);
+      return r.leave($UpdateShortChatMessage.fromReader(r));
     case 0x78d4dec1:
-      return r.leave($UpdateShort.fromReader(r), floor);
+      return r.leave($UpdateShort.fromReader(r));
     case 0x725b04c3:
-      return r.leave($UpdatesCombined.fromReader(r), floor);
+      return r.leave($UpdatesCombined.fromReader(r));
     case 0x74ae4240:
-      return r.leave($Updates.fromReader(r), floor);
+      return r.leave($Updates.fromReader(r));
     case 0x11f1331c:
-      return r.leave($UpdateShortSentMessage.fromReader(r), floor);
+      return r.leave($UpdateShortSentMessage.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$Updates, 'Updates');
+      return r.otherBoxed(id, read$Updates, 'Updates');
   }
 }
 
 /** Writes a boxed `Updates`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$Updates(w: TlWriter, value: Api.TypeUpdates | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x8af52aac || value.classType !== 'constructor') throw boxedValueError(value, 'Updates');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `photos.Photos`: the constructor by its id; gzip_packed is inflated. */
 export function read$photos$Photos(r: TlReader): Api.photos.TypePhotos {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x8dca6aa5:
-      return r.leave(photos$Photos.fromReader(r), floor);
+      return r.leave(photos$Photos.fromReader(r));
     case 0x15051f54:
-      return r.leave(photos$PhotosSlice.fromReader(r), floor);
+      return r.leave(photos$PhotosSlice.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$photos$Photos, 'photos.Photos');
+      return r.otherBoxed(id, read$photos$Photos, 'photos.Photos');
   }
 }
 
 /** Writes a boxed `photos.Photos`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$photos$Photos(w: TlWriter, value: Api.photos.TypePhotos | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x27cfb967 || value.classType !== 'constructor') throw boxedValueError(value, 'photos.Photos');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `photos.Photo`: the constructor by its id; gzip_packed is inflated. */
 export function read$photos$Photo(r: TlReader): Api.photos.TypePhoto {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x20212ca8:
-      return r.leave(photos$Photo.fromReader(r), floor);
+      return r.leave(photos$Photo.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$photos$Photo, 'photos.Photo');
+      return r.otherBoxed(id, read$photos$Photo, 'photos.Photo');
   }
 }
 
 /** Writes a boxed `photos.Photo`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$photos$Photo(w: TlWriter, value: Api.photos.TypePhoto | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xc292bd24 || value.classType !== 'constructor') throw boxedValueError(value, 'photos.Photo');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `upload.File`: the constructor by its id; gzip_packed is inflated. */
 export function read$upload$File(r: TlReader): Api.upload.TypeFile {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x096a18d5:
-      return r.leave(upload$File.fromReader(r), floor);
+      return r.leave(upload$File.fromReader(r));
     case 0xf18cda44:
-      return r.leave(upload$FileCdnRedirect.fromReader(r), floor);
+      return r.leave(upload$FileCdnRedirect.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$upload$File, 'upload.File');
+      return r.otherBoxed(id, read$upload$File, 'upload.File');
   }
 }
 
 /** Writes a boxed `upload.File`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$upload$File(w: TlWriter, value: Api.upload.TypeFile | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x6c9bd728 || value.classType !== 'constructor') throw boxedValueError(value, 'upload.File');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `DcOption`: the constructor by its id; gzip_packed is inflated. */
 export function read$DcOption(r: TlReader): Api.TypeDcOption {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x18b7a10d:
-      return r.leave($DcOption.fromReader(r), floor);
+      return r.leave($DcOption.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$DcOption, 'DcOption');
+      return r.otherBoxed(id, read$DcOption, 'DcOption');
   }
 }
 
 /** Writes a boxed `DcOption`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$DcOption(w: TlWriter, value: Api.TypeDcOption | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x9e43e123 || value.classType !== 'constructor') throw boxedValueError(value, 'DcOption');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `Config`: the constructor by its id; gzip_packed is inflated. */
 export function read$Config(r: TlReader): Api.TypeConfig {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x330b4067:
-      return r.leave($Config.fromReader(r), floor);
+      return r.leave($Config.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$Config, 'Config');
+      return r.otherBoxed(id, read$Config, 'Config');
   }
 }
 
 /** Writes a boxed `Config`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$Config(w: TlWriter, value: Api.TypeConfig | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xd3262a4a || value.classType !== 'constructor') throw boxedValueError(value, 'Config');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `NearestDc`: the constructor by its id; gzip_packed is inflated. */
 export function read$NearestDc(r: TlReader): Api.TypeNearestDc {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x8e1a1775:
-      return r.leave($NearestDc.fromReader(r), floor);
+      return r.leave($NearestDc.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$NearestDc, 'NearestDc');
+      return r.otherBoxed(id, read$NearestDc, 'NearestDc');
   }
 }
 
 /** Writes a boxed `NearestDc`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$NearestDc(w: TlWriter, value: Api.TypeNearestDc | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x3877045f || value.classType !== 'constructor') throw boxedValueError(value, 'NearestDc');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `help.AppUpdate`: the constructor by its id; gzip_packed is inflated. */
 export function read$help$AppUpdate(r: TlReader): Api.help.TypeAppUpdate {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x1da7158f:
-      return r.leave(help$AppUpdate.fromReader(r), floor);
+      return r.leave(help$AppUpdate.fromReader(r));
     case 0xc45a6536:
-      return r.leave(help$NoAppUpdate.fromReader(r), floor);
+      return r.leave(help$NoAppUpdate.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$help$AppUpdate, 'help.AppUpdate');
+      return r.otherBoxed(id, read$help$AppUpdate, 'help.AppUpdate');
   }
 }
 
 /** Writes a boxed `help.AppUpdate`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$help$AppUpdate(w: TlWriter, value: Api.help.TypeAppUpdate | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x5897069e || value.classType !== 'constructor') throw boxedValueError(value, 'help.AppUpdate');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `help.InviteText`: the constructor by its id; gzip_packed is inflated. */
 export function read$help$InviteText(r: TlReader): Api.help.TypeInviteText {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x18cb9f78:
-      return r.leave(help$InviteText.fromReader(r), floor);
+      return r.leave(help$InviteText.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$help$InviteText, 'help.InviteText');
+      return r.otherBoxed(id, read$help$InviteText, 'help.InviteText');
   }
 }
 
 /** Writes a boxed `help.InviteText`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$help$InviteText(w: TlWriter, value: Api.help.TypeInviteText | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xcf70aa35 || value.classType !== 'constructor') throw boxedValueError(value, 'help.InviteText');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `EncryptedChat`: the constructor by its id; gzip_packed is inflated. */
 export function read$EncryptedChat(r: TlReader): Api.TypeEncryptedChat {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xab7ec0a0:
-      return r.leave($EncryptedChatEmpty.fromReader(r), floor);
+      return r.leave($EncryptedChatEmpty.fromReader(r));
     case 0x3bf703dc:
-      return r.leave($EncryptedChatWaiting.fromReader(r), floor);
+      return r.leave($EncryptedChatWaiting.fromReader(r));
     case 0x62718a82:
-      return r.leave($EncryptedChatRequested.fromReader(r), floor);
+      return r.leave($EncryptedChatRequested.fromReader(r));
     case 0xfa56ce36:
-      return r.leave($EncryptedChat.fromReader(r), floor);
+      return r.leave($EncryptedChat.fromReader(r));
     case 0x13d6dd27:
-      return r.leave($EncryptedChatDiscarded.fromReader(r), floor);
+      return r.leave($EncryptedChatDiscarded.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$EncryptedChat, 'EncryptedChat');
+      return r.otherBoxed(id, read$EncryptedChat, 'EncryptedChat');
   }
 }
 
 /** Writes a boxed `EncryptedChat`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$EncryptedChat(w: TlWriter, value: Api.TypeEncryptedChat | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x6d28a37a || value.classType !== 'constructor') throw boxedValueError(value, 'EncryptedChat');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputEncryptedChat`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputEncryptedChat(r: TlReader): Api.TypeInputEncryptedChat {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xf141b5e1:
-      return r.leave($InputEncryptedChat.fromReader(r), floor);
+      return r.leave($InputEncryptedChat.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputEncryptedChat, 'InputEncryptedChat');
+      return r.otherBoxed(id, read$InputEncryptedChat, 'InputEncryptedChat');
   }
 }
 
 /** Writes a boxed `InputEncryptedChat`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputEncryptedChat(w: TlWriter, value: Api.TypeInputEncryptedChat | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x6c7606c0 || value.classType !== 'constructor') throw boxedValueError(value, 'InputEncryptedChat');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `EncryptedFile`: the constructor by its id; gzip_packed is inflated. */
 export function read$EncryptedFile(r: TlReader): Api.TypeEncryptedFile {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xc21f497e:
-      return r.leave($EncryptedFileEmpty.fromReader(r), floor);
+      return r.leave($EncryptedFileEmpty.fromReader(r));
     case 0x4a70994c:
-      return r.leave($EncryptedFile.fromReader(r), floor);
+      return r.leave($EncryptedFile.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$EncryptedFile, 'EncryptedFile');
+      return r.otherBoxed(id, read$EncryptedFile, 'EncryptedFile');
   }
 }
 
 /** Writes a boxed `EncryptedFile`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$EncryptedFile(w: TlWriter, value: Api.TypeEncryptedFile | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x842a67c0 || value.classType !== 'constructor') throw boxedValueError(value, 'EncryptedFile');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputEncryptedFile`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputEncryptedFile(r: TlReader): Api.TypeInputEncryptedFile {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x1837c364:
-      return r.leave($InputEncryptedFileEmpty.fromReader(r), floor);
+      return r.leave($InputEncryptedFileEmpty.fromReader(r));
     case 0x64bd0306:
-      return r.leave($InputEncryptedFileUploaded.fromReader(r), floor);
+      return r.leave($InputEncryptedFileUploaded.fromReader(r));
     case 0x5a17b5e5:
-      return r.leave($InputEncryptedFile.fromReader(r), floor);
+      return r.leave($InputEncryptedFile.fromReader(r));
     case 0x2dc173c8:
-      return r.leave($InputEncryptedFileBigUploaded.fromReader(r), floor);
+      return r.leave($InputEncryptedFileBigUploaded.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputEncryptedFile, 'InputEncryptedFile');
+      return r.otherBoxed(id, read$InputEncryptedFile, 'InputEncryptedFile');
   }
 }
 
 /** Writes a boxed `InputEncryptedFile`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputEncryptedFile(w: TlWriter, value: Api.TypeInputEncryptedFile | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x8574c27a || value.classType !== 'constructor') throw boxedValueError(value, 'InputEncryptedFile');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `EncryptedMessage`: the constructor by its id; gzip_packed is inflated. */
 export function read$EncryptedMessage(r: TlReader): Api.TypeEncryptedMessage {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xed18c118:
-      return r.leave($EncryptedMessage.fromReader(r), floor);
+      return r.leave($EncryptedMessage.fromReader(r));
     case 0x23734b06:
-      return r.leave($EncryptedMessageService.fromReader(r), floor);
+      return r.leave($EncryptedMessageService.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$EncryptedMessage, 'EncryptedMessage');
+      return r.otherBoxed(id, read$EncryptedMessage, 'EncryptedMessage');
   }
 }
 
 /** Writes a boxed `EncryptedMessage`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$EncryptedMessage(w: TlWriter, value: Api.TypeEncryptedMessage | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x239f2e51 || value.classType !== 'constructor') throw boxedValueError(value, 'EncryptedMessage');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `messages.DhConfig`: the constructor by its id; gzip_packed is inflated. */
 export function read$messages$DhConfig(r: TlReader): Api.messages.TypeDhConfig {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xc0e24635:
-      return r.leave(messages$DhConfigNotModified.fromReader(r), floor);
+      return r.leave(messages$DhConfigNotModified.fromReader(r));
     case 0x2c221edd:
-      return r.leave(messages$DhConfig.fromReader(r), floor);
+      return r.leave(messages$DhConfig.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$messages$DhConfig, 'messages.DhConfig');
+      return r.otherBoxed(id, read$messages$DhConfig, 'messages.DhConfig');
   }
 }
 
 /** Writes a boxed `messages.DhConfig`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$messages$DhConfig(w: TlWriter, value: Api.messages.TypeDhConfig | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xe488ed8b || value.classType !== 'constructor') throw boxedValueError(value, 'messages.DhConfig');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `messages.SentEncryptedMessage`: the constructor by its id; gzip_packed is inflated. */
 export function read$messages$SentEncryptedMessage(r: TlReader): Api.messages.TypeSentEncryptedMessage {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x560f8935:
-      return r.leave(messages$SentEncryptedMessage.fromReader(r), floor);
+      return r.leave(messages$SentEncryptedMessage.fromReader(r));
     case 0x9493ff32:
-      return r.leave(messages$SentEncryptedFile.fromReader(r), floor);
+      return r.leave(messages$SentEncryptedFile.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$messages$SentEncryptedMessage, 'messages.SentEncryptedMessage');
+      return r.otherBoxed(id, read$messages$SentEncryptedMessage, 'messages.SentEncryptedMessage');
   }
 }
 
 /** Writes a boxed `messages.SentEncryptedMessage`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$messages$SentEncryptedMessage(w: TlWriter, value: Api.messages.TypeSentEncryptedMessage | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xc99e3e50 || value.classType !== 'constructor') throw boxedValueError(value, 'messages.SentEncryptedMessage');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputDocument`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputDocument(r: TlReader): Api.TypeInputDocument {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x72f0eaae:
-      return r.leave($InputDocumentEmpty.fromReader(r), floor);
+      return r.leave($InputDocumentEmpty.fromReader(r));
     case 0x1abfb575:
-      return r.leave($InputDocument.fromReader(r), floor);
+      return r.leave($InputDocument.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputDocument, 'InputDocument');
+      return r.otherBoxed(id, read$InputDocument, 'InputDocument');
   }
 }
 
 /** Writes a boxed `InputDocument`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputDocument(w: TlWriter, value: Api.TypeInputDocument | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xf33fdb68 || value.classType !== 'constructor') throw boxedValueError(value, 'InputDocument');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `Document`: the constructor by its id; gzip_packed is inflated. */
 export function read$Document(r: TlReader): Api.TypeDocument {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x36f8c871:
-      return r.leave($DocumentEmpty.fromReader(r), floor);
+      return r.leave($DocumentEmpty.fromReader(r));
     case 0x1e87342b:
-      return r.leave($Document.fromReader(r), floor);
+      return r.leave($Document.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$Document, 'Document');
+      return r.otherBoxed(id, read$Document, 'Document');
   }
 }
 
 /** Writes a boxed `Document`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$Document(w: TlWriter, value: Api.TypeDocument | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x211fe820 || value.classType !== 'constructor') throw boxedValueError(value, 'Document');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `help.Support`: the constructor by its id; gzip_packed is inflated. */
 export function read$help$Support(r: TlReader): Api.help.TypeSupport {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x17c6b5f6:
-      return r.leave(help$Support.fromReader(r), floor);
+      return r.leave(help$Support.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$help$Support, 'help.Support');
+      return r.otherBoxed(id, read$help$Support, 'help.Support');
   }
 }
 
 /** Writes a boxed `help.Support`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$help$Support(w: TlWriter, value: Api.help.TypeSupport | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x7159bceb || value.classType !== 'constructor') throw boxedValueError(value, 'help.Support');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `NotifyPeer`: the constructor by its id; gzip_packed is inflated. */
 export function read$NotifyPeer(r: TlReader): Api.TypeNotifyPeer {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x9fd40bd8:
-      return r.leave($NotifyPeer.fromReader(r), floor);
+      return r.leave($NotifyPeer.fromReader(r));
     case 0xb4c83b4c:
-      return r.leave($NotifyUsers.fromReader(r), floor);
+      return r.leave($NotifyUsers.fromReader(r));
     case 0xc007cec3:
-      return r.leave($NotifyChats.fromReader(r), floor);
+      return r.leave($NotifyChats.fromReader(r));
     case 0xd612e8ef:
-      return r.leave($NotifyBroadcasts.fromReader(r), floor);
+      return r.leave($NotifyBroadcasts.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$NotifyPeer, 'NotifyPeer');
+      return r.otherBoxed(id, read$NotifyPeer, 'NotifyPeer');
   }
 }
 
 /** Writes a boxed `NotifyPeer`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$NotifyPeer(w: TlWriter, value: Api.TypeNotifyPeer | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xdfe8602e || value.classType !== 'constructor') throw boxedValueError(value, 'NotifyPeer');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `SendMessageAction`: the constructor by its id; gzip_packed is inflated. */
 export function read$SendMessageAction(r: TlReader): Api.TypeSendMessageAction {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x16bf744e:
-      return r.leave($SendMessageTypingAction.fromReader(r), floor);
+      return r.leave($SendMessageTypingAction.fromReader(r));
     case 0xfd5ec8f5:
-      return r.leave($SendMessageCancelAction.fromReader(r), floor);
+      return r.leave($SendMessageCancelAction.fromReader(r));
     case 0xa187d66f:
-      return r.leave($SendMessageRecordVideoAction.fromReader(r), floor);
+      return r.leave($SendMessageRecordVideoAction.fromReader(r));
     case 0xe9763aec:
-      return r.leave($SendMessageUploadVideoAction.fromReader(r), floor);
+      return r.leave($SendMessageUploadVideoAction.fromReader(r));
     case 0xd52f73f7:
-      return r.leave($SendMessageRecordAudioAction.fromReader(r), floor);
+      return r.leave($SendMessageRecordAudioAction.fromReader(r));
     case 0xf351d7ab:
-      return r.leave($SendMessageUploadAudioAction.fromReader(r), floor);
+      return r.leave($SendMessageUploadAudioAction.fromReader(r));
     case 0xd1d34a26:
-      return r.leave($SendMessageUploadPhotoAction.fromReader(r), floor);
+      return r.leave($SendMessageUploadPhotoAction.fromReader(r));
     case 0xaa0cd9e4:
-      return r.leave($SendMessageUploadDocumentAction.fromReader(r), floor);
+      return r.leave($SendMessageUploadDocumentAction.fromReader(r));
     case 0x176f8ba1:
-      return r.leave($SendMessageGeoLocationAction.fromReader(r), floor);
+      return r.leave($SendMessageGeoLocationAction.fromReader(r));
     case 0x628cbc6f:
-      return r.leave($SendMessageChooseContactAction.fromReader(r), floor);
+      return r.leave($SendMessageChooseContactAction.fromReader(r));
     case 0xdd6a8f48:
-      return r.leave($SendMessageGamePlayAction.fromReader(r), floor);
+      return r.leave($SendMessageGamePlayAction.fromReader(r));
     case 0x88f27fbc:
-      return r.leave($SendMessageRecordRoundAction.fromReader(r), floor);
+      return r.leave($SendMessageRecordRoundAction.fromReader(r));
     case 0x243e1c66:
-      return r.leave($SendMessageUploadRoundAction.fromReader(r), floor);
+      return r.leave($SendMessageUploadRoundAction.fromReader(r));
     case 0xd92c2285:
-      return r.leave($SpeakingInGroupCallAction.fromReader(r), floor);
+      return r.leave($SpeakingInGroupCallAction.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$SendMessageAction, 'SendMessageAction');
+      return r.otherBoxed(id, read$SendMessageAction, 'SendMessageAction');
   }
 }
 
 /** Writes a boxed `SendMessageAction`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$SendMessageAction(w: TlWriter, value: Api.TypeSendMessageAction | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x20b2cc21 || value.classType !== 'constructor') throw boxedValueError(value, 'SendMessageAction');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `contacts.Found`: the constructor by its id; gzip_packed is inflated. */
 export function read$contacts$Found(r: TlReader): Api.contacts.TypeFound {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xb3134d9d:
-      return r.leave(contacts$Found.fromReader(r), floor);
+      return r.leave(contacts$Found.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$contacts$Found, 'contacts.Found');
+      return r.otherBoxed(id, read$contacts$Found, 'contacts.Found');
   }
 }
 
 /** Writes a boxed `contacts.Found`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$contacts$Found(w: TlWriter, value: Api.contacts.TypeFound | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x4386a2e3 || value.classType !== 'constructor') throw boxedValueError(value, 'contacts.Found');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputPrivacyKey`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputPrivacyKey(r: TlReader): Api.TypeInputPrivacyKey {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x4f96cb18:
-      return r.leave($InputPrivacyKeyStatusTimestamp.fromReader(r), floor);
+      return r.leave($InputPrivacyKeyStatusTimestamp.fromReader(r));
     case 0xbdfb0426:
-      return r.leave($InputPrivacyKeyChatInvite.fromReader(r), floor);
+      return r.leave($InputPrivacyKeyChatInvite.fromReader(r));
     case 0xfabadc5f:
-      return r.leave($InputPrivacyKeyPhoneCall.fromReader(r), floor);
+      return r.leave($InputPrivacyKeyPhoneCall.fromReader(r));
     case 0xdb9e70d2:
-      return r.leave($InputPrivacyKeyPhoneP2P.fromReader(r), floor);
+      return r.leave($InputPrivacyKeyPhoneP2P.fromReader(r));
     case 0xa4dd4c08:
-      return r.leave($InputPrivacyKeyForwards.fromReader(r), floor);
+      return r.leave($InputPrivacyKeyForwards.fromReader(r));
     case 0x5719bacc:
-      return r.leave($InputPrivacyKeyProfilePhoto.fromReader(r), floor);
+      return r.leave($InputPrivacyKeyProfilePhoto.fromReader(r));
     case 0x0352dafa:
-      return r.leave($InputPrivacyKeyPhoneNumber.fromReader(r), floor);
+      return r.leave($InputPrivacyKeyPhoneNumber.fromReader(r));
     case 0xd1219bdd:
-      return r.leave($InputPrivacyKeyAddedByPhone.fromReader(r), floor);
+      return r.leave($InputPrivacyKeyAddedByPhone.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputPrivacyKey, 'InputPrivacyKey');
+      return r.otherBoxed(id, read$InputPrivacyKey, 'InputPrivacyKey');
   }
 }
 
 /** Writes a boxed `InputPrivacyKey`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputPrivacyKey(w: TlWriter, value: Api.TypeInputPrivacyKey | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x053627f8 || value.classType !== 'constructor') throw boxedValueError(value, 'InputPrivacyKey');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `PrivacyKey`: the constructor by its id; gzip_packed is inflated. */
 export function read$PrivacyKey(r: TlReader): Api.TypePrivacyKey {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xbc2eab30:
-      return r.leave($PrivacyKeyStatusTimestamp.fromReader(r), floor);
+      return r.leave($PrivacyKeyStatusTimestamp.fromReader(r));
     case 0x500e6dfa:
-      return r.leave($PrivacyKeyChatInvite.fromReader(r), floor);
+      return r.leave($PrivacyKeyChatInvite.fromReader(r));
     case 0x3d662b7b:
-      return r.leave($PrivacyKeyPhoneCall.fromReader(r), floor);
+      return r.leave($PrivacyKeyPhoneCall.fromReader(r));
     case 0x39491cc8:
-      return r.leave($PrivacyKeyPhoneP2P.fromReader(r), floor);
+      return r.leave($PrivacyKeyPhoneP2P.fromReader(r));
     case 0x69ec56a3:
-      return r.leave($PrivacyKeyForwards.fromReader(r), floor);
+      return r.leave($PrivacyKeyForwards.fromReader(r));
     case 0x96151fed:
-      return r.leave($PrivacyKeyProfilePhoto.fromReader(r), floor);
+      return r.leave($PrivacyKeyProfilePhoto.fromReader(r));
     case 0xd19ae46d:
-      return r.leave($PrivacyKeyPhoneNumber.fromReader(r), floor);
+      return r.leave($PrivacyKeyPhoneNumber.fromReader(r));
     case 0x42ffd42b:
-      return r.leave($PrivacyKeyAddedByPhone.fromReader(r), floor);
+      return r.leave($PrivacyKeyAddedByPhone.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$PrivacyKey, 'PrivacyKey');
+      return r.otherBoxed(id, read$PrivacyKey, 'PrivacyKey');
   }
 }
 
 /** Writes a boxed `PrivacyKey`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$PrivacyKey(w: TlWriter, value: Api.TypePrivacyKey | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x824651c3 || value.classType !== 'constructor') throw boxedValueError(value, 'PrivacyKey');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputPrivacyRule`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputPrivacyRule(r: TlReader): Api.TypeInputPrivacyRule {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x0d09e07b:
-      return r.leave($InputPrivacyValueAllowContacts.fromReader(r), floor);
+      return r.leave($InputPrivacyValueAllowContacts.fromReader(r));
     case 0x184b35ce:
-      return r.leave($InputPrivacyValueAllowAll.fromReader(r), floor);
+      return r.leave($InputPrivacyValueAllowAll.fromReader(r));
     case 0x131cc67f:
-      return r.leave($InputPrivacyValueAllowUsers.fromReader(r), floor);
+      return r.leave($InputPrivacyValueAllowUsers.fromReader(r));
     case 0x0ba52007:
-      return r.leave($InputPrivacyValueDisallowContacts.fromReader(r), floor);
+      return r.leave($InputPrivacyValueDisallowContacts.fromReader(r));
     case 0xd66b66c9:
-      return r.leave($InputPrivacyValueDisallowAll.fromReader(r), floor);
+      return r.leave($InputPrivacyValueDisallowAll.fromReader(r));
     case 0x90110467:
-      return r.leave($InputPrivacyValueDisallowUsers.fromReader(r), floor);
+      return r.leave($InputPrivacyValueDisallowUsers.fromReader(r));
     case 0x4c81c1ba:
-      return r.leave($InputPrivacyValueAllowChatParticipants.fromReader(r), floor);
+      return r.leave($InputPrivacyValueAllowChatParticipants.fromReader(r));
     case 0xd82363af:
-      return r.leave($InputPrivacyValueDisallowChatParticipants.fromReader(r), floor);
+      return r.leave($InputPrivacyValueDisallowChatParticipants.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputPrivacyRule, 'InputPrivacyRule');
+      return r.otherBoxed(id, read$InputPrivacyRule, 'InputPrivacyRule');
   }
 }
 
 /** Writes a boxed `InputPrivacyRule`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputPrivacyRule(w: TlWriter, value: Api.TypeInputPrivacyRule | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x5a3b6b22 || value.classType !== 'constructor') throw boxedValueError(value, 'InputPrivacyRule');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `PrivacyRule`: the constructor by its id; gzip_packed is inflated. */
 export function read$PrivacyRule(r: TlReader): Api.TypePrivacyRule {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xfffe1bac:
-      return r.leave($PrivacyValueAllowContacts.fromReader(r), floor);
+      return r.leave($PrivacyValueAllowContacts.fromReader(r));
     case 0x65427b82:
-      return r.leave($PrivacyValueAllowAll.fromReader(r), floor);
+      return r.leave($PrivacyValueAllowAll.fromReader(r));
     case 0x4d5bbe0c:
-      return r.leave($PrivacyValueAllowUsers.fromReader(r), floor);
+      return r.leave($PrivacyValueAllowUsers.fromReader(r));
     case 0xf888fa1a:
-      return r.leave($PrivacyValueDisallowContacts.fromReader(r), floor);
+      return r.leave($PrivacyValueDisallowContacts.fromReader(r));
     case 0x8b73e763:
-      return r.leave($PrivacyValueDisallowAll.fromReader(r), floor);
+      return r.leave($PrivacyValueDisallowAll.fromReader(r));
     case 0x0c7f49b7:
-      return r.leave($PrivacyValueDisallowUsers.fromReader(r), floor);
+      return r.leave($PrivacyValueDisallowUsers.fromReader(r));
     case 0x18be796b:
-      return r.leave($PrivacyValueAllowChatParticipants.fromReader(r), floor);
+      return r.leave($PrivacyValueAllowChatParticipants.fromReader(r));
     case 0xacae0690:
-      return r.leave($PrivacyValueDisallowChatParticipants.fromReader(r), floor);
+      return r.leave($PrivacyValueDisallowChatParticipants.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$PrivacyRule, 'PrivacyRule');
+      return r.otherBoxed(id, read$PrivacyRule, 'PrivacyRule');
   }
 }
 
 /** Writes a boxed `PrivacyRule`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$PrivacyRule(w: TlWriter, value: Api.TypePrivacyRule | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xebb7f270 || value.classType !== 'constructor') throw boxedValueError(value, 'PrivacyRule');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `account.PrivacyRules`: the constructor by its id; gzip_packed is inflated. */
 export function read$account$PrivacyRules(r: TlReader): Api.account.TypePrivacyRules {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x50a04e45:
-      return r.leave(account$PrivacyRules.fromReader(r), floor);
+      return r.leave(account$PrivacyRules.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$account$PrivacyRules, 'account.PrivacyRules');
+      return r.otherBoxed(id, read$account$PrivacyRules, 'account.PrivacyRules');
   }
 }
 
 /** Writes a boxed `account.PrivacyRules`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$account$PrivacyRules(w: TlWriter, value: Api.account.TypePrivacyRules | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xb55aba82 || value.classType !== 'constructor') throw boxedValueError(value, 'account.PrivacyRules');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `AccountDaysTTL`: the constructor by its id; gzip_packed is inflated. */
 export function read$AccountDaysTTL(r: TlReader): Api.TypeAccountDaysTTL {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xb8d0afdf:
-      return r.leave($AccountDaysTTL.fromReader(r), floor);
+      return r.leave($AccountDaysTTL.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$AccountDaysTTL, 'AccountDaysTTL');
+      return r.otherBoxed(id, read$AccountDaysTTL, 'AccountDaysTTL');
   }
 }
 
 /** Writes a boxed `AccountDaysTTL`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$AccountDaysTTL(w: TlWriter, value: Api.TypeAccountDaysTTL | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xbaa39d88 || value.classType !== 'constructor') throw boxedValueError(value, 'AccountDaysTTL');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `DocumentAttribute`: the constructor by its id; gzip_packed is inflated. */
 export function read$DocumentAttribute(r: TlReader): Api.TypeDocumentAttribute {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x6c37c15c:
-      return r.leave($DocumentAttributeImageSize.fromReader(r), floor);
+      return r.leave($DocumentAttributeImageSize.fromReader(r));
     case 0x11b58939:
-      return r.leave($DocumentAttributeAnimated.fromReader(r), floor);
+      return r.leave($DocumentAttributeAnimated.fromReader(r));
     case 0x6319d612:
-      return r.leave($DocumentAttributeSticker.fromReader(r), floor);
+      return r.leave($DocumentAttributeSticker.fromReader(r));
     case 0x0ef02ce6:
-      return r.leave($DocumentAttributeVideo.fromReader(r), floor);
+      return r.leave($DocumentAttributeVideo.fromReader(r));
     case 0x9852f9c6:
-      return r.leave($DocumentAttributeAudio.fromReader(r), floor);
+      return r.leave($DocumentAttributeAudio.fromReader(r));
     case 0x15590068:
-      return r.leave($DocumentAttributeFilename.fromReader(r), floor);
+      return r.leave($DocumentAttributeFilename.fromReader(r));
     case 0x9801d2f7:
-      return r.leave($DocumentAttributeHasStickers.fromReader(r), floor);
+      return r.leave($DocumentAttributeHasStickers.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$DocumentAttribute, 'DocumentAttribute');
+      return r.otherBoxed(id, read$DocumentAttribute, 'DocumentAttribute');
   }
 }
 
 /** Writes a boxed `DocumentAttribute`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$DocumentAttribute(w: TlWriter, value: Api.TypeDocumentAttribute | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xf729eb9b || value.classType !== 'constructor') throw boxedValueError(value, 'DocumentAttribute');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `messages.Stickers`: the constructor by its id; gzip_packed is inflated. */
 export function read$messages$Stickers(r: TlReader): Api.messages.TypeStickers {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xf1749a22:
-      return r.leave(messages$StickersNotModified.fromReader(r), floor);
+      return r.leave(messages$StickersNotModified.fromReader(r));
     case 0xe4599bbd:
-      return r.leave(messages$Stickers.fromReader(r), floor);
+      return r.leave(messages$Stickers.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$messages$Stickers, 'messages.Stickers');
+      return r.otherBoxed(id, read$messages$Stickers, 'messages.Stickers');
   }
 }
 
 /** Writes a boxed `messages.Stickers`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$messages$Stickers(w: TlWriter, value: Api.messages.TypeStickers | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xd73bb9de || value.classType !== 'constructor') throw boxedValueError(value, 'messages.Stickers');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `StickerPack`: the constructor by its id; gzip_packed is inflated. */
 export function read$StickerPack(r: TlReader): Api.TypeStickerPack {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x12b299d4:
-      return r.leave($StickerPack.fromReader(r), floor);
+      return r.leave($StickerPack.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$StickerPack, 'StickerPack');
+      return r.otherBoxed(id, read$StickerPack, 'StickerPack');
   }
 }
 
 /** Writes a boxed `StickerPack`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$StickerPack(w: TlWriter, value: Api.TypeStickerPack | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x9fefa4d4 || value.classType !== 'constructor') throw boxedValueError(value, 'StickerPack');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `messages.AllStickers`: the constructor by its id; gzip_packed is inflated. */
 export function read$messages$AllStickers(r: TlReader): Api.messages.TypeAllStickers {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xe86602c3:
-      return r.leave(messages$AllStickersNotModified.fromReader(r), floor);
+      return r.leave(messages$AllStickersNotModified.fromReader(r));
     case 0xedfd405f:
-      return r.leave(messages$AllStickers.fromReader(r), floor);
+      return r.leave(messages$AllStickers.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$messages$AllStickers, 'messages.AllStickers');
+      return r.otherBoxed(id, read$messages$AllStickers, 'messages.AllStickers');
   }
 }
 
 /** Writes a boxed `messages.AllStickers`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$messages$AllStickers(w: TlWriter, value: Api.messages.TypeAllStickers | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x45834829 || value.classType !== 'constructor') throw boxedValueError(value, 'messages.AllStickers');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `messages.AffectedMessages`: the constructor by its id; gzip_packed is inflated. */
 export function read$messages$AffectedMessages(r: TlReader): Api.messages.TypeAffectedMessages {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x84d19185:
-      return r.leave(messages$AffectedMessages.fromReader(r), floor);
+      return r.leave(messages$AffectedMessages.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$messages$AffectedMessages, 'messages.AffectedMessages');
+      return r.otherBoxed(id, read$messages$AffectedMessages, 'messages.AffectedMessages');
   }
 }
 
 /** Writes a boxed `messages.AffectedMessages`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$messages$AffectedMessages(w: TlWriter, value: Api.messages.TypeAffectedMessages | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xced3c06e || value.classType !== 'constructor') throw boxedValueError(value, 'messages.AffectedMessages');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `WebPage`: the constructor by its id; gzip_packed is inflated. */
 export function read$WebPage(r: TlReader): Api.TypeWebPage {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xeb1477e8:
-      return r.leave($WebPageEmpty.fromReader(r), floor);
+      return r.leave($WebPageEmpty.fromReader(r));
     case 0xc586da1c:
-      return r.leave($WebPagePending.fromReader(r), floor);
+      return r.leave($WebPagePending.fromReader(r));
     case 0xe89c45b2:
-      return r.leave($WebPage.fromReader(r), floor);
+      return r.leave($WebPage.fromReader(r));
     case 0x7311ca11:
-      return r.leave($WebPageNotModified.fromReader(r), floor);
+      return r.leave($WebPageNotModified.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$WebPage, 'WebPage');
+      return r.otherBoxed(id, read$WebPage, 'WebPage');
   }
 }
 
 /** Writes a boxed `WebPage`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$WebPage(w: TlWriter, value: Api.TypeWebPage | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x55a97481 || value.classType !== 'constructor') throw boxedValueError(value, 'WebPage');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `Authorization`: the constructor by its id; gzip_packed is inflated. */
 export function read$Authorization(r: TlReader): Api.TypeAuthorization {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xad01d61d:
-      return r.leave($Authorization.fromReader(r), floor);
+      return r.leave($Authorization.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$Authorization, 'Authorization');
+      return r.otherBoxed(id, read$Authorization, 'Authorization');
   }
 }
 
 /** Writes a boxed `Authorization`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$Authorization(w: TlWriter, value: Api.TypeAuthorization | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xc913c01a || value.classType !== 'constructor') throw boxedValueError(value, 'Authorization');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `account.Authorizations`: the constructor by its id; gzip_packed is inflated. */
 export function read$account$Authorizations(r: TlReader): Api.account.TypeAuthorizations {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x1250abde:
-      return r.leave(account$Authorizations.fromReader(r), floor);
+      return r.leave(account$Authorizations.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$account$Authorizations, 'account.Authorizations');
+      return r.otherBoxed(id, read$account$Authorizations, 'account.Authorizations');
   }
 }
 
 /** Writes a boxed `account.Authorizations`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$account$Authorizations(w: TlWriter, value: Api.account.TypeAuthorizations | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x0bf5e0ff || value.classType !== 'constructor') throw boxedValueError(value, 'account.Authorizations');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `account.Password`: the constructor by its id; gzip_packed is inflated. */
 export function read$account$Password(r: TlReader): Api.account.TypePassword {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xad2641f8:
-      return r.leave(account$Password.fromReader(r), floor);
+      return r.leave(account$Password.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$account$Password, 'account.Password');
+      return r.otherBoxed(id, read$account$Password, 'account.Password');
   }
 }
 
 /** Writes a boxed `account.Password`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$account$Password(w: TlWriter, value: Api.account.TypePassword | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x53a211a3 || value.classType !== 'constructor') throw boxedValueError(value, 'account.Password');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `account.PasswordSettings`: the constructor by its id; gzip_packed is inflated. */
 export function read$account$PasswordSettings(r: TlReader): Api.account.TypePasswordSettings {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x9a5c33e5:
-      return r.leave(account$PasswordSettings.fromReader(r), floor);
+      return r.leave(account$PasswordSettings.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$account$PasswordSettings, 'account.PasswordSettings');
+      return r.otherBoxed(id, read$account$PasswordSettings, 'account.PasswordSettings');
   }
 }
 
 /** Writes a boxed `account.PasswordSettings`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$account$PasswordSettings(w: TlWriter, value: Api.account.TypePasswordSettings | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xd23fb078 || value.classType !== 'constructor') throw boxedValueError(value, 'account.PasswordSettings');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `account.PasswordInputSettings`: the constructor by its id; gzip_packed is inflated. */
 export function read$account$PasswordInputSettings(r: TlReader): Api.account.TypePasswordInputSettings {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xc23727c9:
-      return r.leave(account$PasswordInputSettings.fromReader(r), floor);
+      return r.leave(account$PasswordInputSettings.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$account$PasswordInputSettings, 'account.PasswordInputSettings');
+      return r.otherBoxed(id, read$account$PasswordInputSettings, 'account.PasswordInputSettings');
   }
 }
 
 /** Writes a boxed `account.PasswordInputSettings`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$account$PasswordInputSettings(w: TlWriter, value: Api.account.TypePasswordInputSettings | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x0c426ca6 || value.classType !== 'constructor') throw boxedValueError(value, 'account.PasswordInputSettings');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `auth.PasswordRecovery`: the constructor by its id; gzip_packed is inflated. */
 export function read$auth$PasswordRecovery(r: TlReader): Api.auth.TypePasswordRecovery {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x137948a5:
-      return r.leave(auth$PasswordRecovery.fromReader(r), floor);
+      return r.leave(auth$PasswordRecovery.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$auth$PasswordRecovery, 'auth.PasswordRecovery');
+      return r.otherBoxed(id, read$auth$PasswordRecovery, 'auth.PasswordRecovery');
   }
 }
 
 /** Writes a boxed `auth.PasswordRecovery`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$auth$PasswordRecovery(w: TlWriter, value: Api.auth.TypePasswordRecovery | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xfa72d43a || value.classType !== 'constructor') throw boxedValueError(value, 'auth.PasswordRecovery');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `ReceivedNotifyMessage`: the constructor by its id; gzip_packed is inflated. */
 export function read$ReceivedNotifyMessage(r: TlReader): Api.TypeReceivedNotifyMessage {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xa384b779:
-      return r.leave($ReceivedNotifyMessage.fromReader(r), floor);
+      return r.leave($ReceivedNotifyMessage.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$ReceivedNotifyMessage, 'ReceivedNotifyMessage');
+      return r.otherBoxed(id, read$ReceivedNotifyMessage, 'ReceivedNotifyMessage');
   }
 }
 
 /** Writes a boxed `ReceivedNotifyMessage`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$ReceivedNotifyMessage(w: TlWriter, value: Api.TypeReceivedNotifyMessage | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xa962381e || value.classType !== 'constructor') throw boxedValueError(value, 'ReceivedNotifyMessage');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `ExportedChatInvite`: the constructor by its id; gzip_packed is inflated. */
 export function read$ExportedChatInvite(r: TlReader): Api.TypeExportedChatInvite {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x69df3769:
-      return r.leave($ChatInviteEmpty.fromReader(r), floor);
+      return r.leave($ChatInviteEmpty.fromReader(r));
     case 0xfc2e05bc:
-      return r.leave($ChatInviteExported.fromReader(r), floor);
+      return r.leave($ChatInviteExported.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$ExportedChatInvite, 'ExportedChatInvite');
+      return r.otherBoxed(id, read$ExportedChatInvite, 'ExportedChatInvite');
   }
 }
 
 /** Writes a boxed `ExportedChatInvite`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$ExportedChatInvite(w: TlWriter, value: Api.TypeExportedChatInvite | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xb4748a58 || value.classType !== 'constructor') throw boxedValueError(value, 'ExportedChatInvite');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `ChatInvite`: the constructor by its id; gzip_packed is inflated. */
 export function read$ChatInvite(r: TlReader): Api.TypeChatInvite {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x5a686d7c:
-      return r.leave($ChatInviteAlready.fromReader(r), floor);
+      return r.leave($ChatInviteAlready.fromReader(r));
     case 0xdfc2f58e:
-      return r.leave($ChatInvite.fromReader(r), floor);
+      return r.leave($ChatInvite.fromReader(r));
     case 0x61695cb0:
-      return r.leave($ChatInvitePeek.fromReader(r), floor);
+      return r.leave($ChatInvitePeek.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$ChatInvite, 'ChatInvite');
+      return r.otherBoxed(id, read$ChatInvite, 'ChatInvite');
   }
 }
 
 /** Writes a boxed `ChatInvite`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$ChatInvite(w: TlWriter, value: Api.TypeChatInvite | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x04561736 || value.classType !== 'constructor') throw boxedValueError(value, 'ChatInvite');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputStickerSet`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputStickerSet(r: TlReader): Api.TypeInputStickerSet {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xffb62b95:
-      return r.leave($InputStickerSetEmpty.fromReader(r), floor);
+      return r.leave($InputStickerSetEmpty.fromReader(r));
     case 0x9de7a269:
-      return r.leave($InputStickerSetID.fromReader(r), floor);
+      return r.leave($InputStickerSetID.fromReader(r));
     case 0x861cc8a0:
-      return r.leave($InputStickerSetShortName.fromReader(r), floor);
+      return r.leave($InputStickerSetShortName.fromReader(r));
     case 0x028703c8:
-      return r.leave($InputStickerSetAnimatedEmoji.fromReader(r), floor);
+      return r.leave($InputStickerSetAnimatedEmoji.fromReader(r));
     case 0xe67f520e:
-      return r.leave($InputStickerSetDice.fromReader(r), floor);
+      return r.leave($InputStickerSetDice.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputStickerSet, 'InputStickerSet');
+      return r.otherBoxed(id, read$InputStickerSet, 'InputStickerSet');
   }
 }
 
 /** Writes a boxed `InputStickerSet`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputStickerSet(w: TlWriter, value: Api.TypeInputStickerSet | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x3da389aa || value.classType !== 'constructor') throw boxedValueError(value, 'InputStickerSet');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `StickerSet`: the constructor by its id; gzip_packed is inflated. */
 export function read$StickerSet(r: TlReader): Api.TypeStickerSet {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x40e237a8:
-      return r.leave($StickerSet.fromReader(r), floor);
+      return r.leave($StickerSet.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$StickerSet, 'StickerSet');
+      return r.otherBoxed(id, read$StickerSet, 'StickerSet');
   }
 }
 
 /** Writes a boxed `StickerSet`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$StickerSet(w: TlWriter, value: Api.TypeStickerSet | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xbad3ff91 || value.classType !== 'constructor') throw boxedValueError(value, 'StickerSet');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `messages.StickerSet`: the constructor by its id; gzip_packed is inflated. */
 export function read$messages$StickerSet(r: TlReader): Api.messages.TypeStickerSet {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xb60a24a6:
-      return r.leave(messages$StickerSet.fromReader(r), floor);
+      return r.leave(messages$StickerSet.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$messages$StickerSet, 'messages.StickerSet');
+      return r.otherBoxed(id, read$messages$StickerSet, 'messages.StickerSet');
   }
 }
 
 /** Writes a boxed `messages.StickerSet`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$messages$StickerSet(w: TlWriter, value: Api.messages.TypeStickerSet | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x9b704a5a || value.classType !== 'constructor') throw boxedValueError(value, 'messages.StickerSet');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `BotCommand`: the constructor by its id; gzip_packed is inflated. */
 export function read$BotCommand(r: TlReader): Api.TypeBotCommand {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xc27ac8c7:
-      return r.leave($BotCommand.fromReader(r), floor);
+      return r.leave($BotCommand.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$BotCommand, 'BotCommand');
+      return r.otherBoxed(id, read$BotCommand, 'BotCommand');
   }
 }
 
 /** Writes a boxed `BotCommand`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$BotCommand(w: TlWriter, value: Api.TypeBotCommand | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x0e1e62c2 || value.classType !== 'constructor') throw boxedValueError(value, 'BotCommand');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `BotInfo`: the constructor by its id; gzip_packed is inflated. */
 export function read$BotInfo(r: TlReader): Api.TypeBotInfo {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x98e81d3a:
-      return r.leave($BotInfo.fromReader(r), floor);
+      return r.leave($BotInfo.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$BotInfo, 'BotInfo');
+      return r.otherBoxed(id, read$BotInfo, 'BotInfo');
   }
 }
 
 /** Writes a boxed `BotInfo`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$BotInfo(w: TlWriter, value: Api.TypeBotInfo | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xf1f701db || value.classType !== 'constructor') throw boxedValueError(value, 'BotInfo');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `KeyboardButton`: the constructor by its id; gzip_packed is inflated. */
 export function read$KeyboardButton(r: TlReader): Api.TypeKeyboardButton {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xa2fa4880:
-      return r.leave($KeyboardButton.fromReader(r), floor);
+      return r.leave($KeyboardButton.fromReader(r));
     case 0x258aff05:
-      return r.leave($KeyboardButtonUrl.fromReader(r), floor);
+      return r.leave($KeyboardButtonUrl.fromReader(r));
     case 0x35bbdb6b:
-      return r.leave($KeyboardButtonCallback.fromReader(r), floor);
+      return r.leave($KeyboardButtonCallback.fromReader(r));
     case 0xb16a6c29:
-      return r.leave($KeyboardButtonRequestPhone.fromReader(r), floor);
+      return r.leave($KeyboardButtonRequestPhone.fromReader(r));
     case 0xfc796b3f:
-      return r.leave($KeyboardButtonRequestGeoLocation.fromReader(r), floor);
+      return r.leave($KeyboardButtonRequestGeoLocation.fromReader(r));
     case 0x0568a748:
-      return r.leave($KeyboardButtonSwitchInline.fromReader(r), floor);
+      return r.leave($KeyboardButtonSwitchInline.fromReader(r));
     case 0x50f41ccf:
-      return r.leave($KeyboardButtonGame.fromReader(r), floor);
+      return r.leave($KeyboardButtonGame.fromReader(r));
     case 0xafd93fbb:
-      return r.leave($KeyboardButtonBuy.fromReader(r), floor);
+      return r.leave($KeyboardButtonBuy.fromReader(r));
     case 0x10b78d29:
-      return r.leave($KeyboardButtonUrlAuth.fromReader(r), floor);
+      return r.leave($KeyboardButtonUrlAuth.fromReader(r));
     case 0xd02e7fd4:
-      return r.leave($InputKeyboardButtonUrlAuth.fromReader(r), floor);
+      return r.leave($InputKeyboardButtonUrlAuth.fromReader(r));
     case 0xbbc7515d:
-      return r.leave($KeyboardButtonRequestPoll.fromReader(r), floor);
+      return r.leave($KeyboardButtonRequestPoll.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$KeyboardButton, 'KeyboardButton');
+      return r.otherBoxed(id, read$KeyboardButton, 'KeyboardButton');
   }
 }
 
 /** Writes a boxed `KeyboardButton`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$KeyboardButton(w: TlWriter, value: Api.TypeKeyboardButton | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x0bad74a3 || value.classType !== 'constructor') throw boxedValueError(value, 'KeyboardButton');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `KeyboardButtonRow`: the constructor by its id; gzip_packed is inflated. */
 export function read$KeyboardButtonRow(r: TlReader): Api.TypeKeyboardButtonRow {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x77608b83:
-      return r.leave($KeyboardButtonRow.fromReader(r), floor);
+      return r.leave($KeyboardButtonRow.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$KeyboardButtonRow, 'KeyboardButtonRow');
+      return r.otherBoxed(id, read$KeyboardButtonRow, 'KeyboardButtonRow');
   }
 }
 
 /** Writes a boxed `KeyboardButtonRow`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$KeyboardButtonRow(w: TlWriter, value: Api.TypeKeyboardButtonRow | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x847730ae || value.classType !== 'constructor') throw boxedValueError(value, 'KeyboardButtonRow');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `ReplyMarkup`: the constructor by its id; gzip_packed is inflated. */
 export function read$ReplyMarkup(r: TlReader): Api.TypeReplyMarkup {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xa03e5b85:
-      return r.leave($ReplyKeyboardHide.fromReader(r), floor);
+      return r.leave($ReplyKeyboardHide.fromReader(r));
     case 0xf4108aa0:
-      return r.leave($ReplyKeyboardForceReply.fromReader(r), floor);
+      return r.leave($ReplyKeyboardForceReply.fromReader(r));
     case 0x3502758c:
-      return r.leave($ReplyKeyboardMarkup.fromReader(r), floor);
+      return r.leave($ReplyKeyboardMarkup.fromReader(r));
     case 0x48a30254:
-      return r.leave($ReplyInlineMarkup.fromReader(r), floor);
+      return r.leave($ReplyInlineMarkup.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$ReplyMarkup, 'ReplyMarkup');
+      return r.otherBoxed(id, read$ReplyMarkup, 'ReplyMarkup');
   }
 }
 
 /** Writes a boxed `ReplyMarkup`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$ReplyMarkup(w: TlWriter, value: Api.TypeReplyMarkup | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xe2e10ef2 || value.classType !== 'constructor') throw boxedValueError(value, 'ReplyMarkup');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `MessageEntity`: the constructor by its id; gzip_packed is inflated. */
 export function read$MessageEntity(r: TlReader): Api.TypeMessageEntity {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xbb92ba95:
-      return r.leave($MessageEntityUnknown.fromReader(r), floor);
+      return r.leave($MessageEntityUnknown.fromReader(r));
     case 0xfa04579d:
-      return r.leave($MessageEntityMention.fromReader(r), floor);
+      return r.leave($MessageEntityMention.fromReader(r));
     case 0x6f635b0d:
-      return r.leave($MessageEntityHashtag.fromReader(r), floor);
+      return r.leave($MessageEntityHashtag.fromReader(r));
     case 0x6cef8ac7:
-      return r.leave($MessageEntityBotCommand.fromReader(r), floor);
+      return r.leave($MessageEntityBotCommand.fromReader(r));
     case 0x6ed02538:
-      return r.leave($MessageEntityUrl.fromReader(r), floor);
+      return r.leave($MessageEntityUrl.fromReader(r));
     case 0x64e475c2:
-      return r.leave($MessageEntityEmail.fromReader(r), floor);
+      return r.leave($MessageEntityEmail.fromReader(r));
     case 0xbd610bc9:
-      return r.leave($MessageEntityBold.fromReader(r), floor);
+      return r.leave($MessageEntityBold.fromReader(r));
     case 0x826f8b60:
-      return r.leave($MessageEntityItalic.fromReader(r), floor);
+      return r.leave($MessageEntityItalic.fromReader(r));
     case 0x28a20571:
-      return r.leave($MessageEntityCode.fromReader(r), floor);
+      return r.leave($MessageEntityCode.fromReader(r));
     case 0x73924be0:
-      return r.leave($MessageEntityPre.fromReader(r), floor);
+      return r.leave($MessageEntityPre.fromReader(r));
     case 0x76a6d327:
-      return r.leave($MessageEntityTextUrl.fromReader(r), floor);
+      return r.leave($MessageEntityTextUrl.fromReader(r));
     case 0x352dca58:
-      return r.leave($MessageEntityMentionName.fromReader(r), floor);
+      return r.leave($MessageEntityMentionName.fromReader(r));
     case 0x208e68c9:
-      return r.leave($InputMessageEntityMentionName.fromReader(r), floor);
+      return r.leave($InputMessageEntityMentionName.fromReader(r));
     case 0x9b69e34b:
-      return r.leave($MessageEntityPhone.fromReader(r), floor);
+      return r.leave($MessageEntityPhone.fromReader(r));
     case 0x4c4e743f:
-      return r.leave($MessageEntityCashtag.fromReader(r), floor);
+      return r.leave($MessageEntityCashtag.fromReader(r));
     case 0x9c4e7e8b:
-      return r.leave($MessageEntityUnderline.fromReader(r), floor);
+      return r.leave($MessageEntityUnderline.fromReader(r));
     case 0xbf0693d4:
-      return r.leave($MessageEntityStrike.fromReader(r), floor);
+      return r.leave($MessageEntityStrike.fromReader(r));
     case 0x020df5d0:
-      return r.leave($MessageEntityBlockquote.fromReader(r), floor);
+      return r.leave($MessageEntityBlockquote.fromReader(r));
     case 0x761e6af4:
-      return r.leave($MessageEntityBankCard.fromReader(r), floor);
+      return r.leave($MessageEntityBankCard.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$MessageEntity, 'MessageEntity');
+      return r.otherBoxed(id, read$MessageEntity, 'MessageEntity');
   }
 }
 
 /** Writes a boxed `MessageEntity`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$MessageEntity(w: TlWriter, value: Api.TypeMessageEntity | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xcf6419dc || value.classType !== 'constructor') throw boxedValueError(value, 'MessageEntity');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputChannel`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputChannel(r: TlReader): Api.TypeInputChannel {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xee8c1e86:
-      return r.leave($InputChannelEmpty.fromReader(r), floor);
+      return r.leave($InputChannelEmpty.fromReader(r));
     case 0xafeb712e:
-      return r.leave($InputChannel.fromReader(r), floor);
+      return r.leave($InputChannel.fromReader(r));
     case 0x2a286531:
-      return r.leave($InputChannelFromMessage.fromReader(r), floor);
+      return r.leave($InputChannelFromMessage.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputChannel, 'InputChannel');
+      return r.otherBoxed(id, read$InputChannel, 'InputChannel');
   }
 }
 
 /** Writes a boxed `InputChannel`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputChannel(w: TlWriter, value: Api.TypeInputChannel | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x40f202fd || value.classType !== 'constructor') throw boxedValueError(value, 'InputChannel');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `contacts.ResolvedPeer`: the constructor by its id; gzip_packed is inflated. */
 export function read$contacts$ResolvedPeer(r: TlReader): Api.contacts.TypeResolvedPeer {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x7f077ad9:
-      return r.leave(contacts$ResolvedPeer.fromReader(r), floor);
+      return r.leave(contacts$ResolvedPeer.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$contacts$ResolvedPeer, 'contacts.ResolvedPeer');
+      return r.otherBoxed(id, read$contacts$ResolvedPeer, 'contacts.ResolvedPeer');
   }
 }
 
 /** Writes a boxed `contacts.ResolvedPeer`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$contacts$ResolvedPeer(w: TlWriter, value: Api.contacts.TypeResolvedPeer | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xf065b3a8 || value.classType !== 'constructor') throw boxedValueError(value, 'contacts.ResolvedPeer');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `MessageRange`: the constructor by its id; gzip_packed is inflated. */
 export function read$MessageRange(r: TlReader): Api.TypeMessageRange {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x0ae30253:
-      return r.leave($MessageRange.fromReader(r), floor);
+      return r.leave($MessageRange.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$MessageRange, 'MessageRange');
+      return r.otherBoxed(id, read$MessageRange, 'MessageRange');
   }
 }
 
 /** Writes a boxed `MessageRange`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$MessageRange(w: TlWriter, value: Api.TypeMessageRange | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xbec74577 || value.classType !== 'constructor') throw boxedValueError(value, 'MessageRange');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `updates.ChannelDifference`: the constructor by its id; gzip_packed is inflated. */
 export function read$updates$ChannelDifference(r: TlReader): Api.updates.TypeChannelDifference {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x3e11affb:
-      return r.leave(updates$ChannelDifferenceEmpty.fromReader(r), floor);
+      return r.leave(updates$ChannelDifferenceEmpty.fromReader(r));
     case 0xa4bcc6fe:
-      return r.leave(updates$ChannelDifferenceTooLong.fromReader(r), floor);
+      return r.leave(updates$ChannelDifferenceTooLong.fromReader(r));
     case 0x2064674e:
-      return r.leave(updates$ChannelDifference.fromReader(r), floor);
+      return r.leave(updates$ChannelDifference.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$updates$ChannelDifference, 'updates.ChannelDifference');
+      return r.otherBoxed(id, read$updates$ChannelDifference, 'updates.ChannelDifference');
   }
 }
 
 /** Writes a boxed `updates.ChannelDifference`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$updates$ChannelDifference(w: TlWriter, value: Api.updates.TypeChannelDifference | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x29896f5d || value.classType !== 'constructor') throw boxedValueError(value, 'updates.ChannelDifference');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `ChannelMessagesFilter`: the constructor by its id; gzip_packed is inflated. */
 export function read$ChannelMessagesFilter(r: TlReader): Api.TypeChannelMessagesFilter {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x94d42ee7:
-      return r.leave($ChannelMessagesFilterEmpty.fromReader(r), floor);
+      return r.leave($ChannelMessagesFilterEmpty.fromReader(r));
     case 0xcd77d957:
-      return r.leave($ChannelMessagesFilter.fromReader(r), floor);
+      return r.leave($ChannelMessagesFilter.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$ChannelMessagesFilter, 'ChannelMessagesFilter');
+      return r.otherBoxed(id, read$ChannelMessagesFilter, 'ChannelMessagesFilter');
   }
 }
 
 /** Writes a boxed `ChannelMessagesFilter`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$ChannelMessagesFilter(w: TlWriter, value: Api.TypeChannelMessagesFilter | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x13336a56 || value.classType !== 'constructor') throw boxedValueError(value, 'ChannelMessagesFilter');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `ChannelParticipant`: the constructor by its id; gzip_packed is inflated. */
 export function read$ChannelParticipant(r: TlReader): Api.TypeChannelParticipant {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x15ebac1d:
-      return r.leave($ChannelParticipant.fromReader(r), floor);
+      return r.leave($ChannelParticipant.fromReader(r));
     case 0xa3289a6d:
-      return r.leave($ChannelParticipantSelf.fromReader(r), floor);
+      return r.leave($ChannelParticipantSelf.fromReader(r));
     case 0x447dca4b:
-      return r.leave($ChannelParticipantCreator.fromReader(r), floor);
+      return r.leave($ChannelParticipantCreator.fromReader(r));
     case 0xccbebbaf:
-      return r.leave($ChannelParticipantAdmin.fromReader(r), floor);
+      return r.leave($ChannelParticipantAdmin.fromReader(r));
     case 0x1c0facaf:
-      return r.leave($ChannelParticipantBanned.fromReader(r), floor);
+      return r.leave($ChannelParticipantBanned.fromReader(r));
     case 0xc3c6796b:
-      return r.leave($ChannelParticipantLeft.fromReader(r), floor);
+      return r.leave($ChannelParticipantLeft.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$ChannelParticipant, 'ChannelParticipant');
+      return r.otherBoxed(id, read$ChannelParticipant, 'ChannelParticipant');
   }
 }
 
 /** Writes a boxed `ChannelParticipant`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$ChannelParticipant(w: TlWriter, value: Api.TypeChannelParticipant | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xd9c7fc18 || value.classType !== 'constructor') throw boxedValueError(value, 'ChannelParticipant');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `ChannelParticipantsFilter`: the constructor by its id; gzip_packed is inflated. */
 export function read$ChannelParticipantsFilter(r: TlReader): Api.TypeChannelParticipantsFilter {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xde3f3c79:
-      return r.leave($ChannelParticipantsRecent.fromReader(r), floor);
+      return r.leave($ChannelParticipantsRecent.fromReader(r));
     case 0xb4608969:
-      return r.leave($ChannelParticipantsAdmins.fromReader(r), floor);
+      return r.leave($ChannelParticipantsAdmins.fromReader(r));
     case 0xa3b54985:
-      return r.leave($ChannelParticipantsKicked.fromReader(r), floor);
+      return r.leave($ChannelParticipantsKicked.fromReader(r));
     case 0xb0d1865b:
-      return r.leave($ChannelParticipantsBots.fromReader(r), floor);
+      return r.leave($ChannelParticipantsBots.fromReader(r));
     case 0x1427a5e1:
-      return r.leave($ChannelParticipantsBanned.fromReader(r), floor);
+      return r.leave($ChannelParticipantsBanned.fromReader(r));
     case 0x0656ac4b:
-      return r.leave($ChannelParticipantsSearch.fromReader(r), floor);
+      return r.leave($ChannelParticipantsSearch.fromReader(r));
     case 0xbb6ae88d:
-      return r.leave($ChannelParticipantsContacts.fromReader(r), floor);
+      return r.leave($ChannelParticipantsContacts.fromReader(r));
     case 0xe04b5ceb:
-      return r.leave($ChannelParticipantsMentions.fromReader(r), floor);
+      return r.leave($ChannelParticipantsMentions.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$ChannelParticipantsFilter, 'ChannelParticipantsFilter');
+      return r.otherBoxed(id, read$ChannelParticipantsFilter, 'ChannelParticipantsFilter');
   }
 }
 
 /** Writes a boxed `ChannelParticipantsFilter`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$ChannelParticipantsFilter(w: TlWriter, value: Api.TypeChannelParticipantsFilter | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xbf4e2753 || value.classType !== 'constructor') throw boxedValueError(value, 'ChannelParticipantsFilter');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `channels.ChannelParticipants`: the constructor by its id; gzip_packed is inflated. */
 export function read$channels$ChannelParticipants(r: TlReader): Api.channels.TypeChannelParticipants {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xf56ee2a8:
-      return r.leave(channels$ChannelParticipants.fromReader(r), floor);
+      return r.leave(channels$ChannelParticipants.fromReader(r));
     case 0xf0173fe9:
-      return r.leave(channels$ChannelParticipantsNotModified.fromReader(r), floor);
+      return r.leave(channels$ChannelParticipantsNotModified.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$channels$ChannelParticipants, 'channels.ChannelParticipants');
+      return r.otherBoxed(id, read$channels$ChannelParticipants, 'channels.ChannelParticipants');
   }
 }
 
 /** Writes a boxed `channels.ChannelParticipants`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$channels$ChannelParticipants(w: TlWriter, value: Api.channels.TypeChannelParticipants | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xe60a6e64 || value.classType !== 'constructor') throw boxedValueError(value, 'channels.ChannelParticipants');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `channels.ChannelParticipant`: the constructor by its id; gzip_packed is inflated. */
 export function read$channels$ChannelParticipant(r: TlReader): Api.channels.TypeChannelParticipant {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xd0d9b163:
-      return r.leave(channels$ChannelParticipant.fromReader(r), floor);
+      return r.leave(channels$ChannelParticipant.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$channels$ChannelParticipant, 'channels.ChannelParticipant');
+      return r.otherBoxed(id, read$channels$ChannelParticipant, 'channels.ChannelParticipant');
   }
 }
 
 /** Writes a boxed `channels.ChannelParticipant`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$channels$ChannelParticipant(w: TlWriter, value: Api.channels.TypeChannelParticipant | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x6658151a || value.classType !== 'constructor') throw boxedValueError(value, 'channels.ChannelParticipant');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `help.TermsOfService`: the constructor by its id; gzip_packed is inflated. */
 export function read$help$TermsOfService(r: TlReader): Api.help.TypeTermsOfService {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x780a0310:
-      return r.leave(help$TermsOfService.fromReader(r), floor);
+      return r.leave(help$TermsOfService.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$help$TermsOfService, 'help.TermsOfService');
+      return r.otherBoxed(id, read$help$TermsOfService, 'help.TermsOfService');
   }
 }
 
 /** Writes a boxed `help.TermsOfService`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$help$TermsOfService(w: TlWriter, value: Api.help.TypeTermsOfService | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x20ee8312 || value.classType !== 'constructor') throw boxedValueError(value, 'help.TermsOfService');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `messages.SavedGifs`: the constructor by its id; gzip_packed is inflated. */
 export function read$messages$SavedGifs(r: TlReader): Api.messages.TypeSavedGifs {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xe8025ca2:
-      return r.leave(messages$SavedGifsNotModified.fromReader(r), floor);
+      return r.leave(messages$SavedGifsNotModified.fromReader(r));
     case 0x2e0709a5:
-      return r.leave(messages$SavedGifs.fromReader(r), floor);
+      return r.leave(messages$SavedGifs.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$messages$SavedGifs, 'messages.SavedGifs');
+      return r.otherBoxed(id, read$messages$SavedGifs, 'messages.SavedGifs');
   }
 }
 
 /** Writes a boxed `messages.SavedGifs`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$messages$SavedGifs(w: TlWriter, value: Api.messages.TypeSavedGifs | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xa68b61f5 || value.classType !== 'constructor') throw boxedValueError(value, 'messages.SavedGifs');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputBotInlineMessage`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputBotInlineMessage(r: TlReader): Api.TypeInputBotInlineMessage {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x3380c786:
-      return r.leave($InputBotInlineMessageMediaAuto.fromReader(r), floor);
+      return r.leave($InputBotInlineMessageMediaAuto.fromReader(r));
     case 0x3dcd7a87:
-      return r.leave($InputBotInlineMessageText.fromReader(r), floor);
+      return r.leave($InputBotInlineMessageText.fromReader(r));
     case 0x96929a85:
-      return r.leave($InputBotInlineMessageMediaGeo.fromReader(r), floor);
+      return r.leave($InputBotInlineMessageMediaGeo.fromReader(r));
     case 0x417bbf11:
-      return r.leave($InputBotInlineMessageMediaVenue.fromReader(r), floor);
+      return r.leave($InputBotInlineMessageMediaVenue.fromReader(r));
     case 0xa6edbffd:
-      return r.leave($InputBotInlineMessageMediaContact.fromReader(r), floor);
+      return r.leave($InputBotInlineMessageMediaContact.fromReader(r));
     case 0x4b425864:
-      return r.leave($InputBotInlineMessageGame.fromReader(r), floor);
+      return r.leave($InputBotInlineMessageGame.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputBotInlineMessage, 'InputBotInlineMessage');
+      return r.otherBoxed(id, read$InputBotInlineMessage, 'InputBotInlineMessage');
   }
 }
 
 /** Writes a boxed `InputBotInlineMessage`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputBotInlineMessage(w: TlWriter, value: Api.TypeInputBotInlineMessage | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x53fb4010 || value.classType !== 'constructor') throw boxedValueError(value, 'InputBotInlineMessage');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputBotInlineResult`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputBotInlineResult(r: TlReader): Api.TypeInputBotInlineResult {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x88bf9319:
-      return r.leave($InputBotInlineResult.fromReader(r), floor);
+      return r.leave($InputBotInlineResult.fromReader(r));
     case 0xa8d864a7:
-      return r.leave($InputBotInlineResultPhoto.fromReader(r), floor);
+      return r.leave($InputBotInlineResultPhoto.fromReader(r));
     case 0xfff8fdc4:
-      return r.leave($InputBotInlineResultDocument.fromReader(r), floor);
+      return r.leave($InputBotInlineResultDocument.fromReader(r));
     case 0x4fa417f2:
-      return r.leave($InputBotInlineResultGame.fromReader(r), floor);
+      return r.leave($InputBotInlineResultGame.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputBotInlineResult, 'InputBotInlineResult');
+      return r.otherBoxed(id, read$InputBotInlineResult, 'InputBotInlineResult');
   }
 }
 
 /** Writes a boxed `InputBotInlineResult`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputBotInlineResult(w: TlWriter, value: Api.TypeInputBotInlineResult | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x80a4a3de || value.classType !== 'constructor') throw boxedValueError(value, 'InputBotInlineResult');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `BotInlineMessage`: the constructor by its id; gzip_packed is inflated. */
 export function read$BotInlineMessage(r: TlReader): Api.TypeBotInlineMessage {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x764cf810:
-      return r.leave($BotInlineMessageMediaAuto.fromReader(r), floor);
+      return r.leave($BotInlineMessageMediaAuto.fromReader(r));
     case 0x8c7f65e2:
-      return r.leave($BotInlineMessageText.fromReader(r), floor);
+      return r.leave($BotInlineMessageText.fromReader(r));
     case 0x051846fd:
-      return r.leave($BotInlineMessageMediaGeo.fromReader(r), floor);
+      return r.leave($BotInlineMessageMediaGeo.fromReader(r));
     case 0x8a86659c:
-      return r.leave($BotInlineMessageMediaVenue.fromReader(r), floor);
+      return r.leave($BotInlineMessageMediaVenue.fromReader(r));
     case 0x18d1cdc2:
-      return r.leave($BotInlineMessageMediaContact.fromReader(r), floor);
+      return r.leave($BotInlineMessageMediaContact.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$BotInlineMessage, 'BotInlineMessage');
+      return r.otherBoxed(id, read$BotInlineMessage, 'BotInlineMessage');
   }
 }
 
 /** Writes a boxed `BotInlineMessage`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$BotInlineMessage(w: TlWriter, value: Api.TypeBotInlineMessage | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xc4910f88 || value.classType !== 'constructor') throw boxedValueError(value, 'BotInlineMessage');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `BotInlineResult`: the constructor by its id; gzip_packed is inflated. */
 export function read$BotInlineResult(r: TlReader): Api.TypeBotInlineResult {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x11965f3a:
-      return r.leave($BotInlineResult.fromReader(r), floor);
+      return r.leave($BotInlineResult.fromReader(r));
     case 0x17db940b:
-      return r.leave($BotInlineMediaResult.fromReader(r), floor);
+      return r.leave($BotInlineMediaResult.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$BotInlineResult, 'BotInlineResult');
+      return r.otherBoxed(id, read$BotInlineResult, 'BotInlineResult');
   }
 }
 
 /** Writes a boxed `BotInlineResult`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$BotInlineResult(w: TlWriter, value: Api.TypeBotInlineResult | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x3832b3d5 || value.classType !== 'constructor') throw boxedValueError(value, 'BotInlineResult');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `messages.BotResults`: the constructor by its id; gzip_packed is inflated. */
 export function read$messages$BotResults(r: TlReader): Api.messages.TypeBotResults {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x947ca848:
-      return r.leave(messages$BotResults.fromReader(r), floor);
+      return r.leave(messages$BotResults.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$messages$BotResults, 'messages.BotResults');
+      return r.otherBoxed(id, read$messages$BotResults, 'messages.BotResults');
   }
 }
 
 /** Writes a boxed `messages.BotResults`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$messages$BotResults(w: TlWriter, value: Api.messages.TypeBotResults | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x3ed4d9c9 || value.classType !== 'constructor') throw boxedValueError(value, 'messages.BotResults');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `ExportedMessageLink`: the constructor by its id; gzip_packed is inflated. */
 export function read$ExportedMessageLink(r: TlReader): Api.TypeExportedMessageLink {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x5dab1af4:
-      return r.leave($ExportedMessageLink.fromReader(r), floor);
+      return r.leave($ExportedMessageLink.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$ExportedMessageLink, 'ExportedMessageLink');
+      return r.otherBoxed(id, read$ExportedMessageLink, 'ExportedMessageLink');
   }
 }
 
 /** Writes a boxed `ExportedMessageLink`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$ExportedMessageLink(w: TlWriter, value: Api.TypeExportedMessageLink | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xdee644cc || value.classType !== 'constructor') throw boxedValueError(value, 'ExportedMessageLink');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `MessageFwdHeader`: the constructor by its id; gzip_packed is inflated. */
 export function read$MessageFwdHeader(r: TlReader): Api.TypeMessageFwdHeader {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x5f777dce:
-      return r.leave($MessageFwdHeader.fromReader(r), floor);
+      return r.leave($MessageFwdHeader.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$MessageFwdHeader, 'MessageFwdHeader');
+      return r.otherBoxed(id, read$MessageFwdHeader, 'MessageFwdHeader');
   }
 }
 
 /** Writes a boxed `MessageFwdHeader`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$MessageFwdHeader(w: TlWriter, value: Api.TypeMessageFwdHeader | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x7a286804 || value.classType !== 'constructor') throw boxedValueError(value, 'MessageFwdHeader');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `auth.CodeType`: the constructor by its id; gzip_packed is inflated. */
 export function read$auth$CodeType(r: TlReader): Api.auth.TypeCodeType {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x72a3158c:
-      return r.leave(auth$CodeTypeSms.fromReader(r), floor);
+      return r.leave(auth$CodeTypeSms.fromReader(r));
     case 0x741cd3e3:
-      return r.leave(auth$CodeTypeCall.fromReader(r), floor);
+      return r.leave(auth$CodeTypeCall.fromReader(r));
     case 0x226ccefb:
-      return r.leave(auth$CodeTypeFlashCall.fromReader(r), floor);
+      return r.leave(auth$CodeTypeFlashCall.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$auth$CodeType, 'auth.CodeType');
+      return r.otherBoxed(id, read$auth$CodeType, 'auth.CodeType');
   }
 }
 
 /** Writes a boxed `auth.CodeType`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$auth$CodeType(w: TlWriter, value: Api.auth.TypeCodeType | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xb3f3e401 || value.classType !== 'constructor') throw boxedValueError(value, 'auth.CodeType');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `auth.SentCodeType`: the constructor by its id; gzip_packed is inflated. */
 export function read$auth$SentCodeType(r: TlReader): Api.auth.TypeSentCodeType {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x3dbb5986:
-      return r.leave(auth$SentCodeTypeApp.fromReader(r), floor);
+      return r.leave(auth$SentCodeTypeApp.fromReader(r));
     case 0xc000bba2:
-      return r.leave(auth$SentCodeTypeSms.fromReader(r), floor);
+      return r.leave(auth$SentCodeTypeSms.fromReader(r));
     case 0x5353e5a7:
-      return r.leave(auth$SentCodeTypeCall.fromReader(r), floor);
+      return r.leave(auth$SentCodeTypeCall.fromReader(r));
     case 0xab03c6d9:
-      return r.leave(auth$SentCodeTypeFlashCall.fromReader(r), floor);
+      return r.leave(auth$SentCodeTypeFlashCall.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$auth$SentCodeType, 'auth.SentCodeType');
+      return r.otherBoxed(id, read$auth$SentCodeType, 'auth.SentCodeType');
   }
 }
 
 /** Writes a boxed `auth.SentCodeType`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$auth$SentCodeType(w: TlWriter, value: Api.auth.TypeSentCodeType | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xff5b158e || value.classType !== 'constructor') throw boxedValueError(value, 'auth.SentCodeType');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `messages.BotCallbackAnswer`: the constructor by its id; gzip_packed is inflated. */
 export function read$messages$BotCallbackAnswer(r: TlReader): Api.messages.TypeBotCallbackAnswer {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x36585ea4:
-      return r.leave(messages$BotCallbackAnswer.fromReader(r), floor);
+      return r.leave(messages$BotCallbackAnswer.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$messages$BotCallbackAnswer, 'messages.BotCallbackAnswer');
+      return r.otherBoxed(id, read$messages$BotCallbackAnswer, 'messages.BotCallbackAnswer');
   }
 }
 
 /** Writes a boxed `messages.BotCallbackAnswer`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$messages$BotCallbackAnswer(w: TlWriter, value: Api.messages.TypeBotCallbackAnswer | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x6c4dd18c || value.classType !== 'constructor') throw boxedValueError(value, 'messages.BotCallbackAnswer');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `messages.MessageEditData`: the constructor by its id; gzip_packed is inflated. */
 export function read$messages$MessageEditData(r: TlReader): Api.messages.TypeMessageEditData {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x26b5dde6:
-      return r.leave(messages$MessageEditData.fromReader(r), floor);
+      return r.leave(messages$MessageEditData.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$messages$MessageEditData, 'messages.MessageEditData');
+      return r.otherBoxed(id, read$messages$MessageEditData, 'messages.MessageEditData');
   }
 }
 
 /** Writes a boxed `messages.MessageEditData`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$messages$MessageEditData(w: TlWriter, value: Api.messages.TypeMessageEditData | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xfb47949d || value.classType !== 'constructor') throw boxedValueError(value, 'messages.MessageEditData');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputBotInlineMessageID`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputBotInlineMessageID(r: TlReader): Api.TypeInputBotInlineMessageID {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x890c3d89:
-      return r.leave($InputBotInlineMessageID.fromReader(r), floor);
+      return r.leave($InputBotInlineMessageID.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputBotInlineMessageID, 'InputBotInlineMessageID');
+      return r.otherBoxed(id, read$InputBotInlineMessageID, 'InputBotInlineMessageID');
   }
 }
 
 /** Writes a boxed `InputBotInlineMessageID`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputBotInlineMessageID(w: TlWriter, value: Api.TypeInputBotInlineMessageID | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x2dcd6300 || value.classType !== 'constructor') throw boxedValueError(value, 'InputBotInlineMessageID');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InlineBotSwitchPM`: the constructor by its id; gzip_packed is inflated. */
 export function read$InlineBotSwitchPM(r: TlReader): Api.TypeInlineBotSwitchPM {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x3c20629f:
-      return r.leave($InlineBotSwitchPM.fromReader(r), floor);
+      return r.leave($InlineBotSwitchPM.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InlineBotSwitchPM, 'InlineBotSwitchPM');
+      return r.otherBoxed(id, read$InlineBotSwitchPM, 'InlineBotSwitchPM');
   }
 }
 
 /** Writes a boxed `InlineBotSwitchPM`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InlineBotSwitchPM(w: TlWriter, value: Api.TypeInlineBotSwitchPM | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x82b1f73b || value.classType !== 'constructor') throw boxedValueError(value, 'InlineBotSwitchPM');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `messages.PeerDialogs`: the constructor by its id; gzip_packed is inflated. */
 export function read$messages$PeerDialogs(r: TlReader): Api.messages.TypePeerDialogs {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x3371c354:
-      return r.leave(messages$PeerDialogs.fromReader(r), floor);
+      return r.leave(messages$PeerDialogs.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$messages$PeerDialogs, 'messages.PeerDialogs');
+      return r.otherBoxed(id, read$messages$PeerDialogs, 'messages.PeerDialogs');
   }
 }
 
 /** Writes a boxed `messages.PeerDialogs`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$messages$PeerDialogs(w: TlWriter, value: Api.messages.TypePeerDialogs | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x3ac70132 || value.classType !== 'constructor') throw boxedValueError(value, 'messages.PeerDialogs');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `TopPeer`: the constructor by its id; gzip_packed is inflated. */
 export function read$TopPeer(r: TlReader): Api.TypeTopPeer {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xedcdc05b:
-      return r.leave($TopPeer.fromReader(r), floor);
+      return r.leave($TopPeer.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$TopPeer, 'TopPeer');
+      return r.otherBoxed(id, read$TopPeer, 'TopPeer');
   }
 }
 
 /** Writes a boxed `TopPeer`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$TopPeer(w: TlWriter, value: Api.TypeTopPeer | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x6916c601 || value.classType !== 'constructor') throw boxedValueError(value, 'TopPeer');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `TopPeerCategory`: the constructor by its id; gzip_packed is inflated. */
 export function read$TopPeerCategory(r: TlReader): Api.TypeTopPeerCategory {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xab661b5b:
-      return r.leave($TopPeerCategoryBotsPM.fromReader(r), floor);
+      return r.leave($TopPeerCategoryBotsPM.fromReader(r));
     case 0x148677e2:
-      return r.leave($TopPeerCategoryBotsInline.fromReader(r), floor);
+      return r.leave($TopPeerCategoryBotsInline.fromReader(r));
     case 0x0637b7ed:
-      return r.leave($TopPeerCategoryCorrespondents.fromReader(r), floor);
+      return r.leave($TopPeerCategoryCorrespondents.fromReader(r));
     case 0xbd17a14a:
-      return r.leave($TopPeerCategoryGroups.fromReader(r), floor);
+      return r.leave($TopPeerCategoryGroups.fromReader(r));
     case 0x161d9628:
-      return r.leave($TopPeerCategoryChannels.fromReader(r), floor);
+      return r.leave($TopPeerCategoryChannels.fromReader(r));
     case 0x1e76a78c:
-      return r.leave($TopPeerCategoryPhoneCalls.fromReader(r), floor);
+      return r.leave($TopPeerCategoryPhoneCalls.fromReader(r));
     case 0xa8406ca9:
-      return r.leave($TopPeerCategoryForwardUsers.fromReader(r), floor);
+      return r.leave($TopPeerCategoryForwardUsers.fromReader(r));
     case 0xfbeec0f0:
-      return r.leave($TopPeerCategoryForwardChats.fromReader(r), floor);
+      return r.leave($TopPeerCategoryForwardChats.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$TopPeerCategory, 'TopPeerCategory');
+      return r.otherBoxed(id, read$TopPeerCategory, 'TopPeerCategory');
   }
 }
 
 /** Writes a boxed `TopPeerCategory`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$TopPeerCategory(w: TlWriter, value: Api.TypeTopPeerCategory | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xddf02502 || value.classType !== 'constructor') throw boxedValueError(value, 'TopPeerCategory');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `TopPeerCategoryPeers`: the constructor by its id; gzip_packed is inflated. */
 export function read$TopPeerCategoryPeers(r: TlReader): Api.TypeTopPeerCategoryPeers {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xfb834291:
-      return r.leave($TopPeerCategoryPeers.fromReader(r), floor);
+      return r.leave($TopPeerCategoryPeers.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$TopPeerCategoryPeers, 'TopPeerCategoryPeers');
+      return r.otherBoxed(id, read$TopPeerCategoryPeers, 'TopPeerCategoryPeers');
   }
 }
 
 /** Writes a boxed `TopPeerCategoryPeers`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$TopPeerCategoryPeers(w: TlWriter, value: Api.TypeTopPeerCategoryPeers | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x04aec930 || value.classType !== 'constructor') throw boxedValueError(value, 'TopPeerCategoryPeers');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `contacts.TopPeers`: the constructor by its id; gzip_packed is inflated. */
 export function read$contacts$TopPeers(r: TlReader): Api.contacts.TypeTopPeers {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xde266ef5:
-      return r.leave(contacts$TopPeersNotModified.fromReader(r), floor);
+      return r.leave(contacts$TopPeersNotModified.fromReader(r));
     case 0x70b772a8:
-      return r.leave(contacts$TopPeers.fromReader(r), floor);
+      return r.leave(contacts$TopPeers.fromReader(r));
     case 0xb52c939d:
-      return r.leave(contacts$TopPeersDisabled.fromReader(r), floor);
+      return r.leave(contacts$TopPeersDisabled.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$contacts$TopPeers, 'contacts.TopPeers');
+      return r.otherBoxed(id, read$contacts$TopPeers, 'contacts.TopPeers');
   }
 }
 
 /** Writes a boxed `contacts.TopPeers`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$contacts$TopPeers(w: TlWriter, value: Api.contacts.TypeTopPeers | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x9ee8bb88 || value.classType !== 'constructor') throw boxedValueError(value, 'contacts.TopPeers');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `DraftMessage`: the constructor by its id; gzip_packed is inflated. */
 export function read$DraftMessage(r: TlReader): Api.TypeDraftMessage {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x1b0c841a:
-      return r.leave($DraftMessageEmpty.fromReader(r), floor);
+      return r.leave($DraftMessageEmpty.fromReader(r));
     case 0xfd8e711f:
-      return r.leave($DraftMessage.fromReader(r), floor);
+      return r.leave($DraftMessage.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$DraftMessage, 'DraftMessage');
+      return r.otherBoxed(id, read$DraftMessage, 'DraftMessage');
   }
 }
 
 /** Writes a boxed `DraftMessage`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$DraftMessage(w: TlWriter, value: Api.TypeDraftMessage | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x33d47f45 || value.classType !== 'constructor') throw boxedValueError(value, 'DraftMessage');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `messages.FeaturedStickers`: the constructor by its id; gzip_packed is inflated. */
 export function read$messages$FeaturedStickers(r: TlReader): Api.messages.TypeFeaturedStickers {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xc6dc0c66:
-      return r.leave(messages$FeaturedStickersNotModified.fromReader(r), floor);
+      return r.leave(messages$FeaturedStickersNotModified.fromReader(r));
     case 0xb6abc341:
-      return r.leave(messages$FeaturedStickers.fromReader(r), floor);
+      return r.leave(messages$FeaturedStickers.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$messages$FeaturedStickers, 'messages.FeaturedStickers');
+      return r.otherBoxed(id, read$messages$FeaturedStickers, 'messages.FeaturedStickers');
   }
 }
 
 /** Writes a boxed `messages.FeaturedStickers`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$messages$FeaturedStickers(w: TlWriter, value: Api.messages.TypeFeaturedStickers | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x2614b722 || value.classType !== 'constructor') throw boxedValueError(value, 'messages.FeaturedStickers');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `messages.RecentStickers`: the constructor by its id; gzip_packed is inflated. */
 export function read$messages$RecentStickers(r: TlReader): Api.messages.TypeRecentStickers {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x0b17f890:
-      return r.leave(messages$RecentStickersNotModified.fromReader(r), floor);
+      return r.leave(messages$RecentStickersNotModified.fromReader(r));
     case 0x22f3afb3:
-      return r.leave(messages$RecentStickers.fromReader(r), floor);
+      return r.leave(messages$RecentStickers.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$messages$RecentStickers, 'messages.RecentStickers');
+      return r.otherBoxed(id, read$messages$RecentStickers, 'messages.RecentStickers');
   }
 }
 
 /** Writes a boxed `messages.RecentStickers`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$messages$RecentStickers(w: TlWriter, value: Api.messages.TypeRecentStickers | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xf76f8683 || value.classType !== 'constructor') throw boxedValueError(value, 'messages.RecentStickers');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `messages.ArchivedStickers`: the constructor by its id; gzip_packed is inflated. */
 export function read$messages$ArchivedStickers(r: TlReader): Api.messages.TypeArchivedStickers {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x4fcba9c8:
-      return r.leave(messages$ArchivedStickers.fromReader(r), floor);
+      return r.leave(messages$ArchivedStickers.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$messages$ArchivedStickers, 'messages.ArchivedStickers');
+      return r.otherBoxed(id, read$messages$ArchivedStickers, 'messages.ArchivedStickers');
   }
 }
 
 /** Writes a boxed `messages.ArchivedStickers`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$messages$ArchivedStickers(w: TlWriter, value: Api.messages.TypeArchivedStickers | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x7296d771 || value.classType !== 'constructor') throw boxedValueError(value, 'messages.ArchivedStickers');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `messages.StickerSetInstallResult`: the constructor by its id; gzip_packed is inflated. */
 export function read$messages$StickerSetInstallResult(r: TlReader): Api.messages.TypeStickerSetInstallResult {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x38641628:
-      return r.leave(messages$StickerSetInstallResultSuccess.fromReader(r), floor);
+      return r.leave(messages$StickerSetInstallResultSuccess.fromReader(r));
     case 0x35e410a8:
-      return r.leave(messages$StickerSetInstallResultArchive.fromReader(r), floor);
+      return r.leave(messages$StickerSetInstallResultArchive.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$messages$StickerSetInstallResult, 'messages.StickerSetInstallResult');
+      return r.otherBoxed(id, read$messages$StickerSetInstallResult, 'messages.StickerSetInstallResult');
   }
 }
 
 /** Writes a boxed `messages.StickerSetInstallResult`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$messages$StickerSetInstallResult(w: TlWriter, value: Api.messages.TypeStickerSetInstallResult | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x67cb3fe8 || value.classType !== 'constructor') throw boxedValueError(value, 'messages.StickerSetInstallResult');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `StickerSetCovered`: the constructor by its id; gzip_packed is inflated. */
 export function read$StickerSetCovered(r: TlReader): Api.TypeStickerSetCovered {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x6410a5d2:
-      return r.leave($StickerSetCovered.fromReader(r), floor);
+      return r.leave($StickerSetCovered.fromReader(r));
     case 0x3407e51b:
-      return r.leave($StickerSetMultiCovered.fromReader(r), floor);
+      return r.leave($StickerSetMultiCovered.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$StickerSetCovered, 'StickerSetCovered');
+      return r.otherBoxed(id, read$StickerSetCovered, 'StickerSetCovered');
   }
 }
 
 /** Writes a boxed `StickerSetCovered`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$StickerSetCovered(w: TlWriter, value: Api.TypeStickerSetCovered | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x7f86e4e5 || value.classType !== 'constructor') throw boxedValueError(value, 'StickerSetCovered');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `MaskCoords`: the constructor by its id; gzip_packed is inflated. */
 export function read$MaskCoords(r: TlReader): Api.TypeMaskCoords {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xaed6dbb2:
-      return r.leave($MaskCoords.fromReader(r), floor);
+      return r.leave($MaskCoords.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$MaskCoords, 'MaskCoords');
+      return r.otherBoxed(id, read$MaskCoords, 'MaskCoords');
   }
 }
 
 /** Writes a boxed `MaskCoords`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$MaskCoords(w: TlWriter, value: Api.TypeMaskCoords | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x06bbb2fd || value.classType !== 'constructor') throw boxedValueError(value, 'MaskCoords');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputStickeredMedia`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputStickeredMedia(r: TlReader): Api.TypeInputStickeredMedia {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x4a992157:
-      return r.leave($InputStickeredMediaPhoto.fromReader(r), floor);
+      return r.leave($InputStickeredMediaPhoto.fromReader(r));
     case 0x0438865b:
-      return r.leave($InputStickeredMediaDocument.fromReader(r), floor);
+      return r.leave($InputStickeredMediaDocument.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputStickeredMedia, 'InputStickeredMedia');
+      return r.otherBoxed(id, read$InputStickeredMedia, 'InputStickeredMedia');
   }
 }
 
 /** Writes a boxed `InputStickeredMedia`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputStickeredMedia(w: TlWriter, value: Api.TypeInputStickeredMedia | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x5146d99e || value.classType !== 'constructor') throw boxedValueError(value, 'InputStickeredMedia');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `Game`: the constructor by its id; gzip_packed is inflated. */
 export function read$Game(r: TlReader): Api.TypeGame {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xbdf9653b:
-      return r.leave($Game.fromReader(r), floor);
+      return r.leave($Game.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$Game, 'Game');
+      return r.otherBoxed(id, read$Game, 'Game');
   }
 }
 
 /** Writes a boxed `Game`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$Game(w: TlWriter, value: Api.TypeGame | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x83199eb2 || value.classType !== 'constructor') throw boxedValueError(value, 'Game');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputGame`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputGame(r: TlReader): Api.TypeInputGame {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x032c3e77:
-      return r.leave($InputGameID.fromReader(r), floor);
+      return r.leave($InputGameID.fromReader(r));
     case 0xc331e80a:
-      return r.leave($InputGameShortName.fromReader(r), floor);
+      return r.leave($InputGameShortName.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputGame, 'InputGame');
+      return r.otherBoxed(id, read$InputGame, 'InputGame');
   }
 }
 
 /** Writes a boxed `InputGame`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputGame(w: TlWriter, value: Api.TypeInputGame | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x48d15883 || value.classType !== 'constructor') throw boxedValueError(value, 'InputGame');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `HighScore`: the constructor by its id; gzip_packed is inflated. */
 export function read$HighScore(r: TlReader): Api.TypeHighScore {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x58fffcd0:
-      return r.leave($HighScore.fromReader(r), floor);
+      return r.leave($HighScore.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$HighScore, 'HighScore');
+      return r.otherBoxed(id, read$HighScore, 'HighScore');
   }
 }
 
 /** Writes a boxed `HighScore`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$HighScore(w: TlWriter, value: Api.TypeHighScore | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xd32b1e35 || value.classType !== 'constructor') throw boxedValueError(value, 'HighScore');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `messages.HighScores`: the constructor by its id; gzip_packed is inflated. */
 export function read$messages$HighScores(r: TlReader): Api.messages.TypeHighScores {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x9a3bfd99:
-      return r.leave(messages$HighScores.fromReader(r), floor);
+      return r.leave(messages$HighScores.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$messages$HighScores, 'messages.HighScores');
+      return r.otherBoxed(id, read$messages$HighScores, 'messages.HighScores');
   }
 }
 
 /** Writes a boxed `messages.HighScores`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$messages$HighScores(w: TlWriter, value: Api.messages.TypeHighScores | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x6ccd95fd || value.classType !== 'constructor') throw boxedValueError(value, 'messages.HighScores');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `RichText`: the constructor by its id; gzip_packed is inflated. */
 export function read$RichText(r: TlReader): Api.TypeRichText {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xdc3d824f:
-      return r.leave($TextEmpty.fromReader(r), floor);
+      return r.leave($TextEmpty.fromReader(r));
     case 0x744694e0:
-      return r.leave($TextPlain.fromReader(r), floor);
+      return r.leave($TextPlain.fromReader(r));
     case 0x6724abc4:
-      return r.leave($TextBold.fromReader(r), floor);
+      return r.leave($TextBold.fromReader(r));
     case 0xd912a59c:
-      return r.leave($TextItalic.fromReader(r), floor);
+      return r.leave($TextItalic.fromReader(r));
     case 0xc12622c4:
-      return r.leave($TextUnderline.fromReader(r), floor);
+      return r.leave($TextUnderline.fromReader(r));
     case 0x9bf8bb95:
-      return r.leave($TextStrike.fromReader(r), floor);
+      return r.leave($TextStrike.fromReader(r));
     case 0x6c3f19b9:
-      return r.leave($TextFixed.fromReader(r), floor);
+      return r.leave($TextFixed.fromReader(r));
     case 0x3c2884c1:
-      return r.leave($TextUrl.fromReader(r), floor);
+      return r.leave($TextUrl.fromReader(r));
     case 0xde5a0dd6:
-      return r.leave($TextEmail.fromReader(r), floor);
+      return r.leave($TextEmail.fromReader(r));
     case 0x7e6260d7:
-      return r.leave($TextConcat.fromReader(r), floor);
+      return r.leave($TextConcat.fromReader(r));
     case 0xed6a8504:
-      return r.leave($TextSubscript.fromReader(r), floor);
+      return r.leave($TextSubscript.fromReader(r));
     case 0xc7fb5e01:
-      return r.leave($TextSuperscript.fromReader(r), floor);
+      return r.leave($TextSuperscript.fromReader(r));
     case 0x034b8621:
-      return r.leave($TextMarked.fromReader(r), floor);
+      return r.leave($TextMarked.fromReader(r));
     case 0x1ccb966a:
-      return r.leave($TextPhone.fromReader(r), floor);
+      return r.leave($TextPhone.fromReader(r));
     case 0x081ccf4f:
-      return r.leave($TextImage.fromReader(r), floor);
+      return r.leave($TextImage.fromReader(r));
     case 0x35553762:
-      return r.leave($TextAnchor.fromReader(r), floor);
+      return r.leave($TextAnchor.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$RichText, 'RichText');
+      return r.otherBoxed(id, read$RichText, 'RichText');
   }
 }
 
 /** Writes a boxed `RichText`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$RichText(w: TlWriter, value: Api.TypeRichText | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xf1d0b479 || value.classType !== 'constructor') throw boxedValueError(value, 'RichText');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `PageBlock`: the constructor by its id; gzip_packed is inflated. */
 export function read$PageBlock(r: TlReader): Api.TypePageBlock {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x13567e8a:
-      return r.leave($PageBlockUnsupported.fromReader(r), floor);
+      return r.leave($PageBlockUnsupported.fromReader(r));
     case 0x70abc3fd:
-      return r.leave($PageBlockTitle.fromReader(r), floor);
+      return r.leave($PageBlockTitle.fromReader(r));
     case 0x8ffa9a1f:
-      return r.leave($PageBlockSubtitle.fromReader(r), floor);
+      return r.leave($PageBlockSubtitle.fromReader(r));
     case 0xbaafe5e0:
-      return r.leave($PageBlockAuthorDate.fromReader(r), floor);
+      return r.leave($PageBlockAuthorDate.fromReader(r));
     case 0xbfd064ec:
-      return r.leave($PageBlockHeader.fromReader(r), floor);
+      return r.leave($PageBlockHeader.fromReader(r));
     case 0xf12bb6e1:
-      return r.leave($PageBlockSubheader.fromReader(r), floor);
+      return r.leave($PageBlockSubheader.fromReader(r));
     case 0x467a0766:
-      return r.leave($PageBlockParagraph.fromReader(r), floor);
+      return r.leave($PageBlockParagraph.fromReader(r));
     case 0xc070d93e:
-      return r.leave($PageBlockPreformatted.fromReader(r), floor);
+      return r.leave($PageBlockPreformatted.fromReader(r));
     case 0x48870999:
-      return r.leave($PageBlockFooter.fromReader(r), floor);
+      return r.leave($PageBlockFooter.fromReader(r));
     case 0xdb20b188:
-      return r.leave($PageBlockDivider.fromReader(r), floor);
+      return r.leave($PageBlockDivider.fromReader(r));
     case 0xce0d37b0:
-      return r.leave($PageBlockAnchor.fromReader(r), floor);
+      return r.leave($PageBlockAnchor.fromReader(r));
     case 0xe4e88011:
-      return r.leave($PageBlockList.fromReader(r), floor);
+      return r.leave($PageBlockList.fromReader(r));
     case 0x263d7c26:
-      return r.leave($PageBlockBlockquote.fromReader(r), floor);
+      return r.leave($PageBlockBlockquote.fromReader(r));
     case 0x4f4456d3:
-      return r.leave($PageBlockPullquote.fromReader(r), floor);
+      return r.leave($PageBlockPullquote.fromReader(r));
     case 0x1759c560:
-      return r.leave($PageBlockPhoto.fromReader(r), floor);
+      return r.leave($PageBlockPhoto.fromReader(r));
     case 0x7c8fe7b6:
-      return r.leave($PageBlockVideo.fromReader(r), floor);
+      return r.leave($PageBlockVideo.fromReader(r));
     case 0x39f23300:
-      return r.leave($PageBlockCover.fromReader(r), floor);
+      return r.leave($PageBlockCover.fromReader(r));
     case 0xa8718dc5:
-      return r.leave($PageBlockEmbed.fromReader(r), floor);
+      return r.leave($PageBlockEmbed.fromReader(r));
     case 0xf259a80b:
-      return r.leave($PageBlockEmbedPost.fromReader(r), floor);
+      return r.leave($PageBlockEmbedPost.fromReader(r));
     case 0x65a0fa4d:
-      return r.leave($PageBlockCollage.fromReader(r), floor);
+      return r.leave($PageBlockCollage.fromReader(r));
     case 0x031f9590:
-      return r.leave($PageBlockSlideshow.fromReader(r), floor);
+      return r.leave($PageBlockSlideshow.fromReader(r));
     case 0xef1751b5:
-      return r.leave($PageBlockChannel.fromReader(r), floor);
+      return r.leave($PageBlockChannel.fromReader(r));
     case 0x804361ea:
-      return r.leave($PageBlockAudio.fromReader(r), floor);
+      return r.leave($PageBlockAudio.fromReader(r));
     case 0x1e148390:
-      return r.leave($PageBlockKicker.fromReader(r), floor);
+      return r.leave($PageBlockKicker.fromReader(r));
     case 0xbf4dea82:
-      return r.leave($PageBlockTable.fromReader(r), floor);
+      return r.leave($PageBlockTable.fromReader(r));
     case 0x9a8ae1e1:
-      return r.leave($PageBlockOrderedList.fromReader(r), floor);
+      return r.leave($PageBlockOrderedList.fromReader(r));
     case 0x76768bed:
-      return r.leave($PageBlockDetails.fromReader(r), floor);
+      return r.leave($PageBlockDetails.fromReader(r));
     case 0x16115a96:
-      return r.leave($PageBlockRelatedArticles.fromReader(r), floor);
+      return r.leave($PageBlockRelatedArticles.fromReader(r));
     case 0xa44f3ef6:
-      return r.leave($PageBlockMap.fromReader(r), floor);
+      return r.leave($PageBlockMap.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$PageBlock, 'PageBlock');
+      return r.otherBoxed(id, read$PageBlock, 'PageBlock');
   }
 }
 
 /** Writes a boxed `PageBlock`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$PageBlock(w: TlWriter, value: Api.TypePageBlock | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x1aca5644 || value.classType !== 'constructor') throw boxedValueError(value, 'PageBlock');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `PhoneCallDiscardReason`: the constructor by its id; gzip_packed is inflated. */
 export function read$PhoneCallDiscardReason(r: TlReader): Api.TypePhoneCallDiscardReason {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x85e42301:
-      return r.leave($PhoneCallDiscardReasonMissed.fromReader(r), floor);
+      return r.leave($PhoneCallDiscardReasonMissed.fromReader(r));
     case 0xe095c1a0:
-      return r.leave($PhoneCallDiscardReasonDisconnect.fromReader(r), floor);
+      return r.leave($PhoneCallDiscardReasonDisconnect.fromReader(r));
     case 0x57adc690:
-      return r.leave($PhoneCallDiscardReasonHangup.fromReader(r), floor);
+      return r.leave($PhoneCallDiscardReasonHangup.fromReader(r));
     case 0xfaf7e8c9:
-      return r.leave($PhoneCallDiscardReasonBusy.fromReader(r), floor);
+      return r.leave($PhoneCallDiscardReasonBusy.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$PhoneCallDiscardReason, 'PhoneCallDiscardReason');
+      return r.otherBoxed(id, read$PhoneCallDiscardReason, 'PhoneCallDiscardReason');
   }
 }
 
 /** Writes a boxed `PhoneCallDiscardReason`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$PhoneCallDiscardReason(w: TlWriter, value: Api.TypePhoneCallDiscardReason | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xd89bad3d || value.classType !== 'constructor') throw boxedValueError(value, 'PhoneCallDiscardReason');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `DataJSON`: the constructor by its id; gzip_packed is inflated. */
 export function read$DataJSON(r: TlReader): Api.TypeDataJSON {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x7d748d04:
-      return r.leave($DataJSON.fromReader(r), floor);
+      return r.leave($DataJSON.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$DataJSON, 'DataJSON');
+      return r.otherBoxed(id, read$DataJSON, 'DataJSON');
   }
 }
 
 /** Writes a boxed `DataJSON`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$DataJSON(w: TlWriter, value: Api.TypeDataJSON | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xad0352e8 || value.classType !== 'constructor') throw boxedValueError(value, 'DataJSON');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `LabeledPrice`: the constructor by its id; gzip_packed is inflated. */
 export function read$LabeledPrice(r: TlReader): Api.TypeLabeledPrice {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xcb296bf8:
-      return r.leave($LabeledPrice.fromReader(r), floor);
+      return r.leave($LabeledPrice.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$LabeledPrice, 'LabeledPrice');
+      return r.otherBoxed(id, read$LabeledPrice, 'LabeledPrice');
   }
 }
 
 /** Writes a boxed `LabeledPrice`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$LabeledPrice(w: TlWriter, value: Api.TypeLabeledPrice | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x1c84047a || value.classType !== 'constructor') throw boxedValueError(value, 'LabeledPrice');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `Invoice`: the constructor by its id; gzip_packed is inflated. */
 export function read$Invoice(r: TlReader): Api.TypeInvoice {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xc30aa358:
-      return r.leave($Invoice.fromReader(r), floor);
+      return r.leave($Invoice.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$Invoice, 'Invoice');
+      return r.otherBoxed(id, read$Invoice, 'Invoice');
   }
 }
 
 /** Writes a boxed `Invoice`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$Invoice(w: TlWriter, value: Api.TypeInvoice | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x5fd82ed8 || value.classType !== 'constructor') throw boxedValueError(value, 'Invoice');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `PaymentCharge`: the constructor by its id; gzip_packed is inflated. */
 export function read$PaymentCharge(r: TlReader): Api.TypePaymentCharge {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xea02c27e:
-      return r.leave($PaymentCharge.fromReader(r), floor);
+      return r.leave($PaymentCharge.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$PaymentCharge, 'PaymentCharge');
+      return r.otherBoxed(id, read$PaymentCharge, 'PaymentCharge');
   }
 }
 
 /** Writes a boxed `PaymentCharge`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$PaymentCharge(w: TlWriter, value: Api.TypePaymentCharge | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x3cc830d9 || value.classType !== 'constructor') throw boxedValueError(value, 'PaymentCharge');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `PostAddress`: the constructor by its id; gzip_packed is inflated. */
 export function read$PostAddress(r: TlReader): Api.TypePostAddress {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x1e8caaeb:
-      return r.leave($PostAddress.fromReader(r), floor);
+      return r.leave($PostAddress.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$PostAddress, 'PostAddress');
+      return r.otherBoxed(id, read$PostAddress, 'PostAddress');
   }
 }
 
 /** Writes a boxed `PostAddress`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$PostAddress(w: TlWriter, value: Api.TypePostAddress | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x8d7eda2c || value.classType !== 'constructor') throw boxedValueError(value, 'PostAddress');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `PaymentRequestedInfo`: the constructor by its id; gzip_packed is inflated. */
 export function read$PaymentRequestedInfo(r: TlReader): Api.TypePaymentRequestedInfo {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x909c3f94:
-      return r.leave($PaymentRequestedInfo.fromReader(r), floor);
+      return r.leave($PaymentRequestedInfo.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$PaymentRequestedInfo, 'PaymentRequestedInfo');
+      return r.otherBoxed(id, read$PaymentRequestedInfo, 'PaymentRequestedInfo');
   }
 }
 
 /** Writes a boxed `PaymentRequestedInfo`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$PaymentRequestedInfo(w: TlWriter, value: Api.TypePaymentRequestedInfo | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x8db03146 || value.classType !== 'constructor') throw boxedValueError(value, 'PaymentRequestedInfo');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `PaymentSavedCredentials`: the constructor by its id; gzip_packed is inflated. */
 export function read$PaymentSavedCredentials(r: TlReader): Api.TypePaymentSavedCredentials {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xcdc27a1f:
-      return r.leave($PaymentSavedCredentialsCard.fromReader(r), floor);
+      return r.leave($PaymentSavedCredentialsCard.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$PaymentSavedCredentials, 'PaymentSavedCredentials');
+      return r.otherBoxed(id, read$PaymentSavedCredentials, 'PaymentSavedCredentials');
   }
 }
 
 /** Writes a boxed `PaymentSavedCredentials`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$PaymentSavedCredentials(w: TlWriter, value: Api.TypePaymentSavedCredentials | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xb3627ee3 || value.classType !== 'constructor') throw boxedValueError(value, 'PaymentSavedCredentials');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `WebDocument`: the constructor by its id; gzip_packed is inflated. */
 export function read$WebDocument(r: TlReader): Api.TypeWebDocument {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x1c570ed1:
-      return r.leave($WebDocument.fromReader(r), floor);
+      return r.leave($WebDocument.fromReader(r));
     case 0xf9c8bcc6:
-      return r.leave($WebDocumentNoProxy.fromReader(r), floor);
+      return r.leave($WebDocumentNoProxy.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$WebDocument, 'WebDocument');
+      return r.otherBoxed(id, read$WebDocument, 'WebDocument');
   }
 }
 
 /** Writes a boxed `WebDocument`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$WebDocument(w: TlWriter, value: Api.TypeWebDocument | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x3b642814 || value.classType !== 'constructor') throw boxedValueError(value, 'WebDocument');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputWebDocument`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputWebDocument(r: TlReader): Api.TypeInputWebDocument {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x9bed434d:
-      return r.leave($InputWebDocument.fromReader(r), floor);
+      return r.leave($InputWebDocument.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputWebDocument, 'InputWebDocument');
+      return r.otherBoxed(id, read$InputWebDocument, 'InputWebDocument');
   }
 }
 
 /** Writes a boxed `InputWebDocument`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputWebDocument(w: TlWriter, value: Api.TypeInputWebDocument | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x8ae8b146 || value.classType !== 'constructor') throw boxedValueError(value, 'InputWebDocument');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputWebFileLocation`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputWebFileLocation(r: TlReader): Api.TypeInputWebFileLocation {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xc239d686:
-      return r.leave($InputWebFileLocation.fromReader(r), floor);
+      return r.leave($InputWebFileLocation.fromReader(r));
     case 0x9f2221c9:
-      return r.leave($InputWebFileGeoPointLocation.fromReader(r), floor);
+      return r.leave($InputWebFileGeoPointLocation.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputWebFileLocation, 'InputWebFileLocation');
+      return r.otherBoxed(id, read$InputWebFileLocation, 'InputWebFileLocation');
   }
 }
 
 /** Writes a boxed `InputWebFileLocation`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputWebFileLocation(w: TlWriter, value: Api.TypeInputWebFileLocation | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xf72ed8d9 || value.classType !== 'constructor') throw boxedValueError(value, 'InputWebFileLocation');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `upload.WebFile`: the constructor by its id; gzip_packed is inflated. */
 export function read$upload$WebFile(r: TlReader): Api.upload.TypeWebFile {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x21e753bc:
-      return r.leave(upload$WebFile.fromReader(r), floor);
+      return r.leave(upload$WebFile.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$upload$WebFile, 'upload.WebFile');
+      return r.otherBoxed(id, read$upload$WebFile, 'upload.WebFile');
   }
 }
 
 /** Writes a boxed `upload.WebFile`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$upload$WebFile(w: TlWriter, value: Api.upload.TypeWebFile | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x68f17f51 || value.classType !== 'constructor') throw boxedValueError(value, 'upload.WebFile');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `payments.PaymentForm`: the constructor by its id; gzip_packed is inflated. */
 export function read$payments$PaymentForm(r: TlReader): Api.payments.TypePaymentForm {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x3f56aea3:
-      return r.leave(payments$PaymentForm.fromReader(r), floor);
+      return r.leave(payments$PaymentForm.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$payments$PaymentForm, 'payments.PaymentForm');
+      return r.otherBoxed(id, read$payments$PaymentForm, 'payments.PaymentForm');
   }
 }
 
 /** Writes a boxed `payments.PaymentForm`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$payments$PaymentForm(w: TlWriter, value: Api.payments.TypePaymentForm | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xa0483f19 || value.classType !== 'constructor') throw boxedValueError(value, 'payments.PaymentForm');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `payments.ValidatedRequestedInfo`: the constructor by its id; gzip_packed is inflated. */
 export function read$payments$ValidatedRequestedInfo(r: TlReader): Api.payments.TypeValidatedRequestedInfo {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xd1451883:
-      return r.leave(payments$ValidatedRequestedInfo.fromReader(r), floor);
+      return r.leave(payments$ValidatedRequestedInfo.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$payments$ValidatedRequestedInfo, 'payments.ValidatedRequestedInfo');
+      return r.otherBoxed(id, read$payments$ValidatedRequestedInfo, 'payments.ValidatedRequestedInfo');
   }
 }
 
 /** Writes a boxed `payments.ValidatedRequestedInfo`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$payments$ValidatedRequestedInfo(w: TlWriter, value: Api.payments.TypeValidatedRequestedInfo | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x8f8044b7 || value.classType !== 'constructor') throw boxedValueError(value, 'payments.ValidatedRequestedInfo');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `payments.PaymentResult`: the constructor by its id; gzip_packed is inflated. */
 export function read$payments$PaymentResult(r: TlReader): Api.payments.TypePaymentResult {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x4e5f810d:
-      return r.leave(payments$PaymentResult.fromReader(r), floor);
+      return r.leave(payments$PaymentResult.fromReader(r));
     case 0xd8411139:
-      return r.leave(payments$PaymentVerificationNeeded.fromReader(r), floor);
+      return r.leave(payments$PaymentVerificationNeeded.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$payments$PaymentResult, 'payments.PaymentResult');
+      return r.otherBoxed(id, read$payments$PaymentResult, 'payments.PaymentResult');
   }
 }
 
 /** Writes a boxed `payments.PaymentResult`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$payments$PaymentResult(w: TlWriter, value: Api.payments.TypePaymentResult | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x8ae16a9d || value.classType !== 'constructor') throw boxedValueError(value, 'payments.PaymentResult');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `payments.PaymentReceipt`: the constructor by its id; gzip_packed is inflated. */
 export function read$payments$PaymentReceipt(r: TlReader): Api.payments.TypePaymentReceipt {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x500911e1:
-      return r.leave(payments$PaymentReceipt.fromReader(r), floor);
+      return r.leave(payments$PaymentReceipt.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$payments$PaymentReceipt, 'payments.PaymentReceipt');
+      return r.otherBoxed(id, read$payments$PaymentReceipt, 'payments.PaymentReceipt');
   }
 }
 
 /** Writes a boxed `payments.PaymentReceipt`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$payments$PaymentReceipt(w: TlWriter, value: Api.payments.TypePaymentReceipt | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x590093c9 || value.classType !== 'constructor') throw boxedValueError(value, 'payments.PaymentReceipt');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `payments.SavedInfo`: the constructor by its id; gzip_packed is inflated. */
 export function read$payments$SavedInfo(r: TlReader): Api.payments.TypeSavedInfo {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xfb8fe43c:
-      return r.leave(payments$SavedInfo.fromReader(r), floor);
+      return r.leave(payments$SavedInfo.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$payments$SavedInfo, 'payments.SavedInfo');
+      return r.otherBoxed(id, read$payments$SavedInfo, 'payments.SavedInfo');
   }
 }
 
 /** Writes a boxed `payments.SavedInfo`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$payments$SavedInfo(w: TlWriter, value: Api.payments.TypeSavedInfo | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xad3cf146 || value.classType !== 'constructor') throw boxedValueError(value, 'payments.SavedInfo');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputPaymentCredentials`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputPaymentCredentials(r: TlReader): Api.TypeInputPaymentCredentials {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xc10eb2cf:
-      return r.leave($InputPaymentCredentialsSaved.fromReader(r), floor);
+      return r.leave($InputPaymentCredentialsSaved.fromReader(r));
     case 0x3417d728:
-      return r.leave($InputPaymentCredentials.fromReader(r), floor);
+      return r.leave($InputPaymentCredentials.fromReader(r));
     case 0x0aa1c39f:
-      return r.leave($InputPaymentCredentialsApplePay.fromReader(r), floor);
+      return r.leave($InputPaymentCredentialsApplePay.fromReader(r));
     case 0xca05d50e:
-      return r.leave($InputPaymentCredentialsAndroidPay.fromReader(r), floor);
+      return r.leave($InputPaymentCredentialsAndroidPay.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputPaymentCredentials, 'InputPaymentCredentials');
+      return r.otherBoxed(id, read$InputPaymentCredentials, 'InputPaymentCredentials');
   }
 }
 
 /** Writes a boxed `InputPaymentCredentials`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputPaymentCredentials(w: TlWriter, value: Api.TypeInputPaymentCredentials | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x2899a53d || value.classType !== 'constructor') throw boxedValueError(value, 'InputPaymentCredentials');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `account.TmpPassword`: the constructor by its id; gzip_packed is inflated. */
 export function read$account$TmpPassword(r: TlReader): Api.account.TypeTmpPassword {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xdb64fd34:
-      return r.leave(account$TmpPassword.fromReader(r), floor);
+      return r.leave(account$TmpPassword.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$account$TmpPassword, 'account.TmpPassword');
+      return r.otherBoxed(id, read$account$TmpPassword, 'account.TmpPassword');
   }
 }
 
 /** Writes a boxed `account.TmpPassword`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$account$TmpPassword(w: TlWriter, value: Api.account.TypeTmpPassword | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xb064992d || value.classType !== 'constructor') throw boxedValueError(value, 'account.TmpPassword');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `ShippingOption`: the constructor by its id; gzip_packed is inflated. */
 export function read$ShippingOption(r: TlReader): Api.TypeShippingOption {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xb6213cdf:
-      return r.leave($ShippingOption.fromReader(r), floor);
+      return r.leave($ShippingOption.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$ShippingOption, 'ShippingOption');
+      return r.otherBoxed(id, read$ShippingOption, 'ShippingOption');
   }
 }
 
 /** Writes a boxed `ShippingOption`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$ShippingOption(w: TlWriter, value: Api.TypeShippingOption | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xf4e94c78 || value.classType !== 'constructor') throw boxedValueError(value, 'ShippingOption');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputStickerSetItem`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputStickerSetItem(r: TlReader): Api.TypeInputStickerSetItem {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xffa0a496:
-      return r.leave($InputStickerSetItem.fromReader(r), floor);
+      return r.leave($InputStickerSetItem.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputStickerSetItem, 'InputStickerSetItem');
+      return r.otherBoxed(id, read$InputStickerSetItem, 'InputStickerSetItem');
   }
 }
 
 /** Writes a boxed `InputStickerSetItem`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputStickerSetItem(w: TlWriter, value: Api.TypeInputStickerSetItem | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xae59f075 || value.classType !== 'constructor') throw boxedValueError(value, 'InputStickerSetItem');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputPhoneCall`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputPhoneCall(r: TlReader): Api.TypeInputPhoneCall {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x1e36fded:
-      return r.leave($InputPhoneCall.fromReader(r), floor);
+      return r.leave($InputPhoneCall.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputPhoneCall, 'InputPhoneCall');
+      return r.otherBoxed(id, read$InputPhoneCall, 'InputPhoneCall');
   }
 }
 
 /** Writes a boxed `InputPhoneCall`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputPhoneCall(w: TlWriter, value: Api.TypeInputPhoneCall | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xbcaaf240 || value.classType !== 'constructor') throw boxedValueError(value, 'InputPhoneCall');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `PhoneCall`: the constructor by its id; gzip_packed is inflated. */
 export function read$PhoneCall(r: TlReader): Api.TypePhoneCall {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x5366c915:
-      return r.leave($PhoneCallEmpty.fromReader(r), floor);
+      return r.leave($PhoneCallEmpty.fromReader(r));
     case 0x1b8f4ad1:
-      return r.leave($PhoneCallWaiting.fromReader(r), floor);
+      return r.leave($PhoneCallWaiting.fromReader(r));
     case 0x87eabb53:
-      return r.leave($PhoneCallRequested.fromReader(r), floor);
+      return r.leave($PhoneCallRequested.fromReader(r));
     case 0x997c454a:
-      return r.leave($PhoneCallAccepted.fromReader(r), floor);
+      return r.leave($PhoneCallAccepted.fromReader(r));
     case 0x8742ae7f:
-      return r.leave($PhoneCall.fromReader(r), floor);
+      return r.leave($PhoneCall.fromReader(r));
     case 0x50ca4de1:
-      return r.leave($PhoneCallDiscarded.fromReader(r), floor);
+      return r.leave($PhoneCallDiscarded.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$PhoneCall, 'PhoneCall');
+      return r.otherBoxed(id, read$PhoneCall, 'PhoneCall');
   }
 }
 
 /** Writes a boxed `PhoneCall`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$PhoneCall(w: TlWriter, value: Api.TypePhoneCall | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xc47f1bd1 || value.classType !== 'constructor') throw boxedValueError(value, 'PhoneCall');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `PhoneConnection`: the constructor by its id; gzip_packed is inflated. */
 export function read$PhoneConnection(r: TlReader): Api.TypePhoneConnection {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x9d4c17c0:
-      return r.leave($PhoneConnection.fromReader(r), floor);
+      return r.leave($PhoneConnection.fromReader(r));
     case 0x635fe375:
-      return r.leave($PhoneConnectionWebrtc.fromReader(r), floor);
+      return r.leave($PhoneConnectionWebrtc.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$PhoneConnection, 'PhoneConnection');
+      return r.otherBoxed(id, read$PhoneConnection, 'PhoneConnection');
   }
 }
 
 /** Writes a boxed `PhoneConnection`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$PhoneConnection(w: TlWriter, value: Api.TypePhoneConnection | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xaa8de40d || value.classType !== 'constructor') throw boxedValueError(value, 'PhoneConnection');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `PhoneCallProtocol`: the constructor by its id; gzip_packed is inflated. */
 export function read$PhoneCallProtocol(r: TlReader): Api.TypePhoneCallProtocol {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xfc878fc8:
-      return r.leave($PhoneCallProtocol.fromReader(r), floor);
+      return r.leave($PhoneCallProtocol.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$PhoneCallProtocol, 'PhoneCallProtocol');
+      return r.otherBoxed(id, read$PhoneCallProtocol, 'PhoneCallProtocol');
   }
 }
 
 /** Writes a boxed `PhoneCallProtocol`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$PhoneCallProtocol(w: TlWriter, value: Api.TypePhoneCallProtocol | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x783991a3 || value.classType !== 'constructor') throw boxedValueError(value, 'PhoneCallProtocol');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `phone.PhoneCall`: the constructor by its id; gzip_packed is inflated. */
 export function read$phone$PhoneCall(r: TlReader): Api.phone.TypePhoneCall {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xec82e140:
-      return r.leave(phone$PhoneCall.fromReader(r), floor);
+      return r.leave(phone$PhoneCall.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$phone$PhoneCall, 'phone.PhoneCall');
+      return r.otherBoxed(id, read$phone$PhoneCall, 'phone.PhoneCall');
   }
 }
 
 /** Writes a boxed `phone.PhoneCall`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$phone$PhoneCall(w: TlWriter, value: Api.phone.TypePhoneCall | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xd48afe4f || value.classType !== 'constructor') throw boxedValueError(value, 'phone.PhoneCall');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `upload.CdnFile`: the constructor by its id; gzip_packed is inflated. */
 export function read$upload$CdnFile(r: TlReader): Api.upload.TypeCdnFile {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xeea8e46e:
-      return r.leave(upload$CdnFileReuploadNeeded.fromReader(r), floor);
+      return r.leave(upload$CdnFileReuploadNeeded.fromReader(r));
     case 0xa99fca4f:
-      return r.leave(upload$CdnFile.fromReader(r), floor);
+      return r.leave(upload$CdnFile.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$upload$CdnFile, 'upload.CdnFile');
+      return r.otherBoxed(id, read$upload$CdnFile, 'upload.CdnFile');
   }
 }
 
 /** Writes a boxed `upload.CdnFile`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$upload$CdnFile(w: TlWriter, value: Api.upload.TypeCdnFile | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xf5ccf928 || value.classType !== 'constructor') throw boxedValueError(value, 'upload.CdnFile');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `CdnPublicKey`: the constructor by its id; gzip_packed is inflated. */
 export function read$CdnPublicKey(r: TlReader): Api.TypeCdnPublicKey {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xc982eaba:
-      return r.leave($CdnPublicKey.fromReader(r), floor);
+      return r.leave($CdnPublicKey.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$CdnPublicKey, 'CdnPublicKey');
+      return r.otherBoxed(id, read$CdnPublicKey, 'CdnPublicKey');
   }
 }
 
 /** Writes a boxed `CdnPublicKey`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$CdnPublicKey(w: TlWriter, value: Api.TypeCdnPublicKey | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x16db47f3 || value.classType !== 'constructor') throw boxedValueError(value, 'CdnPublicKey');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `CdnConfig`: the constructor by its id; gzip_packed is inflated. */
 export function read$CdnConfig(r: TlReader): Api.TypeCdnConfig {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x5725e40a:
-      return r.leave($CdnConfig.fromReader(r), floor);
+      return r.leave($CdnConfig.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$CdnConfig, 'CdnConfig');
+      return r.otherBoxed(id, read$CdnConfig, 'CdnConfig');
   }
 }
 
 /** Writes a boxed `CdnConfig`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$CdnConfig(w: TlWriter, value: Api.TypeCdnConfig | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xecda397c || value.classType !== 'constructor') throw boxedValueError(value, 'CdnConfig');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `LangPackString`: the constructor by its id; gzip_packed is inflated. */
 export function read$LangPackString(r: TlReader): Api.TypeLangPackString {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xcad181f6:
-      return r.leave($LangPackString.fromReader(r), floor);
+      return r.leave($LangPackString.fromReader(r));
     case 0x6c47ac9f:
-      return r.leave($LangPackStringPluralized.fromReader(r), floor);
+      return r.leave($LangPackStringPluralized.fromReader(r));
     case 0x2979eeb2:
-      return r.leave($LangPackStringDeleted.fromReader(r), floor);
+      return r.leave($LangPackStringDeleted.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$LangPackString, 'LangPackString');
+      return r.otherBoxed(id, read$LangPackString, 'LangPackString');
   }
 }
 
 /** Writes a boxed `LangPackString`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$LangPackString(w: TlWriter, value: Api.TypeLangPackString | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xdc179ab9 || value.classType !== 'constructor') throw boxedValueError(value, 'LangPackString');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `LangPackDifference`: the constructor by its id; gzip_packed is inflated. */
 export function read$LangPackDifference(r: TlReader): Api.TypeLangPackDifference {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xf385c1f6:
-      return r.leave($LangPackDifference.fromReader(r), floor);
+      return r.leave($LangPackDifference.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$LangPackDifference, 'LangPackDifference');
+      return r.otherBoxed(id, read$LangPackDifference, 'LangPackDifference');
   }
 }
 
 /** Writes a boxed `LangPackDifference`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$LangPackDifference(w: TlWriter, value: Api.TypeLangPackDifference | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x52662d55 || value.classType !== 'constructor') throw boxedValueError(value, 'LangPackDifference');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `LangPackLanguage`: the constructor by its id; gzip_packed is inflated. */
 export function read$LangPackLanguage(r: TlReader): Api.TypeLangPackLanguage {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xeeca5ce3:
-      return r.leave($LangPackLanguage.fromReader(r), floor);
+      return r.leave($LangPackLanguage.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$LangPackLanguage, 'LangPackLanguage');
+      return r.otherBoxed(id, read$LangPackLanguage, 'LangPackLanguage');
   }
 }
 
 /** Writes a boxed `LangPackLanguage`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$LangPackLanguage(w: TlWriter, value: Api.TypeLangPackLanguage | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xabac89b7 || value.classType !== 'constructor') throw boxedValueError(value, 'LangPackLanguage');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `ChannelAdminLogEventAction`: the constructor by its id; gzip_packed is inflated. */
 export function read$ChannelAdminLogEventAction(r: TlReader): Api.TypeChannelAdminLogEventAction {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xe6dfb825:
-      return r.leave($ChannelAdminLogEventActionChangeTitle.fromReader(r), floor);
+      return r.leave($ChannelAdminLogEventActionChangeTitle.fromReader(r));
     case 0x55188a2e:
-      return r.leave($ChannelAdminLogEventActionChangeAbout.fromReader(r), floor);
+      return r.leave($ChannelAdminLogEventActionChangeAbout.fromReader(r));
     case 0x6a4afc38:
-      return r.leave($ChannelAdminLogEventActionChangeUsername.fromReader(r), floor);
+      return r.leave($ChannelAdminLogEventActionChangeUsername.fromReader(r));
     case 0x434bd2af:
-      return r.leave($ChannelAdminLogEventActionChangePhoto.fromReader(r), floor);
+      return r.leave($ChannelAdminLogEventActionChangePhoto.fromReader(r));
     case 0x1b7907ae:
-      return r.leave($ChannelAdminLogEventActionToggleInvites.fromReader(r), floor);
+      return r.leave($ChannelAdminLogEventActionToggleInvites.fromReader(r));
     case 0x26ae0971:
-      return r.leave($ChannelAdminLogEventActionToggleSignatures.fromReader(r), floor);
+      return r.leave($ChannelAdminLogEventActionToggleSignatures.fromReader(r));
     case 0xe9e82c18:
-      return r.leave($ChannelAdminLogEventActionUpdatePinned.fromReader(r), floor);
+      return r.leave($ChannelAdminLogEventActionUpdatePinned.fromReader(r));
     case 0x709b2405:
-      return r.leave($ChannelAdminLogEventActionEditMessage.fromReader(r), floor);
+      return r.leave($ChannelAdminLogEventActionEditMessage.fromReader(r));
     case 0x42e047bb:
-      return r.leave($ChannelAdminLogEventActionDeleteMessage.fromReader(r), floor);
+      return r.leave($ChannelAdminLogEventActionDeleteMessage.fromReader(r));
     case 0x183040d3:
-      return r.leave($ChannelAdminLogEventActionParticipantJoin.fromReader(r), floor);
+      return r.leave($ChannelAdminLogEventActionParticipantJoin.fromReader(r));
     case 0xf89777f2:
-      return r.leave($ChannelAdminLogEventActionParticipantLeave.fromReader(r), floor);
+      return r.leave($ChannelAdminLogEventActionParticipantLeave.fromReader(r));
     case 0xe31c34d8:
-      return r.leave($ChannelAdminLogEventActionParticipantInvite.fromReader(r), floor);
+      return r.leave($ChannelAdminLogEventActionParticipantInvite.fromReader(r));
     case 0xe6d83d7e:
-      return r.leave($ChannelAdminLogEventActionParticipantToggleBan.fromReader(r), floor);
+      return r.leave($ChannelAdminLogEventActionParticipantToggleBan.fromReader(r));
     case 0xd5676710:
-      return r.leave($ChannelAdminLogEventActionParticipantToggleAdmin.fromReader(r), floor);
+      return r.leave($ChannelAdminLogEventActionParticipantToggleAdmin.fromReader(r));
     case 0xb1c3caa7:
-      return r.leave($ChannelAdminLogEventActionChangeStickerSet.fromReader(r), floor);
+      return r.leave($ChannelAdminLogEventActionChangeStickerSet.fromReader(r));
     case 0x5f5c95f1:
-      return r.leave($ChannelAdminLogEventActionTogglePreHistoryHidden.fromReader(r), floor);
+      return r.leave($ChannelAdminLogEventActionTogglePreHistoryHidden.fromReader(r));
     case 0x2df5fc0a:
-      return r.leave($ChannelAdminLogEventActionDefaultBannedRights.fromReader(r), floor);
+      return r.leave($ChannelAdminLogEventActionDefaultBannedRights.fromReader(r));
     case 0x8f079643:
-      return r.leave($ChannelAdminLogEventActionStopPoll.fromReader(r), floor);
+      return r.leave($ChannelAdminLogEventActionStopPoll.fromReader(r));
     case 0xa26f881b:
-      return r.leave($ChannelAdminLogEventActionChangeLinkedChat.fromReader(r), floor);
+      return r.leave($ChannelAdminLogEventActionChangeLinkedChat.fromReader(r));
     case 0x0e6b76ae:
-      return r.leave($ChannelAdminLogEventActionChangeLocation.fromReader(r), floor);
+      return r.leave($ChannelAdminLogEventActionChangeLocation.fromReader(r));
     case 0x53909779:
-      return r.leave($ChannelAdminLogEventActionToggleSlowMode.fromReader(r), floor);
+      return r.leave($ChannelAdminLogEventActionToggleSlowMode.fromReader(r));
     case 0x23209745:
-      return r.leave($ChannelAdminLogEventActionStartGroupCall.fromReader(r), floor);
+      return r.leave($ChannelAdminLogEventActionStartGroupCall.fromReader(r));
     case 0xdb9f9140:
-      return r.leave($ChannelAdminLogEventActionDiscardGroupCall.fromReader(r), floor);
+      return r.leave($ChannelAdminLogEventActionDiscardGroupCall.fromReader(r));
     case 0xf92424d2:
-      return r.leave($ChannelAdminLogEventActionParticipantMute.fromReader(r), floor);
+      return r.leave($ChannelAdminLogEventActionParticipantMute.fromReader(r));
     case 0xe64429c0:
-      return r.leave($ChannelAdminLogEventActionParticipantUnmute.fromReader(r), floor);
+      return r.leave($ChannelAdminLogEventActionParticipantUnmute.fromReader(r));
     case 0x56d6a247:
-      return r.leave($ChannelAdminLogEventActionToggleGroupCallSetting.fromReader(r), floor);
+      return r.leave($ChannelAdminLogEventActionToggleGroupCallSetting.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$ChannelAdminLogEventAction, 'ChannelAdminLogEventAction');
+      return r.otherBoxed(id, read$ChannelAdminLogEventAction, 'ChannelAdminLogEventAction');
   }
 }
 
 /** Writes a boxed `ChannelAdminLogEventAction`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$ChannelAdminLogEventAction(w: TlWriter, value: Api.TypeChannelAdminLogEventAction | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xb2b987f3 || value.classType !== 'constructor') throw boxedValueError(value, 'ChannelAdminLogEventAction');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `ChannelAdminLogEvent`: the constructor by its id; gzip_packed is inflated. */
 export function read$ChannelAdminLogEvent(r: TlReader): Api.TypeChannelAdminLogEvent {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x3b5a3e40:
-      return r.leave($ChannelAdminLogEvent.fromReader(r), floor);
+      return r.leave($ChannelAdminLogEvent.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$ChannelAdminLogEvent, 'ChannelAdminLogEvent');
+      return r.otherBoxed(id, read$ChannelAdminLogEvent, 'ChannelAdminLogEvent');
   }
 }
 
 /** Writes a boxed `ChannelAdminLogEvent`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$ChannelAdminLogEvent(w: TlWriter, value: Api.TypeChannelAdminLogEvent | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x408f0999 || value.classType !== 'constructor') throw boxedValueError(value, 'ChannelAdminLogEvent');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `channels.AdminLogResults`: the constructor by its id; gzip_packed is inflated. */
 export function read$channels$AdminLogResults(r: TlReader): Api.channels.TypeAdminLogResults {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xed8af74d:
-      return r.leave(channels$AdminLogResults.fromReader(r), floor);
+      return r.leave(channels$AdminLogResults.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$channels$AdminLogResults, 'channels.AdminLogResults');
+      return r.otherBoxed(id, read$channels$AdminLogResults, 'channels.AdminLogResults');
   }
 }
 
 /** Writes a boxed `channels.AdminLogResults`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$channels$AdminLogResults(w: TlWriter, value: Api.channels.TypeAdminLogResults | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x51f076bc || value.classType !== 'constructor') throw boxedValueError(value, 'channels.AdminLogResults');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `ChannelAdminLogEventsFilter`: the constructor by its id; gzip_packed is inflated. */
 export function read$ChannelAdminLogEventsFilter(r: TlReader): Api.TypeChannelAdminLogEventsFilter {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xea107ae4:
-      return r.leave($ChannelAdminLogEventsFilter.fromReader(r), floor);
+      return r.leave($ChannelAdminLogEventsFilter.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$ChannelAdminLogEventsFilter, 'ChannelAdminLogEventsFilter');
+      return r.otherBoxed(id, read$ChannelAdminLogEventsFilter, 'ChannelAdminLogEventsFilter');
   }
 }
 
 /** Writes a boxed `ChannelAdminLogEventsFilter`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$ChannelAdminLogEventsFilter(w: TlWriter, value: Api.TypeChannelAdminLogEventsFilter | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x7cbbf319 || value.classType !== 'constructor') throw boxedValueError(value, 'ChannelAdminLogEventsFilter');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `PopularContact`: the constructor by its id; gzip_packed is inflated. */
 export function read$PopularContact(r: TlReader): Api.TypePopularContact {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x5ce14175:
-      return r.leave($PopularContact.fromReader(r), floor);
+      return r.leave($PopularContact.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$PopularContact, 'PopularContact');
+      return r.otherBoxed(id, read$PopularContact, 'PopularContact');
   }
 }
 
 /** Writes a boxed `PopularContact`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$PopularContact(w: TlWriter, value: Api.TypePopularContact | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x0409255a || value.classType !== 'constructor') throw boxedValueError(value, 'PopularContact');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `messages.FavedStickers`: the constructor by its id; gzip_packed is inflated. */
 export function read$messages$FavedStickers(r: TlReader): Api.messages.TypeFavedStickers {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x9e8fa6d3:
-      return r.leave(messages$FavedStickersNotModified.fromReader(r), floor);
+      return r.leave(messages$FavedStickersNotModified.fromReader(r));
     case 0xf37f2f16:
-      return r.leave(messages$FavedStickers.fromReader(r), floor);
+      return r.leave(messages$FavedStickers.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$messages$FavedStickers, 'messages.FavedStickers');
+      return r.otherBoxed(id, read$messages$FavedStickers, 'messages.FavedStickers');
   }
 }
 
 /** Writes a boxed `messages.FavedStickers`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$messages$FavedStickers(w: TlWriter, value: Api.messages.TypeFavedStickers | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x8e736fb9 || value.classType !== 'constructor') throw boxedValueError(value, 'messages.FavedStickers');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `RecentMeUrl`: the constructor by its id; gzip_packed is inflated. */
 export function read$RecentMeUrl(r: TlReader): Api.TypeRecentMeUrl {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x46e1d13d:
-      return r.leave($RecentMeUrlUnknown.fromReader(r), floor);
+      return r.leave($RecentMeUrlUnknown.fromReader(r));
     case 0x8dbc3336:
-      return r.leave($RecentMeUrlUser.fromReader(r), floor);
+      return r.leave($RecentMeUrlUser.fromReader(r));
     case 0xa01b22f9:
-      return r.leave($RecentMeUrlChat.fromReader(r), floor);
+      return r.leave($RecentMeUrlChat.fromReader(r));
     case 0xeb49081d:
-      return r.leave($RecentMeUrlChatInvite.fromReader(r), floor);
+      return r.leave($RecentMeUrlChatInvite.fromReader(r));
     case 0xbc0a57dc:
-      return r.leave($RecentMeUrlStickerSet.fromReader(r), floor);
+      return r.leave($RecentMeUrlStickerSet.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$RecentMeUrl, 'RecentMeUrl');
+      return r.otherBoxed(id, read$RecentMeUrl, 'RecentMeUrl');
   }
 }
 
 /** Writes a boxed `RecentMeUrl`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$RecentMeUrl(w: TlWriter, value: Api.TypeRecentMeUrl | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x55a53079 || value.classType !== 'constructor') throw boxedValueError(value, 'RecentMeUrl');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `help.RecentMeUrls`: the constructor by its id; gzip_packed is inflated. */
 export function read$help$RecentMeUrls(r: TlReader): Api.help.TypeRecentMeUrls {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x0e0310d7:
-      return r.leave(help$RecentMeUrls.fromReader(r), floor);
+      return r.leave(help$RecentMeUrls.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$help$RecentMeUrls, 'help.RecentMeUrls');
+      return r.otherBoxed(id, read$help$RecentMeUrls, 'help.RecentMeUrls');
   }
 }
 
 /** Writes a boxed `help.RecentMeUrls`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$help$RecentMeUrls(w: TlWriter, value: Api.help.TypeRecentMeUrls | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xf269c477 || value.classType !== 'constructor') throw boxedValueError(value, 'help.RecentMeUrls');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputSingleMedia`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputSingleMedia(r: TlReader): Api.TypeInputSingleMedia {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x1cc6e91f:
-      return r.leave($InputSingleMedia.fromReader(r), floor);
+      return r.leave($InputSingleMedia.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputSingleMedia, 'InputSingleMedia');
+      return r.otherBoxed(id, read$InputSingleMedia, 'InputSingleMedia');
   }
 }
 
 /** Writes a boxed `InputSingleMedia`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputSingleMedia(w: TlWriter, value: Api.TypeInputSingleMedia | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x21ca8ed8 || value.classType !== 'constructor') throw boxedValueError(value, 'InputSingleMedia');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `WebAuthorization`: the constructor by its id; gzip_packed is inflated. */
 export function read$WebAuthorization(r: TlReader): Api.TypeWebAuthorization {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xcac943f2:
-      return r.leave($WebAuthorization.fromReader(r), floor);
+      return r.leave($WebAuthorization.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$WebAuthorization, 'WebAuthorization');
+      return r.otherBoxed(id, read$WebAuthorization, 'WebAuthorization');
   }
 }
 
 /** Writes a boxed `WebAuthorization`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$WebAuthorization(w: TlWriter, value: Api.TypeWebAuthorization | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x03764d30 || value.classType !== 'constructor') throw boxedValueError(value, 'WebAuthorization');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `account.WebAuthorizations`: the constructor by its id; gzip_packed is inflated. */
 export function read$account$WebAuthorizations(r: TlReader): Api.account.TypeWebAuthorizations {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xed56c9fc:
-      return r.leave(account$WebAuthorizations.fromReader(r), floor);
+      return r.leave(account$WebAuthorizations.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$account$WebAuthorizations, 'account.WebAuthorizations');
+      return r.otherBoxed(id, read$account$WebAuthorizations, 'account.WebAuthorizations');
   }
 }
 
 /** Writes a boxed `account.WebAuthorizations`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$account$WebAuthorizations(w: TlWriter, value: Api.account.TypeWebAuthorizations | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x9a365b32 || value.classType !== 'constructor') throw boxedValueError(value, 'account.WebAuthorizations');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputMessage`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputMessage(r: TlReader): Api.TypeInputMessage {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xa676a322:
-      return r.leave($InputMessageID.fromReader(r), floor);
+      return r.leave($InputMessageID.fromReader(r));
     case 0xbad88395:
-      return r.leave($InputMessageReplyTo.fromReader(r), floor);
+      return r.leave($InputMessageReplyTo.fromReader(r));
     case 0x86872538:
-      return r.leave($InputMessagePinned.fromReader(r), floor);
+      return r.leave($InputMessagePinned.fromReader(r));
     case 0xacfa1a7e:
-      return r.leave($InputMessageCallbackQuery.fromReader(r), floor);
+      return r.leave($InputMessageCallbackQuery.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputMessage, 'InputMessage');
+      return r.otherBoxed(id, read$InputMessage, 'InputMessage');
   }
 }
 
 /** Writes a boxed `InputMessage`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputMessage(w: TlWriter, value: Api.TypeInputMessage | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x54b6bcc5 || value.classType !== 'constructor') throw boxedValueError(value, 'InputMessage');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputDialogPeer`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputDialogPeer(r: TlReader): Api.TypeInputDialogPeer {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xfcaafeb7:
-      return r.leave($InputDialogPeer.fromReader(r), floor);
+      return r.leave($InputDialogPeer.fromReader(r));
     case 0x64600527:
-      return r.leave($InputDialogPeerFolder.fromReader(r), floor);
+      return r.leave($InputDialogPeerFolder.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputDialogPeer, 'InputDialogPeer');
+      return r.otherBoxed(id, read$InputDialogPeer, 'InputDialogPeer');
   }
 }
 
 /** Writes a boxed `InputDialogPeer`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputDialogPeer(w: TlWriter, value: Api.TypeInputDialogPeer | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xa21c9795 || value.classType !== 'constructor') throw boxedValueError(value, 'InputDialogPeer');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `DialogPeer`: the constructor by its id; gzip_packed is inflated. */
 export function read$DialogPeer(r: TlReader): Api.TypeDialogPeer {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xe56dbf05:
-      return r.leave($DialogPeer.fromReader(r), floor);
+      return r.leave($DialogPeer.fromReader(r));
     case 0x514519e2:
-      return r.leave($DialogPeerFolder.fromReader(r), floor);
+      return r.leave($DialogPeerFolder.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$DialogPeer, 'DialogPeer');
+      return r.otherBoxed(id, read$DialogPeer, 'DialogPeer');
   }
 }
 
 /** Writes a boxed `DialogPeer`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$DialogPeer(w: TlWriter, value: Api.TypeDialogPeer | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x256ce1ae || value.classType !== 'constructor') throw boxedValueError(value, 'DialogPeer');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `messages.FoundStickerSets`: the constructor by its id; gzip_packed is inflated. */
 export function read$messages$FoundStickerSets(r: TlReader): Api.messages.TypeFoundStickerSets {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x0d54b65d:
-      return r.leave(messages$FoundStickerSetsNotModified.fromReader(r), floor);
+      return r.leave(messages$FoundStickerSetsNotModified.fromReader(r));
     case 0x5108d648:
-      return r.leave(messages$FoundStickerSets.fromReader(r), floor);
+      return r.leave(messages$FoundStickerSets.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$messages$FoundStickerSets, 'messages.FoundStickerSets');
+      return r.otherBoxed(id, read$messages$FoundStickerSets, 'messages.FoundStickerSets');
   }
 }
 
 /** Writes a boxed `messages.FoundStickerSets`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$messages$FoundStickerSets(w: TlWriter, value: Api.messages.TypeFoundStickerSets | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x040df361 || value.classType !== 'constructor') throw boxedValueError(value, 'messages.FoundStickerSets');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `FileHash`: the constructor by its id; gzip_packed is inflated. */
 export function read$FileHash(r: TlReader): Api.TypeFileHash {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x6242c773:
-      return r.leave($FileHash.fromReader(r), floor);
+      return r.leave($FileHash.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$FileHash, 'FileHash');
+      return r.otherBoxed(id, read$FileHash, 'FileHash');
   }
 }
 
 /** Writes a boxed `FileHash`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$FileHash(w: TlWriter, value: Api.TypeFileHash | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xead438b3 || value.classType !== 'constructor') throw boxedValueError(value, 'FileHash');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputClientProxy`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputClientProxy(r: TlReader): Api.TypeInputClientProxy {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x75588b3f:
-      return r.leave($InputClientProxy.fromReader(r), floor);
+      return r.leave($InputClientProxy.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputClientProxy, 'InputClientProxy');
+      return r.otherBoxed(id, read$InputClientProxy, 'InputClientProxy');
   }
 }
 
 /** Writes a boxed `InputClientProxy`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputClientProxy(w: TlWriter, value: Api.TypeInputClientProxy | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x091a4346 || value.classType !== 'constructor') throw boxedValueError(value, 'InputClientProxy');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `help.TermsOfServiceUpdate`: the constructor by its id; gzip_packed is inflated. */
 export function read$help$TermsOfServiceUpdate(r: TlReader): Api.help.TypeTermsOfServiceUpdate {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xe3309f7f:
-      return r.leave(help$TermsOfServiceUpdateEmpty.fromReader(r), floor);
+      return r.leave(help$TermsOfServiceUpdateEmpty.fromReader(r));
     case 0x28ecf961:
-      return r.leave(help$TermsOfServiceUpdate.fromReader(r), floor);
+      return r.leave(help$TermsOfServiceUpdate.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$help$TermsOfServiceUpdate, 'help.TermsOfServiceUpdate');
+      return r.otherBoxed(id, read$help$TermsOfServiceUpdate, 'help.TermsOfServiceUpdate');
   }
 }
 
 /** Writes a boxed `help.TermsOfServiceUpdate`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$help$TermsOfServiceUpdate(w: TlWriter, value: Api.help.TypeTermsOfServiceUpdate | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x293c2977 || value.classType !== 'constructor') throw boxedValueError(value, 'help.TermsOfServiceUpdate');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputSecureFile`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputSecureFile(r: TlReader): Api.TypeInputSecureFile {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x3334b0f0:
-      return r.leave($InputSecureFileUploaded.fromReader(r), floor);
+      return r.leave($InputSecureFileUploaded.fromReader(r));
     case 0x5367e5be:
-      return r.leave($InputSecureFile.fromReader(r), floor);
+      return r.leave($InputSecureFile.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputSecureFile, 'InputSecureFile');
+      return r.otherBoxed(id, read$InputSecureFile, 'InputSecureFile');
   }
 }
 
 /** Writes a boxed `InputSecureFile`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputSecureFile(w: TlWriter, value: Api.TypeInputSecureFile | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xdac8adfc || value.classType !== 'constructor') throw boxedValueError(value, 'InputSecureFile');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `SecureFile`: the constructor by its id; gzip_packed is inflated. */
 export function read$SecureFile(r: TlReader): Api.TypeSecureFile {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x64199744:
-      return r.leave($SecureFileEmpty.fromReader(r), floor);
+      return r.leave($SecureFileEmpty.fromReader(r));
     case 0xe0277a62:
-      return r.leave($SecureFile.fromReader(r), floor);
+      return r.leave($SecureFile.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$SecureFile, 'SecureFile');
+      return r.otherBoxed(id, read$SecureFile, 'SecureFile');
   }
 }
 
 /** Writes a boxed `SecureFile`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$SecureFile(w: TlWriter, value: Api.TypeSecureFile | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x5db8dbc7 || value.classType !== 'constructor') throw boxedValueError(value, 'SecureFile');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `SecureData`: the constructor by its id; gzip_packed is inflated. */
 export function read$SecureData(r: TlReader): Api.TypeSecureData {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x8aeabec3:
-      return r.leave($SecureData.fromReader(r), floor);
+      return r.leave($SecureData.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$SecureData, 'SecureData');
+      return r.otherBoxed(id, read$SecureData, 'SecureData');
   }
 }
 
 /** Writes a boxed `SecureData`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$SecureData(w: TlWriter, value: Api.TypeSecureData | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x7cd41eb4 || value.classType !== 'constructor') throw boxedValueError(value, 'SecureData');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `SecurePlainData`: the constructor by its id; gzip_packed is inflated. */
 export function read$SecurePlainData(r: TlReader): Api.TypeSecurePlainData {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x7d6099dd:
-      return r.leave($SecurePlainPhone.fromReader(r), floor);
+      return r.leave($SecurePlainPhone.fromReader(r));
     case 0x21ec5a5f:
-      return r.leave($SecurePlainEmail.fromReader(r), floor);
+      return r.leave($SecurePlainEmail.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$SecurePlainData, 'SecurePlainData');
+      return r.otherBoxed(id, read$SecurePlainData, 'SecurePlainData');
   }
 }
 
 /** Writes a boxed `SecurePlainData`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$SecurePlainData(w: TlWriter, value: Api.TypeSecurePlainData | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x23b2afb6 || value.classType !== 'constructor') throw boxedValueError(value, 'SecurePlainData');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `SecureValueType`: the constructor by its id; gzip_packed is inflated. */
 export function read$SecureValueType(r: TlReader): Api.TypeSecureValueType {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x9d2a81e3:
-      return r.leave($SecureValueTypePersonalDetails.fromReader(r), floor);
+      return r.leave($SecureValueTypePersonalDetails.fromReader(r));
     case 0x3dac6a00:
-      return r.leave($SecureValueTypePassport.fromReader(r), floor);
+      return r.leave($SecureValueTypePassport.fromReader(r));
     case 0x06e425c4:
-      return r.leave($SecureValueTypeDriverLicense.fromReader(r), floor);
+      return r.leave($SecureValueTypeDriverLicense.fromReader(r));
     case 0xa0d0744b:
-      return r.leave($SecureValueTypeIdentityCard.fromReader(r), floor);
+      return r.leave($SecureValueTypeIdentityCard.fromReader(r));
     case 0x99a48f23:
-      return r.leave($SecureValueTypeInternalPassport.fromReader(r), floor);
+      return r.leave($SecureValueTypeInternalPassport.fromReader(r));
     case 0xcbe31e26:
-      return r.leave($SecureValueTypeAddress.fromReader(r), floor);
+      return r.leave($SecureValueTypeAddress.fromReader(r));
     case 0xfc36954e:
-      return r.leave($SecureValueTypeUtilityBill.fromReader(r), floor);
+      return r.leave($SecureValueTypeUtilityBill.fromReader(r));
     case 0x89137c0d:
-      return r.leave($SecureValueTypeBankStatement.fromReader(r), floor);
+      return r.leave($SecureValueTypeBankStatement.fromReader(r));
     case 0x8b883488:
-      return r.leave($SecureValueTypeRentalAgreement.fromReader(r), floor);
+      return r.leave($SecureValueTypeRentalAgreement.fromReader(r));
     case 0x99e3806a:
-      return r.leave($SecureValueTypePassportRegistration.fromReader(r), floor);
+      return r.leave($SecureValueTypePassportRegistration.fromReader(r));
     case 0xea02ec33:
-      return r.leave($SecureValueTypeTemporaryRegistration.fromReader(r), floor);
+      return r.leave($SecureValueTypeTemporaryRegistration.fromReader(r));
     case 0xb320aadb:
-      return r.leave($SecureValueTypePhone.fromReader(r), floor);
+      return r.leave($SecureValueTypePhone.fromReader(r));
     case 0x8e3ca7ee:
-      return r.leave($SecureValueTypeEmail.fromReader(r), floor);
+      return r.leave($SecureValueTypeEmail.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$SecureValueType, 'SecureValueType');
+      return r.otherBoxed(id, read$SecureValueType, 'SecureValueType');
   }
 }
 
 /** Writes a boxed `SecureValueType`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$SecureValueType(w: TlWriter, value: Api.TypeSecureValueType | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x8893f596 || value.classType !== 'constructor') throw boxedValueError(value, 'SecureValueType');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `SecureValue`: the constructor by its id; gzip_packed is inflated. */
 export function read$SecureValue(r: TlReader): Api.TypeSecureValue {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x187fa0ca:
-      return r.leave($SecureValue.fromReader(r), floor);
+      return r.leave($SecureValue.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$SecureValue, 'SecureValue');
+      return r.otherBoxed(id, read$SecureValue, 'SecureValue');
   }
 }
 
 /** Writes a boxed `SecureValue`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$SecureValue(w: TlWriter, value: Api.TypeSecureValue | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x051138ae || value.classType !== 'constructor') throw boxedValueError(value, 'SecureValue');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputSecureValue`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputSecureValue(r: TlReader): Api.TypeInputSecureValue {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xdb21d0a7:
-      return r.leave($InputSecureValue.fromReader(r), floor);
+      return r.leave($InputSecureValue.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputSecureValue, 'InputSecureValue');
+      return r.otherBoxed(id, read$InputSecureValue, 'InputSecureValue');
   }
 }
 
 /** Writes a boxed `InputSecureValue`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputSecureValue(w: TlWriter, value: Api.TypeInputSecureValue | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xb49da1fc || value.classType !== 'constructor') throw boxedValueError(value, 'InputSecureValue');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `SecureValueHash`: the constructor by its id; gzip_packed is inflated. */
 export function read$SecureValueHash(r: TlReader): Api.TypeSecureValueHash {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xed1ecdb0:
-      return r.leave($SecureValueHash.fromReader(r), floor);
+      return r.leave($SecureValueHash.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$SecureValueHash, 'SecureValueHash');
+      return r.otherBoxed(id, read$SecureValueHash, 'SecureValueHash');
   }
 }
 
 /** Writes a boxed `SecureValueHash`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$SecureValueHash(w: TlWriter, value: Api.TypeSecureValueHash | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xd5f5c007 || value.classType !== 'constructor') throw boxedValueError(value, 'SecureValueHash');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `SecureValueError`: the constructor by its id; gzip_packed is inflated. */
 export function read$SecureValueError(r: TlReader): Api.TypeSecureValueError {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xe8a40bd9:
-      return r.leave($SecureValueErrorData.fromReader(r), floor);
+      return r.leave($SecureValueErrorData.fromReader(r));
     case 0x00be3dfa:
-      return r.leave($SecureValueErrorFrontSide.fromReader(r), floor);
+      return r.leave($SecureValueErrorFrontSide.fromReader(r));
     case 0x868a2aa5:
-      return r.leave($SecureValueErrorReverseSide.fromReader(r), floor);
+      return r.leave($SecureValueErrorReverseSide.fromReader(r));
     case 0xe537ced6:
-      return r.leave($SecureValueErrorSelfie.fromReader(r), floor);
+      return r.leave($SecureValueErrorSelfie.fromReader(r));
     case 0x7a700873:
-      return r.leave($SecureValueErrorFile.fromReader(r), floor);
+      return r.leave($SecureValueErrorFile.fromReader(r));
     case 0x666220e9:
-      return r.leave($SecureValueErrorFiles.fromReader(r), floor);
+      return r.leave($SecureValueErrorFiles.fromReader(r));
     case 0x869d758f:
-      return r.leave($SecureValueError.fromReader(r), floor);
+      return r.leave($SecureValueError.fromReader(r));
     case 0xa1144770:
-      return r.leave($SecureValueErrorTranslationFile.fromReader(r), floor);
+      return r.leave($SecureValueErrorTranslationFile.fromReader(r));
     case 0x34636dd8:
-      return r.leave($SecureValueErrorTranslationFiles.fromReader(r), floor);
+      return r.leave($SecureValueErrorTranslationFiles.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$SecureValueError, 'SecureValueError');
+      return r.otherBoxed(id, read$SecureValueError, 'SecureValueError');
   }
 }
 
 /** Writes a boxed `SecureValueError`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$SecureValueError(w: TlWriter, value: Api.TypeSecureValueError | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x06075fce || value.classType !== 'constructor') throw boxedValueError(value, 'SecureValueError');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `SecureCredentialsEncrypted`: the constructor by its id; gzip_packed is inflated. */
 export function read$SecureCredentialsEncrypted(r: TlReader): Api.TypeSecureCredentialsEncrypted {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x33f0ea47:
-      return r.leave($SecureCredentialsEncrypted.fromReader(r), floor);
+      return r.leave($SecureCredentialsEncrypted.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$SecureCredentialsEncrypted, 'SecureCredentialsEncrypted');
+      return r.otherBoxed(id, read$SecureCredentialsEncrypted, 'SecureCredentialsEncrypted');
   }
 }
 
 /** Writes a boxed `SecureCredentialsEncrypted`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$SecureCredentialsEncrypted(w: TlWriter, value: Api.TypeSecureCredentialsEncrypted | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x94dc7633 || value.classType !== 'constructor') throw boxedValueError(value, 'SecureCredentialsEncrypted');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `account.AuthorizationForm`: the constructor by its id; gzip_packed is inflated. */
 export function read$account$AuthorizationForm(r: TlReader): Api.account.TypeAuthorizationForm {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xad2e1cd8:
-      return r.leave(account$AuthorizationForm.fromReader(r), floor);
+      return r.leave(account$AuthorizationForm.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$account$AuthorizationForm, 'account.AuthorizationForm');
+      return r.otherBoxed(id, read$account$AuthorizationForm, 'account.AuthorizationForm');
   }
 }
 
 /** Writes a boxed `account.AuthorizationForm`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$account$AuthorizationForm(w: TlWriter, value: Api.account.TypeAuthorizationForm | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x78049a94 || value.classType !== 'constructor') throw boxedValueError(value, 'account.AuthorizationForm');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `account.SentEmailCode`: the constructor by its id; gzip_packed is inflated. */
 export function read$account$SentEmailCode(r: TlReader): Api.account.TypeSentEmailCode {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x811f854f:
-      return r.leave(account$SentEmailCode.fromReader(r), floor);
+      return r.leave(account$SentEmailCode.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$account$SentEmailCode, 'account.SentEmailCode');
+      return r.otherBoxed(id, read$account$SentEmailCode, 'account.SentEmailCode');
   }
 }
 
 /** Writes a boxed `account.SentEmailCode`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$account$SentEmailCode(w: TlWriter, value: Api.account.TypeSentEmailCode | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x69f3c06e || value.classType !== 'constructor') throw boxedValueError(value, 'account.SentEmailCode');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `help.DeepLinkInfo`: the constructor by its id; gzip_packed is inflated. */
 export function read$help$DeepLinkInfo(r: TlReader): Api.help.TypeDeepLinkInfo {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x66afa166:
-      return r.leave(help$DeepLinkInfoEmpty.fromReader(r), floor);
+      return r.leave(help$DeepLinkInfoEmpty.fromReader(r));
     case 0x6a4ee832:
-      return r.leave(help$DeepLinkInfo.fromReader(r), floor);
+      return r.leave(help$DeepLinkInfo.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$help$DeepLinkInfo, 'help.DeepLinkInfo');
+      return r.otherBoxed(id, read$help$DeepLinkInfo, 'help.DeepLinkInfo');
   }
 }
 
 /** Writes a boxed `help.DeepLinkInfo`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$help$DeepLinkInfo(w: TlWriter, value: Api.help.TypeDeepLinkInfo | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x984aac38 || value.classType !== 'constructor') throw boxedValueError(value, 'help.DeepLinkInfo');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `SavedContact`: the constructor by its id; gzip_packed is inflated. */
 export function read$SavedContact(r: TlReader): Api.TypeSavedContact {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x1142bd56:
-      return r.leave($SavedPhoneContact.fromReader(r), floor);
+      return r.leave($SavedPhoneContact.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$SavedContact, 'SavedContact');
+      return r.otherBoxed(id, read$SavedContact, 'SavedContact');
   }
 }
 
 /** Writes a boxed `SavedContact`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$SavedContact(w: TlWriter, value: Api.TypeSavedContact | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x06db98c4 || value.classType !== 'constructor') throw boxedValueError(value, 'SavedContact');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `account.Takeout`: the constructor by its id; gzip_packed is inflated. */
 export function read$account$Takeout(r: TlReader): Api.account.TypeTakeout {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x4dba4501:
-      return r.leave(account$Takeout.fromReader(r), floor);
+      return r.leave(account$Takeout.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$account$Takeout, 'account.Takeout');
+      return r.otherBoxed(id, read$account$Takeout, 'account.Takeout');
   }
 }
 
 /** Writes a boxed `account.Takeout`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$account$Takeout(w: TlWriter, value: Api.account.TypeTakeout | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x843ebe85 || value.classType !== 'constructor') throw boxedValueError(value, 'account.Takeout');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `PasswordKdfAlgo`: the constructor by its id; gzip_packed is inflated. */
 export function read$PasswordKdfAlgo(r: TlReader): Api.TypePasswordKdfAlgo {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xd45ab096:
-      return r.leave($PasswordKdfAlgoUnknown.fromReader(r), floor);
+      return r.leave($PasswordKdfAlgoUnknown.fromReader(r));
     case 0x3a912d4a:
-      return r.leave($PasswordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow.fromReader(r), floor);
+      return r.leave($PasswordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$PasswordKdfAlgo, 'PasswordKdfAlgo');
+      return r.otherBoxed(id, read$PasswordKdfAlgo, 'PasswordKdfAlgo');
   }
 }
 
 /** Writes a boxed `PasswordKdfAlgo`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$PasswordKdfAlgo(w: TlWriter, value: Api.TypePasswordKdfAlgo | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x37bcf5cc || value.classType !== 'constructor') throw boxedValueError(value, 'PasswordKdfAlgo');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `SecurePasswordKdfAlgo`: the constructor by its id; gzip_packed is inflated. */
 export function read$SecurePasswordKdfAlgo(r: TlReader): Api.TypeSecurePasswordKdfAlgo {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x004a8537:
-      return r.leave($SecurePasswordKdfAlgoUnknown.fromReader(r), floor);
+      return r.leave($SecurePasswordKdfAlgoUnknown.fromReader(r));
     case 0xbbf2dda0:
-      return r.leave($SecurePasswordKdfAlgoPBKDF2HMACSHA512iter100000.fromReader(r), floor);
+      return r.leave($SecurePasswordKdfAlgoPBKDF2HMACSHA512iter100000.fromReader(r));
     case 0x86471d92:
-      return r.leave($SecurePasswordKdfAlgoSHA512.fromReader(r), floor);
+      return r.leave($SecurePasswordKdfAlgoSHA512.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$SecurePasswordKdfAlgo, 'SecurePasswordKdfAlgo');
+      return r.otherBoxed(id, read$SecurePasswordKdfAlgo, 'SecurePasswordKdfAlgo');
   }
 }
 
 /** Writes a boxed `SecurePasswordKdfAlgo`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$SecurePasswordKdfAlgo(w: TlWriter, value: Api.TypeSecurePasswordKdfAlgo | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x77262943 || value.classType !== 'constructor') throw boxedValueError(value, 'SecurePasswordKdfAlgo');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `SecureSecretSettings`: the constructor by its id; gzip_packed is inflated. */
 export function read$SecureSecretSettings(r: TlReader): Api.TypeSecureSecretSettings {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x1527bcac:
-      return r.leave($SecureSecretSettings.fromReader(r), floor);
+      return r.leave($SecureSecretSettings.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$SecureSecretSettings, 'SecureSecretSettings');
+      return r.otherBoxed(id, read$SecureSecretSettings, 'SecureSecretSettings');
   }
 }
 
 /** Writes a boxed `SecureSecretSettings`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$SecureSecretSettings(w: TlWriter, value: Api.TypeSecureSecretSettings | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xc6c802fb || value.classType !== 'constructor') throw boxedValueError(value, 'SecureSecretSettings');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputCheckPasswordSRP`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputCheckPasswordSRP(r: TlReader): Api.TypeInputCheckPasswordSRP {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x9880f658:
-      return r.leave($InputCheckPasswordEmpty.fromReader(r), floor);
+      return r.leave($InputCheckPasswordEmpty.fromReader(r));
     case 0xd27ff082:
-      return r.leave($InputCheckPasswordSRP.fromReader(r), floor);
+      return r.leave($InputCheckPasswordSRP.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputCheckPasswordSRP, 'InputCheckPasswordSRP');
+      return r.otherBoxed(id, read$InputCheckPasswordSRP, 'InputCheckPasswordSRP');
   }
 }
 
 /** Writes a boxed `InputCheckPasswordSRP`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputCheckPasswordSRP(w: TlWriter, value: Api.TypeInputCheckPasswordSRP | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xd41af560 || value.classType !== 'constructor') throw boxedValueError(value, 'InputCheckPasswordSRP');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `SecureRequiredType`: the constructor by its id; gzip_packed is inflated. */
 export function read$SecureRequiredType(r: TlReader): Api.TypeSecureRequiredType {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x829d99da:
-      return r.leave($SecureRequiredType.fromReader(r), floor);
+      return r.leave($SecureRequiredType.fromReader(r));
     case 0x027477b4:
-      return r.leave($SecureRequiredTypeOneOf.fromReader(r), floor);
+      return r.leave($SecureRequiredTypeOneOf.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$SecureRequiredType, 'SecureRequiredType');
+      return r.otherBoxed(id, read$SecureRequiredType, 'SecureRequiredType');
   }
 }
 
 /** Writes a boxed `SecureRequiredType`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$SecureRequiredType(w: TlWriter, value: Api.TypeSecureRequiredType | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x7c7b420a || value.classType !== 'constructor') throw boxedValueError(value, 'SecureRequiredType');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `help.PassportConfig`: the constructor by its id; gzip_packed is inflated. */
 export function read$help$PassportConfig(r: TlReader): Api.help.TypePassportConfig {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xbfb9f457:
-      return r.leave(help$PassportConfigNotModified.fromReader(r), floor);
+      return r.leave(help$PassportConfigNotModified.fromReader(r));
     case 0xa098d6af:
-      return r.leave(help$PassportConfig.fromReader(r), floor);
+      return r.leave(help$PassportConfig.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$help$PassportConfig, 'help.PassportConfig');
+      return r.otherBoxed(id, read$help$PassportConfig, 'help.PassportConfig');
   }
 }
 
 /** Writes a boxed `help.PassportConfig`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$help$PassportConfig(w: TlWriter, value: Api.help.TypePassportConfig | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xc666c0ad || value.classType !== 'constructor') throw boxedValueError(value, 'help.PassportConfig');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputAppEvent`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputAppEvent(r: TlReader): Api.TypeInputAppEvent {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x1d1b1245:
-      return r.leave($InputAppEvent.fromReader(r), floor);
+      return r.leave($InputAppEvent.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputAppEvent, 'InputAppEvent');
+      return r.otherBoxed(id, read$InputAppEvent, 'InputAppEvent');
   }
 }
 
 /** Writes a boxed `InputAppEvent`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputAppEvent(w: TlWriter, value: Api.TypeInputAppEvent | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x89322106 || value.classType !== 'constructor') throw boxedValueError(value, 'InputAppEvent');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `JSONObjectValue`: the constructor by its id; gzip_packed is inflated. */
 export function read$JSONObjectValue(r: TlReader): Api.TypeJSONObjectValue {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xc0de1bd9:
-      return r.leave($JsonObjectValue.fromReader(r), floor);
+      return r.leave($JsonObjectValue.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$JSONObjectValue, 'JSONObjectValue');
+      return r.otherBoxed(id, read$JSONObjectValue, 'JSONObjectValue');
   }
 }
 
 /** Writes a boxed `JSONObjectValue`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$JSONObjectValue(w: TlWriter, value: Api.TypeJSONObjectValue | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x937fceb9 || value.classType !== 'constructor') throw boxedValueError(value, 'JSONObjectValue');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `JSONValue`: the constructor by its id; gzip_packed is inflated. */
 export function read$JSONValue(r: TlReader): Api.TypeJSONValue {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x3f6d7b68:
-      return r.leave($JsonNull.fromReader(r), floor);
+      return r.leave($JsonNull.fromReader(r));
     case 0xc7345e6a:
-      return r.leave($JsonBool.fromReader(r), floor);
+      return r.leave($JsonBool.fromReader(r));
     case 0x2be0dfa4:
-      return r.leave($JsonNumber.fromReader(r), floor);
+      return r.leave($JsonNumber.fromReader(r));
     case 0xb71e767a:
-      return r.leave($JsonString.fromReader(r), floor);
+      return r.leave($JsonString.fromReader(r));
     case 0xf7444763:
-      return r.leave($JsonArray.fromReader(r), floor);
+      return r.leave($JsonArray.fromReader(r));
     case 0x99c1d49d:
-      return r.leave($JsonObject.fromReader(r), floor);
+      return r.leave($JsonObject.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$JSONValue, 'JSONValue');
+      return r.otherBoxed(id, read$JSONValue, 'JSONValue');
   }
 }
 
 /** Writes a boxed `JSONValue`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$JSONValue(w: TlWriter, value: Api.TypeJSONValue | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xeb9987b3 || value.classType !== 'constructor') throw boxedValueError(value, 'JSONValue');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `PageTableCell`: the constructor by its id; gzip_packed is inflated. */
 export function read$PageTableCell(r: TlReader): Api.TypePageTableCell {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x34566b6a:
-      return r.leave($PageTableCell.fromReader(r), floor);
+      return r.leave($PageTableCell.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$PageTableCell, 'PageTableCell');
+      return r.otherBoxed(id, read$PageTableCell, 'PageTableCell');
   }
 }
 
 /** Writes a boxed `PageTableCell`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$PageTableCell(w: TlWriter, value: Api.TypePageTableCell | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xb0eb3054 || value.classType !== 'constructor') throw boxedValueError(value, 'PageTableCell');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `PageTableRow`: the constructor by its id; gzip_packed is inflated. */
 export function read$PageTableRow(r: TlReader): Api.TypePageTableRow {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xe0c0c5e5:
-      return r.leave($PageTableRow.fromReader(r), floor);
+      return r.leave($PageTableRow.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$PageTableRow, 'PageTableRow');
+      return r.otherBoxed(id, read$PageTableRow, 'PageTableRow');
   }
 }
 
 /** Writes a boxed `PageTableRow`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$PageTableRow(w: TlWriter, value: Api.TypePageTableRow | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x59acee11 || value.classType !== 'constructor') throw boxedValueError(value, 'PageTableRow');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `PageCaption`: the constructor by its id; gzip_packed is inflated. */
 export function read$PageCaption(r: TlReader): Api.TypePageCaption {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x6f747657:
-      return r.leave($PageCaption.fromReader(r), floor);
+      return r.leave($PageCaption.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$PageCaption, 'PageCaption');
+      return r.otherBoxed(id, read$PageCaption, 'PageCaption');
   }
 }
 
 /** Writes a boxed `PageCaption`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$PageCaption(w: TlWriter, value: Api.TypePageCaption | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x29b8eeb3 || value.classType !== 'constructor') throw boxedValueError(value, 'PageCaption');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `PageListItem`: the constructor by its id; gzip_packed is inflated. */
 export function read$PageListItem(r: TlReader): Api.TypePageListItem {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xb92fb6cd:
-      return r.leave($PageListItemText.fromReader(r), floor);
+      return r.leave($PageListItemText.fromReader(r));
     case 0x25e073fc:
-      return r.leave($PageListItemBlocks.fromReader(r), floor);
+      return r.leave($PageListItemBlocks.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$PageListItem, 'PageListItem');
+      return r.otherBoxed(id, read$PageListItem, 'PageListItem');
   }
 }
 
 /** Writes a boxed `PageListItem`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$PageListItem(w: TlWriter, value: Api.TypePageListItem | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x8caebcb1 || value.classType !== 'constructor') throw boxedValueError(value, 'PageListItem');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `PageListOrderedItem`: the constructor by its id; gzip_packed is inflated. */
 export function read$PageListOrderedItem(r: TlReader): Api.TypePageListOrderedItem {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x5e068047:
-      return r.leave($PageListOrderedItemText.fromReader(r), floor);
+      return r.leave($PageListOrderedItemText.fromReader(r));
     case 0x98dd8936:
-      return r.leave($PageListOrderedItemBlocks.fromReader(r), floor);
+      return r.leave($PageListOrderedItemBlocks.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$PageListOrderedItem, 'PageListOrderedItem');
+      return r.otherBoxed(id, read$PageListOrderedItem, 'PageListOrderedItem');
   }
 }
 
 /** Writes a boxed `PageListOrderedItem`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$PageListOrderedItem(w: TlWriter, value: Api.TypePageListOrderedItem | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xeeda0eb8 || value.classType !== 'constructor') throw boxedValueError(value, 'PageListOrderedItem');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `PageRelatedArticle`: the constructor by its id; gzip_packed is inflated. */
 export function read$PageRelatedArticle(r: TlReader): Api.TypePageRelatedArticle {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xb390dc08:
-      return r.leave($PageRelatedArticle.fromReader(r), floor);
+      return r.leave($PageRelatedArticle.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$PageRelatedArticle, 'PageRelatedArticle');
+      return r.otherBoxed(id, read$PageRelatedArticle, 'PageRelatedArticle');
   }
 }
 
 /** Writes a boxed `PageRelatedArticle`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$PageRelatedArticle(w: TlWriter, value: Api.TypePageRelatedArticle | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x36d05822 || value.classType !== 'constructor') throw boxedValueError(value, 'PageRelatedArticle');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `Page`: the constructor by its id; gzip_packed is inflated. */
 export function read$Page(r: TlReader): Api.TypePage {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x98657f0d:
-      return r.leave($Page.fromReader(r), floor);
+      return r.leave($Page.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$Page, 'Page');
+      return r.otherBoxed(id, read$Page, 'Page');
   }
 }
 
 /** Writes a boxed `Page`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$Page(w: TlWriter, value: Api.TypePage | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xb438191e || value.classType !== 'constructor') throw boxedValueError(value, 'Page');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `help.SupportName`: the constructor by its id; gzip_packed is inflated. */
 export function read$help$SupportName(r: TlReader): Api.help.TypeSupportName {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x8c05f1c9:
-      return r.leave(help$SupportName.fromReader(r), floor);
+      return r.leave(help$SupportName.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$help$SupportName, 'help.SupportName');
+      return r.otherBoxed(id, read$help$SupportName, 'help.SupportName');
   }
 }
 
 /** Writes a boxed `help.SupportName`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$help$SupportName(w: TlWriter, value: Api.help.TypeSupportName | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x7f50b7c2 || value.classType !== 'constructor') throw boxedValueError(value, 'help.SupportName');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `help.UserInfo`: the constructor by its id; gzip_packed is inflated. */
 export function read$help$UserInfo(r: TlReader): Api.help.TypeUserInfo {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xf3ae2eed:
-      return r.leave(help$UserInfoEmpty.fromReader(r), floor);
+      return r.leave(help$UserInfoEmpty.fromReader(r));
     case 0x01eb3758:
-      return r.leave(help$UserInfo.fromReader(r), floor);
+      return r.leave(help$UserInfo.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$help$UserInfo, 'help.UserInfo');
+      return r.otherBoxed(id, read$help$UserInfo, 'help.UserInfo');
   }
 }
 
 /** Writes a boxed `help.UserInfo`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$help$UserInfo(w: TlWriter, value: Api.help.TypeUserInfo | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x5c53d7d8 || value.classType !== 'constructor') throw boxedValueError(value, 'help.UserInfo');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `PollAnswer`: the constructor by its id; gzip_packed is inflated. */
 export function read$PollAnswer(r: TlReader): Api.TypePollAnswer {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x6ca9c2e9:
-      return r.leave($PollAnswer.fromReader(r), floor);
+      return r.leave($PollAnswer.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$PollAnswer, 'PollAnswer');
+      return r.otherBoxed(id, read$PollAnswer, 'PollAnswer');
   }
 }
 
 /** Writes a boxed `PollAnswer`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$PollAnswer(w: TlWriter, value: Api.TypePollAnswer | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x7ea5dd9e || value.classType !== 'constructor') throw boxedValueError(value, 'PollAnswer');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `Poll`: the constructor by its id; gzip_packed is inflated. */
 export function read$Poll(r: TlReader): Api.TypePoll {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x86e18161:
-      return r.leave($Poll.fromReader(r), floor);
+      return r.leave($Poll.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$Poll, 'Poll');
+      return r.otherBoxed(id, read$Poll, 'Poll');
   }
 }
 
 /** Writes a boxed `Poll`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$Poll(w: TlWriter, value: Api.TypePoll | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x248e557b || value.classType !== 'constructor') throw boxedValueError(value, 'Poll');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `PollAnswerVoters`: the constructor by its id; gzip_packed is inflated. */
 export function read$PollAnswerVoters(r: TlReader): Api.TypePollAnswerVoters {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x3b6ddad2:
-      return r.leave($PollAnswerVoters.fromReader(r), floor);
+      return r.leave($PollAnswerVoters.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$PollAnswerVoters, 'PollAnswerVoters');
+      return r.otherBoxed(id, read$PollAnswerVoters, 'PollAnswerVoters');
   }
 }
 
 /** Writes a boxed `PollAnswerVoters`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$PollAnswerVoters(w: TlWriter, value: Api.TypePollAnswerVoters | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x7ce0cf91 || value.classType !== 'constructor') throw boxedValueError(value, 'PollAnswerVoters');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `PollResults`: the constructor by its id; gzip_packed is inflated. */
 export function read$PollResults(r: TlReader): Api.TypePollResults {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xbadcc1a3:
-      return r.leave($PollResults.fromReader(r), floor);
+      return r.leave($PollResults.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$PollResults, 'PollResults');
+      return r.otherBoxed(id, read$PollResults, 'PollResults');
   }
 }
 
 /** Writes a boxed `PollResults`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$PollResults(w: TlWriter, value: Api.TypePollResults | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xc3b4f687 || value.classType !== 'constructor') throw boxedValueError(value, 'PollResults');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `ChatOnlines`: the constructor by its id; gzip_packed is inflated. */
 export function read$ChatOnlines(r: TlReader): Api.TypeChatOnlines {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xf041e250:
-      return r.leave($ChatOnlines.fromReader(r), floor);
+      return r.leave($ChatOnlines.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$ChatOnlines, 'ChatOnlines');
+      return r.otherBoxed(id, read$ChatOnlines, 'ChatOnlines');
   }
 }
 
 /** Writes a boxed `ChatOnlines`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$ChatOnlines(w: TlWriter, value: Api.TypeChatOnlines | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x8c81903a || value.classType !== 'constructor') throw boxedValueError(value, 'ChatOnlines');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `StatsURL`: the constructor by its id; gzip_packed is inflated. */
 export function read$StatsURL(r: TlReader): Api.TypeStatsURL {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x47a971e0:
-      return r.leave($StatsURL.fromReader(r), floor);
+      return r.leave($StatsURL.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$StatsURL, 'StatsURL');
+      return r.otherBoxed(id, read$StatsURL, 'StatsURL');
   }
 }
 
 /** Writes a boxed `StatsURL`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$StatsURL(w: TlWriter, value: Api.TypeStatsURL | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x8d4c94c0 || value.classType !== 'constructor') throw boxedValueError(value, 'StatsURL');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `ChatAdminRights`: the constructor by its id; gzip_packed is inflated. */
 export function read$ChatAdminRights(r: TlReader): Api.TypeChatAdminRights {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x5fb224d5:
-      return r.leave($ChatAdminRights.fromReader(r), floor);
+      return r.leave($ChatAdminRights.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$ChatAdminRights, 'ChatAdminRights');
+      return r.otherBoxed(id, read$ChatAdminRights, 'ChatAdminRights');
   }
 }
 
 /** Writes a boxed `ChatAdminRights`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$ChatAdminRights(w: TlWriter, value: Api.TypeChatAdminRights | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x863dc7c4 || value.classType !== 'constructor') throw boxedValueError(value, 'ChatAdminRights');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `ChatBannedRights`: the constructor by its id; gzip_packed is inflated. */
 export function read$ChatBannedRights(r: TlReader): Api.TypeChatBannedRights {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x9f120418:
-      return r.leave($ChatBannedRights.fromReader(r), floor);
+      return r.leave($ChatBannedRights.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$ChatBannedRights, 'ChatBannedRights');
+      return r.otherBoxed(id, read$ChatBannedRights, 'ChatBannedRights');
   }
 }
 
 /** Writes a boxed `ChatBannedRights`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$ChatBannedRights(w: TlWriter, value: Api.TypeChatBannedRights | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x4b5445a9 || value.classType !== 'constructor') throw boxedValueError(value, 'ChatBannedRights');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputWallPaper`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputWallPaper(r: TlReader): Api.TypeInputWallPaper {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xe630b979:
-      return r.leave($InputWallPaper.fromReader(r), floor);
+      return r.leave($InputWallPaper.fromReader(r));
     case 0x72091c80:
-      return r.leave($InputWallPaperSlug.fromReader(r), floor);
+      return r.leave($InputWallPaperSlug.fromReader(r));
     case 0x8427bbac:
-      return r.leave($InputWallPaperNoFile.fromReader(r), floor);
+      return r.leave($InputWallPaperNoFile.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputWallPaper, 'InputWallPaper');
+      return r.otherBoxed(id, read$InputWallPaper, 'InputWallPaper');
   }
 }
 
 /** Writes a boxed `InputWallPaper`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputWallPaper(w: TlWriter, value: Api.TypeInputWallPaper | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xee77201a || value.classType !== 'constructor') throw boxedValueError(value, 'InputWallPaper');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `account.WallPapers`: the constructor by its id; gzip_packed is inflated. */
 export function read$account$WallPapers(r: TlReader): Api.account.TypeWallPapers {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x1c199183:
-      return r.leave(account$WallPapersNotModified.fromReader(r), floor);
+      return r.leave(account$WallPapersNotModified.fromReader(r));
     case 0x702b65a9:
-      return r.leave(account$WallPapers.fromReader(r), floor);
+      return r.leave(account$WallPapers.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$account$WallPapers, 'account.WallPapers');
+      return r.otherBoxed(id, read$account$WallPapers, 'account.WallPapers');
   }
 }
 
 /** Writes a boxed `account.WallPapers`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$account$WallPapers(w: TlWriter, value: Api.account.TypeWallPapers | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xa2c548fd || value.classType !== 'constructor') throw boxedValueError(value, 'account.WallPapers');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `CodeSettings`: the constructor by its id; gzip_packed is inflated. */
 export function read$CodeSettings(r: TlReader): Api.TypeCodeSettings {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xdebebe83:
-      return r.leave($CodeSettings.fromReader(r), floor);
+      return r.leave($CodeSettings.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$CodeSettings, 'CodeSettings');
+      return r.otherBoxed(id, read$CodeSettings, 'CodeSettings');
   }
 }
 
 /** Writes a boxed `CodeSettings`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$CodeSettings(w: TlWriter, value: Api.TypeCodeSettings | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x48edbc8a || value.classType !== 'constructor') throw boxedValueError(value, 'CodeSettings');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `WallPaperSettings`: the constructor by its id; gzip_packed is inflated. */
 export function read$WallPaperSettings(r: TlReader): Api.TypeWallPaperSettings {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x05086cf8:
-      return r.leave($WallPaperSettings.fromReader(r), floor);
+      return r.leave($WallPaperSettings.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$WallPaperSettings, 'WallPaperSettings');
+      return r.otherBoxed(id, read$WallPaperSettings, 'WallPaperSettings');
   }
 }
 
 /** Writes a boxed `WallPaperSettings`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$WallPaperSettings(w: TlWriter, value: Api.TypeWallPaperSettings | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x4175e312 || value.classType !== 'constructor') throw boxedValueError(value, 'WallPaperSettings');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `AutoDownloadSettings`: the constructor by its id; gzip_packed is inflated. */
 export function read$AutoDownloadSettings(r: TlReader): Api.TypeAutoDownloadSettings {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xe04232f3:
-      return r.leave($AutoDownloadSettings.fromReader(r), floor);
+      return r.leave($AutoDownloadSettings.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$AutoDownloadSettings, 'AutoDownloadSettings');
+      return r.otherBoxed(id, read$AutoDownloadSettings, 'AutoDownloadSettings');
   }
 }
 
 /** Writes a boxed `AutoDownloadSettings`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$AutoDownloadSettings(w: TlWriter, value: Api.TypeAutoDownloadSettings | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x512819c7 || value.classType !== 'constructor') throw boxedValueError(value, 'AutoDownloadSettings');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `account.AutoDownloadSettings`: the constructor by its id; gzip_packed is inflated. */
 export function read$account$AutoDownloadSettings(r: TlReader): Api.account.TypeAutoDownloadSettings {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x63cacf26:
-      return r.leave(account$AutoDownloadSettings.fromReader(r), floor);
+      return r.leave(account$AutoDownloadSettings.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$account$AutoDownloadSettings, 'account.AutoDownloadSettings');
+      return r.otherBoxed(id, read$account$AutoDownloadSettings, 'account.AutoDownloadSettings');
   }
 }
 
 /** Writes a boxed `account.AutoDownloadSettings`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$account$AutoDownloadSettings(w: TlWriter, value: Api.account.TypeAutoDownloadSettings | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x2fb85921 || value.classType !== 'constructor') throw boxedValueError(value, 'account.AutoDownloadSettings');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `EmojiKeyword`: the constructor by its id; gzip_packed is inflated. */
 export function read$EmojiKeyword(r: TlReader): Api.TypeEmojiKeyword {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xd5b3b9f9:
-      return r.leave($EmojiKeyword.fromReader(r), floor);
+      return r.leave($EmojiKeyword.fromReader(r));
     case 0x236df622:
-      return r.leave($EmojiKeywordDeleted.fromReader(r), floor);
+      return r.leave($EmojiKeywordDeleted.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$EmojiKeyword, 'EmojiKeyword');
+      return r.otherBoxed(id, read$EmojiKeyword, 'EmojiKeyword');
   }
 }
 
 /** Writes a boxed `EmojiKeyword`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$EmojiKeyword(w: TlWriter, value: Api.TypeEmojiKeyword | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x6612a53e || value.classType !== 'constructor') throw boxedValueError(value, 'EmojiKeyword');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `EmojiKeywordsDifference`: the constructor by its id; gzip_packed is inflated. */
 export function read$EmojiKeywordsDifference(r: TlReader): Api.TypeEmojiKeywordsDifference {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x5cc761bd:
-      return r.leave($EmojiKeywordsDifference.fromReader(r), floor);
+      return r.leave($EmojiKeywordsDifference.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$EmojiKeywordsDifference, 'EmojiKeywordsDifference');
+      return r.otherBoxed(id, read$EmojiKeywordsDifference, 'EmojiKeywordsDifference');
   }
 }
 
 /** Writes a boxed `EmojiKeywordsDifference`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$EmojiKeywordsDifference(w: TlWriter, value: Api.TypeEmojiKeywordsDifference | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xd279c672 || value.classType !== 'constructor') throw boxedValueError(value, 'EmojiKeywordsDifference');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `EmojiURL`: the constructor by its id; gzip_packed is inflated. */
 export function read$EmojiURL(r: TlReader): Api.TypeEmojiURL {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xa575739d:
-      return r.leave($EmojiURL.fromReader(r), floor);
+      return r.leave($EmojiURL.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$EmojiURL, 'EmojiURL');
+      return r.otherBoxed(id, read$EmojiURL, 'EmojiURL');
   }
 }
 
 /** Writes a boxed `EmojiURL`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$EmojiURL(w: TlWriter, value: Api.TypeEmojiURL | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x1fa08a19 || value.classType !== 'constructor') throw boxedValueError(value, 'EmojiURL');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `EmojiLanguage`: the constructor by its id; gzip_packed is inflated. */
 export function read$EmojiLanguage(r: TlReader): Api.TypeEmojiLanguage {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xb3fb5361:
-      return r.leave($EmojiLanguage.fromReader(r), floor);
+      return r.leave($EmojiLanguage.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$EmojiLanguage, 'EmojiLanguage');
+      return r.otherBoxed(id, read$EmojiLanguage, 'EmojiLanguage');
   }
 }
 
 /** Writes a boxed `EmojiLanguage`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$EmojiLanguage(w: TlWriter, value: Api.TypeEmojiLanguage | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xa48d04ee || value.classType !== 'constructor') throw boxedValueError(value, 'EmojiLanguage');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `FileLocation`: the constructor by its id; gzip_packed is inflated. */
 export function read$FileLocation(r: TlReader): Api.TypeFileLocation {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xbc7fc6cd:
-      return r.leave($FileLocationToBeDeprecated.fromReader(r), floor);
+      return r.leave($FileLocationToBeDeprecated.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$FileLocation, 'FileLocation');
+      return r.otherBoxed(id, read$FileLocation, 'FileLocation');
   }
 }
 
 /** Writes a boxed `FileLocation`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$FileLocation(w: TlWriter, value: Api.TypeFileLocation | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x90f76823 || value.classType !== 'constructor') throw boxedValueError(value, 'FileLocation');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `Folder`: the constructor by its id; gzip_packed is inflated. */
 export function read$Folder(r: TlReader): Api.TypeFolder {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xff544e65:
-      return r.leave($Folder.fromReader(r), floor);
+      return r.leave($Folder.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$Folder, 'Folder');
+      return r.otherBoxed(id, read$Folder, 'Folder');
   }
 }
 
 /** Writes a boxed `Folder`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$Folder(w: TlWriter, value: Api.TypeFolder | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xeb0e0cfb || value.classType !== 'constructor') throw boxedValueError(value, 'Folder');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputFolderPeer`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputFolderPeer(r: TlReader): Api.TypeInputFolderPeer {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xfbd2c296:
-      return r.leave($InputFolderPeer.fromReader(r), floor);
+      return r.leave($InputFolderPeer.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputFolderPeer, 'InputFolderPeer');
+      return r.otherBoxed(id, read$InputFolderPeer, 'InputFolderPeer');
   }
 }
 
 /** Writes a boxed `InputFolderPeer`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputFolderPeer(w: TlWriter, value: Api.TypeInputFolderPeer | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x74825e00 || value.classType !== 'constructor') throw boxedValueError(value, 'InputFolderPeer');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `FolderPeer`: the constructor by its id; gzip_packed is inflated. */
 export function read$FolderPeer(r: TlReader): Api.TypeFolderPeer {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xe9baa668:
-      return r.leave($FolderPeer.fromReader(r), floor);
+      return r.leave($FolderPeer.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$FolderPeer, 'FolderPeer');
+      return r.otherBoxed(id, read$FolderPeer, 'FolderPeer');
   }
 }
 
 /** Writes a boxed `FolderPeer`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$FolderPeer(w: TlWriter, value: Api.TypeFolderPeer | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xf3f2283b || value.classType !== 'constructor') throw boxedValueError(value, 'FolderPeer');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `messages.SearchCounter`: the constructor by its id; gzip_packed is inflated. */
 export function read$messages$SearchCounter(r: TlReader): Api.messages.TypeSearchCounter {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xe844ebff:
-      return r.leave(messages$SearchCounter.fromReader(r), floor);
+      return r.leave(messages$SearchCounter.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$messages$SearchCounter, 'messages.SearchCounter');
+      return r.otherBoxed(id, read$messages$SearchCounter, 'messages.SearchCounter');
   }
 }
 
 /** Writes a boxed `messages.SearchCounter`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$messages$SearchCounter(w: TlWriter, value: Api.messages.TypeSearchCounter | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xd6a7bfa2 || value.classType !== 'constructor') throw boxedValueError(value, 'messages.SearchCounter');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `UrlAuthResult`: the constructor by its id; gzip_packed is inflated. */
 export function read$UrlAuthResult(r: TlReader): Api.TypeUrlAuthResult {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x92d33a0e:
-      return r.leave($UrlAuthResultRequest.fromReader(r), floor);
+      return r.leave($UrlAuthResultRequest.fromReader(r));
     case 0x8f8c0e4e:
-      return r.leave($UrlAuthResultAccepted.fromReader(r), floor);
+      return r.leave($UrlAuthResultAccepted.fromReader(r));
     case 0xa9d6db1f:
-      return r.leave($UrlAuthResultDefault.fromReader(r), floor);
+      return r.leave($UrlAuthResultDefault.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$UrlAuthResult, 'UrlAuthResult');
+      return r.otherBoxed(id, read$UrlAuthResult, 'UrlAuthResult');
   }
 }
 
 /** Writes a boxed `UrlAuthResult`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$UrlAuthResult(w: TlWriter, value: Api.TypeUrlAuthResult | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x7765cb1e || value.classType !== 'constructor') throw boxedValueError(value, 'UrlAuthResult');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `ChannelLocation`: the constructor by its id; gzip_packed is inflated. */
 export function read$ChannelLocation(r: TlReader): Api.TypeChannelLocation {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xbfb5ad8b:
-      return r.leave($ChannelLocationEmpty.fromReader(r), floor);
+      return r.leave($ChannelLocationEmpty.fromReader(r));
     case 0x209b82db:
-      return r.leave($ChannelLocation.fromReader(r), floor);
+      return r.leave($ChannelLocation.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$ChannelLocation, 'ChannelLocation');
+      return r.otherBoxed(id, read$ChannelLocation, 'ChannelLocation');
   }
 }
 
 /** Writes a boxed `ChannelLocation`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$ChannelLocation(w: TlWriter, value: Api.TypeChannelLocation | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xec260b7f || value.classType !== 'constructor') throw boxedValueError(value, 'ChannelLocation');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `PeerLocated`: the constructor by its id; gzip_packed is inflated. */
 export function read$PeerLocated(r: TlReader): Api.TypePeerLocated {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xca461b5d:
-      return r.leave($PeerLocated.fromReader(r), floor);
+      return r.leave($PeerLocated.fromReader(r));
     case 0xf8ec284b:
-      return r.leave($PeerSelfLocated.fromReader(r), floor);
+      return r.leave($PeerSelfLocated.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$PeerLocated, 'PeerLocated');
+      return r.otherBoxed(id, read$PeerLocated, 'PeerLocated');
   }
 }
 
 /** Writes a boxed `PeerLocated`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$PeerLocated(w: TlWriter, value: Api.TypePeerLocated | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xfada34ac || value.classType !== 'constructor') throw boxedValueError(value, 'PeerLocated');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `RestrictionReason`: the constructor by its id; gzip_packed is inflated. */
 export function read$RestrictionReason(r: TlReader): Api.TypeRestrictionReason {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xd072acb4:
-      return r.leave($RestrictionReason.fromReader(r), floor);
+      return r.leave($RestrictionReason.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$RestrictionReason, 'RestrictionReason');
+      return r.otherBoxed(id, read$RestrictionReason, 'RestrictionReason');
   }
 }
 
 /** Writes a boxed `RestrictionReason`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$RestrictionReason(w: TlWriter, value: Api.TypeRestrictionReason | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x06ad95ad || value.classType !== 'constructor') throw boxedValueError(value, 'RestrictionReason');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputTheme`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputTheme(r: TlReader): Api.TypeInputTheme {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x3c5693e9:
-      return r.leave($InputTheme.fromReader(r), floor);
+      return r.leave($InputTheme.fromReader(r));
     case 0xf5890df1:
-      return r.leave($InputThemeSlug.fromReader(r), floor);
+      return r.leave($InputThemeSlug.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputTheme, 'InputTheme');
+      return r.otherBoxed(id, read$InputTheme, 'InputTheme');
   }
 }
 
 /** Writes a boxed `InputTheme`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputTheme(w: TlWriter, value: Api.TypeInputTheme | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x07a100f0 || value.classType !== 'constructor') throw boxedValueError(value, 'InputTheme');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `Theme`: the constructor by its id; gzip_packed is inflated. */
 export function read$Theme(r: TlReader): Api.TypeTheme {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x028f1114:
-      return r.leave($Theme.fromReader(r), floor);
+      return r.leave($Theme.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$Theme, 'Theme');
+      return r.otherBoxed(id, read$Theme, 'Theme');
   }
 }
 
 /** Writes a boxed `Theme`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$Theme(w: TlWriter, value: Api.TypeTheme | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x56b4c80c || value.classType !== 'constructor') throw boxedValueError(value, 'Theme');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `account.Themes`: the constructor by its id; gzip_packed is inflated. */
 export function read$account$Themes(r: TlReader): Api.account.TypeThemes {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xf41eb622:
-      return r.leave(account$ThemesNotModified.fromReader(r), floor);
+      return r.leave(account$ThemesNotModified.fromReader(r));
     case 0x7f676421:
-      return r.leave(account$Themes.fromReader(r), floor);
+      return r.leave(account$Themes.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$account$Themes, 'account.Themes');
+      return r.otherBoxed(id, read$account$Themes, 'account.Themes');
   }
 }
 
 /** Writes a boxed `account.Themes`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$account$Themes(w: TlWriter, value: Api.account.TypeThemes | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x7fc52204 || value.classType !== 'constructor') throw boxedValueError(value, 'account.Themes');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `auth.LoginToken`: the constructor by its id; gzip_packed is inflated. */
 export function read$auth$LoginToken(r: TlReader): Api.auth.TypeLoginToken {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x629f1980:
-      return r.leave(auth$LoginToken.fromReader(r), floor);
+      return r.leave(auth$LoginToken.fromReader(r));
     case 0x068e9916:
-      return r.leave(auth$LoginTokenMigrateTo.fromReader(r), floor);
+      return r.leave(auth$LoginTokenMigrateTo.fromReader(r));
     case 0x390d5c5e:
-      return r.leave(auth$LoginTokenSuccess.fromReader(r), floor);
+      return r.leave(auth$LoginTokenSuccess.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$auth$LoginToken, 'auth.LoginToken');
+      return r.otherBoxed(id, read$auth$LoginToken, 'auth.LoginToken');
   }
 }
 
 /** Writes a boxed `auth.LoginToken`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$auth$LoginToken(w: TlWriter, value: Api.auth.TypeLoginToken | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x6b55f636 || value.classType !== 'constructor') throw boxedValueError(value, 'auth.LoginToken');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `account.ContentSettings`: the constructor by its id; gzip_packed is inflated. */
 export function read$account$ContentSettings(r: TlReader): Api.account.TypeContentSettings {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x57e28221:
-      return r.leave(account$ContentSettings.fromReader(r), floor);
+      return r.leave(account$ContentSettings.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$account$ContentSettings, 'account.ContentSettings');
+      return r.otherBoxed(id, read$account$ContentSettings, 'account.ContentSettings');
   }
 }
 
 /** Writes a boxed `account.ContentSettings`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$account$ContentSettings(w: TlWriter, value: Api.account.TypeContentSettings | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xae3ff891 || value.classType !== 'constructor') throw boxedValueError(value, 'account.ContentSettings');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `messages.InactiveChats`: the constructor by its id; gzip_packed is inflated. */
 export function read$messages$InactiveChats(r: TlReader): Api.messages.TypeInactiveChats {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xa927fec5:
-      return r.leave(messages$InactiveChats.fromReader(r), floor);
+      return r.leave(messages$InactiveChats.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$messages$InactiveChats, 'messages.InactiveChats');
+      return r.otherBoxed(id, read$messages$InactiveChats, 'messages.InactiveChats');
   }
 }
 
 /** Writes a boxed `messages.InactiveChats`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$messages$InactiveChats(w: TlWriter, value: Api.messages.TypeInactiveChats | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x8bf3d7d4 || value.classType !== 'constructor') throw boxedValueError(value, 'messages.InactiveChats');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `BaseTheme`: the constructor by its id; gzip_packed is inflated. */
 export function read$BaseTheme(r: TlReader): Api.TypeBaseTheme {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xc3a12462:
-      return r.leave($BaseThemeClassic.fromReader(r), floor);
+      return r.leave($BaseThemeClassic.fromReader(r));
     case 0xfbd81688:
-      return r.leave($BaseThemeDay.fromReader(r), floor);
+      return r.leave($BaseThemeDay.fromReader(r));
     case 0xb7b31ea8:
-      return r.leave($BaseThemeNight.fromReader(r), floor);
+      return r.leave($BaseThemeNight.fromReader(r));
     case 0x6d5f77ee:
-      return r.leave($BaseThemeTinted.fromReader(r), floor);
+      return r.leave($BaseThemeTinted.fromReader(r));
     case 0x5b11125a:
-      return r.leave($BaseThemeArctic.fromReader(r), floor);
+      return r.leave($BaseThemeArctic.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$BaseTheme, 'BaseTheme');
+      return r.otherBoxed(id, read$BaseTheme, 'BaseTheme');
   }
 }
 
 /** Writes a boxed `BaseTheme`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$BaseTheme(w: TlWriter, value: Api.TypeBaseTheme | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x1f03f444 || value.classType !== 'constructor') throw boxedValueError(value, 'BaseTheme');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputThemeSettings`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputThemeSettings(r: TlReader): Api.TypeInputThemeSettings {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xbd507cd1:
-      return r.leave($InputThemeSettings.fromReader(r), floor);
+      return r.leave($InputThemeSettings.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputThemeSettings, 'InputThemeSettings');
+      return r.otherBoxed(id, read$InputThemeSettings, 'InputThemeSettings');
   }
 }
 
 /** Writes a boxed `InputThemeSettings`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputThemeSettings(w: TlWriter, value: Api.TypeInputThemeSettings | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x8338c882 || value.classType !== 'constructor') throw boxedValueError(value, 'InputThemeSettings');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `ThemeSettings`: the constructor by its id; gzip_packed is inflated. */
 export function read$ThemeSettings(r: TlReader): Api.TypeThemeSettings {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x9c14984a:
-      return r.leave($ThemeSettings.fromReader(r), floor);
+      return r.leave($ThemeSettings.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$ThemeSettings, 'ThemeSettings');
+      return r.otherBoxed(id, read$ThemeSettings, 'ThemeSettings');
   }
 }
 
 /** Writes a boxed `ThemeSettings`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$ThemeSettings(w: TlWriter, value: Api.TypeThemeSettings | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x82666d38 || value.classType !== 'constructor') throw boxedValueError(value, 'ThemeSettings');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `WebPageAttribute`: the constructor by its id; gzip_packed is inflated. */
 export function read$WebPageAttribute(r: TlReader): Api.TypeWebPageAttribute {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x54b56617:
-      return r.leave($WebPageAttributeTheme.fromReader(r), floor);
+      return r.leave($WebPageAttributeTheme.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$WebPageAttribute, 'WebPageAttribute');
+      return r.otherBoxed(id, read$WebPageAttribute, 'WebPageAttribute');
   }
 }
 
 /** Writes a boxed `WebPageAttribute`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$WebPageAttribute(w: TlWriter, value: Api.TypeWebPageAttribute | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xafcfe9c7 || value.classType !== 'constructor') throw boxedValueError(value, 'WebPageAttribute');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `MessageUserVote`: the constructor by its id; gzip_packed is inflated. */
 export function read$MessageUserVote(r: TlReader): Api.TypeMessageUserVote {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xa28e5559:
-      return r.leave($MessageUserVote.fromReader(r), floor);
+      return r.leave($MessageUserVote.fromReader(r));
     case 0x36377430:
-      return r.leave($MessageUserVoteInputOption.fromReader(r), floor);
+      return r.leave($MessageUserVoteInputOption.fromReader(r));
     case 0x0e8fe0de:
-      return r.leave($MessageUserVoteMultiple.fromReader(r), floor);
+      return r.leave($MessageUserVoteMultiple.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$MessageUserVote, 'MessageUserVote');
+      return r.otherBoxed(id, read$MessageUserVote, 'MessageUserVote');
   }
 }
 
 /** Writes a boxed `MessageUserVote`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$MessageUserVote(w: TlWriter, value: Api.TypeMessageUserVote | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xc92cd592 || value.classType !== 'constructor') throw boxedValueError(value, 'MessageUserVote');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `messages.VotesList`: the constructor by its id; gzip_packed is inflated. */
 export function read$messages$VotesList(r: TlReader): Api.messages.TypeVotesList {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x0823f649:
-      return r.leave(messages$VotesList.fromReader(r), floor);
+      return r.leave(messages$VotesList.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$messages$VotesList, 'messages.VotesList');
+      return r.otherBoxed(id, read$messages$VotesList, 'messages.VotesList');
   }
 }
 
 /** Writes a boxed `messages.VotesList`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$messages$VotesList(w: TlWriter, value: Api.messages.TypeVotesList | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xc2199885 || value.classType !== 'constructor') throw boxedValueError(value, 'messages.VotesList');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `BankCardOpenUrl`: the constructor by its id; gzip_packed is inflated. */
 export function read$BankCardOpenUrl(r: TlReader): Api.TypeBankCardOpenUrl {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xf568028a:
-      return r.leave($BankCardOpenUrl.fromReader(r), floor);
+      return r.leave($BankCardOpenUrl.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$BankCardOpenUrl, 'BankCardOpenUrl');
+      return r.otherBoxed(id, read$BankCardOpenUrl, 'BankCardOpenUrl');
   }
 }
 
 /** Writes a boxed `BankCardOpenUrl`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$BankCardOpenUrl(w: TlWriter, value: Api.TypeBankCardOpenUrl | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xf2e2460e || value.classType !== 'constructor') throw boxedValueError(value, 'BankCardOpenUrl');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `payments.BankCardData`: the constructor by its id; gzip_packed is inflated. */
 export function read$payments$BankCardData(r: TlReader): Api.payments.TypeBankCardData {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x3e24e573:
-      return r.leave(payments$BankCardData.fromReader(r), floor);
+      return r.leave(payments$BankCardData.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$payments$BankCardData, 'payments.BankCardData');
+      return r.otherBoxed(id, read$payments$BankCardData, 'payments.BankCardData');
   }
 }
 
 /** Writes a boxed `payments.BankCardData`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$payments$BankCardData(w: TlWriter, value: Api.payments.TypeBankCardData | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x8c6dd68b || value.classType !== 'constructor') throw boxedValueError(value, 'payments.BankCardData');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `DialogFilter`: the constructor by its id; gzip_packed is inflated. */
 export function read$DialogFilter(r: TlReader): Api.TypeDialogFilter {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x7438f7e8:
-      return r.leave($DialogFilter.fromReader(r), floor);
+      return r.leave($DialogFilter.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$DialogFilter, 'DialogFilter');
+      return r.otherBoxed(id, read$DialogFilter, 'DialogFilter');
   }
 }
 
 /** Writes a boxed `DialogFilter`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$DialogFilter(w: TlWriter, value: Api.TypeDialogFilter | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x692bc457 || value.classType !== 'constructor') throw boxedValueError(value, 'DialogFilter');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `DialogFilterSuggested`: the constructor by its id; gzip_packed is inflated. */
 export function read$DialogFilterSuggested(r: TlReader): Api.TypeDialogFilterSuggested {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x77744d4a:
-      return r.leave($DialogFilterSuggested.fromReader(r), floor);
+      return r.leave($DialogFilterSuggested.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$DialogFilterSuggested, 'DialogFilterSuggested');
+      return r.otherBoxed(id, read$DialogFilterSuggested, 'DialogFilterSuggested');
   }
 }
 
 /** Writes a boxed `DialogFilterSuggested`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$DialogFilterSuggested(w: TlWriter, value: Api.TypeDialogFilterSuggested | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x31ede086 || value.classType !== 'constructor') throw boxedValueError(value, 'DialogFilterSuggested');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `StatsDateRangeDays`: the constructor by its id; gzip_packed is inflated. */
 export function read$StatsDateRangeDays(r: TlReader): Api.TypeStatsDateRangeDays {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xb637edaf:
-      return r.leave($StatsDateRangeDays.fromReader(r), floor);
+      return r.leave($StatsDateRangeDays.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$StatsDateRangeDays, 'StatsDateRangeDays');
+      return r.otherBoxed(id, read$StatsDateRangeDays, 'StatsDateRangeDays');
   }
 }
 
 /** Writes a boxed `StatsDateRangeDays`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$StatsDateRangeDays(w: TlWriter, value: Api.TypeStatsDateRangeDays | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x81236245 || value.classType !== 'constructor') throw boxedValueError(value, 'StatsDateRangeDays');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `StatsAbsValueAndPrev`: the constructor by its id; gzip_packed is inflated. */
 export function read$StatsAbsValueAndPrev(r: TlReader): Api.TypeStatsAbsValueAndPrev {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xcb43acde:
-      return r.leave($StatsAbsValueAndPrev.fromReader(r), floor);
+      return r.leave($StatsAbsValueAndPrev.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$StatsAbsValueAndPrev, 'StatsAbsValueAndPrev');
+      return r.otherBoxed(id, read$StatsAbsValueAndPrev, 'StatsAbsValueAndPrev');
   }
 }
 
 /** Writes a boxed `StatsAbsValueAndPrev`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$StatsAbsValueAndPrev(w: TlWriter, value: Api.TypeStatsAbsValueAndPrev | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x3ebe59af || value.classType !== 'constructor') throw boxedValueError(value, 'StatsAbsValueAndPrev');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `StatsPercentValue`: the constructor by its id; gzip_packed is inflated. */
 export function read$StatsPercentValue(r: TlReader): Api.TypeStatsPercentValue {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xcbce2fe0:
-      return r.leave($StatsPercentValue.fromReader(r), floor);
+      return r.leave($StatsPercentValue.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$StatsPercentValue, 'StatsPercentValue');
+      return r.otherBoxed(id, read$StatsPercentValue, 'StatsPercentValue');
   }
 }
 
 /** Writes a boxed `StatsPercentValue`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$StatsPercentValue(w: TlWriter, value: Api.TypeStatsPercentValue | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x9702c51e || value.classType !== 'constructor') throw boxedValueError(value, 'StatsPercentValue');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `StatsGraph`: the constructor by its id; gzip_packed is inflated. */
 export function read$StatsGraph(r: TlReader): Api.TypeStatsGraph {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x4a27eb2d:
-      return r.leave($StatsGraphAsync.fromReader(r), floor);
+      return r.leave($StatsGraphAsync.fromReader(r));
     case 0xbedc9822:
-      return r.leave($StatsGraphError.fromReader(r), floor);
+      return r.leave($StatsGraphError.fromReader(r));
     case 0x8ea464b6:
-      return r.leave($StatsGraph.fromReader(r), floor);
+      return r.leave($StatsGraph.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$StatsGraph, 'StatsGraph');
+      return r.otherBoxed(id, read$StatsGraph, 'StatsGraph');
   }
 }
 
 /** Writes a boxed `StatsGraph`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$StatsGraph(w: TlWriter, value: Api.TypeStatsGraph | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x9b903153 || value.classType !== 'constructor') throw boxedValueError(value, 'StatsGraph');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `MessageInteractionCounters`: the constructor by its id; gzip_packed is inflated. */
 export function read$MessageInteractionCounters(r: TlReader): Api.TypeMessageInteractionCounters {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xad4fc9bd:
-      return r.leave($MessageInteractionCounters.fromReader(r), floor);
+      return r.leave($MessageInteractionCounters.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$MessageInteractionCounters, 'MessageInteractionCounters');
+      return r.otherBoxed(id, read$MessageInteractionCounters, 'MessageInteractionCounters');
   }
 }
 
 /** Writes a boxed `MessageInteractionCounters`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$MessageInteractionCounters(w: TlWriter, value: Api.TypeMessageInteractionCounters | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x2638b720 || value.classType !== 'constructor') throw boxedValueError(value, 'MessageInteractionCounters');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `stats.BroadcastStats`: the constructor by its id; gzip_packed is inflated. */
 export function read$stats$BroadcastStats(r: TlReader): Api.stats.TypeBroadcastStats {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xbdf78394:
-      return r.leave(stats$BroadcastStats.fromReader(r), floor);
+      return r.leave(stats$BroadcastStats.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$stats$BroadcastStats, 'stats.BroadcastStats');
+      return r.otherBoxed(id, read$stats$BroadcastStats, 'stats.BroadcastStats');
   }
 }
 
 /** Writes a boxed `stats.BroadcastStats`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$stats$BroadcastStats(w: TlWriter, value: Api.stats.TypeBroadcastStats | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x7ff25428 || value.classType !== 'constructor') throw boxedValueError(value, 'stats.BroadcastStats');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `help.PromoData`: the constructor by its id; gzip_packed is inflated. */
 export function read$help$PromoData(r: TlReader): Api.help.TypePromoData {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x98f6ac75:
-      return r.leave(help$PromoDataEmpty.fromReader(r), floor);
+      return r.leave(help$PromoDataEmpty.fromReader(r));
     case 0x8c39793f:
-      return r.leave(help$PromoData.fromReader(r), floor);
+      return r.leave(help$PromoData.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$help$PromoData, 'help.PromoData');
+      return r.otherBoxed(id, read$help$PromoData, 'help.PromoData');
   }
 }
 
 /** Writes a boxed `help.PromoData`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$help$PromoData(w: TlWriter, value: Api.help.TypePromoData | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x9d595542 || value.classType !== 'constructor') throw boxedValueError(value, 'help.PromoData');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `VideoSize`: the constructor by its id; gzip_packed is inflated. */
 export function read$VideoSize(r: TlReader): Api.TypeVideoSize {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xe831c556:
-      return r.leave($VideoSize.fromReader(r), floor);
+      return r.leave($VideoSize.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$VideoSize, 'VideoSize');
+      return r.otherBoxed(id, read$VideoSize, 'VideoSize');
   }
 }
 
 /** Writes a boxed `VideoSize`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$VideoSize(w: TlWriter, value: Api.TypeVideoSize | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x62f1d509 || value.classType !== 'constructor') throw boxedValueError(value, 'VideoSize');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `StatsGroupTopPoster`: the constructor by its id; gzip_packed is inflated. */
 export function read$StatsGroupTopPoster(r: TlReader): Api.TypeStatsGroupTopPoster {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x18f3d0f7:
-      return r.leave($StatsGroupTopPoster.fromReader(r), floor);
+      return r.leave($StatsGroupTopPoster.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$StatsGroupTopPoster, 'StatsGroupTopPoster');
+      return r.otherBoxed(id, read$StatsGroupTopPoster, 'StatsGroupTopPoster');
   }
 }
 
 /** Writes a boxed `StatsGroupTopPoster`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$StatsGroupTopPoster(w: TlWriter, value: Api.TypeStatsGroupTopPoster | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x81c5ce23 || value.classType !== 'constructor') throw boxedValueError(value, 'StatsGroupTopPoster');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `StatsGroupTopAdmin`: the constructor by its id; gzip_packed is inflated. */
 export function read$StatsGroupTopAdmin(r: TlReader): Api.TypeStatsGroupTopAdmin {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x6014f412:
-      return r.leave($StatsGroupTopAdmin.fromReader(r), floor);
+      return r.leave($StatsGroupTopAdmin.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$StatsGroupTopAdmin, 'StatsGroupTopAdmin');
+      return r.otherBoxed(id, read$StatsGroupTopAdmin, 'StatsGroupTopAdmin');
   }
 }
 
 /** Writes a boxed `StatsGroupTopAdmin`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$StatsGroupTopAdmin(w: TlWriter, value: Api.TypeStatsGroupTopAdmin | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x80359c5d || value.classType !== 'constructor') throw boxedValueError(value, 'StatsGroupTopAdmin');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `StatsGroupTopInviter`: the constructor by its id; gzip_packed is inflated. */
 export function read$StatsGroupTopInviter(r: TlReader): Api.TypeStatsGroupTopInviter {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x31962a4c:
-      return r.leave($StatsGroupTopInviter.fromReader(r), floor);
+      return r.leave($StatsGroupTopInviter.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$StatsGroupTopInviter, 'StatsGroupTopInviter');
+      return r.otherBoxed(id, read$StatsGroupTopInviter, 'StatsGroupTopInviter');
   }
 }
 
 /** Writes a boxed `StatsGroupTopInviter`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$StatsGroupTopInviter(w: TlWriter, value: Api.TypeStatsGroupTopInviter | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x85010c7a || value.classType !== 'constructor') throw boxedValueError(value, 'StatsGroupTopInviter');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `stats.MegagroupStats`: the constructor by its id; gzip_packed is inflated. */
 export function read$stats$MegagroupStats(r: TlReader): Api.stats.TypeMegagroupStats {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xef7ff916:
-      return r.leave(stats$MegagroupStats.fromReader(r), floor);
+      return r.leave(stats$MegagroupStats.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$stats$MegagroupStats, 'stats.MegagroupStats');
+      return r.otherBoxed(id, read$stats$MegagroupStats, 'stats.MegagroupStats');
   }
 }
 
 /** Writes a boxed `stats.MegagroupStats`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$stats$MegagroupStats(w: TlWriter, value: Api.stats.TypeMegagroupStats | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x5b59be8d || value.classType !== 'constructor') throw boxedValueError(value, 'stats.MegagroupStats');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `GlobalPrivacySettings`: the constructor by its id; gzip_packed is inflated. */
 export function read$GlobalPrivacySettings(r: TlReader): Api.TypeGlobalPrivacySettings {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xbea2f424:
-      return r.leave($GlobalPrivacySettings.fromReader(r), floor);
+      return r.leave($GlobalPrivacySettings.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$GlobalPrivacySettings, 'GlobalPrivacySettings');
+      return r.otherBoxed(id, read$GlobalPrivacySettings, 'GlobalPrivacySettings');
   }
 }
 
 /** Writes a boxed `GlobalPrivacySettings`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$GlobalPrivacySettings(w: TlWriter, value: Api.TypeGlobalPrivacySettings | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xc90e5770 || value.classType !== 'constructor') throw boxedValueError(value, 'GlobalPrivacySettings');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `help.CountryCode`: the constructor by its id; gzip_packed is inflated. */
 export function read$help$CountryCode(r: TlReader): Api.help.TypeCountryCode {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x4203c5ef:
-      return r.leave(help$CountryCode.fromReader(r), floor);
+      return r.leave(help$CountryCode.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$help$CountryCode, 'help.CountryCode');
+      return r.otherBoxed(id, read$help$CountryCode, 'help.CountryCode');
   }
 }
 
 /** Writes a boxed `help.CountryCode`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$help$CountryCode(w: TlWriter, value: Api.help.TypeCountryCode | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x76f34665 || value.classType !== 'constructor') throw boxedValueError(value, 'help.CountryCode');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `help.Country`: the constructor by its id; gzip_packed is inflated. */
 export function read$help$Country(r: TlReader): Api.help.TypeCountry {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xc3878e23:
-      return r.leave(help$Country.fromReader(r), floor);
+      return r.leave(help$Country.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$help$Country, 'help.Country');
+      return r.otherBoxed(id, read$help$Country, 'help.Country');
   }
 }
 
 /** Writes a boxed `help.Country`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$help$Country(w: TlWriter, value: Api.help.TypeCountry | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xa22e9e28 || value.classType !== 'constructor') throw boxedValueError(value, 'help.Country');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `help.CountriesList`: the constructor by its id; gzip_packed is inflated. */
 export function read$help$CountriesList(r: TlReader): Api.help.TypeCountriesList {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x93cc1f32:
-      return r.leave(help$CountriesListNotModified.fromReader(r), floor);
+      return r.leave(help$CountriesListNotModified.fromReader(r));
     case 0x87d0759e:
-      return r.leave(help$CountriesList.fromReader(r), floor);
+      return r.leave(help$CountriesList.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$help$CountriesList, 'help.CountriesList');
+      return r.otherBoxed(id, read$help$CountriesList, 'help.CountriesList');
   }
 }
 
 /** Writes a boxed `help.CountriesList`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$help$CountriesList(w: TlWriter, value: Api.help.TypeCountriesList | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xea31fe88 || value.classType !== 'constructor') throw boxedValueError(value, 'help.CountriesList');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `MessageViews`: the constructor by its id; gzip_packed is inflated. */
 export function read$MessageViews(r: TlReader): Api.TypeMessageViews {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x455b853d:
-      return r.leave($MessageViews.fromReader(r), floor);
+      return r.leave($MessageViews.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$MessageViews, 'MessageViews');
+      return r.otherBoxed(id, read$MessageViews, 'MessageViews');
   }
 }
 
 /** Writes a boxed `MessageViews`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$MessageViews(w: TlWriter, value: Api.TypeMessageViews | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x3cb083b9 || value.classType !== 'constructor') throw boxedValueError(value, 'MessageViews');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `messages.MessageViews`: the constructor by its id; gzip_packed is inflated. */
 export function read$messages$MessageViews(r: TlReader): Api.messages.TypeMessageViews {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xb6c4f543:
-      return r.leave(messages$MessageViews.fromReader(r), floor);
+      return r.leave(messages$MessageViews.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$messages$MessageViews, 'messages.MessageViews');
+      return r.otherBoxed(id, read$messages$MessageViews, 'messages.MessageViews');
   }
 }
 
 /** Writes a boxed `messages.MessageViews`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$messages$MessageViews(w: TlWriter, value: Api.messages.TypeMessageViews | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xafb5eb9c || value.classType !== 'constructor') throw boxedValueError(value, 'messages.MessageViews');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `messages.DiscussionMessage`: the constructor by its id; gzip_packed is inflated. */
 export function read$messages$DiscussionMessage(r: TlReader): Api.messages.TypeDiscussionMessage {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xf5dd8f9d:
-      return r.leave(messages$DiscussionMessage.fromReader(r), floor);
+      return r.leave(messages$DiscussionMessage.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$messages$DiscussionMessage, 'messages.DiscussionMessage');
+      return r.otherBoxed(id, read$messages$DiscussionMessage, 'messages.DiscussionMessage');
   }
 }
 
 /** Writes a boxed `messages.DiscussionMessage`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$messages$DiscussionMessage(w: TlWriter, value: Api.messages.TypeDiscussionMessage | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x53f8e3e8 || value.classType !== 'constructor') throw boxedValueError(value, 'messages.DiscussionMessage');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `MessageReplyHeader`: the constructor by its id; gzip_packed is inflated. */
 export function read$MessageReplyHeader(r: TlReader): Api.TypeMessageReplyHeader {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xa6d57763:
-      return r.leave($MessageReplyHeader.fromReader(r), floor);
+      return r.leave($MessageReplyHeader.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$MessageReplyHeader, 'MessageReplyHeader');
+      return r.otherBoxed(id, read$MessageReplyHeader, 'MessageReplyHeader');
   }
 }
 
 /** Writes a boxed `MessageReplyHeader`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$MessageReplyHeader(w: TlWriter, value: Api.TypeMessageReplyHeader | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x5b4d9167 || value.classType !== 'constructor') throw boxedValueError(value, 'MessageReplyHeader');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `MessageReplies`: the constructor by its id; gzip_packed is inflated. */
 export function read$MessageReplies(r: TlReader): Api.TypeMessageReplies {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x4128faac:
-      return r.leave($MessageReplies.fromReader(r), floor);
+      return r.leave($MessageReplies.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$MessageReplies, 'MessageReplies');
+      return r.otherBoxed(id, read$MessageReplies, 'MessageReplies');
   }
 }
 
 /** Writes a boxed `MessageReplies`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$MessageReplies(w: TlWriter, value: Api.TypeMessageReplies | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x6ccd5ce2 || value.classType !== 'constructor') throw boxedValueError(value, 'MessageReplies');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `PeerBlocked`: the constructor by its id; gzip_packed is inflated. */
 export function read$PeerBlocked(r: TlReader): Api.TypePeerBlocked {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xe8fd8014:
-      return r.leave($PeerBlocked.fromReader(r), floor);
+      return r.leave($PeerBlocked.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$PeerBlocked, 'PeerBlocked');
+      return r.otherBoxed(id, read$PeerBlocked, 'PeerBlocked');
   }
 }
 
 /** Writes a boxed `PeerBlocked`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$PeerBlocked(w: TlWriter, value: Api.TypePeerBlocked | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x54f2fc98 || value.classType !== 'constructor') throw boxedValueError(value, 'PeerBlocked');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `stats.MessageStats`: the constructor by its id; gzip_packed is inflated. */
 export function read$stats$MessageStats(r: TlReader): Api.stats.TypeMessageStats {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x8999f295:
-      return r.leave(stats$MessageStats.fromReader(r), floor);
+      return r.leave(stats$MessageStats.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$stats$MessageStats, 'stats.MessageStats');
+      return r.otherBoxed(id, read$stats$MessageStats, 'stats.MessageStats');
   }
 }
 
 /** Writes a boxed `stats.MessageStats`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$stats$MessageStats(w: TlWriter, value: Api.stats.TypeMessageStats | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x9604a322 || value.classType !== 'constructor') throw boxedValueError(value, 'stats.MessageStats');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `GroupCall`: the constructor by its id; gzip_packed is inflated. */
 export function read$GroupCall(r: TlReader): Api.TypeGroupCall {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x7780bcb4:
-      return r.leave($GroupCallDiscarded.fromReader(r), floor);
+      return r.leave($GroupCallDiscarded.fromReader(r));
     case 0x55903081:
-      return r.leave($GroupCall.fromReader(r), floor);
+      return r.leave($GroupCall.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$GroupCall, 'GroupCall');
+      return r.otherBoxed(id, read$GroupCall, 'GroupCall');
   }
 }
 
 /** Writes a boxed `GroupCall`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$GroupCall(w: TlWriter, value: Api.TypeGroupCall | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x20b4f320 || value.classType !== 'constructor') throw boxedValueError(value, 'GroupCall');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InputGroupCall`: the constructor by its id; gzip_packed is inflated. */
 export function read$InputGroupCall(r: TlReader): Api.TypeInputGroupCall {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xd8aa840f:
-      return r.leave($InputGroupCall.fromReader(r), floor);
+      return r.leave($InputGroupCall.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InputGroupCall, 'InputGroupCall');
+      return r.otherBoxed(id, read$InputGroupCall, 'InputGroupCall');
   }
 }
 
 /** Writes a boxed `InputGroupCall`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InputGroupCall(w: TlWriter, value: Api.TypeInputGroupCall | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x58611ab1 || value.classType !== 'constructor') throw boxedValueError(value, 'InputGroupCall');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `GroupCallParticipant`: the constructor by its id; gzip_packed is inflated. */
 export function read$GroupCallParticipant(r: TlReader): Api.TypeGroupCallParticipant {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x56b087c9:
-      return r.leave($GroupCallParticipant.fromReader(r), floor);
+      return r.leave($GroupCallParticipant.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$GroupCallParticipant, 'GroupCallParticipant');
+      return r.otherBoxed(id, read$GroupCallParticipant, 'GroupCallParticipant');
   }
 }
 
 /** Writes a boxed `GroupCallParticipant`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$GroupCallParticipant(w: TlWriter, value: Api.TypeGroupCallParticipant | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xc01aaf4c || value.classType !== 'constructor') throw boxedValueError(value, 'GroupCallParticipant');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `phone.GroupCall`: the constructor by its id; gzip_packed is inflated. */
 export function read$phone$GroupCall(r: TlReader): Api.phone.TypeGroupCall {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x66ab0bfc:
-      return r.leave(phone$GroupCall.fromReader(r), floor);
+      return r.leave(phone$GroupCall.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$phone$GroupCall, 'phone.GroupCall');
+      return r.otherBoxed(id, read$phone$GroupCall, 'phone.GroupCall');
   }
 }
 
 /** Writes a boxed `phone.GroupCall`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$phone$GroupCall(w: TlWriter, value: Api.phone.TypeGroupCall | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x304116be || value.classType !== 'constructor') throw boxedValueError(value, 'phone.GroupCall');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `phone.GroupParticipants`: the constructor by its id; gzip_packed is inflated. */
 export function read$phone$GroupParticipants(r: TlReader): Api.phone.TypeGroupParticipants {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x9cfeb92d:
-      return r.leave(phone$GroupParticipants.fromReader(r), floor);
+      return r.leave(phone$GroupParticipants.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$phone$GroupParticipants, 'phone.GroupParticipants');
+      return r.otherBoxed(id, read$phone$GroupParticipants, 'phone.GroupParticipants');
   }
 }
 
 /** Writes a boxed `phone.GroupParticipants`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$phone$GroupParticipants(w: TlWriter, value: Api.phone.TypeGroupParticipants | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x72d304f4 || value.classType !== 'constructor') throw boxedValueError(value, 'phone.GroupParticipants');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `InlineQueryPeerType`: the constructor by its id; gzip_packed is inflated. */
 export function read$InlineQueryPeerType(r: TlReader): Api.TypeInlineQueryPeerType {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x3081ed9d:
-      return r.leave($InlineQueryPeerTypeSameBotPM.fromReader(r), floor);
+      return r.leave($InlineQueryPeerTypeSameBotPM.fromReader(r));
     case 0x833c0fac:
-      return r.leave($InlineQueryPeerTypePM.fromReader(r), floor);
+      return r.leave($InlineQueryPeerTypePM.fromReader(r));
     case 0xd766c50a:
-      return r.leave($InlineQueryPeerTypeChat.fromReader(r), floor);
+      return r.leave($InlineQueryPeerTypeChat.fromReader(r));
     case 0x5ec4be43:
-      return r.leave($InlineQueryPeerTypeMegagroup.fromReader(r), floor);
+      return r.leave($InlineQueryPeerTypeMegagroup.fromReader(r));
     case 0x6334ee9a:
-      return r.leave($InlineQueryPeerTypeBroadcast.fromReader(r), floor);
+      return r.leave($InlineQueryPeerTypeBroadcast.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$InlineQueryPeerType, 'InlineQueryPeerType');
+      return r.otherBoxed(id, read$InlineQueryPeerType, 'InlineQueryPeerType');
   }
 }
 
 /** Writes a boxed `InlineQueryPeerType`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$InlineQueryPeerType(w: TlWriter, value: Api.TypeInlineQueryPeerType | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xafb0fa1f || value.classType !== 'constructor') throw boxedValueError(value, 'InlineQueryPeerType');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `ResPQ`: the constructor by its id; gzip_packed is inflated. */
 export function read$ResPQ(r: TlReader): Api.TypeResPQ {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x05162463:
-      return r.leave($ResPQ.fromReader(r), floor);
+      return r.leave($ResPQ.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$ResPQ, 'ResPQ');
+      return r.otherBoxed(id, read$ResPQ, 'ResPQ');
   }
 }
 
 /** Writes a boxed `ResPQ`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$ResPQ(w: TlWriter, value: Api.TypeResPQ | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x786986b8 || value.classType !== 'constructor') throw boxedValueError(value, 'ResPQ');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `P_Q_inner_data`: the constructor by its id; gzip_packed is inflated. */
 export function read$P_Q_inner_data(r: TlReader): Api.TypeP_Q_inner_data {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x83c95aec:
-      return r.leave($PQInnerData.fromReader(r), floor);
+      return r.leave($PQInnerData.fromReader(r));
     case 0xa9f55f95:
-      return r.leave($PQInnerDataDc.fromReader(r), floor);
+      return r.leave($PQInnerDataDc.fromReader(r));
     case 0x3c6a84d4:
-      return r.leave($PQInnerDataTemp.fromReader(r), floor);
+      return r.leave($PQInnerDataTemp.fromReader(r));
     case 0x56fddf88:
-      return r.leave($PQInnerDataTempDc.fromReader(r), floor);
+      return r.leave($PQInnerDataTempDc.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$P_Q_inner_data, 'P_Q_inner_data');
+      return r.otherBoxed(id, read$P_Q_inner_data, 'P_Q_inner_data');
   }
 }
 
 /** Writes a boxed `P_Q_inner_data`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$P_Q_inner_data(w: TlWriter, value: Api.TypeP_Q_inner_data | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x41701377 || value.classType !== 'constructor') throw boxedValueError(value, 'P_Q_inner_data');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `BindAuthKeyInner`: the constructor by its id; gzip_packed is inflated. */
 export function read$BindAuthKeyInner(r: TlReader): Api.TypeBindAuthKeyInner {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x75a3f765:
-      return r.leave($BindAuthKeyInner.fromReader(r), floor);
+      return r.leave($BindAuthKeyInner.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$BindAuthKeyInner, 'BindAuthKeyInner');
+      return r.otherBoxed(id, read$BindAuthKeyInner, 'BindAuthKeyInner');
   }
 }
 
 /** Writes a boxed `BindAuthKeyInner`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$BindAuthKeyInner(w: TlWriter, value: Api.TypeBindAuthKeyInner | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x2f099171 || value.classType !== 'constructor') throw boxedValueError(value, 'BindAuthKeyInner');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `Server_DH_Params`: the constructor by its id; gzip_packed is inflated. */
 export function read$Server_DH_Params(r: TlReader): Api.TypeServer_DH_Params {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x79cb045d:
-      return r.leave($ServerDHParamsFail.fromReader(r), floor);
+      return r.leave($ServerDHParamsFail.fromReader(r));
     case 0xd0e8075c:
-      return r.leave($ServerDHParamsOk.fromReader(r), floor);
+      return r.leave($ServerDHParamsOk.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$Server_DH_Params, 'Server_DH_Params');
+      return r.otherBoxed(id, read$Server_DH_Params, 'Server_DH_Params');
   }
 }
 
 /** Writes a boxed `Server_DH_Params`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$Server_DH_Params(w: TlWriter, value: Api.TypeServer_DH_Params | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xa6188d9e || value.classType !== 'constructor') throw boxedValueError(value, 'Server_DH_Params');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `Server_DH_inner_data`: the constructor by its id; gzip_packed is inflated. */
 export function read$Server_DH_inner_data(r: TlReader): Api.TypeServer_DH_inner_data {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xb5890dba:
-      return r.leave($ServerDHInnerData.fromReader(r), floor);
+      return r.leave($ServerDHInnerData.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$Server_DH_inner_data, 'Server_DH_inner_data');
+      return r.otherBoxed(id, read$Server_DH_inner_data, 'Server_DH_inner_data');
   }
 }
 
 /** Writes a boxed `Server_DH_inner_data`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$Server_DH_inner_data(w: TlWriter, value: Api.TypeServer_DH_inner_data | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xc69a67bc || value.classType !== 'constructor') throw boxedValueError(value, 'Server_DH_inner_data');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `Client_DH_Inner_Data`: the constructor by its id; gzip_packed is inflated. */
 export function read$Client_DH_Inner_Data(r: TlReader): Api.TypeClient_DH_Inner_Data {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x6643b654:
-      return r.leave($ClientDHInnerData.fromReader(r), floor);
+      return r.leave($ClientDHInnerData.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$Client_DH_Inner_Data, 'Client_DH_Inner_Data');
+      return r.otherBoxed(id, read$Client_DH_Inner_Data, 'Client_DH_Inner_Data');
   }
 }
 
 /** Writes a boxed `Client_DH_Inner_Data`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$Client_DH_Inner_Data(w: TlWriter, value: Api.TypeClient_DH_Inner_Data | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xf8eeef6a || value.classType !== 'constructor') throw boxedValueError(value, 'Client_DH_Inner_Data');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `Set_client_DH_params_answer`: the constructor by its id; gzip_packed is inflated. */
 export function read$Set_client_DH_params_answer(r: TlReader): Api.TypeSet_client_DH_params_answer {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x3bcbf734:
-      return r.leave($DhGenOk.fromReader(r), floor);
+      return r.leave($DhGenOk.fromReader(r));
     case 0x46dc1fb9:
-      return r.leave($DhGenRetry.fromReader(r), floor);
+      return r.leave($DhGenRetry.fromReader(r));
     case 0xa69dae02:
-      return r.leave($DhGenFail.fromReader(r), floor);
+      return r.leave($DhGenFail.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$Set_client_DH_params_answer, 'Set_client_DH_params_answer');
+      return r.otherBoxed(id, read$Set_client_DH_params_answer, 'Set_client_DH_params_answer');
   }
 }
 
 /** Writes a boxed `Set_client_DH_params_answer`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$Set_client_DH_params_answer(w: TlWriter, value: Api.TypeSet_client_DH_params_answer | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x55dd6cdb || value.classType !== 'constructor') throw boxedValueError(value, 'Set_client_DH_params_answer');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `DestroyAuthKeyRes`: the constructor by its id; gzip_packed is inflated. */
 export function read$DestroyAuthKeyRes(r: TlReader): Api.TypeDestroyAuthKeyRes {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xf660e1d4:
-      return r.leave($DestroyAuthKeyOk.fromReader(r), floor);
+      return r.leave($DestroyAuthKeyOk.fromReader(r));
     case 0x0a9f2259:
-      return r.leave($DestroyAuthKeyNone.fromReader(r), floor);
+      return r.leave($DestroyAuthKeyNone.fromReader(r));
     case 0xea109b13:
-      return r.leave($DestroyAuthKeyFail.fromReader(r), floor);
+      return r.leave($DestroyAuthKeyFail.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$DestroyAuthKeyRes, 'DestroyAuthKeyRes');
+      return r.otherBoxed(id, read$DestroyAuthKeyRes, 'DestroyAuthKeyRes');
   }
 }
 
 /** Writes a boxed `DestroyAuthKeyRes`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$DestroyAuthKeyRes(w: TlWriter, value: Api.TypeDestroyAuthKeyRes | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x8291e68e || value.classType !== 'constructor') throw boxedValueError(value, 'DestroyAuthKeyRes');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `MsgsAck`: the constructor by its id; gzip_packed is inflated. */
 export function read$MsgsAck(r: TlReader): Api.TypeMsgsAck {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x62d6b459:
-      return r.leave($MsgsAck.fromReader(r), floor);
+      return r.leave($MsgsAck.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$MsgsAck, 'MsgsAck');
+      return r.otherBoxed(id, read$MsgsAck, 'MsgsAck');
   }
 }
 
 /** Writes a boxed `MsgsAck`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$MsgsAck(w: TlWriter, value: Api.TypeMsgsAck | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x827677c4 || value.classType !== 'constructor') throw boxedValueError(value, 'MsgsAck');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `BadMsgNotification`: the constructor by its id; gzip_packed is inflated. */
 export function read$BadMsgNotification(r: TlReader): Api.TypeBadMsgNotification {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xa7eff811:
-      return r.leave($BadMsgNotification.fromReader(r), floor);
+      return r.leave($BadMsgNotification.fromReader(r));
     case 0xedab447b:
-      return r.leave($BadServerSalt.fromReader(r), floor);
+      return r.leave($BadServerSalt.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$BadMsgNotification, 'BadMsgNotification');
+      return r.otherBoxed(id, read$BadMsgNotification, 'BadMsgNotification');
   }
 }
 
 /** Writes a boxed `BadMsgNotification`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$BadMsgNotification(w: TlWriter, value: Api.TypeBadMsgNotification | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xcebaa157 || value.classType !== 'constructor') throw boxedValueError(value, 'BadMsgNotification');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `MsgsStateReq`: the constructor by its id; gzip_packed is inflated. */
 export function read$MsgsStateReq(r: TlReader): Api.TypeMsgsStateReq {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xda69fb52:
-      return r.leave($MsgsStateReq.fromReader(r), floor);
+      return r.leave($MsgsStateReq.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$MsgsStateReq, 'MsgsStateReq');
+      return r.otherBoxed(id, read$MsgsStateReq, 'MsgsStateReq');
   }
 }
 
 /** Writes a boxed `MsgsStateReq`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$MsgsStateReq(w: TlWriter, value: Api.TypeMsgsStateReq | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x18f01dd0 || value.classType !== 'constructor') throw boxedValueError(value, 'MsgsStateReq');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `MsgsStateInfo`: the constructor by its id; gzip_packed is inflated. */
 export function read$MsgsStateInfo(r: TlReader): Api.TypeMsgsStateInfo {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x04deb57d:
-      return r.leave($MsgsStateInfo.fromReader(r), floor);
+      return r.leave($MsgsStateInfo.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$MsgsStateInfo, 'MsgsStateInfo');
+      return r.otherBoxed(id, read$MsgsStateInfo, 'MsgsStateInfo');
   }
 }
 
 /** Writes a boxed `MsgsStateInfo`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$MsgsStateInfo(w: TlWriter, value: Api.TypeMsgsStateInfo | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x070a0a64 || value.classType !== 'constructor') throw boxedValueError(value, 'MsgsStateInfo');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `MsgsAllInfo`: the constructor by its id; gzip_packed is inflated. */
 export function read$MsgsAllInfo(r: TlReader): Api.TypeMsgsAllInfo {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x8cc0d131:
-      return r.leave($MsgsAllInfo.fromReader(r), floor);
+      return r.leave($MsgsAllInfo.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$MsgsAllInfo, 'MsgsAllInfo');
+      return r.otherBoxed(id, read$MsgsAllInfo, 'MsgsAllInfo');
   }
 }
 
 /** Writes a boxed `MsgsAllInfo`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$MsgsAllInfo(w: TlWriter, value: Api.TypeMsgsAllInfo | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xfa8fcb54 || value.classType !== 'constructor') throw boxedValueError(value, 'MsgsAllInfo');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `MsgDetailedInfo`: the constructor by its id; gzip_packed is inflated. */
 export function read$MsgDetailedInfo(r: TlReader): Api.TypeMsgDetailedInfo {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x276d3ec6:
-      return r.leave($MsgDetailedInfo.fromReader(r), floor);
+      return r.leave($MsgDetailedInfo.fromReader(r));
     case 0x809db6df:
-      return r.leave($MsgNewDetailedInfo.fromReader(r), floor);
+      return r.leave($MsgNewDetailedInfo.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$MsgDetailedInfo, 'MsgDetailedInfo');
+      return r.otherBoxed(id, read$MsgDetailedInfo, 'MsgDetailedInfo');
   }
 }
 
 /** Writes a boxed `MsgDetailedInfo`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$MsgDetailedInfo(w: TlWriter, value: Api.TypeMsgDetailedInfo | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x5f32d5ee || value.classType !== 'constructor') throw boxedValueError(value, 'MsgDetailedInfo');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `MsgResendReq`: the constructor by its id; gzip_packed is inflated. */
 export function read$MsgResendReq(r: TlReader): Api.TypeMsgResendReq {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x7d861a08:
-      return r.leave($MsgResendReq.fromReader(r), floor);
+      return r.leave($MsgResendReq.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$MsgResendReq, 'MsgResendReq');
+      return r.otherBoxed(id, read$MsgResendReq, 'MsgResendReq');
   }
 }
 
 /** Writes a boxed `MsgResendReq`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$MsgResendReq(w: TlWriter, value: Api.TypeMsgResendReq | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x02024514 || value.classType !== 'constructor') throw boxedValueError(value, 'MsgResendReq');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `RpcResult`: the constructor by its id; gzip_packed is inflated. */
 export function read$RpcResult(r: TlReader): Api.TypeRpcResult {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xf35c6d01:
-      return r.leave($RpcResult.fromReader(r), floor);
+      return r.leave($RpcResult.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$RpcResult, 'RpcResult');
+      return r.otherBoxed(id, read$RpcResult, 'RpcResult');
   }
 }
 
 /** Writes a boxed `RpcResult`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$RpcResult(w: TlWriter, value: Api.TypeRpcResult | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x09a7df30 || value.classType !== 'constructor') throw boxedValueError(value, 'RpcResult');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `RpcError`: the constructor by its id; gzip_packed is inflated. */
 export function read$RpcError(r: TlReader): Api.TypeRpcError {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x2144ca19:
-      return r.leave($RpcError.fromReader(r), floor);
+      return r.leave($RpcError.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$RpcError, 'RpcError');
+      return r.otherBoxed(id, read$RpcError, 'RpcError');
   }
 }
 
 /** Writes a boxed `RpcError`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$RpcError(w: TlWriter, value: Api.TypeRpcError | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x4a17e265 || value.classType !== 'constructor') throw boxedValueError(value, 'RpcError');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `RpcDropAnswer`: the constructor by its id; gzip_packed is inflated. */
 export function read$RpcDropAnswer(r: TlReader): Api.TypeRpcDropAnswer {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x5e2ad36e:
-      return r.leave($RpcAnswerUnknown.fromReader(r), floor);
+      return r.leave($RpcAnswerUnknown.fromReader(r));
     case 0xcd78e586:
-      return r.leave($RpcAnswerDroppedRunning.fromReader(r), floor);
+      return r.leave($RpcAnswerDroppedRunning.fromReader(r));
     case 0xa43ad8b7:
-      return r.leave($RpcAnswerDropped.fromReader(r), floor);
+      return r.leave($RpcAnswerDropped.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$RpcDropAnswer, 'RpcDropAnswer');
+      return r.otherBoxed(id, read$RpcDropAnswer, 'RpcDropAnswer');
   }
 }
 
 /** Writes a boxed `RpcDropAnswer`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$RpcDropAnswer(w: TlWriter, value: Api.TypeRpcDropAnswer | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x4bca7570 || value.classType !== 'constructor') throw boxedValueError(value, 'RpcDropAnswer');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `FutureSalt`: the constructor by its id; gzip_packed is inflated. */
 export function read$FutureSalt(r: TlReader): Api.TypeFutureSalt {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x0949d9dc:
-      return r.leave($FutureSalt.fromReader(r), floor);
+      return r.leave($FutureSalt.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$FutureSalt, 'FutureSalt');
+      return r.otherBoxed(id, read$FutureSalt, 'FutureSalt');
   }
 }
 
 /** Writes a boxed `FutureSalt`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$FutureSalt(w: TlWriter, value: Api.TypeFutureSalt | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x45e53dcf || value.classType !== 'constructor') throw boxedValueError(value, 'FutureSalt');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `FutureSalts`: the constructor by its id; gzip_packed is inflated. */
 export function read$FutureSalts(r: TlReader): Api.TypeFutureSalts {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xae500895:
-      return r.leave($FutureSalts.fromReader(r), floor);
+      return r.leave($FutureSalts.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$FutureSalts, 'FutureSalts');
+      return r.otherBoxed(id, read$FutureSalts, 'FutureSalts');
   }
 }
 
 /** Writes a boxed `FutureSalts`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$FutureSalts(w: TlWriter, value: Api.TypeFutureSalts | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x1090f517 || value.classType !== 'constructor') throw boxedValueError(value, 'FutureSalts');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `Pong`: the constructor by its id; gzip_packed is inflated. */
 export function read$Pong(r: TlReader): Api.TypePong {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x347773c5:
-      return r.leave($Pong.fromReader(r), floor);
+      return r.leave($Pong.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$Pong, 'Pong');
+      return r.otherBoxed(id, read$Pong, 'Pong');
   }
 }
 
 /** Writes a boxed `Pong`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$Pong(w: TlWriter, value: Api.TypePong | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x816aee71 || value.classType !== 'constructor') throw boxedValueError(value, 'Pong');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `DestroySessionRes`: the constructor by its id; gzip_packed is inflated. */
 export function read$DestroySessionRes(r: TlReader): Api.TypeDestroySessionRes {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xe22045fc:
-      return r.leave($DestroySessionOk.fromReader(r), floor);
+      return r.leave($DestroySessionOk.fromReader(r));
     case 0x62d350c9:
-      return r.leave($DestroySessionNone.fromReader(r), floor);
+      return r.leave($DestroySessionNone.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$DestroySessionRes, 'DestroySessionRes');
+      return r.otherBoxed(id, read$DestroySessionRes, 'DestroySessionRes');
   }
 }
 
 /** Writes a boxed `DestroySessionRes`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$DestroySessionRes(w: TlWriter, value: Api.TypeDestroySessionRes | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xaf0ce7bd || value.classType !== 'constructor') throw boxedValueError(value, 'DestroySessionRes');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `NewSession`: the constructor by its id; gzip_packed is inflated. */
 export function read$NewSession(r: TlReader): Api.TypeNewSession {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x9ec20908:
-      return r.leave($NewSessionCreated.fromReader(r), floor);
+      return r.leave($NewSessionCreated.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$NewSession, 'NewSession');
+      return r.otherBoxed(id, read$NewSession, 'NewSession');
   }
 }
 
 /** Writes a boxed `NewSession`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$NewSession(w: TlWriter, value: Api.TypeNewSession | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x510d3031 || value.classType !== 'constructor') throw boxedValueError(value, 'NewSession');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `mtproto.Message`: the constructor by its id; gzip_packed is inflated. */
 export function read$mtproto$Message(r: TlReader): Api.mtproto.TypeMessage {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x5bb8e511:
-      return r.leave(mtproto$Message.fromReader(r), floor);
+      return r.leave(mtproto$Message.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$mtproto$Message, 'mtproto.Message');
+      return r.otherBoxed(id, read$mtproto$Message, 'mtproto.Message');
   }
 }
 
@@ -7917,183 +7917,1546 @@ const constructorIds$mtproto$Message: ReadonlySet<number> = /*@__PURE__*/ new Se
 /** Writes a boxed `mtproto.Message`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$mtproto$Message(w: TlWriter, value: Api.mtproto.TypeMessage | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x790009e3 || value.classType !== 'constructor' || !constructorIds$mtproto$Message.has(value.CONSTRUCTOR_ID)) throw boxedValueError(value, 'mtproto.Message');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `MessageContainer`: the constructor by its id; gzip_packed is inflated. */
 export function read$MessageContainer(r: TlReader): Api.TypeMessageContainer {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x73f1f8dc:
-      return r.leave($MsgContainer.fromReader(r), floor);
+      return r.leave($MsgContainer.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$MessageContainer, 'MessageContainer');
+      return r.otherBoxed(id, read$MessageContainer, 'MessageContainer');
   }
 }
 
 /** Writes a boxed `MessageContainer`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$MessageContainer(w: TlWriter, value: Api.TypeMessageContainer | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x758a94b4 || value.classType !== 'constructor') throw boxedValueError(value, 'MessageContainer');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `MessageCopy`: the constructor by its id; gzip_packed is inflated. */
 export function read$MessageCopy(r: TlReader): Api.TypeMessageCopy {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xe06046b2:
-      return r.leave($MsgCopy.fromReader(r), floor);
+      return r.leave($MsgCopy.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$MessageCopy, 'MessageCopy');
+      return r.otherBoxed(id, read$MessageCopy, 'MessageCopy');
   }
 }
 
 /** Writes a boxed `MessageCopy`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$MessageCopy(w: TlWriter, value: Api.TypeMessageCopy | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x0f4a087d || value.classType !== 'constructor') throw boxedValueError(value, 'MessageCopy');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `Object`: the constructor by its id; gzip_packed is inflated. */
 export function read$Object(r: TlReader): Api.TypeObject {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x3072cfa1:
-      return r.leave($GzipPacked.fromReader(r), floor);
+      return r.leave($GzipPacked.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$Object, 'Object');
+      return r.otherBoxed(id, read$Object, 'Object');
   }
 }
 
 /** Writes a boxed `Object`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$Object(w: TlWriter, value: Api.TypeObject | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xaf01aeda || value.classType !== 'constructor') throw boxedValueError(value, 'Object');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `HttpWait`: the constructor by its id; gzip_packed is inflated. */
 export function read$HttpWait(r: TlReader): Api.TypeHttpWait {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x9299359f:
-      return r.leave($HttpWait.fromReader(r), floor);
+      return r.leave($HttpWait.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$HttpWait, 'HttpWait');
+      return r.otherBoxed(id, read$HttpWait, 'HttpWait');
   }
 }
 
 /** Writes a boxed `HttpWait`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$HttpWait(w: TlWriter, value: Api.TypeHttpWait | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x1284aed6 || value.classType !== 'constructor') throw boxedValueError(value, 'HttpWait');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `IpPort`: the constructor by its id; gzip_packed is inflated. */
 export function read$IpPort(r: TlReader): Api.TypeIpPort {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0xd433ad73:
-      return r.leave($IpPort.fromReader(r), floor);
+      return r.leave($IpPort.fromReader(r));
     case 0x37982646:
-      return r.leave($IpPortSecret.fromReader(r), floor);
+      return r.leave($IpPortSecret.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$IpPort, 'IpPort');
+      return r.otherBoxed(id, read$IpPort, 'IpPort');
   }
 }
 
 /** Writes a boxed `IpPort`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$IpPort(w: TlWriter, value: Api.TypeIpPort | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xa2a03726 || value.classType !== 'constructor') throw boxedValueError(value, 'IpPort');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `AccessPointRule`: the constructor by its id; gzip_packed is inflated. */
 export function read$AccessPointRule(r: TlReader): Api.TypeAccessPointRule {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x4679b65f:
-      return r.leave($AccessPointRule.fromReader(r), floor);
+      return r.leave($AccessPointRule.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$AccessPointRule, 'AccessPointRule');
+      return r.otherBoxed(id, read$AccessPointRule, 'AccessPointRule');
   }
 }
 
 /** Writes a boxed `AccessPointRule`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$AccessPointRule(w: TlWriter, value: Api.TypeAccessPointRule | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xb1aca0fd || value.classType !== 'constructor') throw boxedValueError(value, 'AccessPointRule');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `help.ConfigSimple`: the constructor by its id; gzip_packed is inflated. */
 export function read$help$ConfigSimple(r: TlReader): Api.help.TypeConfigSimple {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x5a592a6c:
-      return r.leave(help$ConfigSimple.fromReader(r), floor);
+      return r.leave(help$ConfigSimple.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$help$ConfigSimple, 'help.ConfigSimple');
+      return r.otherBoxed(id, read$help$ConfigSimple, 'help.ConfigSimple');
   }
 }
 
 /** Writes a boxed `help.ConfigSimple`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$help$ConfigSimple(w: TlWriter, value: Api.help.TypeConfigSimple | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0x29183ac4 || value.classType !== 'constructor') throw boxedValueError(value, 'help.ConfigSimple');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `TlsClientHello`: the constructor by its id; gzip_packed is inflated. */
 export function read$TlsClientHello(r: TlReader): Api.TypeTlsClientHello {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x6c52c484:
-      return r.leave($TlsClientHello.fromReader(r), floor);
+      return r.leave($TlsClientHello.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$TlsClientHello, 'TlsClientHello');
+      return r.otherBoxed(id, read$TlsClientHello, 'TlsClientHello');
   }
 }
 
 /** Writes a boxed `TlsClientHello`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$TlsClientHello(w: TlWriter, value: Api.TypeTlsClientHello | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xbef20920 || value.classType !== 'constructor') throw boxedValueError(value, 'TlsClientHello');
-  value._write(w);
+  w.nested(value);
 }
 
 /** Reads a boxed `TlsBlock`: the constructor by its id; gzip_packed is inflated. */
 export function read$TlsBlock(r: TlReader): Api.TypeTlsBlock {
   const id = r.uint();
-  const floor = r.enter();
+  r.enter();
   switch (id) {
     case 0x4218a164:
-      return r.leave($TlsBlockString.fromReader(r), floor);
+      return r.leave($TlsBlockString.fromReader(r));
     case 0x4d4dc41e:
-      return r.leave($TlsBlockRandom.fromReader(r), floor);
+      return r.leave($TlsBlockRandom.fromReader(r));
     case 0x09333afb:
-      return r.leave($TlsBlockZero.fromReader(r), floor);
+      return r.leave($TlsBlockZero.fromReader(r));
     case 0x10e8636f:
-      return r.leave($TlsBlockDomain.fromReader(r), floor);
+      return r.leave($TlsBlockDomain.fromReader(r));
     case 0xe675a1c1:
-      return r.leave($TlsBlockGrease.fromReader(r), floor);
+      return r.leave($TlsBlockGrease.fromReader(r));
     case 0x9eb95b5c:
-      return r.leave($TlsBlockPublicKey.fromReader(r), floor);
+      return r.leave($TlsBlockPublicKey.fromReader(r));
     case 0xe725d44f:
-      return r.leave($TlsBlockScope.fromReader(r), floor);
+      return r.leave($TlsBlockScope.fromReader(r));
     default:
-      return r.otherBoxed(id, floor, read$TlsBlock, 'TlsBlock');
+      return r.otherBoxed(id, read$TlsBlock, 'TlsBlock');
   }
 }
 
 /** Writes a boxed `TlsBlock`: any of its constructors (checked by SUBCLASS_OF_ID). */
 export function write$TlsBlock(w: TlWriter, value: Api.TypeTlsBlock | null | undefined): void {
   if (value?.SUBCLASS_OF_ID !== 0xf1163490 || value.classType !== 'constructor') throw boxedValueError(value, 'TlsBlock');
-  value._write(w);
+  w.nested(value);
+}
+
+export function read$Vector$InputDocument(r: TlReader): Api.TypeInputDocument[] {
+  if (!r.vectorId()) return r.packed(read$Vector$InputDocument);
+  const items: Api.TypeInputDocument[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$InputDocument(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$DocumentAttribute(r: TlReader): Api.TypeDocumentAttribute[] {
+  if (!r.vectorId()) return r.packed(read$Vector$DocumentAttribute);
+  const items: Api.TypeDocumentAttribute[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$DocumentAttribute(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$bytes(r: TlReader): Uint8Array[] {
+  if (!r.vectorId()) return r.packed(read$Vector$bytes);
+  const items: Uint8Array[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(r.bytes());
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$MessageEntity(r: TlReader): Api.TypeMessageEntity[] {
+  if (!r.vectorId()) return r.packed(read$Vector$MessageEntity);
+  const items: Api.TypeMessageEntity[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$MessageEntity(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$RestrictionReason(r: TlReader): Api.TypeRestrictionReason[] {
+  if (!r.vectorId()) return r.packed(read$Vector$RestrictionReason);
+  const items: Api.TypeRestrictionReason[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$RestrictionReason(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$BotInfo(r: TlReader): Api.TypeBotInfo[] {
+  if (!r.vectorId()) return r.packed(read$Vector$BotInfo);
+  const items: Api.TypeBotInfo[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$BotInfo(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$ChatParticipant(r: TlReader): Api.TypeChatParticipant[] {
+  if (!r.vectorId()) return r.packed(read$Vector$ChatParticipant);
+  const items: Api.TypeChatParticipant[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$ChatParticipant(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$int(r: TlReader): number[] {
+  if (!r.vectorId()) return r.packed(read$Vector$int);
+  const items: number[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(r.int());
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$SecureValue(r: TlReader): Api.TypeSecureValue[] {
+  if (!r.vectorId()) return r.packed(read$Vector$SecureValue);
+  const items: Api.TypeSecureValue[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$SecureValue(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$SecureValueType(r: TlReader): Api.TypeSecureValueType[] {
+  if (!r.vectorId()) return r.packed(read$Vector$SecureValueType);
+  const items: Api.TypeSecureValueType[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$SecureValueType(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$PhotoSize(r: TlReader): Api.TypePhotoSize[] {
+  if (!r.vectorId()) return r.packed(read$Vector$PhotoSize);
+  const items: Api.TypePhotoSize[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$PhotoSize(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$VideoSize(r: TlReader): Api.TypeVideoSize[] {
+  if (!r.vectorId()) return r.packed(read$Vector$VideoSize);
+  const items: Api.TypeVideoSize[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$VideoSize(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$Contact(r: TlReader): Api.TypeContact[] {
+  if (!r.vectorId()) return r.packed(read$Vector$Contact);
+  const items: Api.TypeContact[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$Contact(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$User(r: TlReader): Api.TypeUser[] {
+  if (!r.vectorId()) return r.packed(read$Vector$User);
+  const items: Api.TypeUser[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$User(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$ImportedContact(r: TlReader): Api.TypeImportedContact[] {
+  if (!r.vectorId()) return r.packed(read$Vector$ImportedContact);
+  const items: Api.TypeImportedContact[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$ImportedContact(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$PopularContact(r: TlReader): Api.TypePopularContact[] {
+  if (!r.vectorId()) return r.packed(read$Vector$PopularContact);
+  const items: Api.TypePopularContact[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$PopularContact(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$long(r: TlReader): BigInteger[] {
+  if (!r.vectorId()) return r.packed(read$Vector$long);
+  const items: BigInteger[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(8); i < n; i++) items.push(r.long());
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$PeerBlocked(r: TlReader): Api.TypePeerBlocked[] {
+  if (!r.vectorId()) return r.packed(read$Vector$PeerBlocked);
+  const items: Api.TypePeerBlocked[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$PeerBlocked(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$Chat(r: TlReader): Api.TypeChat[] {
+  if (!r.vectorId()) return r.packed(read$Vector$Chat);
+  const items: Api.TypeChat[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$Chat(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$Dialog(r: TlReader): Api.TypeDialog[] {
+  if (!r.vectorId()) return r.packed(read$Vector$Dialog);
+  const items: Api.TypeDialog[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$Dialog(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$Message(r: TlReader): Api.TypeMessage[] {
+  if (!r.vectorId()) return r.packed(read$Vector$Message);
+  const items: Api.TypeMessage[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$Message(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$DcOption(r: TlReader): Api.TypeDcOption[] {
+  if (!r.vectorId()) return r.packed(read$Vector$DcOption);
+  const items: Api.TypeDcOption[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$DcOption(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$PrivacyRule(r: TlReader): Api.TypePrivacyRule[] {
+  if (!r.vectorId()) return r.packed(read$Vector$PrivacyRule);
+  const items: Api.TypePrivacyRule[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$PrivacyRule(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$DialogPeer(r: TlReader): Api.TypeDialogPeer[] {
+  if (!r.vectorId()) return r.packed(read$Vector$DialogPeer);
+  const items: Api.TypeDialogPeer[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$DialogPeer(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$FolderPeer(r: TlReader): Api.TypeFolderPeer[] {
+  if (!r.vectorId()) return r.packed(read$Vector$FolderPeer);
+  const items: Api.TypeFolderPeer[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$FolderPeer(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$PeerLocated(r: TlReader): Api.TypePeerLocated[] {
+  if (!r.vectorId()) return r.packed(read$Vector$PeerLocated);
+  const items: Api.TypePeerLocated[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$PeerLocated(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$GroupCallParticipant(r: TlReader): Api.TypeGroupCallParticipant[] {
+  if (!r.vectorId()) return r.packed(read$Vector$GroupCallParticipant);
+  const items: Api.TypeGroupCallParticipant[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$GroupCallParticipant(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$EncryptedMessage(r: TlReader): Api.TypeEncryptedMessage[] {
+  if (!r.vectorId()) return r.packed(read$Vector$EncryptedMessage);
+  const items: Api.TypeEncryptedMessage[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$EncryptedMessage(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$Update(r: TlReader): Api.TypeUpdate[] {
+  if (!r.vectorId()) return r.packed(read$Vector$Update);
+  const items: Api.TypeUpdate[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$Update(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$Photo(r: TlReader): Api.TypePhoto[] {
+  if (!r.vectorId()) return r.packed(read$Vector$Photo);
+  const items: Api.TypePhoto[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$Photo(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$FileHash(r: TlReader): Api.TypeFileHash[] {
+  if (!r.vectorId()) return r.packed(read$Vector$FileHash);
+  const items: Api.TypeFileHash[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$FileHash(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$Peer(r: TlReader): Api.TypePeer[] {
+  if (!r.vectorId()) return r.packed(read$Vector$Peer);
+  const items: Api.TypePeer[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$Peer(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$InputUser(r: TlReader): Api.TypeInputUser[] {
+  if (!r.vectorId()) return r.packed(read$Vector$InputUser);
+  const items: Api.TypeInputUser[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$InputUser(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$Document(r: TlReader): Api.TypeDocument[] {
+  if (!r.vectorId()) return r.packed(read$Vector$Document);
+  const items: Api.TypeDocument[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$Document(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$StickerSet(r: TlReader): Api.TypeStickerSet[] {
+  if (!r.vectorId()) return r.packed(read$Vector$StickerSet);
+  const items: Api.TypeStickerSet[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$StickerSet(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$WebPageAttribute(r: TlReader): Api.TypeWebPageAttribute[] {
+  if (!r.vectorId()) return r.packed(read$Vector$WebPageAttribute);
+  const items: Api.TypeWebPageAttribute[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$WebPageAttribute(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$Authorization(r: TlReader): Api.TypeAuthorization[] {
+  if (!r.vectorId()) return r.packed(read$Vector$Authorization);
+  const items: Api.TypeAuthorization[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$Authorization(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$StickerPack(r: TlReader): Api.TypeStickerPack[] {
+  if (!r.vectorId()) return r.packed(read$Vector$StickerPack);
+  const items: Api.TypeStickerPack[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$StickerPack(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$BotCommand(r: TlReader): Api.TypeBotCommand[] {
+  if (!r.vectorId()) return r.packed(read$Vector$BotCommand);
+  const items: Api.TypeBotCommand[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$BotCommand(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$KeyboardButton(r: TlReader): Api.TypeKeyboardButton[] {
+  if (!r.vectorId()) return r.packed(read$Vector$KeyboardButton);
+  const items: Api.TypeKeyboardButton[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$KeyboardButton(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$KeyboardButtonRow(r: TlReader): Api.TypeKeyboardButtonRow[] {
+  if (!r.vectorId()) return r.packed(read$Vector$KeyboardButtonRow);
+  const items: Api.TypeKeyboardButtonRow[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$KeyboardButtonRow(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$MessageRange(r: TlReader): Api.TypeMessageRange[] {
+  if (!r.vectorId()) return r.packed(read$Vector$MessageRange);
+  const items: Api.TypeMessageRange[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$MessageRange(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$ChannelParticipant(r: TlReader): Api.TypeChannelParticipant[] {
+  if (!r.vectorId()) return r.packed(read$Vector$ChannelParticipant);
+  const items: Api.TypeChannelParticipant[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$ChannelParticipant(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$BotInlineResult(r: TlReader): Api.TypeBotInlineResult[] {
+  if (!r.vectorId()) return r.packed(read$Vector$BotInlineResult);
+  const items: Api.TypeBotInlineResult[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$BotInlineResult(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$TopPeer(r: TlReader): Api.TypeTopPeer[] {
+  if (!r.vectorId()) return r.packed(read$Vector$TopPeer);
+  const items: Api.TypeTopPeer[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$TopPeer(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$TopPeerCategoryPeers(r: TlReader): Api.TypeTopPeerCategoryPeers[] {
+  if (!r.vectorId()) return r.packed(read$Vector$TopPeerCategoryPeers);
+  const items: Api.TypeTopPeerCategoryPeers[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$TopPeerCategoryPeers(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$StickerSetCovered(r: TlReader): Api.TypeStickerSetCovered[] {
+  if (!r.vectorId()) return r.packed(read$Vector$StickerSetCovered);
+  const items: Api.TypeStickerSetCovered[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$StickerSetCovered(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$HighScore(r: TlReader): Api.TypeHighScore[] {
+  if (!r.vectorId()) return r.packed(read$Vector$HighScore);
+  const items: Api.TypeHighScore[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$HighScore(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$RichText(r: TlReader): Api.TypeRichText[] {
+  if (!r.vectorId()) return r.packed(read$Vector$RichText);
+  const items: Api.TypeRichText[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$RichText(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$PageListItem(r: TlReader): Api.TypePageListItem[] {
+  if (!r.vectorId()) return r.packed(read$Vector$PageListItem);
+  const items: Api.TypePageListItem[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$PageListItem(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$PageBlock(r: TlReader): Api.TypePageBlock[] {
+  if (!r.vectorId()) return r.packed(read$Vector$PageBlock);
+  const items: Api.TypePageBlock[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$PageBlock(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$PageTableRow(r: TlReader): Api.TypePageTableRow[] {
+  if (!r.vectorId()) return r.packed(read$Vector$PageTableRow);
+  const items: Api.TypePageTableRow[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$PageTableRow(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$PageListOrderedItem(r: TlReader): Api.TypePageListOrderedItem[] {
+  if (!r.vectorId()) return r.packed(read$Vector$PageListOrderedItem);
+  const items: Api.TypePageListOrderedItem[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$PageListOrderedItem(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$PageRelatedArticle(r: TlReader): Api.TypePageRelatedArticle[] {
+  if (!r.vectorId()) return r.packed(read$Vector$PageRelatedArticle);
+  const items: Api.TypePageRelatedArticle[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$PageRelatedArticle(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$LabeledPrice(r: TlReader): Api.TypeLabeledPrice[] {
+  if (!r.vectorId()) return r.packed(read$Vector$LabeledPrice);
+  const items: Api.TypeLabeledPrice[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$LabeledPrice(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$ShippingOption(r: TlReader): Api.TypeShippingOption[] {
+  if (!r.vectorId()) return r.packed(read$Vector$ShippingOption);
+  const items: Api.TypeShippingOption[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$ShippingOption(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$PhoneConnection(r: TlReader): Api.TypePhoneConnection[] {
+  if (!r.vectorId()) return r.packed(read$Vector$PhoneConnection);
+  const items: Api.TypePhoneConnection[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$PhoneConnection(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$string(r: TlReader): string[] {
+  if (!r.vectorId()) return r.packed(read$Vector$string);
+  const items: string[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(r.stringField(items, items.length));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$CdnPublicKey(r: TlReader): Api.TypeCdnPublicKey[] {
+  if (!r.vectorId()) return r.packed(read$Vector$CdnPublicKey);
+  const items: Api.TypeCdnPublicKey[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$CdnPublicKey(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$LangPackString(r: TlReader): Api.TypeLangPackString[] {
+  if (!r.vectorId()) return r.packed(read$Vector$LangPackString);
+  const items: Api.TypeLangPackString[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$LangPackString(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$ChannelAdminLogEvent(r: TlReader): Api.TypeChannelAdminLogEvent[] {
+  if (!r.vectorId()) return r.packed(read$Vector$ChannelAdminLogEvent);
+  const items: Api.TypeChannelAdminLogEvent[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$ChannelAdminLogEvent(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$RecentMeUrl(r: TlReader): Api.TypeRecentMeUrl[] {
+  if (!r.vectorId()) return r.packed(read$Vector$RecentMeUrl);
+  const items: Api.TypeRecentMeUrl[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$RecentMeUrl(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$WebAuthorization(r: TlReader): Api.TypeWebAuthorization[] {
+  if (!r.vectorId()) return r.packed(read$Vector$WebAuthorization);
+  const items: Api.TypeWebAuthorization[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$WebAuthorization(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$SecureFile(r: TlReader): Api.TypeSecureFile[] {
+  if (!r.vectorId()) return r.packed(read$Vector$SecureFile);
+  const items: Api.TypeSecureFile[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$SecureFile(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$InputSecureFile(r: TlReader): Api.TypeInputSecureFile[] {
+  if (!r.vectorId()) return r.packed(read$Vector$InputSecureFile);
+  const items: Api.TypeInputSecureFile[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$InputSecureFile(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$SecureRequiredType(r: TlReader): Api.TypeSecureRequiredType[] {
+  if (!r.vectorId()) return r.packed(read$Vector$SecureRequiredType);
+  const items: Api.TypeSecureRequiredType[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$SecureRequiredType(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$SecureValueError(r: TlReader): Api.TypeSecureValueError[] {
+  if (!r.vectorId()) return r.packed(read$Vector$SecureValueError);
+  const items: Api.TypeSecureValueError[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$SecureValueError(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$JSONValue(r: TlReader): Api.TypeJSONValue[] {
+  if (!r.vectorId()) return r.packed(read$Vector$JSONValue);
+  const items: Api.TypeJSONValue[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$JSONValue(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$JSONObjectValue(r: TlReader): Api.TypeJSONObjectValue[] {
+  if (!r.vectorId()) return r.packed(read$Vector$JSONObjectValue);
+  const items: Api.TypeJSONObjectValue[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$JSONObjectValue(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$PageTableCell(r: TlReader): Api.TypePageTableCell[] {
+  if (!r.vectorId()) return r.packed(read$Vector$PageTableCell);
+  const items: Api.TypePageTableCell[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$PageTableCell(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$PollAnswer(r: TlReader): Api.TypePollAnswer[] {
+  if (!r.vectorId()) return r.packed(read$Vector$PollAnswer);
+  const items: Api.TypePollAnswer[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$PollAnswer(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$PollAnswerVoters(r: TlReader): Api.TypePollAnswerVoters[] {
+  if (!r.vectorId()) return r.packed(read$Vector$PollAnswerVoters);
+  const items: Api.TypePollAnswerVoters[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$PollAnswerVoters(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$WallPaper(r: TlReader): Api.TypeWallPaper[] {
+  if (!r.vectorId()) return r.packed(read$Vector$WallPaper);
+  const items: Api.TypeWallPaper[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$WallPaper(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$EmojiKeyword(r: TlReader): Api.TypeEmojiKeyword[] {
+  if (!r.vectorId()) return r.packed(read$Vector$EmojiKeyword);
+  const items: Api.TypeEmojiKeyword[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$EmojiKeyword(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$Theme(r: TlReader): Api.TypeTheme[] {
+  if (!r.vectorId()) return r.packed(read$Vector$Theme);
+  const items: Api.TypeTheme[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$Theme(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$MessageUserVote(r: TlReader): Api.TypeMessageUserVote[] {
+  if (!r.vectorId()) return r.packed(read$Vector$MessageUserVote);
+  const items: Api.TypeMessageUserVote[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$MessageUserVote(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$BankCardOpenUrl(r: TlReader): Api.TypeBankCardOpenUrl[] {
+  if (!r.vectorId()) return r.packed(read$Vector$BankCardOpenUrl);
+  const items: Api.TypeBankCardOpenUrl[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$BankCardOpenUrl(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$InputPeer(r: TlReader): Api.TypeInputPeer[] {
+  if (!r.vectorId()) return r.packed(read$Vector$InputPeer);
+  const items: Api.TypeInputPeer[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$InputPeer(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$MessageInteractionCounters(r: TlReader): Api.TypeMessageInteractionCounters[] {
+  if (!r.vectorId()) return r.packed(read$Vector$MessageInteractionCounters);
+  const items: Api.TypeMessageInteractionCounters[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$MessageInteractionCounters(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$StatsGroupTopPoster(r: TlReader): Api.TypeStatsGroupTopPoster[] {
+  if (!r.vectorId()) return r.packed(read$Vector$StatsGroupTopPoster);
+  const items: Api.TypeStatsGroupTopPoster[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$StatsGroupTopPoster(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$StatsGroupTopAdmin(r: TlReader): Api.TypeStatsGroupTopAdmin[] {
+  if (!r.vectorId()) return r.packed(read$Vector$StatsGroupTopAdmin);
+  const items: Api.TypeStatsGroupTopAdmin[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$StatsGroupTopAdmin(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$StatsGroupTopInviter(r: TlReader): Api.TypeStatsGroupTopInviter[] {
+  if (!r.vectorId()) return r.packed(read$Vector$StatsGroupTopInviter);
+  const items: Api.TypeStatsGroupTopInviter[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$StatsGroupTopInviter(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$help$CountryCode(r: TlReader): Api.help.TypeCountryCode[] {
+  if (!r.vectorId()) return r.packed(read$Vector$help$CountryCode);
+  const items: Api.help.TypeCountryCode[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$help$CountryCode(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$help$Country(r: TlReader): Api.help.TypeCountry[] {
+  if (!r.vectorId()) return r.packed(read$Vector$help$Country);
+  const items: Api.help.TypeCountry[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$help$Country(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$MessageViews(r: TlReader): Api.TypeMessageViews[] {
+  if (!r.vectorId()) return r.packed(read$Vector$MessageViews);
+  const items: Api.TypeMessageViews[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$MessageViews(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$vector$future_salt(r: TlReader): Api.FutureSalt[] {
+  const items: Api.FutureSalt[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(16); i < n; i++) items.push($FutureSalt.fromReader(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$vector$mtproto$message(r: TlReader): Api.mtproto.Message[] {
+  const items: Api.mtproto.Message[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(20); i < n; i++) items.push(mtproto$Message.fromReader(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$vector$IpPort(r: TlReader): Api.TypeIpPort[] {
+  const items: Api.TypeIpPort[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$IpPort(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$vector$AccessPointRule(r: TlReader): Api.TypeAccessPointRule[] {
+  const items: Api.TypeAccessPointRule[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$AccessPointRule(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$vector$TlsBlock(r: TlReader): Api.TypeTlsBlock[] {
+  const items: Api.TypeTlsBlock[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$TlsBlock(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$TlsBlock(r: TlReader): Api.TypeTlsBlock[] {
+  if (!r.vectorId()) return r.packed(read$Vector$TlsBlock);
+  const items: Api.TypeTlsBlock[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$TlsBlock(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$InputPrivacyRule(r: TlReader): Api.TypeInputPrivacyRule[] {
+  if (!r.vectorId()) return r.packed(read$Vector$InputPrivacyRule);
+  const items: Api.TypeInputPrivacyRule[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$InputPrivacyRule(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$SecureValueHash(r: TlReader): Api.TypeSecureValueHash[] {
+  if (!r.vectorId()) return r.packed(read$Vector$SecureValueHash);
+  const items: Api.TypeSecureValueHash[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$SecureValueHash(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$InputWallPaper(r: TlReader): Api.TypeInputWallPaper[] {
+  if (!r.vectorId()) return r.packed(read$Vector$InputWallPaper);
+  const items: Api.TypeInputWallPaper[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$InputWallPaper(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$InputContact(r: TlReader): Api.TypeInputContact[] {
+  if (!r.vectorId()) return r.packed(read$Vector$InputContact);
+  const items: Api.TypeInputContact[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$InputContact(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$InputMessage(r: TlReader): Api.TypeInputMessage[] {
+  if (!r.vectorId()) return r.packed(read$Vector$InputMessage);
+  const items: Api.TypeInputMessage[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$InputMessage(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$InputBotInlineResult(r: TlReader): Api.TypeInputBotInlineResult[] {
+  if (!r.vectorId()) return r.packed(read$Vector$InputBotInlineResult);
+  const items: Api.TypeInputBotInlineResult[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$InputBotInlineResult(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$InputDialogPeer(r: TlReader): Api.TypeInputDialogPeer[] {
+  if (!r.vectorId()) return r.packed(read$Vector$InputDialogPeer);
+  const items: Api.TypeInputDialogPeer[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$InputDialogPeer(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$InputSingleMedia(r: TlReader): Api.TypeInputSingleMedia[] {
+  if (!r.vectorId()) return r.packed(read$Vector$InputSingleMedia);
+  const items: Api.TypeInputSingleMedia[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$InputSingleMedia(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$MessagesFilter(r: TlReader): Api.TypeMessagesFilter[] {
+  if (!r.vectorId()) return r.packed(read$Vector$MessagesFilter);
+  const items: Api.TypeMessagesFilter[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$MessagesFilter(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$InputStickerSet(r: TlReader): Api.TypeInputStickerSet[] {
+  if (!r.vectorId()) return r.packed(read$Vector$InputStickerSet);
+  const items: Api.TypeInputStickerSet[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$InputStickerSet(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$InputPhoto(r: TlReader): Api.TypeInputPhoto[] {
+  if (!r.vectorId()) return r.packed(read$Vector$InputPhoto);
+  const items: Api.TypeInputPhoto[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$InputPhoto(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$InputAppEvent(r: TlReader): Api.TypeInputAppEvent[] {
+  if (!r.vectorId()) return r.packed(read$Vector$InputAppEvent);
+  const items: Api.TypeInputAppEvent[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$InputAppEvent(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$InputChannel(r: TlReader): Api.TypeInputChannel[] {
+  if (!r.vectorId()) return r.packed(read$Vector$InputChannel);
+  const items: Api.TypeInputChannel[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$InputChannel(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$InputStickerSetItem(r: TlReader): Api.TypeInputStickerSetItem[] {
+  if (!r.vectorId()) return r.packed(read$Vector$InputStickerSetItem);
+  const items: Api.TypeInputStickerSetItem[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$InputStickerSetItem(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$InputFolderPeer(r: TlReader): Api.TypeInputFolderPeer[] {
+  if (!r.vectorId()) return r.packed(read$Vector$InputFolderPeer);
+  const items: Api.TypeInputFolderPeer[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$InputFolderPeer(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$ContactStatus(r: TlReader): Api.TypeContactStatus[] {
+  if (!r.vectorId()) return r.packed(read$Vector$ContactStatus);
+  const items: Api.TypeContactStatus[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$ContactStatus(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$SavedContact(r: TlReader): Api.TypeSavedContact[] {
+  if (!r.vectorId()) return r.packed(read$Vector$SavedContact);
+  const items: Api.TypeSavedContact[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$SavedContact(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$ReceivedNotifyMessage(r: TlReader): Api.TypeReceivedNotifyMessage[] {
+  if (!r.vectorId()) return r.packed(read$Vector$ReceivedNotifyMessage);
+  const items: Api.TypeReceivedNotifyMessage[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$ReceivedNotifyMessage(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$EmojiLanguage(r: TlReader): Api.TypeEmojiLanguage[] {
+  if (!r.vectorId()) return r.packed(read$Vector$EmojiLanguage);
+  const items: Api.TypeEmojiLanguage[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$EmojiLanguage(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$messages$SearchCounter(r: TlReader): Api.messages.TypeSearchCounter[] {
+  if (!r.vectorId()) return r.packed(read$Vector$messages$SearchCounter);
+  const items: Api.messages.TypeSearchCounter[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$messages$SearchCounter(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$DialogFilter(r: TlReader): Api.TypeDialogFilter[] {
+  if (!r.vectorId()) return r.packed(read$Vector$DialogFilter);
+  const items: Api.TypeDialogFilter[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$DialogFilter(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$DialogFilterSuggested(r: TlReader): Api.TypeDialogFilterSuggested[] {
+  if (!r.vectorId()) return r.packed(read$Vector$DialogFilterSuggested);
+  const items: Api.TypeDialogFilterSuggested[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$DialogFilterSuggested(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
+}
+
+export function read$Vector$LangPackLanguage(r: TlReader): Api.TypeLangPackLanguage[] {
+  if (!r.vectorId()) return r.packed(read$Vector$LangPackLanguage);
+  const items: Api.TypeLangPackLanguage[] = [];
+  let i = 0;
+  try {
+    for (const n = r.count(4); i < n; i++) items.push(read$LangPackLanguage(r));
+  } catch (e) {
+    rethrowElement(e, i);
+  }
+  return items;
 }
 
 export function readResult$auth$SentCode(r: TlReader): Api.auth.TypeSentCode {
@@ -8164,16 +9527,6 @@ export function readResult$account$WebAuthorizations(r: TlReader): Api.account.T
   return read$account$WebAuthorizations(r);
 }
 
-export function readResult$Vector$SecureValue(r: TlReader): Api.TypeSecureValue[] {
-  let i0 = -1;
-  let n0 = 0;
-  const items0: Api.TypeSecureValue[] = [];
-  r.vectorId();
-  for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) items0.push(read$SecureValue(r));
-  i0 = -1;
-  return items0;
-}
-
 export function readResult$SecureValue(r: TlReader): Api.TypeSecureValue {
   return read$SecureValue(r);
 }
@@ -8218,52 +9571,12 @@ export function readResult$account$ContentSettings(r: TlReader): Api.account.Typ
   return read$account$ContentSettings(r);
 }
 
-export function readResult$Vector$WallPaper(r: TlReader): Api.TypeWallPaper[] {
-  let i0 = -1;
-  let n0 = 0;
-  const items0: Api.TypeWallPaper[] = [];
-  r.vectorId();
-  for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) items0.push(read$WallPaper(r));
-  i0 = -1;
-  return items0;
-}
-
 export function readResult$GlobalPrivacySettings(r: TlReader): Api.TypeGlobalPrivacySettings {
   return read$GlobalPrivacySettings(r);
 }
 
-export function readResult$Vector$User(r: TlReader): Api.TypeUser[] {
-  let i0 = -1;
-  let n0 = 0;
-  const items0: Api.TypeUser[] = [];
-  r.vectorId();
-  for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) items0.push(read$User(r));
-  i0 = -1;
-  return items0;
-}
-
 export function readResult$UserFull(r: TlReader): Api.TypeUserFull {
   return read$UserFull(r);
-}
-
-export function readResult$Vector$int(r: TlReader): number[] {
-  let i0 = -1;
-  let n0 = 0;
-  const items0: number[] = [];
-  r.vectorId();
-  for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) items0.push(r.int());
-  i0 = -1;
-  return items0;
-}
-
-export function readResult$Vector$ContactStatus(r: TlReader): Api.TypeContactStatus[] {
-  let i0 = -1;
-  let n0 = 0;
-  const items0: Api.TypeContactStatus[] = [];
-  r.vectorId();
-  for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) items0.push(read$ContactStatus(r));
-  i0 = -1;
-  return items0;
 }
 
 export function readResult$contacts$Contacts(r: TlReader): Api.contacts.TypeContacts {
@@ -8290,16 +9603,6 @@ export function readResult$contacts$TopPeers(r: TlReader): Api.contacts.TypeTopP
   return read$contacts$TopPeers(r);
 }
 
-export function readResult$Vector$SavedContact(r: TlReader): Api.TypeSavedContact[] {
-  let i0 = -1;
-  let n0 = 0;
-  const items0: Api.TypeSavedContact[] = [];
-  r.vectorId();
-  for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) items0.push(read$SavedContact(r));
-  i0 = -1;
-  return items0;
-}
-
 export function readResult$messages$Messages(r: TlReader): Api.messages.TypeMessages {
   return read$messages$Messages(r);
 }
@@ -8314,16 +9617,6 @@ export function readResult$messages$AffectedMessages(r: TlReader): Api.messages.
 
 export function readResult$messages$AffectedHistory(r: TlReader): Api.messages.TypeAffectedHistory {
   return read$messages$AffectedHistory(r);
-}
-
-export function readResult$Vector$ReceivedNotifyMessage(r: TlReader): Api.TypeReceivedNotifyMessage[] {
-  let i0 = -1;
-  let n0 = 0;
-  const items0: Api.TypeReceivedNotifyMessage[] = [];
-  r.vectorId();
-  for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) items0.push(read$ReceivedNotifyMessage(r));
-  i0 = -1;
-  return items0;
 }
 
 export function readResult$PeerSettings(r: TlReader): Api.TypePeerSettings {
@@ -8348,16 +9641,6 @@ export function readResult$EncryptedChat(r: TlReader): Api.TypeEncryptedChat {
 
 export function readResult$messages$SentEncryptedMessage(r: TlReader): Api.messages.TypeSentEncryptedMessage {
   return read$messages$SentEncryptedMessage(r);
-}
-
-export function readResult$Vector$long(r: TlReader): BigInteger[] {
-  let i0 = -1;
-  let n0 = 0;
-  const items0: BigInteger[] = [];
-  r.vectorId();
-  for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) items0.push(r.long());
-  i0 = -1;
-  return items0;
 }
 
 export function readResult$messages$Stickers(r: TlReader): Api.messages.TypeStickers {
@@ -8424,16 +9707,6 @@ export function readResult$messages$ArchivedStickers(r: TlReader): Api.messages.
   return read$messages$ArchivedStickers(r);
 }
 
-export function readResult$Vector$StickerSetCovered(r: TlReader): Api.TypeStickerSetCovered[] {
-  let i0 = -1;
-  let n0 = 0;
-  const items0: Api.TypeStickerSetCovered[] = [];
-  r.vectorId();
-  for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) items0.push(read$StickerSetCovered(r));
-  i0 = -1;
-  return items0;
-}
-
 export function readResult$messages$HighScores(r: TlReader): Api.messages.TypeHighScores {
   return read$messages$HighScores(r);
 }
@@ -8454,26 +9727,6 @@ export function readResult$messages$FoundStickerSets(r: TlReader): Api.messages.
   return read$messages$FoundStickerSets(r);
 }
 
-export function readResult$Vector$MessageRange(r: TlReader): Api.TypeMessageRange[] {
-  let i0 = -1;
-  let n0 = 0;
-  const items0: Api.TypeMessageRange[] = [];
-  r.vectorId();
-  for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) items0.push(read$MessageRange(r));
-  i0 = -1;
-  return items0;
-}
-
-export function readResult$Vector$DialogPeer(r: TlReader): Api.TypeDialogPeer[] {
-  let i0 = -1;
-  let n0 = 0;
-  const items0: Api.TypeDialogPeer[] = [];
-  r.vectorId();
-  for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) items0.push(read$DialogPeer(r));
-  i0 = -1;
-  return items0;
-}
-
 export function readResult$ChatOnlines(r: TlReader): Api.TypeChatOnlines {
   return read$ChatOnlines(r);
 }
@@ -8486,28 +9739,8 @@ export function readResult$EmojiKeywordsDifference(r: TlReader): Api.TypeEmojiKe
   return read$EmojiKeywordsDifference(r);
 }
 
-export function readResult$Vector$EmojiLanguage(r: TlReader): Api.TypeEmojiLanguage[] {
-  let i0 = -1;
-  let n0 = 0;
-  const items0: Api.TypeEmojiLanguage[] = [];
-  r.vectorId();
-  for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) items0.push(read$EmojiLanguage(r));
-  i0 = -1;
-  return items0;
-}
-
 export function readResult$EmojiURL(r: TlReader): Api.TypeEmojiURL {
   return read$EmojiURL(r);
-}
-
-export function readResult$Vector$messages$SearchCounter(r: TlReader): Api.messages.TypeSearchCounter[] {
-  let i0 = -1;
-  let n0 = 0;
-  const items0: Api.messages.TypeSearchCounter[] = [];
-  r.vectorId();
-  for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) items0.push(read$messages$SearchCounter(r));
-  i0 = -1;
-  return items0;
 }
 
 export function readResult$UrlAuthResult(r: TlReader): Api.TypeUrlAuthResult {
@@ -8516,26 +9749,6 @@ export function readResult$UrlAuthResult(r: TlReader): Api.TypeUrlAuthResult {
 
 export function readResult$messages$VotesList(r: TlReader): Api.messages.TypeVotesList {
   return read$messages$VotesList(r);
-}
-
-export function readResult$Vector$DialogFilter(r: TlReader): Api.TypeDialogFilter[] {
-  let i0 = -1;
-  let n0 = 0;
-  const items0: Api.TypeDialogFilter[] = [];
-  r.vectorId();
-  for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) items0.push(read$DialogFilter(r));
-  i0 = -1;
-  return items0;
-}
-
-export function readResult$Vector$DialogFilterSuggested(r: TlReader): Api.TypeDialogFilterSuggested[] {
-  let i0 = -1;
-  let n0 = 0;
-  const items0: Api.TypeDialogFilterSuggested[] = [];
-  r.vectorId();
-  for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) items0.push(read$DialogFilterSuggested(r));
-  i0 = -1;
-  return items0;
 }
 
 export function readResult$messages$DiscussionMessage(r: TlReader): Api.messages.TypeDiscussionMessage {
@@ -8572,16 +9785,6 @@ export function readResult$upload$WebFile(r: TlReader): Api.upload.TypeWebFile {
 
 export function readResult$upload$CdnFile(r: TlReader): Api.upload.TypeCdnFile {
   return read$upload$CdnFile(r);
-}
-
-export function readResult$Vector$FileHash(r: TlReader): Api.TypeFileHash[] {
-  let i0 = -1;
-  let n0 = 0;
-  const items0: Api.TypeFileHash[] = [];
-  r.vectorId();
-  for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) items0.push(read$FileHash(r));
-  i0 = -1;
-  return items0;
 }
 
 export function readResult$Config(r: TlReader): Api.TypeConfig {
@@ -8706,26 +9909,6 @@ export function readResult$phone$GroupParticipants(r: TlReader): Api.phone.TypeG
 
 export function readResult$LangPackDifference(r: TlReader): Api.TypeLangPackDifference {
   return read$LangPackDifference(r);
-}
-
-export function readResult$Vector$LangPackString(r: TlReader): Api.TypeLangPackString[] {
-  let i0 = -1;
-  let n0 = 0;
-  const items0: Api.TypeLangPackString[] = [];
-  r.vectorId();
-  for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) items0.push(read$LangPackString(r));
-  i0 = -1;
-  return items0;
-}
-
-export function readResult$Vector$LangPackLanguage(r: TlReader): Api.TypeLangPackLanguage[] {
-  let i0 = -1;
-  let n0 = 0;
-  const items0: Api.TypeLangPackLanguage[] = [];
-  r.vectorId();
-  for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) items0.push(read$LangPackLanguage(r));
-  i0 = -1;
-  return items0;
 }
 
 export function readResult$LangPackLanguage(r: TlReader): Api.TypeLangPackLanguage {

@@ -25,19 +25,13 @@ import {
 } from '@tlforge/runtime';
 import {
   read$AccountDaysTTL,
-  read$Authorization,
   read$AutoDownloadSettings,
-  read$AutoSaveException,
   read$AutoSaveSettings,
   read$BaseTheme,
   read$Birthday,
   read$BusinessBotRights,
-  read$BusinessChatLink,
   read$BusinessWorkHours,
-  read$Chat,
-  read$ChatTheme,
   read$CodeSettings,
-  read$ConnectedBot,
   read$Document,
   read$EmailVerification,
   read$EmailVerifyPurpose,
@@ -58,32 +52,43 @@ import {
   read$InputPeerNotifySettings,
   read$InputPhoto,
   read$InputPrivacyKey,
-  read$InputPrivacyRule,
   read$InputSecureValue,
   read$InputTheme,
-  read$InputThemeSettings,
   read$InputUser,
   read$InputWallPaper,
-  read$MessageEntity,
   read$PasswordKdfAlgo,
   read$Peer,
-  read$PrivacyRule,
   read$ProfileTab,
   read$ReactionsNotifySettings,
   read$ReportReason,
   read$SecureCredentialsEncrypted,
   read$SecurePasswordKdfAlgo,
-  read$SecureRequiredType,
   read$SecureSecretSettings,
-  read$SecureValue,
-  read$SecureValueError,
-  read$SecureValueHash,
-  read$SecureValueType,
-  read$Theme,
-  read$User,
-  read$WallPaper,
+  read$Vector$Authorization,
+  read$Vector$AutoSaveException,
+  read$Vector$BusinessChatLink,
+  read$Vector$Chat,
+  read$Vector$ChatTheme,
+  read$Vector$ConnectedBot,
+  read$Vector$Document,
+  read$Vector$EmojiStatus,
+  read$Vector$InputPrivacyRule,
+  read$Vector$InputThemeSettings,
+  read$Vector$InputWallPaper,
+  read$Vector$MessageEntity,
+  read$Vector$PrivacyRule,
+  read$Vector$SecureRequiredType,
+  read$Vector$SecureValue,
+  read$Vector$SecureValueError,
+  read$Vector$SecureValueHash,
+  read$Vector$SecureValueType,
+  read$Vector$Theme,
+  read$Vector$User,
+  read$Vector$WallPaper,
+  read$Vector$WebAuthorization,
+  read$Vector$long,
+  read$Vector$string,
   read$WallPaperSettings,
-  read$WebAuthorization,
   read$account$PasswordInputSettings,
   read$auth$SentCode,
   readResult$AccountDaysTTL,
@@ -98,8 +103,6 @@ import {
   readResult$Theme,
   readResult$Updates,
   readResult$User,
-  readResult$Vector$SecureValue,
-  readResult$Vector$WallPaper,
   readResult$WallPaper,
   readResult$account$AuthorizationForm,
   readResult$account$Authorizations,
@@ -298,25 +301,28 @@ class PrivacyRules$ {
       field = 'rules';
       {
         const items0 = arrayValue(this.rules, 'Vector<PrivacyRule>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PrivacyRule(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PrivacyRule(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -327,30 +333,16 @@ class PrivacyRules$ {
   static fromReader(r: TlReader): PrivacyRules$ {
     const o = new PrivacyRules$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'rules';
-      const rules: Api.TypePrivacyRule[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) rules.push(read$PrivacyRule(r));
-      i0 = -1;
-      o.rules = rules;
+      o.rules = read$Vector$PrivacyRule(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.privacyRules', indexedField(field, i0));
+      return rethrowDecode(e, 'account.privacyRules', field);
     }
   }
 }
@@ -393,9 +385,10 @@ class Authorizations$ {
       field = 'authorizations';
       {
         const items0 = arrayValue(this.authorizations, 'Vector<Authorization>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Authorization(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Authorization(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -406,20 +399,14 @@ class Authorizations$ {
   static fromReader(r: TlReader): Authorizations$ {
     const o = new Authorizations$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'authorizationTtlDays';
       o.authorizationTtlDays = r.int();
       field = 'authorizations';
-      const authorizations: Api.TypeAuthorization[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) authorizations.push(read$Authorization(r));
-      i0 = -1;
-      o.authorizations = authorizations;
+      o.authorizations = read$Vector$Authorization(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.authorizations', indexedField(field, i0));
+      return rethrowDecode(e, 'account.authorizations', field);
     }
   }
 }
@@ -810,17 +797,19 @@ class WebAuthorizations$ {
       field = 'authorizations';
       {
         const items0 = arrayValue(this.authorizations, 'Vector<WebAuthorization>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$WebAuthorization(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$WebAuthorization(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -831,24 +820,14 @@ class WebAuthorizations$ {
   static fromReader(r: TlReader): WebAuthorizations$ {
     const o = new WebAuthorizations$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'authorizations';
-      const authorizations: Api.TypeWebAuthorization[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) authorizations.push(read$WebAuthorization(r));
-      i0 = -1;
-      o.authorizations = authorizations;
+      o.authorizations = read$Vector$WebAuthorization(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.webAuthorizations', indexedField(field, i0));
+      return rethrowDecode(e, 'account.webAuthorizations', field);
     }
   }
 }
@@ -898,33 +877,37 @@ class AuthorizationForm$ {
       field = 'requiredTypes';
       {
         const items0 = arrayValue(this.requiredTypes, 'Vector<SecureRequiredType>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SecureRequiredType(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SecureRequiredType(w, items0[i0]!);
         i0 = -1;
       }
       field = 'values';
       {
         const items0 = arrayValue(this.values, 'Vector<SecureValue>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SecureValue(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SecureValue(w, items0[i0]!);
         i0 = -1;
       }
       field = 'errors';
       {
         const items0 = arrayValue(this.errors, 'Vector<SecureValueError>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SecureValueError(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SecureValueError(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
       field = 'privacyPolicyUrl';
@@ -937,41 +920,23 @@ class AuthorizationForm$ {
   static fromReader(r: TlReader): AuthorizationForm$ {
     const o = new AuthorizationForm$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'requiredTypes';
-      const requiredTypes: Api.TypeSecureRequiredType[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) requiredTypes.push(read$SecureRequiredType(r));
-      i0 = -1;
-      o.requiredTypes = requiredTypes;
+      o.requiredTypes = read$Vector$SecureRequiredType(r);
       field = 'values';
-      const values: Api.TypeSecureValue[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) values.push(read$SecureValue(r));
-      i0 = -1;
-      o.values = values;
+      o.values = read$Vector$SecureValue(r);
       field = 'errors';
-      const errors: Api.TypeSecureValueError[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) errors.push(read$SecureValueError(r));
-      i0 = -1;
-      o.errors = errors;
+      o.errors = read$Vector$SecureValueError(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       field = 'privacyPolicyUrl';
       o.privacyPolicyUrl = (flags & 0x1) !== 0 ? r.stringField(o, 'privacyPolicyUrl') : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.authorizationForm', indexedField(field, i0));
+      return rethrowDecode(e, 'account.authorizationForm', field);
     }
   }
 }
@@ -1148,9 +1113,10 @@ class WallPapers$ {
       field = 'wallpapers';
       {
         const items0 = arrayValue(this.wallpapers, 'Vector<WallPaper>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$WallPaper(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$WallPaper(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1161,20 +1127,14 @@ class WallPapers$ {
   static fromReader(r: TlReader): WallPapers$ {
     const o = new WallPapers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'hash';
       o.hash = r.bigint();
       field = 'wallpapers';
-      const wallpapers: Api.TypeWallPaper[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) wallpapers.push(read$WallPaper(r));
-      i0 = -1;
-      o.wallpapers = wallpapers;
+      o.wallpapers = read$Vector$WallPaper(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.wallPapers', indexedField(field, i0));
+      return rethrowDecode(e, 'account.wallPapers', field);
     }
   }
 }
@@ -1307,9 +1267,10 @@ class Themes$ {
       field = 'themes';
       {
         const items0 = arrayValue(this.themes, 'Vector<Theme>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Theme(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Theme(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1320,20 +1281,14 @@ class Themes$ {
   static fromReader(r: TlReader): Themes$ {
     const o = new Themes$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'hash';
       o.hash = r.bigint();
       field = 'themes';
-      const themes: Api.TypeTheme[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) themes.push(read$Theme(r));
-      i0 = -1;
-      o.themes = themes;
+      o.themes = read$Vector$Theme(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.themes', indexedField(field, i0));
+      return rethrowDecode(e, 'account.themes', field);
     }
   }
 }
@@ -1600,25 +1555,28 @@ class ChatThemes$ {
       field = 'themes';
       {
         const items0 = arrayValue(this.themes, 'Vector<ChatTheme>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$ChatTheme(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$ChatTheme(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
       field = 'nextOffset';
@@ -1631,8 +1589,6 @@ class ChatThemes$ {
   static fromReader(r: TlReader): ChatThemes$ {
     const o = new ChatThemes$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -1640,28 +1596,16 @@ class ChatThemes$ {
       field = 'hash';
       o.hash = r.bigint();
       field = 'themes';
-      const themes: Api.TypeChatTheme[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) themes.push(read$ChatTheme(r));
-      i0 = -1;
-      o.themes = themes;
+      o.themes = read$Vector$ChatTheme(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       field = 'nextOffset';
       o.nextOffset = (flags & 0x1) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.chatThemes', indexedField(field, i0));
+      return rethrowDecode(e, 'account.chatThemes', field);
     }
   }
 }
@@ -1732,9 +1676,10 @@ class SavedRingtones$ {
       field = 'ringtones';
       {
         const items0 = arrayValue(this.ringtones, 'Vector<Document>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Document(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Document(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1745,20 +1690,14 @@ class SavedRingtones$ {
   static fromReader(r: TlReader): SavedRingtones$ {
     const o = new SavedRingtones$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'hash';
       o.hash = r.bigint();
       field = 'ringtones';
-      const ringtones: Api.TypeDocument[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) ringtones.push(read$Document(r));
-      i0 = -1;
-      o.ringtones = ringtones;
+      o.ringtones = read$Vector$Document(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.savedRingtones', indexedField(field, i0));
+      return rethrowDecode(e, 'account.savedRingtones', field);
     }
   }
 }
@@ -1907,9 +1846,10 @@ class EmojiStatuses$ {
       field = 'statuses';
       {
         const items0 = arrayValue(this.statuses, 'Vector<EmojiStatus>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$EmojiStatus(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$EmojiStatus(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1920,20 +1860,14 @@ class EmojiStatuses$ {
   static fromReader(r: TlReader): EmojiStatuses$ {
     const o = new EmojiStatuses$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'hash';
       o.hash = r.bigint();
       field = 'statuses';
-      const statuses: Api.TypeEmojiStatus[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) statuses.push(read$EmojiStatus(r));
-      i0 = -1;
-      o.statuses = statuses;
+      o.statuses = read$Vector$EmojiStatus(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.emojiStatuses', indexedField(field, i0));
+      return rethrowDecode(e, 'account.emojiStatuses', field);
     }
   }
 }
@@ -2094,25 +2028,28 @@ class AutoSaveSettings$ {
       field = 'exceptions';
       {
         const items0 = arrayValue(this.exceptions, 'Vector<AutoSaveException>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$AutoSaveException(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$AutoSaveException(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2123,8 +2060,6 @@ class AutoSaveSettings$ {
   static fromReader(r: TlReader): AutoSaveSettings$ {
     const o = new AutoSaveSettings$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'usersSettings';
       o.usersSettings = read$AutoSaveSettings(r);
@@ -2133,26 +2068,14 @@ class AutoSaveSettings$ {
       field = 'broadcastsSettings';
       o.broadcastsSettings = read$AutoSaveSettings(r);
       field = 'exceptions';
-      const exceptions: Api.TypeAutoSaveException[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) exceptions.push(read$AutoSaveException(r));
-      i0 = -1;
-      o.exceptions = exceptions;
+      o.exceptions = read$Vector$AutoSaveException(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.autoSaveSettings', indexedField(field, i0));
+      return rethrowDecode(e, 'account.autoSaveSettings', field);
     }
   }
 }
@@ -2193,17 +2116,19 @@ class ConnectedBots$ {
       field = 'connectedBots';
       {
         const items0 = arrayValue(this.connectedBots, 'Vector<ConnectedBot>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$ConnectedBot(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$ConnectedBot(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2214,24 +2139,14 @@ class ConnectedBots$ {
   static fromReader(r: TlReader): ConnectedBots$ {
     const o = new ConnectedBots$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'connectedBots';
-      const connectedBots: Api.TypeConnectedBot[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) connectedBots.push(read$ConnectedBot(r));
-      i0 = -1;
-      o.connectedBots = connectedBots;
+      o.connectedBots = read$Vector$ConnectedBot(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.connectedBots', indexedField(field, i0));
+      return rethrowDecode(e, 'account.connectedBots', field);
     }
   }
 }
@@ -2274,25 +2189,28 @@ class BusinessChatLinks$ {
       field = 'links';
       {
         const items0 = arrayValue(this.links, 'Vector<BusinessChatLink>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$BusinessChatLink(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$BusinessChatLink(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2303,30 +2221,16 @@ class BusinessChatLinks$ {
   static fromReader(r: TlReader): BusinessChatLinks$ {
     const o = new BusinessChatLinks$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'links';
-      const links: Api.TypeBusinessChatLink[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) links.push(read$BusinessChatLink(r));
-      i0 = -1;
-      o.links = links;
+      o.links = read$Vector$BusinessChatLink(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.businessChatLinks', indexedField(field, i0));
+      return rethrowDecode(e, 'account.businessChatLinks', field);
     }
   }
 }
@@ -2380,25 +2284,28 @@ class ResolvedBusinessChatLinks$ {
       field = 'entities';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2409,8 +2316,6 @@ class ResolvedBusinessChatLinks$ {
   static fromReader(r: TlReader): ResolvedBusinessChatLinks$ {
     const o = new ResolvedBusinessChatLinks$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -2420,30 +2325,14 @@ class ResolvedBusinessChatLinks$ {
       field = 'message';
       o.message = r.stringField(o, 'message');
       field = 'entities';
-      if ((flags & 0x1) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x1) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.resolvedBusinessChatLinks', indexedField(field, i0));
+      return rethrowDecode(e, 'account.resolvedBusinessChatLinks', field);
     }
   }
 }
@@ -2560,9 +2449,10 @@ class SavedMusicIds$ {
       field = 'ids';
       {
         const items0 = arrayValue(this.ids, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.bigint(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.bigint(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2573,18 +2463,12 @@ class SavedMusicIds$ {
   static fromReader(r: TlReader): SavedMusicIds$ {
     const o = new SavedMusicIds$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'ids';
-      const ids: bigint[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) ids.push(r.bigint());
-      i0 = -1;
-      o.ids = ids;
+      o.ids = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.savedMusicIds', indexedField(field, i0));
+      return rethrowDecode(e, 'account.savedMusicIds', field);
     }
   }
 }
@@ -2645,9 +2529,10 @@ class RegisterDevice$ {
       field = 'otherUids';
       {
         const items0 = arrayValue(this.otherUids, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.bigint(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.bigint(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2662,8 +2547,6 @@ class RegisterDevice$ {
   static fromReader(r: TlReader): RegisterDevice$ {
     const o = new RegisterDevice$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -2678,14 +2561,10 @@ class RegisterDevice$ {
       field = 'secret';
       o.secret = r.bytes();
       field = 'otherUids';
-      const otherUids: bigint[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) otherUids.push(r.bigint());
-      i0 = -1;
-      o.otherUids = otherUids;
+      o.otherUids = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.registerDevice', indexedField(field, i0));
+      return rethrowDecode(e, 'account.registerDevice', field);
     }
   }
 }
@@ -2732,9 +2611,10 @@ class UnregisterDevice$ {
       field = 'otherUids';
       {
         const items0 = arrayValue(this.otherUids, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.bigint(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.bigint(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2749,22 +2629,16 @@ class UnregisterDevice$ {
   static fromReader(r: TlReader): UnregisterDevice$ {
     const o = new UnregisterDevice$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'tokenType';
       o.tokenType = r.int();
       field = 'token';
       o.token = r.stringField(o, 'token');
       field = 'otherUids';
-      const otherUids: bigint[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) otherUids.push(r.bigint());
-      i0 = -1;
-      o.otherUids = otherUids;
+      o.otherUids = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.unregisterDevice', indexedField(field, i0));
+      return rethrowDecode(e, 'account.unregisterDevice', field);
     }
   }
 }
@@ -3363,9 +3237,10 @@ class SetPrivacy$ {
       field = 'rules';
       {
         const items0 = arrayValue(this.rules, 'Vector<InputPrivacyRule>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputPrivacyRule(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputPrivacyRule(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -3380,20 +3255,14 @@ class SetPrivacy$ {
   static fromReader(r: TlReader): SetPrivacy$ {
     const o = new SetPrivacy$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'key';
       o.key = read$InputPrivacyKey(r);
       field = 'rules';
-      const rules: Api.TypeInputPrivacyRule[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) rules.push(read$InputPrivacyRule(r));
-      i0 = -1;
-      o.rules = rules;
+      o.rules = read$Vector$InputPrivacyRule(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.setPrivacy', indexedField(field, i0));
+      return rethrowDecode(e, 'account.setPrivacy', field);
     }
   }
 }
@@ -4284,7 +4153,7 @@ class GetAllSecureValues$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSecureValue[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$SecureValue);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$SecureValue);
   }
 
   static fromReader(_r: TlReader): GetAllSecureValues$ {
@@ -4326,9 +4195,10 @@ class GetSecureValue$ {
       field = 'types';
       {
         const items0 = arrayValue(this.types, 'Vector<SecureValueType>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SecureValueType(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SecureValueType(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -4337,24 +4207,18 @@ class GetSecureValue$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSecureValue[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$SecureValue);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$SecureValue);
   }
 
   static fromReader(r: TlReader): GetSecureValue$ {
     const o = new GetSecureValue$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'types';
-      const types: Api.TypeSecureValueType[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) types.push(read$SecureValueType(r));
-      i0 = -1;
-      o.types = types;
+      o.types = read$Vector$SecureValueType(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.getSecureValue', indexedField(field, i0));
+      return rethrowDecode(e, 'account.getSecureValue', field);
     }
   }
 }
@@ -4453,9 +4317,10 @@ class DeleteSecureValue$ {
       field = 'types';
       {
         const items0 = arrayValue(this.types, 'Vector<SecureValueType>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SecureValueType(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SecureValueType(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -4470,18 +4335,12 @@ class DeleteSecureValue$ {
   static fromReader(r: TlReader): DeleteSecureValue$ {
     const o = new DeleteSecureValue$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'types';
-      const types: Api.TypeSecureValueType[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) types.push(read$SecureValueType(r));
-      i0 = -1;
-      o.types = types;
+      o.types = read$Vector$SecureValueType(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.deleteSecureValue', indexedField(field, i0));
+      return rethrowDecode(e, 'account.deleteSecureValue', field);
     }
   }
 }
@@ -4600,9 +4459,10 @@ class AcceptAuthorization$ {
       field = 'valueHashes';
       {
         const items0 = arrayValue(this.valueHashes, 'Vector<SecureValueHash>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SecureValueHash(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SecureValueHash(w, items0[i0]!);
         i0 = -1;
       }
       field = 'credentials';
@@ -4619,8 +4479,6 @@ class AcceptAuthorization$ {
   static fromReader(r: TlReader): AcceptAuthorization$ {
     const o = new AcceptAuthorization$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'botId';
       o.botId = r.bigint();
@@ -4629,16 +4487,12 @@ class AcceptAuthorization$ {
       field = 'publicKey';
       o.publicKey = r.stringField(o, 'publicKey');
       field = 'valueHashes';
-      const valueHashes: Api.TypeSecureValueHash[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) valueHashes.push(read$SecureValueHash(r));
-      i0 = -1;
-      o.valueHashes = valueHashes;
+      o.valueHashes = read$Vector$SecureValueHash(r);
       field = 'credentials';
       o.credentials = read$SecureCredentialsEncrypted(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.acceptAuthorization', indexedField(field, i0));
+      return rethrowDecode(e, 'account.acceptAuthorization', field);
     }
   }
 }
@@ -5832,9 +5686,10 @@ class CreateTheme$ {
       field = 'settings';
       if ((flags & 0x8) !== 0) {
         const items0 = arrayValue(this.settings, 'Vector<InputThemeSettings>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputThemeSettings(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputThemeSettings(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -5849,8 +5704,6 @@ class CreateTheme$ {
   static fromReader(r: TlReader): CreateTheme$ {
     const o = new CreateTheme$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -5862,18 +5715,10 @@ class CreateTheme$ {
       field = 'document';
       o.document = (flags & 0x4) !== 0 ? read$InputDocument(r) : undefined;
       field = 'settings';
-      if ((flags & 0x8) !== 0) {
-        const settings: Api.TypeInputThemeSettings[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) settings.push(read$InputThemeSettings(r));
-        i0 = -1;
-        o.settings = settings;
-      } else {
-        o.settings = undefined;
-      }
+      o.settings = (flags & 0x8) !== 0 ? read$Vector$InputThemeSettings(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.createTheme', indexedField(field, i0));
+      return rethrowDecode(e, 'account.createTheme', field);
     }
   }
 }
@@ -5938,9 +5783,10 @@ class UpdateTheme$ {
       field = 'settings';
       if ((flags & 0x8) !== 0) {
         const items0 = arrayValue(this.settings, 'Vector<InputThemeSettings>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputThemeSettings(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputThemeSettings(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -5955,8 +5801,6 @@ class UpdateTheme$ {
   static fromReader(r: TlReader): UpdateTheme$ {
     const o = new UpdateTheme$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -5972,18 +5816,10 @@ class UpdateTheme$ {
       field = 'document';
       o.document = (flags & 0x4) !== 0 ? read$InputDocument(r) : undefined;
       field = 'settings';
-      if ((flags & 0x8) !== 0) {
-        const settings: Api.TypeInputThemeSettings[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) settings.push(read$InputThemeSettings(r));
-        i0 = -1;
-        o.settings = settings;
-      } else {
-        o.settings = undefined;
-      }
+      o.settings = (flags & 0x8) !== 0 ? read$Vector$InputThemeSettings(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.updateTheme', indexedField(field, i0));
+      return rethrowDecode(e, 'account.updateTheme', field);
     }
   }
 }
@@ -6371,9 +6207,10 @@ class GetMultiWallPapers$ {
       field = 'wallpapers';
       {
         const items0 = arrayValue(this.wallpapers, 'Vector<InputWallPaper>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputWallPaper(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputWallPaper(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -6382,24 +6219,18 @@ class GetMultiWallPapers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWallPaper[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$WallPaper);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$WallPaper);
   }
 
   static fromReader(r: TlReader): GetMultiWallPapers$ {
     const o = new GetMultiWallPapers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'wallpapers';
-      const wallpapers: Api.TypeInputWallPaper[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) wallpapers.push(read$InputWallPaper(r));
-      i0 = -1;
-      o.wallpapers = wallpapers;
+      o.wallpapers = read$Vector$InputWallPaper(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.getMultiWallPapers', indexedField(field, i0));
+      return rethrowDecode(e, 'account.getMultiWallPapers', field);
     }
   }
 }
@@ -7220,9 +7051,10 @@ class ReorderUsernames$ {
       field = 'order';
       {
         const items0 = arrayValue(this.order, 'Vector<string>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.string(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.string(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -7237,18 +7069,12 @@ class ReorderUsernames$ {
   static fromReader(r: TlReader): ReorderUsernames$ {
     const o = new ReorderUsernames$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'order';
-      const order: string[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) order.push(r.stringField(order, order.length));
-      i0 = -1;
-      o.order = order;
+      o.order = read$Vector$string(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.reorderUsernames', indexedField(field, i0));
+      return rethrowDecode(e, 'account.reorderUsernames', field);
     }
   }
 }
@@ -7600,9 +7426,10 @@ class InvalidateSignInCodes$ {
       field = 'codes';
       {
         const items0 = arrayValue(this.codes, 'Vector<string>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.string(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.string(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -7617,18 +7444,12 @@ class InvalidateSignInCodes$ {
   static fromReader(r: TlReader): InvalidateSignInCodes$ {
     const o = new InvalidateSignInCodes$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'codes';
-      const codes: string[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) codes.push(r.stringField(codes, codes.length));
-      i0 = -1;
-      o.codes = codes;
+      o.codes = read$Vector$string(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.invalidateSignInCodes', indexedField(field, i0));
+      return rethrowDecode(e, 'account.invalidateSignInCodes', field);
     }
   }
 }

@@ -28,6 +28,7 @@ import {
   read$EmailVerification,
   read$InputCheckPasswordSRP,
   read$User,
+  read$Vector$long,
   read$account$PasswordInputSettings,
   read$auth$Authorization,
   read$auth$CodeType,
@@ -2431,9 +2432,10 @@ class DropTempAuthKeys$ {
       field = 'exceptAuthKeys';
       {
         const items0 = arrayValue(this.exceptAuthKeys, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.bigint(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.bigint(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2448,18 +2450,12 @@ class DropTempAuthKeys$ {
   static fromReader(r: TlReader): DropTempAuthKeys$ {
     const o = new DropTempAuthKeys$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'exceptAuthKeys';
-      const exceptAuthKeys: bigint[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) exceptAuthKeys.push(r.bigint());
-      i0 = -1;
-      o.exceptAuthKeys = exceptAuthKeys;
+      o.exceptAuthKeys = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'auth.dropTempAuthKeys', indexedField(field, i0));
+      return rethrowDecode(e, 'auth.dropTempAuthKeys', field);
     }
   }
 }
@@ -2506,9 +2502,10 @@ class ExportLoginToken$ {
       field = 'exceptIds';
       {
         const items0 = arrayValue(this.exceptIds, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.bigint(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.bigint(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2523,22 +2520,16 @@ class ExportLoginToken$ {
   static fromReader(r: TlReader): ExportLoginToken$ {
     const o = new ExportLoginToken$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'apiId';
       o.apiId = r.int();
       field = 'apiHash';
       o.apiHash = r.stringField(o, 'apiHash');
       field = 'exceptIds';
-      const exceptIds: bigint[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) exceptIds.push(r.bigint());
-      i0 = -1;
-      o.exceptIds = exceptIds;
+      o.exceptIds = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'auth.exportLoginToken', indexedField(field, i0));
+      return rethrowDecode(e, 'auth.exportLoginToken', field);
     }
   }
 }

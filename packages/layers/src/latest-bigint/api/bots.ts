@@ -22,26 +22,25 @@ import {
   unknownFlagBits,
 } from '@tlforge/runtime';
 import {
-  read$BotCommand,
   read$BotCommandScope,
   read$BotMenuButton,
-  read$BotPreviewMedia,
   read$ChatAdminRights,
   read$DataJSON,
   read$EmojiStatus,
   read$InputMedia,
   read$InputPeer,
   read$InputUser,
-  read$User,
+  read$Vector$BotCommand,
+  read$Vector$BotPreviewMedia,
+  read$Vector$InputMedia,
+  read$Vector$User,
+  read$Vector$string,
   readResult$Bool,
   readResult$BotMenuButton,
   readResult$BotPreviewMedia,
   readResult$DataJSON,
   readResult$StarRefProgram,
   readResult$Updates,
-  readResult$Vector$BotCommand,
-  readResult$Vector$BotPreviewMedia,
-  readResult$Vector$User,
   readResult$bots$BotInfo,
   readResult$bots$PopularAppBots,
   readResult$bots$PreviewInfo,
@@ -166,9 +165,10 @@ class PopularAppBots$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -179,8 +179,6 @@ class PopularAppBots$ {
   static fromReader(r: TlReader): PopularAppBots$ {
     const o = new PopularAppBots$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -188,14 +186,10 @@ class PopularAppBots$ {
       field = 'nextOffset';
       o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'bots.popularAppBots', indexedField(field, i0));
+      return rethrowDecode(e, 'bots.popularAppBots', field);
     }
   }
 }
@@ -236,17 +230,19 @@ class PreviewInfo$ {
       field = 'media';
       {
         const items0 = arrayValue(this.media, 'Vector<BotPreviewMedia>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$BotPreviewMedia(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$BotPreviewMedia(w, items0[i0]!);
         i0 = -1;
       }
       field = 'langCodes';
       {
         const items0 = arrayValue(this.langCodes, 'Vector<string>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.string(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.string(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -257,24 +253,14 @@ class PreviewInfo$ {
   static fromReader(r: TlReader): PreviewInfo$ {
     const o = new PreviewInfo$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'media';
-      const media: Api.TypeBotPreviewMedia[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) media.push(read$BotPreviewMedia(r));
-      i0 = -1;
-      o.media = media;
+      o.media = read$Vector$BotPreviewMedia(r);
       field = 'langCodes';
-      const langCodes: string[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) langCodes.push(r.stringField(langCodes, langCodes.length));
-      i0 = -1;
-      o.langCodes = langCodes;
+      o.langCodes = read$Vector$string(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'bots.previewInfo', indexedField(field, i0));
+      return rethrowDecode(e, 'bots.previewInfo', field);
     }
   }
 }
@@ -441,9 +427,10 @@ class SetBotCommands$ {
       field = 'commands';
       {
         const items0 = arrayValue(this.commands, 'Vector<BotCommand>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$BotCommand(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$BotCommand(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -458,22 +445,16 @@ class SetBotCommands$ {
   static fromReader(r: TlReader): SetBotCommands$ {
     const o = new SetBotCommands$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'scope';
       o.scope = read$BotCommandScope(r);
       field = 'langCode';
       o.langCode = r.stringField(o, 'langCode');
       field = 'commands';
-      const commands: Api.TypeBotCommand[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) commands.push(read$BotCommand(r));
-      i0 = -1;
-      o.commands = commands;
+      o.commands = read$Vector$BotCommand(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'bots.setBotCommands', indexedField(field, i0));
+      return rethrowDecode(e, 'bots.setBotCommands', field);
     }
   }
 }
@@ -580,7 +561,7 @@ class GetBotCommands$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeBotCommand[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$BotCommand);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$BotCommand);
   }
 
   static fromReader(r: TlReader): GetBotCommands$ {
@@ -1011,9 +992,10 @@ class ReorderUsernames$ {
       field = 'order';
       {
         const items0 = arrayValue(this.order, 'Vector<string>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.string(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.string(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1028,20 +1010,14 @@ class ReorderUsernames$ {
   static fromReader(r: TlReader): ReorderUsernames$ {
     const o = new ReorderUsernames$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'order';
-      const order: string[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) order.push(r.stringField(order, order.length));
-      i0 = -1;
-      o.order = order;
+      o.order = read$Vector$string(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'bots.reorderUsernames', indexedField(field, i0));
+      return rethrowDecode(e, 'bots.reorderUsernames', field);
     }
   }
 }
@@ -1526,9 +1502,10 @@ class DeletePreviewMedia$ {
       field = 'media';
       {
         const items0 = arrayValue(this.media, 'Vector<InputMedia>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputMedia(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputMedia(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1543,22 +1520,16 @@ class DeletePreviewMedia$ {
   static fromReader(r: TlReader): DeletePreviewMedia$ {
     const o = new DeletePreviewMedia$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'langCode';
       o.langCode = r.stringField(o, 'langCode');
       field = 'media';
-      const media: Api.TypeInputMedia[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) media.push(read$InputMedia(r));
-      i0 = -1;
-      o.media = media;
+      o.media = read$Vector$InputMedia(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'bots.deletePreviewMedia', indexedField(field, i0));
+      return rethrowDecode(e, 'bots.deletePreviewMedia', field);
     }
   }
 }
@@ -1605,9 +1576,10 @@ class ReorderPreviewMedias$ {
       field = 'order';
       {
         const items0 = arrayValue(this.order, 'Vector<InputMedia>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputMedia(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputMedia(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1622,22 +1594,16 @@ class ReorderPreviewMedias$ {
   static fromReader(r: TlReader): ReorderPreviewMedias$ {
     const o = new ReorderPreviewMedias$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'langCode';
       o.langCode = r.stringField(o, 'langCode');
       field = 'order';
-      const order: Api.TypeInputMedia[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) order.push(read$InputMedia(r));
-      i0 = -1;
-      o.order = order;
+      o.order = read$Vector$InputMedia(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'bots.reorderPreviewMedias', indexedField(field, i0));
+      return rethrowDecode(e, 'bots.reorderPreviewMedias', field);
     }
   }
 }
@@ -1740,7 +1706,7 @@ class GetPreviewMedias$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeBotPreviewMedia[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$BotPreviewMedia);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$BotPreviewMedia);
   }
 
   static fromReader(r: TlReader): GetPreviewMedias$ {
@@ -1966,7 +1932,7 @@ class GetAdminedBots$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$User);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$User);
   }
 
   static fromReader(_r: TlReader): GetAdminedBots$ {

@@ -23,11 +23,9 @@ import {
   unknownFlagBits,
 } from '@tlforge/runtime';
 import {
-  read$ChannelAdminLogEvent,
   read$ChannelAdminLogEventsFilter,
   read$ChannelParticipant,
   read$ChannelParticipantsFilter,
-  read$Chat,
   read$ChatAdminRights,
   read$ChatBannedRights,
   read$EmojiStatus,
@@ -35,14 +33,21 @@ import {
   read$InputChatPhoto,
   read$InputCheckPasswordSRP,
   read$InputGeoPoint,
-  read$InputMessage,
   read$InputPeer,
   read$InputStickerSet,
   read$InputUser,
   read$ProfileTab,
-  read$SendAsPeer,
-  read$SponsoredMessageReportOption,
-  read$User,
+  read$Vector$ChannelAdminLogEvent,
+  read$Vector$ChannelParticipant,
+  read$Vector$Chat,
+  read$Vector$InputChannel,
+  read$Vector$InputMessage,
+  read$Vector$InputUser,
+  read$Vector$SendAsPeer,
+  read$Vector$SponsoredMessageReportOption,
+  read$Vector$User,
+  read$Vector$int,
+  read$Vector$string,
   readResult$Bool,
   readResult$ExportedMessageLink,
   readResult$SearchPostsFlood,
@@ -137,25 +142,28 @@ class ChannelParticipants$ {
       field = 'participants';
       {
         const items0 = arrayValue(this.participants, 'Vector<ChannelParticipant>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$ChannelParticipant(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$ChannelParticipant(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -166,32 +174,18 @@ class ChannelParticipants$ {
   static fromReader(r: TlReader): ChannelParticipants$ {
     const o = new ChannelParticipants$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'count';
       o.count = r.int();
       field = 'participants';
-      const participants: Api.TypeChannelParticipant[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) participants.push(read$ChannelParticipant(r));
-      i0 = -1;
-      o.participants = participants;
+      o.participants = read$Vector$ChannelParticipant(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'channels.channelParticipants', indexedField(field, i0));
+      return rethrowDecode(e, 'channels.channelParticipants', field);
     }
   }
 }
@@ -264,17 +258,19 @@ class ChannelParticipant$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -285,26 +281,16 @@ class ChannelParticipant$ {
   static fromReader(r: TlReader): ChannelParticipant$ {
     const o = new ChannelParticipant$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'participant';
       o.participant = read$ChannelParticipant(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'channels.channelParticipant', indexedField(field, i0));
+      return rethrowDecode(e, 'channels.channelParticipant', field);
     }
   }
 }
@@ -347,25 +333,28 @@ class AdminLogResults$ {
       field = 'events';
       {
         const items0 = arrayValue(this.events, 'Vector<ChannelAdminLogEvent>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$ChannelAdminLogEvent(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$ChannelAdminLogEvent(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -376,30 +365,16 @@ class AdminLogResults$ {
   static fromReader(r: TlReader): AdminLogResults$ {
     const o = new AdminLogResults$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'events';
-      const events: Api.TypeChannelAdminLogEvent[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) events.push(read$ChannelAdminLogEvent(r));
-      i0 = -1;
-      o.events = events;
+      o.events = read$Vector$ChannelAdminLogEvent(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'channels.adminLogResults', indexedField(field, i0));
+      return rethrowDecode(e, 'channels.adminLogResults', field);
     }
   }
 }
@@ -442,25 +417,28 @@ class SendAsPeers$ {
       field = 'peers';
       {
         const items0 = arrayValue(this.peers, 'Vector<SendAsPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SendAsPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SendAsPeer(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -471,30 +449,16 @@ class SendAsPeers$ {
   static fromReader(r: TlReader): SendAsPeers$ {
     const o = new SendAsPeers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peers';
-      const peers: Api.TypeSendAsPeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) peers.push(read$SendAsPeer(r));
-      i0 = -1;
-      o.peers = peers;
+      o.peers = read$Vector$SendAsPeer(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'channels.sendAsPeers', indexedField(field, i0));
+      return rethrowDecode(e, 'channels.sendAsPeers', field);
     }
   }
 }
@@ -537,9 +501,10 @@ class SponsoredMessageReportResultChooseOption$ {
       field = 'options';
       {
         const items0 = arrayValue(this.options, 'Vector<SponsoredMessageReportOption>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SponsoredMessageReportOption(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SponsoredMessageReportOption(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -550,20 +515,14 @@ class SponsoredMessageReportResultChooseOption$ {
   static fromReader(r: TlReader): SponsoredMessageReportResultChooseOption$ {
     const o = new SponsoredMessageReportResultChooseOption$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'title';
       o.title = r.stringField(o, 'title');
       field = 'options';
-      const options_: Api.TypeSponsoredMessageReportOption[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) options_.push(read$SponsoredMessageReportOption(r));
-      i0 = -1;
-      o.options = options_;
+      o.options = read$Vector$SponsoredMessageReportOption(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'channels.sponsoredMessageReportResultChooseOption', indexedField(field, i0));
+      return rethrowDecode(e, 'channels.sponsoredMessageReportResultChooseOption', field);
     }
   }
 }
@@ -722,9 +681,10 @@ class DeleteMessages$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -739,20 +699,14 @@ class DeleteMessages$ {
   static fromReader(r: TlReader): DeleteMessages$ {
     const o = new DeleteMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'channel';
       o.channel = read$InputChannel(r);
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'channels.deleteMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'channels.deleteMessages', field);
     }
   }
 }
@@ -799,9 +753,10 @@ class ReportSpam$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -816,22 +771,16 @@ class ReportSpam$ {
   static fromReader(r: TlReader): ReportSpam$ {
     const o = new ReportSpam$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'channel';
       o.channel = read$InputChannel(r);
       field = 'participant';
       o.participant = read$InputPeer(r);
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'channels.reportSpam', indexedField(field, i0));
+      return rethrowDecode(e, 'channels.reportSpam', field);
     }
   }
 }
@@ -874,9 +823,10 @@ class GetMessages$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<InputMessage>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputMessage(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputMessage(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -891,20 +841,14 @@ class GetMessages$ {
   static fromReader(r: TlReader): GetMessages$ {
     const o = new GetMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'channel';
       o.channel = read$InputChannel(r);
       field = 'id';
-      const id: Api.TypeInputMessage[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(read$InputMessage(r));
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$InputMessage(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'channels.getMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'channels.getMessages', field);
     }
   }
 }
@@ -1081,9 +1025,10 @@ class GetChannels$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<InputChannel>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputChannel(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputChannel(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1098,18 +1043,12 @@ class GetChannels$ {
   static fromReader(r: TlReader): GetChannels$ {
     const o = new GetChannels$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'id';
-      const id: Api.TypeInputChannel[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(read$InputChannel(r));
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$InputChannel(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'channels.getChannels', indexedField(field, i0));
+      return rethrowDecode(e, 'channels.getChannels', field);
     }
   }
 }
@@ -1738,9 +1677,10 @@ class InviteToChannel$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<InputUser>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputUser(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputUser(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1755,20 +1695,14 @@ class InviteToChannel$ {
   static fromReader(r: TlReader): InviteToChannel$ {
     const o = new InviteToChannel$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'channel';
       o.channel = read$InputChannel(r);
       field = 'users';
-      const users: Api.TypeInputUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$InputUser(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$InputUser(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'channels.inviteToChannel', indexedField(field, i0));
+      return rethrowDecode(e, 'channels.inviteToChannel', field);
     }
   }
 }
@@ -2161,9 +2095,10 @@ class GetAdminLog$ {
       field = 'admins';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.admins, 'Vector<InputUser>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputUser(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputUser(w, items0[i0]!);
         i0 = -1;
       }
       field = 'maxId';
@@ -2184,8 +2119,6 @@ class GetAdminLog$ {
   static fromReader(r: TlReader): GetAdminLog$ {
     const o = new GetAdminLog$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -2197,15 +2130,7 @@ class GetAdminLog$ {
       field = 'eventsFilter';
       o.eventsFilter = (flags & 0x1) !== 0 ? read$ChannelAdminLogEventsFilter(r) : undefined;
       field = 'admins';
-      if ((flags & 0x2) !== 0) {
-        const admins: Api.TypeInputUser[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) admins.push(read$InputUser(r));
-        i0 = -1;
-        o.admins = admins;
-      } else {
-        o.admins = undefined;
-      }
+      o.admins = (flags & 0x2) !== 0 ? read$Vector$InputUser(r) : undefined;
       field = 'maxId';
       o.maxId = r.bigint();
       field = 'minId';
@@ -2214,7 +2139,7 @@ class GetAdminLog$ {
       o.limit = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'channels.getAdminLog', indexedField(field, i0));
+      return rethrowDecode(e, 'channels.getAdminLog', field);
     }
   }
 }
@@ -2317,9 +2242,10 @@ class ReadMessageContents$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2334,20 +2260,14 @@ class ReadMessageContents$ {
   static fromReader(r: TlReader): ReadMessageContents$ {
     const o = new ReadMessageContents$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'channel';
       o.channel = read$InputChannel(r);
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'channels.readMessageContents', indexedField(field, i0));
+      return rethrowDecode(e, 'channels.readMessageContents', field);
     }
   }
 }
@@ -3188,9 +3108,10 @@ class ReorderUsernames$ {
       field = 'order';
       {
         const items0 = arrayValue(this.order, 'Vector<string>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.string(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.string(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -3205,20 +3126,14 @@ class ReorderUsernames$ {
   static fromReader(r: TlReader): ReorderUsernames$ {
     const o = new ReorderUsernames$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'channel';
       o.channel = read$InputChannel(r);
       field = 'order';
-      const order: string[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) order.push(r.stringField(order, order.length));
-      i0 = -1;
-      o.order = order;
+      o.order = read$Vector$string(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'channels.reorderUsernames', indexedField(field, i0));
+      return rethrowDecode(e, 'channels.reorderUsernames', field);
     }
   }
 }
@@ -3629,9 +3544,10 @@ class GetForumTopicsByID$ {
       field = 'topics';
       {
         const items0 = arrayValue(this.topics, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -3646,20 +3562,14 @@ class GetForumTopicsByID$ {
   static fromReader(r: TlReader): GetForumTopicsByID$ {
     const o = new GetForumTopicsByID$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'channel';
       o.channel = read$InputChannel(r);
       field = 'topics';
-      const topics: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) topics.push(r.int());
-      i0 = -1;
-      o.topics = topics;
+      o.topics = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'channels.getForumTopicsByID', indexedField(field, i0));
+      return rethrowDecode(e, 'channels.getForumTopicsByID', field);
     }
   }
 }
@@ -3927,9 +3837,10 @@ class ReorderPinnedForumTopics$ {
       field = 'order';
       {
         const items0 = arrayValue(this.order, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -3944,8 +3855,6 @@ class ReorderPinnedForumTopics$ {
   static fromReader(r: TlReader): ReorderPinnedForumTopics$ {
     const o = new ReorderPinnedForumTopics$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -3954,14 +3863,10 @@ class ReorderPinnedForumTopics$ {
       field = 'channel';
       o.channel = read$InputChannel(r);
       field = 'order';
-      const order: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) order.push(r.int());
-      i0 = -1;
-      o.order = order;
+      o.order = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'channels.reorderPinnedForumTopics', indexedField(field, i0));
+      return rethrowDecode(e, 'channels.reorderPinnedForumTopics', field);
     }
   }
 }

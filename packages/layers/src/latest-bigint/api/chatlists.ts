@@ -21,18 +21,18 @@ import {
   unknownFlagBits,
 } from '@tlforge/runtime';
 import {
-  read$Chat,
   read$DialogFilter,
   read$ExportedChatlistInvite,
   read$InputChatlist,
-  read$InputPeer,
-  read$Peer,
   read$TextWithEntities,
-  read$User,
+  read$Vector$Chat,
+  read$Vector$ExportedChatlistInvite,
+  read$Vector$InputPeer,
+  read$Vector$Peer,
+  read$Vector$User,
   readResult$Bool,
   readResult$ExportedChatlistInvite,
   readResult$Updates,
-  readResult$Vector$Peer,
   readResult$chatlists$ChatlistInvite,
   readResult$chatlists$ChatlistUpdates,
   readResult$chatlists$ExportedChatlistInvite,
@@ -149,25 +149,28 @@ class ExportedInvites$ {
       field = 'invites';
       {
         const items0 = arrayValue(this.invites, 'Vector<ExportedChatlistInvite>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$ExportedChatlistInvite(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$ExportedChatlistInvite(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -178,30 +181,16 @@ class ExportedInvites$ {
   static fromReader(r: TlReader): ExportedInvites$ {
     const o = new ExportedInvites$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'invites';
-      const invites: Api.TypeExportedChatlistInvite[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) invites.push(read$ExportedChatlistInvite(r));
-      i0 = -1;
-      o.invites = invites;
+      o.invites = read$Vector$ExportedChatlistInvite(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'chatlists.exportedInvites', indexedField(field, i0));
+      return rethrowDecode(e, 'chatlists.exportedInvites', field);
     }
   }
 }
@@ -250,33 +239,37 @@ class ChatlistInviteAlready$ {
       field = 'missingPeers';
       {
         const items0 = arrayValue(this.missingPeers, 'Vector<Peer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Peer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Peer(w, items0[i0]!);
         i0 = -1;
       }
       field = 'alreadyPeers';
       {
         const items0 = arrayValue(this.alreadyPeers, 'Vector<Peer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Peer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Peer(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -287,38 +280,20 @@ class ChatlistInviteAlready$ {
   static fromReader(r: TlReader): ChatlistInviteAlready$ {
     const o = new ChatlistInviteAlready$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'filterId';
       o.filterId = r.int();
       field = 'missingPeers';
-      const missingPeers: Api.TypePeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) missingPeers.push(read$Peer(r));
-      i0 = -1;
-      o.missingPeers = missingPeers;
+      o.missingPeers = read$Vector$Peer(r);
       field = 'alreadyPeers';
-      const alreadyPeers: Api.TypePeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) alreadyPeers.push(read$Peer(r));
-      i0 = -1;
-      o.alreadyPeers = alreadyPeers;
+      o.alreadyPeers = read$Vector$Peer(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'chatlists.chatlistInviteAlready', indexedField(field, i0));
+      return rethrowDecode(e, 'chatlists.chatlistInviteAlready', field);
     }
   }
 }
@@ -376,25 +351,28 @@ class ChatlistInvite$ {
       field = 'peers';
       {
         const items0 = arrayValue(this.peers, 'Vector<Peer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Peer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Peer(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -405,8 +383,6 @@ class ChatlistInvite$ {
   static fromReader(r: TlReader): ChatlistInvite$ {
     const o = new ChatlistInvite$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -417,26 +393,14 @@ class ChatlistInvite$ {
       field = 'emoticon';
       o.emoticon = (flags & 0x1) !== 0 ? r.stringField(o, 'emoticon') : undefined;
       field = 'peers';
-      const peers: Api.TypePeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) peers.push(read$Peer(r));
-      i0 = -1;
-      o.peers = peers;
+      o.peers = read$Vector$Peer(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'chatlists.chatlistInvite', indexedField(field, i0));
+      return rethrowDecode(e, 'chatlists.chatlistInvite', field);
     }
   }
 }
@@ -479,25 +443,28 @@ class ChatlistUpdates$ {
       field = 'missingPeers';
       {
         const items0 = arrayValue(this.missingPeers, 'Vector<Peer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Peer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Peer(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -508,30 +475,16 @@ class ChatlistUpdates$ {
   static fromReader(r: TlReader): ChatlistUpdates$ {
     const o = new ChatlistUpdates$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'missingPeers';
-      const missingPeers: Api.TypePeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) missingPeers.push(read$Peer(r));
-      i0 = -1;
-      o.missingPeers = missingPeers;
+      o.missingPeers = read$Vector$Peer(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'chatlists.chatlistUpdates', indexedField(field, i0));
+      return rethrowDecode(e, 'chatlists.chatlistUpdates', field);
     }
   }
 }
@@ -578,9 +531,10 @@ class ExportChatlistInvite$ {
       field = 'peers';
       {
         const items0 = arrayValue(this.peers, 'Vector<InputPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputPeer(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -595,22 +549,16 @@ class ExportChatlistInvite$ {
   static fromReader(r: TlReader): ExportChatlistInvite$ {
     const o = new ExportChatlistInvite$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'chatlist';
       o.chatlist = read$InputChatlist(r);
       field = 'title';
       o.title = r.stringField(o, 'title');
       field = 'peers';
-      const peers: Api.TypeInputPeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) peers.push(read$InputPeer(r));
-      i0 = -1;
-      o.peers = peers;
+      o.peers = read$Vector$InputPeer(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'chatlists.exportChatlistInvite', indexedField(field, i0));
+      return rethrowDecode(e, 'chatlists.exportChatlistInvite', field);
     }
   }
 }
@@ -725,9 +673,10 @@ class EditExportedInvite$ {
       field = 'peers';
       if ((flags & 0x4) !== 0) {
         const items0 = arrayValue(this.peers, 'Vector<InputPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputPeer(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -742,8 +691,6 @@ class EditExportedInvite$ {
   static fromReader(r: TlReader): EditExportedInvite$ {
     const o = new EditExportedInvite$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -755,18 +702,10 @@ class EditExportedInvite$ {
       field = 'title';
       o.title = (flags & 0x2) !== 0 ? r.stringField(o, 'title') : undefined;
       field = 'peers';
-      if ((flags & 0x4) !== 0) {
-        const peers: Api.TypeInputPeer[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) peers.push(read$InputPeer(r));
-        i0 = -1;
-        o.peers = peers;
-      } else {
-        o.peers = undefined;
-      }
+      o.peers = (flags & 0x4) !== 0 ? read$Vector$InputPeer(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'chatlists.editExportedInvite', indexedField(field, i0));
+      return rethrowDecode(e, 'chatlists.editExportedInvite', field);
     }
   }
 }
@@ -917,9 +856,10 @@ class JoinChatlistInvite$ {
       field = 'peers';
       {
         const items0 = arrayValue(this.peers, 'Vector<InputPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputPeer(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -934,20 +874,14 @@ class JoinChatlistInvite$ {
   static fromReader(r: TlReader): JoinChatlistInvite$ {
     const o = new JoinChatlistInvite$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'slug';
       o.slug = r.stringField(o, 'slug');
       field = 'peers';
-      const peers: Api.TypeInputPeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) peers.push(read$InputPeer(r));
-      i0 = -1;
-      o.peers = peers;
+      o.peers = read$Vector$InputPeer(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'chatlists.joinChatlistInvite', indexedField(field, i0));
+      return rethrowDecode(e, 'chatlists.joinChatlistInvite', field);
     }
   }
 }
@@ -1044,9 +978,10 @@ class JoinChatlistUpdates$ {
       field = 'peers';
       {
         const items0 = arrayValue(this.peers, 'Vector<InputPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputPeer(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1061,20 +996,14 @@ class JoinChatlistUpdates$ {
   static fromReader(r: TlReader): JoinChatlistUpdates$ {
     const o = new JoinChatlistUpdates$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'chatlist';
       o.chatlist = read$InputChatlist(r);
       field = 'peers';
-      const peers: Api.TypeInputPeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) peers.push(read$InputPeer(r));
-      i0 = -1;
-      o.peers = peers;
+      o.peers = read$Vector$InputPeer(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'chatlists.joinChatlistUpdates', indexedField(field, i0));
+      return rethrowDecode(e, 'chatlists.joinChatlistUpdates', field);
     }
   }
 }
@@ -1171,7 +1100,7 @@ class GetLeaveChatlistSuggestions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypePeer[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$Peer);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$Peer);
   }
 
   static fromReader(r: TlReader): GetLeaveChatlistSuggestions$ {
@@ -1225,9 +1154,10 @@ class LeaveChatlist$ {
       field = 'peers';
       {
         const items0 = arrayValue(this.peers, 'Vector<InputPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputPeer(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1242,20 +1172,14 @@ class LeaveChatlist$ {
   static fromReader(r: TlReader): LeaveChatlist$ {
     const o = new LeaveChatlist$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'chatlist';
       o.chatlist = read$InputChatlist(r);
       field = 'peers';
-      const peers: Api.TypeInputPeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) peers.push(read$InputPeer(r));
-      i0 = -1;
-      o.peers = peers;
+      o.peers = read$Vector$InputPeer(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'chatlists.leaveChatlist', indexedField(field, i0));
+      return rethrowDecode(e, 'chatlists.leaveChatlist', field);
     }
   }
 }

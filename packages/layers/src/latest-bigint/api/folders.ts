@@ -17,7 +17,7 @@ import {
   rethrowEncode,
   serializeObject,
 } from '@tlforge/runtime';
-import { read$InputFolderPeer, readResult$Updates, write$InputFolderPeer } from '../codecs.js';
+import { read$Vector$InputFolderPeer, readResult$Updates, write$InputFolderPeer } from '../codecs.js';
 import { globalRegistry } from '../registry.js';
 
 
@@ -51,9 +51,10 @@ class EditPeerFolders$ {
       field = 'folderPeers';
       {
         const items0 = arrayValue(this.folderPeers, 'Vector<InputFolderPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputFolderPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputFolderPeer(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -68,18 +69,12 @@ class EditPeerFolders$ {
   static fromReader(r: TlReader): EditPeerFolders$ {
     const o = new EditPeerFolders$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'folderPeers';
-      const folderPeers: Api.TypeInputFolderPeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) folderPeers.push(read$InputFolderPeer(r));
-      i0 = -1;
-      o.folderPeers = folderPeers;
+      o.folderPeers = read$Vector$InputFolderPeer(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'folders.editPeerFolders', indexedField(field, i0));
+      return rethrowDecode(e, 'folders.editPeerFolders', field);
     }
   }
 }

@@ -21,26 +21,30 @@ import {
   unknownFlagBits,
 } from '@tlforge/runtime';
 import {
-  read$AccessPointRule,
-  read$Chat,
   read$DataJSON,
   read$Document,
-  read$InputAppEvent,
   read$InputPeer,
   read$InputUser,
   read$JSONValue,
-  read$MessageEntity,
   read$Peer,
   read$PendingSuggestion,
-  read$PremiumSubscriptionOption,
-  read$RecentMeUrl,
-  read$Timezone,
   read$User,
-  read$help$Country,
-  read$help$CountryCode,
-  read$help$PeerColorOption,
+  read$Vector$Chat,
+  read$Vector$Document,
+  read$Vector$InputAppEvent,
+  read$Vector$MessageEntity,
+  read$Vector$PremiumSubscriptionOption,
+  read$Vector$RecentMeUrl,
+  read$Vector$Timezone,
+  read$Vector$User,
+  read$Vector$help$Country,
+  read$Vector$help$CountryCode,
+  read$Vector$help$PeerColorOption,
+  read$Vector$int,
+  read$Vector$string,
   read$help$PeerColorSet,
   read$help$TermsOfService,
+  read$vector$AccessPointRule,
   readResult$Bool,
   readResult$CdnConfig,
   readResult$Config,
@@ -205,9 +209,10 @@ class AppUpdate$ {
       field = 'entities';
       {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'document';
@@ -224,8 +229,6 @@ class AppUpdate$ {
   static fromReader(r: TlReader): AppUpdate$ {
     const o = new AppUpdate$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -238,11 +241,7 @@ class AppUpdate$ {
       field = 'text';
       o.text = r.stringField(o, 'text');
       field = 'entities';
-      const entities: Api.TypeMessageEntity[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-      i0 = -1;
-      o.entities = entities;
+      o.entities = read$Vector$MessageEntity(r);
       field = 'document';
       o.document = (flags & 0x2) !== 0 ? read$Document(r) : undefined;
       field = 'url';
@@ -251,7 +250,7 @@ class AppUpdate$ {
       o.sticker = (flags & 0x8) !== 0 ? read$Document(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'help.appUpdate', indexedField(field, i0));
+      return rethrowDecode(e, 'help.appUpdate', field);
     }
   }
 }
@@ -441,9 +440,10 @@ class TermsOfService$ {
       field = 'entities';
       {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'minAgeConfirm';
@@ -456,8 +456,6 @@ class TermsOfService$ {
   static fromReader(r: TlReader): TermsOfService$ {
     const o = new TermsOfService$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -468,16 +466,12 @@ class TermsOfService$ {
       field = 'text';
       o.text = r.stringField(o, 'text');
       field = 'entities';
-      const entities: Api.TypeMessageEntity[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-      i0 = -1;
-      o.entities = entities;
+      o.entities = read$Vector$MessageEntity(r);
       field = 'minAgeConfirm';
       o.minAgeConfirm = (flags & 0x2) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'help.termsOfService', indexedField(field, i0));
+      return rethrowDecode(e, 'help.termsOfService', field);
     }
   }
 }
@@ -520,25 +514,28 @@ class RecentMeUrls$ {
       field = 'urls';
       {
         const items0 = arrayValue(this.urls, 'Vector<RecentMeUrl>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$RecentMeUrl(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$RecentMeUrl(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -549,30 +546,16 @@ class RecentMeUrls$ {
   static fromReader(r: TlReader): RecentMeUrls$ {
     const o = new RecentMeUrls$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'urls';
-      const urls: Api.TypeRecentMeUrl[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) urls.push(read$RecentMeUrl(r));
-      i0 = -1;
-      o.urls = urls;
+      o.urls = read$Vector$RecentMeUrl(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'help.recentMeUrls', indexedField(field, i0));
+      return rethrowDecode(e, 'help.recentMeUrls', field);
     }
   }
 }
@@ -756,9 +739,10 @@ class DeepLinkInfo$ {
       field = 'entities';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -769,8 +753,6 @@ class DeepLinkInfo$ {
   static fromReader(r: TlReader): DeepLinkInfo$ {
     const o = new DeepLinkInfo$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -779,18 +761,10 @@ class DeepLinkInfo$ {
       field = 'message';
       o.message = r.stringField(o, 'message');
       field = 'entities';
-      if ((flags & 0x2) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'help.deepLinkInfo', indexedField(field, i0));
+      return rethrowDecode(e, 'help.deepLinkInfo', field);
     }
   }
 }
@@ -999,9 +973,10 @@ class UserInfo$ {
       field = 'entities';
       {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'author';
@@ -1016,24 +991,18 @@ class UserInfo$ {
   static fromReader(r: TlReader): UserInfo$ {
     const o = new UserInfo$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'message';
       o.message = r.stringField(o, 'message');
       field = 'entities';
-      const entities: Api.TypeMessageEntity[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-      i0 = -1;
-      o.entities = entities;
+      o.entities = read$Vector$MessageEntity(r);
       field = 'author';
       o.author = r.stringField(o, 'author');
       field = 'date';
       o.date = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'help.userInfo', indexedField(field, i0));
+      return rethrowDecode(e, 'help.userInfo', field);
     }
   }
 }
@@ -1156,17 +1125,19 @@ class PromoData$ {
       field = 'pendingSuggestions';
       {
         const items0 = arrayValue(this.pendingSuggestions, 'Vector<string>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.string(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.string(items0[i0]!);
         i0 = -1;
       }
       field = 'dismissedSuggestions';
       {
         const items0 = arrayValue(this.dismissedSuggestions, 'Vector<string>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.string(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.string(items0[i0]!);
         i0 = -1;
       }
       field = 'customPendingSuggestion';
@@ -1174,17 +1145,19 @@ class PromoData$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1195,8 +1168,6 @@ class PromoData$ {
   static fromReader(r: TlReader): PromoData$ {
     const o = new PromoData$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -1211,34 +1182,18 @@ class PromoData$ {
       field = 'psaMessage';
       o.psaMessage = (flags & 0x4) !== 0 ? r.stringField(o, 'psaMessage') : undefined;
       field = 'pendingSuggestions';
-      const pendingSuggestions: string[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) pendingSuggestions.push(r.stringField(pendingSuggestions, pendingSuggestions.length));
-      i0 = -1;
-      o.pendingSuggestions = pendingSuggestions;
+      o.pendingSuggestions = read$Vector$string(r);
       field = 'dismissedSuggestions';
-      const dismissedSuggestions: string[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) dismissedSuggestions.push(r.stringField(dismissedSuggestions, dismissedSuggestions.length));
-      i0 = -1;
-      o.dismissedSuggestions = dismissedSuggestions;
+      o.dismissedSuggestions = read$Vector$string(r);
       field = 'customPendingSuggestion';
       o.customPendingSuggestion = (flags & 0x10) !== 0 ? read$PendingSuggestion(r) : undefined;
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'help.promoData', indexedField(field, i0));
+      return rethrowDecode(e, 'help.promoData', field);
     }
   }
 }
@@ -1287,17 +1242,19 @@ class CountryCode$ {
       field = 'prefixes';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.prefixes, 'Vector<string>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.string(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.string(items0[i0]!);
         i0 = -1;
       }
       field = 'patterns';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.patterns, 'Vector<string>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.string(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.string(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1308,8 +1265,6 @@ class CountryCode$ {
   static fromReader(r: TlReader): CountryCode$ {
     const o = new CountryCode$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -1317,28 +1272,12 @@ class CountryCode$ {
       field = 'countryCode';
       o.countryCode = r.stringField(o, 'countryCode');
       field = 'prefixes';
-      if ((flags & 0x1) !== 0) {
-        const prefixes: string[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) prefixes.push(r.stringField(prefixes, prefixes.length));
-        i0 = -1;
-        o.prefixes = prefixes;
-      } else {
-        o.prefixes = undefined;
-      }
+      o.prefixes = (flags & 0x1) !== 0 ? read$Vector$string(r) : undefined;
       field = 'patterns';
-      if ((flags & 0x2) !== 0) {
-        const patterns: string[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) patterns.push(r.stringField(patterns, patterns.length));
-        i0 = -1;
-        o.patterns = patterns;
-      } else {
-        o.patterns = undefined;
-      }
+      o.patterns = (flags & 0x2) !== 0 ? read$Vector$string(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'help.countryCode', indexedField(field, i0));
+      return rethrowDecode(e, 'help.countryCode', field);
     }
   }
 }
@@ -1396,9 +1335,10 @@ class Country$ {
       field = 'countryCodes';
       {
         const items0 = arrayValue(this.countryCodes, 'Vector<help.CountryCode>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$help$CountryCode(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$help$CountryCode(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1409,8 +1349,6 @@ class Country$ {
   static fromReader(r: TlReader): Country$ {
     const o = new Country$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -1423,14 +1361,10 @@ class Country$ {
       field = 'name';
       o.name = (flags & 0x2) !== 0 ? r.stringField(o, 'name') : undefined;
       field = 'countryCodes';
-      const countryCodes: Api.help.TypeCountryCode[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) countryCodes.push(read$help$CountryCode(r));
-      i0 = -1;
-      o.countryCodes = countryCodes;
+      o.countryCodes = read$Vector$help$CountryCode(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'help.country', indexedField(field, i0));
+      return rethrowDecode(e, 'help.country', field);
     }
   }
 }
@@ -1499,9 +1433,10 @@ class CountriesList$ {
       field = 'countries';
       {
         const items0 = arrayValue(this.countries, 'Vector<help.Country>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$help$Country(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$help$Country(w, items0[i0]!);
         i0 = -1;
       }
       field = 'hash';
@@ -1514,20 +1449,14 @@ class CountriesList$ {
   static fromReader(r: TlReader): CountriesList$ {
     const o = new CountriesList$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'countries';
-      const countries: Api.help.TypeCountry[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) countries.push(read$help$Country(r));
-      i0 = -1;
-      o.countries = countries;
+      o.countries = read$Vector$help$Country(r);
       field = 'hash';
       o.hash = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'help.countriesList', indexedField(field, i0));
+      return rethrowDecode(e, 'help.countriesList', field);
     }
   }
 }
@@ -1578,41 +1507,46 @@ class PremiumPromo$ {
       field = 'statusEntities';
       {
         const items0 = arrayValue(this.statusEntities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'videoSections';
       {
         const items0 = arrayValue(this.videoSections, 'Vector<string>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.string(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.string(items0[i0]!);
         i0 = -1;
       }
       field = 'videos';
       {
         const items0 = arrayValue(this.videos, 'Vector<Document>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Document(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Document(w, items0[i0]!);
         i0 = -1;
       }
       field = 'periodOptions';
       {
         const items0 = arrayValue(this.periodOptions, 'Vector<PremiumSubscriptionOption>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PremiumSubscriptionOption(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PremiumSubscriptionOption(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1623,44 +1557,22 @@ class PremiumPromo$ {
   static fromReader(r: TlReader): PremiumPromo$ {
     const o = new PremiumPromo$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'statusText';
       o.statusText = r.stringField(o, 'statusText');
       field = 'statusEntities';
-      const statusEntities: Api.TypeMessageEntity[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) statusEntities.push(read$MessageEntity(r));
-      i0 = -1;
-      o.statusEntities = statusEntities;
+      o.statusEntities = read$Vector$MessageEntity(r);
       field = 'videoSections';
-      const videoSections: string[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) videoSections.push(r.stringField(videoSections, videoSections.length));
-      i0 = -1;
-      o.videoSections = videoSections;
+      o.videoSections = read$Vector$string(r);
       field = 'videos';
-      const videos: Api.TypeDocument[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) videos.push(read$Document(r));
-      i0 = -1;
-      o.videos = videos;
+      o.videos = read$Vector$Document(r);
       field = 'periodOptions';
-      const periodOptions: Api.TypePremiumSubscriptionOption[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) periodOptions.push(read$PremiumSubscriptionOption(r));
-      i0 = -1;
-      o.periodOptions = periodOptions;
+      o.periodOptions = read$Vector$PremiumSubscriptionOption(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'help.premiumPromo', indexedField(field, i0));
+      return rethrowDecode(e, 'help.premiumPromo', field);
     }
   }
 }
@@ -1783,9 +1695,10 @@ class PeerColorSet$ {
       field = 'colors';
       {
         const items0 = arrayValue(this.colors, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1796,18 +1709,12 @@ class PeerColorSet$ {
   static fromReader(r: TlReader): PeerColorSet$ {
     const o = new PeerColorSet$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'colors';
-      const colors: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) colors.push(r.int());
-      i0 = -1;
-      o.colors = colors;
+      o.colors = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'help.peerColorSet', indexedField(field, i0));
+      return rethrowDecode(e, 'help.peerColorSet', field);
     }
   }
 }
@@ -1850,25 +1757,28 @@ class PeerColorProfileSet$ {
       field = 'paletteColors';
       {
         const items0 = arrayValue(this.paletteColors, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'bgColors';
       {
         const items0 = arrayValue(this.bgColors, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'storyColors';
       {
         const items0 = arrayValue(this.storyColors, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1879,30 +1789,16 @@ class PeerColorProfileSet$ {
   static fromReader(r: TlReader): PeerColorProfileSet$ {
     const o = new PeerColorProfileSet$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'paletteColors';
-      const paletteColors: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) paletteColors.push(r.int());
-      i0 = -1;
-      o.paletteColors = paletteColors;
+      o.paletteColors = read$Vector$int(r);
       field = 'bgColors';
-      const bgColors: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) bgColors.push(r.int());
-      i0 = -1;
-      o.bgColors = bgColors;
+      o.bgColors = read$Vector$int(r);
       field = 'storyColors';
-      const storyColors: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) storyColors.push(r.int());
-      i0 = -1;
-      o.storyColors = storyColors;
+      o.storyColors = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'help.peerColorProfileSet', indexedField(field, i0));
+      return rethrowDecode(e, 'help.peerColorProfileSet', field);
     }
   }
 }
@@ -2061,9 +1957,10 @@ class PeerColors$ {
       field = 'colors';
       {
         const items0 = arrayValue(this.colors, 'Vector<help.PeerColorOption>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$help$PeerColorOption(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$help$PeerColorOption(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2074,20 +1971,14 @@ class PeerColors$ {
   static fromReader(r: TlReader): PeerColors$ {
     const o = new PeerColors$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'hash';
       o.hash = r.int();
       field = 'colors';
-      const colors: Api.help.TypePeerColorOption[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) colors.push(read$help$PeerColorOption(r));
-      i0 = -1;
-      o.colors = colors;
+      o.colors = read$Vector$help$PeerColorOption(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'help.peerColors', indexedField(field, i0));
+      return rethrowDecode(e, 'help.peerColors', field);
     }
   }
 }
@@ -2156,9 +2047,10 @@ class TimezonesList$ {
       field = 'timezones';
       {
         const items0 = arrayValue(this.timezones, 'Vector<Timezone>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Timezone(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Timezone(w, items0[i0]!);
         i0 = -1;
       }
       field = 'hash';
@@ -2171,20 +2063,14 @@ class TimezonesList$ {
   static fromReader(r: TlReader): TimezonesList$ {
     const o = new TimezonesList$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'timezones';
-      const timezones: Api.TypeTimezone[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) timezones.push(read$Timezone(r));
-      i0 = -1;
-      o.timezones = timezones;
+      o.timezones = read$Vector$Timezone(r);
       field = 'hash';
       o.hash = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'help.timezonesList', indexedField(field, i0));
+      return rethrowDecode(e, 'help.timezonesList', field);
     }
   }
 }
@@ -2231,8 +2117,9 @@ class ConfigSimple$ {
       field = 'rules';
       {
         const items0 = arrayValue(this.rules, 'vector<AccessPointRule>');
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$AccessPointRule(w, items0[i0]!);
+        const n0 = items0.length;
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$AccessPointRule(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2243,21 +2130,16 @@ class ConfigSimple$ {
   static fromReader(r: TlReader): ConfigSimple$ {
     const o = new ConfigSimple$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'date';
       o.date = r.int();
       field = 'expires';
       o.expires = r.int();
       field = 'rules';
-      const rules: Api.TypeAccessPointRule[] = [];
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) rules.push(read$AccessPointRule(r));
-      i0 = -1;
-      o.rules = rules;
+      o.rules = read$vector$AccessPointRule(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'help.configSimple', indexedField(field, i0));
+      return rethrowDecode(e, 'help.configSimple', field);
     }
   }
 }
@@ -2818,9 +2700,10 @@ class SaveAppLog$ {
       field = 'events';
       {
         const items0 = arrayValue(this.events, 'Vector<InputAppEvent>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputAppEvent(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputAppEvent(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2835,18 +2718,12 @@ class SaveAppLog$ {
   static fromReader(r: TlReader): SaveAppLog$ {
     const o = new SaveAppLog$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'events';
-      const events: Api.TypeInputAppEvent[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) events.push(read$InputAppEvent(r));
-      i0 = -1;
-      o.events = events;
+      o.events = read$Vector$InputAppEvent(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'help.saveAppLog', indexedField(field, i0));
+      return rethrowDecode(e, 'help.saveAppLog', field);
     }
   }
 }
@@ -3033,9 +2910,10 @@ class EditUserInfo$ {
       field = 'entities';
       {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -3050,22 +2928,16 @@ class EditUserInfo$ {
   static fromReader(r: TlReader): EditUserInfo$ {
     const o = new EditUserInfo$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'userId';
       o.userId = read$InputUser(r);
       field = 'message';
       o.message = r.stringField(o, 'message');
       field = 'entities';
-      const entities: Api.TypeMessageEntity[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-      i0 = -1;
-      o.entities = entities;
+      o.entities = read$Vector$MessageEntity(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'help.editUserInfo', indexedField(field, i0));
+      return rethrowDecode(e, 'help.editUserInfo', field);
     }
   }
 }

@@ -23,9 +23,6 @@ import {
   unknownFlagBits,
 } from '@tlforge/runtime';
 import {
-  read$BankCardOpenUrl,
-  read$Chat,
-  read$ConnectedBotStarRef,
   read$DataJSON,
   read$InputCheckPasswordSRP,
   read$InputInvoice,
@@ -33,38 +30,45 @@ import {
   read$InputPaymentCredentials,
   read$InputPeer,
   read$InputSavedStarGift,
-  read$InputStarsTransaction,
   read$InputStorePaymentPurpose,
   read$InputUser,
   read$Invoice,
-  read$PaymentFormMethod,
   read$PaymentRequestedInfo,
-  read$PaymentSavedCredentials,
   read$Peer,
-  read$SavedStarGift,
   read$ShippingOption,
   read$StarGift,
-  read$StarGiftAttribute,
-  read$StarGiftAttributeCounter,
-  read$StarGiftAttributeId,
-  read$StarGiftCollection,
-  read$StarRefProgram,
   read$StarsAmount,
   read$StarsRevenueStatus,
-  read$StarsSubscription,
-  read$StarsTransaction,
   read$StatsGraph,
   read$TextWithEntities,
   read$Updates,
-  read$User,
+  read$Vector$BankCardOpenUrl,
+  read$Vector$Chat,
+  read$Vector$ConnectedBotStarRef,
+  read$Vector$InputSavedStarGift,
+  read$Vector$InputStarsTransaction,
+  read$Vector$PaymentFormMethod,
+  read$Vector$PaymentSavedCredentials,
+  read$Vector$PremiumGiftCodeOption,
+  read$Vector$SavedStarGift,
+  read$Vector$ShippingOption,
+  read$Vector$StarGift,
+  read$Vector$StarGiftAttribute,
+  read$Vector$StarGiftAttributeCounter,
+  read$Vector$StarGiftAttributeId,
+  read$Vector$StarGiftCollection,
+  read$Vector$StarRefProgram,
+  read$Vector$StarsGiftOption,
+  read$Vector$StarsGiveawayOption,
+  read$Vector$StarsSubscription,
+  read$Vector$StarsTopupOption,
+  read$Vector$StarsTransaction,
+  read$Vector$User,
+  read$Vector$int,
   read$WebDocument,
   readResult$Bool,
   readResult$StarGiftCollection,
   readResult$Updates,
-  readResult$Vector$PremiumGiftCodeOption,
-  readResult$Vector$StarsGiftOption,
-  readResult$Vector$StarsGiveawayOption,
-  readResult$Vector$StarsTopupOption,
   readResult$payments$BankCardData,
   readResult$payments$CheckCanSendGiftResult,
   readResult$payments$CheckedGiftCode,
@@ -289,9 +293,10 @@ class PaymentForm$ {
       field = 'additionalMethods';
       if ((flags & 0x40) !== 0) {
         const items0 = arrayValue(this.additionalMethods, 'Vector<PaymentFormMethod>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PaymentFormMethod(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PaymentFormMethod(w, items0[i0]!);
         i0 = -1;
       }
       field = 'savedInfo';
@@ -299,17 +304,19 @@ class PaymentForm$ {
       field = 'savedCredentials';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.savedCredentials, 'Vector<PaymentSavedCredentials>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PaymentSavedCredentials(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PaymentSavedCredentials(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -320,8 +327,6 @@ class PaymentForm$ {
   static fromReader(r: TlReader): PaymentForm$ {
     const o = new PaymentForm$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -349,36 +354,16 @@ class PaymentForm$ {
       field = 'nativeParams';
       o.nativeParams = (flags & 0x10) !== 0 ? read$DataJSON(r) : undefined;
       field = 'additionalMethods';
-      if ((flags & 0x40) !== 0) {
-        const additionalMethods: Api.TypePaymentFormMethod[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) additionalMethods.push(read$PaymentFormMethod(r));
-        i0 = -1;
-        o.additionalMethods = additionalMethods;
-      } else {
-        o.additionalMethods = undefined;
-      }
+      o.additionalMethods = (flags & 0x40) !== 0 ? read$Vector$PaymentFormMethod(r) : undefined;
       field = 'savedInfo';
       o.savedInfo = (flags & 0x1) !== 0 ? read$PaymentRequestedInfo(r) : undefined;
       field = 'savedCredentials';
-      if ((flags & 0x2) !== 0) {
-        const savedCredentials: Api.TypePaymentSavedCredentials[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) savedCredentials.push(read$PaymentSavedCredentials(r));
-        i0 = -1;
-        o.savedCredentials = savedCredentials;
-      } else {
-        o.savedCredentials = undefined;
-      }
+      o.savedCredentials = (flags & 0x2) !== 0 ? read$Vector$PaymentSavedCredentials(r) : undefined;
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'payments.paymentForm', indexedField(field, i0));
+      return rethrowDecode(e, 'payments.paymentForm', field);
     }
   }
 }
@@ -444,9 +429,10 @@ class PaymentFormStars$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -457,8 +443,6 @@ class PaymentFormStars$ {
   static fromReader(r: TlReader): PaymentFormStars$ {
     const o = new PaymentFormStars$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -476,14 +460,10 @@ class PaymentFormStars$ {
       field = 'invoice';
       o.invoice = read$Invoice(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'payments.paymentFormStars', indexedField(field, i0));
+      return rethrowDecode(e, 'payments.paymentFormStars', field);
     }
   }
 }
@@ -586,9 +566,10 @@ class ValidatedRequestedInfo$ {
       field = 'shippingOptions';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.shippingOptions, 'Vector<ShippingOption>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$ShippingOption(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$ShippingOption(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -599,8 +580,6 @@ class ValidatedRequestedInfo$ {
   static fromReader(r: TlReader): ValidatedRequestedInfo$ {
     const o = new ValidatedRequestedInfo$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -608,18 +587,10 @@ class ValidatedRequestedInfo$ {
       field = 'id';
       o.id = (flags & 0x1) !== 0 ? r.stringField(o, 'id') : undefined;
       field = 'shippingOptions';
-      if ((flags & 0x2) !== 0) {
-        const shippingOptions: Api.TypeShippingOption[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) shippingOptions.push(read$ShippingOption(r));
-        i0 = -1;
-        o.shippingOptions = shippingOptions;
-      } else {
-        o.shippingOptions = undefined;
-      }
+      o.shippingOptions = (flags & 0x2) !== 0 ? read$Vector$ShippingOption(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'payments.validatedRequestedInfo', indexedField(field, i0));
+      return rethrowDecode(e, 'payments.validatedRequestedInfo', field);
     }
   }
 }
@@ -816,9 +787,10 @@ class PaymentReceipt$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -829,8 +801,6 @@ class PaymentReceipt$ {
   static fromReader(r: TlReader): PaymentReceipt$ {
     const o = new PaymentReceipt$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -862,14 +832,10 @@ class PaymentReceipt$ {
       field = 'credentialsTitle';
       o.credentialsTitle = r.stringField(o, 'credentialsTitle');
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'payments.paymentReceipt', indexedField(field, i0));
+      return rethrowDecode(e, 'payments.paymentReceipt', field);
     }
   }
 }
@@ -947,9 +913,10 @@ class PaymentReceiptStars$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -960,8 +927,6 @@ class PaymentReceiptStars$ {
   static fromReader(r: TlReader): PaymentReceiptStars$ {
     const o = new PaymentReceiptStars$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -985,14 +950,10 @@ class PaymentReceiptStars$ {
       field = 'transactionId';
       o.transactionId = r.stringField(o, 'transactionId');
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'payments.paymentReceiptStars', indexedField(field, i0));
+      return rethrowDecode(e, 'payments.paymentReceiptStars', field);
     }
   }
 }
@@ -1096,9 +1057,10 @@ class BankCardData$ {
       field = 'openUrls';
       {
         const items0 = arrayValue(this.openUrls, 'Vector<BankCardOpenUrl>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$BankCardOpenUrl(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$BankCardOpenUrl(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1109,20 +1071,14 @@ class BankCardData$ {
   static fromReader(r: TlReader): BankCardData$ {
     const o = new BankCardData$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'title';
       o.title = r.stringField(o, 'title');
       field = 'openUrls';
-      const openUrls: Api.TypeBankCardOpenUrl[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) openUrls.push(read$BankCardOpenUrl(r));
-      i0 = -1;
-      o.openUrls = openUrls;
+      o.openUrls = read$Vector$BankCardOpenUrl(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'payments.bankCardData', indexedField(field, i0));
+      return rethrowDecode(e, 'payments.bankCardData', field);
     }
   }
 }
@@ -1247,17 +1203,19 @@ class CheckedGiftCode$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1268,8 +1226,6 @@ class CheckedGiftCode$ {
   static fromReader(r: TlReader): CheckedGiftCode$ {
     const o = new CheckedGiftCode$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -1288,20 +1244,12 @@ class CheckedGiftCode$ {
       field = 'usedDate';
       o.usedDate = (flags & 0x2) !== 0 ? r.int() : undefined;
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'payments.checkedGiftCode', indexedField(field, i0));
+      return rethrowDecode(e, 'payments.checkedGiftCode', field);
     }
   }
 }
@@ -1547,9 +1495,10 @@ class StarsStatus$ {
       field = 'subscriptions';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.subscriptions, 'Vector<StarsSubscription>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StarsSubscription(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StarsSubscription(w, items0[i0]!);
         i0 = -1;
       }
       field = 'subscriptionsNextOffset';
@@ -1559,9 +1508,10 @@ class StarsStatus$ {
       field = 'history';
       if ((flags & 0x8) !== 0) {
         const items0 = arrayValue(this.history, 'Vector<StarsTransaction>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StarsTransaction(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StarsTransaction(w, items0[i0]!);
         i0 = -1;
       }
       field = 'nextOffset';
@@ -1569,17 +1519,19 @@ class StarsStatus$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1590,8 +1542,6 @@ class StarsStatus$ {
   static fromReader(r: TlReader): StarsStatus$ {
     const o = new StarsStatus$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -1599,46 +1549,22 @@ class StarsStatus$ {
       field = 'balance';
       o.balance = read$StarsAmount(r);
       field = 'subscriptions';
-      if ((flags & 0x2) !== 0) {
-        const subscriptions: Api.TypeStarsSubscription[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) subscriptions.push(read$StarsSubscription(r));
-        i0 = -1;
-        o.subscriptions = subscriptions;
-      } else {
-        o.subscriptions = undefined;
-      }
+      o.subscriptions = (flags & 0x2) !== 0 ? read$Vector$StarsSubscription(r) : undefined;
       field = 'subscriptionsNextOffset';
       o.subscriptionsNextOffset = (flags & 0x4) !== 0 ? r.stringField(o, 'subscriptionsNextOffset') : undefined;
       field = 'subscriptionsMissingBalance';
       o.subscriptionsMissingBalance = (flags & 0x10) !== 0 ? r.bigint() : undefined;
       field = 'history';
-      if ((flags & 0x8) !== 0) {
-        const history: Api.TypeStarsTransaction[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) history.push(read$StarsTransaction(r));
-        i0 = -1;
-        o.history = history;
-      } else {
-        o.history = undefined;
-      }
+      o.history = (flags & 0x8) !== 0 ? read$Vector$StarsTransaction(r) : undefined;
       field = 'nextOffset';
       o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'payments.starsStatus', indexedField(field, i0));
+      return rethrowDecode(e, 'payments.starsStatus', field);
     }
   }
 }
@@ -1887,25 +1813,28 @@ class StarGifts$ {
       field = 'gifts';
       {
         const items0 = arrayValue(this.gifts, 'Vector<StarGift>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StarGift(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StarGift(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1916,32 +1845,18 @@ class StarGifts$ {
   static fromReader(r: TlReader): StarGifts$ {
     const o = new StarGifts$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'hash';
       o.hash = r.int();
       field = 'gifts';
-      const gifts: Api.TypeStarGift[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) gifts.push(read$StarGift(r));
-      i0 = -1;
-      o.gifts = gifts;
+      o.gifts = read$Vector$StarGift(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'payments.starGifts', indexedField(field, i0));
+      return rethrowDecode(e, 'payments.starGifts', field);
     }
   }
 }
@@ -1986,17 +1901,19 @@ class ConnectedStarRefBots$ {
       field = 'connectedBots';
       {
         const items0 = arrayValue(this.connectedBots, 'Vector<ConnectedBotStarRef>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$ConnectedBotStarRef(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$ConnectedBotStarRef(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2007,26 +1924,16 @@ class ConnectedStarRefBots$ {
   static fromReader(r: TlReader): ConnectedStarRefBots$ {
     const o = new ConnectedStarRefBots$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'count';
       o.count = r.int();
       field = 'connectedBots';
-      const connectedBots: Api.TypeConnectedBotStarRef[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) connectedBots.push(read$ConnectedBotStarRef(r));
-      i0 = -1;
-      o.connectedBots = connectedBots;
+      o.connectedBots = read$Vector$ConnectedBotStarRef(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'payments.connectedStarRefBots', indexedField(field, i0));
+      return rethrowDecode(e, 'payments.connectedStarRefBots', field);
     }
   }
 }
@@ -2076,17 +1983,19 @@ class SuggestedStarRefBots$ {
       field = 'suggestedBots';
       {
         const items0 = arrayValue(this.suggestedBots, 'Vector<StarRefProgram>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StarRefProgram(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StarRefProgram(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
       field = 'nextOffset';
@@ -2099,8 +2008,6 @@ class SuggestedStarRefBots$ {
   static fromReader(r: TlReader): SuggestedStarRefBots$ {
     const o = new SuggestedStarRefBots$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -2108,22 +2015,14 @@ class SuggestedStarRefBots$ {
       field = 'count';
       o.count = r.int();
       field = 'suggestedBots';
-      const suggestedBots: Api.TypeStarRefProgram[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) suggestedBots.push(read$StarRefProgram(r));
-      i0 = -1;
-      o.suggestedBots = suggestedBots;
+      o.suggestedBots = read$Vector$StarRefProgram(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       field = 'nextOffset';
       o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'payments.suggestedStarRefBots', indexedField(field, i0));
+      return rethrowDecode(e, 'payments.suggestedStarRefBots', field);
     }
   }
 }
@@ -2162,9 +2061,10 @@ class StarGiftUpgradePreview$ {
       field = 'sampleAttributes';
       {
         const items0 = arrayValue(this.sampleAttributes, 'Vector<StarGiftAttribute>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StarGiftAttribute(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StarGiftAttribute(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2175,18 +2075,12 @@ class StarGiftUpgradePreview$ {
   static fromReader(r: TlReader): StarGiftUpgradePreview$ {
     const o = new StarGiftUpgradePreview$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'sampleAttributes';
-      const sampleAttributes: Api.TypeStarGiftAttribute[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) sampleAttributes.push(read$StarGiftAttribute(r));
-      i0 = -1;
-      o.sampleAttributes = sampleAttributes;
+      o.sampleAttributes = read$Vector$StarGiftAttribute(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'payments.starGiftUpgradePreview', indexedField(field, i0));
+      return rethrowDecode(e, 'payments.starGiftUpgradePreview', field);
     }
   }
 }
@@ -2231,17 +2125,19 @@ class UniqueStarGift$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2252,26 +2148,16 @@ class UniqueStarGift$ {
   static fromReader(r: TlReader): UniqueStarGift$ {
     const o = new UniqueStarGift$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'gift';
       o.gift = read$StarGift(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'payments.uniqueStarGift', indexedField(field, i0));
+      return rethrowDecode(e, 'payments.uniqueStarGift', field);
     }
   }
 }
@@ -2328,9 +2214,10 @@ class SavedStarGifts$ {
       field = 'gifts';
       {
         const items0 = arrayValue(this.gifts, 'Vector<SavedStarGift>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SavedStarGift(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SavedStarGift(w, items0[i0]!);
         i0 = -1;
       }
       field = 'nextOffset';
@@ -2338,17 +2225,19 @@ class SavedStarGifts$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2359,8 +2248,6 @@ class SavedStarGifts$ {
   static fromReader(r: TlReader): SavedStarGifts$ {
     const o = new SavedStarGifts$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -2370,28 +2257,16 @@ class SavedStarGifts$ {
       field = 'chatNotificationsEnabled';
       o.chatNotificationsEnabled = (flags & 0x2) !== 0 ? r.bool() : undefined;
       field = 'gifts';
-      const gifts: Api.TypeSavedStarGift[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) gifts.push(read$SavedStarGift(r));
-      i0 = -1;
-      o.gifts = gifts;
+      o.gifts = read$Vector$SavedStarGift(r);
       field = 'nextOffset';
       o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'payments.savedStarGifts', indexedField(field, i0));
+      return rethrowDecode(e, 'payments.savedStarGifts', field);
     }
   }
 }
@@ -2508,9 +2383,10 @@ class ResaleStarGifts$ {
       field = 'gifts';
       {
         const items0 = arrayValue(this.gifts, 'Vector<StarGift>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StarGift(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StarGift(w, items0[i0]!);
         i0 = -1;
       }
       field = 'nextOffset';
@@ -2518,9 +2394,10 @@ class ResaleStarGifts$ {
       field = 'attributes';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.attributes, 'Vector<StarGiftAttribute>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StarGiftAttribute(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StarGiftAttribute(w, items0[i0]!);
         i0 = -1;
       }
       field = 'attributesHash';
@@ -2528,25 +2405,28 @@ class ResaleStarGifts$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'counters';
       if ((flags & 0x4) !== 0) {
         const items0 = arrayValue(this.counters, 'Vector<StarGiftAttributeCounter>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StarGiftAttributeCounter(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StarGiftAttributeCounter(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2557,8 +2437,6 @@ class ResaleStarGifts$ {
   static fromReader(r: TlReader): ResaleStarGifts$ {
     const o = new ResaleStarGifts$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -2566,50 +2444,22 @@ class ResaleStarGifts$ {
       field = 'count';
       o.count = r.int();
       field = 'gifts';
-      const gifts: Api.TypeStarGift[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) gifts.push(read$StarGift(r));
-      i0 = -1;
-      o.gifts = gifts;
+      o.gifts = read$Vector$StarGift(r);
       field = 'nextOffset';
       o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
       field = 'attributes';
-      if ((flags & 0x2) !== 0) {
-        const attributes: Api.TypeStarGiftAttribute[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) attributes.push(read$StarGiftAttribute(r));
-        i0 = -1;
-        o.attributes = attributes;
-      } else {
-        o.attributes = undefined;
-      }
+      o.attributes = (flags & 0x2) !== 0 ? read$Vector$StarGiftAttribute(r) : undefined;
       field = 'attributesHash';
       o.attributesHash = (flags & 0x2) !== 0 ? r.bigint() : undefined;
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'counters';
-      if ((flags & 0x4) !== 0) {
-        const counters: Api.TypeStarGiftAttributeCounter[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) counters.push(read$StarGiftAttributeCounter(r));
-        i0 = -1;
-        o.counters = counters;
-      } else {
-        o.counters = undefined;
-      }
+      o.counters = (flags & 0x4) !== 0 ? read$Vector$StarGiftAttributeCounter(r) : undefined;
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'payments.resaleStarGifts', indexedField(field, i0));
+      return rethrowDecode(e, 'payments.resaleStarGifts', field);
     }
   }
 }
@@ -2676,9 +2526,10 @@ class StarGiftCollections$ {
       field = 'collections';
       {
         const items0 = arrayValue(this.collections, 'Vector<StarGiftCollection>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StarGiftCollection(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StarGiftCollection(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2689,18 +2540,12 @@ class StarGiftCollections$ {
   static fromReader(r: TlReader): StarGiftCollections$ {
     const o = new StarGiftCollections$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'collections';
-      const collections: Api.TypeStarGiftCollection[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) collections.push(read$StarGiftCollection(r));
-      i0 = -1;
-      o.collections = collections;
+      o.collections = read$Vector$StarGiftCollection(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'payments.starGiftCollections', indexedField(field, i0));
+      return rethrowDecode(e, 'payments.starGiftCollections', field);
     }
   }
 }
@@ -3585,7 +3430,7 @@ class GetPremiumGiftCodeOptions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypePremiumGiftCodeOption[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$PremiumGiftCodeOption);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$PremiumGiftCodeOption);
   }
 
   static fromReader(r: TlReader): GetPremiumGiftCodeOptions$ {
@@ -3862,7 +3707,7 @@ class GetStarsTopupOptions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStarsTopupOption[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$StarsTopupOption);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$StarsTopupOption);
   }
 
   static fromReader(_r: TlReader): GetStarsTopupOptions$ {
@@ -4396,9 +4241,10 @@ class GetStarsTransactionsByID$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<InputStarsTransaction>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputStarsTransaction(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputStarsTransaction(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -4413,8 +4259,6 @@ class GetStarsTransactionsByID$ {
   static fromReader(r: TlReader): GetStarsTransactionsByID$ {
     const o = new GetStarsTransactionsByID$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -4423,14 +4267,10 @@ class GetStarsTransactionsByID$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'id';
-      const id: Api.TypeInputStarsTransaction[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(read$InputStarsTransaction(r));
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$InputStarsTransaction(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'payments.getStarsTransactionsByID', indexedField(field, i0));
+      return rethrowDecode(e, 'payments.getStarsTransactionsByID', field);
     }
   }
 }
@@ -4476,7 +4316,7 @@ class GetStarsGiftOptions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStarsGiftOption[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$StarsGiftOption);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$StarsGiftOption);
   }
 
   static fromReader(r: TlReader): GetStarsGiftOptions$ {
@@ -4721,7 +4561,7 @@ class GetStarsGiveawayOptions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStarsGiveawayOption[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$StarsGiveawayOption);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$StarsGiveawayOption);
   }
 
   static fromReader(_r: TlReader): GetStarsGiveawayOptions$ {
@@ -5706,9 +5546,10 @@ class GetSavedStarGift$ {
       field = 'stargift';
       {
         const items0 = arrayValue(this.stargift, 'Vector<InputSavedStarGift>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputSavedStarGift(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputSavedStarGift(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -5723,18 +5564,12 @@ class GetSavedStarGift$ {
   static fromReader(r: TlReader): GetSavedStarGift$ {
     const o = new GetSavedStarGift$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'stargift';
-      const stargift: Api.TypeInputSavedStarGift[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) stargift.push(read$InputSavedStarGift(r));
-      i0 = -1;
-      o.stargift = stargift;
+      o.stargift = read$Vector$InputSavedStarGift(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'payments.getSavedStarGift', indexedField(field, i0));
+      return rethrowDecode(e, 'payments.getSavedStarGift', field);
     }
   }
 }
@@ -5901,9 +5736,10 @@ class ToggleStarGiftsPinnedToTop$ {
       field = 'stargift';
       {
         const items0 = arrayValue(this.stargift, 'Vector<InputSavedStarGift>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputSavedStarGift(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputSavedStarGift(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -5918,20 +5754,14 @@ class ToggleStarGiftsPinnedToTop$ {
   static fromReader(r: TlReader): ToggleStarGiftsPinnedToTop$ {
     const o = new ToggleStarGiftsPinnedToTop$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'stargift';
-      const stargift: Api.TypeInputSavedStarGift[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) stargift.push(read$InputSavedStarGift(r));
-      i0 = -1;
-      o.stargift = stargift;
+      o.stargift = read$Vector$InputSavedStarGift(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'payments.toggleStarGiftsPinnedToTop', indexedField(field, i0));
+      return rethrowDecode(e, 'payments.toggleStarGiftsPinnedToTop', field);
     }
   }
 }
@@ -6048,9 +5878,10 @@ class GetResaleStarGifts$ {
       field = 'attributes';
       if ((flags & 0x8) !== 0) {
         const items0 = arrayValue(this.attributes, 'Vector<StarGiftAttributeId>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StarGiftAttributeId(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StarGiftAttributeId(w, items0[i0]!);
         i0 = -1;
       }
       field = 'offset';
@@ -6069,8 +5900,6 @@ class GetResaleStarGifts$ {
   static fromReader(r: TlReader): GetResaleStarGifts$ {
     const o = new GetResaleStarGifts$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -6082,22 +5911,14 @@ class GetResaleStarGifts$ {
       field = 'giftId';
       o.giftId = r.bigint();
       field = 'attributes';
-      if ((flags & 0x8) !== 0) {
-        const attributes: Api.TypeStarGiftAttributeId[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) attributes.push(read$StarGiftAttributeId(r));
-        i0 = -1;
-        o.attributes = attributes;
-      } else {
-        o.attributes = undefined;
-      }
+      o.attributes = (flags & 0x8) !== 0 ? read$Vector$StarGiftAttributeId(r) : undefined;
       field = 'offset';
       o.offset = r.stringField(o, 'offset');
       field = 'limit';
       o.limit = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'payments.getResaleStarGifts', indexedField(field, i0));
+      return rethrowDecode(e, 'payments.getResaleStarGifts', field);
     }
   }
 }
@@ -6204,9 +6025,10 @@ class CreateStarGiftCollection$ {
       field = 'stargift';
       {
         const items0 = arrayValue(this.stargift, 'Vector<InputSavedStarGift>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputSavedStarGift(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputSavedStarGift(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -6221,22 +6043,16 @@ class CreateStarGiftCollection$ {
   static fromReader(r: TlReader): CreateStarGiftCollection$ {
     const o = new CreateStarGiftCollection$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'title';
       o.title = r.stringField(o, 'title');
       field = 'stargift';
-      const stargift: Api.TypeInputSavedStarGift[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) stargift.push(read$InputSavedStarGift(r));
-      i0 = -1;
-      o.stargift = stargift;
+      o.stargift = read$Vector$InputSavedStarGift(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'payments.createStarGiftCollection', indexedField(field, i0));
+      return rethrowDecode(e, 'payments.createStarGiftCollection', field);
     }
   }
 }
@@ -6297,25 +6113,28 @@ class UpdateStarGiftCollection$ {
       field = 'deleteStargift';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.deleteStargift, 'Vector<InputSavedStarGift>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputSavedStarGift(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputSavedStarGift(w, items0[i0]!);
         i0 = -1;
       }
       field = 'addStargift';
       if ((flags & 0x4) !== 0) {
         const items0 = arrayValue(this.addStargift, 'Vector<InputSavedStarGift>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputSavedStarGift(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputSavedStarGift(w, items0[i0]!);
         i0 = -1;
       }
       field = 'order';
       if ((flags & 0x8) !== 0) {
         const items0 = arrayValue(this.order, 'Vector<InputSavedStarGift>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputSavedStarGift(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputSavedStarGift(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -6330,8 +6149,6 @@ class UpdateStarGiftCollection$ {
   static fromReader(r: TlReader): UpdateStarGiftCollection$ {
     const o = new UpdateStarGiftCollection$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -6343,38 +6160,14 @@ class UpdateStarGiftCollection$ {
       field = 'title';
       o.title = (flags & 0x1) !== 0 ? r.stringField(o, 'title') : undefined;
       field = 'deleteStargift';
-      if ((flags & 0x2) !== 0) {
-        const deleteStargift: Api.TypeInputSavedStarGift[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) deleteStargift.push(read$InputSavedStarGift(r));
-        i0 = -1;
-        o.deleteStargift = deleteStargift;
-      } else {
-        o.deleteStargift = undefined;
-      }
+      o.deleteStargift = (flags & 0x2) !== 0 ? read$Vector$InputSavedStarGift(r) : undefined;
       field = 'addStargift';
-      if ((flags & 0x4) !== 0) {
-        const addStargift: Api.TypeInputSavedStarGift[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) addStargift.push(read$InputSavedStarGift(r));
-        i0 = -1;
-        o.addStargift = addStargift;
-      } else {
-        o.addStargift = undefined;
-      }
+      o.addStargift = (flags & 0x4) !== 0 ? read$Vector$InputSavedStarGift(r) : undefined;
       field = 'order';
-      if ((flags & 0x8) !== 0) {
-        const order: Api.TypeInputSavedStarGift[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) order.push(read$InputSavedStarGift(r));
-        i0 = -1;
-        o.order = order;
-      } else {
-        o.order = undefined;
-      }
+      o.order = (flags & 0x8) !== 0 ? read$Vector$InputSavedStarGift(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'payments.updateStarGiftCollection', indexedField(field, i0));
+      return rethrowDecode(e, 'payments.updateStarGiftCollection', field);
     }
   }
 }
@@ -6417,9 +6210,10 @@ class ReorderStarGiftCollections$ {
       field = 'order';
       {
         const items0 = arrayValue(this.order, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -6434,20 +6228,14 @@ class ReorderStarGiftCollections$ {
   static fromReader(r: TlReader): ReorderStarGiftCollections$ {
     const o = new ReorderStarGiftCollections$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'order';
-      const order: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) order.push(r.int());
-      i0 = -1;
-      o.order = order;
+      o.order = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'payments.reorderStarGiftCollections', indexedField(field, i0));
+      return rethrowDecode(e, 'payments.reorderStarGiftCollections', field);
     }
   }
 }

@@ -24,25 +24,28 @@ import {
   unknownFlagBits,
 } from '@tlforge/runtime';
 import {
-  read$Chat,
   read$DataJSON,
   read$GroupCall,
-  read$GroupCallParticipant,
-  read$GroupCallStreamChannel,
   read$InputFile,
   read$InputGroupCall,
   read$InputPeer,
   read$InputPhoneCall,
   read$InputUser,
-  read$Peer,
   read$PhoneCall,
   read$PhoneCallDiscardReason,
   read$PhoneCallProtocol,
-  read$User,
+  read$Vector$Chat,
+  read$Vector$GroupCallParticipant,
+  read$Vector$GroupCallStreamChannel,
+  read$Vector$InputPeer,
+  read$Vector$InputUser,
+  read$Vector$Peer,
+  read$Vector$User,
+  read$Vector$int,
+  read$Vector$long,
   readResult$Bool,
   readResult$DataJSON,
   readResult$Updates,
-  readResult$Vector$int,
   readResult$phone$ExportedGroupCallInvite,
   readResult$phone$GroupCall,
   readResult$phone$GroupCallStreamChannels,
@@ -117,9 +120,10 @@ class PhoneCall$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -130,20 +134,14 @@ class PhoneCall$ {
   static fromReader(r: TlReader): PhoneCall$ {
     const o = new PhoneCall$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'phoneCall';
       o.phoneCall = read$PhoneCall(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'phone.phoneCall', indexedField(field, i0));
+      return rethrowDecode(e, 'phone.phoneCall', field);
     }
   }
 }
@@ -192,9 +190,10 @@ class GroupCall$ {
       field = 'participants';
       {
         const items0 = arrayValue(this.participants, 'Vector<GroupCallParticipant>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$GroupCallParticipant(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$GroupCallParticipant(w, items0[i0]!);
         i0 = -1;
       }
       field = 'participantsNextOffset';
@@ -202,17 +201,19 @@ class GroupCall$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -223,34 +224,20 @@ class GroupCall$ {
   static fromReader(r: TlReader): GroupCall$ {
     const o = new GroupCall$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'call';
       o.call = read$GroupCall(r);
       field = 'participants';
-      const participants: Api.TypeGroupCallParticipant[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) participants.push(read$GroupCallParticipant(r));
-      i0 = -1;
-      o.participants = participants;
+      o.participants = read$Vector$GroupCallParticipant(r);
       field = 'participantsNextOffset';
       o.participantsNextOffset = r.stringField(o, 'participantsNextOffset');
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'phone.groupCall', indexedField(field, i0));
+      return rethrowDecode(e, 'phone.groupCall', field);
     }
   }
 }
@@ -301,9 +288,10 @@ class GroupParticipants$ {
       field = 'participants';
       {
         const items0 = arrayValue(this.participants, 'Vector<GroupCallParticipant>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$GroupCallParticipant(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$GroupCallParticipant(w, items0[i0]!);
         i0 = -1;
       }
       field = 'nextOffset';
@@ -311,17 +299,19 @@ class GroupParticipants$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
       field = 'version';
@@ -334,36 +324,22 @@ class GroupParticipants$ {
   static fromReader(r: TlReader): GroupParticipants$ {
     const o = new GroupParticipants$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'count';
       o.count = r.int();
       field = 'participants';
-      const participants: Api.TypeGroupCallParticipant[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) participants.push(read$GroupCallParticipant(r));
-      i0 = -1;
-      o.participants = participants;
+      o.participants = read$Vector$GroupCallParticipant(r);
       field = 'nextOffset';
       o.nextOffset = r.stringField(o, 'nextOffset');
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       field = 'version';
       o.version = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'phone.groupParticipants', indexedField(field, i0));
+      return rethrowDecode(e, 'phone.groupParticipants', field);
     }
   }
 }
@@ -406,25 +382,28 @@ class JoinAsPeers$ {
       field = 'peers';
       {
         const items0 = arrayValue(this.peers, 'Vector<Peer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Peer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Peer(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -435,30 +414,16 @@ class JoinAsPeers$ {
   static fromReader(r: TlReader): JoinAsPeers$ {
     const o = new JoinAsPeers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peers';
-      const peers: Api.TypePeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) peers.push(read$Peer(r));
-      i0 = -1;
-      o.peers = peers;
+      o.peers = read$Vector$Peer(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'phone.joinAsPeers', indexedField(field, i0));
+      return rethrowDecode(e, 'phone.joinAsPeers', field);
     }
   }
 }
@@ -547,9 +512,10 @@ class GroupCallStreamChannels$ {
       field = 'channels';
       {
         const items0 = arrayValue(this.channels, 'Vector<GroupCallStreamChannel>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$GroupCallStreamChannel(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$GroupCallStreamChannel(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -560,18 +526,12 @@ class GroupCallStreamChannels$ {
   static fromReader(r: TlReader): GroupCallStreamChannels$ {
     const o = new GroupCallStreamChannels$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'channels';
-      const channels: Api.TypeGroupCallStreamChannel[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) channels.push(read$GroupCallStreamChannel(r));
-      i0 = -1;
-      o.channels = channels;
+      o.channels = read$Vector$GroupCallStreamChannel(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'phone.groupCallStreamChannels', indexedField(field, i0));
+      return rethrowDecode(e, 'phone.groupCallStreamChannels', field);
     }
   }
 }
@@ -1506,9 +1466,10 @@ class InviteToGroupCall$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<InputUser>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputUser(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputUser(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1523,20 +1484,14 @@ class InviteToGroupCall$ {
   static fromReader(r: TlReader): InviteToGroupCall$ {
     const o = new InviteToGroupCall$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'call';
       o.call = read$InputGroupCall(r);
       field = 'users';
-      const users: Api.TypeInputUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$InputUser(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$InputUser(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'phone.inviteToGroupCall', indexedField(field, i0));
+      return rethrowDecode(e, 'phone.inviteToGroupCall', field);
     }
   }
 }
@@ -1770,17 +1725,19 @@ class GetGroupParticipants$ {
       field = 'ids';
       {
         const items0 = arrayValue(this.ids, 'Vector<InputPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputPeer(w, items0[i0]!);
         i0 = -1;
       }
       field = 'sources';
       {
         const items0 = arrayValue(this.sources, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'offset';
@@ -1799,30 +1756,20 @@ class GetGroupParticipants$ {
   static fromReader(r: TlReader): GetGroupParticipants$ {
     const o = new GetGroupParticipants$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'call';
       o.call = read$InputGroupCall(r);
       field = 'ids';
-      const ids: Api.TypeInputPeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) ids.push(read$InputPeer(r));
-      i0 = -1;
-      o.ids = ids;
+      o.ids = read$Vector$InputPeer(r);
       field = 'sources';
-      const sources: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) sources.push(r.int());
-      i0 = -1;
-      o.sources = sources;
+      o.sources = read$Vector$int(r);
       field = 'offset';
       o.offset = r.stringField(o, 'offset');
       field = 'limit';
       o.limit = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'phone.getGroupParticipants', indexedField(field, i0));
+      return rethrowDecode(e, 'phone.getGroupParticipants', field);
     }
   }
 }
@@ -1865,9 +1812,10 @@ class CheckGroupCall$ {
       field = 'sources';
       {
         const items0 = arrayValue(this.sources, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1876,26 +1824,20 @@ class CheckGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): number[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$int);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$int);
   }
 
   static fromReader(r: TlReader): CheckGroupCall$ {
     const o = new CheckGroupCall$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'call';
       o.call = read$InputGroupCall(r);
       field = 'sources';
-      const sources: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) sources.push(r.int());
-      i0 = -1;
-      o.sources = sources;
+      o.sources = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'phone.checkGroupCall', indexedField(field, i0));
+      return rethrowDecode(e, 'phone.checkGroupCall', field);
     }
   }
 }
@@ -2887,9 +2829,10 @@ class DeleteConferenceCallParticipants$ {
       field = 'ids';
       {
         const items0 = arrayValue(this.ids, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.bigint(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.bigint(items0[i0]!);
         i0 = -1;
       }
       field = 'block';
@@ -2906,8 +2849,6 @@ class DeleteConferenceCallParticipants$ {
   static fromReader(r: TlReader): DeleteConferenceCallParticipants$ {
     const o = new DeleteConferenceCallParticipants$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -2917,16 +2858,12 @@ class DeleteConferenceCallParticipants$ {
       field = 'call';
       o.call = read$InputGroupCall(r);
       field = 'ids';
-      const ids: bigint[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) ids.push(r.bigint());
-      i0 = -1;
-      o.ids = ids;
+      o.ids = read$Vector$long(r);
       field = 'block';
       o.block = r.bytes();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'phone.deleteConferenceCallParticipants', indexedField(field, i0));
+      return rethrowDecode(e, 'phone.deleteConferenceCallParticipants', field);
     }
   }
 }

@@ -22,19 +22,19 @@ import {
   unknownFlagBits,
 } from '@tlforge/runtime';
 import {
-  read$Chat,
   read$InputChannel,
   read$InputPeer,
-  read$PostInteractionCounters,
-  read$PublicForward,
   read$StatsAbsValueAndPrev,
   read$StatsDateRangeDays,
   read$StatsGraph,
-  read$StatsGroupTopAdmin,
-  read$StatsGroupTopInviter,
-  read$StatsGroupTopPoster,
   read$StatsPercentValue,
-  read$User,
+  read$Vector$Chat,
+  read$Vector$PostInteractionCounters,
+  read$Vector$PublicForward,
+  read$Vector$StatsGroupTopAdmin,
+  read$Vector$StatsGroupTopInviter,
+  read$Vector$StatsGroupTopPoster,
+  read$Vector$User,
   readResult$StatsGraph,
   readResult$stats$BroadcastStats,
   readResult$stats$MegagroupStats,
@@ -182,9 +182,10 @@ class BroadcastStats$ {
       field = 'recentPostsInteractions';
       {
         const items0 = arrayValue(this.recentPostsInteractions, 'Vector<PostInteractionCounters>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PostInteractionCounters(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PostInteractionCounters(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -195,8 +196,6 @@ class BroadcastStats$ {
   static fromReader(r: TlReader): BroadcastStats$ {
     const o = new BroadcastStats$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'period';
       o.period = read$StatsDateRangeDays(r);
@@ -241,14 +240,10 @@ class BroadcastStats$ {
       field = 'storyReactionsByEmotionGraph';
       o.storyReactionsByEmotionGraph = read$StatsGraph(r);
       field = 'recentPostsInteractions';
-      const recentPostsInteractions: Api.TypePostInteractionCounters[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) recentPostsInteractions.push(read$PostInteractionCounters(r));
-      i0 = -1;
-      o.recentPostsInteractions = recentPostsInteractions;
+      o.recentPostsInteractions = read$Vector$PostInteractionCounters(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stats.broadcastStats', indexedField(field, i0));
+      return rethrowDecode(e, 'stats.broadcastStats', field);
     }
   }
 }
@@ -345,33 +340,37 @@ class MegagroupStats$ {
       field = 'topPosters';
       {
         const items0 = arrayValue(this.topPosters, 'Vector<StatsGroupTopPoster>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StatsGroupTopPoster(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StatsGroupTopPoster(w, items0[i0]!);
         i0 = -1;
       }
       field = 'topAdmins';
       {
         const items0 = arrayValue(this.topAdmins, 'Vector<StatsGroupTopAdmin>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StatsGroupTopAdmin(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StatsGroupTopAdmin(w, items0[i0]!);
         i0 = -1;
       }
       field = 'topInviters';
       {
         const items0 = arrayValue(this.topInviters, 'Vector<StatsGroupTopInviter>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StatsGroupTopInviter(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StatsGroupTopInviter(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -382,8 +381,6 @@ class MegagroupStats$ {
   static fromReader(r: TlReader): MegagroupStats$ {
     const o = new MegagroupStats$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'period';
       o.period = read$StatsDateRangeDays(r);
@@ -412,32 +409,16 @@ class MegagroupStats$ {
       field = 'weekdaysGraph';
       o.weekdaysGraph = read$StatsGraph(r);
       field = 'topPosters';
-      const topPosters: Api.TypeStatsGroupTopPoster[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) topPosters.push(read$StatsGroupTopPoster(r));
-      i0 = -1;
-      o.topPosters = topPosters;
+      o.topPosters = read$Vector$StatsGroupTopPoster(r);
       field = 'topAdmins';
-      const topAdmins: Api.TypeStatsGroupTopAdmin[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) topAdmins.push(read$StatsGroupTopAdmin(r));
-      i0 = -1;
-      o.topAdmins = topAdmins;
+      o.topAdmins = read$Vector$StatsGroupTopAdmin(r);
       field = 'topInviters';
-      const topInviters: Api.TypeStatsGroupTopInviter[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) topInviters.push(read$StatsGroupTopInviter(r));
-      i0 = -1;
-      o.topInviters = topInviters;
+      o.topInviters = read$Vector$StatsGroupTopInviter(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stats.megagroupStats', indexedField(field, i0));
+      return rethrowDecode(e, 'stats.megagroupStats', field);
     }
   }
 }
@@ -601,9 +582,10 @@ class PublicForwards$ {
       field = 'forwards';
       {
         const items0 = arrayValue(this.forwards, 'Vector<PublicForward>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PublicForward(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PublicForward(w, items0[i0]!);
         i0 = -1;
       }
       field = 'nextOffset';
@@ -611,17 +593,19 @@ class PublicForwards$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -632,8 +616,6 @@ class PublicForwards$ {
   static fromReader(r: TlReader): PublicForwards$ {
     const o = new PublicForwards$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -641,28 +623,16 @@ class PublicForwards$ {
       field = 'count';
       o.count = r.int();
       field = 'forwards';
-      const forwards: Api.TypePublicForward[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) forwards.push(read$PublicForward(r));
-      i0 = -1;
-      o.forwards = forwards;
+      o.forwards = read$Vector$PublicForward(r);
       field = 'nextOffset';
       o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stats.publicForwards', indexedField(field, i0));
+      return rethrowDecode(e, 'stats.publicForwards', field);
     }
   }
 }

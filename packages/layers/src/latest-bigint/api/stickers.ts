@@ -27,6 +27,7 @@ import {
   read$InputStickerSetItem,
   read$InputUser,
   read$MaskCoords,
+  read$Vector$InputStickerSetItem,
   readResult$Bool,
   readResult$messages$StickerSet,
   readResult$stickers$SuggestedShortName,
@@ -155,9 +156,10 @@ class CreateStickerSet$ {
       field = 'stickers';
       {
         const items0 = arrayValue(this.stickers, 'Vector<InputStickerSetItem>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputStickerSetItem(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputStickerSetItem(w, items0[i0]!);
         i0 = -1;
       }
       field = 'software';
@@ -174,8 +176,6 @@ class CreateStickerSet$ {
   static fromReader(r: TlReader): CreateStickerSet$ {
     const o = new CreateStickerSet$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -192,16 +192,12 @@ class CreateStickerSet$ {
       field = 'thumb';
       o.thumb = (flags & 0x4) !== 0 ? read$InputDocument(r) : undefined;
       field = 'stickers';
-      const stickers: Api.TypeInputStickerSetItem[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) stickers.push(read$InputStickerSetItem(r));
-      i0 = -1;
-      o.stickers = stickers;
+      o.stickers = read$Vector$InputStickerSetItem(r);
       field = 'software';
       o.software = (flags & 0x8) !== 0 ? r.stringField(o, 'software') : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stickers.createStickerSet', indexedField(field, i0));
+      return rethrowDecode(e, 'stickers.createStickerSet', field);
     }
   }
 }

@@ -23,28 +23,31 @@ import {
   unknownFlagBits,
 } from '@tlforge/runtime';
 import {
-  read$Chat,
-  read$FoundStory,
   read$InputMedia,
   read$InputPeer,
-  read$InputPrivacyRule,
   read$MediaArea,
-  read$MessageEntity,
   read$PeerStories,
   read$Reaction,
   read$StoriesStealthMode,
-  read$StoryAlbum,
-  read$StoryItem,
-  read$StoryReaction,
-  read$StoryView,
-  read$StoryViews,
-  read$User,
+  read$Vector$Chat,
+  read$Vector$FoundStory,
+  read$Vector$InputPeer,
+  read$Vector$InputPrivacyRule,
+  read$Vector$MediaArea,
+  read$Vector$MessageEntity,
+  read$Vector$PeerStories,
+  read$Vector$StoryAlbum,
+  read$Vector$StoryItem,
+  read$Vector$StoryReaction,
+  read$Vector$StoryView,
+  read$Vector$StoryViews,
+  read$Vector$User,
+  read$Vector$int,
   readResult$Bool,
   readResult$ExportedStoryLink,
   readResult$ReportResult,
   readResult$StoryAlbum,
   readResult$Updates,
-  readResult$Vector$int,
   readResult$messages$Chats,
   readResult$stories$Albums,
   readResult$stories$AllStories,
@@ -208,25 +211,28 @@ class AllStories$ {
       field = 'peerStories';
       {
         const items0 = arrayValue(this.peerStories, 'Vector<PeerStories>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PeerStories(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PeerStories(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
       field = 'stealthMode';
@@ -239,8 +245,6 @@ class AllStories$ {
   static fromReader(r: TlReader): AllStories$ {
     const o = new AllStories$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -251,28 +255,16 @@ class AllStories$ {
       field = 'state';
       o.state = r.stringField(o, 'state');
       field = 'peerStories';
-      const peerStories: Api.TypePeerStories[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) peerStories.push(read$PeerStories(r));
-      i0 = -1;
-      o.peerStories = peerStories;
+      o.peerStories = read$Vector$PeerStories(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       field = 'stealthMode';
       o.stealthMode = read$StoriesStealthMode(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stories.allStories', indexedField(field, i0));
+      return rethrowDecode(e, 'stories.allStories', field);
     }
   }
 }
@@ -324,33 +316,37 @@ class Stories$ {
       field = 'stories';
       {
         const items0 = arrayValue(this.stories, 'Vector<StoryItem>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StoryItem(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StoryItem(w, items0[i0]!);
         i0 = -1;
       }
       field = 'pinnedToTop';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.pinnedToTop, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -361,8 +357,6 @@ class Stories$ {
   static fromReader(r: TlReader): Stories$ {
     const o = new Stories$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -370,36 +364,16 @@ class Stories$ {
       field = 'count';
       o.count = r.int();
       field = 'stories';
-      const stories: Api.TypeStoryItem[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) stories.push(read$StoryItem(r));
-      i0 = -1;
-      o.stories = stories;
+      o.stories = read$Vector$StoryItem(r);
       field = 'pinnedToTop';
-      if ((flags & 0x1) !== 0) {
-        const pinnedToTop: number[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) pinnedToTop.push(r.int());
-        i0 = -1;
-        o.pinnedToTop = pinnedToTop;
-      } else {
-        o.pinnedToTop = undefined;
-      }
+      o.pinnedToTop = (flags & 0x1) !== 0 ? read$Vector$int(r) : undefined;
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stories.stories', indexedField(field, i0));
+      return rethrowDecode(e, 'stories.stories', field);
     }
   }
 }
@@ -463,25 +437,28 @@ class StoryViewsList$ {
       field = 'views';
       {
         const items0 = arrayValue(this.views, 'Vector<StoryView>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StoryView(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StoryView(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
       field = 'nextOffset';
@@ -494,8 +471,6 @@ class StoryViewsList$ {
   static fromReader(r: TlReader): StoryViewsList$ {
     const o = new StoryViewsList$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -509,28 +484,16 @@ class StoryViewsList$ {
       field = 'reactionsCount';
       o.reactionsCount = r.int();
       field = 'views';
-      const views: Api.TypeStoryView[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) views.push(read$StoryView(r));
-      i0 = -1;
-      o.views = views;
+      o.views = read$Vector$StoryView(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       field = 'nextOffset';
       o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stories.storyViewsList', indexedField(field, i0));
+      return rethrowDecode(e, 'stories.storyViewsList', field);
     }
   }
 }
@@ -571,17 +534,19 @@ class StoryViews$ {
       field = 'views';
       {
         const items0 = arrayValue(this.views, 'Vector<StoryViews>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StoryViews(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StoryViews(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -592,24 +557,14 @@ class StoryViews$ {
   static fromReader(r: TlReader): StoryViews$ {
     const o = new StoryViews$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'views';
-      const views: Api.TypeStoryViews[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) views.push(read$StoryViews(r));
-      i0 = -1;
-      o.views = views;
+      o.views = read$Vector$StoryViews(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stories.storyViews', indexedField(field, i0));
+      return rethrowDecode(e, 'stories.storyViews', field);
     }
   }
 }
@@ -654,17 +609,19 @@ class PeerStories$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -675,26 +632,16 @@ class PeerStories$ {
   static fromReader(r: TlReader): PeerStories$ {
     const o = new PeerStories$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'stories';
       o.stories = read$PeerStories(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stories.peerStories', indexedField(field, i0));
+      return rethrowDecode(e, 'stories.peerStories', field);
     }
   }
 }
@@ -746,25 +693,28 @@ class StoryReactionsList$ {
       field = 'reactions';
       {
         const items0 = arrayValue(this.reactions, 'Vector<StoryReaction>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StoryReaction(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StoryReaction(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
       field = 'nextOffset';
@@ -777,8 +727,6 @@ class StoryReactionsList$ {
   static fromReader(r: TlReader): StoryReactionsList$ {
     const o = new StoryReactionsList$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -786,28 +734,16 @@ class StoryReactionsList$ {
       field = 'count';
       o.count = r.int();
       field = 'reactions';
-      const reactions: Api.TypeStoryReaction[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) reactions.push(read$StoryReaction(r));
-      i0 = -1;
-      o.reactions = reactions;
+      o.reactions = read$Vector$StoryReaction(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       field = 'nextOffset';
       o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stories.storyReactionsList', indexedField(field, i0));
+      return rethrowDecode(e, 'stories.storyReactionsList', field);
     }
   }
 }
@@ -859,9 +795,10 @@ class FoundStories$ {
       field = 'stories';
       {
         const items0 = arrayValue(this.stories, 'Vector<FoundStory>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$FoundStory(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$FoundStory(w, items0[i0]!);
         i0 = -1;
       }
       field = 'nextOffset';
@@ -869,17 +806,19 @@ class FoundStories$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -890,8 +829,6 @@ class FoundStories$ {
   static fromReader(r: TlReader): FoundStories$ {
     const o = new FoundStories$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -899,28 +836,16 @@ class FoundStories$ {
       field = 'count';
       o.count = r.int();
       field = 'stories';
-      const stories: Api.TypeFoundStory[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) stories.push(read$FoundStory(r));
-      i0 = -1;
-      o.stories = stories;
+      o.stories = read$Vector$FoundStory(r);
       field = 'nextOffset';
       o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stories.foundStories', indexedField(field, i0));
+      return rethrowDecode(e, 'stories.foundStories', field);
     }
   }
 }
@@ -1041,9 +966,10 @@ class Albums$ {
       field = 'albums';
       {
         const items0 = arrayValue(this.albums, 'Vector<StoryAlbum>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StoryAlbum(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StoryAlbum(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1054,20 +980,14 @@ class Albums$ {
   static fromReader(r: TlReader): Albums$ {
     const o = new Albums$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'hash';
       o.hash = r.bigint();
       field = 'albums';
-      const albums: Api.TypeStoryAlbum[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) albums.push(read$StoryAlbum(r));
-      i0 = -1;
-      o.albums = albums;
+      o.albums = read$Vector$StoryAlbum(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stories.albums', indexedField(field, i0));
+      return rethrowDecode(e, 'stories.albums', field);
     }
   }
 }
@@ -1211,9 +1131,10 @@ class SendStory$ {
       field = 'mediaAreas';
       if ((flags & 0x20) !== 0) {
         const items0 = arrayValue(this.mediaAreas, 'Vector<MediaArea>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MediaArea(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MediaArea(w, items0[i0]!);
         i0 = -1;
       }
       field = 'caption';
@@ -1221,17 +1142,19 @@ class SendStory$ {
       field = 'entities';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'privacyRules';
       {
         const items0 = arrayValue(this.privacyRules, 'Vector<InputPrivacyRule>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputPrivacyRule(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputPrivacyRule(w, items0[i0]!);
         i0 = -1;
       }
       field = 'randomId';
@@ -1245,9 +1168,10 @@ class SendStory$ {
       field = 'albums';
       if ((flags & 0x100) !== 0) {
         const items0 = arrayValue(this.albums, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1262,8 +1186,6 @@ class SendStory$ {
   static fromReader(r: TlReader): SendStory$ {
     const o = new SendStory$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -1276,33 +1198,13 @@ class SendStory$ {
       field = 'media';
       o.media = read$InputMedia(r);
       field = 'mediaAreas';
-      if ((flags & 0x20) !== 0) {
-        const mediaAreas: Api.TypeMediaArea[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) mediaAreas.push(read$MediaArea(r));
-        i0 = -1;
-        o.mediaAreas = mediaAreas;
-      } else {
-        o.mediaAreas = undefined;
-      }
+      o.mediaAreas = (flags & 0x20) !== 0 ? read$Vector$MediaArea(r) : undefined;
       field = 'caption';
       o.caption = (flags & 0x1) !== 0 ? r.stringField(o, 'caption') : undefined;
       field = 'entities';
-      if ((flags & 0x2) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'privacyRules';
-      const privacyRules: Api.TypeInputPrivacyRule[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) privacyRules.push(read$InputPrivacyRule(r));
-      i0 = -1;
-      o.privacyRules = privacyRules;
+      o.privacyRules = read$Vector$InputPrivacyRule(r);
       field = 'randomId';
       o.randomId = r.bigint();
       field = 'period';
@@ -1312,18 +1214,10 @@ class SendStory$ {
       field = 'fwdFromStory';
       o.fwdFromStory = (flags & 0x40) !== 0 ? r.int() : undefined;
       field = 'albums';
-      if ((flags & 0x100) !== 0) {
-        const albums: number[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) albums.push(r.int());
-        i0 = -1;
-        o.albums = albums;
-      } else {
-        o.albums = undefined;
-      }
+      o.albums = (flags & 0x100) !== 0 ? read$Vector$int(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stories.sendStory', indexedField(field, i0));
+      return rethrowDecode(e, 'stories.sendStory', field);
     }
   }
 }
@@ -1393,9 +1287,10 @@ class EditStory$ {
       field = 'mediaAreas';
       if ((flags & 0x8) !== 0) {
         const items0 = arrayValue(this.mediaAreas, 'Vector<MediaArea>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MediaArea(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MediaArea(w, items0[i0]!);
         i0 = -1;
       }
       field = 'caption';
@@ -1403,17 +1298,19 @@ class EditStory$ {
       field = 'entities';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'privacyRules';
       if ((flags & 0x4) !== 0) {
         const items0 = arrayValue(this.privacyRules, 'Vector<InputPrivacyRule>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputPrivacyRule(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputPrivacyRule(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1428,8 +1325,6 @@ class EditStory$ {
   static fromReader(r: TlReader): EditStory$ {
     const o = new EditStory$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -1441,40 +1336,16 @@ class EditStory$ {
       field = 'media';
       o.media = (flags & 0x1) !== 0 ? read$InputMedia(r) : undefined;
       field = 'mediaAreas';
-      if ((flags & 0x8) !== 0) {
-        const mediaAreas: Api.TypeMediaArea[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) mediaAreas.push(read$MediaArea(r));
-        i0 = -1;
-        o.mediaAreas = mediaAreas;
-      } else {
-        o.mediaAreas = undefined;
-      }
+      o.mediaAreas = (flags & 0x8) !== 0 ? read$Vector$MediaArea(r) : undefined;
       field = 'caption';
       o.caption = (flags & 0x2) !== 0 ? r.stringField(o, 'caption') : undefined;
       field = 'entities';
-      if ((flags & 0x2) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'privacyRules';
-      if ((flags & 0x4) !== 0) {
-        const privacyRules: Api.TypeInputPrivacyRule[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) privacyRules.push(read$InputPrivacyRule(r));
-        i0 = -1;
-        o.privacyRules = privacyRules;
-      } else {
-        o.privacyRules = undefined;
-      }
+      o.privacyRules = (flags & 0x4) !== 0 ? read$Vector$InputPrivacyRule(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stories.editStory', indexedField(field, i0));
+      return rethrowDecode(e, 'stories.editStory', field);
     }
   }
 }
@@ -1517,9 +1388,10 @@ class DeleteStories$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1528,26 +1400,20 @@ class DeleteStories$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): number[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$int);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$int);
   }
 
   static fromReader(r: TlReader): DeleteStories$ {
     const o = new DeleteStories$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stories.deleteStories', indexedField(field, i0));
+      return rethrowDecode(e, 'stories.deleteStories', field);
     }
   }
 }
@@ -1592,9 +1458,10 @@ class TogglePinned$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'pinned';
@@ -1605,28 +1472,22 @@ class TogglePinned$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): number[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$int);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$int);
   }
 
   static fromReader(r: TlReader): TogglePinned$ {
     const o = new TogglePinned$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       field = 'pinned';
       o.pinned = r.bool();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stories.togglePinned', indexedField(field, i0));
+      return rethrowDecode(e, 'stories.togglePinned', field);
     }
   }
 }
@@ -1871,9 +1732,10 @@ class GetStoriesByID$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1888,20 +1750,14 @@ class GetStoriesByID$ {
   static fromReader(r: TlReader): GetStoriesByID$ {
     const o = new GetStoriesByID$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stories.getStoriesByID', indexedField(field, i0));
+      return rethrowDecode(e, 'stories.getStoriesByID', field);
     }
   }
 }
@@ -2002,7 +1858,7 @@ class ReadStories$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): number[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$int);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$int);
   }
 
   static fromReader(r: TlReader): ReadStories$ {
@@ -2058,9 +1914,10 @@ class IncrementStoryViews$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2075,20 +1932,14 @@ class IncrementStoryViews$ {
   static fromReader(r: TlReader): IncrementStoryViews$ {
     const o = new IncrementStoryViews$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stories.incrementStoryViews', indexedField(field, i0));
+      return rethrowDecode(e, 'stories.incrementStoryViews', field);
     }
   }
 }
@@ -2230,9 +2081,10 @@ class GetStoriesViews$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2247,20 +2099,14 @@ class GetStoriesViews$ {
   static fromReader(r: TlReader): GetStoriesViews$ {
     const o = new GetStoriesViews$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stories.getStoriesViews', indexedField(field, i0));
+      return rethrowDecode(e, 'stories.getStoriesViews', field);
     }
   }
 }
@@ -2367,9 +2213,10 @@ class Report$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'option';
@@ -2388,24 +2235,18 @@ class Report$ {
   static fromReader(r: TlReader): Report$ {
     const o = new Report$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       field = 'option';
       o.option = r.bytes();
       field = 'message';
       o.message = r.stringField(o, 'message');
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stories.report', indexedField(field, i0));
+      return rethrowDecode(e, 'stories.report', field);
     }
   }
 }
@@ -2669,9 +2510,10 @@ class GetPeerMaxIDs$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<InputPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputPeer(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2680,24 +2522,18 @@ class GetPeerMaxIDs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): number[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$int);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$int);
   }
 
   static fromReader(r: TlReader): GetPeerMaxIDs$ {
     const o = new GetPeerMaxIDs$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'id';
-      const id: Api.TypeInputPeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(read$InputPeer(r));
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$InputPeer(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stories.getPeerMaxIDs', indexedField(field, i0));
+      return rethrowDecode(e, 'stories.getPeerMaxIDs', field);
     }
   }
 }
@@ -2922,9 +2758,10 @@ class TogglePinnedToTop$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2939,20 +2776,14 @@ class TogglePinnedToTop$ {
   static fromReader(r: TlReader): TogglePinnedToTop$ {
     const o = new TogglePinnedToTop$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stories.togglePinnedToTop', indexedField(field, i0));
+      return rethrowDecode(e, 'stories.togglePinnedToTop', field);
     }
   }
 }
@@ -3085,9 +2916,10 @@ class CreateAlbum$ {
       field = 'stories';
       {
         const items0 = arrayValue(this.stories, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -3102,22 +2934,16 @@ class CreateAlbum$ {
   static fromReader(r: TlReader): CreateAlbum$ {
     const o = new CreateAlbum$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'title';
       o.title = r.stringField(o, 'title');
       field = 'stories';
-      const stories: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) stories.push(r.int());
-      i0 = -1;
-      o.stories = stories;
+      o.stories = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stories.createAlbum', indexedField(field, i0));
+      return rethrowDecode(e, 'stories.createAlbum', field);
     }
   }
 }
@@ -3178,25 +3004,28 @@ class UpdateAlbum$ {
       field = 'deleteStories';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.deleteStories, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'addStories';
       if ((flags & 0x4) !== 0) {
         const items0 = arrayValue(this.addStories, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'order';
       if ((flags & 0x8) !== 0) {
         const items0 = arrayValue(this.order, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -3211,8 +3040,6 @@ class UpdateAlbum$ {
   static fromReader(r: TlReader): UpdateAlbum$ {
     const o = new UpdateAlbum$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -3224,38 +3051,14 @@ class UpdateAlbum$ {
       field = 'title';
       o.title = (flags & 0x1) !== 0 ? r.stringField(o, 'title') : undefined;
       field = 'deleteStories';
-      if ((flags & 0x2) !== 0) {
-        const deleteStories: number[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) deleteStories.push(r.int());
-        i0 = -1;
-        o.deleteStories = deleteStories;
-      } else {
-        o.deleteStories = undefined;
-      }
+      o.deleteStories = (flags & 0x2) !== 0 ? read$Vector$int(r) : undefined;
       field = 'addStories';
-      if ((flags & 0x4) !== 0) {
-        const addStories: number[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) addStories.push(r.int());
-        i0 = -1;
-        o.addStories = addStories;
-      } else {
-        o.addStories = undefined;
-      }
+      o.addStories = (flags & 0x4) !== 0 ? read$Vector$int(r) : undefined;
       field = 'order';
-      if ((flags & 0x8) !== 0) {
-        const order: number[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) order.push(r.int());
-        i0 = -1;
-        o.order = order;
-      } else {
-        o.order = undefined;
-      }
+      o.order = (flags & 0x8) !== 0 ? read$Vector$int(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stories.updateAlbum', indexedField(field, i0));
+      return rethrowDecode(e, 'stories.updateAlbum', field);
     }
   }
 }
@@ -3298,9 +3101,10 @@ class ReorderAlbums$ {
       field = 'order';
       {
         const items0 = arrayValue(this.order, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -3315,20 +3119,14 @@ class ReorderAlbums$ {
   static fromReader(r: TlReader): ReorderAlbums$ {
     const o = new ReorderAlbums$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'order';
-      const order: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) order.push(r.int());
-      i0 = -1;
-      o.order = order;
+      o.order = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stories.reorderAlbums', indexedField(field, i0));
+      return rethrowDecode(e, 'stories.reorderAlbums', field);
     }
   }
 }

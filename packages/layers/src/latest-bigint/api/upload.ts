@@ -22,12 +22,11 @@ import {
   unknownFlagBits,
 } from '@tlforge/runtime';
 import {
-  read$FileHash,
   read$InputFileLocation,
   read$InputWebFileLocation,
+  read$Vector$FileHash,
   read$storage$FileType,
   readResult$Bool,
-  readResult$Vector$FileHash,
   readResult$upload$CdnFile,
   readResult$upload$File,
   readResult$upload$WebFile,
@@ -157,9 +156,10 @@ class FileCdnRedirect$ {
       field = 'fileHashes';
       {
         const items0 = arrayValue(this.fileHashes, 'Vector<FileHash>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$FileHash(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$FileHash(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -170,8 +170,6 @@ class FileCdnRedirect$ {
   static fromReader(r: TlReader): FileCdnRedirect$ {
     const o = new FileCdnRedirect$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'dcId';
       o.dcId = r.int();
@@ -182,14 +180,10 @@ class FileCdnRedirect$ {
       field = 'encryptionIv';
       o.encryptionIv = r.bytes();
       field = 'fileHashes';
-      const fileHashes: Api.TypeFileHash[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) fileHashes.push(read$FileHash(r));
-      i0 = -1;
-      o.fileHashes = fileHashes;
+      o.fileHashes = read$Vector$FileHash(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'upload.fileCdnRedirect', indexedField(field, i0));
+      return rethrowDecode(e, 'upload.fileCdnRedirect', field);
     }
   }
 }
@@ -761,7 +755,7 @@ class ReuploadCdnFile$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeFileHash[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$FileHash);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$FileHash);
   }
 
   static fromReader(r: TlReader): ReuploadCdnFile$ {
@@ -821,7 +815,7 @@ class GetCdnFileHashes$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeFileHash[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$FileHash);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$FileHash);
   }
 
   static fromReader(r: TlReader): GetCdnFileHashes$ {
@@ -881,7 +875,7 @@ class GetFileHashes$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeFileHash[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$FileHash);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$FileHash);
   }
 
   static fromReader(r: TlReader): GetFileHashes$ {

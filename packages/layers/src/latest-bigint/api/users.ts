@@ -20,16 +20,16 @@ import {
   serializeObject,
 } from '@tlforge/runtime';
 import {
-  read$Chat,
-  read$Document,
-  read$InputDocument,
   read$InputUser,
-  read$SecureValueError,
-  read$User,
   read$UserFull,
+  read$Vector$Chat,
+  read$Vector$Document,
+  read$Vector$InputDocument,
+  read$Vector$InputUser,
+  read$Vector$RequirementToContact,
+  read$Vector$SecureValueError,
+  read$Vector$User,
   readResult$Bool,
-  readResult$Vector$RequirementToContact,
-  readResult$Vector$User,
   readResult$users$SavedMusic,
   readResult$users$UserFull,
   write$Chat,
@@ -89,17 +89,19 @@ class UserFull$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -110,26 +112,16 @@ class UserFull$ {
   static fromReader(r: TlReader): UserFull$ {
     const o = new UserFull$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'fullUser';
       o.fullUser = read$UserFull(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'users.userFull', indexedField(field, i0));
+      return rethrowDecode(e, 'users.userFull', field);
     }
   }
 }
@@ -168,9 +160,10 @@ class Users$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -181,18 +174,12 @@ class Users$ {
   static fromReader(r: TlReader): Users$ {
     const o = new Users$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'users.users', indexedField(field, i0));
+      return rethrowDecode(e, 'users.users', field);
     }
   }
 }
@@ -235,9 +222,10 @@ class UsersSlice$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -248,20 +236,14 @@ class UsersSlice$ {
   static fromReader(r: TlReader): UsersSlice$ {
     const o = new UsersSlice$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'count';
       o.count = r.int();
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'users.usersSlice', indexedField(field, i0));
+      return rethrowDecode(e, 'users.usersSlice', field);
     }
   }
 }
@@ -354,9 +336,10 @@ class SavedMusic$ {
       field = 'documents';
       {
         const items0 = arrayValue(this.documents, 'Vector<Document>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Document(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Document(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -367,20 +350,14 @@ class SavedMusic$ {
   static fromReader(r: TlReader): SavedMusic$ {
     const o = new SavedMusic$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'count';
       o.count = r.int();
       field = 'documents';
-      const documents: Api.TypeDocument[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) documents.push(read$Document(r));
-      i0 = -1;
-      o.documents = documents;
+      o.documents = read$Vector$Document(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'users.savedMusic', indexedField(field, i0));
+      return rethrowDecode(e, 'users.savedMusic', field);
     }
   }
 }
@@ -419,9 +396,10 @@ class GetUsers$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<InputUser>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputUser(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputUser(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -430,24 +408,18 @@ class GetUsers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$User);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$User);
   }
 
   static fromReader(r: TlReader): GetUsers$ {
     const o = new GetUsers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'id';
-      const id: Api.TypeInputUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(read$InputUser(r));
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$InputUser(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'users.getUsers', indexedField(field, i0));
+      return rethrowDecode(e, 'users.getUsers', field);
     }
   }
 }
@@ -544,9 +516,10 @@ class SetSecureValueErrors$ {
       field = 'errors';
       {
         const items0 = arrayValue(this.errors, 'Vector<SecureValueError>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SecureValueError(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SecureValueError(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -561,20 +534,14 @@ class SetSecureValueErrors$ {
   static fromReader(r: TlReader): SetSecureValueErrors$ {
     const o = new SetSecureValueErrors$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'id';
       o.id = read$InputUser(r);
       field = 'errors';
-      const errors: Api.TypeSecureValueError[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) errors.push(read$SecureValueError(r));
-      i0 = -1;
-      o.errors = errors;
+      o.errors = read$Vector$SecureValueError(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'users.setSecureValueErrors', indexedField(field, i0));
+      return rethrowDecode(e, 'users.setSecureValueErrors', field);
     }
   }
 }
@@ -613,9 +580,10 @@ class GetRequirementsToContact$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<InputUser>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputUser(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputUser(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -624,24 +592,18 @@ class GetRequirementsToContact$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeRequirementToContact[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$RequirementToContact);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$RequirementToContact);
   }
 
   static fromReader(r: TlReader): GetRequirementsToContact$ {
     const o = new GetRequirementsToContact$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'id';
-      const id: Api.TypeInputUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(read$InputUser(r));
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$InputUser(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'users.getRequirementsToContact', indexedField(field, i0));
+      return rethrowDecode(e, 'users.getRequirementsToContact', field);
     }
   }
 }
@@ -756,9 +718,10 @@ class GetSavedMusicByID$ {
       field = 'documents';
       {
         const items0 = arrayValue(this.documents, 'Vector<InputDocument>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputDocument(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputDocument(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -773,20 +736,14 @@ class GetSavedMusicByID$ {
   static fromReader(r: TlReader): GetSavedMusicByID$ {
     const o = new GetSavedMusicByID$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'id';
       o.id = read$InputUser(r);
       field = 'documents';
-      const documents: Api.TypeInputDocument[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) documents.push(read$InputDocument(r));
-      i0 = -1;
-      o.documents = documents;
+      o.documents = read$Vector$InputDocument(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'users.getSavedMusicByID', indexedField(field, i0));
+      return rethrowDecode(e, 'users.getSavedMusicByID', field);
     }
   }
 }

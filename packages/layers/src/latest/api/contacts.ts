@@ -23,28 +23,33 @@ import {
   unknownFlagBits,
 } from '@tlforge/runtime';
 import {
-  read$Chat,
-  read$Contact,
-  read$ContactBirthday,
-  read$ImportedContact,
-  read$InputContact,
   read$InputGeoPoint,
   read$InputPeer,
   read$InputUser,
   read$Peer,
-  read$PeerBlocked,
-  read$PopularContact,
-  read$SponsoredPeer,
   read$TopPeerCategory,
-  read$TopPeerCategoryPeers,
-  read$User,
+  read$Vector$Chat,
+  read$Vector$Contact,
+  read$Vector$ContactBirthday,
+  read$Vector$ContactStatus,
+  read$Vector$ImportedContact,
+  read$Vector$InputContact,
+  read$Vector$InputPeer,
+  read$Vector$InputUser,
+  read$Vector$Peer,
+  read$Vector$PeerBlocked,
+  read$Vector$PopularContact,
+  read$Vector$SavedContact,
+  read$Vector$SponsoredPeer,
+  read$Vector$TopPeerCategoryPeers,
+  read$Vector$User,
+  read$Vector$int,
+  read$Vector$long,
+  read$Vector$string,
   readResult$Bool,
   readResult$ExportedContactToken,
   readResult$Updates,
   readResult$User,
-  readResult$Vector$ContactStatus,
-  readResult$Vector$SavedContact,
-  readResult$Vector$int,
   readResult$contacts$Blocked,
   readResult$contacts$ContactBirthdays,
   readResult$contacts$Contacts,
@@ -159,9 +164,10 @@ class Contacts$ {
       field = 'contacts';
       {
         const items0 = arrayValue(this.contacts, 'Vector<Contact>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Contact(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Contact(w, items0[i0]!);
         i0 = -1;
       }
       field = 'savedCount';
@@ -169,9 +175,10 @@ class Contacts$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -182,26 +189,16 @@ class Contacts$ {
   static fromReader(r: TlReader): Contacts$ {
     const o = new Contacts$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'contacts';
-      const contacts: Api.TypeContact[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) contacts.push(read$Contact(r));
-      i0 = -1;
-      o.contacts = contacts;
+      o.contacts = read$Vector$Contact(r);
       field = 'savedCount';
       o.savedCount = r.int();
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'contacts.contacts', indexedField(field, i0));
+      return rethrowDecode(e, 'contacts.contacts', field);
     }
   }
 }
@@ -246,33 +243,37 @@ class ImportedContacts$ {
       field = 'imported';
       {
         const items0 = arrayValue(this.imported, 'Vector<ImportedContact>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$ImportedContact(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$ImportedContact(w, items0[i0]!);
         i0 = -1;
       }
       field = 'popularInvites';
       {
         const items0 = arrayValue(this.popularInvites, 'Vector<PopularContact>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PopularContact(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PopularContact(w, items0[i0]!);
         i0 = -1;
       }
       field = 'retryContacts';
       {
         const items0 = arrayValue(this.retryContacts, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -283,36 +284,18 @@ class ImportedContacts$ {
   static fromReader(r: TlReader): ImportedContacts$ {
     const o = new ImportedContacts$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'imported';
-      const imported: Api.TypeImportedContact[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) imported.push(read$ImportedContact(r));
-      i0 = -1;
-      o.imported = imported;
+      o.imported = read$Vector$ImportedContact(r);
       field = 'popularInvites';
-      const popularInvites: Api.TypePopularContact[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) popularInvites.push(read$PopularContact(r));
-      i0 = -1;
-      o.popularInvites = popularInvites;
+      o.popularInvites = read$Vector$PopularContact(r);
       field = 'retryContacts';
-      const retryContacts: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) retryContacts.push(r.long());
-      i0 = -1;
-      o.retryContacts = retryContacts;
+      o.retryContacts = read$Vector$long(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'contacts.importedContacts', indexedField(field, i0));
+      return rethrowDecode(e, 'contacts.importedContacts', field);
     }
   }
 }
@@ -355,25 +338,28 @@ class Blocked$ {
       field = 'blocked';
       {
         const items0 = arrayValue(this.blocked, 'Vector<PeerBlocked>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PeerBlocked(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PeerBlocked(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -384,30 +370,16 @@ class Blocked$ {
   static fromReader(r: TlReader): Blocked$ {
     const o = new Blocked$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'blocked';
-      const blocked: Api.TypePeerBlocked[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) blocked.push(read$PeerBlocked(r));
-      i0 = -1;
-      o.blocked = blocked;
+      o.blocked = read$Vector$PeerBlocked(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'contacts.blocked', indexedField(field, i0));
+      return rethrowDecode(e, 'contacts.blocked', field);
     }
   }
 }
@@ -454,25 +426,28 @@ class BlockedSlice$ {
       field = 'blocked';
       {
         const items0 = arrayValue(this.blocked, 'Vector<PeerBlocked>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PeerBlocked(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PeerBlocked(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -483,32 +458,18 @@ class BlockedSlice$ {
   static fromReader(r: TlReader): BlockedSlice$ {
     const o = new BlockedSlice$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'count';
       o.count = r.int();
       field = 'blocked';
-      const blocked: Api.TypePeerBlocked[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) blocked.push(read$PeerBlocked(r));
-      i0 = -1;
-      o.blocked = blocked;
+      o.blocked = read$Vector$PeerBlocked(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'contacts.blockedSlice', indexedField(field, i0));
+      return rethrowDecode(e, 'contacts.blockedSlice', field);
     }
   }
 }
@@ -553,33 +514,37 @@ class Found$ {
       field = 'myResults';
       {
         const items0 = arrayValue(this.myResults, 'Vector<Peer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Peer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Peer(w, items0[i0]!);
         i0 = -1;
       }
       field = 'results';
       {
         const items0 = arrayValue(this.results, 'Vector<Peer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Peer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Peer(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -590,36 +555,18 @@ class Found$ {
   static fromReader(r: TlReader): Found$ {
     const o = new Found$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'myResults';
-      const myResults: Api.TypePeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) myResults.push(read$Peer(r));
-      i0 = -1;
-      o.myResults = myResults;
+      o.myResults = read$Vector$Peer(r);
       field = 'results';
-      const results: Api.TypePeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) results.push(read$Peer(r));
-      i0 = -1;
-      o.results = results;
+      o.results = read$Vector$Peer(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'contacts.found', indexedField(field, i0));
+      return rethrowDecode(e, 'contacts.found', field);
     }
   }
 }
@@ -664,17 +611,19 @@ class ResolvedPeer$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -685,26 +634,16 @@ class ResolvedPeer$ {
   static fromReader(r: TlReader): ResolvedPeer$ {
     const o = new ResolvedPeer$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$Peer(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'contacts.resolvedPeer', indexedField(field, i0));
+      return rethrowDecode(e, 'contacts.resolvedPeer', field);
     }
   }
 }
@@ -775,25 +714,28 @@ class TopPeers$ {
       field = 'categories';
       {
         const items0 = arrayValue(this.categories, 'Vector<TopPeerCategoryPeers>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$TopPeerCategoryPeers(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$TopPeerCategoryPeers(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -804,30 +746,16 @@ class TopPeers$ {
   static fromReader(r: TlReader): TopPeers$ {
     const o = new TopPeers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'categories';
-      const categories: Api.TypeTopPeerCategoryPeers[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) categories.push(read$TopPeerCategoryPeers(r));
-      i0 = -1;
-      o.categories = categories;
+      o.categories = read$Vector$TopPeerCategoryPeers(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'contacts.topPeers', indexedField(field, i0));
+      return rethrowDecode(e, 'contacts.topPeers', field);
     }
   }
 }
@@ -896,17 +824,19 @@ class ContactBirthdays$ {
       field = 'contacts';
       {
         const items0 = arrayValue(this.contacts, 'Vector<ContactBirthday>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$ContactBirthday(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$ContactBirthday(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -917,24 +847,14 @@ class ContactBirthdays$ {
   static fromReader(r: TlReader): ContactBirthdays$ {
     const o = new ContactBirthdays$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'contacts';
-      const contacts: Api.TypeContactBirthday[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) contacts.push(read$ContactBirthday(r));
-      i0 = -1;
-      o.contacts = contacts;
+      o.contacts = read$Vector$ContactBirthday(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'contacts.contactBirthdays', indexedField(field, i0));
+      return rethrowDecode(e, 'contacts.contactBirthdays', field);
     }
   }
 }
@@ -1005,25 +925,28 @@ class SponsoredPeers$ {
       field = 'peers';
       {
         const items0 = arrayValue(this.peers, 'Vector<SponsoredPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SponsoredPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SponsoredPeer(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1034,30 +957,16 @@ class SponsoredPeers$ {
   static fromReader(r: TlReader): SponsoredPeers$ {
     const o = new SponsoredPeers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peers';
-      const peers: Api.TypeSponsoredPeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) peers.push(read$SponsoredPeer(r));
-      i0 = -1;
-      o.peers = peers;
+      o.peers = read$Vector$SponsoredPeer(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'contacts.sponsoredPeers', indexedField(field, i0));
+      return rethrowDecode(e, 'contacts.sponsoredPeers', field);
     }
   }
 }
@@ -1100,7 +1009,7 @@ class GetContactIDs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): number[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$int);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$int);
   }
 
   static fromReader(r: TlReader): GetContactIDs$ {
@@ -1140,7 +1049,7 @@ class GetStatuses$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeContactStatus[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$ContactStatus);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$ContactStatus);
   }
 
   static fromReader(_r: TlReader): GetStatuses$ {
@@ -1236,9 +1145,10 @@ class ImportContacts$ {
       field = 'contacts';
       {
         const items0 = arrayValue(this.contacts, 'Vector<InputContact>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputContact(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputContact(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1253,18 +1163,12 @@ class ImportContacts$ {
   static fromReader(r: TlReader): ImportContacts$ {
     const o = new ImportContacts$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'contacts';
-      const contacts: Api.TypeInputContact[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) contacts.push(read$InputContact(r));
-      i0 = -1;
-      o.contacts = contacts;
+      o.contacts = read$Vector$InputContact(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'contacts.importContacts', indexedField(field, i0));
+      return rethrowDecode(e, 'contacts.importContacts', field);
     }
   }
 }
@@ -1303,9 +1207,10 @@ class DeleteContacts$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<InputUser>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputUser(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputUser(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1320,18 +1225,12 @@ class DeleteContacts$ {
   static fromReader(r: TlReader): DeleteContacts$ {
     const o = new DeleteContacts$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'id';
-      const id: Api.TypeInputUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(read$InputUser(r));
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$InputUser(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'contacts.deleteContacts', indexedField(field, i0));
+      return rethrowDecode(e, 'contacts.deleteContacts', field);
     }
   }
 }
@@ -1370,9 +1269,10 @@ class DeleteByPhones$ {
       field = 'phones';
       {
         const items0 = arrayValue(this.phones, 'Vector<string>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.string(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.string(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1387,18 +1287,12 @@ class DeleteByPhones$ {
   static fromReader(r: TlReader): DeleteByPhones$ {
     const o = new DeleteByPhones$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'phones';
-      const phones: string[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) phones.push(r.stringField(phones, phones.length));
-      i0 = -1;
-      o.phones = phones;
+      o.phones = read$Vector$string(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'contacts.deleteByPhones', indexedField(field, i0));
+      return rethrowDecode(e, 'contacts.deleteByPhones', field);
     }
   }
 }
@@ -1959,7 +1853,7 @@ class GetSaved$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSavedContact[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$SavedContact);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$SavedContact);
   }
 
   static fromReader(_r: TlReader): GetSaved$ {
@@ -2476,9 +2370,10 @@ class EditCloseFriends$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2493,18 +2388,12 @@ class EditCloseFriends$ {
   static fromReader(r: TlReader): EditCloseFriends$ {
     const o = new EditCloseFriends$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'id';
-      const id: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) id.push(r.long());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'contacts.editCloseFriends', indexedField(field, i0));
+      return rethrowDecode(e, 'contacts.editCloseFriends', field);
     }
   }
 }
@@ -2551,9 +2440,10 @@ class SetBlocked$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<InputPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputPeer(w, items0[i0]!);
         i0 = -1;
       }
       field = 'limit';
@@ -2570,24 +2460,18 @@ class SetBlocked$ {
   static fromReader(r: TlReader): SetBlocked$ {
     const o = new SetBlocked$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       o.myStoriesFrom = (flags & 0x1) !== 0 ? true : undefined;
       field = 'id';
-      const id: Api.TypeInputPeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(read$InputPeer(r));
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$InputPeer(r);
       field = 'limit';
       o.limit = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'contacts.setBlocked', indexedField(field, i0));
+      return rethrowDecode(e, 'contacts.setBlocked', field);
     }
   }
 }

@@ -19,10 +19,11 @@ import {
   serializeObject,
 } from '@tlforge/runtime';
 import {
+  read$Vector$LangPackLanguage,
+  read$Vector$LangPackString,
+  read$Vector$string,
   readResult$LangPackDifference,
   readResult$LangPackLanguage,
-  readResult$Vector$LangPackLanguage,
-  readResult$Vector$LangPackString,
 } from '../codecs.js';
 import { globalRegistry } from '../registry.js';
 
@@ -125,9 +126,10 @@ class GetStrings$ {
       field = 'keys';
       {
         const items0 = arrayValue(this.keys, 'Vector<string>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.string(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.string(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -136,28 +138,22 @@ class GetStrings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeLangPackString[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$LangPackString);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$LangPackString);
   }
 
   static fromReader(r: TlReader): GetStrings$ {
     const o = new GetStrings$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'langPack';
       o.langPack = r.stringField(o, 'langPack');
       field = 'langCode';
       o.langCode = r.stringField(o, 'langCode');
       field = 'keys';
-      const keys: string[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) keys.push(r.stringField(keys, keys.length));
-      i0 = -1;
-      o.keys = keys;
+      o.keys = read$Vector$string(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'langpack.getStrings', indexedField(field, i0));
+      return rethrowDecode(e, 'langpack.getStrings', field);
     }
   }
 }
@@ -266,7 +262,7 @@ class GetLanguages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeLangPackLanguage[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$LangPackLanguage);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$LangPackLanguage);
   }
 
   static fromReader(r: TlReader): GetLanguages$ {

@@ -24,28 +24,17 @@ import {
   unknownFlagBits,
 } from '@tlforge/runtime';
 import {
-  read$AvailableEffect,
-  read$AvailableReaction,
   read$BotApp,
   read$BotInlineResult,
-  read$Chat,
-  read$ChatAdminWithInvites,
   read$ChatBannedRights,
   read$ChatFull,
-  read$ChatInviteImporter,
   read$ChatReactions,
   read$DataJSON,
-  read$Dialog,
   read$DialogFilter,
-  read$Document,
-  read$EmojiGroup,
   read$EncryptedFile,
   read$ExportedChatInvite,
-  read$ForumTopic,
-  read$HighScore,
   read$InlineBotSwitchPM,
   read$InlineBotWebView,
-  read$InlineQueryPeerType,
   read$InputBotApp,
   read$InputBotInlineMessageID,
   read$InputBotInlineResult,
@@ -59,46 +48,81 @@ import {
   read$InputFile,
   read$InputGeoPoint,
   read$InputMedia,
-  read$InputMessage,
   read$InputPeer,
   read$InputQuickReplyShortcut,
   read$InputReplyTo,
-  read$InputSingleMedia,
   read$InputStickerSet,
   read$InputStickeredMedia,
   read$InputUser,
   read$InputWallPaper,
-  read$Message,
-  read$MessageEntity,
   read$MessageMedia,
-  read$MessagePeerReaction,
-  read$MessagePeerVote,
-  read$MessageViews,
   read$MessagesFilter,
-  read$MissingInvitee,
   read$PaidReactionPrivacy,
   read$PeerSettings,
-  read$QuickReply,
   read$Reaction,
   read$ReplyMarkup,
-  read$SavedDialog,
-  read$SavedReactionTag,
   read$SearchPostsFlood,
-  read$SearchResultsCalendarPeriod,
-  read$SearchResultsPosition,
   read$SendMessageAction,
-  read$ShippingOption,
-  read$SponsoredMessage,
   read$StarsSubscriptionPricing,
-  read$StickerKeyword,
-  read$StickerPack,
   read$StickerSet,
-  read$StickerSetCovered,
   read$SuggestedPost,
   read$TextWithEntities,
-  read$TodoItem,
   read$Updates,
-  read$User,
+  read$Vector$AvailableEffect,
+  read$Vector$AvailableReaction,
+  read$Vector$BotInlineResult,
+  read$Vector$Chat,
+  read$Vector$ChatAdminWithInvites,
+  read$Vector$ChatInviteImporter,
+  read$Vector$Dialog,
+  read$Vector$DialogFilter,
+  read$Vector$DialogFilterSuggested,
+  read$Vector$DialogPeer,
+  read$Vector$Document,
+  read$Vector$EmojiGroup,
+  read$Vector$EmojiLanguage,
+  read$Vector$ExportedChatInvite,
+  read$Vector$FactCheck,
+  read$Vector$ForumTopic,
+  read$Vector$HighScore,
+  read$Vector$InlineQueryPeerType,
+  read$Vector$InputBotInlineResult,
+  read$Vector$InputDialogPeer,
+  read$Vector$InputMessage,
+  read$Vector$InputPeer,
+  read$Vector$InputSingleMedia,
+  read$Vector$InputStickerSet,
+  read$Vector$InputUser,
+  read$Vector$Message,
+  read$Vector$MessageEntity,
+  read$Vector$MessagePeerReaction,
+  read$Vector$MessagePeerVote,
+  read$Vector$MessageRange,
+  read$Vector$MessageViews,
+  read$Vector$MessagesFilter,
+  read$Vector$MissingInvitee,
+  read$Vector$QuickReply,
+  read$Vector$Reaction,
+  read$Vector$ReadParticipantDate,
+  read$Vector$ReceivedNotifyMessage,
+  read$Vector$SavedDialog,
+  read$Vector$SavedReactionTag,
+  read$Vector$SearchResultsCalendarPeriod,
+  read$Vector$SearchResultsPosition,
+  read$Vector$ShippingOption,
+  read$Vector$SponsoredMessage,
+  read$Vector$StickerKeyword,
+  read$Vector$StickerPack,
+  read$Vector$StickerSet,
+  read$Vector$StickerSetCovered,
+  read$Vector$TextWithEntities,
+  read$Vector$TodoItem,
+  read$Vector$User,
+  read$Vector$bytes,
+  read$Vector$int,
+  read$Vector$long,
+  read$Vector$messages$SearchCounter,
+  read$Vector$string,
   read$WallPaperSettings,
   read$WebPage,
   read$updates$State,
@@ -120,17 +144,6 @@ import {
   readResult$ReportResult,
   readResult$Updates,
   readResult$UrlAuthResult,
-  readResult$Vector$DialogFilterSuggested,
-  readResult$Vector$DialogPeer,
-  readResult$Vector$Document,
-  readResult$Vector$EmojiLanguage,
-  readResult$Vector$FactCheck,
-  readResult$Vector$MessageRange,
-  readResult$Vector$ReadParticipantDate,
-  readResult$Vector$ReceivedNotifyMessage,
-  readResult$Vector$StickerSetCovered,
-  readResult$Vector$long,
-  readResult$Vector$messages$SearchCounter,
   readResult$WebViewMessageSent,
   readResult$WebViewResult,
   readResult$channels$SponsoredMessageReportResult,
@@ -481,33 +494,37 @@ class Dialogs$ {
       field = 'dialogs';
       {
         const items0 = arrayValue(this.dialogs, 'Vector<Dialog>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Dialog(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Dialog(w, items0[i0]!);
         i0 = -1;
       }
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<Message>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Message(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Message(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -518,36 +535,18 @@ class Dialogs$ {
   static fromReader(r: TlReader): Dialogs$ {
     const o = new Dialogs$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'dialogs';
-      const dialogs: Api.TypeDialog[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) dialogs.push(read$Dialog(r));
-      i0 = -1;
-      o.dialogs = dialogs;
+      o.dialogs = read$Vector$Dialog(r);
       field = 'messages';
-      const messages: Api.TypeMessage[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(read$Message(r));
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$Message(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.dialogs', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.dialogs', field);
     }
   }
 }
@@ -596,33 +595,37 @@ class DialogsSlice$ {
       field = 'dialogs';
       {
         const items0 = arrayValue(this.dialogs, 'Vector<Dialog>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Dialog(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Dialog(w, items0[i0]!);
         i0 = -1;
       }
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<Message>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Message(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Message(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -633,38 +636,20 @@ class DialogsSlice$ {
   static fromReader(r: TlReader): DialogsSlice$ {
     const o = new DialogsSlice$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'count';
       o.count = r.int();
       field = 'dialogs';
-      const dialogs: Api.TypeDialog[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) dialogs.push(read$Dialog(r));
-      i0 = -1;
-      o.dialogs = dialogs;
+      o.dialogs = read$Vector$Dialog(r);
       field = 'messages';
-      const messages: Api.TypeMessage[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(read$Message(r));
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$Message(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.dialogsSlice', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.dialogsSlice', field);
     }
   }
 }
@@ -757,25 +742,28 @@ class Messages$ {
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<Message>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Message(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Message(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -786,30 +774,16 @@ class Messages$ {
   static fromReader(r: TlReader): Messages$ {
     const o = new Messages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'messages';
-      const messages: Api.TypeMessage[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(read$Message(r));
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$Message(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.messages', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.messages', field);
     }
   }
 }
@@ -877,25 +851,28 @@ class MessagesSlice$ {
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<Message>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Message(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Message(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -906,8 +883,6 @@ class MessagesSlice$ {
   static fromReader(r: TlReader): MessagesSlice$ {
     const o = new MessagesSlice$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -922,26 +897,14 @@ class MessagesSlice$ {
       field = 'searchFlood';
       o.searchFlood = (flags & 0x8) !== 0 ? read$SearchPostsFlood(r) : undefined;
       field = 'messages';
-      const messages: Api.TypeMessage[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(read$Message(r));
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$Message(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.messagesSlice', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.messagesSlice', field);
     }
   }
 }
@@ -1005,33 +968,37 @@ class ChannelMessages$ {
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<Message>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Message(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Message(w, items0[i0]!);
         i0 = -1;
       }
       field = 'topics';
       {
         const items0 = arrayValue(this.topics, 'Vector<ForumTopic>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$ForumTopic(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$ForumTopic(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1042,8 +1009,6 @@ class ChannelMessages$ {
   static fromReader(r: TlReader): ChannelMessages$ {
     const o = new ChannelMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -1056,32 +1021,16 @@ class ChannelMessages$ {
       field = 'offsetIdOffset';
       o.offsetIdOffset = (flags & 0x4) !== 0 ? r.int() : undefined;
       field = 'messages';
-      const messages: Api.TypeMessage[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(read$Message(r));
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$Message(r);
       field = 'topics';
-      const topics: Api.TypeForumTopic[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) topics.push(read$ForumTopic(r));
-      i0 = -1;
-      o.topics = topics;
+      o.topics = read$Vector$ForumTopic(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.channelMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.channelMessages', field);
     }
   }
 }
@@ -1170,9 +1119,10 @@ class Chats$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1183,18 +1133,12 @@ class Chats$ {
   static fromReader(r: TlReader): Chats$ {
     const o = new Chats$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.chats', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.chats', field);
     }
   }
 }
@@ -1237,9 +1181,10 @@ class ChatsSlice$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1250,20 +1195,14 @@ class ChatsSlice$ {
   static fromReader(r: TlReader): ChatsSlice$ {
     const o = new ChatsSlice$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'count';
       o.count = r.int();
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.chatsSlice', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.chatsSlice', field);
     }
   }
 }
@@ -1308,17 +1247,19 @@ class ChatFull$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1329,26 +1270,16 @@ class ChatFull$ {
   static fromReader(r: TlReader): ChatFull$ {
     const o = new ChatFull$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'fullChat';
       o.fullChat = read$ChatFull(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.chatFull', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.chatFull', field);
     }
   }
 }
@@ -1705,9 +1636,10 @@ class Stickers$ {
       field = 'stickers';
       {
         const items0 = arrayValue(this.stickers, 'Vector<Document>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Document(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Document(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1718,20 +1650,14 @@ class Stickers$ {
   static fromReader(r: TlReader): Stickers$ {
     const o = new Stickers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'hash';
       o.hash = r.long();
       field = 'stickers';
-      const stickers: Api.TypeDocument[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) stickers.push(read$Document(r));
-      i0 = -1;
-      o.stickers = stickers;
+      o.stickers = read$Vector$Document(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.stickers', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.stickers', field);
     }
   }
 }
@@ -1802,9 +1728,10 @@ class AllStickers$ {
       field = 'sets';
       {
         const items0 = arrayValue(this.sets, 'Vector<StickerSet>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StickerSet(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StickerSet(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1815,20 +1742,14 @@ class AllStickers$ {
   static fromReader(r: TlReader): AllStickers$ {
     const o = new AllStickers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'hash';
       o.hash = r.long();
       field = 'sets';
-      const sets: Api.TypeStickerSet[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) sets.push(read$StickerSet(r));
-      i0 = -1;
-      o.sets = sets;
+      o.sets = read$Vector$StickerSet(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.allStickers', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.allStickers', field);
     }
   }
 }
@@ -1931,25 +1852,28 @@ class StickerSet$ {
       field = 'packs';
       {
         const items0 = arrayValue(this.packs, 'Vector<StickerPack>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StickerPack(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StickerPack(w, items0[i0]!);
         i0 = -1;
       }
       field = 'keywords';
       {
         const items0 = arrayValue(this.keywords, 'Vector<StickerKeyword>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StickerKeyword(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StickerKeyword(w, items0[i0]!);
         i0 = -1;
       }
       field = 'documents';
       {
         const items0 = arrayValue(this.documents, 'Vector<Document>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Document(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Document(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1960,32 +1884,18 @@ class StickerSet$ {
   static fromReader(r: TlReader): StickerSet$ {
     const o = new StickerSet$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'set';
       o.set = read$StickerSet(r);
       field = 'packs';
-      const packs: Api.TypeStickerPack[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) packs.push(read$StickerPack(r));
-      i0 = -1;
-      o.packs = packs;
+      o.packs = read$Vector$StickerPack(r);
       field = 'keywords';
-      const keywords: Api.TypeStickerKeyword[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) keywords.push(read$StickerKeyword(r));
-      i0 = -1;
-      o.keywords = keywords;
+      o.keywords = read$Vector$StickerKeyword(r);
       field = 'documents';
-      const documents: Api.TypeDocument[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) documents.push(read$Document(r));
-      i0 = -1;
-      o.documents = documents;
+      o.documents = read$Vector$Document(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.stickerSet', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.stickerSet', field);
     }
   }
 }
@@ -2084,9 +1994,10 @@ class SavedGifs$ {
       field = 'gifs';
       {
         const items0 = arrayValue(this.gifs, 'Vector<Document>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Document(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Document(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2097,20 +2008,14 @@ class SavedGifs$ {
   static fromReader(r: TlReader): SavedGifs$ {
     const o = new SavedGifs$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'hash';
       o.hash = r.long();
       field = 'gifs';
-      const gifs: Api.TypeDocument[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) gifs.push(read$Document(r));
-      i0 = -1;
-      o.gifs = gifs;
+      o.gifs = read$Vector$Document(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.savedGifs', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.savedGifs', field);
     }
   }
 }
@@ -2178,9 +2083,10 @@ class BotResults$ {
       field = 'results';
       {
         const items0 = arrayValue(this.results, 'Vector<BotInlineResult>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$BotInlineResult(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$BotInlineResult(w, items0[i0]!);
         i0 = -1;
       }
       field = 'cacheTime';
@@ -2188,9 +2094,10 @@ class BotResults$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2201,8 +2108,6 @@ class BotResults$ {
   static fromReader(r: TlReader): BotResults$ {
     const o = new BotResults$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -2217,22 +2122,14 @@ class BotResults$ {
       field = 'switchWebview';
       o.switchWebview = (flags & 0x8) !== 0 ? read$InlineBotWebView(r) : undefined;
       field = 'results';
-      const results: Api.TypeBotInlineResult[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) results.push(read$BotInlineResult(r));
-      i0 = -1;
-      o.results = results;
+      o.results = read$Vector$BotInlineResult(r);
       field = 'cacheTime';
       o.cacheTime = r.int();
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.botResults', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.botResults', field);
     }
   }
 }
@@ -2417,33 +2314,37 @@ class PeerDialogs$ {
       field = 'dialogs';
       {
         const items0 = arrayValue(this.dialogs, 'Vector<Dialog>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Dialog(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Dialog(w, items0[i0]!);
         i0 = -1;
       }
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<Message>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Message(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Message(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
       field = 'state';
@@ -2456,38 +2357,20 @@ class PeerDialogs$ {
   static fromReader(r: TlReader): PeerDialogs$ {
     const o = new PeerDialogs$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'dialogs';
-      const dialogs: Api.TypeDialog[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) dialogs.push(read$Dialog(r));
-      i0 = -1;
-      o.dialogs = dialogs;
+      o.dialogs = read$Vector$Dialog(r);
       field = 'messages';
-      const messages: Api.TypeMessage[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(read$Message(r));
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$Message(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       field = 'state';
       o.state = read$updates$State(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.peerDialogs', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.peerDialogs', field);
     }
   }
 }
@@ -2592,17 +2475,19 @@ class FeaturedStickers$ {
       field = 'sets';
       {
         const items0 = arrayValue(this.sets, 'Vector<StickerSetCovered>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StickerSetCovered(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StickerSetCovered(w, items0[i0]!);
         i0 = -1;
       }
       field = 'unread';
       {
         const items0 = arrayValue(this.unread, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2613,8 +2498,6 @@ class FeaturedStickers$ {
   static fromReader(r: TlReader): FeaturedStickers$ {
     const o = new FeaturedStickers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -2625,20 +2508,12 @@ class FeaturedStickers$ {
       field = 'count';
       o.count = r.int();
       field = 'sets';
-      const sets: Api.TypeStickerSetCovered[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) sets.push(read$StickerSetCovered(r));
-      i0 = -1;
-      o.sets = sets;
+      o.sets = read$Vector$StickerSetCovered(r);
       field = 'unread';
-      const unread: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) unread.push(r.long());
-      i0 = -1;
-      o.unread = unread;
+      o.unread = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.featuredStickers', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.featuredStickers', field);
     }
   }
 }
@@ -2713,25 +2588,28 @@ class RecentStickers$ {
       field = 'packs';
       {
         const items0 = arrayValue(this.packs, 'Vector<StickerPack>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StickerPack(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StickerPack(w, items0[i0]!);
         i0 = -1;
       }
       field = 'stickers';
       {
         const items0 = arrayValue(this.stickers, 'Vector<Document>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Document(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Document(w, items0[i0]!);
         i0 = -1;
       }
       field = 'dates';
       {
         const items0 = arrayValue(this.dates, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2742,32 +2620,18 @@ class RecentStickers$ {
   static fromReader(r: TlReader): RecentStickers$ {
     const o = new RecentStickers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'hash';
       o.hash = r.long();
       field = 'packs';
-      const packs: Api.TypeStickerPack[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) packs.push(read$StickerPack(r));
-      i0 = -1;
-      o.packs = packs;
+      o.packs = read$Vector$StickerPack(r);
       field = 'stickers';
-      const stickers: Api.TypeDocument[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) stickers.push(read$Document(r));
-      i0 = -1;
-      o.stickers = stickers;
+      o.stickers = read$Vector$Document(r);
       field = 'dates';
-      const dates: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) dates.push(r.int());
-      i0 = -1;
-      o.dates = dates;
+      o.dates = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.recentStickers', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.recentStickers', field);
     }
   }
 }
@@ -2810,9 +2674,10 @@ class ArchivedStickers$ {
       field = 'sets';
       {
         const items0 = arrayValue(this.sets, 'Vector<StickerSetCovered>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StickerSetCovered(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StickerSetCovered(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2823,20 +2688,14 @@ class ArchivedStickers$ {
   static fromReader(r: TlReader): ArchivedStickers$ {
     const o = new ArchivedStickers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'count';
       o.count = r.int();
       field = 'sets';
-      const sets: Api.TypeStickerSetCovered[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) sets.push(read$StickerSetCovered(r));
-      i0 = -1;
-      o.sets = sets;
+      o.sets = read$Vector$StickerSetCovered(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.archivedStickers', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.archivedStickers', field);
     }
   }
 }
@@ -2903,9 +2762,10 @@ class StickerSetInstallResultArchive$ {
       field = 'sets';
       {
         const items0 = arrayValue(this.sets, 'Vector<StickerSetCovered>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StickerSetCovered(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StickerSetCovered(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2916,18 +2776,12 @@ class StickerSetInstallResultArchive$ {
   static fromReader(r: TlReader): StickerSetInstallResultArchive$ {
     const o = new StickerSetInstallResultArchive$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'sets';
-      const sets: Api.TypeStickerSetCovered[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) sets.push(read$StickerSetCovered(r));
-      i0 = -1;
-      o.sets = sets;
+      o.sets = read$Vector$StickerSetCovered(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.stickerSetInstallResultArchive', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.stickerSetInstallResultArchive', field);
     }
   }
 }
@@ -2968,17 +2822,19 @@ class HighScores$ {
       field = 'scores';
       {
         const items0 = arrayValue(this.scores, 'Vector<HighScore>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$HighScore(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$HighScore(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2989,24 +2845,14 @@ class HighScores$ {
   static fromReader(r: TlReader): HighScores$ {
     const o = new HighScores$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'scores';
-      const scores: Api.TypeHighScore[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) scores.push(read$HighScore(r));
-      i0 = -1;
-      o.scores = scores;
+      o.scores = read$Vector$HighScore(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.highScores', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.highScores', field);
     }
   }
 }
@@ -3079,17 +2925,19 @@ class FavedStickers$ {
       field = 'packs';
       {
         const items0 = arrayValue(this.packs, 'Vector<StickerPack>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StickerPack(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StickerPack(w, items0[i0]!);
         i0 = -1;
       }
       field = 'stickers';
       {
         const items0 = arrayValue(this.stickers, 'Vector<Document>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Document(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Document(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -3100,26 +2948,16 @@ class FavedStickers$ {
   static fromReader(r: TlReader): FavedStickers$ {
     const o = new FavedStickers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'hash';
       o.hash = r.long();
       field = 'packs';
-      const packs: Api.TypeStickerPack[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) packs.push(read$StickerPack(r));
-      i0 = -1;
-      o.packs = packs;
+      o.packs = read$Vector$StickerPack(r);
       field = 'stickers';
-      const stickers: Api.TypeDocument[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) stickers.push(read$Document(r));
-      i0 = -1;
-      o.stickers = stickers;
+      o.stickers = read$Vector$Document(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.favedStickers', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.favedStickers', field);
     }
   }
 }
@@ -3190,9 +3028,10 @@ class FoundStickerSets$ {
       field = 'sets';
       {
         const items0 = arrayValue(this.sets, 'Vector<StickerSetCovered>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StickerSetCovered(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StickerSetCovered(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -3203,20 +3042,14 @@ class FoundStickerSets$ {
   static fromReader(r: TlReader): FoundStickerSets$ {
     const o = new FoundStickerSets$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'hash';
       o.hash = r.long();
       field = 'sets';
-      const sets: Api.TypeStickerSetCovered[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) sets.push(read$StickerSetCovered(r));
-      i0 = -1;
-      o.sets = sets;
+      o.sets = read$Vector$StickerSetCovered(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.foundStickerSets', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.foundStickerSets', field);
     }
   }
 }
@@ -3325,25 +3158,28 @@ class InactiveChats$ {
       field = 'dates';
       {
         const items0 = arrayValue(this.dates, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -3354,30 +3190,16 @@ class InactiveChats$ {
   static fromReader(r: TlReader): InactiveChats$ {
     const o = new InactiveChats$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'dates';
-      const dates: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) dates.push(r.int());
-      i0 = -1;
-      o.dates = dates;
+      o.dates = read$Vector$int(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.inactiveChats', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.inactiveChats', field);
     }
   }
 }
@@ -3429,25 +3251,28 @@ class VotesList$ {
       field = 'votes';
       {
         const items0 = arrayValue(this.votes, 'Vector<MessagePeerVote>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessagePeerVote(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessagePeerVote(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
       field = 'nextOffset';
@@ -3460,8 +3285,6 @@ class VotesList$ {
   static fromReader(r: TlReader): VotesList$ {
     const o = new VotesList$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -3469,28 +3292,16 @@ class VotesList$ {
       field = 'count';
       o.count = r.int();
       field = 'votes';
-      const votes: Api.TypeMessagePeerVote[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) votes.push(read$MessagePeerVote(r));
-      i0 = -1;
-      o.votes = votes;
+      o.votes = read$Vector$MessagePeerVote(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       field = 'nextOffset';
       o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.votesList', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.votesList', field);
     }
   }
 }
@@ -3533,25 +3344,28 @@ class MessageViews$ {
       field = 'views';
       {
         const items0 = arrayValue(this.views, 'Vector<MessageViews>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageViews(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageViews(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -3562,30 +3376,16 @@ class MessageViews$ {
   static fromReader(r: TlReader): MessageViews$ {
     const o = new MessageViews$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'views';
-      const views: Api.TypeMessageViews[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) views.push(read$MessageViews(r));
-      i0 = -1;
-      o.views = views;
+      o.views = read$Vector$MessageViews(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.messageViews', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.messageViews', field);
     }
   }
 }
@@ -3641,9 +3441,10 @@ class DiscussionMessage$ {
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<Message>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Message(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Message(w, items0[i0]!);
         i0 = -1;
       }
       field = 'maxId';
@@ -3657,17 +3458,19 @@ class DiscussionMessage$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -3678,18 +3481,12 @@ class DiscussionMessage$ {
   static fromReader(r: TlReader): DiscussionMessage$ {
     const o = new DiscussionMessage$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
       if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
       field = 'messages';
-      const messages: Api.TypeMessage[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(read$Message(r));
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$Message(r);
       field = 'maxId';
       o.maxId = (flags & 0x1) !== 0 ? r.int() : undefined;
       field = 'readInboxMaxId';
@@ -3699,20 +3496,12 @@ class DiscussionMessage$ {
       field = 'unreadCount';
       o.unreadCount = r.int();
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.discussionMessage', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.discussionMessage', field);
     }
   }
 }
@@ -3879,9 +3668,10 @@ class AffectedFoundMessages$ {
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -3892,8 +3682,6 @@ class AffectedFoundMessages$ {
   static fromReader(r: TlReader): AffectedFoundMessages$ {
     const o = new AffectedFoundMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'pts';
       o.pts = r.int();
@@ -3902,14 +3690,10 @@ class AffectedFoundMessages$ {
       field = 'offset';
       o.offset = r.int();
       field = 'messages';
-      const messages: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(r.int());
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.affectedFoundMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.affectedFoundMessages', field);
     }
   }
 }
@@ -3954,17 +3738,19 @@ class ExportedChatInvites$ {
       field = 'invites';
       {
         const items0 = arrayValue(this.invites, 'Vector<ExportedChatInvite>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$ExportedChatInvite(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$ExportedChatInvite(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -3975,26 +3761,16 @@ class ExportedChatInvites$ {
   static fromReader(r: TlReader): ExportedChatInvites$ {
     const o = new ExportedChatInvites$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'count';
       o.count = r.int();
       field = 'invites';
-      const invites: Api.TypeExportedChatInvite[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) invites.push(read$ExportedChatInvite(r));
-      i0 = -1;
-      o.invites = invites;
+      o.invites = read$Vector$ExportedChatInvite(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.exportedChatInvites', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.exportedChatInvites', field);
     }
   }
 }
@@ -4037,9 +3813,10 @@ class ExportedChatInvite$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -4050,20 +3827,14 @@ class ExportedChatInvite$ {
   static fromReader(r: TlReader): ExportedChatInvite$ {
     const o = new ExportedChatInvite$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'invite';
       o.invite = read$ExportedChatInvite(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.exportedChatInvite', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.exportedChatInvite', field);
     }
   }
 }
@@ -4110,9 +3881,10 @@ class ExportedChatInviteReplaced$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -4123,22 +3895,16 @@ class ExportedChatInviteReplaced$ {
   static fromReader(r: TlReader): ExportedChatInviteReplaced$ {
     const o = new ExportedChatInviteReplaced$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'invite';
       o.invite = read$ExportedChatInvite(r);
       field = 'newInvite';
       o.newInvite = read$ExportedChatInvite(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.exportedChatInviteReplaced', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.exportedChatInviteReplaced', field);
     }
   }
 }
@@ -4183,17 +3949,19 @@ class ChatInviteImporters$ {
       field = 'importers';
       {
         const items0 = arrayValue(this.importers, 'Vector<ChatInviteImporter>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$ChatInviteImporter(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$ChatInviteImporter(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -4204,26 +3972,16 @@ class ChatInviteImporters$ {
   static fromReader(r: TlReader): ChatInviteImporters$ {
     const o = new ChatInviteImporters$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'count';
       o.count = r.int();
       field = 'importers';
-      const importers: Api.TypeChatInviteImporter[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) importers.push(read$ChatInviteImporter(r));
-      i0 = -1;
-      o.importers = importers;
+      o.importers = read$Vector$ChatInviteImporter(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.chatInviteImporters', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.chatInviteImporters', field);
     }
   }
 }
@@ -4264,17 +4022,19 @@ class ChatAdminsWithInvites$ {
       field = 'admins';
       {
         const items0 = arrayValue(this.admins, 'Vector<ChatAdminWithInvites>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$ChatAdminWithInvites(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$ChatAdminWithInvites(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -4285,24 +4045,14 @@ class ChatAdminsWithInvites$ {
   static fromReader(r: TlReader): ChatAdminsWithInvites$ {
     const o = new ChatAdminsWithInvites$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'admins';
-      const admins: Api.TypeChatAdminWithInvites[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) admins.push(read$ChatAdminWithInvites(r));
-      i0 = -1;
-      o.admins = admins;
+      o.admins = read$Vector$ChatAdminWithInvites(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.chatAdminsWithInvites', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.chatAdminsWithInvites', field);
     }
   }
 }
@@ -4412,25 +4162,28 @@ class SponsoredMessages$ {
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<SponsoredMessage>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SponsoredMessage(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SponsoredMessage(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -4441,8 +4194,6 @@ class SponsoredMessages$ {
   static fromReader(r: TlReader): SponsoredMessages$ {
     const o = new SponsoredMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -4454,26 +4205,14 @@ class SponsoredMessages$ {
       field = 'betweenDelay';
       o.betweenDelay = (flags & 0x4) !== 0 ? r.int() : undefined;
       field = 'messages';
-      const messages: Api.TypeSponsoredMessage[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(read$SponsoredMessage(r));
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$SponsoredMessage(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.sponsoredMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.sponsoredMessages', field);
     }
   }
 }
@@ -4569,33 +4308,37 @@ class SearchResultsCalendar$ {
       field = 'periods';
       {
         const items0 = arrayValue(this.periods, 'Vector<SearchResultsCalendarPeriod>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SearchResultsCalendarPeriod(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SearchResultsCalendarPeriod(w, items0[i0]!);
         i0 = -1;
       }
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<Message>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Message(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Message(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -4606,8 +4349,6 @@ class SearchResultsCalendar$ {
   static fromReader(r: TlReader): SearchResultsCalendar$ {
     const o = new SearchResultsCalendar$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -4622,32 +4363,16 @@ class SearchResultsCalendar$ {
       field = 'offsetIdOffset';
       o.offsetIdOffset = (flags & 0x2) !== 0 ? r.int() : undefined;
       field = 'periods';
-      const periods: Api.TypeSearchResultsCalendarPeriod[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) periods.push(read$SearchResultsCalendarPeriod(r));
-      i0 = -1;
-      o.periods = periods;
+      o.periods = read$Vector$SearchResultsCalendarPeriod(r);
       field = 'messages';
-      const messages: Api.TypeMessage[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(read$Message(r));
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$Message(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.searchResultsCalendar', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.searchResultsCalendar', field);
     }
   }
 }
@@ -4690,9 +4415,10 @@ class SearchResultsPositions$ {
       field = 'positions';
       {
         const items0 = arrayValue(this.positions, 'Vector<SearchResultsPosition>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SearchResultsPosition(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SearchResultsPosition(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -4703,20 +4429,14 @@ class SearchResultsPositions$ {
   static fromReader(r: TlReader): SearchResultsPositions$ {
     const o = new SearchResultsPositions$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'count';
       o.count = r.int();
       field = 'positions';
-      const positions: Api.TypeSearchResultsPosition[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) positions.push(read$SearchResultsPosition(r));
-      i0 = -1;
-      o.positions = positions;
+      o.positions = read$Vector$SearchResultsPosition(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.searchResultsPositions', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.searchResultsPositions', field);
     }
   }
 }
@@ -4761,17 +4481,19 @@ class PeerSettings$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -4782,26 +4504,16 @@ class PeerSettings$ {
   static fromReader(r: TlReader): PeerSettings$ {
     const o = new PeerSettings$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'settings';
       o.settings = read$PeerSettings(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.peerSettings', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.peerSettings', field);
     }
   }
 }
@@ -4853,25 +4565,28 @@ class MessageReactionsList$ {
       field = 'reactions';
       {
         const items0 = arrayValue(this.reactions, 'Vector<MessagePeerReaction>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessagePeerReaction(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessagePeerReaction(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
       field = 'nextOffset';
@@ -4884,8 +4599,6 @@ class MessageReactionsList$ {
   static fromReader(r: TlReader): MessageReactionsList$ {
     const o = new MessageReactionsList$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -4893,28 +4606,16 @@ class MessageReactionsList$ {
       field = 'count';
       o.count = r.int();
       field = 'reactions';
-      const reactions: Api.TypeMessagePeerReaction[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) reactions.push(read$MessagePeerReaction(r));
-      i0 = -1;
-      o.reactions = reactions;
+      o.reactions = read$Vector$MessagePeerReaction(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       field = 'nextOffset';
       o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.messageReactionsList', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.messageReactionsList', field);
     }
   }
 }
@@ -4985,9 +4686,10 @@ class AvailableReactions$ {
       field = 'reactions';
       {
         const items0 = arrayValue(this.reactions, 'Vector<AvailableReaction>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$AvailableReaction(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$AvailableReaction(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -4998,20 +4700,14 @@ class AvailableReactions$ {
   static fromReader(r: TlReader): AvailableReactions$ {
     const o = new AvailableReactions$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'hash';
       o.hash = r.int();
       field = 'reactions';
-      const reactions: Api.TypeAvailableReaction[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) reactions.push(read$AvailableReaction(r));
-      i0 = -1;
-      o.reactions = reactions;
+      o.reactions = read$Vector$AvailableReaction(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.availableReactions', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.availableReactions', field);
     }
   }
 }
@@ -5168,9 +4864,10 @@ class Reactions$ {
       field = 'reactions';
       {
         const items0 = arrayValue(this.reactions, 'Vector<Reaction>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Reaction(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Reaction(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -5181,20 +4878,14 @@ class Reactions$ {
   static fromReader(r: TlReader): Reactions$ {
     const o = new Reactions$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'hash';
       o.hash = r.long();
       field = 'reactions';
-      const reactions: Api.TypeReaction[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) reactions.push(read$Reaction(r));
-      i0 = -1;
-      o.reactions = reactions;
+      o.reactions = read$Vector$Reaction(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.reactions', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.reactions', field);
     }
   }
 }
@@ -5251,33 +4942,37 @@ class ForumTopics$ {
       field = 'topics';
       {
         const items0 = arrayValue(this.topics, 'Vector<ForumTopic>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$ForumTopic(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$ForumTopic(w, items0[i0]!);
         i0 = -1;
       }
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<Message>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Message(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Message(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
       field = 'pts';
@@ -5290,8 +4985,6 @@ class ForumTopics$ {
   static fromReader(r: TlReader): ForumTopics$ {
     const o = new ForumTopics$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -5300,34 +4993,18 @@ class ForumTopics$ {
       field = 'count';
       o.count = r.int();
       field = 'topics';
-      const topics: Api.TypeForumTopic[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) topics.push(read$ForumTopic(r));
-      i0 = -1;
-      o.topics = topics;
+      o.topics = read$Vector$ForumTopic(r);
       field = 'messages';
-      const messages: Api.TypeMessage[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(read$Message(r));
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$Message(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       field = 'pts';
       o.pts = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.forumTopics', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.forumTopics', field);
     }
   }
 }
@@ -5398,9 +5075,10 @@ class EmojiGroups$ {
       field = 'groups';
       {
         const items0 = arrayValue(this.groups, 'Vector<EmojiGroup>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$EmojiGroup(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$EmojiGroup(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -5411,20 +5089,14 @@ class EmojiGroups$ {
   static fromReader(r: TlReader): EmojiGroups$ {
     const o = new EmojiGroups$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'hash';
       o.hash = r.int();
       field = 'groups';
-      const groups: Api.TypeEmojiGroup[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) groups.push(read$EmojiGroup(r));
-      i0 = -1;
-      o.groups = groups;
+      o.groups = read$Vector$EmojiGroup(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.emojiGroups', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.emojiGroups', field);
     }
   }
 }
@@ -5463,9 +5135,10 @@ class TranslateResult$ {
       field = 'result';
       {
         const items0 = arrayValue(this.result, 'Vector<TextWithEntities>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$TextWithEntities(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$TextWithEntities(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -5476,18 +5149,12 @@ class TranslateResult$ {
   static fromReader(r: TlReader): TranslateResult$ {
     const o = new TranslateResult$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'result';
-      const result: Api.TypeTextWithEntities[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) result.push(read$TextWithEntities(r));
-      i0 = -1;
-      o.result = result;
+      o.result = read$Vector$TextWithEntities(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.translateResult', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.translateResult', field);
     }
   }
 }
@@ -5602,17 +5269,19 @@ class WebPage$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -5623,26 +5292,16 @@ class WebPage$ {
   static fromReader(r: TlReader): WebPage$ {
     const o = new WebPage$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'webpage';
       o.webpage = read$WebPage(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.webPage', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.webPage', field);
     }
   }
 }
@@ -5687,33 +5346,37 @@ class SavedDialogs$ {
       field = 'dialogs';
       {
         const items0 = arrayValue(this.dialogs, 'Vector<SavedDialog>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SavedDialog(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SavedDialog(w, items0[i0]!);
         i0 = -1;
       }
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<Message>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Message(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Message(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -5724,36 +5387,18 @@ class SavedDialogs$ {
   static fromReader(r: TlReader): SavedDialogs$ {
     const o = new SavedDialogs$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'dialogs';
-      const dialogs: Api.TypeSavedDialog[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) dialogs.push(read$SavedDialog(r));
-      i0 = -1;
-      o.dialogs = dialogs;
+      o.dialogs = read$Vector$SavedDialog(r);
       field = 'messages';
-      const messages: Api.TypeMessage[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(read$Message(r));
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$Message(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.savedDialogs', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.savedDialogs', field);
     }
   }
 }
@@ -5802,33 +5447,37 @@ class SavedDialogsSlice$ {
       field = 'dialogs';
       {
         const items0 = arrayValue(this.dialogs, 'Vector<SavedDialog>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SavedDialog(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SavedDialog(w, items0[i0]!);
         i0 = -1;
       }
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<Message>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Message(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Message(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -5839,38 +5488,20 @@ class SavedDialogsSlice$ {
   static fromReader(r: TlReader): SavedDialogsSlice$ {
     const o = new SavedDialogsSlice$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'count';
       o.count = r.int();
       field = 'dialogs';
-      const dialogs: Api.TypeSavedDialog[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) dialogs.push(read$SavedDialog(r));
-      i0 = -1;
-      o.dialogs = dialogs;
+      o.dialogs = read$Vector$SavedDialog(r);
       field = 'messages';
-      const messages: Api.TypeMessage[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(read$Message(r));
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$Message(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.savedDialogsSlice', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.savedDialogsSlice', field);
     }
   }
 }
@@ -5989,9 +5620,10 @@ class SavedReactionTags$ {
       field = 'tags';
       {
         const items0 = arrayValue(this.tags, 'Vector<SavedReactionTag>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SavedReactionTag(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SavedReactionTag(w, items0[i0]!);
         i0 = -1;
       }
       field = 'hash';
@@ -6004,20 +5636,14 @@ class SavedReactionTags$ {
   static fromReader(r: TlReader): SavedReactionTags$ {
     const o = new SavedReactionTags$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'tags';
-      const tags: Api.TypeSavedReactionTag[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) tags.push(read$SavedReactionTag(r));
-      i0 = -1;
-      o.tags = tags;
+      o.tags = read$Vector$SavedReactionTag(r);
       field = 'hash';
       o.hash = r.long();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.savedReactionTags', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.savedReactionTags', field);
     }
   }
 }
@@ -6062,33 +5688,37 @@ class QuickReplies$ {
       field = 'quickReplies';
       {
         const items0 = arrayValue(this.quickReplies, 'Vector<QuickReply>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$QuickReply(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$QuickReply(w, items0[i0]!);
         i0 = -1;
       }
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<Message>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Message(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Message(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -6099,36 +5729,18 @@ class QuickReplies$ {
   static fromReader(r: TlReader): QuickReplies$ {
     const o = new QuickReplies$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'quickReplies';
-      const quickReplies: Api.TypeQuickReply[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) quickReplies.push(read$QuickReply(r));
-      i0 = -1;
-      o.quickReplies = quickReplies;
+      o.quickReplies = read$Vector$QuickReply(r);
       field = 'messages';
-      const messages: Api.TypeMessage[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(read$Message(r));
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$Message(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.quickReplies', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.quickReplies', field);
     }
   }
 }
@@ -6201,9 +5813,10 @@ class DialogFilters$ {
       field = 'filters';
       {
         const items0 = arrayValue(this.filters, 'Vector<DialogFilter>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$DialogFilter(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$DialogFilter(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -6214,22 +5827,16 @@ class DialogFilters$ {
   static fromReader(r: TlReader): DialogFilters$ {
     const o = new DialogFilters$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       o.tagsEnabled = (flags & 0x1) !== 0 ? true : undefined;
       field = 'filters';
-      const filters: Api.TypeDialogFilter[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) filters.push(read$DialogFilter(r));
-      i0 = -1;
-      o.filters = filters;
+      o.filters = read$Vector$DialogFilter(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.dialogFilters', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.dialogFilters', field);
     }
   }
 }
@@ -6272,9 +5879,10 @@ class MyStickers$ {
       field = 'sets';
       {
         const items0 = arrayValue(this.sets, 'Vector<StickerSetCovered>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StickerSetCovered(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StickerSetCovered(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -6285,20 +5893,14 @@ class MyStickers$ {
   static fromReader(r: TlReader): MyStickers$ {
     const o = new MyStickers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'count';
       o.count = r.int();
       field = 'sets';
-      const sets: Api.TypeStickerSetCovered[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) sets.push(read$StickerSetCovered(r));
-      i0 = -1;
-      o.sets = sets;
+      o.sets = read$Vector$StickerSetCovered(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.myStickers', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.myStickers', field);
     }
   }
 }
@@ -6341,9 +5943,10 @@ class InvitedUsers$ {
       field = 'missingInvitees';
       {
         const items0 = arrayValue(this.missingInvitees, 'Vector<MissingInvitee>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MissingInvitee(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MissingInvitee(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -6354,20 +5957,14 @@ class InvitedUsers$ {
   static fromReader(r: TlReader): InvitedUsers$ {
     const o = new InvitedUsers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'updates';
       o.updates = read$Updates(r);
       field = 'missingInvitees';
-      const missingInvitees: Api.TypeMissingInvitee[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) missingInvitees.push(read$MissingInvitee(r));
-      i0 = -1;
-      o.missingInvitees = missingInvitees;
+      o.missingInvitees = read$Vector$MissingInvitee(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.invitedUsers', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.invitedUsers', field);
     }
   }
 }
@@ -6440,17 +6037,19 @@ class AvailableEffects$ {
       field = 'effects';
       {
         const items0 = arrayValue(this.effects, 'Vector<AvailableEffect>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$AvailableEffect(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$AvailableEffect(w, items0[i0]!);
         i0 = -1;
       }
       field = 'documents';
       {
         const items0 = arrayValue(this.documents, 'Vector<Document>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Document(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Document(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -6461,26 +6060,16 @@ class AvailableEffects$ {
   static fromReader(r: TlReader): AvailableEffects$ {
     const o = new AvailableEffects$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'hash';
       o.hash = r.int();
       field = 'effects';
-      const effects: Api.TypeAvailableEffect[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) effects.push(read$AvailableEffect(r));
-      i0 = -1;
-      o.effects = effects;
+      o.effects = read$Vector$AvailableEffect(r);
       field = 'documents';
-      const documents: Api.TypeDocument[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) documents.push(read$Document(r));
-      i0 = -1;
-      o.documents = documents;
+      o.documents = read$Vector$Document(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.availableEffects', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.availableEffects', field);
     }
   }
 }
@@ -6587,9 +6176,10 @@ class PreparedInlineMessage$ {
       field = 'peerTypes';
       {
         const items0 = arrayValue(this.peerTypes, 'Vector<InlineQueryPeerType>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InlineQueryPeerType(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InlineQueryPeerType(w, items0[i0]!);
         i0 = -1;
       }
       field = 'cacheTime';
@@ -6597,9 +6187,10 @@ class PreparedInlineMessage$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -6610,30 +6201,20 @@ class PreparedInlineMessage$ {
   static fromReader(r: TlReader): PreparedInlineMessage$ {
     const o = new PreparedInlineMessage$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'queryId';
       o.queryId = r.long();
       field = 'result';
       o.result = read$BotInlineResult(r);
       field = 'peerTypes';
-      const peerTypes: Api.TypeInlineQueryPeerType[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) peerTypes.push(read$InlineQueryPeerType(r));
-      i0 = -1;
-      o.peerTypes = peerTypes;
+      o.peerTypes = read$Vector$InlineQueryPeerType(r);
       field = 'cacheTime';
       o.cacheTime = r.int();
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.preparedInlineMessage', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.preparedInlineMessage', field);
     }
   }
 }
@@ -6739,9 +6320,10 @@ class FoundStickers$ {
       field = 'stickers';
       {
         const items0 = arrayValue(this.stickers, 'Vector<Document>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Document(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Document(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -6752,8 +6334,6 @@ class FoundStickers$ {
   static fromReader(r: TlReader): FoundStickers$ {
     const o = new FoundStickers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -6763,14 +6343,10 @@ class FoundStickers$ {
       field = 'hash';
       o.hash = r.long();
       field = 'stickers';
-      const stickers: Api.TypeDocument[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) stickers.push(read$Document(r));
-      i0 = -1;
-      o.stickers = stickers;
+      o.stickers = read$Vector$Document(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.foundStickers', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.foundStickers', field);
     }
   }
 }
@@ -6815,17 +6391,19 @@ class WebPagePreview$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -6836,26 +6414,16 @@ class WebPagePreview$ {
   static fromReader(r: TlReader): WebPagePreview$ {
     const o = new WebPagePreview$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'media';
       o.media = read$MessageMedia(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.webPagePreview', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.webPagePreview', field);
     }
   }
 }
@@ -6894,9 +6462,10 @@ class GetMessages$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<InputMessage>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputMessage(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputMessage(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -6911,18 +6480,12 @@ class GetMessages$ {
   static fromReader(r: TlReader): GetMessages$ {
     const o = new GetMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'id';
-      const id: Api.TypeInputMessage[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(read$InputMessage(r));
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$InputMessage(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.getMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.getMessages', field);
     }
   }
 }
@@ -7194,9 +6757,10 @@ class Search$ {
       field = 'savedReaction';
       if ((flags & 0x8) !== 0) {
         const items0 = arrayValue(this.savedReaction, 'Vector<Reaction>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Reaction(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Reaction(w, items0[i0]!);
         i0 = -1;
       }
       field = 'topMsgId';
@@ -7231,8 +6795,6 @@ class Search$ {
   static fromReader(r: TlReader): Search$ {
     const o = new Search$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -7246,15 +6808,7 @@ class Search$ {
       field = 'savedPeerId';
       o.savedPeerId = (flags & 0x4) !== 0 ? read$InputPeer(r) : undefined;
       field = 'savedReaction';
-      if ((flags & 0x8) !== 0) {
-        const savedReaction: Api.TypeReaction[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) savedReaction.push(read$Reaction(r));
-        i0 = -1;
-        o.savedReaction = savedReaction;
-      } else {
-        o.savedReaction = undefined;
-      }
+      o.savedReaction = (flags & 0x8) !== 0 ? read$Vector$Reaction(r) : undefined;
       field = 'topMsgId';
       o.topMsgId = (flags & 0x2) !== 0 ? r.int() : undefined;
       field = 'filter';
@@ -7277,7 +6831,7 @@ class Search$ {
       o.hash = r.long();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.search', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.search', field);
     }
   }
 }
@@ -7471,9 +7025,10 @@ class DeleteMessages$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -7488,22 +7043,16 @@ class DeleteMessages$ {
   static fromReader(r: TlReader): DeleteMessages$ {
     const o = new DeleteMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       o.revoke = (flags & 0x1) !== 0 ? true : undefined;
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.deleteMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.deleteMessages', field);
     }
   }
 }
@@ -7546,7 +7095,7 @@ class ReceivedMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeReceivedNotifyMessage[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$ReceivedNotifyMessage);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$ReceivedNotifyMessage);
   }
 
   static fromReader(r: TlReader): ReceivedMessages$ {
@@ -7743,9 +7292,10 @@ class SendMessage$ {
       field = 'entities';
       if ((flags & 0x8) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'scheduleDate';
@@ -7772,8 +7322,6 @@ class SendMessage$ {
   static fromReader(r: TlReader): SendMessage$ {
     const o = new SendMessage$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -7797,15 +7345,7 @@ class SendMessage$ {
       field = 'replyMarkup';
       o.replyMarkup = (flags & 0x4) !== 0 ? read$ReplyMarkup(r) : undefined;
       field = 'entities';
-      if ((flags & 0x8) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x8) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'scheduleDate';
       o.scheduleDate = (flags & 0x400) !== 0 ? r.int() : undefined;
       field = 'sendAs';
@@ -7820,7 +7360,7 @@ class SendMessage$ {
       o.suggestedPost = (flags & 0x400000) !== 0 ? read$SuggestedPost(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.sendMessage', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.sendMessage', field);
     }
   }
 }
@@ -7934,9 +7474,10 @@ class SendMedia$ {
       field = 'entities';
       if ((flags & 0x8) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'scheduleDate';
@@ -7963,8 +7504,6 @@ class SendMedia$ {
   static fromReader(r: TlReader): SendMedia$ {
     const o = new SendMedia$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -7989,15 +7528,7 @@ class SendMedia$ {
       field = 'replyMarkup';
       o.replyMarkup = (flags & 0x4) !== 0 ? read$ReplyMarkup(r) : undefined;
       field = 'entities';
-      if ((flags & 0x8) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x8) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'scheduleDate';
       o.scheduleDate = (flags & 0x400) !== 0 ? r.int() : undefined;
       field = 'sendAs';
@@ -8012,7 +7543,7 @@ class SendMedia$ {
       o.suggestedPost = (flags & 0x400000) !== 0 ? read$SuggestedPost(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.sendMedia', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.sendMedia', field);
     }
   }
 }
@@ -8113,17 +7644,19 @@ class ForwardMessages$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'randomId';
       {
         const items0 = arrayValue(this.randomId, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
       field = 'toPeer';
@@ -8156,8 +7689,6 @@ class ForwardMessages$ {
   static fromReader(r: TlReader): ForwardMessages$ {
     const o = new ForwardMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -8172,17 +7703,9 @@ class ForwardMessages$ {
       field = 'fromPeer';
       o.fromPeer = read$InputPeer(r);
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       field = 'randomId';
-      const randomId: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) randomId.push(r.long());
-      i0 = -1;
-      o.randomId = randomId;
+      o.randomId = read$Vector$long(r);
       field = 'toPeer';
       o.toPeer = read$InputPeer(r);
       field = 'topMsgId';
@@ -8203,7 +7726,7 @@ class ForwardMessages$ {
       o.suggestedPost = (flags & 0x800000) !== 0 ? read$SuggestedPost(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.forwardMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.forwardMessages', field);
     }
   }
 }
@@ -8358,9 +7881,10 @@ class Report$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'option';
@@ -8379,24 +7903,18 @@ class Report$ {
   static fromReader(r: TlReader): Report$ {
     const o = new Report$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       field = 'option';
       o.option = r.bytes();
       field = 'message';
       o.message = r.stringField(o, 'message');
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.report', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.report', field);
     }
   }
 }
@@ -8435,9 +7953,10 @@ class GetChats$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -8452,18 +7971,12 @@ class GetChats$ {
   static fromReader(r: TlReader): GetChats$ {
     const o = new GetChats$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'id';
-      const id: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) id.push(r.long());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.getChats', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.getChats', field);
     }
   }
 }
@@ -8819,9 +8332,10 @@ class CreateChat$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<InputUser>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputUser(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputUser(w, items0[i0]!);
         i0 = -1;
       }
       field = 'title';
@@ -8840,25 +8354,19 @@ class CreateChat$ {
   static fromReader(r: TlReader): CreateChat$ {
     const o = new CreateChat$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'users';
-      const users: Api.TypeInputUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$InputUser(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$InputUser(r);
       field = 'title';
       o.title = r.stringField(o, 'title');
       field = 'ttlPeriod';
       o.ttlPeriod = (flags & 0x1) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.createChat', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.createChat', field);
     }
   }
 }
@@ -9501,7 +9009,7 @@ class ReceivedQueue$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): BigInteger[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$long);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$long);
   }
 
   static fromReader(r: TlReader): ReceivedQueue$ {
@@ -9605,9 +9113,10 @@ class ReadMessageContents$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -9622,18 +9131,12 @@ class ReadMessageContents$ {
   static fromReader(r: TlReader): ReadMessageContents$ {
     const o = new ReadMessageContents$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.readMessageContents', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.readMessageContents', field);
     }
   }
 }
@@ -9793,9 +9296,10 @@ class GetWebPagePreview$ {
       field = 'entities';
       if ((flags & 0x8) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -9810,8 +9314,6 @@ class GetWebPagePreview$ {
   static fromReader(r: TlReader): GetWebPagePreview$ {
     const o = new GetWebPagePreview$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -9819,18 +9321,10 @@ class GetWebPagePreview$ {
       field = 'message';
       o.message = r.stringField(o, 'message');
       field = 'entities';
-      if ((flags & 0x8) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x8) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.getWebPagePreview', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.getWebPagePreview', field);
     }
   }
 }
@@ -10326,9 +9820,10 @@ class GetMessagesViews$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'increment';
@@ -10345,22 +9840,16 @@ class GetMessagesViews$ {
   static fromReader(r: TlReader): GetMessagesViews$ {
     const o = new GetMessagesViews$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       field = 'increment';
       o.increment = r.bool();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.getMessagesViews', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.getMessagesViews', field);
     }
   }
 }
@@ -10652,9 +10141,10 @@ class ReorderStickerSets$ {
       field = 'order';
       {
         const items0 = arrayValue(this.order, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -10669,8 +10159,6 @@ class ReorderStickerSets$ {
   static fromReader(r: TlReader): ReorderStickerSets$ {
     const o = new ReorderStickerSets$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -10678,14 +10166,10 @@ class ReorderStickerSets$ {
       o.masks = (flags & 0x1) !== 0 ? true : undefined;
       o.emojis = (flags & 0x2) !== 0 ? true : undefined;
       field = 'order';
-      const order: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) order.push(r.long());
-      i0 = -1;
-      o.order = order;
+      o.order = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.reorderStickerSets', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.reorderStickerSets', field);
     }
   }
 }
@@ -11013,9 +10497,10 @@ class SetInlineBotResults$ {
       field = 'results';
       {
         const items0 = arrayValue(this.results, 'Vector<InputBotInlineResult>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputBotInlineResult(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputBotInlineResult(w, items0[i0]!);
         i0 = -1;
       }
       field = 'cacheTime';
@@ -11038,8 +10523,6 @@ class SetInlineBotResults$ {
   static fromReader(r: TlReader): SetInlineBotResults$ {
     const o = new SetInlineBotResults$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -11049,11 +10532,7 @@ class SetInlineBotResults$ {
       field = 'queryId';
       o.queryId = r.long();
       field = 'results';
-      const results: Api.TypeInputBotInlineResult[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) results.push(read$InputBotInlineResult(r));
-      i0 = -1;
-      o.results = results;
+      o.results = read$Vector$InputBotInlineResult(r);
       field = 'cacheTime';
       o.cacheTime = r.int();
       field = 'nextOffset';
@@ -11064,7 +10543,7 @@ class SetInlineBotResults$ {
       o.switchWebview = (flags & 0x10) !== 0 ? read$InlineBotWebView(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.setInlineBotResults', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.setInlineBotResults', field);
     }
   }
 }
@@ -11335,9 +10814,10 @@ class EditMessage$ {
       field = 'entities';
       if ((flags & 0x8) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'scheduleDate';
@@ -11356,8 +10836,6 @@ class EditMessage$ {
   static fromReader(r: TlReader): EditMessage$ {
     const o = new EditMessage$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -11375,22 +10853,14 @@ class EditMessage$ {
       field = 'replyMarkup';
       o.replyMarkup = (flags & 0x4) !== 0 ? read$ReplyMarkup(r) : undefined;
       field = 'entities';
-      if ((flags & 0x8) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x8) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'scheduleDate';
       o.scheduleDate = (flags & 0x8000) !== 0 ? r.int() : undefined;
       field = 'quickReplyShortcutId';
       o.quickReplyShortcutId = (flags & 0x20000) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.editMessage', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.editMessage', field);
     }
   }
 }
@@ -11459,9 +10929,10 @@ class EditInlineBotMessage$ {
       field = 'entities';
       if ((flags & 0x8) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -11476,8 +10947,6 @@ class EditInlineBotMessage$ {
   static fromReader(r: TlReader): EditInlineBotMessage$ {
     const o = new EditInlineBotMessage$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -11493,18 +10962,10 @@ class EditInlineBotMessage$ {
       field = 'replyMarkup';
       o.replyMarkup = (flags & 0x4) !== 0 ? read$ReplyMarkup(r) : undefined;
       field = 'entities';
-      if ((flags & 0x8) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x8) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.editInlineBotMessage', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.editInlineBotMessage', field);
     }
   }
 }
@@ -11711,9 +11172,10 @@ class GetPeerDialogs$ {
       field = 'peers';
       {
         const items0 = arrayValue(this.peers, 'Vector<InputDialogPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputDialogPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputDialogPeer(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -11728,18 +11190,12 @@ class GetPeerDialogs$ {
   static fromReader(r: TlReader): GetPeerDialogs$ {
     const o = new GetPeerDialogs$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peers';
-      const peers: Api.TypeInputDialogPeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) peers.push(read$InputDialogPeer(r));
-      i0 = -1;
-      o.peers = peers;
+      o.peers = read$Vector$InputDialogPeer(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.getPeerDialogs', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.getPeerDialogs', field);
     }
   }
 }
@@ -11811,9 +11267,10 @@ class SaveDraft$ {
       field = 'entities';
       if ((flags & 0x8) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'media';
@@ -11834,8 +11291,6 @@ class SaveDraft$ {
   static fromReader(r: TlReader): SaveDraft$ {
     const o = new SaveDraft$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -11849,15 +11304,7 @@ class SaveDraft$ {
       field = 'message';
       o.message = r.stringField(o, 'message');
       field = 'entities';
-      if ((flags & 0x8) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x8) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'media';
       o.media = (flags & 0x20) !== 0 ? read$InputMedia(r) : undefined;
       field = 'effect';
@@ -11866,7 +11313,7 @@ class SaveDraft$ {
       o.suggestedPost = (flags & 0x100) !== 0 ? read$SuggestedPost(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.saveDraft', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.saveDraft', field);
     }
   }
 }
@@ -11991,9 +11438,10 @@ class ReadFeaturedStickers$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -12008,18 +11456,12 @@ class ReadFeaturedStickers$ {
   static fromReader(r: TlReader): ReadFeaturedStickers$ {
     const o = new ReadFeaturedStickers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'id';
-      const id: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) id.push(r.long());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.readFeaturedStickers', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.readFeaturedStickers', field);
     }
   }
 }
@@ -12383,7 +11825,7 @@ class GetAttachedStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStickerSetCovered[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$StickerSetCovered);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$StickerSetCovered);
   }
 
   static fromReader(r: TlReader): GetAttachedStickers$ {
@@ -12927,9 +12369,10 @@ class ReorderPinnedDialogs$ {
       field = 'order';
       {
         const items0 = arrayValue(this.order, 'Vector<InputDialogPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputDialogPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputDialogPeer(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -12944,8 +12387,6 @@ class ReorderPinnedDialogs$ {
   static fromReader(r: TlReader): ReorderPinnedDialogs$ {
     const o = new ReorderPinnedDialogs$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -12954,14 +12395,10 @@ class ReorderPinnedDialogs$ {
       field = 'folderId';
       o.folderId = r.int();
       field = 'order';
-      const order: Api.TypeInputDialogPeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) order.push(read$InputDialogPeer(r));
-      i0 = -1;
-      o.order = order;
+      o.order = read$Vector$InputDialogPeer(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.reorderPinnedDialogs', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.reorderPinnedDialogs', field);
     }
   }
 }
@@ -13066,9 +12503,10 @@ class SetBotShippingResults$ {
       field = 'shippingOptions';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.shippingOptions, 'Vector<ShippingOption>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$ShippingOption(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$ShippingOption(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -13083,8 +12521,6 @@ class SetBotShippingResults$ {
   static fromReader(r: TlReader): SetBotShippingResults$ {
     const o = new SetBotShippingResults$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -13094,18 +12530,10 @@ class SetBotShippingResults$ {
       field = 'error';
       o.error = (flags & 0x1) !== 0 ? r.stringField(o, 'error') : undefined;
       field = 'shippingOptions';
-      if ((flags & 0x2) !== 0) {
-        const shippingOptions: Api.TypeShippingOption[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) shippingOptions.push(read$ShippingOption(r));
-        i0 = -1;
-        o.shippingOptions = shippingOptions;
-      } else {
-        o.shippingOptions = undefined;
-      }
+      o.shippingOptions = (flags & 0x2) !== 0 ? read$Vector$ShippingOption(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.setBotShippingResults', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.setBotShippingResults', field);
     }
   }
 }
@@ -13749,9 +13177,10 @@ class SendMultiMedia$ {
       field = 'multiMedia';
       {
         const items0 = arrayValue(this.multiMedia, 'Vector<InputSingleMedia>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputSingleMedia(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputSingleMedia(w, items0[i0]!);
         i0 = -1;
       }
       field = 'scheduleDate';
@@ -13776,8 +13205,6 @@ class SendMultiMedia$ {
   static fromReader(r: TlReader): SendMultiMedia$ {
     const o = new SendMultiMedia$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -13794,11 +13221,7 @@ class SendMultiMedia$ {
       field = 'replyTo';
       o.replyTo = (flags & 0x1) !== 0 ? read$InputReplyTo(r) : undefined;
       field = 'multiMedia';
-      const multiMedia: Api.TypeInputSingleMedia[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) multiMedia.push(read$InputSingleMedia(r));
-      i0 = -1;
-      o.multiMedia = multiMedia;
+      o.multiMedia = read$Vector$InputSingleMedia(r);
       field = 'scheduleDate';
       o.scheduleDate = (flags & 0x400) !== 0 ? r.int() : undefined;
       field = 'sendAs';
@@ -13811,7 +13234,7 @@ class SendMultiMedia$ {
       o.allowPaidStars = (flags & 0x200000) !== 0 ? r.long() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.sendMultiMedia', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.sendMultiMedia', field);
     }
   }
 }
@@ -13970,7 +13393,7 @@ class GetSplitRanges$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeMessageRange[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$MessageRange);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$MessageRange);
   }
 
   static fromReader(_r: TlReader): GetSplitRanges$ {
@@ -14090,7 +13513,7 @@ class GetDialogUnreadMarks$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDialogPeer[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$DialogPeer);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$DialogPeer);
   }
 
   static fromReader(r: TlReader): GetDialogUnreadMarks$ {
@@ -14263,9 +13686,10 @@ class SendVote$ {
       field = 'options';
       {
         const items0 = arrayValue(this.options, 'Vector<bytes>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.bytes(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.bytes(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -14280,22 +13704,16 @@ class SendVote$ {
   static fromReader(r: TlReader): SendVote$ {
     const o = new SendVote$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'msgId';
       o.msgId = r.int();
       field = 'options';
-      const options_: Uint8Array[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) options_.push(r.bytes());
-      i0 = -1;
-      o.options = options_;
+      o.options = read$Vector$bytes(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.sendVote', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.sendVote', field);
     }
   }
 }
@@ -14682,9 +14100,10 @@ class GetEmojiKeywordsLanguages$ {
       field = 'langCodes';
       {
         const items0 = arrayValue(this.langCodes, 'Vector<string>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.string(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.string(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -14693,24 +14112,18 @@ class GetEmojiKeywordsLanguages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiLanguage[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$EmojiLanguage);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$EmojiLanguage);
   }
 
   static fromReader(r: TlReader): GetEmojiKeywordsLanguages$ {
     const o = new GetEmojiKeywordsLanguages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'langCodes';
-      const langCodes: string[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) langCodes.push(r.stringField(langCodes, langCodes.length));
-      i0 = -1;
-      o.langCodes = langCodes;
+      o.langCodes = read$Vector$string(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.getEmojiKeywordsLanguages', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.getEmojiKeywordsLanguages', field);
     }
   }
 }
@@ -14819,9 +14232,10 @@ class GetSearchCounters$ {
       field = 'filters';
       {
         const items0 = arrayValue(this.filters, 'Vector<MessagesFilter>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessagesFilter(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessagesFilter(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -14830,14 +14244,12 @@ class GetSearchCounters$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSearchCounter[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$messages$SearchCounter);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$messages$SearchCounter);
   }
 
   static fromReader(r: TlReader): GetSearchCounters$ {
     const o = new GetSearchCounters$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -14849,14 +14261,10 @@ class GetSearchCounters$ {
       field = 'topMsgId';
       o.topMsgId = (flags & 0x1) !== 0 ? r.int() : undefined;
       field = 'filters';
-      const filters: Api.TypeMessagesFilter[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) filters.push(read$MessagesFilter(r));
-      i0 = -1;
-      o.filters = filters;
+      o.filters = read$Vector$MessagesFilter(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.getSearchCounters', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.getSearchCounters', field);
     }
   }
 }
@@ -15196,9 +14604,10 @@ class GetScheduledMessages$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -15213,20 +14622,14 @@ class GetScheduledMessages$ {
   static fromReader(r: TlReader): GetScheduledMessages$ {
     const o = new GetScheduledMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.getScheduledMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.getScheduledMessages', field);
     }
   }
 }
@@ -15269,9 +14672,10 @@ class SendScheduledMessages$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -15286,20 +14690,14 @@ class SendScheduledMessages$ {
   static fromReader(r: TlReader): SendScheduledMessages$ {
     const o = new SendScheduledMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.sendScheduledMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.sendScheduledMessages', field);
     }
   }
 }
@@ -15342,9 +14740,10 @@ class DeleteScheduledMessages$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -15359,20 +14758,14 @@ class DeleteScheduledMessages$ {
   static fromReader(r: TlReader): DeleteScheduledMessages$ {
     const o = new DeleteScheduledMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.deleteScheduledMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.deleteScheduledMessages', field);
     }
   }
 }
@@ -15510,9 +14903,10 @@ class ToggleStickerSets$ {
       field = 'stickersets';
       {
         const items0 = arrayValue(this.stickersets, 'Vector<InputStickerSet>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputStickerSet(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputStickerSet(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -15527,8 +14921,6 @@ class ToggleStickerSets$ {
   static fromReader(r: TlReader): ToggleStickerSets$ {
     const o = new ToggleStickerSets$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -15537,14 +14929,10 @@ class ToggleStickerSets$ {
       o.archive = (flags & 0x2) !== 0 ? true : undefined;
       o.unarchive = (flags & 0x4) !== 0 ? true : undefined;
       field = 'stickersets';
-      const stickersets: Api.TypeInputStickerSet[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) stickersets.push(read$InputStickerSet(r));
-      i0 = -1;
-      o.stickersets = stickersets;
+      o.stickersets = read$Vector$InputStickerSet(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.toggleStickerSets', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.toggleStickerSets', field);
     }
   }
 }
@@ -15605,7 +14993,7 @@ class GetSuggestedDialogFilters$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDialogFilterSuggested[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$DialogFilterSuggested);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$DialogFilterSuggested);
   }
 
   static fromReader(_r: TlReader): GetSuggestedDialogFilters$ {
@@ -15713,9 +15101,10 @@ class UpdateDialogFiltersOrder$ {
       field = 'order';
       {
         const items0 = arrayValue(this.order, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -15730,18 +15119,12 @@ class UpdateDialogFiltersOrder$ {
   static fromReader(r: TlReader): UpdateDialogFiltersOrder$ {
     const o = new UpdateDialogFiltersOrder$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'order';
-      const order: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) order.push(r.int());
-      i0 = -1;
-      o.order = order;
+      o.order = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.updateDialogFiltersOrder', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.updateDialogFiltersOrder', field);
     }
   }
 }
@@ -17222,7 +16605,7 @@ class GetMessageReadParticipants$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeReadParticipantDate[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$ReadParticipantDate);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$ReadParticipantDate);
   }
 
   static fromReader(r: TlReader): GetMessageReadParticipants$ {
@@ -17722,9 +17105,10 @@ class SendReaction$ {
       field = 'reaction';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.reaction, 'Vector<Reaction>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Reaction(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Reaction(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -17739,8 +17123,6 @@ class SendReaction$ {
   static fromReader(r: TlReader): SendReaction$ {
     const o = new SendReaction$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -17752,18 +17134,10 @@ class SendReaction$ {
       field = 'msgId';
       o.msgId = r.int();
       field = 'reaction';
-      if ((flags & 0x1) !== 0) {
-        const reaction: Api.TypeReaction[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) reaction.push(read$Reaction(r));
-        i0 = -1;
-        o.reaction = reaction;
-      } else {
-        o.reaction = undefined;
-      }
+      o.reaction = (flags & 0x1) !== 0 ? read$Vector$Reaction(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.sendReaction', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.sendReaction', field);
     }
   }
 }
@@ -17806,9 +17180,10 @@ class GetMessagesReactions$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -17823,20 +17198,14 @@ class GetMessagesReactions$ {
   static fromReader(r: TlReader): GetMessagesReactions$ {
     const o = new GetMessagesReactions$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.getMessagesReactions', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.getMessagesReactions', field);
     }
   }
 }
@@ -18166,17 +17535,19 @@ class TranslateText$ {
       field = 'id';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'text';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.text, 'Vector<TextWithEntities>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$TextWithEntities(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$TextWithEntities(w, items0[i0]!);
         i0 = -1;
       }
       field = 'toLang';
@@ -18193,8 +17564,6 @@ class TranslateText$ {
   static fromReader(r: TlReader): TranslateText$ {
     const o = new TranslateText$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -18202,30 +17571,14 @@ class TranslateText$ {
       field = 'peer';
       o.peer = (flags & 0x1) !== 0 ? read$InputPeer(r) : undefined;
       field = 'id';
-      if ((flags & 0x1) !== 0) {
-        const id: number[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-        i0 = -1;
-        o.id = id;
-      } else {
-        o.id = undefined;
-      }
+      o.id = (flags & 0x1) !== 0 ? read$Vector$int(r) : undefined;
       field = 'text';
-      if ((flags & 0x2) !== 0) {
-        const text: Api.TypeTextWithEntities[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) text.push(read$TextWithEntities(r));
-        i0 = -1;
-        o.text = text;
-      } else {
-        o.text = undefined;
-      }
+      o.text = (flags & 0x2) !== 0 ? read$Vector$TextWithEntities(r) : undefined;
       field = 'toLang';
       o.toLang = r.stringField(o, 'toLang');
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.translateText', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.translateText', field);
     }
   }
 }
@@ -19270,9 +18623,10 @@ class GetCustomEmojiDocuments$ {
       field = 'documentId';
       {
         const items0 = arrayValue(this.documentId, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -19281,24 +18635,18 @@ class GetCustomEmojiDocuments$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDocument[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$Document);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$Document);
   }
 
   static fromReader(r: TlReader): GetCustomEmojiDocuments$ {
     const o = new GetCustomEmojiDocuments$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'documentId';
-      const documentId: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) documentId.push(r.long());
-      i0 = -1;
-      o.documentId = documentId;
+      o.documentId = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.getCustomEmojiDocuments', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.getCustomEmojiDocuments', field);
     }
   }
 }
@@ -19667,9 +19015,10 @@ class GetExtendedMedia$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -19684,20 +19033,14 @@ class GetExtendedMedia$ {
   static fromReader(r: TlReader): GetExtendedMedia$ {
     const o = new GetExtendedMedia$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.getExtendedMedia', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.getExtendedMedia', field);
     }
   }
 }
@@ -19834,9 +19177,10 @@ class SendBotRequestedPeer$ {
       field = 'requestedPeers';
       {
         const items0 = arrayValue(this.requestedPeers, 'Vector<InputPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputPeer(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -19851,8 +19195,6 @@ class SendBotRequestedPeer$ {
   static fromReader(r: TlReader): SendBotRequestedPeer$ {
     const o = new SendBotRequestedPeer$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$InputPeer(r);
@@ -19861,14 +19203,10 @@ class SendBotRequestedPeer$ {
       field = 'buttonId';
       o.buttonId = r.int();
       field = 'requestedPeers';
-      const requestedPeers: Api.TypeInputPeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) requestedPeers.push(read$InputPeer(r));
-      i0 = -1;
-      o.requestedPeers = requestedPeers;
+      o.requestedPeers = read$Vector$InputPeer(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.sendBotRequestedPeer', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.sendBotRequestedPeer', field);
     }
   }
 }
@@ -20904,9 +20242,10 @@ class ReorderPinnedSavedDialogs$ {
       field = 'order';
       {
         const items0 = arrayValue(this.order, 'Vector<InputDialogPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputDialogPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputDialogPeer(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -20921,22 +20260,16 @@ class ReorderPinnedSavedDialogs$ {
   static fromReader(r: TlReader): ReorderPinnedSavedDialogs$ {
     const o = new ReorderPinnedSavedDialogs$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       o.force = (flags & 0x1) !== 0 ? true : undefined;
       field = 'order';
-      const order: Api.TypeInputDialogPeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) order.push(read$InputDialogPeer(r));
-      i0 = -1;
-      o.order = order;
+      o.order = read$Vector$InputDialogPeer(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.reorderPinnedSavedDialogs', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.reorderPinnedSavedDialogs', field);
     }
   }
 }
@@ -21275,9 +20608,10 @@ class ReorderQuickReplies$ {
       field = 'order';
       {
         const items0 = arrayValue(this.order, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -21292,18 +20626,12 @@ class ReorderQuickReplies$ {
   static fromReader(r: TlReader): ReorderQuickReplies$ {
     const o = new ReorderQuickReplies$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'order';
-      const order: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) order.push(r.int());
-      i0 = -1;
-      o.order = order;
+      o.order = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.reorderQuickReplies', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.reorderQuickReplies', field);
     }
   }
 }
@@ -21519,9 +20847,10 @@ class GetQuickReplyMessages$ {
       field = 'id';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'hash';
@@ -21538,8 +20867,6 @@ class GetQuickReplyMessages$ {
   static fromReader(r: TlReader): GetQuickReplyMessages$ {
     const o = new GetQuickReplyMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -21547,20 +20874,12 @@ class GetQuickReplyMessages$ {
       field = 'shortcutId';
       o.shortcutId = r.int();
       field = 'id';
-      if ((flags & 0x1) !== 0) {
-        const id: number[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-        i0 = -1;
-        o.id = id;
-      } else {
-        o.id = undefined;
-      }
+      o.id = (flags & 0x1) !== 0 ? read$Vector$int(r) : undefined;
       field = 'hash';
       o.hash = r.long();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.getQuickReplyMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.getQuickReplyMessages', field);
     }
   }
 }
@@ -21609,17 +20928,19 @@ class SendQuickReplyMessages$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'randomId';
       {
         const items0 = arrayValue(this.randomId, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -21634,28 +20955,18 @@ class SendQuickReplyMessages$ {
   static fromReader(r: TlReader): SendQuickReplyMessages$ {
     const o = new SendQuickReplyMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'shortcutId';
       o.shortcutId = r.int();
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       field = 'randomId';
-      const randomId: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) randomId.push(r.long());
-      i0 = -1;
-      o.randomId = randomId;
+      o.randomId = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.sendQuickReplyMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.sendQuickReplyMessages', field);
     }
   }
 }
@@ -21698,9 +21009,10 @@ class DeleteQuickReplyMessages$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -21715,20 +21027,14 @@ class DeleteQuickReplyMessages$ {
   static fromReader(r: TlReader): DeleteQuickReplyMessages$ {
     const o = new DeleteQuickReplyMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'shortcutId';
       o.shortcutId = r.int();
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.deleteQuickReplyMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.deleteQuickReplyMessages', field);
     }
   }
 }
@@ -22119,9 +21425,10 @@ class GetFactCheck$ {
       field = 'msgId';
       {
         const items0 = arrayValue(this.msgId, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -22130,26 +21437,20 @@ class GetFactCheck$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeFactCheck[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$FactCheck);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$FactCheck);
   }
 
   static fromReader(r: TlReader): GetFactCheck$ {
     const o = new GetFactCheck$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'msgId';
-      const msgId: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) msgId.push(r.int());
-      i0 = -1;
-      o.msgId = msgId;
+      o.msgId = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.getFactCheck', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.getFactCheck', field);
     }
   }
 }
@@ -22725,9 +22026,10 @@ class SavePreparedInlineMessage$ {
       field = 'peerTypes';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.peerTypes, 'Vector<InlineQueryPeerType>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InlineQueryPeerType(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InlineQueryPeerType(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -22742,8 +22044,6 @@ class SavePreparedInlineMessage$ {
   static fromReader(r: TlReader): SavePreparedInlineMessage$ {
     const o = new SavePreparedInlineMessage$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -22753,18 +22053,10 @@ class SavePreparedInlineMessage$ {
       field = 'userId';
       o.userId = read$InputUser(r);
       field = 'peerTypes';
-      if ((flags & 0x1) !== 0) {
-        const peerTypes: Api.TypeInlineQueryPeerType[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) peerTypes.push(read$InlineQueryPeerType(r));
-        i0 = -1;
-        o.peerTypes = peerTypes;
-      } else {
-        o.peerTypes = undefined;
-      }
+      o.peerTypes = (flags & 0x1) !== 0 ? read$Vector$InlineQueryPeerType(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.savePreparedInlineMessage', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.savePreparedInlineMessage', field);
     }
   }
 }
@@ -22883,9 +22175,10 @@ class SearchStickers$ {
       field = 'langCode';
       {
         const items0 = arrayValue(this.langCode, 'Vector<string>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.string(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.string(items0[i0]!);
         i0 = -1;
       }
       field = 'offset';
@@ -22906,8 +22199,6 @@ class SearchStickers$ {
   static fromReader(r: TlReader): SearchStickers$ {
     const o = new SearchStickers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -22918,11 +22209,7 @@ class SearchStickers$ {
       field = 'emoticon';
       o.emoticon = r.stringField(o, 'emoticon');
       field = 'langCode';
-      const langCode: string[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) langCode.push(r.stringField(langCode, langCode.length));
-      i0 = -1;
-      o.langCode = langCode;
+      o.langCode = read$Vector$string(r);
       field = 'offset';
       o.offset = r.int();
       field = 'limit';
@@ -22931,7 +22218,7 @@ class SearchStickers$ {
       o.hash = r.long();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.searchStickers', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.searchStickers', field);
     }
   }
 }
@@ -22980,9 +22267,10 @@ class ReportMessagesDelivery$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -22997,8 +22285,6 @@ class ReportMessagesDelivery$ {
   static fromReader(r: TlReader): ReportMessagesDelivery$ {
     const o = new ReportMessagesDelivery$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -23007,14 +22293,10 @@ class ReportMessagesDelivery$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.reportMessagesDelivery', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.reportMessagesDelivery', field);
     }
   }
 }
@@ -23060,9 +22342,10 @@ class GetSavedDialogsByID$ {
       field = 'ids';
       {
         const items0 = arrayValue(this.ids, 'Vector<InputPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputPeer(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -23077,8 +22360,6 @@ class GetSavedDialogsByID$ {
   static fromReader(r: TlReader): GetSavedDialogsByID$ {
     const o = new GetSavedDialogsByID$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -23086,14 +22367,10 @@ class GetSavedDialogsByID$ {
       field = 'parentPeer';
       o.parentPeer = (flags & 0x2) !== 0 ? read$InputPeer(r) : undefined;
       field = 'ids';
-      const ids: Api.TypeInputPeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) ids.push(read$InputPeer(r));
-      i0 = -1;
-      o.ids = ids;
+      o.ids = read$Vector$InputPeer(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.getSavedDialogsByID', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.getSavedDialogsByID', field);
     }
   }
 }
@@ -23208,17 +22485,19 @@ class ToggleTodoCompleted$ {
       field = 'completed';
       {
         const items0 = arrayValue(this.completed, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'incompleted';
       {
         const items0 = arrayValue(this.incompleted, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -23233,28 +22512,18 @@ class ToggleTodoCompleted$ {
   static fromReader(r: TlReader): ToggleTodoCompleted$ {
     const o = new ToggleTodoCompleted$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'msgId';
       o.msgId = r.int();
       field = 'completed';
-      const completed: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) completed.push(r.int());
-      i0 = -1;
-      o.completed = completed;
+      o.completed = read$Vector$int(r);
       field = 'incompleted';
-      const incompleted: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) incompleted.push(r.int());
-      i0 = -1;
-      o.incompleted = incompleted;
+      o.incompleted = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.toggleTodoCompleted', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.toggleTodoCompleted', field);
     }
   }
 }
@@ -23301,9 +22570,10 @@ class AppendTodoList$ {
       field = 'list';
       {
         const items0 = arrayValue(this.list, 'Vector<TodoItem>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$TodoItem(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$TodoItem(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -23318,22 +22588,16 @@ class AppendTodoList$ {
   static fromReader(r: TlReader): AppendTodoList$ {
     const o = new AppendTodoList$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'msgId';
       o.msgId = r.int();
       field = 'list';
-      const list: Api.TypeTodoItem[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) list.push(read$TodoItem(r));
-      i0 = -1;
-      o.list = list;
+      o.list = read$Vector$TodoItem(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.appendTodoList', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.appendTodoList', field);
     }
   }
 }

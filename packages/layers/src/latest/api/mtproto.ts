@@ -82,7 +82,7 @@ class Message$ {
       o.seqno = r.int();
       field = 'bytes';
       const bytes = r.int();
-      o.bytes = bytes;
+      o.bytes = r.packedNext() ? undefined : bytes;
       field = 'body';
       o.body = r.objectWithin(bytes) as TlBoxedValue;
       return o;

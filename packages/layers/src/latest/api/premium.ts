@@ -22,14 +22,15 @@ import {
   unknownFlagBits,
 } from '@tlforge/runtime';
 import {
-  read$Boost,
-  read$Chat,
   read$InputPeer,
   read$InputUser,
-  read$MyBoost,
-  read$PrepaidGiveaway,
   read$StatsPercentValue,
-  read$User,
+  read$Vector$Boost,
+  read$Vector$Chat,
+  read$Vector$MyBoost,
+  read$Vector$PrepaidGiveaway,
+  read$Vector$User,
+  read$Vector$int,
   readResult$premium$BoostsList,
   readResult$premium$BoostsStatus,
   readResult$premium$MyBoosts,
@@ -92,9 +93,10 @@ class BoostsList$ {
       field = 'boosts';
       {
         const items0 = arrayValue(this.boosts, 'Vector<Boost>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Boost(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Boost(w, items0[i0]!);
         i0 = -1;
       }
       field = 'nextOffset';
@@ -102,9 +104,10 @@ class BoostsList$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -115,8 +118,6 @@ class BoostsList$ {
   static fromReader(r: TlReader): BoostsList$ {
     const o = new BoostsList$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -124,22 +125,14 @@ class BoostsList$ {
       field = 'count';
       o.count = r.int();
       field = 'boosts';
-      const boosts: Api.TypeBoost[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) boosts.push(read$Boost(r));
-      i0 = -1;
-      o.boosts = boosts;
+      o.boosts = read$Vector$Boost(r);
       field = 'nextOffset';
       o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'premium.boostsList', indexedField(field, i0));
+      return rethrowDecode(e, 'premium.boostsList', field);
     }
   }
 }
@@ -182,25 +175,28 @@ class MyBoosts$ {
       field = 'myBoosts';
       {
         const items0 = arrayValue(this.myBoosts, 'Vector<MyBoost>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MyBoost(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MyBoost(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -211,30 +207,16 @@ class MyBoosts$ {
   static fromReader(r: TlReader): MyBoosts$ {
     const o = new MyBoosts$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'myBoosts';
-      const myBoosts: Api.TypeMyBoost[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) myBoosts.push(read$MyBoost(r));
-      i0 = -1;
-      o.myBoosts = myBoosts;
+      o.myBoosts = read$Vector$MyBoost(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'premium.myBoosts', indexedField(field, i0));
+      return rethrowDecode(e, 'premium.myBoosts', field);
     }
   }
 }
@@ -318,17 +300,19 @@ class BoostsStatus$ {
       field = 'prepaidGiveaways';
       if ((flags & 0x8) !== 0) {
         const items0 = arrayValue(this.prepaidGiveaways, 'Vector<PrepaidGiveaway>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PrepaidGiveaway(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PrepaidGiveaway(w, items0[i0]!);
         i0 = -1;
       }
       field = 'myBoostSlots';
       if ((flags & 0x4) !== 0) {
         const items0 = arrayValue(this.myBoostSlots, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -339,8 +323,6 @@ class BoostsStatus$ {
   static fromReader(r: TlReader): BoostsStatus$ {
     const o = new BoostsStatus$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -361,28 +343,12 @@ class BoostsStatus$ {
       field = 'boostUrl';
       o.boostUrl = r.stringField(o, 'boostUrl');
       field = 'prepaidGiveaways';
-      if ((flags & 0x8) !== 0) {
-        const prepaidGiveaways: Api.TypePrepaidGiveaway[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) prepaidGiveaways.push(read$PrepaidGiveaway(r));
-        i0 = -1;
-        o.prepaidGiveaways = prepaidGiveaways;
-      } else {
-        o.prepaidGiveaways = undefined;
-      }
+      o.prepaidGiveaways = (flags & 0x8) !== 0 ? read$Vector$PrepaidGiveaway(r) : undefined;
       field = 'myBoostSlots';
-      if ((flags & 0x4) !== 0) {
-        const myBoostSlots: number[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) myBoostSlots.push(r.int());
-        i0 = -1;
-        o.myBoostSlots = myBoostSlots;
-      } else {
-        o.myBoostSlots = undefined;
-      }
+      o.myBoostSlots = (flags & 0x4) !== 0 ? read$Vector$int(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'premium.boostsStatus', indexedField(field, i0));
+      return rethrowDecode(e, 'premium.boostsStatus', field);
     }
   }
 }
@@ -534,9 +500,10 @@ class ApplyBoost$ {
       field = 'slots';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.slots, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'peer';
@@ -553,27 +520,17 @@ class ApplyBoost$ {
   static fromReader(r: TlReader): ApplyBoost$ {
     const o = new ApplyBoost$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'slots';
-      if ((flags & 0x1) !== 0) {
-        const slots: number[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) slots.push(r.int());
-        i0 = -1;
-        o.slots = slots;
-      } else {
-        o.slots = undefined;
-      }
+      o.slots = (flags & 0x1) !== 0 ? read$Vector$int(r) : undefined;
       field = 'peer';
       o.peer = read$InputPeer(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'premium.applyBoost', indexedField(field, i0));
+      return rethrowDecode(e, 'premium.applyBoost', field);
     }
   }
 }

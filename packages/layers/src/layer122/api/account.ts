@@ -24,9 +24,7 @@ import {
 } from '@tlforge/runtime';
 import {
   read$AccountDaysTTL,
-  read$Authorization,
   read$AutoDownloadSettings,
-  read$Chat,
   read$CodeSettings,
   read$GlobalPrivacySettings,
   read$InputCheckPasswordSRP,
@@ -36,27 +34,31 @@ import {
   read$InputPeer,
   read$InputPeerNotifySettings,
   read$InputPrivacyKey,
-  read$InputPrivacyRule,
   read$InputSecureValue,
   read$InputTheme,
   read$InputThemeSettings,
   read$InputWallPaper,
   read$PasswordKdfAlgo,
-  read$PrivacyRule,
   read$ReportReason,
   read$SecureCredentialsEncrypted,
   read$SecurePasswordKdfAlgo,
-  read$SecureRequiredType,
   read$SecureSecretSettings,
-  read$SecureValue,
-  read$SecureValueError,
-  read$SecureValueHash,
-  read$SecureValueType,
-  read$Theme,
-  read$User,
-  read$WallPaper,
+  read$Vector$Authorization,
+  read$Vector$Chat,
+  read$Vector$InputPrivacyRule,
+  read$Vector$InputWallPaper,
+  read$Vector$PrivacyRule,
+  read$Vector$SecureRequiredType,
+  read$Vector$SecureValue,
+  read$Vector$SecureValueError,
+  read$Vector$SecureValueHash,
+  read$Vector$SecureValueType,
+  read$Vector$Theme,
+  read$Vector$User,
+  read$Vector$WallPaper,
+  read$Vector$WebAuthorization,
+  read$Vector$int,
   read$WallPaperSettings,
-  read$WebAuthorization,
   read$account$PasswordInputSettings,
   readResult$AccountDaysTTL,
   readResult$Bool,
@@ -67,8 +69,6 @@ import {
   readResult$Theme,
   readResult$Updates,
   readResult$User,
-  readResult$Vector$SecureValue,
-  readResult$Vector$WallPaper,
   readResult$WallPaper,
   readResult$account$AuthorizationForm,
   readResult$account$Authorizations,
@@ -189,25 +189,28 @@ class PrivacyRules$ {
       field = 'rules';
       {
         const items0 = arrayValue(this.rules, 'Vector<PrivacyRule>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$PrivacyRule(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$PrivacyRule(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -218,30 +221,16 @@ class PrivacyRules$ {
   static fromReader(r: TlReader): PrivacyRules$ {
     const o = new PrivacyRules$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'rules';
-      const rules: Api.TypePrivacyRule[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) rules.push(read$PrivacyRule(r));
-      i0 = -1;
-      o.rules = rules;
+      o.rules = read$Vector$PrivacyRule(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.privacyRules', indexedField(field, i0));
+      return rethrowDecode(e, 'account.privacyRules', field);
     }
   }
 }
@@ -280,9 +269,10 @@ class Authorizations$ {
       field = 'authorizations';
       {
         const items0 = arrayValue(this.authorizations, 'Vector<Authorization>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Authorization(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Authorization(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -293,18 +283,12 @@ class Authorizations$ {
   static fromReader(r: TlReader): Authorizations$ {
     const o = new Authorizations$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'authorizations';
-      const authorizations: Api.TypeAuthorization[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) authorizations.push(read$Authorization(r));
-      i0 = -1;
-      o.authorizations = authorizations;
+      o.authorizations = read$Vector$Authorization(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.authorizations', indexedField(field, i0));
+      return rethrowDecode(e, 'account.authorizations', field);
     }
   }
 }
@@ -681,17 +665,19 @@ class WebAuthorizations$ {
       field = 'authorizations';
       {
         const items0 = arrayValue(this.authorizations, 'Vector<WebAuthorization>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$WebAuthorization(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$WebAuthorization(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -702,24 +688,14 @@ class WebAuthorizations$ {
   static fromReader(r: TlReader): WebAuthorizations$ {
     const o = new WebAuthorizations$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'authorizations';
-      const authorizations: Api.TypeWebAuthorization[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) authorizations.push(read$WebAuthorization(r));
-      i0 = -1;
-      o.authorizations = authorizations;
+      o.authorizations = read$Vector$WebAuthorization(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.webAuthorizations', indexedField(field, i0));
+      return rethrowDecode(e, 'account.webAuthorizations', field);
     }
   }
 }
@@ -769,33 +745,37 @@ class AuthorizationForm$ {
       field = 'requiredTypes';
       {
         const items0 = arrayValue(this.requiredTypes, 'Vector<SecureRequiredType>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SecureRequiredType(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SecureRequiredType(w, items0[i0]!);
         i0 = -1;
       }
       field = 'values';
       {
         const items0 = arrayValue(this.values, 'Vector<SecureValue>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SecureValue(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SecureValue(w, items0[i0]!);
         i0 = -1;
       }
       field = 'errors';
       {
         const items0 = arrayValue(this.errors, 'Vector<SecureValueError>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SecureValueError(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SecureValueError(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
       field = 'privacyPolicyUrl';
@@ -808,41 +788,23 @@ class AuthorizationForm$ {
   static fromReader(r: TlReader): AuthorizationForm$ {
     const o = new AuthorizationForm$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'requiredTypes';
-      const requiredTypes: Api.TypeSecureRequiredType[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) requiredTypes.push(read$SecureRequiredType(r));
-      i0 = -1;
-      o.requiredTypes = requiredTypes;
+      o.requiredTypes = read$Vector$SecureRequiredType(r);
       field = 'values';
-      const values: Api.TypeSecureValue[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) values.push(read$SecureValue(r));
-      i0 = -1;
-      o.values = values;
+      o.values = read$Vector$SecureValue(r);
       field = 'errors';
-      const errors: Api.TypeSecureValueError[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) errors.push(read$SecureValueError(r));
-      i0 = -1;
-      o.errors = errors;
+      o.errors = read$Vector$SecureValueError(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       field = 'privacyPolicyUrl';
       o.privacyPolicyUrl = (flags & 0x1) !== 0 ? r.stringField(o, 'privacyPolicyUrl') : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.authorizationForm', indexedField(field, i0));
+      return rethrowDecode(e, 'account.authorizationForm', field);
     }
   }
 }
@@ -1019,9 +981,10 @@ class WallPapers$ {
       field = 'wallpapers';
       {
         const items0 = arrayValue(this.wallpapers, 'Vector<WallPaper>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$WallPaper(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$WallPaper(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1032,20 +995,14 @@ class WallPapers$ {
   static fromReader(r: TlReader): WallPapers$ {
     const o = new WallPapers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'hash';
       o.hash = r.int();
       field = 'wallpapers';
-      const wallpapers: Api.TypeWallPaper[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) wallpapers.push(read$WallPaper(r));
-      i0 = -1;
-      o.wallpapers = wallpapers;
+      o.wallpapers = read$Vector$WallPaper(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.wallPapers', indexedField(field, i0));
+      return rethrowDecode(e, 'account.wallPapers', field);
     }
   }
 }
@@ -1178,9 +1135,10 @@ class Themes$ {
       field = 'themes';
       {
         const items0 = arrayValue(this.themes, 'Vector<Theme>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Theme(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Theme(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1191,20 +1149,14 @@ class Themes$ {
   static fromReader(r: TlReader): Themes$ {
     const o = new Themes$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'hash';
       o.hash = r.int();
       field = 'themes';
-      const themes: Api.TypeTheme[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) themes.push(read$Theme(r));
-      i0 = -1;
-      o.themes = themes;
+      o.themes = read$Vector$Theme(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.themes', indexedField(field, i0));
+      return rethrowDecode(e, 'account.themes', field);
     }
   }
 }
@@ -1324,9 +1276,10 @@ class RegisterDevice$ {
       field = 'otherUids';
       {
         const items0 = arrayValue(this.otherUids, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1341,8 +1294,6 @@ class RegisterDevice$ {
   static fromReader(r: TlReader): RegisterDevice$ {
     const o = new RegisterDevice$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -1357,14 +1308,10 @@ class RegisterDevice$ {
       field = 'secret';
       o.secret = r.bytes();
       field = 'otherUids';
-      const otherUids: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) otherUids.push(r.int());
-      i0 = -1;
-      o.otherUids = otherUids;
+      o.otherUids = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.registerDevice', indexedField(field, i0));
+      return rethrowDecode(e, 'account.registerDevice', field);
     }
   }
 }
@@ -1411,9 +1358,10 @@ class UnregisterDevice$ {
       field = 'otherUids';
       {
         const items0 = arrayValue(this.otherUids, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1428,22 +1376,16 @@ class UnregisterDevice$ {
   static fromReader(r: TlReader): UnregisterDevice$ {
     const o = new UnregisterDevice$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'tokenType';
       o.tokenType = r.int();
       field = 'token';
       o.token = r.stringField(o, 'token');
       field = 'otherUids';
-      const otherUids: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) otherUids.push(r.int());
-      i0 = -1;
-      o.otherUids = otherUids;
+      o.otherUids = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.unregisterDevice', indexedField(field, i0));
+      return rethrowDecode(e, 'account.unregisterDevice', field);
     }
   }
 }
@@ -2036,9 +1978,10 @@ class SetPrivacy$ {
       field = 'rules';
       {
         const items0 = arrayValue(this.rules, 'Vector<InputPrivacyRule>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputPrivacyRule(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputPrivacyRule(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2053,20 +1996,14 @@ class SetPrivacy$ {
   static fromReader(r: TlReader): SetPrivacy$ {
     const o = new SetPrivacy$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'key';
       o.key = read$InputPrivacyKey(r);
       field = 'rules';
-      const rules: Api.TypeInputPrivacyRule[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) rules.push(read$InputPrivacyRule(r));
-      i0 = -1;
-      o.rules = rules;
+      o.rules = read$Vector$InputPrivacyRule(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.setPrivacy', indexedField(field, i0));
+      return rethrowDecode(e, 'account.setPrivacy', field);
     }
   }
 }
@@ -2945,7 +2882,7 @@ class GetAllSecureValues$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSecureValue[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$SecureValue);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$SecureValue);
   }
 
   static fromReader(_r: TlReader): GetAllSecureValues$ {
@@ -2987,9 +2924,10 @@ class GetSecureValue$ {
       field = 'types';
       {
         const items0 = arrayValue(this.types, 'Vector<SecureValueType>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SecureValueType(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SecureValueType(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2998,24 +2936,18 @@ class GetSecureValue$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSecureValue[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$SecureValue);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$SecureValue);
   }
 
   static fromReader(r: TlReader): GetSecureValue$ {
     const o = new GetSecureValue$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'types';
-      const types: Api.TypeSecureValueType[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) types.push(read$SecureValueType(r));
-      i0 = -1;
-      o.types = types;
+      o.types = read$Vector$SecureValueType(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.getSecureValue', indexedField(field, i0));
+      return rethrowDecode(e, 'account.getSecureValue', field);
     }
   }
 }
@@ -3114,9 +3046,10 @@ class DeleteSecureValue$ {
       field = 'types';
       {
         const items0 = arrayValue(this.types, 'Vector<SecureValueType>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SecureValueType(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SecureValueType(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -3131,18 +3064,12 @@ class DeleteSecureValue$ {
   static fromReader(r: TlReader): DeleteSecureValue$ {
     const o = new DeleteSecureValue$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'types';
-      const types: Api.TypeSecureValueType[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) types.push(read$SecureValueType(r));
-      i0 = -1;
-      o.types = types;
+      o.types = read$Vector$SecureValueType(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.deleteSecureValue', indexedField(field, i0));
+      return rethrowDecode(e, 'account.deleteSecureValue', field);
     }
   }
 }
@@ -3261,9 +3188,10 @@ class AcceptAuthorization$ {
       field = 'valueHashes';
       {
         const items0 = arrayValue(this.valueHashes, 'Vector<SecureValueHash>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SecureValueHash(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SecureValueHash(w, items0[i0]!);
         i0 = -1;
       }
       field = 'credentials';
@@ -3280,8 +3208,6 @@ class AcceptAuthorization$ {
   static fromReader(r: TlReader): AcceptAuthorization$ {
     const o = new AcceptAuthorization$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'botId';
       o.botId = r.int();
@@ -3290,16 +3216,12 @@ class AcceptAuthorization$ {
       field = 'publicKey';
       o.publicKey = r.stringField(o, 'publicKey');
       field = 'valueHashes';
-      const valueHashes: Api.TypeSecureValueHash[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) valueHashes.push(read$SecureValueHash(r));
-      i0 = -1;
-      o.valueHashes = valueHashes;
+      o.valueHashes = read$Vector$SecureValueHash(r);
       field = 'credentials';
       o.credentials = read$SecureCredentialsEncrypted(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.acceptAuthorization', indexedField(field, i0));
+      return rethrowDecode(e, 'account.acceptAuthorization', field);
     }
   }
 }
@@ -4982,9 +4904,10 @@ class GetMultiWallPapers$ {
       field = 'wallpapers';
       {
         const items0 = arrayValue(this.wallpapers, 'Vector<InputWallPaper>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputWallPaper(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputWallPaper(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -4993,24 +4916,18 @@ class GetMultiWallPapers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWallPaper[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$WallPaper);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$WallPaper);
   }
 
   static fromReader(r: TlReader): GetMultiWallPapers$ {
     const o = new GetMultiWallPapers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'wallpapers';
-      const wallpapers: Api.TypeInputWallPaper[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) wallpapers.push(read$InputWallPaper(r));
-      i0 = -1;
-      o.wallpapers = wallpapers;
+      o.wallpapers = read$Vector$InputWallPaper(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'account.getMultiWallPapers', indexedField(field, i0));
+      return rethrowDecode(e, 'account.getMultiWallPapers', field);
     }
   }
 }

@@ -25,6 +25,8 @@ import {
   read$CodeSettings,
   read$InputCheckPasswordSRP,
   read$User,
+  read$Vector$int,
+  read$Vector$long,
   read$auth$Authorization,
   read$auth$CodeType,
   read$auth$SentCodeType,
@@ -1640,9 +1642,10 @@ class DropTempAuthKeys$ {
       field = 'exceptAuthKeys';
       {
         const items0 = arrayValue(this.exceptAuthKeys, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1657,18 +1660,12 @@ class DropTempAuthKeys$ {
   static fromReader(r: TlReader): DropTempAuthKeys$ {
     const o = new DropTempAuthKeys$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'exceptAuthKeys';
-      const exceptAuthKeys: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) exceptAuthKeys.push(r.long());
-      i0 = -1;
-      o.exceptAuthKeys = exceptAuthKeys;
+      o.exceptAuthKeys = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'auth.dropTempAuthKeys', indexedField(field, i0));
+      return rethrowDecode(e, 'auth.dropTempAuthKeys', field);
     }
   }
 }
@@ -1715,9 +1712,10 @@ class ExportLoginToken$ {
       field = 'exceptIds';
       {
         const items0 = arrayValue(this.exceptIds, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1732,22 +1730,16 @@ class ExportLoginToken$ {
   static fromReader(r: TlReader): ExportLoginToken$ {
     const o = new ExportLoginToken$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'apiId';
       o.apiId = r.int();
       field = 'apiHash';
       o.apiHash = r.stringField(o, 'apiHash');
       field = 'exceptIds';
-      const exceptIds: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) exceptIds.push(r.int());
-      i0 = -1;
-      o.exceptIds = exceptIds;
+      o.exceptIds = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'auth.exportLoginToken', indexedField(field, i0));
+      return rethrowDecode(e, 'auth.exportLoginToken', field);
     }
   }
 }

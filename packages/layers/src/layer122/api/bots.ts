@@ -20,8 +20,8 @@ import {
   serializeObject,
 } from '@tlforge/runtime';
 import {
-  read$BotCommand,
   read$DataJSON,
+  read$Vector$BotCommand,
   readResult$Bool,
   readResult$DataJSON,
   write$BotCommand,
@@ -180,9 +180,10 @@ class SetBotCommands$ {
       field = 'commands';
       {
         const items0 = arrayValue(this.commands, 'Vector<BotCommand>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$BotCommand(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$BotCommand(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -197,18 +198,12 @@ class SetBotCommands$ {
   static fromReader(r: TlReader): SetBotCommands$ {
     const o = new SetBotCommands$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'commands';
-      const commands: Api.TypeBotCommand[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) commands.push(read$BotCommand(r));
-      i0 = -1;
-      o.commands = commands;
+      o.commands = read$Vector$BotCommand(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'bots.setBotCommands', indexedField(field, i0));
+      return rethrowDecode(e, 'bots.setBotCommands', field);
     }
   }
 }

@@ -23,21 +23,25 @@ import {
   unknownFlagBits,
 } from '@tlforge/runtime';
 import {
-  read$ChannelAdminLogEvent,
   read$ChannelAdminLogEventsFilter,
   read$ChannelParticipant,
   read$ChannelParticipantsFilter,
-  read$Chat,
   read$ChatAdminRights,
   read$ChatBannedRights,
   read$InputChannel,
   read$InputChatPhoto,
   read$InputCheckPasswordSRP,
   read$InputGeoPoint,
-  read$InputMessage,
   read$InputStickerSet,
   read$InputUser,
-  read$User,
+  read$Vector$ChannelAdminLogEvent,
+  read$Vector$ChannelParticipant,
+  read$Vector$Chat,
+  read$Vector$InputChannel,
+  read$Vector$InputMessage,
+  read$Vector$InputUser,
+  read$Vector$User,
+  read$Vector$int,
   readResult$Bool,
   readResult$ExportedMessageLink,
   readResult$Updates,
@@ -113,17 +117,19 @@ class ChannelParticipants$ {
       field = 'participants';
       {
         const items0 = arrayValue(this.participants, 'Vector<ChannelParticipant>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$ChannelParticipant(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$ChannelParticipant(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -134,26 +140,16 @@ class ChannelParticipants$ {
   static fromReader(r: TlReader): ChannelParticipants$ {
     const o = new ChannelParticipants$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'count';
       o.count = r.int();
       field = 'participants';
-      const participants: Api.TypeChannelParticipant[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) participants.push(read$ChannelParticipant(r));
-      i0 = -1;
-      o.participants = participants;
+      o.participants = read$Vector$ChannelParticipant(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'channels.channelParticipants', indexedField(field, i0));
+      return rethrowDecode(e, 'channels.channelParticipants', field);
     }
   }
 }
@@ -224,9 +220,10 @@ class ChannelParticipant$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -237,20 +234,14 @@ class ChannelParticipant$ {
   static fromReader(r: TlReader): ChannelParticipant$ {
     const o = new ChannelParticipant$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'participant';
       o.participant = read$ChannelParticipant(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'channels.channelParticipant', indexedField(field, i0));
+      return rethrowDecode(e, 'channels.channelParticipant', field);
     }
   }
 }
@@ -293,25 +284,28 @@ class AdminLogResults$ {
       field = 'events';
       {
         const items0 = arrayValue(this.events, 'Vector<ChannelAdminLogEvent>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$ChannelAdminLogEvent(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$ChannelAdminLogEvent(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -322,30 +316,16 @@ class AdminLogResults$ {
   static fromReader(r: TlReader): AdminLogResults$ {
     const o = new AdminLogResults$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'events';
-      const events: Api.TypeChannelAdminLogEvent[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) events.push(read$ChannelAdminLogEvent(r));
-      i0 = -1;
-      o.events = events;
+      o.events = read$Vector$ChannelAdminLogEvent(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'channels.adminLogResults', indexedField(field, i0));
+      return rethrowDecode(e, 'channels.adminLogResults', field);
     }
   }
 }
@@ -448,9 +428,10 @@ class DeleteMessages$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -465,20 +446,14 @@ class DeleteMessages$ {
   static fromReader(r: TlReader): DeleteMessages$ {
     const o = new DeleteMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'channel';
       o.channel = read$InputChannel(r);
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'channels.deleteMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'channels.deleteMessages', field);
     }
   }
 }
@@ -585,9 +560,10 @@ class ReportSpam$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -602,22 +578,16 @@ class ReportSpam$ {
   static fromReader(r: TlReader): ReportSpam$ {
     const o = new ReportSpam$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'channel';
       o.channel = read$InputChannel(r);
       field = 'userId';
       o.userId = read$InputUser(r);
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'channels.reportSpam', indexedField(field, i0));
+      return rethrowDecode(e, 'channels.reportSpam', field);
     }
   }
 }
@@ -660,9 +630,10 @@ class GetMessages$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<InputMessage>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputMessage(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputMessage(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -677,20 +648,14 @@ class GetMessages$ {
   static fromReader(r: TlReader): GetMessages$ {
     const o = new GetMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'channel';
       o.channel = read$InputChannel(r);
       field = 'id';
-      const id: Api.TypeInputMessage[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(read$InputMessage(r));
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$InputMessage(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'channels.getMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'channels.getMessages', field);
     }
   }
 }
@@ -867,9 +832,10 @@ class GetChannels$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<InputChannel>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputChannel(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputChannel(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -884,18 +850,12 @@ class GetChannels$ {
   static fromReader(r: TlReader): GetChannels$ {
     const o = new GetChannels$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'id';
-      const id: Api.TypeInputChannel[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(read$InputChannel(r));
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$InputChannel(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'channels.getChannels', indexedField(field, i0));
+      return rethrowDecode(e, 'channels.getChannels', field);
     }
   }
 }
@@ -1507,9 +1467,10 @@ class InviteToChannel$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<InputUser>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputUser(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputUser(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1524,20 +1485,14 @@ class InviteToChannel$ {
   static fromReader(r: TlReader): InviteToChannel$ {
     const o = new InviteToChannel$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'channel';
       o.channel = read$InputChannel(r);
       field = 'users';
-      const users: Api.TypeInputUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$InputUser(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$InputUser(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'channels.inviteToChannel', indexedField(field, i0));
+      return rethrowDecode(e, 'channels.inviteToChannel', field);
     }
   }
 }
@@ -1916,9 +1871,10 @@ class GetAdminLog$ {
       field = 'admins';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.admins, 'Vector<InputUser>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputUser(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputUser(w, items0[i0]!);
         i0 = -1;
       }
       field = 'maxId';
@@ -1939,8 +1895,6 @@ class GetAdminLog$ {
   static fromReader(r: TlReader): GetAdminLog$ {
     const o = new GetAdminLog$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -1952,15 +1906,7 @@ class GetAdminLog$ {
       field = 'eventsFilter';
       o.eventsFilter = (flags & 0x1) !== 0 ? read$ChannelAdminLogEventsFilter(r) : undefined;
       field = 'admins';
-      if ((flags & 0x2) !== 0) {
-        const admins: Api.TypeInputUser[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) admins.push(read$InputUser(r));
-        i0 = -1;
-        o.admins = admins;
-      } else {
-        o.admins = undefined;
-      }
+      o.admins = (flags & 0x2) !== 0 ? read$Vector$InputUser(r) : undefined;
       field = 'maxId';
       o.maxId = r.long();
       field = 'minId';
@@ -1969,7 +1915,7 @@ class GetAdminLog$ {
       o.limit = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'channels.getAdminLog', indexedField(field, i0));
+      return rethrowDecode(e, 'channels.getAdminLog', field);
     }
   }
 }
@@ -2072,9 +2018,10 @@ class ReadMessageContents$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2089,20 +2036,14 @@ class ReadMessageContents$ {
   static fromReader(r: TlReader): ReadMessageContents$ {
     const o = new ReadMessageContents$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'channel';
       o.channel = read$InputChannel(r);
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'channels.readMessageContents', indexedField(field, i0));
+      return rethrowDecode(e, 'channels.readMessageContents', field);
     }
   }
 }

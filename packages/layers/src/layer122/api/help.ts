@@ -21,20 +21,22 @@ import {
   unknownFlagBits,
 } from '@tlforge/runtime';
 import {
-  read$AccessPointRule,
-  read$Chat,
   read$DataJSON,
   read$Document,
-  read$InputAppEvent,
   read$InputPeer,
   read$InputUser,
-  read$MessageEntity,
   read$Peer,
-  read$RecentMeUrl,
   read$User,
-  read$help$Country,
-  read$help$CountryCode,
+  read$Vector$Chat,
+  read$Vector$InputAppEvent,
+  read$Vector$MessageEntity,
+  read$Vector$RecentMeUrl,
+  read$Vector$User,
+  read$Vector$help$Country,
+  read$Vector$help$CountryCode,
+  read$Vector$string,
   read$help$TermsOfService,
+  read$vector$AccessPointRule,
   readResult$Bool,
   readResult$CdnConfig,
   readResult$Config,
@@ -168,9 +170,10 @@ class AppUpdate$ {
       field = 'entities';
       {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'document';
@@ -185,8 +188,6 @@ class AppUpdate$ {
   static fromReader(r: TlReader): AppUpdate$ {
     const o = new AppUpdate$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -199,18 +200,14 @@ class AppUpdate$ {
       field = 'text';
       o.text = r.stringField(o, 'text');
       field = 'entities';
-      const entities: Api.TypeMessageEntity[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-      i0 = -1;
-      o.entities = entities;
+      o.entities = read$Vector$MessageEntity(r);
       field = 'document';
       o.document = (flags & 0x2) !== 0 ? read$Document(r) : undefined;
       field = 'url';
       o.url = (flags & 0x4) !== 0 ? r.stringField(o, 'url') : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'help.appUpdate', indexedField(field, i0));
+      return rethrowDecode(e, 'help.appUpdate', field);
     }
   }
 }
@@ -400,9 +397,10 @@ class TermsOfService$ {
       field = 'entities';
       {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'minAgeConfirm';
@@ -415,8 +413,6 @@ class TermsOfService$ {
   static fromReader(r: TlReader): TermsOfService$ {
     const o = new TermsOfService$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -427,16 +423,12 @@ class TermsOfService$ {
       field = 'text';
       o.text = r.stringField(o, 'text');
       field = 'entities';
-      const entities: Api.TypeMessageEntity[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-      i0 = -1;
-      o.entities = entities;
+      o.entities = read$Vector$MessageEntity(r);
       field = 'minAgeConfirm';
       o.minAgeConfirm = (flags & 0x2) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'help.termsOfService', indexedField(field, i0));
+      return rethrowDecode(e, 'help.termsOfService', field);
     }
   }
 }
@@ -479,25 +471,28 @@ class RecentMeUrls$ {
       field = 'urls';
       {
         const items0 = arrayValue(this.urls, 'Vector<RecentMeUrl>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$RecentMeUrl(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$RecentMeUrl(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -508,30 +503,16 @@ class RecentMeUrls$ {
   static fromReader(r: TlReader): RecentMeUrls$ {
     const o = new RecentMeUrls$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'urls';
-      const urls: Api.TypeRecentMeUrl[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) urls.push(read$RecentMeUrl(r));
-      i0 = -1;
-      o.urls = urls;
+      o.urls = read$Vector$RecentMeUrl(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'help.recentMeUrls', indexedField(field, i0));
+      return rethrowDecode(e, 'help.recentMeUrls', field);
     }
   }
 }
@@ -715,9 +696,10 @@ class DeepLinkInfo$ {
       field = 'entities';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -728,8 +710,6 @@ class DeepLinkInfo$ {
   static fromReader(r: TlReader): DeepLinkInfo$ {
     const o = new DeepLinkInfo$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -738,18 +718,10 @@ class DeepLinkInfo$ {
       field = 'message';
       o.message = r.stringField(o, 'message');
       field = 'entities';
-      if ((flags & 0x2) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'help.deepLinkInfo', indexedField(field, i0));
+      return rethrowDecode(e, 'help.deepLinkInfo', field);
     }
   }
 }
@@ -958,9 +930,10 @@ class UserInfo$ {
       field = 'entities';
       {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'author';
@@ -975,24 +948,18 @@ class UserInfo$ {
   static fromReader(r: TlReader): UserInfo$ {
     const o = new UserInfo$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'message';
       o.message = r.stringField(o, 'message');
       field = 'entities';
-      const entities: Api.TypeMessageEntity[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-      i0 = -1;
-      o.entities = entities;
+      o.entities = read$Vector$MessageEntity(r);
       field = 'author';
       o.author = r.stringField(o, 'author');
       field = 'date';
       o.date = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'help.userInfo', indexedField(field, i0));
+      return rethrowDecode(e, 'help.userInfo', field);
     }
   }
 }
@@ -1103,17 +1070,19 @@ class PromoData$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
       field = 'psaType';
@@ -1128,8 +1097,6 @@ class PromoData$ {
   static fromReader(r: TlReader): PromoData$ {
     const o = new PromoData$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -1140,24 +1107,16 @@ class PromoData$ {
       field = 'peer';
       o.peer = read$Peer(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       field = 'psaType';
       o.psaType = (flags & 0x2) !== 0 ? r.stringField(o, 'psaType') : undefined;
       field = 'psaMessage';
       o.psaMessage = (flags & 0x4) !== 0 ? r.stringField(o, 'psaMessage') : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'help.promoData', indexedField(field, i0));
+      return rethrowDecode(e, 'help.promoData', field);
     }
   }
 }
@@ -1206,17 +1165,19 @@ class CountryCode$ {
       field = 'prefixes';
       if ((flags & 0x1) !== 0) {
         const items0 = arrayValue(this.prefixes, 'Vector<string>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.string(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.string(items0[i0]!);
         i0 = -1;
       }
       field = 'patterns';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.patterns, 'Vector<string>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.string(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.string(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1227,8 +1188,6 @@ class CountryCode$ {
   static fromReader(r: TlReader): CountryCode$ {
     const o = new CountryCode$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -1236,28 +1195,12 @@ class CountryCode$ {
       field = 'countryCode';
       o.countryCode = r.stringField(o, 'countryCode');
       field = 'prefixes';
-      if ((flags & 0x1) !== 0) {
-        const prefixes: string[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) prefixes.push(r.stringField(prefixes, prefixes.length));
-        i0 = -1;
-        o.prefixes = prefixes;
-      } else {
-        o.prefixes = undefined;
-      }
+      o.prefixes = (flags & 0x1) !== 0 ? read$Vector$string(r) : undefined;
       field = 'patterns';
-      if ((flags & 0x2) !== 0) {
-        const patterns: string[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) patterns.push(r.stringField(patterns, patterns.length));
-        i0 = -1;
-        o.patterns = patterns;
-      } else {
-        o.patterns = undefined;
-      }
+      o.patterns = (flags & 0x2) !== 0 ? read$Vector$string(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'help.countryCode', indexedField(field, i0));
+      return rethrowDecode(e, 'help.countryCode', field);
     }
   }
 }
@@ -1315,9 +1258,10 @@ class Country$ {
       field = 'countryCodes';
       {
         const items0 = arrayValue(this.countryCodes, 'Vector<help.CountryCode>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$help$CountryCode(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$help$CountryCode(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1328,8 +1272,6 @@ class Country$ {
   static fromReader(r: TlReader): Country$ {
     const o = new Country$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -1342,14 +1284,10 @@ class Country$ {
       field = 'name';
       o.name = (flags & 0x2) !== 0 ? r.stringField(o, 'name') : undefined;
       field = 'countryCodes';
-      const countryCodes: Api.help.TypeCountryCode[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) countryCodes.push(read$help$CountryCode(r));
-      i0 = -1;
-      o.countryCodes = countryCodes;
+      o.countryCodes = read$Vector$help$CountryCode(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'help.country', indexedField(field, i0));
+      return rethrowDecode(e, 'help.country', field);
     }
   }
 }
@@ -1418,9 +1356,10 @@ class CountriesList$ {
       field = 'countries';
       {
         const items0 = arrayValue(this.countries, 'Vector<help.Country>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$help$Country(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$help$Country(w, items0[i0]!);
         i0 = -1;
       }
       field = 'hash';
@@ -1433,20 +1372,14 @@ class CountriesList$ {
   static fromReader(r: TlReader): CountriesList$ {
     const o = new CountriesList$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'countries';
-      const countries: Api.help.TypeCountry[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) countries.push(read$help$Country(r));
-      i0 = -1;
-      o.countries = countries;
+      o.countries = read$Vector$help$Country(r);
       field = 'hash';
       o.hash = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'help.countriesList', indexedField(field, i0));
+      return rethrowDecode(e, 'help.countriesList', field);
     }
   }
 }
@@ -1493,8 +1426,9 @@ class ConfigSimple$ {
       field = 'rules';
       {
         const items0 = arrayValue(this.rules, 'vector<AccessPointRule>');
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$AccessPointRule(w, items0[i0]!);
+        const n0 = items0.length;
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$AccessPointRule(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1505,21 +1439,16 @@ class ConfigSimple$ {
   static fromReader(r: TlReader): ConfigSimple$ {
     const o = new ConfigSimple$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'date';
       o.date = r.int();
       field = 'expires';
       o.expires = r.int();
       field = 'rules';
-      const rules: Api.TypeAccessPointRule[] = [];
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) rules.push(read$AccessPointRule(r));
-      i0 = -1;
-      o.rules = rules;
+      o.rules = read$vector$AccessPointRule(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'help.configSimple', indexedField(field, i0));
+      return rethrowDecode(e, 'help.configSimple', field);
     }
   }
 }
@@ -2112,9 +2041,10 @@ class SaveAppLog$ {
       field = 'events';
       {
         const items0 = arrayValue(this.events, 'Vector<InputAppEvent>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputAppEvent(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputAppEvent(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2129,18 +2059,12 @@ class SaveAppLog$ {
   static fromReader(r: TlReader): SaveAppLog$ {
     const o = new SaveAppLog$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'events';
-      const events: Api.TypeInputAppEvent[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) events.push(read$InputAppEvent(r));
-      i0 = -1;
-      o.events = events;
+      o.events = read$Vector$InputAppEvent(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'help.saveAppLog', indexedField(field, i0));
+      return rethrowDecode(e, 'help.saveAppLog', field);
     }
   }
 }
@@ -2327,9 +2251,10 @@ class EditUserInfo$ {
       field = 'entities';
       {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2344,22 +2269,16 @@ class EditUserInfo$ {
   static fromReader(r: TlReader): EditUserInfo$ {
     const o = new EditUserInfo$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'userId';
       o.userId = read$InputUser(r);
       field = 'message';
       o.message = r.stringField(o, 'message');
       field = 'entities';
-      const entities: Api.TypeMessageEntity[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-      i0 = -1;
-      o.entities = entities;
+      o.entities = read$Vector$MessageEntity(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'help.editUserInfo', indexedField(field, i0));
+      return rethrowDecode(e, 'help.editUserInfo', field);
     }
   }
 }

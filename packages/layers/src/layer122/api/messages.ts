@@ -23,18 +23,12 @@ import {
   unknownFlagBits,
 } from '@tlforge/runtime';
 import {
-  read$BotInlineResult,
-  read$Chat,
   read$ChatBannedRights,
   read$ChatFull,
-  read$Dialog,
   read$DialogFilter,
-  read$Document,
   read$EncryptedFile,
-  read$HighScore,
   read$InlineBotSwitchPM,
   read$InputBotInlineMessageID,
-  read$InputBotInlineResult,
   read$InputChatPhoto,
   read$InputCheckPasswordSRP,
   read$InputDialogPeer,
@@ -43,25 +37,47 @@ import {
   read$InputEncryptedFile,
   read$InputGeoPoint,
   read$InputMedia,
-  read$InputMessage,
   read$InputPeer,
-  read$InputSingleMedia,
   read$InputStickerSet,
   read$InputStickeredMedia,
   read$InputUser,
-  read$Message,
-  read$MessageEntity,
-  read$MessageUserVote,
-  read$MessageViews,
   read$MessagesFilter,
   read$ReplyMarkup,
   read$ReportReason,
   read$SendMessageAction,
-  read$ShippingOption,
-  read$StickerPack,
   read$StickerSet,
-  read$StickerSetCovered,
-  read$User,
+  read$Vector$BotInlineResult,
+  read$Vector$Chat,
+  read$Vector$Dialog,
+  read$Vector$DialogFilter,
+  read$Vector$DialogFilterSuggested,
+  read$Vector$DialogPeer,
+  read$Vector$Document,
+  read$Vector$EmojiLanguage,
+  read$Vector$HighScore,
+  read$Vector$InputBotInlineResult,
+  read$Vector$InputDialogPeer,
+  read$Vector$InputMessage,
+  read$Vector$InputSingleMedia,
+  read$Vector$InputStickerSet,
+  read$Vector$InputUser,
+  read$Vector$Message,
+  read$Vector$MessageEntity,
+  read$Vector$MessageRange,
+  read$Vector$MessageUserVote,
+  read$Vector$MessageViews,
+  read$Vector$MessagesFilter,
+  read$Vector$ReceivedNotifyMessage,
+  read$Vector$ShippingOption,
+  read$Vector$StickerPack,
+  read$Vector$StickerSet,
+  read$Vector$StickerSetCovered,
+  read$Vector$User,
+  read$Vector$bytes,
+  read$Vector$int,
+  read$Vector$long,
+  read$Vector$messages$SearchCounter,
+  read$Vector$string,
   read$updates$State,
   readResult$Bool,
   readResult$ChatInvite,
@@ -77,15 +93,6 @@ import {
   readResult$StatsURL,
   readResult$Updates,
   readResult$UrlAuthResult,
-  readResult$Vector$DialogFilter,
-  readResult$Vector$DialogFilterSuggested,
-  readResult$Vector$DialogPeer,
-  readResult$Vector$EmojiLanguage,
-  readResult$Vector$MessageRange,
-  readResult$Vector$ReceivedNotifyMessage,
-  readResult$Vector$StickerSetCovered,
-  readResult$Vector$long,
-  readResult$Vector$messages$SearchCounter,
   readResult$WebPage,
   readResult$messages$AffectedHistory,
   readResult$messages$AffectedMessages,
@@ -278,33 +285,37 @@ class Dialogs$ {
       field = 'dialogs';
       {
         const items0 = arrayValue(this.dialogs, 'Vector<Dialog>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Dialog(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Dialog(w, items0[i0]!);
         i0 = -1;
       }
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<Message>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Message(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Message(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -315,36 +326,18 @@ class Dialogs$ {
   static fromReader(r: TlReader): Dialogs$ {
     const o = new Dialogs$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'dialogs';
-      const dialogs: Api.TypeDialog[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) dialogs.push(read$Dialog(r));
-      i0 = -1;
-      o.dialogs = dialogs;
+      o.dialogs = read$Vector$Dialog(r);
       field = 'messages';
-      const messages: Api.TypeMessage[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(read$Message(r));
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$Message(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.dialogs', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.dialogs', field);
     }
   }
 }
@@ -393,33 +386,37 @@ class DialogsSlice$ {
       field = 'dialogs';
       {
         const items0 = arrayValue(this.dialogs, 'Vector<Dialog>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Dialog(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Dialog(w, items0[i0]!);
         i0 = -1;
       }
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<Message>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Message(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Message(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -430,38 +427,20 @@ class DialogsSlice$ {
   static fromReader(r: TlReader): DialogsSlice$ {
     const o = new DialogsSlice$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'count';
       o.count = r.int();
       field = 'dialogs';
-      const dialogs: Api.TypeDialog[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) dialogs.push(read$Dialog(r));
-      i0 = -1;
-      o.dialogs = dialogs;
+      o.dialogs = read$Vector$Dialog(r);
       field = 'messages';
-      const messages: Api.TypeMessage[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(read$Message(r));
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$Message(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.dialogsSlice', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.dialogsSlice', field);
     }
   }
 }
@@ -554,25 +533,28 @@ class Messages$ {
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<Message>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Message(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Message(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -583,30 +565,16 @@ class Messages$ {
   static fromReader(r: TlReader): Messages$ {
     const o = new Messages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'messages';
-      const messages: Api.TypeMessage[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(read$Message(r));
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$Message(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.messages', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.messages', field);
     }
   }
 }
@@ -669,25 +637,28 @@ class MessagesSlice$ {
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<Message>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Message(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Message(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -698,8 +669,6 @@ class MessagesSlice$ {
   static fromReader(r: TlReader): MessagesSlice$ {
     const o = new MessagesSlice$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -712,26 +681,14 @@ class MessagesSlice$ {
       field = 'offsetIdOffset';
       o.offsetIdOffset = (flags & 0x4) !== 0 ? r.int() : undefined;
       field = 'messages';
-      const messages: Api.TypeMessage[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(read$Message(r));
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$Message(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.messagesSlice', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.messagesSlice', field);
     }
   }
 }
@@ -793,25 +750,28 @@ class ChannelMessages$ {
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<Message>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Message(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Message(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -822,8 +782,6 @@ class ChannelMessages$ {
   static fromReader(r: TlReader): ChannelMessages$ {
     const o = new ChannelMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -836,26 +794,14 @@ class ChannelMessages$ {
       field = 'offsetIdOffset';
       o.offsetIdOffset = (flags & 0x4) !== 0 ? r.int() : undefined;
       field = 'messages';
-      const messages: Api.TypeMessage[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(read$Message(r));
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$Message(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.channelMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.channelMessages', field);
     }
   }
 }
@@ -944,9 +890,10 @@ class Chats$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -957,18 +904,12 @@ class Chats$ {
   static fromReader(r: TlReader): Chats$ {
     const o = new Chats$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.chats', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.chats', field);
     }
   }
 }
@@ -1011,9 +952,10 @@ class ChatsSlice$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1024,20 +966,14 @@ class ChatsSlice$ {
   static fromReader(r: TlReader): ChatsSlice$ {
     const o = new ChatsSlice$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'count';
       o.count = r.int();
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.chatsSlice', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.chatsSlice', field);
     }
   }
 }
@@ -1082,17 +1018,19 @@ class ChatFull$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1103,26 +1041,16 @@ class ChatFull$ {
   static fromReader(r: TlReader): ChatFull$ {
     const o = new ChatFull$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'fullChat';
       o.fullChat = read$ChatFull(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.chatFull', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.chatFull', field);
     }
   }
 }
@@ -1479,9 +1407,10 @@ class Stickers$ {
       field = 'stickers';
       {
         const items0 = arrayValue(this.stickers, 'Vector<Document>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Document(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Document(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1492,20 +1421,14 @@ class Stickers$ {
   static fromReader(r: TlReader): Stickers$ {
     const o = new Stickers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'hash';
       o.hash = r.int();
       field = 'stickers';
-      const stickers: Api.TypeDocument[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) stickers.push(read$Document(r));
-      i0 = -1;
-      o.stickers = stickers;
+      o.stickers = read$Vector$Document(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.stickers', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.stickers', field);
     }
   }
 }
@@ -1576,9 +1499,10 @@ class AllStickers$ {
       field = 'sets';
       {
         const items0 = arrayValue(this.sets, 'Vector<StickerSet>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StickerSet(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StickerSet(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1589,20 +1513,14 @@ class AllStickers$ {
   static fromReader(r: TlReader): AllStickers$ {
     const o = new AllStickers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'hash';
       o.hash = r.int();
       field = 'sets';
-      const sets: Api.TypeStickerSet[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) sets.push(read$StickerSet(r));
-      i0 = -1;
-      o.sets = sets;
+      o.sets = read$Vector$StickerSet(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.allStickers', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.allStickers', field);
     }
   }
 }
@@ -1703,17 +1621,19 @@ class StickerSet$ {
       field = 'packs';
       {
         const items0 = arrayValue(this.packs, 'Vector<StickerPack>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StickerPack(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StickerPack(w, items0[i0]!);
         i0 = -1;
       }
       field = 'documents';
       {
         const items0 = arrayValue(this.documents, 'Vector<Document>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Document(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Document(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1724,26 +1644,16 @@ class StickerSet$ {
   static fromReader(r: TlReader): StickerSet$ {
     const o = new StickerSet$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'set';
       o.set = read$StickerSet(r);
       field = 'packs';
-      const packs: Api.TypeStickerPack[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) packs.push(read$StickerPack(r));
-      i0 = -1;
-      o.packs = packs;
+      o.packs = read$Vector$StickerPack(r);
       field = 'documents';
-      const documents: Api.TypeDocument[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) documents.push(read$Document(r));
-      i0 = -1;
-      o.documents = documents;
+      o.documents = read$Vector$Document(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.stickerSet', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.stickerSet', field);
     }
   }
 }
@@ -1814,9 +1724,10 @@ class SavedGifs$ {
       field = 'gifs';
       {
         const items0 = arrayValue(this.gifs, 'Vector<Document>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Document(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Document(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1827,20 +1738,14 @@ class SavedGifs$ {
   static fromReader(r: TlReader): SavedGifs$ {
     const o = new SavedGifs$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'hash';
       o.hash = r.int();
       field = 'gifs';
-      const gifs: Api.TypeDocument[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) gifs.push(read$Document(r));
-      i0 = -1;
-      o.gifs = gifs;
+      o.gifs = read$Vector$Document(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.savedGifs', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.savedGifs', field);
     }
   }
 }
@@ -1903,9 +1808,10 @@ class BotResults$ {
       field = 'results';
       {
         const items0 = arrayValue(this.results, 'Vector<BotInlineResult>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$BotInlineResult(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$BotInlineResult(w, items0[i0]!);
         i0 = -1;
       }
       field = 'cacheTime';
@@ -1913,9 +1819,10 @@ class BotResults$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1926,8 +1833,6 @@ class BotResults$ {
   static fromReader(r: TlReader): BotResults$ {
     const o = new BotResults$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -1940,22 +1845,14 @@ class BotResults$ {
       field = 'switchPm';
       o.switchPm = (flags & 0x4) !== 0 ? read$InlineBotSwitchPM(r) : undefined;
       field = 'results';
-      const results: Api.TypeBotInlineResult[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) results.push(read$BotInlineResult(r));
-      i0 = -1;
-      o.results = results;
+      o.results = read$Vector$BotInlineResult(r);
       field = 'cacheTime';
       o.cacheTime = r.int();
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.botResults', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.botResults', field);
     }
   }
 }
@@ -2140,33 +2037,37 @@ class PeerDialogs$ {
       field = 'dialogs';
       {
         const items0 = arrayValue(this.dialogs, 'Vector<Dialog>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Dialog(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Dialog(w, items0[i0]!);
         i0 = -1;
       }
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<Message>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Message(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Message(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
       field = 'state';
@@ -2179,38 +2080,20 @@ class PeerDialogs$ {
   static fromReader(r: TlReader): PeerDialogs$ {
     const o = new PeerDialogs$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'dialogs';
-      const dialogs: Api.TypeDialog[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) dialogs.push(read$Dialog(r));
-      i0 = -1;
-      o.dialogs = dialogs;
+      o.dialogs = read$Vector$Dialog(r);
       field = 'messages';
-      const messages: Api.TypeMessage[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(read$Message(r));
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$Message(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       field = 'state';
       o.state = read$updates$State(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.peerDialogs', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.peerDialogs', field);
     }
   }
 }
@@ -2309,17 +2192,19 @@ class FeaturedStickers$ {
       field = 'sets';
       {
         const items0 = arrayValue(this.sets, 'Vector<StickerSetCovered>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StickerSetCovered(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StickerSetCovered(w, items0[i0]!);
         i0 = -1;
       }
       field = 'unread';
       {
         const items0 = arrayValue(this.unread, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2330,28 +2215,18 @@ class FeaturedStickers$ {
   static fromReader(r: TlReader): FeaturedStickers$ {
     const o = new FeaturedStickers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'hash';
       o.hash = r.int();
       field = 'count';
       o.count = r.int();
       field = 'sets';
-      const sets: Api.TypeStickerSetCovered[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) sets.push(read$StickerSetCovered(r));
-      i0 = -1;
-      o.sets = sets;
+      o.sets = read$Vector$StickerSetCovered(r);
       field = 'unread';
-      const unread: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) unread.push(r.long());
-      i0 = -1;
-      o.unread = unread;
+      o.unread = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.featuredStickers', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.featuredStickers', field);
     }
   }
 }
@@ -2426,25 +2301,28 @@ class RecentStickers$ {
       field = 'packs';
       {
         const items0 = arrayValue(this.packs, 'Vector<StickerPack>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StickerPack(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StickerPack(w, items0[i0]!);
         i0 = -1;
       }
       field = 'stickers';
       {
         const items0 = arrayValue(this.stickers, 'Vector<Document>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Document(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Document(w, items0[i0]!);
         i0 = -1;
       }
       field = 'dates';
       {
         const items0 = arrayValue(this.dates, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2455,32 +2333,18 @@ class RecentStickers$ {
   static fromReader(r: TlReader): RecentStickers$ {
     const o = new RecentStickers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'hash';
       o.hash = r.int();
       field = 'packs';
-      const packs: Api.TypeStickerPack[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) packs.push(read$StickerPack(r));
-      i0 = -1;
-      o.packs = packs;
+      o.packs = read$Vector$StickerPack(r);
       field = 'stickers';
-      const stickers: Api.TypeDocument[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) stickers.push(read$Document(r));
-      i0 = -1;
-      o.stickers = stickers;
+      o.stickers = read$Vector$Document(r);
       field = 'dates';
-      const dates: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) dates.push(r.int());
-      i0 = -1;
-      o.dates = dates;
+      o.dates = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.recentStickers', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.recentStickers', field);
     }
   }
 }
@@ -2523,9 +2387,10 @@ class ArchivedStickers$ {
       field = 'sets';
       {
         const items0 = arrayValue(this.sets, 'Vector<StickerSetCovered>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StickerSetCovered(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StickerSetCovered(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2536,20 +2401,14 @@ class ArchivedStickers$ {
   static fromReader(r: TlReader): ArchivedStickers$ {
     const o = new ArchivedStickers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'count';
       o.count = r.int();
       field = 'sets';
-      const sets: Api.TypeStickerSetCovered[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) sets.push(read$StickerSetCovered(r));
-      i0 = -1;
-      o.sets = sets;
+      o.sets = read$Vector$StickerSetCovered(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.archivedStickers', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.archivedStickers', field);
     }
   }
 }
@@ -2616,9 +2475,10 @@ class StickerSetInstallResultArchive$ {
       field = 'sets';
       {
         const items0 = arrayValue(this.sets, 'Vector<StickerSetCovered>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StickerSetCovered(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StickerSetCovered(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2629,18 +2489,12 @@ class StickerSetInstallResultArchive$ {
   static fromReader(r: TlReader): StickerSetInstallResultArchive$ {
     const o = new StickerSetInstallResultArchive$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'sets';
-      const sets: Api.TypeStickerSetCovered[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) sets.push(read$StickerSetCovered(r));
-      i0 = -1;
-      o.sets = sets;
+      o.sets = read$Vector$StickerSetCovered(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.stickerSetInstallResultArchive', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.stickerSetInstallResultArchive', field);
     }
   }
 }
@@ -2681,17 +2535,19 @@ class HighScores$ {
       field = 'scores';
       {
         const items0 = arrayValue(this.scores, 'Vector<HighScore>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$HighScore(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$HighScore(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2702,24 +2558,14 @@ class HighScores$ {
   static fromReader(r: TlReader): HighScores$ {
     const o = new HighScores$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'scores';
-      const scores: Api.TypeHighScore[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) scores.push(read$HighScore(r));
-      i0 = -1;
-      o.scores = scores;
+      o.scores = read$Vector$HighScore(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.highScores', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.highScores', field);
     }
   }
 }
@@ -2792,17 +2638,19 @@ class FavedStickers$ {
       field = 'packs';
       {
         const items0 = arrayValue(this.packs, 'Vector<StickerPack>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StickerPack(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StickerPack(w, items0[i0]!);
         i0 = -1;
       }
       field = 'stickers';
       {
         const items0 = arrayValue(this.stickers, 'Vector<Document>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Document(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Document(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2813,26 +2661,16 @@ class FavedStickers$ {
   static fromReader(r: TlReader): FavedStickers$ {
     const o = new FavedStickers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'hash';
       o.hash = r.int();
       field = 'packs';
-      const packs: Api.TypeStickerPack[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) packs.push(read$StickerPack(r));
-      i0 = -1;
-      o.packs = packs;
+      o.packs = read$Vector$StickerPack(r);
       field = 'stickers';
-      const stickers: Api.TypeDocument[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) stickers.push(read$Document(r));
-      i0 = -1;
-      o.stickers = stickers;
+      o.stickers = read$Vector$Document(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.favedStickers', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.favedStickers', field);
     }
   }
 }
@@ -2903,9 +2741,10 @@ class FoundStickerSets$ {
       field = 'sets';
       {
         const items0 = arrayValue(this.sets, 'Vector<StickerSetCovered>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StickerSetCovered(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StickerSetCovered(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -2916,20 +2755,14 @@ class FoundStickerSets$ {
   static fromReader(r: TlReader): FoundStickerSets$ {
     const o = new FoundStickerSets$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'hash';
       o.hash = r.int();
       field = 'sets';
-      const sets: Api.TypeStickerSetCovered[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) sets.push(read$StickerSetCovered(r));
-      i0 = -1;
-      o.sets = sets;
+      o.sets = read$Vector$StickerSetCovered(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.foundStickerSets', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.foundStickerSets', field);
     }
   }
 }
@@ -3038,25 +2871,28 @@ class InactiveChats$ {
       field = 'dates';
       {
         const items0 = arrayValue(this.dates, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -3067,30 +2903,16 @@ class InactiveChats$ {
   static fromReader(r: TlReader): InactiveChats$ {
     const o = new InactiveChats$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'dates';
-      const dates: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) dates.push(r.int());
-      i0 = -1;
-      o.dates = dates;
+      o.dates = read$Vector$int(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.inactiveChats', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.inactiveChats', field);
     }
   }
 }
@@ -3140,17 +2962,19 @@ class VotesList$ {
       field = 'votes';
       {
         const items0 = arrayValue(this.votes, 'Vector<MessageUserVote>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageUserVote(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageUserVote(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
       field = 'nextOffset';
@@ -3163,8 +2987,6 @@ class VotesList$ {
   static fromReader(r: TlReader): VotesList$ {
     const o = new VotesList$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -3172,22 +2994,14 @@ class VotesList$ {
       field = 'count';
       o.count = r.int();
       field = 'votes';
-      const votes: Api.TypeMessageUserVote[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) votes.push(read$MessageUserVote(r));
-      i0 = -1;
-      o.votes = votes;
+      o.votes = read$Vector$MessageUserVote(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       field = 'nextOffset';
       o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.votesList', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.votesList', field);
     }
   }
 }
@@ -3230,25 +3044,28 @@ class MessageViews$ {
       field = 'views';
       {
         const items0 = arrayValue(this.views, 'Vector<MessageViews>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageViews(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageViews(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -3259,30 +3076,16 @@ class MessageViews$ {
   static fromReader(r: TlReader): MessageViews$ {
     const o = new MessageViews$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'views';
-      const views: Api.TypeMessageViews[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) views.push(read$MessageViews(r));
-      i0 = -1;
-      o.views = views;
+      o.views = read$Vector$MessageViews(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.messageViews', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.messageViews', field);
     }
   }
 }
@@ -3336,9 +3139,10 @@ class DiscussionMessage$ {
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<Message>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Message(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Message(w, items0[i0]!);
         i0 = -1;
       }
       field = 'maxId';
@@ -3350,17 +3154,19 @@ class DiscussionMessage$ {
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -3371,18 +3177,12 @@ class DiscussionMessage$ {
   static fromReader(r: TlReader): DiscussionMessage$ {
     const o = new DiscussionMessage$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
       if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
       field = 'messages';
-      const messages: Api.TypeMessage[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(read$Message(r));
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$Message(r);
       field = 'maxId';
       o.maxId = (flags & 0x1) !== 0 ? r.int() : undefined;
       field = 'readInboxMaxId';
@@ -3390,20 +3190,12 @@ class DiscussionMessage$ {
       field = 'readOutboxMaxId';
       o.readOutboxMaxId = (flags & 0x4) !== 0 ? r.int() : undefined;
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.discussionMessage', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.discussionMessage', field);
     }
   }
 }
@@ -3442,9 +3234,10 @@ class GetMessages$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<InputMessage>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputMessage(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputMessage(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -3459,18 +3252,12 @@ class GetMessages$ {
   static fromReader(r: TlReader): GetMessages$ {
     const o = new GetMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'id';
-      const id: Api.TypeInputMessage[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(read$InputMessage(r));
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$InputMessage(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.getMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.getMessages', field);
     }
   }
 }
@@ -3974,9 +3761,10 @@ class DeleteMessages$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -3991,22 +3779,16 @@ class DeleteMessages$ {
   static fromReader(r: TlReader): DeleteMessages$ {
     const o = new DeleteMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       o.revoke = (flags & 0x1) !== 0 ? true : undefined;
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.deleteMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.deleteMessages', field);
     }
   }
 }
@@ -4049,7 +3831,7 @@ class ReceivedMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeReceivedNotifyMessage[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$ReceivedNotifyMessage);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$ReceivedNotifyMessage);
   }
 
   static fromReader(r: TlReader): ReceivedMessages$ {
@@ -4215,9 +3997,10 @@ class SendMessage$ {
       field = 'entities';
       if ((flags & 0x8) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'scheduleDate';
@@ -4234,8 +4017,6 @@ class SendMessage$ {
   static fromReader(r: TlReader): SendMessage$ {
     const o = new SendMessage$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -4255,20 +4036,12 @@ class SendMessage$ {
       field = 'replyMarkup';
       o.replyMarkup = (flags & 0x4) !== 0 ? read$ReplyMarkup(r) : undefined;
       field = 'entities';
-      if ((flags & 0x8) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x8) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'scheduleDate';
       o.scheduleDate = (flags & 0x400) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.sendMessage', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.sendMessage', field);
     }
   }
 }
@@ -4351,9 +4124,10 @@ class SendMedia$ {
       field = 'entities';
       if ((flags & 0x8) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'scheduleDate';
@@ -4370,8 +4144,6 @@ class SendMedia$ {
   static fromReader(r: TlReader): SendMedia$ {
     const o = new SendMedia$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -4392,20 +4164,12 @@ class SendMedia$ {
       field = 'replyMarkup';
       o.replyMarkup = (flags & 0x4) !== 0 ? read$ReplyMarkup(r) : undefined;
       field = 'entities';
-      if ((flags & 0x8) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x8) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'scheduleDate';
       o.scheduleDate = (flags & 0x400) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.sendMedia', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.sendMedia', field);
     }
   }
 }
@@ -4469,17 +4233,19 @@ class ForwardMessages$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'randomId';
       {
         const items0 = arrayValue(this.randomId, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
       field = 'toPeer';
@@ -4498,8 +4264,6 @@ class ForwardMessages$ {
   static fromReader(r: TlReader): ForwardMessages$ {
     const o = new ForwardMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -4510,24 +4274,16 @@ class ForwardMessages$ {
       field = 'fromPeer';
       o.fromPeer = read$InputPeer(r);
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       field = 'randomId';
-      const randomId: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) randomId.push(r.long());
-      i0 = -1;
-      o.randomId = randomId;
+      o.randomId = read$Vector$long(r);
       field = 'toPeer';
       o.toPeer = read$InputPeer(r);
       field = 'scheduleDate';
       o.scheduleDate = (flags & 0x400) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.forwardMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.forwardMessages', field);
     }
   }
 }
@@ -4680,9 +4436,10 @@ class Report$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'reason';
@@ -4699,22 +4456,16 @@ class Report$ {
   static fromReader(r: TlReader): Report$ {
     const o = new Report$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       field = 'reason';
       o.reason = read$ReportReason(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.report', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.report', field);
     }
   }
 }
@@ -4753,9 +4504,10 @@ class GetChats$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -4770,18 +4522,12 @@ class GetChats$ {
   static fromReader(r: TlReader): GetChats$ {
     const o = new GetChats$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.getChats', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.getChats', field);
     }
   }
 }
@@ -5122,9 +4868,10 @@ class CreateChat$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<InputUser>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputUser(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputUser(w, items0[i0]!);
         i0 = -1;
       }
       field = 'title';
@@ -5141,20 +4888,14 @@ class CreateChat$ {
   static fromReader(r: TlReader): CreateChat$ {
     const o = new CreateChat$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'users';
-      const users: Api.TypeInputUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$InputUser(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$InputUser(r);
       field = 'title';
       o.title = r.stringField(o, 'title');
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.createChat', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.createChat', field);
     }
   }
 }
@@ -5787,7 +5528,7 @@ class ReceivedQueue$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): BigInteger[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$long);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$long);
   }
 
   static fromReader(r: TlReader): ReceivedQueue$ {
@@ -5891,9 +5632,10 @@ class ReadMessageContents$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -5908,18 +5650,12 @@ class ReadMessageContents$ {
   static fromReader(r: TlReader): ReadMessageContents$ {
     const o = new ReadMessageContents$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.readMessageContents', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.readMessageContents', field);
     }
   }
 }
@@ -6079,9 +5815,10 @@ class GetWebPagePreview$ {
       field = 'entities';
       if ((flags & 0x8) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -6096,8 +5833,6 @@ class GetWebPagePreview$ {
   static fromReader(r: TlReader): GetWebPagePreview$ {
     const o = new GetWebPagePreview$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -6105,18 +5840,10 @@ class GetWebPagePreview$ {
       field = 'message';
       o.message = r.stringField(o, 'message');
       field = 'entities';
-      if ((flags & 0x8) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x8) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.getWebPagePreview', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.getWebPagePreview', field);
     }
   }
 }
@@ -6563,9 +6290,10 @@ class GetMessagesViews$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'increment';
@@ -6582,22 +6310,16 @@ class GetMessagesViews$ {
   static fromReader(r: TlReader): GetMessagesViews$ {
     const o = new GetMessagesViews$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       field = 'increment';
       o.increment = r.bool();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.getMessagesViews', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.getMessagesViews', field);
     }
   }
 }
@@ -6870,9 +6592,10 @@ class ReorderStickerSets$ {
       field = 'order';
       {
         const items0 = arrayValue(this.order, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -6887,22 +6610,16 @@ class ReorderStickerSets$ {
   static fromReader(r: TlReader): ReorderStickerSets$ {
     const o = new ReorderStickerSets$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       o.masks = (flags & 0x1) !== 0 ? true : undefined;
       field = 'order';
-      const order: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) order.push(r.long());
-      i0 = -1;
-      o.order = order;
+      o.order = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.reorderStickerSets', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.reorderStickerSets', field);
     }
   }
 }
@@ -7227,9 +6944,10 @@ class SetInlineBotResults$ {
       field = 'results';
       {
         const items0 = arrayValue(this.results, 'Vector<InputBotInlineResult>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputBotInlineResult(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputBotInlineResult(w, items0[i0]!);
         i0 = -1;
       }
       field = 'cacheTime';
@@ -7250,8 +6968,6 @@ class SetInlineBotResults$ {
   static fromReader(r: TlReader): SetInlineBotResults$ {
     const o = new SetInlineBotResults$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -7261,11 +6977,7 @@ class SetInlineBotResults$ {
       field = 'queryId';
       o.queryId = r.long();
       field = 'results';
-      const results: Api.TypeInputBotInlineResult[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) results.push(read$InputBotInlineResult(r));
-      i0 = -1;
-      o.results = results;
+      o.results = read$Vector$InputBotInlineResult(r);
       field = 'cacheTime';
       o.cacheTime = r.int();
       field = 'nextOffset';
@@ -7274,7 +6986,7 @@ class SetInlineBotResults$ {
       o.switchPm = (flags & 0x8) !== 0 ? read$InlineBotSwitchPM(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.setInlineBotResults', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.setInlineBotResults', field);
     }
   }
 }
@@ -7517,9 +7229,10 @@ class EditMessage$ {
       field = 'entities';
       if ((flags & 0x8) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
       field = 'scheduleDate';
@@ -7536,8 +7249,6 @@ class EditMessage$ {
   static fromReader(r: TlReader): EditMessage$ {
     const o = new EditMessage$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -7554,20 +7265,12 @@ class EditMessage$ {
       field = 'replyMarkup';
       o.replyMarkup = (flags & 0x4) !== 0 ? read$ReplyMarkup(r) : undefined;
       field = 'entities';
-      if ((flags & 0x8) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x8) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'scheduleDate';
       o.scheduleDate = (flags & 0x8000) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.editMessage', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.editMessage', field);
     }
   }
 }
@@ -7632,9 +7335,10 @@ class EditInlineBotMessage$ {
       field = 'entities';
       if ((flags & 0x8) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -7649,8 +7353,6 @@ class EditInlineBotMessage$ {
   static fromReader(r: TlReader): EditInlineBotMessage$ {
     const o = new EditInlineBotMessage$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -7665,18 +7367,10 @@ class EditInlineBotMessage$ {
       field = 'replyMarkup';
       o.replyMarkup = (flags & 0x4) !== 0 ? read$ReplyMarkup(r) : undefined;
       field = 'entities';
-      if ((flags & 0x8) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x8) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.editInlineBotMessage', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.editInlineBotMessage', field);
     }
   }
 }
@@ -7883,9 +7577,10 @@ class GetPeerDialogs$ {
       field = 'peers';
       {
         const items0 = arrayValue(this.peers, 'Vector<InputDialogPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputDialogPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputDialogPeer(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -7900,18 +7595,12 @@ class GetPeerDialogs$ {
   static fromReader(r: TlReader): GetPeerDialogs$ {
     const o = new GetPeerDialogs$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peers';
-      const peers: Api.TypeInputDialogPeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) peers.push(read$InputDialogPeer(r));
-      i0 = -1;
-      o.peers = peers;
+      o.peers = read$Vector$InputDialogPeer(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.getPeerDialogs', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.getPeerDialogs', field);
     }
   }
 }
@@ -7970,9 +7659,10 @@ class SaveDraft$ {
       field = 'entities';
       if ((flags & 0x8) !== 0) {
         const items0 = arrayValue(this.entities, 'Vector<MessageEntity>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageEntity(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageEntity(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -7987,8 +7677,6 @@ class SaveDraft$ {
   static fromReader(r: TlReader): SaveDraft$ {
     const o = new SaveDraft$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -8001,18 +7689,10 @@ class SaveDraft$ {
       field = 'message';
       o.message = r.stringField(o, 'message');
       field = 'entities';
-      if ((flags & 0x8) !== 0) {
-        const entities: Api.TypeMessageEntity[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) entities.push(read$MessageEntity(r));
-        i0 = -1;
-        o.entities = entities;
-      } else {
-        o.entities = undefined;
-      }
+      o.entities = (flags & 0x8) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.saveDraft', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.saveDraft', field);
     }
   }
 }
@@ -8137,9 +7817,10 @@ class ReadFeaturedStickers$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<long>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.long(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.long(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -8154,18 +7835,12 @@ class ReadFeaturedStickers$ {
   static fromReader(r: TlReader): ReadFeaturedStickers$ {
     const o = new ReadFeaturedStickers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'id';
-      const id: BigInteger[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(8); i0 < n0; i0++) id.push(r.long());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$long(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.readFeaturedStickers', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.readFeaturedStickers', field);
     }
   }
 }
@@ -8524,7 +8199,7 @@ class GetAttachedStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStickerSetCovered[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$StickerSetCovered);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$StickerSetCovered);
   }
 
   static fromReader(r: TlReader): GetAttachedStickers$ {
@@ -8934,9 +8609,10 @@ class GetAllChats$ {
       field = 'exceptIds';
       {
         const items0 = arrayValue(this.exceptIds, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -8951,18 +8627,12 @@ class GetAllChats$ {
   static fromReader(r: TlReader): GetAllChats$ {
     const o = new GetAllChats$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'exceptIds';
-      const exceptIds: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) exceptIds.push(r.int());
-      i0 = -1;
-      o.exceptIds = exceptIds;
+      o.exceptIds = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.getAllChats', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.getAllChats', field);
     }
   }
 }
@@ -9135,9 +8805,10 @@ class ReorderPinnedDialogs$ {
       field = 'order';
       {
         const items0 = arrayValue(this.order, 'Vector<InputDialogPeer>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputDialogPeer(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputDialogPeer(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -9152,8 +8823,6 @@ class ReorderPinnedDialogs$ {
   static fromReader(r: TlReader): ReorderPinnedDialogs$ {
     const o = new ReorderPinnedDialogs$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -9162,14 +8831,10 @@ class ReorderPinnedDialogs$ {
       field = 'folderId';
       o.folderId = r.int();
       field = 'order';
-      const order: Api.TypeInputDialogPeer[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) order.push(read$InputDialogPeer(r));
-      i0 = -1;
-      o.order = order;
+      o.order = read$Vector$InputDialogPeer(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.reorderPinnedDialogs', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.reorderPinnedDialogs', field);
     }
   }
 }
@@ -9274,9 +8939,10 @@ class SetBotShippingResults$ {
       field = 'shippingOptions';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.shippingOptions, 'Vector<ShippingOption>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$ShippingOption(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$ShippingOption(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -9291,8 +8957,6 @@ class SetBotShippingResults$ {
   static fromReader(r: TlReader): SetBotShippingResults$ {
     const o = new SetBotShippingResults$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -9302,18 +8966,10 @@ class SetBotShippingResults$ {
       field = 'error';
       o.error = (flags & 0x1) !== 0 ? r.stringField(o, 'error') : undefined;
       field = 'shippingOptions';
-      if ((flags & 0x2) !== 0) {
-        const shippingOptions: Api.TypeShippingOption[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) shippingOptions.push(read$ShippingOption(r));
-        i0 = -1;
-        o.shippingOptions = shippingOptions;
-      } else {
-        o.shippingOptions = undefined;
-      }
+      o.shippingOptions = (flags & 0x2) !== 0 ? read$Vector$ShippingOption(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.setBotShippingResults', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.setBotShippingResults', field);
     }
   }
 }
@@ -9893,9 +9549,10 @@ class SendMultiMedia$ {
       field = 'multiMedia';
       {
         const items0 = arrayValue(this.multiMedia, 'Vector<InputSingleMedia>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputSingleMedia(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputSingleMedia(w, items0[i0]!);
         i0 = -1;
       }
       field = 'scheduleDate';
@@ -9912,8 +9569,6 @@ class SendMultiMedia$ {
   static fromReader(r: TlReader): SendMultiMedia$ {
     const o = new SendMultiMedia$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -9926,16 +9581,12 @@ class SendMultiMedia$ {
       field = 'replyToMsgId';
       o.replyToMsgId = (flags & 0x1) !== 0 ? r.int() : undefined;
       field = 'multiMedia';
-      const multiMedia: Api.TypeInputSingleMedia[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) multiMedia.push(read$InputSingleMedia(r));
-      i0 = -1;
-      o.multiMedia = multiMedia;
+      o.multiMedia = read$Vector$InputSingleMedia(r);
       field = 'scheduleDate';
       o.scheduleDate = (flags & 0x400) !== 0 ? r.int() : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.sendMultiMedia', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.sendMultiMedia', field);
     }
   }
 }
@@ -10094,7 +9745,7 @@ class GetSplitRanges$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeMessageRange[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$MessageRange);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$MessageRange);
   }
 
   static fromReader(_r: TlReader): GetSplitRanges$ {
@@ -10190,7 +9841,7 @@ class GetDialogUnreadMarks$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDialogPeer[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$DialogPeer);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$DialogPeer);
   }
 
   static fromReader(_r: TlReader): GetDialogUnreadMarks$ {
@@ -10352,9 +10003,10 @@ class SendVote$ {
       field = 'options';
       {
         const items0 = arrayValue(this.options, 'Vector<bytes>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.bytes(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.bytes(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -10369,22 +10021,16 @@ class SendVote$ {
   static fromReader(r: TlReader): SendVote$ {
     const o = new SendVote$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'msgId';
       o.msgId = r.int();
       field = 'options';
-      const options_: Uint8Array[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) options_.push(r.bytes());
-      i0 = -1;
-      o.options = options_;
+      o.options = read$Vector$bytes(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.sendVote', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.sendVote', field);
     }
   }
 }
@@ -10841,9 +10487,10 @@ class GetEmojiKeywordsLanguages$ {
       field = 'langCodes';
       {
         const items0 = arrayValue(this.langCodes, 'Vector<string>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.string(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.string(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -10852,24 +10499,18 @@ class GetEmojiKeywordsLanguages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiLanguage[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$EmojiLanguage);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$EmojiLanguage);
   }
 
   static fromReader(r: TlReader): GetEmojiKeywordsLanguages$ {
     const o = new GetEmojiKeywordsLanguages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'langCodes';
-      const langCodes: string[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) langCodes.push(r.stringField(langCodes, langCodes.length));
-      i0 = -1;
-      o.langCodes = langCodes;
+      o.langCodes = read$Vector$string(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.getEmojiKeywordsLanguages', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.getEmojiKeywordsLanguages', field);
     }
   }
 }
@@ -10966,9 +10607,10 @@ class GetSearchCounters$ {
       field = 'filters';
       {
         const items0 = arrayValue(this.filters, 'Vector<MessagesFilter>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessagesFilter(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessagesFilter(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -10977,26 +10619,20 @@ class GetSearchCounters$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSearchCounter[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$messages$SearchCounter);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$messages$SearchCounter);
   }
 
   static fromReader(r: TlReader): GetSearchCounters$ {
     const o = new GetSearchCounters$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'filters';
-      const filters: Api.TypeMessagesFilter[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) filters.push(read$MessagesFilter(r));
-      i0 = -1;
-      o.filters = filters;
+      o.filters = read$Vector$MessagesFilter(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.getSearchCounters', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.getSearchCounters', field);
     }
   }
 }
@@ -11295,9 +10931,10 @@ class GetScheduledMessages$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -11312,20 +10949,14 @@ class GetScheduledMessages$ {
   static fromReader(r: TlReader): GetScheduledMessages$ {
     const o = new GetScheduledMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.getScheduledMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.getScheduledMessages', field);
     }
   }
 }
@@ -11368,9 +10999,10 @@ class SendScheduledMessages$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -11385,20 +11017,14 @@ class SendScheduledMessages$ {
   static fromReader(r: TlReader): SendScheduledMessages$ {
     const o = new SendScheduledMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.sendScheduledMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.sendScheduledMessages', field);
     }
   }
 }
@@ -11441,9 +11067,10 @@ class DeleteScheduledMessages$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -11458,20 +11085,14 @@ class DeleteScheduledMessages$ {
   static fromReader(r: TlReader): DeleteScheduledMessages$ {
     const o = new DeleteScheduledMessages$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'id';
-      const id: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(r.int());
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.deleteScheduledMessages', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.deleteScheduledMessages', field);
     }
   }
 }
@@ -11609,9 +11230,10 @@ class ToggleStickerSets$ {
       field = 'stickersets';
       {
         const items0 = arrayValue(this.stickersets, 'Vector<InputStickerSet>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputStickerSet(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputStickerSet(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -11626,8 +11248,6 @@ class ToggleStickerSets$ {
   static fromReader(r: TlReader): ToggleStickerSets$ {
     const o = new ToggleStickerSets$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -11636,14 +11256,10 @@ class ToggleStickerSets$ {
       o.archive = (flags & 0x2) !== 0 ? true : undefined;
       o.unarchive = (flags & 0x4) !== 0 ? true : undefined;
       field = 'stickersets';
-      const stickersets: Api.TypeInputStickerSet[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) stickersets.push(read$InputStickerSet(r));
-      i0 = -1;
-      o.stickersets = stickersets;
+      o.stickersets = read$Vector$InputStickerSet(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.toggleStickerSets', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.toggleStickerSets', field);
     }
   }
 }
@@ -11672,7 +11288,7 @@ class GetDialogFilters$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDialogFilter[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$DialogFilter);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$DialogFilter);
   }
 
   static fromReader(_r: TlReader): GetDialogFilters$ {
@@ -11704,7 +11320,7 @@ class GetSuggestedDialogFilters$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDialogFilterSuggested[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$DialogFilterSuggested);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$DialogFilterSuggested);
   }
 
   static fromReader(_r: TlReader): GetSuggestedDialogFilters$ {
@@ -11812,9 +11428,10 @@ class UpdateDialogFiltersOrder$ {
       field = 'order';
       {
         const items0 = arrayValue(this.order, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -11829,18 +11446,12 @@ class UpdateDialogFiltersOrder$ {
   static fromReader(r: TlReader): UpdateDialogFiltersOrder$ {
     const o = new UpdateDialogFiltersOrder$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'order';
-      const order: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) order.push(r.int());
-      i0 = -1;
-      o.order = order;
+      o.order = read$Vector$int(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'messages.updateDialogFiltersOrder', indexedField(field, i0));
+      return rethrowDecode(e, 'messages.updateDialogFiltersOrder', field);
     }
   }
 }

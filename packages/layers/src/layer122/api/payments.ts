@@ -23,7 +23,6 @@ import {
   unknownFlagBits,
 } from '@tlforge/runtime';
 import {
-  read$BankCardOpenUrl,
   read$DataJSON,
   read$InputPaymentCredentials,
   read$Invoice,
@@ -31,7 +30,9 @@ import {
   read$PaymentSavedCredentials,
   read$ShippingOption,
   read$Updates,
-  read$User,
+  read$Vector$BankCardOpenUrl,
+  read$Vector$ShippingOption,
+  read$Vector$User,
   readResult$Bool,
   readResult$payments$BankCardData,
   readResult$payments$PaymentForm,
@@ -148,9 +149,10 @@ class PaymentForm$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -161,8 +163,6 @@ class PaymentForm$ {
   static fromReader(r: TlReader): PaymentForm$ {
     const o = new PaymentForm$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -186,14 +186,10 @@ class PaymentForm$ {
       field = 'savedCredentials';
       o.savedCredentials = (flags & 0x2) !== 0 ? read$PaymentSavedCredentials(r) : undefined;
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'payments.paymentForm', indexedField(field, i0));
+      return rethrowDecode(e, 'payments.paymentForm', field);
     }
   }
 }
@@ -240,9 +236,10 @@ class ValidatedRequestedInfo$ {
       field = 'shippingOptions';
       if ((flags & 0x2) !== 0) {
         const items0 = arrayValue(this.shippingOptions, 'Vector<ShippingOption>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$ShippingOption(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$ShippingOption(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -253,8 +250,6 @@ class ValidatedRequestedInfo$ {
   static fromReader(r: TlReader): ValidatedRequestedInfo$ {
     const o = new ValidatedRequestedInfo$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -262,18 +257,10 @@ class ValidatedRequestedInfo$ {
       field = 'id';
       o.id = (flags & 0x1) !== 0 ? r.stringField(o, 'id') : undefined;
       field = 'shippingOptions';
-      if ((flags & 0x2) !== 0) {
-        const shippingOptions: Api.TypeShippingOption[] = [];
-        r.vectorId();
-        for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) shippingOptions.push(read$ShippingOption(r));
-        i0 = -1;
-        o.shippingOptions = shippingOptions;
-      } else {
-        o.shippingOptions = undefined;
-      }
+      o.shippingOptions = (flags & 0x2) !== 0 ? read$Vector$ShippingOption(r) : undefined;
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'payments.validatedRequestedInfo', indexedField(field, i0));
+      return rethrowDecode(e, 'payments.validatedRequestedInfo', field);
     }
   }
 }
@@ -452,9 +439,10 @@ class PaymentReceipt$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -465,8 +453,6 @@ class PaymentReceipt$ {
   static fromReader(r: TlReader): PaymentReceipt$ {
     const o = new PaymentReceipt$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -490,14 +476,10 @@ class PaymentReceipt$ {
       field = 'credentialsTitle';
       o.credentialsTitle = r.stringField(o, 'credentialsTitle');
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'payments.paymentReceipt', indexedField(field, i0));
+      return rethrowDecode(e, 'payments.paymentReceipt', field);
     }
   }
 }
@@ -601,9 +583,10 @@ class BankCardData$ {
       field = 'openUrls';
       {
         const items0 = arrayValue(this.openUrls, 'Vector<BankCardOpenUrl>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$BankCardOpenUrl(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$BankCardOpenUrl(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -614,20 +597,14 @@ class BankCardData$ {
   static fromReader(r: TlReader): BankCardData$ {
     const o = new BankCardData$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'title';
       o.title = r.stringField(o, 'title');
       field = 'openUrls';
-      const openUrls: Api.TypeBankCardOpenUrl[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) openUrls.push(read$BankCardOpenUrl(r));
-      i0 = -1;
-      o.openUrls = openUrls;
+      o.openUrls = read$Vector$BankCardOpenUrl(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'payments.bankCardData', indexedField(field, i0));
+      return rethrowDecode(e, 'payments.bankCardData', field);
     }
   }
 }

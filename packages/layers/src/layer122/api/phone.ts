@@ -24,7 +24,6 @@ import {
 import {
   read$DataJSON,
   read$GroupCall,
-  read$GroupCallParticipant,
   read$InputGroupCall,
   read$InputPeer,
   read$InputPhoneCall,
@@ -32,7 +31,10 @@ import {
   read$PhoneCall,
   read$PhoneCallDiscardReason,
   read$PhoneCallProtocol,
-  read$User,
+  read$Vector$GroupCallParticipant,
+  read$Vector$InputUser,
+  read$Vector$User,
+  read$Vector$int,
   readResult$Bool,
   readResult$DataJSON,
   readResult$Updates,
@@ -94,9 +96,10 @@ class PhoneCall$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -107,20 +110,14 @@ class PhoneCall$ {
   static fromReader(r: TlReader): PhoneCall$ {
     const o = new PhoneCall$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'phoneCall';
       o.phoneCall = read$PhoneCall(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'phone.phoneCall', indexedField(field, i0));
+      return rethrowDecode(e, 'phone.phoneCall', field);
     }
   }
 }
@@ -167,9 +164,10 @@ class GroupCall$ {
       field = 'participants';
       {
         const items0 = arrayValue(this.participants, 'Vector<GroupCallParticipant>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$GroupCallParticipant(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$GroupCallParticipant(w, items0[i0]!);
         i0 = -1;
       }
       field = 'participantsNextOffset';
@@ -177,9 +175,10 @@ class GroupCall$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -190,28 +189,18 @@ class GroupCall$ {
   static fromReader(r: TlReader): GroupCall$ {
     const o = new GroupCall$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'call';
       o.call = read$GroupCall(r);
       field = 'participants';
-      const participants: Api.TypeGroupCallParticipant[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) participants.push(read$GroupCallParticipant(r));
-      i0 = -1;
-      o.participants = participants;
+      o.participants = read$Vector$GroupCallParticipant(r);
       field = 'participantsNextOffset';
       o.participantsNextOffset = r.stringField(o, 'participantsNextOffset');
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'phone.groupCall', indexedField(field, i0));
+      return rethrowDecode(e, 'phone.groupCall', field);
     }
   }
 }
@@ -260,9 +249,10 @@ class GroupParticipants$ {
       field = 'participants';
       {
         const items0 = arrayValue(this.participants, 'Vector<GroupCallParticipant>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$GroupCallParticipant(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$GroupCallParticipant(w, items0[i0]!);
         i0 = -1;
       }
       field = 'nextOffset';
@@ -270,9 +260,10 @@ class GroupParticipants$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
       field = 'version';
@@ -285,30 +276,20 @@ class GroupParticipants$ {
   static fromReader(r: TlReader): GroupParticipants$ {
     const o = new GroupParticipants$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'count';
       o.count = r.int();
       field = 'participants';
-      const participants: Api.TypeGroupCallParticipant[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) participants.push(read$GroupCallParticipant(r));
-      i0 = -1;
-      o.participants = participants;
+      o.participants = read$Vector$GroupCallParticipant(r);
       field = 'nextOffset';
       o.nextOffset = r.stringField(o, 'nextOffset');
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       field = 'version';
       o.version = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'phone.groupParticipants', indexedField(field, i0));
+      return rethrowDecode(e, 'phone.groupParticipants', field);
     }
   }
 }
@@ -1195,9 +1176,10 @@ class InviteToGroupCall$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<InputUser>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputUser(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputUser(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -1212,20 +1194,14 @@ class InviteToGroupCall$ {
   static fromReader(r: TlReader): InviteToGroupCall$ {
     const o = new InviteToGroupCall$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'call';
       o.call = read$InputGroupCall(r);
       field = 'users';
-      const users: Api.TypeInputUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$InputUser(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$InputUser(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'phone.inviteToGroupCall', indexedField(field, i0));
+      return rethrowDecode(e, 'phone.inviteToGroupCall', field);
     }
   }
 }
@@ -1448,17 +1424,19 @@ class GetGroupParticipants$ {
       field = 'ids';
       {
         const items0 = arrayValue(this.ids, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'sources';
       {
         const items0 = arrayValue(this.sources, 'Vector<int>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) w.int(items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) w.int(items0[i0]!);
         i0 = -1;
       }
       field = 'offset';
@@ -1477,30 +1455,20 @@ class GetGroupParticipants$ {
   static fromReader(r: TlReader): GetGroupParticipants$ {
     const o = new GetGroupParticipants$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'call';
       o.call = read$InputGroupCall(r);
       field = 'ids';
-      const ids: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) ids.push(r.int());
-      i0 = -1;
-      o.ids = ids;
+      o.ids = read$Vector$int(r);
       field = 'sources';
-      const sources: number[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) sources.push(r.int());
-      i0 = -1;
-      o.sources = sources;
+      o.sources = read$Vector$int(r);
       field = 'offset';
       o.offset = r.stringField(o, 'offset');
       field = 'limit';
       o.limit = r.int();
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'phone.getGroupParticipants', indexedField(field, i0));
+      return rethrowDecode(e, 'phone.getGroupParticipants', field);
     }
   }
 }

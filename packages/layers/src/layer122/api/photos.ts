@@ -25,8 +25,10 @@ import {
   read$InputPhoto,
   read$InputUser,
   read$Photo,
-  read$User,
-  readResult$Vector$long,
+  read$Vector$InputPhoto,
+  read$Vector$Photo,
+  read$Vector$User,
+  read$Vector$long,
   readResult$photos$Photo,
   readResult$photos$Photos,
   write$InputFile,
@@ -76,17 +78,19 @@ class Photos$ {
       field = 'photos';
       {
         const items0 = arrayValue(this.photos, 'Vector<Photo>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Photo(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Photo(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -97,24 +101,14 @@ class Photos$ {
   static fromReader(r: TlReader): Photos$ {
     const o = new Photos$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'photos';
-      const photos: Api.TypePhoto[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) photos.push(read$Photo(r));
-      i0 = -1;
-      o.photos = photos;
+      o.photos = read$Vector$Photo(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'photos.photos', indexedField(field, i0));
+      return rethrowDecode(e, 'photos.photos', field);
     }
   }
 }
@@ -159,17 +153,19 @@ class PhotosSlice$ {
       field = 'photos';
       {
         const items0 = arrayValue(this.photos, 'Vector<Photo>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Photo(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Photo(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -180,26 +176,16 @@ class PhotosSlice$ {
   static fromReader(r: TlReader): PhotosSlice$ {
     const o = new PhotosSlice$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'count';
       o.count = r.int();
       field = 'photos';
-      const photos: Api.TypePhoto[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) photos.push(read$Photo(r));
-      i0 = -1;
-      o.photos = photos;
+      o.photos = read$Vector$Photo(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'photos.photosSlice', indexedField(field, i0));
+      return rethrowDecode(e, 'photos.photosSlice', field);
     }
   }
 }
@@ -242,9 +228,10 @@ class Photo$ {
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -255,20 +242,14 @@ class Photo$ {
   static fromReader(r: TlReader): Photo$ {
     const o = new Photo$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'photo';
       o.photo = read$Photo(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'photos.photo', indexedField(field, i0));
+      return rethrowDecode(e, 'photos.photo', field);
     }
   }
 }
@@ -435,9 +416,10 @@ class DeletePhotos$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<InputPhoto>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputPhoto(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputPhoto(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -446,24 +428,18 @@ class DeletePhotos$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): BigInteger[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$long);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$long);
   }
 
   static fromReader(r: TlReader): DeletePhotos$ {
     const o = new DeletePhotos$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'id';
-      const id: Api.TypeInputPhoto[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(read$InputPhoto(r));
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$InputPhoto(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'photos.deletePhotos', indexedField(field, i0));
+      return rethrowDecode(e, 'photos.deletePhotos', field);
     }
   }
 }

@@ -24,15 +24,15 @@ import {
 import {
   read$InputChannel,
   read$InputPeer,
-  read$MessageInteractionCounters,
   read$StatsAbsValueAndPrev,
   read$StatsDateRangeDays,
   read$StatsGraph,
-  read$StatsGroupTopAdmin,
-  read$StatsGroupTopInviter,
-  read$StatsGroupTopPoster,
   read$StatsPercentValue,
-  read$User,
+  read$Vector$MessageInteractionCounters,
+  read$Vector$StatsGroupTopAdmin,
+  read$Vector$StatsGroupTopInviter,
+  read$Vector$StatsGroupTopPoster,
+  read$Vector$User,
   readResult$StatsGraph,
   readResult$messages$Messages,
   readResult$stats$BroadcastStats,
@@ -145,9 +145,10 @@ class BroadcastStats$ {
       field = 'recentMessageInteractions';
       {
         const items0 = arrayValue(this.recentMessageInteractions, 'Vector<MessageInteractionCounters>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$MessageInteractionCounters(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$MessageInteractionCounters(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -158,8 +159,6 @@ class BroadcastStats$ {
   static fromReader(r: TlReader): BroadcastStats$ {
     const o = new BroadcastStats$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'period';
       o.period = read$StatsDateRangeDays(r);
@@ -190,14 +189,10 @@ class BroadcastStats$ {
       field = 'languagesGraph';
       o.languagesGraph = read$StatsGraph(r);
       field = 'recentMessageInteractions';
-      const recentMessageInteractions: Api.TypeMessageInteractionCounters[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) recentMessageInteractions.push(read$MessageInteractionCounters(r));
-      i0 = -1;
-      o.recentMessageInteractions = recentMessageInteractions;
+      o.recentMessageInteractions = read$Vector$MessageInteractionCounters(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stats.broadcastStats', indexedField(field, i0));
+      return rethrowDecode(e, 'stats.broadcastStats', field);
     }
   }
 }
@@ -294,33 +289,37 @@ class MegagroupStats$ {
       field = 'topPosters';
       {
         const items0 = arrayValue(this.topPosters, 'Vector<StatsGroupTopPoster>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StatsGroupTopPoster(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StatsGroupTopPoster(w, items0[i0]!);
         i0 = -1;
       }
       field = 'topAdmins';
       {
         const items0 = arrayValue(this.topAdmins, 'Vector<StatsGroupTopAdmin>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StatsGroupTopAdmin(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StatsGroupTopAdmin(w, items0[i0]!);
         i0 = -1;
       }
       field = 'topInviters';
       {
         const items0 = arrayValue(this.topInviters, 'Vector<StatsGroupTopInviter>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$StatsGroupTopInviter(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$StatsGroupTopInviter(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -331,8 +330,6 @@ class MegagroupStats$ {
   static fromReader(r: TlReader): MegagroupStats$ {
     const o = new MegagroupStats$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'period';
       o.period = read$StatsDateRangeDays(r);
@@ -361,32 +358,16 @@ class MegagroupStats$ {
       field = 'weekdaysGraph';
       o.weekdaysGraph = read$StatsGraph(r);
       field = 'topPosters';
-      const topPosters: Api.TypeStatsGroupTopPoster[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) topPosters.push(read$StatsGroupTopPoster(r));
-      i0 = -1;
-      o.topPosters = topPosters;
+      o.topPosters = read$Vector$StatsGroupTopPoster(r);
       field = 'topAdmins';
-      const topAdmins: Api.TypeStatsGroupTopAdmin[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) topAdmins.push(read$StatsGroupTopAdmin(r));
-      i0 = -1;
-      o.topAdmins = topAdmins;
+      o.topAdmins = read$Vector$StatsGroupTopAdmin(r);
       field = 'topInviters';
-      const topInviters: Api.TypeStatsGroupTopInviter[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) topInviters.push(read$StatsGroupTopInviter(r));
-      i0 = -1;
-      o.topInviters = topInviters;
+      o.topInviters = read$Vector$StatsGroupTopInviter(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stats.megagroupStats', indexedField(field, i0));
+      return rethrowDecode(e, 'stats.megagroupStats', field);
     }
   }
 }

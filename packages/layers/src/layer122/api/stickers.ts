@@ -25,6 +25,7 @@ import {
   read$InputStickerSet,
   read$InputStickerSetItem,
   read$InputUser,
+  read$Vector$InputStickerSetItem,
   readResult$messages$StickerSet,
   write$InputDocument,
   write$InputStickerSet,
@@ -91,9 +92,10 @@ class CreateStickerSet$ {
       field = 'stickers';
       {
         const items0 = arrayValue(this.stickers, 'Vector<InputStickerSetItem>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputStickerSetItem(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputStickerSetItem(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -108,8 +110,6 @@ class CreateStickerSet$ {
   static fromReader(r: TlReader): CreateStickerSet$ {
     const o = new CreateStickerSet$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -125,14 +125,10 @@ class CreateStickerSet$ {
       field = 'thumb';
       o.thumb = (flags & 0x4) !== 0 ? read$InputDocument(r) : undefined;
       field = 'stickers';
-      const stickers: Api.TypeInputStickerSetItem[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) stickers.push(read$InputStickerSetItem(r));
-      i0 = -1;
-      o.stickers = stickers;
+      o.stickers = read$Vector$InputStickerSetItem(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'stickers.createStickerSet', indexedField(field, i0));
+      return rethrowDecode(e, 'stickers.createStickerSet', field);
     }
   }
 }

@@ -22,13 +22,13 @@ import {
 } from '@tlforge/runtime';
 import {
   read$ChannelMessagesFilter,
-  read$Chat,
   read$Dialog,
-  read$EncryptedMessage,
   read$InputChannel,
-  read$Message,
-  read$Update,
-  read$User,
+  read$Vector$Chat,
+  read$Vector$EncryptedMessage,
+  read$Vector$Message,
+  read$Vector$Update,
+  read$Vector$User,
   read$updates$State,
   readResult$updates$ChannelDifference,
   readResult$updates$Difference,
@@ -229,41 +229,46 @@ class Difference$ {
       field = 'newMessages';
       {
         const items0 = arrayValue(this.newMessages, 'Vector<Message>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Message(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Message(w, items0[i0]!);
         i0 = -1;
       }
       field = 'newEncryptedMessages';
       {
         const items0 = arrayValue(this.newEncryptedMessages, 'Vector<EncryptedMessage>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$EncryptedMessage(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$EncryptedMessage(w, items0[i0]!);
         i0 = -1;
       }
       field = 'otherUpdates';
       {
         const items0 = arrayValue(this.otherUpdates, 'Vector<Update>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Update(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Update(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
       field = 'state';
@@ -276,44 +281,22 @@ class Difference$ {
   static fromReader(r: TlReader): Difference$ {
     const o = new Difference$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'newMessages';
-      const newMessages: Api.TypeMessage[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) newMessages.push(read$Message(r));
-      i0 = -1;
-      o.newMessages = newMessages;
+      o.newMessages = read$Vector$Message(r);
       field = 'newEncryptedMessages';
-      const newEncryptedMessages: Api.TypeEncryptedMessage[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) newEncryptedMessages.push(read$EncryptedMessage(r));
-      i0 = -1;
-      o.newEncryptedMessages = newEncryptedMessages;
+      o.newEncryptedMessages = read$Vector$EncryptedMessage(r);
       field = 'otherUpdates';
-      const otherUpdates: Api.TypeUpdate[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) otherUpdates.push(read$Update(r));
-      i0 = -1;
-      o.otherUpdates = otherUpdates;
+      o.otherUpdates = read$Vector$Update(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       field = 'state';
       o.state = read$updates$State(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updates.difference', indexedField(field, i0));
+      return rethrowDecode(e, 'updates.difference', field);
     }
   }
 }
@@ -362,41 +345,46 @@ class DifferenceSlice$ {
       field = 'newMessages';
       {
         const items0 = arrayValue(this.newMessages, 'Vector<Message>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Message(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Message(w, items0[i0]!);
         i0 = -1;
       }
       field = 'newEncryptedMessages';
       {
         const items0 = arrayValue(this.newEncryptedMessages, 'Vector<EncryptedMessage>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$EncryptedMessage(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$EncryptedMessage(w, items0[i0]!);
         i0 = -1;
       }
       field = 'otherUpdates';
       {
         const items0 = arrayValue(this.otherUpdates, 'Vector<Update>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Update(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Update(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
       field = 'intermediateState';
@@ -409,44 +397,22 @@ class DifferenceSlice$ {
   static fromReader(r: TlReader): DifferenceSlice$ {
     const o = new DifferenceSlice$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'newMessages';
-      const newMessages: Api.TypeMessage[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) newMessages.push(read$Message(r));
-      i0 = -1;
-      o.newMessages = newMessages;
+      o.newMessages = read$Vector$Message(r);
       field = 'newEncryptedMessages';
-      const newEncryptedMessages: Api.TypeEncryptedMessage[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) newEncryptedMessages.push(read$EncryptedMessage(r));
-      i0 = -1;
-      o.newEncryptedMessages = newEncryptedMessages;
+      o.newEncryptedMessages = read$Vector$EncryptedMessage(r);
       field = 'otherUpdates';
-      const otherUpdates: Api.TypeUpdate[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) otherUpdates.push(read$Update(r));
-      i0 = -1;
-      o.otherUpdates = otherUpdates;
+      o.otherUpdates = read$Vector$Update(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       field = 'intermediateState';
       o.intermediateState = read$updates$State(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updates.differenceSlice', indexedField(field, i0));
+      return rethrowDecode(e, 'updates.differenceSlice', field);
     }
   }
 }
@@ -621,25 +587,28 @@ class ChannelDifferenceTooLong$ {
       field = 'messages';
       {
         const items0 = arrayValue(this.messages, 'Vector<Message>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Message(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Message(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -650,8 +619,6 @@ class ChannelDifferenceTooLong$ {
   static fromReader(r: TlReader): ChannelDifferenceTooLong$ {
     const o = new ChannelDifferenceTooLong$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -662,26 +629,14 @@ class ChannelDifferenceTooLong$ {
       field = 'dialog';
       o.dialog = read$Dialog(r);
       field = 'messages';
-      const messages: Api.TypeMessage[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) messages.push(read$Message(r));
-      i0 = -1;
-      o.messages = messages;
+      o.messages = read$Vector$Message(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updates.channelDifferenceTooLong', indexedField(field, i0));
+      return rethrowDecode(e, 'updates.channelDifferenceTooLong', field);
     }
   }
 }
@@ -741,33 +696,37 @@ class ChannelDifference$ {
       field = 'newMessages';
       {
         const items0 = arrayValue(this.newMessages, 'Vector<Message>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Message(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Message(w, items0[i0]!);
         i0 = -1;
       }
       field = 'otherUpdates';
       {
         const items0 = arrayValue(this.otherUpdates, 'Vector<Update>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Update(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Update(w, items0[i0]!);
         i0 = -1;
       }
       field = 'chats';
       {
         const items0 = arrayValue(this.chats, 'Vector<Chat>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$Chat(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$Chat(w, items0[i0]!);
         i0 = -1;
       }
       field = 'users';
       {
         const items0 = arrayValue(this.users, 'Vector<User>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$User(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$User(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -778,8 +737,6 @@ class ChannelDifference$ {
   static fromReader(r: TlReader): ChannelDifference$ {
     const o = new ChannelDifference$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'flags';
       const flags = r.uint();
@@ -790,32 +747,16 @@ class ChannelDifference$ {
       field = 'timeout';
       o.timeout = (flags & 0x2) !== 0 ? r.int() : undefined;
       field = 'newMessages';
-      const newMessages: Api.TypeMessage[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) newMessages.push(read$Message(r));
-      i0 = -1;
-      o.newMessages = newMessages;
+      o.newMessages = read$Vector$Message(r);
       field = 'otherUpdates';
-      const otherUpdates: Api.TypeUpdate[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) otherUpdates.push(read$Update(r));
-      i0 = -1;
-      o.otherUpdates = otherUpdates;
+      o.otherUpdates = read$Vector$Update(r);
       field = 'chats';
-      const chats: Api.TypeChat[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) chats.push(read$Chat(r));
-      i0 = -1;
-      o.chats = chats;
+      o.chats = read$Vector$Chat(r);
       field = 'users';
-      const users: Api.TypeUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) users.push(read$User(r));
-      i0 = -1;
-      o.users = users;
+      o.users = read$Vector$User(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'updates.channelDifference', indexedField(field, i0));
+      return rethrowDecode(e, 'updates.channelDifference', field);
     }
   }
 }

@@ -19,10 +19,11 @@ import {
 } from '@tlforge/runtime';
 import {
   read$InputUser,
-  read$SecureValueError,
+  read$Vector$InputUser,
+  read$Vector$SecureValueError,
+  read$Vector$User,
   readResult$Bool,
   readResult$UserFull,
-  readResult$Vector$User,
   write$InputUser,
   write$SecureValueError,
 } from '../codecs.js';
@@ -59,9 +60,10 @@ class GetUsers$ {
       field = 'id';
       {
         const items0 = arrayValue(this.id, 'Vector<InputUser>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$InputUser(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$InputUser(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -70,24 +72,18 @@ class GetUsers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser[] {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Vector$User);
+    return readBoxed(bytes, globalRegistry(), options, read$Vector$User);
   }
 
   static fromReader(r: TlReader): GetUsers$ {
     const o = new GetUsers$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'id';
-      const id: Api.TypeInputUser[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) id.push(read$InputUser(r));
-      i0 = -1;
-      o.id = id;
+      o.id = read$Vector$InputUser(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'users.getUsers', indexedField(field, i0));
+      return rethrowDecode(e, 'users.getUsers', field);
     }
   }
 }
@@ -184,9 +180,10 @@ class SetSecureValueErrors$ {
       field = 'errors';
       {
         const items0 = arrayValue(this.errors, 'Vector<SecureValueError>');
+        const n0 = items0.length;
         w.uint(0x1cb5c415);
-        w.int(items0.length);
-        for (i0 = 0; i0 < items0.length; i0++) write$SecureValueError(w, items0[i0]!);
+        w.int(n0);
+        for (i0 = 0; i0 < n0; i0++) write$SecureValueError(w, items0[i0]!);
         i0 = -1;
       }
     } catch (e) {
@@ -201,20 +198,14 @@ class SetSecureValueErrors$ {
   static fromReader(r: TlReader): SetSecureValueErrors$ {
     const o = new SetSecureValueErrors$(decoding);
     let field = '';
-    let i0 = -1;
-    let n0 = 0;
     try {
       field = 'id';
       o.id = read$InputUser(r);
       field = 'errors';
-      const errors: Api.TypeSecureValueError[] = [];
-      r.vectorId();
-      for (i0 = 0, n0 = r.count(4); i0 < n0; i0++) errors.push(read$SecureValueError(r));
-      i0 = -1;
-      o.errors = errors;
+      o.errors = read$Vector$SecureValueError(r);
       return o;
     } catch (e) {
-      return rethrowDecode(e, 'users.setSecureValueErrors', indexedField(field, i0));
+      return rethrowDecode(e, 'users.setSecureValueErrors', field);
     }
   }
 }
