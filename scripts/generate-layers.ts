@@ -1,4 +1,4 @@
-// `npm run generate`: regenerates the committed modules under generated/ from the vendored schemas
+// `npm run generate`: regenerates the committed layers (packages/layers/src, test/generated) from the vendored schemas
 // and prints what was produced. A test regenerates into a temporary folder and compares the bytes.
 
 import { rmSync } from 'node:fs';
@@ -6,28 +6,43 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateSchemaSet } from '../packages/codegen/src/emit/generate.ts';
 
+const latest = ['schema/latest/api.tl', 'schema/latest/mtproto.tl'];
+const layer214 = ['schema/layer214/api.tl', 'schema/layer214/mtproto.tl'];
+const layer122 = ['schema/layer122/api.tl', 'schema/layer122/mtproto.tl'];
+
 /** Each vendored schema set and the folder its module goes to. */
 export const vendoredSets: ReadonlyArray<{
   name: string;
   files: string[];
   outDir: string;
   long?: 'big-integer' | 'bigint';
+  /** The other layers whose ids an unknown-constructor error of this one explains. */
+  explainIdsFrom?: string[][];
 }> = [
   {
     name: 'latest',
     files: ['schema/latest/api.tl', 'schema/latest/mtproto.tl'],
     outDir: 'packages/layers/src/latest',
+    explainIdsFrom: [layer214, layer122],
   },
   {
     name: 'latest-bigint',
     files: ['schema/latest/api.tl', 'schema/latest/mtproto.tl'],
     outDir: 'packages/layers/src/latest-bigint',
     long: 'bigint',
+    explainIdsFrom: [layer214, layer122],
   },
   {
     name: 'layer122',
     files: ['schema/layer122/api.tl', 'schema/layer122/mtproto.tl'],
     outDir: 'packages/layers/src/layer122',
+    explainIdsFrom: [latest, layer214],
+  },
+  // Not shipped: the layer of teleproto@214.1.7, for the differential tests against it.
+  {
+    name: 'layer214',
+    files: ['schema/layer214/api.tl', 'schema/layer214/mtproto.tl'],
+    outDir: 'test/generated/layer214',
   },
 ];
 
@@ -38,7 +53,7 @@ function main(): void {
   for (const set of vendoredSets) {
     // A fresh folder: a namespace that left the schema must not leave its module behind.
     rmSync(set.outDir, { recursive: true, force: true });
-    const summary = generateSchemaSet({ files: set.files, outDir: set.outDir, long: set.long });
+    const summary = generateSchemaSet(set);
     totalBytes += summary.bytes;
     totalFiles += summary.files.length;
     console.log(

@@ -1,10 +1,10 @@
-// tlforge's own generated code (`@tlforge/layers/latest`, and `@tlforge/layers/latest-bigint`
-// generated with `--long bigint`): GramJS-style classes with `obj.serialize()` and a module-level
-// `deserialize(bytes)`. Loaded dynamically so that the benchmark
-// still runs (peers only) before the generator has produced it.
+// tlforge's own generated code (layer 214, with big-integer or `--long bigint` longs): GramJS-style
+// classes with `obj.serialize()` and a module-level `deserialize(bytes)`, generated and loaded when
+// the benchmark starts.
 
-import { existsSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { generateSchemaSet } from '../../packages/codegen/src/emit/generate.ts';
 import type { TlNode } from '../tl-tree.ts';
 import { buildClassTree, type GramjsApi } from './gramjs-class-tree.ts';
 import type { LibraryAdapter } from './library-adapter.ts';
@@ -18,36 +18,48 @@ interface GeneratedObject {
   serialize(): Uint8Array;
 }
 
+/** The latest layer as shipped, for the import-time measurement. */
 export const generatedIndex = new URL('../../packages/layers/src/latest/index.ts', import.meta.url);
-/** The same schema generated with `--long bigint`: long fields are native bigints. */
-export const generatedBigintIndex = new URL(
-  '../../packages/layers/src/latest-bigint/index.ts',
-  import.meta.url,
-);
 
 /** `tlforge` (default, big-integer longs) or `tlforge-bigint` (`--long bigint`). */
 export type TlforgeVariant = 'tlforge' | 'tlforge-bigint';
 
-const variants: Record<TlforgeVariant, { index: URL; folder: string; label: string }> = {
-  tlforge: { index: generatedIndex, folder: 'packages/layers/src/latest', label: 'tlforge (@tlforge/layers/latest)' },
+/**
+ * The payloads are layer-214 messages, the layer of teleproto (mtcute's 223 is mapped onto it by
+ * verify.ts): tlforge is measured on layer 214 too, generated here into bench/.cache by the same
+ * emitter as the shipped layers.
+ */
+const schema214 = ['schema/layer214/api.tl', 'schema/layer214/mtproto.tl'];
+const variants: Record<TlforgeVariant, { folder: string; label: string; long: 'big-integer' | 'bigint' }> = {
+  tlforge: { folder: 'bench/.cache/layer214', label: 'tlforge (layer 214)', long: 'big-integer' },
   'tlforge-bigint': {
-    index: generatedBigintIndex,
-    folder: 'packages/layers/src/latest-bigint',
-    label: 'tlforge --long bigint (@tlforge/layers/latest-bigint)',
+    folder: 'bench/.cache/layer214-bigint',
+    label: 'tlforge --long bigint (layer 214)',
+    long: 'bigint',
   },
 };
+
+const root = new URL('../../', import.meta.url);
+
+/** Generates a variant's layer 214 (about a second) and gives its index module's URL. */
+function generateVariant(variant: TlforgeVariant): URL {
+  const { folder, long } = variants[variant];
+  const outDir = fileURLToPath(new URL(folder, root));
+  rmSync(outDir, { recursive: true, force: true });
+  generateSchemaSet({ files: schema214.map((file) => fileURLToPath(new URL(file, root))), outDir, long });
+  return new URL(`${folder}/index.ts`, root);
+}
 
 /** The adapter, or why it is not available. */
 export async function loadTlforgeAdapter(
   variant: TlforgeVariant = 'tlforge',
 ): Promise<LibraryAdapter | string> {
-  const { index, folder, label } = variants[variant];
-  if (!existsSync(fileURLToPath(index))) return `${folder}/index.ts does not exist yet`;
+  const { folder, label } = variants[variant];
   let generated: GeneratedModule;
   try {
-    generated = (await import(index.href)) as GeneratedModule;
+    generated = (await import(generateVariant(variant).href)) as GeneratedModule;
   } catch (e) {
-    return `${folder}/index.ts failed to load: ${(e as Error).message}`;
+    return `${folder}/index.ts failed to generate or load: ${(e as Error).message}`;
   }
   const { Api, deserialize, LAYER } = generated;
   return {

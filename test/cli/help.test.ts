@@ -25,8 +25,9 @@ const generalHelp = [
   'usage: tlforge <command> [options]',
   '',
   'commands:',
-  '  check     report every error and warning of .tl files, resolved as one schema',
-  '  generate  write the TypeScript module of .tl files, checked as one schema first',
+  '  check     report every error and warning of .tl and .json files, resolved as one schema',
+  '  generate  write the TypeScript module of .tl and .json files, checked as one schema first',
+  '  diff      what changed between two schema sets, as Markdown or JSON',
   '',
   'options:',
   "  -h, --help     print this help; `tlforge help <command>` for a command's options",
@@ -36,12 +37,14 @@ const generalHelp = [
 ];
 
 const checkHelp = [
-  'usage: tlforge check <file.tl…> [options]',
+  'usage: tlforge check <file.tl|file.json…> [options]',
   '',
   'Parses and resolves the files together, as one schema (pass api.tl and mtproto.tl together),',
   'and prints every problem of every file to stderr as `file:line:col: kind: message`. The layer,',
   'the counts and the `N errors, M warnings` line go to stdout. Names that generate could not',
-  'write (name clashes) are errors here too: a schema that passes check generates.',
+  'write (name clashes) are errors here too: a schema that passes check generates. A .json file',
+  "is a schema in Telegram's or mtcute's JSON form and mixes with .tl files; its problems give the",
+  'JSON path instead of line:col: `api.json:$.constructors[3].params[1].type: kind: message`.',
   '',
   'options:',
   '  --strict    fail on warnings too (exit 1)',
@@ -51,11 +54,12 @@ const checkHelp = [
 ];
 
 const generateHelp = [
-  'usage: tlforge generate <file.tl…> --out <dir> [options]',
+  'usage: tlforge generate <file.tl|file.json…> --out <dir> [options]',
   '',
   'Checks the files as one schema, as `tlforge check` does (diagnostics on stderr), then writes',
   'the module generated from them into <dir>. Nothing is written while the schema has errors,',
-  'or warnings under --strict. Regenerating the same files gives byte-identical output.',
+  'or warnings under --strict. Regenerating the same files gives byte-identical output. Files',
+  "may be .tl or .json (Telegram's or mtcute's JSON form), mixed.",
   '',
   'options:',
   '  --out <dir>                    folder to write into (created if missing)',
@@ -65,6 +69,28 @@ const generateHelp = [
   '  --emit ts|js                   TypeScript (default), or JavaScript with .d.ts declarations',
   '  --strict                       fail on warnings too (exit 1, nothing written)',
   '  -h, --help                     print this help',
+  '',
+  ...exitCodes,
+];
+
+const diffHelp = [
+  'usage: tlforge diff <old file.tl…> --to <new file.tl…> [options]',
+  '',
+  'Resolves the old files and the new files, each set as one schema, and prints what changed,',
+  'matched by TL name (a rename is a removal and an addition): definitions added, removed and',
+  'changed (id, fields, flags, result or boxed type), and types that gained or lost constructors.',
+  'A change is breaking when code written against the old set stops compiling or decoding once',
+  'regenerated: a new id, a required field added, a field removed, retyped or made required, a',
+  "constructor's field made optional, a result or boxed type changed. An optional field added, a",
+  'flag moved, a flags word added or fields reordered are not breaking by themselves (but all of',
+  'them except a new `flags.N?true` come with a new id). Markdown on stdout, sorted by name; a',
+  'difference is not an error (exit 0). Schema diagnostics go to stderr; errors in either set',
+  'fail (exit 1).',
+  '',
+  'options:',
+  '  --to <file.tl…>  the new schema files: every argument after it up to the next option',
+  '  --json           print { from, to, added, removed, changed, unchanged, types } as JSON',
+  '  -h, --help       print this help',
   '',
   ...exitCodes,
 ];
@@ -99,6 +125,15 @@ describe('tlforge help', () => {
     }
   });
 
+  it('`help diff` and `diff --help` print the breaking rule and the options of diff', async () => {
+    for (const argv of [
+      ['help', 'diff'],
+      ['diff', '--help'],
+    ]) {
+      expect(await runCli(argv)).toEqual({ code: 0, out: diffHelp, err: [] });
+    }
+  });
+
   it('a command shows its help even when the rest of the line is wrong', async () => {
     expect(await runCli(['generate', '--fast', 'a.tl', '--help'])).toEqual({
       code: 0,
@@ -122,7 +157,10 @@ describe('tlforge help', () => {
     expect(await runCli(['help', 'frobnicate'])).toEqual({
       code: 2,
       out: [],
-      err: ['unknown command "frobnicate"; commands: check, generate', 'run `tlforge --help` for usage'],
+      err: [
+        'unknown command "frobnicate"; commands: check, generate, diff',
+        'run `tlforge --help` for usage',
+      ],
     });
     expect(await runCli(['help', 'check', 'generate'])).toEqual({
       code: 2,

@@ -14,7 +14,10 @@ function usageError(...err: string[]) {
 describe('tlforge usage errors', () => {
   it('names an unknown command and lists the commands', async () => {
     expect(await runCli(['frobnicate'])).toEqual(
-      usageError('unknown command "frobnicate"; commands: check, generate', 'run `tlforge --help` for usage'),
+      usageError(
+        'unknown command "frobnicate"; commands: check, generate, diff',
+        'run `tlforge --help` for usage',
+      ),
     );
   });
 

@@ -5,7 +5,7 @@
 import { gzipSync } from 'node:zlib';
 import bigInt from 'big-integer';
 import { describe, expect, it } from 'vitest';
-import { Api, deserialize } from '../../packages/layers/src/latest/index.ts';
+import { Api, deserialize } from '../generated/layer214/index.ts';
 import { encodeError } from './encode-error.ts';
 import { hex, toHex } from './hex.ts';
 

@@ -4,8 +4,8 @@
 
 import { createRequire } from 'node:module';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { Api, deserialize } from '../../packages/layers/src/latest/index.ts';
 import { Api as Api122 } from '../../packages/layers/src/layer122/index.ts';
+import { Api, deserialize } from '../generated/layer214/index.ts';
 
 describe('class surface', () => {
   it('uses GramJS names for classes, unions and fields', () => {

@@ -3,7 +3,7 @@
 // nested objects and vector elements included.
 
 import { describe, expect, it } from 'vitest';
-import { Api } from '../../packages/layers/src/latest/index.ts';
+import { Api } from '../generated/layer214/index.ts';
 import { encodeError } from './encode-error.ts';
 
 const user = () => new Api.InputUser({ userId: 777000, accessHash: 1 });

@@ -3,7 +3,7 @@
 // `flags2` in the middle of the argument list, and what decoding gives back.
 
 import { describe, expect, it } from 'vitest';
-import { Api, deserialize } from '../../packages/layers/src/latest/index.ts';
+import { Api, deserialize } from '../generated/layer214/index.ts';
 import { encodeError } from './encode-error.ts';
 import { hex, toHex } from './hex.ts';
 

@@ -3,8 +3,8 @@
 // field from the TL line and TL-NOTES §4, and decoding back to an equal object.
 
 import { describe, expect, it } from 'vitest';
-import * as latest from '../../packages/layers/src/latest/index.ts';
 import * as layer122 from '../../packages/layers/src/layer122/index.ts';
+import * as layer214 from '../generated/layer214/index.ts';
 import { hex, toHex } from './hex.ts';
 
 interface SeedCase {
@@ -226,10 +226,10 @@ describe('layer 122 (the seed documents)', () => {
   ]);
 });
 
-describe('layer 214 (the latest vendored schema)', () => {
-  const { Api, deserialize } = latest;
+describe("layer 214 (teleproto's layer)", () => {
+  const { Api, deserialize } = layer214;
   it('is layer 214', () => {
-    expect(latest.LAYER).toBe(214);
+    expect(layer214.LAYER).toBe(214);
   });
 
   checkCases(deserialize, [

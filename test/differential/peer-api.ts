@@ -24,7 +24,7 @@ type PeerNamespace = Record<string, unknown>;
 export interface Peer {
   /** `telegram@1.5.27` or `teleproto@214.1.7`. */
   name: string;
-  set: 'latest' | 'layer122';
+  set: 'layer214' | 'layer122';
   Api: PeerNamespace;
   /** The big-integer copy the peer resolves (its `instanceof` checks need that very copy). */
   bigInt: (value: string) => BigInteger;
@@ -40,7 +40,7 @@ function loadPeer(name: string, module: string, set: Peer['set']): Peer {
 }
 
 export const gramjs = (): Peer => loadPeer('telegram@1.5.27', 'telegram', 'layer122');
-export const teleproto = (): Peer => loadPeer('teleproto@214.1.7', 'teleproto', 'latest');
+export const teleproto = (): Peer => loadPeer('teleproto@214.1.7', 'teleproto', 'layer214');
 
 /** The peer's class named like ours (`messages.StartBot` → `Api.messages.StartBot`), if it has one. */
 export function peerClass(peer: Peer, className: string): PeerClass | undefined {

@@ -5,9 +5,9 @@
 import { createRequire } from 'node:module';
 import { crc32 } from '@tlforge/runtime';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import * as latest from '../../packages/layers/src/latest/index.ts';
 import * as layer122 from '../../packages/layers/src/layer122/index.ts';
 import { hex, toHex } from '../codegen/hex.ts';
+import * as layer214 from '../generated/layer214/index.ts';
 import type { GeneratedModule } from '../property/schema-sets.ts';
 import { gramjs, type Peer, peerClass, teleproto } from './peer-api.ts';
 import { absentFromPeer, peerBugs } from './peer-bugs.ts';
@@ -64,7 +64,7 @@ describe('bool-false-flag-dropped (telegram@1.5.27)', () => {
   it('teleproto (layer 214) writes it correctly, so it is compared there', () => {
     // peerNotifySettings#99622c0c flags:# show_previews:flags.0?Bool …
     expect(peerBytes(peers.teleproto, 'PeerNotifySettings', { showPreviews: false })).toBe(
-      ours(new latest.Api.PeerNotifySettings({ showPreviews: false })),
+      ours(new layer214.Api.PeerNotifySettings({ showPreviews: false })),
     );
   });
 });
@@ -100,7 +100,7 @@ describe('bare-vector-elements-boxed (both peers)', () => {
   });
 
   it.each([
-    ['latest', latest.Api],
+    ['layer214', layer214.Api],
     ['layer122', layer122.Api],
   ] as const)('%s writes and reads it bare', (_, Api) => {
     const value = new Api.FutureSalts({
@@ -127,7 +127,7 @@ describe('id-less-line-hashed-without-arguments (both peers)', () => {
   );
 
   it.each([
-    ['latest', latest.Api],
+    ['layer214', layer214.Api],
     ['layer122', layer122.Api],
   ] as const)('%s uses crc32 of the normalized line (TL-NOTES §3)', (_, Api) => {
     expect(crc32(ascii('tlsBlockRandom length:int = TlsBlock'))).toBe(0x4d4dc41e);
@@ -146,7 +146,7 @@ describe('random-id-zero-replaced (both peers)', () => {
   });
 
   it.each([
-    ['latest', latest.Api],
+    ['layer214', layer214.Api],
     ['layer122', layer122.Api],
   ] as const)('%s writes randomId 0 as 0', (_, Api) => {
     const value = new Api.messages.RequestEncryption({
@@ -167,7 +167,9 @@ describe('patched-message-id-zero (teleproto)', () => {
   });
 
   it('we write it', () => {
-    expect(ours(new latest.Api.MessageEmpty({ id: 0 }))).toBe(toHex(hex('84caa690', '00000000', '00000000')));
+    expect(ours(new layer214.Api.MessageEmpty({ id: 0 }))).toBe(
+      toHex(hex('84caa690', '00000000', '00000000')),
+    );
   });
 });
 
@@ -199,7 +201,7 @@ describe('patched-message-rewrites-peer-ids (teleproto)', () => {
   });
 
   it('we write the id we were given', () => {
-    const { Api } = latest;
+    const { Api } = layer214;
     const value = new Api.MessageService({
       id: 1,
       fromId: new Api.PeerChannel({ channelId: -3 }),
@@ -231,7 +233,7 @@ describe('definitions absent from the peers', () => {
   });
 
   it.each([
-    ['latest', latest],
+    ['layer214', layer214],
     ['layer122', layer122],
   ] as const)('%s writes and reads them with exact bytes', (_, module) => {
     const { Api } = module;

@@ -49,18 +49,31 @@ describe('tlforge check', () => {
   it('resolves several files together', async () => {
     const result = await run(['check', 'schema/latest/api.tl', 'schema/latest/mtproto.tl']);
     expect(result.code).toBe(0);
-    expect(result.err).toEqual([]);
-    expect(result.out[0]).toBe('layer: 214');
-    expect(result.out.at(-1)).toBe('0 errors, 0 warnings');
+    expect(result.err).toEqual([
+      'schema/latest/api.tl:4918:1: builtin-with-id: `bytes` is a builtin type, always written bare: the id e937bb82 is ignored',
+      'schema/latest/mtproto.tl:81:64: no-constructors: no constructor builds `HttpWait`: reading the result of `http_wait` can only meet an unknown id',
+    ]);
+    expect(result.out[0]).toBe('layer: 228');
+    expect(result.out.at(-1)).toBe('0 errors, 2 warnings');
+    const layer214 = await run(['check', 'schema/layer214/api.tl', 'schema/layer214/mtproto.tl']);
+    expect([layer214.code, layer214.err, layer214.out[0], layer214.out.at(-1)]).toEqual([
+      0,
+      [],
+      'layer: 214',
+      '0 errors, 0 warnings',
+    ]);
   });
 
   it('rejects an unknown command, a missing argument and a missing file with exit 2', async () => {
     expect(await run(['frobnicate'])).toEqual({
       code: 2,
       out: [],
-      err: ['unknown command "frobnicate"; commands: check, generate', 'run `tlforge --help` for usage'],
+      err: [
+        'unknown command "frobnicate"; commands: check, generate, diff',
+        'run `tlforge --help` for usage',
+      ],
     });
-    expect(commands.map((command) => command.name)).toEqual(['check', 'generate']);
+    expect(commands.map((command) => command.name)).toEqual(['check', 'generate', 'diff']);
     expect(await run(['check'])).toEqual({
       code: 2,
       out: [],

@@ -284,6 +284,8 @@ export class InstanceArbitraries {
       }
     }
     for (const type of model.types) {
+      // A type only a function returns (`HttpWait`) has no instance, and nothing needs one.
+      if (type.constructors.length === 0) continue;
       let best = '';
       for (const c of type.constructors)
         if (best === '' || this.costs.get(c)! < this.costs.get(best)!) best = c;

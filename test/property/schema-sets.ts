@@ -10,6 +10,7 @@ import type { TlDefinition, TlSchemaModel } from '../../packages/codegen/src/mod
 import * as latest from '../../packages/layers/src/latest/index.ts';
 import * as latestBigint from '../../packages/layers/src/latest-bigint/index.ts';
 import * as layer122 from '../../packages/layers/src/layer122/index.ts';
+import * as layer214 from '../generated/layer214/index.ts';
 
 /** A generated class as the tests use it: constructible from an args object, readable from a reader. */
 export interface GeneratedClass {
@@ -44,6 +45,8 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 const setSources = {
   latest: { files: ['schema/latest/api.tl', 'schema/latest/mtproto.tl'], module: latest },
   layer122: { files: ['schema/layer122/api.tl', 'schema/layer122/mtproto.tl'], module: layer122 },
+  // teleproto's layer, for the differential tests only (not one of `schemaSetNames`).
+  layer214: { files: ['schema/layer214/api.tl', 'schema/layer214/mtproto.tl'], module: layer214 },
   // The same schema generated with `--long bigint`: long fields are native bigints.
   'latest-bigint': { files: ['schema/latest/api.tl', 'schema/latest/mtproto.tl'], module: latestBigint },
 } as const;

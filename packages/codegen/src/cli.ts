@@ -8,6 +8,7 @@ import { checkCommand } from './cli/check-command.ts';
 import type { CliCommand } from './cli/cli-command.ts';
 import { type CliOutput, ignoreClosedPipes, processOutput } from './cli/cli-output.ts';
 import { asksForHelp, CommandLine } from './cli/command-line.ts';
+import { diffCommand } from './cli/diff-command.ts';
 import { ExitCode } from './cli/exit-code.ts';
 import { generateCommand } from './cli/generate-command.ts';
 import { commandHelp, generalHelp } from './cli/help-text.ts';
@@ -21,7 +22,7 @@ export type { CliOutput } from './cli/cli-output.ts';
 export { ExitCode } from './cli/exit-code.ts';
 
 /** The commands, in the order help lists them. */
-export const commands: readonly CliCommand[] = [checkCommand, generateCommand];
+export const commands: readonly CliCommand[] = [checkCommand, generateCommand, diffCommand];
 
 /** Runs one command line (without `node` and the script); resolves to the process exit code. */
 export async function main(argv: readonly string[], output: CliOutput = processOutput): Promise<ExitCode> {

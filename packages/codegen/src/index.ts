@@ -29,6 +29,19 @@ export { TlFileError, type TlFileErrorKind } from './model/file-error.ts';
 // The stages, for tools that inspect a schema rather than generate from it.
 export { type LoadedSchema, loadSchema } from './model/load-schema.ts';
 export { type ResolvedSchema, resolveSchema } from './model/resolve-schema.ts';
+// What changed between two schemas: what `tlforge diff` prints.
+export {
+  diffSchemas,
+  type TlDefinitionChange,
+  type TlDefinitionChangeKind,
+  type TlDefinitionDiff,
+  type TlDefinitionKind,
+  type TlDefinitionSummary,
+  type TlSchemaDiff,
+  type TlSchemaDiffSide,
+  type TlTypeMembershipChange,
+} from './model/schema-diff.ts';
+export { schemaDiffMarkdown, schemaDiffSummary } from './model/schema-diff-markdown.ts';
 export type {
   FlagBit,
   FlagCondition,
@@ -53,5 +66,7 @@ export type {
   TlTypeExpr,
   TlTypeParamArgument,
 } from './parser/declaration.ts';
+export type { SchemaComments } from './parser/mtcute-json-schema.ts';
+export { type JsonSchemaForm, type ParsedJsonSchema, parseJsonSchema } from './parser/parse-json-schema.ts';
 export { parseSchema } from './parser/parse-schema.ts';
 export { TlSchemaError, type TlSchemaErrorKind, type TlSchemaSeverity } from './parser/schema-error.ts';

@@ -145,11 +145,19 @@ export function constructorIdHex(id: number): string {
 export class UnknownConstructorError extends TlDecodeError {
   readonly constructorId: number;
   readonly idHex: string;
-  constructor(constructorId: number, offset: number, expected: string) {
+  /** What the id is elsewhere, when the generated code knows (`0x… is \`user\` of layer 214; …`). */
+  readonly explanation: string | undefined;
+  constructor(constructorId: number, offset: number, expected: string, explanation?: string) {
     const idHex = constructorIdHex(constructorId);
-    super('unknown-constructor', `unknown constructor ${idHex} where ${expected} was expected`, offset);
+    const known = explanation === undefined ? '' : ` (${explanation})`;
+    super(
+      'unknown-constructor',
+      `unknown constructor ${idHex} where ${expected} was expected${known}`,
+      offset,
+    );
     this.constructorId = constructorId >>> 0;
     this.idHex = idHex;
+    this.explanation = explanation;
   }
 }
 

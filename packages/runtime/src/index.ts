@@ -44,11 +44,12 @@ export {
   longArrayArg,
   mapArrayArg,
 } from './long.ts';
-export type { ObjectReader, ReaderRegistry, TlReaderOptions } from './reader.ts';
+export type { IdExplainer, ObjectReader, ReaderRegistry, TlReaderOptions } from './reader.ts';
 export {
   DEFAULT_MAX_DEPTH,
   DEFAULT_MAX_ELEMENTS,
   DEFAULT_MAX_INFLATED_SIZE,
+  explainUnknownIds,
   GZIP_PACKED_ID,
   MAX_DEPTH_CEILING,
   MAX_INFLATED_SIZE_CEILING,

@@ -32,6 +32,20 @@ export type ObjectReader = (r: TlReader) => unknown;
 /** Constructor id (as an unsigned 32-bit number) → reader of its fields. */
 export type ReaderRegistry = ReadonlyMap<number, ObjectReader>;
 
+/** Says what an id the registry lacks is elsewhere (another layer), or undefined. */
+export type IdExplainer = (id: number) => string | undefined;
+
+const explainers = new WeakMap<ReaderRegistry, IdExplainer>();
+
+/**
+ * Attaches to a registry what its unknown ids are in other layers: every UnknownConstructorError of a
+ * reader using this registry then says so. Generated registries of the prebuilt layers do this.
+ */
+export function explainUnknownIds<R extends ReaderRegistry>(registry: R, explain: IdExplainer): R {
+  explainers.set(registry, explain);
+  return registry;
+}
+
 export interface TlReaderOptions {
   /** Accept only canonical encodings (zero padding, shortest length prefix, valid UTF-8, Bool ids). Default true. */
   strict?: boolean;
@@ -367,7 +381,7 @@ export class TlReader {
     if (id === BOOL_TRUE_ID) return true;
     if (id === BOOL_FALSE_ID) return false;
     if (id === VECTOR_ID) return this.nested(readBoxedVector, p);
-    throw new UnknownConstructorError(id, p, 'Object');
+    throw this.unknown(id, p, 'Object');
   }
 
   /** A boxed object of one type: `readers` holds that type's constructors. */
@@ -413,7 +427,11 @@ export class TlReader {
         p,
       );
     }
-    return new UnknownConstructorError(id, p, typeName);
+    return this.unknown(id, p, typeName);
+  }
+
+  private unknown(id: number, p: number, expected: string): UnknownConstructorError {
+    return new UnknownConstructorError(id, p, expected, explainers.get(this.registry)?.(id >>> 0));
   }
 
   /** Calls a registry reader one nesting level deeper; `p` is where its constructor id started. */

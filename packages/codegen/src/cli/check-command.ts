@@ -1,4 +1,4 @@
-// `tlforge check <file.tl…> [--strict]`: load and resolve the files as one schema, run the emitter's
+// `tlforge check <file.tl|file.json…> [--strict]`: load and resolve the files as one schema, run the emitter's
 // checks of names (see api/check.ts), and print every diagnostic (stderr) with the layer and the
 // counts (stdout). Writes nothing.
 
@@ -9,13 +9,15 @@ import { ExitCode } from './exit-code.ts';
 
 export const checkCommand: CliCommand = {
   name: 'check',
-  synopsis: '<file.tl…> [options]',
-  summary: 'report every error and warning of .tl files, resolved as one schema',
+  synopsis: '<file.tl|file.json…> [options]',
+  summary: 'report every error and warning of .tl and .json files, resolved as one schema',
   description: [
     'Parses and resolves the files together, as one schema (pass api.tl and mtproto.tl together),',
     'and prints every problem of every file to stderr as `file:line:col: kind: message`. The layer,',
     'the counts and the `N errors, M warnings` line go to stdout. Names that generate could not',
-    'write (name clashes) are errors here too: a schema that passes check generates.',
+    'write (name clashes) are errors here too: a schema that passes check generates. A .json file',
+    "is a schema in Telegram's or mtcute's JSON form and mixes with .tl files; its problems give the",
+    'JSON path instead of line:col: `api.json:$.constructors[3].params[1].type: kind: message`.',
   ],
   options: [{ name: 'strict', description: 'fail on warnings too (exit 1)' }],
 

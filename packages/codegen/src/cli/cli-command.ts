@@ -12,6 +12,11 @@ export interface CliOption {
   readonly value?: string;
   /** The only values accepted, when the set is closed; help shows them as `a|b`. */
   readonly choices?: readonly string[];
+  /**
+   * Takes every argument after it up to the next option (`--to new/api.tl new/mtproto.tl`);
+   * read with `CommandLine.list`. Needs `value`.
+   */
+  readonly many?: boolean;
   readonly required?: boolean;
   /** One line for help; the default, when there is one, is part of it. */
   readonly description: string;

@@ -1,6 +1,7 @@
 // The arguments of one command, checked against its option table: positional arguments are the
-// schema files, `--name value` and `--name=value` set options, `--` ends the options. Every problem
-// is a `CliUsageError` naming the argument; nothing unknown is ignored.
+// schema files, `--name value` and `--name=value` set options, an option that takes `many` values
+// takes the arguments after it up to the next option, `--` ends the options. Every problem is a
+// `CliUsageError` naming the argument; nothing unknown is ignored.
 
 import type { CliOption } from './cli-command.ts';
 import { CliUsageError } from './usage-error.ts';
@@ -11,6 +12,7 @@ export class CommandLine {
     readonly files: readonly string[],
     private readonly values: ReadonlyMap<string, string>,
     private readonly switches: ReadonlySet<string>,
+    private readonly lists: ReadonlyMap<string, readonly string[]>,
   ) {}
 
   /**
@@ -21,11 +23,20 @@ export class CommandLine {
     const files: string[] = [];
     const values = new Map<string, string>();
     const switches = new Set<string>();
+    const lists = new Map<string, string[]>();
+    // The `many` option that takes the positional arguments, until the next option.
+    let collecting: { option: CliOption; values: string[] } | undefined;
+    const closeList = () => {
+      if (collecting !== undefined && collecting.values.length === 0) {
+        throw missingValue(collecting.option, command);
+      }
+      collecting = undefined;
+    };
     let optionsEnded = false;
     for (let i = 0; i < args.length; i++) {
       const arg = args[i];
       if (optionsEnded || arg === '-' || !arg.startsWith('-')) {
-        files.push(arg);
+        (collecting?.values ?? files).push(arg);
         continue;
       }
       if (arg === '--') {
@@ -44,6 +55,18 @@ export class CommandLine {
           command,
         );
       }
+      closeList();
+      if (option.many) {
+        const earlier = lists.get(option.name);
+        if (earlier !== undefined) {
+          throw new CliUsageError('repeated-option', `${flag} is given twice`, command);
+        }
+        if (inline === '') throw missingValue(option, command);
+        const values = inline === undefined ? [] : [inline];
+        lists.set(option.name, values);
+        collecting = { option, values };
+        continue;
+      }
       if (!takesValue(option)) {
         if (inline !== undefined)
           throw new CliUsageError('unexpected-value', `${flag} takes no value, got "${arg}"`, command);
@@ -54,12 +77,7 @@ export class CommandLine {
       const next = inline === undefined ? args[i + 1] : undefined;
       const value =
         inline ?? (next === undefined || (next.startsWith('-') && next !== '-') ? undefined : next);
-      if (value === undefined || value === '')
-        throw new CliUsageError(
-          'missing-value',
-          `${flag} needs a value: ${flag} ${valueHint(option)}`,
-          command,
-        );
+      if (value === undefined || value === '') throw missingValue(option, command);
       if (inline === undefined) i++;
       if (option.choices && !option.choices.includes(value)) {
         throw new CliUsageError(
@@ -78,17 +96,18 @@ export class CommandLine {
       }
       values.set(option.name, value);
     }
+    closeList();
     if (files.length === 0)
       throw new CliUsageError('missing-file-argument', `${command} needs at least one .tl file`, command);
     for (const option of options) {
-      if (option.required && !values.has(option.name))
+      if (option.required && !values.has(option.name) && !lists.has(option.name))
         throw new CliUsageError(
           'missing-option',
           `${command} needs --${option.name} ${valueHint(option)}`,
           command,
         );
     }
-    return new CommandLine(files, values, switches);
+    return new CommandLine(files, values, switches, lists);
   }
 
   /** The value of a value option, or undefined when it was not given. */
@@ -100,6 +119,11 @@ export class CommandLine {
   choice<T extends string>(name: string, choices: readonly T[]): T | undefined {
     const value = this.values.get(name);
     return choices.find((choice) => choice === value);
+  }
+
+  /** The values of a `many` option, in order; empty when it was not given. */
+  list(name: string): readonly string[] {
+    return this.lists.get(name) ?? [];
   }
 
   /** True when the switch `--name` was given. */
@@ -125,6 +149,11 @@ export function takesValue(option: CliOption): boolean {
 /** How help and errors show an option's value: `<dir>` or `big-integer|bigint`. */
 export function valueHint(option: CliOption): string {
   return option.choices ? option.choices.join('|') : (option.value ?? '');
+}
+
+function missingValue(option: CliOption, command: string): CliUsageError {
+  const flag = `--${option.name}`;
+  return new CliUsageError('missing-value', `${flag} needs a value: ${flag} ${valueHint(option)}`, command);
 }
 
 function listChoices(choices: readonly string[]): string {

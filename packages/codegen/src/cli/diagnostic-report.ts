@@ -1,5 +1,6 @@
 // How `check` and `generate` report a schema's diagnostics: each one on stderr as
-// `file:line:col: kind: message`, and one count line, so both commands read alike.
+// `file:line:col: kind: message` (`file:$.json.path: kind: message` in a JSON schema), and one
+// count line, so both commands read alike.
 
 import type { TlSchemaError } from '../parser/schema-error.ts';
 import type { CliOutput } from './cli-output.ts';

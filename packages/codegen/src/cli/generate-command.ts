@@ -1,4 +1,4 @@
-// `tlforge generate <file.tl…> --out <dir> [options]`: check the files as `tlforge check` does,
+// `tlforge generate <file.tl|file.json…> --out <dir> [options]`: check the files as `tlforge check` does,
 // printing every diagnostic, then write the generated module. Nothing is written while the schema
 // fails (errors, or warnings under --strict).
 
@@ -14,12 +14,13 @@ const emitChoices = ['ts', 'js'] as const satisfies readonly EmitLanguage[];
 
 export const generateCommand: CliCommand = {
   name: 'generate',
-  synopsis: '<file.tl…> --out <dir> [options]',
-  summary: 'write the TypeScript module of .tl files, checked as one schema first',
+  synopsis: '<file.tl|file.json…> --out <dir> [options]',
+  summary: 'write the TypeScript module of .tl and .json files, checked as one schema first',
   description: [
     'Checks the files as one schema, as `tlforge check` does (diagnostics on stderr), then writes',
     'the module generated from them into <dir>. Nothing is written while the schema has errors,',
-    'or warnings under --strict. Regenerating the same files gives byte-identical output.',
+    'or warnings under --strict. Regenerating the same files gives byte-identical output. Files',
+    "may be .tl or .json (Telegram's or mtcute's JSON form), mixed.",
   ],
   options: [
     { name: 'out', value: '<dir>', required: true, description: 'folder to write into (created if missing)' },

@@ -16,6 +16,9 @@ export function codecsModuleText(
 ): string {
   const c = new CodeLines();
   const classValue = (name: string) => symbols.classValue(name, CODECS_MODULE);
+  // A prefix declaration shares its id with the definition that reads it (see TlDefinitionBase.prefixOf).
+  const readable = (names: readonly string[]) =>
+    names.filter((name) => symbols.definition(name).definition.prefixOf === undefined);
   for (const type of model.types) {
     const symbol = symbols.boxedType(type.name);
     const typeName = quote(type.name);
@@ -32,7 +35,7 @@ export function codecsModuleText(
         c.wrap(
           `${symbol.readersIdentifier} ??= new Map<number, ObjectReader>([`,
           () => {
-            for (const name of type.constructors) {
+            for (const name of readable(type.constructors)) {
               const definition = symbols.definition(name);
               c.line(`[${hexLiteral(definition.definition.id)}, ${classValue(name)}.fromReader],`);
             }
@@ -47,7 +50,7 @@ export function codecsModuleText(
         c.line('const id = r.uint();');
         c.line('r.enter();');
         c.block('switch (id)', () => {
-          for (const name of type.constructors) {
+          for (const name of readable(type.constructors)) {
             const definition = symbols.definition(name);
             c.line(`case ${hexLiteral(definition.definition.id)}:`);
             c.indent(() => c.line(`return r.leave(${classValue(name)}.fromReader(r));`));
@@ -58,6 +61,15 @@ export function codecsModuleText(
       });
     }
     c.line('');
+    if (type.constructors.length === 0) {
+      c.line(`/** No constructor builds \`${type.name}\`: nothing can be written as one. */`);
+      c.block(
+        `export function ${symbol.writeIdentifier}(_w: TlWriter, value: ${symbol.unionRef} | null | undefined): void`,
+        () => c.line(`throw boxedValueError(value, ${typeName});`),
+      );
+      c.line('');
+      continue;
+    }
     const ids = symbol.constructorIdsIdentifier;
     let check = `value?.SUBCLASS_OF_ID !== ${hexLiteral(symbol.typeId)} || value.classType !== 'constructor'`;
     if (ids !== undefined) {

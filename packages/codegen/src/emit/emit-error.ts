@@ -4,6 +4,7 @@
 
 import { TlError } from '@tlforge/runtime';
 import type { SourcePosition } from '../model/schema-model.ts';
+import { formatPosition } from '../parser/format-position.ts';
 
 export type TlEmitErrorKind = 'name-clash' | 'unsupported-definition' | 'unsupported-option';
 
@@ -13,7 +14,7 @@ export class TlEmitError extends TlError {
   readonly detail: string;
 
   constructor(kind: TlEmitErrorKind, detail: string, position?: SourcePosition) {
-    const where = position === undefined ? '' : `${position.file}:${position.line}:${position.column}: `;
+    const where = position === undefined ? '' : `${formatPosition(position)}: `;
     super(kind, `${where}${kind}: ${detail}`);
     this.position = position;
     this.detail = detail;

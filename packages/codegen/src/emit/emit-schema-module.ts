@@ -9,7 +9,7 @@
 
 import { printStructure, type StatementStructures, StructureKind, type WriterFunction } from 'ts-morph';
 import type { TlSchemaModel } from '../model/schema-model.ts';
-import { CodeLines, hexLiteral } from './code-lines.ts';
+import { CodeLines, hexLiteral, quote } from './code-lines.ts';
 import { codecsModuleText } from './codecs-module.ts';
 import { definitionClass } from './definition-class.ts';
 import { emitDiagnostics, schemaSymbols } from './emit-diagnostics.ts';
@@ -42,6 +42,11 @@ export interface EmitOptions {
   long?: LongRepresentation;
   /** Extension of relative imports between the generated files; default 'js'. */
   importExtension?: ImportExtension;
+  /**
+   * Ids this schema lacks that other layers have, with what they are there (`\`user\` of layer 214`):
+   * an unknown-constructor error of the generated code then says so.
+   */
+  otherLayerIds?: ReadonlyMap<number, string>;
 }
 
 export interface GeneratedFile {
@@ -74,7 +79,7 @@ export function emitSchemaModule(model: TlSchemaModel, options: EmitOptions): Ge
   for (const [module, statements] of namespaceStatements(model, symbols, long, extension))
     bodies.set(module, statements);
   bodies.set(CODECS_MODULE, [codecsModuleText(model, symbols, long)]);
-  bodies.set(REGISTRY_MODULE, registryStatements(model, symbols));
+  bodies.set(REGISTRY_MODULE, registryStatements(model, symbols, options.otherLayerIds));
 
   const files: GeneratedFile[] = [];
   for (const [module, statements] of bodies) {
@@ -189,7 +194,11 @@ function unionText(members: readonly string[]): string {
   return `\n  | ${members.join('\n  | ')}`;
 }
 
-function registryStatements(model: TlSchemaModel, symbols: SchemaSymbols): Statement[] {
+function registryStatements(
+  model: TlSchemaModel,
+  symbols: SchemaSymbols,
+  otherLayerIds: ReadonlyMap<number, string> | undefined,
+): Statement[] {
   const c = new CodeLines();
   c.line('/**');
   c.line(' * Reads exactly one boxed object (a constructor or a function call) from `bytes`. A leading');
@@ -216,15 +225,43 @@ function registryStatements(model: TlSchemaModel, symbols: SchemaSymbols): State
   c.line(' */');
   c.line('let registry: ReaderRegistry | undefined;');
   c.line('');
+  const explained = otherLayerIds !== undefined && otherLayerIds.size > 0;
   c.block('export function globalRegistry(): ReaderRegistry', () => {
-    c.line('if (registry === undefined) registry = buildRegistry();');
+    c.line(
+      explained
+        ? 'if (registry === undefined) registry = explainUnknownIds(buildRegistry(), explainId);'
+        : 'if (registry === undefined) registry = buildRegistry();',
+    );
     c.line('return registry;');
   });
+  if (explained) {
+    const generatedFrom = model.layer === undefined ? 'a schema without a layer' : `layer ${model.layer}`;
+    c.line('');
+    c.line('/** What an id this layer lacks is in the other vendored layers. */');
+    c.block('function explainId(id: number): string | undefined', () => {
+      c.line('const known = otherLayers.get(id);');
+      c.line('if (known === undefined) return undefined;');
+      c.line(
+        `return \`0x\${id.toString(16).padStart(8, '0')} is \${known}; this code was generated from ${generatedFrom}\`;`,
+      );
+    });
+    c.line('');
+    c.wrap(
+      'const otherLayers: ReadonlyMap<number, string> = /*@__PURE__*/ new Map([',
+      () => {
+        for (const id of [...otherLayerIds.keys()].sort((a, b) => a - b)) {
+          c.line(`[${hexLiteral(id)}, ${quote(otherLayerIds.get(id)!)}],`);
+        }
+      },
+      ']);',
+    );
+  }
   c.line('');
   c.block('function buildRegistry(): Map<number, ObjectReader>', () => {
     c.line('const readers = new Map<number, ObjectReader>();');
     for (const definition of [...model.constructors, ...model.functions]) {
-      if (definition.id === GZIP_PACKED_ID) continue;
+      // gzip_packed is unpacked by the reader; a prefix declaration is read as its longer definition.
+      if (definition.id === GZIP_PACKED_ID || definition.prefixOf !== undefined) continue;
       const value = symbols.classValue(definition.name, REGISTRY_MODULE);
       c.line(`readers.set(${hexLiteral(definition.id)}, ${value}.fromReader);`);
     }

@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { TlError } from '@tlforge/runtime';
 import { loadSchema } from '../model/load-schema.ts';
+import type { TlSchemaModel } from '../model/schema-model.ts';
 import type { TlSchemaError } from '../parser/schema-error.ts';
 import { TLFORGE_VERSION } from '../version.ts';
 import { schemaDiagnostics } from './emit-diagnostics.ts';
@@ -27,6 +28,11 @@ export interface GenerateOptions {
   importExtension?: ImportExtension;
   /** 'ts' (default): TypeScript sources; 'js': JavaScript modules with `.d.ts` declarations beside them. */
   emit?: EmitLanguage;
+  /**
+   * Schema file sets of other layers: the ids they have and this one lacks go into the generated
+   * registry, so that decoding such an id says what it is (`0x… is \`user\` of layer 214`).
+   */
+  explainIdsFrom?: ReadonlyArray<readonly string[]>;
 }
 
 export type { EmitLanguage, ImportExtension } from './generate-options.ts';
@@ -86,7 +92,9 @@ export function generateSchemaSet(options: GenerateOptions): GenerateSummary {
       `--emit ${emit}`,
     ],
   });
-  const sources = emitSchemaModule(model, { runtime, header, long, importExtension });
+  const otherLayerIds =
+    options.explainIdsFrom === undefined ? undefined : idsOfOtherLayers(model, options.explainIdsFrom);
+  const sources = emitSchemaModule(model, { runtime, header, long, importExtension, otherLayerIds });
   const generated = emit === 'ts' ? sources : transpileToJs(sources);
   mkdirSync(options.outDir, { recursive: true });
   let bytes = 0;
@@ -105,4 +113,33 @@ export function generateSchemaSet(options: GenerateOptions): GenerateSummary {
     milliseconds: performance.now() - started,
     warnings: diagnostics.filter((d) => d.severity === 'warning'),
   };
+}
+
+/**
+ * For each id the other layers have and `model` lacks: its definitions there, newest layer first
+ * (`\`user\` of layer 214, \`user\` of layer 122`; the same name in several layers is grouped).
+ */
+function idsOfOtherLayers(model: TlSchemaModel, sets: ReadonlyArray<readonly string[]>): Map<number, string> {
+  const own = new Set([...model.constructors, ...model.functions].map((d) => d.id));
+  const byId = new Map<number, Map<string, number[]>>();
+  for (const files of sets) {
+    const other = loadSchema(files).model;
+    const layer = other.layer;
+    for (const definition of [...other.constructors, ...other.functions]) {
+      if (own.has(definition.id) || layer === undefined) continue;
+      const names = byId.get(definition.id) ?? new Map<string, number[]>();
+      byId.set(definition.id, names);
+      const layers = names.get(definition.name) ?? [];
+      names.set(definition.name, [...layers, layer]);
+    }
+  }
+  const texts = new Map<number, string>();
+  for (const [id, names] of byId) {
+    const parts = [...names].map(([name, layers]) => {
+      const sorted = [...new Set(layers)].sort((a, b) => b - a);
+      return `\`${name}\` of layer${sorted.length > 1 ? 's' : ''} ${sorted.join(', ')}`;
+    });
+    texts.set(id, parts.join(', '));
+  }
+  return texts;
 }

@@ -12,6 +12,7 @@ export const runtimeValues: readonly string[] = [
   'constructorArgs',
   'decoding',
   'defineTlClass',
+  'explainUnknownIds',
   'indexedField',
   'longArg',
   'longArrayArg',

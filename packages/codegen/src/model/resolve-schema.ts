@@ -3,9 +3,16 @@
 // (the parse diagnostics of the inputs included), sorted by file and position.
 
 import type { ParsedSchema, TlDeclaration, TlFieldArgument } from '../parser/declaration.ts';
+import { formatPosition } from '../parser/format-position.ts';
 import { TlSchemaError } from '../parser/schema-error.ts';
 import { builtinConstructorIds, builtinPrimitiveNames, reservedTypeNames } from './builtins.ts';
-import { canonicalDeclaration, computeConstructorId, formatId, knownIdMismatches } from './constructor-id.ts';
+import {
+  canonicalDeclaration,
+  computeConstructorId,
+  formatId,
+  knownIdMismatches,
+  typeExprText,
+} from './constructor-id.ts';
 import { buildFlagGroups } from './flag-groups.ts';
 import { isBareName, resolveType, type TypeScope } from './resolve-type.ts';
 import type {
@@ -35,6 +42,8 @@ interface AcceptedDeclaration {
   id: number;
   computedId: number;
   builtin: boolean;
+  /** Set for a declaration of the leading fields of another with the same id (see `prefixOf`). */
+  prefixOf?: string;
 }
 
 /**
@@ -79,6 +88,8 @@ export function resolveSchema(files: readonly ParsedSchema[]): ResolvedSchema {
     }
     type.constructors.push(ctor.name);
   }
+
+  addResultOnlyTypes(accepted, typesByName, types, diagnostics);
 
   for (const [entry, definition] of pending) {
     const scope: TypeScope = {
@@ -130,6 +141,9 @@ function mergeDeclarations(
       const entry: AcceptedDeclaration = { declaration, name, scopedNames, id, computedId, builtin };
 
       const sameName = byName.get(name);
+      // Files declare builtins in their own ways (`int256 = Int256;`, `int256 8*[ int ] = Int256;`):
+      // the runtime implements them either way.
+      if (sameName?.builtin && builtin) continue;
       if (sameName) {
         const first = sameName.declaration.position;
         if (first.file === declaration.position.file) {
@@ -137,7 +151,7 @@ function mergeDeclarations(
             declarationError(
               'duplicate-name',
               declaration,
-              `\`${declaration.name}\` is already declared at line ${first.line}`,
+              `\`${declaration.name}\` is already declared at ${first.path ?? `line ${first.line}`}`,
             ),
           );
         } else if (canonical(sameName) !== canonical(entry)) {
@@ -145,7 +159,7 @@ function mergeDeclarations(
             declarationError(
               'conflicting-definition',
               declaration,
-              `\`${declaration.name}\` is already declared differently at ${first.file}:${first.line}:${first.column} ` +
+              `\`${declaration.name}\` is already declared differently at ${formatPosition(first)} ` +
                 `(\`${shorten(sameName.declaration.source)}\`); merged files share one namespace`,
             ),
           );
@@ -153,14 +167,34 @@ function mergeDeclarations(
         continue;
       }
       const sameId = byId.get(id);
-      if (sameId) {
+      const prefix = sameId === undefined ? undefined : prefixPair(sameId, entry);
+      if (sameId !== undefined && prefix !== undefined) {
+        prefix.short.prefixOf = prefix.long.name;
+        byId.set(id, prefix.long);
+        // Its id was never computed from its own text: the prefix warning says why it differs.
+        const at = prefix.short.declaration.position;
+        const mismatch = diagnostics.findIndex(
+          (d) =>
+            d.kind === 'id-mismatch' && d.file === at.file && d.line === at.line && d.column === at.column,
+        );
+        if (mismatch >= 0) diagnostics.splice(mismatch, 1);
+        diagnostics.push(
+          declarationError(
+            'prefix-declaration',
+            prefix.short.declaration,
+            `\`${prefix.short.declaration.name}\` has the id ${formatId(id)} of \`${prefix.long.declaration.name}\` and declares only its first fields: ` +
+              `it writes that prefix, and bytes with this id are read as \`${prefix.long.declaration.name}\``,
+            'warning',
+          ),
+        );
+      } else if (sameId) {
         const first = sameId.declaration.position;
         diagnostics.push(
           declarationError(
             'duplicate-id',
             declaration,
             `id ${formatId(id)} of \`${declaration.name}\` is already used by \`${sameId.declaration.name}\` ` +
-              `at ${first.file}:${first.line}:${first.column}`,
+              `at ${formatPosition(first)}`,
           ),
         );
       } else {
@@ -176,6 +210,66 @@ function mergeDeclarations(
 const noScopedNames: ReadonlyMap<string, string> = new Map();
 
 /**
+ * Two declarations of one kind with one id where the fields of one are the leading fields of the
+ * other (TDLib declares `invokeWithReCaptchaPrefix#adbb0f94 token:string = Error;` beside
+ * `invokeWithReCaptcha#adbb0f94 {X:Type} token:string query:!X = X;`): the shorter is a prefix.
+ */
+function prefixPair(
+  a: AcceptedDeclaration,
+  b: AcceptedDeclaration,
+): { short: AcceptedDeclaration; long: AcceptedDeclaration } | undefined {
+  if (a.declaration.kind !== b.declaration.kind || a.builtin || b.builtin) return undefined;
+  const fieldsOf = (entry: AcceptedDeclaration) =>
+    entry.declaration.args.flatMap((arg) => (arg.kind === 'field' ? [`${arg.name}:${typeText(arg)}`] : []));
+  const fa = fieldsOf(a);
+  const fb = fieldsOf(b);
+  if (fa.length === fb.length) return undefined;
+  const [short, long, fs, fl] = fa.length < fb.length ? [a, b, fa, fb] : [b, a, fb, fa];
+  for (let i = 0; i < fs.length; i++) if (fs[i] !== fl[i]) return undefined;
+  return { short, long };
+}
+
+function typeText(arg: TlFieldArgument): string {
+  const condition = arg.condition === undefined ? '' : `${arg.condition.flagsField}.${arg.condition.bit}?`;
+  return `${condition}${typeExprText(arg.type)}`;
+}
+
+/**
+ * A function may return a type no constructor builds: the MTProto schema as core.telegram.org
+ * publishes it declares `http_wait … = HttpWait;` so. The type is kept without constructors (reading
+ * such a result can only meet an unknown id), with a warning.
+ */
+function addResultOnlyTypes(
+  accepted: readonly AcceptedDeclaration[],
+  typesByName: Map<string, TlBoxedType>,
+  types: TlBoxedType[],
+  diagnostics: TlSchemaError[],
+): void {
+  for (const entry of accepted) {
+    const { declaration } = entry;
+    if (declaration.kind !== 'function' || entry.builtin) continue;
+    const result = declaration.result;
+    const typeParams = declaration.args.some((arg) => arg.kind === 'typeParam' && arg.name === result.name);
+    if (result.bare || result.bang || result.args.length > 0 || typeParams || isBareName(result.name))
+      continue;
+    const name = entry.scopedNames.get(result.name) ?? result.name;
+    if (typesByName.has(name) || reservedTypeNames.has(name)) continue;
+    const type: TlBoxedType = { name, ...splitName(name), constructors: [] };
+    types.push(type);
+    typesByName.set(name, type);
+    diagnostics.push(
+      new TlSchemaError(
+        'no-constructors',
+        result.position,
+        `no constructor builds \`${name}\`: reading the result of \`${declaration.name}\` can only meet an unknown id`,
+        declaration.source,
+        'warning',
+      ),
+    );
+  }
+}
+
+/**
  * For each file with a clash-namespace pragma: its definitions that another file defines
  * differently under the same name, and the types those build when another file's constructors
  * build them too, each mapped to `namespace.name`. The ids stay those of the written declarations.
@@ -183,7 +277,7 @@ const noScopedNames: ReadonlyMap<string, string> = new Map();
 function clashScopedNames(files: readonly ParsedSchema[]): Map<ParsedSchema, Map<string, string>> {
   const result = new Map<ParsedSchema, Map<string, string>>();
   for (const file of files) {
-    const namespace = file.clashNamespace;
+    const namespace = file.clashNamespace ?? serviceNamespace(file);
     if (namespace === undefined) continue;
     const others = files.filter((other) => other !== file);
     const otherCanonical = new Map<string, string[]>();
@@ -198,6 +292,7 @@ function clashScopedNames(files: readonly ParsedSchema[]): Map<ParsedSchema, Map
     }
     const scoped = new Map<string, string>();
     for (const declaration of file.declarations) {
+      if (isBuiltinForm(declaration)) continue;
       const forms = otherCanonical.get(declaration.name);
       if (!forms?.some((form) => form !== canonicalOf(declaration))) continue;
       scoped.set(declaration.name, `${namespace}.${declaration.name}`);
@@ -208,6 +303,17 @@ function clashScopedNames(files: readonly ParsedSchema[]): Map<ParsedSchema, Map
     if (scoped.size > 0) result.set(file, scoped);
   }
   return result;
+}
+
+/**
+ * The MTProto service schema (recognized by its `resPQ`) is published beside the API schema with a
+ * `message` of its own (msg_container's element) and its own type `Message`: without a pragma, its
+ * clashing definitions go to the `mtproto` namespace, so the two load together as published.
+ */
+function serviceNamespace(file: ParsedSchema): string | undefined {
+  return file.declarations.some((d) => d.name === 'resPQ' && d.kind === 'constructor')
+    ? 'mtproto'
+    : undefined;
 }
 
 function canonicalOf(declaration: TlDeclaration): string {
@@ -228,7 +334,7 @@ function checkExplicitId(declaration: TlDeclaration, computedId: number, diagnos
       'id-mismatch',
       declaration,
       `explicit id ${formatId(id)} differs from the computed id ${formatId(computedId)} ` +
-        `(line ${declaration.position.line}); the explicit id is used`,
+        `(${declaration.position.path ?? `line ${declaration.position.line}`}); the explicit id is used`,
       'warning',
     ),
   );
@@ -250,6 +356,21 @@ function classifyBuiltin(declaration: TlDeclaration, id: number, diagnostics: Tl
     }
     return true;
   }
+  if (declaration.kind === 'constructor' && isPrimitiveRedeclaration(declaration)) {
+    // TDLib writes `bytes = Bytes;` beside `int ? = Int;`; tdesktop gives it an id, which nothing uses:
+    // a `bytes` value is always written bare.
+    if (declaration.id !== undefined) {
+      diagnostics.push(
+        declarationError(
+          'builtin-with-id',
+          declaration,
+          `\`${name}\` is a builtin type, always written bare: the id ${formatId(declaration.id)} is ignored`,
+          'warning',
+        ),
+      );
+    }
+    return true;
+  }
   const builtinId = builtinConstructorIds.get(name);
   if (builtinId === undefined || declaration.kind === 'function') return false;
   if (id !== builtinId) {
@@ -262,6 +383,29 @@ function classifyBuiltin(declaration: TlDeclaration, id: number, diagnostics: Tl
     );
   }
   return true;
+}
+
+/** A declaration of something the runtime implements: never a clash between files. */
+function isBuiltinForm(declaration: TlDeclaration): boolean {
+  return (
+    declaration.primitive ||
+    declaration.args.some((arg) => arg.kind === 'repetition') ||
+    isPrimitiveRedeclaration(declaration) ||
+    (declaration.kind === 'constructor' && builtinConstructorIds.has(declaration.name))
+  );
+}
+
+/** `bytes = Bytes;`, `int256 = Int256;`: a primitive declared as a fieldless constructor of its own type. */
+function isPrimitiveRedeclaration(declaration: TlDeclaration): boolean {
+  const { name, result } = declaration;
+  return (
+    builtinPrimitiveNames.has(name) &&
+    declaration.args.length === 0 &&
+    !result.bare &&
+    !result.bang &&
+    result.args.length === 0 &&
+    result.name.toLowerCase() === name
+  );
 }
 
 /** A constructor's result must be a plain boxed type name that the runtime does not own. */
@@ -363,6 +507,7 @@ function definitionBase(entry: AcceptedDeclaration): TlDefinitionBase {
     flagGroups: [],
     position: declaration.position,
     source: declaration.source,
+    ...(entry.prefixOf === undefined ? {} : { prefixOf: entry.prefixOf }),
   };
 }
 

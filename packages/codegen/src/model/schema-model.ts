@@ -6,6 +6,12 @@ export interface SourcePosition {
   file: string;
   line: number; // 1-based
   column: number; // 1-based
+  /**
+   * In a JSON schema: where the value stands, as a JSON path (`$.constructors[12].params[3].type`).
+   * Messages print it instead of line:col (a published JSON schema is one line); `line` and
+   * `column` still point at the value in the text.
+   */
+  path?: string;
 }
 
 /** How a value of a field (or a vector element, or a function result) is laid out on the wire. */
@@ -77,6 +83,12 @@ export interface TlDefinitionBase {
   position: SourcePosition;
   /** The declaration's text, whitespace-collapsed, as in the source. */
   source: string;
+  /**
+   * Set when the definition shares its id with a longer one whose leading fields it declares (TDLib's
+   * `invokeWithBusinessConnectionPrefix` beside `invokeWithBusinessConnection`): it writes that
+   * prefix, and bytes with the id are read as the longer definition, named here.
+   */
+  prefixOf?: string;
 }
 
 export interface TlConstructor extends TlDefinitionBase {

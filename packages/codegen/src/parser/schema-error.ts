@@ -5,6 +5,7 @@
 
 import { TlError } from '@tlforge/runtime';
 import type { SourcePosition } from '../model/schema-model.ts';
+import { formatPosition } from './format-position.ts';
 
 export type TlSchemaErrorKind =
   | 'unexpected-token'
@@ -40,6 +41,19 @@ export type TlSchemaErrorKind =
   | 'layer-mismatch'
   | 'empty-schema'
   | 'nesting-too-deep'
+  // A JSON schema (parser/parse-json-schema.ts): text that is not JSON, a value of the wrong shape, a
+  // key neither JSON form defines (a warning: it is ignored), mtcute's type modifiers.
+  | 'json-syntax'
+  | 'json-shape'
+  | 'unknown-json-key'
+  | 'unknown-type-modifier'
+  | 'invalid-type-modifier'
+  /** A declaration of another's leading fields with the same id (TDLib's `invokeWith…Prefix`). */
+  | 'prefix-declaration'
+  /** A function returns a type that no constructor builds (`http_wait … = HttpWait`). */
+  | 'no-constructors'
+  /** A builtin type declared with an id (tdesktop's `bytes#e937bb82 = Bytes;`): the id is ignored. */
+  | 'builtin-with-id'
   // Found by the emitter's checks (emit/emit-diagnostics.ts), reported by `check` with the rest.
   | 'name-clash'
   | 'unsupported-definition';
@@ -52,9 +66,11 @@ export class TlSchemaError extends TlError {
   readonly file: string;
   readonly line: number;
   readonly column: number;
+  /** In a JSON schema: the JSON path of the offending value, which the message shows for line:col. */
+  readonly path: string | undefined;
   /** The offending text: a token, or the whole declaration when the problem is the declaration. */
   readonly excerpt: string;
-  /** The message without the `file:line:col: kind:` prefix. */
+  /** The message without the `file:line:col: kind:` (`file:$.path: kind:`) prefix. */
   readonly detail: string;
 
   constructor(
@@ -64,11 +80,12 @@ export class TlSchemaError extends TlError {
     excerpt: string,
     severity: TlSchemaSeverity = 'error',
   ) {
-    super(kind, `${position.file}:${position.line}:${position.column}: ${kind}: ${detail}`);
+    super(kind, `${formatPosition(position)}: ${kind}: ${detail}`);
     this.severity = severity;
     this.file = position.file;
     this.line = position.line;
     this.column = position.column;
+    this.path = position.path;
     this.excerpt = excerpt;
     this.detail = detail;
   }
