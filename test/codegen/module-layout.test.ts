@@ -61,9 +61,8 @@ describe('the files of a schema set', () => {
     expect(imports(join(dir, 'api/shop.ts'))).toEqual([
       "import type * as Api from '../api.js';",
       "import type { TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';",
-      "import { arrayValue, constructorArgs, decoding, defineTlClass, indexedField, readBoxed, rethrowDecode, rethrowEncode, serializeObject } from '@tlforge/runtime';",
+      "import { arrayValue, constructorArgs, decoding, defineTlClass, indexedField, noRegistry, readBoxed, rethrowDecode, rethrowEncode, serializeObject } from '@tlforge/runtime';",
       "import { read$Vector$Item, readResult$shop$Order, write$Item } from '../codecs.js';",
-      "import { globalRegistry } from '../registry.js';",
     ]);
   });
 

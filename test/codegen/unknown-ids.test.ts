@@ -21,7 +21,20 @@ describe('unknown ids of another vendored layer', () => {
     });
   });
 
-  it('explains inside a typed field and a vector result too', () => {
+  it('explains inside a typed field, with the path', () => {
+    // contacts.resolvedPeer is the same in both layers; its user is layer 214's.
+    const resolved = new layer214.Api.contacts.ResolvedPeer({
+      peer: new layer214.Api.PeerUser({ userId: 5 }),
+      chats: [],
+      users: [new layer214.Api.User({ id: 5 })],
+    }).serialize();
+    expect(thrown(() => latest.deserialize(resolved))).toMatchObject({
+      message:
+        'at byte 32 reading contacts.resolvedPeer (contacts.resolvedPeer.users[0]): unknown-constructor: unknown constructor 0x020b1422 where User was expected (0x020b1422 is `user` of layer 214; this code was generated from layer 228)',
+    });
+  });
+
+  it("keeps readResult's bundle free of the other layers' table: its own type's ids only", () => {
     const answer = new Uint8Array([
       0x15,
       0xc4,
@@ -35,8 +48,8 @@ describe('unknown ids of another vendored layer', () => {
     ]);
     const request = new latest.Api.users.GetUsers({ id: [new latest.Api.InputUserSelf()] });
     expect(thrown(() => request.readResult(answer))).toMatchObject({
-      message:
-        'at byte 8 ([0]): unknown-constructor: unknown constructor 0x020b1422 where User was expected (0x020b1422 is `user` of layer 214; this code was generated from layer 228)',
+      explanation: undefined,
+      message: 'at byte 8 ([0]): unknown-constructor: unknown constructor 0x020b1422 where User was expected',
     });
   });
 

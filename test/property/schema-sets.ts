@@ -66,6 +66,13 @@ function collectClasses(namespace: object, into: Map<string, GeneratedClass>): v
   }
 }
 
+/** The `className` of every generated class under `Api`, sorted. */
+export function collectClassNames(api: object): string[] {
+  const classes = new Map<string, GeneratedClass>();
+  collectClasses(api, classes);
+  return [...classes.keys()].sort();
+}
+
 const cache = new Map<string, SchemaSet>();
 
 export function loadSchemaSet(name: SchemaSetName): SchemaSet {

@@ -53,6 +53,7 @@ export {
   GZIP_PACKED_ID,
   MAX_DEPTH_CEILING,
   MAX_INFLATED_SIZE_CEILING,
+  noRegistry,
   readBoxed,
   TlReader,
 } from './reader.ts';

@@ -32,6 +32,12 @@ export type ObjectReader = (r: TlReader) => unknown;
 /** Constructor id (as an unsigned 32-bit number) → reader of its fields. */
 export type ReaderRegistry = ReadonlyMap<number, ObjectReader>;
 
+/**
+ * The registry of a result that holds no `Object` value: typed readers know their constructors, and
+ * any other id is unknown to them (generated `readResult`s use it, so they do not bundle every class).
+ */
+export const noRegistry: ReaderRegistry = /*@__PURE__*/ new Map<number, ObjectReader>();
+
 /** Says what an id the registry lacks is elsewhere (another layer), or undefined. */
 export type IdExplainer = (id: number) => string | undefined;
 

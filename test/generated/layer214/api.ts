@@ -22,6 +22,7 @@ import {
   indexedField,
   longArg,
   longArrayArg,
+  noRegistry,
   readBoxed,
   readRequest,
   required,
@@ -495,7 +496,6 @@ import {
   write$messages$StickerSet,
   write$mtproto$Message,
 } from './codecs.js';
-import { globalRegistry } from './registry.js';
 
 /** Every constructor of the schema. */
 export type AnyConstructor = 
@@ -81380,7 +81380,7 @@ class ReqPq$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeResPQ {
-    return readBoxed(bytes, globalRegistry(), options, readResult$ResPQ);
+    return readBoxed(bytes, noRegistry, options, readResult$ResPQ);
   }
 
   static fromReader(r: TlReader): ReqPq$ {
@@ -81434,7 +81434,7 @@ class ReqPqMulti$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeResPQ {
-    return readBoxed(bytes, globalRegistry(), options, readResult$ResPQ);
+    return readBoxed(bytes, noRegistry, options, readResult$ResPQ);
   }
 
   static fromReader(r: TlReader): ReqPqMulti$ {
@@ -81508,7 +81508,7 @@ class ReqDHParams$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeServer_DH_Params {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Server_DH_Params);
+    return readBoxed(bytes, noRegistry, options, readResult$Server_DH_Params);
   }
 
   static fromReader(r: TlReader): ReqDHParams$ {
@@ -81580,7 +81580,7 @@ class SetClientDHParams$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSet_client_DH_params_answer {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Set_client_DH_params_answer);
+    return readBoxed(bytes, noRegistry, options, readResult$Set_client_DH_params_answer);
   }
 
   static fromReader(r: TlReader): SetClientDHParams$ {
@@ -81624,7 +81624,7 @@ class DestroyAuthKey$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDestroyAuthKeyRes {
-    return readBoxed(bytes, globalRegistry(), options, readResult$DestroyAuthKeyRes);
+    return readBoxed(bytes, noRegistry, options, readResult$DestroyAuthKeyRes);
   }
 
   static fromReader(_r: TlReader): DestroyAuthKey$ {
@@ -81670,7 +81670,7 @@ class RpcDropAnswer$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeRpcDropAnswer {
-    return readBoxed(bytes, globalRegistry(), options, readResult$RpcDropAnswer);
+    return readBoxed(bytes, noRegistry, options, readResult$RpcDropAnswer);
   }
 
   static fromReader(r: TlReader): RpcDropAnswer$ {
@@ -81724,7 +81724,7 @@ class GetFutureSalts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeFutureSalts {
-    return readBoxed(bytes, globalRegistry(), options, readResult$FutureSalts);
+    return readBoxed(bytes, noRegistry, options, readResult$FutureSalts);
   }
 
   static fromReader(r: TlReader): GetFutureSalts$ {
@@ -81778,7 +81778,7 @@ class Ping$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypePong {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Pong);
+    return readBoxed(bytes, noRegistry, options, readResult$Pong);
   }
 
   static fromReader(r: TlReader): Ping$ {
@@ -81836,7 +81836,7 @@ class PingDelayDisconnect$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypePong {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Pong);
+    return readBoxed(bytes, noRegistry, options, readResult$Pong);
   }
 
   static fromReader(r: TlReader): PingDelayDisconnect$ {
@@ -81892,7 +81892,7 @@ class DestroySession$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDestroySessionRes {
-    return readBoxed(bytes, globalRegistry(), options, readResult$DestroySessionRes);
+    return readBoxed(bytes, noRegistry, options, readResult$DestroySessionRes);
   }
 
   static fromReader(r: TlReader): DestroySession$ {

@@ -173,7 +173,7 @@ function readResultMethod(
   }
   return {
     signature: `readResult(${parameters}): ${valueTypeText(result, context.symbols, context.long)}`,
-    body: `return readBoxed(bytes, globalRegistry(), options, ${context.symbols.resultReader(result)});`,
+    body: `return readBoxed(bytes, ${context.symbols.resultRegistry(result)}, options, ${context.symbols.resultReader(result)});`,
   };
 }
 

@@ -17,6 +17,7 @@ export const runtimeValues: readonly string[] = [
   'longArg',
   'longArrayArg',
   'mapArrayArg',
+  'noRegistry',
   'readAnyObject',
   'readBoxed',
   'readRequest',

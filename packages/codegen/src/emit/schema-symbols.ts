@@ -265,6 +265,54 @@ export class SchemaSymbols {
     return symbol.module === fromModule ? symbol.className : symbol.valueIdentifier;
   }
 
+  /**
+   * The registry a function's `readResult` reads with: the global registry (every class) only when
+   * the result can hold an `Object` or `!X` value; otherwise none, so that a program calling one
+   * request's `readResult` bundles the classes its result can hold and no others.
+   */
+  resultRegistry(type: TlTypeRef): string {
+    return this.reachesObject(type) ? 'globalRegistry()' : 'noRegistry';
+  }
+
+  private readonly objectReach = new Map<string, boolean>();
+
+  /** Whether a value of `type` can contain an `Object` or `!X` value anywhere inside. */
+  private reachesObject(type: TlTypeRef): boolean {
+    const pending: TlTypeRef[] = [type];
+    const seen = new Set<string>();
+    while (pending.length > 0) {
+      const next = pending.pop()!;
+      switch (next.kind) {
+        case 'object':
+        case 'typeVar':
+          return true;
+        case 'vector':
+          pending.push(next.element);
+          break;
+        case 'boxed':
+        case 'bare': {
+          const names =
+            next.kind === 'bare'
+              ? [next.constructor]
+              : (this.model.typesByName.get(next.type)?.constructors ?? []);
+          for (const name of names) {
+            if (seen.has(name)) continue;
+            seen.add(name);
+            const cached = this.objectReach.get(name);
+            if (cached === true) return true;
+            if (cached === false) continue;
+            for (const field of this.model.constructorsByName.get(name)?.fields ?? [])
+              pending.push(field.type);
+          }
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    return false;
+  }
+
   /** The reader of a function's result: a vector reader for vectors, else a result reader. */
   resultReader(type: TlTypeRef): string {
     if (type.kind === 'vector') return this.vectorReader(type);

@@ -14,6 +14,7 @@ import {
   decoding,
   defineTlClass,
   indexedField,
+  noRegistry,
   readBoxed,
   readRequest,
   required,
@@ -527,7 +528,6 @@ import {
   write$messages$StickerSet,
   write$mtproto$Message,
 } from './codecs.js';
-import { globalRegistry } from './registry.js';
 
 /** Every constructor of the schema. */
 export type AnyConstructor = 
@@ -90787,7 +90787,7 @@ class ReqPq$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeResPQ {
-    return readBoxed(bytes, globalRegistry(), options, readResult$ResPQ);
+    return readBoxed(bytes, noRegistry, options, readResult$ResPQ);
   }
 
   static fromReader(r: TlReader): ReqPq$ {
@@ -90841,7 +90841,7 @@ class ReqPqMulti$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeResPQ {
-    return readBoxed(bytes, globalRegistry(), options, readResult$ResPQ);
+    return readBoxed(bytes, noRegistry, options, readResult$ResPQ);
   }
 
   static fromReader(r: TlReader): ReqPqMulti$ {
@@ -90915,7 +90915,7 @@ class ReqDHParams$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeServer_DH_Params {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Server_DH_Params);
+    return readBoxed(bytes, noRegistry, options, readResult$Server_DH_Params);
   }
 
   static fromReader(r: TlReader): ReqDHParams$ {
@@ -90987,7 +90987,7 @@ class SetClientDHParams$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSet_client_DH_params_answer {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Set_client_DH_params_answer);
+    return readBoxed(bytes, noRegistry, options, readResult$Set_client_DH_params_answer);
   }
 
   static fromReader(r: TlReader): SetClientDHParams$ {
@@ -91045,7 +91045,7 @@ class RpcDropAnswer$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeRpcDropAnswer {
-    return readBoxed(bytes, globalRegistry(), options, readResult$RpcDropAnswer);
+    return readBoxed(bytes, noRegistry, options, readResult$RpcDropAnswer);
   }
 
   static fromReader(r: TlReader): RpcDropAnswer$ {
@@ -91099,7 +91099,7 @@ class GetFutureSalts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeFutureSalts {
-    return readBoxed(bytes, globalRegistry(), options, readResult$FutureSalts);
+    return readBoxed(bytes, noRegistry, options, readResult$FutureSalts);
   }
 
   static fromReader(r: TlReader): GetFutureSalts$ {
@@ -91153,7 +91153,7 @@ class Ping$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypePong {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Pong);
+    return readBoxed(bytes, noRegistry, options, readResult$Pong);
   }
 
   static fromReader(r: TlReader): Ping$ {
@@ -91211,7 +91211,7 @@ class PingDelayDisconnect$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypePong {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Pong);
+    return readBoxed(bytes, noRegistry, options, readResult$Pong);
   }
 
   static fromReader(r: TlReader): PingDelayDisconnect$ {
@@ -91267,7 +91267,7 @@ class DestroySession$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDestroySessionRes {
-    return readBoxed(bytes, globalRegistry(), options, readResult$DestroySessionRes);
+    return readBoxed(bytes, noRegistry, options, readResult$DestroySessionRes);
   }
 
   static fromReader(r: TlReader): DestroySession$ {
@@ -91329,7 +91329,7 @@ class HttpWait$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeHttpWait {
-    return readBoxed(bytes, globalRegistry(), options, readResult$HttpWait);
+    return readBoxed(bytes, noRegistry, options, readResult$HttpWait);
   }
 
   static fromReader(r: TlReader): HttpWait$ {

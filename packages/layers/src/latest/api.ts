@@ -22,6 +22,7 @@ import {
   indexedField,
   longArg,
   longArrayArg,
+  noRegistry,
   readBoxed,
   readRequest,
   required,
@@ -535,7 +536,6 @@ import {
   write$messages$StickerSet,
   write$mtproto$Message,
 } from './codecs.js';
-import { globalRegistry } from './registry.js';
 
 /** Every constructor of the schema. */
 export type AnyConstructor = 
@@ -90795,7 +90795,7 @@ class ReqPq$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeResPQ {
-    return readBoxed(bytes, globalRegistry(), options, readResult$ResPQ);
+    return readBoxed(bytes, noRegistry, options, readResult$ResPQ);
   }
 
   static fromReader(r: TlReader): ReqPq$ {
@@ -90849,7 +90849,7 @@ class ReqPqMulti$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeResPQ {
-    return readBoxed(bytes, globalRegistry(), options, readResult$ResPQ);
+    return readBoxed(bytes, noRegistry, options, readResult$ResPQ);
   }
 
   static fromReader(r: TlReader): ReqPqMulti$ {
@@ -90923,7 +90923,7 @@ class ReqDHParams$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeServer_DH_Params {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Server_DH_Params);
+    return readBoxed(bytes, noRegistry, options, readResult$Server_DH_Params);
   }
 
   static fromReader(r: TlReader): ReqDHParams$ {
@@ -90995,7 +90995,7 @@ class SetClientDHParams$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSet_client_DH_params_answer {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Set_client_DH_params_answer);
+    return readBoxed(bytes, noRegistry, options, readResult$Set_client_DH_params_answer);
   }
 
   static fromReader(r: TlReader): SetClientDHParams$ {
@@ -91053,7 +91053,7 @@ class RpcDropAnswer$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeRpcDropAnswer {
-    return readBoxed(bytes, globalRegistry(), options, readResult$RpcDropAnswer);
+    return readBoxed(bytes, noRegistry, options, readResult$RpcDropAnswer);
   }
 
   static fromReader(r: TlReader): RpcDropAnswer$ {
@@ -91107,7 +91107,7 @@ class GetFutureSalts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeFutureSalts {
-    return readBoxed(bytes, globalRegistry(), options, readResult$FutureSalts);
+    return readBoxed(bytes, noRegistry, options, readResult$FutureSalts);
   }
 
   static fromReader(r: TlReader): GetFutureSalts$ {
@@ -91161,7 +91161,7 @@ class Ping$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypePong {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Pong);
+    return readBoxed(bytes, noRegistry, options, readResult$Pong);
   }
 
   static fromReader(r: TlReader): Ping$ {
@@ -91219,7 +91219,7 @@ class PingDelayDisconnect$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypePong {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Pong);
+    return readBoxed(bytes, noRegistry, options, readResult$Pong);
   }
 
   static fromReader(r: TlReader): PingDelayDisconnect$ {
@@ -91275,7 +91275,7 @@ class DestroySession$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDestroySessionRes {
-    return readBoxed(bytes, globalRegistry(), options, readResult$DestroySessionRes);
+    return readBoxed(bytes, noRegistry, options, readResult$DestroySessionRes);
   }
 
   static fromReader(r: TlReader): DestroySession$ {
@@ -91337,7 +91337,7 @@ class HttpWait$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeHttpWait {
-    return readBoxed(bytes, globalRegistry(), options, readResult$HttpWait);
+    return readBoxed(bytes, noRegistry, options, readResult$HttpWait);
   }
 
   static fromReader(r: TlReader): HttpWait$ {

@@ -14,6 +14,7 @@ import {
   indexedField,
   longArg,
   longArrayArg,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -193,7 +194,6 @@ import {
   write$account$PasswordInputSettings,
   write$auth$SentCode,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `account.PrivacyRules`, discriminated by `className`. */
 export type TypePrivacyRules = Api.account.PrivacyRules;
@@ -2541,7 +2541,7 @@ class RegisterDevice$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): RegisterDevice$ {
@@ -2623,7 +2623,7 @@ class UnregisterDevice$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UnregisterDevice$ {
@@ -2685,7 +2685,7 @@ class UpdateNotifySettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateNotifySettings$ {
@@ -2741,7 +2741,7 @@ class GetNotifySettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypePeerNotifySettings {
-    return readBoxed(bytes, globalRegistry(), options, readResult$PeerNotifySettings);
+    return readBoxed(bytes, noRegistry, options, readResult$PeerNotifySettings);
   }
 
   static fromReader(r: TlReader): GetNotifySettings$ {
@@ -2781,7 +2781,7 @@ class ResetNotifySettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ResetNotifySettings$ {
@@ -2840,7 +2840,7 @@ class UpdateProfile$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser {
-    return readBoxed(bytes, globalRegistry(), options, readResult$User);
+    return readBoxed(bytes, noRegistry, options, readResult$User);
   }
 
   static fromReader(r: TlReader): UpdateProfile$ {
@@ -2901,7 +2901,7 @@ class UpdateStatus$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateStatus$ {
@@ -2955,7 +2955,7 @@ class GetWallPapers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeWallPapers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$WallPapers);
+    return readBoxed(bytes, noRegistry, options, readResult$account$WallPapers);
   }
 
   static fromReader(r: TlReader): GetWallPapers$ {
@@ -3017,7 +3017,7 @@ class ReportPeer$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReportPeer$ {
@@ -3075,7 +3075,7 @@ class CheckUsername$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): CheckUsername$ {
@@ -3129,7 +3129,7 @@ class UpdateUsername$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser {
-    return readBoxed(bytes, globalRegistry(), options, readResult$User);
+    return readBoxed(bytes, noRegistry, options, readResult$User);
   }
 
   static fromReader(r: TlReader): UpdateUsername$ {
@@ -3183,7 +3183,7 @@ class GetPrivacy$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypePrivacyRules {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$PrivacyRules);
+    return readBoxed(bytes, noRegistry, options, readResult$account$PrivacyRules);
   }
 
   static fromReader(r: TlReader): GetPrivacy$ {
@@ -3249,7 +3249,7 @@ class SetPrivacy$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypePrivacyRules {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$PrivacyRules);
+    return readBoxed(bytes, noRegistry, options, readResult$account$PrivacyRules);
   }
 
   static fromReader(r: TlReader): SetPrivacy$ {
@@ -3312,7 +3312,7 @@ class DeleteAccount$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeleteAccount$ {
@@ -3357,7 +3357,7 @@ class GetAccountTTL$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeAccountDaysTTL {
-    return readBoxed(bytes, globalRegistry(), options, readResult$AccountDaysTTL);
+    return readBoxed(bytes, noRegistry, options, readResult$AccountDaysTTL);
   }
 
   static fromReader(_r: TlReader): GetAccountTTL$ {
@@ -3403,7 +3403,7 @@ class SetAccountTTL$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetAccountTTL$ {
@@ -3461,7 +3461,7 @@ class SendChangePhoneCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$SentCode);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$SentCode);
   }
 
   static fromReader(r: TlReader): SendChangePhoneCode$ {
@@ -3525,7 +3525,7 @@ class ChangePhone$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser {
-    return readBoxed(bytes, globalRegistry(), options, readResult$User);
+    return readBoxed(bytes, noRegistry, options, readResult$User);
   }
 
   static fromReader(r: TlReader): ChangePhone$ {
@@ -3583,7 +3583,7 @@ class UpdateDeviceLocked$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateDeviceLocked$ {
@@ -3623,7 +3623,7 @@ class GetAuthorizations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeAuthorizations {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$Authorizations);
+    return readBoxed(bytes, noRegistry, options, readResult$account$Authorizations);
   }
 
   static fromReader(_r: TlReader): GetAuthorizations$ {
@@ -3669,7 +3669,7 @@ class ResetAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ResetAuthorization$ {
@@ -3709,7 +3709,7 @@ class GetPassword$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypePassword {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$Password);
+    return readBoxed(bytes, noRegistry, options, readResult$account$Password);
   }
 
   static fromReader(_r: TlReader): GetPassword$ {
@@ -3755,7 +3755,7 @@ class GetPasswordSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypePasswordSettings {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$PasswordSettings);
+    return readBoxed(bytes, noRegistry, options, readResult$account$PasswordSettings);
   }
 
   static fromReader(r: TlReader): GetPasswordSettings$ {
@@ -3813,7 +3813,7 @@ class UpdatePasswordSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdatePasswordSettings$ {
@@ -3873,7 +3873,7 @@ class SendConfirmPhoneCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$SentCode);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$SentCode);
   }
 
   static fromReader(r: TlReader): SendConfirmPhoneCode$ {
@@ -3933,7 +3933,7 @@ class ConfirmPhone$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ConfirmPhone$ {
@@ -3993,7 +3993,7 @@ class GetTmpPassword$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeTmpPassword {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$TmpPassword);
+    return readBoxed(bytes, noRegistry, options, readResult$account$TmpPassword);
   }
 
   static fromReader(r: TlReader): GetTmpPassword$ {
@@ -4035,7 +4035,7 @@ class GetWebAuthorizations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeWebAuthorizations {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$WebAuthorizations);
+    return readBoxed(bytes, noRegistry, options, readResult$account$WebAuthorizations);
   }
 
   static fromReader(_r: TlReader): GetWebAuthorizations$ {
@@ -4081,7 +4081,7 @@ class ResetWebAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ResetWebAuthorization$ {
@@ -4121,7 +4121,7 @@ class ResetWebAuthorizations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ResetWebAuthorizations$ {
@@ -4153,7 +4153,7 @@ class GetAllSecureValues$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSecureValue[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$SecureValue);
+    return readBoxed(bytes, noRegistry, options, read$Vector$SecureValue);
   }
 
   static fromReader(_r: TlReader): GetAllSecureValues$ {
@@ -4207,7 +4207,7 @@ class GetSecureValue$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSecureValue[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$SecureValue);
+    return readBoxed(bytes, noRegistry, options, read$Vector$SecureValue);
   }
 
   static fromReader(r: TlReader): GetSecureValue$ {
@@ -4265,7 +4265,7 @@ class SaveSecureValue$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSecureValue {
-    return readBoxed(bytes, globalRegistry(), options, readResult$SecureValue);
+    return readBoxed(bytes, noRegistry, options, readResult$SecureValue);
   }
 
   static fromReader(r: TlReader): SaveSecureValue$ {
@@ -4329,7 +4329,7 @@ class DeleteSecureValue$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeleteSecureValue$ {
@@ -4391,7 +4391,7 @@ class GetAuthorizationForm$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeAuthorizationForm {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$AuthorizationForm);
+    return readBoxed(bytes, noRegistry, options, readResult$account$AuthorizationForm);
   }
 
   static fromReader(r: TlReader): GetAuthorizationForm$ {
@@ -4473,7 +4473,7 @@ class AcceptAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): AcceptAuthorization$ {
@@ -4539,7 +4539,7 @@ class SendVerifyPhoneCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$SentCode);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$SentCode);
   }
 
   static fromReader(r: TlReader): SendVerifyPhoneCode$ {
@@ -4603,7 +4603,7 @@ class VerifyPhone$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): VerifyPhone$ {
@@ -4665,7 +4665,7 @@ class SendVerifyEmailCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeSentEmailCode {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$SentEmailCode);
+    return readBoxed(bytes, noRegistry, options, readResult$account$SentEmailCode);
   }
 
   static fromReader(r: TlReader): SendVerifyEmailCode$ {
@@ -4725,7 +4725,7 @@ class VerifyEmail$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeEmailVerified {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$EmailVerified);
+    return readBoxed(bytes, noRegistry, options, readResult$account$EmailVerified);
   }
 
   static fromReader(r: TlReader): VerifyEmail$ {
@@ -4812,7 +4812,7 @@ class InitTakeoutSession$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeTakeout {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$Takeout);
+    return readBoxed(bytes, noRegistry, options, readResult$account$Takeout);
   }
 
   static fromReader(r: TlReader): InitTakeoutSession$ {
@@ -4877,7 +4877,7 @@ class FinishTakeoutSession$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): FinishTakeoutSession$ {
@@ -4933,7 +4933,7 @@ class ConfirmPasswordEmail$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ConfirmPasswordEmail$ {
@@ -4973,7 +4973,7 @@ class ResendPasswordEmail$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ResendPasswordEmail$ {
@@ -5005,7 +5005,7 @@ class CancelPasswordEmail$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): CancelPasswordEmail$ {
@@ -5037,7 +5037,7 @@ class GetContactSignUpNotification$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): GetContactSignUpNotification$ {
@@ -5083,7 +5083,7 @@ class SetContactSignUpNotification$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetContactSignUpNotification$ {
@@ -5148,7 +5148,7 @@ class GetNotifyExceptions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): GetNotifyExceptions$ {
@@ -5207,7 +5207,7 @@ class GetWallPaper$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWallPaper {
-    return readBoxed(bytes, globalRegistry(), options, readResult$WallPaper);
+    return readBoxed(bytes, noRegistry, options, readResult$WallPaper);
   }
 
   static fromReader(r: TlReader): GetWallPaper$ {
@@ -5275,7 +5275,7 @@ class UploadWallPaper$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWallPaper {
-    return readBoxed(bytes, globalRegistry(), options, readResult$WallPaper);
+    return readBoxed(bytes, noRegistry, options, readResult$WallPaper);
   }
 
   static fromReader(r: TlReader): UploadWallPaper$ {
@@ -5345,7 +5345,7 @@ class SaveWallPaper$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveWallPaper$ {
@@ -5407,7 +5407,7 @@ class InstallWallPaper$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): InstallWallPaper$ {
@@ -5449,7 +5449,7 @@ class ResetWallPapers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ResetWallPapers$ {
@@ -5481,7 +5481,7 @@ class GetAutoDownloadSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeAutoDownloadSettings {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$AutoDownloadSettings);
+    return readBoxed(bytes, noRegistry, options, readResult$account$AutoDownloadSettings);
   }
 
   static fromReader(_r: TlReader): GetAutoDownloadSettings$ {
@@ -5537,7 +5537,7 @@ class SaveAutoDownloadSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveAutoDownloadSettings$ {
@@ -5611,7 +5611,7 @@ class UploadTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDocument {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Document);
+    return readBoxed(bytes, noRegistry, options, readResult$Document);
   }
 
   static fromReader(r: TlReader): UploadTheme$ {
@@ -5698,7 +5698,7 @@ class CreateTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeTheme {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Theme);
+    return readBoxed(bytes, noRegistry, options, readResult$Theme);
   }
 
   static fromReader(r: TlReader): CreateTheme$ {
@@ -5795,7 +5795,7 @@ class UpdateTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeTheme {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Theme);
+    return readBoxed(bytes, noRegistry, options, readResult$Theme);
   }
 
   static fromReader(r: TlReader): UpdateTheme$ {
@@ -5866,7 +5866,7 @@ class SaveTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveTheme$ {
@@ -5939,7 +5939,7 @@ class InstallTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): InstallTheme$ {
@@ -6005,7 +6005,7 @@ class GetTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeTheme {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Theme);
+    return readBoxed(bytes, noRegistry, options, readResult$Theme);
   }
 
   static fromReader(r: TlReader): GetTheme$ {
@@ -6065,7 +6065,7 @@ class GetThemes$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeThemes {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$Themes);
+    return readBoxed(bytes, noRegistry, options, readResult$account$Themes);
   }
 
   static fromReader(r: TlReader): GetThemes$ {
@@ -6123,7 +6123,7 @@ class SetContentSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetContentSettings$ {
@@ -6165,7 +6165,7 @@ class GetContentSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeContentSettings {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$ContentSettings);
+    return readBoxed(bytes, noRegistry, options, readResult$account$ContentSettings);
   }
 
   static fromReader(_r: TlReader): GetContentSettings$ {
@@ -6219,7 +6219,7 @@ class GetMultiWallPapers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWallPaper[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$WallPaper);
+    return readBoxed(bytes, noRegistry, options, read$Vector$WallPaper);
   }
 
   static fromReader(r: TlReader): GetMultiWallPapers$ {
@@ -6259,7 +6259,7 @@ class GetGlobalPrivacySettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeGlobalPrivacySettings {
-    return readBoxed(bytes, globalRegistry(), options, readResult$GlobalPrivacySettings);
+    return readBoxed(bytes, noRegistry, options, readResult$GlobalPrivacySettings);
   }
 
   static fromReader(_r: TlReader): GetGlobalPrivacySettings$ {
@@ -6305,7 +6305,7 @@ class SetGlobalPrivacySettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeGlobalPrivacySettings {
-    return readBoxed(bytes, globalRegistry(), options, readResult$GlobalPrivacySettings);
+    return readBoxed(bytes, noRegistry, options, readResult$GlobalPrivacySettings);
   }
 
   static fromReader(r: TlReader): SetGlobalPrivacySettings$ {
@@ -6371,7 +6371,7 @@ class ReportProfilePhoto$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReportProfilePhoto$ {
@@ -6417,7 +6417,7 @@ class ResetPassword$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeResetPasswordResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$ResetPasswordResult);
+    return readBoxed(bytes, noRegistry, options, readResult$account$ResetPasswordResult);
   }
 
   static fromReader(_r: TlReader): ResetPassword$ {
@@ -6449,7 +6449,7 @@ class DeclinePasswordReset$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): DeclinePasswordReset$ {
@@ -6495,7 +6495,7 @@ class GetChatThemes$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeThemes {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$Themes);
+    return readBoxed(bytes, noRegistry, options, readResult$account$Themes);
   }
 
   static fromReader(r: TlReader): GetChatThemes$ {
@@ -6549,7 +6549,7 @@ class SetAuthorizationTTL$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetAuthorizationTTL$ {
@@ -6619,7 +6619,7 @@ class ChangeAuthorizationSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ChangeAuthorizationSettings$ {
@@ -6681,7 +6681,7 @@ class GetSavedRingtones$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeSavedRingtones {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$SavedRingtones);
+    return readBoxed(bytes, noRegistry, options, readResult$account$SavedRingtones);
   }
 
   static fromReader(r: TlReader): GetSavedRingtones$ {
@@ -6739,7 +6739,7 @@ class SaveRingtone$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeSavedRingtone {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$SavedRingtone);
+    return readBoxed(bytes, noRegistry, options, readResult$account$SavedRingtone);
   }
 
   static fromReader(r: TlReader): SaveRingtone$ {
@@ -6803,7 +6803,7 @@ class UploadRingtone$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDocument {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Document);
+    return readBoxed(bytes, noRegistry, options, readResult$Document);
   }
 
   static fromReader(r: TlReader): UploadRingtone$ {
@@ -6861,7 +6861,7 @@ class UpdateEmojiStatus$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateEmojiStatus$ {
@@ -6915,7 +6915,7 @@ class GetDefaultEmojiStatuses$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeEmojiStatuses {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$EmojiStatuses);
+    return readBoxed(bytes, noRegistry, options, readResult$account$EmojiStatuses);
   }
 
   static fromReader(r: TlReader): GetDefaultEmojiStatuses$ {
@@ -6969,7 +6969,7 @@ class GetRecentEmojiStatuses$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeEmojiStatuses {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$EmojiStatuses);
+    return readBoxed(bytes, noRegistry, options, readResult$account$EmojiStatuses);
   }
 
   static fromReader(r: TlReader): GetRecentEmojiStatuses$ {
@@ -7009,7 +7009,7 @@ class ClearRecentEmojiStatuses$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ClearRecentEmojiStatuses$ {
@@ -7063,7 +7063,7 @@ class ReorderUsernames$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReorderUsernames$ {
@@ -7121,7 +7121,7 @@ class ToggleUsername$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleUsername$ {
@@ -7177,7 +7177,7 @@ class GetDefaultProfilePhotoEmojis$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiList {
-    return readBoxed(bytes, globalRegistry(), options, readResult$EmojiList);
+    return readBoxed(bytes, noRegistry, options, readResult$EmojiList);
   }
 
   static fromReader(r: TlReader): GetDefaultProfilePhotoEmojis$ {
@@ -7231,7 +7231,7 @@ class GetDefaultGroupPhotoEmojis$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiList {
-    return readBoxed(bytes, globalRegistry(), options, readResult$EmojiList);
+    return readBoxed(bytes, noRegistry, options, readResult$EmojiList);
   }
 
   static fromReader(r: TlReader): GetDefaultGroupPhotoEmojis$ {
@@ -7271,7 +7271,7 @@ class GetAutoSaveSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeAutoSaveSettings {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$AutoSaveSettings);
+    return readBoxed(bytes, noRegistry, options, readResult$account$AutoSaveSettings);
   }
 
   static fromReader(_r: TlReader): GetAutoSaveSettings$ {
@@ -7336,7 +7336,7 @@ class SaveAutoSaveSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveAutoSaveSettings$ {
@@ -7384,7 +7384,7 @@ class DeleteAutoSaveExceptions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): DeleteAutoSaveExceptions$ {
@@ -7438,7 +7438,7 @@ class InvalidateSignInCodes$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): InvalidateSignInCodes$ {
@@ -7504,7 +7504,7 @@ class UpdateColor$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateColor$ {
@@ -7564,7 +7564,7 @@ class GetDefaultBackgroundEmojis$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiList {
-    return readBoxed(bytes, globalRegistry(), options, readResult$EmojiList);
+    return readBoxed(bytes, noRegistry, options, readResult$EmojiList);
   }
 
   static fromReader(r: TlReader): GetDefaultBackgroundEmojis$ {
@@ -7618,7 +7618,7 @@ class GetChannelDefaultEmojiStatuses$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeEmojiStatuses {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$EmojiStatuses);
+    return readBoxed(bytes, noRegistry, options, readResult$account$EmojiStatuses);
   }
 
   static fromReader(r: TlReader): GetChannelDefaultEmojiStatuses$ {
@@ -7672,7 +7672,7 @@ class GetChannelRestrictedStatusEmojis$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiList {
-    return readBoxed(bytes, globalRegistry(), options, readResult$EmojiList);
+    return readBoxed(bytes, noRegistry, options, readResult$EmojiList);
   }
 
   static fromReader(r: TlReader): GetChannelRestrictedStatusEmojis$ {
@@ -7729,7 +7729,7 @@ class UpdateBusinessWorkHours$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateBusinessWorkHours$ {
@@ -7794,7 +7794,7 @@ class UpdateBusinessLocation$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateBusinessLocation$ {
@@ -7856,7 +7856,7 @@ class UpdateBusinessGreetingMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateBusinessGreetingMessage$ {
@@ -7916,7 +7916,7 @@ class UpdateBusinessAwayMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateBusinessAwayMessage$ {
@@ -7988,7 +7988,7 @@ class UpdateConnectedBot$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): UpdateConnectedBot$ {
@@ -8036,7 +8036,7 @@ class GetConnectedBots$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeConnectedBots {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$ConnectedBots);
+    return readBoxed(bytes, noRegistry, options, readResult$account$ConnectedBots);
   }
 
   static fromReader(_r: TlReader): GetConnectedBots$ {
@@ -8082,7 +8082,7 @@ class GetBotBusinessConnection$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): GetBotBusinessConnection$ {
@@ -8139,7 +8139,7 @@ class UpdateBusinessIntro$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateBusinessIntro$ {
@@ -8200,7 +8200,7 @@ class ToggleConnectedBotPaused$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleConnectedBotPaused$ {
@@ -8256,7 +8256,7 @@ class DisablePeerConnectedBot$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DisablePeerConnectedBot$ {
@@ -8313,7 +8313,7 @@ class UpdateBirthday$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateBirthday$ {
@@ -8370,7 +8370,7 @@ class CreateBusinessChatLink$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeBusinessChatLink {
-    return readBoxed(bytes, globalRegistry(), options, readResult$BusinessChatLink);
+    return readBoxed(bytes, noRegistry, options, readResult$BusinessChatLink);
   }
 
   static fromReader(r: TlReader): CreateBusinessChatLink$ {
@@ -8428,7 +8428,7 @@ class EditBusinessChatLink$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeBusinessChatLink {
-    return readBoxed(bytes, globalRegistry(), options, readResult$BusinessChatLink);
+    return readBoxed(bytes, noRegistry, options, readResult$BusinessChatLink);
   }
 
   static fromReader(r: TlReader): EditBusinessChatLink$ {
@@ -8484,7 +8484,7 @@ class DeleteBusinessChatLink$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeleteBusinessChatLink$ {
@@ -8524,7 +8524,7 @@ class GetBusinessChatLinks$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeBusinessChatLinks {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$BusinessChatLinks);
+    return readBoxed(bytes, noRegistry, options, readResult$account$BusinessChatLinks);
   }
 
   static fromReader(_r: TlReader): GetBusinessChatLinks$ {
@@ -8570,7 +8570,7 @@ class ResolveBusinessChatLink$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeResolvedBusinessChatLinks {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$ResolvedBusinessChatLinks);
+    return readBoxed(bytes, noRegistry, options, readResult$account$ResolvedBusinessChatLinks);
   }
 
   static fromReader(r: TlReader): ResolveBusinessChatLink$ {
@@ -8624,7 +8624,7 @@ class UpdatePersonalChannel$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdatePersonalChannel$ {
@@ -8678,7 +8678,7 @@ class ToggleSponsoredMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleSponsoredMessages$ {
@@ -8718,7 +8718,7 @@ class GetReactionsNotifySettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeReactionsNotifySettings {
-    return readBoxed(bytes, globalRegistry(), options, readResult$ReactionsNotifySettings);
+    return readBoxed(bytes, noRegistry, options, readResult$ReactionsNotifySettings);
   }
 
   static fromReader(_r: TlReader): GetReactionsNotifySettings$ {
@@ -8764,7 +8764,7 @@ class SetReactionsNotifySettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeReactionsNotifySettings {
-    return readBoxed(bytes, globalRegistry(), options, readResult$ReactionsNotifySettings);
+    return readBoxed(bytes, noRegistry, options, readResult$ReactionsNotifySettings);
   }
 
   static fromReader(r: TlReader): SetReactionsNotifySettings$ {
@@ -8818,7 +8818,7 @@ class GetCollectibleEmojiStatuses$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeEmojiStatuses {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$EmojiStatuses);
+    return readBoxed(bytes, noRegistry, options, readResult$account$EmojiStatuses);
   }
 
   static fromReader(r: TlReader): GetCollectibleEmojiStatuses$ {
@@ -8879,7 +8879,7 @@ class GetPaidMessagesRevenue$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypePaidMessagesRevenue {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$PaidMessagesRevenue);
+    return readBoxed(bytes, noRegistry, options, readResult$account$PaidMessagesRevenue);
   }
 
   static fromReader(r: TlReader): GetPaidMessagesRevenue$ {
@@ -8953,7 +8953,7 @@ class ToggleNoPaidMessagesException$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleNoPaidMessagesException$ {
@@ -9014,7 +9014,7 @@ class SetMainProfileTab$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetMainProfileTab$ {
@@ -9079,7 +9079,7 @@ class SaveMusic$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveMusic$ {
@@ -9139,7 +9139,7 @@ class GetSavedMusicIds$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeSavedMusicIds {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$SavedMusicIds);
+    return readBoxed(bytes, noRegistry, options, readResult$account$SavedMusicIds);
   }
 
   static fromReader(r: TlReader): GetSavedMusicIds$ {
@@ -9201,7 +9201,7 @@ class GetUniqueGiftChatThemes$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeChatThemes {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$ChatThemes);
+    return readBoxed(bytes, noRegistry, options, readResult$account$ChatThemes);
   }
 
   static fromReader(r: TlReader): GetUniqueGiftChatThemes$ {

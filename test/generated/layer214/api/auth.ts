@@ -14,6 +14,7 @@ import {
   indexedField,
   longArg,
   longArrayArg,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -52,7 +53,6 @@ import {
   write$auth$SentCodeType,
   write$help$TermsOfService,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `auth.SentCode`, discriminated by `className`. */
 export type TypeSentCode = 
@@ -1609,7 +1609,7 @@ class SendCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$SentCode);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$SentCode);
   }
 
   static fromReader(r: TlReader): SendCode$ {
@@ -1687,7 +1687,7 @@ class SignUp$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$Authorization);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
   static fromReader(r: TlReader): SignUp$ {
@@ -1767,7 +1767,7 @@ class SignIn$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$Authorization);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
   static fromReader(r: TlReader): SignIn$ {
@@ -1816,7 +1816,7 @@ class LogOut$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeLoggedOut {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$LoggedOut);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$LoggedOut);
   }
 
   static fromReader(_r: TlReader): LogOut$ {
@@ -1848,7 +1848,7 @@ class ResetAuthorizations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ResetAuthorizations$ {
@@ -1894,7 +1894,7 @@ class ExportAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeExportedAuthorization {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$ExportedAuthorization);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$ExportedAuthorization);
   }
 
   static fromReader(r: TlReader): ExportAuthorization$ {
@@ -1952,7 +1952,7 @@ class ImportAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$Authorization);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
   static fromReader(r: TlReader): ImportAuthorization$ {
@@ -2020,7 +2020,7 @@ class BindTempAuthKey$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): BindTempAuthKey$ {
@@ -2092,7 +2092,7 @@ class ImportBotAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$Authorization);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
   static fromReader(r: TlReader): ImportBotAuthorization$ {
@@ -2152,7 +2152,7 @@ class CheckPassword$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$Authorization);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
   static fromReader(r: TlReader): CheckPassword$ {
@@ -2192,7 +2192,7 @@ class RequestPasswordRecovery$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypePasswordRecovery {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$PasswordRecovery);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$PasswordRecovery);
   }
 
   static fromReader(_r: TlReader): RequestPasswordRecovery$ {
@@ -2245,7 +2245,7 @@ class RecoverPassword$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$Authorization);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
   static fromReader(r: TlReader): RecoverPassword$ {
@@ -2315,7 +2315,7 @@ class ResendCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$SentCode);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$SentCode);
   }
 
   static fromReader(r: TlReader): ResendCode$ {
@@ -2380,7 +2380,7 @@ class CancelCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): CancelCode$ {
@@ -2444,7 +2444,7 @@ class DropTempAuthKeys$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DropTempAuthKeys$ {
@@ -2514,7 +2514,7 @@ class ExportLoginToken$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeLoginToken {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$LoginToken);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$LoginToken);
   }
 
   static fromReader(r: TlReader): ExportLoginToken$ {
@@ -2572,7 +2572,7 @@ class ImportLoginToken$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeLoginToken {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$LoginToken);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$LoginToken);
   }
 
   static fromReader(r: TlReader): ImportLoginToken$ {
@@ -2626,7 +2626,7 @@ class AcceptLoginToken$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeAuthorization {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Authorization);
+    return readBoxed(bytes, noRegistry, options, readResult$Authorization);
   }
 
   static fromReader(r: TlReader): AcceptLoginToken$ {
@@ -2680,7 +2680,7 @@ class CheckRecoveryPassword$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): CheckRecoveryPassword$ {
@@ -2742,7 +2742,7 @@ class ImportWebTokenAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$Authorization);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
   static fromReader(r: TlReader): ImportWebTokenAuthorization$ {
@@ -2821,7 +2821,7 @@ class RequestFirebaseSms$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): RequestFirebaseSms$ {
@@ -2890,7 +2890,7 @@ class ResetLoginEmail$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$SentCode);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$SentCode);
   }
 
   static fromReader(r: TlReader): ResetLoginEmail$ {
@@ -2954,7 +2954,7 @@ class ReportMissingCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReportMissingCode$ {

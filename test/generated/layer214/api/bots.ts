@@ -13,6 +13,7 @@ import {
   defineTlClass,
   indexedField,
   longArg,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -57,7 +58,6 @@ import {
   write$InputUser,
   write$User,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `bots.BotInfo`, discriminated by `className`. */
 export type TypeBotInfo = Api.bots.BotInfo;
@@ -307,7 +307,7 @@ class SendCustomRequest$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDataJSON {
-    return readBoxed(bytes, globalRegistry(), options, readResult$DataJSON);
+    return readBoxed(bytes, noRegistry, options, readResult$DataJSON);
   }
 
   static fromReader(r: TlReader): SendCustomRequest$ {
@@ -367,7 +367,7 @@ class AnswerWebhookJSONQuery$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): AnswerWebhookJSONQuery$ {
@@ -439,7 +439,7 @@ class SetBotCommands$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetBotCommands$ {
@@ -501,7 +501,7 @@ class ResetBotCommands$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ResetBotCommands$ {
@@ -561,7 +561,7 @@ class GetBotCommands$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeBotCommand[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$BotCommand);
+    return readBoxed(bytes, noRegistry, options, read$Vector$BotCommand);
   }
 
   static fromReader(r: TlReader): GetBotCommands$ {
@@ -621,7 +621,7 @@ class SetBotMenuButton$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetBotMenuButton$ {
@@ -677,7 +677,7 @@ class GetBotMenuButton$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeBotMenuButton {
-    return readBoxed(bytes, globalRegistry(), options, readResult$BotMenuButton);
+    return readBoxed(bytes, noRegistry, options, readResult$BotMenuButton);
   }
 
   static fromReader(r: TlReader): GetBotMenuButton$ {
@@ -731,7 +731,7 @@ class SetBotBroadcastDefaultAdminRights$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetBotBroadcastDefaultAdminRights$ {
@@ -785,7 +785,7 @@ class SetBotGroupDefaultAdminRights$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetBotGroupDefaultAdminRights$ {
@@ -861,7 +861,7 @@ class SetBotInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetBotInfo$ {
@@ -933,7 +933,7 @@ class GetBotInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.bots.TypeBotInfo {
-    return readBoxed(bytes, globalRegistry(), options, readResult$bots$BotInfo);
+    return readBoxed(bytes, noRegistry, options, readResult$bots$BotInfo);
   }
 
   static fromReader(r: TlReader): GetBotInfo$ {
@@ -1004,7 +1004,7 @@ class ReorderUsernames$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReorderUsernames$ {
@@ -1068,7 +1068,7 @@ class ToggleUsername$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleUsername$ {
@@ -1126,7 +1126,7 @@ class CanSendMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): CanSendMessage$ {
@@ -1180,7 +1180,7 @@ class AllowSendMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): AllowSendMessage$ {
@@ -1242,7 +1242,7 @@ class InvokeWebViewCustomMethod$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDataJSON {
-    return readBoxed(bytes, globalRegistry(), options, readResult$DataJSON);
+    return readBoxed(bytes, noRegistry, options, readResult$DataJSON);
   }
 
   static fromReader(r: TlReader): InvokeWebViewCustomMethod$ {
@@ -1304,7 +1304,7 @@ class GetPopularAppBots$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.bots.TypePopularAppBots {
-    return readBoxed(bytes, globalRegistry(), options, readResult$bots$PopularAppBots);
+    return readBoxed(bytes, noRegistry, options, readResult$bots$PopularAppBots);
   }
 
   static fromReader(r: TlReader): GetPopularAppBots$ {
@@ -1368,7 +1368,7 @@ class AddPreviewMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeBotPreviewMedia {
-    return readBoxed(bytes, globalRegistry(), options, readResult$BotPreviewMedia);
+    return readBoxed(bytes, noRegistry, options, readResult$BotPreviewMedia);
   }
 
   static fromReader(r: TlReader): AddPreviewMedia$ {
@@ -1438,7 +1438,7 @@ class EditPreviewMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeBotPreviewMedia {
-    return readBoxed(bytes, globalRegistry(), options, readResult$BotPreviewMedia);
+    return readBoxed(bytes, noRegistry, options, readResult$BotPreviewMedia);
   }
 
   static fromReader(r: TlReader): EditPreviewMedia$ {
@@ -1514,7 +1514,7 @@ class DeletePreviewMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeletePreviewMedia$ {
@@ -1588,7 +1588,7 @@ class ReorderPreviewMedias$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReorderPreviewMedias$ {
@@ -1650,7 +1650,7 @@ class GetPreviewInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.bots.TypePreviewInfo {
-    return readBoxed(bytes, globalRegistry(), options, readResult$bots$PreviewInfo);
+    return readBoxed(bytes, noRegistry, options, readResult$bots$PreviewInfo);
   }
 
   static fromReader(r: TlReader): GetPreviewInfo$ {
@@ -1706,7 +1706,7 @@ class GetPreviewMedias$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeBotPreviewMedia[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$BotPreviewMedia);
+    return readBoxed(bytes, noRegistry, options, read$Vector$BotPreviewMedia);
   }
 
   static fromReader(r: TlReader): GetPreviewMedias$ {
@@ -1764,7 +1764,7 @@ class UpdateUserEmojiStatus$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateUserEmojiStatus$ {
@@ -1824,7 +1824,7 @@ class ToggleUserEmojiStatusPermission$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleUserEmojiStatusPermission$ {
@@ -1888,7 +1888,7 @@ class CheckDownloadFileParams$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): CheckDownloadFileParams$ {
@@ -1932,7 +1932,7 @@ class GetAdminedBots$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$User);
+    return readBoxed(bytes, noRegistry, options, read$Vector$User);
   }
 
   static fromReader(_r: TlReader): GetAdminedBots$ {
@@ -1989,7 +1989,7 @@ class UpdateStarRefProgram$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStarRefProgram {
-    return readBoxed(bytes, globalRegistry(), options, readResult$StarRefProgram);
+    return readBoxed(bytes, noRegistry, options, readResult$StarRefProgram);
   }
 
   static fromReader(r: TlReader): UpdateStarRefProgram$ {
@@ -2066,7 +2066,7 @@ class SetCustomVerification$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetCustomVerification$ {
@@ -2128,7 +2128,7 @@ class GetBotRecommendations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.users.TypeUsers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$users$Users);
+    return readBoxed(bytes, noRegistry, options, readResult$users$Users);
   }
 
   static fromReader(r: TlReader): GetBotRecommendations$ {

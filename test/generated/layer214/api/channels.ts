@@ -13,6 +13,7 @@ import {
   defineTlClass,
   indexedField,
   longArg,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -86,7 +87,6 @@ import {
   write$SponsoredMessageReportOption,
   write$User,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `channels.ChannelParticipants`, discriminated by `className`. */
 export type TypeChannelParticipants = 
@@ -625,7 +625,7 @@ class ReadHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReadHistory$ {
@@ -693,7 +693,7 @@ class DeleteMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedMessages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedMessages);
   }
 
   static fromReader(r: TlReader): DeleteMessages$ {
@@ -765,7 +765,7 @@ class ReportSpam$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReportSpam$ {
@@ -835,7 +835,7 @@ class GetMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetMessages$ {
@@ -907,7 +907,7 @@ class GetParticipants$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.channels.TypeChannelParticipants {
-    return readBoxed(bytes, globalRegistry(), options, readResult$channels$ChannelParticipants);
+    return readBoxed(bytes, noRegistry, options, readResult$channels$ChannelParticipants);
   }
 
   static fromReader(r: TlReader): GetParticipants$ {
@@ -973,7 +973,7 @@ class GetParticipant$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.channels.TypeChannelParticipant {
-    return readBoxed(bytes, globalRegistry(), options, readResult$channels$ChannelParticipant);
+    return readBoxed(bytes, noRegistry, options, readResult$channels$ChannelParticipant);
   }
 
   static fromReader(r: TlReader): GetParticipant$ {
@@ -1037,7 +1037,7 @@ class GetChannels$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Chats);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
   static fromReader(r: TlReader): GetChannels$ {
@@ -1091,7 +1091,7 @@ class GetFullChannel$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChatFull {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$ChatFull);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$ChatFull);
   }
 
   static fromReader(r: TlReader): GetFullChannel$ {
@@ -1188,7 +1188,7 @@ class CreateChannel$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): CreateChannel$ {
@@ -1269,7 +1269,7 @@ class EditAdmin$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditAdmin$ {
@@ -1333,7 +1333,7 @@ class EditTitle$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditTitle$ {
@@ -1393,7 +1393,7 @@ class EditPhoto$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditPhoto$ {
@@ -1453,7 +1453,7 @@ class CheckUsername$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): CheckUsername$ {
@@ -1513,7 +1513,7 @@ class UpdateUsername$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateUsername$ {
@@ -1569,7 +1569,7 @@ class JoinChannel$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): JoinChannel$ {
@@ -1623,7 +1623,7 @@ class LeaveChannel$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): LeaveChannel$ {
@@ -1689,7 +1689,7 @@ class InviteToChannel$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeInvitedUsers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$InvitedUsers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$InvitedUsers);
   }
 
   static fromReader(r: TlReader): InviteToChannel$ {
@@ -1745,7 +1745,7 @@ class DeleteChannel$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): DeleteChannel$ {
@@ -1813,7 +1813,7 @@ class ExportMessageLink$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeExportedMessageLink {
-    return readBoxed(bytes, globalRegistry(), options, readResult$ExportedMessageLink);
+    return readBoxed(bytes, noRegistry, options, readResult$ExportedMessageLink);
   }
 
   static fromReader(r: TlReader): ExportMessageLink$ {
@@ -1884,7 +1884,7 @@ class ToggleSignatures$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ToggleSignatures$ {
@@ -1953,7 +1953,7 @@ class GetAdminedPublicChannels$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Chats);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
   static fromReader(r: TlReader): GetAdminedPublicChannels$ {
@@ -2019,7 +2019,7 @@ class EditBanned$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditBanned$ {
@@ -2113,7 +2113,7 @@ class GetAdminLog$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.channels.TypeAdminLogResults {
-    return readBoxed(bytes, globalRegistry(), options, readResult$channels$AdminLogResults);
+    return readBoxed(bytes, noRegistry, options, readResult$channels$AdminLogResults);
   }
 
   static fromReader(r: TlReader): GetAdminLog$ {
@@ -2186,7 +2186,7 @@ class SetStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetStickers$ {
@@ -2254,7 +2254,7 @@ class ReadMessageContents$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReadMessageContents$ {
@@ -2320,7 +2320,7 @@ class DeleteHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): DeleteHistory$ {
@@ -2384,7 +2384,7 @@ class TogglePreHistoryHidden$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): TogglePreHistoryHidden$ {
@@ -2440,7 +2440,7 @@ class GetLeftChannels$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Chats);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
   static fromReader(r: TlReader): GetLeftChannels$ {
@@ -2480,7 +2480,7 @@ class GetGroupsForDiscussion$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Chats);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
   static fromReader(_r: TlReader): GetGroupsForDiscussion$ {
@@ -2530,7 +2530,7 @@ class SetDiscussionGroup$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetDiscussionGroup$ {
@@ -2594,7 +2594,7 @@ class EditCreator$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditCreator$ {
@@ -2660,7 +2660,7 @@ class EditLocation$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): EditLocation$ {
@@ -2722,7 +2722,7 @@ class ToggleSlowMode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ToggleSlowMode$ {
@@ -2764,7 +2764,7 @@ class GetInactiveChannels$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeInactiveChats {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$InactiveChats);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$InactiveChats);
   }
 
   static fromReader(_r: TlReader): GetInactiveChannels$ {
@@ -2810,7 +2810,7 @@ class ConvertToGigagroup$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ConvertToGigagroup$ {
@@ -2870,7 +2870,7 @@ class GetSendAs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.channels.TypeSendAsPeers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$channels$SendAsPeers);
+    return readBoxed(bytes, noRegistry, options, readResult$channels$SendAsPeers);
   }
 
   static fromReader(r: TlReader): GetSendAs$ {
@@ -2932,7 +2932,7 @@ class DeleteParticipantHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedHistory);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedHistory);
   }
 
   static fromReader(r: TlReader): DeleteParticipantHistory$ {
@@ -2992,7 +2992,7 @@ class ToggleJoinToSend$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ToggleJoinToSend$ {
@@ -3052,7 +3052,7 @@ class ToggleJoinRequest$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ToggleJoinRequest$ {
@@ -3120,7 +3120,7 @@ class ReorderUsernames$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReorderUsernames$ {
@@ -3184,7 +3184,7 @@ class ToggleUsername$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleUsername$ {
@@ -3242,7 +3242,7 @@ class DeactivateAllUsernames$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeactivateAllUsernames$ {
@@ -3304,7 +3304,7 @@ class ToggleForum$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ToggleForum$ {
@@ -3387,7 +3387,7 @@ class CreateForumTopic$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): CreateForumTopic$ {
@@ -3477,7 +3477,7 @@ class GetForumTopics$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeForumTopics {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$ForumTopics);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$ForumTopics);
   }
 
   static fromReader(r: TlReader): GetForumTopics$ {
@@ -3556,7 +3556,7 @@ class GetForumTopicsByID$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeForumTopics {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$ForumTopics);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$ForumTopics);
   }
 
   static fromReader(r: TlReader): GetForumTopicsByID$ {
@@ -3638,7 +3638,7 @@ class EditForumTopic$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditForumTopic$ {
@@ -3713,7 +3713,7 @@ class UpdatePinnedForumTopic$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): UpdatePinnedForumTopic$ {
@@ -3775,7 +3775,7 @@ class DeleteTopicHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedHistory);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedHistory);
   }
 
   static fromReader(r: TlReader): DeleteTopicHistory$ {
@@ -3849,7 +3849,7 @@ class ReorderPinnedForumTopics$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ReorderPinnedForumTopics$ {
@@ -3913,7 +3913,7 @@ class ToggleAntiSpam$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ToggleAntiSpam$ {
@@ -3973,7 +3973,7 @@ class ReportAntiSpamFalsePositive$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReportAntiSpamFalsePositive$ {
@@ -4033,7 +4033,7 @@ class ToggleParticipantsHidden$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ToggleParticipantsHidden$ {
@@ -4105,7 +4105,7 @@ class UpdateColor$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): UpdateColor$ {
@@ -4171,7 +4171,7 @@ class ToggleViewForumAsMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ToggleViewForumAsMessages$ {
@@ -4230,7 +4230,7 @@ class GetChannelRecommendations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Chats);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
   static fromReader(r: TlReader): GetChannelRecommendations$ {
@@ -4291,7 +4291,7 @@ class UpdateEmojiStatus$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): UpdateEmojiStatus$ {
@@ -4351,7 +4351,7 @@ class SetBoostsToUnblockRestrictions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SetBoostsToUnblockRestrictions$ {
@@ -4411,7 +4411,7 @@ class SetEmojiStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetEmojiStickers$ {
@@ -4471,7 +4471,7 @@ class RestrictSponsoredMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): RestrictSponsoredMessages$ {
@@ -4556,7 +4556,7 @@ class SearchPosts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): SearchPosts$ {
@@ -4635,7 +4635,7 @@ class UpdatePaidMessagesPrice$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): UpdatePaidMessagesPrice$ {
@@ -4699,7 +4699,7 @@ class ToggleAutotranslation$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ToggleAutotranslation$ {
@@ -4759,7 +4759,7 @@ class GetMessageAuthor$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser {
-    return readBoxed(bytes, globalRegistry(), options, readResult$User);
+    return readBoxed(bytes, noRegistry, options, readResult$User);
   }
 
   static fromReader(r: TlReader): GetMessageAuthor$ {
@@ -4818,7 +4818,7 @@ class CheckSearchPostsFlood$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSearchPostsFlood {
-    return readBoxed(bytes, globalRegistry(), options, readResult$SearchPostsFlood);
+    return readBoxed(bytes, noRegistry, options, readResult$SearchPostsFlood);
   }
 
   static fromReader(r: TlReader): CheckSearchPostsFlood$ {
@@ -4879,7 +4879,7 @@ class SetMainProfileTab$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetMainProfileTab$ {

@@ -14,6 +14,7 @@ import {
   indexedField,
   longArg,
   longArrayArg,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -74,7 +75,6 @@ import {
   write$TopPeerCategoryPeers,
   write$User,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `contacts.Contacts`, discriminated by `className`. */
 export type TypeContacts = 
@@ -1009,7 +1009,7 @@ class GetContactIDs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): number[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$int);
+    return readBoxed(bytes, noRegistry, options, read$Vector$int);
   }
 
   static fromReader(r: TlReader): GetContactIDs$ {
@@ -1049,7 +1049,7 @@ class GetStatuses$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeContactStatus[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$ContactStatus);
+    return readBoxed(bytes, noRegistry, options, read$Vector$ContactStatus);
   }
 
   static fromReader(_r: TlReader): GetStatuses$ {
@@ -1095,7 +1095,7 @@ class GetContacts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeContacts {
-    return readBoxed(bytes, globalRegistry(), options, readResult$contacts$Contacts);
+    return readBoxed(bytes, noRegistry, options, readResult$contacts$Contacts);
   }
 
   static fromReader(r: TlReader): GetContacts$ {
@@ -1157,7 +1157,7 @@ class ImportContacts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeImportedContacts {
-    return readBoxed(bytes, globalRegistry(), options, readResult$contacts$ImportedContacts);
+    return readBoxed(bytes, noRegistry, options, readResult$contacts$ImportedContacts);
   }
 
   static fromReader(r: TlReader): ImportContacts$ {
@@ -1219,7 +1219,7 @@ class DeleteContacts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): DeleteContacts$ {
@@ -1281,7 +1281,7 @@ class DeleteByPhones$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeleteByPhones$ {
@@ -1341,7 +1341,7 @@ class Block$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): Block$ {
@@ -1405,7 +1405,7 @@ class Unblock$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): Unblock$ {
@@ -1473,7 +1473,7 @@ class GetBlocked$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeBlocked {
-    return readBoxed(bytes, globalRegistry(), options, readResult$contacts$Blocked);
+    return readBoxed(bytes, noRegistry, options, readResult$contacts$Blocked);
   }
 
   static fromReader(r: TlReader): GetBlocked$ {
@@ -1537,7 +1537,7 @@ class Search$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeFound {
-    return readBoxed(bytes, globalRegistry(), options, readResult$contacts$Found);
+    return readBoxed(bytes, noRegistry, options, readResult$contacts$Found);
   }
 
   static fromReader(r: TlReader): Search$ {
@@ -1600,7 +1600,7 @@ class ResolveUsername$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeResolvedPeer {
-    return readBoxed(bytes, globalRegistry(), options, readResult$contacts$ResolvedPeer);
+    return readBoxed(bytes, noRegistry, options, readResult$contacts$ResolvedPeer);
   }
 
   static fromReader(r: TlReader): ResolveUsername$ {
@@ -1705,7 +1705,7 @@ class GetTopPeers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeTopPeers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$contacts$TopPeers);
+    return readBoxed(bytes, noRegistry, options, readResult$contacts$TopPeers);
   }
 
   static fromReader(r: TlReader): GetTopPeers$ {
@@ -1779,7 +1779,7 @@ class ResetTopPeerRating$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ResetTopPeerRating$ {
@@ -1821,7 +1821,7 @@ class ResetSaved$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ResetSaved$ {
@@ -1853,7 +1853,7 @@ class GetSaved$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSavedContact[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$SavedContact);
+    return readBoxed(bytes, noRegistry, options, read$Vector$SavedContact);
   }
 
   static fromReader(_r: TlReader): GetSaved$ {
@@ -1899,7 +1899,7 @@ class ToggleTopPeers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleTopPeers$ {
@@ -1971,7 +1971,7 @@ class AddContact$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): AddContact$ {
@@ -2035,7 +2035,7 @@ class AcceptContact$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): AcceptContact$ {
@@ -2100,7 +2100,7 @@ class GetLocated$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): GetLocated$ {
@@ -2174,7 +2174,7 @@ class BlockFromReplies$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): BlockFromReplies$ {
@@ -2234,7 +2234,7 @@ class ResolvePhone$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeResolvedPeer {
-    return readBoxed(bytes, globalRegistry(), options, readResult$contacts$ResolvedPeer);
+    return readBoxed(bytes, noRegistry, options, readResult$contacts$ResolvedPeer);
   }
 
   static fromReader(r: TlReader): ResolvePhone$ {
@@ -2274,7 +2274,7 @@ class ExportContactToken$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeExportedContactToken {
-    return readBoxed(bytes, globalRegistry(), options, readResult$ExportedContactToken);
+    return readBoxed(bytes, noRegistry, options, readResult$ExportedContactToken);
   }
 
   static fromReader(_r: TlReader): ExportContactToken$ {
@@ -2320,7 +2320,7 @@ class ImportContactToken$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser {
-    return readBoxed(bytes, globalRegistry(), options, readResult$User);
+    return readBoxed(bytes, noRegistry, options, readResult$User);
   }
 
   static fromReader(r: TlReader): ImportContactToken$ {
@@ -2382,7 +2382,7 @@ class EditCloseFriends$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): EditCloseFriends$ {
@@ -2454,7 +2454,7 @@ class SetBlocked$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetBlocked$ {
@@ -2500,7 +2500,7 @@ class GetBirthdays$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeContactBirthdays {
-    return readBoxed(bytes, globalRegistry(), options, readResult$contacts$ContactBirthdays);
+    return readBoxed(bytes, noRegistry, options, readResult$contacts$ContactBirthdays);
   }
 
   static fromReader(_r: TlReader): GetBirthdays$ {
@@ -2546,7 +2546,7 @@ class GetSponsoredPeers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeSponsoredPeers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$contacts$SponsoredPeers);
+    return readBoxed(bytes, noRegistry, options, readResult$contacts$SponsoredPeers);
   }
 
   static fromReader(r: TlReader): GetSponsoredPeers$ {

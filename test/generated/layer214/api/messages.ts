@@ -14,6 +14,7 @@ import {
   indexedField,
   longArg,
   longArrayArg,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -283,7 +284,6 @@ import {
   write$WebPage,
   write$updates$State,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `messages.Dialogs`, discriminated by `className`. */
 export type TypeDialogs = 
@@ -6474,7 +6474,7 @@ class GetMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetMessages$ {
@@ -6555,7 +6555,7 @@ class GetDialogs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeDialogs {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Dialogs);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Dialogs);
   }
 
   static fromReader(r: TlReader): GetDialogs$ {
@@ -6651,7 +6651,7 @@ class GetHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetHistory$ {
@@ -6789,7 +6789,7 @@ class Search$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): Search$ {
@@ -6878,7 +6878,7 @@ class ReadHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedMessages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedMessages);
   }
 
   static fromReader(r: TlReader): ReadHistory$ {
@@ -6958,7 +6958,7 @@ class DeleteHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedHistory);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedHistory);
   }
 
   static fromReader(r: TlReader): DeleteHistory$ {
@@ -7037,7 +7037,7 @@ class DeleteMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedMessages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedMessages);
   }
 
   static fromReader(r: TlReader): DeleteMessages$ {
@@ -7095,7 +7095,7 @@ class ReceivedMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeReceivedNotifyMessage[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$ReceivedNotifyMessage);
+    return readBoxed(bytes, noRegistry, options, read$Vector$ReceivedNotifyMessage);
   }
 
   static fromReader(r: TlReader): ReceivedMessages$ {
@@ -7160,7 +7160,7 @@ class SetTyping$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetTyping$ {
@@ -7316,7 +7316,7 @@ class SendMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendMessage$ {
@@ -7498,7 +7498,7 @@ class SendMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendMedia$ {
@@ -7683,7 +7683,7 @@ class ForwardMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ForwardMessages$ {
@@ -7769,7 +7769,7 @@ class ReportSpam$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReportSpam$ {
@@ -7823,7 +7823,7 @@ class GetPeerSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypePeerSettings {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$PeerSettings);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$PeerSettings);
   }
 
   static fromReader(r: TlReader): GetPeerSettings$ {
@@ -7897,7 +7897,7 @@ class Report$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeReportResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$ReportResult);
+    return readBoxed(bytes, noRegistry, options, readResult$ReportResult);
   }
 
   static fromReader(r: TlReader): Report$ {
@@ -7965,7 +7965,7 @@ class GetChats$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Chats);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
   static fromReader(r: TlReader): GetChats$ {
@@ -8019,7 +8019,7 @@ class GetFullChat$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChatFull {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$ChatFull);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$ChatFull);
   }
 
   static fromReader(r: TlReader): GetFullChat$ {
@@ -8077,7 +8077,7 @@ class EditChatTitle$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditChatTitle$ {
@@ -8137,7 +8137,7 @@ class EditChatPhoto$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditChatPhoto$ {
@@ -8201,7 +8201,7 @@ class AddChatUser$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeInvitedUsers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$InvitedUsers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$InvitedUsers);
   }
 
   static fromReader(r: TlReader): AddChatUser$ {
@@ -8269,7 +8269,7 @@ class DeleteChatUser$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): DeleteChatUser$ {
@@ -8348,7 +8348,7 @@ class CreateChat$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeInvitedUsers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$InvitedUsers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$InvitedUsers);
   }
 
   static fromReader(r: TlReader): CreateChat$ {
@@ -8413,7 +8413,7 @@ class GetDhConfig$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeDhConfig {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$DhConfig);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$DhConfig);
   }
 
   static fromReader(r: TlReader): GetDhConfig$ {
@@ -8477,7 +8477,7 @@ class RequestEncryption$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEncryptedChat {
-    return readBoxed(bytes, globalRegistry(), options, readResult$EncryptedChat);
+    return readBoxed(bytes, noRegistry, options, readResult$EncryptedChat);
   }
 
   static fromReader(r: TlReader): RequestEncryption$ {
@@ -8543,7 +8543,7 @@ class AcceptEncryption$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEncryptedChat {
-    return readBoxed(bytes, globalRegistry(), options, readResult$EncryptedChat);
+    return readBoxed(bytes, noRegistry, options, readResult$EncryptedChat);
   }
 
   static fromReader(r: TlReader): AcceptEncryption$ {
@@ -8607,7 +8607,7 @@ class DiscardEncryption$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DiscardEncryption$ {
@@ -8669,7 +8669,7 @@ class SetEncryptedTyping$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetEncryptedTyping$ {
@@ -8729,7 +8729,7 @@ class ReadEncryptedHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReadEncryptedHistory$ {
@@ -8799,7 +8799,7 @@ class SendEncrypted$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSentEncryptedMessage {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$SentEncryptedMessage);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$SentEncryptedMessage);
   }
 
   static fromReader(r: TlReader): SendEncrypted$ {
@@ -8879,7 +8879,7 @@ class SendEncryptedFile$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSentEncryptedMessage {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$SentEncryptedMessage);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$SentEncryptedMessage);
   }
 
   static fromReader(r: TlReader): SendEncryptedFile$ {
@@ -8951,7 +8951,7 @@ class SendEncryptedService$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSentEncryptedMessage {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$SentEncryptedMessage);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$SentEncryptedMessage);
   }
 
   static fromReader(r: TlReader): SendEncryptedService$ {
@@ -9009,7 +9009,7 @@ class ReceivedQueue$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): BigInteger[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$long);
+    return readBoxed(bytes, noRegistry, options, read$Vector$long);
   }
 
   static fromReader(r: TlReader): ReceivedQueue$ {
@@ -9063,7 +9063,7 @@ class ReportEncryptedSpam$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReportEncryptedSpam$ {
@@ -9125,7 +9125,7 @@ class ReadMessageContents$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedMessages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedMessages);
   }
 
   static fromReader(r: TlReader): ReadMessageContents$ {
@@ -9183,7 +9183,7 @@ class GetStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Stickers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Stickers);
   }
 
   static fromReader(r: TlReader): GetStickers$ {
@@ -9239,7 +9239,7 @@ class GetAllStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAllStickers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AllStickers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AllStickers);
   }
 
   static fromReader(r: TlReader): GetAllStickers$ {
@@ -9308,7 +9308,7 @@ class GetWebPagePreview$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeWebPagePreview {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$WebPagePreview);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$WebPagePreview);
   }
 
   static fromReader(r: TlReader): GetWebPagePreview$ {
@@ -9397,7 +9397,7 @@ class ExportChatInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeExportedChatInvite {
-    return readBoxed(bytes, globalRegistry(), options, readResult$ExportedChatInvite);
+    return readBoxed(bytes, noRegistry, options, readResult$ExportedChatInvite);
   }
 
   static fromReader(r: TlReader): ExportChatInvite$ {
@@ -9464,7 +9464,7 @@ class CheckChatInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeChatInvite {
-    return readBoxed(bytes, globalRegistry(), options, readResult$ChatInvite);
+    return readBoxed(bytes, noRegistry, options, readResult$ChatInvite);
   }
 
   static fromReader(r: TlReader): CheckChatInvite$ {
@@ -9518,7 +9518,7 @@ class ImportChatInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ImportChatInvite$ {
@@ -9576,7 +9576,7 @@ class GetStickerSet$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$StickerSet);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSet);
   }
 
   static fromReader(r: TlReader): GetStickerSet$ {
@@ -9636,7 +9636,7 @@ class InstallStickerSet$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSetInstallResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$StickerSetInstallResult);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSetInstallResult);
   }
 
   static fromReader(r: TlReader): InstallStickerSet$ {
@@ -9692,7 +9692,7 @@ class UninstallStickerSet$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UninstallStickerSet$ {
@@ -9758,7 +9758,7 @@ class StartBot$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): StartBot$ {
@@ -9834,7 +9834,7 @@ class GetMessagesViews$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessageViews {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$MessageViews);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$MessageViews);
   }
 
   static fromReader(r: TlReader): GetMessagesViews$ {
@@ -9900,7 +9900,7 @@ class EditChatAdmin$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): EditChatAdmin$ {
@@ -9958,7 +9958,7 @@ class MigrateChat$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): MigrateChat$ {
@@ -10059,7 +10059,7 @@ class SearchGlobal$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): SearchGlobal$ {
@@ -10153,7 +10153,7 @@ class ReorderStickerSets$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReorderStickerSets$ {
@@ -10220,7 +10220,7 @@ class GetDocumentByHash$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDocument {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Document);
+    return readBoxed(bytes, noRegistry, options, readResult$Document);
   }
 
   static fromReader(r: TlReader): GetDocumentByHash$ {
@@ -10278,7 +10278,7 @@ class GetSavedGifs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSavedGifs {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$SavedGifs);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$SavedGifs);
   }
 
   static fromReader(r: TlReader): GetSavedGifs$ {
@@ -10336,7 +10336,7 @@ class SaveGif$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveGif$ {
@@ -10411,7 +10411,7 @@ class GetInlineBotResults$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeBotResults {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$BotResults);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$BotResults);
   }
 
   static fromReader(r: TlReader): GetInlineBotResults$ {
@@ -10517,7 +10517,7 @@ class SetInlineBotResults$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetInlineBotResults$ {
@@ -10641,7 +10641,7 @@ class SendInlineBotResult$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendInlineBotResult$ {
@@ -10722,7 +10722,7 @@ class GetMessageEditData$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessageEditData {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$MessageEditData);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$MessageEditData);
   }
 
   static fromReader(r: TlReader): GetMessageEditData$ {
@@ -10830,7 +10830,7 @@ class EditMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditMessage$ {
@@ -10941,7 +10941,7 @@ class EditInlineBotMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): EditInlineBotMessage$ {
@@ -11028,7 +11028,7 @@ class GetBotCallbackAnswer$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeBotCallbackAnswer {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$BotCallbackAnswer);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$BotCallbackAnswer);
   }
 
   static fromReader(r: TlReader): GetBotCallbackAnswer$ {
@@ -11112,7 +11112,7 @@ class SetBotCallbackAnswer$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetBotCallbackAnswer$ {
@@ -11184,7 +11184,7 @@ class GetPeerDialogs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypePeerDialogs {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$PeerDialogs);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$PeerDialogs);
   }
 
   static fromReader(r: TlReader): GetPeerDialogs$ {
@@ -11285,7 +11285,7 @@ class SaveDraft$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveDraft$ {
@@ -11342,7 +11342,7 @@ class GetAllDrafts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(_r: TlReader): GetAllDrafts$ {
@@ -11388,7 +11388,7 @@ class GetFeaturedStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFeaturedStickers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$FeaturedStickers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$FeaturedStickers);
   }
 
   static fromReader(r: TlReader): GetFeaturedStickers$ {
@@ -11450,7 +11450,7 @@ class ReadFeaturedStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReadFeaturedStickers$ {
@@ -11510,7 +11510,7 @@ class GetRecentStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeRecentStickers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$RecentStickers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$RecentStickers);
   }
 
   static fromReader(r: TlReader): GetRecentStickers$ {
@@ -11578,7 +11578,7 @@ class SaveRecentSticker$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveRecentSticker$ {
@@ -11640,7 +11640,7 @@ class ClearRecentStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ClearRecentStickers$ {
@@ -11710,7 +11710,7 @@ class GetArchivedStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeArchivedStickers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$ArchivedStickers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$ArchivedStickers);
   }
 
   static fromReader(r: TlReader): GetArchivedStickers$ {
@@ -11771,7 +11771,7 @@ class GetMaskStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAllStickers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AllStickers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AllStickers);
   }
 
   static fromReader(r: TlReader): GetMaskStickers$ {
@@ -11825,7 +11825,7 @@ class GetAttachedStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStickerSetCovered[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$StickerSetCovered);
+    return readBoxed(bytes, noRegistry, options, read$Vector$StickerSetCovered);
   }
 
   static fromReader(r: TlReader): GetAttachedStickers$ {
@@ -11901,7 +11901,7 @@ class SetGameScore$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SetGameScore$ {
@@ -11984,7 +11984,7 @@ class SetInlineGameScore$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetInlineGameScore$ {
@@ -12055,7 +12055,7 @@ class GetGameHighScores$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeHighScores {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$HighScores);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$HighScores);
   }
 
   static fromReader(r: TlReader): GetGameHighScores$ {
@@ -12117,7 +12117,7 @@ class GetInlineGameHighScores$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeHighScores {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$HighScores);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$HighScores);
   }
 
   static fromReader(r: TlReader): GetInlineGameHighScores$ {
@@ -12181,7 +12181,7 @@ class GetCommonChats$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Chats);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
   static fromReader(r: TlReader): GetCommonChats$ {
@@ -12243,7 +12243,7 @@ class GetWebPage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeWebPage {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$WebPage);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$WebPage);
   }
 
   static fromReader(r: TlReader): GetWebPage$ {
@@ -12305,7 +12305,7 @@ class ToggleDialogPin$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleDialogPin$ {
@@ -12381,7 +12381,7 @@ class ReorderPinnedDialogs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReorderPinnedDialogs$ {
@@ -12441,7 +12441,7 @@ class GetPinnedDialogs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypePeerDialogs {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$PeerDialogs);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$PeerDialogs);
   }
 
   static fromReader(r: TlReader): GetPinnedDialogs$ {
@@ -12515,7 +12515,7 @@ class SetBotShippingResults$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetBotShippingResults$ {
@@ -12587,7 +12587,7 @@ class SetBotPrecheckoutResults$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetBotPrecheckoutResults$ {
@@ -12658,7 +12658,7 @@ class UploadMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeMessageMedia {
-    return readBoxed(bytes, globalRegistry(), options, readResult$MessageMedia);
+    return readBoxed(bytes, noRegistry, options, readResult$MessageMedia);
   }
 
   static fromReader(r: TlReader): UploadMedia$ {
@@ -12727,7 +12727,7 @@ class SendScreenshotNotification$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendScreenshotNotification$ {
@@ -12785,7 +12785,7 @@ class GetFavedStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFavedStickers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$FavedStickers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$FavedStickers);
   }
 
   static fromReader(r: TlReader): GetFavedStickers$ {
@@ -12843,7 +12843,7 @@ class FaveSticker$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): FaveSticker$ {
@@ -12926,7 +12926,7 @@ class GetUnreadMentions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetUnreadMentions$ {
@@ -13002,7 +13002,7 @@ class ReadMentions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedHistory);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedHistory);
   }
 
   static fromReader(r: TlReader): ReadMentions$ {
@@ -13069,7 +13069,7 @@ class GetRecentLocations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetRecentLocations$ {
@@ -13199,7 +13199,7 @@ class SendMultiMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendMultiMedia$ {
@@ -13281,7 +13281,7 @@ class UploadEncryptedFile$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEncryptedFile {
-    return readBoxed(bytes, globalRegistry(), options, readResult$EncryptedFile);
+    return readBoxed(bytes, noRegistry, options, readResult$EncryptedFile);
   }
 
   static fromReader(r: TlReader): UploadEncryptedFile$ {
@@ -13347,7 +13347,7 @@ class SearchStickerSets$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFoundStickerSets {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$FoundStickerSets);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$FoundStickerSets);
   }
 
   static fromReader(r: TlReader): SearchStickerSets$ {
@@ -13393,7 +13393,7 @@ class GetSplitRanges$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeMessageRange[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$MessageRange);
+    return readBoxed(bytes, noRegistry, options, read$Vector$MessageRange);
   }
 
   static fromReader(_r: TlReader): GetSplitRanges$ {
@@ -13450,7 +13450,7 @@ class MarkDialogUnread$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): MarkDialogUnread$ {
@@ -13513,7 +13513,7 @@ class GetDialogUnreadMarks$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDialogPeer[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$DialogPeer);
+    return readBoxed(bytes, noRegistry, options, read$Vector$DialogPeer);
   }
 
   static fromReader(r: TlReader): GetDialogUnreadMarks$ {
@@ -13556,7 +13556,7 @@ class ClearAllDrafts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ClearAllDrafts$ {
@@ -13620,7 +13620,7 @@ class UpdatePinnedMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): UpdatePinnedMessage$ {
@@ -13698,7 +13698,7 @@ class SendVote$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendVote$ {
@@ -13760,7 +13760,7 @@ class GetPollResults$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): GetPollResults$ {
@@ -13816,7 +13816,7 @@ class GetOnlines$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeChatOnlines {
-    return readBoxed(bytes, globalRegistry(), options, readResult$ChatOnlines);
+    return readBoxed(bytes, noRegistry, options, readResult$ChatOnlines);
   }
 
   static fromReader(r: TlReader): GetOnlines$ {
@@ -13874,7 +13874,7 @@ class EditChatAbout$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): EditChatAbout$ {
@@ -13934,7 +13934,7 @@ class EditChatDefaultBannedRights$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditChatDefaultBannedRights$ {
@@ -13990,7 +13990,7 @@ class GetEmojiKeywords$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiKeywordsDifference {
-    return readBoxed(bytes, globalRegistry(), options, readResult$EmojiKeywordsDifference);
+    return readBoxed(bytes, noRegistry, options, readResult$EmojiKeywordsDifference);
   }
 
   static fromReader(r: TlReader): GetEmojiKeywords$ {
@@ -14048,7 +14048,7 @@ class GetEmojiKeywordsDifference$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiKeywordsDifference {
-    return readBoxed(bytes, globalRegistry(), options, readResult$EmojiKeywordsDifference);
+    return readBoxed(bytes, noRegistry, options, readResult$EmojiKeywordsDifference);
   }
 
   static fromReader(r: TlReader): GetEmojiKeywordsDifference$ {
@@ -14112,7 +14112,7 @@ class GetEmojiKeywordsLanguages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiLanguage[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$EmojiLanguage);
+    return readBoxed(bytes, noRegistry, options, read$Vector$EmojiLanguage);
   }
 
   static fromReader(r: TlReader): GetEmojiKeywordsLanguages$ {
@@ -14166,7 +14166,7 @@ class GetEmojiURL$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiURL {
-    return readBoxed(bytes, globalRegistry(), options, readResult$EmojiURL);
+    return readBoxed(bytes, noRegistry, options, readResult$EmojiURL);
   }
 
   static fromReader(r: TlReader): GetEmojiURL$ {
@@ -14244,7 +14244,7 @@ class GetSearchCounters$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSearchCounter[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$messages$SearchCounter);
+    return readBoxed(bytes, noRegistry, options, read$Vector$messages$SearchCounter);
   }
 
   static fromReader(r: TlReader): GetSearchCounters$ {
@@ -14333,7 +14333,7 @@ class RequestUrlAuth$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUrlAuthResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$UrlAuthResult);
+    return readBoxed(bytes, noRegistry, options, readResult$UrlAuthResult);
   }
 
   static fromReader(r: TlReader): RequestUrlAuth$ {
@@ -14426,7 +14426,7 @@ class AcceptUrlAuth$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUrlAuthResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$UrlAuthResult);
+    return readBoxed(bytes, noRegistry, options, readResult$UrlAuthResult);
   }
 
   static fromReader(r: TlReader): AcceptUrlAuth$ {
@@ -14490,7 +14490,7 @@ class HidePeerSettingsBar$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): HidePeerSettingsBar$ {
@@ -14548,7 +14548,7 @@ class GetScheduledHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetScheduledHistory$ {
@@ -14616,7 +14616,7 @@ class GetScheduledMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetScheduledMessages$ {
@@ -14684,7 +14684,7 @@ class SendScheduledMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendScheduledMessages$ {
@@ -14752,7 +14752,7 @@ class DeleteScheduledMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): DeleteScheduledMessages$ {
@@ -14828,7 +14828,7 @@ class GetPollVotes$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeVotesList {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$VotesList);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$VotesList);
   }
 
   static fromReader(r: TlReader): GetPollVotes$ {
@@ -14915,7 +14915,7 @@ class ToggleStickerSets$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleStickerSets$ {
@@ -14961,7 +14961,7 @@ class GetDialogFilters$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeDialogFilters {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$DialogFilters);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$DialogFilters);
   }
 
   static fromReader(_r: TlReader): GetDialogFilters$ {
@@ -14993,7 +14993,7 @@ class GetSuggestedDialogFilters$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDialogFilterSuggested[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$DialogFilterSuggested);
+    return readBoxed(bytes, noRegistry, options, read$Vector$DialogFilterSuggested);
   }
 
   static fromReader(_r: TlReader): GetSuggestedDialogFilters$ {
@@ -15046,7 +15046,7 @@ class UpdateDialogFilter$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateDialogFilter$ {
@@ -15113,7 +15113,7 @@ class UpdateDialogFiltersOrder$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateDialogFiltersOrder$ {
@@ -15175,7 +15175,7 @@ class GetOldFeaturedStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFeaturedStickers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$FeaturedStickers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$FeaturedStickers);
   }
 
   static fromReader(r: TlReader): GetOldFeaturedStickers$ {
@@ -15265,7 +15265,7 @@ class GetReplies$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetReplies$ {
@@ -15339,7 +15339,7 @@ class GetDiscussionMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeDiscussionMessage {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$DiscussionMessage);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$DiscussionMessage);
   }
 
   static fromReader(r: TlReader): GetDiscussionMessage$ {
@@ -15403,7 +15403,7 @@ class ReadDiscussion$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReadDiscussion$ {
@@ -15473,7 +15473,7 @@ class UnpinAllMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedHistory);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedHistory);
   }
 
   static fromReader(r: TlReader): UnpinAllMessages$ {
@@ -15534,7 +15534,7 @@ class DeleteChat$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeleteChat$ {
@@ -15590,7 +15590,7 @@ class DeletePhoneCallHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedFoundMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedFoundMessages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedFoundMessages);
   }
 
   static fromReader(r: TlReader): DeletePhoneCallHistory$ {
@@ -15646,7 +15646,7 @@ class CheckHistoryImport$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeHistoryImportParsed {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$HistoryImportParsed);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$HistoryImportParsed);
   }
 
   static fromReader(r: TlReader): CheckHistoryImport$ {
@@ -15708,7 +15708,7 @@ class InitHistoryImport$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeHistoryImport {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$HistoryImport);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$HistoryImport);
   }
 
   static fromReader(r: TlReader): InitHistoryImport$ {
@@ -15778,7 +15778,7 @@ class UploadImportedMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeMessageMedia {
-    return readBoxed(bytes, globalRegistry(), options, readResult$MessageMedia);
+    return readBoxed(bytes, noRegistry, options, readResult$MessageMedia);
   }
 
   static fromReader(r: TlReader): UploadImportedMedia$ {
@@ -15842,7 +15842,7 @@ class StartHistoryImport$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): StartHistoryImport$ {
@@ -15928,7 +15928,7 @@ class GetExportedChatInvites$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeExportedChatInvites {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$ExportedChatInvites);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$ExportedChatInvites);
   }
 
   static fromReader(r: TlReader): GetExportedChatInvites$ {
@@ -15998,7 +15998,7 @@ class GetExportedChatInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeExportedChatInvite {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$ExportedChatInvite);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$ExportedChatInvite);
   }
 
   static fromReader(r: TlReader): GetExportedChatInvite$ {
@@ -16084,7 +16084,7 @@ class EditExportedChatInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeExportedChatInvite {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$ExportedChatInvite);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$ExportedChatInvite);
   }
 
   static fromReader(r: TlReader): EditExportedChatInvite$ {
@@ -16156,7 +16156,7 @@ class DeleteRevokedExportedChatInvites$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeleteRevokedExportedChatInvites$ {
@@ -16216,7 +16216,7 @@ class DeleteExportedChatInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeleteExportedChatInvite$ {
@@ -16272,7 +16272,7 @@ class GetAdminsWithInvites$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChatAdminsWithInvites {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$ChatAdminsWithInvites);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$ChatAdminsWithInvites);
   }
 
   static fromReader(r: TlReader): GetAdminsWithInvites$ {
@@ -16358,7 +16358,7 @@ class GetChatInviteImporters$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChatInviteImporters {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$ChatInviteImporters);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$ChatInviteImporters);
   }
 
   static fromReader(r: TlReader): GetChatInviteImporters$ {
@@ -16431,7 +16431,7 @@ class SetHistoryTTL$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SetHistoryTTL$ {
@@ -16487,7 +16487,7 @@ class CheckHistoryImportPeer$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeCheckedHistoryImportPeer {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$CheckedHistoryImportPeer);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$CheckedHistoryImportPeer);
   }
 
   static fromReader(r: TlReader): CheckHistoryImportPeer$ {
@@ -16545,7 +16545,7 @@ class SetChatTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SetChatTheme$ {
@@ -16605,7 +16605,7 @@ class GetMessageReadParticipants$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeReadParticipantDate[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$ReadParticipantDate);
+    return readBoxed(bytes, noRegistry, options, read$Vector$ReadParticipantDate);
   }
 
   static fromReader(r: TlReader): GetMessageReadParticipants$ {
@@ -16680,7 +16680,7 @@ class GetSearchResultsCalendar$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSearchResultsCalendar {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$SearchResultsCalendar);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$SearchResultsCalendar);
   }
 
   static fromReader(r: TlReader): GetSearchResultsCalendar$ {
@@ -16764,7 +16764,7 @@ class GetSearchResultsPositions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSearchResultsPositions {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$SearchResultsPositions);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$SearchResultsPositions);
   }
 
   static fromReader(r: TlReader): GetSearchResultsPositions$ {
@@ -16839,7 +16839,7 @@ class HideChatJoinRequest$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): HideChatJoinRequest$ {
@@ -16910,7 +16910,7 @@ class HideAllChatJoinRequests$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): HideAllChatJoinRequests$ {
@@ -16974,7 +16974,7 @@ class ToggleNoForwards$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ToggleNoForwards$ {
@@ -17034,7 +17034,7 @@ class SaveDefaultSendAs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveDefaultSendAs$ {
@@ -17117,7 +17117,7 @@ class SendReaction$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendReaction$ {
@@ -17192,7 +17192,7 @@ class GetMessagesReactions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): GetMessagesReactions$ {
@@ -17268,7 +17268,7 @@ class GetMessageReactionsList$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessageReactionsList {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$MessageReactionsList);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$MessageReactionsList);
   }
 
   static fromReader(r: TlReader): GetMessageReactionsList$ {
@@ -17349,7 +17349,7 @@ class SetChatAvailableReactions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SetChatAvailableReactions$ {
@@ -17412,7 +17412,7 @@ class GetAvailableReactions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAvailableReactions {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AvailableReactions);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AvailableReactions);
   }
 
   static fromReader(r: TlReader): GetAvailableReactions$ {
@@ -17466,7 +17466,7 @@ class SetDefaultReaction$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetDefaultReaction$ {
@@ -17558,7 +17558,7 @@ class TranslateText$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeTranslatedText {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$TranslatedText);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$TranslatedText);
   }
 
   static fromReader(r: TlReader): TranslateText$ {
@@ -17653,7 +17653,7 @@ class GetUnreadReactions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetUnreadReactions$ {
@@ -17736,7 +17736,7 @@ class ReadReactions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedHistory);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedHistory);
   }
 
   static fromReader(r: TlReader): ReadReactions$ {
@@ -17805,7 +17805,7 @@ class SearchSentMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): SearchSentMedia$ {
@@ -17863,7 +17863,7 @@ class GetAttachMenuBots$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeAttachMenuBots {
-    return readBoxed(bytes, globalRegistry(), options, readResult$AttachMenuBots);
+    return readBoxed(bytes, noRegistry, options, readResult$AttachMenuBots);
   }
 
   static fromReader(r: TlReader): GetAttachMenuBots$ {
@@ -17917,7 +17917,7 @@ class GetAttachMenuBot$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeAttachMenuBotsBot {
-    return readBoxed(bytes, globalRegistry(), options, readResult$AttachMenuBotsBot);
+    return readBoxed(bytes, noRegistry, options, readResult$AttachMenuBotsBot);
   }
 
   static fromReader(r: TlReader): GetAttachMenuBot$ {
@@ -17981,7 +17981,7 @@ class ToggleBotInAttachMenu$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleBotInAttachMenu$ {
@@ -18092,7 +18092,7 @@ class RequestWebView$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWebViewResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$WebViewResult);
+    return readBoxed(bytes, noRegistry, options, readResult$WebViewResult);
   }
 
   static fromReader(r: TlReader): RequestWebView$ {
@@ -18191,7 +18191,7 @@ class ProlongWebView$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ProlongWebView$ {
@@ -18294,7 +18294,7 @@ class RequestSimpleWebView$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWebViewResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$WebViewResult);
+    return readBoxed(bytes, noRegistry, options, readResult$WebViewResult);
   }
 
   static fromReader(r: TlReader): RequestSimpleWebView$ {
@@ -18367,7 +18367,7 @@ class SendWebViewResultMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWebViewMessageSent {
-    return readBoxed(bytes, globalRegistry(), options, readResult$WebViewMessageSent);
+    return readBoxed(bytes, noRegistry, options, readResult$WebViewMessageSent);
   }
 
   static fromReader(r: TlReader): SendWebViewResultMessage$ {
@@ -18435,7 +18435,7 @@ class SendWebViewData$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendWebViewData$ {
@@ -18499,7 +18499,7 @@ class TranscribeAudio$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeTranscribedAudio {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$TranscribedAudio);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$TranscribedAudio);
   }
 
   static fromReader(r: TlReader): TranscribeAudio$ {
@@ -18567,7 +18567,7 @@ class RateTranscribedAudio$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): RateTranscribedAudio$ {
@@ -18635,7 +18635,7 @@ class GetCustomEmojiDocuments$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDocument[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$Document);
+    return readBoxed(bytes, noRegistry, options, read$Vector$Document);
   }
 
   static fromReader(r: TlReader): GetCustomEmojiDocuments$ {
@@ -18689,7 +18689,7 @@ class GetEmojiStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAllStickers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AllStickers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AllStickers);
   }
 
   static fromReader(r: TlReader): GetEmojiStickers$ {
@@ -18743,7 +18743,7 @@ class GetFeaturedEmojiStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFeaturedStickers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$FeaturedStickers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$FeaturedStickers);
   }
 
   static fromReader(r: TlReader): GetFeaturedEmojiStickers$ {
@@ -18805,7 +18805,7 @@ class ReportReaction$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReportReaction$ {
@@ -18867,7 +18867,7 @@ class GetTopReactions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeReactions {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Reactions);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Reactions);
   }
 
   static fromReader(r: TlReader): GetTopReactions$ {
@@ -18927,7 +18927,7 @@ class GetRecentReactions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeReactions {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Reactions);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Reactions);
   }
 
   static fromReader(r: TlReader): GetRecentReactions$ {
@@ -18969,7 +18969,7 @@ class ClearRecentReactions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ClearRecentReactions$ {
@@ -19027,7 +19027,7 @@ class GetExtendedMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): GetExtendedMedia$ {
@@ -19083,7 +19083,7 @@ class SetDefaultHistoryTTL$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetDefaultHistoryTTL$ {
@@ -19123,7 +19123,7 @@ class GetDefaultHistoryTTL$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDefaultHistoryTTL {
-    return readBoxed(bytes, globalRegistry(), options, readResult$DefaultHistoryTTL);
+    return readBoxed(bytes, noRegistry, options, readResult$DefaultHistoryTTL);
   }
 
   static fromReader(_r: TlReader): GetDefaultHistoryTTL$ {
@@ -19189,7 +19189,7 @@ class SendBotRequestedPeer$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendBotRequestedPeer$ {
@@ -19249,7 +19249,7 @@ class GetEmojiGroups$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeEmojiGroups {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$EmojiGroups);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$EmojiGroups);
   }
 
   static fromReader(r: TlReader): GetEmojiGroups$ {
@@ -19303,7 +19303,7 @@ class GetEmojiStatusGroups$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeEmojiGroups {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$EmojiGroups);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$EmojiGroups);
   }
 
   static fromReader(r: TlReader): GetEmojiStatusGroups$ {
@@ -19357,7 +19357,7 @@ class GetEmojiProfilePhotoGroups$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeEmojiGroups {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$EmojiGroups);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$EmojiGroups);
   }
 
   static fromReader(r: TlReader): GetEmojiProfilePhotoGroups$ {
@@ -19415,7 +19415,7 @@ class SearchCustomEmoji$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiList {
-    return readBoxed(bytes, globalRegistry(), options, readResult$EmojiList);
+    return readBoxed(bytes, noRegistry, options, readResult$EmojiList);
   }
 
   static fromReader(r: TlReader): SearchCustomEmoji$ {
@@ -19477,7 +19477,7 @@ class TogglePeerTranslations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): TogglePeerTranslations$ {
@@ -19539,7 +19539,7 @@ class GetBotApp$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeBotApp {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$BotApp);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$BotApp);
   }
 
   static fromReader(r: TlReader): GetBotApp$ {
@@ -19627,7 +19627,7 @@ class RequestAppWebView$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWebViewResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$WebViewResult);
+    return readBoxed(bytes, noRegistry, options, readResult$WebViewResult);
   }
 
   static fromReader(r: TlReader): RequestAppWebView$ {
@@ -19720,7 +19720,7 @@ class SetChatWallPaper$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SetChatWallPaper$ {
@@ -19795,7 +19795,7 @@ class SearchEmojiStickerSets$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFoundStickerSets {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$FoundStickerSets);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$FoundStickerSets);
   }
 
   static fromReader(r: TlReader): SearchEmojiStickerSets$ {
@@ -19882,7 +19882,7 @@ class GetSavedDialogs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSavedDialogs {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$SavedDialogs);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$SavedDialogs);
   }
 
   static fromReader(r: TlReader): GetSavedDialogs$ {
@@ -19985,7 +19985,7 @@ class GetSavedHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetSavedHistory$ {
@@ -20079,7 +20079,7 @@ class DeleteSavedHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedHistory);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedHistory);
   }
 
   static fromReader(r: TlReader): DeleteSavedHistory$ {
@@ -20130,7 +20130,7 @@ class GetPinnedSavedDialogs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSavedDialogs {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$SavedDialogs);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$SavedDialogs);
   }
 
   static fromReader(_r: TlReader): GetPinnedSavedDialogs$ {
@@ -20182,7 +20182,7 @@ class ToggleSavedDialogPin$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleSavedDialogPin$ {
@@ -20254,7 +20254,7 @@ class ReorderPinnedSavedDialogs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReorderPinnedSavedDialogs$ {
@@ -20319,7 +20319,7 @@ class GetSavedReactionTags$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSavedReactionTags {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$SavedReactionTags);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$SavedReactionTags);
   }
 
   static fromReader(r: TlReader): GetSavedReactionTags$ {
@@ -20385,7 +20385,7 @@ class UpdateSavedReactionTag$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateSavedReactionTag$ {
@@ -20444,7 +20444,7 @@ class GetDefaultTagReactions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeReactions {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Reactions);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Reactions);
   }
 
   static fromReader(r: TlReader): GetDefaultTagReactions$ {
@@ -20502,7 +20502,7 @@ class GetOutboxReadDate$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeOutboxReadDate {
-    return readBoxed(bytes, globalRegistry(), options, readResult$OutboxReadDate);
+    return readBoxed(bytes, noRegistry, options, readResult$OutboxReadDate);
   }
 
   static fromReader(r: TlReader): GetOutboxReadDate$ {
@@ -20558,7 +20558,7 @@ class GetQuickReplies$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeQuickReplies {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$QuickReplies);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$QuickReplies);
   }
 
   static fromReader(r: TlReader): GetQuickReplies$ {
@@ -20620,7 +20620,7 @@ class ReorderQuickReplies$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReorderQuickReplies$ {
@@ -20674,7 +20674,7 @@ class CheckQuickReplyShortcut$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): CheckQuickReplyShortcut$ {
@@ -20732,7 +20732,7 @@ class EditQuickReplyShortcut$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): EditQuickReplyShortcut$ {
@@ -20788,7 +20788,7 @@ class DeleteQuickReplyShortcut$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeleteQuickReplyShortcut$ {
@@ -20861,7 +20861,7 @@ class GetQuickReplyMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetQuickReplyMessages$ {
@@ -20949,7 +20949,7 @@ class SendQuickReplyMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendQuickReplyMessages$ {
@@ -21021,7 +21021,7 @@ class DeleteQuickReplyMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): DeleteQuickReplyMessages$ {
@@ -21077,7 +21077,7 @@ class ToggleDialogFilterTags$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleDialogFilterTags$ {
@@ -21135,7 +21135,7 @@ class GetMyStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMyStickers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$MyStickers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$MyStickers);
   }
 
   static fromReader(r: TlReader): GetMyStickers$ {
@@ -21191,7 +21191,7 @@ class GetEmojiStickerGroups$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeEmojiGroups {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$EmojiGroups);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$EmojiGroups);
   }
 
   static fromReader(r: TlReader): GetEmojiStickerGroups$ {
@@ -21245,7 +21245,7 @@ class GetAvailableEffects$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAvailableEffects {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AvailableEffects);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AvailableEffects);
   }
 
   static fromReader(r: TlReader): GetAvailableEffects$ {
@@ -21307,7 +21307,7 @@ class EditFactCheck$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditFactCheck$ {
@@ -21369,7 +21369,7 @@ class DeleteFactCheck$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): DeleteFactCheck$ {
@@ -21437,7 +21437,7 @@ class GetFactCheck$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeFactCheck[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$FactCheck);
+    return readBoxed(bytes, noRegistry, options, read$Vector$FactCheck);
   }
 
   static fromReader(r: TlReader): GetFactCheck$ {
@@ -21521,7 +21521,7 @@ class RequestMainWebView$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWebViewResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$WebViewResult);
+    return readBoxed(bytes, noRegistry, options, readResult$WebViewResult);
   }
 
   static fromReader(r: TlReader): RequestMainWebView$ {
@@ -21607,7 +21607,7 @@ class SendPaidReaction$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendPaidReaction$ {
@@ -21680,7 +21680,7 @@ class TogglePaidReactionPrivacy$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): TogglePaidReactionPrivacy$ {
@@ -21724,7 +21724,7 @@ class GetPaidReactionPrivacy$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(_r: TlReader): GetPaidReactionPrivacy$ {
@@ -21770,7 +21770,7 @@ class ViewSponsoredMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ViewSponsoredMessage$ {
@@ -21834,7 +21834,7 @@ class ClickSponsoredMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ClickSponsoredMessage$ {
@@ -21897,7 +21897,7 @@ class ReportSponsoredMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.channels.TypeSponsoredMessageReportResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$channels$SponsoredMessageReportResult);
+    return readBoxed(bytes, noRegistry, options, readResult$channels$SponsoredMessageReportResult);
   }
 
   static fromReader(r: TlReader): ReportSponsoredMessage$ {
@@ -21960,7 +21960,7 @@ class GetSponsoredMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSponsoredMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$SponsoredMessages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$SponsoredMessages);
   }
 
   static fromReader(r: TlReader): GetSponsoredMessages$ {
@@ -22038,7 +22038,7 @@ class SavePreparedInlineMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeBotPreparedInlineMessage {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$BotPreparedInlineMessage);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$BotPreparedInlineMessage);
   }
 
   static fromReader(r: TlReader): SavePreparedInlineMessage$ {
@@ -22103,7 +22103,7 @@ class GetPreparedInlineMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypePreparedInlineMessage {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$PreparedInlineMessage);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$PreparedInlineMessage);
   }
 
   static fromReader(r: TlReader): GetPreparedInlineMessage$ {
@@ -22193,7 +22193,7 @@ class SearchStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFoundStickers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$FoundStickers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$FoundStickers);
   }
 
   static fromReader(r: TlReader): SearchStickers$ {
@@ -22279,7 +22279,7 @@ class ReportMessagesDelivery$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReportMessagesDelivery$ {
@@ -22354,7 +22354,7 @@ class GetSavedDialogsByID$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSavedDialogs {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$SavedDialogs);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$SavedDialogs);
   }
 
   static fromReader(r: TlReader): GetSavedDialogsByID$ {
@@ -22421,7 +22421,7 @@ class ReadSavedHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReadSavedHistory$ {
@@ -22506,7 +22506,7 @@ class ToggleTodoCompleted$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ToggleTodoCompleted$ {
@@ -22582,7 +22582,7 @@ class AppendTodoList$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): AppendTodoList$ {
@@ -22660,7 +22660,7 @@ class ToggleSuggestedPostApproval$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ToggleSuggestedPostApproval$ {

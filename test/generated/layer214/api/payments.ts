@@ -13,6 +13,7 @@ import {
   defineTlClass,
   indexedField,
   longArg,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -129,7 +130,6 @@ import {
   write$User,
   write$WebDocument,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `payments.PaymentForm`, discriminated by `className`. */
 export type TypePaymentForm = 
@@ -2823,7 +2823,7 @@ class GetPaymentForm$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypePaymentForm {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$PaymentForm);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$PaymentForm);
   }
 
   static fromReader(r: TlReader): GetPaymentForm$ {
@@ -2886,7 +2886,7 @@ class GetPaymentReceipt$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypePaymentReceipt {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$PaymentReceipt);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$PaymentReceipt);
   }
 
   static fromReader(r: TlReader): GetPaymentReceipt$ {
@@ -2952,7 +2952,7 @@ class ValidateRequestedInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeValidatedRequestedInfo {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$ValidatedRequestedInfo);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$ValidatedRequestedInfo);
   }
 
   static fromReader(r: TlReader): ValidateRequestedInfo$ {
@@ -3037,7 +3037,7 @@ class SendPaymentForm$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypePaymentResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$PaymentResult);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$PaymentResult);
   }
 
   static fromReader(r: TlReader): SendPaymentForm$ {
@@ -3090,7 +3090,7 @@ class GetSavedInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeSavedInfo {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$SavedInfo);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$SavedInfo);
   }
 
   static fromReader(_r: TlReader): GetSavedInfo$ {
@@ -3142,7 +3142,7 @@ class ClearSavedInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ClearSavedInfo$ {
@@ -3199,7 +3199,7 @@ class GetBankCardData$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeBankCardData {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$BankCardData);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$BankCardData);
   }
 
   static fromReader(r: TlReader): GetBankCardData$ {
@@ -3253,7 +3253,7 @@ class ExportInvoice$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeExportedInvoice {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$ExportedInvoice);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$ExportedInvoice);
   }
 
   static fromReader(r: TlReader): ExportInvoice$ {
@@ -3311,7 +3311,7 @@ class AssignAppStoreTransaction$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): AssignAppStoreTransaction$ {
@@ -3371,7 +3371,7 @@ class AssignPlayMarketTransaction$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): AssignPlayMarketTransaction$ {
@@ -3430,7 +3430,7 @@ class GetPremiumGiftCodeOptions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypePremiumGiftCodeOption[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$PremiumGiftCodeOption);
+    return readBoxed(bytes, noRegistry, options, read$Vector$PremiumGiftCodeOption);
   }
 
   static fromReader(r: TlReader): GetPremiumGiftCodeOptions$ {
@@ -3487,7 +3487,7 @@ class CheckGiftCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeCheckedGiftCode {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$CheckedGiftCode);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$CheckedGiftCode);
   }
 
   static fromReader(r: TlReader): CheckGiftCode$ {
@@ -3541,7 +3541,7 @@ class ApplyGiftCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ApplyGiftCode$ {
@@ -3599,7 +3599,7 @@ class GetGiveawayInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeGiveawayInfo {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$GiveawayInfo);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$GiveawayInfo);
   }
 
   static fromReader(r: TlReader): GetGiveawayInfo$ {
@@ -3663,7 +3663,7 @@ class LaunchPrepaidGiveaway$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): LaunchPrepaidGiveaway$ {
@@ -3707,7 +3707,7 @@ class GetStarsTopupOptions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStarsTopupOption[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$StarsTopupOption);
+    return readBoxed(bytes, noRegistry, options, read$Vector$StarsTopupOption);
   }
 
   static fromReader(_r: TlReader): GetStarsTopupOptions$ {
@@ -3759,7 +3759,7 @@ class GetStarsStatus$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarsStatus {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$StarsStatus);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$StarsStatus);
   }
 
   static fromReader(r: TlReader): GetStarsStatus$ {
@@ -3848,7 +3848,7 @@ class GetStarsTransactions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarsStatus {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$StarsStatus);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$StarsStatus);
   }
 
   static fromReader(r: TlReader): GetStarsTransactions$ {
@@ -3919,7 +3919,7 @@ class SendStarsForm$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypePaymentResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$PaymentResult);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$PaymentResult);
   }
 
   static fromReader(r: TlReader): SendStarsForm$ {
@@ -3979,7 +3979,7 @@ class RefundStarsCharge$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): RefundStarsCharge$ {
@@ -4045,7 +4045,7 @@ class GetStarsRevenueStats$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarsRevenueStats {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$StarsRevenueStats);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$StarsRevenueStats);
   }
 
   static fromReader(r: TlReader): GetStarsRevenueStats$ {
@@ -4119,7 +4119,7 @@ class GetStarsRevenueWithdrawalUrl$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarsRevenueWithdrawalUrl {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$StarsRevenueWithdrawalUrl);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$StarsRevenueWithdrawalUrl);
   }
 
   static fromReader(r: TlReader): GetStarsRevenueWithdrawalUrl$ {
@@ -4181,7 +4181,7 @@ class GetStarsRevenueAdsAccountUrl$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarsRevenueAdsAccountUrl {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$StarsRevenueAdsAccountUrl);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$StarsRevenueAdsAccountUrl);
   }
 
   static fromReader(r: TlReader): GetStarsRevenueAdsAccountUrl$ {
@@ -4253,7 +4253,7 @@ class GetStarsTransactionsByID$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarsStatus {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$StarsStatus);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$StarsStatus);
   }
 
   static fromReader(r: TlReader): GetStarsTransactionsByID$ {
@@ -4316,7 +4316,7 @@ class GetStarsGiftOptions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStarsGiftOption[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$StarsGiftOption);
+    return readBoxed(bytes, noRegistry, options, read$Vector$StarsGiftOption);
   }
 
   static fromReader(r: TlReader): GetStarsGiftOptions$ {
@@ -4383,7 +4383,7 @@ class GetStarsSubscriptions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarsStatus {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$StarsStatus);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$StarsStatus);
   }
 
   static fromReader(r: TlReader): GetStarsSubscriptions$ {
@@ -4454,7 +4454,7 @@ class ChangeStarsSubscription$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ChangeStarsSubscription$ {
@@ -4519,7 +4519,7 @@ class FulfillStarsSubscription$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): FulfillStarsSubscription$ {
@@ -4561,7 +4561,7 @@ class GetStarsGiveawayOptions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStarsGiveawayOption[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$StarsGiveawayOption);
+    return readBoxed(bytes, noRegistry, options, read$Vector$StarsGiveawayOption);
   }
 
   static fromReader(_r: TlReader): GetStarsGiveawayOptions$ {
@@ -4607,7 +4607,7 @@ class GetStarGifts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarGifts {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$StarGifts);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$StarGifts);
   }
 
   static fromReader(r: TlReader): GetStarGifts$ {
@@ -4667,7 +4667,7 @@ class SaveStarGift$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveStarGift$ {
@@ -4725,7 +4725,7 @@ class ConvertStarGift$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ConvertStarGift$ {
@@ -4789,7 +4789,7 @@ class BotCancelStarsSubscription$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): BotCancelStarsSubscription$ {
@@ -4871,7 +4871,7 @@ class GetConnectedStarRefBots$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeConnectedStarRefBots {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$ConnectedStarRefBots);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$ConnectedStarRefBots);
   }
 
   static fromReader(r: TlReader): GetConnectedStarRefBots$ {
@@ -4938,7 +4938,7 @@ class GetConnectedStarRefBot$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeConnectedStarRefBots {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$ConnectedStarRefBots);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$ConnectedStarRefBots);
   }
 
   static fromReader(r: TlReader): GetConnectedStarRefBot$ {
@@ -5012,7 +5012,7 @@ class GetSuggestedStarRefBots$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeSuggestedStarRefBots {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$SuggestedStarRefBots);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$SuggestedStarRefBots);
   }
 
   static fromReader(r: TlReader): GetSuggestedStarRefBots$ {
@@ -5079,7 +5079,7 @@ class ConnectStarRefBot$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeConnectedStarRefBots {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$ConnectedStarRefBots);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$ConnectedStarRefBots);
   }
 
   static fromReader(r: TlReader): ConnectStarRefBot$ {
@@ -5145,7 +5145,7 @@ class EditConnectedStarRefBot$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeConnectedStarRefBots {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$ConnectedStarRefBots);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$ConnectedStarRefBots);
   }
 
   static fromReader(r: TlReader): EditConnectedStarRefBot$ {
@@ -5205,7 +5205,7 @@ class GetStarGiftUpgradePreview$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarGiftUpgradePreview {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$StarGiftUpgradePreview);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$StarGiftUpgradePreview);
   }
 
   static fromReader(r: TlReader): GetStarGiftUpgradePreview$ {
@@ -5265,7 +5265,7 @@ class UpgradeStarGift$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): UpgradeStarGift$ {
@@ -5327,7 +5327,7 @@ class TransferStarGift$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): TransferStarGift$ {
@@ -5383,7 +5383,7 @@ class GetUniqueStarGift$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeUniqueStarGift {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$UniqueStarGift);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$UniqueStarGift);
   }
 
   static fromReader(r: TlReader): GetUniqueStarGift$ {
@@ -5480,7 +5480,7 @@ class GetSavedStarGifts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeSavedStarGifts {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$SavedStarGifts);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$SavedStarGifts);
   }
 
   static fromReader(r: TlReader): GetSavedStarGifts$ {
@@ -5558,7 +5558,7 @@ class GetSavedStarGift$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeSavedStarGifts {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$SavedStarGifts);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$SavedStarGifts);
   }
 
   static fromReader(r: TlReader): GetSavedStarGift$ {
@@ -5616,7 +5616,7 @@ class GetStarGiftWithdrawalUrl$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarGiftWithdrawalUrl {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$StarGiftWithdrawalUrl);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$StarGiftWithdrawalUrl);
   }
 
   static fromReader(r: TlReader): GetStarGiftWithdrawalUrl$ {
@@ -5678,7 +5678,7 @@ class ToggleChatStarGiftNotifications$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleChatStarGiftNotifications$ {
@@ -5748,7 +5748,7 @@ class ToggleStarGiftsPinnedToTop$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleStarGiftsPinnedToTop$ {
@@ -5804,7 +5804,7 @@ class CanPurchaseStore$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): CanPurchaseStore$ {
@@ -5894,7 +5894,7 @@ class GetResaleStarGifts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeResaleStarGifts {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$ResaleStarGifts);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$ResaleStarGifts);
   }
 
   static fromReader(r: TlReader): GetResaleStarGifts$ {
@@ -5965,7 +5965,7 @@ class UpdateStarGiftPrice$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): UpdateStarGiftPrice$ {
@@ -6037,7 +6037,7 @@ class CreateStarGiftCollection$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStarGiftCollection {
-    return readBoxed(bytes, globalRegistry(), options, readResult$StarGiftCollection);
+    return readBoxed(bytes, noRegistry, options, readResult$StarGiftCollection);
   }
 
   static fromReader(r: TlReader): CreateStarGiftCollection$ {
@@ -6143,7 +6143,7 @@ class UpdateStarGiftCollection$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStarGiftCollection {
-    return readBoxed(bytes, globalRegistry(), options, readResult$StarGiftCollection);
+    return readBoxed(bytes, noRegistry, options, readResult$StarGiftCollection);
   }
 
   static fromReader(r: TlReader): UpdateStarGiftCollection$ {
@@ -6222,7 +6222,7 @@ class ReorderStarGiftCollections$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReorderStarGiftCollections$ {
@@ -6282,7 +6282,7 @@ class DeleteStarGiftCollection$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeleteStarGiftCollection$ {
@@ -6342,7 +6342,7 @@ class GetStarGiftCollections$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarGiftCollections {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$StarGiftCollections);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$StarGiftCollections);
   }
 
   static fromReader(r: TlReader): GetStarGiftCollections$ {
@@ -6398,7 +6398,7 @@ class GetUniqueStarGiftValueInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeUniqueStarGiftValueInfo {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$UniqueStarGiftValueInfo);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$UniqueStarGiftValueInfo);
   }
 
   static fromReader(r: TlReader): GetUniqueStarGiftValueInfo$ {
@@ -6452,7 +6452,7 @@ class CheckCanSendGift$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeCheckCanSendGiftResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$CheckCanSendGiftResult);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$CheckCanSendGiftResult);
   }
 
   static fromReader(r: TlReader): CheckCanSendGift$ {

@@ -14,6 +14,7 @@ import {
   indexedField,
   longArg,
   longArrayArg,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -69,7 +70,6 @@ import {
   write$PhoneCallProtocol,
   write$User,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `phone.PhoneCall`, discriminated by `className`. */
 export type TypePhoneCall = Api.phone.PhoneCall;
@@ -616,7 +616,7 @@ class GetCallConfig$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDataJSON {
-    return readBoxed(bytes, globalRegistry(), options, readResult$DataJSON);
+    return readBoxed(bytes, noRegistry, options, readResult$DataJSON);
   }
 
   static fromReader(_r: TlReader): GetCallConfig$ {
@@ -680,7 +680,7 @@ class RequestCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypePhoneCall {
-    return readBoxed(bytes, globalRegistry(), options, readResult$phone$PhoneCall);
+    return readBoxed(bytes, noRegistry, options, readResult$phone$PhoneCall);
   }
 
   static fromReader(r: TlReader): RequestCall$ {
@@ -752,7 +752,7 @@ class AcceptCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypePhoneCall {
-    return readBoxed(bytes, globalRegistry(), options, readResult$phone$PhoneCall);
+    return readBoxed(bytes, noRegistry, options, readResult$phone$PhoneCall);
   }
 
   static fromReader(r: TlReader): AcceptCall$ {
@@ -822,7 +822,7 @@ class ConfirmCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypePhoneCall {
-    return readBoxed(bytes, globalRegistry(), options, readResult$phone$PhoneCall);
+    return readBoxed(bytes, noRegistry, options, readResult$phone$PhoneCall);
   }
 
   static fromReader(r: TlReader): ConfirmCall$ {
@@ -882,7 +882,7 @@ class ReceivedCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReceivedCall$ {
@@ -954,7 +954,7 @@ class DiscardCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): DiscardCall$ {
@@ -1032,7 +1032,7 @@ class SetCallRating$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SetCallRating$ {
@@ -1098,7 +1098,7 @@ class SaveCallDebug$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveCallDebug$ {
@@ -1158,7 +1158,7 @@ class SendSignalingData$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SendSignalingData$ {
@@ -1234,7 +1234,7 @@ class CreateGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): CreateGroupCall$ {
@@ -1337,7 +1337,7 @@ class JoinGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): JoinGroupCall$ {
@@ -1410,7 +1410,7 @@ class LeaveGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): LeaveGroupCall$ {
@@ -1478,7 +1478,7 @@ class InviteToGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): InviteToGroupCall$ {
@@ -1534,7 +1534,7 @@ class DiscardGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): DiscardGroupCall$ {
@@ -1599,7 +1599,7 @@ class ToggleGroupCallSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ToggleGroupCallSettings$ {
@@ -1663,7 +1663,7 @@ class GetGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypeGroupCall {
-    return readBoxed(bytes, globalRegistry(), options, readResult$phone$GroupCall);
+    return readBoxed(bytes, noRegistry, options, readResult$phone$GroupCall);
   }
 
   static fromReader(r: TlReader): GetGroupCall$ {
@@ -1750,7 +1750,7 @@ class GetGroupParticipants$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypeGroupParticipants {
-    return readBoxed(bytes, globalRegistry(), options, readResult$phone$GroupParticipants);
+    return readBoxed(bytes, noRegistry, options, readResult$phone$GroupParticipants);
   }
 
   static fromReader(r: TlReader): GetGroupParticipants$ {
@@ -1824,7 +1824,7 @@ class CheckGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): number[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$int);
+    return readBoxed(bytes, noRegistry, options, read$Vector$int);
   }
 
   static fromReader(r: TlReader): CheckGroupCall$ {
@@ -1904,7 +1904,7 @@ class ToggleGroupCallRecord$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ToggleGroupCallRecord$ {
@@ -2003,7 +2003,7 @@ class EditGroupCallParticipant$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditGroupCallParticipant$ {
@@ -2078,7 +2078,7 @@ class EditGroupCallTitle$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditGroupCallTitle$ {
@@ -2134,7 +2134,7 @@ class GetGroupCallJoinAs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypeJoinAsPeers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$phone$JoinAsPeers);
+    return readBoxed(bytes, noRegistry, options, readResult$phone$JoinAsPeers);
   }
 
   static fromReader(r: TlReader): GetGroupCallJoinAs$ {
@@ -2194,7 +2194,7 @@ class ExportGroupCallInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypeExportedGroupCallInvite {
-    return readBoxed(bytes, globalRegistry(), options, readResult$phone$ExportedGroupCallInvite);
+    return readBoxed(bytes, noRegistry, options, readResult$phone$ExportedGroupCallInvite);
   }
 
   static fromReader(r: TlReader): ExportGroupCallInvite$ {
@@ -2256,7 +2256,7 @@ class ToggleGroupCallStartSubscription$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ToggleGroupCallStartSubscription$ {
@@ -2312,7 +2312,7 @@ class StartScheduledGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): StartScheduledGroupCall$ {
@@ -2370,7 +2370,7 @@ class SaveDefaultGroupCallJoinAs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveDefaultGroupCallJoinAs$ {
@@ -2430,7 +2430,7 @@ class JoinGroupCallPresentation$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): JoinGroupCallPresentation$ {
@@ -2486,7 +2486,7 @@ class LeaveGroupCallPresentation$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): LeaveGroupCallPresentation$ {
@@ -2540,7 +2540,7 @@ class GetGroupCallStreamChannels$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypeGroupCallStreamChannels {
-    return readBoxed(bytes, globalRegistry(), options, readResult$phone$GroupCallStreamChannels);
+    return readBoxed(bytes, noRegistry, options, readResult$phone$GroupCallStreamChannels);
   }
 
   static fromReader(r: TlReader): GetGroupCallStreamChannels$ {
@@ -2598,7 +2598,7 @@ class GetGroupCallStreamRtmpUrl$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypeGroupCallStreamRtmpUrl {
-    return readBoxed(bytes, globalRegistry(), options, readResult$phone$GroupCallStreamRtmpUrl);
+    return readBoxed(bytes, noRegistry, options, readResult$phone$GroupCallStreamRtmpUrl);
   }
 
   static fromReader(r: TlReader): GetGroupCallStreamRtmpUrl$ {
@@ -2658,7 +2658,7 @@ class SaveCallLog$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveCallLog$ {
@@ -2751,7 +2751,7 @@ class CreateConferenceCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): CreateConferenceCall$ {
@@ -2843,7 +2843,7 @@ class DeleteConferenceCallParticipants$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): DeleteConferenceCallParticipants$ {
@@ -2910,7 +2910,7 @@ class SendConferenceCallBroadcast$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendConferenceCallBroadcast$ {
@@ -2976,7 +2976,7 @@ class InviteConferenceCallParticipant$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): InviteConferenceCallParticipant$ {
@@ -3036,7 +3036,7 @@ class DeclineConferenceCallInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): DeclineConferenceCallInvite$ {
@@ -3102,7 +3102,7 @@ class GetGroupCallChainBlocks$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): GetGroupCallChainBlocks$ {

@@ -13,6 +13,7 @@ import {
   defineTlClass,
   indexedField,
   longArg,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -40,7 +41,6 @@ import {
   write$User,
   write$VideoSize,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `photos.Photos`, discriminated by `className`. */
 export type TypePhotos = 
@@ -306,7 +306,7 @@ class UpdateProfilePhoto$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.photos.TypePhoto {
-    return readBoxed(bytes, globalRegistry(), options, readResult$photos$Photo);
+    return readBoxed(bytes, noRegistry, options, readResult$photos$Photo);
   }
 
   static fromReader(r: TlReader): UpdateProfilePhoto$ {
@@ -393,7 +393,7 @@ class UploadProfilePhoto$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.photos.TypePhoto {
-    return readBoxed(bytes, globalRegistry(), options, readResult$photos$Photo);
+    return readBoxed(bytes, noRegistry, options, readResult$photos$Photo);
   }
 
   static fromReader(r: TlReader): UploadProfilePhoto$ {
@@ -467,7 +467,7 @@ class DeletePhotos$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): BigInteger[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$long);
+    return readBoxed(bytes, noRegistry, options, read$Vector$long);
   }
 
   static fromReader(r: TlReader): DeletePhotos$ {
@@ -533,7 +533,7 @@ class GetUserPhotos$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.photos.TypePhotos {
-    return readBoxed(bytes, globalRegistry(), options, readResult$photos$Photos);
+    return readBoxed(bytes, noRegistry, options, readResult$photos$Photos);
   }
 
   static fromReader(r: TlReader): GetUserPhotos$ {
@@ -623,7 +623,7 @@ class UploadContactProfilePhoto$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.photos.TypePhoto {
-    return readBoxed(bytes, globalRegistry(), options, readResult$photos$Photo);
+    return readBoxed(bytes, noRegistry, options, readResult$photos$Photo);
   }
 
   static fromReader(r: TlReader): UploadContactProfilePhoto$ {

@@ -12,6 +12,7 @@ import {
   decoding,
   defineTlClass,
   indexedField,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -43,7 +44,6 @@ import {
   write$StatsPercentValue,
   write$User,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `premium.BoostsList`, discriminated by `className`. */
 export type TypeBoostsList = Api.premium.BoostsList;
@@ -405,7 +405,7 @@ class GetBoostsList$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.premium.TypeBoostsList {
-    return readBoxed(bytes, globalRegistry(), options, readResult$premium$BoostsList);
+    return readBoxed(bytes, noRegistry, options, readResult$premium$BoostsList);
   }
 
   static fromReader(r: TlReader): GetBoostsList$ {
@@ -453,7 +453,7 @@ class GetMyBoosts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.premium.TypeMyBoosts {
-    return readBoxed(bytes, globalRegistry(), options, readResult$premium$MyBoosts);
+    return readBoxed(bytes, noRegistry, options, readResult$premium$MyBoosts);
   }
 
   static fromReader(_r: TlReader): GetMyBoosts$ {
@@ -514,7 +514,7 @@ class ApplyBoost$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.premium.TypeMyBoosts {
-    return readBoxed(bytes, globalRegistry(), options, readResult$premium$MyBoosts);
+    return readBoxed(bytes, noRegistry, options, readResult$premium$MyBoosts);
   }
 
   static fromReader(r: TlReader): ApplyBoost$ {
@@ -573,7 +573,7 @@ class GetBoostsStatus$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.premium.TypeBoostsStatus {
-    return readBoxed(bytes, globalRegistry(), options, readResult$premium$BoostsStatus);
+    return readBoxed(bytes, noRegistry, options, readResult$premium$BoostsStatus);
   }
 
   static fromReader(r: TlReader): GetBoostsStatus$ {
@@ -631,7 +631,7 @@ class GetUserBoosts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.premium.TypeBoostsList {
-    return readBoxed(bytes, globalRegistry(), options, readResult$premium$BoostsList);
+    return readBoxed(bytes, noRegistry, options, readResult$premium$BoostsList);
   }
 
   static fromReader(r: TlReader): GetUserBoosts$ {

@@ -13,6 +13,7 @@ import {
   defineTlClass,
   indexedField,
   longArg,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -55,7 +56,6 @@ import {
   write$StatsPercentValue,
   write$User,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `stats.BroadcastStats`, discriminated by `className`. */
 export type TypeBroadcastStats = Api.stats.BroadcastStats;
@@ -681,7 +681,7 @@ class GetBroadcastStats$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stats.TypeBroadcastStats {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stats$BroadcastStats);
+    return readBoxed(bytes, noRegistry, options, readResult$stats$BroadcastStats);
   }
 
   static fromReader(r: TlReader): GetBroadcastStats$ {
@@ -746,7 +746,7 @@ class LoadAsyncGraph$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStatsGraph {
-    return readBoxed(bytes, globalRegistry(), options, readResult$StatsGraph);
+    return readBoxed(bytes, noRegistry, options, readResult$StatsGraph);
   }
 
   static fromReader(r: TlReader): LoadAsyncGraph$ {
@@ -811,7 +811,7 @@ class GetMegagroupStats$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stats.TypeMegagroupStats {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stats$MegagroupStats);
+    return readBoxed(bytes, noRegistry, options, readResult$stats$MegagroupStats);
   }
 
   static fromReader(r: TlReader): GetMegagroupStats$ {
@@ -881,7 +881,7 @@ class GetMessagePublicForwards$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stats.TypePublicForwards {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stats$PublicForwards);
+    return readBoxed(bytes, noRegistry, options, readResult$stats$PublicForwards);
   }
 
   static fromReader(r: TlReader): GetMessagePublicForwards$ {
@@ -951,7 +951,7 @@ class GetMessageStats$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stats.TypeMessageStats {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stats$MessageStats);
+    return readBoxed(bytes, noRegistry, options, readResult$stats$MessageStats);
   }
 
   static fromReader(r: TlReader): GetMessageStats$ {
@@ -1021,7 +1021,7 @@ class GetStoryStats$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stats.TypeStoryStats {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stats$StoryStats);
+    return readBoxed(bytes, noRegistry, options, readResult$stats$StoryStats);
   }
 
   static fromReader(r: TlReader): GetStoryStats$ {
@@ -1093,7 +1093,7 @@ class GetStoryPublicForwards$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stats.TypePublicForwards {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stats$PublicForwards);
+    return readBoxed(bytes, noRegistry, options, readResult$stats$PublicForwards);
   }
 
   static fromReader(r: TlReader): GetStoryPublicForwards$ {

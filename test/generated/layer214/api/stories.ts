@@ -13,6 +13,7 @@ import {
   defineTlClass,
   indexedField,
   longArg,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -75,7 +76,6 @@ import {
   write$StoryViews,
   write$User,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `stories.AllStories`, discriminated by `className`. */
 export type TypeAllStories = 
@@ -1030,7 +1030,7 @@ class CanSendStory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeCanSendStoryCount {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stories$CanSendStoryCount);
+    return readBoxed(bytes, noRegistry, options, readResult$stories$CanSendStoryCount);
   }
 
   static fromReader(r: TlReader): CanSendStory$ {
@@ -1180,7 +1180,7 @@ class SendStory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendStory$ {
@@ -1319,7 +1319,7 @@ class EditStory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditStory$ {
@@ -1400,7 +1400,7 @@ class DeleteStories$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): number[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$int);
+    return readBoxed(bytes, noRegistry, options, read$Vector$int);
   }
 
   static fromReader(r: TlReader): DeleteStories$ {
@@ -1472,7 +1472,7 @@ class TogglePinned$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): number[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$int);
+    return readBoxed(bytes, noRegistry, options, read$Vector$int);
   }
 
   static fromReader(r: TlReader): TogglePinned$ {
@@ -1541,7 +1541,7 @@ class GetAllStories$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeAllStories {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stories$AllStories);
+    return readBoxed(bytes, noRegistry, options, readResult$stories$AllStories);
   }
 
   static fromReader(r: TlReader): GetAllStories$ {
@@ -1608,7 +1608,7 @@ class GetPinnedStories$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeStories {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stories$Stories);
+    return readBoxed(bytes, noRegistry, options, readResult$stories$Stories);
   }
 
   static fromReader(r: TlReader): GetPinnedStories$ {
@@ -1674,7 +1674,7 @@ class GetStoriesArchive$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeStories {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stories$Stories);
+    return readBoxed(bytes, noRegistry, options, readResult$stories$Stories);
   }
 
   static fromReader(r: TlReader): GetStoriesArchive$ {
@@ -1744,7 +1744,7 @@ class GetStoriesByID$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeStories {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stories$Stories);
+    return readBoxed(bytes, noRegistry, options, readResult$stories$Stories);
   }
 
   static fromReader(r: TlReader): GetStoriesByID$ {
@@ -1800,7 +1800,7 @@ class ToggleAllStoriesHidden$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleAllStoriesHidden$ {
@@ -1858,7 +1858,7 @@ class ReadStories$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): number[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$int);
+    return readBoxed(bytes, noRegistry, options, read$Vector$int);
   }
 
   static fromReader(r: TlReader): ReadStories$ {
@@ -1926,7 +1926,7 @@ class IncrementStoryViews$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): IncrementStoryViews$ {
@@ -2013,7 +2013,7 @@ class GetStoryViewsList$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeStoryViewsList {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stories$StoryViewsList);
+    return readBoxed(bytes, noRegistry, options, readResult$stories$StoryViewsList);
   }
 
   static fromReader(r: TlReader): GetStoryViewsList$ {
@@ -2093,7 +2093,7 @@ class GetStoriesViews$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeStoryViews {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stories$StoryViews);
+    return readBoxed(bytes, noRegistry, options, readResult$stories$StoryViews);
   }
 
   static fromReader(r: TlReader): GetStoriesViews$ {
@@ -2153,7 +2153,7 @@ class ExportStoryLink$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeExportedStoryLink {
-    return readBoxed(bytes, globalRegistry(), options, readResult$ExportedStoryLink);
+    return readBoxed(bytes, noRegistry, options, readResult$ExportedStoryLink);
   }
 
   static fromReader(r: TlReader): ExportStoryLink$ {
@@ -2229,7 +2229,7 @@ class Report$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeReportResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$ReportResult);
+    return readBoxed(bytes, noRegistry, options, readResult$ReportResult);
   }
 
   static fromReader(r: TlReader): Report$ {
@@ -2295,7 +2295,7 @@ class ActivateStealthMode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ActivateStealthMode$ {
@@ -2366,7 +2366,7 @@ class SendReaction$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendReaction$ {
@@ -2428,7 +2428,7 @@ class GetPeerStories$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypePeerStories {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stories$PeerStories);
+    return readBoxed(bytes, noRegistry, options, readResult$stories$PeerStories);
   }
 
   static fromReader(r: TlReader): GetPeerStories$ {
@@ -2468,7 +2468,7 @@ class GetAllReadPeerStories$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(_r: TlReader): GetAllReadPeerStories$ {
@@ -2522,7 +2522,7 @@ class GetPeerMaxIDs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): number[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$int);
+    return readBoxed(bytes, noRegistry, options, read$Vector$int);
   }
 
   static fromReader(r: TlReader): GetPeerMaxIDs$ {
@@ -2562,7 +2562,7 @@ class GetChatsToSend$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Chats);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
   static fromReader(_r: TlReader): GetChatsToSend$ {
@@ -2612,7 +2612,7 @@ class TogglePeerStoriesHidden$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): TogglePeerStoriesHidden$ {
@@ -2692,7 +2692,7 @@ class GetStoryReactionsList$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeStoryReactionsList {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stories$StoryReactionsList);
+    return readBoxed(bytes, noRegistry, options, readResult$stories$StoryReactionsList);
   }
 
   static fromReader(r: TlReader): GetStoryReactionsList$ {
@@ -2770,7 +2770,7 @@ class TogglePinnedToTop$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): TogglePinnedToTop$ {
@@ -2847,7 +2847,7 @@ class SearchPosts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeFoundStories {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stories$FoundStories);
+    return readBoxed(bytes, noRegistry, options, readResult$stories$FoundStories);
   }
 
   static fromReader(r: TlReader): SearchPosts$ {
@@ -2928,7 +2928,7 @@ class CreateAlbum$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStoryAlbum {
-    return readBoxed(bytes, globalRegistry(), options, readResult$StoryAlbum);
+    return readBoxed(bytes, noRegistry, options, readResult$StoryAlbum);
   }
 
   static fromReader(r: TlReader): CreateAlbum$ {
@@ -3034,7 +3034,7 @@ class UpdateAlbum$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStoryAlbum {
-    return readBoxed(bytes, globalRegistry(), options, readResult$StoryAlbum);
+    return readBoxed(bytes, noRegistry, options, readResult$StoryAlbum);
   }
 
   static fromReader(r: TlReader): UpdateAlbum$ {
@@ -3113,7 +3113,7 @@ class ReorderAlbums$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReorderAlbums$ {
@@ -3173,7 +3173,7 @@ class DeleteAlbum$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeleteAlbum$ {
@@ -3233,7 +3233,7 @@ class GetAlbums$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeAlbums {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stories$Albums);
+    return readBoxed(bytes, noRegistry, options, readResult$stories$Albums);
   }
 
   static fromReader(r: TlReader): GetAlbums$ {
@@ -3301,7 +3301,7 @@ class GetAlbumStories$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeStories {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stories$Stories);
+    return readBoxed(bytes, noRegistry, options, readResult$stories$Stories);
   }
 
   static fromReader(r: TlReader): GetAlbumStories$ {

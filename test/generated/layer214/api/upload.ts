@@ -13,6 +13,7 @@ import {
   defineTlClass,
   indexedField,
   longArg,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -35,7 +36,6 @@ import {
   write$InputWebFileLocation,
   write$storage$FileType,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `upload.File`, discriminated by `className`. */
 export type TypeFile = 
@@ -408,7 +408,7 @@ class SaveFilePart$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveFilePart$ {
@@ -484,7 +484,7 @@ class GetFile$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.upload.TypeFile {
-    return readBoxed(bytes, globalRegistry(), options, readResult$upload$File);
+    return readBoxed(bytes, noRegistry, options, readResult$upload$File);
   }
 
   static fromReader(r: TlReader): GetFile$ {
@@ -559,7 +559,7 @@ class SaveBigFilePart$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveBigFilePart$ {
@@ -627,7 +627,7 @@ class GetWebFile$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.upload.TypeWebFile {
-    return readBoxed(bytes, globalRegistry(), options, readResult$upload$WebFile);
+    return readBoxed(bytes, noRegistry, options, readResult$upload$WebFile);
   }
 
   static fromReader(r: TlReader): GetWebFile$ {
@@ -693,7 +693,7 @@ class GetCdnFile$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.upload.TypeCdnFile {
-    return readBoxed(bytes, globalRegistry(), options, readResult$upload$CdnFile);
+    return readBoxed(bytes, noRegistry, options, readResult$upload$CdnFile);
   }
 
   static fromReader(r: TlReader): GetCdnFile$ {
@@ -755,7 +755,7 @@ class ReuploadCdnFile$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeFileHash[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$FileHash);
+    return readBoxed(bytes, noRegistry, options, read$Vector$FileHash);
   }
 
   static fromReader(r: TlReader): ReuploadCdnFile$ {
@@ -815,7 +815,7 @@ class GetCdnFileHashes$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeFileHash[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$FileHash);
+    return readBoxed(bytes, noRegistry, options, read$Vector$FileHash);
   }
 
   static fromReader(r: TlReader): GetCdnFileHashes$ {
@@ -875,7 +875,7 @@ class GetFileHashes$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeFileHash[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$FileHash);
+    return readBoxed(bytes, noRegistry, options, read$Vector$FileHash);
   }
 
   static fromReader(r: TlReader): GetFileHashes$ {

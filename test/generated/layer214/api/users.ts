@@ -13,6 +13,7 @@ import {
   defineTlClass,
   indexedField,
   longArg,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -40,7 +41,6 @@ import {
   write$User,
   write$UserFull,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `users.UserFull`, discriminated by `className`. */
 export type TypeUserFull = Api.users.UserFull;
@@ -408,7 +408,7 @@ class GetUsers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$User);
+    return readBoxed(bytes, noRegistry, options, read$Vector$User);
   }
 
   static fromReader(r: TlReader): GetUsers$ {
@@ -462,7 +462,7 @@ class GetFullUser$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.users.TypeUserFull {
-    return readBoxed(bytes, globalRegistry(), options, readResult$users$UserFull);
+    return readBoxed(bytes, noRegistry, options, readResult$users$UserFull);
   }
 
   static fromReader(r: TlReader): GetFullUser$ {
@@ -528,7 +528,7 @@ class SetSecureValueErrors$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetSecureValueErrors$ {
@@ -592,7 +592,7 @@ class GetRequirementsToContact$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeRequirementToContact[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$RequirementToContact);
+    return readBoxed(bytes, noRegistry, options, read$Vector$RequirementToContact);
   }
 
   static fromReader(r: TlReader): GetRequirementsToContact$ {
@@ -658,7 +658,7 @@ class GetSavedMusic$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.users.TypeSavedMusic {
-    return readBoxed(bytes, globalRegistry(), options, readResult$users$SavedMusic);
+    return readBoxed(bytes, noRegistry, options, readResult$users$SavedMusic);
   }
 
   static fromReader(r: TlReader): GetSavedMusic$ {
@@ -730,7 +730,7 @@ class GetSavedMusicByID$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.users.TypeSavedMusic {
-    return readBoxed(bytes, globalRegistry(), options, readResult$users$SavedMusic);
+    return readBoxed(bytes, noRegistry, options, readResult$users$SavedMusic);
   }
 
   static fromReader(r: TlReader): GetSavedMusicByID$ {

@@ -13,6 +13,7 @@ import {
   decoding,
   defineTlClass,
   indexedField,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -33,7 +34,6 @@ import {
   write$InputAiComposeTone,
   write$User,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `aicompose.Tones`, discriminated by `className`. */
 export type TypeTones = 
@@ -193,7 +193,7 @@ class CreateTone$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeAiComposeTone {
-    return readBoxed(bytes, globalRegistry(), options, readResult$AiComposeTone);
+    return readBoxed(bytes, noRegistry, options, readResult$AiComposeTone);
   }
 
   static fromReader(r: TlReader): CreateTone$ {
@@ -277,7 +277,7 @@ class UpdateTone$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeAiComposeTone {
-    return readBoxed(bytes, globalRegistry(), options, readResult$AiComposeTone);
+    return readBoxed(bytes, noRegistry, options, readResult$AiComposeTone);
   }
 
   static fromReader(r: TlReader): UpdateTone$ {
@@ -346,7 +346,7 @@ class SaveTone$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveTone$ {
@@ -402,7 +402,7 @@ class DeleteTone$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeleteTone$ {
@@ -456,7 +456,7 @@ class GetTone$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.aicompose.TypeTones {
-    return readBoxed(bytes, globalRegistry(), options, readResult$aicompose$Tones);
+    return readBoxed(bytes, noRegistry, options, readResult$aicompose$Tones);
   }
 
   static fromReader(r: TlReader): GetTone$ {
@@ -510,7 +510,7 @@ class GetTones$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.aicompose.TypeTones {
-    return readBoxed(bytes, globalRegistry(), options, readResult$aicompose$Tones);
+    return readBoxed(bytes, noRegistry, options, readResult$aicompose$Tones);
   }
 
   static fromReader(r: TlReader): GetTones$ {
@@ -568,7 +568,7 @@ class GetToneExample$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeAiComposeToneExample {
-    return readBoxed(bytes, globalRegistry(), options, readResult$AiComposeToneExample);
+    return readBoxed(bytes, noRegistry, options, readResult$AiComposeToneExample);
   }
 
   static fromReader(r: TlReader): GetToneExample$ {

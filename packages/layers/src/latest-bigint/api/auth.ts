@@ -14,6 +14,7 @@ import {
   decoding,
   defineTlClass,
   indexedField,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -57,7 +58,6 @@ import {
   write$auth$SentCodeType,
   write$help$TermsOfService,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `auth.SentCode`, discriminated by `className`. */
 export type TypeSentCode = 
@@ -1684,7 +1684,7 @@ class SendCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$SentCode);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$SentCode);
   }
 
   static fromReader(r: TlReader): SendCode$ {
@@ -1762,7 +1762,7 @@ class SignUp$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$Authorization);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
   static fromReader(r: TlReader): SignUp$ {
@@ -1842,7 +1842,7 @@ class SignIn$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$Authorization);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
   static fromReader(r: TlReader): SignIn$ {
@@ -1891,7 +1891,7 @@ class LogOut$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeLoggedOut {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$LoggedOut);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$LoggedOut);
   }
 
   static fromReader(_r: TlReader): LogOut$ {
@@ -1923,7 +1923,7 @@ class ResetAuthorizations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ResetAuthorizations$ {
@@ -1969,7 +1969,7 @@ class ExportAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeExportedAuthorization {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$ExportedAuthorization);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$ExportedAuthorization);
   }
 
   static fromReader(r: TlReader): ExportAuthorization$ {
@@ -2027,7 +2027,7 @@ class ImportAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$Authorization);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
   static fromReader(r: TlReader): ImportAuthorization$ {
@@ -2095,7 +2095,7 @@ class BindTempAuthKey$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): BindTempAuthKey$ {
@@ -2167,7 +2167,7 @@ class ImportBotAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$Authorization);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
   static fromReader(r: TlReader): ImportBotAuthorization$ {
@@ -2227,7 +2227,7 @@ class CheckPassword$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$Authorization);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
   static fromReader(r: TlReader): CheckPassword$ {
@@ -2267,7 +2267,7 @@ class RequestPasswordRecovery$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypePasswordRecovery {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$PasswordRecovery);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$PasswordRecovery);
   }
 
   static fromReader(_r: TlReader): RequestPasswordRecovery$ {
@@ -2320,7 +2320,7 @@ class RecoverPassword$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$Authorization);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
   static fromReader(r: TlReader): RecoverPassword$ {
@@ -2390,7 +2390,7 @@ class ResendCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$SentCode);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$SentCode);
   }
 
   static fromReader(r: TlReader): ResendCode$ {
@@ -2455,7 +2455,7 @@ class CancelCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): CancelCode$ {
@@ -2519,7 +2519,7 @@ class DropTempAuthKeys$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DropTempAuthKeys$ {
@@ -2589,7 +2589,7 @@ class ExportLoginToken$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeLoginToken {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$LoginToken);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$LoginToken);
   }
 
   static fromReader(r: TlReader): ExportLoginToken$ {
@@ -2647,7 +2647,7 @@ class ImportLoginToken$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeLoginToken {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$LoginToken);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$LoginToken);
   }
 
   static fromReader(r: TlReader): ImportLoginToken$ {
@@ -2701,7 +2701,7 @@ class AcceptLoginToken$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeAuthorization {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Authorization);
+    return readBoxed(bytes, noRegistry, options, readResult$Authorization);
   }
 
   static fromReader(r: TlReader): AcceptLoginToken$ {
@@ -2755,7 +2755,7 @@ class CheckRecoveryPassword$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): CheckRecoveryPassword$ {
@@ -2817,7 +2817,7 @@ class ImportWebTokenAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$Authorization);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
   static fromReader(r: TlReader): ImportWebTokenAuthorization$ {
@@ -2896,7 +2896,7 @@ class RequestFirebaseSms$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): RequestFirebaseSms$ {
@@ -2965,7 +2965,7 @@ class ResetLoginEmail$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$SentCode);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$SentCode);
   }
 
   static fromReader(r: TlReader): ResetLoginEmail$ {
@@ -3029,7 +3029,7 @@ class ReportMissingCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReportMissingCode$ {
@@ -3095,7 +3095,7 @@ class CheckPaidAuth$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$SentCode);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$SentCode);
   }
 
   static fromReader(r: TlReader): CheckPaidAuth$ {
@@ -3157,7 +3157,7 @@ class InitPasskeyLogin$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypePasskeyLoginOptions {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$PasskeyLoginOptions);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$PasskeyLoginOptions);
   }
 
   static fromReader(r: TlReader): InitPasskeyLogin$ {
@@ -3231,7 +3231,7 @@ class FinishPasskeyLogin$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$Authorization);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
   static fromReader(r: TlReader): FinishPasskeyLogin$ {

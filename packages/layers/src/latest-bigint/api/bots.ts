@@ -13,6 +13,7 @@ import {
   decoding,
   defineTlClass,
   indexedField,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -67,7 +68,6 @@ import {
   write$KeyboardButton,
   write$User,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `bots.BotInfo`, discriminated by `className`. */
 export type TypeBotInfo = Api.bots.BotInfo;
@@ -492,7 +492,7 @@ class SendCustomRequest$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDataJSON {
-    return readBoxed(bytes, globalRegistry(), options, readResult$DataJSON);
+    return readBoxed(bytes, noRegistry, options, readResult$DataJSON);
   }
 
   static fromReader(r: TlReader): SendCustomRequest$ {
@@ -552,7 +552,7 @@ class AnswerWebhookJSONQuery$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): AnswerWebhookJSONQuery$ {
@@ -624,7 +624,7 @@ class SetBotCommands$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetBotCommands$ {
@@ -686,7 +686,7 @@ class ResetBotCommands$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ResetBotCommands$ {
@@ -746,7 +746,7 @@ class GetBotCommands$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeBotCommand[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$BotCommand);
+    return readBoxed(bytes, noRegistry, options, read$Vector$BotCommand);
   }
 
   static fromReader(r: TlReader): GetBotCommands$ {
@@ -806,7 +806,7 @@ class SetBotMenuButton$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetBotMenuButton$ {
@@ -862,7 +862,7 @@ class GetBotMenuButton$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeBotMenuButton {
-    return readBoxed(bytes, globalRegistry(), options, readResult$BotMenuButton);
+    return readBoxed(bytes, noRegistry, options, readResult$BotMenuButton);
   }
 
   static fromReader(r: TlReader): GetBotMenuButton$ {
@@ -916,7 +916,7 @@ class SetBotBroadcastDefaultAdminRights$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetBotBroadcastDefaultAdminRights$ {
@@ -970,7 +970,7 @@ class SetBotGroupDefaultAdminRights$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetBotGroupDefaultAdminRights$ {
@@ -1046,7 +1046,7 @@ class SetBotInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetBotInfo$ {
@@ -1118,7 +1118,7 @@ class GetBotInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.bots.TypeBotInfo {
-    return readBoxed(bytes, globalRegistry(), options, readResult$bots$BotInfo);
+    return readBoxed(bytes, noRegistry, options, readResult$bots$BotInfo);
   }
 
   static fromReader(r: TlReader): GetBotInfo$ {
@@ -1189,7 +1189,7 @@ class ReorderUsernames$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReorderUsernames$ {
@@ -1253,7 +1253,7 @@ class ToggleUsername$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleUsername$ {
@@ -1311,7 +1311,7 @@ class CanSendMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): CanSendMessage$ {
@@ -1365,7 +1365,7 @@ class AllowSendMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): AllowSendMessage$ {
@@ -1427,7 +1427,7 @@ class InvokeWebViewCustomMethod$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDataJSON {
-    return readBoxed(bytes, globalRegistry(), options, readResult$DataJSON);
+    return readBoxed(bytes, noRegistry, options, readResult$DataJSON);
   }
 
   static fromReader(r: TlReader): InvokeWebViewCustomMethod$ {
@@ -1489,7 +1489,7 @@ class GetPopularAppBots$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.bots.TypePopularAppBots {
-    return readBoxed(bytes, globalRegistry(), options, readResult$bots$PopularAppBots);
+    return readBoxed(bytes, noRegistry, options, readResult$bots$PopularAppBots);
   }
 
   static fromReader(r: TlReader): GetPopularAppBots$ {
@@ -1553,7 +1553,7 @@ class AddPreviewMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeBotPreviewMedia {
-    return readBoxed(bytes, globalRegistry(), options, readResult$BotPreviewMedia);
+    return readBoxed(bytes, noRegistry, options, readResult$BotPreviewMedia);
   }
 
   static fromReader(r: TlReader): AddPreviewMedia$ {
@@ -1623,7 +1623,7 @@ class EditPreviewMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeBotPreviewMedia {
-    return readBoxed(bytes, globalRegistry(), options, readResult$BotPreviewMedia);
+    return readBoxed(bytes, noRegistry, options, readResult$BotPreviewMedia);
   }
 
   static fromReader(r: TlReader): EditPreviewMedia$ {
@@ -1699,7 +1699,7 @@ class DeletePreviewMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeletePreviewMedia$ {
@@ -1773,7 +1773,7 @@ class ReorderPreviewMedias$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReorderPreviewMedias$ {
@@ -1835,7 +1835,7 @@ class GetPreviewInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.bots.TypePreviewInfo {
-    return readBoxed(bytes, globalRegistry(), options, readResult$bots$PreviewInfo);
+    return readBoxed(bytes, noRegistry, options, readResult$bots$PreviewInfo);
   }
 
   static fromReader(r: TlReader): GetPreviewInfo$ {
@@ -1891,7 +1891,7 @@ class GetPreviewMedias$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeBotPreviewMedia[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$BotPreviewMedia);
+    return readBoxed(bytes, noRegistry, options, read$Vector$BotPreviewMedia);
   }
 
   static fromReader(r: TlReader): GetPreviewMedias$ {
@@ -1949,7 +1949,7 @@ class UpdateUserEmojiStatus$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateUserEmojiStatus$ {
@@ -2009,7 +2009,7 @@ class ToggleUserEmojiStatusPermission$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleUserEmojiStatusPermission$ {
@@ -2073,7 +2073,7 @@ class CheckDownloadFileParams$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): CheckDownloadFileParams$ {
@@ -2117,7 +2117,7 @@ class GetAdminedBots$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$User);
+    return readBoxed(bytes, noRegistry, options, read$Vector$User);
   }
 
   static fromReader(_r: TlReader): GetAdminedBots$ {
@@ -2174,7 +2174,7 @@ class UpdateStarRefProgram$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStarRefProgram {
-    return readBoxed(bytes, globalRegistry(), options, readResult$StarRefProgram);
+    return readBoxed(bytes, noRegistry, options, readResult$StarRefProgram);
   }
 
   static fromReader(r: TlReader): UpdateStarRefProgram$ {
@@ -2251,7 +2251,7 @@ class SetCustomVerification$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetCustomVerification$ {
@@ -2313,7 +2313,7 @@ class GetBotRecommendations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.users.TypeUsers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$users$Users);
+    return readBoxed(bytes, noRegistry, options, readResult$users$Users);
   }
 
   static fromReader(r: TlReader): GetBotRecommendations$ {
@@ -2367,7 +2367,7 @@ class CheckUsername$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): CheckUsername$ {
@@ -2435,7 +2435,7 @@ class CreateBot$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser {
-    return readBoxed(bytes, globalRegistry(), options, readResult$User);
+    return readBoxed(bytes, noRegistry, options, readResult$User);
   }
 
   static fromReader(r: TlReader): CreateBot$ {
@@ -2501,7 +2501,7 @@ class ExportBotToken$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.bots.TypeExportedBotToken {
-    return readBoxed(bytes, globalRegistry(), options, readResult$bots$ExportedBotToken);
+    return readBoxed(bytes, noRegistry, options, readResult$bots$ExportedBotToken);
   }
 
   static fromReader(r: TlReader): ExportBotToken$ {
@@ -2561,7 +2561,7 @@ class RequestWebViewButton$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.bots.TypeRequestedButton {
-    return readBoxed(bytes, globalRegistry(), options, readResult$bots$RequestedButton);
+    return readBoxed(bytes, noRegistry, options, readResult$bots$RequestedButton);
   }
 
   static fromReader(r: TlReader): RequestWebViewButton$ {
@@ -2621,7 +2621,7 @@ class GetRequestedWebViewButton$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeKeyboardButton {
-    return readBoxed(bytes, globalRegistry(), options, readResult$KeyboardButton);
+    return readBoxed(bytes, noRegistry, options, readResult$KeyboardButton);
   }
 
   static fromReader(r: TlReader): GetRequestedWebViewButton$ {
@@ -2677,7 +2677,7 @@ class GetAccessSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.bots.TypeAccessSettings {
-    return readBoxed(bytes, globalRegistry(), options, readResult$bots$AccessSettings);
+    return readBoxed(bytes, noRegistry, options, readResult$bots$AccessSettings);
   }
 
   static fromReader(r: TlReader): GetAccessSettings$ {
@@ -2750,7 +2750,7 @@ class EditAccessSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): EditAccessSettings$ {
@@ -2814,7 +2814,7 @@ class SetJoinChatResults$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetJoinChatResults$ {

@@ -12,6 +12,7 @@ import {
   decoding,
   defineTlClass,
   indexedField,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -46,7 +47,6 @@ import {
   write$TextWithEntities,
   write$User,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `chatlists.ExportedChatlistInvite`, discriminated by `className`. */
 export type TypeExportedChatlistInvite = Api.chatlists.ExportedChatlistInvite;
@@ -543,7 +543,7 @@ class ExportChatlistInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.chatlists.TypeExportedChatlistInvite {
-    return readBoxed(bytes, globalRegistry(), options, readResult$chatlists$ExportedChatlistInvite);
+    return readBoxed(bytes, noRegistry, options, readResult$chatlists$ExportedChatlistInvite);
   }
 
   static fromReader(r: TlReader): ExportChatlistInvite$ {
@@ -605,7 +605,7 @@ class DeleteExportedInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeleteExportedInvite$ {
@@ -685,7 +685,7 @@ class EditExportedInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeExportedChatlistInvite {
-    return readBoxed(bytes, globalRegistry(), options, readResult$ExportedChatlistInvite);
+    return readBoxed(bytes, noRegistry, options, readResult$ExportedChatlistInvite);
   }
 
   static fromReader(r: TlReader): EditExportedInvite$ {
@@ -748,7 +748,7 @@ class GetExportedInvites$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.chatlists.TypeExportedInvites {
-    return readBoxed(bytes, globalRegistry(), options, readResult$chatlists$ExportedInvites);
+    return readBoxed(bytes, noRegistry, options, readResult$chatlists$ExportedInvites);
   }
 
   static fromReader(r: TlReader): GetExportedInvites$ {
@@ -802,7 +802,7 @@ class CheckChatlistInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.chatlists.TypeChatlistInvite {
-    return readBoxed(bytes, globalRegistry(), options, readResult$chatlists$ChatlistInvite);
+    return readBoxed(bytes, noRegistry, options, readResult$chatlists$ChatlistInvite);
   }
 
   static fromReader(r: TlReader): CheckChatlistInvite$ {
@@ -868,7 +868,7 @@ class JoinChatlistInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): JoinChatlistInvite$ {
@@ -924,7 +924,7 @@ class GetChatlistUpdates$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.chatlists.TypeChatlistUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$chatlists$ChatlistUpdates);
+    return readBoxed(bytes, noRegistry, options, readResult$chatlists$ChatlistUpdates);
   }
 
   static fromReader(r: TlReader): GetChatlistUpdates$ {
@@ -990,7 +990,7 @@ class JoinChatlistUpdates$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): JoinChatlistUpdates$ {
@@ -1046,7 +1046,7 @@ class HideChatlistUpdates$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): HideChatlistUpdates$ {
@@ -1100,7 +1100,7 @@ class GetLeaveChatlistSuggestions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypePeer[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$Peer);
+    return readBoxed(bytes, noRegistry, options, read$Vector$Peer);
   }
 
   static fromReader(r: TlReader): GetLeaveChatlistSuggestions$ {
@@ -1166,7 +1166,7 @@ class LeaveChatlist$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): LeaveChatlist$ {

@@ -13,6 +13,7 @@ import {
   decoding,
   defineTlClass,
   indexedField,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -39,7 +40,6 @@ import {
   write$InputPeer,
   write$User,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `communities.PeerLinkRequests`, discriminated by `className`. */
 export type TypePeerLinkRequests = Api.communities.PeerLinkRequests;
@@ -294,7 +294,7 @@ class Create$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): Create$ {
@@ -374,7 +374,7 @@ class TogglePeerLink$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): TogglePeerLink$ {
@@ -422,7 +422,7 @@ class GetJoinedCommunities$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Chats);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
   static fromReader(_r: TlReader): GetJoinedCommunities$ {
@@ -474,7 +474,7 @@ class ToggleCommunityCollapsedInDialogs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ToggleCommunityCollapsedInDialogs$ {
@@ -540,7 +540,7 @@ class GetPeerLinkRequests$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.communities.TypePeerLinkRequests {
-    return readBoxed(bytes, globalRegistry(), options, readResult$communities$PeerLinkRequests);
+    return readBoxed(bytes, noRegistry, options, readResult$communities$PeerLinkRequests);
   }
 
   static fromReader(r: TlReader): GetPeerLinkRequests$ {
@@ -608,7 +608,7 @@ class TogglePeerLinkRequestApproval$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): TogglePeerLinkRequestApproval$ {
@@ -674,7 +674,7 @@ class ToggleAllPeerLinkRequestApproval$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleAllPeerLinkRequestApproval$ {
@@ -742,7 +742,7 @@ class ToggleParticipantBanned$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleParticipantBanned$ {
@@ -806,7 +806,7 @@ class GetParticipantJoinedChats$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.communities.TypeParticipantJoinedChats {
-    return readBoxed(bytes, globalRegistry(), options, readResult$communities$ParticipantJoinedChats);
+    return readBoxed(bytes, noRegistry, options, readResult$communities$ParticipantJoinedChats);
   }
 
   static fromReader(r: TlReader): GetParticipantJoinedChats$ {

@@ -14,6 +14,7 @@ import {
   decoding,
   defineTlClass,
   indexedField,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -76,7 +77,6 @@ import {
   write$TopPeerCategoryPeers,
   write$User,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `contacts.Contacts`, discriminated by `className`. */
 export type TypeContacts = 
@@ -1011,7 +1011,7 @@ class GetContactIDs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): number[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$int);
+    return readBoxed(bytes, noRegistry, options, read$Vector$int);
   }
 
   static fromReader(r: TlReader): GetContactIDs$ {
@@ -1051,7 +1051,7 @@ class GetStatuses$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeContactStatus[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$ContactStatus);
+    return readBoxed(bytes, noRegistry, options, read$Vector$ContactStatus);
   }
 
   static fromReader(_r: TlReader): GetStatuses$ {
@@ -1097,7 +1097,7 @@ class GetContacts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeContacts {
-    return readBoxed(bytes, globalRegistry(), options, readResult$contacts$Contacts);
+    return readBoxed(bytes, noRegistry, options, readResult$contacts$Contacts);
   }
 
   static fromReader(r: TlReader): GetContacts$ {
@@ -1159,7 +1159,7 @@ class ImportContacts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeImportedContacts {
-    return readBoxed(bytes, globalRegistry(), options, readResult$contacts$ImportedContacts);
+    return readBoxed(bytes, noRegistry, options, readResult$contacts$ImportedContacts);
   }
 
   static fromReader(r: TlReader): ImportContacts$ {
@@ -1221,7 +1221,7 @@ class DeleteContacts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): DeleteContacts$ {
@@ -1283,7 +1283,7 @@ class DeleteByPhones$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeleteByPhones$ {
@@ -1343,7 +1343,7 @@ class Block$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): Block$ {
@@ -1407,7 +1407,7 @@ class Unblock$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): Unblock$ {
@@ -1475,7 +1475,7 @@ class GetBlocked$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeBlocked {
-    return readBoxed(bytes, globalRegistry(), options, readResult$contacts$Blocked);
+    return readBoxed(bytes, noRegistry, options, readResult$contacts$Blocked);
   }
 
   static fromReader(r: TlReader): GetBlocked$ {
@@ -1549,7 +1549,7 @@ class Search$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeFound {
-    return readBoxed(bytes, globalRegistry(), options, readResult$contacts$Found);
+    return readBoxed(bytes, noRegistry, options, readResult$contacts$Found);
   }
 
   static fromReader(r: TlReader): Search$ {
@@ -1617,7 +1617,7 @@ class ResolveUsername$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeResolvedPeer {
-    return readBoxed(bytes, globalRegistry(), options, readResult$contacts$ResolvedPeer);
+    return readBoxed(bytes, noRegistry, options, readResult$contacts$ResolvedPeer);
   }
 
   static fromReader(r: TlReader): ResolveUsername$ {
@@ -1726,7 +1726,7 @@ class GetTopPeers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeTopPeers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$contacts$TopPeers);
+    return readBoxed(bytes, noRegistry, options, readResult$contacts$TopPeers);
   }
 
   static fromReader(r: TlReader): GetTopPeers$ {
@@ -1801,7 +1801,7 @@ class ResetTopPeerRating$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ResetTopPeerRating$ {
@@ -1843,7 +1843,7 @@ class ResetSaved$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ResetSaved$ {
@@ -1875,7 +1875,7 @@ class GetSaved$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSavedContact[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$SavedContact);
+    return readBoxed(bytes, noRegistry, options, read$Vector$SavedContact);
   }
 
   static fromReader(_r: TlReader): GetSaved$ {
@@ -1921,7 +1921,7 @@ class ToggleTopPeers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleTopPeers$ {
@@ -1998,7 +1998,7 @@ class AddContact$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): AddContact$ {
@@ -2064,7 +2064,7 @@ class AcceptContact$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): AcceptContact$ {
@@ -2129,7 +2129,7 @@ class GetLocated$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): GetLocated$ {
@@ -2203,7 +2203,7 @@ class BlockFromReplies$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): BlockFromReplies$ {
@@ -2263,7 +2263,7 @@ class ResolvePhone$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeResolvedPeer {
-    return readBoxed(bytes, globalRegistry(), options, readResult$contacts$ResolvedPeer);
+    return readBoxed(bytes, noRegistry, options, readResult$contacts$ResolvedPeer);
   }
 
   static fromReader(r: TlReader): ResolvePhone$ {
@@ -2303,7 +2303,7 @@ class ExportContactToken$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeExportedContactToken {
-    return readBoxed(bytes, globalRegistry(), options, readResult$ExportedContactToken);
+    return readBoxed(bytes, noRegistry, options, readResult$ExportedContactToken);
   }
 
   static fromReader(_r: TlReader): ExportContactToken$ {
@@ -2349,7 +2349,7 @@ class ImportContactToken$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser {
-    return readBoxed(bytes, globalRegistry(), options, readResult$User);
+    return readBoxed(bytes, noRegistry, options, readResult$User);
   }
 
   static fromReader(r: TlReader): ImportContactToken$ {
@@ -2411,7 +2411,7 @@ class EditCloseFriends$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): EditCloseFriends$ {
@@ -2483,7 +2483,7 @@ class SetBlocked$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetBlocked$ {
@@ -2529,7 +2529,7 @@ class GetBirthdays$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeContactBirthdays {
-    return readBoxed(bytes, globalRegistry(), options, readResult$contacts$ContactBirthdays);
+    return readBoxed(bytes, noRegistry, options, readResult$contacts$ContactBirthdays);
   }
 
   static fromReader(_r: TlReader): GetBirthdays$ {
@@ -2575,7 +2575,7 @@ class GetSponsoredPeers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeSponsoredPeers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$contacts$SponsoredPeers);
+    return readBoxed(bytes, noRegistry, options, readResult$contacts$SponsoredPeers);
   }
 
   static fromReader(r: TlReader): GetSponsoredPeers$ {
@@ -2633,7 +2633,7 @@ class UpdateContactNote$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateContactNote$ {

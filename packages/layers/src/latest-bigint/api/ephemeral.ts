@@ -13,6 +13,7 @@ import {
   decoding,
   defineTlClass,
   indexedField,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -40,7 +41,6 @@ import {
   write$MessageEntity,
   write$ReplyMarkup,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 
 /** `ephemeral.sendMessage#68cbd09f flags:# peer:InputPeer receiver_id:InputUser query_id:flags.0?long message:string entities:flags.1?Vector<MessageEntity> media:flags.2?InputMedia reply_markup:flags.3?ReplyMarkup rich_message:flags.4?InputRichMessage random_id:long reply_to:flags.5?InputReplyTo = Updates` */
@@ -129,7 +129,7 @@ class SendMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendMessage$ {
@@ -212,7 +212,7 @@ class DeleteMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeleteMessage$ {
@@ -282,7 +282,7 @@ class ReportMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeReportResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$ReportResult);
+    return readBoxed(bytes, noRegistry, options, readResult$ReportResult);
   }
 
   static fromReader(r: TlReader): ReportMessage$ {
@@ -353,7 +353,7 @@ class GetCallbackAnswer$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeBotCallbackAnswer {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$BotCallbackAnswer);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$BotCallbackAnswer);
   }
 
   static fromReader(r: TlReader): GetCallbackAnswer$ {

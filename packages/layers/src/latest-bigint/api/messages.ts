@@ -14,6 +14,7 @@ import {
   decoding,
   defineTlClass,
   indexedField,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -306,7 +307,6 @@ import {
   write$WebPage,
   write$updates$State,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `messages.Dialogs`, discriminated by `className`. */
 export type TypeDialogs = 
@@ -7007,7 +7007,7 @@ class GetMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetMessages$ {
@@ -7088,7 +7088,7 @@ class GetDialogs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeDialogs {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Dialogs);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Dialogs);
   }
 
   static fromReader(r: TlReader): GetDialogs$ {
@@ -7184,7 +7184,7 @@ class GetHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetHistory$ {
@@ -7322,7 +7322,7 @@ class Search$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): Search$ {
@@ -7411,7 +7411,7 @@ class ReadHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedMessages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedMessages);
   }
 
   static fromReader(r: TlReader): ReadHistory$ {
@@ -7491,7 +7491,7 @@ class DeleteHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedHistory);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedHistory);
   }
 
   static fromReader(r: TlReader): DeleteHistory$ {
@@ -7570,7 +7570,7 @@ class DeleteMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedMessages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedMessages);
   }
 
   static fromReader(r: TlReader): DeleteMessages$ {
@@ -7628,7 +7628,7 @@ class ReceivedMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeReceivedNotifyMessage[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$ReceivedNotifyMessage);
+    return readBoxed(bytes, noRegistry, options, read$Vector$ReceivedNotifyMessage);
   }
 
   static fromReader(r: TlReader): ReceivedMessages$ {
@@ -7693,7 +7693,7 @@ class SetTyping$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetTyping$ {
@@ -7859,7 +7859,7 @@ class SendMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendMessage$ {
@@ -8050,7 +8050,7 @@ class SendMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendMedia$ {
@@ -8247,7 +8247,7 @@ class ForwardMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ForwardMessages$ {
@@ -8337,7 +8337,7 @@ class ReportSpam$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReportSpam$ {
@@ -8391,7 +8391,7 @@ class GetPeerSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypePeerSettings {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$PeerSettings);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$PeerSettings);
   }
 
   static fromReader(r: TlReader): GetPeerSettings$ {
@@ -8465,7 +8465,7 @@ class Report$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeReportResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$ReportResult);
+    return readBoxed(bytes, noRegistry, options, readResult$ReportResult);
   }
 
   static fromReader(r: TlReader): Report$ {
@@ -8533,7 +8533,7 @@ class GetChats$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Chats);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
   static fromReader(r: TlReader): GetChats$ {
@@ -8587,7 +8587,7 @@ class GetFullChat$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChatFull {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$ChatFull);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$ChatFull);
   }
 
   static fromReader(r: TlReader): GetFullChat$ {
@@ -8645,7 +8645,7 @@ class EditChatTitle$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditChatTitle$ {
@@ -8705,7 +8705,7 @@ class EditChatPhoto$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditChatPhoto$ {
@@ -8769,7 +8769,7 @@ class AddChatUser$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeInvitedUsers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$InvitedUsers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$InvitedUsers);
   }
 
   static fromReader(r: TlReader): AddChatUser$ {
@@ -8837,7 +8837,7 @@ class DeleteChatUser$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): DeleteChatUser$ {
@@ -8916,7 +8916,7 @@ class CreateChat$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeInvitedUsers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$InvitedUsers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$InvitedUsers);
   }
 
   static fromReader(r: TlReader): CreateChat$ {
@@ -8981,7 +8981,7 @@ class GetDhConfig$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeDhConfig {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$DhConfig);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$DhConfig);
   }
 
   static fromReader(r: TlReader): GetDhConfig$ {
@@ -9045,7 +9045,7 @@ class RequestEncryption$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEncryptedChat {
-    return readBoxed(bytes, globalRegistry(), options, readResult$EncryptedChat);
+    return readBoxed(bytes, noRegistry, options, readResult$EncryptedChat);
   }
 
   static fromReader(r: TlReader): RequestEncryption$ {
@@ -9111,7 +9111,7 @@ class AcceptEncryption$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEncryptedChat {
-    return readBoxed(bytes, globalRegistry(), options, readResult$EncryptedChat);
+    return readBoxed(bytes, noRegistry, options, readResult$EncryptedChat);
   }
 
   static fromReader(r: TlReader): AcceptEncryption$ {
@@ -9175,7 +9175,7 @@ class DiscardEncryption$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DiscardEncryption$ {
@@ -9237,7 +9237,7 @@ class SetEncryptedTyping$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetEncryptedTyping$ {
@@ -9297,7 +9297,7 @@ class ReadEncryptedHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReadEncryptedHistory$ {
@@ -9367,7 +9367,7 @@ class SendEncrypted$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSentEncryptedMessage {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$SentEncryptedMessage);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$SentEncryptedMessage);
   }
 
   static fromReader(r: TlReader): SendEncrypted$ {
@@ -9447,7 +9447,7 @@ class SendEncryptedFile$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSentEncryptedMessage {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$SentEncryptedMessage);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$SentEncryptedMessage);
   }
 
   static fromReader(r: TlReader): SendEncryptedFile$ {
@@ -9519,7 +9519,7 @@ class SendEncryptedService$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSentEncryptedMessage {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$SentEncryptedMessage);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$SentEncryptedMessage);
   }
 
   static fromReader(r: TlReader): SendEncryptedService$ {
@@ -9577,7 +9577,7 @@ class ReceivedQueue$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): bigint[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$long);
+    return readBoxed(bytes, noRegistry, options, read$Vector$long);
   }
 
   static fromReader(r: TlReader): ReceivedQueue$ {
@@ -9631,7 +9631,7 @@ class ReportEncryptedSpam$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReportEncryptedSpam$ {
@@ -9693,7 +9693,7 @@ class ReadMessageContents$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedMessages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedMessages);
   }
 
   static fromReader(r: TlReader): ReadMessageContents$ {
@@ -9751,7 +9751,7 @@ class GetStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Stickers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Stickers);
   }
 
   static fromReader(r: TlReader): GetStickers$ {
@@ -9807,7 +9807,7 @@ class GetAllStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAllStickers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AllStickers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AllStickers);
   }
 
   static fromReader(r: TlReader): GetAllStickers$ {
@@ -9876,7 +9876,7 @@ class GetWebPagePreview$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeWebPagePreview {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$WebPagePreview);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$WebPagePreview);
   }
 
   static fromReader(r: TlReader): GetWebPagePreview$ {
@@ -9965,7 +9965,7 @@ class ExportChatInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeExportedChatInvite {
-    return readBoxed(bytes, globalRegistry(), options, readResult$ExportedChatInvite);
+    return readBoxed(bytes, noRegistry, options, readResult$ExportedChatInvite);
   }
 
   static fromReader(r: TlReader): ExportChatInvite$ {
@@ -10032,7 +10032,7 @@ class CheckChatInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeChatInvite {
-    return readBoxed(bytes, globalRegistry(), options, readResult$ChatInvite);
+    return readBoxed(bytes, noRegistry, options, readResult$ChatInvite);
   }
 
   static fromReader(r: TlReader): CheckChatInvite$ {
@@ -10086,7 +10086,7 @@ class ImportChatInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChatInviteJoinResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$ChatInviteJoinResult);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$ChatInviteJoinResult);
   }
 
   static fromReader(r: TlReader): ImportChatInvite$ {
@@ -10144,7 +10144,7 @@ class GetStickerSet$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$StickerSet);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSet);
   }
 
   static fromReader(r: TlReader): GetStickerSet$ {
@@ -10204,7 +10204,7 @@ class InstallStickerSet$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSetInstallResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$StickerSetInstallResult);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSetInstallResult);
   }
 
   static fromReader(r: TlReader): InstallStickerSet$ {
@@ -10260,7 +10260,7 @@ class UninstallStickerSet$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UninstallStickerSet$ {
@@ -10326,7 +10326,7 @@ class StartBot$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): StartBot$ {
@@ -10402,7 +10402,7 @@ class GetMessagesViews$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessageViews {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$MessageViews);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$MessageViews);
   }
 
   static fromReader(r: TlReader): GetMessagesViews$ {
@@ -10468,7 +10468,7 @@ class EditChatAdmin$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): EditChatAdmin$ {
@@ -10526,7 +10526,7 @@ class MigrateChat$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): MigrateChat$ {
@@ -10632,7 +10632,7 @@ class SearchGlobal$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): SearchGlobal$ {
@@ -10728,7 +10728,7 @@ class ReorderStickerSets$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReorderStickerSets$ {
@@ -10795,7 +10795,7 @@ class GetDocumentByHash$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDocument {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Document);
+    return readBoxed(bytes, noRegistry, options, readResult$Document);
   }
 
   static fromReader(r: TlReader): GetDocumentByHash$ {
@@ -10853,7 +10853,7 @@ class GetSavedGifs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSavedGifs {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$SavedGifs);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$SavedGifs);
   }
 
   static fromReader(r: TlReader): GetSavedGifs$ {
@@ -10911,7 +10911,7 @@ class SaveGif$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveGif$ {
@@ -10986,7 +10986,7 @@ class GetInlineBotResults$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeBotResults {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$BotResults);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$BotResults);
   }
 
   static fromReader(r: TlReader): GetInlineBotResults$ {
@@ -11092,7 +11092,7 @@ class SetInlineBotResults$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetInlineBotResults$ {
@@ -11216,7 +11216,7 @@ class SendInlineBotResult$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendInlineBotResult$ {
@@ -11297,7 +11297,7 @@ class GetMessageEditData$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessageEditData {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$MessageEditData);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$MessageEditData);
   }
 
   static fromReader(r: TlReader): GetMessageEditData$ {
@@ -11415,7 +11415,7 @@ class EditMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditMessage$ {
@@ -11535,7 +11535,7 @@ class EditInlineBotMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): EditInlineBotMessage$ {
@@ -11624,7 +11624,7 @@ class GetBotCallbackAnswer$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeBotCallbackAnswer {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$BotCallbackAnswer);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$BotCallbackAnswer);
   }
 
   static fromReader(r: TlReader): GetBotCallbackAnswer$ {
@@ -11708,7 +11708,7 @@ class SetBotCallbackAnswer$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetBotCallbackAnswer$ {
@@ -11780,7 +11780,7 @@ class GetPeerDialogs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypePeerDialogs {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$PeerDialogs);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$PeerDialogs);
   }
 
   static fromReader(r: TlReader): GetPeerDialogs$ {
@@ -11886,7 +11886,7 @@ class SaveDraft$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveDraft$ {
@@ -11945,7 +11945,7 @@ class GetAllDrafts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(_r: TlReader): GetAllDrafts$ {
@@ -11991,7 +11991,7 @@ class GetFeaturedStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFeaturedStickers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$FeaturedStickers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$FeaturedStickers);
   }
 
   static fromReader(r: TlReader): GetFeaturedStickers$ {
@@ -12053,7 +12053,7 @@ class ReadFeaturedStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReadFeaturedStickers$ {
@@ -12113,7 +12113,7 @@ class GetRecentStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeRecentStickers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$RecentStickers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$RecentStickers);
   }
 
   static fromReader(r: TlReader): GetRecentStickers$ {
@@ -12181,7 +12181,7 @@ class SaveRecentSticker$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveRecentSticker$ {
@@ -12243,7 +12243,7 @@ class ClearRecentStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ClearRecentStickers$ {
@@ -12313,7 +12313,7 @@ class GetArchivedStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeArchivedStickers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$ArchivedStickers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$ArchivedStickers);
   }
 
   static fromReader(r: TlReader): GetArchivedStickers$ {
@@ -12374,7 +12374,7 @@ class GetMaskStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAllStickers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AllStickers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AllStickers);
   }
 
   static fromReader(r: TlReader): GetMaskStickers$ {
@@ -12428,7 +12428,7 @@ class GetAttachedStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStickerSetCovered[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$StickerSetCovered);
+    return readBoxed(bytes, noRegistry, options, read$Vector$StickerSetCovered);
   }
 
   static fromReader(r: TlReader): GetAttachedStickers$ {
@@ -12504,7 +12504,7 @@ class SetGameScore$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SetGameScore$ {
@@ -12587,7 +12587,7 @@ class SetInlineGameScore$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetInlineGameScore$ {
@@ -12658,7 +12658,7 @@ class GetGameHighScores$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeHighScores {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$HighScores);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$HighScores);
   }
 
   static fromReader(r: TlReader): GetGameHighScores$ {
@@ -12720,7 +12720,7 @@ class GetInlineGameHighScores$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeHighScores {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$HighScores);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$HighScores);
   }
 
   static fromReader(r: TlReader): GetInlineGameHighScores$ {
@@ -12784,7 +12784,7 @@ class GetCommonChats$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Chats);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
   static fromReader(r: TlReader): GetCommonChats$ {
@@ -12846,7 +12846,7 @@ class GetWebPage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeWebPage {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$WebPage);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$WebPage);
   }
 
   static fromReader(r: TlReader): GetWebPage$ {
@@ -12908,7 +12908,7 @@ class ToggleDialogPin$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleDialogPin$ {
@@ -12984,7 +12984,7 @@ class ReorderPinnedDialogs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReorderPinnedDialogs$ {
@@ -13044,7 +13044,7 @@ class GetPinnedDialogs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypePeerDialogs {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$PeerDialogs);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$PeerDialogs);
   }
 
   static fromReader(r: TlReader): GetPinnedDialogs$ {
@@ -13118,7 +13118,7 @@ class SetBotShippingResults$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetBotShippingResults$ {
@@ -13190,7 +13190,7 @@ class SetBotPrecheckoutResults$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetBotPrecheckoutResults$ {
@@ -13261,7 +13261,7 @@ class UploadMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeMessageMedia {
-    return readBoxed(bytes, globalRegistry(), options, readResult$MessageMedia);
+    return readBoxed(bytes, noRegistry, options, readResult$MessageMedia);
   }
 
   static fromReader(r: TlReader): UploadMedia$ {
@@ -13330,7 +13330,7 @@ class SendScreenshotNotification$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendScreenshotNotification$ {
@@ -13388,7 +13388,7 @@ class GetFavedStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFavedStickers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$FavedStickers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$FavedStickers);
   }
 
   static fromReader(r: TlReader): GetFavedStickers$ {
@@ -13446,7 +13446,7 @@ class FaveSticker$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): FaveSticker$ {
@@ -13529,7 +13529,7 @@ class GetUnreadMentions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetUnreadMentions$ {
@@ -13605,7 +13605,7 @@ class ReadMentions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedHistory);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedHistory);
   }
 
   static fromReader(r: TlReader): ReadMentions$ {
@@ -13672,7 +13672,7 @@ class GetRecentLocations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetRecentLocations$ {
@@ -13802,7 +13802,7 @@ class SendMultiMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendMultiMedia$ {
@@ -13884,7 +13884,7 @@ class UploadEncryptedFile$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEncryptedFile {
-    return readBoxed(bytes, globalRegistry(), options, readResult$EncryptedFile);
+    return readBoxed(bytes, noRegistry, options, readResult$EncryptedFile);
   }
 
   static fromReader(r: TlReader): UploadEncryptedFile$ {
@@ -13950,7 +13950,7 @@ class SearchStickerSets$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFoundStickerSets {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$FoundStickerSets);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$FoundStickerSets);
   }
 
   static fromReader(r: TlReader): SearchStickerSets$ {
@@ -13996,7 +13996,7 @@ class GetSplitRanges$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeMessageRange[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$MessageRange);
+    return readBoxed(bytes, noRegistry, options, read$Vector$MessageRange);
   }
 
   static fromReader(_r: TlReader): GetSplitRanges$ {
@@ -14053,7 +14053,7 @@ class MarkDialogUnread$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): MarkDialogUnread$ {
@@ -14116,7 +14116,7 @@ class GetDialogUnreadMarks$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDialogPeer[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$DialogPeer);
+    return readBoxed(bytes, noRegistry, options, read$Vector$DialogPeer);
   }
 
   static fromReader(r: TlReader): GetDialogUnreadMarks$ {
@@ -14159,7 +14159,7 @@ class ClearAllDrafts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ClearAllDrafts$ {
@@ -14223,7 +14223,7 @@ class UpdatePinnedMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): UpdatePinnedMessage$ {
@@ -14301,7 +14301,7 @@ class SendVote$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendVote$ {
@@ -14367,7 +14367,7 @@ class GetPollResults$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): GetPollResults$ {
@@ -14425,7 +14425,7 @@ class GetOnlines$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeChatOnlines {
-    return readBoxed(bytes, globalRegistry(), options, readResult$ChatOnlines);
+    return readBoxed(bytes, noRegistry, options, readResult$ChatOnlines);
   }
 
   static fromReader(r: TlReader): GetOnlines$ {
@@ -14483,7 +14483,7 @@ class EditChatAbout$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): EditChatAbout$ {
@@ -14543,7 +14543,7 @@ class EditChatDefaultBannedRights$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditChatDefaultBannedRights$ {
@@ -14599,7 +14599,7 @@ class GetEmojiKeywords$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiKeywordsDifference {
-    return readBoxed(bytes, globalRegistry(), options, readResult$EmojiKeywordsDifference);
+    return readBoxed(bytes, noRegistry, options, readResult$EmojiKeywordsDifference);
   }
 
   static fromReader(r: TlReader): GetEmojiKeywords$ {
@@ -14657,7 +14657,7 @@ class GetEmojiKeywordsDifference$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiKeywordsDifference {
-    return readBoxed(bytes, globalRegistry(), options, readResult$EmojiKeywordsDifference);
+    return readBoxed(bytes, noRegistry, options, readResult$EmojiKeywordsDifference);
   }
 
   static fromReader(r: TlReader): GetEmojiKeywordsDifference$ {
@@ -14721,7 +14721,7 @@ class GetEmojiKeywordsLanguages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiLanguage[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$EmojiLanguage);
+    return readBoxed(bytes, noRegistry, options, read$Vector$EmojiLanguage);
   }
 
   static fromReader(r: TlReader): GetEmojiKeywordsLanguages$ {
@@ -14775,7 +14775,7 @@ class GetEmojiURL$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiURL {
-    return readBoxed(bytes, globalRegistry(), options, readResult$EmojiURL);
+    return readBoxed(bytes, noRegistry, options, readResult$EmojiURL);
   }
 
   static fromReader(r: TlReader): GetEmojiURL$ {
@@ -14853,7 +14853,7 @@ class GetSearchCounters$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSearchCounter[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$messages$SearchCounter);
+    return readBoxed(bytes, noRegistry, options, read$Vector$messages$SearchCounter);
   }
 
   static fromReader(r: TlReader): GetSearchCounters$ {
@@ -14947,7 +14947,7 @@ class RequestUrlAuth$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUrlAuthResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$UrlAuthResult);
+    return readBoxed(bytes, noRegistry, options, readResult$UrlAuthResult);
   }
 
   static fromReader(r: TlReader): RequestUrlAuth$ {
@@ -15051,7 +15051,7 @@ class AcceptUrlAuth$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUrlAuthResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$UrlAuthResult);
+    return readBoxed(bytes, noRegistry, options, readResult$UrlAuthResult);
   }
 
   static fromReader(r: TlReader): AcceptUrlAuth$ {
@@ -15118,7 +15118,7 @@ class HidePeerSettingsBar$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): HidePeerSettingsBar$ {
@@ -15176,7 +15176,7 @@ class GetScheduledHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetScheduledHistory$ {
@@ -15244,7 +15244,7 @@ class GetScheduledMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetScheduledMessages$ {
@@ -15312,7 +15312,7 @@ class SendScheduledMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendScheduledMessages$ {
@@ -15380,7 +15380,7 @@ class DeleteScheduledMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): DeleteScheduledMessages$ {
@@ -15456,7 +15456,7 @@ class GetPollVotes$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeVotesList {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$VotesList);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$VotesList);
   }
 
   static fromReader(r: TlReader): GetPollVotes$ {
@@ -15543,7 +15543,7 @@ class ToggleStickerSets$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleStickerSets$ {
@@ -15589,7 +15589,7 @@ class GetDialogFilters$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeDialogFilters {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$DialogFilters);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$DialogFilters);
   }
 
   static fromReader(_r: TlReader): GetDialogFilters$ {
@@ -15621,7 +15621,7 @@ class GetSuggestedDialogFilters$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDialogFilterSuggested[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$DialogFilterSuggested);
+    return readBoxed(bytes, noRegistry, options, read$Vector$DialogFilterSuggested);
   }
 
   static fromReader(_r: TlReader): GetSuggestedDialogFilters$ {
@@ -15674,7 +15674,7 @@ class UpdateDialogFilter$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateDialogFilter$ {
@@ -15741,7 +15741,7 @@ class UpdateDialogFiltersOrder$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateDialogFiltersOrder$ {
@@ -15803,7 +15803,7 @@ class GetOldFeaturedStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFeaturedStickers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$FeaturedStickers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$FeaturedStickers);
   }
 
   static fromReader(r: TlReader): GetOldFeaturedStickers$ {
@@ -15893,7 +15893,7 @@ class GetReplies$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetReplies$ {
@@ -15967,7 +15967,7 @@ class GetDiscussionMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeDiscussionMessage {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$DiscussionMessage);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$DiscussionMessage);
   }
 
   static fromReader(r: TlReader): GetDiscussionMessage$ {
@@ -16031,7 +16031,7 @@ class ReadDiscussion$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReadDiscussion$ {
@@ -16101,7 +16101,7 @@ class UnpinAllMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedHistory);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedHistory);
   }
 
   static fromReader(r: TlReader): UnpinAllMessages$ {
@@ -16162,7 +16162,7 @@ class DeleteChat$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeleteChat$ {
@@ -16218,7 +16218,7 @@ class DeletePhoneCallHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedFoundMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedFoundMessages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedFoundMessages);
   }
 
   static fromReader(r: TlReader): DeletePhoneCallHistory$ {
@@ -16274,7 +16274,7 @@ class CheckHistoryImport$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeHistoryImportParsed {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$HistoryImportParsed);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$HistoryImportParsed);
   }
 
   static fromReader(r: TlReader): CheckHistoryImport$ {
@@ -16336,7 +16336,7 @@ class InitHistoryImport$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeHistoryImport {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$HistoryImport);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$HistoryImport);
   }
 
   static fromReader(r: TlReader): InitHistoryImport$ {
@@ -16406,7 +16406,7 @@ class UploadImportedMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeMessageMedia {
-    return readBoxed(bytes, globalRegistry(), options, readResult$MessageMedia);
+    return readBoxed(bytes, noRegistry, options, readResult$MessageMedia);
   }
 
   static fromReader(r: TlReader): UploadImportedMedia$ {
@@ -16470,7 +16470,7 @@ class StartHistoryImport$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): StartHistoryImport$ {
@@ -16556,7 +16556,7 @@ class GetExportedChatInvites$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeExportedChatInvites {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$ExportedChatInvites);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$ExportedChatInvites);
   }
 
   static fromReader(r: TlReader): GetExportedChatInvites$ {
@@ -16626,7 +16626,7 @@ class GetExportedChatInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeExportedChatInvite {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$ExportedChatInvite);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$ExportedChatInvite);
   }
 
   static fromReader(r: TlReader): GetExportedChatInvite$ {
@@ -16712,7 +16712,7 @@ class EditExportedChatInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeExportedChatInvite {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$ExportedChatInvite);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$ExportedChatInvite);
   }
 
   static fromReader(r: TlReader): EditExportedChatInvite$ {
@@ -16784,7 +16784,7 @@ class DeleteRevokedExportedChatInvites$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeleteRevokedExportedChatInvites$ {
@@ -16844,7 +16844,7 @@ class DeleteExportedChatInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeleteExportedChatInvite$ {
@@ -16900,7 +16900,7 @@ class GetAdminsWithInvites$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChatAdminsWithInvites {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$ChatAdminsWithInvites);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$ChatAdminsWithInvites);
   }
 
   static fromReader(r: TlReader): GetAdminsWithInvites$ {
@@ -16986,7 +16986,7 @@ class GetChatInviteImporters$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChatInviteImporters {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$ChatInviteImporters);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$ChatInviteImporters);
   }
 
   static fromReader(r: TlReader): GetChatInviteImporters$ {
@@ -17059,7 +17059,7 @@ class SetHistoryTTL$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SetHistoryTTL$ {
@@ -17115,7 +17115,7 @@ class CheckHistoryImportPeer$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeCheckedHistoryImportPeer {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$CheckedHistoryImportPeer);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$CheckedHistoryImportPeer);
   }
 
   static fromReader(r: TlReader): CheckHistoryImportPeer$ {
@@ -17173,7 +17173,7 @@ class SetChatTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SetChatTheme$ {
@@ -17233,7 +17233,7 @@ class GetMessageReadParticipants$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeReadParticipantDate[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$ReadParticipantDate);
+    return readBoxed(bytes, noRegistry, options, read$Vector$ReadParticipantDate);
   }
 
   static fromReader(r: TlReader): GetMessageReadParticipants$ {
@@ -17308,7 +17308,7 @@ class GetSearchResultsCalendar$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSearchResultsCalendar {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$SearchResultsCalendar);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$SearchResultsCalendar);
   }
 
   static fromReader(r: TlReader): GetSearchResultsCalendar$ {
@@ -17392,7 +17392,7 @@ class GetSearchResultsPositions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSearchResultsPositions {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$SearchResultsPositions);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$SearchResultsPositions);
   }
 
   static fromReader(r: TlReader): GetSearchResultsPositions$ {
@@ -17467,7 +17467,7 @@ class HideChatJoinRequest$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): HideChatJoinRequest$ {
@@ -17538,7 +17538,7 @@ class HideAllChatJoinRequests$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): HideAllChatJoinRequests$ {
@@ -17609,7 +17609,7 @@ class ToggleNoForwards$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ToggleNoForwards$ {
@@ -17674,7 +17674,7 @@ class SaveDefaultSendAs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveDefaultSendAs$ {
@@ -17757,7 +17757,7 @@ class SendReaction$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendReaction$ {
@@ -17832,7 +17832,7 @@ class GetMessagesReactions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): GetMessagesReactions$ {
@@ -17908,7 +17908,7 @@ class GetMessageReactionsList$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessageReactionsList {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$MessageReactionsList);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$MessageReactionsList);
   }
 
   static fromReader(r: TlReader): GetMessageReactionsList$ {
@@ -17989,7 +17989,7 @@ class SetChatAvailableReactions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SetChatAvailableReactions$ {
@@ -18052,7 +18052,7 @@ class GetAvailableReactions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAvailableReactions {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AvailableReactions);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AvailableReactions);
   }
 
   static fromReader(r: TlReader): GetAvailableReactions$ {
@@ -18106,7 +18106,7 @@ class SetDefaultReaction$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetDefaultReaction$ {
@@ -18203,7 +18203,7 @@ class TranslateText$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeTranslatedText {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$TranslatedText);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$TranslatedText);
   }
 
   static fromReader(r: TlReader): TranslateText$ {
@@ -18300,7 +18300,7 @@ class GetUnreadReactions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetUnreadReactions$ {
@@ -18383,7 +18383,7 @@ class ReadReactions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedHistory);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedHistory);
   }
 
   static fromReader(r: TlReader): ReadReactions$ {
@@ -18452,7 +18452,7 @@ class SearchSentMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): SearchSentMedia$ {
@@ -18510,7 +18510,7 @@ class GetAttachMenuBots$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeAttachMenuBots {
-    return readBoxed(bytes, globalRegistry(), options, readResult$AttachMenuBots);
+    return readBoxed(bytes, noRegistry, options, readResult$AttachMenuBots);
   }
 
   static fromReader(r: TlReader): GetAttachMenuBots$ {
@@ -18564,7 +18564,7 @@ class GetAttachMenuBot$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeAttachMenuBotsBot {
-    return readBoxed(bytes, globalRegistry(), options, readResult$AttachMenuBotsBot);
+    return readBoxed(bytes, noRegistry, options, readResult$AttachMenuBotsBot);
   }
 
   static fromReader(r: TlReader): GetAttachMenuBot$ {
@@ -18628,7 +18628,7 @@ class ToggleBotInAttachMenu$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleBotInAttachMenu$ {
@@ -18739,7 +18739,7 @@ class RequestWebView$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWebViewResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$WebViewResult);
+    return readBoxed(bytes, noRegistry, options, readResult$WebViewResult);
   }
 
   static fromReader(r: TlReader): RequestWebView$ {
@@ -18838,7 +18838,7 @@ class ProlongWebView$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ProlongWebView$ {
@@ -18941,7 +18941,7 @@ class RequestSimpleWebView$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWebViewResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$WebViewResult);
+    return readBoxed(bytes, noRegistry, options, readResult$WebViewResult);
   }
 
   static fromReader(r: TlReader): RequestSimpleWebView$ {
@@ -19014,7 +19014,7 @@ class SendWebViewResultMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWebViewMessageSent {
-    return readBoxed(bytes, globalRegistry(), options, readResult$WebViewMessageSent);
+    return readBoxed(bytes, noRegistry, options, readResult$WebViewMessageSent);
   }
 
   static fromReader(r: TlReader): SendWebViewResultMessage$ {
@@ -19082,7 +19082,7 @@ class SendWebViewData$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendWebViewData$ {
@@ -19146,7 +19146,7 @@ class TranscribeAudio$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeTranscribedAudio {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$TranscribedAudio);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$TranscribedAudio);
   }
 
   static fromReader(r: TlReader): TranscribeAudio$ {
@@ -19214,7 +19214,7 @@ class RateTranscribedAudio$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): RateTranscribedAudio$ {
@@ -19282,7 +19282,7 @@ class GetCustomEmojiDocuments$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDocument[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$Document);
+    return readBoxed(bytes, noRegistry, options, read$Vector$Document);
   }
 
   static fromReader(r: TlReader): GetCustomEmojiDocuments$ {
@@ -19336,7 +19336,7 @@ class GetEmojiStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAllStickers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AllStickers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AllStickers);
   }
 
   static fromReader(r: TlReader): GetEmojiStickers$ {
@@ -19390,7 +19390,7 @@ class GetFeaturedEmojiStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFeaturedStickers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$FeaturedStickers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$FeaturedStickers);
   }
 
   static fromReader(r: TlReader): GetFeaturedEmojiStickers$ {
@@ -19452,7 +19452,7 @@ class ReportReaction$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReportReaction$ {
@@ -19514,7 +19514,7 @@ class GetTopReactions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeReactions {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Reactions);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Reactions);
   }
 
   static fromReader(r: TlReader): GetTopReactions$ {
@@ -19574,7 +19574,7 @@ class GetRecentReactions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeReactions {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Reactions);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Reactions);
   }
 
   static fromReader(r: TlReader): GetRecentReactions$ {
@@ -19616,7 +19616,7 @@ class ClearRecentReactions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ClearRecentReactions$ {
@@ -19674,7 +19674,7 @@ class GetExtendedMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): GetExtendedMedia$ {
@@ -19730,7 +19730,7 @@ class SetDefaultHistoryTTL$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetDefaultHistoryTTL$ {
@@ -19770,7 +19770,7 @@ class GetDefaultHistoryTTL$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDefaultHistoryTTL {
-    return readBoxed(bytes, globalRegistry(), options, readResult$DefaultHistoryTTL);
+    return readBoxed(bytes, noRegistry, options, readResult$DefaultHistoryTTL);
   }
 
   static fromReader(_r: TlReader): GetDefaultHistoryTTL$ {
@@ -19844,7 +19844,7 @@ class SendBotRequestedPeer$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendBotRequestedPeer$ {
@@ -19909,7 +19909,7 @@ class GetEmojiGroups$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeEmojiGroups {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$EmojiGroups);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$EmojiGroups);
   }
 
   static fromReader(r: TlReader): GetEmojiGroups$ {
@@ -19963,7 +19963,7 @@ class GetEmojiStatusGroups$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeEmojiGroups {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$EmojiGroups);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$EmojiGroups);
   }
 
   static fromReader(r: TlReader): GetEmojiStatusGroups$ {
@@ -20017,7 +20017,7 @@ class GetEmojiProfilePhotoGroups$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeEmojiGroups {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$EmojiGroups);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$EmojiGroups);
   }
 
   static fromReader(r: TlReader): GetEmojiProfilePhotoGroups$ {
@@ -20075,7 +20075,7 @@ class SearchCustomEmoji$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiList {
-    return readBoxed(bytes, globalRegistry(), options, readResult$EmojiList);
+    return readBoxed(bytes, noRegistry, options, readResult$EmojiList);
   }
 
   static fromReader(r: TlReader): SearchCustomEmoji$ {
@@ -20137,7 +20137,7 @@ class TogglePeerTranslations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): TogglePeerTranslations$ {
@@ -20199,7 +20199,7 @@ class GetBotApp$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeBotApp {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$BotApp);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$BotApp);
   }
 
   static fromReader(r: TlReader): GetBotApp$ {
@@ -20287,7 +20287,7 @@ class RequestAppWebView$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWebViewResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$WebViewResult);
+    return readBoxed(bytes, noRegistry, options, readResult$WebViewResult);
   }
 
   static fromReader(r: TlReader): RequestAppWebView$ {
@@ -20380,7 +20380,7 @@ class SetChatWallPaper$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SetChatWallPaper$ {
@@ -20455,7 +20455,7 @@ class SearchEmojiStickerSets$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFoundStickerSets {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$FoundStickerSets);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$FoundStickerSets);
   }
 
   static fromReader(r: TlReader): SearchEmojiStickerSets$ {
@@ -20542,7 +20542,7 @@ class GetSavedDialogs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSavedDialogs {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$SavedDialogs);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$SavedDialogs);
   }
 
   static fromReader(r: TlReader): GetSavedDialogs$ {
@@ -20645,7 +20645,7 @@ class GetSavedHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetSavedHistory$ {
@@ -20739,7 +20739,7 @@ class DeleteSavedHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedHistory);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedHistory);
   }
 
   static fromReader(r: TlReader): DeleteSavedHistory$ {
@@ -20790,7 +20790,7 @@ class GetPinnedSavedDialogs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSavedDialogs {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$SavedDialogs);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$SavedDialogs);
   }
 
   static fromReader(_r: TlReader): GetPinnedSavedDialogs$ {
@@ -20842,7 +20842,7 @@ class ToggleSavedDialogPin$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleSavedDialogPin$ {
@@ -20914,7 +20914,7 @@ class ReorderPinnedSavedDialogs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReorderPinnedSavedDialogs$ {
@@ -20979,7 +20979,7 @@ class GetSavedReactionTags$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSavedReactionTags {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$SavedReactionTags);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$SavedReactionTags);
   }
 
   static fromReader(r: TlReader): GetSavedReactionTags$ {
@@ -21045,7 +21045,7 @@ class UpdateSavedReactionTag$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateSavedReactionTag$ {
@@ -21104,7 +21104,7 @@ class GetDefaultTagReactions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeReactions {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Reactions);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Reactions);
   }
 
   static fromReader(r: TlReader): GetDefaultTagReactions$ {
@@ -21162,7 +21162,7 @@ class GetOutboxReadDate$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeOutboxReadDate {
-    return readBoxed(bytes, globalRegistry(), options, readResult$OutboxReadDate);
+    return readBoxed(bytes, noRegistry, options, readResult$OutboxReadDate);
   }
 
   static fromReader(r: TlReader): GetOutboxReadDate$ {
@@ -21218,7 +21218,7 @@ class GetQuickReplies$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeQuickReplies {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$QuickReplies);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$QuickReplies);
   }
 
   static fromReader(r: TlReader): GetQuickReplies$ {
@@ -21280,7 +21280,7 @@ class ReorderQuickReplies$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReorderQuickReplies$ {
@@ -21334,7 +21334,7 @@ class CheckQuickReplyShortcut$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): CheckQuickReplyShortcut$ {
@@ -21392,7 +21392,7 @@ class EditQuickReplyShortcut$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): EditQuickReplyShortcut$ {
@@ -21448,7 +21448,7 @@ class DeleteQuickReplyShortcut$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeleteQuickReplyShortcut$ {
@@ -21521,7 +21521,7 @@ class GetQuickReplyMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetQuickReplyMessages$ {
@@ -21609,7 +21609,7 @@ class SendQuickReplyMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendQuickReplyMessages$ {
@@ -21681,7 +21681,7 @@ class DeleteQuickReplyMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): DeleteQuickReplyMessages$ {
@@ -21737,7 +21737,7 @@ class ToggleDialogFilterTags$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleDialogFilterTags$ {
@@ -21795,7 +21795,7 @@ class GetMyStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMyStickers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$MyStickers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$MyStickers);
   }
 
   static fromReader(r: TlReader): GetMyStickers$ {
@@ -21851,7 +21851,7 @@ class GetEmojiStickerGroups$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeEmojiGroups {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$EmojiGroups);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$EmojiGroups);
   }
 
   static fromReader(r: TlReader): GetEmojiStickerGroups$ {
@@ -21905,7 +21905,7 @@ class GetAvailableEffects$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAvailableEffects {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AvailableEffects);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AvailableEffects);
   }
 
   static fromReader(r: TlReader): GetAvailableEffects$ {
@@ -21967,7 +21967,7 @@ class EditFactCheck$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditFactCheck$ {
@@ -22029,7 +22029,7 @@ class DeleteFactCheck$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): DeleteFactCheck$ {
@@ -22097,7 +22097,7 @@ class GetFactCheck$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeFactCheck[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$FactCheck);
+    return readBoxed(bytes, noRegistry, options, read$Vector$FactCheck);
   }
 
   static fromReader(r: TlReader): GetFactCheck$ {
@@ -22181,7 +22181,7 @@ class RequestMainWebView$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWebViewResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$WebViewResult);
+    return readBoxed(bytes, noRegistry, options, readResult$WebViewResult);
   }
 
   static fromReader(r: TlReader): RequestMainWebView$ {
@@ -22267,7 +22267,7 @@ class SendPaidReaction$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendPaidReaction$ {
@@ -22340,7 +22340,7 @@ class TogglePaidReactionPrivacy$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): TogglePaidReactionPrivacy$ {
@@ -22384,7 +22384,7 @@ class GetPaidReactionPrivacy$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(_r: TlReader): GetPaidReactionPrivacy$ {
@@ -22430,7 +22430,7 @@ class ViewSponsoredMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ViewSponsoredMessage$ {
@@ -22494,7 +22494,7 @@ class ClickSponsoredMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ClickSponsoredMessage$ {
@@ -22557,7 +22557,7 @@ class ReportSponsoredMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.channels.TypeSponsoredMessageReportResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$channels$SponsoredMessageReportResult);
+    return readBoxed(bytes, noRegistry, options, readResult$channels$SponsoredMessageReportResult);
   }
 
   static fromReader(r: TlReader): ReportSponsoredMessage$ {
@@ -22620,7 +22620,7 @@ class GetSponsoredMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSponsoredMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$SponsoredMessages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$SponsoredMessages);
   }
 
   static fromReader(r: TlReader): GetSponsoredMessages$ {
@@ -22698,7 +22698,7 @@ class SavePreparedInlineMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeBotPreparedInlineMessage {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$BotPreparedInlineMessage);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$BotPreparedInlineMessage);
   }
 
   static fromReader(r: TlReader): SavePreparedInlineMessage$ {
@@ -22763,7 +22763,7 @@ class GetPreparedInlineMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypePreparedInlineMessage {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$PreparedInlineMessage);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$PreparedInlineMessage);
   }
 
   static fromReader(r: TlReader): GetPreparedInlineMessage$ {
@@ -22853,7 +22853,7 @@ class SearchStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFoundStickers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$FoundStickers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$FoundStickers);
   }
 
   static fromReader(r: TlReader): SearchStickers$ {
@@ -22939,7 +22939,7 @@ class ReportMessagesDelivery$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReportMessagesDelivery$ {
@@ -23014,7 +23014,7 @@ class GetSavedDialogsByID$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSavedDialogs {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$SavedDialogs);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$SavedDialogs);
   }
 
   static fromReader(r: TlReader): GetSavedDialogsByID$ {
@@ -23081,7 +23081,7 @@ class ReadSavedHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReadSavedHistory$ {
@@ -23166,7 +23166,7 @@ class ToggleTodoCompleted$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ToggleTodoCompleted$ {
@@ -23242,7 +23242,7 @@ class AppendTodoList$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): AppendTodoList$ {
@@ -23320,7 +23320,7 @@ class ToggleSuggestedPostApproval$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ToggleSuggestedPostApproval$ {
@@ -23407,7 +23407,7 @@ class GetForumTopics$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeForumTopics {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$ForumTopics);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$ForumTopics);
   }
 
   static fromReader(r: TlReader): GetForumTopics$ {
@@ -23486,7 +23486,7 @@ class GetForumTopicsByID$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeForumTopics {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$ForumTopics);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$ForumTopics);
   }
 
   static fromReader(r: TlReader): GetForumTopicsByID$ {
@@ -23568,7 +23568,7 @@ class EditForumTopic$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditForumTopic$ {
@@ -23643,7 +23643,7 @@ class UpdatePinnedForumTopic$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): UpdatePinnedForumTopic$ {
@@ -23719,7 +23719,7 @@ class ReorderPinnedForumTopics$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ReorderPinnedForumTopics$ {
@@ -23808,7 +23808,7 @@ class CreateForumTopic$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): CreateForumTopic$ {
@@ -23880,7 +23880,7 @@ class DeleteTopicHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedHistory);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedHistory);
   }
 
   static fromReader(r: TlReader): DeleteTopicHistory$ {
@@ -23922,7 +23922,7 @@ class GetEmojiGameInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeEmojiGameInfo {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$EmojiGameInfo);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$EmojiGameInfo);
   }
 
   static fromReader(_r: TlReader): GetEmojiGameInfo$ {
@@ -23984,7 +23984,7 @@ class SummarizeText$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeTextWithEntities {
-    return readBoxed(bytes, globalRegistry(), options, readResult$TextWithEntities);
+    return readBoxed(bytes, noRegistry, options, readResult$TextWithEntities);
   }
 
   static fromReader(r: TlReader): SummarizeText$ {
@@ -24055,7 +24055,7 @@ class EditChatCreator$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditChatCreator$ {
@@ -24113,7 +24113,7 @@ class GetFutureChatCreatorAfterLeave$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser {
-    return readBoxed(bytes, globalRegistry(), options, readResult$User);
+    return readBoxed(bytes, noRegistry, options, readResult$User);
   }
 
   static fromReader(r: TlReader): GetFutureChatCreatorAfterLeave$ {
@@ -24175,7 +24175,7 @@ class EditChatParticipantRank$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditChatParticipantRank$ {
@@ -24233,7 +24233,7 @@ class DeclineUrlAuth$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeclineUrlAuth$ {
@@ -24291,7 +24291,7 @@ class CheckUrlAuthMatchCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): CheckUrlAuthMatchCode$ {
@@ -24367,7 +24367,7 @@ class ComposeMessageWithAI$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeComposedMessageWithAI {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$ComposedMessageWithAI);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$ComposedMessageWithAI);
   }
 
   static fromReader(r: TlReader): ComposeMessageWithAI$ {
@@ -24442,7 +24442,7 @@ class ReportReadMetrics$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReportReadMetrics$ {
@@ -24502,7 +24502,7 @@ class ReportMusicListen$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReportMusicListen$ {
@@ -24566,7 +24566,7 @@ class AddPollAnswer$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): AddPollAnswer$ {
@@ -24632,7 +24632,7 @@ class DeletePollAnswer$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): DeletePollAnswer$ {
@@ -24717,7 +24717,7 @@ class GetUnreadPollVotes$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetUnreadPollVotes$ {
@@ -24793,7 +24793,7 @@ class ReadPollVotes$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedHistory);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedHistory);
   }
 
   static fromReader(r: TlReader): ReadPollVotes$ {
@@ -24856,7 +24856,7 @@ class SetBotGuestChatResult$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeInputBotInlineMessageID {
-    return readBoxed(bytes, globalRegistry(), options, readResult$InputBotInlineMessageID);
+    return readBoxed(bytes, noRegistry, options, readResult$InputBotInlineMessageID);
   }
 
   static fromReader(r: TlReader): SetBotGuestChatResult$ {
@@ -24916,7 +24916,7 @@ class DeleteParticipantReactions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeleteParticipantReactions$ {
@@ -24980,7 +24980,7 @@ class DeleteParticipantReaction$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): DeleteParticipantReaction$ {
@@ -25054,7 +25054,7 @@ class GetPersonalChannelHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetPersonalChannelHistory$ {
@@ -25120,7 +25120,7 @@ class GetRichMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetRichMessage$ {
@@ -25219,7 +25219,7 @@ class TranslateRichMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeTranslatedRichMessage {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$TranslatedRichMessage);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$TranslatedRichMessage);
   }
 
   static fromReader(r: TlReader): TranslateRichMessage$ {
@@ -25305,7 +25305,7 @@ class ComposeRichMessageWithAI$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeComposedRichMessageWithAI {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$ComposedRichMessageWithAI);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$ComposedRichMessageWithAI);
   }
 
   static fromReader(r: TlReader): ComposeRichMessageWithAI$ {
@@ -25379,7 +25379,7 @@ class RequestChatJoinWebView$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWebViewResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$WebViewResult);
+    return readBoxed(bytes, noRegistry, options, readResult$WebViewResult);
   }
 
   static fromReader(r: TlReader): RequestChatJoinWebView$ {

@@ -13,6 +13,7 @@ import {
   decoding,
   defineTlClass,
   indexedField,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -145,7 +146,6 @@ import {
   write$User,
   write$WebDocument,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `payments.PaymentForm`, discriminated by `className`. */
 export type TypePaymentForm = 
@@ -3224,7 +3224,7 @@ class GetPaymentForm$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypePaymentForm {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$PaymentForm);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$PaymentForm);
   }
 
   static fromReader(r: TlReader): GetPaymentForm$ {
@@ -3287,7 +3287,7 @@ class GetPaymentReceipt$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypePaymentReceipt {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$PaymentReceipt);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$PaymentReceipt);
   }
 
   static fromReader(r: TlReader): GetPaymentReceipt$ {
@@ -3353,7 +3353,7 @@ class ValidateRequestedInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeValidatedRequestedInfo {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$ValidatedRequestedInfo);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$ValidatedRequestedInfo);
   }
 
   static fromReader(r: TlReader): ValidateRequestedInfo$ {
@@ -3438,7 +3438,7 @@ class SendPaymentForm$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypePaymentResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$PaymentResult);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$PaymentResult);
   }
 
   static fromReader(r: TlReader): SendPaymentForm$ {
@@ -3491,7 +3491,7 @@ class GetSavedInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeSavedInfo {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$SavedInfo);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$SavedInfo);
   }
 
   static fromReader(_r: TlReader): GetSavedInfo$ {
@@ -3543,7 +3543,7 @@ class ClearSavedInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ClearSavedInfo$ {
@@ -3600,7 +3600,7 @@ class GetBankCardData$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeBankCardData {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$BankCardData);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$BankCardData);
   }
 
   static fromReader(r: TlReader): GetBankCardData$ {
@@ -3654,7 +3654,7 @@ class ExportInvoice$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeExportedInvoice {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$ExportedInvoice);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$ExportedInvoice);
   }
 
   static fromReader(r: TlReader): ExportInvoice$ {
@@ -3712,7 +3712,7 @@ class AssignAppStoreTransaction$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): AssignAppStoreTransaction$ {
@@ -3772,7 +3772,7 @@ class AssignPlayMarketTransaction$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): AssignPlayMarketTransaction$ {
@@ -3831,7 +3831,7 @@ class GetPremiumGiftCodeOptions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypePremiumGiftCodeOption[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$PremiumGiftCodeOption);
+    return readBoxed(bytes, noRegistry, options, read$Vector$PremiumGiftCodeOption);
   }
 
   static fromReader(r: TlReader): GetPremiumGiftCodeOptions$ {
@@ -3888,7 +3888,7 @@ class CheckGiftCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeCheckedGiftCode {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$CheckedGiftCode);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$CheckedGiftCode);
   }
 
   static fromReader(r: TlReader): CheckGiftCode$ {
@@ -3942,7 +3942,7 @@ class ApplyGiftCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ApplyGiftCode$ {
@@ -4000,7 +4000,7 @@ class GetGiveawayInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeGiveawayInfo {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$GiveawayInfo);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$GiveawayInfo);
   }
 
   static fromReader(r: TlReader): GetGiveawayInfo$ {
@@ -4064,7 +4064,7 @@ class LaunchPrepaidGiveaway$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): LaunchPrepaidGiveaway$ {
@@ -4108,7 +4108,7 @@ class GetStarsTopupOptions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStarsTopupOption[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$StarsTopupOption);
+    return readBoxed(bytes, noRegistry, options, read$Vector$StarsTopupOption);
   }
 
   static fromReader(_r: TlReader): GetStarsTopupOptions$ {
@@ -4160,7 +4160,7 @@ class GetStarsStatus$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarsStatus {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$StarsStatus);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$StarsStatus);
   }
 
   static fromReader(r: TlReader): GetStarsStatus$ {
@@ -4249,7 +4249,7 @@ class GetStarsTransactions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarsStatus {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$StarsStatus);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$StarsStatus);
   }
 
   static fromReader(r: TlReader): GetStarsTransactions$ {
@@ -4320,7 +4320,7 @@ class SendStarsForm$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypePaymentResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$PaymentResult);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$PaymentResult);
   }
 
   static fromReader(r: TlReader): SendStarsForm$ {
@@ -4380,7 +4380,7 @@ class RefundStarsCharge$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): RefundStarsCharge$ {
@@ -4446,7 +4446,7 @@ class GetStarsRevenueStats$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarsRevenueStats {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$StarsRevenueStats);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$StarsRevenueStats);
   }
 
   static fromReader(r: TlReader): GetStarsRevenueStats$ {
@@ -4520,7 +4520,7 @@ class GetStarsRevenueWithdrawalUrl$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarsRevenueWithdrawalUrl {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$StarsRevenueWithdrawalUrl);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$StarsRevenueWithdrawalUrl);
   }
 
   static fromReader(r: TlReader): GetStarsRevenueWithdrawalUrl$ {
@@ -4582,7 +4582,7 @@ class GetStarsRevenueAdsAccountUrl$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarsRevenueAdsAccountUrl {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$StarsRevenueAdsAccountUrl);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$StarsRevenueAdsAccountUrl);
   }
 
   static fromReader(r: TlReader): GetStarsRevenueAdsAccountUrl$ {
@@ -4654,7 +4654,7 @@ class GetStarsTransactionsByID$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarsStatus {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$StarsStatus);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$StarsStatus);
   }
 
   static fromReader(r: TlReader): GetStarsTransactionsByID$ {
@@ -4717,7 +4717,7 @@ class GetStarsGiftOptions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStarsGiftOption[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$StarsGiftOption);
+    return readBoxed(bytes, noRegistry, options, read$Vector$StarsGiftOption);
   }
 
   static fromReader(r: TlReader): GetStarsGiftOptions$ {
@@ -4784,7 +4784,7 @@ class GetStarsSubscriptions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarsStatus {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$StarsStatus);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$StarsStatus);
   }
 
   static fromReader(r: TlReader): GetStarsSubscriptions$ {
@@ -4855,7 +4855,7 @@ class ChangeStarsSubscription$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ChangeStarsSubscription$ {
@@ -4920,7 +4920,7 @@ class FulfillStarsSubscription$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): FulfillStarsSubscription$ {
@@ -4962,7 +4962,7 @@ class GetStarsGiveawayOptions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStarsGiveawayOption[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$StarsGiveawayOption);
+    return readBoxed(bytes, noRegistry, options, read$Vector$StarsGiveawayOption);
   }
 
   static fromReader(_r: TlReader): GetStarsGiveawayOptions$ {
@@ -5008,7 +5008,7 @@ class GetStarGifts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarGifts {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$StarGifts);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$StarGifts);
   }
 
   static fromReader(r: TlReader): GetStarGifts$ {
@@ -5068,7 +5068,7 @@ class SaveStarGift$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveStarGift$ {
@@ -5126,7 +5126,7 @@ class ConvertStarGift$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ConvertStarGift$ {
@@ -5190,7 +5190,7 @@ class BotCancelStarsSubscription$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): BotCancelStarsSubscription$ {
@@ -5272,7 +5272,7 @@ class GetConnectedStarRefBots$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeConnectedStarRefBots {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$ConnectedStarRefBots);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$ConnectedStarRefBots);
   }
 
   static fromReader(r: TlReader): GetConnectedStarRefBots$ {
@@ -5339,7 +5339,7 @@ class GetConnectedStarRefBot$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeConnectedStarRefBots {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$ConnectedStarRefBots);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$ConnectedStarRefBots);
   }
 
   static fromReader(r: TlReader): GetConnectedStarRefBot$ {
@@ -5413,7 +5413,7 @@ class GetSuggestedStarRefBots$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeSuggestedStarRefBots {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$SuggestedStarRefBots);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$SuggestedStarRefBots);
   }
 
   static fromReader(r: TlReader): GetSuggestedStarRefBots$ {
@@ -5480,7 +5480,7 @@ class ConnectStarRefBot$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeConnectedStarRefBots {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$ConnectedStarRefBots);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$ConnectedStarRefBots);
   }
 
   static fromReader(r: TlReader): ConnectStarRefBot$ {
@@ -5546,7 +5546,7 @@ class EditConnectedStarRefBot$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeConnectedStarRefBots {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$ConnectedStarRefBots);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$ConnectedStarRefBots);
   }
 
   static fromReader(r: TlReader): EditConnectedStarRefBot$ {
@@ -5606,7 +5606,7 @@ class GetStarGiftUpgradePreview$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarGiftUpgradePreview {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$StarGiftUpgradePreview);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$StarGiftUpgradePreview);
   }
 
   static fromReader(r: TlReader): GetStarGiftUpgradePreview$ {
@@ -5666,7 +5666,7 @@ class UpgradeStarGift$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): UpgradeStarGift$ {
@@ -5728,7 +5728,7 @@ class TransferStarGift$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): TransferStarGift$ {
@@ -5784,7 +5784,7 @@ class GetUniqueStarGift$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeUniqueStarGift {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$UniqueStarGift);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$UniqueStarGift);
   }
 
   static fromReader(r: TlReader): GetUniqueStarGift$ {
@@ -5889,7 +5889,7 @@ class GetSavedStarGifts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeSavedStarGifts {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$SavedStarGifts);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$SavedStarGifts);
   }
 
   static fromReader(r: TlReader): GetSavedStarGifts$ {
@@ -5969,7 +5969,7 @@ class GetSavedStarGift$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeSavedStarGifts {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$SavedStarGifts);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$SavedStarGifts);
   }
 
   static fromReader(r: TlReader): GetSavedStarGift$ {
@@ -6027,7 +6027,7 @@ class GetStarGiftWithdrawalUrl$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarGiftWithdrawalUrl {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$StarGiftWithdrawalUrl);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$StarGiftWithdrawalUrl);
   }
 
   static fromReader(r: TlReader): GetStarGiftWithdrawalUrl$ {
@@ -6089,7 +6089,7 @@ class ToggleChatStarGiftNotifications$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleChatStarGiftNotifications$ {
@@ -6159,7 +6159,7 @@ class ToggleStarGiftsPinnedToTop$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleStarGiftsPinnedToTop$ {
@@ -6215,7 +6215,7 @@ class CanPurchaseStore$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): CanPurchaseStore$ {
@@ -6313,7 +6313,7 @@ class GetResaleStarGifts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeResaleStarGifts {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$ResaleStarGifts);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$ResaleStarGifts);
   }
 
   static fromReader(r: TlReader): GetResaleStarGifts$ {
@@ -6386,7 +6386,7 @@ class UpdateStarGiftPrice$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): UpdateStarGiftPrice$ {
@@ -6458,7 +6458,7 @@ class CreateStarGiftCollection$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStarGiftCollection {
-    return readBoxed(bytes, globalRegistry(), options, readResult$StarGiftCollection);
+    return readBoxed(bytes, noRegistry, options, readResult$StarGiftCollection);
   }
 
   static fromReader(r: TlReader): CreateStarGiftCollection$ {
@@ -6564,7 +6564,7 @@ class UpdateStarGiftCollection$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStarGiftCollection {
-    return readBoxed(bytes, globalRegistry(), options, readResult$StarGiftCollection);
+    return readBoxed(bytes, noRegistry, options, readResult$StarGiftCollection);
   }
 
   static fromReader(r: TlReader): UpdateStarGiftCollection$ {
@@ -6643,7 +6643,7 @@ class ReorderStarGiftCollections$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReorderStarGiftCollections$ {
@@ -6703,7 +6703,7 @@ class DeleteStarGiftCollection$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeleteStarGiftCollection$ {
@@ -6763,7 +6763,7 @@ class GetStarGiftCollections$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarGiftCollections {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$StarGiftCollections);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$StarGiftCollections);
   }
 
   static fromReader(r: TlReader): GetStarGiftCollections$ {
@@ -6819,7 +6819,7 @@ class GetUniqueStarGiftValueInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeUniqueStarGiftValueInfo {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$UniqueStarGiftValueInfo);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$UniqueStarGiftValueInfo);
   }
 
   static fromReader(r: TlReader): GetUniqueStarGiftValueInfo$ {
@@ -6873,7 +6873,7 @@ class CheckCanSendGift$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeCheckCanSendGiftResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$CheckCanSendGiftResult);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$CheckCanSendGiftResult);
   }
 
   static fromReader(r: TlReader): CheckCanSendGift$ {
@@ -6931,7 +6931,7 @@ class GetStarGiftAuctionState$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarGiftAuctionState {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$StarGiftAuctionState);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$StarGiftAuctionState);
   }
 
   static fromReader(r: TlReader): GetStarGiftAuctionState$ {
@@ -6987,7 +6987,7 @@ class GetStarGiftAuctionAcquiredGifts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarGiftAuctionAcquiredGifts {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$StarGiftAuctionAcquiredGifts);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$StarGiftAuctionAcquiredGifts);
   }
 
   static fromReader(r: TlReader): GetStarGiftAuctionAcquiredGifts$ {
@@ -7041,7 +7041,7 @@ class GetStarGiftActiveAuctions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarGiftActiveAuctions {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$StarGiftActiveAuctions);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$StarGiftActiveAuctions);
   }
 
   static fromReader(r: TlReader): GetStarGiftActiveAuctions$ {
@@ -7101,7 +7101,7 @@ class ResolveStarGiftOffer$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ResolveStarGiftOffer$ {
@@ -7182,7 +7182,7 @@ class SendStarGiftOffer$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendStarGiftOffer$ {
@@ -7249,7 +7249,7 @@ class GetStarGiftUpgradeAttributes$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarGiftUpgradeAttributes {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$StarGiftUpgradeAttributes);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$StarGiftUpgradeAttributes);
   }
 
   static fromReader(r: TlReader): GetStarGiftUpgradeAttributes$ {
@@ -7311,7 +7311,7 @@ class GetCraftStarGifts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeSavedStarGifts {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$SavedStarGifts);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$SavedStarGifts);
   }
 
   static fromReader(r: TlReader): GetCraftStarGifts$ {
@@ -7377,7 +7377,7 @@ class CraftStarGift$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): CraftStarGift$ {

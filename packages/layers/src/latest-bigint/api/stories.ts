@@ -13,6 +13,7 @@ import {
   decoding,
   defineTlClass,
   indexedField,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -78,7 +79,6 @@ import {
   write$StoryViews,
   write$User,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `stories.AllStories`, discriminated by `className`. */
 export type TypeAllStories = 
@@ -1033,7 +1033,7 @@ class CanSendStory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeCanSendStoryCount {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stories$CanSendStoryCount);
+    return readBoxed(bytes, noRegistry, options, readResult$stories$CanSendStoryCount);
   }
 
   static fromReader(r: TlReader): CanSendStory$ {
@@ -1188,7 +1188,7 @@ class SendStory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendStory$ {
@@ -1334,7 +1334,7 @@ class EditStory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditStory$ {
@@ -1417,7 +1417,7 @@ class DeleteStories$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): number[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$int);
+    return readBoxed(bytes, noRegistry, options, read$Vector$int);
   }
 
   static fromReader(r: TlReader): DeleteStories$ {
@@ -1489,7 +1489,7 @@ class TogglePinned$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): number[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$int);
+    return readBoxed(bytes, noRegistry, options, read$Vector$int);
   }
 
   static fromReader(r: TlReader): TogglePinned$ {
@@ -1558,7 +1558,7 @@ class GetAllStories$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeAllStories {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stories$AllStories);
+    return readBoxed(bytes, noRegistry, options, readResult$stories$AllStories);
   }
 
   static fromReader(r: TlReader): GetAllStories$ {
@@ -1625,7 +1625,7 @@ class GetPinnedStories$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeStories {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stories$Stories);
+    return readBoxed(bytes, noRegistry, options, readResult$stories$Stories);
   }
 
   static fromReader(r: TlReader): GetPinnedStories$ {
@@ -1691,7 +1691,7 @@ class GetStoriesArchive$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeStories {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stories$Stories);
+    return readBoxed(bytes, noRegistry, options, readResult$stories$Stories);
   }
 
   static fromReader(r: TlReader): GetStoriesArchive$ {
@@ -1761,7 +1761,7 @@ class GetStoriesByID$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeStories {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stories$Stories);
+    return readBoxed(bytes, noRegistry, options, readResult$stories$Stories);
   }
 
   static fromReader(r: TlReader): GetStoriesByID$ {
@@ -1817,7 +1817,7 @@ class ToggleAllStoriesHidden$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleAllStoriesHidden$ {
@@ -1875,7 +1875,7 @@ class ReadStories$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): number[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$int);
+    return readBoxed(bytes, noRegistry, options, read$Vector$int);
   }
 
   static fromReader(r: TlReader): ReadStories$ {
@@ -1943,7 +1943,7 @@ class IncrementStoryViews$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): IncrementStoryViews$ {
@@ -2030,7 +2030,7 @@ class GetStoryViewsList$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeStoryViewsList {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stories$StoryViewsList);
+    return readBoxed(bytes, noRegistry, options, readResult$stories$StoryViewsList);
   }
 
   static fromReader(r: TlReader): GetStoryViewsList$ {
@@ -2110,7 +2110,7 @@ class GetStoriesViews$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeStoryViews {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stories$StoryViews);
+    return readBoxed(bytes, noRegistry, options, readResult$stories$StoryViews);
   }
 
   static fromReader(r: TlReader): GetStoriesViews$ {
@@ -2170,7 +2170,7 @@ class ExportStoryLink$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeExportedStoryLink {
-    return readBoxed(bytes, globalRegistry(), options, readResult$ExportedStoryLink);
+    return readBoxed(bytes, noRegistry, options, readResult$ExportedStoryLink);
   }
 
   static fromReader(r: TlReader): ExportStoryLink$ {
@@ -2246,7 +2246,7 @@ class Report$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeReportResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$ReportResult);
+    return readBoxed(bytes, noRegistry, options, readResult$ReportResult);
   }
 
   static fromReader(r: TlReader): Report$ {
@@ -2312,7 +2312,7 @@ class ActivateStealthMode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ActivateStealthMode$ {
@@ -2383,7 +2383,7 @@ class SendReaction$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendReaction$ {
@@ -2445,7 +2445,7 @@ class GetPeerStories$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypePeerStories {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stories$PeerStories);
+    return readBoxed(bytes, noRegistry, options, readResult$stories$PeerStories);
   }
 
   static fromReader(r: TlReader): GetPeerStories$ {
@@ -2485,7 +2485,7 @@ class GetAllReadPeerStories$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(_r: TlReader): GetAllReadPeerStories$ {
@@ -2539,7 +2539,7 @@ class GetPeerMaxIDs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeRecentStory[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$RecentStory);
+    return readBoxed(bytes, noRegistry, options, read$Vector$RecentStory);
   }
 
   static fromReader(r: TlReader): GetPeerMaxIDs$ {
@@ -2579,7 +2579,7 @@ class GetChatsToSend$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Chats);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
   static fromReader(_r: TlReader): GetChatsToSend$ {
@@ -2629,7 +2629,7 @@ class TogglePeerStoriesHidden$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): TogglePeerStoriesHidden$ {
@@ -2709,7 +2709,7 @@ class GetStoryReactionsList$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeStoryReactionsList {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stories$StoryReactionsList);
+    return readBoxed(bytes, noRegistry, options, readResult$stories$StoryReactionsList);
   }
 
   static fromReader(r: TlReader): GetStoryReactionsList$ {
@@ -2787,7 +2787,7 @@ class TogglePinnedToTop$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): TogglePinnedToTop$ {
@@ -2864,7 +2864,7 @@ class SearchPosts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeFoundStories {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stories$FoundStories);
+    return readBoxed(bytes, noRegistry, options, readResult$stories$FoundStories);
   }
 
   static fromReader(r: TlReader): SearchPosts$ {
@@ -2945,7 +2945,7 @@ class CreateAlbum$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStoryAlbum {
-    return readBoxed(bytes, globalRegistry(), options, readResult$StoryAlbum);
+    return readBoxed(bytes, noRegistry, options, readResult$StoryAlbum);
   }
 
   static fromReader(r: TlReader): CreateAlbum$ {
@@ -3051,7 +3051,7 @@ class UpdateAlbum$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStoryAlbum {
-    return readBoxed(bytes, globalRegistry(), options, readResult$StoryAlbum);
+    return readBoxed(bytes, noRegistry, options, readResult$StoryAlbum);
   }
 
   static fromReader(r: TlReader): UpdateAlbum$ {
@@ -3130,7 +3130,7 @@ class ReorderAlbums$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReorderAlbums$ {
@@ -3190,7 +3190,7 @@ class DeleteAlbum$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeleteAlbum$ {
@@ -3250,7 +3250,7 @@ class GetAlbums$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeAlbums {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stories$Albums);
+    return readBoxed(bytes, noRegistry, options, readResult$stories$Albums);
   }
 
   static fromReader(r: TlReader): GetAlbums$ {
@@ -3318,7 +3318,7 @@ class GetAlbumStories$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeStories {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stories$Stories);
+    return readBoxed(bytes, noRegistry, options, readResult$stories$Stories);
   }
 
   static fromReader(r: TlReader): GetAlbumStories$ {
@@ -3435,7 +3435,7 @@ class StartLive$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): StartLive$ {

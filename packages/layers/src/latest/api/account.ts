@@ -14,6 +14,7 @@ import {
   indexedField,
   longArg,
   longArrayArg,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -207,7 +208,6 @@ import {
   write$account$PasswordInputSettings,
   write$auth$SentCode,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `account.PrivacyRules`, discriminated by `className`. */
 export type TypePrivacyRules = Api.account.PrivacyRules;
@@ -2791,7 +2791,7 @@ class RegisterDevice$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): RegisterDevice$ {
@@ -2873,7 +2873,7 @@ class UnregisterDevice$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UnregisterDevice$ {
@@ -2935,7 +2935,7 @@ class UpdateNotifySettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateNotifySettings$ {
@@ -2991,7 +2991,7 @@ class GetNotifySettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypePeerNotifySettings {
-    return readBoxed(bytes, globalRegistry(), options, readResult$PeerNotifySettings);
+    return readBoxed(bytes, noRegistry, options, readResult$PeerNotifySettings);
   }
 
   static fromReader(r: TlReader): GetNotifySettings$ {
@@ -3031,7 +3031,7 @@ class ResetNotifySettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ResetNotifySettings$ {
@@ -3090,7 +3090,7 @@ class UpdateProfile$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser {
-    return readBoxed(bytes, globalRegistry(), options, readResult$User);
+    return readBoxed(bytes, noRegistry, options, readResult$User);
   }
 
   static fromReader(r: TlReader): UpdateProfile$ {
@@ -3151,7 +3151,7 @@ class UpdateStatus$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateStatus$ {
@@ -3205,7 +3205,7 @@ class GetWallPapers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeWallPapers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$WallPapers);
+    return readBoxed(bytes, noRegistry, options, readResult$account$WallPapers);
   }
 
   static fromReader(r: TlReader): GetWallPapers$ {
@@ -3267,7 +3267,7 @@ class ReportPeer$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReportPeer$ {
@@ -3325,7 +3325,7 @@ class CheckUsername$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): CheckUsername$ {
@@ -3379,7 +3379,7 @@ class UpdateUsername$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser {
-    return readBoxed(bytes, globalRegistry(), options, readResult$User);
+    return readBoxed(bytes, noRegistry, options, readResult$User);
   }
 
   static fromReader(r: TlReader): UpdateUsername$ {
@@ -3433,7 +3433,7 @@ class GetPrivacy$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypePrivacyRules {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$PrivacyRules);
+    return readBoxed(bytes, noRegistry, options, readResult$account$PrivacyRules);
   }
 
   static fromReader(r: TlReader): GetPrivacy$ {
@@ -3499,7 +3499,7 @@ class SetPrivacy$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypePrivacyRules {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$PrivacyRules);
+    return readBoxed(bytes, noRegistry, options, readResult$account$PrivacyRules);
   }
 
   static fromReader(r: TlReader): SetPrivacy$ {
@@ -3562,7 +3562,7 @@ class DeleteAccount$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeleteAccount$ {
@@ -3607,7 +3607,7 @@ class GetAccountTTL$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeAccountDaysTTL {
-    return readBoxed(bytes, globalRegistry(), options, readResult$AccountDaysTTL);
+    return readBoxed(bytes, noRegistry, options, readResult$AccountDaysTTL);
   }
 
   static fromReader(_r: TlReader): GetAccountTTL$ {
@@ -3653,7 +3653,7 @@ class SetAccountTTL$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetAccountTTL$ {
@@ -3711,7 +3711,7 @@ class SendChangePhoneCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$SentCode);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$SentCode);
   }
 
   static fromReader(r: TlReader): SendChangePhoneCode$ {
@@ -3775,7 +3775,7 @@ class ChangePhone$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser {
-    return readBoxed(bytes, globalRegistry(), options, readResult$User);
+    return readBoxed(bytes, noRegistry, options, readResult$User);
   }
 
   static fromReader(r: TlReader): ChangePhone$ {
@@ -3833,7 +3833,7 @@ class UpdateDeviceLocked$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateDeviceLocked$ {
@@ -3873,7 +3873,7 @@ class GetAuthorizations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeAuthorizations {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$Authorizations);
+    return readBoxed(bytes, noRegistry, options, readResult$account$Authorizations);
   }
 
   static fromReader(_r: TlReader): GetAuthorizations$ {
@@ -3919,7 +3919,7 @@ class ResetAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ResetAuthorization$ {
@@ -3959,7 +3959,7 @@ class GetPassword$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypePassword {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$Password);
+    return readBoxed(bytes, noRegistry, options, readResult$account$Password);
   }
 
   static fromReader(_r: TlReader): GetPassword$ {
@@ -4005,7 +4005,7 @@ class GetPasswordSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypePasswordSettings {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$PasswordSettings);
+    return readBoxed(bytes, noRegistry, options, readResult$account$PasswordSettings);
   }
 
   static fromReader(r: TlReader): GetPasswordSettings$ {
@@ -4063,7 +4063,7 @@ class UpdatePasswordSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdatePasswordSettings$ {
@@ -4123,7 +4123,7 @@ class SendConfirmPhoneCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$SentCode);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$SentCode);
   }
 
   static fromReader(r: TlReader): SendConfirmPhoneCode$ {
@@ -4183,7 +4183,7 @@ class ConfirmPhone$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ConfirmPhone$ {
@@ -4243,7 +4243,7 @@ class GetTmpPassword$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeTmpPassword {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$TmpPassword);
+    return readBoxed(bytes, noRegistry, options, readResult$account$TmpPassword);
   }
 
   static fromReader(r: TlReader): GetTmpPassword$ {
@@ -4285,7 +4285,7 @@ class GetWebAuthorizations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeWebAuthorizations {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$WebAuthorizations);
+    return readBoxed(bytes, noRegistry, options, readResult$account$WebAuthorizations);
   }
 
   static fromReader(_r: TlReader): GetWebAuthorizations$ {
@@ -4331,7 +4331,7 @@ class ResetWebAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ResetWebAuthorization$ {
@@ -4371,7 +4371,7 @@ class ResetWebAuthorizations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ResetWebAuthorizations$ {
@@ -4403,7 +4403,7 @@ class GetAllSecureValues$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSecureValue[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$SecureValue);
+    return readBoxed(bytes, noRegistry, options, read$Vector$SecureValue);
   }
 
   static fromReader(_r: TlReader): GetAllSecureValues$ {
@@ -4457,7 +4457,7 @@ class GetSecureValue$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSecureValue[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$SecureValue);
+    return readBoxed(bytes, noRegistry, options, read$Vector$SecureValue);
   }
 
   static fromReader(r: TlReader): GetSecureValue$ {
@@ -4515,7 +4515,7 @@ class SaveSecureValue$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSecureValue {
-    return readBoxed(bytes, globalRegistry(), options, readResult$SecureValue);
+    return readBoxed(bytes, noRegistry, options, readResult$SecureValue);
   }
 
   static fromReader(r: TlReader): SaveSecureValue$ {
@@ -4579,7 +4579,7 @@ class DeleteSecureValue$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeleteSecureValue$ {
@@ -4641,7 +4641,7 @@ class GetAuthorizationForm$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeAuthorizationForm {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$AuthorizationForm);
+    return readBoxed(bytes, noRegistry, options, readResult$account$AuthorizationForm);
   }
 
   static fromReader(r: TlReader): GetAuthorizationForm$ {
@@ -4723,7 +4723,7 @@ class AcceptAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): AcceptAuthorization$ {
@@ -4789,7 +4789,7 @@ class SendVerifyPhoneCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$SentCode);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$SentCode);
   }
 
   static fromReader(r: TlReader): SendVerifyPhoneCode$ {
@@ -4853,7 +4853,7 @@ class VerifyPhone$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): VerifyPhone$ {
@@ -4915,7 +4915,7 @@ class SendVerifyEmailCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeSentEmailCode {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$SentEmailCode);
+    return readBoxed(bytes, noRegistry, options, readResult$account$SentEmailCode);
   }
 
   static fromReader(r: TlReader): SendVerifyEmailCode$ {
@@ -4975,7 +4975,7 @@ class VerifyEmail$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeEmailVerified {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$EmailVerified);
+    return readBoxed(bytes, noRegistry, options, readResult$account$EmailVerified);
   }
 
   static fromReader(r: TlReader): VerifyEmail$ {
@@ -5062,7 +5062,7 @@ class InitTakeoutSession$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeTakeout {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$Takeout);
+    return readBoxed(bytes, noRegistry, options, readResult$account$Takeout);
   }
 
   static fromReader(r: TlReader): InitTakeoutSession$ {
@@ -5127,7 +5127,7 @@ class FinishTakeoutSession$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): FinishTakeoutSession$ {
@@ -5183,7 +5183,7 @@ class ConfirmPasswordEmail$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ConfirmPasswordEmail$ {
@@ -5223,7 +5223,7 @@ class ResendPasswordEmail$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ResendPasswordEmail$ {
@@ -5255,7 +5255,7 @@ class CancelPasswordEmail$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): CancelPasswordEmail$ {
@@ -5287,7 +5287,7 @@ class GetContactSignUpNotification$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): GetContactSignUpNotification$ {
@@ -5333,7 +5333,7 @@ class SetContactSignUpNotification$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetContactSignUpNotification$ {
@@ -5398,7 +5398,7 @@ class GetNotifyExceptions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): GetNotifyExceptions$ {
@@ -5457,7 +5457,7 @@ class GetWallPaper$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWallPaper {
-    return readBoxed(bytes, globalRegistry(), options, readResult$WallPaper);
+    return readBoxed(bytes, noRegistry, options, readResult$WallPaper);
   }
 
   static fromReader(r: TlReader): GetWallPaper$ {
@@ -5525,7 +5525,7 @@ class UploadWallPaper$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWallPaper {
-    return readBoxed(bytes, globalRegistry(), options, readResult$WallPaper);
+    return readBoxed(bytes, noRegistry, options, readResult$WallPaper);
   }
 
   static fromReader(r: TlReader): UploadWallPaper$ {
@@ -5595,7 +5595,7 @@ class SaveWallPaper$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveWallPaper$ {
@@ -5657,7 +5657,7 @@ class InstallWallPaper$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): InstallWallPaper$ {
@@ -5699,7 +5699,7 @@ class ResetWallPapers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ResetWallPapers$ {
@@ -5731,7 +5731,7 @@ class GetAutoDownloadSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeAutoDownloadSettings {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$AutoDownloadSettings);
+    return readBoxed(bytes, noRegistry, options, readResult$account$AutoDownloadSettings);
   }
 
   static fromReader(_r: TlReader): GetAutoDownloadSettings$ {
@@ -5787,7 +5787,7 @@ class SaveAutoDownloadSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveAutoDownloadSettings$ {
@@ -5861,7 +5861,7 @@ class UploadTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDocument {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Document);
+    return readBoxed(bytes, noRegistry, options, readResult$Document);
   }
 
   static fromReader(r: TlReader): UploadTheme$ {
@@ -5948,7 +5948,7 @@ class CreateTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeTheme {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Theme);
+    return readBoxed(bytes, noRegistry, options, readResult$Theme);
   }
 
   static fromReader(r: TlReader): CreateTheme$ {
@@ -6045,7 +6045,7 @@ class UpdateTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeTheme {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Theme);
+    return readBoxed(bytes, noRegistry, options, readResult$Theme);
   }
 
   static fromReader(r: TlReader): UpdateTheme$ {
@@ -6116,7 +6116,7 @@ class SaveTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveTheme$ {
@@ -6189,7 +6189,7 @@ class InstallTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): InstallTheme$ {
@@ -6255,7 +6255,7 @@ class GetTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeTheme {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Theme);
+    return readBoxed(bytes, noRegistry, options, readResult$Theme);
   }
 
   static fromReader(r: TlReader): GetTheme$ {
@@ -6315,7 +6315,7 @@ class GetThemes$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeThemes {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$Themes);
+    return readBoxed(bytes, noRegistry, options, readResult$account$Themes);
   }
 
   static fromReader(r: TlReader): GetThemes$ {
@@ -6373,7 +6373,7 @@ class SetContentSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetContentSettings$ {
@@ -6415,7 +6415,7 @@ class GetContentSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeContentSettings {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$ContentSettings);
+    return readBoxed(bytes, noRegistry, options, readResult$account$ContentSettings);
   }
 
   static fromReader(_r: TlReader): GetContentSettings$ {
@@ -6469,7 +6469,7 @@ class GetMultiWallPapers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWallPaper[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$WallPaper);
+    return readBoxed(bytes, noRegistry, options, read$Vector$WallPaper);
   }
 
   static fromReader(r: TlReader): GetMultiWallPapers$ {
@@ -6509,7 +6509,7 @@ class GetGlobalPrivacySettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeGlobalPrivacySettings {
-    return readBoxed(bytes, globalRegistry(), options, readResult$GlobalPrivacySettings);
+    return readBoxed(bytes, noRegistry, options, readResult$GlobalPrivacySettings);
   }
 
   static fromReader(_r: TlReader): GetGlobalPrivacySettings$ {
@@ -6555,7 +6555,7 @@ class SetGlobalPrivacySettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeGlobalPrivacySettings {
-    return readBoxed(bytes, globalRegistry(), options, readResult$GlobalPrivacySettings);
+    return readBoxed(bytes, noRegistry, options, readResult$GlobalPrivacySettings);
   }
 
   static fromReader(r: TlReader): SetGlobalPrivacySettings$ {
@@ -6621,7 +6621,7 @@ class ReportProfilePhoto$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReportProfilePhoto$ {
@@ -6667,7 +6667,7 @@ class ResetPassword$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeResetPasswordResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$ResetPasswordResult);
+    return readBoxed(bytes, noRegistry, options, readResult$account$ResetPasswordResult);
   }
 
   static fromReader(_r: TlReader): ResetPassword$ {
@@ -6699,7 +6699,7 @@ class DeclinePasswordReset$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): DeclinePasswordReset$ {
@@ -6745,7 +6745,7 @@ class GetChatThemes$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeThemes {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$Themes);
+    return readBoxed(bytes, noRegistry, options, readResult$account$Themes);
   }
 
   static fromReader(r: TlReader): GetChatThemes$ {
@@ -6799,7 +6799,7 @@ class SetAuthorizationTTL$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetAuthorizationTTL$ {
@@ -6869,7 +6869,7 @@ class ChangeAuthorizationSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ChangeAuthorizationSettings$ {
@@ -6931,7 +6931,7 @@ class GetSavedRingtones$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeSavedRingtones {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$SavedRingtones);
+    return readBoxed(bytes, noRegistry, options, readResult$account$SavedRingtones);
   }
 
   static fromReader(r: TlReader): GetSavedRingtones$ {
@@ -6989,7 +6989,7 @@ class SaveRingtone$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeSavedRingtone {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$SavedRingtone);
+    return readBoxed(bytes, noRegistry, options, readResult$account$SavedRingtone);
   }
 
   static fromReader(r: TlReader): SaveRingtone$ {
@@ -7053,7 +7053,7 @@ class UploadRingtone$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDocument {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Document);
+    return readBoxed(bytes, noRegistry, options, readResult$Document);
   }
 
   static fromReader(r: TlReader): UploadRingtone$ {
@@ -7111,7 +7111,7 @@ class UpdateEmojiStatus$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateEmojiStatus$ {
@@ -7165,7 +7165,7 @@ class GetDefaultEmojiStatuses$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeEmojiStatuses {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$EmojiStatuses);
+    return readBoxed(bytes, noRegistry, options, readResult$account$EmojiStatuses);
   }
 
   static fromReader(r: TlReader): GetDefaultEmojiStatuses$ {
@@ -7219,7 +7219,7 @@ class GetRecentEmojiStatuses$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeEmojiStatuses {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$EmojiStatuses);
+    return readBoxed(bytes, noRegistry, options, readResult$account$EmojiStatuses);
   }
 
   static fromReader(r: TlReader): GetRecentEmojiStatuses$ {
@@ -7259,7 +7259,7 @@ class ClearRecentEmojiStatuses$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ClearRecentEmojiStatuses$ {
@@ -7313,7 +7313,7 @@ class ReorderUsernames$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReorderUsernames$ {
@@ -7371,7 +7371,7 @@ class ToggleUsername$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleUsername$ {
@@ -7427,7 +7427,7 @@ class GetDefaultProfilePhotoEmojis$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiList {
-    return readBoxed(bytes, globalRegistry(), options, readResult$EmojiList);
+    return readBoxed(bytes, noRegistry, options, readResult$EmojiList);
   }
 
   static fromReader(r: TlReader): GetDefaultProfilePhotoEmojis$ {
@@ -7481,7 +7481,7 @@ class GetDefaultGroupPhotoEmojis$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiList {
-    return readBoxed(bytes, globalRegistry(), options, readResult$EmojiList);
+    return readBoxed(bytes, noRegistry, options, readResult$EmojiList);
   }
 
   static fromReader(r: TlReader): GetDefaultGroupPhotoEmojis$ {
@@ -7521,7 +7521,7 @@ class GetAutoSaveSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeAutoSaveSettings {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$AutoSaveSettings);
+    return readBoxed(bytes, noRegistry, options, readResult$account$AutoSaveSettings);
   }
 
   static fromReader(_r: TlReader): GetAutoSaveSettings$ {
@@ -7586,7 +7586,7 @@ class SaveAutoSaveSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveAutoSaveSettings$ {
@@ -7634,7 +7634,7 @@ class DeleteAutoSaveExceptions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): DeleteAutoSaveExceptions$ {
@@ -7688,7 +7688,7 @@ class InvalidateSignInCodes$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): InvalidateSignInCodes$ {
@@ -7749,7 +7749,7 @@ class UpdateColor$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateColor$ {
@@ -7807,7 +7807,7 @@ class GetDefaultBackgroundEmojis$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiList {
-    return readBoxed(bytes, globalRegistry(), options, readResult$EmojiList);
+    return readBoxed(bytes, noRegistry, options, readResult$EmojiList);
   }
 
   static fromReader(r: TlReader): GetDefaultBackgroundEmojis$ {
@@ -7861,7 +7861,7 @@ class GetChannelDefaultEmojiStatuses$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeEmojiStatuses {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$EmojiStatuses);
+    return readBoxed(bytes, noRegistry, options, readResult$account$EmojiStatuses);
   }
 
   static fromReader(r: TlReader): GetChannelDefaultEmojiStatuses$ {
@@ -7915,7 +7915,7 @@ class GetChannelRestrictedStatusEmojis$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiList {
-    return readBoxed(bytes, globalRegistry(), options, readResult$EmojiList);
+    return readBoxed(bytes, noRegistry, options, readResult$EmojiList);
   }
 
   static fromReader(r: TlReader): GetChannelRestrictedStatusEmojis$ {
@@ -7972,7 +7972,7 @@ class UpdateBusinessWorkHours$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateBusinessWorkHours$ {
@@ -8037,7 +8037,7 @@ class UpdateBusinessLocation$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateBusinessLocation$ {
@@ -8099,7 +8099,7 @@ class UpdateBusinessGreetingMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateBusinessGreetingMessage$ {
@@ -8159,7 +8159,7 @@ class UpdateBusinessAwayMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateBusinessAwayMessage$ {
@@ -8231,7 +8231,7 @@ class UpdateConnectedBot$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): UpdateConnectedBot$ {
@@ -8279,7 +8279,7 @@ class GetConnectedBots$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeConnectedBots {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$ConnectedBots);
+    return readBoxed(bytes, noRegistry, options, readResult$account$ConnectedBots);
   }
 
   static fromReader(_r: TlReader): GetConnectedBots$ {
@@ -8325,7 +8325,7 @@ class GetBotBusinessConnection$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): GetBotBusinessConnection$ {
@@ -8382,7 +8382,7 @@ class UpdateBusinessIntro$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateBusinessIntro$ {
@@ -8443,7 +8443,7 @@ class ToggleConnectedBotPaused$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleConnectedBotPaused$ {
@@ -8499,7 +8499,7 @@ class DisablePeerConnectedBot$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DisablePeerConnectedBot$ {
@@ -8556,7 +8556,7 @@ class UpdateBirthday$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateBirthday$ {
@@ -8613,7 +8613,7 @@ class CreateBusinessChatLink$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeBusinessChatLink {
-    return readBoxed(bytes, globalRegistry(), options, readResult$BusinessChatLink);
+    return readBoxed(bytes, noRegistry, options, readResult$BusinessChatLink);
   }
 
   static fromReader(r: TlReader): CreateBusinessChatLink$ {
@@ -8671,7 +8671,7 @@ class EditBusinessChatLink$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeBusinessChatLink {
-    return readBoxed(bytes, globalRegistry(), options, readResult$BusinessChatLink);
+    return readBoxed(bytes, noRegistry, options, readResult$BusinessChatLink);
   }
 
   static fromReader(r: TlReader): EditBusinessChatLink$ {
@@ -8727,7 +8727,7 @@ class DeleteBusinessChatLink$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeleteBusinessChatLink$ {
@@ -8767,7 +8767,7 @@ class GetBusinessChatLinks$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeBusinessChatLinks {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$BusinessChatLinks);
+    return readBoxed(bytes, noRegistry, options, readResult$account$BusinessChatLinks);
   }
 
   static fromReader(_r: TlReader): GetBusinessChatLinks$ {
@@ -8813,7 +8813,7 @@ class ResolveBusinessChatLink$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeResolvedBusinessChatLinks {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$ResolvedBusinessChatLinks);
+    return readBoxed(bytes, noRegistry, options, readResult$account$ResolvedBusinessChatLinks);
   }
 
   static fromReader(r: TlReader): ResolveBusinessChatLink$ {
@@ -8867,7 +8867,7 @@ class UpdatePersonalChannel$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdatePersonalChannel$ {
@@ -8921,7 +8921,7 @@ class ToggleSponsoredMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleSponsoredMessages$ {
@@ -8961,7 +8961,7 @@ class GetReactionsNotifySettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeReactionsNotifySettings {
-    return readBoxed(bytes, globalRegistry(), options, readResult$ReactionsNotifySettings);
+    return readBoxed(bytes, noRegistry, options, readResult$ReactionsNotifySettings);
   }
 
   static fromReader(_r: TlReader): GetReactionsNotifySettings$ {
@@ -9007,7 +9007,7 @@ class SetReactionsNotifySettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeReactionsNotifySettings {
-    return readBoxed(bytes, globalRegistry(), options, readResult$ReactionsNotifySettings);
+    return readBoxed(bytes, noRegistry, options, readResult$ReactionsNotifySettings);
   }
 
   static fromReader(r: TlReader): SetReactionsNotifySettings$ {
@@ -9061,7 +9061,7 @@ class GetCollectibleEmojiStatuses$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeEmojiStatuses {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$EmojiStatuses);
+    return readBoxed(bytes, noRegistry, options, readResult$account$EmojiStatuses);
   }
 
   static fromReader(r: TlReader): GetCollectibleEmojiStatuses$ {
@@ -9122,7 +9122,7 @@ class GetPaidMessagesRevenue$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypePaidMessagesRevenue {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$PaidMessagesRevenue);
+    return readBoxed(bytes, noRegistry, options, readResult$account$PaidMessagesRevenue);
   }
 
   static fromReader(r: TlReader): GetPaidMessagesRevenue$ {
@@ -9196,7 +9196,7 @@ class ToggleNoPaidMessagesException$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleNoPaidMessagesException$ {
@@ -9257,7 +9257,7 @@ class SetMainProfileTab$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetMainProfileTab$ {
@@ -9322,7 +9322,7 @@ class SaveMusic$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveMusic$ {
@@ -9382,7 +9382,7 @@ class GetSavedMusicIds$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeSavedMusicIds {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$SavedMusicIds);
+    return readBoxed(bytes, noRegistry, options, readResult$account$SavedMusicIds);
   }
 
   static fromReader(r: TlReader): GetSavedMusicIds$ {
@@ -9444,7 +9444,7 @@ class GetUniqueGiftChatThemes$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeChatThemes {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$ChatThemes);
+    return readBoxed(bytes, noRegistry, options, readResult$account$ChatThemes);
   }
 
   static fromReader(r: TlReader): GetUniqueGiftChatThemes$ {
@@ -9488,7 +9488,7 @@ class InitPasskeyRegistration$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypePasskeyRegistrationOptions {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$PasskeyRegistrationOptions);
+    return readBoxed(bytes, noRegistry, options, readResult$account$PasskeyRegistrationOptions);
   }
 
   static fromReader(_r: TlReader): InitPasskeyRegistration$ {
@@ -9534,7 +9534,7 @@ class RegisterPasskey$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypePasskey {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Passkey);
+    return readBoxed(bytes, noRegistry, options, readResult$Passkey);
   }
 
   static fromReader(r: TlReader): RegisterPasskey$ {
@@ -9574,7 +9574,7 @@ class GetPasskeys$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypePasskeys {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$Passkeys);
+    return readBoxed(bytes, noRegistry, options, readResult$account$Passkeys);
   }
 
   static fromReader(_r: TlReader): GetPasskeys$ {
@@ -9620,7 +9620,7 @@ class DeletePasskey$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeletePasskey$ {
@@ -9674,7 +9674,7 @@ class ConfirmBotConnection$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ConfirmBotConnection$ {
@@ -9728,7 +9728,7 @@ class GetWebBrowserSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeWebBrowserSettings {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$WebBrowserSettings);
+    return readBoxed(bytes, noRegistry, options, readResult$account$WebBrowserSettings);
   }
 
   static fromReader(r: TlReader): GetWebBrowserSettings$ {
@@ -9788,7 +9788,7 @@ class UpdateWebBrowserSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeWebBrowserSettings {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$WebBrowserSettings);
+    return readBoxed(bytes, noRegistry, options, readResult$account$WebBrowserSettings);
   }
 
   static fromReader(r: TlReader): UpdateWebBrowserSettings$ {
@@ -9856,7 +9856,7 @@ class ToggleWebBrowserSettingsException$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ToggleWebBrowserSettingsException$ {
@@ -9902,7 +9902,7 @@ class DeleteWebBrowserSettingsExceptions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeWebBrowserSettings {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$WebBrowserSettings);
+    return readBoxed(bytes, noRegistry, options, readResult$account$WebBrowserSettings);
   }
 
   static fromReader(_r: TlReader): DeleteWebBrowserSettingsExceptions$ {

@@ -11,6 +11,7 @@ import {
   decoding,
   defineTlClass,
   longArg,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -22,7 +23,6 @@ import {
   readResult$fragment$CollectibleInfo,
   write$InputCollectible,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `fragment.CollectibleInfo`, discriminated by `className`. */
 export type TypeCollectibleInfo = Api.fragment.CollectibleInfo;
@@ -141,7 +141,7 @@ class GetCollectibleInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.fragment.TypeCollectibleInfo {
-    return readBoxed(bytes, globalRegistry(), options, readResult$fragment$CollectibleInfo);
+    return readBoxed(bytes, noRegistry, options, readResult$fragment$CollectibleInfo);
   }
 
   static fromReader(r: TlReader): GetCollectibleInfo$ {

@@ -12,6 +12,7 @@ import {
   decoding,
   defineTlClass,
   indexedField,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -85,7 +86,6 @@ import {
   write$help$PeerColorSet,
   write$help$TermsOfService,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `help.AppUpdate`, discriminated by `className`. */
 export type TypeAppUpdate = 
@@ -2168,7 +2168,7 @@ class GetConfig$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeConfig {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Config);
+    return readBoxed(bytes, noRegistry, options, readResult$Config);
   }
 
   static fromReader(_r: TlReader): GetConfig$ {
@@ -2200,7 +2200,7 @@ class GetNearestDc$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeNearestDc {
-    return readBoxed(bytes, globalRegistry(), options, readResult$NearestDc);
+    return readBoxed(bytes, noRegistry, options, readResult$NearestDc);
   }
 
   static fromReader(_r: TlReader): GetNearestDc$ {
@@ -2246,7 +2246,7 @@ class GetAppUpdate$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeAppUpdate {
-    return readBoxed(bytes, globalRegistry(), options, readResult$help$AppUpdate);
+    return readBoxed(bytes, noRegistry, options, readResult$help$AppUpdate);
   }
 
   static fromReader(r: TlReader): GetAppUpdate$ {
@@ -2286,7 +2286,7 @@ class GetInviteText$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeInviteText {
-    return readBoxed(bytes, globalRegistry(), options, readResult$help$InviteText);
+    return readBoxed(bytes, noRegistry, options, readResult$help$InviteText);
   }
 
   static fromReader(_r: TlReader): GetInviteText$ {
@@ -2318,7 +2318,7 @@ class GetSupport$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeSupport {
-    return readBoxed(bytes, globalRegistry(), options, readResult$help$Support);
+    return readBoxed(bytes, noRegistry, options, readResult$help$Support);
   }
 
   static fromReader(_r: TlReader): GetSupport$ {
@@ -2368,7 +2368,7 @@ class SetBotUpdatesStatus$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetBotUpdatesStatus$ {
@@ -2410,7 +2410,7 @@ class GetCdnConfig$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeCdnConfig {
-    return readBoxed(bytes, globalRegistry(), options, readResult$CdnConfig);
+    return readBoxed(bytes, noRegistry, options, readResult$CdnConfig);
   }
 
   static fromReader(_r: TlReader): GetCdnConfig$ {
@@ -2456,7 +2456,7 @@ class GetRecentMeUrls$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeRecentMeUrls {
-    return readBoxed(bytes, globalRegistry(), options, readResult$help$RecentMeUrls);
+    return readBoxed(bytes, noRegistry, options, readResult$help$RecentMeUrls);
   }
 
   static fromReader(r: TlReader): GetRecentMeUrls$ {
@@ -2496,7 +2496,7 @@ class GetTermsOfServiceUpdate$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeTermsOfServiceUpdate {
-    return readBoxed(bytes, globalRegistry(), options, readResult$help$TermsOfServiceUpdate);
+    return readBoxed(bytes, noRegistry, options, readResult$help$TermsOfServiceUpdate);
   }
 
   static fromReader(_r: TlReader): GetTermsOfServiceUpdate$ {
@@ -2542,7 +2542,7 @@ class AcceptTermsOfService$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): AcceptTermsOfService$ {
@@ -2596,7 +2596,7 @@ class GetDeepLinkInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeDeepLinkInfo {
-    return readBoxed(bytes, globalRegistry(), options, readResult$help$DeepLinkInfo);
+    return readBoxed(bytes, noRegistry, options, readResult$help$DeepLinkInfo);
   }
 
   static fromReader(r: TlReader): GetDeepLinkInfo$ {
@@ -2650,7 +2650,7 @@ class GetAppConfig$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeAppConfig {
-    return readBoxed(bytes, globalRegistry(), options, readResult$help$AppConfig);
+    return readBoxed(bytes, noRegistry, options, readResult$help$AppConfig);
   }
 
   static fromReader(r: TlReader): GetAppConfig$ {
@@ -2712,7 +2712,7 @@ class SaveAppLog$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveAppLog$ {
@@ -2766,7 +2766,7 @@ class GetPassportConfig$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypePassportConfig {
-    return readBoxed(bytes, globalRegistry(), options, readResult$help$PassportConfig);
+    return readBoxed(bytes, noRegistry, options, readResult$help$PassportConfig);
   }
 
   static fromReader(r: TlReader): GetPassportConfig$ {
@@ -2806,7 +2806,7 @@ class GetSupportName$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeSupportName {
-    return readBoxed(bytes, globalRegistry(), options, readResult$help$SupportName);
+    return readBoxed(bytes, noRegistry, options, readResult$help$SupportName);
   }
 
   static fromReader(_r: TlReader): GetSupportName$ {
@@ -2852,7 +2852,7 @@ class GetUserInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeUserInfo {
-    return readBoxed(bytes, globalRegistry(), options, readResult$help$UserInfo);
+    return readBoxed(bytes, noRegistry, options, readResult$help$UserInfo);
   }
 
   static fromReader(r: TlReader): GetUserInfo$ {
@@ -2922,7 +2922,7 @@ class EditUserInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeUserInfo {
-    return readBoxed(bytes, globalRegistry(), options, readResult$help$UserInfo);
+    return readBoxed(bytes, noRegistry, options, readResult$help$UserInfo);
   }
 
   static fromReader(r: TlReader): EditUserInfo$ {
@@ -2966,7 +2966,7 @@ class GetPromoData$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypePromoData {
-    return readBoxed(bytes, globalRegistry(), options, readResult$help$PromoData);
+    return readBoxed(bytes, noRegistry, options, readResult$help$PromoData);
   }
 
   static fromReader(_r: TlReader): GetPromoData$ {
@@ -3012,7 +3012,7 @@ class HidePromoData$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): HidePromoData$ {
@@ -3070,7 +3070,7 @@ class DismissSuggestion$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DismissSuggestion$ {
@@ -3130,7 +3130,7 @@ class GetCountriesList$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeCountriesList {
-    return readBoxed(bytes, globalRegistry(), options, readResult$help$CountriesList);
+    return readBoxed(bytes, noRegistry, options, readResult$help$CountriesList);
   }
 
   static fromReader(r: TlReader): GetCountriesList$ {
@@ -3172,7 +3172,7 @@ class GetPremiumPromo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypePremiumPromo {
-    return readBoxed(bytes, globalRegistry(), options, readResult$help$PremiumPromo);
+    return readBoxed(bytes, noRegistry, options, readResult$help$PremiumPromo);
   }
 
   static fromReader(_r: TlReader): GetPremiumPromo$ {
@@ -3218,7 +3218,7 @@ class GetPeerColors$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypePeerColors {
-    return readBoxed(bytes, globalRegistry(), options, readResult$help$PeerColors);
+    return readBoxed(bytes, noRegistry, options, readResult$help$PeerColors);
   }
 
   static fromReader(r: TlReader): GetPeerColors$ {
@@ -3272,7 +3272,7 @@ class GetPeerProfileColors$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypePeerColors {
-    return readBoxed(bytes, globalRegistry(), options, readResult$help$PeerColors);
+    return readBoxed(bytes, noRegistry, options, readResult$help$PeerColors);
   }
 
   static fromReader(r: TlReader): GetPeerProfileColors$ {
@@ -3326,7 +3326,7 @@ class GetTimezonesList$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeTimezonesList {
-    return readBoxed(bytes, globalRegistry(), options, readResult$help$TimezonesList);
+    return readBoxed(bytes, noRegistry, options, readResult$help$TimezonesList);
   }
 
   static fromReader(r: TlReader): GetTimezonesList$ {

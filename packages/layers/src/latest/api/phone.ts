@@ -14,6 +14,7 @@ import {
   indexedField,
   longArg,
   longArrayArg,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -74,7 +75,6 @@ import {
   write$TextWithEntities,
   write$User,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `phone.PhoneCall`, discriminated by `className`. */
 export type TypePhoneCall = Api.phone.PhoneCall;
@@ -713,7 +713,7 @@ class GetCallConfig$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDataJSON {
-    return readBoxed(bytes, globalRegistry(), options, readResult$DataJSON);
+    return readBoxed(bytes, noRegistry, options, readResult$DataJSON);
   }
 
   static fromReader(_r: TlReader): GetCallConfig$ {
@@ -777,7 +777,7 @@ class RequestCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypePhoneCall {
-    return readBoxed(bytes, globalRegistry(), options, readResult$phone$PhoneCall);
+    return readBoxed(bytes, noRegistry, options, readResult$phone$PhoneCall);
   }
 
   static fromReader(r: TlReader): RequestCall$ {
@@ -849,7 +849,7 @@ class AcceptCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypePhoneCall {
-    return readBoxed(bytes, globalRegistry(), options, readResult$phone$PhoneCall);
+    return readBoxed(bytes, noRegistry, options, readResult$phone$PhoneCall);
   }
 
   static fromReader(r: TlReader): AcceptCall$ {
@@ -919,7 +919,7 @@ class ConfirmCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypePhoneCall {
-    return readBoxed(bytes, globalRegistry(), options, readResult$phone$PhoneCall);
+    return readBoxed(bytes, noRegistry, options, readResult$phone$PhoneCall);
   }
 
   static fromReader(r: TlReader): ConfirmCall$ {
@@ -979,7 +979,7 @@ class ReceivedCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReceivedCall$ {
@@ -1051,7 +1051,7 @@ class DiscardCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): DiscardCall$ {
@@ -1129,7 +1129,7 @@ class SetCallRating$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SetCallRating$ {
@@ -1195,7 +1195,7 @@ class SaveCallDebug$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveCallDebug$ {
@@ -1255,7 +1255,7 @@ class SendSignalingData$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SendSignalingData$ {
@@ -1331,7 +1331,7 @@ class CreateGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): CreateGroupCall$ {
@@ -1434,7 +1434,7 @@ class JoinGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): JoinGroupCall$ {
@@ -1507,7 +1507,7 @@ class LeaveGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): LeaveGroupCall$ {
@@ -1575,7 +1575,7 @@ class InviteToGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): InviteToGroupCall$ {
@@ -1631,7 +1631,7 @@ class DiscardGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): DiscardGroupCall$ {
@@ -1706,7 +1706,7 @@ class ToggleGroupCallSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ToggleGroupCallSettings$ {
@@ -1774,7 +1774,7 @@ class GetGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypeGroupCall {
-    return readBoxed(bytes, globalRegistry(), options, readResult$phone$GroupCall);
+    return readBoxed(bytes, noRegistry, options, readResult$phone$GroupCall);
   }
 
   static fromReader(r: TlReader): GetGroupCall$ {
@@ -1861,7 +1861,7 @@ class GetGroupParticipants$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypeGroupParticipants {
-    return readBoxed(bytes, globalRegistry(), options, readResult$phone$GroupParticipants);
+    return readBoxed(bytes, noRegistry, options, readResult$phone$GroupParticipants);
   }
 
   static fromReader(r: TlReader): GetGroupParticipants$ {
@@ -1935,7 +1935,7 @@ class CheckGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): number[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$int);
+    return readBoxed(bytes, noRegistry, options, read$Vector$int);
   }
 
   static fromReader(r: TlReader): CheckGroupCall$ {
@@ -2015,7 +2015,7 @@ class ToggleGroupCallRecord$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ToggleGroupCallRecord$ {
@@ -2114,7 +2114,7 @@ class EditGroupCallParticipant$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditGroupCallParticipant$ {
@@ -2189,7 +2189,7 @@ class EditGroupCallTitle$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditGroupCallTitle$ {
@@ -2245,7 +2245,7 @@ class GetGroupCallJoinAs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypeJoinAsPeers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$phone$JoinAsPeers);
+    return readBoxed(bytes, noRegistry, options, readResult$phone$JoinAsPeers);
   }
 
   static fromReader(r: TlReader): GetGroupCallJoinAs$ {
@@ -2305,7 +2305,7 @@ class ExportGroupCallInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypeExportedGroupCallInvite {
-    return readBoxed(bytes, globalRegistry(), options, readResult$phone$ExportedGroupCallInvite);
+    return readBoxed(bytes, noRegistry, options, readResult$phone$ExportedGroupCallInvite);
   }
 
   static fromReader(r: TlReader): ExportGroupCallInvite$ {
@@ -2367,7 +2367,7 @@ class ToggleGroupCallStartSubscription$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ToggleGroupCallStartSubscription$ {
@@ -2423,7 +2423,7 @@ class StartScheduledGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): StartScheduledGroupCall$ {
@@ -2481,7 +2481,7 @@ class SaveDefaultGroupCallJoinAs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveDefaultGroupCallJoinAs$ {
@@ -2541,7 +2541,7 @@ class JoinGroupCallPresentation$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): JoinGroupCallPresentation$ {
@@ -2597,7 +2597,7 @@ class LeaveGroupCallPresentation$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): LeaveGroupCallPresentation$ {
@@ -2651,7 +2651,7 @@ class GetGroupCallStreamChannels$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypeGroupCallStreamChannels {
-    return readBoxed(bytes, globalRegistry(), options, readResult$phone$GroupCallStreamChannels);
+    return readBoxed(bytes, noRegistry, options, readResult$phone$GroupCallStreamChannels);
   }
 
   static fromReader(r: TlReader): GetGroupCallStreamChannels$ {
@@ -2715,7 +2715,7 @@ class GetGroupCallStreamRtmpUrl$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypeGroupCallStreamRtmpUrl {
-    return readBoxed(bytes, globalRegistry(), options, readResult$phone$GroupCallStreamRtmpUrl);
+    return readBoxed(bytes, noRegistry, options, readResult$phone$GroupCallStreamRtmpUrl);
   }
 
   static fromReader(r: TlReader): GetGroupCallStreamRtmpUrl$ {
@@ -2779,7 +2779,7 @@ class SaveCallLog$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveCallLog$ {
@@ -2872,7 +2872,7 @@ class CreateConferenceCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): CreateConferenceCall$ {
@@ -2964,7 +2964,7 @@ class DeleteConferenceCallParticipants$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): DeleteConferenceCallParticipants$ {
@@ -3031,7 +3031,7 @@ class SendConferenceCallBroadcast$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendConferenceCallBroadcast$ {
@@ -3097,7 +3097,7 @@ class InviteConferenceCallParticipant$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): InviteConferenceCallParticipant$ {
@@ -3157,7 +3157,7 @@ class DeclineConferenceCallInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): DeclineConferenceCallInvite$ {
@@ -3223,7 +3223,7 @@ class GetGroupCallChainBlocks$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): GetGroupCallChainBlocks$ {
@@ -3303,7 +3303,7 @@ class SendGroupCallMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendGroupCallMessage$ {
@@ -3372,7 +3372,7 @@ class SendGroupCallEncryptedMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SendGroupCallEncryptedMessage$ {
@@ -3446,7 +3446,7 @@ class DeleteGroupCallMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): DeleteGroupCallMessages$ {
@@ -3516,7 +3516,7 @@ class DeleteGroupCallParticipantMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): DeleteGroupCallParticipantMessages$ {
@@ -3576,7 +3576,7 @@ class GetGroupCallStars$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypeGroupCallStars {
-    return readBoxed(bytes, globalRegistry(), options, readResult$phone$GroupCallStars);
+    return readBoxed(bytes, noRegistry, options, readResult$phone$GroupCallStars);
   }
 
   static fromReader(r: TlReader): GetGroupCallStars$ {
@@ -3634,7 +3634,7 @@ class SaveDefaultSendAs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveDefaultSendAs$ {

@@ -10,6 +10,7 @@ import {
   constructorArgs,
   decoding,
   defineTlClass,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -24,7 +25,6 @@ import {
   readResult$smsjobs$EligibilityToJoin,
   readResult$smsjobs$Status,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `smsjobs.EligibilityToJoin`, discriminated by `className`. */
 export type TypeEligibilityToJoin = Api.smsjobs.EligibleToJoin;
@@ -204,7 +204,7 @@ class IsEligibleToJoin$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.smsjobs.TypeEligibilityToJoin {
-    return readBoxed(bytes, globalRegistry(), options, readResult$smsjobs$EligibilityToJoin);
+    return readBoxed(bytes, noRegistry, options, readResult$smsjobs$EligibilityToJoin);
   }
 
   static fromReader(_r: TlReader): IsEligibleToJoin$ {
@@ -236,7 +236,7 @@ class Join$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): Join$ {
@@ -268,7 +268,7 @@ class Leave$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): Leave$ {
@@ -316,7 +316,7 @@ class UpdateSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateSettings$ {
@@ -358,7 +358,7 @@ class GetStatus$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.smsjobs.TypeStatus {
-    return readBoxed(bytes, globalRegistry(), options, readResult$smsjobs$Status);
+    return readBoxed(bytes, noRegistry, options, readResult$smsjobs$Status);
   }
 
   static fromReader(_r: TlReader): GetStatus$ {
@@ -404,7 +404,7 @@ class GetSmsJob$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSmsJob {
-    return readBoxed(bytes, globalRegistry(), options, readResult$SmsJob);
+    return readBoxed(bytes, noRegistry, options, readResult$SmsJob);
   }
 
   static fromReader(r: TlReader): GetSmsJob$ {
@@ -465,7 +465,7 @@ class FinishJob$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): FinishJob$ {

@@ -13,6 +13,7 @@ import {
   defineTlClass,
   indexedField,
   longArg,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -37,7 +38,6 @@ import {
   write$InputUser,
   write$MaskCoords,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `stickers.SuggestedShortName`, discriminated by `className`. */
 export type TypeSuggestedShortName = Api.stickers.SuggestedShortName;
@@ -170,7 +170,7 @@ class CreateStickerSet$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$StickerSet);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSet);
   }
 
   static fromReader(r: TlReader): CreateStickerSet$ {
@@ -240,7 +240,7 @@ class RemoveStickerFromSet$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$StickerSet);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSet);
   }
 
   static fromReader(r: TlReader): RemoveStickerFromSet$ {
@@ -298,7 +298,7 @@ class ChangeStickerPosition$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$StickerSet);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSet);
   }
 
   static fromReader(r: TlReader): ChangeStickerPosition$ {
@@ -358,7 +358,7 @@ class AddStickerToSet$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$StickerSet);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSet);
   }
 
   static fromReader(r: TlReader): AddStickerToSet$ {
@@ -426,7 +426,7 @@ class SetStickerSetThumb$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$StickerSet);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSet);
   }
 
   static fromReader(r: TlReader): SetStickerSetThumb$ {
@@ -487,7 +487,7 @@ class CheckShortName$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): CheckShortName$ {
@@ -541,7 +541,7 @@ class SuggestShortName$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stickers.TypeSuggestedShortName {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stickers$SuggestedShortName);
+    return readBoxed(bytes, noRegistry, options, readResult$stickers$SuggestedShortName);
   }
 
   static fromReader(r: TlReader): SuggestShortName$ {
@@ -612,7 +612,7 @@ class ChangeSticker$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$StickerSet);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSet);
   }
 
   static fromReader(r: TlReader): ChangeSticker$ {
@@ -679,7 +679,7 @@ class RenameStickerSet$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$StickerSet);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSet);
   }
 
   static fromReader(r: TlReader): RenameStickerSet$ {
@@ -735,7 +735,7 @@ class DeleteStickerSet$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeleteStickerSet$ {
@@ -793,7 +793,7 @@ class ReplaceSticker$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$StickerSet);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSet);
   }
 
   static fromReader(r: TlReader): ReplaceSticker$ {

@@ -6,9 +6,8 @@
 
 import type * as Api from '../api.js';
 import type { TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
-import { defineTlClass, readBoxed, serializeObject } from '@tlforge/runtime';
+import { defineTlClass, noRegistry, readBoxed, serializeObject } from '@tlforge/runtime';
 import { readResult$Error, readResult$help$ConfigSimple } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 
 /** `test.useError#ee75af01 = Error` */
@@ -31,7 +30,7 @@ class UseError$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeError {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Error);
+    return readBoxed(bytes, noRegistry, options, readResult$Error);
   }
 
   static fromReader(_r: TlReader): UseError$ {
@@ -63,7 +62,7 @@ class UseConfigSimple$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeConfigSimple {
-    return readBoxed(bytes, globalRegistry(), options, readResult$help$ConfigSimple);
+    return readBoxed(bytes, noRegistry, options, readResult$help$ConfigSimple);
   }
 
   static fromReader(_r: TlReader): UseConfigSimple$ {

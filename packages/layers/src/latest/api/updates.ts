@@ -12,6 +12,7 @@ import {
   decoding,
   defineTlClass,
   indexedField,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -43,7 +44,6 @@ import {
   write$User,
   write$updates$State,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `updates.State`, discriminated by `className`. */
 export type TypeState = Api.updates.State;
@@ -785,7 +785,7 @@ class GetState$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.updates.TypeState {
-    return readBoxed(bytes, globalRegistry(), options, readResult$updates$State);
+    return readBoxed(bytes, noRegistry, options, readResult$updates$State);
   }
 
   static fromReader(_r: TlReader): GetState$ {
@@ -856,7 +856,7 @@ class GetDifference$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.updates.TypeDifference {
-    return readBoxed(bytes, globalRegistry(), options, readResult$updates$Difference);
+    return readBoxed(bytes, noRegistry, options, readResult$updates$Difference);
   }
 
   static fromReader(r: TlReader): GetDifference$ {
@@ -941,7 +941,7 @@ class GetChannelDifference$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.updates.TypeChannelDifference {
-    return readBoxed(bytes, globalRegistry(), options, readResult$updates$ChannelDifference);
+    return readBoxed(bytes, noRegistry, options, readResult$updates$ChannelDifference);
   }
 
   static fromReader(r: TlReader): GetChannelDifference$ {

@@ -13,6 +13,7 @@ import {
   defineTlClass,
   indexedField,
   longArg,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -120,7 +121,6 @@ import {
   write$WebAuthorization,
   write$account$PasswordInputSettings,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `account.PrivacyRules`, discriminated by `className`. */
 export type TypePrivacyRules = Api.account.PrivacyRules;
@@ -1288,7 +1288,7 @@ class RegisterDevice$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): RegisterDevice$ {
@@ -1370,7 +1370,7 @@ class UnregisterDevice$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UnregisterDevice$ {
@@ -1432,7 +1432,7 @@ class UpdateNotifySettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateNotifySettings$ {
@@ -1488,7 +1488,7 @@ class GetNotifySettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypePeerNotifySettings {
-    return readBoxed(bytes, globalRegistry(), options, readResult$PeerNotifySettings);
+    return readBoxed(bytes, noRegistry, options, readResult$PeerNotifySettings);
   }
 
   static fromReader(r: TlReader): GetNotifySettings$ {
@@ -1528,7 +1528,7 @@ class ResetNotifySettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ResetNotifySettings$ {
@@ -1587,7 +1587,7 @@ class UpdateProfile$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser {
-    return readBoxed(bytes, globalRegistry(), options, readResult$User);
+    return readBoxed(bytes, noRegistry, options, readResult$User);
   }
 
   static fromReader(r: TlReader): UpdateProfile$ {
@@ -1648,7 +1648,7 @@ class UpdateStatus$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateStatus$ {
@@ -1702,7 +1702,7 @@ class GetWallPapers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeWallPapers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$WallPapers);
+    return readBoxed(bytes, noRegistry, options, readResult$account$WallPapers);
   }
 
   static fromReader(r: TlReader): GetWallPapers$ {
@@ -1760,7 +1760,7 @@ class ReportPeer$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReportPeer$ {
@@ -1816,7 +1816,7 @@ class CheckUsername$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): CheckUsername$ {
@@ -1870,7 +1870,7 @@ class UpdateUsername$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser {
-    return readBoxed(bytes, globalRegistry(), options, readResult$User);
+    return readBoxed(bytes, noRegistry, options, readResult$User);
   }
 
   static fromReader(r: TlReader): UpdateUsername$ {
@@ -1924,7 +1924,7 @@ class GetPrivacy$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypePrivacyRules {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$PrivacyRules);
+    return readBoxed(bytes, noRegistry, options, readResult$account$PrivacyRules);
   }
 
   static fromReader(r: TlReader): GetPrivacy$ {
@@ -1990,7 +1990,7 @@ class SetPrivacy$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypePrivacyRules {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$PrivacyRules);
+    return readBoxed(bytes, noRegistry, options, readResult$account$PrivacyRules);
   }
 
   static fromReader(r: TlReader): SetPrivacy$ {
@@ -2046,7 +2046,7 @@ class DeleteAccount$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeleteAccount$ {
@@ -2086,7 +2086,7 @@ class GetAccountTTL$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeAccountDaysTTL {
-    return readBoxed(bytes, globalRegistry(), options, readResult$AccountDaysTTL);
+    return readBoxed(bytes, noRegistry, options, readResult$AccountDaysTTL);
   }
 
   static fromReader(_r: TlReader): GetAccountTTL$ {
@@ -2132,7 +2132,7 @@ class SetAccountTTL$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetAccountTTL$ {
@@ -2190,7 +2190,7 @@ class SendChangePhoneCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$SentCode);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$SentCode);
   }
 
   static fromReader(r: TlReader): SendChangePhoneCode$ {
@@ -2254,7 +2254,7 @@ class ChangePhone$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser {
-    return readBoxed(bytes, globalRegistry(), options, readResult$User);
+    return readBoxed(bytes, noRegistry, options, readResult$User);
   }
 
   static fromReader(r: TlReader): ChangePhone$ {
@@ -2312,7 +2312,7 @@ class UpdateDeviceLocked$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateDeviceLocked$ {
@@ -2352,7 +2352,7 @@ class GetAuthorizations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeAuthorizations {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$Authorizations);
+    return readBoxed(bytes, noRegistry, options, readResult$account$Authorizations);
   }
 
   static fromReader(_r: TlReader): GetAuthorizations$ {
@@ -2398,7 +2398,7 @@ class ResetAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ResetAuthorization$ {
@@ -2438,7 +2438,7 @@ class GetPassword$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypePassword {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$Password);
+    return readBoxed(bytes, noRegistry, options, readResult$account$Password);
   }
 
   static fromReader(_r: TlReader): GetPassword$ {
@@ -2484,7 +2484,7 @@ class GetPasswordSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypePasswordSettings {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$PasswordSettings);
+    return readBoxed(bytes, noRegistry, options, readResult$account$PasswordSettings);
   }
 
   static fromReader(r: TlReader): GetPasswordSettings$ {
@@ -2542,7 +2542,7 @@ class UpdatePasswordSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdatePasswordSettings$ {
@@ -2602,7 +2602,7 @@ class SendConfirmPhoneCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$SentCode);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$SentCode);
   }
 
   static fromReader(r: TlReader): SendConfirmPhoneCode$ {
@@ -2662,7 +2662,7 @@ class ConfirmPhone$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ConfirmPhone$ {
@@ -2722,7 +2722,7 @@ class GetTmpPassword$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeTmpPassword {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$TmpPassword);
+    return readBoxed(bytes, noRegistry, options, readResult$account$TmpPassword);
   }
 
   static fromReader(r: TlReader): GetTmpPassword$ {
@@ -2764,7 +2764,7 @@ class GetWebAuthorizations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeWebAuthorizations {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$WebAuthorizations);
+    return readBoxed(bytes, noRegistry, options, readResult$account$WebAuthorizations);
   }
 
   static fromReader(_r: TlReader): GetWebAuthorizations$ {
@@ -2810,7 +2810,7 @@ class ResetWebAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ResetWebAuthorization$ {
@@ -2850,7 +2850,7 @@ class ResetWebAuthorizations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ResetWebAuthorizations$ {
@@ -2882,7 +2882,7 @@ class GetAllSecureValues$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSecureValue[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$SecureValue);
+    return readBoxed(bytes, noRegistry, options, read$Vector$SecureValue);
   }
 
   static fromReader(_r: TlReader): GetAllSecureValues$ {
@@ -2936,7 +2936,7 @@ class GetSecureValue$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSecureValue[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$SecureValue);
+    return readBoxed(bytes, noRegistry, options, read$Vector$SecureValue);
   }
 
   static fromReader(r: TlReader): GetSecureValue$ {
@@ -2994,7 +2994,7 @@ class SaveSecureValue$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSecureValue {
-    return readBoxed(bytes, globalRegistry(), options, readResult$SecureValue);
+    return readBoxed(bytes, noRegistry, options, readResult$SecureValue);
   }
 
   static fromReader(r: TlReader): SaveSecureValue$ {
@@ -3058,7 +3058,7 @@ class DeleteSecureValue$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeleteSecureValue$ {
@@ -3120,7 +3120,7 @@ class GetAuthorizationForm$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeAuthorizationForm {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$AuthorizationForm);
+    return readBoxed(bytes, noRegistry, options, readResult$account$AuthorizationForm);
   }
 
   static fromReader(r: TlReader): GetAuthorizationForm$ {
@@ -3202,7 +3202,7 @@ class AcceptAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): AcceptAuthorization$ {
@@ -3268,7 +3268,7 @@ class SendVerifyPhoneCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$SentCode);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$SentCode);
   }
 
   static fromReader(r: TlReader): SendVerifyPhoneCode$ {
@@ -3332,7 +3332,7 @@ class VerifyPhone$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): VerifyPhone$ {
@@ -3390,7 +3390,7 @@ class SendVerifyEmailCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeSentEmailCode {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$SentEmailCode);
+    return readBoxed(bytes, noRegistry, options, readResult$account$SentEmailCode);
   }
 
   static fromReader(r: TlReader): SendVerifyEmailCode$ {
@@ -3448,7 +3448,7 @@ class VerifyEmail$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): VerifyEmail$ {
@@ -3535,7 +3535,7 @@ class InitTakeoutSession$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeTakeout {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$Takeout);
+    return readBoxed(bytes, noRegistry, options, readResult$account$Takeout);
   }
 
   static fromReader(r: TlReader): InitTakeoutSession$ {
@@ -3600,7 +3600,7 @@ class FinishTakeoutSession$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): FinishTakeoutSession$ {
@@ -3656,7 +3656,7 @@ class ConfirmPasswordEmail$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ConfirmPasswordEmail$ {
@@ -3696,7 +3696,7 @@ class ResendPasswordEmail$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ResendPasswordEmail$ {
@@ -3728,7 +3728,7 @@ class CancelPasswordEmail$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): CancelPasswordEmail$ {
@@ -3760,7 +3760,7 @@ class GetContactSignUpNotification$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): GetContactSignUpNotification$ {
@@ -3806,7 +3806,7 @@ class SetContactSignUpNotification$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetContactSignUpNotification$ {
@@ -3867,7 +3867,7 @@ class GetNotifyExceptions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): GetNotifyExceptions$ {
@@ -3925,7 +3925,7 @@ class GetWallPaper$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWallPaper {
-    return readBoxed(bytes, globalRegistry(), options, readResult$WallPaper);
+    return readBoxed(bytes, noRegistry, options, readResult$WallPaper);
   }
 
   static fromReader(r: TlReader): GetWallPaper$ {
@@ -3987,7 +3987,7 @@ class UploadWallPaper$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWallPaper {
-    return readBoxed(bytes, globalRegistry(), options, readResult$WallPaper);
+    return readBoxed(bytes, noRegistry, options, readResult$WallPaper);
   }
 
   static fromReader(r: TlReader): UploadWallPaper$ {
@@ -4053,7 +4053,7 @@ class SaveWallPaper$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveWallPaper$ {
@@ -4115,7 +4115,7 @@ class InstallWallPaper$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): InstallWallPaper$ {
@@ -4157,7 +4157,7 @@ class ResetWallPapers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ResetWallPapers$ {
@@ -4189,7 +4189,7 @@ class GetAutoDownloadSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeAutoDownloadSettings {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$AutoDownloadSettings);
+    return readBoxed(bytes, noRegistry, options, readResult$account$AutoDownloadSettings);
   }
 
   static fromReader(_r: TlReader): GetAutoDownloadSettings$ {
@@ -4245,7 +4245,7 @@ class SaveAutoDownloadSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveAutoDownloadSettings$ {
@@ -4319,7 +4319,7 @@ class UploadTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDocument {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Document);
+    return readBoxed(bytes, noRegistry, options, readResult$Document);
   }
 
   static fromReader(r: TlReader): UploadTheme$ {
@@ -4398,7 +4398,7 @@ class CreateTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeTheme {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Theme);
+    return readBoxed(bytes, noRegistry, options, readResult$Theme);
   }
 
   static fromReader(r: TlReader): CreateTheme$ {
@@ -4487,7 +4487,7 @@ class UpdateTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeTheme {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Theme);
+    return readBoxed(bytes, noRegistry, options, readResult$Theme);
   }
 
   static fromReader(r: TlReader): UpdateTheme$ {
@@ -4558,7 +4558,7 @@ class SaveTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveTheme$ {
@@ -4632,7 +4632,7 @@ class InstallTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): InstallTheme$ {
@@ -4700,7 +4700,7 @@ class GetTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeTheme {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Theme);
+    return readBoxed(bytes, noRegistry, options, readResult$Theme);
   }
 
   static fromReader(r: TlReader): GetTheme$ {
@@ -4762,7 +4762,7 @@ class GetThemes$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeThemes {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$Themes);
+    return readBoxed(bytes, noRegistry, options, readResult$account$Themes);
   }
 
   static fromReader(r: TlReader): GetThemes$ {
@@ -4820,7 +4820,7 @@ class SetContentSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetContentSettings$ {
@@ -4862,7 +4862,7 @@ class GetContentSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeContentSettings {
-    return readBoxed(bytes, globalRegistry(), options, readResult$account$ContentSettings);
+    return readBoxed(bytes, noRegistry, options, readResult$account$ContentSettings);
   }
 
   static fromReader(_r: TlReader): GetContentSettings$ {
@@ -4916,7 +4916,7 @@ class GetMultiWallPapers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWallPaper[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$WallPaper);
+    return readBoxed(bytes, noRegistry, options, read$Vector$WallPaper);
   }
 
   static fromReader(r: TlReader): GetMultiWallPapers$ {
@@ -4956,7 +4956,7 @@ class GetGlobalPrivacySettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeGlobalPrivacySettings {
-    return readBoxed(bytes, globalRegistry(), options, readResult$GlobalPrivacySettings);
+    return readBoxed(bytes, noRegistry, options, readResult$GlobalPrivacySettings);
   }
 
   static fromReader(_r: TlReader): GetGlobalPrivacySettings$ {
@@ -5002,7 +5002,7 @@ class SetGlobalPrivacySettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeGlobalPrivacySettings {
-    return readBoxed(bytes, globalRegistry(), options, readResult$GlobalPrivacySettings);
+    return readBoxed(bytes, noRegistry, options, readResult$GlobalPrivacySettings);
   }
 
   static fromReader(r: TlReader): SetGlobalPrivacySettings$ {

@@ -14,6 +14,7 @@ import {
   indexedField,
   longArg,
   longArrayArg,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -46,7 +47,6 @@ import {
   write$auth$SentCodeType,
   write$help$TermsOfService,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `auth.SentCode`, discriminated by `className`. */
 export type TypeSentCode = Api.auth.SentCode;
@@ -866,7 +866,7 @@ class SendCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$SentCode);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$SentCode);
   }
 
   static fromReader(r: TlReader): SendCode$ {
@@ -938,7 +938,7 @@ class SignUp$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$Authorization);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
   static fromReader(r: TlReader): SignUp$ {
@@ -1006,7 +1006,7 @@ class SignIn$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$Authorization);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
   static fromReader(r: TlReader): SignIn$ {
@@ -1050,7 +1050,7 @@ class LogOut$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): LogOut$ {
@@ -1082,7 +1082,7 @@ class ResetAuthorizations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ResetAuthorizations$ {
@@ -1128,7 +1128,7 @@ class ExportAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeExportedAuthorization {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$ExportedAuthorization);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$ExportedAuthorization);
   }
 
   static fromReader(r: TlReader): ExportAuthorization$ {
@@ -1186,7 +1186,7 @@ class ImportAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$Authorization);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
   static fromReader(r: TlReader): ImportAuthorization$ {
@@ -1254,7 +1254,7 @@ class BindTempAuthKey$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): BindTempAuthKey$ {
@@ -1326,7 +1326,7 @@ class ImportBotAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$Authorization);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
   static fromReader(r: TlReader): ImportBotAuthorization$ {
@@ -1386,7 +1386,7 @@ class CheckPassword$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$Authorization);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
   static fromReader(r: TlReader): CheckPassword$ {
@@ -1426,7 +1426,7 @@ class RequestPasswordRecovery$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypePasswordRecovery {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$PasswordRecovery);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$PasswordRecovery);
   }
 
   static fromReader(_r: TlReader): RequestPasswordRecovery$ {
@@ -1472,7 +1472,7 @@ class RecoverPassword$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$Authorization);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
   static fromReader(r: TlReader): RecoverPassword$ {
@@ -1530,7 +1530,7 @@ class ResendCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$SentCode);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$SentCode);
   }
 
   static fromReader(r: TlReader): ResendCode$ {
@@ -1590,7 +1590,7 @@ class CancelCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): CancelCode$ {
@@ -1654,7 +1654,7 @@ class DropTempAuthKeys$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DropTempAuthKeys$ {
@@ -1724,7 +1724,7 @@ class ExportLoginToken$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeLoginToken {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$LoginToken);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$LoginToken);
   }
 
   static fromReader(r: TlReader): ExportLoginToken$ {
@@ -1782,7 +1782,7 @@ class ImportLoginToken$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeLoginToken {
-    return readBoxed(bytes, globalRegistry(), options, readResult$auth$LoginToken);
+    return readBoxed(bytes, noRegistry, options, readResult$auth$LoginToken);
   }
 
   static fromReader(r: TlReader): ImportLoginToken$ {
@@ -1836,7 +1836,7 @@ class AcceptLoginToken$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeAuthorization {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Authorization);
+    return readBoxed(bytes, noRegistry, options, readResult$Authorization);
   }
 
   static fromReader(r: TlReader): AcceptLoginToken$ {

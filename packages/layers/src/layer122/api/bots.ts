@@ -13,6 +13,7 @@ import {
   defineTlClass,
   indexedField,
   longArg,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -27,7 +28,6 @@ import {
   write$BotCommand,
   write$DataJSON,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 
 /** `bots.sendCustomRequest#aa2769ed custom_method:string params:DataJSON = DataJSON` */
@@ -68,7 +68,7 @@ class SendCustomRequest$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDataJSON {
-    return readBoxed(bytes, globalRegistry(), options, readResult$DataJSON);
+    return readBoxed(bytes, noRegistry, options, readResult$DataJSON);
   }
 
   static fromReader(r: TlReader): SendCustomRequest$ {
@@ -128,7 +128,7 @@ class AnswerWebhookJSONQuery$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): AnswerWebhookJSONQuery$ {
@@ -192,7 +192,7 @@ class SetBotCommands$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetBotCommands$ {

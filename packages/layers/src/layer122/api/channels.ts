@@ -13,6 +13,7 @@ import {
   defineTlClass,
   indexedField,
   longArg,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -70,7 +71,6 @@ import {
   write$InputUser,
   write$User,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `channels.ChannelParticipants`, discriminated by `className`. */
 export type TypeChannelParticipants = 
@@ -372,7 +372,7 @@ class ReadHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReadHistory$ {
@@ -440,7 +440,7 @@ class DeleteMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedMessages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedMessages);
   }
 
   static fromReader(r: TlReader): DeleteMessages$ {
@@ -500,7 +500,7 @@ class DeleteUserHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedHistory);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedHistory);
   }
 
   static fromReader(r: TlReader): DeleteUserHistory$ {
@@ -572,7 +572,7 @@ class ReportSpam$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReportSpam$ {
@@ -642,7 +642,7 @@ class GetMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetMessages$ {
@@ -714,7 +714,7 @@ class GetParticipants$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.channels.TypeChannelParticipants {
-    return readBoxed(bytes, globalRegistry(), options, readResult$channels$ChannelParticipants);
+    return readBoxed(bytes, noRegistry, options, readResult$channels$ChannelParticipants);
   }
 
   static fromReader(r: TlReader): GetParticipants$ {
@@ -780,7 +780,7 @@ class GetParticipant$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.channels.TypeChannelParticipant {
-    return readBoxed(bytes, globalRegistry(), options, readResult$channels$ChannelParticipant);
+    return readBoxed(bytes, noRegistry, options, readResult$channels$ChannelParticipant);
   }
 
   static fromReader(r: TlReader): GetParticipant$ {
@@ -844,7 +844,7 @@ class GetChannels$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Chats);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
   static fromReader(r: TlReader): GetChannels$ {
@@ -898,7 +898,7 @@ class GetFullChannel$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChatFull {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$ChatFull);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$ChatFull);
   }
 
   static fromReader(r: TlReader): GetFullChannel$ {
@@ -982,7 +982,7 @@ class CreateChannel$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): CreateChannel$ {
@@ -1059,7 +1059,7 @@ class EditAdmin$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditAdmin$ {
@@ -1123,7 +1123,7 @@ class EditTitle$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditTitle$ {
@@ -1183,7 +1183,7 @@ class EditPhoto$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditPhoto$ {
@@ -1243,7 +1243,7 @@ class CheckUsername$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): CheckUsername$ {
@@ -1303,7 +1303,7 @@ class UpdateUsername$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateUsername$ {
@@ -1359,7 +1359,7 @@ class JoinChannel$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): JoinChannel$ {
@@ -1413,7 +1413,7 @@ class LeaveChannel$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): LeaveChannel$ {
@@ -1479,7 +1479,7 @@ class InviteToChannel$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): InviteToChannel$ {
@@ -1535,7 +1535,7 @@ class DeleteChannel$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): DeleteChannel$ {
@@ -1603,7 +1603,7 @@ class ExportMessageLink$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeExportedMessageLink {
-    return readBoxed(bytes, globalRegistry(), options, readResult$ExportedMessageLink);
+    return readBoxed(bytes, noRegistry, options, readResult$ExportedMessageLink);
   }
 
   static fromReader(r: TlReader): ExportMessageLink$ {
@@ -1668,7 +1668,7 @@ class ToggleSignatures$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ToggleSignatures$ {
@@ -1730,7 +1730,7 @@ class GetAdminedPublicChannels$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Chats);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
   static fromReader(r: TlReader): GetAdminedPublicChannels$ {
@@ -1795,7 +1795,7 @@ class EditBanned$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditBanned$ {
@@ -1889,7 +1889,7 @@ class GetAdminLog$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.channels.TypeAdminLogResults {
-    return readBoxed(bytes, globalRegistry(), options, readResult$channels$AdminLogResults);
+    return readBoxed(bytes, noRegistry, options, readResult$channels$AdminLogResults);
   }
 
   static fromReader(r: TlReader): GetAdminLog$ {
@@ -1962,7 +1962,7 @@ class SetStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetStickers$ {
@@ -2030,7 +2030,7 @@ class ReadMessageContents$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReadMessageContents$ {
@@ -2090,7 +2090,7 @@ class DeleteHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeleteHistory$ {
@@ -2150,7 +2150,7 @@ class TogglePreHistoryHidden$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): TogglePreHistoryHidden$ {
@@ -2206,7 +2206,7 @@ class GetLeftChannels$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Chats);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
   static fromReader(r: TlReader): GetLeftChannels$ {
@@ -2246,7 +2246,7 @@ class GetGroupsForDiscussion$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Chats);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
   static fromReader(_r: TlReader): GetGroupsForDiscussion$ {
@@ -2296,7 +2296,7 @@ class SetDiscussionGroup$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetDiscussionGroup$ {
@@ -2360,7 +2360,7 @@ class EditCreator$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditCreator$ {
@@ -2426,7 +2426,7 @@ class EditLocation$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): EditLocation$ {
@@ -2488,7 +2488,7 @@ class ToggleSlowMode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ToggleSlowMode$ {
@@ -2530,7 +2530,7 @@ class GetInactiveChannels$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeInactiveChats {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$InactiveChats);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$InactiveChats);
   }
 
   static fromReader(_r: TlReader): GetInactiveChannels$ {

@@ -13,6 +13,7 @@ import {
   defineTlClass,
   indexedField,
   longArrayArg,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -64,7 +65,6 @@ import {
   write$TopPeerCategoryPeers,
   write$User,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `contacts.Contacts`, discriminated by `className`. */
 export type TypeContacts = 
@@ -810,7 +810,7 @@ class GetContactIDs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): number[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$int);
+    return readBoxed(bytes, noRegistry, options, read$Vector$int);
   }
 
   static fromReader(r: TlReader): GetContactIDs$ {
@@ -850,7 +850,7 @@ class GetStatuses$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeContactStatus[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$ContactStatus);
+    return readBoxed(bytes, noRegistry, options, read$Vector$ContactStatus);
   }
 
   static fromReader(_r: TlReader): GetStatuses$ {
@@ -896,7 +896,7 @@ class GetContacts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeContacts {
-    return readBoxed(bytes, globalRegistry(), options, readResult$contacts$Contacts);
+    return readBoxed(bytes, noRegistry, options, readResult$contacts$Contacts);
   }
 
   static fromReader(r: TlReader): GetContacts$ {
@@ -958,7 +958,7 @@ class ImportContacts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeImportedContacts {
-    return readBoxed(bytes, globalRegistry(), options, readResult$contacts$ImportedContacts);
+    return readBoxed(bytes, noRegistry, options, readResult$contacts$ImportedContacts);
   }
 
   static fromReader(r: TlReader): ImportContacts$ {
@@ -1020,7 +1020,7 @@ class DeleteContacts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): DeleteContacts$ {
@@ -1082,7 +1082,7 @@ class DeleteByPhones$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DeleteByPhones$ {
@@ -1136,7 +1136,7 @@ class Block$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): Block$ {
@@ -1190,7 +1190,7 @@ class Unblock$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): Unblock$ {
@@ -1248,7 +1248,7 @@ class GetBlocked$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeBlocked {
-    return readBoxed(bytes, globalRegistry(), options, readResult$contacts$Blocked);
+    return readBoxed(bytes, noRegistry, options, readResult$contacts$Blocked);
   }
 
   static fromReader(r: TlReader): GetBlocked$ {
@@ -1308,7 +1308,7 @@ class Search$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeFound {
-    return readBoxed(bytes, globalRegistry(), options, readResult$contacts$Found);
+    return readBoxed(bytes, noRegistry, options, readResult$contacts$Found);
   }
 
   static fromReader(r: TlReader): Search$ {
@@ -1364,7 +1364,7 @@ class ResolveUsername$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeResolvedPeer {
-    return readBoxed(bytes, globalRegistry(), options, readResult$contacts$ResolvedPeer);
+    return readBoxed(bytes, noRegistry, options, readResult$contacts$ResolvedPeer);
   }
 
   static fromReader(r: TlReader): ResolveUsername$ {
@@ -1460,7 +1460,7 @@ class GetTopPeers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeTopPeers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$contacts$TopPeers);
+    return readBoxed(bytes, noRegistry, options, readResult$contacts$TopPeers);
   }
 
   static fromReader(r: TlReader): GetTopPeers$ {
@@ -1533,7 +1533,7 @@ class ResetTopPeerRating$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ResetTopPeerRating$ {
@@ -1575,7 +1575,7 @@ class ResetSaved$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ResetSaved$ {
@@ -1607,7 +1607,7 @@ class GetSaved$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSavedContact[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$SavedContact);
+    return readBoxed(bytes, noRegistry, options, read$Vector$SavedContact);
   }
 
   static fromReader(_r: TlReader): GetSaved$ {
@@ -1653,7 +1653,7 @@ class ToggleTopPeers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleTopPeers$ {
@@ -1725,7 +1725,7 @@ class AddContact$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): AddContact$ {
@@ -1789,7 +1789,7 @@ class AcceptContact$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): AcceptContact$ {
@@ -1854,7 +1854,7 @@ class GetLocated$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): GetLocated$ {
@@ -1928,7 +1928,7 @@ class BlockFromReplies$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): BlockFromReplies$ {

@@ -12,6 +12,7 @@ import {
   decoding,
   defineTlClass,
   indexedField,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -69,7 +70,6 @@ import {
   write$help$CountryCode,
   write$help$TermsOfService,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `help.AppUpdate`, discriminated by `className`. */
 export type TypeAppUpdate = 
@@ -1477,7 +1477,7 @@ class GetConfig$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeConfig {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Config);
+    return readBoxed(bytes, noRegistry, options, readResult$Config);
   }
 
   static fromReader(_r: TlReader): GetConfig$ {
@@ -1509,7 +1509,7 @@ class GetNearestDc$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeNearestDc {
-    return readBoxed(bytes, globalRegistry(), options, readResult$NearestDc);
+    return readBoxed(bytes, noRegistry, options, readResult$NearestDc);
   }
 
   static fromReader(_r: TlReader): GetNearestDc$ {
@@ -1555,7 +1555,7 @@ class GetAppUpdate$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeAppUpdate {
-    return readBoxed(bytes, globalRegistry(), options, readResult$help$AppUpdate);
+    return readBoxed(bytes, noRegistry, options, readResult$help$AppUpdate);
   }
 
   static fromReader(r: TlReader): GetAppUpdate$ {
@@ -1595,7 +1595,7 @@ class GetInviteText$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeInviteText {
-    return readBoxed(bytes, globalRegistry(), options, readResult$help$InviteText);
+    return readBoxed(bytes, noRegistry, options, readResult$help$InviteText);
   }
 
   static fromReader(_r: TlReader): GetInviteText$ {
@@ -1627,7 +1627,7 @@ class GetSupport$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeSupport {
-    return readBoxed(bytes, globalRegistry(), options, readResult$help$Support);
+    return readBoxed(bytes, noRegistry, options, readResult$help$Support);
   }
 
   static fromReader(_r: TlReader): GetSupport$ {
@@ -1673,7 +1673,7 @@ class GetAppChangelog$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): GetAppChangelog$ {
@@ -1731,7 +1731,7 @@ class SetBotUpdatesStatus$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetBotUpdatesStatus$ {
@@ -1773,7 +1773,7 @@ class GetCdnConfig$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeCdnConfig {
-    return readBoxed(bytes, globalRegistry(), options, readResult$CdnConfig);
+    return readBoxed(bytes, noRegistry, options, readResult$CdnConfig);
   }
 
   static fromReader(_r: TlReader): GetCdnConfig$ {
@@ -1819,7 +1819,7 @@ class GetRecentMeUrls$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeRecentMeUrls {
-    return readBoxed(bytes, globalRegistry(), options, readResult$help$RecentMeUrls);
+    return readBoxed(bytes, noRegistry, options, readResult$help$RecentMeUrls);
   }
 
   static fromReader(r: TlReader): GetRecentMeUrls$ {
@@ -1859,7 +1859,7 @@ class GetTermsOfServiceUpdate$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeTermsOfServiceUpdate {
-    return readBoxed(bytes, globalRegistry(), options, readResult$help$TermsOfServiceUpdate);
+    return readBoxed(bytes, noRegistry, options, readResult$help$TermsOfServiceUpdate);
   }
 
   static fromReader(_r: TlReader): GetTermsOfServiceUpdate$ {
@@ -1905,7 +1905,7 @@ class AcceptTermsOfService$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): AcceptTermsOfService$ {
@@ -1959,7 +1959,7 @@ class GetDeepLinkInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeDeepLinkInfo {
-    return readBoxed(bytes, globalRegistry(), options, readResult$help$DeepLinkInfo);
+    return readBoxed(bytes, noRegistry, options, readResult$help$DeepLinkInfo);
   }
 
   static fromReader(r: TlReader): GetDeepLinkInfo$ {
@@ -1999,7 +1999,7 @@ class GetAppConfig$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeJSONValue {
-    return readBoxed(bytes, globalRegistry(), options, readResult$JSONValue);
+    return readBoxed(bytes, noRegistry, options, readResult$JSONValue);
   }
 
   static fromReader(_r: TlReader): GetAppConfig$ {
@@ -2053,7 +2053,7 @@ class SaveAppLog$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveAppLog$ {
@@ -2107,7 +2107,7 @@ class GetPassportConfig$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypePassportConfig {
-    return readBoxed(bytes, globalRegistry(), options, readResult$help$PassportConfig);
+    return readBoxed(bytes, noRegistry, options, readResult$help$PassportConfig);
   }
 
   static fromReader(r: TlReader): GetPassportConfig$ {
@@ -2147,7 +2147,7 @@ class GetSupportName$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeSupportName {
-    return readBoxed(bytes, globalRegistry(), options, readResult$help$SupportName);
+    return readBoxed(bytes, noRegistry, options, readResult$help$SupportName);
   }
 
   static fromReader(_r: TlReader): GetSupportName$ {
@@ -2193,7 +2193,7 @@ class GetUserInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeUserInfo {
-    return readBoxed(bytes, globalRegistry(), options, readResult$help$UserInfo);
+    return readBoxed(bytes, noRegistry, options, readResult$help$UserInfo);
   }
 
   static fromReader(r: TlReader): GetUserInfo$ {
@@ -2263,7 +2263,7 @@ class EditUserInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeUserInfo {
-    return readBoxed(bytes, globalRegistry(), options, readResult$help$UserInfo);
+    return readBoxed(bytes, noRegistry, options, readResult$help$UserInfo);
   }
 
   static fromReader(r: TlReader): EditUserInfo$ {
@@ -2307,7 +2307,7 @@ class GetPromoData$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypePromoData {
-    return readBoxed(bytes, globalRegistry(), options, readResult$help$PromoData);
+    return readBoxed(bytes, noRegistry, options, readResult$help$PromoData);
   }
 
   static fromReader(_r: TlReader): GetPromoData$ {
@@ -2353,7 +2353,7 @@ class HidePromoData$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): HidePromoData$ {
@@ -2407,7 +2407,7 @@ class DismissSuggestion$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DismissSuggestion$ {
@@ -2465,7 +2465,7 @@ class GetCountriesList$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeCountriesList {
-    return readBoxed(bytes, globalRegistry(), options, readResult$help$CountriesList);
+    return readBoxed(bytes, noRegistry, options, readResult$help$CountriesList);
   }
 
   static fromReader(r: TlReader): GetCountriesList$ {

@@ -12,6 +12,7 @@ import {
   decoding,
   defineTlClass,
   indexedField,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -25,7 +26,6 @@ import {
   readResult$LangPackDifference,
   readResult$LangPackLanguage,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 
 /** `langpack.getLangPack#f2f2330a lang_pack:string lang_code:string = LangPackDifference` */
@@ -66,7 +66,7 @@ class GetLangPack$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeLangPackDifference {
-    return readBoxed(bytes, globalRegistry(), options, readResult$LangPackDifference);
+    return readBoxed(bytes, noRegistry, options, readResult$LangPackDifference);
   }
 
   static fromReader(r: TlReader): GetLangPack$ {
@@ -138,7 +138,7 @@ class GetStrings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeLangPackString[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$LangPackString);
+    return readBoxed(bytes, noRegistry, options, read$Vector$LangPackString);
   }
 
   static fromReader(r: TlReader): GetStrings$ {
@@ -204,7 +204,7 @@ class GetDifference$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeLangPackDifference {
-    return readBoxed(bytes, globalRegistry(), options, readResult$LangPackDifference);
+    return readBoxed(bytes, noRegistry, options, readResult$LangPackDifference);
   }
 
   static fromReader(r: TlReader): GetDifference$ {
@@ -262,7 +262,7 @@ class GetLanguages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeLangPackLanguage[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$LangPackLanguage);
+    return readBoxed(bytes, noRegistry, options, read$Vector$LangPackLanguage);
   }
 
   static fromReader(r: TlReader): GetLanguages$ {
@@ -320,7 +320,7 @@ class GetLanguage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeLangPackLanguage {
-    return readBoxed(bytes, globalRegistry(), options, readResult$LangPackLanguage);
+    return readBoxed(bytes, noRegistry, options, readResult$LangPackLanguage);
   }
 
   static fromReader(r: TlReader): GetLanguage$ {

@@ -14,6 +14,7 @@ import {
   indexedField,
   longArg,
   longArrayArg,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -161,7 +162,6 @@ import {
   write$User,
   write$updates$State,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `messages.Dialogs`, discriminated by `className`. */
 export type TypeDialogs = 
@@ -3246,7 +3246,7 @@ class GetMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetMessages$ {
@@ -3327,7 +3327,7 @@ class GetDialogs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeDialogs {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Dialogs);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Dialogs);
   }
 
   static fromReader(r: TlReader): GetDialogs$ {
@@ -3423,7 +3423,7 @@ class GetHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetHistory$ {
@@ -3543,7 +3543,7 @@ class Search$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): Search$ {
@@ -3628,7 +3628,7 @@ class ReadHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedMessages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedMessages);
   }
 
   static fromReader(r: TlReader): ReadHistory$ {
@@ -3698,7 +3698,7 @@ class DeleteHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedHistory);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedHistory);
   }
 
   static fromReader(r: TlReader): DeleteHistory$ {
@@ -3773,7 +3773,7 @@ class DeleteMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedMessages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedMessages);
   }
 
   static fromReader(r: TlReader): DeleteMessages$ {
@@ -3831,7 +3831,7 @@ class ReceivedMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeReceivedNotifyMessage[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$ReceivedNotifyMessage);
+    return readBoxed(bytes, noRegistry, options, read$Vector$ReceivedNotifyMessage);
   }
 
   static fromReader(r: TlReader): ReceivedMessages$ {
@@ -3896,7 +3896,7 @@ class SetTyping$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetTyping$ {
@@ -4011,7 +4011,7 @@ class SendMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendMessage$ {
@@ -4138,7 +4138,7 @@ class SendMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendMedia$ {
@@ -4258,7 +4258,7 @@ class ForwardMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ForwardMessages$ {
@@ -4326,7 +4326,7 @@ class ReportSpam$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReportSpam$ {
@@ -4380,7 +4380,7 @@ class GetPeerSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypePeerSettings {
-    return readBoxed(bytes, globalRegistry(), options, readResult$PeerSettings);
+    return readBoxed(bytes, noRegistry, options, readResult$PeerSettings);
   }
 
   static fromReader(r: TlReader): GetPeerSettings$ {
@@ -4450,7 +4450,7 @@ class Report$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): Report$ {
@@ -4516,7 +4516,7 @@ class GetChats$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Chats);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
   static fromReader(r: TlReader): GetChats$ {
@@ -4570,7 +4570,7 @@ class GetFullChat$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChatFull {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$ChatFull);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$ChatFull);
   }
 
   static fromReader(r: TlReader): GetFullChat$ {
@@ -4628,7 +4628,7 @@ class EditChatTitle$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditChatTitle$ {
@@ -4688,7 +4688,7 @@ class EditChatPhoto$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditChatPhoto$ {
@@ -4752,7 +4752,7 @@ class AddChatUser$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): AddChatUser$ {
@@ -4814,7 +4814,7 @@ class DeleteChatUser$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): DeleteChatUser$ {
@@ -4882,7 +4882,7 @@ class CreateChat$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): CreateChat$ {
@@ -4942,7 +4942,7 @@ class GetDhConfig$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeDhConfig {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$DhConfig);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$DhConfig);
   }
 
   static fromReader(r: TlReader): GetDhConfig$ {
@@ -5006,7 +5006,7 @@ class RequestEncryption$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEncryptedChat {
-    return readBoxed(bytes, globalRegistry(), options, readResult$EncryptedChat);
+    return readBoxed(bytes, noRegistry, options, readResult$EncryptedChat);
   }
 
   static fromReader(r: TlReader): RequestEncryption$ {
@@ -5072,7 +5072,7 @@ class AcceptEncryption$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEncryptedChat {
-    return readBoxed(bytes, globalRegistry(), options, readResult$EncryptedChat);
+    return readBoxed(bytes, noRegistry, options, readResult$EncryptedChat);
   }
 
   static fromReader(r: TlReader): AcceptEncryption$ {
@@ -5130,7 +5130,7 @@ class DiscardEncryption$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): DiscardEncryption$ {
@@ -5188,7 +5188,7 @@ class SetEncryptedTyping$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetEncryptedTyping$ {
@@ -5248,7 +5248,7 @@ class ReadEncryptedHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReadEncryptedHistory$ {
@@ -5318,7 +5318,7 @@ class SendEncrypted$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSentEncryptedMessage {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$SentEncryptedMessage);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$SentEncryptedMessage);
   }
 
   static fromReader(r: TlReader): SendEncrypted$ {
@@ -5398,7 +5398,7 @@ class SendEncryptedFile$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSentEncryptedMessage {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$SentEncryptedMessage);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$SentEncryptedMessage);
   }
 
   static fromReader(r: TlReader): SendEncryptedFile$ {
@@ -5470,7 +5470,7 @@ class SendEncryptedService$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSentEncryptedMessage {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$SentEncryptedMessage);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$SentEncryptedMessage);
   }
 
   static fromReader(r: TlReader): SendEncryptedService$ {
@@ -5528,7 +5528,7 @@ class ReceivedQueue$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): BigInteger[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$long);
+    return readBoxed(bytes, noRegistry, options, read$Vector$long);
   }
 
   static fromReader(r: TlReader): ReceivedQueue$ {
@@ -5582,7 +5582,7 @@ class ReportEncryptedSpam$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReportEncryptedSpam$ {
@@ -5644,7 +5644,7 @@ class ReadMessageContents$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedMessages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedMessages);
   }
 
   static fromReader(r: TlReader): ReadMessageContents$ {
@@ -5702,7 +5702,7 @@ class GetStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Stickers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Stickers);
   }
 
   static fromReader(r: TlReader): GetStickers$ {
@@ -5758,7 +5758,7 @@ class GetAllStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAllStickers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AllStickers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AllStickers);
   }
 
   static fromReader(r: TlReader): GetAllStickers$ {
@@ -5827,7 +5827,7 @@ class GetWebPagePreview$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeMessageMedia {
-    return readBoxed(bytes, globalRegistry(), options, readResult$MessageMedia);
+    return readBoxed(bytes, noRegistry, options, readResult$MessageMedia);
   }
 
   static fromReader(r: TlReader): GetWebPagePreview$ {
@@ -5886,7 +5886,7 @@ class ExportChatInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeExportedChatInvite {
-    return readBoxed(bytes, globalRegistry(), options, readResult$ExportedChatInvite);
+    return readBoxed(bytes, noRegistry, options, readResult$ExportedChatInvite);
   }
 
   static fromReader(r: TlReader): ExportChatInvite$ {
@@ -5940,7 +5940,7 @@ class CheckChatInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeChatInvite {
-    return readBoxed(bytes, globalRegistry(), options, readResult$ChatInvite);
+    return readBoxed(bytes, noRegistry, options, readResult$ChatInvite);
   }
 
   static fromReader(r: TlReader): CheckChatInvite$ {
@@ -5994,7 +5994,7 @@ class ImportChatInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ImportChatInvite$ {
@@ -6048,7 +6048,7 @@ class GetStickerSet$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$StickerSet);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSet);
   }
 
   static fromReader(r: TlReader): GetStickerSet$ {
@@ -6106,7 +6106,7 @@ class InstallStickerSet$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSetInstallResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$StickerSetInstallResult);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSetInstallResult);
   }
 
   static fromReader(r: TlReader): InstallStickerSet$ {
@@ -6162,7 +6162,7 @@ class UninstallStickerSet$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UninstallStickerSet$ {
@@ -6228,7 +6228,7 @@ class StartBot$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): StartBot$ {
@@ -6304,7 +6304,7 @@ class GetMessagesViews$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessageViews {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$MessageViews);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$MessageViews);
   }
 
   static fromReader(r: TlReader): GetMessagesViews$ {
@@ -6370,7 +6370,7 @@ class EditChatAdmin$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): EditChatAdmin$ {
@@ -6428,7 +6428,7 @@ class MigrateChat$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): MigrateChat$ {
@@ -6517,7 +6517,7 @@ class SearchGlobal$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): SearchGlobal$ {
@@ -6604,7 +6604,7 @@ class ReorderStickerSets$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReorderStickerSets$ {
@@ -6670,7 +6670,7 @@ class GetDocumentByHash$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDocument {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Document);
+    return readBoxed(bytes, noRegistry, options, readResult$Document);
   }
 
   static fromReader(r: TlReader): GetDocumentByHash$ {
@@ -6728,7 +6728,7 @@ class GetSavedGifs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSavedGifs {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$SavedGifs);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$SavedGifs);
   }
 
   static fromReader(r: TlReader): GetSavedGifs$ {
@@ -6786,7 +6786,7 @@ class SaveGif$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveGif$ {
@@ -6861,7 +6861,7 @@ class GetInlineBotResults$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeBotResults {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$BotResults);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$BotResults);
   }
 
   static fromReader(r: TlReader): GetInlineBotResults$ {
@@ -6962,7 +6962,7 @@ class SetInlineBotResults$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetInlineBotResults$ {
@@ -7069,7 +7069,7 @@ class SendInlineBotResult$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendInlineBotResult$ {
@@ -7144,7 +7144,7 @@ class GetMessageEditData$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessageEditData {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$MessageEditData);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$MessageEditData);
   }
 
   static fromReader(r: TlReader): GetMessageEditData$ {
@@ -7243,7 +7243,7 @@ class EditMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditMessage$ {
@@ -7347,7 +7347,7 @@ class EditInlineBotMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): EditInlineBotMessage$ {
@@ -7433,7 +7433,7 @@ class GetBotCallbackAnswer$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeBotCallbackAnswer {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$BotCallbackAnswer);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$BotCallbackAnswer);
   }
 
   static fromReader(r: TlReader): GetBotCallbackAnswer$ {
@@ -7517,7 +7517,7 @@ class SetBotCallbackAnswer$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetBotCallbackAnswer$ {
@@ -7589,7 +7589,7 @@ class GetPeerDialogs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypePeerDialogs {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$PeerDialogs);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$PeerDialogs);
   }
 
   static fromReader(r: TlReader): GetPeerDialogs$ {
@@ -7671,7 +7671,7 @@ class SaveDraft$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveDraft$ {
@@ -7721,7 +7721,7 @@ class GetAllDrafts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(_r: TlReader): GetAllDrafts$ {
@@ -7767,7 +7767,7 @@ class GetFeaturedStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFeaturedStickers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$FeaturedStickers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$FeaturedStickers);
   }
 
   static fromReader(r: TlReader): GetFeaturedStickers$ {
@@ -7829,7 +7829,7 @@ class ReadFeaturedStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReadFeaturedStickers$ {
@@ -7889,7 +7889,7 @@ class GetRecentStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeRecentStickers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$RecentStickers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$RecentStickers);
   }
 
   static fromReader(r: TlReader): GetRecentStickers$ {
@@ -7957,7 +7957,7 @@ class SaveRecentSticker$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveRecentSticker$ {
@@ -8019,7 +8019,7 @@ class ClearRecentStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ClearRecentStickers$ {
@@ -8085,7 +8085,7 @@ class GetArchivedStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeArchivedStickers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$ArchivedStickers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$ArchivedStickers);
   }
 
   static fromReader(r: TlReader): GetArchivedStickers$ {
@@ -8145,7 +8145,7 @@ class GetMaskStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAllStickers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AllStickers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AllStickers);
   }
 
   static fromReader(r: TlReader): GetMaskStickers$ {
@@ -8199,7 +8199,7 @@ class GetAttachedStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStickerSetCovered[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$StickerSetCovered);
+    return readBoxed(bytes, noRegistry, options, read$Vector$StickerSetCovered);
   }
 
   static fromReader(r: TlReader): GetAttachedStickers$ {
@@ -8275,7 +8275,7 @@ class SetGameScore$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SetGameScore$ {
@@ -8358,7 +8358,7 @@ class SetInlineGameScore$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetInlineGameScore$ {
@@ -8429,7 +8429,7 @@ class GetGameHighScores$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeHighScores {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$HighScores);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$HighScores);
   }
 
   static fromReader(r: TlReader): GetGameHighScores$ {
@@ -8491,7 +8491,7 @@ class GetInlineGameHighScores$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeHighScores {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$HighScores);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$HighScores);
   }
 
   static fromReader(r: TlReader): GetInlineGameHighScores$ {
@@ -8555,7 +8555,7 @@ class GetCommonChats$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Chats);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
   static fromReader(r: TlReader): GetCommonChats$ {
@@ -8621,7 +8621,7 @@ class GetAllChats$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Chats);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
   static fromReader(r: TlReader): GetAllChats$ {
@@ -8679,7 +8679,7 @@ class GetWebPage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWebPage {
-    return readBoxed(bytes, globalRegistry(), options, readResult$WebPage);
+    return readBoxed(bytes, noRegistry, options, readResult$WebPage);
   }
 
   static fromReader(r: TlReader): GetWebPage$ {
@@ -8741,7 +8741,7 @@ class ToggleDialogPin$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleDialogPin$ {
@@ -8817,7 +8817,7 @@ class ReorderPinnedDialogs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReorderPinnedDialogs$ {
@@ -8877,7 +8877,7 @@ class GetPinnedDialogs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypePeerDialogs {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$PeerDialogs);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$PeerDialogs);
   }
 
   static fromReader(r: TlReader): GetPinnedDialogs$ {
@@ -8951,7 +8951,7 @@ class SetBotShippingResults$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetBotShippingResults$ {
@@ -9023,7 +9023,7 @@ class SetBotPrecheckoutResults$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetBotPrecheckoutResults$ {
@@ -9087,7 +9087,7 @@ class UploadMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeMessageMedia {
-    return readBoxed(bytes, globalRegistry(), options, readResult$MessageMedia);
+    return readBoxed(bytes, noRegistry, options, readResult$MessageMedia);
   }
 
   static fromReader(r: TlReader): UploadMedia$ {
@@ -9151,7 +9151,7 @@ class SendScreenshotNotification$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendScreenshotNotification$ {
@@ -9209,7 +9209,7 @@ class GetFavedStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFavedStickers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$FavedStickers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$FavedStickers);
   }
 
   static fromReader(r: TlReader): GetFavedStickers$ {
@@ -9267,7 +9267,7 @@ class FaveSticker$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): FaveSticker$ {
@@ -9343,7 +9343,7 @@ class GetUnreadMentions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetUnreadMentions$ {
@@ -9407,7 +9407,7 @@ class ReadMentions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedHistory);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedHistory);
   }
 
   static fromReader(r: TlReader): ReadMentions$ {
@@ -9469,7 +9469,7 @@ class GetRecentLocations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetRecentLocations$ {
@@ -9563,7 +9563,7 @@ class SendMultiMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendMultiMedia$ {
@@ -9633,7 +9633,7 @@ class UploadEncryptedFile$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEncryptedFile {
-    return readBoxed(bytes, globalRegistry(), options, readResult$EncryptedFile);
+    return readBoxed(bytes, noRegistry, options, readResult$EncryptedFile);
   }
 
   static fromReader(r: TlReader): UploadEncryptedFile$ {
@@ -9699,7 +9699,7 @@ class SearchStickerSets$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFoundStickerSets {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$FoundStickerSets);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$FoundStickerSets);
   }
 
   static fromReader(r: TlReader): SearchStickerSets$ {
@@ -9745,7 +9745,7 @@ class GetSplitRanges$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeMessageRange[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$MessageRange);
+    return readBoxed(bytes, noRegistry, options, read$Vector$MessageRange);
   }
 
   static fromReader(_r: TlReader): GetSplitRanges$ {
@@ -9797,7 +9797,7 @@ class MarkDialogUnread$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): MarkDialogUnread$ {
@@ -9841,7 +9841,7 @@ class GetDialogUnreadMarks$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDialogPeer[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$DialogPeer);
+    return readBoxed(bytes, noRegistry, options, read$Vector$DialogPeer);
   }
 
   static fromReader(_r: TlReader): GetDialogUnreadMarks$ {
@@ -9873,7 +9873,7 @@ class ClearAllDrafts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ClearAllDrafts$ {
@@ -9937,7 +9937,7 @@ class UpdatePinnedMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): UpdatePinnedMessage$ {
@@ -10015,7 +10015,7 @@ class SendVote$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendVote$ {
@@ -10077,7 +10077,7 @@ class GetPollResults$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): GetPollResults$ {
@@ -10133,7 +10133,7 @@ class GetOnlines$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeChatOnlines {
-    return readBoxed(bytes, globalRegistry(), options, readResult$ChatOnlines);
+    return readBoxed(bytes, noRegistry, options, readResult$ChatOnlines);
   }
 
   static fromReader(r: TlReader): GetOnlines$ {
@@ -10197,7 +10197,7 @@ class GetStatsURL$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStatsURL {
-    return readBoxed(bytes, globalRegistry(), options, readResult$StatsURL);
+    return readBoxed(bytes, noRegistry, options, readResult$StatsURL);
   }
 
   static fromReader(r: TlReader): GetStatsURL$ {
@@ -10261,7 +10261,7 @@ class EditChatAbout$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): EditChatAbout$ {
@@ -10321,7 +10321,7 @@ class EditChatDefaultBannedRights$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditChatDefaultBannedRights$ {
@@ -10377,7 +10377,7 @@ class GetEmojiKeywords$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiKeywordsDifference {
-    return readBoxed(bytes, globalRegistry(), options, readResult$EmojiKeywordsDifference);
+    return readBoxed(bytes, noRegistry, options, readResult$EmojiKeywordsDifference);
   }
 
   static fromReader(r: TlReader): GetEmojiKeywords$ {
@@ -10435,7 +10435,7 @@ class GetEmojiKeywordsDifference$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiKeywordsDifference {
-    return readBoxed(bytes, globalRegistry(), options, readResult$EmojiKeywordsDifference);
+    return readBoxed(bytes, noRegistry, options, readResult$EmojiKeywordsDifference);
   }
 
   static fromReader(r: TlReader): GetEmojiKeywordsDifference$ {
@@ -10499,7 +10499,7 @@ class GetEmojiKeywordsLanguages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiLanguage[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$EmojiLanguage);
+    return readBoxed(bytes, noRegistry, options, read$Vector$EmojiLanguage);
   }
 
   static fromReader(r: TlReader): GetEmojiKeywordsLanguages$ {
@@ -10553,7 +10553,7 @@ class GetEmojiURL$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiURL {
-    return readBoxed(bytes, globalRegistry(), options, readResult$EmojiURL);
+    return readBoxed(bytes, noRegistry, options, readResult$EmojiURL);
   }
 
   static fromReader(r: TlReader): GetEmojiURL$ {
@@ -10619,7 +10619,7 @@ class GetSearchCounters$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSearchCounter[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$messages$SearchCounter);
+    return readBoxed(bytes, noRegistry, options, read$Vector$messages$SearchCounter);
   }
 
   static fromReader(r: TlReader): GetSearchCounters$ {
@@ -10683,7 +10683,7 @@ class RequestUrlAuth$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUrlAuthResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$UrlAuthResult);
+    return readBoxed(bytes, noRegistry, options, readResult$UrlAuthResult);
   }
 
   static fromReader(r: TlReader): RequestUrlAuth$ {
@@ -10755,7 +10755,7 @@ class AcceptUrlAuth$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUrlAuthResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$UrlAuthResult);
+    return readBoxed(bytes, noRegistry, options, readResult$UrlAuthResult);
   }
 
   static fromReader(r: TlReader): AcceptUrlAuth$ {
@@ -10817,7 +10817,7 @@ class HidePeerSettingsBar$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): HidePeerSettingsBar$ {
@@ -10875,7 +10875,7 @@ class GetScheduledHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetScheduledHistory$ {
@@ -10943,7 +10943,7 @@ class GetScheduledMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetScheduledMessages$ {
@@ -11011,7 +11011,7 @@ class SendScheduledMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SendScheduledMessages$ {
@@ -11079,7 +11079,7 @@ class DeleteScheduledMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): DeleteScheduledMessages$ {
@@ -11155,7 +11155,7 @@ class GetPollVotes$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeVotesList {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$VotesList);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$VotesList);
   }
 
   static fromReader(r: TlReader): GetPollVotes$ {
@@ -11242,7 +11242,7 @@ class ToggleStickerSets$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ToggleStickerSets$ {
@@ -11288,7 +11288,7 @@ class GetDialogFilters$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDialogFilter[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$DialogFilter);
+    return readBoxed(bytes, noRegistry, options, read$Vector$DialogFilter);
   }
 
   static fromReader(_r: TlReader): GetDialogFilters$ {
@@ -11320,7 +11320,7 @@ class GetSuggestedDialogFilters$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDialogFilterSuggested[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$DialogFilterSuggested);
+    return readBoxed(bytes, noRegistry, options, read$Vector$DialogFilterSuggested);
   }
 
   static fromReader(_r: TlReader): GetSuggestedDialogFilters$ {
@@ -11373,7 +11373,7 @@ class UpdateDialogFilter$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateDialogFilter$ {
@@ -11440,7 +11440,7 @@ class UpdateDialogFiltersOrder$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): UpdateDialogFiltersOrder$ {
@@ -11502,7 +11502,7 @@ class GetOldFeaturedStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFeaturedStickers {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$FeaturedStickers);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$FeaturedStickers);
   }
 
   static fromReader(r: TlReader): GetOldFeaturedStickers$ {
@@ -11592,7 +11592,7 @@ class GetReplies$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetReplies$ {
@@ -11666,7 +11666,7 @@ class GetDiscussionMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeDiscussionMessage {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$DiscussionMessage);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$DiscussionMessage);
   }
 
   static fromReader(r: TlReader): GetDiscussionMessage$ {
@@ -11730,7 +11730,7 @@ class ReadDiscussion$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReadDiscussion$ {
@@ -11788,7 +11788,7 @@ class UnpinAllMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$AffectedHistory);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedHistory);
   }
 
   static fromReader(r: TlReader): UnpinAllMessages$ {

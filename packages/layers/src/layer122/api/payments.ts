@@ -13,6 +13,7 @@ import {
   defineTlClass,
   indexedField,
   longArg,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -50,7 +51,6 @@ import {
   write$Updates,
   write$User,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `payments.PaymentForm`, discriminated by `className`. */
 export type TypePaymentForm = Api.payments.PaymentForm;
@@ -647,7 +647,7 @@ class GetPaymentForm$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypePaymentForm {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$PaymentForm);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$PaymentForm);
   }
 
   static fromReader(r: TlReader): GetPaymentForm$ {
@@ -701,7 +701,7 @@ class GetPaymentReceipt$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypePaymentReceipt {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$PaymentReceipt);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$PaymentReceipt);
   }
 
   static fromReader(r: TlReader): GetPaymentReceipt$ {
@@ -765,7 +765,7 @@ class ValidateRequestedInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeValidatedRequestedInfo {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$ValidatedRequestedInfo);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$ValidatedRequestedInfo);
   }
 
   static fromReader(r: TlReader): ValidateRequestedInfo$ {
@@ -841,7 +841,7 @@ class SendPaymentForm$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypePaymentResult {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$PaymentResult);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$PaymentResult);
   }
 
   static fromReader(r: TlReader): SendPaymentForm$ {
@@ -890,7 +890,7 @@ class GetSavedInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeSavedInfo {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$SavedInfo);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$SavedInfo);
   }
 
   static fromReader(_r: TlReader): GetSavedInfo$ {
@@ -942,7 +942,7 @@ class ClearSavedInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ClearSavedInfo$ {
@@ -999,7 +999,7 @@ class GetBankCardData$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeBankCardData {
-    return readBoxed(bytes, globalRegistry(), options, readResult$payments$BankCardData);
+    return readBoxed(bytes, noRegistry, options, readResult$payments$BankCardData);
   }
 
   static fromReader(r: TlReader): GetBankCardData$ {

@@ -13,6 +13,7 @@ import {
   defineTlClass,
   indexedField,
   longArg,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -53,7 +54,6 @@ import {
   write$PhoneCallProtocol,
   write$User,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `phone.PhoneCall`, discriminated by `className`. */
 export type TypePhoneCall = Api.phone.PhoneCall;
@@ -318,7 +318,7 @@ class GetCallConfig$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDataJSON {
-    return readBoxed(bytes, globalRegistry(), options, readResult$DataJSON);
+    return readBoxed(bytes, noRegistry, options, readResult$DataJSON);
   }
 
   static fromReader(_r: TlReader): GetCallConfig$ {
@@ -382,7 +382,7 @@ class RequestCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypePhoneCall {
-    return readBoxed(bytes, globalRegistry(), options, readResult$phone$PhoneCall);
+    return readBoxed(bytes, noRegistry, options, readResult$phone$PhoneCall);
   }
 
   static fromReader(r: TlReader): RequestCall$ {
@@ -454,7 +454,7 @@ class AcceptCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypePhoneCall {
-    return readBoxed(bytes, globalRegistry(), options, readResult$phone$PhoneCall);
+    return readBoxed(bytes, noRegistry, options, readResult$phone$PhoneCall);
   }
 
   static fromReader(r: TlReader): AcceptCall$ {
@@ -524,7 +524,7 @@ class ConfirmCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypePhoneCall {
-    return readBoxed(bytes, globalRegistry(), options, readResult$phone$PhoneCall);
+    return readBoxed(bytes, noRegistry, options, readResult$phone$PhoneCall);
   }
 
   static fromReader(r: TlReader): ConfirmCall$ {
@@ -584,7 +584,7 @@ class ReceivedCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): ReceivedCall$ {
@@ -656,7 +656,7 @@ class DiscardCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): DiscardCall$ {
@@ -734,7 +734,7 @@ class SetCallRating$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): SetCallRating$ {
@@ -800,7 +800,7 @@ class SaveCallDebug$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SaveCallDebug$ {
@@ -860,7 +860,7 @@ class SendSignalingData$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SendSignalingData$ {
@@ -920,7 +920,7 @@ class CreateGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): CreateGroupCall$ {
@@ -986,7 +986,7 @@ class JoinGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): JoinGroupCall$ {
@@ -1050,7 +1050,7 @@ class LeaveGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): LeaveGroupCall$ {
@@ -1116,7 +1116,7 @@ class EditGroupCallMember$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): EditGroupCallMember$ {
@@ -1188,7 +1188,7 @@ class InviteToGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): InviteToGroupCall$ {
@@ -1244,7 +1244,7 @@ class DiscardGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): DiscardGroupCall$ {
@@ -1305,7 +1305,7 @@ class ToggleGroupCallSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Updates);
+    return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(r: TlReader): ToggleGroupCallSettings$ {
@@ -1364,7 +1364,7 @@ class GetGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypeGroupCall {
-    return readBoxed(bytes, globalRegistry(), options, readResult$phone$GroupCall);
+    return readBoxed(bytes, noRegistry, options, readResult$phone$GroupCall);
   }
 
   static fromReader(r: TlReader): GetGroupCall$ {
@@ -1449,7 +1449,7 @@ class GetGroupParticipants$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypeGroupParticipants {
-    return readBoxed(bytes, globalRegistry(), options, readResult$phone$GroupParticipants);
+    return readBoxed(bytes, noRegistry, options, readResult$phone$GroupParticipants);
   }
 
   static fromReader(r: TlReader): GetGroupParticipants$ {
@@ -1515,7 +1515,7 @@ class CheckGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): CheckGroupCall$ {

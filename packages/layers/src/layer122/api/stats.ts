@@ -13,6 +13,7 @@ import {
   defineTlClass,
   indexedField,
   longArg,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -50,7 +51,6 @@ import {
   write$StatsPercentValue,
   write$User,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `stats.BroadcastStats`, discriminated by `className`. */
 export type TypeBroadcastStats = Api.stats.BroadcastStats;
@@ -466,7 +466,7 @@ class GetBroadcastStats$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stats.TypeBroadcastStats {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stats$BroadcastStats);
+    return readBoxed(bytes, noRegistry, options, readResult$stats$BroadcastStats);
   }
 
   static fromReader(r: TlReader): GetBroadcastStats$ {
@@ -531,7 +531,7 @@ class LoadAsyncGraph$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStatsGraph {
-    return readBoxed(bytes, globalRegistry(), options, readResult$StatsGraph);
+    return readBoxed(bytes, noRegistry, options, readResult$StatsGraph);
   }
 
   static fromReader(r: TlReader): LoadAsyncGraph$ {
@@ -596,7 +596,7 @@ class GetMegagroupStats$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stats.TypeMegagroupStats {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stats$MegagroupStats);
+    return readBoxed(bytes, noRegistry, options, readResult$stats$MegagroupStats);
   }
 
   static fromReader(r: TlReader): GetMegagroupStats$ {
@@ -674,7 +674,7 @@ class GetMessagePublicForwards$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$Messages);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
   static fromReader(r: TlReader): GetMessagePublicForwards$ {
@@ -748,7 +748,7 @@ class GetMessageStats$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stats.TypeMessageStats {
-    return readBoxed(bytes, globalRegistry(), options, readResult$stats$MessageStats);
+    return readBoxed(bytes, noRegistry, options, readResult$stats$MessageStats);
   }
 
   static fromReader(r: TlReader): GetMessageStats$ {

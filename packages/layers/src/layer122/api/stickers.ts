@@ -12,6 +12,7 @@ import {
   decoding,
   defineTlClass,
   indexedField,
+  noRegistry,
   readBoxed,
   required,
   rethrowDecode,
@@ -32,7 +33,6 @@ import {
   write$InputStickerSetItem,
   write$InputUser,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 
 /** `stickers.createStickerSet#f1036780 flags:# masks:flags.0?true animated:flags.1?true user_id:InputUser title:string short_name:string thumb:flags.2?InputDocument stickers:Vector<InputStickerSetItem> = messages.StickerSet` */
@@ -104,7 +104,7 @@ class CreateStickerSet$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$StickerSet);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSet);
   }
 
   static fromReader(r: TlReader): CreateStickerSet$ {
@@ -171,7 +171,7 @@ class RemoveStickerFromSet$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$StickerSet);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSet);
   }
 
   static fromReader(r: TlReader): RemoveStickerFromSet$ {
@@ -229,7 +229,7 @@ class ChangeStickerPosition$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$StickerSet);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSet);
   }
 
   static fromReader(r: TlReader): ChangeStickerPosition$ {
@@ -289,7 +289,7 @@ class AddStickerToSet$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$StickerSet);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSet);
   }
 
   static fromReader(r: TlReader): AddStickerToSet$ {
@@ -349,7 +349,7 @@ class SetStickerSetThumb$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
-    return readBoxed(bytes, globalRegistry(), options, readResult$messages$StickerSet);
+    return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSet);
   }
 
   static fromReader(r: TlReader): SetStickerSetThumb$ {

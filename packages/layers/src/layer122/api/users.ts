@@ -12,6 +12,7 @@ import {
   decoding,
   defineTlClass,
   indexedField,
+  noRegistry,
   readBoxed,
   rethrowDecode,
   rethrowEncode,
@@ -27,7 +28,6 @@ import {
   write$InputUser,
   write$SecureValueError,
 } from '../codecs.js';
-import { globalRegistry } from '../registry.js';
 
 
 /** `users.getUsers#d91a548 id:Vector<InputUser> = Vector<User>` */
@@ -72,7 +72,7 @@ class GetUsers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser[] {
-    return readBoxed(bytes, globalRegistry(), options, read$Vector$User);
+    return readBoxed(bytes, noRegistry, options, read$Vector$User);
   }
 
   static fromReader(r: TlReader): GetUsers$ {
@@ -126,7 +126,7 @@ class GetFullUser$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUserFull {
-    return readBoxed(bytes, globalRegistry(), options, readResult$UserFull);
+    return readBoxed(bytes, noRegistry, options, readResult$UserFull);
   }
 
   static fromReader(r: TlReader): GetFullUser$ {
@@ -192,7 +192,7 @@ class SetSecureValueErrors$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
-    return readBoxed(bytes, globalRegistry(), options, readResult$Bool);
+    return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(r: TlReader): SetSecureValueErrors$ {
