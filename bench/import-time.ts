@@ -218,13 +218,13 @@ async function main(): Promise<void> {
         'tlforge (tsx, warm)',
         generatedIndex.href,
         '@tlforge/layers/latest under tsx, transpile cache warm',
-        ['--import', 'tsx'],
+        ['--conditions=@tlforge/source', '--import', 'tsx'],
       ),
       importTarget(
         'tlforge (tsx, no cache)',
         generatedIndex.href,
         '@tlforge/layers/latest under tsx, TSX_DISABLE_CACHE=1: includes transpiling',
-        ['--import', 'tsx'],
+        ['--conditions=@tlforge/source', '--import', 'tsx'],
         { TSX_DISABLE_CACHE: '1' },
       ),
     );

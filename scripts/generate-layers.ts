@@ -9,6 +9,8 @@ import { generateSchemaSet } from '../packages/codegen/src/emit/generate.ts';
 const latest = ['schema/latest/api.tl', 'schema/latest/mtproto.tl'];
 const layer214 = ['schema/layer214/api.tl', 'schema/layer214/mtproto.tl'];
 const layer122 = ['schema/layer122/api.tl', 'schema/layer122/mtproto.tl'];
+/** Descriptions and RPC errors of layer 228 (schema/docs/README.md). */
+const latestDocs = 'schema/docs/layer228.json';
 
 /** Each vendored schema set and the folder its module goes to. */
 export const vendoredSets: ReadonlyArray<{
@@ -18,12 +20,15 @@ export const vendoredSets: ReadonlyArray<{
   long?: 'big-integer' | 'bigint';
   /** The other layers whose ids an unknown-constructor error of this one explains. */
   explainIdsFrom?: string[][];
+  /** The documentation written for this layer (none for older layers: their definitions differ). */
+  docs?: string;
 }> = [
   {
     name: 'latest',
     files: ['schema/latest/api.tl', 'schema/latest/mtproto.tl'],
     outDir: 'packages/layers/src/latest',
     explainIdsFrom: [layer214, layer122],
+    docs: latestDocs,
   },
   {
     name: 'latest-bigint',
@@ -31,6 +36,7 @@ export const vendoredSets: ReadonlyArray<{
     outDir: 'packages/layers/src/latest-bigint',
     long: 'bigint',
     explainIdsFrom: [layer214, layer122],
+    docs: latestDocs,
   },
   {
     name: 'layer122',

@@ -2,7 +2,7 @@
 // classes with `obj.serialize()` and a module-level `deserialize(bytes)`, generated and loaded when
 // the benchmark starts.
 
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { generateSchemaSet } from '../../packages/codegen/src/emit/generate.ts';
 import type { TlNode } from '../tl-tree.ts';
@@ -41,23 +41,29 @@ const variants: Record<TlforgeVariant, { folder: string; label: string; long: 'b
 
 const root = new URL('../../', import.meta.url);
 
-/** Generates a variant's layer 214 (about a second) and gives its index module's URL. */
-function generateVariant(variant: TlforgeVariant): URL {
+/**
+ * Generates a variant's layer 214 (about a second) and gives its index module's URL; `reuse` takes
+ * what an earlier call of the same run generated (the first-call benchmark's child processes).
+ */
+function generateVariant(variant: TlforgeVariant, reuse: boolean): URL {
   const { folder, long } = variants[variant];
+  const index = new URL(`${folder}/index.ts`, root);
+  if (reuse && existsSync(fileURLToPath(index))) return index;
   const outDir = fileURLToPath(new URL(folder, root));
   rmSync(outDir, { recursive: true, force: true });
   generateSchemaSet({ files: schema214.map((file) => fileURLToPath(new URL(file, root))), outDir, long });
-  return new URL(`${folder}/index.ts`, root);
+  return index;
 }
 
 /** The adapter, or why it is not available. */
 export async function loadTlforgeAdapter(
   variant: TlforgeVariant = 'tlforge',
+  reuse = false,
 ): Promise<LibraryAdapter | string> {
   const { folder, label } = variants[variant];
   let generated: GeneratedModule;
   try {
-    generated = (await import(generateVariant(variant).href)) as GeneratedModule;
+    generated = (await import(generateVariant(variant, reuse).href)) as GeneratedModule;
   } catch (e) {
     return `${folder}/index.ts failed to generate or load: ${(e as Error).message}`;
   }

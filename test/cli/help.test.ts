@@ -17,6 +17,8 @@ const exitCodes = [
   '  2  usage or file error: an unknown command or option, a bad or missing value, a schema',
   '     path that is missing, unreadable or a directory, an output folder that cannot be written',
   '  3  internal error: a bug in tlforge (please report it with the stack)',
+  '  4  decode and encode: the bytes or the JSON are no valid value of the schema (decode prints',
+  '     the tree read up to the error)',
 ];
 
 const generalHelp = [
@@ -28,6 +30,8 @@ const generalHelp = [
   '  check     report every error and warning of .tl and .json files, resolved as one schema',
   '  generate  write the TypeScript module of .tl and .json files, checked as one schema first',
   '  diff      what changed between two schema sets, as Markdown or JSON',
+  '  decode    print every value of TL bytes (hex, base64 or a file) with its byte range',
+  '  encode    print the bytes of a TL object given in its JSON form (as toJSON() writes it)',
   '',
   'options:',
   "  -h, --help     print this help; `tlforge help <command>` for a command's options",
@@ -67,6 +71,9 @@ const generateHelp = [
   '  --long big-integer|bigint      TL `long` as a big-integer BigInteger (default) or a bigint',
   '  --import-extension js|ts|none  extension of imports between generated files (default: js)',
   '  --emit ts|js                   TypeScript (default), or JavaScript with .d.ts declarations',
+  '  --only <name…>                 generate only these methods, constructors or types and what they need',
+  '  --only-file <path>             the names for --only, one per line or separated by spaces (# starts a comment)',
+  '  --docs <file.json>             descriptions and RPC errors for the JSDoc (schema/docs/layer228.json)',
   '  --strict                       fail on warnings too (exit 1, nothing written)',
   '  -h, --help                     print this help',
   '',
@@ -158,7 +165,7 @@ describe('tlforge help', () => {
       code: 2,
       out: [],
       err: [
-        'unknown command "frobnicate"; commands: check, generate, diff',
+        'unknown command "frobnicate"; commands: check, generate, diff, decode, encode',
         'run `tlforge --help` for usage',
       ],
     });

@@ -21,11 +21,15 @@ export async function runCli(argv: string[]): Promise<CliRun> {
   return { code, out, err };
 }
 
-/** `node <script> …args` from the repository root, the script's TypeScript run through tsx. */
-export function spawnCli(script: string, args: string[]): SpawnSyncReturns<string> {
+/**
+ * `node <script> …args` from the repository root, the script's TypeScript run through tsx; `input`, when
+ * given, is its stdin.
+ */
+export function spawnCli(script: string, args: string[], input?: string): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, ['--conditions=@tlforge/source', '--import', 'tsx', script, ...args], {
     cwd: repositoryRoot,
     encoding: 'utf8',
+    ...(input === undefined ? {} : { input }),
   });
 }
 

@@ -15,7 +15,7 @@ describe('tlforge usage errors', () => {
   it('names an unknown command and lists the commands', async () => {
     expect(await runCli(['frobnicate'])).toEqual(
       usageError(
-        'unknown command "frobnicate"; commands: check, generate, diff',
+        'unknown command "frobnicate"; commands: check, generate, diff, decode, encode',
         'run `tlforge --help` for usage',
       ),
     );
@@ -30,7 +30,7 @@ describe('tlforge usage errors', () => {
   it("names an unknown option of a command and lists the command's options", async () => {
     expect(await runCli(['generate', schema, '--out', 'tmp/x', '--fast'])).toEqual(
       usageError(
-        'unknown option "--fast" for generate; options: --out, --runtime, --long, --import-extension, --emit, --strict, --help',
+        'unknown option "--fast" for generate; options: --out, --runtime, --long, --import-extension, --emit, --only, --only-file, --docs, --strict, --help',
         generateHint,
       ),
     );

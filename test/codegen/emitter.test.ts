@@ -141,7 +141,7 @@ describe('the emitted text', () => {
     const a = emitSchemaModule(model(nestedSchema), options);
     const b = emitSchemaModule(model(nestedSchema), options);
     expect(a).toEqual(b);
-    expect(a.map((f) => f.path)).toEqual(['index.ts', 'api.ts', 'codecs.ts', 'registry.ts']);
+    expect(a.map((f) => f.path)).toEqual(['index.ts', 'api.ts', 'codecs.ts', 'json.ts', 'registry.ts']);
     expect(a[1]!.text).toContain("} from 'tlforge/runtime';");
   });
 });

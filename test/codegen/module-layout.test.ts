@@ -45,12 +45,13 @@ function imports(path: string): string[] {
 }
 
 describe('the files of a schema set', () => {
-  it('are index, api, one module per TL namespace, codecs and registry', () => {
+  it('are index, api, one module per TL namespace, codecs, json and registry', () => {
     expect(files(generate('default'))).toEqual([
       'api.ts',
       'api/shop.ts',
       'codecs.ts',
       'index.ts',
+      'json.ts',
       'registry.ts',
     ]);
   });
@@ -60,9 +61,10 @@ describe('the files of a schema set', () => {
     expect(imports(join(dir, 'index.ts'))).toEqual([]);
     expect(imports(join(dir, 'api/shop.ts'))).toEqual([
       "import type * as Api from '../api.js';",
-      "import type { TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';",
-      "import { arrayValue, constructorArgs, decoding, defineTlClass, indexedField, noRegistry, readBoxed, rethrowDecode, rethrowEncode, serializeObject } from '@tlforge/runtime';",
+      "import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';",
+      "import { TlJsonReader, TlJsonWriter, arrayValue, checkRpcError, constructorArgs, decoding, defineTlClass, indexedField, noRegistry, objectToJson, readBoxed, rethrowDecode, rethrowEncode, serializeObject } from '@tlforge/runtime';",
       "import { read$Vector$Item, readResult$shop$Order, write$Item } from '../codecs.js';",
+      "import { fromJson$Item } from '../json.js';",
     ]);
   });
 
@@ -77,7 +79,7 @@ describe('the files of a schema set', () => {
   it('import the runtime from the specifier given', () => {
     const dir = generate('runtime', { runtime: 'my-runtime' });
     expect(readFileSync(join(dir, 'index.ts'), 'utf8')).toContain(
-      "export { TlDecodeError, TlEncodeError, TlError, UnknownConstructorError } from 'my-runtime';",
+      "export { RpcError, TlDecodeError, TlEncodeError, TlError, TlJsonError, UnknownConstructorError } from 'my-runtime';",
     );
     expect(imports(join(dir, 'codecs.ts'))).toEqual([
       "import type * as Api from './api.js';",
@@ -101,6 +103,8 @@ describe('--emit js', () => {
       'codecs.js',
       'index.d.ts',
       'index.js',
+      'json.d.ts',
+      'json.js',
       'registry.d.ts',
       'registry.js',
     ]);

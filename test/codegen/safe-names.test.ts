@@ -138,6 +138,7 @@ describe('a schema whose names reach Object.prototype, are keywords or are no fi
       'api/index.ts',
       'codecs.ts',
       'index.ts',
+      'json.ts',
       'registry.ts',
     ]);
     const api = readFileSync(join(outDir, 'api.ts'), 'utf8');
@@ -221,6 +222,27 @@ describe('a schema whose names reach Object.prototype, are keywords or are no fi
       'e961f04e 01000000 00000000 02000000 15c4b51c 01000000 03000000 01630000 04000000',
     );
     expect(deserialize(bytes)).toStrictEqual(value);
+  });
+
+  it('keeps every TL field name in the JSON form, __proto__ included, and reads it back', () => {
+    const Api = index.Api as Record<string, new (args: object) => Instance>;
+    const fromJson = index.fromJson as (json: unknown) => Instance;
+    const value = new Api.Constructor!({
+      _Proto__: 1,
+      toString_: 2,
+      valueOf_: [3],
+      className_: 'c',
+      default: 4,
+    });
+    const text = JSON.stringify(value);
+    expect(text).toBe(
+      '{"_":"constructor","__proto__":1,"to_string":2,"value_of":[3],"class_name":"c","default":4}',
+    );
+    const back = fromJson(JSON.parse(text));
+    expect(back).toStrictEqual(value);
+    expect(toHex(back.serialize())).toBe(toHex(value.serialize()));
+    expect(Object.getPrototypeOf(JSON.parse(text))).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).to_string).toBeUndefined();
   });
 
   it('never reads an inherited member for an optional field left out', () => {

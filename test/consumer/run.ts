@@ -54,6 +54,7 @@ const shopChecks = [
 const layerChecks = [
   '@tlforge/layers/layer122 messages.startBot serializes to the expected bytes',
   '@tlforge/layers/latest messages.startBot serializes to the expected bytes',
+  '@tlforge/layers/latest messages.startBot goes to JSON and back',
 ];
 
 const args = new Set(process.argv.slice(2));
@@ -335,6 +336,42 @@ step('copy the fixture project (schema, app sources, tsconfig, page) and check t
     );
   }
   return output.trim();
+});
+
+/** The seed example, messages.startBot of layer 122, as `tlforge decode` prints it from the installed package. */
+const seedStartBotHex =
+  '7873dfe6 162829d8 28db0b00 735f649f a53f5db7 c97ea07d fade6100 00000000 06726566 5f343200';
+const seedStartBotTree = [
+  'layer 122, 40 bytes',
+  '[0, 40)   messages.startBot#e6df7378 (function → Updates)',
+  '[4, 20)     bot: InputUser = inputUser#d8292816',
+  '[8, 12)       user_id: int = 777000',
+  '[12, 20)      access_hash: long = -5233957211358339213',
+  '[20, 24)    peer: InputPeer = inputPeerSelf#7da07ec9',
+  '[24, 32)    random_id: long = 6414074',
+  '[32, 40)    start_param: string = "ref_42"',
+];
+
+step('npx tlforge decode --layer 122 <the seed messages.startBot> (the shipped schemas)', () => {
+  const args = ['--no-install', 'tlforge', 'decode', '--layer', '122', ...seedStartBotHex.split(' ')];
+  const result = run('npx', args, { cwd: appDir, check: false });
+  const lines = result.stdout.split('\n').filter((line) => line !== '');
+  if (result.status !== 0 || lines.join('\n') !== seedStartBotTree.join('\n')) {
+    fail(
+      `npx tlforge decode: exit ${result.status}, expected\n${seedStartBotTree.join('\n')}\ngot\n${tail(`${result.stdout}${result.stderr}`, 20)}`,
+    );
+  }
+  const value = run('npx', [...args, '--value'], { cwd: appDir, check: false });
+  const encoded = run('npx', ['--no-install', 'tlforge', 'encode', '--layer', '122', value.stdout], {
+    cwd: appDir,
+    check: false,
+  });
+  if (encoded.status !== 0 || encoded.stdout.replace(/\s+/g, '') !== seedStartBotHex.replace(/ /g, '')) {
+    fail(
+      `decode --value | encode did not give the bytes back: exit ${encoded.status}\n${tail(`${encoded.stdout}${encoded.stderr}`, 10)}`,
+    );
+  }
+  return `${lines.join('\n')}\ndecode --value, then encode: the same 40 bytes (${seconds(result.milliseconds)})`;
 });
 
 step('npx tlforge generate schema.tl --out src/generated', () => {

@@ -69,11 +69,11 @@ describe('tlforge check', () => {
       code: 2,
       out: [],
       err: [
-        'unknown command "frobnicate"; commands: check, generate, diff',
+        'unknown command "frobnicate"; commands: check, generate, diff, decode, encode',
         'run `tlforge --help` for usage',
       ],
     });
-    expect(commands.map((command) => command.name)).toEqual(['check', 'generate', 'diff']);
+    expect(commands.map((command) => command.name)).toEqual(['check', 'generate', 'diff', 'decode', 'encode']);
     expect(await run(['check'])).toEqual({
       code: 2,
       out: [],

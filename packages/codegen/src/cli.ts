@@ -8,7 +8,9 @@ import { checkCommand } from './cli/check-command.ts';
 import type { CliCommand } from './cli/cli-command.ts';
 import { type CliOutput, ignoreClosedPipes, processOutput } from './cli/cli-output.ts';
 import { asksForHelp, CommandLine } from './cli/command-line.ts';
+import { decodeCommand } from './cli/decode-command.ts';
 import { diffCommand } from './cli/diff-command.ts';
+import { encodeCommand } from './cli/encode-command.ts';
 import { ExitCode } from './cli/exit-code.ts';
 import { generateCommand } from './cli/generate-command.ts';
 import { commandHelp, generalHelp } from './cli/help-text.ts';
@@ -22,7 +24,13 @@ export type { CliOutput } from './cli/cli-output.ts';
 export { ExitCode } from './cli/exit-code.ts';
 
 /** The commands, in the order help lists them. */
-export const commands: readonly CliCommand[] = [checkCommand, generateCommand, diffCommand];
+export const commands: readonly CliCommand[] = [
+  checkCommand,
+  generateCommand,
+  diffCommand,
+  decodeCommand,
+  encodeCommand,
+];
 
 /** Runs one command line (without `node` and the script); resolves to the process exit code. */
 export async function main(argv: readonly string[], output: CliOutput = processOutput): Promise<ExitCode> {
@@ -56,7 +64,7 @@ async function dispatch(argv: readonly string[], output: CliOutput): Promise<Exi
     for (const line of commandHelp(command)) output.out(line);
     return ExitCode.ok;
   }
-  return command.run(CommandLine.parse(command.name, command.options, rest), output);
+  return command.run(CommandLine.parse(command.name, command.options, rest, command.positionals), output);
 }
 
 /** `tlforge help [command]`. */
@@ -95,8 +103,10 @@ function reportFailure(failure: unknown, output: CliOutput): ExitCode {
   }
   if (failure instanceof TlEmitError) {
     output.err(failure.message);
-    // Options the emitter cannot combine are the command line's fault; anything else is the schema's.
-    return failure.kind === 'unsupported-option' ? ExitCode.usage : ExitCode.schemaErrors;
+    // Options the emitter cannot combine, or --only names it cannot find, are the command line's
+    // fault; anything else is the schema's.
+    const usage = failure.kind === 'unsupported-option' || failure.kind === 'unknown-name';
+    return usage ? ExitCode.usage : ExitCode.schemaErrors;
   }
   output.err(
     `internal error: ${failure instanceof Error ? (failure.stack ?? failure.message) : String(failure)}`,

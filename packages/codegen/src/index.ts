@@ -16,6 +16,26 @@ export { TlError } from '@tlforge/runtime';
 // Pass or fail, and generation: what `tlforge check` and `tlforge generate` do.
 export { type CheckOptions, type CheckResult, check } from './api/check.ts';
 export { type GenerateOptions, generate } from './api/generate.ts';
+// Bytes, value by value, through the schema alone: the dissector (`tlforge decode`), its text and JSON
+// forms, the value's lossless JSON, and that JSON back to bytes (`tlforge encode`).
+export { type Divergence, firstDivergence } from './dissect/compare-dissections.ts';
+export { DEFAULT_MAX_NODES, type DissectOptions, dissect } from './dissect/dissect-bytes.ts';
+export { DissectSchema, dissectSchemaFromText, type SchemaText } from './dissect/dissect-schema.ts';
+export type {
+  DissectBuffer,
+  DissectDefinition,
+  DissectError,
+  DissectFlags,
+  DissectNode,
+  DissectResult,
+  DissectValueKind,
+} from './dissect/dissect-tree.ts';
+export { type DissectionJson, type DissectNodeJson, dissectionJson } from './dissect/dissection-json.ts';
+export { dissectionValue } from './dissect/dissection-value.ts';
+export { type EncodeJsonOptions, encodeJson } from './dissect/encode-json.ts';
+export { type FormatTreeOptions, formatDissection } from './dissect/format-tree.ts';
+export { type InputBytes, type InputFormat, parseInputText } from './dissect/input-bytes.ts';
+export { parseTypeRef } from './dissect/type-ref-parse.ts';
 export { TlEmitError, type TlEmitErrorKind } from './emit/emit-error.ts';
 export {
   DEFAULT_RUNTIME,

@@ -66,7 +66,9 @@ export type DecodeErrorKind =
   /** The gzip_packed values of one decode would inflate to more than `maxInflatedSize` bytes. */
   | 'inflated-limit'
   /** The vectors of one decode would hold more than `maxElements` elements. */
-  | 'element-limit';
+  | 'element-limit'
+  /** An id of the schema that the `--only` subset the code was generated for leaves out. */
+  | 'outside-subset';
 
 /**
  * Bytes cannot be deserialized. `offset` is the byte offset in the buffer being read; inside a
@@ -158,6 +160,19 @@ export class UnknownConstructorError extends TlDecodeError {
     this.constructorId = constructorId >>> 0;
     this.idHex = idHex;
     this.explanation = explanation;
+  }
+}
+
+/**
+ * An id of the schema that the code, generated for a subset of it (`tlforge generate --only`), does
+ * not know: the data needs a constructor the program did not ask for.
+ */
+export class OutsideSubsetError extends UnknownConstructorError {
+  declare readonly kind: 'outside-subset';
+  constructor(constructorId: number, offset: number, expected: string, explanation: string) {
+    super(constructorId, offset, expected, explanation);
+    (this as { kind: DecodeErrorKind }).kind = 'outside-subset';
+    this.rebuildMessage();
   }
 }
 

@@ -1,11 +1,14 @@
 // Public surface of the tlforge runtime: what generated code and applications import.
 
+// The JSON form of TL objects (generated `toJSON` / `fromJson`), lossless: json-value.ts says how.
+export { Base64Failure, decodeBase64, encodeBase64 } from './base64.ts';
 export { crc32 } from './crc32.ts';
 export { describeTlValue, describeValue } from './describe-value.ts';
 export type { DecodeErrorKind, EncodeErrorKind } from './errors.ts';
 export {
   constructorIdHex,
   encodeError,
+  OutsideSubsetError,
   rethrowDecode,
   rethrowElement,
   rethrowEncode,
@@ -33,6 +36,45 @@ export {
 export type { ResultOf, TlRequest } from './generated-class.ts';
 export { constructorArgs, decoding, defineTlClass } from './generated-class.ts';
 export { inflateGzip } from './gzip.ts';
+export type { JsonErrorKind } from './json-error.ts';
+export { rethrowJson, TlJsonError } from './json-error.ts';
+export type { FromJson, TlJsonClass, TlJsonClasses } from './json-reader.ts';
+export {
+  anyObjectFromJson,
+  boolFromJson,
+  boxedValueFromJson,
+  bytesFromJson,
+  describeJson,
+  doubleFromJson,
+  int128FromJson,
+  int256FromJson,
+  intFromJson,
+  isJsonObject,
+  jsonConstructorName,
+  longFromJson,
+  parseJsonText,
+  requestFromJson,
+  stringFromJson,
+  TlJsonReader,
+  unexpectedJsonConstructor,
+  vectorFromJson,
+} from './json-reader.ts';
+export type { TlJsonObject, TlJsonValue, ToJson } from './json-value.ts';
+export {
+  boolToJson,
+  boxedValueToJson,
+  bytesToJson,
+  doubleToJson,
+  int128ToJson,
+  int256ToJson,
+  intToJson,
+  longToJson,
+  objectToJson,
+  setJsonKey,
+  stringToJson,
+  TlJsonWriter,
+  vectorToJson,
+} from './json-value.ts';
 export type { BigInteger, LongInput } from './long.ts';
 export {
   bigintArg,
@@ -44,7 +86,7 @@ export {
   longArrayArg,
   mapArrayArg,
 } from './long.ts';
-export type { IdExplainer, ObjectReader, ReaderRegistry, TlReaderOptions } from './reader.ts';
+export type { IdExplainer, ObjectReader, ReaderRegistry, TlReaderOptions, UnknownIdKind } from './reader.ts';
 export {
   DEFAULT_MAX_DEPTH,
   DEFAULT_MAX_ELEMENTS,
@@ -57,6 +99,9 @@ export {
   readBoxed,
   TlReader,
 } from './reader.ts';
+export type { ParsedRpcErrorText, RpcErrorDescriptions } from './rpc-error.ts';
+export { parseRpcErrorText, RpcError, setRpcErrorDescriptions } from './rpc-error.ts';
+export { checkRpcError, RPC_ERROR_ID } from './rpc-error-result.ts';
 export type { TlBoxedValue, TlObject } from './tl-object.ts';
 export { isTlObject, serializeObject } from './tl-object.ts';
 export { BOOL_FALSE_ID, BOOL_TRUE_ID, MAX_LENGTH_PREFIXED, TlWriter, VECTOR_ID } from './writer.ts';

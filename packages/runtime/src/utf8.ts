@@ -115,7 +115,7 @@ export const utf16Decoder = new TextDecoder('utf-16le', { ignoreBOM: true });
  * to SHORT_UNITS units and by the UTF-16 decoder above that.
  */
 export const SHORT_ASCII = 12;
-const SHORT_UNITS = 32;
+const SHORT_UNITS = 64;
 /** Longer non-ASCII data goes to TextDecoder directly, so the code unit buffer stays small. */
 const JS_DECODE_MAX = 65536;
 

@@ -2339,2271 +2339,2562 @@ export function globalRegistry(): ReaderRegistry {
   return registry;
 }
 
+/** What the registry takes of a class. */
+type Readable = { readonly fromReader: ObjectReader };
+
 function buildRegistry(): Map<number, ObjectReader> {
+  const ids: readonly number[] = [
+    0xc4b9f9bb, 0x56730bcc, 0x7f3b18ea, 0x7da07ec9, 0x35a95cb9, 0xdde8a54c, 0x27bcbbfc, 0xa87b0a1c,
+    0xbd2a0840, 0xb98886cf, 0xf7c1b13f, 0xf21158c6, 0x1da448e2, 0xf392b7f4, 0xf52ff27f, 0xfa4f0bb5,
+    0x62dc8b48, 0x9664f57f, 0x1e287d04, 0xb3ba0635, 0xf9c44144, 0xf8ab7dfb, 0x037c9330, 0xa8763ab5,
+    0xc13d1c11, 0xe5bbfe1a, 0x779600f9, 0xd33f43f3, 0x405fef0d, 0x971fa843, 0x0f94e5f1, 0xe66fbf7b,
+    0x89fdd778, 0xc21b8849, 0xc4103386, 0x9fc55fde, 0x1ca48f57, 0xbdcdaec0, 0x8953ad37, 0xe4c123d6,
+    0x48222faf, 0x1cd7bf0d, 0x3bb3b94a, 0xdfdaabe1, 0xf5235d55, 0xbad07584, 0xcbc7ee28, 0x29be5899,
+    0x40181ffe, 0xd83466f3, 0x37257e99, 0x9d84f3db, 0x0598a92a, 0x59511722, 0x36c6019a, 0xa2a5371e,
+    0xaa963b05, 0x40bc6f52, 0x007efe0e, 0xcae1aadf, 0x0a4f63c0, 0xae1e508d, 0x528a0677, 0x4b09ebbc,
+    0xb3cea0e4, 0x1081464c, 0xd3bc4b7a, 0x020b1422, 0x4f11bae1, 0x82d1f706, 0x09d05049, 0xedb93949,
+    0x008c703f, 0x7b197dc8, 0x541a1d1a, 0x65899777, 0x29562865, 0x41cbf256, 0x6592a1a7, 0xfe685355,
+    0x17d493d5, 0x2633421b, 0xe4e0b29d, 0xc02d4007, 0xe46bcee4, 0xa0933f5b, 0x8763d3e1, 0x3cbc93f8,
+    0x37c1011c, 0x1c6e1c11, 0x90a6ca84, 0x9815cec8, 0x7a800e0a, 0x3ded6320, 0x695150d7, 0x56e0d474,
+    0x70322949, 0x9f84f49e, 0x52d8ccd9, 0xddf10c3b, 0x2ec0533f, 0xfdb19008, 0xf6a548d3, 0xb940c666,
+    0x4bd6e798, 0x3f7ee58b, 0x68cb6283, 0xaa073beb, 0xceaa3ea1, 0xa8852491, 0x8a53b014, 0xb6aef7b0,
+    0xbd47cbad, 0xb5a1ce5a, 0x7fcb13a8, 0x95e3fbef, 0x15cefd00, 0xa43f30cc, 0x031224c3, 0x95d2ac92,
+    0xe1037f92, 0xea3948e9, 0x94bd38ed, 0x9fbab604, 0x92a72876, 0xffa00ccc, 0xc624b16e, 0x80e11a7f,
+    0x4792929b, 0xfae69f56, 0xc516d679, 0x1b287353, 0xd95c6154, 0xf3f25f76, 0x98e0d697, 0x7a0d7f42,
+    0x502f92f7, 0x3c134d7b, 0xb3a07661, 0xb91bbd3a, 0xebbca3cb, 0x47dd8079, 0xb4c38cb5, 0x6c6274fa,
+    0x0d999256, 0xc0944820, 0x57de635e, 0x31518e9b, 0x5060a3f4, 0x56d03994, 0xa80f51e4, 0x87e2f155,
+    0xcc02aa6d, 0x93b31848, 0x41b3e202, 0x45d5b021, 0xb00c47a2, 0xf24de7fa, 0x34f762f3, 0xac1f1fcd,
+    0x84b88578, 0x2ffe2f7a, 0xcc7c5c89, 0xc7edbc83, 0xee7a1596, 0x95ddcf69, 0x69f916f8, 0xa8a3c699,
+    0xd58a08c6, 0x71bd134c, 0x2331b22d, 0xfb197a65, 0x0e17e23c, 0x75c78e60, 0x021e1ad6, 0xe0b0bc2e,
+    0xfa3efb95, 0xd8214d41, 0x1117dd5f, 0xb2a2f663, 0x5e002502, 0x2390fe44, 0xd7a2fcf9, 0x2ea2c0d4,
+    0x44747e9a, 0xb434e2b8, 0xb8bc5b0c, 0x193b4417, 0x4a95e84e, 0xb1db7c7e, 0x5c467992, 0xcacb6ae2,
+    0x99622c0c, 0xf47741f7, 0xa437c3ed, 0xe0804116, 0x58dbcab8, 0x1e22c78d, 0x2e59d922, 0xadf44ee3,
+    0xc1e4a2b1, 0x9b89f93a, 0xdbd4feed, 0xf5ddd6e7, 0x0a8eb2be, 0x9ec7863d, 0xc577b5ad, 0x145ade0b,
+    0xc13e3c50, 0x16d9703b, 0xb74ba9d2, 0xeae87e42, 0x77d01c3b, 0x0ade1591, 0xe1664194, 0x15ba6c40,
+    0x71e094f3, 0xf0e3e596, 0x8c718e87, 0x762b263d, 0xc776ba4e, 0x74535f21, 0x64ff9fd5, 0x9cd81144,
+    0xe5d7d19c, 0xb45c69d1, 0x57e2f66c, 0x9609a51c, 0x9fc00e65, 0x56e9f0e4, 0x9eddf188, 0x7ef0dd87,
+    0xffc86587, 0x50f5c392, 0x3751b49e, 0x3a20ecb8, 0x80c99768, 0x7a7c17a4, 0xb549da53, 0xc1f8e69a,
+    0xe7026d0d, 0xe062db83, 0x1bb00451, 0x1f2b0afd, 0x4e90bfd6, 0xa20db0e5, 0xc01e857f, 0x83487af0,
+    0x07761198, 0xe5bdf8de, 0xa7848924, 0x8951abef, 0x12bcbd9a, 0x1710f156, 0xb4a2e88d, 0x38fe25b7,
+    0x3dda5451, 0xe32f3d77, 0x8e5e9873, 0xbec268ef, 0xebe46819, 0xee3b272a, 0x05492a13, 0x9c974fdf,
+    0x2f2f21bf, 0x7f891213, 0xf8227181, 0x108d941f, 0x635b4c09, 0x62ba04d9, 0x922e6e10, 0xc32d5b12,
+    0xf226ac08, 0xd7ca61a2, 0x688a30aa, 0x0bb2d201, 0x31c24808, 0x9375341e, 0x496f379c, 0x12f12a07,
+    0x1b3f4df7, 0xb9cfc48d, 0xe40370a3, 0x691e9052, 0xb75f99a9, 0xedfc111e, 0x571d2742, 0x9a422c20,
+    0xa229dd06, 0x3354678f, 0x2f2ba99f, 0x6e6fe51c, 0xfa0f3ca2, 0x8317c0c3, 0x9b9240a6, 0xb5aefd7d,
+    0x8caa9a96, 0xab0f6b1e, 0x46560264, 0x56022f4d, 0xe511996d, 0x25f324f7, 0x7084a7be, 0xb23fc698,
+    0xb658f23e, 0xaca1657b, 0x54c01850, 0x19360dc0, 0x6a7e7366, 0xb4afcfb0, 0x39a51dfb, 0xf2a71983,
+    0x8216fba3, 0x871fb939, 0x564fe691, 0x24f40e77, 0x26ffde7d, 0xa5d72105, 0x3504914f, 0x2661bf09,
+    0xd29a27f4, 0xd6b19546, 0x695c9e7c, 0xebe07752, 0x8c88c923, 0xed85eab5, 0x5bb98608, 0xf89a6a4e,
+    0xf2ebdb4e, 0x97d64341, 0xbb9bb9a5, 0xd087663a, 0x985d3abb, 0xc4870a49, 0x0b783982, 0x4d712f2e,
+    0x7063c3db, 0x11dfa986, 0x1e297bfa, 0x17b7a20b, 0x1592b79d, 0x14b85813, 0x74d8be99, 0x0084cd5a,
+    0xfb4c496c, 0x28373599, 0x30f443db, 0x6f7863f4, 0x86fccf85, 0xd5a41724, 0x192efbe3, 0xfe198602,
+    0x20529438, 0xec05b097, 0x75b3b798, 0xf74e932b, 0x1bf335b9, 0x2c084dc1, 0x7d627683, 0x904dd49c,
+    0x07b68920, 0xae3f101d, 0xac21d3ce, 0x09cb7759, 0xaeaf9e74, 0x686c85a6, 0x39c67432, 0xf16269d4,
+    0xf9470ab2, 0xf53da717, 0x53e6f1ec, 0x3e050d0f, 0x566fe7cd, 0x8ae5c97a, 0x9ddb347c, 0x07df587c,
+    0xa02a982e, 0x1824e40b, 0x4e80a379, 0x1ea2fda7, 0xa584b019, 0x283bd312, 0x8b725fce, 0x504aa18f,
+    0xa477288f, 0x77b0e372, 0xa4a79376, 0x9f812b08, 0xa56c2a3e, 0x5d75a138, 0x00f49ca0, 0xa8fb1981,
+    0x4afe8f6d, 0xe317af7e, 0x313bc7f8, 0x4d6deea5, 0x78d4dec1, 0x725b04c3, 0x74ae4240, 0x9015e101,
+    0x8dca6aa5, 0x15051f54, 0x20212ca8, 0x096a18d5, 0xf18cda44, 0x18b7a10d, 0xcc1a241e, 0x8e1a1775,
+    0xccbbce30, 0xc45a6536, 0x18cb9f78, 0xab7ec0a0, 0x66b25953, 0x48f1d94c, 0x61f0d4c7, 0x1e1c7c45,
+    0xf141b5e1, 0xc21f497e, 0xa8008cd8, 0x1837c364, 0x64bd0306, 0x5a17b5e5, 0x2dc173c8, 0xed18c118,
+    0x23734b06, 0xc0e24635, 0x2c221edd, 0x560f8935, 0x9493ff32, 0x72f0eaae, 0x1abfb575, 0x36f8c871,
+    0x8fd4c4d8, 0x17c6b5f6, 0x9fd40bd8, 0xb4c83b4c, 0xc007cec3, 0xd612e8ef, 0x226e6308, 0x16bf744e,
+    0xfd5ec8f5, 0xa187d66f, 0xe9763aec, 0xd52f73f7, 0xf351d7ab, 0xd1d34a26, 0xaa0cd9e4, 0x176f8ba1,
+    0x628cbc6f, 0xdd6a8f48, 0x88f27fbc, 0x243e1c66, 0xd92c2285, 0xdbda9246, 0xb05ac6b1, 0x25972bcb,
+    0xb665902e, 0xb3134d9d, 0x4f96cb18, 0xbdfb0426, 0xfabadc5f, 0xdb9e70d2, 0xa4dd4c08, 0x5719bacc,
+    0x0352dafa, 0xd1219bdd, 0xaee69d68, 0x3823cc40, 0xd65a11cc, 0xe1732341, 0xbdc597b4, 0xbc2eab30,
+    0x500e6dfa, 0x3d662b7b, 0x39491cc8, 0x69ec56a3, 0x96151fed, 0xd19ae46d, 0x42ffd42b, 0x0697f414,
+    0xa486b761, 0x2000a518, 0x2ca4fdf8, 0x17d348d2, 0x0d09e07b, 0x184b35ce, 0x131cc67f, 0x0ba52007,
+    0xd66b66c9, 0x90110467, 0x840649cf, 0xe94f0f86, 0x2f453e49, 0x77cdc9f1, 0x5a4fcce5, 0xc4e57915,
+    0xfffe1bac, 0x65427b82, 0xb8905fb2, 0xf888fa1a, 0x8b73e763, 0xe4621141, 0x6b134e8e, 0x41c87565,
+    0xf7e8d89b, 0xece9814b, 0x21461b5d, 0xf6a5f82f, 0x50a04e45, 0xb8d0afdf, 0x6c37c15c, 0x11b58939,
+    0x6319d612, 0x43c57c48, 0x9852f9c6, 0x15590068, 0x9801d2f7, 0xfd149899, 0xf1749a22, 0x30a6ec7e,
+    0x12b299d4, 0xe86602c3, 0xcdbbcebb, 0x84d19185, 0x211a1788, 0xb0d13e47, 0xe89c45b2, 0x7311ca11,
+    0xad01d61d, 0x4bff8ea0, 0x957b50fb, 0x9a5c33e5, 0xc23727c9, 0x137948a5, 0xa384b779, 0xa22cbd96,
+    0xed107ab7, 0x5a686d7c, 0x5c9d3702, 0x61695cb0, 0xffb62b95, 0x9de7a269, 0x861cc8a0, 0x028703c8,
+    0xe67f520e, 0x0cde3739, 0xc88b3b02, 0x04c4d4ce, 0x29d0f5ee, 0x44c1f8e9, 0x49748553, 0x1cf671a0,
+    0x2dd14edc, 0x6e153f16, 0xd3f924eb, 0xc27ac8c7, 0x4d8a0299, 0xa2fa4880, 0x258aff05, 0x35bbdb6b,
+    0xb16a6c29, 0xfc796b3f, 0x93b9fbb5, 0x50f41ccf, 0xafd93fbb, 0x10b78d29, 0xd02e7fd4, 0xbbc7515d,
+    0xe988037b, 0x308660c1, 0x13767230, 0xa0c0505c, 0x53d7bfd8, 0xc9662d05, 0x75d2698e, 0x77608b83,
+    0xa03e5b85, 0x86b40b08, 0x85dd99d1, 0x48a30254, 0xbb92ba95, 0xfa04579d, 0x6f635b0d, 0x6cef8ac7,
+    0x6ed02538, 0x64e475c2, 0xbd610bc9, 0x826f8b60, 0x28a20571, 0x73924be0, 0x76a6d327, 0xdc7b1140,
+    0x208e68c9, 0x9b69e34b, 0x4c4e743f, 0x9c4e7e8b, 0xbf0693d4, 0x761e6af4, 0x32ca960f, 0xc8cf05f8,
+    0xf1ccaaac, 0xee8c1e86, 0xf35aec28, 0x5b934f9d, 0x7f077ad9, 0x0ae30253, 0x3e11affb, 0xa4bcc6fe,
+    0x2064674e, 0x94d42ee7, 0xcd77d957, 0xcb397619, 0x4f607bef, 0x2fe601d3, 0x34c3bb53, 0x6df8014e,
+    0x1b03f006, 0xde3f3c79, 0xb4608969, 0xa3b54985, 0xb0d1865b, 0x1427a5e1, 0x0656ac4b, 0xbb6ae88d,
+    0xe04b5ceb, 0x9ab0feaf, 0xf0173fe9, 0xdfb80317, 0x780a0310, 0xe8025ca2, 0x84a02a0d, 0x3380c786,
+    0x3dcd7a87, 0x96929a85, 0x417bbf11, 0xa6edbffd, 0x4b425864, 0xd7e78225, 0xbddcc510, 0x88bf9319,
+    0xa8d864a7, 0xfff8fdc4, 0x4fa417f2, 0x764cf810, 0x8c7f65e2, 0x051846fd, 0x8a86659c, 0x18d1cdc2,
+    0x354a9b09, 0x809ad9a6, 0x11965f3a, 0x17db940b, 0xe021f2f6, 0x5dab1af4, 0x4e4df4bb, 0x72a3158c,
+    0x741cd3e3, 0x226ccefb, 0xd61ad6ee, 0x06ed998c, 0x3dbb5986, 0xc000bba2, 0x5353e5a7, 0xab03c6d9,
+    0x82006484, 0xf450f59b, 0xa5491dea, 0xd9565c39, 0x009fd736, 0xa416ac81, 0xb37794af, 0x36585ea4,
+    0x26b5dde6, 0x890c3d89, 0xb6d915d7, 0x3c20629f, 0x3371c354, 0xedcdc05b, 0xab661b5b, 0x148677e2,
+    0x0637b7ed, 0xbd17a14a, 0x161d9628, 0x1e76a78c, 0xa8406ca9, 0xfbeec0f0, 0xfd9e7bec, 0xfb834291,
+    0xde266ef5, 0x70b772a8, 0xb52c939d, 0x1b0c841a, 0x96eaa5eb, 0xc6dc0c66, 0xbe382906, 0x0b17f890,
+    0x88d37c56, 0x4fcba9c8, 0x38641628, 0x35e410a8, 0x6410a5d2, 0x3407e51b, 0x40d13c0e, 0x77b15d1c,
+    0xaed6dbb2, 0x4a992157, 0x0438865b, 0xbdf9653b, 0x032c3e77, 0xc331e80a, 0x73a379eb, 0x9a3bfd99,
+    0xdc3d824f, 0x744694e0, 0x6724abc4, 0xd912a59c, 0xc12622c4, 0x9bf8bb95, 0x6c3f19b9, 0x3c2884c1,
+    0xde5a0dd6, 0x7e6260d7, 0xed6a8504, 0xc7fb5e01, 0x034b8621, 0x1ccb966a, 0x081ccf4f, 0x35553762,
+    0x13567e8a, 0x70abc3fd, 0x8ffa9a1f, 0xbaafe5e0, 0xbfd064ec, 0xf12bb6e1, 0x467a0766, 0xc070d93e,
+    0x48870999, 0xdb20b188, 0xce0d37b0, 0xe4e88011, 0x263d7c26, 0x4f4456d3, 0x1759c560, 0x7c8fe7b6,
+    0x39f23300, 0xa8718dc5, 0xf259a80b, 0x65a0fa4d, 0x031f9590, 0xef1751b5, 0x804361ea, 0x1e148390,
+    0xbf4dea82, 0x9a8ae1e1, 0x76768bed, 0x16115a96, 0xa44f3ef6, 0x85e42301, 0xe095c1a0, 0x57adc690,
+    0xfaf7e8c9, 0x9fbbf1f7, 0x7d748d04, 0xcb296bf8, 0x049ee584, 0xea02c27e, 0x1e8caaeb, 0x909c3f94,
+    0xcdc27a1f, 0x1c570ed1, 0xf9c8bcc6, 0x9bed434d, 0xc239d686, 0x9f2221c9, 0xf46fe924, 0x21e753bc,
+    0xa0058751, 0x7bf6b15c, 0xb425cfe1, 0xd1451883, 0x4e5f810d, 0xd8411139, 0x70c4fe03, 0xdabbf83a,
+    0xfb8fe43c, 0xc10eb2cf, 0x3417d728, 0x0aa1c39f, 0x8ac32801, 0xdb64fd34, 0xb6213cdf, 0x32da9e9c,
+    0x1e36fded, 0x5366c915, 0xc5226f17, 0x14b0ed0c, 0x3660c311, 0x30535af5, 0x50ca4de1, 0x9cc123c7,
+    0x635fe375, 0xfc878fc8, 0xec82e140, 0xeea8e46e, 0xa99fca4f, 0xc982eaba, 0x5725e40a, 0xcad181f6,
+    0x6c47ac9f, 0x2979eeb2, 0xf385c1f6, 0xeeca5ce3, 0xe6dfb825, 0x55188a2e, 0x6a4afc38, 0x434bd2af,
+    0x1b7907ae, 0x26ae0971, 0xe9e82c18, 0x709b2405, 0x42e047bb, 0x183040d3, 0xf89777f2, 0xe31c34d8,
+    0xe6d83d7e, 0xd5676710, 0xb1c3caa7, 0x5f5c95f1, 0x2df5fc0a, 0x8f079643, 0x050c7ac8, 0x0e6b76ae,
+    0x53909779, 0x23209745, 0xdb9f9140, 0xf92424d2, 0xe64429c0, 0x56d6a247, 0xfe9fc158, 0x5a50fca4,
+    0x410a134e, 0xe90ebb59, 0x3e7f6847, 0x6e941a38, 0xafb6144a, 0xcb2ac766, 0x278f2868, 0xbe4e0ef8,
+    0xf04fb3a9, 0x02cc6383, 0x58707d28, 0xf06fe208, 0xae168909, 0x5d8d353b, 0x64f36dfc, 0x5796e780,
+    0x5e477b25, 0x31bb5d52, 0x3ea9feb1, 0x46d840ab, 0x60a79c79, 0x64642db3, 0xc517f77e, 0x1fad68cd,
+    0xed8af74d, 0xea107ae4, 0x5ce14175, 0x9e8fa6d3, 0x2cb51097, 0x46e1d13d, 0xb92c09e2, 0xb2da71d2,
+    0xeb49081d, 0xbc0a57dc, 0x0e0310d7, 0x1cc6e91f, 0xa6f8f452, 0xed56c9fc, 0xa676a322, 0xbad88395,
+    0x86872538, 0xacfa1a7e, 0xfcaafeb7, 0x64600527, 0xe56dbf05, 0x514519e2, 0x0d54b65d, 0x8af09dd2,
+    0xf39b035c, 0x75588b3f, 0xe3309f7f, 0x28ecf961, 0x3334b0f0, 0x5367e5be, 0x64199744, 0x7d09c27e,
+    0x8aeabec3, 0x7d6099dd, 0x21ec5a5f, 0x9d2a81e3, 0x3dac6a00, 0x06e425c4, 0xa0d0744b, 0x99a48f23,
+    0xcbe31e26, 0xfc36954e, 0x89137c0d, 0x8b883488, 0x99e3806a, 0xea02ec33, 0xb320aadb, 0x8e3ca7ee,
+    0x187fa0ca, 0xdb21d0a7, 0xed1ecdb0, 0xe8a40bd9, 0x00be3dfa, 0x868a2aa5, 0xe537ced6, 0x7a700873,
+    0x666220e9, 0x869d758f, 0xa1144770, 0x34636dd8, 0x33f0ea47, 0xad2e1cd8, 0x811f854f, 0x66afa166,
+    0x6a4ee832, 0x1142bd56, 0x4dba4501, 0xd45ab096, 0x3a912d4a, 0x004a8537, 0xbbf2dda0, 0x86471d92,
+    0x1527bcac, 0x9880f658, 0xd27ff082, 0x829d99da, 0x027477b4, 0xbfb9f457, 0xa098d6af, 0x1d1b1245,
+    0xc0de1bd9, 0x3f6d7b68, 0xc7345e6a, 0x2be0dfa4, 0xb71e767a, 0xf7444763, 0x99c1d49d, 0x34566b6a,
+    0xe0c0c5e5, 0x6f747657, 0xb92fb6cd, 0x25e073fc, 0x5e068047, 0x98dd8936, 0xb390dc08, 0x98657f0d,
+    0x8c05f1c9, 0xf3ae2eed, 0x01eb3758, 0xff16e2ca, 0x58747131, 0x3b6ddad2, 0x7adf2420, 0xf041e250,
+    0x47a971e0, 0x5fb224d5, 0x9f120418, 0xe630b979, 0x72091c80, 0x967a462e, 0x1c199183, 0xcdc3858c,
+    0xad253d78, 0x372efcd0, 0xbaa57628, 0x63cacf26, 0xd5b3b9f9, 0x236df622, 0x5cc761bd, 0xa575739d,
+    0xb3fb5361, 0xff544e65, 0xfbd2c296, 0xe9baa668, 0xe844ebff, 0x92d33a0e, 0x8f8c0e4e, 0xa9d6db1f,
+    0xbfb5ad8b, 0x209b82db, 0xca461b5d, 0xf8ec284b, 0xd072acb4, 0x3c5693e9, 0xf5890df1, 0xa00e67d6,
+    0xf41eb622, 0x9a3d8c6d, 0x629f1980, 0x068e9916, 0x390d5c5e, 0x57e28221, 0xa927fec5, 0xc3a12462,
+    0xfbd81688, 0xb7b31ea8, 0x6d5f77ee, 0x5b11125a, 0x8fde504f, 0xfa58b6d4, 0x54b56617, 0x2e94c3e7,
+    0x50cc03d3, 0xcf6f6db8, 0x31cad303, 0x4899484e, 0xf568028a, 0x3e24e573, 0xaa472651, 0x363293ae,
+    0x96537bd7, 0x77744d4a, 0xb637edaf, 0xcb43acde, 0xcbce2fe0, 0x4a27eb2d, 0xbedc9822, 0x8ea464b6,
+    0x396ca5fc, 0x98f6ac75, 0x08a4d87a, 0xde33b094, 0xf85c413c, 0x0da082fe, 0x9d04af9b, 0xd7584c87,
+    0x535f779d, 0xef7ff916, 0xfe41b34f, 0x4203c5ef, 0xc3878e23, 0x93cc1f32, 0x87d0759e, 0x455b853d,
+    0xb6c4f543, 0xa6341782, 0x6917560b, 0x0e5af939, 0x83d60fc2, 0xe8fd8014, 0x7fe91c14, 0x7780bcb4,
+    0x553b0ba1, 0xd8aa840f, 0xfe06823f, 0x8c10603f, 0xeba636fe, 0x9e727aad, 0xf47751b6, 0x3081ed9d,
+    0x833c0fac, 0xd766c50a, 0x5ec4be43, 0x6334ee9a, 0x0e3b2d0c, 0x1662af0b, 0x5e0fb7b9, 0xef8d3e6c,
+    0x8c5adfd9, 0xbdc62dcc, 0x1871be50, 0x222600ef, 0x81b6b00a, 0xf2ecef23, 0xb69b72d7, 0xa24de717,
+    0xafe5623f, 0x204bd158, 0xdcb118b7, 0x67753ac8, 0x85fea03f, 0x2f6cb2ab, 0x3c4f04d8, 0x6fe1a881,
+    0xb9aa606a, 0xdb9d897d, 0x3fd863d1, 0x0a1321f3, 0xe3779861, 0xe9effc7d, 0xe926d63e, 0xc3dffc04,
+    0x3458f9c8, 0xe011e1c4, 0x16484857, 0x7dbf8673, 0xffda656d, 0x1839490f, 0xc9b0539f, 0x147ee23c,
+    0x7f648b67, 0x53b22baf, 0xf496b0c6, 0x3b6d152e, 0x6880b94d, 0xc3a2835f, 0xa3d1cb80, 0x0a339f0b,
+    0x31bd492d, 0xc077ec01, 0x9f071957, 0x768e3aad, 0x8c79b63c, 0x80eb48af, 0xd0e482b2, 0x2dbf3432,
+    0x4576f3f0, 0xb2a7386b, 0xd90d8dfe, 0xf1d88a5c, 0x3c4301c0, 0x93bf667f, 0x4d22ff98, 0x0c94511c,
+    0x7533a588, 0x4258c205, 0xc7b57ce6, 0xfbf6e8b1, 0xc1e92cc5, 0x97e8bebe, 0x6f0c34df, 0x830b9ae4,
+    0xff6c8049, 0xb7263f6d, 0x1f307eb7, 0x7d6be90e, 0xc32bfa1a, 0xf146d31f, 0x0509113f, 0x7bfbdefc,
+    0xc5b56859, 0xc326caef, 0x98986c0d, 0x65f00ce3, 0x34e793f1, 0xe8625e92, 0x4d818d5d, 0x4a5f5bd9,
+    0xdabab2ef, 0xf4997e42, 0xc39f5324, 0x9a0b48b8, 0xaed0cbd9, 0xcfb9d957, 0x5334759c, 0xa6751e66,
+    0x616f7fe8, 0xfb790393, 0x160544ca, 0xf9a2a6cb, 0x1d741ef7, 0x751f08fa, 0x9bb2636d, 0x88f8f21b,
+    0x2de11aae, 0xe7ff068a, 0x7184603b, 0x07141dbf, 0xd08ce645, 0x90c467d1, 0x79f5d419, 0x1b2286b8,
+    0x8935fc73, 0x523da4eb, 0xeafc32bc, 0x52928bca, 0x661d4037, 0xb06fdbdf, 0xeafdf716, 0x4345be73,
+    0x527d22eb, 0xbbf51685, 0x922e55a9, 0xdb909ec2, 0x96d074fd, 0x2b96cd1b, 0xe1bb0d61, 0x5f2d1df2,
+    0xb81c7034, 0xad628cc8, 0xee479c64, 0xfcfeb29c, 0xb4073647, 0x023f109b, 0x71701da9, 0x367617d3,
+    0x43b46b20, 0x41bf109b, 0x5f3b8a00, 0xc9f06e1b, 0x339bef6c, 0x481eadfa, 0x7a1e11d1, 0x7a9abda9,
+    0x80d26cc7, 0x093bcf34, 0x6fb4ad87, 0x881fb94b, 0x751f3146, 0x33db32f8, 0xc84834ce, 0x81602d47,
+    0x4c3e069d, 0x7cde641d, 0xdd18782e, 0xa920bd7a, 0x908c0407, 0x5da674b7, 0x95fcd1d6, 0xeb50adf5,
+    0xb57295d5, 0x4a4ff172, 0xf3e0da33, 0x0c5181ac, 0x10e6e3a6, 0x10ab6dc7, 0xfa87f659, 0xf10ece2f,
+    0x93bd878d, 0xe8a775b0, 0xb6cc2d5c, 0x74cda504, 0x4628f6e6, 0x8d595cd6, 0x51e6ee4f, 0xffadc913,
+    0xedf164f1, 0x1158fe3e, 0x6efc5e81, 0x63c3dd0a, 0xb0bdeac5, 0x9083670b, 0xbd74cf49, 0x59d78fc5,
+    0xde9eed1d, 0x869fbe10, 0x5881323a, 0x69d66c45, 0x3fc9053b, 0x712e27fd, 0xcfc9e002, 0xbe82db9c,
+    0xb282217f, 0xcad5452d, 0x14455871, 0x770416af, 0x2271f2bf, 0x37381085, 0x49a6549c, 0x5787686d,
+    0x9a35e999, 0xcae68768, 0xfd5e12bd, 0x257e962b, 0x284a1096, 0x4367daa0, 0xe175e66f, 0xb2539d54,
+    0x9a9d77e0, 0x4b3e14d6, 0x86f8613c, 0xc448415c, 0x9ae228e2, 0x4959427a, 0xb826e150, 0xe7058e7f,
+    0x8a480e27, 0x50cd067c, 0x01f2bf4a, 0xedf3add0, 0x93037e20, 0xb54b5acf, 0x26219a58, 0x767d61eb,
+    0xadec6ebe, 0x2ba1f5ce, 0x00f8ed08, 0x6090d6d5, 0xbbab2643, 0xcfcd0f13, 0xaa5f789c, 0xbd87cb6c,
+    0x64407ea7, 0xf83ae221, 0x44ba9dd9, 0xc01f6fe8, 0xcb6ff828, 0x889b59ef, 0x3259950a, 0x3bb842ac,
+    0xdc8b44cf, 0x2aee9191, 0xe6a1eeb8, 0x120b1ab9, 0x8c92b098, 0xac5c1af7, 0x6f8b32aa, 0x21108ff7,
+    0xc9b9e2b9, 0xc3f2f501, 0xcc4d9ecc, 0x0194cb3b, 0xe519abab, 0x832175e0, 0xef156a5c, 0xff9289f5,
+    0x970708cc, 0x7b74ed71, 0x0697102b, 0x24596d41, 0x01190cf1, 0xc68d6695, 0x5f91eb5b, 0xcd64636c,
+    0x17d7f87b, 0x2ad93719, 0x6c8e1e06, 0x8f34b2f5, 0x09c469cd, 0x5a0a066d, 0xfaff629d, 0xe39460a9,
+    0xa2e214a4, 0x6ebdff91, 0xc4e5921e, 0xb88cf373, 0x1d998733, 0x114ff30d, 0x628c9224, 0x7f5defa6,
+    0x11679fa7, 0xb4ae666f, 0xec43a2d1, 0x9a23af21, 0xd62ff46a, 0x7307544f, 0x8ba403e4, 0x430d3150,
+    0x846f9e42, 0x3e3bcf2f, 0xad798849, 0xbac3a61a, 0x4b9e22a0, 0x56e34970, 0x93c3e27e, 0xd1ed9a5b,
+    0xbddb616e, 0xb89bfccf, 0x95f2bfe4, 0xb457b375, 0x7b560a0b, 0x250dbaf8, 0xe92fd902, 0xd80da15d,
+    0x60682812, 0xf9677aad, 0x0bd915c0, 0x13659eb0, 0x6c9ce8ed, 0xe87acbc0, 0xe2de7737, 0xde4c5d93,
+    0xfebe5491, 0x6c207376, 0x1dab80b7, 0x394e7f21, 0x206ae6d1, 0x5e0589f1, 0x1991b13b, 0x23e91ba3,
+    0x0ca71d64, 0x05416d58, 0x2e6eab1a, 0x4ba3a95a, 0x94ce852a, 0x54236209, 0x80ac53c3, 0x1befe865,
+    0xa388a368, 0x2ed82995, 0x7903e3d9, 0xf0e4e0b6, 0x6f09ac31, 0x8db33c4b, 0x8ecf0511, 0xff57708d,
+    0xc99b1950, 0xdd0c66f2, 0x19a13f71, 0x98d5ea1d, 0xb4d5d859, 0xbbb6b4a3, 0x74aee3e0, 0x6010c534,
+    0x82c9e290, 0xb0cd6617, 0xf93cd45c, 0x39d99013, 0x13acff19, 0xd93d859c, 0xe0bff26c, 0x167bd90b,
+    0x62d706b8, 0x315a4974, 0x416c56e8, 0x8c9a88ac, 0x19a9b572, 0x95f389b1, 0x69279795, 0xf101aa7f,
+    0x2085c238, 0x84aa3a9c, 0x206ad49e, 0x1f0c1ad9, 0xdc6cfcf0, 0x1e109708, 0x050a9839, 0xe581e4e9,
+    0xb4f67e93, 0xa0624cf7, 0x71f276c4, 0xc69708d3, 0xea32b4b1, 0xeb032884, 0x48aaae3c, 0x4a162433,
+    0x1f01c757, 0x2eb1b658, 0x947a12df, 0xc387c04e, 0xe7e82e12, 0xcba9a52f, 0x49b92a26, 0x4cc120b7,
+    0x0e8e37e5, 0x1b0e4f07, 0x9d6b13b0, 0xa0ba4f17, 0x8a2932f3, 0x9325705a, 0x564edaeb, 0xc3987a3a,
+    0x3e0b5b6a, 0x512fe446, 0xb98cd696, 0x4d4bd46a, 0x72c64955, 0xab339c00, 0x9f27d26e, 0xe477092e,
+    0xd3656499, 0xa2c0f695, 0xe3878aa4, 0x34a2f297, 0x4fc81d6e, 0x998d6636, 0x374fa7ad, 0xd5e58274,
+    0x83268483, 0xc93de95c, 0x87e5dfe4, 0x05162463, 0x83c95aec, 0xa9f55f95, 0x3c6a84d4, 0x56fddf88,
+    0x75a3f765, 0x79cb045d, 0xd0e8075c, 0xb5890dba, 0x6643b654, 0x3bcbf734, 0x46dc1fb9, 0xa69dae02,
+    0xf660e1d4, 0x0a9f2259, 0xea109b13, 0x62d6b459, 0xa7eff811, 0xedab447b, 0xda69fb52, 0x04deb57d,
+    0x8cc0d131, 0x276d3ec6, 0x809db6df, 0x7d861a08, 0x2144ca19, 0x5e2ad36e, 0xcd78e586, 0xa43ad8b7,
+    0x0949d9dc, 0xae500895, 0x347773c5, 0xe22045fc, 0x62d350c9, 0x9ec20908, 0x9299359f, 0xd433ad73,
+    0x37982646, 0x4679b65f, 0x5a592a6c, 0x6c52c484, 0x4218a164, 0x4d4dc41e, 0x09333afb, 0x10e8636f,
+    0xe675a1c1, 0x9eb95b5c, 0xe725d44f, 0xf35c6d01, 0x5bb8e511, 0x73f1f8dc, 0xe06046b2, 0xcb9f372d,
+    0x3dc4b4f0, 0xc1cd5ea9, 0xda9b0d0d, 0xbf9459b7, 0x365275f2, 0xaca9fd2e, 0xdd289f8e, 0x1df92984,
+    0x0dae54f8, 0xadbb0f94, 0xa677244f, 0xaac7b717, 0x8d52a951, 0x3e72ba19, 0x9fab0d1a, 0xe5bfffcd,
+    0xa57a7dad, 0xcdd42a05, 0x67a3ff2c, 0xd18b4d16, 0xd897bc66, 0x37096c70, 0xcae47523, 0x1f040578,
+    0x8e48a188, 0xb7e085fe, 0x95ac5ce4, 0xe894ad4d, 0x0d36bf79, 0x2db873a9, 0x8e39261e, 0x7e960193,
+    0xcb9deff6, 0xec86017a, 0x6a0d3206, 0x84be5b93, 0x12b3ad31, 0xdb7e1747, 0x78515775, 0x6628562c,
+    0x07967d36, 0xc5ba3d86, 0x2714d86c, 0x3e0bdd7c, 0xdadbc950, 0xc9f81ce8, 0xa2c0cf74, 0x08fc711d,
+    0x2442485e, 0x82574ae5, 0x70c32edb, 0x38df3532, 0xe320c158, 0xdf77f3bc, 0x548a30f5, 0x9cd4eaf9,
+    0xa59b102f, 0x1b3faa88, 0x5f2178c3, 0x449e0b51, 0x182e6d6f, 0x2d01b9ef, 0x682d2594, 0xb288bc7d,
+    0x73665bc2, 0x899fe31d, 0xb880bc4b, 0xa929597a, 0xf3ed4c73, 0xa5a356f9, 0x4dd3a7f6, 0x98e037bb,
+    0x032da4cf, 0x8ef3eab0, 0x1d2652ee, 0x8fdf1920, 0x7a7f2a15, 0xc1cbd5b6, 0x9f07c728, 0xcff43f61,
+    0x53577479, 0xfc8ddbea, 0xe39a8f03, 0x6c5a5b37, 0xfeed5769, 0xbb3b9804, 0x56da0b3f, 0x76f36233,
+    0x1c3db333, 0x652e4400, 0x2bf40ccc, 0xf257106c, 0xc727bb3b, 0x3a5869ec, 0x7206e458, 0xb574b16b,
+    0x8b9b4dae, 0x65ad71dc, 0xeb2b4cf6, 0x1edaaac2, 0xfa8cc6f5, 0x9308ce1b, 0x4c9409f6, 0xd638de89,
+    0xbf899aa0, 0x40f48462, 0xe1902288, 0x3dea5b03, 0x831a83a2, 0xfbd3de6b, 0xd6753386, 0x0f578105,
+    0x18201aae, 0xef500eab, 0x58d6b376, 0xe2750328, 0x915860ae, 0xadcbbcda, 0xd69b8361, 0x53bc0020,
+    0xca8ae8ba, 0x7cefa15d, 0xa60ab9ce, 0x7727a7d5, 0x35a9e0d5, 0x4b00e066, 0x9e6b131a, 0x66cdafc4,
+    0xa26a7fa5, 0x66a08c7e, 0x4ea4c80f, 0x76a86270, 0xa614d034, 0x646e1097, 0x5e437ed9, 0xcc6e0c11,
+    0x8851e68e, 0x8c3410af, 0x60073674, 0x6f70dde1, 0x5492e5ee, 0xd94305e0, 0xb9d9a38d, 0x06dd654c,
+    0x316ce548, 0x2e7b4543, 0x19ba4a67, 0xfe2eda76, 0x5dee78b0, 0xb26732a9, 0xe09d5faf, 0xfe74ef9f,
+    0x0d91a548, 0xb60f5918, 0x90c894b5, 0xd89a83a3, 0x788d7fe3, 0x7573a4e9, 0x7adc669d, 0xc4a353ee,
+    0x5dd69e12, 0x2c800be5, 0x096a0e00, 0x1013fd9e, 0x2e2e8734, 0xb550d328, 0x9a868f80, 0x11f812d8,
+    0x725afbbc, 0x973478b6, 0x1ae373ac, 0x879537f1, 0x82f1e39f, 0x8514bdda, 0xe8f463d0, 0xf831a20f,
+    0xd348bc44, 0x29a8962c, 0x8af94344, 0xf8654027, 0x13005788, 0xba6705f0, 0x94c65c76, 0xdaeda864,
+    0xb6c8c393, 0x63c66506, 0xa0f4cb4f, 0x4423e6c5, 0x29ee847a, 0x0e306d3a, 0xb08f922a, 0xe58e95d2,
+    0x05a954c0, 0x58943ee2, 0xfe05dc9a, 0xac55d9c1, 0x978928ca, 0xcf1592db, 0xefd9a6a2, 0xfc78af9b,
+    0x49e9528f, 0xaeb00b34, 0x73783ffd, 0x35ddd674, 0xcbc6d107, 0xa2185cab, 0x92ceddd4, 0x26cf8950,
+    0xf64daf43, 0x3dbc0415, 0xf393aea0, 0x791451ed, 0x7f4b690a, 0x44fa7a15, 0x5559481d, 0x32d439a4,
+    0x55a5bb66, 0x4b0c8c0f, 0x36a73f77, 0xd5a5d3a1, 0xb8a0a1a8, 0x570d6f6f, 0xa455de90, 0x3eadb1bb,
+    0x6c50051c, 0xc8a0ec74, 0xc78fe460, 0xf96e55de, 0xe6df7378, 0x5784d3e1, 0xa85bd1c2, 0xa2875319,
+    0x4bc6589a, 0x78337739, 0xb1f2061f, 0x5cf09635, 0x327a30cb, 0x514e999d, 0xbb12a419, 0xc0cf7646,
+    0xfda68d36, 0xdfd14005, 0x83557dba, 0x9342ca07, 0xd58f130a, 0xe470bcfd, 0x54ae308e, 0x6a3f8d65,
+    0x64780b14, 0x5b118126, 0x9da9403b, 0x392718f8, 0x8999602d, 0x57f17692, 0x640f82b8, 0xcc5b67cc,
+    0x8ef8ecc0, 0x15ad9f64, 0xe822649d, 0x0f635e1b, 0xe40ca104, 0x8d9692a3, 0xa731e257, 0x3b1adf37,
+    0xd6b94df2, 0xe5f672fa, 0x09c2dd95, 0x14967978, 0xa1405817, 0x04f1aaa9, 0xb9ffc55b, 0xf107e790,
+    0x36e5bf4d, 0x702a40e0, 0x1bf89d74, 0x5057c497, 0x35705b8a, 0x1cff7e08, 0x8c5006f8, 0x21202222,
+    0x7e58ee9c, 0xd2aaf7ec, 0x10ea6184, 0x73bb643b, 0x6e2be050, 0xdef60797, 0xa5866b41, 0x35a0e062,
+    0x1508b6af, 0x4e9963b2, 0xd5b10c26, 0x1bbcf300, 0x198fb446, 0xb12c7125, 0x4facb138, 0xf516760b,
+    0xbdbb0464, 0xbd38850a, 0x59ae2b16, 0xb86e380e, 0xb5052fea, 0xefd48c89, 0xa29cd42c, 0x1ad4a04a,
+    0xc563c1e4, 0x7ed094a1, 0x22ddd30c, 0x446972fd, 0xf731a9f4, 0x062dd747, 0x5bd0ee50, 0xf9cbe409,
+    0x43fe19f3, 0x34090c3b, 0x2a862092, 0xb43df344, 0xa2b5a3f6, 0x73746f5c, 0xbdca2f75, 0x56987bd5,
+    0xd464a42b, 0x3920e6ef, 0xdf04dd4e, 0xb80e5fe4, 0x5dc60f03, 0x081202c9, 0x31c1c44f, 0x6aa3f6bd,
+    0x9c7f2f10, 0x7fe7e815, 0xe085f4ea, 0xb11eafa2, 0xccfddf96, 0xd30d78d4, 0x8bba90e6, 0x461b3f48,
+    0x864b2581, 0x18dea0ac, 0x4f47a016, 0x63183030, 0xbd7f90ac, 0x9ec44f93, 0x107e31a0, 0x16fcc2cb,
+    0x77216192, 0x69f59d69, 0x269dc2c1, 0xb0d81a83, 0x413a3e73, 0x0a4314f5, 0xdc0242c8, 0x269e9a49,
+    0x7f1d072f, 0xd9ab0f54, 0xfbfca18f, 0x0ecf6736, 0x3f64c076, 0xbb8125ba, 0x39461db2, 0x9dfeefb4,
+    0x84f80814, 0x9eb51445, 0x658b7188, 0x91b2d060, 0x7488ce5b, 0x2ecd56cd, 0x21a548f3, 0x2c11c0d7,
+    0xe47cb579, 0x34fdc5c3, 0x53618bce, 0x8ffacae1, 0x92b4494c, 0x1e91fc99, 0x998ab009, 0x4dc5085f,
+    0xd63d94e0, 0xac81bbde, 0x8b716587, 0x3637e05b, 0x60297dec, 0xbdf93428, 0x8c4bfe5d, 0xd483f2a8,
+    0x60331907, 0xf1d0fbd3, 0x5c003cef, 0x3cc04740, 0x94a495c3, 0x6c750de1, 0xe105e910, 0xfd2dda49,
+    0xd0b5e1fc, 0x1dd840f5, 0xdea20a39, 0x0589ee75, 0xd1da940c, 0xb9cdc5ee, 0xc9e01e7b, 0x58bbcb50,
+    0x435885b5, 0x472455aa, 0x269e3643, 0x8235057e, 0x12cbf0c4, 0x3d6ce850, 0xf21f7f2f, 0x857ebdb8,
+    0x29b1c66a, 0x5a6d7395, 0x6f6f9c96, 0xba4a3b5b, 0xd3e03124, 0x21a61057, 0x8107455c, 0xedd4882a,
+    0x19c2f763, 0x03173d78, 0x09e82039, 0x0388a3b5, 0x87cf7f2f, 0x91cd32a8, 0xe14c4a71, 0xb304a621,
+    0xbe5335be, 0xde7b673d, 0x24e6818d, 0x395f69da, 0x9b2754a8, 0x91dc3f31, 0x9156982a, 0xc4f9186b,
+    0x1fb33026, 0x522d5a7d, 0x4d392343, 0x9cdf08cd, 0xec22cfcd, 0x52029342, 0x3dc0f114, 0x2ca51fd1,
+    0xee72f79a, 0x3fedc75f, 0x61e3f854, 0x6f02f748, 0xc661ad08, 0xd360e72c, 0x038a08d3, 0x66b91b70,
+    0xc0977421, 0x1e251c95, 0xf50dbaa1, 0x735787a8, 0xb81b93d4, 0xda80f42f, 0xabcfa9fd, 0x49b30240,
+    0xcc104937, 0x84c1fd4e, 0xf44a8315, 0xad8c9a23, 0x77ced9d0, 0xa0ab6cc6, 0x0a7f6bbb, 0x08736a09,
+    0x91006707, 0xd33c8902, 0x566decd0, 0xf12e57c9, 0x10e6bd2c, 0x3514b3de, 0x24b524c5, 0xf836aa95,
+    0xc9e33d54, 0xc0111fe3, 0xe63fadeb, 0x418d549c, 0xf8b036af, 0x96e6cd81, 0x33ddf480, 0xea8ca4f9,
+    0xeab5dc38, 0x9baa9647, 0xeabbb94c, 0x8341ecc0, 0xf5dad378, 0x40582bb2, 0x8f38cd1f, 0x58e63f6d,
+    0xedd49ef0, 0x11e831ee, 0x0b290c69, 0xe785a43f, 0x367544db, 0xe4cb9580, 0x4c2985b6, 0xb45ced1d,
+    0x50f24105, 0x0a245dd3, 0x3ff75734, 0xf40c0224, 0x0de560d1, 0xb0831eb9, 0xf4dfa185, 0x6c2d9026,
+    0x34435f2d, 0x2950a18f, 0x68f3e4eb, 0xa850a693, 0x6a6e7854, 0xd8aa3671, 0x9738bb15, 0x25a71742,
+    0xf0d3e6a8, 0xad399cee, 0x3cd930b7, 0x9ae91519, 0xf2c4f24d, 0x4b12327b, 0x167fc0a1, 0xece2a0e6,
+    0x22567115, 0x3583fcb1, 0xaa2769ed, 0xe6213f4d, 0x0517165a, 0x3d8de0f9, 0xe34c0dd6, 0x4504d54f,
+    0x9c60eb28, 0x788464e1, 0x925ec9ea, 0x10cf3123, 0xdcd914fd, 0x9709b1c2, 0x053ca973, 0x1359f4e6,
+    0xf132e3ef, 0x087fc5e7, 0xc2510192, 0x17aeb75a, 0x8525606f, 0x2d0135b3, 0xb627f3aa, 0x423ab3ad,
+    0xa2a5594d, 0xed9f30c5, 0x06de6392, 0x50077589, 0xb0711d83, 0x778b5ab3, 0x8b89dfbd, 0xa1b70815,
+    0x37148dbb, 0x2478d1cc, 0xb6c8f12b, 0x2d03522f, 0x227d824b, 0xd83d70c1, 0x2e79d779, 0x0f91b065,
+    0x80ed747d, 0xdffd50d3, 0x2757ba54, 0x8e51b4c1, 0xf6e26854, 0xf4239425, 0x5ff58f20, 0xc00ec7d3,
+    0x4ea9b3bf, 0x69da4557, 0x7998c914, 0x25ae8f4a, 0xd91ffad6, 0x2433dc92, 0xd1d7efc5, 0x2dca16b8,
+    0xd3c96bc8, 0x032512c5, 0xc7770878, 0xcc5bebb3, 0xbd1efd3e, 0xc4563590, 0x2a2a697c, 0x74bf076b,
+    0x6dfa0622, 0x5869a553, 0xb7d998f0, 0x0d6b48f7, 0x7ed5348a, 0xe4fca4a3, 0x9c9abcb1, 0xaed6e4f5,
+    0x7f18176a, 0xa1974d72, 0xa319e569, 0xb455a106, 0xd06e93a8, 0x60eaefa1, 0x1513e7b0, 0x4fdc5ea7,
+    0x7a5fa236, 0xedbe6ccb, 0x1f4a0e87, 0x4fddbee7, 0xc32af4cc, 0xad5648e8, 0x981b91dd, 0x4365af6b,
+    0xc0c4edc9, 0x9021ab67, 0xf7760f51, 0xffb6d4ca, 0x8653febe, 0xa76a5392, 0x284b3639, 0x4dafc503,
+    0xf5537ebc, 0x124b1c00, 0x87704394, 0x4696459a, 0x55451fa9, 0x42ff96ed, 0x3bd2b4a0, 0x2efe1722,
+    0x17d54f61, 0xb2cbc1c0, 0x59ead627, 0x277add7e, 0xff7a9383, 0x48cdc6d8, 0x8fb53057, 0x500377f9,
+    0x7b393160, 0x7a777135, 0x74bbb43d, 0x041845db, 0xc558d8ab, 0xb59cf977, 0xf128c708, 0xa5273abf,
+    0x1ca6ac0a, 0xef7c213a, 0xe6aa647f, 0x219c34e6, 0x5680e342, 0x575e1f8c, 0xcbea6bc4, 0x1c50d144,
+    0x1ab21940, 0xdeb3abbf, 0x41248786, 0x7d0444bb, 0x8ca60525, 0xc6701900, 0xbcf22685, 0x3c479971,
+    0xee9f88a6, 0xf2f2330a, 0xefea3803, 0xcd984aa5, 0x42c6978f, 0x6a596502, 0x6847d0ab, 0xab42441a,
+    0x621d5fa0, 0xdcdf8607, 0x5f150144, 0xb6e0a3f5, 0x374fef40, 0xa6437ef6, 0x8472478e, 0x719c5c5e,
+    0x653db63d, 0xce03da83, 0x41c10fff, 0xa6b1e39a, 0x89419521, 0xe089f8f5, 0x66e486fb, 0xfdbcd714,
+    0x74fae13a, 0x30eb63f0, 0x737fc2ec, 0xb583ba46, 0xae59db5f, 0x9a75a1ef, 0xeeb0d625, 0x5821a5dc,
+    0xb4352016, 0x5774ca74, 0x7c2557c4, 0xa556dac8, 0xb2028afb, 0x7ed23c57, 0x28e16cc8, 0x7b8def20,
+    0x19d8eb45, 0x57bbd166, 0x7fd736b2, 0x2c4ada50, 0x9b5ae7f9, 0x535983c3, 0xa56a8b60, 0xbd0415c4,
+    0xb9b2881f, 0x0b297e9b, 0xd1810907, 0xa36396e5, 0x5e5259b6, 0x8535fbd9, 0x8d3456d0, 0x25b3eac7,
+    0xac806d61, 0x60f67660, 0x0be77b4a, 0x6b7da746, 0x042f1f61, 0x39854d1f, 0x0edc39d0, 0xa74ece2d,
+    0x9898ad73, 0x093fa0bf, 0x10a698e8, 0x778d902f, 0x4f1ebf24, 0xbe1e85ba, 0x60469778, 0xbe7e8ef1,
+    0xd712e4be, 0xf5045f1f, 0xd1435160, 0x58e4a740, 0xb921bd04, 0x7abe77ec, 0xf3427b8c, 0xe7512126,
+  ];
+  const classes: readonly Readable[] = [
+    $Error as Readable,
+    $Null as Readable,
+    $InputPeerEmpty as Readable,
+    $InputPeerSelf as Readable,
+    $InputPeerChat as Readable,
+    $InputPeerUser as Readable,
+    $InputPeerChannel as Readable,
+    $InputPeerUserFromMessage as Readable,
+    $InputPeerChannelFromMessage as Readable,
+    $InputUserEmpty as Readable,
+    $InputUserSelf as Readable,
+    $InputUser as Readable,
+    $InputUserFromMessage as Readable,
+    $InputPhoneContact as Readable,
+    $InputFile as Readable,
+    $InputFileBig as Readable,
+    $InputFileStoryDocument as Readable,
+    $InputMediaEmpty as Readable,
+    $InputMediaUploadedPhoto as Readable,
+    $InputMediaPhoto as Readable,
+    $InputMediaGeoPoint as Readable,
+    $InputMediaContact as Readable,
+    $InputMediaUploadedDocument as Readable,
+    $InputMediaDocument as Readable,
+    $InputMediaVenue as Readable,
+    $InputMediaPhotoExternal as Readable,
+    $InputMediaDocumentExternal as Readable,
+    $InputMediaGame as Readable,
+    $InputMediaInvoice as Readable,
+    $InputMediaGeoLive as Readable,
+    $InputMediaPoll as Readable,
+    $InputMediaDice as Readable,
+    $InputMediaStory as Readable,
+    $InputMediaWebPage as Readable,
+    $InputMediaPaidMedia as Readable,
+    $InputMediaTodo as Readable,
+    $InputChatPhotoEmpty as Readable,
+    $InputChatUploadedPhoto as Readable,
+    $InputChatPhoto as Readable,
+    $InputGeoPointEmpty as Readable,
+    $InputGeoPoint as Readable,
+    $InputPhotoEmpty as Readable,
+    $InputPhoto as Readable,
+    $InputFileLocation as Readable,
+    $InputEncryptedFileLocation as Readable,
+    $InputDocumentFileLocation as Readable,
+    $InputSecureFileLocation as Readable,
+    $InputTakeoutFileLocation as Readable,
+    $InputPhotoFileLocation as Readable,
+    $InputPhotoLegacyFileLocation as Readable,
+    $InputPeerPhotoFileLocation as Readable,
+    $InputStickerSetThumb as Readable,
+    $InputGroupCallStream as Readable,
+    $PeerUser as Readable,
+    $PeerChat as Readable,
+    $PeerChannel as Readable,
+    storage$FileUnknown as Readable,
+    storage$FilePartial as Readable,
+    storage$FileJpeg as Readable,
+    storage$FileGif as Readable,
+    storage$FilePng as Readable,
+    storage$FilePdf as Readable,
+    storage$FileMp3 as Readable,
+    storage$FileMov as Readable,
+    storage$FileMp4 as Readable,
+    storage$FileWebp as Readable,
+    $UserEmpty as Readable,
+    $User as Readable,
+    $UserProfilePhotoEmpty as Readable,
+    $UserProfilePhoto as Readable,
+    $UserStatusEmpty as Readable,
+    $UserStatusOnline as Readable,
+    $UserStatusOffline as Readable,
+    $UserStatusRecently as Readable,
+    $UserStatusLastWeek as Readable,
+    $UserStatusLastMonth as Readable,
+    $ChatEmpty as Readable,
+    $Chat as Readable,
+    $ChatForbidden as Readable,
+    $Channel as Readable,
+    $ChannelForbidden as Readable,
+    $ChatFull as Readable,
+    $ChannelFull as Readable,
+    $ChatParticipant as Readable,
+    $ChatParticipantCreator as Readable,
+    $ChatParticipantAdmin as Readable,
+    $ChatParticipantsForbidden as Readable,
+    $ChatParticipants as Readable,
+    $ChatPhotoEmpty as Readable,
+    $ChatPhoto as Readable,
+    $MessageEmpty as Readable,
+    $Message as Readable,
+    $MessageService as Readable,
+    $MessageMediaEmpty as Readable,
+    $MessageMediaPhoto as Readable,
+    $MessageMediaGeo as Readable,
+    $MessageMediaContact as Readable,
+    $MessageMediaUnsupported as Readable,
+    $MessageMediaDocument as Readable,
+    $MessageMediaWebPage as Readable,
+    $MessageMediaVenue as Readable,
+    $MessageMediaGame as Readable,
+    $MessageMediaInvoice as Readable,
+    $MessageMediaGeoLive as Readable,
+    $MessageMediaPoll as Readable,
+    $MessageMediaDice as Readable,
+    $MessageMediaStory as Readable,
+    $MessageMediaGiveaway as Readable,
+    $MessageMediaGiveawayResults as Readable,
+    $MessageMediaPaidMedia as Readable,
+    $MessageMediaToDo as Readable,
+    $MessageActionEmpty as Readable,
+    $MessageActionChatCreate as Readable,
+    $MessageActionChatEditTitle as Readable,
+    $MessageActionChatEditPhoto as Readable,
+    $MessageActionChatDeletePhoto as Readable,
+    $MessageActionChatAddUser as Readable,
+    $MessageActionChatDeleteUser as Readable,
+    $MessageActionChatJoinedByLink as Readable,
+    $MessageActionChannelCreate as Readable,
+    $MessageActionChatMigrateTo as Readable,
+    $MessageActionChannelMigrateFrom as Readable,
+    $MessageActionPinMessage as Readable,
+    $MessageActionHistoryClear as Readable,
+    $MessageActionGameScore as Readable,
+    $MessageActionPaymentSentMe as Readable,
+    $MessageActionPaymentSent as Readable,
+    $MessageActionPhoneCall as Readable,
+    $MessageActionScreenshotTaken as Readable,
+    $MessageActionCustomAction as Readable,
+    $MessageActionBotAllowed as Readable,
+    $MessageActionSecureValuesSentMe as Readable,
+    $MessageActionSecureValuesSent as Readable,
+    $MessageActionContactSignUp as Readable,
+    $MessageActionGeoProximityReached as Readable,
+    $MessageActionGroupCall as Readable,
+    $MessageActionInviteToGroupCall as Readable,
+    $MessageActionSetMessagesTTL as Readable,
+    $MessageActionGroupCallScheduled as Readable,
+    $MessageActionSetChatTheme as Readable,
+    $MessageActionChatJoinedByRequest as Readable,
+    $MessageActionWebViewDataSentMe as Readable,
+    $MessageActionWebViewDataSent as Readable,
+    $MessageActionGiftPremium as Readable,
+    $MessageActionTopicCreate as Readable,
+    $MessageActionTopicEdit as Readable,
+    $MessageActionSuggestProfilePhoto as Readable,
+    $MessageActionRequestedPeer as Readable,
+    $MessageActionSetChatWallPaper as Readable,
+    $MessageActionGiftCode as Readable,
+    $MessageActionGiveawayLaunch as Readable,
+    $MessageActionGiveawayResults as Readable,
+    $MessageActionBoostApply as Readable,
+    $MessageActionRequestedPeerSentMe as Readable,
+    $MessageActionPaymentRefunded as Readable,
+    $MessageActionGiftStars as Readable,
+    $MessageActionPrizeStars as Readable,
+    $MessageActionStarGift as Readable,
+    $MessageActionStarGiftUnique as Readable,
+    $MessageActionPaidMessagesRefunded as Readable,
+    $MessageActionPaidMessagesPrice as Readable,
+    $MessageActionConferenceCall as Readable,
+    $MessageActionTodoCompletions as Readable,
+    $MessageActionTodoAppendTasks as Readable,
+    $MessageActionSuggestedPostApproval as Readable,
+    $MessageActionSuggestedPostSuccess as Readable,
+    $MessageActionSuggestedPostRefund as Readable,
+    $MessageActionGiftTon as Readable,
+    $Dialog as Readable,
+    $DialogFolder as Readable,
+    $PhotoEmpty as Readable,
+    $Photo as Readable,
+    $PhotoSizeEmpty as Readable,
+    $PhotoSize as Readable,
+    $PhotoCachedSize as Readable,
+    $PhotoStrippedSize as Readable,
+    $PhotoSizeProgressive as Readable,
+    $PhotoPathSize as Readable,
+    $GeoPointEmpty as Readable,
+    $GeoPoint as Readable,
+    auth$SentCode as Readable,
+    auth$SentCodeSuccess as Readable,
+    auth$SentCodePaymentRequired as Readable,
+    auth$Authorization as Readable,
+    auth$AuthorizationSignUpRequired as Readable,
+    auth$ExportedAuthorization as Readable,
+    $InputNotifyPeer as Readable,
+    $InputNotifyUsers as Readable,
+    $InputNotifyChats as Readable,
+    $InputNotifyBroadcasts as Readable,
+    $InputNotifyForumTopic as Readable,
+    $InputPeerNotifySettings as Readable,
+    $PeerNotifySettings as Readable,
+    $PeerSettings as Readable,
+    $WallPaper as Readable,
+    $WallPaperNoFile as Readable,
+    $InputReportReasonSpam as Readable,
+    $InputReportReasonViolence as Readable,
+    $InputReportReasonPornography as Readable,
+    $InputReportReasonChildAbuse as Readable,
+    $InputReportReasonOther as Readable,
+    $InputReportReasonCopyright as Readable,
+    $InputReportReasonGeoIrrelevant as Readable,
+    $InputReportReasonFake as Readable,
+    $InputReportReasonIllegalDrugs as Readable,
+    $InputReportReasonPersonalDetails as Readable,
+    $UserFull as Readable,
+    $Contact as Readable,
+    $ImportedContact as Readable,
+    $ContactStatus as Readable,
+    contacts$ContactsNotModified as Readable,
+    contacts$Contacts as Readable,
+    contacts$ImportedContacts as Readable,
+    contacts$Blocked as Readable,
+    contacts$BlockedSlice as Readable,
+    messages$Dialogs as Readable,
+    messages$DialogsSlice as Readable,
+    messages$DialogsNotModified as Readable,
+    messages$Messages as Readable,
+    messages$MessagesSlice as Readable,
+    messages$ChannelMessages as Readable,
+    messages$MessagesNotModified as Readable,
+    messages$Chats as Readable,
+    messages$ChatsSlice as Readable,
+    messages$ChatFull as Readable,
+    messages$AffectedHistory as Readable,
+    $InputMessagesFilterEmpty as Readable,
+    $InputMessagesFilterPhotos as Readable,
+    $InputMessagesFilterVideo as Readable,
+    $InputMessagesFilterPhotoVideo as Readable,
+    $InputMessagesFilterDocument as Readable,
+    $InputMessagesFilterUrl as Readable,
+    $InputMessagesFilterGif as Readable,
+    $InputMessagesFilterVoice as Readable,
+    $InputMessagesFilterMusic as Readable,
+    $InputMessagesFilterChatPhotos as Readable,
+    $InputMessagesFilterPhoneCalls as Readable,
+    $InputMessagesFilterRoundVoice as Readable,
+    $InputMessagesFilterRoundVideo as Readable,
+    $InputMessagesFilterMyMentions as Readable,
+    $InputMessagesFilterGeo as Readable,
+    $InputMessagesFilterContacts as Readable,
+    $InputMessagesFilterPinned as Readable,
+    $UpdateNewMessage as Readable,
+    $UpdateMessageID as Readable,
+    $UpdateDeleteMessages as Readable,
+    $UpdateUserTyping as Readable,
+    $UpdateChatUserTyping as Readable,
+    $UpdateChatParticipants as Readable,
+    $UpdateUserStatus as Readable,
+    $UpdateUserName as Readable,
+    $UpdateNewAuthorization as Readable,
+    $UpdateNewEncryptedMessage as Readable,
+    $UpdateEncryptedChatTyping as Readable,
+    $UpdateEncryption as Readable,
+    $UpdateEncryptedMessagesRead as Readable,
+    $UpdateChatParticipantAdd as Readable,
+    $UpdateChatParticipantDelete as Readable,
+    $UpdateDcOptions as Readable,
+    $UpdateNotifySettings as Readable,
+    $UpdateServiceNotification as Readable,
+    $UpdatePrivacy as Readable,
+    $UpdateUserPhone as Readable,
+    $UpdateReadHistoryInbox as Readable,
+    $UpdateReadHistoryOutbox as Readable,
+    $UpdateWebPage as Readable,
+    $UpdateReadMessagesContents as Readable,
+    $UpdateChannelTooLong as Readable,
+    $UpdateChannel as Readable,
+    $UpdateNewChannelMessage as Readable,
+    $UpdateReadChannelInbox as Readable,
+    $UpdateDeleteChannelMessages as Readable,
+    $UpdateChannelMessageViews as Readable,
+    $UpdateChatParticipantAdmin as Readable,
+    $UpdateNewStickerSet as Readable,
+    $UpdateStickerSetsOrder as Readable,
+    $UpdateStickerSets as Readable,
+    $UpdateSavedGifs as Readable,
+    $UpdateBotInlineQuery as Readable,
+    $UpdateBotInlineSend as Readable,
+    $UpdateEditChannelMessage as Readable,
+    $UpdateBotCallbackQuery as Readable,
+    $UpdateEditMessage as Readable,
+    $UpdateInlineBotCallbackQuery as Readable,
+    $UpdateReadChannelOutbox as Readable,
+    $UpdateDraftMessage as Readable,
+    $UpdateReadFeaturedStickers as Readable,
+    $UpdateRecentStickers as Readable,
+    $UpdateConfig as Readable,
+    $UpdatePtsChanged as Readable,
+    $UpdateChannelWebPage as Readable,
+    $UpdateDialogPinned as Readable,
+    $UpdatePinnedDialogs as Readable,
+    $UpdateBotWebhookJSON as Readable,
+    $UpdateBotWebhookJSONQuery as Readable,
+    $UpdateBotShippingQuery as Readable,
+    $UpdateBotPrecheckoutQuery as Readable,
+    $UpdatePhoneCall as Readable,
+    $UpdateLangPackTooLong as Readable,
+    $UpdateLangPack as Readable,
+    $UpdateFavedStickers as Readable,
+    $UpdateChannelReadMessagesContents as Readable,
+    $UpdateContactsReset as Readable,
+    $UpdateChannelAvailableMessages as Readable,
+    $UpdateDialogUnreadMark as Readable,
+    $UpdateMessagePoll as Readable,
+    $UpdateChatDefaultBannedRights as Readable,
+    $UpdateFolderPeers as Readable,
+    $UpdatePeerSettings as Readable,
+    $UpdatePeerLocated as Readable,
+    $UpdateNewScheduledMessage as Readable,
+    $UpdateDeleteScheduledMessages as Readable,
+    $UpdateTheme as Readable,
+    $UpdateGeoLiveViewed as Readable,
+    $UpdateLoginToken as Readable,
+    $UpdateMessagePollVote as Readable,
+    $UpdateDialogFilter as Readable,
+    $UpdateDialogFilterOrder as Readable,
+    $UpdateDialogFilters as Readable,
+    $UpdatePhoneCallSignalingData as Readable,
+    $UpdateChannelMessageForwards as Readable,
+    $UpdateReadChannelDiscussionInbox as Readable,
+    $UpdateReadChannelDiscussionOutbox as Readable,
+    $UpdatePeerBlocked as Readable,
+    $UpdateChannelUserTyping as Readable,
+    $UpdatePinnedMessages as Readable,
+    $UpdatePinnedChannelMessages as Readable,
+    $UpdateChat as Readable,
+    $UpdateGroupCallParticipants as Readable,
+    $UpdateGroupCall as Readable,
+    $UpdatePeerHistoryTTL as Readable,
+    $UpdateChatParticipant as Readable,
+    $UpdateChannelParticipant as Readable,
+    $UpdateBotStopped as Readable,
+    $UpdateGroupCallConnection as Readable,
+    $UpdateBotCommands as Readable,
+    $UpdatePendingJoinRequests as Readable,
+    $UpdateBotChatInviteRequester as Readable,
+    $UpdateMessageReactions as Readable,
+    $UpdateAttachMenuBots as Readable,
+    $UpdateWebViewResultSent as Readable,
+    $UpdateBotMenuButton as Readable,
+    $UpdateSavedRingtones as Readable,
+    $UpdateTranscribedAudio as Readable,
+    $UpdateReadFeaturedEmojiStickers as Readable,
+    $UpdateUserEmojiStatus as Readable,
+    $UpdateRecentEmojiStatuses as Readable,
+    $UpdateRecentReactions as Readable,
+    $UpdateMoveStickerSetToTop as Readable,
+    $UpdateMessageExtendedMedia as Readable,
+    $UpdateChannelPinnedTopic as Readable,
+    $UpdateChannelPinnedTopics as Readable,
+    $UpdateUser as Readable,
+    $UpdateAutoSaveSettings as Readable,
+    $UpdateStory as Readable,
+    $UpdateReadStories as Readable,
+    $UpdateStoryID as Readable,
+    $UpdateStoriesStealthMode as Readable,
+    $UpdateSentStoryReaction as Readable,
+    $UpdateBotChatBoost as Readable,
+    $UpdateChannelViewForumAsMessages as Readable,
+    $UpdatePeerWallpaper as Readable,
+    $UpdateBotMessageReaction as Readable,
+    $UpdateBotMessageReactions as Readable,
+    $UpdateSavedDialogPinned as Readable,
+    $UpdatePinnedSavedDialogs as Readable,
+    $UpdateSavedReactionTags as Readable,
+    $UpdateSmsJob as Readable,
+    $UpdateQuickReplies as Readable,
+    $UpdateNewQuickReply as Readable,
+    $UpdateDeleteQuickReply as Readable,
+    $UpdateQuickReplyMessage as Readable,
+    $UpdateDeleteQuickReplyMessages as Readable,
+    $UpdateBotBusinessConnect as Readable,
+    $UpdateBotNewBusinessMessage as Readable,
+    $UpdateBotEditBusinessMessage as Readable,
+    $UpdateBotDeleteBusinessMessage as Readable,
+    $UpdateNewStoryReaction as Readable,
+    $UpdateStarsBalance as Readable,
+    $UpdateBusinessBotCallbackQuery as Readable,
+    $UpdateStarsRevenueStatus as Readable,
+    $UpdateBotPurchasedPaidMedia as Readable,
+    $UpdatePaidReactionPrivacy as Readable,
+    $UpdateSentPhoneCode as Readable,
+    $UpdateGroupCallChainBlocks as Readable,
+    $UpdateReadMonoForumInbox as Readable,
+    $UpdateReadMonoForumOutbox as Readable,
+    $UpdateMonoForumNoPaidException as Readable,
+    updates$State as Readable,
+    updates$DifferenceEmpty as Readable,
+    updates$Difference as Readable,
+    updates$DifferenceSlice as Readable,
+    updates$DifferenceTooLong as Readable,
+    $UpdatesTooLong as Readable,
+    $UpdateShortMessage as Readable,
+    $UpdateShortChatMessage as Readable,
+    $UpdateShort as Readable,
+    $UpdatesCombined as Readable,
+    $Updates as Readable,
+    $UpdateShortSentMessage as Readable,
+    photos$Photos as Readable,
+    photos$PhotosSlice as Readable,
+    photos$Photo as Readable,
+    upload$File as Readable,
+    upload$FileCdnRedirect as Readable,
+    $DcOption as Readable,
+    $Config as Readable,
+    $NearestDc as Readable,
+    help$AppUpdate as Readable,
+    help$NoAppUpdate as Readable,
+    help$InviteText as Readable,
+    $EncryptedChatEmpty as Readable,
+    $EncryptedChatWaiting as Readable,
+    $EncryptedChatRequested as Readable,
+    $EncryptedChat as Readable,
+    $EncryptedChatDiscarded as Readable,
+    $InputEncryptedChat as Readable,
+    $EncryptedFileEmpty as Readable,
+    $EncryptedFile as Readable,
+    $InputEncryptedFileEmpty as Readable,
+    $InputEncryptedFileUploaded as Readable,
+    $InputEncryptedFile as Readable,
+    $InputEncryptedFileBigUploaded as Readable,
+    $EncryptedMessage as Readable,
+    $EncryptedMessageService as Readable,
+    messages$DhConfigNotModified as Readable,
+    messages$DhConfig as Readable,
+    messages$SentEncryptedMessage as Readable,
+    messages$SentEncryptedFile as Readable,
+    $InputDocumentEmpty as Readable,
+    $InputDocument as Readable,
+    $DocumentEmpty as Readable,
+    $Document as Readable,
+    help$Support as Readable,
+    $NotifyPeer as Readable,
+    $NotifyUsers as Readable,
+    $NotifyChats as Readable,
+    $NotifyBroadcasts as Readable,
+    $NotifyForumTopic as Readable,
+    $SendMessageTypingAction as Readable,
+    $SendMessageCancelAction as Readable,
+    $SendMessageRecordVideoAction as Readable,
+    $SendMessageUploadVideoAction as Readable,
+    $SendMessageRecordAudioAction as Readable,
+    $SendMessageUploadAudioAction as Readable,
+    $SendMessageUploadPhotoAction as Readable,
+    $SendMessageUploadDocumentAction as Readable,
+    $SendMessageGeoLocationAction as Readable,
+    $SendMessageChooseContactAction as Readable,
+    $SendMessageGamePlayAction as Readable,
+    $SendMessageRecordRoundAction as Readable,
+    $SendMessageUploadRoundAction as Readable,
+    $SpeakingInGroupCallAction as Readable,
+    $SendMessageHistoryImportAction as Readable,
+    $SendMessageChooseStickerAction as Readable,
+    $SendMessageEmojiInteraction as Readable,
+    $SendMessageEmojiInteractionSeen as Readable,
+    contacts$Found as Readable,
+    $InputPrivacyKeyStatusTimestamp as Readable,
+    $InputPrivacyKeyChatInvite as Readable,
+    $InputPrivacyKeyPhoneCall as Readable,
+    $InputPrivacyKeyPhoneP2P as Readable,
+    $InputPrivacyKeyForwards as Readable,
+    $InputPrivacyKeyProfilePhoto as Readable,
+    $InputPrivacyKeyPhoneNumber as Readable,
+    $InputPrivacyKeyAddedByPhone as Readable,
+    $InputPrivacyKeyVoiceMessages as Readable,
+    $InputPrivacyKeyAbout as Readable,
+    $InputPrivacyKeyBirthday as Readable,
+    $InputPrivacyKeyStarGiftsAutoSave as Readable,
+    $InputPrivacyKeyNoPaidMessages as Readable,
+    $PrivacyKeyStatusTimestamp as Readable,
+    $PrivacyKeyChatInvite as Readable,
+    $PrivacyKeyPhoneCall as Readable,
+    $PrivacyKeyPhoneP2P as Readable,
+    $PrivacyKeyForwards as Readable,
+    $PrivacyKeyProfilePhoto as Readable,
+    $PrivacyKeyPhoneNumber as Readable,
+    $PrivacyKeyAddedByPhone as Readable,
+    $PrivacyKeyVoiceMessages as Readable,
+    $PrivacyKeyAbout as Readable,
+    $PrivacyKeyBirthday as Readable,
+    $PrivacyKeyStarGiftsAutoSave as Readable,
+    $PrivacyKeyNoPaidMessages as Readable,
+    $InputPrivacyValueAllowContacts as Readable,
+    $InputPrivacyValueAllowAll as Readable,
+    $InputPrivacyValueAllowUsers as Readable,
+    $InputPrivacyValueDisallowContacts as Readable,
+    $InputPrivacyValueDisallowAll as Readable,
+    $InputPrivacyValueDisallowUsers as Readable,
+    $InputPrivacyValueAllowChatParticipants as Readable,
+    $InputPrivacyValueDisallowChatParticipants as Readable,
+    $InputPrivacyValueAllowCloseFriends as Readable,
+    $InputPrivacyValueAllowPremium as Readable,
+    $InputPrivacyValueAllowBots as Readable,
+    $InputPrivacyValueDisallowBots as Readable,
+    $PrivacyValueAllowContacts as Readable,
+    $PrivacyValueAllowAll as Readable,
+    $PrivacyValueAllowUsers as Readable,
+    $PrivacyValueDisallowContacts as Readable,
+    $PrivacyValueDisallowAll as Readable,
+    $PrivacyValueDisallowUsers as Readable,
+    $PrivacyValueAllowChatParticipants as Readable,
+    $PrivacyValueDisallowChatParticipants as Readable,
+    $PrivacyValueAllowCloseFriends as Readable,
+    $PrivacyValueAllowPremium as Readable,
+    $PrivacyValueAllowBots as Readable,
+    $PrivacyValueDisallowBots as Readable,
+    account$PrivacyRules as Readable,
+    $AccountDaysTTL as Readable,
+    $DocumentAttributeImageSize as Readable,
+    $DocumentAttributeAnimated as Readable,
+    $DocumentAttributeSticker as Readable,
+    $DocumentAttributeVideo as Readable,
+    $DocumentAttributeAudio as Readable,
+    $DocumentAttributeFilename as Readable,
+    $DocumentAttributeHasStickers as Readable,
+    $DocumentAttributeCustomEmoji as Readable,
+    messages$StickersNotModified as Readable,
+    messages$Stickers as Readable,
+    $StickerPack as Readable,
+    messages$AllStickersNotModified as Readable,
+    messages$AllStickers as Readable,
+    messages$AffectedMessages as Readable,
+    $WebPageEmpty as Readable,
+    $WebPagePending as Readable,
+    $WebPage as Readable,
+    $WebPageNotModified as Readable,
+    $Authorization as Readable,
+    account$Authorizations as Readable,
+    account$Password as Readable,
+    account$PasswordSettings as Readable,
+    account$PasswordInputSettings as Readable,
+    auth$PasswordRecovery as Readable,
+    $ReceivedNotifyMessage as Readable,
+    $ChatInviteExported as Readable,
+    $ChatInvitePublicJoinRequests as Readable,
+    $ChatInviteAlready as Readable,
+    $ChatInvite as Readable,
+    $ChatInvitePeek as Readable,
+    $InputStickerSetEmpty as Readable,
+    $InputStickerSetID as Readable,
+    $InputStickerSetShortName as Readable,
+    $InputStickerSetAnimatedEmoji as Readable,
+    $InputStickerSetDice as Readable,
+    $InputStickerSetAnimatedEmojiAnimations as Readable,
+    $InputStickerSetPremiumGifts as Readable,
+    $InputStickerSetEmojiGenericAnimations as Readable,
+    $InputStickerSetEmojiDefaultStatuses as Readable,
+    $InputStickerSetEmojiDefaultTopicIcons as Readable,
+    $InputStickerSetEmojiChannelDefaultStatuses as Readable,
+    $InputStickerSetTonGifts as Readable,
+    $StickerSet as Readable,
+    messages$StickerSet as Readable,
+    messages$StickerSetNotModified as Readable,
+    $BotCommand as Readable,
+    $BotInfo as Readable,
+    $KeyboardButton as Readable,
+    $KeyboardButtonUrl as Readable,
+    $KeyboardButtonCallback as Readable,
+    $KeyboardButtonRequestPhone as Readable,
+    $KeyboardButtonRequestGeoLocation as Readable,
+    $KeyboardButtonSwitchInline as Readable,
+    $KeyboardButtonGame as Readable,
+    $KeyboardButtonBuy as Readable,
+    $KeyboardButtonUrlAuth as Readable,
+    $InputKeyboardButtonUrlAuth as Readable,
+    $KeyboardButtonRequestPoll as Readable,
+    $InputKeyboardButtonUserProfile as Readable,
+    $KeyboardButtonUserProfile as Readable,
+    $KeyboardButtonWebView as Readable,
+    $KeyboardButtonSimpleWebView as Readable,
+    $KeyboardButtonRequestPeer as Readable,
+    $InputKeyboardButtonRequestPeer as Readable,
+    $KeyboardButtonCopy as Readable,
+    $KeyboardButtonRow as Readable,
+    $ReplyKeyboardHide as Readable,
+    $ReplyKeyboardForceReply as Readable,
+    $ReplyKeyboardMarkup as Readable,
+    $ReplyInlineMarkup as Readable,
+    $MessageEntityUnknown as Readable,
+    $MessageEntityMention as Readable,
+    $MessageEntityHashtag as Readable,
+    $MessageEntityBotCommand as Readable,
+    $MessageEntityUrl as Readable,
+    $MessageEntityEmail as Readable,
+    $MessageEntityBold as Readable,
+    $MessageEntityItalic as Readable,
+    $MessageEntityCode as Readable,
+    $MessageEntityPre as Readable,
+    $MessageEntityTextUrl as Readable,
+    $MessageEntityMentionName as Readable,
+    $InputMessageEntityMentionName as Readable,
+    $MessageEntityPhone as Readable,
+    $MessageEntityCashtag as Readable,
+    $MessageEntityUnderline as Readable,
+    $MessageEntityStrike as Readable,
+    $MessageEntityBankCard as Readable,
+    $MessageEntitySpoiler as Readable,
+    $MessageEntityCustomEmoji as Readable,
+    $MessageEntityBlockquote as Readable,
+    $InputChannelEmpty as Readable,
+    $InputChannel as Readable,
+    $InputChannelFromMessage as Readable,
+    contacts$ResolvedPeer as Readable,
+    $MessageRange as Readable,
+    updates$ChannelDifferenceEmpty as Readable,
+    updates$ChannelDifferenceTooLong as Readable,
+    updates$ChannelDifference as Readable,
+    $ChannelMessagesFilterEmpty as Readable,
+    $ChannelMessagesFilter as Readable,
+    $ChannelParticipant as Readable,
+    $ChannelParticipantSelf as Readable,
+    $ChannelParticipantCreator as Readable,
+    $ChannelParticipantAdmin as Readable,
+    $ChannelParticipantBanned as Readable,
+    $ChannelParticipantLeft as Readable,
+    $ChannelParticipantsRecent as Readable,
+    $ChannelParticipantsAdmins as Readable,
+    $ChannelParticipantsKicked as Readable,
+    $ChannelParticipantsBots as Readable,
+    $ChannelParticipantsBanned as Readable,
+    $ChannelParticipantsSearch as Readable,
+    $ChannelParticipantsContacts as Readable,
+    $ChannelParticipantsMentions as Readable,
+    channels$ChannelParticipants as Readable,
+    channels$ChannelParticipantsNotModified as Readable,
+    channels$ChannelParticipant as Readable,
+    help$TermsOfService as Readable,
+    messages$SavedGifsNotModified as Readable,
+    messages$SavedGifs as Readable,
+    $InputBotInlineMessageMediaAuto as Readable,
+    $InputBotInlineMessageText as Readable,
+    $InputBotInlineMessageMediaGeo as Readable,
+    $InputBotInlineMessageMediaVenue as Readable,
+    $InputBotInlineMessageMediaContact as Readable,
+    $InputBotInlineMessageGame as Readable,
+    $InputBotInlineMessageMediaInvoice as Readable,
+    $InputBotInlineMessageMediaWebPage as Readable,
+    $InputBotInlineResult as Readable,
+    $InputBotInlineResultPhoto as Readable,
+    $InputBotInlineResultDocument as Readable,
+    $InputBotInlineResultGame as Readable,
+    $BotInlineMessageMediaAuto as Readable,
+    $BotInlineMessageText as Readable,
+    $BotInlineMessageMediaGeo as Readable,
+    $BotInlineMessageMediaVenue as Readable,
+    $BotInlineMessageMediaContact as Readable,
+    $BotInlineMessageMediaInvoice as Readable,
+    $BotInlineMessageMediaWebPage as Readable,
+    $BotInlineResult as Readable,
+    $BotInlineMediaResult as Readable,
+    messages$BotResults as Readable,
+    $ExportedMessageLink as Readable,
+    $MessageFwdHeader as Readable,
+    auth$CodeTypeSms as Readable,
+    auth$CodeTypeCall as Readable,
+    auth$CodeTypeFlashCall as Readable,
+    auth$CodeTypeMissedCall as Readable,
+    auth$CodeTypeFragmentSms as Readable,
+    auth$SentCodeTypeApp as Readable,
+    auth$SentCodeTypeSms as Readable,
+    auth$SentCodeTypeCall as Readable,
+    auth$SentCodeTypeFlashCall as Readable,
+    auth$SentCodeTypeMissedCall as Readable,
+    auth$SentCodeTypeEmailCode as Readable,
+    auth$SentCodeTypeSetUpEmailRequired as Readable,
+    auth$SentCodeTypeFragmentSms as Readable,
+    auth$SentCodeTypeFirebaseSms as Readable,
+    auth$SentCodeTypeSmsWord as Readable,
+    auth$SentCodeTypeSmsPhrase as Readable,
+    messages$BotCallbackAnswer as Readable,
+    messages$MessageEditData as Readable,
+    $InputBotInlineMessageID as Readable,
+    $InputBotInlineMessageID64 as Readable,
+    $InlineBotSwitchPM as Readable,
+    messages$PeerDialogs as Readable,
+    $TopPeer as Readable,
+    $TopPeerCategoryBotsPM as Readable,
+    $TopPeerCategoryBotsInline as Readable,
+    $TopPeerCategoryCorrespondents as Readable,
+    $TopPeerCategoryGroups as Readable,
+    $TopPeerCategoryChannels as Readable,
+    $TopPeerCategoryPhoneCalls as Readable,
+    $TopPeerCategoryForwardUsers as Readable,
+    $TopPeerCategoryForwardChats as Readable,
+    $TopPeerCategoryBotsApp as Readable,
+    $TopPeerCategoryPeers as Readable,
+    contacts$TopPeersNotModified as Readable,
+    contacts$TopPeers as Readable,
+    contacts$TopPeersDisabled as Readable,
+    $DraftMessageEmpty as Readable,
+    $DraftMessage as Readable,
+    messages$FeaturedStickersNotModified as Readable,
+    messages$FeaturedStickers as Readable,
+    messages$RecentStickersNotModified as Readable,
+    messages$RecentStickers as Readable,
+    messages$ArchivedStickers as Readable,
+    messages$StickerSetInstallResultSuccess as Readable,
+    messages$StickerSetInstallResultArchive as Readable,
+    $StickerSetCovered as Readable,
+    $StickerSetMultiCovered as Readable,
+    $StickerSetFullCovered as Readable,
+    $StickerSetNoCovered as Readable,
+    $MaskCoords as Readable,
+    $InputStickeredMediaPhoto as Readable,
+    $InputStickeredMediaDocument as Readable,
+    $Game as Readable,
+    $InputGameID as Readable,
+    $InputGameShortName as Readable,
+    $HighScore as Readable,
+    messages$HighScores as Readable,
+    $TextEmpty as Readable,
+    $TextPlain as Readable,
+    $TextBold as Readable,
+    $TextItalic as Readable,
+    $TextUnderline as Readable,
+    $TextStrike as Readable,
+    $TextFixed as Readable,
+    $TextUrl as Readable,
+    $TextEmail as Readable,
+    $TextConcat as Readable,
+    $TextSubscript as Readable,
+    $TextSuperscript as Readable,
+    $TextMarked as Readable,
+    $TextPhone as Readable,
+    $TextImage as Readable,
+    $TextAnchor as Readable,
+    $PageBlockUnsupported as Readable,
+    $PageBlockTitle as Readable,
+    $PageBlockSubtitle as Readable,
+    $PageBlockAuthorDate as Readable,
+    $PageBlockHeader as Readable,
+    $PageBlockSubheader as Readable,
+    $PageBlockParagraph as Readable,
+    $PageBlockPreformatted as Readable,
+    $PageBlockFooter as Readable,
+    $PageBlockDivider as Readable,
+    $PageBlockAnchor as Readable,
+    $PageBlockList as Readable,
+    $PageBlockBlockquote as Readable,
+    $PageBlockPullquote as Readable,
+    $PageBlockPhoto as Readable,
+    $PageBlockVideo as Readable,
+    $PageBlockCover as Readable,
+    $PageBlockEmbed as Readable,
+    $PageBlockEmbedPost as Readable,
+    $PageBlockCollage as Readable,
+    $PageBlockSlideshow as Readable,
+    $PageBlockChannel as Readable,
+    $PageBlockAudio as Readable,
+    $PageBlockKicker as Readable,
+    $PageBlockTable as Readable,
+    $PageBlockOrderedList as Readable,
+    $PageBlockDetails as Readable,
+    $PageBlockRelatedArticles as Readable,
+    $PageBlockMap as Readable,
+    $PhoneCallDiscardReasonMissed as Readable,
+    $PhoneCallDiscardReasonDisconnect as Readable,
+    $PhoneCallDiscardReasonHangup as Readable,
+    $PhoneCallDiscardReasonBusy as Readable,
+    $PhoneCallDiscardReasonMigrateConferenceCall as Readable,
+    $DataJSON as Readable,
+    $LabeledPrice as Readable,
+    $Invoice as Readable,
+    $PaymentCharge as Readable,
+    $PostAddress as Readable,
+    $PaymentRequestedInfo as Readable,
+    $PaymentSavedCredentialsCard as Readable,
+    $WebDocument as Readable,
+    $WebDocumentNoProxy as Readable,
+    $InputWebDocument as Readable,
+    $InputWebFileLocation as Readable,
+    $InputWebFileGeoPointLocation as Readable,
+    $InputWebFileAudioAlbumThumbLocation as Readable,
+    upload$WebFile as Readable,
+    payments$PaymentForm as Readable,
+    payments$PaymentFormStars as Readable,
+    payments$PaymentFormStarGift as Readable,
+    payments$ValidatedRequestedInfo as Readable,
+    payments$PaymentResult as Readable,
+    payments$PaymentVerificationNeeded as Readable,
+    payments$PaymentReceipt as Readable,
+    payments$PaymentReceiptStars as Readable,
+    payments$SavedInfo as Readable,
+    $InputPaymentCredentialsSaved as Readable,
+    $InputPaymentCredentials as Readable,
+    $InputPaymentCredentialsApplePay as Readable,
+    $InputPaymentCredentialsGooglePay as Readable,
+    account$TmpPassword as Readable,
+    $ShippingOption as Readable,
+    $InputStickerSetItem as Readable,
+    $InputPhoneCall as Readable,
+    $PhoneCallEmpty as Readable,
+    $PhoneCallWaiting as Readable,
+    $PhoneCallRequested as Readable,
+    $PhoneCallAccepted as Readable,
+    $PhoneCall as Readable,
+    $PhoneCallDiscarded as Readable,
+    $PhoneConnection as Readable,
+    $PhoneConnectionWebrtc as Readable,
+    $PhoneCallProtocol as Readable,
+    phone$PhoneCall as Readable,
+    upload$CdnFileReuploadNeeded as Readable,
+    upload$CdnFile as Readable,
+    $CdnPublicKey as Readable,
+    $CdnConfig as Readable,
+    $LangPackString as Readable,
+    $LangPackStringPluralized as Readable,
+    $LangPackStringDeleted as Readable,
+    $LangPackDifference as Readable,
+    $LangPackLanguage as Readable,
+    $ChannelAdminLogEventActionChangeTitle as Readable,
+    $ChannelAdminLogEventActionChangeAbout as Readable,
+    $ChannelAdminLogEventActionChangeUsername as Readable,
+    $ChannelAdminLogEventActionChangePhoto as Readable,
+    $ChannelAdminLogEventActionToggleInvites as Readable,
+    $ChannelAdminLogEventActionToggleSignatures as Readable,
+    $ChannelAdminLogEventActionUpdatePinned as Readable,
+    $ChannelAdminLogEventActionEditMessage as Readable,
+    $ChannelAdminLogEventActionDeleteMessage as Readable,
+    $ChannelAdminLogEventActionParticipantJoin as Readable,
+    $ChannelAdminLogEventActionParticipantLeave as Readable,
+    $ChannelAdminLogEventActionParticipantInvite as Readable,
+    $ChannelAdminLogEventActionParticipantToggleBan as Readable,
+    $ChannelAdminLogEventActionParticipantToggleAdmin as Readable,
+    $ChannelAdminLogEventActionChangeStickerSet as Readable,
+    $ChannelAdminLogEventActionTogglePreHistoryHidden as Readable,
+    $ChannelAdminLogEventActionDefaultBannedRights as Readable,
+    $ChannelAdminLogEventActionStopPoll as Readable,
+    $ChannelAdminLogEventActionChangeLinkedChat as Readable,
+    $ChannelAdminLogEventActionChangeLocation as Readable,
+    $ChannelAdminLogEventActionToggleSlowMode as Readable,
+    $ChannelAdminLogEventActionStartGroupCall as Readable,
+    $ChannelAdminLogEventActionDiscardGroupCall as Readable,
+    $ChannelAdminLogEventActionParticipantMute as Readable,
+    $ChannelAdminLogEventActionParticipantUnmute as Readable,
+    $ChannelAdminLogEventActionToggleGroupCallSetting as Readable,
+    $ChannelAdminLogEventActionParticipantJoinByInvite as Readable,
+    $ChannelAdminLogEventActionExportedInviteDelete as Readable,
+    $ChannelAdminLogEventActionExportedInviteRevoke as Readable,
+    $ChannelAdminLogEventActionExportedInviteEdit as Readable,
+    $ChannelAdminLogEventActionParticipantVolume as Readable,
+    $ChannelAdminLogEventActionChangeHistoryTTL as Readable,
+    $ChannelAdminLogEventActionParticipantJoinByRequest as Readable,
+    $ChannelAdminLogEventActionToggleNoForwards as Readable,
+    $ChannelAdminLogEventActionSendMessage as Readable,
+    $ChannelAdminLogEventActionChangeAvailableReactions as Readable,
+    $ChannelAdminLogEventActionChangeUsernames as Readable,
+    $ChannelAdminLogEventActionToggleForum as Readable,
+    $ChannelAdminLogEventActionCreateTopic as Readable,
+    $ChannelAdminLogEventActionEditTopic as Readable,
+    $ChannelAdminLogEventActionDeleteTopic as Readable,
+    $ChannelAdminLogEventActionPinTopic as Readable,
+    $ChannelAdminLogEventActionToggleAntiSpam as Readable,
+    $ChannelAdminLogEventActionChangePeerColor as Readable,
+    $ChannelAdminLogEventActionChangeProfilePeerColor as Readable,
+    $ChannelAdminLogEventActionChangeWallpaper as Readable,
+    $ChannelAdminLogEventActionChangeEmojiStatus as Readable,
+    $ChannelAdminLogEventActionChangeEmojiStickerSet as Readable,
+    $ChannelAdminLogEventActionToggleSignatureProfiles as Readable,
+    $ChannelAdminLogEventActionParticipantSubExtend as Readable,
+    $ChannelAdminLogEventActionToggleAutotranslation as Readable,
+    $ChannelAdminLogEvent as Readable,
+    channels$AdminLogResults as Readable,
+    $ChannelAdminLogEventsFilter as Readable,
+    $PopularContact as Readable,
+    messages$FavedStickersNotModified as Readable,
+    messages$FavedStickers as Readable,
+    $RecentMeUrlUnknown as Readable,
+    $RecentMeUrlUser as Readable,
+    $RecentMeUrlChat as Readable,
+    $RecentMeUrlChatInvite as Readable,
+    $RecentMeUrlStickerSet as Readable,
+    help$RecentMeUrls as Readable,
+    $InputSingleMedia as Readable,
+    $WebAuthorization as Readable,
+    account$WebAuthorizations as Readable,
+    $InputMessageID as Readable,
+    $InputMessageReplyTo as Readable,
+    $InputMessagePinned as Readable,
+    $InputMessageCallbackQuery as Readable,
+    $InputDialogPeer as Readable,
+    $InputDialogPeerFolder as Readable,
+    $DialogPeer as Readable,
+    $DialogPeerFolder as Readable,
+    messages$FoundStickerSetsNotModified as Readable,
+    messages$FoundStickerSets as Readable,
+    $FileHash as Readable,
+    $InputClientProxy as Readable,
+    help$TermsOfServiceUpdateEmpty as Readable,
+    help$TermsOfServiceUpdate as Readable,
+    $InputSecureFileUploaded as Readable,
+    $InputSecureFile as Readable,
+    $SecureFileEmpty as Readable,
+    $SecureFile as Readable,
+    $SecureData as Readable,
+    $SecurePlainPhone as Readable,
+    $SecurePlainEmail as Readable,
+    $SecureValueTypePersonalDetails as Readable,
+    $SecureValueTypePassport as Readable,
+    $SecureValueTypeDriverLicense as Readable,
+    $SecureValueTypeIdentityCard as Readable,
+    $SecureValueTypeInternalPassport as Readable,
+    $SecureValueTypeAddress as Readable,
+    $SecureValueTypeUtilityBill as Readable,
+    $SecureValueTypeBankStatement as Readable,
+    $SecureValueTypeRentalAgreement as Readable,
+    $SecureValueTypePassportRegistration as Readable,
+    $SecureValueTypeTemporaryRegistration as Readable,
+    $SecureValueTypePhone as Readable,
+    $SecureValueTypeEmail as Readable,
+    $SecureValue as Readable,
+    $InputSecureValue as Readable,
+    $SecureValueHash as Readable,
+    $SecureValueErrorData as Readable,
+    $SecureValueErrorFrontSide as Readable,
+    $SecureValueErrorReverseSide as Readable,
+    $SecureValueErrorSelfie as Readable,
+    $SecureValueErrorFile as Readable,
+    $SecureValueErrorFiles as Readable,
+    $SecureValueError as Readable,
+    $SecureValueErrorTranslationFile as Readable,
+    $SecureValueErrorTranslationFiles as Readable,
+    $SecureCredentialsEncrypted as Readable,
+    account$AuthorizationForm as Readable,
+    account$SentEmailCode as Readable,
+    help$DeepLinkInfoEmpty as Readable,
+    help$DeepLinkInfo as Readable,
+    $SavedPhoneContact as Readable,
+    account$Takeout as Readable,
+    $PasswordKdfAlgoUnknown as Readable,
+    $PasswordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow as Readable,
+    $SecurePasswordKdfAlgoUnknown as Readable,
+    $SecurePasswordKdfAlgoPBKDF2HMACSHA512iter100000 as Readable,
+    $SecurePasswordKdfAlgoSHA512 as Readable,
+    $SecureSecretSettings as Readable,
+    $InputCheckPasswordEmpty as Readable,
+    $InputCheckPasswordSRP as Readable,
+    $SecureRequiredType as Readable,
+    $SecureRequiredTypeOneOf as Readable,
+    help$PassportConfigNotModified as Readable,
+    help$PassportConfig as Readable,
+    $InputAppEvent as Readable,
+    $JsonObjectValue as Readable,
+    $JsonNull as Readable,
+    $JsonBool as Readable,
+    $JsonNumber as Readable,
+    $JsonString as Readable,
+    $JsonArray as Readable,
+    $JsonObject as Readable,
+    $PageTableCell as Readable,
+    $PageTableRow as Readable,
+    $PageCaption as Readable,
+    $PageListItemText as Readable,
+    $PageListItemBlocks as Readable,
+    $PageListOrderedItemText as Readable,
+    $PageListOrderedItemBlocks as Readable,
+    $PageRelatedArticle as Readable,
+    $Page as Readable,
+    help$SupportName as Readable,
+    help$UserInfoEmpty as Readable,
+    help$UserInfo as Readable,
+    $PollAnswer as Readable,
+    $Poll as Readable,
+    $PollAnswerVoters as Readable,
+    $PollResults as Readable,
+    $ChatOnlines as Readable,
+    $StatsURL as Readable,
+    $ChatAdminRights as Readable,
+    $ChatBannedRights as Readable,
+    $InputWallPaper as Readable,
+    $InputWallPaperSlug as Readable,
+    $InputWallPaperNoFile as Readable,
+    account$WallPapersNotModified as Readable,
+    account$WallPapers as Readable,
+    $CodeSettings as Readable,
+    $WallPaperSettings as Readable,
+    $AutoDownloadSettings as Readable,
+    account$AutoDownloadSettings as Readable,
+    $EmojiKeyword as Readable,
+    $EmojiKeywordDeleted as Readable,
+    $EmojiKeywordsDifference as Readable,
+    $EmojiURL as Readable,
+    $EmojiLanguage as Readable,
+    $Folder as Readable,
+    $InputFolderPeer as Readable,
+    $FolderPeer as Readable,
+    messages$SearchCounter as Readable,
+    $UrlAuthResultRequest as Readable,
+    $UrlAuthResultAccepted as Readable,
+    $UrlAuthResultDefault as Readable,
+    $ChannelLocationEmpty as Readable,
+    $ChannelLocation as Readable,
+    $PeerLocated as Readable,
+    $PeerSelfLocated as Readable,
+    $RestrictionReason as Readable,
+    $InputTheme as Readable,
+    $InputThemeSlug as Readable,
+    $Theme as Readable,
+    account$ThemesNotModified as Readable,
+    account$Themes as Readable,
+    auth$LoginToken as Readable,
+    auth$LoginTokenMigrateTo as Readable,
+    auth$LoginTokenSuccess as Readable,
+    account$ContentSettings as Readable,
+    messages$InactiveChats as Readable,
+    $BaseThemeClassic as Readable,
+    $BaseThemeDay as Readable,
+    $BaseThemeNight as Readable,
+    $BaseThemeTinted as Readable,
+    $BaseThemeArctic as Readable,
+    $InputThemeSettings as Readable,
+    $ThemeSettings as Readable,
+    $WebPageAttributeTheme as Readable,
+    $WebPageAttributeStory as Readable,
+    $WebPageAttributeStickerSet as Readable,
+    $WebPageAttributeUniqueStarGift as Readable,
+    $WebPageAttributeStarGiftCollection as Readable,
+    messages$VotesList as Readable,
+    $BankCardOpenUrl as Readable,
+    payments$BankCardData as Readable,
+    $DialogFilter as Readable,
+    $DialogFilterDefault as Readable,
+    $DialogFilterChatlist as Readable,
+    $DialogFilterSuggested as Readable,
+    $StatsDateRangeDays as Readable,
+    $StatsAbsValueAndPrev as Readable,
+    $StatsPercentValue as Readable,
+    $StatsGraphAsync as Readable,
+    $StatsGraphError as Readable,
+    $StatsGraph as Readable,
+    stats$BroadcastStats as Readable,
+    help$PromoDataEmpty as Readable,
+    help$PromoData as Readable,
+    $VideoSize as Readable,
+    $VideoSizeEmojiMarkup as Readable,
+    $VideoSizeStickerMarkup as Readable,
+    $StatsGroupTopPoster as Readable,
+    $StatsGroupTopAdmin as Readable,
+    $StatsGroupTopInviter as Readable,
+    stats$MegagroupStats as Readable,
+    $GlobalPrivacySettings as Readable,
+    help$CountryCode as Readable,
+    help$Country as Readable,
+    help$CountriesListNotModified as Readable,
+    help$CountriesList as Readable,
+    $MessageViews as Readable,
+    messages$MessageViews as Readable,
+    messages$DiscussionMessage as Readable,
+    $MessageReplyHeader as Readable,
+    $MessageReplyStoryHeader as Readable,
+    $MessageReplies as Readable,
+    $PeerBlocked as Readable,
+    stats$MessageStats as Readable,
+    $GroupCallDiscarded as Readable,
+    $GroupCall as Readable,
+    $InputGroupCall as Readable,
+    $InputGroupCallSlug as Readable,
+    $InputGroupCallInviteMessage as Readable,
+    $GroupCallParticipant as Readable,
+    phone$GroupCall as Readable,
+    phone$GroupParticipants as Readable,
+    $InlineQueryPeerTypeSameBotPM as Readable,
+    $InlineQueryPeerTypePM as Readable,
+    $InlineQueryPeerTypeChat as Readable,
+    $InlineQueryPeerTypeMegagroup as Readable,
+    $InlineQueryPeerTypeBroadcast as Readable,
+    $InlineQueryPeerTypeBotPM as Readable,
+    messages$HistoryImport as Readable,
+    messages$HistoryImportParsed as Readable,
+    messages$AffectedFoundMessages as Readable,
+    $ChatInviteImporter as Readable,
+    messages$ExportedChatInvites as Readable,
+    messages$ExportedChatInvite as Readable,
+    messages$ExportedChatInviteReplaced as Readable,
+    messages$ChatInviteImporters as Readable,
+    $ChatAdminWithInvites as Readable,
+    messages$ChatAdminsWithInvites as Readable,
+    messages$CheckedHistoryImportPeer as Readable,
+    phone$JoinAsPeers as Readable,
+    phone$ExportedGroupCallInvite as Readable,
+    $GroupCallParticipantVideoSourceGroup as Readable,
+    $GroupCallParticipantVideo as Readable,
+    stickers$SuggestedShortName as Readable,
+    $BotCommandScopeDefault as Readable,
+    $BotCommandScopeUsers as Readable,
+    $BotCommandScopeChats as Readable,
+    $BotCommandScopeChatAdmins as Readable,
+    $BotCommandScopePeer as Readable,
+    $BotCommandScopePeerAdmins as Readable,
+    $BotCommandScopePeerUser as Readable,
+    account$ResetPasswordFailedWait as Readable,
+    account$ResetPasswordRequestedWait as Readable,
+    account$ResetPasswordOk as Readable,
+    $ChatTheme as Readable,
+    $ChatThemeUniqueGift as Readable,
+    account$ChatThemesNotModified as Readable,
+    account$ChatThemes as Readable,
+    $SponsoredMessage as Readable,
+    messages$SponsoredMessages as Readable,
+    messages$SponsoredMessagesEmpty as Readable,
+    $SearchResultsCalendarPeriod as Readable,
+    messages$SearchResultsCalendar as Readable,
+    $SearchResultPosition as Readable,
+    messages$SearchResultsPositions as Readable,
+    channels$SendAsPeers as Readable,
+    users$UserFull as Readable,
+    messages$PeerSettings as Readable,
+    auth$LoggedOut as Readable,
+    $ReactionCount as Readable,
+    $MessageReactions as Readable,
+    messages$MessageReactionsList as Readable,
+    $AvailableReaction as Readable,
+    messages$AvailableReactionsNotModified as Readable,
+    messages$AvailableReactions as Readable,
+    $MessagePeerReaction as Readable,
+    $GroupCallStreamChannel as Readable,
+    phone$GroupCallStreamChannels as Readable,
+    phone$GroupCallStreamRtmpUrl as Readable,
+    $AttachMenuBotIconColor as Readable,
+    $AttachMenuBotIcon as Readable,
+    $AttachMenuBot as Readable,
+    $AttachMenuBotsNotModified as Readable,
+    $AttachMenuBots as Readable,
+    $AttachMenuBotsBot as Readable,
+    $WebViewResultUrl as Readable,
+    $WebViewMessageSent as Readable,
+    $BotMenuButtonDefault as Readable,
+    $BotMenuButtonCommands as Readable,
+    $BotMenuButton as Readable,
+    account$SavedRingtonesNotModified as Readable,
+    account$SavedRingtones as Readable,
+    $NotificationSoundDefault as Readable,
+    $NotificationSoundNone as Readable,
+    $NotificationSoundLocal as Readable,
+    $NotificationSoundRingtone as Readable,
+    account$SavedRingtone as Readable,
+    account$SavedRingtoneConverted as Readable,
+    $AttachMenuPeerTypeSameBotPM as Readable,
+    $AttachMenuPeerTypeBotPM as Readable,
+    $AttachMenuPeerTypePM as Readable,
+    $AttachMenuPeerTypeChat as Readable,
+    $AttachMenuPeerTypeBroadcast as Readable,
+    $InputInvoiceMessage as Readable,
+    $InputInvoiceSlug as Readable,
+    $InputInvoicePremiumGiftCode as Readable,
+    $InputInvoiceStars as Readable,
+    $InputInvoiceChatInviteSubscription as Readable,
+    $InputInvoiceStarGift as Readable,
+    $InputInvoiceStarGiftUpgrade as Readable,
+    $InputInvoiceStarGiftTransfer as Readable,
+    $InputInvoicePremiumGiftStars as Readable,
+    $InputInvoiceBusinessBotTransferStars as Readable,
+    $InputInvoiceStarGiftResale as Readable,
+    $InputInvoiceStarGiftPrepaidUpgrade as Readable,
+    payments$ExportedInvoice as Readable,
+    messages$TranscribedAudio as Readable,
+    help$PremiumPromo as Readable,
+    $InputStorePaymentPremiumSubscription as Readable,
+    $InputStorePaymentGiftPremium as Readable,
+    $InputStorePaymentPremiumGiftCode as Readable,
+    $InputStorePaymentPremiumGiveaway as Readable,
+    $InputStorePaymentStarsTopup as Readable,
+    $InputStorePaymentStarsGift as Readable,
+    $InputStorePaymentStarsGiveaway as Readable,
+    $InputStorePaymentAuthCode as Readable,
+    $PaymentFormMethod as Readable,
+    $EmojiStatusEmpty as Readable,
+    $EmojiStatus as Readable,
+    $EmojiStatusCollectible as Readable,
+    $InputEmojiStatusCollectible as Readable,
+    account$EmojiStatusesNotModified as Readable,
+    account$EmojiStatuses as Readable,
+    $ReactionEmpty as Readable,
+    $ReactionEmoji as Readable,
+    $ReactionCustomEmoji as Readable,
+    $ReactionPaid as Readable,
+    $ChatReactionsNone as Readable,
+    $ChatReactionsAll as Readable,
+    $ChatReactionsSome as Readable,
+    messages$ReactionsNotModified as Readable,
+    messages$Reactions as Readable,
+    $EmailVerifyPurposeLoginSetup as Readable,
+    $EmailVerifyPurposeLoginChange as Readable,
+    $EmailVerifyPurposePassport as Readable,
+    $EmailVerificationCode as Readable,
+    $EmailVerificationGoogle as Readable,
+    $EmailVerificationApple as Readable,
+    account$EmailVerified as Readable,
+    account$EmailVerifiedLogin as Readable,
+    $PremiumSubscriptionOption as Readable,
+    $SendAsPeer as Readable,
+    $MessageExtendedMediaPreview as Readable,
+    $MessageExtendedMedia as Readable,
+    $StickerKeyword as Readable,
+    $Username as Readable,
+    $ForumTopicDeleted as Readable,
+    $ForumTopic as Readable,
+    messages$ForumTopics as Readable,
+    $DefaultHistoryTTL as Readable,
+    $ExportedContactToken as Readable,
+    $RequestPeerTypeUser as Readable,
+    $RequestPeerTypeChat as Readable,
+    $RequestPeerTypeBroadcast as Readable,
+    $EmojiListNotModified as Readable,
+    $EmojiList as Readable,
+    $EmojiGroup as Readable,
+    $EmojiGroupGreeting as Readable,
+    $EmojiGroupPremium as Readable,
+    messages$EmojiGroupsNotModified as Readable,
+    messages$EmojiGroups as Readable,
+    $TextWithEntities as Readable,
+    messages$TranslateResult as Readable,
+    $AutoSaveSettings as Readable,
+    $AutoSaveException as Readable,
+    account$AutoSaveSettings as Readable,
+    help$AppConfigNotModified as Readable,
+    help$AppConfig as Readable,
+    $InputBotAppID as Readable,
+    $InputBotAppShortName as Readable,
+    $BotAppNotModified as Readable,
+    $BotApp as Readable,
+    messages$BotApp as Readable,
+    $InlineBotWebView as Readable,
+    $ReadParticipantDate as Readable,
+    $InputChatlistDialogFilter as Readable,
+    $ExportedChatlistInvite as Readable,
+    chatlists$ExportedChatlistInvite as Readable,
+    chatlists$ExportedInvites as Readable,
+    chatlists$ChatlistInviteAlready as Readable,
+    chatlists$ChatlistInvite as Readable,
+    chatlists$ChatlistUpdates as Readable,
+    bots$BotInfo as Readable,
+    $MessagePeerVote as Readable,
+    $MessagePeerVoteInputOption as Readable,
+    $MessagePeerVoteMultiple as Readable,
+    $StoryViews as Readable,
+    $StoryItemDeleted as Readable,
+    $StoryItemSkipped as Readable,
+    $StoryItem as Readable,
+    stories$AllStoriesNotModified as Readable,
+    stories$AllStories as Readable,
+    stories$Stories as Readable,
+    $StoryView as Readable,
+    $StoryViewPublicForward as Readable,
+    $StoryViewPublicRepost as Readable,
+    stories$StoryViewsList as Readable,
+    stories$StoryViews as Readable,
+    $InputReplyToMessage as Readable,
+    $InputReplyToStory as Readable,
+    $InputReplyToMonoForum as Readable,
+    $ExportedStoryLink as Readable,
+    $StoriesStealthMode as Readable,
+    $MediaAreaCoordinates as Readable,
+    $MediaAreaVenue as Readable,
+    $InputMediaAreaVenue as Readable,
+    $MediaAreaGeoPoint as Readable,
+    $MediaAreaSuggestedReaction as Readable,
+    $MediaAreaChannelPost as Readable,
+    $InputMediaAreaChannelPost as Readable,
+    $MediaAreaUrl as Readable,
+    $MediaAreaWeather as Readable,
+    $MediaAreaStarGift as Readable,
+    $PeerStories as Readable,
+    stories$PeerStories as Readable,
+    messages$WebPage as Readable,
+    $PremiumGiftCodeOption as Readable,
+    payments$CheckedGiftCode as Readable,
+    payments$GiveawayInfo as Readable,
+    payments$GiveawayInfoResults as Readable,
+    $PrepaidGiveaway as Readable,
+    $PrepaidStarsGiveaway as Readable,
+    $Boost as Readable,
+    premium$BoostsList as Readable,
+    $MyBoost as Readable,
+    premium$MyBoosts as Readable,
+    premium$BoostsStatus as Readable,
+    $StoryFwdHeader as Readable,
+    $PostInteractionCountersMessage as Readable,
+    $PostInteractionCountersStory as Readable,
+    stats$StoryStats as Readable,
+    $PublicForwardMessage as Readable,
+    $PublicForwardStory as Readable,
+    stats$PublicForwards as Readable,
+    $PeerColor as Readable,
+    help$PeerColorSet as Readable,
+    help$PeerColorProfileSet as Readable,
+    help$PeerColorOption as Readable,
+    help$PeerColorsNotModified as Readable,
+    help$PeerColors as Readable,
+    $StoryReaction as Readable,
+    $StoryReactionPublicForward as Readable,
+    $StoryReactionPublicRepost as Readable,
+    stories$StoryReactionsList as Readable,
+    $SavedDialog as Readable,
+    $MonoForumDialog as Readable,
+    messages$SavedDialogs as Readable,
+    messages$SavedDialogsSlice as Readable,
+    messages$SavedDialogsNotModified as Readable,
+    $SavedReactionTag as Readable,
+    messages$SavedReactionTagsNotModified as Readable,
+    messages$SavedReactionTags as Readable,
+    $OutboxReadDate as Readable,
+    smsjobs$EligibleToJoin as Readable,
+    smsjobs$Status as Readable,
+    $SmsJob as Readable,
+    $BusinessWeeklyOpen as Readable,
+    $BusinessWorkHours as Readable,
+    $BusinessLocation as Readable,
+    $InputBusinessRecipients as Readable,
+    $BusinessRecipients as Readable,
+    $BusinessAwayMessageScheduleAlways as Readable,
+    $BusinessAwayMessageScheduleOutsideWorkHours as Readable,
+    $BusinessAwayMessageScheduleCustom as Readable,
+    $InputBusinessGreetingMessage as Readable,
+    $BusinessGreetingMessage as Readable,
+    $InputBusinessAwayMessage as Readable,
+    $BusinessAwayMessage as Readable,
+    $Timezone as Readable,
+    help$TimezonesListNotModified as Readable,
+    help$TimezonesList as Readable,
+    $QuickReply as Readable,
+    $InputQuickReplyShortcut as Readable,
+    $InputQuickReplyShortcutId as Readable,
+    messages$QuickReplies as Readable,
+    messages$QuickRepliesNotModified as Readable,
+    $ConnectedBot as Readable,
+    account$ConnectedBots as Readable,
+    messages$DialogFilters as Readable,
+    $Birthday as Readable,
+    $BotBusinessConnection as Readable,
+    $InputBusinessIntro as Readable,
+    $BusinessIntro as Readable,
+    messages$MyStickers as Readable,
+    $InputCollectibleUsername as Readable,
+    $InputCollectiblePhone as Readable,
+    fragment$CollectibleInfo as Readable,
+    $InputBusinessBotRecipients as Readable,
+    $BusinessBotRecipients as Readable,
+    $ContactBirthday as Readable,
+    contacts$ContactBirthdays as Readable,
+    $MissingInvitee as Readable,
+    messages$InvitedUsers as Readable,
+    $InputBusinessChatLink as Readable,
+    $BusinessChatLink as Readable,
+    account$BusinessChatLinks as Readable,
+    account$ResolvedBusinessChatLinks as Readable,
+    $RequestedPeerUser as Readable,
+    $RequestedPeerChat as Readable,
+    $RequestedPeerChannel as Readable,
+    $SponsoredMessageReportOption as Readable,
+    channels$SponsoredMessageReportResultChooseOption as Readable,
+    channels$SponsoredMessageReportResultAdsHidden as Readable,
+    channels$SponsoredMessageReportResultReported as Readable,
+    $ReactionNotificationsFromContacts as Readable,
+    $ReactionNotificationsFromAll as Readable,
+    $ReactionsNotifySettings as Readable,
+    $AvailableEffect as Readable,
+    messages$AvailableEffectsNotModified as Readable,
+    messages$AvailableEffects as Readable,
+    $FactCheck as Readable,
+    $StarsTransactionPeerUnsupported as Readable,
+    $StarsTransactionPeerAppStore as Readable,
+    $StarsTransactionPeerPlayMarket as Readable,
+    $StarsTransactionPeerPremiumBot as Readable,
+    $StarsTransactionPeerFragment as Readable,
+    $StarsTransactionPeer as Readable,
+    $StarsTransactionPeerAds as Readable,
+    $StarsTransactionPeerAPI as Readable,
+    $StarsTopupOption as Readable,
+    $StarsTransaction as Readable,
+    payments$StarsStatus as Readable,
+    $FoundStory as Readable,
+    stories$FoundStories as Readable,
+    $GeoPointAddress as Readable,
+    $StarsRevenueStatus as Readable,
+    payments$StarsRevenueStats as Readable,
+    payments$StarsRevenueWithdrawalUrl as Readable,
+    payments$StarsRevenueAdsAccountUrl as Readable,
+    $InputStarsTransaction as Readable,
+    $StarsGiftOption as Readable,
+    bots$PopularAppBots as Readable,
+    $BotPreviewMedia as Readable,
+    bots$PreviewInfo as Readable,
+    $StarsSubscriptionPricing as Readable,
+    $StarsSubscription as Readable,
+    $MessageReactor as Readable,
+    $StarsGiveawayOption as Readable,
+    $StarsGiveawayWinnersOption as Readable,
+    $StarGift as Readable,
+    $StarGiftUnique as Readable,
+    payments$StarGiftsNotModified as Readable,
+    payments$StarGifts as Readable,
+    $MessageReportOption as Readable,
+    $ReportResultChooseOption as Readable,
+    $ReportResultAddComment as Readable,
+    $ReportResultReported as Readable,
+    messages$BotPreparedInlineMessage as Readable,
+    messages$PreparedInlineMessage as Readable,
+    $BotAppSettings as Readable,
+    $StarRefProgram as Readable,
+    $ConnectedBotStarRef as Readable,
+    payments$ConnectedStarRefBots as Readable,
+    payments$SuggestedStarRefBots as Readable,
+    $StarsAmount as Readable,
+    $StarsTonAmount as Readable,
+    messages$FoundStickersNotModified as Readable,
+    messages$FoundStickers as Readable,
+    $BotVerifierSettings as Readable,
+    $BotVerification as Readable,
+    $StarGiftAttributeModel as Readable,
+    $StarGiftAttributePattern as Readable,
+    $StarGiftAttributeBackdrop as Readable,
+    $StarGiftAttributeOriginalDetails as Readable,
+    payments$StarGiftUpgradePreview as Readable,
+    users$Users as Readable,
+    users$UsersSlice as Readable,
+    payments$UniqueStarGift as Readable,
+    messages$WebPagePreview as Readable,
+    $SavedStarGift as Readable,
+    payments$SavedStarGifts as Readable,
+    $InputSavedStarGiftUser as Readable,
+    $InputSavedStarGiftChat as Readable,
+    $InputSavedStarGiftSlug as Readable,
+    payments$StarGiftWithdrawalUrl as Readable,
+    $PaidReactionPrivacyDefault as Readable,
+    $PaidReactionPrivacyAnonymous as Readable,
+    $PaidReactionPrivacyPeer as Readable,
+    account$PaidMessagesRevenue as Readable,
+    $RequirementToContactEmpty as Readable,
+    $RequirementToContactPremium as Readable,
+    $RequirementToContactPaidMessages as Readable,
+    $BusinessBotRights as Readable,
+    $DisallowedGiftsSettings as Readable,
+    $SponsoredPeer as Readable,
+    contacts$SponsoredPeersEmpty as Readable,
+    contacts$SponsoredPeers as Readable,
+    $StarGiftAttributeIdModel as Readable,
+    $StarGiftAttributeIdPattern as Readable,
+    $StarGiftAttributeIdBackdrop as Readable,
+    $StarGiftAttributeCounter as Readable,
+    payments$ResaleStarGifts as Readable,
+    stories$CanSendStoryCount as Readable,
+    $PendingSuggestion as Readable,
+    $TodoItem as Readable,
+    $TodoList as Readable,
+    $TodoCompletion as Readable,
+    $SuggestedPost as Readable,
+    $StarsRating as Readable,
+    $StarGiftCollection as Readable,
+    payments$StarGiftCollectionsNotModified as Readable,
+    payments$StarGiftCollections as Readable,
+    $StoryAlbum as Readable,
+    stories$AlbumsNotModified as Readable,
+    stories$Albums as Readable,
+    $SearchPostsFlood as Readable,
+    payments$UniqueStarGiftValueInfo as Readable,
+    $ProfileTabPosts as Readable,
+    $ProfileTabGifts as Readable,
+    $ProfileTabMedia as Readable,
+    $ProfileTabFiles as Readable,
+    $ProfileTabMusic as Readable,
+    $ProfileTabVoice as Readable,
+    $ProfileTabLinks as Readable,
+    $ProfileTabGifs as Readable,
+    users$SavedMusicNotModified as Readable,
+    users$SavedMusic as Readable,
+    account$SavedMusicIdsNotModified as Readable,
+    account$SavedMusicIds as Readable,
+    payments$CheckCanSendGiftResultOk as Readable,
+    payments$CheckCanSendGiftResultFail as Readable,
+    $InputChatThemeEmpty as Readable,
+    $InputChatTheme as Readable,
+    $InputChatThemeUniqueGift as Readable,
+    $ResPQ as Readable,
+    $PQInnerData as Readable,
+    $PQInnerDataDc as Readable,
+    $PQInnerDataTemp as Readable,
+    $PQInnerDataTempDc as Readable,
+    $BindAuthKeyInner as Readable,
+    $ServerDHParamsFail as Readable,
+    $ServerDHParamsOk as Readable,
+    $ServerDHInnerData as Readable,
+    $ClientDHInnerData as Readable,
+    $DhGenOk as Readable,
+    $DhGenRetry as Readable,
+    $DhGenFail as Readable,
+    $DestroyAuthKeyOk as Readable,
+    $DestroyAuthKeyNone as Readable,
+    $DestroyAuthKeyFail as Readable,
+    $MsgsAck as Readable,
+    $BadMsgNotification as Readable,
+    $BadServerSalt as Readable,
+    $MsgsStateReq as Readable,
+    $MsgsStateInfo as Readable,
+    $MsgsAllInfo as Readable,
+    $MsgDetailedInfo as Readable,
+    $MsgNewDetailedInfo as Readable,
+    $MsgResendReq as Readable,
+    $RpcError as Readable,
+    $RpcAnswerUnknown as Readable,
+    $RpcAnswerDroppedRunning as Readable,
+    $RpcAnswerDropped as Readable,
+    $FutureSalt as Readable,
+    $FutureSalts as Readable,
+    $Pong as Readable,
+    $DestroySessionOk as Readable,
+    $DestroySessionNone as Readable,
+    $NewSessionCreated as Readable,
+    $HttpWait as Readable,
+    $IpPort as Readable,
+    $IpPortSecret as Readable,
+    $AccessPointRule as Readable,
+    help$ConfigSimple as Readable,
+    $TlsClientHello as Readable,
+    $TlsBlockString as Readable,
+    $TlsBlockRandom as Readable,
+    $TlsBlockZero as Readable,
+    $TlsBlockDomain as Readable,
+    $TlsBlockGrease as Readable,
+    $TlsBlockPublicKey as Readable,
+    $TlsBlockScope as Readable,
+    $RpcResult as Readable,
+    mtproto$Message as Readable,
+    $MsgContainer as Readable,
+    $MsgCopy as Readable,
+    $InvokeAfterMsg as Readable,
+    $InvokeAfterMsgs as Readable,
+    $InitConnection as Readable,
+    $InvokeWithLayer as Readable,
+    $InvokeWithoutUpdates as Readable,
+    $InvokeWithMessagesRange as Readable,
+    $InvokeWithTakeout as Readable,
+    $InvokeWithBusinessConnection as Readable,
+    $InvokeWithGooglePlayIntegrity as Readable,
+    $InvokeWithApnsSecret as Readable,
+    $InvokeWithReCaptcha as Readable,
+    auth$SendCode as Readable,
+    auth$SignUp as Readable,
+    auth$SignIn as Readable,
+    auth$LogOut as Readable,
+    auth$ResetAuthorizations as Readable,
+    auth$ExportAuthorization as Readable,
+    auth$ImportAuthorization as Readable,
+    auth$BindTempAuthKey as Readable,
+    auth$ImportBotAuthorization as Readable,
+    auth$CheckPassword as Readable,
+    auth$RequestPasswordRecovery as Readable,
+    auth$RecoverPassword as Readable,
+    auth$ResendCode as Readable,
+    auth$CancelCode as Readable,
+    auth$DropTempAuthKeys as Readable,
+    auth$ExportLoginToken as Readable,
+    auth$ImportLoginToken as Readable,
+    auth$AcceptLoginToken as Readable,
+    auth$CheckRecoveryPassword as Readable,
+    auth$ImportWebTokenAuthorization as Readable,
+    auth$RequestFirebaseSms as Readable,
+    auth$ResetLoginEmail as Readable,
+    auth$ReportMissingCode as Readable,
+    account$RegisterDevice as Readable,
+    account$UnregisterDevice as Readable,
+    account$UpdateNotifySettings as Readable,
+    account$GetNotifySettings as Readable,
+    account$ResetNotifySettings as Readable,
+    account$UpdateProfile as Readable,
+    account$UpdateStatus as Readable,
+    account$GetWallPapers as Readable,
+    account$ReportPeer as Readable,
+    account$CheckUsername as Readable,
+    account$UpdateUsername as Readable,
+    account$GetPrivacy as Readable,
+    account$SetPrivacy as Readable,
+    account$DeleteAccount as Readable,
+    account$GetAccountTTL as Readable,
+    account$SetAccountTTL as Readable,
+    account$SendChangePhoneCode as Readable,
+    account$ChangePhone as Readable,
+    account$UpdateDeviceLocked as Readable,
+    account$GetAuthorizations as Readable,
+    account$ResetAuthorization as Readable,
+    account$GetPassword as Readable,
+    account$GetPasswordSettings as Readable,
+    account$UpdatePasswordSettings as Readable,
+    account$SendConfirmPhoneCode as Readable,
+    account$ConfirmPhone as Readable,
+    account$GetTmpPassword as Readable,
+    account$GetWebAuthorizations as Readable,
+    account$ResetWebAuthorization as Readable,
+    account$ResetWebAuthorizations as Readable,
+    account$GetAllSecureValues as Readable,
+    account$GetSecureValue as Readable,
+    account$SaveSecureValue as Readable,
+    account$DeleteSecureValue as Readable,
+    account$GetAuthorizationForm as Readable,
+    account$AcceptAuthorization as Readable,
+    account$SendVerifyPhoneCode as Readable,
+    account$VerifyPhone as Readable,
+    account$SendVerifyEmailCode as Readable,
+    account$VerifyEmail as Readable,
+    account$InitTakeoutSession as Readable,
+    account$FinishTakeoutSession as Readable,
+    account$ConfirmPasswordEmail as Readable,
+    account$ResendPasswordEmail as Readable,
+    account$CancelPasswordEmail as Readable,
+    account$GetContactSignUpNotification as Readable,
+    account$SetContactSignUpNotification as Readable,
+    account$GetNotifyExceptions as Readable,
+    account$GetWallPaper as Readable,
+    account$UploadWallPaper as Readable,
+    account$SaveWallPaper as Readable,
+    account$InstallWallPaper as Readable,
+    account$ResetWallPapers as Readable,
+    account$GetAutoDownloadSettings as Readable,
+    account$SaveAutoDownloadSettings as Readable,
+    account$UploadTheme as Readable,
+    account$CreateTheme as Readable,
+    account$UpdateTheme as Readable,
+    account$SaveTheme as Readable,
+    account$InstallTheme as Readable,
+    account$GetTheme as Readable,
+    account$GetThemes as Readable,
+    account$SetContentSettings as Readable,
+    account$GetContentSettings as Readable,
+    account$GetMultiWallPapers as Readable,
+    account$GetGlobalPrivacySettings as Readable,
+    account$SetGlobalPrivacySettings as Readable,
+    account$ReportProfilePhoto as Readable,
+    account$ResetPassword as Readable,
+    account$DeclinePasswordReset as Readable,
+    account$GetChatThemes as Readable,
+    account$SetAuthorizationTTL as Readable,
+    account$ChangeAuthorizationSettings as Readable,
+    account$GetSavedRingtones as Readable,
+    account$SaveRingtone as Readable,
+    account$UploadRingtone as Readable,
+    account$UpdateEmojiStatus as Readable,
+    account$GetDefaultEmojiStatuses as Readable,
+    account$GetRecentEmojiStatuses as Readable,
+    account$ClearRecentEmojiStatuses as Readable,
+    account$ReorderUsernames as Readable,
+    account$ToggleUsername as Readable,
+    account$GetDefaultProfilePhotoEmojis as Readable,
+    account$GetDefaultGroupPhotoEmojis as Readable,
+    account$GetAutoSaveSettings as Readable,
+    account$SaveAutoSaveSettings as Readable,
+    account$DeleteAutoSaveExceptions as Readable,
+    account$InvalidateSignInCodes as Readable,
+    account$UpdateColor as Readable,
+    account$GetDefaultBackgroundEmojis as Readable,
+    account$GetChannelDefaultEmojiStatuses as Readable,
+    account$GetChannelRestrictedStatusEmojis as Readable,
+    account$UpdateBusinessWorkHours as Readable,
+    account$UpdateBusinessLocation as Readable,
+    account$UpdateBusinessGreetingMessage as Readable,
+    account$UpdateBusinessAwayMessage as Readable,
+    account$UpdateConnectedBot as Readable,
+    account$GetConnectedBots as Readable,
+    account$GetBotBusinessConnection as Readable,
+    account$UpdateBusinessIntro as Readable,
+    account$ToggleConnectedBotPaused as Readable,
+    account$DisablePeerConnectedBot as Readable,
+    account$UpdateBirthday as Readable,
+    account$CreateBusinessChatLink as Readable,
+    account$EditBusinessChatLink as Readable,
+    account$DeleteBusinessChatLink as Readable,
+    account$GetBusinessChatLinks as Readable,
+    account$ResolveBusinessChatLink as Readable,
+    account$UpdatePersonalChannel as Readable,
+    account$ToggleSponsoredMessages as Readable,
+    account$GetReactionsNotifySettings as Readable,
+    account$SetReactionsNotifySettings as Readable,
+    account$GetCollectibleEmojiStatuses as Readable,
+    account$GetPaidMessagesRevenue as Readable,
+    account$ToggleNoPaidMessagesException as Readable,
+    account$SetMainProfileTab as Readable,
+    account$SaveMusic as Readable,
+    account$GetSavedMusicIds as Readable,
+    account$GetUniqueGiftChatThemes as Readable,
+    users$GetUsers as Readable,
+    users$GetFullUser as Readable,
+    users$SetSecureValueErrors as Readable,
+    users$GetRequirementsToContact as Readable,
+    users$GetSavedMusic as Readable,
+    users$GetSavedMusicByID as Readable,
+    contacts$GetContactIDs as Readable,
+    contacts$GetStatuses as Readable,
+    contacts$GetContacts as Readable,
+    contacts$ImportContacts as Readable,
+    contacts$DeleteContacts as Readable,
+    contacts$DeleteByPhones as Readable,
+    contacts$Block as Readable,
+    contacts$Unblock as Readable,
+    contacts$GetBlocked as Readable,
+    contacts$Search as Readable,
+    contacts$ResolveUsername as Readable,
+    contacts$GetTopPeers as Readable,
+    contacts$ResetTopPeerRating as Readable,
+    contacts$ResetSaved as Readable,
+    contacts$GetSaved as Readable,
+    contacts$ToggleTopPeers as Readable,
+    contacts$AddContact as Readable,
+    contacts$AcceptContact as Readable,
+    contacts$GetLocated as Readable,
+    contacts$BlockFromReplies as Readable,
+    contacts$ResolvePhone as Readable,
+    contacts$ExportContactToken as Readable,
+    contacts$ImportContactToken as Readable,
+    contacts$EditCloseFriends as Readable,
+    contacts$SetBlocked as Readable,
+    contacts$GetBirthdays as Readable,
+    contacts$GetSponsoredPeers as Readable,
+    messages$GetMessages as Readable,
+    messages$GetDialogs as Readable,
+    messages$GetHistory as Readable,
+    messages$Search as Readable,
+    messages$ReadHistory as Readable,
+    messages$DeleteHistory as Readable,
+    messages$DeleteMessages as Readable,
+    messages$ReceivedMessages as Readable,
+    messages$SetTyping as Readable,
+    messages$SendMessage as Readable,
+    messages$SendMedia as Readable,
+    messages$ForwardMessages as Readable,
+    messages$ReportSpam as Readable,
+    messages$GetPeerSettings as Readable,
+    messages$Report as Readable,
+    messages$GetChats as Readable,
+    messages$GetFullChat as Readable,
+    messages$EditChatTitle as Readable,
+    messages$EditChatPhoto as Readable,
+    messages$AddChatUser as Readable,
+    messages$DeleteChatUser as Readable,
+    messages$CreateChat as Readable,
+    messages$GetDhConfig as Readable,
+    messages$RequestEncryption as Readable,
+    messages$AcceptEncryption as Readable,
+    messages$DiscardEncryption as Readable,
+    messages$SetEncryptedTyping as Readable,
+    messages$ReadEncryptedHistory as Readable,
+    messages$SendEncrypted as Readable,
+    messages$SendEncryptedFile as Readable,
+    messages$SendEncryptedService as Readable,
+    messages$ReceivedQueue as Readable,
+    messages$ReportEncryptedSpam as Readable,
+    messages$ReadMessageContents as Readable,
+    messages$GetStickers as Readable,
+    messages$GetAllStickers as Readable,
+    messages$GetWebPagePreview as Readable,
+    messages$ExportChatInvite as Readable,
+    messages$CheckChatInvite as Readable,
+    messages$ImportChatInvite as Readable,
+    messages$GetStickerSet as Readable,
+    messages$InstallStickerSet as Readable,
+    messages$UninstallStickerSet as Readable,
+    messages$StartBot as Readable,
+    messages$GetMessagesViews as Readable,
+    messages$EditChatAdmin as Readable,
+    messages$MigrateChat as Readable,
+    messages$SearchGlobal as Readable,
+    messages$ReorderStickerSets as Readable,
+    messages$GetDocumentByHash as Readable,
+    messages$GetSavedGifs as Readable,
+    messages$SaveGif as Readable,
+    messages$GetInlineBotResults as Readable,
+    messages$SetInlineBotResults as Readable,
+    messages$SendInlineBotResult as Readable,
+    messages$GetMessageEditData as Readable,
+    messages$EditMessage as Readable,
+    messages$EditInlineBotMessage as Readable,
+    messages$GetBotCallbackAnswer as Readable,
+    messages$SetBotCallbackAnswer as Readable,
+    messages$GetPeerDialogs as Readable,
+    messages$SaveDraft as Readable,
+    messages$GetAllDrafts as Readable,
+    messages$GetFeaturedStickers as Readable,
+    messages$ReadFeaturedStickers as Readable,
+    messages$GetRecentStickers as Readable,
+    messages$SaveRecentSticker as Readable,
+    messages$ClearRecentStickers as Readable,
+    messages$GetArchivedStickers as Readable,
+    messages$GetMaskStickers as Readable,
+    messages$GetAttachedStickers as Readable,
+    messages$SetGameScore as Readable,
+    messages$SetInlineGameScore as Readable,
+    messages$GetGameHighScores as Readable,
+    messages$GetInlineGameHighScores as Readable,
+    messages$GetCommonChats as Readable,
+    messages$GetWebPage as Readable,
+    messages$ToggleDialogPin as Readable,
+    messages$ReorderPinnedDialogs as Readable,
+    messages$GetPinnedDialogs as Readable,
+    messages$SetBotShippingResults as Readable,
+    messages$SetBotPrecheckoutResults as Readable,
+    messages$UploadMedia as Readable,
+    messages$SendScreenshotNotification as Readable,
+    messages$GetFavedStickers as Readable,
+    messages$FaveSticker as Readable,
+    messages$GetUnreadMentions as Readable,
+    messages$ReadMentions as Readable,
+    messages$GetRecentLocations as Readable,
+    messages$SendMultiMedia as Readable,
+    messages$UploadEncryptedFile as Readable,
+    messages$SearchStickerSets as Readable,
+    messages$GetSplitRanges as Readable,
+    messages$MarkDialogUnread as Readable,
+    messages$GetDialogUnreadMarks as Readable,
+    messages$ClearAllDrafts as Readable,
+    messages$UpdatePinnedMessage as Readable,
+    messages$SendVote as Readable,
+    messages$GetPollResults as Readable,
+    messages$GetOnlines as Readable,
+    messages$EditChatAbout as Readable,
+    messages$EditChatDefaultBannedRights as Readable,
+    messages$GetEmojiKeywords as Readable,
+    messages$GetEmojiKeywordsDifference as Readable,
+    messages$GetEmojiKeywordsLanguages as Readable,
+    messages$GetEmojiURL as Readable,
+    messages$GetSearchCounters as Readable,
+    messages$RequestUrlAuth as Readable,
+    messages$AcceptUrlAuth as Readable,
+    messages$HidePeerSettingsBar as Readable,
+    messages$GetScheduledHistory as Readable,
+    messages$GetScheduledMessages as Readable,
+    messages$SendScheduledMessages as Readable,
+    messages$DeleteScheduledMessages as Readable,
+    messages$GetPollVotes as Readable,
+    messages$ToggleStickerSets as Readable,
+    messages$GetDialogFilters as Readable,
+    messages$GetSuggestedDialogFilters as Readable,
+    messages$UpdateDialogFilter as Readable,
+    messages$UpdateDialogFiltersOrder as Readable,
+    messages$GetOldFeaturedStickers as Readable,
+    messages$GetReplies as Readable,
+    messages$GetDiscussionMessage as Readable,
+    messages$ReadDiscussion as Readable,
+    messages$UnpinAllMessages as Readable,
+    messages$DeleteChat as Readable,
+    messages$DeletePhoneCallHistory as Readable,
+    messages$CheckHistoryImport as Readable,
+    messages$InitHistoryImport as Readable,
+    messages$UploadImportedMedia as Readable,
+    messages$StartHistoryImport as Readable,
+    messages$GetExportedChatInvites as Readable,
+    messages$GetExportedChatInvite as Readable,
+    messages$EditExportedChatInvite as Readable,
+    messages$DeleteRevokedExportedChatInvites as Readable,
+    messages$DeleteExportedChatInvite as Readable,
+    messages$GetAdminsWithInvites as Readable,
+    messages$GetChatInviteImporters as Readable,
+    messages$SetHistoryTTL as Readable,
+    messages$CheckHistoryImportPeer as Readable,
+    messages$SetChatTheme as Readable,
+    messages$GetMessageReadParticipants as Readable,
+    messages$GetSearchResultsCalendar as Readable,
+    messages$GetSearchResultsPositions as Readable,
+    messages$HideChatJoinRequest as Readable,
+    messages$HideAllChatJoinRequests as Readable,
+    messages$ToggleNoForwards as Readable,
+    messages$SaveDefaultSendAs as Readable,
+    messages$SendReaction as Readable,
+    messages$GetMessagesReactions as Readable,
+    messages$GetMessageReactionsList as Readable,
+    messages$SetChatAvailableReactions as Readable,
+    messages$GetAvailableReactions as Readable,
+    messages$SetDefaultReaction as Readable,
+    messages$TranslateText as Readable,
+    messages$GetUnreadReactions as Readable,
+    messages$ReadReactions as Readable,
+    messages$SearchSentMedia as Readable,
+    messages$GetAttachMenuBots as Readable,
+    messages$GetAttachMenuBot as Readable,
+    messages$ToggleBotInAttachMenu as Readable,
+    messages$RequestWebView as Readable,
+    messages$ProlongWebView as Readable,
+    messages$RequestSimpleWebView as Readable,
+    messages$SendWebViewResultMessage as Readable,
+    messages$SendWebViewData as Readable,
+    messages$TranscribeAudio as Readable,
+    messages$RateTranscribedAudio as Readable,
+    messages$GetCustomEmojiDocuments as Readable,
+    messages$GetEmojiStickers as Readable,
+    messages$GetFeaturedEmojiStickers as Readable,
+    messages$ReportReaction as Readable,
+    messages$GetTopReactions as Readable,
+    messages$GetRecentReactions as Readable,
+    messages$ClearRecentReactions as Readable,
+    messages$GetExtendedMedia as Readable,
+    messages$SetDefaultHistoryTTL as Readable,
+    messages$GetDefaultHistoryTTL as Readable,
+    messages$SendBotRequestedPeer as Readable,
+    messages$GetEmojiGroups as Readable,
+    messages$GetEmojiStatusGroups as Readable,
+    messages$GetEmojiProfilePhotoGroups as Readable,
+    messages$SearchCustomEmoji as Readable,
+    messages$TogglePeerTranslations as Readable,
+    messages$GetBotApp as Readable,
+    messages$RequestAppWebView as Readable,
+    messages$SetChatWallPaper as Readable,
+    messages$SearchEmojiStickerSets as Readable,
+    messages$GetSavedDialogs as Readable,
+    messages$GetSavedHistory as Readable,
+    messages$DeleteSavedHistory as Readable,
+    messages$GetPinnedSavedDialogs as Readable,
+    messages$ToggleSavedDialogPin as Readable,
+    messages$ReorderPinnedSavedDialogs as Readable,
+    messages$GetSavedReactionTags as Readable,
+    messages$UpdateSavedReactionTag as Readable,
+    messages$GetDefaultTagReactions as Readable,
+    messages$GetOutboxReadDate as Readable,
+    messages$GetQuickReplies as Readable,
+    messages$ReorderQuickReplies as Readable,
+    messages$CheckQuickReplyShortcut as Readable,
+    messages$EditQuickReplyShortcut as Readable,
+    messages$DeleteQuickReplyShortcut as Readable,
+    messages$GetQuickReplyMessages as Readable,
+    messages$SendQuickReplyMessages as Readable,
+    messages$DeleteQuickReplyMessages as Readable,
+    messages$ToggleDialogFilterTags as Readable,
+    messages$GetMyStickers as Readable,
+    messages$GetEmojiStickerGroups as Readable,
+    messages$GetAvailableEffects as Readable,
+    messages$EditFactCheck as Readable,
+    messages$DeleteFactCheck as Readable,
+    messages$GetFactCheck as Readable,
+    messages$RequestMainWebView as Readable,
+    messages$SendPaidReaction as Readable,
+    messages$TogglePaidReactionPrivacy as Readable,
+    messages$GetPaidReactionPrivacy as Readable,
+    messages$ViewSponsoredMessage as Readable,
+    messages$ClickSponsoredMessage as Readable,
+    messages$ReportSponsoredMessage as Readable,
+    messages$GetSponsoredMessages as Readable,
+    messages$SavePreparedInlineMessage as Readable,
+    messages$GetPreparedInlineMessage as Readable,
+    messages$SearchStickers as Readable,
+    messages$ReportMessagesDelivery as Readable,
+    messages$GetSavedDialogsByID as Readable,
+    messages$ReadSavedHistory as Readable,
+    messages$ToggleTodoCompleted as Readable,
+    messages$AppendTodoList as Readable,
+    messages$ToggleSuggestedPostApproval as Readable,
+    updates$GetState as Readable,
+    updates$GetDifference as Readable,
+    updates$GetChannelDifference as Readable,
+    photos$UpdateProfilePhoto as Readable,
+    photos$UploadProfilePhoto as Readable,
+    photos$DeletePhotos as Readable,
+    photos$GetUserPhotos as Readable,
+    photos$UploadContactProfilePhoto as Readable,
+    upload$SaveFilePart as Readable,
+    upload$GetFile as Readable,
+    upload$SaveBigFilePart as Readable,
+    upload$GetWebFile as Readable,
+    upload$GetCdnFile as Readable,
+    upload$ReuploadCdnFile as Readable,
+    upload$GetCdnFileHashes as Readable,
+    upload$GetFileHashes as Readable,
+    help$GetConfig as Readable,
+    help$GetNearestDc as Readable,
+    help$GetAppUpdate as Readable,
+    help$GetInviteText as Readable,
+    help$GetSupport as Readable,
+    help$SetBotUpdatesStatus as Readable,
+    help$GetCdnConfig as Readable,
+    help$GetRecentMeUrls as Readable,
+    help$GetTermsOfServiceUpdate as Readable,
+    help$AcceptTermsOfService as Readable,
+    help$GetDeepLinkInfo as Readable,
+    help$GetAppConfig as Readable,
+    help$SaveAppLog as Readable,
+    help$GetPassportConfig as Readable,
+    help$GetSupportName as Readable,
+    help$GetUserInfo as Readable,
+    help$EditUserInfo as Readable,
+    help$GetPromoData as Readable,
+    help$HidePromoData as Readable,
+    help$DismissSuggestion as Readable,
+    help$GetCountriesList as Readable,
+    help$GetPremiumPromo as Readable,
+    help$GetPeerColors as Readable,
+    help$GetPeerProfileColors as Readable,
+    help$GetTimezonesList as Readable,
+    channels$ReadHistory as Readable,
+    channels$DeleteMessages as Readable,
+    channels$ReportSpam as Readable,
+    channels$GetMessages as Readable,
+    channels$GetParticipants as Readable,
+    channels$GetParticipant as Readable,
+    channels$GetChannels as Readable,
+    channels$GetFullChannel as Readable,
+    channels$CreateChannel as Readable,
+    channels$EditAdmin as Readable,
+    channels$EditTitle as Readable,
+    channels$EditPhoto as Readable,
+    channels$CheckUsername as Readable,
+    channels$UpdateUsername as Readable,
+    channels$JoinChannel as Readable,
+    channels$LeaveChannel as Readable,
+    channels$InviteToChannel as Readable,
+    channels$DeleteChannel as Readable,
+    channels$ExportMessageLink as Readable,
+    channels$ToggleSignatures as Readable,
+    channels$GetAdminedPublicChannels as Readable,
+    channels$EditBanned as Readable,
+    channels$GetAdminLog as Readable,
+    channels$SetStickers as Readable,
+    channels$ReadMessageContents as Readable,
+    channels$DeleteHistory as Readable,
+    channels$TogglePreHistoryHidden as Readable,
+    channels$GetLeftChannels as Readable,
+    channels$GetGroupsForDiscussion as Readable,
+    channels$SetDiscussionGroup as Readable,
+    channels$EditCreator as Readable,
+    channels$EditLocation as Readable,
+    channels$ToggleSlowMode as Readable,
+    channels$GetInactiveChannels as Readable,
+    channels$ConvertToGigagroup as Readable,
+    channels$GetSendAs as Readable,
+    channels$DeleteParticipantHistory as Readable,
+    channels$ToggleJoinToSend as Readable,
+    channels$ToggleJoinRequest as Readable,
+    channels$ReorderUsernames as Readable,
+    channels$ToggleUsername as Readable,
+    channels$DeactivateAllUsernames as Readable,
+    channels$ToggleForum as Readable,
+    channels$CreateForumTopic as Readable,
+    channels$GetForumTopics as Readable,
+    channels$GetForumTopicsByID as Readable,
+    channels$EditForumTopic as Readable,
+    channels$UpdatePinnedForumTopic as Readable,
+    channels$DeleteTopicHistory as Readable,
+    channels$ReorderPinnedForumTopics as Readable,
+    channels$ToggleAntiSpam as Readable,
+    channels$ReportAntiSpamFalsePositive as Readable,
+    channels$ToggleParticipantsHidden as Readable,
+    channels$UpdateColor as Readable,
+    channels$ToggleViewForumAsMessages as Readable,
+    channels$GetChannelRecommendations as Readable,
+    channels$UpdateEmojiStatus as Readable,
+    channels$SetBoostsToUnblockRestrictions as Readable,
+    channels$SetEmojiStickers as Readable,
+    channels$RestrictSponsoredMessages as Readable,
+    channels$SearchPosts as Readable,
+    channels$UpdatePaidMessagesPrice as Readable,
+    channels$ToggleAutotranslation as Readable,
+    channels$GetMessageAuthor as Readable,
+    channels$CheckSearchPostsFlood as Readable,
+    channels$SetMainProfileTab as Readable,
+    bots$SendCustomRequest as Readable,
+    bots$AnswerWebhookJSONQuery as Readable,
+    bots$SetBotCommands as Readable,
+    bots$ResetBotCommands as Readable,
+    bots$GetBotCommands as Readable,
+    bots$SetBotMenuButton as Readable,
+    bots$GetBotMenuButton as Readable,
+    bots$SetBotBroadcastDefaultAdminRights as Readable,
+    bots$SetBotGroupDefaultAdminRights as Readable,
+    bots$SetBotInfo as Readable,
+    bots$GetBotInfo as Readable,
+    bots$ReorderUsernames as Readable,
+    bots$ToggleUsername as Readable,
+    bots$CanSendMessage as Readable,
+    bots$AllowSendMessage as Readable,
+    bots$InvokeWebViewCustomMethod as Readable,
+    bots$GetPopularAppBots as Readable,
+    bots$AddPreviewMedia as Readable,
+    bots$EditPreviewMedia as Readable,
+    bots$DeletePreviewMedia as Readable,
+    bots$ReorderPreviewMedias as Readable,
+    bots$GetPreviewInfo as Readable,
+    bots$GetPreviewMedias as Readable,
+    bots$UpdateUserEmojiStatus as Readable,
+    bots$ToggleUserEmojiStatusPermission as Readable,
+    bots$CheckDownloadFileParams as Readable,
+    bots$GetAdminedBots as Readable,
+    bots$UpdateStarRefProgram as Readable,
+    bots$SetCustomVerification as Readable,
+    bots$GetBotRecommendations as Readable,
+    payments$GetPaymentForm as Readable,
+    payments$GetPaymentReceipt as Readable,
+    payments$ValidateRequestedInfo as Readable,
+    payments$SendPaymentForm as Readable,
+    payments$GetSavedInfo as Readable,
+    payments$ClearSavedInfo as Readable,
+    payments$GetBankCardData as Readable,
+    payments$ExportInvoice as Readable,
+    payments$AssignAppStoreTransaction as Readable,
+    payments$AssignPlayMarketTransaction as Readable,
+    payments$GetPremiumGiftCodeOptions as Readable,
+    payments$CheckGiftCode as Readable,
+    payments$ApplyGiftCode as Readable,
+    payments$GetGiveawayInfo as Readable,
+    payments$LaunchPrepaidGiveaway as Readable,
+    payments$GetStarsTopupOptions as Readable,
+    payments$GetStarsStatus as Readable,
+    payments$GetStarsTransactions as Readable,
+    payments$SendStarsForm as Readable,
+    payments$RefundStarsCharge as Readable,
+    payments$GetStarsRevenueStats as Readable,
+    payments$GetStarsRevenueWithdrawalUrl as Readable,
+    payments$GetStarsRevenueAdsAccountUrl as Readable,
+    payments$GetStarsTransactionsByID as Readable,
+    payments$GetStarsGiftOptions as Readable,
+    payments$GetStarsSubscriptions as Readable,
+    payments$ChangeStarsSubscription as Readable,
+    payments$FulfillStarsSubscription as Readable,
+    payments$GetStarsGiveawayOptions as Readable,
+    payments$GetStarGifts as Readable,
+    payments$SaveStarGift as Readable,
+    payments$ConvertStarGift as Readable,
+    payments$BotCancelStarsSubscription as Readable,
+    payments$GetConnectedStarRefBots as Readable,
+    payments$GetConnectedStarRefBot as Readable,
+    payments$GetSuggestedStarRefBots as Readable,
+    payments$ConnectStarRefBot as Readable,
+    payments$EditConnectedStarRefBot as Readable,
+    payments$GetStarGiftUpgradePreview as Readable,
+    payments$UpgradeStarGift as Readable,
+    payments$TransferStarGift as Readable,
+    payments$GetUniqueStarGift as Readable,
+    payments$GetSavedStarGifts as Readable,
+    payments$GetSavedStarGift as Readable,
+    payments$GetStarGiftWithdrawalUrl as Readable,
+    payments$ToggleChatStarGiftNotifications as Readable,
+    payments$ToggleStarGiftsPinnedToTop as Readable,
+    payments$CanPurchaseStore as Readable,
+    payments$GetResaleStarGifts as Readable,
+    payments$UpdateStarGiftPrice as Readable,
+    payments$CreateStarGiftCollection as Readable,
+    payments$UpdateStarGiftCollection as Readable,
+    payments$ReorderStarGiftCollections as Readable,
+    payments$DeleteStarGiftCollection as Readable,
+    payments$GetStarGiftCollections as Readable,
+    payments$GetUniqueStarGiftValueInfo as Readable,
+    payments$CheckCanSendGift as Readable,
+    stickers$CreateStickerSet as Readable,
+    stickers$RemoveStickerFromSet as Readable,
+    stickers$ChangeStickerPosition as Readable,
+    stickers$AddStickerToSet as Readable,
+    stickers$SetStickerSetThumb as Readable,
+    stickers$CheckShortName as Readable,
+    stickers$SuggestShortName as Readable,
+    stickers$ChangeSticker as Readable,
+    stickers$RenameStickerSet as Readable,
+    stickers$DeleteStickerSet as Readable,
+    stickers$ReplaceSticker as Readable,
+    phone$GetCallConfig as Readable,
+    phone$RequestCall as Readable,
+    phone$AcceptCall as Readable,
+    phone$ConfirmCall as Readable,
+    phone$ReceivedCall as Readable,
+    phone$DiscardCall as Readable,
+    phone$SetCallRating as Readable,
+    phone$SaveCallDebug as Readable,
+    phone$SendSignalingData as Readable,
+    phone$CreateGroupCall as Readable,
+    phone$JoinGroupCall as Readable,
+    phone$LeaveGroupCall as Readable,
+    phone$InviteToGroupCall as Readable,
+    phone$DiscardGroupCall as Readable,
+    phone$ToggleGroupCallSettings as Readable,
+    phone$GetGroupCall as Readable,
+    phone$GetGroupParticipants as Readable,
+    phone$CheckGroupCall as Readable,
+    phone$ToggleGroupCallRecord as Readable,
+    phone$EditGroupCallParticipant as Readable,
+    phone$EditGroupCallTitle as Readable,
+    phone$GetGroupCallJoinAs as Readable,
+    phone$ExportGroupCallInvite as Readable,
+    phone$ToggleGroupCallStartSubscription as Readable,
+    phone$StartScheduledGroupCall as Readable,
+    phone$SaveDefaultGroupCallJoinAs as Readable,
+    phone$JoinGroupCallPresentation as Readable,
+    phone$LeaveGroupCallPresentation as Readable,
+    phone$GetGroupCallStreamChannels as Readable,
+    phone$GetGroupCallStreamRtmpUrl as Readable,
+    phone$SaveCallLog as Readable,
+    phone$CreateConferenceCall as Readable,
+    phone$DeleteConferenceCallParticipants as Readable,
+    phone$SendConferenceCallBroadcast as Readable,
+    phone$InviteConferenceCallParticipant as Readable,
+    phone$DeclineConferenceCallInvite as Readable,
+    phone$GetGroupCallChainBlocks as Readable,
+    langpack$GetLangPack as Readable,
+    langpack$GetStrings as Readable,
+    langpack$GetDifference as Readable,
+    langpack$GetLanguages as Readable,
+    langpack$GetLanguage as Readable,
+    folders$EditPeerFolders as Readable,
+    stats$GetBroadcastStats as Readable,
+    stats$LoadAsyncGraph as Readable,
+    stats$GetMegagroupStats as Readable,
+    stats$GetMessagePublicForwards as Readable,
+    stats$GetMessageStats as Readable,
+    stats$GetStoryStats as Readable,
+    stats$GetStoryPublicForwards as Readable,
+    chatlists$ExportChatlistInvite as Readable,
+    chatlists$DeleteExportedInvite as Readable,
+    chatlists$EditExportedInvite as Readable,
+    chatlists$GetExportedInvites as Readable,
+    chatlists$CheckChatlistInvite as Readable,
+    chatlists$JoinChatlistInvite as Readable,
+    chatlists$GetChatlistUpdates as Readable,
+    chatlists$JoinChatlistUpdates as Readable,
+    chatlists$HideChatlistUpdates as Readable,
+    chatlists$GetLeaveChatlistSuggestions as Readable,
+    chatlists$LeaveChatlist as Readable,
+    stories$CanSendStory as Readable,
+    stories$SendStory as Readable,
+    stories$EditStory as Readable,
+    stories$DeleteStories as Readable,
+    stories$TogglePinned as Readable,
+    stories$GetAllStories as Readable,
+    stories$GetPinnedStories as Readable,
+    stories$GetStoriesArchive as Readable,
+    stories$GetStoriesByID as Readable,
+    stories$ToggleAllStoriesHidden as Readable,
+    stories$ReadStories as Readable,
+    stories$IncrementStoryViews as Readable,
+    stories$GetStoryViewsList as Readable,
+    stories$GetStoriesViews as Readable,
+    stories$ExportStoryLink as Readable,
+    stories$Report as Readable,
+    stories$ActivateStealthMode as Readable,
+    stories$SendReaction as Readable,
+    stories$GetPeerStories as Readable,
+    stories$GetAllReadPeerStories as Readable,
+    stories$GetPeerMaxIDs as Readable,
+    stories$GetChatsToSend as Readable,
+    stories$TogglePeerStoriesHidden as Readable,
+    stories$GetStoryReactionsList as Readable,
+    stories$TogglePinnedToTop as Readable,
+    stories$SearchPosts as Readable,
+    stories$CreateAlbum as Readable,
+    stories$UpdateAlbum as Readable,
+    stories$ReorderAlbums as Readable,
+    stories$DeleteAlbum as Readable,
+    stories$GetAlbums as Readable,
+    stories$GetAlbumStories as Readable,
+    premium$GetBoostsList as Readable,
+    premium$GetMyBoosts as Readable,
+    premium$ApplyBoost as Readable,
+    premium$GetBoostsStatus as Readable,
+    premium$GetUserBoosts as Readable,
+    smsjobs$IsEligibleToJoin as Readable,
+    smsjobs$Join as Readable,
+    smsjobs$Leave as Readable,
+    smsjobs$UpdateSettings as Readable,
+    smsjobs$GetStatus as Readable,
+    smsjobs$GetSmsJob as Readable,
+    smsjobs$FinishJob as Readable,
+    fragment$GetCollectibleInfo as Readable,
+    $ReqPq as Readable,
+    $ReqPqMulti as Readable,
+    $ReqDHParams as Readable,
+    $SetClientDHParams as Readable,
+    $DestroyAuthKey as Readable,
+    $RpcDropAnswer as Readable,
+    $GetFutureSalts as Readable,
+    $Ping as Readable,
+    $PingDelayDisconnect as Readable,
+    $DestroySession as Readable,
+  ];
   const readers = new Map<number, ObjectReader>();
-  readers.set(0xc4b9f9bb, $Error.fromReader);
-  readers.set(0x56730bcc, $Null.fromReader);
-  readers.set(0x7f3b18ea, $InputPeerEmpty.fromReader);
-  readers.set(0x7da07ec9, $InputPeerSelf.fromReader);
-  readers.set(0x35a95cb9, $InputPeerChat.fromReader);
-  readers.set(0xdde8a54c, $InputPeerUser.fromReader);
-  readers.set(0x27bcbbfc, $InputPeerChannel.fromReader);
-  readers.set(0xa87b0a1c, $InputPeerUserFromMessage.fromReader);
-  readers.set(0xbd2a0840, $InputPeerChannelFromMessage.fromReader);
-  readers.set(0xb98886cf, $InputUserEmpty.fromReader);
-  readers.set(0xf7c1b13f, $InputUserSelf.fromReader);
-  readers.set(0xf21158c6, $InputUser.fromReader);
-  readers.set(0x1da448e2, $InputUserFromMessage.fromReader);
-  readers.set(0xf392b7f4, $InputPhoneContact.fromReader);
-  readers.set(0xf52ff27f, $InputFile.fromReader);
-  readers.set(0xfa4f0bb5, $InputFileBig.fromReader);
-  readers.set(0x62dc8b48, $InputFileStoryDocument.fromReader);
-  readers.set(0x9664f57f, $InputMediaEmpty.fromReader);
-  readers.set(0x1e287d04, $InputMediaUploadedPhoto.fromReader);
-  readers.set(0xb3ba0635, $InputMediaPhoto.fromReader);
-  readers.set(0xf9c44144, $InputMediaGeoPoint.fromReader);
-  readers.set(0xf8ab7dfb, $InputMediaContact.fromReader);
-  readers.set(0x037c9330, $InputMediaUploadedDocument.fromReader);
-  readers.set(0xa8763ab5, $InputMediaDocument.fromReader);
-  readers.set(0xc13d1c11, $InputMediaVenue.fromReader);
-  readers.set(0xe5bbfe1a, $InputMediaPhotoExternal.fromReader);
-  readers.set(0x779600f9, $InputMediaDocumentExternal.fromReader);
-  readers.set(0xd33f43f3, $InputMediaGame.fromReader);
-  readers.set(0x405fef0d, $InputMediaInvoice.fromReader);
-  readers.set(0x971fa843, $InputMediaGeoLive.fromReader);
-  readers.set(0x0f94e5f1, $InputMediaPoll.fromReader);
-  readers.set(0xe66fbf7b, $InputMediaDice.fromReader);
-  readers.set(0x89fdd778, $InputMediaStory.fromReader);
-  readers.set(0xc21b8849, $InputMediaWebPage.fromReader);
-  readers.set(0xc4103386, $InputMediaPaidMedia.fromReader);
-  readers.set(0x9fc55fde, $InputMediaTodo.fromReader);
-  readers.set(0x1ca48f57, $InputChatPhotoEmpty.fromReader);
-  readers.set(0xbdcdaec0, $InputChatUploadedPhoto.fromReader);
-  readers.set(0x8953ad37, $InputChatPhoto.fromReader);
-  readers.set(0xe4c123d6, $InputGeoPointEmpty.fromReader);
-  readers.set(0x48222faf, $InputGeoPoint.fromReader);
-  readers.set(0x1cd7bf0d, $InputPhotoEmpty.fromReader);
-  readers.set(0x3bb3b94a, $InputPhoto.fromReader);
-  readers.set(0xdfdaabe1, $InputFileLocation.fromReader);
-  readers.set(0xf5235d55, $InputEncryptedFileLocation.fromReader);
-  readers.set(0xbad07584, $InputDocumentFileLocation.fromReader);
-  readers.set(0xcbc7ee28, $InputSecureFileLocation.fromReader);
-  readers.set(0x29be5899, $InputTakeoutFileLocation.fromReader);
-  readers.set(0x40181ffe, $InputPhotoFileLocation.fromReader);
-  readers.set(0xd83466f3, $InputPhotoLegacyFileLocation.fromReader);
-  readers.set(0x37257e99, $InputPeerPhotoFileLocation.fromReader);
-  readers.set(0x9d84f3db, $InputStickerSetThumb.fromReader);
-  readers.set(0x0598a92a, $InputGroupCallStream.fromReader);
-  readers.set(0x59511722, $PeerUser.fromReader);
-  readers.set(0x36c6019a, $PeerChat.fromReader);
-  readers.set(0xa2a5371e, $PeerChannel.fromReader);
-  readers.set(0xaa963b05, storage$FileUnknown.fromReader);
-  readers.set(0x40bc6f52, storage$FilePartial.fromReader);
-  readers.set(0x007efe0e, storage$FileJpeg.fromReader);
-  readers.set(0xcae1aadf, storage$FileGif.fromReader);
-  readers.set(0x0a4f63c0, storage$FilePng.fromReader);
-  readers.set(0xae1e508d, storage$FilePdf.fromReader);
-  readers.set(0x528a0677, storage$FileMp3.fromReader);
-  readers.set(0x4b09ebbc, storage$FileMov.fromReader);
-  readers.set(0xb3cea0e4, storage$FileMp4.fromReader);
-  readers.set(0x1081464c, storage$FileWebp.fromReader);
-  readers.set(0xd3bc4b7a, $UserEmpty.fromReader);
-  readers.set(0x020b1422, $User.fromReader);
-  readers.set(0x4f11bae1, $UserProfilePhotoEmpty.fromReader);
-  readers.set(0x82d1f706, $UserProfilePhoto.fromReader);
-  readers.set(0x09d05049, $UserStatusEmpty.fromReader);
-  readers.set(0xedb93949, $UserStatusOnline.fromReader);
-  readers.set(0x008c703f, $UserStatusOffline.fromReader);
-  readers.set(0x7b197dc8, $UserStatusRecently.fromReader);
-  readers.set(0x541a1d1a, $UserStatusLastWeek.fromReader);
-  readers.set(0x65899777, $UserStatusLastMonth.fromReader);
-  readers.set(0x29562865, $ChatEmpty.fromReader);
-  readers.set(0x41cbf256, $Chat.fromReader);
-  readers.set(0x6592a1a7, $ChatForbidden.fromReader);
-  readers.set(0xfe685355, $Channel.fromReader);
-  readers.set(0x17d493d5, $ChannelForbidden.fromReader);
-  readers.set(0x2633421b, $ChatFull.fromReader);
-  readers.set(0xe4e0b29d, $ChannelFull.fromReader);
-  readers.set(0xc02d4007, $ChatParticipant.fromReader);
-  readers.set(0xe46bcee4, $ChatParticipantCreator.fromReader);
-  readers.set(0xa0933f5b, $ChatParticipantAdmin.fromReader);
-  readers.set(0x8763d3e1, $ChatParticipantsForbidden.fromReader);
-  readers.set(0x3cbc93f8, $ChatParticipants.fromReader);
-  readers.set(0x37c1011c, $ChatPhotoEmpty.fromReader);
-  readers.set(0x1c6e1c11, $ChatPhoto.fromReader);
-  readers.set(0x90a6ca84, $MessageEmpty.fromReader);
-  readers.set(0x9815cec8, $Message.fromReader);
-  readers.set(0x7a800e0a, $MessageService.fromReader);
-  readers.set(0x3ded6320, $MessageMediaEmpty.fromReader);
-  readers.set(0x695150d7, $MessageMediaPhoto.fromReader);
-  readers.set(0x56e0d474, $MessageMediaGeo.fromReader);
-  readers.set(0x70322949, $MessageMediaContact.fromReader);
-  readers.set(0x9f84f49e, $MessageMediaUnsupported.fromReader);
-  readers.set(0x52d8ccd9, $MessageMediaDocument.fromReader);
-  readers.set(0xddf10c3b, $MessageMediaWebPage.fromReader);
-  readers.set(0x2ec0533f, $MessageMediaVenue.fromReader);
-  readers.set(0xfdb19008, $MessageMediaGame.fromReader);
-  readers.set(0xf6a548d3, $MessageMediaInvoice.fromReader);
-  readers.set(0xb940c666, $MessageMediaGeoLive.fromReader);
-  readers.set(0x4bd6e798, $MessageMediaPoll.fromReader);
-  readers.set(0x3f7ee58b, $MessageMediaDice.fromReader);
-  readers.set(0x68cb6283, $MessageMediaStory.fromReader);
-  readers.set(0xaa073beb, $MessageMediaGiveaway.fromReader);
-  readers.set(0xceaa3ea1, $MessageMediaGiveawayResults.fromReader);
-  readers.set(0xa8852491, $MessageMediaPaidMedia.fromReader);
-  readers.set(0x8a53b014, $MessageMediaToDo.fromReader);
-  readers.set(0xb6aef7b0, $MessageActionEmpty.fromReader);
-  readers.set(0xbd47cbad, $MessageActionChatCreate.fromReader);
-  readers.set(0xb5a1ce5a, $MessageActionChatEditTitle.fromReader);
-  readers.set(0x7fcb13a8, $MessageActionChatEditPhoto.fromReader);
-  readers.set(0x95e3fbef, $MessageActionChatDeletePhoto.fromReader);
-  readers.set(0x15cefd00, $MessageActionChatAddUser.fromReader);
-  readers.set(0xa43f30cc, $MessageActionChatDeleteUser.fromReader);
-  readers.set(0x031224c3, $MessageActionChatJoinedByLink.fromReader);
-  readers.set(0x95d2ac92, $MessageActionChannelCreate.fromReader);
-  readers.set(0xe1037f92, $MessageActionChatMigrateTo.fromReader);
-  readers.set(0xea3948e9, $MessageActionChannelMigrateFrom.fromReader);
-  readers.set(0x94bd38ed, $MessageActionPinMessage.fromReader);
-  readers.set(0x9fbab604, $MessageActionHistoryClear.fromReader);
-  readers.set(0x92a72876, $MessageActionGameScore.fromReader);
-  readers.set(0xffa00ccc, $MessageActionPaymentSentMe.fromReader);
-  readers.set(0xc624b16e, $MessageActionPaymentSent.fromReader);
-  readers.set(0x80e11a7f, $MessageActionPhoneCall.fromReader);
-  readers.set(0x4792929b, $MessageActionScreenshotTaken.fromReader);
-  readers.set(0xfae69f56, $MessageActionCustomAction.fromReader);
-  readers.set(0xc516d679, $MessageActionBotAllowed.fromReader);
-  readers.set(0x1b287353, $MessageActionSecureValuesSentMe.fromReader);
-  readers.set(0xd95c6154, $MessageActionSecureValuesSent.fromReader);
-  readers.set(0xf3f25f76, $MessageActionContactSignUp.fromReader);
-  readers.set(0x98e0d697, $MessageActionGeoProximityReached.fromReader);
-  readers.set(0x7a0d7f42, $MessageActionGroupCall.fromReader);
-  readers.set(0x502f92f7, $MessageActionInviteToGroupCall.fromReader);
-  readers.set(0x3c134d7b, $MessageActionSetMessagesTTL.fromReader);
-  readers.set(0xb3a07661, $MessageActionGroupCallScheduled.fromReader);
-  readers.set(0xb91bbd3a, $MessageActionSetChatTheme.fromReader);
-  readers.set(0xebbca3cb, $MessageActionChatJoinedByRequest.fromReader);
-  readers.set(0x47dd8079, $MessageActionWebViewDataSentMe.fromReader);
-  readers.set(0xb4c38cb5, $MessageActionWebViewDataSent.fromReader);
-  readers.set(0x6c6274fa, $MessageActionGiftPremium.fromReader);
-  readers.set(0x0d999256, $MessageActionTopicCreate.fromReader);
-  readers.set(0xc0944820, $MessageActionTopicEdit.fromReader);
-  readers.set(0x57de635e, $MessageActionSuggestProfilePhoto.fromReader);
-  readers.set(0x31518e9b, $MessageActionRequestedPeer.fromReader);
-  readers.set(0x5060a3f4, $MessageActionSetChatWallPaper.fromReader);
-  readers.set(0x56d03994, $MessageActionGiftCode.fromReader);
-  readers.set(0xa80f51e4, $MessageActionGiveawayLaunch.fromReader);
-  readers.set(0x87e2f155, $MessageActionGiveawayResults.fromReader);
-  readers.set(0xcc02aa6d, $MessageActionBoostApply.fromReader);
-  readers.set(0x93b31848, $MessageActionRequestedPeerSentMe.fromReader);
-  readers.set(0x41b3e202, $MessageActionPaymentRefunded.fromReader);
-  readers.set(0x45d5b021, $MessageActionGiftStars.fromReader);
-  readers.set(0xb00c47a2, $MessageActionPrizeStars.fromReader);
-  readers.set(0xf24de7fa, $MessageActionStarGift.fromReader);
-  readers.set(0x34f762f3, $MessageActionStarGiftUnique.fromReader);
-  readers.set(0xac1f1fcd, $MessageActionPaidMessagesRefunded.fromReader);
-  readers.set(0x84b88578, $MessageActionPaidMessagesPrice.fromReader);
-  readers.set(0x2ffe2f7a, $MessageActionConferenceCall.fromReader);
-  readers.set(0xcc7c5c89, $MessageActionTodoCompletions.fromReader);
-  readers.set(0xc7edbc83, $MessageActionTodoAppendTasks.fromReader);
-  readers.set(0xee7a1596, $MessageActionSuggestedPostApproval.fromReader);
-  readers.set(0x95ddcf69, $MessageActionSuggestedPostSuccess.fromReader);
-  readers.set(0x69f916f8, $MessageActionSuggestedPostRefund.fromReader);
-  readers.set(0xa8a3c699, $MessageActionGiftTon.fromReader);
-  readers.set(0xd58a08c6, $Dialog.fromReader);
-  readers.set(0x71bd134c, $DialogFolder.fromReader);
-  readers.set(0x2331b22d, $PhotoEmpty.fromReader);
-  readers.set(0xfb197a65, $Photo.fromReader);
-  readers.set(0x0e17e23c, $PhotoSizeEmpty.fromReader);
-  readers.set(0x75c78e60, $PhotoSize.fromReader);
-  readers.set(0x021e1ad6, $PhotoCachedSize.fromReader);
-  readers.set(0xe0b0bc2e, $PhotoStrippedSize.fromReader);
-  readers.set(0xfa3efb95, $PhotoSizeProgressive.fromReader);
-  readers.set(0xd8214d41, $PhotoPathSize.fromReader);
-  readers.set(0x1117dd5f, $GeoPointEmpty.fromReader);
-  readers.set(0xb2a2f663, $GeoPoint.fromReader);
-  readers.set(0x5e002502, auth$SentCode.fromReader);
-  readers.set(0x2390fe44, auth$SentCodeSuccess.fromReader);
-  readers.set(0xd7a2fcf9, auth$SentCodePaymentRequired.fromReader);
-  readers.set(0x2ea2c0d4, auth$Authorization.fromReader);
-  readers.set(0x44747e9a, auth$AuthorizationSignUpRequired.fromReader);
-  readers.set(0xb434e2b8, auth$ExportedAuthorization.fromReader);
-  readers.set(0xb8bc5b0c, $InputNotifyPeer.fromReader);
-  readers.set(0x193b4417, $InputNotifyUsers.fromReader);
-  readers.set(0x4a95e84e, $InputNotifyChats.fromReader);
-  readers.set(0xb1db7c7e, $InputNotifyBroadcasts.fromReader);
-  readers.set(0x5c467992, $InputNotifyForumTopic.fromReader);
-  readers.set(0xcacb6ae2, $InputPeerNotifySettings.fromReader);
-  readers.set(0x99622c0c, $PeerNotifySettings.fromReader);
-  readers.set(0xf47741f7, $PeerSettings.fromReader);
-  readers.set(0xa437c3ed, $WallPaper.fromReader);
-  readers.set(0xe0804116, $WallPaperNoFile.fromReader);
-  readers.set(0x58dbcab8, $InputReportReasonSpam.fromReader);
-  readers.set(0x1e22c78d, $InputReportReasonViolence.fromReader);
-  readers.set(0x2e59d922, $InputReportReasonPornography.fromReader);
-  readers.set(0xadf44ee3, $InputReportReasonChildAbuse.fromReader);
-  readers.set(0xc1e4a2b1, $InputReportReasonOther.fromReader);
-  readers.set(0x9b89f93a, $InputReportReasonCopyright.fromReader);
-  readers.set(0xdbd4feed, $InputReportReasonGeoIrrelevant.fromReader);
-  readers.set(0xf5ddd6e7, $InputReportReasonFake.fromReader);
-  readers.set(0x0a8eb2be, $InputReportReasonIllegalDrugs.fromReader);
-  readers.set(0x9ec7863d, $InputReportReasonPersonalDetails.fromReader);
-  readers.set(0xc577b5ad, $UserFull.fromReader);
-  readers.set(0x145ade0b, $Contact.fromReader);
-  readers.set(0xc13e3c50, $ImportedContact.fromReader);
-  readers.set(0x16d9703b, $ContactStatus.fromReader);
-  readers.set(0xb74ba9d2, contacts$ContactsNotModified.fromReader);
-  readers.set(0xeae87e42, contacts$Contacts.fromReader);
-  readers.set(0x77d01c3b, contacts$ImportedContacts.fromReader);
-  readers.set(0x0ade1591, contacts$Blocked.fromReader);
-  readers.set(0xe1664194, contacts$BlockedSlice.fromReader);
-  readers.set(0x15ba6c40, messages$Dialogs.fromReader);
-  readers.set(0x71e094f3, messages$DialogsSlice.fromReader);
-  readers.set(0xf0e3e596, messages$DialogsNotModified.fromReader);
-  readers.set(0x8c718e87, messages$Messages.fromReader);
-  readers.set(0x762b263d, messages$MessagesSlice.fromReader);
-  readers.set(0xc776ba4e, messages$ChannelMessages.fromReader);
-  readers.set(0x74535f21, messages$MessagesNotModified.fromReader);
-  readers.set(0x64ff9fd5, messages$Chats.fromReader);
-  readers.set(0x9cd81144, messages$ChatsSlice.fromReader);
-  readers.set(0xe5d7d19c, messages$ChatFull.fromReader);
-  readers.set(0xb45c69d1, messages$AffectedHistory.fromReader);
-  readers.set(0x57e2f66c, $InputMessagesFilterEmpty.fromReader);
-  readers.set(0x9609a51c, $InputMessagesFilterPhotos.fromReader);
-  readers.set(0x9fc00e65, $InputMessagesFilterVideo.fromReader);
-  readers.set(0x56e9f0e4, $InputMessagesFilterPhotoVideo.fromReader);
-  readers.set(0x9eddf188, $InputMessagesFilterDocument.fromReader);
-  readers.set(0x7ef0dd87, $InputMessagesFilterUrl.fromReader);
-  readers.set(0xffc86587, $InputMessagesFilterGif.fromReader);
-  readers.set(0x50f5c392, $InputMessagesFilterVoice.fromReader);
-  readers.set(0x3751b49e, $InputMessagesFilterMusic.fromReader);
-  readers.set(0x3a20ecb8, $InputMessagesFilterChatPhotos.fromReader);
-  readers.set(0x80c99768, $InputMessagesFilterPhoneCalls.fromReader);
-  readers.set(0x7a7c17a4, $InputMessagesFilterRoundVoice.fromReader);
-  readers.set(0xb549da53, $InputMessagesFilterRoundVideo.fromReader);
-  readers.set(0xc1f8e69a, $InputMessagesFilterMyMentions.fromReader);
-  readers.set(0xe7026d0d, $InputMessagesFilterGeo.fromReader);
-  readers.set(0xe062db83, $InputMessagesFilterContacts.fromReader);
-  readers.set(0x1bb00451, $InputMessagesFilterPinned.fromReader);
-  readers.set(0x1f2b0afd, $UpdateNewMessage.fromReader);
-  readers.set(0x4e90bfd6, $UpdateMessageID.fromReader);
-  readers.set(0xa20db0e5, $UpdateDeleteMessages.fromReader);
-  readers.set(0xc01e857f, $UpdateUserTyping.fromReader);
-  readers.set(0x83487af0, $UpdateChatUserTyping.fromReader);
-  readers.set(0x07761198, $UpdateChatParticipants.fromReader);
-  readers.set(0xe5bdf8de, $UpdateUserStatus.fromReader);
-  readers.set(0xa7848924, $UpdateUserName.fromReader);
-  readers.set(0x8951abef, $UpdateNewAuthorization.fromReader);
-  readers.set(0x12bcbd9a, $UpdateNewEncryptedMessage.fromReader);
-  readers.set(0x1710f156, $UpdateEncryptedChatTyping.fromReader);
-  readers.set(0xb4a2e88d, $UpdateEncryption.fromReader);
-  readers.set(0x38fe25b7, $UpdateEncryptedMessagesRead.fromReader);
-  readers.set(0x3dda5451, $UpdateChatParticipantAdd.fromReader);
-  readers.set(0xe32f3d77, $UpdateChatParticipantDelete.fromReader);
-  readers.set(0x8e5e9873, $UpdateDcOptions.fromReader);
-  readers.set(0xbec268ef, $UpdateNotifySettings.fromReader);
-  readers.set(0xebe46819, $UpdateServiceNotification.fromReader);
-  readers.set(0xee3b272a, $UpdatePrivacy.fromReader);
-  readers.set(0x05492a13, $UpdateUserPhone.fromReader);
-  readers.set(0x9c974fdf, $UpdateReadHistoryInbox.fromReader);
-  readers.set(0x2f2f21bf, $UpdateReadHistoryOutbox.fromReader);
-  readers.set(0x7f891213, $UpdateWebPage.fromReader);
-  readers.set(0xf8227181, $UpdateReadMessagesContents.fromReader);
-  readers.set(0x108d941f, $UpdateChannelTooLong.fromReader);
-  readers.set(0x635b4c09, $UpdateChannel.fromReader);
-  readers.set(0x62ba04d9, $UpdateNewChannelMessage.fromReader);
-  readers.set(0x922e6e10, $UpdateReadChannelInbox.fromReader);
-  readers.set(0xc32d5b12, $UpdateDeleteChannelMessages.fromReader);
-  readers.set(0xf226ac08, $UpdateChannelMessageViews.fromReader);
-  readers.set(0xd7ca61a2, $UpdateChatParticipantAdmin.fromReader);
-  readers.set(0x688a30aa, $UpdateNewStickerSet.fromReader);
-  readers.set(0x0bb2d201, $UpdateStickerSetsOrder.fromReader);
-  readers.set(0x31c24808, $UpdateStickerSets.fromReader);
-  readers.set(0x9375341e, $UpdateSavedGifs.fromReader);
-  readers.set(0x496f379c, $UpdateBotInlineQuery.fromReader);
-  readers.set(0x12f12a07, $UpdateBotInlineSend.fromReader);
-  readers.set(0x1b3f4df7, $UpdateEditChannelMessage.fromReader);
-  readers.set(0xb9cfc48d, $UpdateBotCallbackQuery.fromReader);
-  readers.set(0xe40370a3, $UpdateEditMessage.fromReader);
-  readers.set(0x691e9052, $UpdateInlineBotCallbackQuery.fromReader);
-  readers.set(0xb75f99a9, $UpdateReadChannelOutbox.fromReader);
-  readers.set(0xedfc111e, $UpdateDraftMessage.fromReader);
-  readers.set(0x571d2742, $UpdateReadFeaturedStickers.fromReader);
-  readers.set(0x9a422c20, $UpdateRecentStickers.fromReader);
-  readers.set(0xa229dd06, $UpdateConfig.fromReader);
-  readers.set(0x3354678f, $UpdatePtsChanged.fromReader);
-  readers.set(0x2f2ba99f, $UpdateChannelWebPage.fromReader);
-  readers.set(0x6e6fe51c, $UpdateDialogPinned.fromReader);
-  readers.set(0xfa0f3ca2, $UpdatePinnedDialogs.fromReader);
-  readers.set(0x8317c0c3, $UpdateBotWebhookJSON.fromReader);
-  readers.set(0x9b9240a6, $UpdateBotWebhookJSONQuery.fromReader);
-  readers.set(0xb5aefd7d, $UpdateBotShippingQuery.fromReader);
-  readers.set(0x8caa9a96, $UpdateBotPrecheckoutQuery.fromReader);
-  readers.set(0xab0f6b1e, $UpdatePhoneCall.fromReader);
-  readers.set(0x46560264, $UpdateLangPackTooLong.fromReader);
-  readers.set(0x56022f4d, $UpdateLangPack.fromReader);
-  readers.set(0xe511996d, $UpdateFavedStickers.fromReader);
-  readers.set(0x25f324f7, $UpdateChannelReadMessagesContents.fromReader);
-  readers.set(0x7084a7be, $UpdateContactsReset.fromReader);
-  readers.set(0xb23fc698, $UpdateChannelAvailableMessages.fromReader);
-  readers.set(0xb658f23e, $UpdateDialogUnreadMark.fromReader);
-  readers.set(0xaca1657b, $UpdateMessagePoll.fromReader);
-  readers.set(0x54c01850, $UpdateChatDefaultBannedRights.fromReader);
-  readers.set(0x19360dc0, $UpdateFolderPeers.fromReader);
-  readers.set(0x6a7e7366, $UpdatePeerSettings.fromReader);
-  readers.set(0xb4afcfb0, $UpdatePeerLocated.fromReader);
-  readers.set(0x39a51dfb, $UpdateNewScheduledMessage.fromReader);
-  readers.set(0xf2a71983, $UpdateDeleteScheduledMessages.fromReader);
-  readers.set(0x8216fba3, $UpdateTheme.fromReader);
-  readers.set(0x871fb939, $UpdateGeoLiveViewed.fromReader);
-  readers.set(0x564fe691, $UpdateLoginToken.fromReader);
-  readers.set(0x24f40e77, $UpdateMessagePollVote.fromReader);
-  readers.set(0x26ffde7d, $UpdateDialogFilter.fromReader);
-  readers.set(0xa5d72105, $UpdateDialogFilterOrder.fromReader);
-  readers.set(0x3504914f, $UpdateDialogFilters.fromReader);
-  readers.set(0x2661bf09, $UpdatePhoneCallSignalingData.fromReader);
-  readers.set(0xd29a27f4, $UpdateChannelMessageForwards.fromReader);
-  readers.set(0xd6b19546, $UpdateReadChannelDiscussionInbox.fromReader);
-  readers.set(0x695c9e7c, $UpdateReadChannelDiscussionOutbox.fromReader);
-  readers.set(0xebe07752, $UpdatePeerBlocked.fromReader);
-  readers.set(0x8c88c923, $UpdateChannelUserTyping.fromReader);
-  readers.set(0xed85eab5, $UpdatePinnedMessages.fromReader);
-  readers.set(0x5bb98608, $UpdatePinnedChannelMessages.fromReader);
-  readers.set(0xf89a6a4e, $UpdateChat.fromReader);
-  readers.set(0xf2ebdb4e, $UpdateGroupCallParticipants.fromReader);
-  readers.set(0x97d64341, $UpdateGroupCall.fromReader);
-  readers.set(0xbb9bb9a5, $UpdatePeerHistoryTTL.fromReader);
-  readers.set(0xd087663a, $UpdateChatParticipant.fromReader);
-  readers.set(0x985d3abb, $UpdateChannelParticipant.fromReader);
-  readers.set(0xc4870a49, $UpdateBotStopped.fromReader);
-  readers.set(0x0b783982, $UpdateGroupCallConnection.fromReader);
-  readers.set(0x4d712f2e, $UpdateBotCommands.fromReader);
-  readers.set(0x7063c3db, $UpdatePendingJoinRequests.fromReader);
-  readers.set(0x11dfa986, $UpdateBotChatInviteRequester.fromReader);
-  readers.set(0x1e297bfa, $UpdateMessageReactions.fromReader);
-  readers.set(0x17b7a20b, $UpdateAttachMenuBots.fromReader);
-  readers.set(0x1592b79d, $UpdateWebViewResultSent.fromReader);
-  readers.set(0x14b85813, $UpdateBotMenuButton.fromReader);
-  readers.set(0x74d8be99, $UpdateSavedRingtones.fromReader);
-  readers.set(0x0084cd5a, $UpdateTranscribedAudio.fromReader);
-  readers.set(0xfb4c496c, $UpdateReadFeaturedEmojiStickers.fromReader);
-  readers.set(0x28373599, $UpdateUserEmojiStatus.fromReader);
-  readers.set(0x30f443db, $UpdateRecentEmojiStatuses.fromReader);
-  readers.set(0x6f7863f4, $UpdateRecentReactions.fromReader);
-  readers.set(0x86fccf85, $UpdateMoveStickerSetToTop.fromReader);
-  readers.set(0xd5a41724, $UpdateMessageExtendedMedia.fromReader);
-  readers.set(0x192efbe3, $UpdateChannelPinnedTopic.fromReader);
-  readers.set(0xfe198602, $UpdateChannelPinnedTopics.fromReader);
-  readers.set(0x20529438, $UpdateUser.fromReader);
-  readers.set(0xec05b097, $UpdateAutoSaveSettings.fromReader);
-  readers.set(0x75b3b798, $UpdateStory.fromReader);
-  readers.set(0xf74e932b, $UpdateReadStories.fromReader);
-  readers.set(0x1bf335b9, $UpdateStoryID.fromReader);
-  readers.set(0x2c084dc1, $UpdateStoriesStealthMode.fromReader);
-  readers.set(0x7d627683, $UpdateSentStoryReaction.fromReader);
-  readers.set(0x904dd49c, $UpdateBotChatBoost.fromReader);
-  readers.set(0x07b68920, $UpdateChannelViewForumAsMessages.fromReader);
-  readers.set(0xae3f101d, $UpdatePeerWallpaper.fromReader);
-  readers.set(0xac21d3ce, $UpdateBotMessageReaction.fromReader);
-  readers.set(0x09cb7759, $UpdateBotMessageReactions.fromReader);
-  readers.set(0xaeaf9e74, $UpdateSavedDialogPinned.fromReader);
-  readers.set(0x686c85a6, $UpdatePinnedSavedDialogs.fromReader);
-  readers.set(0x39c67432, $UpdateSavedReactionTags.fromReader);
-  readers.set(0xf16269d4, $UpdateSmsJob.fromReader);
-  readers.set(0xf9470ab2, $UpdateQuickReplies.fromReader);
-  readers.set(0xf53da717, $UpdateNewQuickReply.fromReader);
-  readers.set(0x53e6f1ec, $UpdateDeleteQuickReply.fromReader);
-  readers.set(0x3e050d0f, $UpdateQuickReplyMessage.fromReader);
-  readers.set(0x566fe7cd, $UpdateDeleteQuickReplyMessages.fromReader);
-  readers.set(0x8ae5c97a, $UpdateBotBusinessConnect.fromReader);
-  readers.set(0x9ddb347c, $UpdateBotNewBusinessMessage.fromReader);
-  readers.set(0x07df587c, $UpdateBotEditBusinessMessage.fromReader);
-  readers.set(0xa02a982e, $UpdateBotDeleteBusinessMessage.fromReader);
-  readers.set(0x1824e40b, $UpdateNewStoryReaction.fromReader);
-  readers.set(0x4e80a379, $UpdateStarsBalance.fromReader);
-  readers.set(0x1ea2fda7, $UpdateBusinessBotCallbackQuery.fromReader);
-  readers.set(0xa584b019, $UpdateStarsRevenueStatus.fromReader);
-  readers.set(0x283bd312, $UpdateBotPurchasedPaidMedia.fromReader);
-  readers.set(0x8b725fce, $UpdatePaidReactionPrivacy.fromReader);
-  readers.set(0x504aa18f, $UpdateSentPhoneCode.fromReader);
-  readers.set(0xa477288f, $UpdateGroupCallChainBlocks.fromReader);
-  readers.set(0x77b0e372, $UpdateReadMonoForumInbox.fromReader);
-  readers.set(0xa4a79376, $UpdateReadMonoForumOutbox.fromReader);
-  readers.set(0x9f812b08, $UpdateMonoForumNoPaidException.fromReader);
-  readers.set(0xa56c2a3e, updates$State.fromReader);
-  readers.set(0x5d75a138, updates$DifferenceEmpty.fromReader);
-  readers.set(0x00f49ca0, updates$Difference.fromReader);
-  readers.set(0xa8fb1981, updates$DifferenceSlice.fromReader);
-  readers.set(0x4afe8f6d, updates$DifferenceTooLong.fromReader);
-  readers.set(0xe317af7e, $UpdatesTooLong.fromReader);
-  readers.set(0x313bc7f8, $UpdateShortMessage.fromReader);
-  readers.set(0x4d6deea5, $UpdateShortChatMessage.fromReader);
-  readers.set(0x78d4dec1, $UpdateShort.fromReader);
-  readers.set(0x725b04c3, $UpdatesCombined.fromReader);
-  readers.set(0x74ae4240, $Updates.fromReader);
-  readers.set(0x9015e101, $UpdateShortSentMessage.fromReader);
-  readers.set(0x8dca6aa5, photos$Photos.fromReader);
-  readers.set(0x15051f54, photos$PhotosSlice.fromReader);
-  readers.set(0x20212ca8, photos$Photo.fromReader);
-  readers.set(0x096a18d5, upload$File.fromReader);
-  readers.set(0xf18cda44, upload$FileCdnRedirect.fromReader);
-  readers.set(0x18b7a10d, $DcOption.fromReader);
-  readers.set(0xcc1a241e, $Config.fromReader);
-  readers.set(0x8e1a1775, $NearestDc.fromReader);
-  readers.set(0xccbbce30, help$AppUpdate.fromReader);
-  readers.set(0xc45a6536, help$NoAppUpdate.fromReader);
-  readers.set(0x18cb9f78, help$InviteText.fromReader);
-  readers.set(0xab7ec0a0, $EncryptedChatEmpty.fromReader);
-  readers.set(0x66b25953, $EncryptedChatWaiting.fromReader);
-  readers.set(0x48f1d94c, $EncryptedChatRequested.fromReader);
-  readers.set(0x61f0d4c7, $EncryptedChat.fromReader);
-  readers.set(0x1e1c7c45, $EncryptedChatDiscarded.fromReader);
-  readers.set(0xf141b5e1, $InputEncryptedChat.fromReader);
-  readers.set(0xc21f497e, $EncryptedFileEmpty.fromReader);
-  readers.set(0xa8008cd8, $EncryptedFile.fromReader);
-  readers.set(0x1837c364, $InputEncryptedFileEmpty.fromReader);
-  readers.set(0x64bd0306, $InputEncryptedFileUploaded.fromReader);
-  readers.set(0x5a17b5e5, $InputEncryptedFile.fromReader);
-  readers.set(0x2dc173c8, $InputEncryptedFileBigUploaded.fromReader);
-  readers.set(0xed18c118, $EncryptedMessage.fromReader);
-  readers.set(0x23734b06, $EncryptedMessageService.fromReader);
-  readers.set(0xc0e24635, messages$DhConfigNotModified.fromReader);
-  readers.set(0x2c221edd, messages$DhConfig.fromReader);
-  readers.set(0x560f8935, messages$SentEncryptedMessage.fromReader);
-  readers.set(0x9493ff32, messages$SentEncryptedFile.fromReader);
-  readers.set(0x72f0eaae, $InputDocumentEmpty.fromReader);
-  readers.set(0x1abfb575, $InputDocument.fromReader);
-  readers.set(0x36f8c871, $DocumentEmpty.fromReader);
-  readers.set(0x8fd4c4d8, $Document.fromReader);
-  readers.set(0x17c6b5f6, help$Support.fromReader);
-  readers.set(0x9fd40bd8, $NotifyPeer.fromReader);
-  readers.set(0xb4c83b4c, $NotifyUsers.fromReader);
-  readers.set(0xc007cec3, $NotifyChats.fromReader);
-  readers.set(0xd612e8ef, $NotifyBroadcasts.fromReader);
-  readers.set(0x226e6308, $NotifyForumTopic.fromReader);
-  readers.set(0x16bf744e, $SendMessageTypingAction.fromReader);
-  readers.set(0xfd5ec8f5, $SendMessageCancelAction.fromReader);
-  readers.set(0xa187d66f, $SendMessageRecordVideoAction.fromReader);
-  readers.set(0xe9763aec, $SendMessageUploadVideoAction.fromReader);
-  readers.set(0xd52f73f7, $SendMessageRecordAudioAction.fromReader);
-  readers.set(0xf351d7ab, $SendMessageUploadAudioAction.fromReader);
-  readers.set(0xd1d34a26, $SendMessageUploadPhotoAction.fromReader);
-  readers.set(0xaa0cd9e4, $SendMessageUploadDocumentAction.fromReader);
-  readers.set(0x176f8ba1, $SendMessageGeoLocationAction.fromReader);
-  readers.set(0x628cbc6f, $SendMessageChooseContactAction.fromReader);
-  readers.set(0xdd6a8f48, $SendMessageGamePlayAction.fromReader);
-  readers.set(0x88f27fbc, $SendMessageRecordRoundAction.fromReader);
-  readers.set(0x243e1c66, $SendMessageUploadRoundAction.fromReader);
-  readers.set(0xd92c2285, $SpeakingInGroupCallAction.fromReader);
-  readers.set(0xdbda9246, $SendMessageHistoryImportAction.fromReader);
-  readers.set(0xb05ac6b1, $SendMessageChooseStickerAction.fromReader);
-  readers.set(0x25972bcb, $SendMessageEmojiInteraction.fromReader);
-  readers.set(0xb665902e, $SendMessageEmojiInteractionSeen.fromReader);
-  readers.set(0xb3134d9d, contacts$Found.fromReader);
-  readers.set(0x4f96cb18, $InputPrivacyKeyStatusTimestamp.fromReader);
-  readers.set(0xbdfb0426, $InputPrivacyKeyChatInvite.fromReader);
-  readers.set(0xfabadc5f, $InputPrivacyKeyPhoneCall.fromReader);
-  readers.set(0xdb9e70d2, $InputPrivacyKeyPhoneP2P.fromReader);
-  readers.set(0xa4dd4c08, $InputPrivacyKeyForwards.fromReader);
-  readers.set(0x5719bacc, $InputPrivacyKeyProfilePhoto.fromReader);
-  readers.set(0x0352dafa, $InputPrivacyKeyPhoneNumber.fromReader);
-  readers.set(0xd1219bdd, $InputPrivacyKeyAddedByPhone.fromReader);
-  readers.set(0xaee69d68, $InputPrivacyKeyVoiceMessages.fromReader);
-  readers.set(0x3823cc40, $InputPrivacyKeyAbout.fromReader);
-  readers.set(0xd65a11cc, $InputPrivacyKeyBirthday.fromReader);
-  readers.set(0xe1732341, $InputPrivacyKeyStarGiftsAutoSave.fromReader);
-  readers.set(0xbdc597b4, $InputPrivacyKeyNoPaidMessages.fromReader);
-  readers.set(0xbc2eab30, $PrivacyKeyStatusTimestamp.fromReader);
-  readers.set(0x500e6dfa, $PrivacyKeyChatInvite.fromReader);
-  readers.set(0x3d662b7b, $PrivacyKeyPhoneCall.fromReader);
-  readers.set(0x39491cc8, $PrivacyKeyPhoneP2P.fromReader);
-  readers.set(0x69ec56a3, $PrivacyKeyForwards.fromReader);
-  readers.set(0x96151fed, $PrivacyKeyProfilePhoto.fromReader);
-  readers.set(0xd19ae46d, $PrivacyKeyPhoneNumber.fromReader);
-  readers.set(0x42ffd42b, $PrivacyKeyAddedByPhone.fromReader);
-  readers.set(0x0697f414, $PrivacyKeyVoiceMessages.fromReader);
-  readers.set(0xa486b761, $PrivacyKeyAbout.fromReader);
-  readers.set(0x2000a518, $PrivacyKeyBirthday.fromReader);
-  readers.set(0x2ca4fdf8, $PrivacyKeyStarGiftsAutoSave.fromReader);
-  readers.set(0x17d348d2, $PrivacyKeyNoPaidMessages.fromReader);
-  readers.set(0x0d09e07b, $InputPrivacyValueAllowContacts.fromReader);
-  readers.set(0x184b35ce, $InputPrivacyValueAllowAll.fromReader);
-  readers.set(0x131cc67f, $InputPrivacyValueAllowUsers.fromReader);
-  readers.set(0x0ba52007, $InputPrivacyValueDisallowContacts.fromReader);
-  readers.set(0xd66b66c9, $InputPrivacyValueDisallowAll.fromReader);
-  readers.set(0x90110467, $InputPrivacyValueDisallowUsers.fromReader);
-  readers.set(0x840649cf, $InputPrivacyValueAllowChatParticipants.fromReader);
-  readers.set(0xe94f0f86, $InputPrivacyValueDisallowChatParticipants.fromReader);
-  readers.set(0x2f453e49, $InputPrivacyValueAllowCloseFriends.fromReader);
-  readers.set(0x77cdc9f1, $InputPrivacyValueAllowPremium.fromReader);
-  readers.set(0x5a4fcce5, $InputPrivacyValueAllowBots.fromReader);
-  readers.set(0xc4e57915, $InputPrivacyValueDisallowBots.fromReader);
-  readers.set(0xfffe1bac, $PrivacyValueAllowContacts.fromReader);
-  readers.set(0x65427b82, $PrivacyValueAllowAll.fromReader);
-  readers.set(0xb8905fb2, $PrivacyValueAllowUsers.fromReader);
-  readers.set(0xf888fa1a, $PrivacyValueDisallowContacts.fromReader);
-  readers.set(0x8b73e763, $PrivacyValueDisallowAll.fromReader);
-  readers.set(0xe4621141, $PrivacyValueDisallowUsers.fromReader);
-  readers.set(0x6b134e8e, $PrivacyValueAllowChatParticipants.fromReader);
-  readers.set(0x41c87565, $PrivacyValueDisallowChatParticipants.fromReader);
-  readers.set(0xf7e8d89b, $PrivacyValueAllowCloseFriends.fromReader);
-  readers.set(0xece9814b, $PrivacyValueAllowPremium.fromReader);
-  readers.set(0x21461b5d, $PrivacyValueAllowBots.fromReader);
-  readers.set(0xf6a5f82f, $PrivacyValueDisallowBots.fromReader);
-  readers.set(0x50a04e45, account$PrivacyRules.fromReader);
-  readers.set(0xb8d0afdf, $AccountDaysTTL.fromReader);
-  readers.set(0x6c37c15c, $DocumentAttributeImageSize.fromReader);
-  readers.set(0x11b58939, $DocumentAttributeAnimated.fromReader);
-  readers.set(0x6319d612, $DocumentAttributeSticker.fromReader);
-  readers.set(0x43c57c48, $DocumentAttributeVideo.fromReader);
-  readers.set(0x9852f9c6, $DocumentAttributeAudio.fromReader);
-  readers.set(0x15590068, $DocumentAttributeFilename.fromReader);
-  readers.set(0x9801d2f7, $DocumentAttributeHasStickers.fromReader);
-  readers.set(0xfd149899, $DocumentAttributeCustomEmoji.fromReader);
-  readers.set(0xf1749a22, messages$StickersNotModified.fromReader);
-  readers.set(0x30a6ec7e, messages$Stickers.fromReader);
-  readers.set(0x12b299d4, $StickerPack.fromReader);
-  readers.set(0xe86602c3, messages$AllStickersNotModified.fromReader);
-  readers.set(0xcdbbcebb, messages$AllStickers.fromReader);
-  readers.set(0x84d19185, messages$AffectedMessages.fromReader);
-  readers.set(0x211a1788, $WebPageEmpty.fromReader);
-  readers.set(0xb0d13e47, $WebPagePending.fromReader);
-  readers.set(0xe89c45b2, $WebPage.fromReader);
-  readers.set(0x7311ca11, $WebPageNotModified.fromReader);
-  readers.set(0xad01d61d, $Authorization.fromReader);
-  readers.set(0x4bff8ea0, account$Authorizations.fromReader);
-  readers.set(0x957b50fb, account$Password.fromReader);
-  readers.set(0x9a5c33e5, account$PasswordSettings.fromReader);
-  readers.set(0xc23727c9, account$PasswordInputSettings.fromReader);
-  readers.set(0x137948a5, auth$PasswordRecovery.fromReader);
-  readers.set(0xa384b779, $ReceivedNotifyMessage.fromReader);
-  readers.set(0xa22cbd96, $ChatInviteExported.fromReader);
-  readers.set(0xed107ab7, $ChatInvitePublicJoinRequests.fromReader);
-  readers.set(0x5a686d7c, $ChatInviteAlready.fromReader);
-  readers.set(0x5c9d3702, $ChatInvite.fromReader);
-  readers.set(0x61695cb0, $ChatInvitePeek.fromReader);
-  readers.set(0xffb62b95, $InputStickerSetEmpty.fromReader);
-  readers.set(0x9de7a269, $InputStickerSetID.fromReader);
-  readers.set(0x861cc8a0, $InputStickerSetShortName.fromReader);
-  readers.set(0x028703c8, $InputStickerSetAnimatedEmoji.fromReader);
-  readers.set(0xe67f520e, $InputStickerSetDice.fromReader);
-  readers.set(0x0cde3739, $InputStickerSetAnimatedEmojiAnimations.fromReader);
-  readers.set(0xc88b3b02, $InputStickerSetPremiumGifts.fromReader);
-  readers.set(0x04c4d4ce, $InputStickerSetEmojiGenericAnimations.fromReader);
-  readers.set(0x29d0f5ee, $InputStickerSetEmojiDefaultStatuses.fromReader);
-  readers.set(0x44c1f8e9, $InputStickerSetEmojiDefaultTopicIcons.fromReader);
-  readers.set(0x49748553, $InputStickerSetEmojiChannelDefaultStatuses.fromReader);
-  readers.set(0x1cf671a0, $InputStickerSetTonGifts.fromReader);
-  readers.set(0x2dd14edc, $StickerSet.fromReader);
-  readers.set(0x6e153f16, messages$StickerSet.fromReader);
-  readers.set(0xd3f924eb, messages$StickerSetNotModified.fromReader);
-  readers.set(0xc27ac8c7, $BotCommand.fromReader);
-  readers.set(0x4d8a0299, $BotInfo.fromReader);
-  readers.set(0xa2fa4880, $KeyboardButton.fromReader);
-  readers.set(0x258aff05, $KeyboardButtonUrl.fromReader);
-  readers.set(0x35bbdb6b, $KeyboardButtonCallback.fromReader);
-  readers.set(0xb16a6c29, $KeyboardButtonRequestPhone.fromReader);
-  readers.set(0xfc796b3f, $KeyboardButtonRequestGeoLocation.fromReader);
-  readers.set(0x93b9fbb5, $KeyboardButtonSwitchInline.fromReader);
-  readers.set(0x50f41ccf, $KeyboardButtonGame.fromReader);
-  readers.set(0xafd93fbb, $KeyboardButtonBuy.fromReader);
-  readers.set(0x10b78d29, $KeyboardButtonUrlAuth.fromReader);
-  readers.set(0xd02e7fd4, $InputKeyboardButtonUrlAuth.fromReader);
-  readers.set(0xbbc7515d, $KeyboardButtonRequestPoll.fromReader);
-  readers.set(0xe988037b, $InputKeyboardButtonUserProfile.fromReader);
-  readers.set(0x308660c1, $KeyboardButtonUserProfile.fromReader);
-  readers.set(0x13767230, $KeyboardButtonWebView.fromReader);
-  readers.set(0xa0c0505c, $KeyboardButtonSimpleWebView.fromReader);
-  readers.set(0x53d7bfd8, $KeyboardButtonRequestPeer.fromReader);
-  readers.set(0xc9662d05, $InputKeyboardButtonRequestPeer.fromReader);
-  readers.set(0x75d2698e, $KeyboardButtonCopy.fromReader);
-  readers.set(0x77608b83, $KeyboardButtonRow.fromReader);
-  readers.set(0xa03e5b85, $ReplyKeyboardHide.fromReader);
-  readers.set(0x86b40b08, $ReplyKeyboardForceReply.fromReader);
-  readers.set(0x85dd99d1, $ReplyKeyboardMarkup.fromReader);
-  readers.set(0x48a30254, $ReplyInlineMarkup.fromReader);
-  readers.set(0xbb92ba95, $MessageEntityUnknown.fromReader);
-  readers.set(0xfa04579d, $MessageEntityMention.fromReader);
-  readers.set(0x6f635b0d, $MessageEntityHashtag.fromReader);
-  readers.set(0x6cef8ac7, $MessageEntityBotCommand.fromReader);
-  readers.set(0x6ed02538, $MessageEntityUrl.fromReader);
-  readers.set(0x64e475c2, $MessageEntityEmail.fromReader);
-  readers.set(0xbd610bc9, $MessageEntityBold.fromReader);
-  readers.set(0x826f8b60, $MessageEntityItalic.fromReader);
-  readers.set(0x28a20571, $MessageEntityCode.fromReader);
-  readers.set(0x73924be0, $MessageEntityPre.fromReader);
-  readers.set(0x76a6d327, $MessageEntityTextUrl.fromReader);
-  readers.set(0xdc7b1140, $MessageEntityMentionName.fromReader);
-  readers.set(0x208e68c9, $InputMessageEntityMentionName.fromReader);
-  readers.set(0x9b69e34b, $MessageEntityPhone.fromReader);
-  readers.set(0x4c4e743f, $MessageEntityCashtag.fromReader);
-  readers.set(0x9c4e7e8b, $MessageEntityUnderline.fromReader);
-  readers.set(0xbf0693d4, $MessageEntityStrike.fromReader);
-  readers.set(0x761e6af4, $MessageEntityBankCard.fromReader);
-  readers.set(0x32ca960f, $MessageEntitySpoiler.fromReader);
-  readers.set(0xc8cf05f8, $MessageEntityCustomEmoji.fromReader);
-  readers.set(0xf1ccaaac, $MessageEntityBlockquote.fromReader);
-  readers.set(0xee8c1e86, $InputChannelEmpty.fromReader);
-  readers.set(0xf35aec28, $InputChannel.fromReader);
-  readers.set(0x5b934f9d, $InputChannelFromMessage.fromReader);
-  readers.set(0x7f077ad9, contacts$ResolvedPeer.fromReader);
-  readers.set(0x0ae30253, $MessageRange.fromReader);
-  readers.set(0x3e11affb, updates$ChannelDifferenceEmpty.fromReader);
-  readers.set(0xa4bcc6fe, updates$ChannelDifferenceTooLong.fromReader);
-  readers.set(0x2064674e, updates$ChannelDifference.fromReader);
-  readers.set(0x94d42ee7, $ChannelMessagesFilterEmpty.fromReader);
-  readers.set(0xcd77d957, $ChannelMessagesFilter.fromReader);
-  readers.set(0xcb397619, $ChannelParticipant.fromReader);
-  readers.set(0x4f607bef, $ChannelParticipantSelf.fromReader);
-  readers.set(0x2fe601d3, $ChannelParticipantCreator.fromReader);
-  readers.set(0x34c3bb53, $ChannelParticipantAdmin.fromReader);
-  readers.set(0x6df8014e, $ChannelParticipantBanned.fromReader);
-  readers.set(0x1b03f006, $ChannelParticipantLeft.fromReader);
-  readers.set(0xde3f3c79, $ChannelParticipantsRecent.fromReader);
-  readers.set(0xb4608969, $ChannelParticipantsAdmins.fromReader);
-  readers.set(0xa3b54985, $ChannelParticipantsKicked.fromReader);
-  readers.set(0xb0d1865b, $ChannelParticipantsBots.fromReader);
-  readers.set(0x1427a5e1, $ChannelParticipantsBanned.fromReader);
-  readers.set(0x0656ac4b, $ChannelParticipantsSearch.fromReader);
-  readers.set(0xbb6ae88d, $ChannelParticipantsContacts.fromReader);
-  readers.set(0xe04b5ceb, $ChannelParticipantsMentions.fromReader);
-  readers.set(0x9ab0feaf, channels$ChannelParticipants.fromReader);
-  readers.set(0xf0173fe9, channels$ChannelParticipantsNotModified.fromReader);
-  readers.set(0xdfb80317, channels$ChannelParticipant.fromReader);
-  readers.set(0x780a0310, help$TermsOfService.fromReader);
-  readers.set(0xe8025ca2, messages$SavedGifsNotModified.fromReader);
-  readers.set(0x84a02a0d, messages$SavedGifs.fromReader);
-  readers.set(0x3380c786, $InputBotInlineMessageMediaAuto.fromReader);
-  readers.set(0x3dcd7a87, $InputBotInlineMessageText.fromReader);
-  readers.set(0x96929a85, $InputBotInlineMessageMediaGeo.fromReader);
-  readers.set(0x417bbf11, $InputBotInlineMessageMediaVenue.fromReader);
-  readers.set(0xa6edbffd, $InputBotInlineMessageMediaContact.fromReader);
-  readers.set(0x4b425864, $InputBotInlineMessageGame.fromReader);
-  readers.set(0xd7e78225, $InputBotInlineMessageMediaInvoice.fromReader);
-  readers.set(0xbddcc510, $InputBotInlineMessageMediaWebPage.fromReader);
-  readers.set(0x88bf9319, $InputBotInlineResult.fromReader);
-  readers.set(0xa8d864a7, $InputBotInlineResultPhoto.fromReader);
-  readers.set(0xfff8fdc4, $InputBotInlineResultDocument.fromReader);
-  readers.set(0x4fa417f2, $InputBotInlineResultGame.fromReader);
-  readers.set(0x764cf810, $BotInlineMessageMediaAuto.fromReader);
-  readers.set(0x8c7f65e2, $BotInlineMessageText.fromReader);
-  readers.set(0x051846fd, $BotInlineMessageMediaGeo.fromReader);
-  readers.set(0x8a86659c, $BotInlineMessageMediaVenue.fromReader);
-  readers.set(0x18d1cdc2, $BotInlineMessageMediaContact.fromReader);
-  readers.set(0x354a9b09, $BotInlineMessageMediaInvoice.fromReader);
-  readers.set(0x809ad9a6, $BotInlineMessageMediaWebPage.fromReader);
-  readers.set(0x11965f3a, $BotInlineResult.fromReader);
-  readers.set(0x17db940b, $BotInlineMediaResult.fromReader);
-  readers.set(0xe021f2f6, messages$BotResults.fromReader);
-  readers.set(0x5dab1af4, $ExportedMessageLink.fromReader);
-  readers.set(0x4e4df4bb, $MessageFwdHeader.fromReader);
-  readers.set(0x72a3158c, auth$CodeTypeSms.fromReader);
-  readers.set(0x741cd3e3, auth$CodeTypeCall.fromReader);
-  readers.set(0x226ccefb, auth$CodeTypeFlashCall.fromReader);
-  readers.set(0xd61ad6ee, auth$CodeTypeMissedCall.fromReader);
-  readers.set(0x06ed998c, auth$CodeTypeFragmentSms.fromReader);
-  readers.set(0x3dbb5986, auth$SentCodeTypeApp.fromReader);
-  readers.set(0xc000bba2, auth$SentCodeTypeSms.fromReader);
-  readers.set(0x5353e5a7, auth$SentCodeTypeCall.fromReader);
-  readers.set(0xab03c6d9, auth$SentCodeTypeFlashCall.fromReader);
-  readers.set(0x82006484, auth$SentCodeTypeMissedCall.fromReader);
-  readers.set(0xf450f59b, auth$SentCodeTypeEmailCode.fromReader);
-  readers.set(0xa5491dea, auth$SentCodeTypeSetUpEmailRequired.fromReader);
-  readers.set(0xd9565c39, auth$SentCodeTypeFragmentSms.fromReader);
-  readers.set(0x009fd736, auth$SentCodeTypeFirebaseSms.fromReader);
-  readers.set(0xa416ac81, auth$SentCodeTypeSmsWord.fromReader);
-  readers.set(0xb37794af, auth$SentCodeTypeSmsPhrase.fromReader);
-  readers.set(0x36585ea4, messages$BotCallbackAnswer.fromReader);
-  readers.set(0x26b5dde6, messages$MessageEditData.fromReader);
-  readers.set(0x890c3d89, $InputBotInlineMessageID.fromReader);
-  readers.set(0xb6d915d7, $InputBotInlineMessageID64.fromReader);
-  readers.set(0x3c20629f, $InlineBotSwitchPM.fromReader);
-  readers.set(0x3371c354, messages$PeerDialogs.fromReader);
-  readers.set(0xedcdc05b, $TopPeer.fromReader);
-  readers.set(0xab661b5b, $TopPeerCategoryBotsPM.fromReader);
-  readers.set(0x148677e2, $TopPeerCategoryBotsInline.fromReader);
-  readers.set(0x0637b7ed, $TopPeerCategoryCorrespondents.fromReader);
-  readers.set(0xbd17a14a, $TopPeerCategoryGroups.fromReader);
-  readers.set(0x161d9628, $TopPeerCategoryChannels.fromReader);
-  readers.set(0x1e76a78c, $TopPeerCategoryPhoneCalls.fromReader);
-  readers.set(0xa8406ca9, $TopPeerCategoryForwardUsers.fromReader);
-  readers.set(0xfbeec0f0, $TopPeerCategoryForwardChats.fromReader);
-  readers.set(0xfd9e7bec, $TopPeerCategoryBotsApp.fromReader);
-  readers.set(0xfb834291, $TopPeerCategoryPeers.fromReader);
-  readers.set(0xde266ef5, contacts$TopPeersNotModified.fromReader);
-  readers.set(0x70b772a8, contacts$TopPeers.fromReader);
-  readers.set(0xb52c939d, contacts$TopPeersDisabled.fromReader);
-  readers.set(0x1b0c841a, $DraftMessageEmpty.fromReader);
-  readers.set(0x96eaa5eb, $DraftMessage.fromReader);
-  readers.set(0xc6dc0c66, messages$FeaturedStickersNotModified.fromReader);
-  readers.set(0xbe382906, messages$FeaturedStickers.fromReader);
-  readers.set(0x0b17f890, messages$RecentStickersNotModified.fromReader);
-  readers.set(0x88d37c56, messages$RecentStickers.fromReader);
-  readers.set(0x4fcba9c8, messages$ArchivedStickers.fromReader);
-  readers.set(0x38641628, messages$StickerSetInstallResultSuccess.fromReader);
-  readers.set(0x35e410a8, messages$StickerSetInstallResultArchive.fromReader);
-  readers.set(0x6410a5d2, $StickerSetCovered.fromReader);
-  readers.set(0x3407e51b, $StickerSetMultiCovered.fromReader);
-  readers.set(0x40d13c0e, $StickerSetFullCovered.fromReader);
-  readers.set(0x77b15d1c, $StickerSetNoCovered.fromReader);
-  readers.set(0xaed6dbb2, $MaskCoords.fromReader);
-  readers.set(0x4a992157, $InputStickeredMediaPhoto.fromReader);
-  readers.set(0x0438865b, $InputStickeredMediaDocument.fromReader);
-  readers.set(0xbdf9653b, $Game.fromReader);
-  readers.set(0x032c3e77, $InputGameID.fromReader);
-  readers.set(0xc331e80a, $InputGameShortName.fromReader);
-  readers.set(0x73a379eb, $HighScore.fromReader);
-  readers.set(0x9a3bfd99, messages$HighScores.fromReader);
-  readers.set(0xdc3d824f, $TextEmpty.fromReader);
-  readers.set(0x744694e0, $TextPlain.fromReader);
-  readers.set(0x6724abc4, $TextBold.fromReader);
-  readers.set(0xd912a59c, $TextItalic.fromReader);
-  readers.set(0xc12622c4, $TextUnderline.fromReader);
-  readers.set(0x9bf8bb95, $TextStrike.fromReader);
-  readers.set(0x6c3f19b9, $TextFixed.fromReader);
-  readers.set(0x3c2884c1, $TextUrl.fromReader);
-  readers.set(0xde5a0dd6, $TextEmail.fromReader);
-  readers.set(0x7e6260d7, $TextConcat.fromReader);
-  readers.set(0xed6a8504, $TextSubscript.fromReader);
-  readers.set(0xc7fb5e01, $TextSuperscript.fromReader);
-  readers.set(0x034b8621, $TextMarked.fromReader);
-  readers.set(0x1ccb966a, $TextPhone.fromReader);
-  readers.set(0x081ccf4f, $TextImage.fromReader);
-  readers.set(0x35553762, $TextAnchor.fromReader);
-  readers.set(0x13567e8a, $PageBlockUnsupported.fromReader);
-  readers.set(0x70abc3fd, $PageBlockTitle.fromReader);
-  readers.set(0x8ffa9a1f, $PageBlockSubtitle.fromReader);
-  readers.set(0xbaafe5e0, $PageBlockAuthorDate.fromReader);
-  readers.set(0xbfd064ec, $PageBlockHeader.fromReader);
-  readers.set(0xf12bb6e1, $PageBlockSubheader.fromReader);
-  readers.set(0x467a0766, $PageBlockParagraph.fromReader);
-  readers.set(0xc070d93e, $PageBlockPreformatted.fromReader);
-  readers.set(0x48870999, $PageBlockFooter.fromReader);
-  readers.set(0xdb20b188, $PageBlockDivider.fromReader);
-  readers.set(0xce0d37b0, $PageBlockAnchor.fromReader);
-  readers.set(0xe4e88011, $PageBlockList.fromReader);
-  readers.set(0x263d7c26, $PageBlockBlockquote.fromReader);
-  readers.set(0x4f4456d3, $PageBlockPullquote.fromReader);
-  readers.set(0x1759c560, $PageBlockPhoto.fromReader);
-  readers.set(0x7c8fe7b6, $PageBlockVideo.fromReader);
-  readers.set(0x39f23300, $PageBlockCover.fromReader);
-  readers.set(0xa8718dc5, $PageBlockEmbed.fromReader);
-  readers.set(0xf259a80b, $PageBlockEmbedPost.fromReader);
-  readers.set(0x65a0fa4d, $PageBlockCollage.fromReader);
-  readers.set(0x031f9590, $PageBlockSlideshow.fromReader);
-  readers.set(0xef1751b5, $PageBlockChannel.fromReader);
-  readers.set(0x804361ea, $PageBlockAudio.fromReader);
-  readers.set(0x1e148390, $PageBlockKicker.fromReader);
-  readers.set(0xbf4dea82, $PageBlockTable.fromReader);
-  readers.set(0x9a8ae1e1, $PageBlockOrderedList.fromReader);
-  readers.set(0x76768bed, $PageBlockDetails.fromReader);
-  readers.set(0x16115a96, $PageBlockRelatedArticles.fromReader);
-  readers.set(0xa44f3ef6, $PageBlockMap.fromReader);
-  readers.set(0x85e42301, $PhoneCallDiscardReasonMissed.fromReader);
-  readers.set(0xe095c1a0, $PhoneCallDiscardReasonDisconnect.fromReader);
-  readers.set(0x57adc690, $PhoneCallDiscardReasonHangup.fromReader);
-  readers.set(0xfaf7e8c9, $PhoneCallDiscardReasonBusy.fromReader);
-  readers.set(0x9fbbf1f7, $PhoneCallDiscardReasonMigrateConferenceCall.fromReader);
-  readers.set(0x7d748d04, $DataJSON.fromReader);
-  readers.set(0xcb296bf8, $LabeledPrice.fromReader);
-  readers.set(0x049ee584, $Invoice.fromReader);
-  readers.set(0xea02c27e, $PaymentCharge.fromReader);
-  readers.set(0x1e8caaeb, $PostAddress.fromReader);
-  readers.set(0x909c3f94, $PaymentRequestedInfo.fromReader);
-  readers.set(0xcdc27a1f, $PaymentSavedCredentialsCard.fromReader);
-  readers.set(0x1c570ed1, $WebDocument.fromReader);
-  readers.set(0xf9c8bcc6, $WebDocumentNoProxy.fromReader);
-  readers.set(0x9bed434d, $InputWebDocument.fromReader);
-  readers.set(0xc239d686, $InputWebFileLocation.fromReader);
-  readers.set(0x9f2221c9, $InputWebFileGeoPointLocation.fromReader);
-  readers.set(0xf46fe924, $InputWebFileAudioAlbumThumbLocation.fromReader);
-  readers.set(0x21e753bc, upload$WebFile.fromReader);
-  readers.set(0xa0058751, payments$PaymentForm.fromReader);
-  readers.set(0x7bf6b15c, payments$PaymentFormStars.fromReader);
-  readers.set(0xb425cfe1, payments$PaymentFormStarGift.fromReader);
-  readers.set(0xd1451883, payments$ValidatedRequestedInfo.fromReader);
-  readers.set(0x4e5f810d, payments$PaymentResult.fromReader);
-  readers.set(0xd8411139, payments$PaymentVerificationNeeded.fromReader);
-  readers.set(0x70c4fe03, payments$PaymentReceipt.fromReader);
-  readers.set(0xdabbf83a, payments$PaymentReceiptStars.fromReader);
-  readers.set(0xfb8fe43c, payments$SavedInfo.fromReader);
-  readers.set(0xc10eb2cf, $InputPaymentCredentialsSaved.fromReader);
-  readers.set(0x3417d728, $InputPaymentCredentials.fromReader);
-  readers.set(0x0aa1c39f, $InputPaymentCredentialsApplePay.fromReader);
-  readers.set(0x8ac32801, $InputPaymentCredentialsGooglePay.fromReader);
-  readers.set(0xdb64fd34, account$TmpPassword.fromReader);
-  readers.set(0xb6213cdf, $ShippingOption.fromReader);
-  readers.set(0x32da9e9c, $InputStickerSetItem.fromReader);
-  readers.set(0x1e36fded, $InputPhoneCall.fromReader);
-  readers.set(0x5366c915, $PhoneCallEmpty.fromReader);
-  readers.set(0xc5226f17, $PhoneCallWaiting.fromReader);
-  readers.set(0x14b0ed0c, $PhoneCallRequested.fromReader);
-  readers.set(0x3660c311, $PhoneCallAccepted.fromReader);
-  readers.set(0x30535af5, $PhoneCall.fromReader);
-  readers.set(0x50ca4de1, $PhoneCallDiscarded.fromReader);
-  readers.set(0x9cc123c7, $PhoneConnection.fromReader);
-  readers.set(0x635fe375, $PhoneConnectionWebrtc.fromReader);
-  readers.set(0xfc878fc8, $PhoneCallProtocol.fromReader);
-  readers.set(0xec82e140, phone$PhoneCall.fromReader);
-  readers.set(0xeea8e46e, upload$CdnFileReuploadNeeded.fromReader);
-  readers.set(0xa99fca4f, upload$CdnFile.fromReader);
-  readers.set(0xc982eaba, $CdnPublicKey.fromReader);
-  readers.set(0x5725e40a, $CdnConfig.fromReader);
-  readers.set(0xcad181f6, $LangPackString.fromReader);
-  readers.set(0x6c47ac9f, $LangPackStringPluralized.fromReader);
-  readers.set(0x2979eeb2, $LangPackStringDeleted.fromReader);
-  readers.set(0xf385c1f6, $LangPackDifference.fromReader);
-  readers.set(0xeeca5ce3, $LangPackLanguage.fromReader);
-  readers.set(0xe6dfb825, $ChannelAdminLogEventActionChangeTitle.fromReader);
-  readers.set(0x55188a2e, $ChannelAdminLogEventActionChangeAbout.fromReader);
-  readers.set(0x6a4afc38, $ChannelAdminLogEventActionChangeUsername.fromReader);
-  readers.set(0x434bd2af, $ChannelAdminLogEventActionChangePhoto.fromReader);
-  readers.set(0x1b7907ae, $ChannelAdminLogEventActionToggleInvites.fromReader);
-  readers.set(0x26ae0971, $ChannelAdminLogEventActionToggleSignatures.fromReader);
-  readers.set(0xe9e82c18, $ChannelAdminLogEventActionUpdatePinned.fromReader);
-  readers.set(0x709b2405, $ChannelAdminLogEventActionEditMessage.fromReader);
-  readers.set(0x42e047bb, $ChannelAdminLogEventActionDeleteMessage.fromReader);
-  readers.set(0x183040d3, $ChannelAdminLogEventActionParticipantJoin.fromReader);
-  readers.set(0xf89777f2, $ChannelAdminLogEventActionParticipantLeave.fromReader);
-  readers.set(0xe31c34d8, $ChannelAdminLogEventActionParticipantInvite.fromReader);
-  readers.set(0xe6d83d7e, $ChannelAdminLogEventActionParticipantToggleBan.fromReader);
-  readers.set(0xd5676710, $ChannelAdminLogEventActionParticipantToggleAdmin.fromReader);
-  readers.set(0xb1c3caa7, $ChannelAdminLogEventActionChangeStickerSet.fromReader);
-  readers.set(0x5f5c95f1, $ChannelAdminLogEventActionTogglePreHistoryHidden.fromReader);
-  readers.set(0x2df5fc0a, $ChannelAdminLogEventActionDefaultBannedRights.fromReader);
-  readers.set(0x8f079643, $ChannelAdminLogEventActionStopPoll.fromReader);
-  readers.set(0x050c7ac8, $ChannelAdminLogEventActionChangeLinkedChat.fromReader);
-  readers.set(0x0e6b76ae, $ChannelAdminLogEventActionChangeLocation.fromReader);
-  readers.set(0x53909779, $ChannelAdminLogEventActionToggleSlowMode.fromReader);
-  readers.set(0x23209745, $ChannelAdminLogEventActionStartGroupCall.fromReader);
-  readers.set(0xdb9f9140, $ChannelAdminLogEventActionDiscardGroupCall.fromReader);
-  readers.set(0xf92424d2, $ChannelAdminLogEventActionParticipantMute.fromReader);
-  readers.set(0xe64429c0, $ChannelAdminLogEventActionParticipantUnmute.fromReader);
-  readers.set(0x56d6a247, $ChannelAdminLogEventActionToggleGroupCallSetting.fromReader);
-  readers.set(0xfe9fc158, $ChannelAdminLogEventActionParticipantJoinByInvite.fromReader);
-  readers.set(0x5a50fca4, $ChannelAdminLogEventActionExportedInviteDelete.fromReader);
-  readers.set(0x410a134e, $ChannelAdminLogEventActionExportedInviteRevoke.fromReader);
-  readers.set(0xe90ebb59, $ChannelAdminLogEventActionExportedInviteEdit.fromReader);
-  readers.set(0x3e7f6847, $ChannelAdminLogEventActionParticipantVolume.fromReader);
-  readers.set(0x6e941a38, $ChannelAdminLogEventActionChangeHistoryTTL.fromReader);
-  readers.set(0xafb6144a, $ChannelAdminLogEventActionParticipantJoinByRequest.fromReader);
-  readers.set(0xcb2ac766, $ChannelAdminLogEventActionToggleNoForwards.fromReader);
-  readers.set(0x278f2868, $ChannelAdminLogEventActionSendMessage.fromReader);
-  readers.set(0xbe4e0ef8, $ChannelAdminLogEventActionChangeAvailableReactions.fromReader);
-  readers.set(0xf04fb3a9, $ChannelAdminLogEventActionChangeUsernames.fromReader);
-  readers.set(0x02cc6383, $ChannelAdminLogEventActionToggleForum.fromReader);
-  readers.set(0x58707d28, $ChannelAdminLogEventActionCreateTopic.fromReader);
-  readers.set(0xf06fe208, $ChannelAdminLogEventActionEditTopic.fromReader);
-  readers.set(0xae168909, $ChannelAdminLogEventActionDeleteTopic.fromReader);
-  readers.set(0x5d8d353b, $ChannelAdminLogEventActionPinTopic.fromReader);
-  readers.set(0x64f36dfc, $ChannelAdminLogEventActionToggleAntiSpam.fromReader);
-  readers.set(0x5796e780, $ChannelAdminLogEventActionChangePeerColor.fromReader);
-  readers.set(0x5e477b25, $ChannelAdminLogEventActionChangeProfilePeerColor.fromReader);
-  readers.set(0x31bb5d52, $ChannelAdminLogEventActionChangeWallpaper.fromReader);
-  readers.set(0x3ea9feb1, $ChannelAdminLogEventActionChangeEmojiStatus.fromReader);
-  readers.set(0x46d840ab, $ChannelAdminLogEventActionChangeEmojiStickerSet.fromReader);
-  readers.set(0x60a79c79, $ChannelAdminLogEventActionToggleSignatureProfiles.fromReader);
-  readers.set(0x64642db3, $ChannelAdminLogEventActionParticipantSubExtend.fromReader);
-  readers.set(0xc517f77e, $ChannelAdminLogEventActionToggleAutotranslation.fromReader);
-  readers.set(0x1fad68cd, $ChannelAdminLogEvent.fromReader);
-  readers.set(0xed8af74d, channels$AdminLogResults.fromReader);
-  readers.set(0xea107ae4, $ChannelAdminLogEventsFilter.fromReader);
-  readers.set(0x5ce14175, $PopularContact.fromReader);
-  readers.set(0x9e8fa6d3, messages$FavedStickersNotModified.fromReader);
-  readers.set(0x2cb51097, messages$FavedStickers.fromReader);
-  readers.set(0x46e1d13d, $RecentMeUrlUnknown.fromReader);
-  readers.set(0xb92c09e2, $RecentMeUrlUser.fromReader);
-  readers.set(0xb2da71d2, $RecentMeUrlChat.fromReader);
-  readers.set(0xeb49081d, $RecentMeUrlChatInvite.fromReader);
-  readers.set(0xbc0a57dc, $RecentMeUrlStickerSet.fromReader);
-  readers.set(0x0e0310d7, help$RecentMeUrls.fromReader);
-  readers.set(0x1cc6e91f, $InputSingleMedia.fromReader);
-  readers.set(0xa6f8f452, $WebAuthorization.fromReader);
-  readers.set(0xed56c9fc, account$WebAuthorizations.fromReader);
-  readers.set(0xa676a322, $InputMessageID.fromReader);
-  readers.set(0xbad88395, $InputMessageReplyTo.fromReader);
-  readers.set(0x86872538, $InputMessagePinned.fromReader);
-  readers.set(0xacfa1a7e, $InputMessageCallbackQuery.fromReader);
-  readers.set(0xfcaafeb7, $InputDialogPeer.fromReader);
-  readers.set(0x64600527, $InputDialogPeerFolder.fromReader);
-  readers.set(0xe56dbf05, $DialogPeer.fromReader);
-  readers.set(0x514519e2, $DialogPeerFolder.fromReader);
-  readers.set(0x0d54b65d, messages$FoundStickerSetsNotModified.fromReader);
-  readers.set(0x8af09dd2, messages$FoundStickerSets.fromReader);
-  readers.set(0xf39b035c, $FileHash.fromReader);
-  readers.set(0x75588b3f, $InputClientProxy.fromReader);
-  readers.set(0xe3309f7f, help$TermsOfServiceUpdateEmpty.fromReader);
-  readers.set(0x28ecf961, help$TermsOfServiceUpdate.fromReader);
-  readers.set(0x3334b0f0, $InputSecureFileUploaded.fromReader);
-  readers.set(0x5367e5be, $InputSecureFile.fromReader);
-  readers.set(0x64199744, $SecureFileEmpty.fromReader);
-  readers.set(0x7d09c27e, $SecureFile.fromReader);
-  readers.set(0x8aeabec3, $SecureData.fromReader);
-  readers.set(0x7d6099dd, $SecurePlainPhone.fromReader);
-  readers.set(0x21ec5a5f, $SecurePlainEmail.fromReader);
-  readers.set(0x9d2a81e3, $SecureValueTypePersonalDetails.fromReader);
-  readers.set(0x3dac6a00, $SecureValueTypePassport.fromReader);
-  readers.set(0x06e425c4, $SecureValueTypeDriverLicense.fromReader);
-  readers.set(0xa0d0744b, $SecureValueTypeIdentityCard.fromReader);
-  readers.set(0x99a48f23, $SecureValueTypeInternalPassport.fromReader);
-  readers.set(0xcbe31e26, $SecureValueTypeAddress.fromReader);
-  readers.set(0xfc36954e, $SecureValueTypeUtilityBill.fromReader);
-  readers.set(0x89137c0d, $SecureValueTypeBankStatement.fromReader);
-  readers.set(0x8b883488, $SecureValueTypeRentalAgreement.fromReader);
-  readers.set(0x99e3806a, $SecureValueTypePassportRegistration.fromReader);
-  readers.set(0xea02ec33, $SecureValueTypeTemporaryRegistration.fromReader);
-  readers.set(0xb320aadb, $SecureValueTypePhone.fromReader);
-  readers.set(0x8e3ca7ee, $SecureValueTypeEmail.fromReader);
-  readers.set(0x187fa0ca, $SecureValue.fromReader);
-  readers.set(0xdb21d0a7, $InputSecureValue.fromReader);
-  readers.set(0xed1ecdb0, $SecureValueHash.fromReader);
-  readers.set(0xe8a40bd9, $SecureValueErrorData.fromReader);
-  readers.set(0x00be3dfa, $SecureValueErrorFrontSide.fromReader);
-  readers.set(0x868a2aa5, $SecureValueErrorReverseSide.fromReader);
-  readers.set(0xe537ced6, $SecureValueErrorSelfie.fromReader);
-  readers.set(0x7a700873, $SecureValueErrorFile.fromReader);
-  readers.set(0x666220e9, $SecureValueErrorFiles.fromReader);
-  readers.set(0x869d758f, $SecureValueError.fromReader);
-  readers.set(0xa1144770, $SecureValueErrorTranslationFile.fromReader);
-  readers.set(0x34636dd8, $SecureValueErrorTranslationFiles.fromReader);
-  readers.set(0x33f0ea47, $SecureCredentialsEncrypted.fromReader);
-  readers.set(0xad2e1cd8, account$AuthorizationForm.fromReader);
-  readers.set(0x811f854f, account$SentEmailCode.fromReader);
-  readers.set(0x66afa166, help$DeepLinkInfoEmpty.fromReader);
-  readers.set(0x6a4ee832, help$DeepLinkInfo.fromReader);
-  readers.set(0x1142bd56, $SavedPhoneContact.fromReader);
-  readers.set(0x4dba4501, account$Takeout.fromReader);
-  readers.set(0xd45ab096, $PasswordKdfAlgoUnknown.fromReader);
-  readers.set(0x3a912d4a, $PasswordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow.fromReader);
-  readers.set(0x004a8537, $SecurePasswordKdfAlgoUnknown.fromReader);
-  readers.set(0xbbf2dda0, $SecurePasswordKdfAlgoPBKDF2HMACSHA512iter100000.fromReader);
-  readers.set(0x86471d92, $SecurePasswordKdfAlgoSHA512.fromReader);
-  readers.set(0x1527bcac, $SecureSecretSettings.fromReader);
-  readers.set(0x9880f658, $InputCheckPasswordEmpty.fromReader);
-  readers.set(0xd27ff082, $InputCheckPasswordSRP.fromReader);
-  readers.set(0x829d99da, $SecureRequiredType.fromReader);
-  readers.set(0x027477b4, $SecureRequiredTypeOneOf.fromReader);
-  readers.set(0xbfb9f457, help$PassportConfigNotModified.fromReader);
-  readers.set(0xa098d6af, help$PassportConfig.fromReader);
-  readers.set(0x1d1b1245, $InputAppEvent.fromReader);
-  readers.set(0xc0de1bd9, $JsonObjectValue.fromReader);
-  readers.set(0x3f6d7b68, $JsonNull.fromReader);
-  readers.set(0xc7345e6a, $JsonBool.fromReader);
-  readers.set(0x2be0dfa4, $JsonNumber.fromReader);
-  readers.set(0xb71e767a, $JsonString.fromReader);
-  readers.set(0xf7444763, $JsonArray.fromReader);
-  readers.set(0x99c1d49d, $JsonObject.fromReader);
-  readers.set(0x34566b6a, $PageTableCell.fromReader);
-  readers.set(0xe0c0c5e5, $PageTableRow.fromReader);
-  readers.set(0x6f747657, $PageCaption.fromReader);
-  readers.set(0xb92fb6cd, $PageListItemText.fromReader);
-  readers.set(0x25e073fc, $PageListItemBlocks.fromReader);
-  readers.set(0x5e068047, $PageListOrderedItemText.fromReader);
-  readers.set(0x98dd8936, $PageListOrderedItemBlocks.fromReader);
-  readers.set(0xb390dc08, $PageRelatedArticle.fromReader);
-  readers.set(0x98657f0d, $Page.fromReader);
-  readers.set(0x8c05f1c9, help$SupportName.fromReader);
-  readers.set(0xf3ae2eed, help$UserInfoEmpty.fromReader);
-  readers.set(0x01eb3758, help$UserInfo.fromReader);
-  readers.set(0xff16e2ca, $PollAnswer.fromReader);
-  readers.set(0x58747131, $Poll.fromReader);
-  readers.set(0x3b6ddad2, $PollAnswerVoters.fromReader);
-  readers.set(0x7adf2420, $PollResults.fromReader);
-  readers.set(0xf041e250, $ChatOnlines.fromReader);
-  readers.set(0x47a971e0, $StatsURL.fromReader);
-  readers.set(0x5fb224d5, $ChatAdminRights.fromReader);
-  readers.set(0x9f120418, $ChatBannedRights.fromReader);
-  readers.set(0xe630b979, $InputWallPaper.fromReader);
-  readers.set(0x72091c80, $InputWallPaperSlug.fromReader);
-  readers.set(0x967a462e, $InputWallPaperNoFile.fromReader);
-  readers.set(0x1c199183, account$WallPapersNotModified.fromReader);
-  readers.set(0xcdc3858c, account$WallPapers.fromReader);
-  readers.set(0xad253d78, $CodeSettings.fromReader);
-  readers.set(0x372efcd0, $WallPaperSettings.fromReader);
-  readers.set(0xbaa57628, $AutoDownloadSettings.fromReader);
-  readers.set(0x63cacf26, account$AutoDownloadSettings.fromReader);
-  readers.set(0xd5b3b9f9, $EmojiKeyword.fromReader);
-  readers.set(0x236df622, $EmojiKeywordDeleted.fromReader);
-  readers.set(0x5cc761bd, $EmojiKeywordsDifference.fromReader);
-  readers.set(0xa575739d, $EmojiURL.fromReader);
-  readers.set(0xb3fb5361, $EmojiLanguage.fromReader);
-  readers.set(0xff544e65, $Folder.fromReader);
-  readers.set(0xfbd2c296, $InputFolderPeer.fromReader);
-  readers.set(0xe9baa668, $FolderPeer.fromReader);
-  readers.set(0xe844ebff, messages$SearchCounter.fromReader);
-  readers.set(0x92d33a0e, $UrlAuthResultRequest.fromReader);
-  readers.set(0x8f8c0e4e, $UrlAuthResultAccepted.fromReader);
-  readers.set(0xa9d6db1f, $UrlAuthResultDefault.fromReader);
-  readers.set(0xbfb5ad8b, $ChannelLocationEmpty.fromReader);
-  readers.set(0x209b82db, $ChannelLocation.fromReader);
-  readers.set(0xca461b5d, $PeerLocated.fromReader);
-  readers.set(0xf8ec284b, $PeerSelfLocated.fromReader);
-  readers.set(0xd072acb4, $RestrictionReason.fromReader);
-  readers.set(0x3c5693e9, $InputTheme.fromReader);
-  readers.set(0xf5890df1, $InputThemeSlug.fromReader);
-  readers.set(0xa00e67d6, $Theme.fromReader);
-  readers.set(0xf41eb622, account$ThemesNotModified.fromReader);
-  readers.set(0x9a3d8c6d, account$Themes.fromReader);
-  readers.set(0x629f1980, auth$LoginToken.fromReader);
-  readers.set(0x068e9916, auth$LoginTokenMigrateTo.fromReader);
-  readers.set(0x390d5c5e, auth$LoginTokenSuccess.fromReader);
-  readers.set(0x57e28221, account$ContentSettings.fromReader);
-  readers.set(0xa927fec5, messages$InactiveChats.fromReader);
-  readers.set(0xc3a12462, $BaseThemeClassic.fromReader);
-  readers.set(0xfbd81688, $BaseThemeDay.fromReader);
-  readers.set(0xb7b31ea8, $BaseThemeNight.fromReader);
-  readers.set(0x6d5f77ee, $BaseThemeTinted.fromReader);
-  readers.set(0x5b11125a, $BaseThemeArctic.fromReader);
-  readers.set(0x8fde504f, $InputThemeSettings.fromReader);
-  readers.set(0xfa58b6d4, $ThemeSettings.fromReader);
-  readers.set(0x54b56617, $WebPageAttributeTheme.fromReader);
-  readers.set(0x2e94c3e7, $WebPageAttributeStory.fromReader);
-  readers.set(0x50cc03d3, $WebPageAttributeStickerSet.fromReader);
-  readers.set(0xcf6f6db8, $WebPageAttributeUniqueStarGift.fromReader);
-  readers.set(0x31cad303, $WebPageAttributeStarGiftCollection.fromReader);
-  readers.set(0x4899484e, messages$VotesList.fromReader);
-  readers.set(0xf568028a, $BankCardOpenUrl.fromReader);
-  readers.set(0x3e24e573, payments$BankCardData.fromReader);
-  readers.set(0xaa472651, $DialogFilter.fromReader);
-  readers.set(0x363293ae, $DialogFilterDefault.fromReader);
-  readers.set(0x96537bd7, $DialogFilterChatlist.fromReader);
-  readers.set(0x77744d4a, $DialogFilterSuggested.fromReader);
-  readers.set(0xb637edaf, $StatsDateRangeDays.fromReader);
-  readers.set(0xcb43acde, $StatsAbsValueAndPrev.fromReader);
-  readers.set(0xcbce2fe0, $StatsPercentValue.fromReader);
-  readers.set(0x4a27eb2d, $StatsGraphAsync.fromReader);
-  readers.set(0xbedc9822, $StatsGraphError.fromReader);
-  readers.set(0x8ea464b6, $StatsGraph.fromReader);
-  readers.set(0x396ca5fc, stats$BroadcastStats.fromReader);
-  readers.set(0x98f6ac75, help$PromoDataEmpty.fromReader);
-  readers.set(0x08a4d87a, help$PromoData.fromReader);
-  readers.set(0xde33b094, $VideoSize.fromReader);
-  readers.set(0xf85c413c, $VideoSizeEmojiMarkup.fromReader);
-  readers.set(0x0da082fe, $VideoSizeStickerMarkup.fromReader);
-  readers.set(0x9d04af9b, $StatsGroupTopPoster.fromReader);
-  readers.set(0xd7584c87, $StatsGroupTopAdmin.fromReader);
-  readers.set(0x535f779d, $StatsGroupTopInviter.fromReader);
-  readers.set(0xef7ff916, stats$MegagroupStats.fromReader);
-  readers.set(0xfe41b34f, $GlobalPrivacySettings.fromReader);
-  readers.set(0x4203c5ef, help$CountryCode.fromReader);
-  readers.set(0xc3878e23, help$Country.fromReader);
-  readers.set(0x93cc1f32, help$CountriesListNotModified.fromReader);
-  readers.set(0x87d0759e, help$CountriesList.fromReader);
-  readers.set(0x455b853d, $MessageViews.fromReader);
-  readers.set(0xb6c4f543, messages$MessageViews.fromReader);
-  readers.set(0xa6341782, messages$DiscussionMessage.fromReader);
-  readers.set(0x6917560b, $MessageReplyHeader.fromReader);
-  readers.set(0x0e5af939, $MessageReplyStoryHeader.fromReader);
-  readers.set(0x83d60fc2, $MessageReplies.fromReader);
-  readers.set(0xe8fd8014, $PeerBlocked.fromReader);
-  readers.set(0x7fe91c14, stats$MessageStats.fromReader);
-  readers.set(0x7780bcb4, $GroupCallDiscarded.fromReader);
-  readers.set(0x553b0ba1, $GroupCall.fromReader);
-  readers.set(0xd8aa840f, $InputGroupCall.fromReader);
-  readers.set(0xfe06823f, $InputGroupCallSlug.fromReader);
-  readers.set(0x8c10603f, $InputGroupCallInviteMessage.fromReader);
-  readers.set(0xeba636fe, $GroupCallParticipant.fromReader);
-  readers.set(0x9e727aad, phone$GroupCall.fromReader);
-  readers.set(0xf47751b6, phone$GroupParticipants.fromReader);
-  readers.set(0x3081ed9d, $InlineQueryPeerTypeSameBotPM.fromReader);
-  readers.set(0x833c0fac, $InlineQueryPeerTypePM.fromReader);
-  readers.set(0xd766c50a, $InlineQueryPeerTypeChat.fromReader);
-  readers.set(0x5ec4be43, $InlineQueryPeerTypeMegagroup.fromReader);
-  readers.set(0x6334ee9a, $InlineQueryPeerTypeBroadcast.fromReader);
-  readers.set(0x0e3b2d0c, $InlineQueryPeerTypeBotPM.fromReader);
-  readers.set(0x1662af0b, messages$HistoryImport.fromReader);
-  readers.set(0x5e0fb7b9, messages$HistoryImportParsed.fromReader);
-  readers.set(0xef8d3e6c, messages$AffectedFoundMessages.fromReader);
-  readers.set(0x8c5adfd9, $ChatInviteImporter.fromReader);
-  readers.set(0xbdc62dcc, messages$ExportedChatInvites.fromReader);
-  readers.set(0x1871be50, messages$ExportedChatInvite.fromReader);
-  readers.set(0x222600ef, messages$ExportedChatInviteReplaced.fromReader);
-  readers.set(0x81b6b00a, messages$ChatInviteImporters.fromReader);
-  readers.set(0xf2ecef23, $ChatAdminWithInvites.fromReader);
-  readers.set(0xb69b72d7, messages$ChatAdminsWithInvites.fromReader);
-  readers.set(0xa24de717, messages$CheckedHistoryImportPeer.fromReader);
-  readers.set(0xafe5623f, phone$JoinAsPeers.fromReader);
-  readers.set(0x204bd158, phone$ExportedGroupCallInvite.fromReader);
-  readers.set(0xdcb118b7, $GroupCallParticipantVideoSourceGroup.fromReader);
-  readers.set(0x67753ac8, $GroupCallParticipantVideo.fromReader);
-  readers.set(0x85fea03f, stickers$SuggestedShortName.fromReader);
-  readers.set(0x2f6cb2ab, $BotCommandScopeDefault.fromReader);
-  readers.set(0x3c4f04d8, $BotCommandScopeUsers.fromReader);
-  readers.set(0x6fe1a881, $BotCommandScopeChats.fromReader);
-  readers.set(0xb9aa606a, $BotCommandScopeChatAdmins.fromReader);
-  readers.set(0xdb9d897d, $BotCommandScopePeer.fromReader);
-  readers.set(0x3fd863d1, $BotCommandScopePeerAdmins.fromReader);
-  readers.set(0x0a1321f3, $BotCommandScopePeerUser.fromReader);
-  readers.set(0xe3779861, account$ResetPasswordFailedWait.fromReader);
-  readers.set(0xe9effc7d, account$ResetPasswordRequestedWait.fromReader);
-  readers.set(0xe926d63e, account$ResetPasswordOk.fromReader);
-  readers.set(0xc3dffc04, $ChatTheme.fromReader);
-  readers.set(0x3458f9c8, $ChatThemeUniqueGift.fromReader);
-  readers.set(0xe011e1c4, account$ChatThemesNotModified.fromReader);
-  readers.set(0x16484857, account$ChatThemes.fromReader);
-  readers.set(0x7dbf8673, $SponsoredMessage.fromReader);
-  readers.set(0xffda656d, messages$SponsoredMessages.fromReader);
-  readers.set(0x1839490f, messages$SponsoredMessagesEmpty.fromReader);
-  readers.set(0xc9b0539f, $SearchResultsCalendarPeriod.fromReader);
-  readers.set(0x147ee23c, messages$SearchResultsCalendar.fromReader);
-  readers.set(0x7f648b67, $SearchResultPosition.fromReader);
-  readers.set(0x53b22baf, messages$SearchResultsPositions.fromReader);
-  readers.set(0xf496b0c6, channels$SendAsPeers.fromReader);
-  readers.set(0x3b6d152e, users$UserFull.fromReader);
-  readers.set(0x6880b94d, messages$PeerSettings.fromReader);
-  readers.set(0xc3a2835f, auth$LoggedOut.fromReader);
-  readers.set(0xa3d1cb80, $ReactionCount.fromReader);
-  readers.set(0x0a339f0b, $MessageReactions.fromReader);
-  readers.set(0x31bd492d, messages$MessageReactionsList.fromReader);
-  readers.set(0xc077ec01, $AvailableReaction.fromReader);
-  readers.set(0x9f071957, messages$AvailableReactionsNotModified.fromReader);
-  readers.set(0x768e3aad, messages$AvailableReactions.fromReader);
-  readers.set(0x8c79b63c, $MessagePeerReaction.fromReader);
-  readers.set(0x80eb48af, $GroupCallStreamChannel.fromReader);
-  readers.set(0xd0e482b2, phone$GroupCallStreamChannels.fromReader);
-  readers.set(0x2dbf3432, phone$GroupCallStreamRtmpUrl.fromReader);
-  readers.set(0x4576f3f0, $AttachMenuBotIconColor.fromReader);
-  readers.set(0xb2a7386b, $AttachMenuBotIcon.fromReader);
-  readers.set(0xd90d8dfe, $AttachMenuBot.fromReader);
-  readers.set(0xf1d88a5c, $AttachMenuBotsNotModified.fromReader);
-  readers.set(0x3c4301c0, $AttachMenuBots.fromReader);
-  readers.set(0x93bf667f, $AttachMenuBotsBot.fromReader);
-  readers.set(0x4d22ff98, $WebViewResultUrl.fromReader);
-  readers.set(0x0c94511c, $WebViewMessageSent.fromReader);
-  readers.set(0x7533a588, $BotMenuButtonDefault.fromReader);
-  readers.set(0x4258c205, $BotMenuButtonCommands.fromReader);
-  readers.set(0xc7b57ce6, $BotMenuButton.fromReader);
-  readers.set(0xfbf6e8b1, account$SavedRingtonesNotModified.fromReader);
-  readers.set(0xc1e92cc5, account$SavedRingtones.fromReader);
-  readers.set(0x97e8bebe, $NotificationSoundDefault.fromReader);
-  readers.set(0x6f0c34df, $NotificationSoundNone.fromReader);
-  readers.set(0x830b9ae4, $NotificationSoundLocal.fromReader);
-  readers.set(0xff6c8049, $NotificationSoundRingtone.fromReader);
-  readers.set(0xb7263f6d, account$SavedRingtone.fromReader);
-  readers.set(0x1f307eb7, account$SavedRingtoneConverted.fromReader);
-  readers.set(0x7d6be90e, $AttachMenuPeerTypeSameBotPM.fromReader);
-  readers.set(0xc32bfa1a, $AttachMenuPeerTypeBotPM.fromReader);
-  readers.set(0xf146d31f, $AttachMenuPeerTypePM.fromReader);
-  readers.set(0x0509113f, $AttachMenuPeerTypeChat.fromReader);
-  readers.set(0x7bfbdefc, $AttachMenuPeerTypeBroadcast.fromReader);
-  readers.set(0xc5b56859, $InputInvoiceMessage.fromReader);
-  readers.set(0xc326caef, $InputInvoiceSlug.fromReader);
-  readers.set(0x98986c0d, $InputInvoicePremiumGiftCode.fromReader);
-  readers.set(0x65f00ce3, $InputInvoiceStars.fromReader);
-  readers.set(0x34e793f1, $InputInvoiceChatInviteSubscription.fromReader);
-  readers.set(0xe8625e92, $InputInvoiceStarGift.fromReader);
-  readers.set(0x4d818d5d, $InputInvoiceStarGiftUpgrade.fromReader);
-  readers.set(0x4a5f5bd9, $InputInvoiceStarGiftTransfer.fromReader);
-  readers.set(0xdabab2ef, $InputInvoicePremiumGiftStars.fromReader);
-  readers.set(0xf4997e42, $InputInvoiceBusinessBotTransferStars.fromReader);
-  readers.set(0xc39f5324, $InputInvoiceStarGiftResale.fromReader);
-  readers.set(0x9a0b48b8, $InputInvoiceStarGiftPrepaidUpgrade.fromReader);
-  readers.set(0xaed0cbd9, payments$ExportedInvoice.fromReader);
-  readers.set(0xcfb9d957, messages$TranscribedAudio.fromReader);
-  readers.set(0x5334759c, help$PremiumPromo.fromReader);
-  readers.set(0xa6751e66, $InputStorePaymentPremiumSubscription.fromReader);
-  readers.set(0x616f7fe8, $InputStorePaymentGiftPremium.fromReader);
-  readers.set(0xfb790393, $InputStorePaymentPremiumGiftCode.fromReader);
-  readers.set(0x160544ca, $InputStorePaymentPremiumGiveaway.fromReader);
-  readers.set(0xf9a2a6cb, $InputStorePaymentStarsTopup.fromReader);
-  readers.set(0x1d741ef7, $InputStorePaymentStarsGift.fromReader);
-  readers.set(0x751f08fa, $InputStorePaymentStarsGiveaway.fromReader);
-  readers.set(0x9bb2636d, $InputStorePaymentAuthCode.fromReader);
-  readers.set(0x88f8f21b, $PaymentFormMethod.fromReader);
-  readers.set(0x2de11aae, $EmojiStatusEmpty.fromReader);
-  readers.set(0xe7ff068a, $EmojiStatus.fromReader);
-  readers.set(0x7184603b, $EmojiStatusCollectible.fromReader);
-  readers.set(0x07141dbf, $InputEmojiStatusCollectible.fromReader);
-  readers.set(0xd08ce645, account$EmojiStatusesNotModified.fromReader);
-  readers.set(0x90c467d1, account$EmojiStatuses.fromReader);
-  readers.set(0x79f5d419, $ReactionEmpty.fromReader);
-  readers.set(0x1b2286b8, $ReactionEmoji.fromReader);
-  readers.set(0x8935fc73, $ReactionCustomEmoji.fromReader);
-  readers.set(0x523da4eb, $ReactionPaid.fromReader);
-  readers.set(0xeafc32bc, $ChatReactionsNone.fromReader);
-  readers.set(0x52928bca, $ChatReactionsAll.fromReader);
-  readers.set(0x661d4037, $ChatReactionsSome.fromReader);
-  readers.set(0xb06fdbdf, messages$ReactionsNotModified.fromReader);
-  readers.set(0xeafdf716, messages$Reactions.fromReader);
-  readers.set(0x4345be73, $EmailVerifyPurposeLoginSetup.fromReader);
-  readers.set(0x527d22eb, $EmailVerifyPurposeLoginChange.fromReader);
-  readers.set(0xbbf51685, $EmailVerifyPurposePassport.fromReader);
-  readers.set(0x922e55a9, $EmailVerificationCode.fromReader);
-  readers.set(0xdb909ec2, $EmailVerificationGoogle.fromReader);
-  readers.set(0x96d074fd, $EmailVerificationApple.fromReader);
-  readers.set(0x2b96cd1b, account$EmailVerified.fromReader);
-  readers.set(0xe1bb0d61, account$EmailVerifiedLogin.fromReader);
-  readers.set(0x5f2d1df2, $PremiumSubscriptionOption.fromReader);
-  readers.set(0xb81c7034, $SendAsPeer.fromReader);
-  readers.set(0xad628cc8, $MessageExtendedMediaPreview.fromReader);
-  readers.set(0xee479c64, $MessageExtendedMedia.fromReader);
-  readers.set(0xfcfeb29c, $StickerKeyword.fromReader);
-  readers.set(0xb4073647, $Username.fromReader);
-  readers.set(0x023f109b, $ForumTopicDeleted.fromReader);
-  readers.set(0x71701da9, $ForumTopic.fromReader);
-  readers.set(0x367617d3, messages$ForumTopics.fromReader);
-  readers.set(0x43b46b20, $DefaultHistoryTTL.fromReader);
-  readers.set(0x41bf109b, $ExportedContactToken.fromReader);
-  readers.set(0x5f3b8a00, $RequestPeerTypeUser.fromReader);
-  readers.set(0xc9f06e1b, $RequestPeerTypeChat.fromReader);
-  readers.set(0x339bef6c, $RequestPeerTypeBroadcast.fromReader);
-  readers.set(0x481eadfa, $EmojiListNotModified.fromReader);
-  readers.set(0x7a1e11d1, $EmojiList.fromReader);
-  readers.set(0x7a9abda9, $EmojiGroup.fromReader);
-  readers.set(0x80d26cc7, $EmojiGroupGreeting.fromReader);
-  readers.set(0x093bcf34, $EmojiGroupPremium.fromReader);
-  readers.set(0x6fb4ad87, messages$EmojiGroupsNotModified.fromReader);
-  readers.set(0x881fb94b, messages$EmojiGroups.fromReader);
-  readers.set(0x751f3146, $TextWithEntities.fromReader);
-  readers.set(0x33db32f8, messages$TranslateResult.fromReader);
-  readers.set(0xc84834ce, $AutoSaveSettings.fromReader);
-  readers.set(0x81602d47, $AutoSaveException.fromReader);
-  readers.set(0x4c3e069d, account$AutoSaveSettings.fromReader);
-  readers.set(0x7cde641d, help$AppConfigNotModified.fromReader);
-  readers.set(0xdd18782e, help$AppConfig.fromReader);
-  readers.set(0xa920bd7a, $InputBotAppID.fromReader);
-  readers.set(0x908c0407, $InputBotAppShortName.fromReader);
-  readers.set(0x5da674b7, $BotAppNotModified.fromReader);
-  readers.set(0x95fcd1d6, $BotApp.fromReader);
-  readers.set(0xeb50adf5, messages$BotApp.fromReader);
-  readers.set(0xb57295d5, $InlineBotWebView.fromReader);
-  readers.set(0x4a4ff172, $ReadParticipantDate.fromReader);
-  readers.set(0xf3e0da33, $InputChatlistDialogFilter.fromReader);
-  readers.set(0x0c5181ac, $ExportedChatlistInvite.fromReader);
-  readers.set(0x10e6e3a6, chatlists$ExportedChatlistInvite.fromReader);
-  readers.set(0x10ab6dc7, chatlists$ExportedInvites.fromReader);
-  readers.set(0xfa87f659, chatlists$ChatlistInviteAlready.fromReader);
-  readers.set(0xf10ece2f, chatlists$ChatlistInvite.fromReader);
-  readers.set(0x93bd878d, chatlists$ChatlistUpdates.fromReader);
-  readers.set(0xe8a775b0, bots$BotInfo.fromReader);
-  readers.set(0xb6cc2d5c, $MessagePeerVote.fromReader);
-  readers.set(0x74cda504, $MessagePeerVoteInputOption.fromReader);
-  readers.set(0x4628f6e6, $MessagePeerVoteMultiple.fromReader);
-  readers.set(0x8d595cd6, $StoryViews.fromReader);
-  readers.set(0x51e6ee4f, $StoryItemDeleted.fromReader);
-  readers.set(0xffadc913, $StoryItemSkipped.fromReader);
-  readers.set(0xedf164f1, $StoryItem.fromReader);
-  readers.set(0x1158fe3e, stories$AllStoriesNotModified.fromReader);
-  readers.set(0x6efc5e81, stories$AllStories.fromReader);
-  readers.set(0x63c3dd0a, stories$Stories.fromReader);
-  readers.set(0xb0bdeac5, $StoryView.fromReader);
-  readers.set(0x9083670b, $StoryViewPublicForward.fromReader);
-  readers.set(0xbd74cf49, $StoryViewPublicRepost.fromReader);
-  readers.set(0x59d78fc5, stories$StoryViewsList.fromReader);
-  readers.set(0xde9eed1d, stories$StoryViews.fromReader);
-  readers.set(0x869fbe10, $InputReplyToMessage.fromReader);
-  readers.set(0x5881323a, $InputReplyToStory.fromReader);
-  readers.set(0x69d66c45, $InputReplyToMonoForum.fromReader);
-  readers.set(0x3fc9053b, $ExportedStoryLink.fromReader);
-  readers.set(0x712e27fd, $StoriesStealthMode.fromReader);
-  readers.set(0xcfc9e002, $MediaAreaCoordinates.fromReader);
-  readers.set(0xbe82db9c, $MediaAreaVenue.fromReader);
-  readers.set(0xb282217f, $InputMediaAreaVenue.fromReader);
-  readers.set(0xcad5452d, $MediaAreaGeoPoint.fromReader);
-  readers.set(0x14455871, $MediaAreaSuggestedReaction.fromReader);
-  readers.set(0x770416af, $MediaAreaChannelPost.fromReader);
-  readers.set(0x2271f2bf, $InputMediaAreaChannelPost.fromReader);
-  readers.set(0x37381085, $MediaAreaUrl.fromReader);
-  readers.set(0x49a6549c, $MediaAreaWeather.fromReader);
-  readers.set(0x5787686d, $MediaAreaStarGift.fromReader);
-  readers.set(0x9a35e999, $PeerStories.fromReader);
-  readers.set(0xcae68768, stories$PeerStories.fromReader);
-  readers.set(0xfd5e12bd, messages$WebPage.fromReader);
-  readers.set(0x257e962b, $PremiumGiftCodeOption.fromReader);
-  readers.set(0x284a1096, payments$CheckedGiftCode.fromReader);
-  readers.set(0x4367daa0, payments$GiveawayInfo.fromReader);
-  readers.set(0xe175e66f, payments$GiveawayInfoResults.fromReader);
-  readers.set(0xb2539d54, $PrepaidGiveaway.fromReader);
-  readers.set(0x9a9d77e0, $PrepaidStarsGiveaway.fromReader);
-  readers.set(0x4b3e14d6, $Boost.fromReader);
-  readers.set(0x86f8613c, premium$BoostsList.fromReader);
-  readers.set(0xc448415c, $MyBoost.fromReader);
-  readers.set(0x9ae228e2, premium$MyBoosts.fromReader);
-  readers.set(0x4959427a, premium$BoostsStatus.fromReader);
-  readers.set(0xb826e150, $StoryFwdHeader.fromReader);
-  readers.set(0xe7058e7f, $PostInteractionCountersMessage.fromReader);
-  readers.set(0x8a480e27, $PostInteractionCountersStory.fromReader);
-  readers.set(0x50cd067c, stats$StoryStats.fromReader);
-  readers.set(0x01f2bf4a, $PublicForwardMessage.fromReader);
-  readers.set(0xedf3add0, $PublicForwardStory.fromReader);
-  readers.set(0x93037e20, stats$PublicForwards.fromReader);
-  readers.set(0xb54b5acf, $PeerColor.fromReader);
-  readers.set(0x26219a58, help$PeerColorSet.fromReader);
-  readers.set(0x767d61eb, help$PeerColorProfileSet.fromReader);
-  readers.set(0xadec6ebe, help$PeerColorOption.fromReader);
-  readers.set(0x2ba1f5ce, help$PeerColorsNotModified.fromReader);
-  readers.set(0x00f8ed08, help$PeerColors.fromReader);
-  readers.set(0x6090d6d5, $StoryReaction.fromReader);
-  readers.set(0xbbab2643, $StoryReactionPublicForward.fromReader);
-  readers.set(0xcfcd0f13, $StoryReactionPublicRepost.fromReader);
-  readers.set(0xaa5f789c, stories$StoryReactionsList.fromReader);
-  readers.set(0xbd87cb6c, $SavedDialog.fromReader);
-  readers.set(0x64407ea7, $MonoForumDialog.fromReader);
-  readers.set(0xf83ae221, messages$SavedDialogs.fromReader);
-  readers.set(0x44ba9dd9, messages$SavedDialogsSlice.fromReader);
-  readers.set(0xc01f6fe8, messages$SavedDialogsNotModified.fromReader);
-  readers.set(0xcb6ff828, $SavedReactionTag.fromReader);
-  readers.set(0x889b59ef, messages$SavedReactionTagsNotModified.fromReader);
-  readers.set(0x3259950a, messages$SavedReactionTags.fromReader);
-  readers.set(0x3bb842ac, $OutboxReadDate.fromReader);
-  readers.set(0xdc8b44cf, smsjobs$EligibleToJoin.fromReader);
-  readers.set(0x2aee9191, smsjobs$Status.fromReader);
-  readers.set(0xe6a1eeb8, $SmsJob.fromReader);
-  readers.set(0x120b1ab9, $BusinessWeeklyOpen.fromReader);
-  readers.set(0x8c92b098, $BusinessWorkHours.fromReader);
-  readers.set(0xac5c1af7, $BusinessLocation.fromReader);
-  readers.set(0x6f8b32aa, $InputBusinessRecipients.fromReader);
-  readers.set(0x21108ff7, $BusinessRecipients.fromReader);
-  readers.set(0xc9b9e2b9, $BusinessAwayMessageScheduleAlways.fromReader);
-  readers.set(0xc3f2f501, $BusinessAwayMessageScheduleOutsideWorkHours.fromReader);
-  readers.set(0xcc4d9ecc, $BusinessAwayMessageScheduleCustom.fromReader);
-  readers.set(0x0194cb3b, $InputBusinessGreetingMessage.fromReader);
-  readers.set(0xe519abab, $BusinessGreetingMessage.fromReader);
-  readers.set(0x832175e0, $InputBusinessAwayMessage.fromReader);
-  readers.set(0xef156a5c, $BusinessAwayMessage.fromReader);
-  readers.set(0xff9289f5, $Timezone.fromReader);
-  readers.set(0x970708cc, help$TimezonesListNotModified.fromReader);
-  readers.set(0x7b74ed71, help$TimezonesList.fromReader);
-  readers.set(0x0697102b, $QuickReply.fromReader);
-  readers.set(0x24596d41, $InputQuickReplyShortcut.fromReader);
-  readers.set(0x01190cf1, $InputQuickReplyShortcutId.fromReader);
-  readers.set(0xc68d6695, messages$QuickReplies.fromReader);
-  readers.set(0x5f91eb5b, messages$QuickRepliesNotModified.fromReader);
-  readers.set(0xcd64636c, $ConnectedBot.fromReader);
-  readers.set(0x17d7f87b, account$ConnectedBots.fromReader);
-  readers.set(0x2ad93719, messages$DialogFilters.fromReader);
-  readers.set(0x6c8e1e06, $Birthday.fromReader);
-  readers.set(0x8f34b2f5, $BotBusinessConnection.fromReader);
-  readers.set(0x09c469cd, $InputBusinessIntro.fromReader);
-  readers.set(0x5a0a066d, $BusinessIntro.fromReader);
-  readers.set(0xfaff629d, messages$MyStickers.fromReader);
-  readers.set(0xe39460a9, $InputCollectibleUsername.fromReader);
-  readers.set(0xa2e214a4, $InputCollectiblePhone.fromReader);
-  readers.set(0x6ebdff91, fragment$CollectibleInfo.fromReader);
-  readers.set(0xc4e5921e, $InputBusinessBotRecipients.fromReader);
-  readers.set(0xb88cf373, $BusinessBotRecipients.fromReader);
-  readers.set(0x1d998733, $ContactBirthday.fromReader);
-  readers.set(0x114ff30d, contacts$ContactBirthdays.fromReader);
-  readers.set(0x628c9224, $MissingInvitee.fromReader);
-  readers.set(0x7f5defa6, messages$InvitedUsers.fromReader);
-  readers.set(0x11679fa7, $InputBusinessChatLink.fromReader);
-  readers.set(0xb4ae666f, $BusinessChatLink.fromReader);
-  readers.set(0xec43a2d1, account$BusinessChatLinks.fromReader);
-  readers.set(0x9a23af21, account$ResolvedBusinessChatLinks.fromReader);
-  readers.set(0xd62ff46a, $RequestedPeerUser.fromReader);
-  readers.set(0x7307544f, $RequestedPeerChat.fromReader);
-  readers.set(0x8ba403e4, $RequestedPeerChannel.fromReader);
-  readers.set(0x430d3150, $SponsoredMessageReportOption.fromReader);
-  readers.set(0x846f9e42, channels$SponsoredMessageReportResultChooseOption.fromReader);
-  readers.set(0x3e3bcf2f, channels$SponsoredMessageReportResultAdsHidden.fromReader);
-  readers.set(0xad798849, channels$SponsoredMessageReportResultReported.fromReader);
-  readers.set(0xbac3a61a, $ReactionNotificationsFromContacts.fromReader);
-  readers.set(0x4b9e22a0, $ReactionNotificationsFromAll.fromReader);
-  readers.set(0x56e34970, $ReactionsNotifySettings.fromReader);
-  readers.set(0x93c3e27e, $AvailableEffect.fromReader);
-  readers.set(0xd1ed9a5b, messages$AvailableEffectsNotModified.fromReader);
-  readers.set(0xbddb616e, messages$AvailableEffects.fromReader);
-  readers.set(0xb89bfccf, $FactCheck.fromReader);
-  readers.set(0x95f2bfe4, $StarsTransactionPeerUnsupported.fromReader);
-  readers.set(0xb457b375, $StarsTransactionPeerAppStore.fromReader);
-  readers.set(0x7b560a0b, $StarsTransactionPeerPlayMarket.fromReader);
-  readers.set(0x250dbaf8, $StarsTransactionPeerPremiumBot.fromReader);
-  readers.set(0xe92fd902, $StarsTransactionPeerFragment.fromReader);
-  readers.set(0xd80da15d, $StarsTransactionPeer.fromReader);
-  readers.set(0x60682812, $StarsTransactionPeerAds.fromReader);
-  readers.set(0xf9677aad, $StarsTransactionPeerAPI.fromReader);
-  readers.set(0x0bd915c0, $StarsTopupOption.fromReader);
-  readers.set(0x13659eb0, $StarsTransaction.fromReader);
-  readers.set(0x6c9ce8ed, payments$StarsStatus.fromReader);
-  readers.set(0xe87acbc0, $FoundStory.fromReader);
-  readers.set(0xe2de7737, stories$FoundStories.fromReader);
-  readers.set(0xde4c5d93, $GeoPointAddress.fromReader);
-  readers.set(0xfebe5491, $StarsRevenueStatus.fromReader);
-  readers.set(0x6c207376, payments$StarsRevenueStats.fromReader);
-  readers.set(0x1dab80b7, payments$StarsRevenueWithdrawalUrl.fromReader);
-  readers.set(0x394e7f21, payments$StarsRevenueAdsAccountUrl.fromReader);
-  readers.set(0x206ae6d1, $InputStarsTransaction.fromReader);
-  readers.set(0x5e0589f1, $StarsGiftOption.fromReader);
-  readers.set(0x1991b13b, bots$PopularAppBots.fromReader);
-  readers.set(0x23e91ba3, $BotPreviewMedia.fromReader);
-  readers.set(0x0ca71d64, bots$PreviewInfo.fromReader);
-  readers.set(0x05416d58, $StarsSubscriptionPricing.fromReader);
-  readers.set(0x2e6eab1a, $StarsSubscription.fromReader);
-  readers.set(0x4ba3a95a, $MessageReactor.fromReader);
-  readers.set(0x94ce852a, $StarsGiveawayOption.fromReader);
-  readers.set(0x54236209, $StarsGiveawayWinnersOption.fromReader);
-  readers.set(0x80ac53c3, $StarGift.fromReader);
-  readers.set(0x1befe865, $StarGiftUnique.fromReader);
-  readers.set(0xa388a368, payments$StarGiftsNotModified.fromReader);
-  readers.set(0x2ed82995, payments$StarGifts.fromReader);
-  readers.set(0x7903e3d9, $MessageReportOption.fromReader);
-  readers.set(0xf0e4e0b6, $ReportResultChooseOption.fromReader);
-  readers.set(0x6f09ac31, $ReportResultAddComment.fromReader);
-  readers.set(0x8db33c4b, $ReportResultReported.fromReader);
-  readers.set(0x8ecf0511, messages$BotPreparedInlineMessage.fromReader);
-  readers.set(0xff57708d, messages$PreparedInlineMessage.fromReader);
-  readers.set(0xc99b1950, $BotAppSettings.fromReader);
-  readers.set(0xdd0c66f2, $StarRefProgram.fromReader);
-  readers.set(0x19a13f71, $ConnectedBotStarRef.fromReader);
-  readers.set(0x98d5ea1d, payments$ConnectedStarRefBots.fromReader);
-  readers.set(0xb4d5d859, payments$SuggestedStarRefBots.fromReader);
-  readers.set(0xbbb6b4a3, $StarsAmount.fromReader);
-  readers.set(0x74aee3e0, $StarsTonAmount.fromReader);
-  readers.set(0x6010c534, messages$FoundStickersNotModified.fromReader);
-  readers.set(0x82c9e290, messages$FoundStickers.fromReader);
-  readers.set(0xb0cd6617, $BotVerifierSettings.fromReader);
-  readers.set(0xf93cd45c, $BotVerification.fromReader);
-  readers.set(0x39d99013, $StarGiftAttributeModel.fromReader);
-  readers.set(0x13acff19, $StarGiftAttributePattern.fromReader);
-  readers.set(0xd93d859c, $StarGiftAttributeBackdrop.fromReader);
-  readers.set(0xe0bff26c, $StarGiftAttributeOriginalDetails.fromReader);
-  readers.set(0x167bd90b, payments$StarGiftUpgradePreview.fromReader);
-  readers.set(0x62d706b8, users$Users.fromReader);
-  readers.set(0x315a4974, users$UsersSlice.fromReader);
-  readers.set(0x416c56e8, payments$UniqueStarGift.fromReader);
-  readers.set(0x8c9a88ac, messages$WebPagePreview.fromReader);
-  readers.set(0x19a9b572, $SavedStarGift.fromReader);
-  readers.set(0x95f389b1, payments$SavedStarGifts.fromReader);
-  readers.set(0x69279795, $InputSavedStarGiftUser.fromReader);
-  readers.set(0xf101aa7f, $InputSavedStarGiftChat.fromReader);
-  readers.set(0x2085c238, $InputSavedStarGiftSlug.fromReader);
-  readers.set(0x84aa3a9c, payments$StarGiftWithdrawalUrl.fromReader);
-  readers.set(0x206ad49e, $PaidReactionPrivacyDefault.fromReader);
-  readers.set(0x1f0c1ad9, $PaidReactionPrivacyAnonymous.fromReader);
-  readers.set(0xdc6cfcf0, $PaidReactionPrivacyPeer.fromReader);
-  readers.set(0x1e109708, account$PaidMessagesRevenue.fromReader);
-  readers.set(0x050a9839, $RequirementToContactEmpty.fromReader);
-  readers.set(0xe581e4e9, $RequirementToContactPremium.fromReader);
-  readers.set(0xb4f67e93, $RequirementToContactPaidMessages.fromReader);
-  readers.set(0xa0624cf7, $BusinessBotRights.fromReader);
-  readers.set(0x71f276c4, $DisallowedGiftsSettings.fromReader);
-  readers.set(0xc69708d3, $SponsoredPeer.fromReader);
-  readers.set(0xea32b4b1, contacts$SponsoredPeersEmpty.fromReader);
-  readers.set(0xeb032884, contacts$SponsoredPeers.fromReader);
-  readers.set(0x48aaae3c, $StarGiftAttributeIdModel.fromReader);
-  readers.set(0x4a162433, $StarGiftAttributeIdPattern.fromReader);
-  readers.set(0x1f01c757, $StarGiftAttributeIdBackdrop.fromReader);
-  readers.set(0x2eb1b658, $StarGiftAttributeCounter.fromReader);
-  readers.set(0x947a12df, payments$ResaleStarGifts.fromReader);
-  readers.set(0xc387c04e, stories$CanSendStoryCount.fromReader);
-  readers.set(0xe7e82e12, $PendingSuggestion.fromReader);
-  readers.set(0xcba9a52f, $TodoItem.fromReader);
-  readers.set(0x49b92a26, $TodoList.fromReader);
-  readers.set(0x4cc120b7, $TodoCompletion.fromReader);
-  readers.set(0x0e8e37e5, $SuggestedPost.fromReader);
-  readers.set(0x1b0e4f07, $StarsRating.fromReader);
-  readers.set(0x9d6b13b0, $StarGiftCollection.fromReader);
-  readers.set(0xa0ba4f17, payments$StarGiftCollectionsNotModified.fromReader);
-  readers.set(0x8a2932f3, payments$StarGiftCollections.fromReader);
-  readers.set(0x9325705a, $StoryAlbum.fromReader);
-  readers.set(0x564edaeb, stories$AlbumsNotModified.fromReader);
-  readers.set(0xc3987a3a, stories$Albums.fromReader);
-  readers.set(0x3e0b5b6a, $SearchPostsFlood.fromReader);
-  readers.set(0x512fe446, payments$UniqueStarGiftValueInfo.fromReader);
-  readers.set(0xb98cd696, $ProfileTabPosts.fromReader);
-  readers.set(0x4d4bd46a, $ProfileTabGifts.fromReader);
-  readers.set(0x72c64955, $ProfileTabMedia.fromReader);
-  readers.set(0xab339c00, $ProfileTabFiles.fromReader);
-  readers.set(0x9f27d26e, $ProfileTabMusic.fromReader);
-  readers.set(0xe477092e, $ProfileTabVoice.fromReader);
-  readers.set(0xd3656499, $ProfileTabLinks.fromReader);
-  readers.set(0xa2c0f695, $ProfileTabGifs.fromReader);
-  readers.set(0xe3878aa4, users$SavedMusicNotModified.fromReader);
-  readers.set(0x34a2f297, users$SavedMusic.fromReader);
-  readers.set(0x4fc81d6e, account$SavedMusicIdsNotModified.fromReader);
-  readers.set(0x998d6636, account$SavedMusicIds.fromReader);
-  readers.set(0x374fa7ad, payments$CheckCanSendGiftResultOk.fromReader);
-  readers.set(0xd5e58274, payments$CheckCanSendGiftResultFail.fromReader);
-  readers.set(0x83268483, $InputChatThemeEmpty.fromReader);
-  readers.set(0xc93de95c, $InputChatTheme.fromReader);
-  readers.set(0x87e5dfe4, $InputChatThemeUniqueGift.fromReader);
-  readers.set(0x05162463, $ResPQ.fromReader);
-  readers.set(0x83c95aec, $PQInnerData.fromReader);
-  readers.set(0xa9f55f95, $PQInnerDataDc.fromReader);
-  readers.set(0x3c6a84d4, $PQInnerDataTemp.fromReader);
-  readers.set(0x56fddf88, $PQInnerDataTempDc.fromReader);
-  readers.set(0x75a3f765, $BindAuthKeyInner.fromReader);
-  readers.set(0x79cb045d, $ServerDHParamsFail.fromReader);
-  readers.set(0xd0e8075c, $ServerDHParamsOk.fromReader);
-  readers.set(0xb5890dba, $ServerDHInnerData.fromReader);
-  readers.set(0x6643b654, $ClientDHInnerData.fromReader);
-  readers.set(0x3bcbf734, $DhGenOk.fromReader);
-  readers.set(0x46dc1fb9, $DhGenRetry.fromReader);
-  readers.set(0xa69dae02, $DhGenFail.fromReader);
-  readers.set(0xf660e1d4, $DestroyAuthKeyOk.fromReader);
-  readers.set(0x0a9f2259, $DestroyAuthKeyNone.fromReader);
-  readers.set(0xea109b13, $DestroyAuthKeyFail.fromReader);
-  readers.set(0x62d6b459, $MsgsAck.fromReader);
-  readers.set(0xa7eff811, $BadMsgNotification.fromReader);
-  readers.set(0xedab447b, $BadServerSalt.fromReader);
-  readers.set(0xda69fb52, $MsgsStateReq.fromReader);
-  readers.set(0x04deb57d, $MsgsStateInfo.fromReader);
-  readers.set(0x8cc0d131, $MsgsAllInfo.fromReader);
-  readers.set(0x276d3ec6, $MsgDetailedInfo.fromReader);
-  readers.set(0x809db6df, $MsgNewDetailedInfo.fromReader);
-  readers.set(0x7d861a08, $MsgResendReq.fromReader);
-  readers.set(0x2144ca19, $RpcError.fromReader);
-  readers.set(0x5e2ad36e, $RpcAnswerUnknown.fromReader);
-  readers.set(0xcd78e586, $RpcAnswerDroppedRunning.fromReader);
-  readers.set(0xa43ad8b7, $RpcAnswerDropped.fromReader);
-  readers.set(0x0949d9dc, $FutureSalt.fromReader);
-  readers.set(0xae500895, $FutureSalts.fromReader);
-  readers.set(0x347773c5, $Pong.fromReader);
-  readers.set(0xe22045fc, $DestroySessionOk.fromReader);
-  readers.set(0x62d350c9, $DestroySessionNone.fromReader);
-  readers.set(0x9ec20908, $NewSessionCreated.fromReader);
-  readers.set(0x9299359f, $HttpWait.fromReader);
-  readers.set(0xd433ad73, $IpPort.fromReader);
-  readers.set(0x37982646, $IpPortSecret.fromReader);
-  readers.set(0x4679b65f, $AccessPointRule.fromReader);
-  readers.set(0x5a592a6c, help$ConfigSimple.fromReader);
-  readers.set(0x6c52c484, $TlsClientHello.fromReader);
-  readers.set(0x4218a164, $TlsBlockString.fromReader);
-  readers.set(0x4d4dc41e, $TlsBlockRandom.fromReader);
-  readers.set(0x09333afb, $TlsBlockZero.fromReader);
-  readers.set(0x10e8636f, $TlsBlockDomain.fromReader);
-  readers.set(0xe675a1c1, $TlsBlockGrease.fromReader);
-  readers.set(0x9eb95b5c, $TlsBlockPublicKey.fromReader);
-  readers.set(0xe725d44f, $TlsBlockScope.fromReader);
-  readers.set(0xf35c6d01, $RpcResult.fromReader);
-  readers.set(0x5bb8e511, mtproto$Message.fromReader);
-  readers.set(0x73f1f8dc, $MsgContainer.fromReader);
-  readers.set(0xe06046b2, $MsgCopy.fromReader);
-  readers.set(0xcb9f372d, $InvokeAfterMsg.fromReader);
-  readers.set(0x3dc4b4f0, $InvokeAfterMsgs.fromReader);
-  readers.set(0xc1cd5ea9, $InitConnection.fromReader);
-  readers.set(0xda9b0d0d, $InvokeWithLayer.fromReader);
-  readers.set(0xbf9459b7, $InvokeWithoutUpdates.fromReader);
-  readers.set(0x365275f2, $InvokeWithMessagesRange.fromReader);
-  readers.set(0xaca9fd2e, $InvokeWithTakeout.fromReader);
-  readers.set(0xdd289f8e, $InvokeWithBusinessConnection.fromReader);
-  readers.set(0x1df92984, $InvokeWithGooglePlayIntegrity.fromReader);
-  readers.set(0x0dae54f8, $InvokeWithApnsSecret.fromReader);
-  readers.set(0xadbb0f94, $InvokeWithReCaptcha.fromReader);
-  readers.set(0xa677244f, auth$SendCode.fromReader);
-  readers.set(0xaac7b717, auth$SignUp.fromReader);
-  readers.set(0x8d52a951, auth$SignIn.fromReader);
-  readers.set(0x3e72ba19, auth$LogOut.fromReader);
-  readers.set(0x9fab0d1a, auth$ResetAuthorizations.fromReader);
-  readers.set(0xe5bfffcd, auth$ExportAuthorization.fromReader);
-  readers.set(0xa57a7dad, auth$ImportAuthorization.fromReader);
-  readers.set(0xcdd42a05, auth$BindTempAuthKey.fromReader);
-  readers.set(0x67a3ff2c, auth$ImportBotAuthorization.fromReader);
-  readers.set(0xd18b4d16, auth$CheckPassword.fromReader);
-  readers.set(0xd897bc66, auth$RequestPasswordRecovery.fromReader);
-  readers.set(0x37096c70, auth$RecoverPassword.fromReader);
-  readers.set(0xcae47523, auth$ResendCode.fromReader);
-  readers.set(0x1f040578, auth$CancelCode.fromReader);
-  readers.set(0x8e48a188, auth$DropTempAuthKeys.fromReader);
-  readers.set(0xb7e085fe, auth$ExportLoginToken.fromReader);
-  readers.set(0x95ac5ce4, auth$ImportLoginToken.fromReader);
-  readers.set(0xe894ad4d, auth$AcceptLoginToken.fromReader);
-  readers.set(0x0d36bf79, auth$CheckRecoveryPassword.fromReader);
-  readers.set(0x2db873a9, auth$ImportWebTokenAuthorization.fromReader);
-  readers.set(0x8e39261e, auth$RequestFirebaseSms.fromReader);
-  readers.set(0x7e960193, auth$ResetLoginEmail.fromReader);
-  readers.set(0xcb9deff6, auth$ReportMissingCode.fromReader);
-  readers.set(0xec86017a, account$RegisterDevice.fromReader);
-  readers.set(0x6a0d3206, account$UnregisterDevice.fromReader);
-  readers.set(0x84be5b93, account$UpdateNotifySettings.fromReader);
-  readers.set(0x12b3ad31, account$GetNotifySettings.fromReader);
-  readers.set(0xdb7e1747, account$ResetNotifySettings.fromReader);
-  readers.set(0x78515775, account$UpdateProfile.fromReader);
-  readers.set(0x6628562c, account$UpdateStatus.fromReader);
-  readers.set(0x07967d36, account$GetWallPapers.fromReader);
-  readers.set(0xc5ba3d86, account$ReportPeer.fromReader);
-  readers.set(0x2714d86c, account$CheckUsername.fromReader);
-  readers.set(0x3e0bdd7c, account$UpdateUsername.fromReader);
-  readers.set(0xdadbc950, account$GetPrivacy.fromReader);
-  readers.set(0xc9f81ce8, account$SetPrivacy.fromReader);
-  readers.set(0xa2c0cf74, account$DeleteAccount.fromReader);
-  readers.set(0x08fc711d, account$GetAccountTTL.fromReader);
-  readers.set(0x2442485e, account$SetAccountTTL.fromReader);
-  readers.set(0x82574ae5, account$SendChangePhoneCode.fromReader);
-  readers.set(0x70c32edb, account$ChangePhone.fromReader);
-  readers.set(0x38df3532, account$UpdateDeviceLocked.fromReader);
-  readers.set(0xe320c158, account$GetAuthorizations.fromReader);
-  readers.set(0xdf77f3bc, account$ResetAuthorization.fromReader);
-  readers.set(0x548a30f5, account$GetPassword.fromReader);
-  readers.set(0x9cd4eaf9, account$GetPasswordSettings.fromReader);
-  readers.set(0xa59b102f, account$UpdatePasswordSettings.fromReader);
-  readers.set(0x1b3faa88, account$SendConfirmPhoneCode.fromReader);
-  readers.set(0x5f2178c3, account$ConfirmPhone.fromReader);
-  readers.set(0x449e0b51, account$GetTmpPassword.fromReader);
-  readers.set(0x182e6d6f, account$GetWebAuthorizations.fromReader);
-  readers.set(0x2d01b9ef, account$ResetWebAuthorization.fromReader);
-  readers.set(0x682d2594, account$ResetWebAuthorizations.fromReader);
-  readers.set(0xb288bc7d, account$GetAllSecureValues.fromReader);
-  readers.set(0x73665bc2, account$GetSecureValue.fromReader);
-  readers.set(0x899fe31d, account$SaveSecureValue.fromReader);
-  readers.set(0xb880bc4b, account$DeleteSecureValue.fromReader);
-  readers.set(0xa929597a, account$GetAuthorizationForm.fromReader);
-  readers.set(0xf3ed4c73, account$AcceptAuthorization.fromReader);
-  readers.set(0xa5a356f9, account$SendVerifyPhoneCode.fromReader);
-  readers.set(0x4dd3a7f6, account$VerifyPhone.fromReader);
-  readers.set(0x98e037bb, account$SendVerifyEmailCode.fromReader);
-  readers.set(0x032da4cf, account$VerifyEmail.fromReader);
-  readers.set(0x8ef3eab0, account$InitTakeoutSession.fromReader);
-  readers.set(0x1d2652ee, account$FinishTakeoutSession.fromReader);
-  readers.set(0x8fdf1920, account$ConfirmPasswordEmail.fromReader);
-  readers.set(0x7a7f2a15, account$ResendPasswordEmail.fromReader);
-  readers.set(0xc1cbd5b6, account$CancelPasswordEmail.fromReader);
-  readers.set(0x9f07c728, account$GetContactSignUpNotification.fromReader);
-  readers.set(0xcff43f61, account$SetContactSignUpNotification.fromReader);
-  readers.set(0x53577479, account$GetNotifyExceptions.fromReader);
-  readers.set(0xfc8ddbea, account$GetWallPaper.fromReader);
-  readers.set(0xe39a8f03, account$UploadWallPaper.fromReader);
-  readers.set(0x6c5a5b37, account$SaveWallPaper.fromReader);
-  readers.set(0xfeed5769, account$InstallWallPaper.fromReader);
-  readers.set(0xbb3b9804, account$ResetWallPapers.fromReader);
-  readers.set(0x56da0b3f, account$GetAutoDownloadSettings.fromReader);
-  readers.set(0x76f36233, account$SaveAutoDownloadSettings.fromReader);
-  readers.set(0x1c3db333, account$UploadTheme.fromReader);
-  readers.set(0x652e4400, account$CreateTheme.fromReader);
-  readers.set(0x2bf40ccc, account$UpdateTheme.fromReader);
-  readers.set(0xf257106c, account$SaveTheme.fromReader);
-  readers.set(0xc727bb3b, account$InstallTheme.fromReader);
-  readers.set(0x3a5869ec, account$GetTheme.fromReader);
-  readers.set(0x7206e458, account$GetThemes.fromReader);
-  readers.set(0xb574b16b, account$SetContentSettings.fromReader);
-  readers.set(0x8b9b4dae, account$GetContentSettings.fromReader);
-  readers.set(0x65ad71dc, account$GetMultiWallPapers.fromReader);
-  readers.set(0xeb2b4cf6, account$GetGlobalPrivacySettings.fromReader);
-  readers.set(0x1edaaac2, account$SetGlobalPrivacySettings.fromReader);
-  readers.set(0xfa8cc6f5, account$ReportProfilePhoto.fromReader);
-  readers.set(0x9308ce1b, account$ResetPassword.fromReader);
-  readers.set(0x4c9409f6, account$DeclinePasswordReset.fromReader);
-  readers.set(0xd638de89, account$GetChatThemes.fromReader);
-  readers.set(0xbf899aa0, account$SetAuthorizationTTL.fromReader);
-  readers.set(0x40f48462, account$ChangeAuthorizationSettings.fromReader);
-  readers.set(0xe1902288, account$GetSavedRingtones.fromReader);
-  readers.set(0x3dea5b03, account$SaveRingtone.fromReader);
-  readers.set(0x831a83a2, account$UploadRingtone.fromReader);
-  readers.set(0xfbd3de6b, account$UpdateEmojiStatus.fromReader);
-  readers.set(0xd6753386, account$GetDefaultEmojiStatuses.fromReader);
-  readers.set(0x0f578105, account$GetRecentEmojiStatuses.fromReader);
-  readers.set(0x18201aae, account$ClearRecentEmojiStatuses.fromReader);
-  readers.set(0xef500eab, account$ReorderUsernames.fromReader);
-  readers.set(0x58d6b376, account$ToggleUsername.fromReader);
-  readers.set(0xe2750328, account$GetDefaultProfilePhotoEmojis.fromReader);
-  readers.set(0x915860ae, account$GetDefaultGroupPhotoEmojis.fromReader);
-  readers.set(0xadcbbcda, account$GetAutoSaveSettings.fromReader);
-  readers.set(0xd69b8361, account$SaveAutoSaveSettings.fromReader);
-  readers.set(0x53bc0020, account$DeleteAutoSaveExceptions.fromReader);
-  readers.set(0xca8ae8ba, account$InvalidateSignInCodes.fromReader);
-  readers.set(0x7cefa15d, account$UpdateColor.fromReader);
-  readers.set(0xa60ab9ce, account$GetDefaultBackgroundEmojis.fromReader);
-  readers.set(0x7727a7d5, account$GetChannelDefaultEmojiStatuses.fromReader);
-  readers.set(0x35a9e0d5, account$GetChannelRestrictedStatusEmojis.fromReader);
-  readers.set(0x4b00e066, account$UpdateBusinessWorkHours.fromReader);
-  readers.set(0x9e6b131a, account$UpdateBusinessLocation.fromReader);
-  readers.set(0x66cdafc4, account$UpdateBusinessGreetingMessage.fromReader);
-  readers.set(0xa26a7fa5, account$UpdateBusinessAwayMessage.fromReader);
-  readers.set(0x66a08c7e, account$UpdateConnectedBot.fromReader);
-  readers.set(0x4ea4c80f, account$GetConnectedBots.fromReader);
-  readers.set(0x76a86270, account$GetBotBusinessConnection.fromReader);
-  readers.set(0xa614d034, account$UpdateBusinessIntro.fromReader);
-  readers.set(0x646e1097, account$ToggleConnectedBotPaused.fromReader);
-  readers.set(0x5e437ed9, account$DisablePeerConnectedBot.fromReader);
-  readers.set(0xcc6e0c11, account$UpdateBirthday.fromReader);
-  readers.set(0x8851e68e, account$CreateBusinessChatLink.fromReader);
-  readers.set(0x8c3410af, account$EditBusinessChatLink.fromReader);
-  readers.set(0x60073674, account$DeleteBusinessChatLink.fromReader);
-  readers.set(0x6f70dde1, account$GetBusinessChatLinks.fromReader);
-  readers.set(0x5492e5ee, account$ResolveBusinessChatLink.fromReader);
-  readers.set(0xd94305e0, account$UpdatePersonalChannel.fromReader);
-  readers.set(0xb9d9a38d, account$ToggleSponsoredMessages.fromReader);
-  readers.set(0x06dd654c, account$GetReactionsNotifySettings.fromReader);
-  readers.set(0x316ce548, account$SetReactionsNotifySettings.fromReader);
-  readers.set(0x2e7b4543, account$GetCollectibleEmojiStatuses.fromReader);
-  readers.set(0x19ba4a67, account$GetPaidMessagesRevenue.fromReader);
-  readers.set(0xfe2eda76, account$ToggleNoPaidMessagesException.fromReader);
-  readers.set(0x5dee78b0, account$SetMainProfileTab.fromReader);
-  readers.set(0xb26732a9, account$SaveMusic.fromReader);
-  readers.set(0xe09d5faf, account$GetSavedMusicIds.fromReader);
-  readers.set(0xfe74ef9f, account$GetUniqueGiftChatThemes.fromReader);
-  readers.set(0x0d91a548, users$GetUsers.fromReader);
-  readers.set(0xb60f5918, users$GetFullUser.fromReader);
-  readers.set(0x90c894b5, users$SetSecureValueErrors.fromReader);
-  readers.set(0xd89a83a3, users$GetRequirementsToContact.fromReader);
-  readers.set(0x788d7fe3, users$GetSavedMusic.fromReader);
-  readers.set(0x7573a4e9, users$GetSavedMusicByID.fromReader);
-  readers.set(0x7adc669d, contacts$GetContactIDs.fromReader);
-  readers.set(0xc4a353ee, contacts$GetStatuses.fromReader);
-  readers.set(0x5dd69e12, contacts$GetContacts.fromReader);
-  readers.set(0x2c800be5, contacts$ImportContacts.fromReader);
-  readers.set(0x096a0e00, contacts$DeleteContacts.fromReader);
-  readers.set(0x1013fd9e, contacts$DeleteByPhones.fromReader);
-  readers.set(0x2e2e8734, contacts$Block.fromReader);
-  readers.set(0xb550d328, contacts$Unblock.fromReader);
-  readers.set(0x9a868f80, contacts$GetBlocked.fromReader);
-  readers.set(0x11f812d8, contacts$Search.fromReader);
-  readers.set(0x725afbbc, contacts$ResolveUsername.fromReader);
-  readers.set(0x973478b6, contacts$GetTopPeers.fromReader);
-  readers.set(0x1ae373ac, contacts$ResetTopPeerRating.fromReader);
-  readers.set(0x879537f1, contacts$ResetSaved.fromReader);
-  readers.set(0x82f1e39f, contacts$GetSaved.fromReader);
-  readers.set(0x8514bdda, contacts$ToggleTopPeers.fromReader);
-  readers.set(0xe8f463d0, contacts$AddContact.fromReader);
-  readers.set(0xf831a20f, contacts$AcceptContact.fromReader);
-  readers.set(0xd348bc44, contacts$GetLocated.fromReader);
-  readers.set(0x29a8962c, contacts$BlockFromReplies.fromReader);
-  readers.set(0x8af94344, contacts$ResolvePhone.fromReader);
-  readers.set(0xf8654027, contacts$ExportContactToken.fromReader);
-  readers.set(0x13005788, contacts$ImportContactToken.fromReader);
-  readers.set(0xba6705f0, contacts$EditCloseFriends.fromReader);
-  readers.set(0x94c65c76, contacts$SetBlocked.fromReader);
-  readers.set(0xdaeda864, contacts$GetBirthdays.fromReader);
-  readers.set(0xb6c8c393, contacts$GetSponsoredPeers.fromReader);
-  readers.set(0x63c66506, messages$GetMessages.fromReader);
-  readers.set(0xa0f4cb4f, messages$GetDialogs.fromReader);
-  readers.set(0x4423e6c5, messages$GetHistory.fromReader);
-  readers.set(0x29ee847a, messages$Search.fromReader);
-  readers.set(0x0e306d3a, messages$ReadHistory.fromReader);
-  readers.set(0xb08f922a, messages$DeleteHistory.fromReader);
-  readers.set(0xe58e95d2, messages$DeleteMessages.fromReader);
-  readers.set(0x05a954c0, messages$ReceivedMessages.fromReader);
-  readers.set(0x58943ee2, messages$SetTyping.fromReader);
-  readers.set(0xfe05dc9a, messages$SendMessage.fromReader);
-  readers.set(0xac55d9c1, messages$SendMedia.fromReader);
-  readers.set(0x978928ca, messages$ForwardMessages.fromReader);
-  readers.set(0xcf1592db, messages$ReportSpam.fromReader);
-  readers.set(0xefd9a6a2, messages$GetPeerSettings.fromReader);
-  readers.set(0xfc78af9b, messages$Report.fromReader);
-  readers.set(0x49e9528f, messages$GetChats.fromReader);
-  readers.set(0xaeb00b34, messages$GetFullChat.fromReader);
-  readers.set(0x73783ffd, messages$EditChatTitle.fromReader);
-  readers.set(0x35ddd674, messages$EditChatPhoto.fromReader);
-  readers.set(0xcbc6d107, messages$AddChatUser.fromReader);
-  readers.set(0xa2185cab, messages$DeleteChatUser.fromReader);
-  readers.set(0x92ceddd4, messages$CreateChat.fromReader);
-  readers.set(0x26cf8950, messages$GetDhConfig.fromReader);
-  readers.set(0xf64daf43, messages$RequestEncryption.fromReader);
-  readers.set(0x3dbc0415, messages$AcceptEncryption.fromReader);
-  readers.set(0xf393aea0, messages$DiscardEncryption.fromReader);
-  readers.set(0x791451ed, messages$SetEncryptedTyping.fromReader);
-  readers.set(0x7f4b690a, messages$ReadEncryptedHistory.fromReader);
-  readers.set(0x44fa7a15, messages$SendEncrypted.fromReader);
-  readers.set(0x5559481d, messages$SendEncryptedFile.fromReader);
-  readers.set(0x32d439a4, messages$SendEncryptedService.fromReader);
-  readers.set(0x55a5bb66, messages$ReceivedQueue.fromReader);
-  readers.set(0x4b0c8c0f, messages$ReportEncryptedSpam.fromReader);
-  readers.set(0x36a73f77, messages$ReadMessageContents.fromReader);
-  readers.set(0xd5a5d3a1, messages$GetStickers.fromReader);
-  readers.set(0xb8a0a1a8, messages$GetAllStickers.fromReader);
-  readers.set(0x570d6f6f, messages$GetWebPagePreview.fromReader);
-  readers.set(0xa455de90, messages$ExportChatInvite.fromReader);
-  readers.set(0x3eadb1bb, messages$CheckChatInvite.fromReader);
-  readers.set(0x6c50051c, messages$ImportChatInvite.fromReader);
-  readers.set(0xc8a0ec74, messages$GetStickerSet.fromReader);
-  readers.set(0xc78fe460, messages$InstallStickerSet.fromReader);
-  readers.set(0xf96e55de, messages$UninstallStickerSet.fromReader);
-  readers.set(0xe6df7378, messages$StartBot.fromReader);
-  readers.set(0x5784d3e1, messages$GetMessagesViews.fromReader);
-  readers.set(0xa85bd1c2, messages$EditChatAdmin.fromReader);
-  readers.set(0xa2875319, messages$MigrateChat.fromReader);
-  readers.set(0x4bc6589a, messages$SearchGlobal.fromReader);
-  readers.set(0x78337739, messages$ReorderStickerSets.fromReader);
-  readers.set(0xb1f2061f, messages$GetDocumentByHash.fromReader);
-  readers.set(0x5cf09635, messages$GetSavedGifs.fromReader);
-  readers.set(0x327a30cb, messages$SaveGif.fromReader);
-  readers.set(0x514e999d, messages$GetInlineBotResults.fromReader);
-  readers.set(0xbb12a419, messages$SetInlineBotResults.fromReader);
-  readers.set(0xc0cf7646, messages$SendInlineBotResult.fromReader);
-  readers.set(0xfda68d36, messages$GetMessageEditData.fromReader);
-  readers.set(0xdfd14005, messages$EditMessage.fromReader);
-  readers.set(0x83557dba, messages$EditInlineBotMessage.fromReader);
-  readers.set(0x9342ca07, messages$GetBotCallbackAnswer.fromReader);
-  readers.set(0xd58f130a, messages$SetBotCallbackAnswer.fromReader);
-  readers.set(0xe470bcfd, messages$GetPeerDialogs.fromReader);
-  readers.set(0x54ae308e, messages$SaveDraft.fromReader);
-  readers.set(0x6a3f8d65, messages$GetAllDrafts.fromReader);
-  readers.set(0x64780b14, messages$GetFeaturedStickers.fromReader);
-  readers.set(0x5b118126, messages$ReadFeaturedStickers.fromReader);
-  readers.set(0x9da9403b, messages$GetRecentStickers.fromReader);
-  readers.set(0x392718f8, messages$SaveRecentSticker.fromReader);
-  readers.set(0x8999602d, messages$ClearRecentStickers.fromReader);
-  readers.set(0x57f17692, messages$GetArchivedStickers.fromReader);
-  readers.set(0x640f82b8, messages$GetMaskStickers.fromReader);
-  readers.set(0xcc5b67cc, messages$GetAttachedStickers.fromReader);
-  readers.set(0x8ef8ecc0, messages$SetGameScore.fromReader);
-  readers.set(0x15ad9f64, messages$SetInlineGameScore.fromReader);
-  readers.set(0xe822649d, messages$GetGameHighScores.fromReader);
-  readers.set(0x0f635e1b, messages$GetInlineGameHighScores.fromReader);
-  readers.set(0xe40ca104, messages$GetCommonChats.fromReader);
-  readers.set(0x8d9692a3, messages$GetWebPage.fromReader);
-  readers.set(0xa731e257, messages$ToggleDialogPin.fromReader);
-  readers.set(0x3b1adf37, messages$ReorderPinnedDialogs.fromReader);
-  readers.set(0xd6b94df2, messages$GetPinnedDialogs.fromReader);
-  readers.set(0xe5f672fa, messages$SetBotShippingResults.fromReader);
-  readers.set(0x09c2dd95, messages$SetBotPrecheckoutResults.fromReader);
-  readers.set(0x14967978, messages$UploadMedia.fromReader);
-  readers.set(0xa1405817, messages$SendScreenshotNotification.fromReader);
-  readers.set(0x04f1aaa9, messages$GetFavedStickers.fromReader);
-  readers.set(0xb9ffc55b, messages$FaveSticker.fromReader);
-  readers.set(0xf107e790, messages$GetUnreadMentions.fromReader);
-  readers.set(0x36e5bf4d, messages$ReadMentions.fromReader);
-  readers.set(0x702a40e0, messages$GetRecentLocations.fromReader);
-  readers.set(0x1bf89d74, messages$SendMultiMedia.fromReader);
-  readers.set(0x5057c497, messages$UploadEncryptedFile.fromReader);
-  readers.set(0x35705b8a, messages$SearchStickerSets.fromReader);
-  readers.set(0x1cff7e08, messages$GetSplitRanges.fromReader);
-  readers.set(0x8c5006f8, messages$MarkDialogUnread.fromReader);
-  readers.set(0x21202222, messages$GetDialogUnreadMarks.fromReader);
-  readers.set(0x7e58ee9c, messages$ClearAllDrafts.fromReader);
-  readers.set(0xd2aaf7ec, messages$UpdatePinnedMessage.fromReader);
-  readers.set(0x10ea6184, messages$SendVote.fromReader);
-  readers.set(0x73bb643b, messages$GetPollResults.fromReader);
-  readers.set(0x6e2be050, messages$GetOnlines.fromReader);
-  readers.set(0xdef60797, messages$EditChatAbout.fromReader);
-  readers.set(0xa5866b41, messages$EditChatDefaultBannedRights.fromReader);
-  readers.set(0x35a0e062, messages$GetEmojiKeywords.fromReader);
-  readers.set(0x1508b6af, messages$GetEmojiKeywordsDifference.fromReader);
-  readers.set(0x4e9963b2, messages$GetEmojiKeywordsLanguages.fromReader);
-  readers.set(0xd5b10c26, messages$GetEmojiURL.fromReader);
-  readers.set(0x1bbcf300, messages$GetSearchCounters.fromReader);
-  readers.set(0x198fb446, messages$RequestUrlAuth.fromReader);
-  readers.set(0xb12c7125, messages$AcceptUrlAuth.fromReader);
-  readers.set(0x4facb138, messages$HidePeerSettingsBar.fromReader);
-  readers.set(0xf516760b, messages$GetScheduledHistory.fromReader);
-  readers.set(0xbdbb0464, messages$GetScheduledMessages.fromReader);
-  readers.set(0xbd38850a, messages$SendScheduledMessages.fromReader);
-  readers.set(0x59ae2b16, messages$DeleteScheduledMessages.fromReader);
-  readers.set(0xb86e380e, messages$GetPollVotes.fromReader);
-  readers.set(0xb5052fea, messages$ToggleStickerSets.fromReader);
-  readers.set(0xefd48c89, messages$GetDialogFilters.fromReader);
-  readers.set(0xa29cd42c, messages$GetSuggestedDialogFilters.fromReader);
-  readers.set(0x1ad4a04a, messages$UpdateDialogFilter.fromReader);
-  readers.set(0xc563c1e4, messages$UpdateDialogFiltersOrder.fromReader);
-  readers.set(0x7ed094a1, messages$GetOldFeaturedStickers.fromReader);
-  readers.set(0x22ddd30c, messages$GetReplies.fromReader);
-  readers.set(0x446972fd, messages$GetDiscussionMessage.fromReader);
-  readers.set(0xf731a9f4, messages$ReadDiscussion.fromReader);
-  readers.set(0x062dd747, messages$UnpinAllMessages.fromReader);
-  readers.set(0x5bd0ee50, messages$DeleteChat.fromReader);
-  readers.set(0xf9cbe409, messages$DeletePhoneCallHistory.fromReader);
-  readers.set(0x43fe19f3, messages$CheckHistoryImport.fromReader);
-  readers.set(0x34090c3b, messages$InitHistoryImport.fromReader);
-  readers.set(0x2a862092, messages$UploadImportedMedia.fromReader);
-  readers.set(0xb43df344, messages$StartHistoryImport.fromReader);
-  readers.set(0xa2b5a3f6, messages$GetExportedChatInvites.fromReader);
-  readers.set(0x73746f5c, messages$GetExportedChatInvite.fromReader);
-  readers.set(0xbdca2f75, messages$EditExportedChatInvite.fromReader);
-  readers.set(0x56987bd5, messages$DeleteRevokedExportedChatInvites.fromReader);
-  readers.set(0xd464a42b, messages$DeleteExportedChatInvite.fromReader);
-  readers.set(0x3920e6ef, messages$GetAdminsWithInvites.fromReader);
-  readers.set(0xdf04dd4e, messages$GetChatInviteImporters.fromReader);
-  readers.set(0xb80e5fe4, messages$SetHistoryTTL.fromReader);
-  readers.set(0x5dc60f03, messages$CheckHistoryImportPeer.fromReader);
-  readers.set(0x081202c9, messages$SetChatTheme.fromReader);
-  readers.set(0x31c1c44f, messages$GetMessageReadParticipants.fromReader);
-  readers.set(0x6aa3f6bd, messages$GetSearchResultsCalendar.fromReader);
-  readers.set(0x9c7f2f10, messages$GetSearchResultsPositions.fromReader);
-  readers.set(0x7fe7e815, messages$HideChatJoinRequest.fromReader);
-  readers.set(0xe085f4ea, messages$HideAllChatJoinRequests.fromReader);
-  readers.set(0xb11eafa2, messages$ToggleNoForwards.fromReader);
-  readers.set(0xccfddf96, messages$SaveDefaultSendAs.fromReader);
-  readers.set(0xd30d78d4, messages$SendReaction.fromReader);
-  readers.set(0x8bba90e6, messages$GetMessagesReactions.fromReader);
-  readers.set(0x461b3f48, messages$GetMessageReactionsList.fromReader);
-  readers.set(0x864b2581, messages$SetChatAvailableReactions.fromReader);
-  readers.set(0x18dea0ac, messages$GetAvailableReactions.fromReader);
-  readers.set(0x4f47a016, messages$SetDefaultReaction.fromReader);
-  readers.set(0x63183030, messages$TranslateText.fromReader);
-  readers.set(0xbd7f90ac, messages$GetUnreadReactions.fromReader);
-  readers.set(0x9ec44f93, messages$ReadReactions.fromReader);
-  readers.set(0x107e31a0, messages$SearchSentMedia.fromReader);
-  readers.set(0x16fcc2cb, messages$GetAttachMenuBots.fromReader);
-  readers.set(0x77216192, messages$GetAttachMenuBot.fromReader);
-  readers.set(0x69f59d69, messages$ToggleBotInAttachMenu.fromReader);
-  readers.set(0x269dc2c1, messages$RequestWebView.fromReader);
-  readers.set(0xb0d81a83, messages$ProlongWebView.fromReader);
-  readers.set(0x413a3e73, messages$RequestSimpleWebView.fromReader);
-  readers.set(0x0a4314f5, messages$SendWebViewResultMessage.fromReader);
-  readers.set(0xdc0242c8, messages$SendWebViewData.fromReader);
-  readers.set(0x269e9a49, messages$TranscribeAudio.fromReader);
-  readers.set(0x7f1d072f, messages$RateTranscribedAudio.fromReader);
-  readers.set(0xd9ab0f54, messages$GetCustomEmojiDocuments.fromReader);
-  readers.set(0xfbfca18f, messages$GetEmojiStickers.fromReader);
-  readers.set(0x0ecf6736, messages$GetFeaturedEmojiStickers.fromReader);
-  readers.set(0x3f64c076, messages$ReportReaction.fromReader);
-  readers.set(0xbb8125ba, messages$GetTopReactions.fromReader);
-  readers.set(0x39461db2, messages$GetRecentReactions.fromReader);
-  readers.set(0x9dfeefb4, messages$ClearRecentReactions.fromReader);
-  readers.set(0x84f80814, messages$GetExtendedMedia.fromReader);
-  readers.set(0x9eb51445, messages$SetDefaultHistoryTTL.fromReader);
-  readers.set(0x658b7188, messages$GetDefaultHistoryTTL.fromReader);
-  readers.set(0x91b2d060, messages$SendBotRequestedPeer.fromReader);
-  readers.set(0x7488ce5b, messages$GetEmojiGroups.fromReader);
-  readers.set(0x2ecd56cd, messages$GetEmojiStatusGroups.fromReader);
-  readers.set(0x21a548f3, messages$GetEmojiProfilePhotoGroups.fromReader);
-  readers.set(0x2c11c0d7, messages$SearchCustomEmoji.fromReader);
-  readers.set(0xe47cb579, messages$TogglePeerTranslations.fromReader);
-  readers.set(0x34fdc5c3, messages$GetBotApp.fromReader);
-  readers.set(0x53618bce, messages$RequestAppWebView.fromReader);
-  readers.set(0x8ffacae1, messages$SetChatWallPaper.fromReader);
-  readers.set(0x92b4494c, messages$SearchEmojiStickerSets.fromReader);
-  readers.set(0x1e91fc99, messages$GetSavedDialogs.fromReader);
-  readers.set(0x998ab009, messages$GetSavedHistory.fromReader);
-  readers.set(0x4dc5085f, messages$DeleteSavedHistory.fromReader);
-  readers.set(0xd63d94e0, messages$GetPinnedSavedDialogs.fromReader);
-  readers.set(0xac81bbde, messages$ToggleSavedDialogPin.fromReader);
-  readers.set(0x8b716587, messages$ReorderPinnedSavedDialogs.fromReader);
-  readers.set(0x3637e05b, messages$GetSavedReactionTags.fromReader);
-  readers.set(0x60297dec, messages$UpdateSavedReactionTag.fromReader);
-  readers.set(0xbdf93428, messages$GetDefaultTagReactions.fromReader);
-  readers.set(0x8c4bfe5d, messages$GetOutboxReadDate.fromReader);
-  readers.set(0xd483f2a8, messages$GetQuickReplies.fromReader);
-  readers.set(0x60331907, messages$ReorderQuickReplies.fromReader);
-  readers.set(0xf1d0fbd3, messages$CheckQuickReplyShortcut.fromReader);
-  readers.set(0x5c003cef, messages$EditQuickReplyShortcut.fromReader);
-  readers.set(0x3cc04740, messages$DeleteQuickReplyShortcut.fromReader);
-  readers.set(0x94a495c3, messages$GetQuickReplyMessages.fromReader);
-  readers.set(0x6c750de1, messages$SendQuickReplyMessages.fromReader);
-  readers.set(0xe105e910, messages$DeleteQuickReplyMessages.fromReader);
-  readers.set(0xfd2dda49, messages$ToggleDialogFilterTags.fromReader);
-  readers.set(0xd0b5e1fc, messages$GetMyStickers.fromReader);
-  readers.set(0x1dd840f5, messages$GetEmojiStickerGroups.fromReader);
-  readers.set(0xdea20a39, messages$GetAvailableEffects.fromReader);
-  readers.set(0x0589ee75, messages$EditFactCheck.fromReader);
-  readers.set(0xd1da940c, messages$DeleteFactCheck.fromReader);
-  readers.set(0xb9cdc5ee, messages$GetFactCheck.fromReader);
-  readers.set(0xc9e01e7b, messages$RequestMainWebView.fromReader);
-  readers.set(0x58bbcb50, messages$SendPaidReaction.fromReader);
-  readers.set(0x435885b5, messages$TogglePaidReactionPrivacy.fromReader);
-  readers.set(0x472455aa, messages$GetPaidReactionPrivacy.fromReader);
-  readers.set(0x269e3643, messages$ViewSponsoredMessage.fromReader);
-  readers.set(0x8235057e, messages$ClickSponsoredMessage.fromReader);
-  readers.set(0x12cbf0c4, messages$ReportSponsoredMessage.fromReader);
-  readers.set(0x3d6ce850, messages$GetSponsoredMessages.fromReader);
-  readers.set(0xf21f7f2f, messages$SavePreparedInlineMessage.fromReader);
-  readers.set(0x857ebdb8, messages$GetPreparedInlineMessage.fromReader);
-  readers.set(0x29b1c66a, messages$SearchStickers.fromReader);
-  readers.set(0x5a6d7395, messages$ReportMessagesDelivery.fromReader);
-  readers.set(0x6f6f9c96, messages$GetSavedDialogsByID.fromReader);
-  readers.set(0xba4a3b5b, messages$ReadSavedHistory.fromReader);
-  readers.set(0xd3e03124, messages$ToggleTodoCompleted.fromReader);
-  readers.set(0x21a61057, messages$AppendTodoList.fromReader);
-  readers.set(0x8107455c, messages$ToggleSuggestedPostApproval.fromReader);
-  readers.set(0xedd4882a, updates$GetState.fromReader);
-  readers.set(0x19c2f763, updates$GetDifference.fromReader);
-  readers.set(0x03173d78, updates$GetChannelDifference.fromReader);
-  readers.set(0x09e82039, photos$UpdateProfilePhoto.fromReader);
-  readers.set(0x0388a3b5, photos$UploadProfilePhoto.fromReader);
-  readers.set(0x87cf7f2f, photos$DeletePhotos.fromReader);
-  readers.set(0x91cd32a8, photos$GetUserPhotos.fromReader);
-  readers.set(0xe14c4a71, photos$UploadContactProfilePhoto.fromReader);
-  readers.set(0xb304a621, upload$SaveFilePart.fromReader);
-  readers.set(0xbe5335be, upload$GetFile.fromReader);
-  readers.set(0xde7b673d, upload$SaveBigFilePart.fromReader);
-  readers.set(0x24e6818d, upload$GetWebFile.fromReader);
-  readers.set(0x395f69da, upload$GetCdnFile.fromReader);
-  readers.set(0x9b2754a8, upload$ReuploadCdnFile.fromReader);
-  readers.set(0x91dc3f31, upload$GetCdnFileHashes.fromReader);
-  readers.set(0x9156982a, upload$GetFileHashes.fromReader);
-  readers.set(0xc4f9186b, help$GetConfig.fromReader);
-  readers.set(0x1fb33026, help$GetNearestDc.fromReader);
-  readers.set(0x522d5a7d, help$GetAppUpdate.fromReader);
-  readers.set(0x4d392343, help$GetInviteText.fromReader);
-  readers.set(0x9cdf08cd, help$GetSupport.fromReader);
-  readers.set(0xec22cfcd, help$SetBotUpdatesStatus.fromReader);
-  readers.set(0x52029342, help$GetCdnConfig.fromReader);
-  readers.set(0x3dc0f114, help$GetRecentMeUrls.fromReader);
-  readers.set(0x2ca51fd1, help$GetTermsOfServiceUpdate.fromReader);
-  readers.set(0xee72f79a, help$AcceptTermsOfService.fromReader);
-  readers.set(0x3fedc75f, help$GetDeepLinkInfo.fromReader);
-  readers.set(0x61e3f854, help$GetAppConfig.fromReader);
-  readers.set(0x6f02f748, help$SaveAppLog.fromReader);
-  readers.set(0xc661ad08, help$GetPassportConfig.fromReader);
-  readers.set(0xd360e72c, help$GetSupportName.fromReader);
-  readers.set(0x038a08d3, help$GetUserInfo.fromReader);
-  readers.set(0x66b91b70, help$EditUserInfo.fromReader);
-  readers.set(0xc0977421, help$GetPromoData.fromReader);
-  readers.set(0x1e251c95, help$HidePromoData.fromReader);
-  readers.set(0xf50dbaa1, help$DismissSuggestion.fromReader);
-  readers.set(0x735787a8, help$GetCountriesList.fromReader);
-  readers.set(0xb81b93d4, help$GetPremiumPromo.fromReader);
-  readers.set(0xda80f42f, help$GetPeerColors.fromReader);
-  readers.set(0xabcfa9fd, help$GetPeerProfileColors.fromReader);
-  readers.set(0x49b30240, help$GetTimezonesList.fromReader);
-  readers.set(0xcc104937, channels$ReadHistory.fromReader);
-  readers.set(0x84c1fd4e, channels$DeleteMessages.fromReader);
-  readers.set(0xf44a8315, channels$ReportSpam.fromReader);
-  readers.set(0xad8c9a23, channels$GetMessages.fromReader);
-  readers.set(0x77ced9d0, channels$GetParticipants.fromReader);
-  readers.set(0xa0ab6cc6, channels$GetParticipant.fromReader);
-  readers.set(0x0a7f6bbb, channels$GetChannels.fromReader);
-  readers.set(0x08736a09, channels$GetFullChannel.fromReader);
-  readers.set(0x91006707, channels$CreateChannel.fromReader);
-  readers.set(0xd33c8902, channels$EditAdmin.fromReader);
-  readers.set(0x566decd0, channels$EditTitle.fromReader);
-  readers.set(0xf12e57c9, channels$EditPhoto.fromReader);
-  readers.set(0x10e6bd2c, channels$CheckUsername.fromReader);
-  readers.set(0x3514b3de, channels$UpdateUsername.fromReader);
-  readers.set(0x24b524c5, channels$JoinChannel.fromReader);
-  readers.set(0xf836aa95, channels$LeaveChannel.fromReader);
-  readers.set(0xc9e33d54, channels$InviteToChannel.fromReader);
-  readers.set(0xc0111fe3, channels$DeleteChannel.fromReader);
-  readers.set(0xe63fadeb, channels$ExportMessageLink.fromReader);
-  readers.set(0x418d549c, channels$ToggleSignatures.fromReader);
-  readers.set(0xf8b036af, channels$GetAdminedPublicChannels.fromReader);
-  readers.set(0x96e6cd81, channels$EditBanned.fromReader);
-  readers.set(0x33ddf480, channels$GetAdminLog.fromReader);
-  readers.set(0xea8ca4f9, channels$SetStickers.fromReader);
-  readers.set(0xeab5dc38, channels$ReadMessageContents.fromReader);
-  readers.set(0x9baa9647, channels$DeleteHistory.fromReader);
-  readers.set(0xeabbb94c, channels$TogglePreHistoryHidden.fromReader);
-  readers.set(0x8341ecc0, channels$GetLeftChannels.fromReader);
-  readers.set(0xf5dad378, channels$GetGroupsForDiscussion.fromReader);
-  readers.set(0x40582bb2, channels$SetDiscussionGroup.fromReader);
-  readers.set(0x8f38cd1f, channels$EditCreator.fromReader);
-  readers.set(0x58e63f6d, channels$EditLocation.fromReader);
-  readers.set(0xedd49ef0, channels$ToggleSlowMode.fromReader);
-  readers.set(0x11e831ee, channels$GetInactiveChannels.fromReader);
-  readers.set(0x0b290c69, channels$ConvertToGigagroup.fromReader);
-  readers.set(0xe785a43f, channels$GetSendAs.fromReader);
-  readers.set(0x367544db, channels$DeleteParticipantHistory.fromReader);
-  readers.set(0xe4cb9580, channels$ToggleJoinToSend.fromReader);
-  readers.set(0x4c2985b6, channels$ToggleJoinRequest.fromReader);
-  readers.set(0xb45ced1d, channels$ReorderUsernames.fromReader);
-  readers.set(0x50f24105, channels$ToggleUsername.fromReader);
-  readers.set(0x0a245dd3, channels$DeactivateAllUsernames.fromReader);
-  readers.set(0x3ff75734, channels$ToggleForum.fromReader);
-  readers.set(0xf40c0224, channels$CreateForumTopic.fromReader);
-  readers.set(0x0de560d1, channels$GetForumTopics.fromReader);
-  readers.set(0xb0831eb9, channels$GetForumTopicsByID.fromReader);
-  readers.set(0xf4dfa185, channels$EditForumTopic.fromReader);
-  readers.set(0x6c2d9026, channels$UpdatePinnedForumTopic.fromReader);
-  readers.set(0x34435f2d, channels$DeleteTopicHistory.fromReader);
-  readers.set(0x2950a18f, channels$ReorderPinnedForumTopics.fromReader);
-  readers.set(0x68f3e4eb, channels$ToggleAntiSpam.fromReader);
-  readers.set(0xa850a693, channels$ReportAntiSpamFalsePositive.fromReader);
-  readers.set(0x6a6e7854, channels$ToggleParticipantsHidden.fromReader);
-  readers.set(0xd8aa3671, channels$UpdateColor.fromReader);
-  readers.set(0x9738bb15, channels$ToggleViewForumAsMessages.fromReader);
-  readers.set(0x25a71742, channels$GetChannelRecommendations.fromReader);
-  readers.set(0xf0d3e6a8, channels$UpdateEmojiStatus.fromReader);
-  readers.set(0xad399cee, channels$SetBoostsToUnblockRestrictions.fromReader);
-  readers.set(0x3cd930b7, channels$SetEmojiStickers.fromReader);
-  readers.set(0x9ae91519, channels$RestrictSponsoredMessages.fromReader);
-  readers.set(0xf2c4f24d, channels$SearchPosts.fromReader);
-  readers.set(0x4b12327b, channels$UpdatePaidMessagesPrice.fromReader);
-  readers.set(0x167fc0a1, channels$ToggleAutotranslation.fromReader);
-  readers.set(0xece2a0e6, channels$GetMessageAuthor.fromReader);
-  readers.set(0x22567115, channels$CheckSearchPostsFlood.fromReader);
-  readers.set(0x3583fcb1, channels$SetMainProfileTab.fromReader);
-  readers.set(0xaa2769ed, bots$SendCustomRequest.fromReader);
-  readers.set(0xe6213f4d, bots$AnswerWebhookJSONQuery.fromReader);
-  readers.set(0x0517165a, bots$SetBotCommands.fromReader);
-  readers.set(0x3d8de0f9, bots$ResetBotCommands.fromReader);
-  readers.set(0xe34c0dd6, bots$GetBotCommands.fromReader);
-  readers.set(0x4504d54f, bots$SetBotMenuButton.fromReader);
-  readers.set(0x9c60eb28, bots$GetBotMenuButton.fromReader);
-  readers.set(0x788464e1, bots$SetBotBroadcastDefaultAdminRights.fromReader);
-  readers.set(0x925ec9ea, bots$SetBotGroupDefaultAdminRights.fromReader);
-  readers.set(0x10cf3123, bots$SetBotInfo.fromReader);
-  readers.set(0xdcd914fd, bots$GetBotInfo.fromReader);
-  readers.set(0x9709b1c2, bots$ReorderUsernames.fromReader);
-  readers.set(0x053ca973, bots$ToggleUsername.fromReader);
-  readers.set(0x1359f4e6, bots$CanSendMessage.fromReader);
-  readers.set(0xf132e3ef, bots$AllowSendMessage.fromReader);
-  readers.set(0x087fc5e7, bots$InvokeWebViewCustomMethod.fromReader);
-  readers.set(0xc2510192, bots$GetPopularAppBots.fromReader);
-  readers.set(0x17aeb75a, bots$AddPreviewMedia.fromReader);
-  readers.set(0x8525606f, bots$EditPreviewMedia.fromReader);
-  readers.set(0x2d0135b3, bots$DeletePreviewMedia.fromReader);
-  readers.set(0xb627f3aa, bots$ReorderPreviewMedias.fromReader);
-  readers.set(0x423ab3ad, bots$GetPreviewInfo.fromReader);
-  readers.set(0xa2a5594d, bots$GetPreviewMedias.fromReader);
-  readers.set(0xed9f30c5, bots$UpdateUserEmojiStatus.fromReader);
-  readers.set(0x06de6392, bots$ToggleUserEmojiStatusPermission.fromReader);
-  readers.set(0x50077589, bots$CheckDownloadFileParams.fromReader);
-  readers.set(0xb0711d83, bots$GetAdminedBots.fromReader);
-  readers.set(0x778b5ab3, bots$UpdateStarRefProgram.fromReader);
-  readers.set(0x8b89dfbd, bots$SetCustomVerification.fromReader);
-  readers.set(0xa1b70815, bots$GetBotRecommendations.fromReader);
-  readers.set(0x37148dbb, payments$GetPaymentForm.fromReader);
-  readers.set(0x2478d1cc, payments$GetPaymentReceipt.fromReader);
-  readers.set(0xb6c8f12b, payments$ValidateRequestedInfo.fromReader);
-  readers.set(0x2d03522f, payments$SendPaymentForm.fromReader);
-  readers.set(0x227d824b, payments$GetSavedInfo.fromReader);
-  readers.set(0xd83d70c1, payments$ClearSavedInfo.fromReader);
-  readers.set(0x2e79d779, payments$GetBankCardData.fromReader);
-  readers.set(0x0f91b065, payments$ExportInvoice.fromReader);
-  readers.set(0x80ed747d, payments$AssignAppStoreTransaction.fromReader);
-  readers.set(0xdffd50d3, payments$AssignPlayMarketTransaction.fromReader);
-  readers.set(0x2757ba54, payments$GetPremiumGiftCodeOptions.fromReader);
-  readers.set(0x8e51b4c1, payments$CheckGiftCode.fromReader);
-  readers.set(0xf6e26854, payments$ApplyGiftCode.fromReader);
-  readers.set(0xf4239425, payments$GetGiveawayInfo.fromReader);
-  readers.set(0x5ff58f20, payments$LaunchPrepaidGiveaway.fromReader);
-  readers.set(0xc00ec7d3, payments$GetStarsTopupOptions.fromReader);
-  readers.set(0x4ea9b3bf, payments$GetStarsStatus.fromReader);
-  readers.set(0x69da4557, payments$GetStarsTransactions.fromReader);
-  readers.set(0x7998c914, payments$SendStarsForm.fromReader);
-  readers.set(0x25ae8f4a, payments$RefundStarsCharge.fromReader);
-  readers.set(0xd91ffad6, payments$GetStarsRevenueStats.fromReader);
-  readers.set(0x2433dc92, payments$GetStarsRevenueWithdrawalUrl.fromReader);
-  readers.set(0xd1d7efc5, payments$GetStarsRevenueAdsAccountUrl.fromReader);
-  readers.set(0x2dca16b8, payments$GetStarsTransactionsByID.fromReader);
-  readers.set(0xd3c96bc8, payments$GetStarsGiftOptions.fromReader);
-  readers.set(0x032512c5, payments$GetStarsSubscriptions.fromReader);
-  readers.set(0xc7770878, payments$ChangeStarsSubscription.fromReader);
-  readers.set(0xcc5bebb3, payments$FulfillStarsSubscription.fromReader);
-  readers.set(0xbd1efd3e, payments$GetStarsGiveawayOptions.fromReader);
-  readers.set(0xc4563590, payments$GetStarGifts.fromReader);
-  readers.set(0x2a2a697c, payments$SaveStarGift.fromReader);
-  readers.set(0x74bf076b, payments$ConvertStarGift.fromReader);
-  readers.set(0x6dfa0622, payments$BotCancelStarsSubscription.fromReader);
-  readers.set(0x5869a553, payments$GetConnectedStarRefBots.fromReader);
-  readers.set(0xb7d998f0, payments$GetConnectedStarRefBot.fromReader);
-  readers.set(0x0d6b48f7, payments$GetSuggestedStarRefBots.fromReader);
-  readers.set(0x7ed5348a, payments$ConnectStarRefBot.fromReader);
-  readers.set(0xe4fca4a3, payments$EditConnectedStarRefBot.fromReader);
-  readers.set(0x9c9abcb1, payments$GetStarGiftUpgradePreview.fromReader);
-  readers.set(0xaed6e4f5, payments$UpgradeStarGift.fromReader);
-  readers.set(0x7f18176a, payments$TransferStarGift.fromReader);
-  readers.set(0xa1974d72, payments$GetUniqueStarGift.fromReader);
-  readers.set(0xa319e569, payments$GetSavedStarGifts.fromReader);
-  readers.set(0xb455a106, payments$GetSavedStarGift.fromReader);
-  readers.set(0xd06e93a8, payments$GetStarGiftWithdrawalUrl.fromReader);
-  readers.set(0x60eaefa1, payments$ToggleChatStarGiftNotifications.fromReader);
-  readers.set(0x1513e7b0, payments$ToggleStarGiftsPinnedToTop.fromReader);
-  readers.set(0x4fdc5ea7, payments$CanPurchaseStore.fromReader);
-  readers.set(0x7a5fa236, payments$GetResaleStarGifts.fromReader);
-  readers.set(0xedbe6ccb, payments$UpdateStarGiftPrice.fromReader);
-  readers.set(0x1f4a0e87, payments$CreateStarGiftCollection.fromReader);
-  readers.set(0x4fddbee7, payments$UpdateStarGiftCollection.fromReader);
-  readers.set(0xc32af4cc, payments$ReorderStarGiftCollections.fromReader);
-  readers.set(0xad5648e8, payments$DeleteStarGiftCollection.fromReader);
-  readers.set(0x981b91dd, payments$GetStarGiftCollections.fromReader);
-  readers.set(0x4365af6b, payments$GetUniqueStarGiftValueInfo.fromReader);
-  readers.set(0xc0c4edc9, payments$CheckCanSendGift.fromReader);
-  readers.set(0x9021ab67, stickers$CreateStickerSet.fromReader);
-  readers.set(0xf7760f51, stickers$RemoveStickerFromSet.fromReader);
-  readers.set(0xffb6d4ca, stickers$ChangeStickerPosition.fromReader);
-  readers.set(0x8653febe, stickers$AddStickerToSet.fromReader);
-  readers.set(0xa76a5392, stickers$SetStickerSetThumb.fromReader);
-  readers.set(0x284b3639, stickers$CheckShortName.fromReader);
-  readers.set(0x4dafc503, stickers$SuggestShortName.fromReader);
-  readers.set(0xf5537ebc, stickers$ChangeSticker.fromReader);
-  readers.set(0x124b1c00, stickers$RenameStickerSet.fromReader);
-  readers.set(0x87704394, stickers$DeleteStickerSet.fromReader);
-  readers.set(0x4696459a, stickers$ReplaceSticker.fromReader);
-  readers.set(0x55451fa9, phone$GetCallConfig.fromReader);
-  readers.set(0x42ff96ed, phone$RequestCall.fromReader);
-  readers.set(0x3bd2b4a0, phone$AcceptCall.fromReader);
-  readers.set(0x2efe1722, phone$ConfirmCall.fromReader);
-  readers.set(0x17d54f61, phone$ReceivedCall.fromReader);
-  readers.set(0xb2cbc1c0, phone$DiscardCall.fromReader);
-  readers.set(0x59ead627, phone$SetCallRating.fromReader);
-  readers.set(0x277add7e, phone$SaveCallDebug.fromReader);
-  readers.set(0xff7a9383, phone$SendSignalingData.fromReader);
-  readers.set(0x48cdc6d8, phone$CreateGroupCall.fromReader);
-  readers.set(0x8fb53057, phone$JoinGroupCall.fromReader);
-  readers.set(0x500377f9, phone$LeaveGroupCall.fromReader);
-  readers.set(0x7b393160, phone$InviteToGroupCall.fromReader);
-  readers.set(0x7a777135, phone$DiscardGroupCall.fromReader);
-  readers.set(0x74bbb43d, phone$ToggleGroupCallSettings.fromReader);
-  readers.set(0x041845db, phone$GetGroupCall.fromReader);
-  readers.set(0xc558d8ab, phone$GetGroupParticipants.fromReader);
-  readers.set(0xb59cf977, phone$CheckGroupCall.fromReader);
-  readers.set(0xf128c708, phone$ToggleGroupCallRecord.fromReader);
-  readers.set(0xa5273abf, phone$EditGroupCallParticipant.fromReader);
-  readers.set(0x1ca6ac0a, phone$EditGroupCallTitle.fromReader);
-  readers.set(0xef7c213a, phone$GetGroupCallJoinAs.fromReader);
-  readers.set(0xe6aa647f, phone$ExportGroupCallInvite.fromReader);
-  readers.set(0x219c34e6, phone$ToggleGroupCallStartSubscription.fromReader);
-  readers.set(0x5680e342, phone$StartScheduledGroupCall.fromReader);
-  readers.set(0x575e1f8c, phone$SaveDefaultGroupCallJoinAs.fromReader);
-  readers.set(0xcbea6bc4, phone$JoinGroupCallPresentation.fromReader);
-  readers.set(0x1c50d144, phone$LeaveGroupCallPresentation.fromReader);
-  readers.set(0x1ab21940, phone$GetGroupCallStreamChannels.fromReader);
-  readers.set(0xdeb3abbf, phone$GetGroupCallStreamRtmpUrl.fromReader);
-  readers.set(0x41248786, phone$SaveCallLog.fromReader);
-  readers.set(0x7d0444bb, phone$CreateConferenceCall.fromReader);
-  readers.set(0x8ca60525, phone$DeleteConferenceCallParticipants.fromReader);
-  readers.set(0xc6701900, phone$SendConferenceCallBroadcast.fromReader);
-  readers.set(0xbcf22685, phone$InviteConferenceCallParticipant.fromReader);
-  readers.set(0x3c479971, phone$DeclineConferenceCallInvite.fromReader);
-  readers.set(0xee9f88a6, phone$GetGroupCallChainBlocks.fromReader);
-  readers.set(0xf2f2330a, langpack$GetLangPack.fromReader);
-  readers.set(0xefea3803, langpack$GetStrings.fromReader);
-  readers.set(0xcd984aa5, langpack$GetDifference.fromReader);
-  readers.set(0x42c6978f, langpack$GetLanguages.fromReader);
-  readers.set(0x6a596502, langpack$GetLanguage.fromReader);
-  readers.set(0x6847d0ab, folders$EditPeerFolders.fromReader);
-  readers.set(0xab42441a, stats$GetBroadcastStats.fromReader);
-  readers.set(0x621d5fa0, stats$LoadAsyncGraph.fromReader);
-  readers.set(0xdcdf8607, stats$GetMegagroupStats.fromReader);
-  readers.set(0x5f150144, stats$GetMessagePublicForwards.fromReader);
-  readers.set(0xb6e0a3f5, stats$GetMessageStats.fromReader);
-  readers.set(0x374fef40, stats$GetStoryStats.fromReader);
-  readers.set(0xa6437ef6, stats$GetStoryPublicForwards.fromReader);
-  readers.set(0x8472478e, chatlists$ExportChatlistInvite.fromReader);
-  readers.set(0x719c5c5e, chatlists$DeleteExportedInvite.fromReader);
-  readers.set(0x653db63d, chatlists$EditExportedInvite.fromReader);
-  readers.set(0xce03da83, chatlists$GetExportedInvites.fromReader);
-  readers.set(0x41c10fff, chatlists$CheckChatlistInvite.fromReader);
-  readers.set(0xa6b1e39a, chatlists$JoinChatlistInvite.fromReader);
-  readers.set(0x89419521, chatlists$GetChatlistUpdates.fromReader);
-  readers.set(0xe089f8f5, chatlists$JoinChatlistUpdates.fromReader);
-  readers.set(0x66e486fb, chatlists$HideChatlistUpdates.fromReader);
-  readers.set(0xfdbcd714, chatlists$GetLeaveChatlistSuggestions.fromReader);
-  readers.set(0x74fae13a, chatlists$LeaveChatlist.fromReader);
-  readers.set(0x30eb63f0, stories$CanSendStory.fromReader);
-  readers.set(0x737fc2ec, stories$SendStory.fromReader);
-  readers.set(0xb583ba46, stories$EditStory.fromReader);
-  readers.set(0xae59db5f, stories$DeleteStories.fromReader);
-  readers.set(0x9a75a1ef, stories$TogglePinned.fromReader);
-  readers.set(0xeeb0d625, stories$GetAllStories.fromReader);
-  readers.set(0x5821a5dc, stories$GetPinnedStories.fromReader);
-  readers.set(0xb4352016, stories$GetStoriesArchive.fromReader);
-  readers.set(0x5774ca74, stories$GetStoriesByID.fromReader);
-  readers.set(0x7c2557c4, stories$ToggleAllStoriesHidden.fromReader);
-  readers.set(0xa556dac8, stories$ReadStories.fromReader);
-  readers.set(0xb2028afb, stories$IncrementStoryViews.fromReader);
-  readers.set(0x7ed23c57, stories$GetStoryViewsList.fromReader);
-  readers.set(0x28e16cc8, stories$GetStoriesViews.fromReader);
-  readers.set(0x7b8def20, stories$ExportStoryLink.fromReader);
-  readers.set(0x19d8eb45, stories$Report.fromReader);
-  readers.set(0x57bbd166, stories$ActivateStealthMode.fromReader);
-  readers.set(0x7fd736b2, stories$SendReaction.fromReader);
-  readers.set(0x2c4ada50, stories$GetPeerStories.fromReader);
-  readers.set(0x9b5ae7f9, stories$GetAllReadPeerStories.fromReader);
-  readers.set(0x535983c3, stories$GetPeerMaxIDs.fromReader);
-  readers.set(0xa56a8b60, stories$GetChatsToSend.fromReader);
-  readers.set(0xbd0415c4, stories$TogglePeerStoriesHidden.fromReader);
-  readers.set(0xb9b2881f, stories$GetStoryReactionsList.fromReader);
-  readers.set(0x0b297e9b, stories$TogglePinnedToTop.fromReader);
-  readers.set(0xd1810907, stories$SearchPosts.fromReader);
-  readers.set(0xa36396e5, stories$CreateAlbum.fromReader);
-  readers.set(0x5e5259b6, stories$UpdateAlbum.fromReader);
-  readers.set(0x8535fbd9, stories$ReorderAlbums.fromReader);
-  readers.set(0x8d3456d0, stories$DeleteAlbum.fromReader);
-  readers.set(0x25b3eac7, stories$GetAlbums.fromReader);
-  readers.set(0xac806d61, stories$GetAlbumStories.fromReader);
-  readers.set(0x60f67660, premium$GetBoostsList.fromReader);
-  readers.set(0x0be77b4a, premium$GetMyBoosts.fromReader);
-  readers.set(0x6b7da746, premium$ApplyBoost.fromReader);
-  readers.set(0x042f1f61, premium$GetBoostsStatus.fromReader);
-  readers.set(0x39854d1f, premium$GetUserBoosts.fromReader);
-  readers.set(0x0edc39d0, smsjobs$IsEligibleToJoin.fromReader);
-  readers.set(0xa74ece2d, smsjobs$Join.fromReader);
-  readers.set(0x9898ad73, smsjobs$Leave.fromReader);
-  readers.set(0x093fa0bf, smsjobs$UpdateSettings.fromReader);
-  readers.set(0x10a698e8, smsjobs$GetStatus.fromReader);
-  readers.set(0x778d902f, smsjobs$GetSmsJob.fromReader);
-  readers.set(0x4f1ebf24, smsjobs$FinishJob.fromReader);
-  readers.set(0xbe1e85ba, fragment$GetCollectibleInfo.fromReader);
-  readers.set(0x60469778, $ReqPq.fromReader);
-  readers.set(0xbe7e8ef1, $ReqPqMulti.fromReader);
-  readers.set(0xd712e4be, $ReqDHParams.fromReader);
-  readers.set(0xf5045f1f, $SetClientDHParams.fromReader);
-  readers.set(0xd1435160, $DestroyAuthKey.fromReader);
-  readers.set(0x58e4a740, $RpcDropAnswer.fromReader);
-  readers.set(0xb921bd04, $GetFutureSalts.fromReader);
-  readers.set(0x7abe77ec, $Ping.fromReader);
-  readers.set(0xf3427b8c, $PingDelayDisconnect.fromReader);
-  readers.set(0xe7512126, $DestroySession.fromReader);
+  for (let i = 0; i < ids.length; i++) readers.set(ids[i]!, classes[i]!.fromReader);
   return readers;
 }

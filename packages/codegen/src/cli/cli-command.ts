@@ -17,6 +17,8 @@ export interface CliOption {
    * read with `CommandLine.list`. Needs `value`.
    */
   readonly many?: boolean;
+  /** May be given more than once (`--schema api.tl --schema mtproto.tl`); read with `CommandLine.list`. */
+  readonly repeatable?: boolean;
   readonly required?: boolean;
   /** One line for help; the default, when there is one, is part of it. */
   readonly description: string;
@@ -31,6 +33,11 @@ export interface CliCommand {
   /** The paragraph of `tlforge help <name>` between the usage line and the options. */
   readonly description: readonly string[];
   readonly options: readonly CliOption[];
+  /**
+   * What the positional arguments are when they are not schema files (`tlforge decode`'s bytes):
+   * then none is required. Default: the schema files, at least one.
+   */
+  readonly positionals?: { readonly name: string; readonly min: number };
   /** Runs a command line already checked against `options`; resolves to the exit code. */
   run(commandLine: CommandLine, output: CliOutput): Promise<ExitCode>;
 }

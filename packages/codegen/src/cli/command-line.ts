@@ -8,7 +8,7 @@ import { CliUsageError } from './usage-error.ts';
 
 export class CommandLine {
   private constructor(
-    /** Positional arguments, in order: the schema files. */
+    /** Positional arguments, in order: the schema files (or what the command's `positionals` says). */
     readonly files: readonly string[],
     private readonly values: ReadonlyMap<string, string>,
     private readonly switches: ReadonlySet<string>,
@@ -19,7 +19,12 @@ export class CommandLine {
    * Parses `args` (what follows the command name) for `command`. Requires at least one file and
    * every required option.
    */
-  static parse(command: string, options: readonly CliOption[], args: readonly string[]): CommandLine {
+  static parse(
+    command: string,
+    options: readonly CliOption[],
+    args: readonly string[],
+    positionals: { readonly name: string; readonly min: number } = { name: '.tl file', min: 1 },
+  ): CommandLine {
     const files: string[] = [];
     const values = new Map<string, string>();
     const switches = new Set<string>();
@@ -86,6 +91,10 @@ export class CommandLine {
           command,
         );
       }
+      if (option.repeatable) {
+        lists.set(option.name, [...(lists.get(option.name) ?? []), value]);
+        continue;
+      }
       const earlier = values.get(option.name);
       if (earlier !== undefined) {
         throw new CliUsageError(
@@ -97,8 +106,12 @@ export class CommandLine {
       values.set(option.name, value);
     }
     closeList();
-    if (files.length === 0)
-      throw new CliUsageError('missing-file-argument', `${command} needs at least one .tl file`, command);
+    if (files.length < positionals.min)
+      throw new CliUsageError(
+        'missing-file-argument',
+        `${command} needs at least ${positionals.min === 1 ? 'one' : positionals.min} ${positionals.name}`,
+        command,
+      );
     for (const option of options) {
       if (option.required && !values.has(option.name) && !lists.has(option.name))
         throw new CliUsageError(

@@ -6,6 +6,7 @@ export const ExitCode = {
   schemaErrors: 1,
   usage: 2,
   internal: 3,
+  invalidInput: 4,
 } as const;
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
@@ -27,5 +28,12 @@ export const exitCodeMeanings: ReadonlyArray<{ code: ExitCode; meaning: readonly
   {
     code: ExitCode.internal,
     meaning: ['internal error: a bug in tlforge (please report it with the stack)'],
+  },
+  {
+    code: ExitCode.invalidInput,
+    meaning: [
+      'decode and encode: the bytes or the JSON are no valid value of the schema (decode prints',
+      'the tree read up to the error)',
+    ],
   },
 ];

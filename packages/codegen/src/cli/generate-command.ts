@@ -2,8 +2,10 @@
 // printing every diagnostic, then write the generated module. Nothing is written while the schema
 // fails (errors, or warnings under --strict).
 
+import { readFileSync } from 'node:fs';
 import { check } from '../api/check.ts';
 import type { EmitLanguage, GenerateSummary, ImportExtension } from '../emit/generate.ts';
+import { TlFileError } from '../model/file-error.ts';
 import type { CliCommand } from './cli-command.ts';
 import { countLine, printDiagnostics } from './diagnostic-report.ts';
 import { ExitCode } from './exit-code.ts';
@@ -11,6 +13,27 @@ import { ExitCode } from './exit-code.ts';
 const longChoices = ['big-integer', 'bigint'] as const;
 const importExtensionChoices = ['js', 'ts', 'none'] as const satisfies readonly ImportExtension[];
 const emitChoices = ['ts', 'js'] as const satisfies readonly EmitLanguage[];
+
+/** The names of --only and of the --only-file list together; none given: undefined (everything). */
+function onlyNames(names: readonly string[], file: string | undefined): string[] | undefined {
+  if (names.length === 0 && file === undefined) return undefined;
+  const fromFile =
+    file === undefined
+      ? []
+      : readNamesFile(file)
+          .split('\n')
+          .flatMap((line) => line.replace(/#.*/, '').split(/\s+/))
+          .filter((name) => name !== '');
+  return [...names, ...fromFile];
+}
+
+function readNamesFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (failure) {
+    throw TlFileError.fromReadFailure(path, failure);
+  }
+}
 
 export const generateCommand: CliCommand = {
   name: 'generate',
@@ -44,6 +67,22 @@ export const generateCommand: CliCommand = {
       choices: emitChoices,
       description: 'TypeScript (default), or JavaScript with .d.ts declarations',
     },
+    {
+      name: 'only',
+      value: '<name…>',
+      many: true,
+      description: 'generate only these methods, constructors or types and what they need',
+    },
+    {
+      name: 'only-file',
+      value: '<path>',
+      description: 'the names for --only, one per line or separated by spaces (# starts a comment)',
+    },
+    {
+      name: 'docs',
+      value: '<file.json>',
+      description: 'descriptions and RPC errors for the JSDoc (schema/docs/layer228.json)',
+    },
     { name: 'strict', description: 'fail on warnings too (exit 1, nothing written)' },
   ],
 
@@ -69,6 +108,8 @@ export const generateCommand: CliCommand = {
         long: commandLine.choice('long', longChoices),
         importExtension: commandLine.choice('import-extension', importExtensionChoices),
         emit: commandLine.choice('emit', emitChoices),
+        docs: commandLine.value('docs'),
+        only: onlyNames(commandLine.list('only'), commandLine.value('only-file')),
         // Checked above, warnings included: the schema is loaded a second time by the emitter
         // (~150 ms for the latest layer), but a third load for `strict` would gain nothing.
         strict: false,

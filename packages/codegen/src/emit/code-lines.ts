@@ -5,8 +5,10 @@ export class CodeLines {
   private readonly lines: string[] = [];
   private depth = 0;
 
+  /** One line, or several (a signature with a documented argument per line), indented as a whole. */
   line(text: string): this {
-    this.lines.push(text === '' ? '' : `${'  '.repeat(this.depth)}${text}`);
+    const indent = '  '.repeat(this.depth);
+    for (const line of text.split('\n')) this.lines.push(line === '' ? '' : `${indent}${line}`);
     return this;
   }
 

@@ -5,10 +5,12 @@
 // create a writer per member, which made printing the largest cost of generation.
 
 import { crc32 } from '../crc32.ts';
-import type { TlDefinition, TlTypeRef } from '../model/schema-model.ts';
+import type { TlTypeRef } from '../model/schema-model.ts';
 import { CodeLines, hexLiteral, quote } from './code-lines.ts';
+import { classDocLines, type DocsContext, fieldDocLines, requestErrorsText } from './definition-docs.ts';
 import { TlEmitError } from './emit-error.ts';
 import { type DefinitionPlan, type PlannedField, planDefinition } from './field-plan.ts';
+import { jsonMethods } from './json-methods.ts';
 import type { LongRepresentation } from './long-representation.ts';
 import { DECODING, readMethodBody } from './read-method.ts';
 import { type DefinitionSymbol, resultTypeText, type SchemaSymbols } from './schema-symbols.ts';
@@ -26,6 +28,8 @@ export interface ClassContext {
   long: LongRepresentation;
   /** The generated module the class is declared in. */
   module: string;
+  /** With `--docs`: descriptions, results, callers and errors go into the JSDoc. */
+  docs?: DocsContext;
 }
 
 /**
@@ -42,9 +46,9 @@ export function definitionClass(symbol: DefinitionSymbol, context: ClassContext)
   const subclassId = hexLiteral(crc32(resultTypeText(definition)));
   const className = quote(symbol.qualifiedClassName);
   const local = localClassName(symbol);
-  const doc = `/** ${classDoc(definition)} */`;
+  const doc = classDocLines(symbol, context.docs);
   const c = new CodeLines();
-  c.line(doc);
+  for (const line of doc) c.line(line);
   const typeNames = definition.typeParams.map((name) => symbols.typeParameter(name));
   const typeParameters = typeNames.map((name) => `${name} extends TlRequest<unknown> = TlRequest<unknown>`);
   const generics = typeParameters.length === 0 ? '' : `<${typeParameters.join(', ')}>`;
@@ -59,8 +63,7 @@ export function definitionClass(symbol: DefinitionSymbol, context: ClassContext)
     }
     for (const planned of plan.stored) {
       const type = valueTypeText(planned.type, context.symbols, context.long);
-      const fieldDoc = fieldDocs[planned.role];
-      if (fieldDoc !== undefined) c.line(`/** ${fieldDoc} */`);
+      for (const line of fieldDocLines(symbol, planned, context.docs, fieldDocs[planned.role])) c.line(line);
       c.line(`declare ${planned.jsName}: ${isOptionalArg(planned) ? `${type} | undefined` : type};`);
     }
     for (const method of classMethods(symbol, plan, context)) {
@@ -71,12 +74,14 @@ export function definitionClass(symbol: DefinitionSymbol, context: ClassContext)
     }
   });
   c.line('');
-  c.line(doc);
+  for (const line of doc) c.line(line);
   c.line(
     `export const ${symbol.className}: typeof ${local} = /*@__PURE__*/ defineTlClass(${local}, ${id}, ${subclassId}, ${className}, ${classType});`,
   );
   const names = typeNames.length === 0 ? '' : `<${typeNames.join(', ')}>`;
   c.line(`export type ${symbol.className}${generics} = ${local}${names};`);
+  const errors = requestErrorsText(symbol, context.docs);
+  if (errors !== undefined) c.line(errors);
   return c.toString();
 }
 
@@ -112,6 +117,7 @@ function classMethods(symbol: DefinitionSymbol, plan: DefinitionPlan, context: C
     signature: `static fromReader(${plan.fields.length === 0 ? '_r' : 'r'}: TlReader): ${localClassName(symbol)}`,
     body: readMethodBody(definition.name, localClassName(symbol), plan, context),
   });
+  methods.push(...jsonMethods(symbol, plan, context, localClassName(symbol)));
   return methods;
 }
 
@@ -136,6 +142,12 @@ function constructorMethod(
     return isOptionalArg(planned) ? `${planned.jsName}?: ${type} | undefined` : `${planned.jsName}: ${type}`;
   });
   const defaultArgs = plan.stored.every(isOptionalArg) ? ' = {}' : '';
+  // Documented arguments: one member per line under its description, which an editor shows where
+  // the argument object is written.
+  const argDocs = plan.stored.map((planned) => fieldDocLines(symbol, planned, context.docs, undefined));
+  const argsType = argDocs.some((lines) => lines.length > 0)
+    ? `{\n${members.flatMap((member, i) => [...argDocs[i]!, `${member};`].map((line) => `  ${line}`)).join('\n')}\n}`
+    : `{ ${members.join('; ')} }`;
   const body = new CodeLines();
   // Readers create instances with this token and assign the fields themselves, in this same order.
   body.line(`if (args === ${DECODING}) return;`);
@@ -146,7 +158,7 @@ function constructorMethod(
     if (value !== arg && isOptionalArg(planned)) value = `${arg} == null ? undefined : ${value}`;
     body.line(`this.${planned.jsName} = ${value};`);
   }
-  return { signature: `constructor(args: { ${members.join('; ')} }${defaultArgs})`, body: body.toString() };
+  return { signature: `constructor(args: ${argsType}${defaultArgs})`, body: body.toString() };
 }
 
 function readResultMethod(
@@ -173,10 +185,7 @@ function readResultMethod(
   }
   return {
     signature: `readResult(${parameters}): ${valueTypeText(result, context.symbols, context.long)}`,
-    body: `return readBoxed(bytes, ${context.symbols.resultRegistry(result)}, options, ${context.symbols.resultReader(result)});`,
+    // An `rpc_error` answer is thrown as an RpcError naming the method before the result type is read.
+    body: `checkRpcError(bytes, ${quote(symbol.definition.name)}, options);\nreturn readBoxed(bytes, ${context.symbols.resultRegistry(result)}, options, ${context.symbols.resultReader(result)});`,
   };
-}
-
-function classDoc(definition: TlDefinition): string {
-  return `\`${definition.source.replace(/\*\//g, '*\\/')}\``;
 }

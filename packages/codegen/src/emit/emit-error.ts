@@ -6,7 +6,7 @@ import { TlError } from '@tlforge/runtime';
 import type { SourcePosition } from '../model/schema-model.ts';
 import { formatPosition } from '../parser/format-position.ts';
 
-export type TlEmitErrorKind = 'name-clash' | 'unsupported-definition' | 'unsupported-option';
+export type TlEmitErrorKind = 'name-clash' | 'unsupported-definition' | 'unsupported-option' | 'unknown-name';
 
 export class TlEmitError extends TlError {
   declare readonly kind: TlEmitErrorKind;

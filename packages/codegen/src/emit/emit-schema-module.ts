@@ -8,13 +8,23 @@
 // Each file's imports are derived from its text (module-imports.ts), and ts-morph prints the file.
 
 import { printStructure, type StatementStructures, StructureKind, type WriterFunction } from 'ts-morph';
+import type { SchemaDocs } from '../model/schema-docs.ts';
 import type { TlSchemaModel } from '../model/schema-model.ts';
 import { CodeLines, hexLiteral, quote } from './code-lines.ts';
 import { codecsModuleText } from './codecs-module.ts';
 import { definitionClass } from './definition-class.ts';
+import { type DocsContext, docsContext, unionDocLines } from './definition-docs.ts';
 import { emitDiagnostics, schemaSymbols } from './emit-diagnostics.ts';
 import { TlEmitError } from './emit-error.ts';
+import {
+  ERRORS_MODULE,
+  errorsModuleExports,
+  errorsModuleImportTable,
+  errorsModuleText,
+} from './errors-module.ts';
 import type { ImportExtension } from './generate-options.ts';
+import { jsonModuleText } from './json-module.ts';
+import { JSON_MODULE, JSON_MODULE_EXPORTS, jsonSymbols } from './json-symbols.ts';
 import { bigIntegerLong, type LongRepresentation } from './long-representation.ts';
 import { ImportTable, importStatements, relativeSpecifier } from './module-imports.ts';
 import { namespaceName } from './naming.ts';
@@ -47,6 +57,13 @@ export interface EmitOptions {
    * an unknown-constructor error of the generated code then says so.
    */
   otherLayerIds?: ReadonlyMap<number, string>;
+  /** For an `--only` subset: the ids of the schema it leaves out, which decoding names as such. */
+  leftOutIds?: readonly number[];
+  /**
+   * The documentation (`--docs`): descriptions, results, callers and errors in the JSDoc, the type of
+   * each method's errors, and the module `errors`. Comments and types only: the JavaScript is the same.
+   */
+  docs?: SchemaDocs;
 }
 
 export interface GeneratedFile {
@@ -73,19 +90,23 @@ export function emitSchemaModule(model: TlSchemaModel, options: EmitOptions): Ge
     throw new TlEmitError(kind, problem.detail, { file, line, column });
   }
   const table = importTable(symbols, options.runtime);
+  const docs = options.docs === undefined ? undefined : docsContext(options.docs, symbols);
 
   const bodies = new Map<string, Statement[]>();
-  bodies.set(INDEX_MODULE, indexStatements(model, options.runtime, extension));
-  for (const [module, statements] of namespaceStatements(model, symbols, long, extension))
+  bodies.set(INDEX_MODULE, indexStatements(model, options.runtime, extension, docs !== undefined));
+  for (const [module, statements] of namespaceStatements(model, symbols, long, extension, docs))
     bodies.set(module, statements);
+  if (options.docs !== undefined) bodies.set(ERRORS_MODULE, [errorsModuleText(options.docs)]);
   bodies.set(CODECS_MODULE, [codecsModuleText(model, symbols, long)]);
-  bodies.set(REGISTRY_MODULE, registryStatements(model, symbols, options.otherLayerIds));
+  bodies.set(JSON_MODULE, [jsonModuleText(model, symbols, JSON_MODULE)]);
+  bodies.set(REGISTRY_MODULE, registryStatements(model, symbols, options.otherLayerIds, options.leftOutIds));
 
   const files: GeneratedFile[] = [];
   for (const [module, statements] of bodies) {
     const body = printStatements(statements);
     // The index only re-exports: its names are not references that need imports.
-    const imports = module === INDEX_MODULE ? [] : importStatements(module, body, table, extension);
+    const moduleTable = module === ERRORS_MODULE ? errorsModuleImportTable(options.runtime) : table;
+    const imports = module === INDEX_MODULE ? [] : importStatements(module, body, moduleTable, extension);
     const text = [options.header.join('\n'), '', ...imports, ...(imports.length > 0 ? [''] : []), body].join(
       '\n',
     );
@@ -117,6 +138,9 @@ function importTable(symbols: SchemaSymbols, runtime: string): ImportTable {
     codecs(type.writeIdentifier);
   }
   for (const reader of symbols.resultReaders.values()) codecs(reader.identifier);
+  for (const reader of jsonSymbols(symbols).typeReaders.values()) {
+    table.add(reader, { from: JSON_MODULE, fromPackage: false, name: reader, typeOnly: false });
+  }
   for (const reader of symbols.vectorReaders.values()) codecs(reader.identifier);
   table.add('globalRegistry', {
     from: REGISTRY_MODULE,
@@ -135,14 +159,27 @@ function printStatements(statements: Statement[]): string {
   );
 }
 
-function indexStatements(model: TlSchemaModel, runtime: string, extension: ImportExtension): Statement[] {
+function indexStatements(
+  model: TlSchemaModel,
+  runtime: string,
+  extension: ImportExtension,
+  documented: boolean,
+): Statement[] {
   const from = (module: string) => `'${relativeSpecifier(INDEX_MODULE, module, extension)}'`;
+  const errors = documented
+    ? [
+        `export type { ${errorsModuleExports.types.join(', ')} } from ${from(ERRORS_MODULE)};`,
+        `export { ${errorsModuleExports.values.join(', ')} } from ${from(ERRORS_MODULE)};`,
+      ]
+    : [];
   return [
     '/** Every class and union of the schema, TL namespaces nested: `Api.messages.StartBot`, `Api.TypeUpdates`. */',
     `export * as ${API_NAMESPACE} from ${from(ROOT_MODULE)};`,
     `export { deserialize } from ${from(REGISTRY_MODULE)};`,
+    `export { ${JSON_MODULE_EXPORTS.join(', ')} } from ${from(JSON_MODULE)};`,
     `export type { ${reexportedRuntimeTypes.join(', ')} } from '${runtime}';`,
     `export { ${reexportedRuntimeValues.join(', ')} } from '${runtime}';`,
+    ...errors,
     '',
     `/** The schema layer these classes were generated from. */\nexport const LAYER = ${model.layer ?? 'undefined'};`,
   ];
@@ -154,6 +191,7 @@ function namespaceStatements(
   symbols: SchemaSymbols,
   long: LongRepresentation,
   extension: ImportExtension,
+  docs: DocsContext | undefined,
 ): Map<string, Statement[]> {
   const byModule = new Map<string, Statement[]>();
   for (const namespace of symbols.namespaces) byModule.set(namespaceModule(namespace), []);
@@ -176,16 +214,41 @@ function namespaceStatements(
     byModule
       .get(namespaceModule(type.namespace))!
       .push(
-        `/** Any constructor of \`${type.name}\`, discriminated by \`className\`. */\nexport type ${symbol.unionName} = ${unionText(members)};`,
+        `${unionDocLines(type.name, docs).join('\n')}\nexport type ${symbol.unionName} = ${unionText(members)};`,
       );
   }
   for (const definition of [...model.constructors, ...model.functions]) {
     const symbol = symbols.definition(definition.name);
-    byModule
-      .get(symbol.module)!
-      .push(`\n${definitionClass(symbol, { symbols, long, module: symbol.module })}`);
+    const statements = byModule.get(symbol.module)!;
+    // ts-morph puts a blank line after a statement that ends with `}` (a request's `Errors` namespace).
+    const previous = statements.at(-1);
+    const gap = typeof previous === 'string' && previous.endsWith('}') ? '' : '\n';
+    statements.push(`${gap}${definitionClass(symbol, { symbols, long, module: symbol.module, docs })}`);
   }
   return byModule;
+}
+
+/**
+ * The registry of an `--only` subset: an id of the schema it left out decodes to an
+ * OutsideSubsetError that says so (only `deserialize` and Object-holding results pay for the ids).
+ */
+function subsetRegistry(c: CodeLines, leftOutIds: readonly number[]): void {
+  c.block('export function globalRegistry(): ReaderRegistry', () => {
+    c.line(
+      "if (registry === undefined) registry = explainUnknownIds(buildRegistry(), explainId, 'outside-subset');",
+    );
+    c.line('return registry;');
+  });
+  c.line('');
+  c.line('/** An id of the schema that this subset (generated with `--only`) left out. */');
+  c.block('function explainId(id: number): string | undefined', () => {
+    c.line('if (!leftOut.has(id)) return undefined;');
+    const text = 'is in the schema but outside the generated subset (--only)';
+    c.line(`return \`0x\${id.toString(16).padStart(8, '0')} ${text}\`;`);
+  });
+  c.line('');
+  const ids = [...leftOutIds].sort((a, b) => a - b).map(hexLiteral);
+  c.line(`const leftOut: ReadonlySet<number> = /*@__PURE__*/ new Set([${ids.join(', ')}]);`);
 }
 
 function unionText(members: readonly string[]): string {
@@ -198,6 +261,7 @@ function registryStatements(
   model: TlSchemaModel,
   symbols: SchemaSymbols,
   otherLayerIds: ReadonlyMap<number, string> | undefined,
+  leftOutIds: readonly number[] | undefined,
 ): Statement[] {
   const c = new CodeLines();
   c.line('/**');
@@ -226,15 +290,17 @@ function registryStatements(
   c.line('let registry: ReaderRegistry | undefined;');
   c.line('');
   const explained = otherLayerIds !== undefined && otherLayerIds.size > 0;
-  c.block('export function globalRegistry(): ReaderRegistry', () => {
-    c.line(
-      explained
-        ? 'if (registry === undefined) registry = explainUnknownIds(buildRegistry(), explainId);'
-        : 'if (registry === undefined) registry = buildRegistry();',
-    );
-    c.line('return registry;');
-  });
-  if (explained) {
+  if (leftOutIds !== undefined) subsetRegistry(c, leftOutIds);
+  else
+    c.block('export function globalRegistry(): ReaderRegistry', () => {
+      c.line(
+        explained
+          ? 'if (registry === undefined) registry = explainUnknownIds(buildRegistry(), explainId);'
+          : 'if (registry === undefined) registry = buildRegistry();',
+      );
+      c.line('return registry;');
+    });
+  if (explained && leftOutIds === undefined) {
     const generatedFrom = model.layer === undefined ? 'a schema without a layer' : `layer ${model.layer}`;
     c.line('');
     c.line('/** What an id this layer lacks is in the other vendored layers. */');
@@ -257,14 +323,43 @@ function registryStatements(
     );
   }
   c.line('');
+  // A table and a loop rather than one statement per class: V8 compiles the function on the first
+  // decode, and two array literals are a fraction of the bytecode of 2,000 calls.
+  const entries = [...model.constructors, ...model.functions].filter(
+    // gzip_packed is unpacked by the reader; a prefix declaration is read as its longer definition.
+    (definition) => definition.id !== GZIP_PACKED_ID && definition.prefixOf === undefined,
+  );
+  c.line('/** What the registry takes of a class. */');
+  c.line('type Readable = { readonly fromReader: ObjectReader };');
+  c.line('');
   c.block('function buildRegistry(): Map<number, ObjectReader>', () => {
+    c.wrap(
+      'const ids: readonly number[] = [',
+      () => {
+        for (let i = 0; i < entries.length; i += 8) {
+          c.line(
+            `${entries
+              .slice(i, i + 8)
+              .map((d) => hexLiteral(d.id))
+              .join(', ')},`,
+          );
+        }
+      },
+      '];',
+    );
+    // Each element cast to one type: an array literal of 2,000 different classes is a union too
+    // complex for tsc.
+    c.wrap(
+      'const classes: readonly Readable[] = [',
+      () => {
+        for (const definition of entries) {
+          c.line(`${symbols.classValue(definition.name, REGISTRY_MODULE)} as Readable,`);
+        }
+      },
+      '];',
+    );
     c.line('const readers = new Map<number, ObjectReader>();');
-    for (const definition of [...model.constructors, ...model.functions]) {
-      // gzip_packed is unpacked by the reader; a prefix declaration is read as its longer definition.
-      if (definition.id === GZIP_PACKED_ID || definition.prefixOf !== undefined) continue;
-      const value = symbols.classValue(definition.name, REGISTRY_MODULE);
-      c.line(`readers.set(${hexLiteral(definition.id)}, ${value}.fromReader);`);
-    }
+    c.line('for (let i = 0; i < ids.length; i++) readers.set(ids[i]!, classes[i]!.fromReader);');
     c.line('return readers;');
   });
   return [c.toString()];

@@ -5,7 +5,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { TlError } from '@tlforge/runtime';
 import { loadSchema } from '../model/load-schema.ts';
+import { loadSchemaDocs } from '../model/load-schema-docs.ts';
 import type { TlSchemaModel } from '../model/schema-model.ts';
+import { schemaSubset } from '../model/schema-subset.ts';
 import type { TlSchemaError } from '../parser/schema-error.ts';
 import { TLFORGE_VERSION } from '../version.ts';
 import { schemaDiagnostics } from './emit-diagnostics.ts';
@@ -33,6 +35,19 @@ export interface GenerateOptions {
    * registry, so that decoding such an id says what it is (`0x… is \`user\` of layer 214`).
    */
   explainIdsFrom?: ReadonlyArray<readonly string[]>;
+  /**
+   * TL names of methods, constructors or types: only their closure is generated (their fields,
+   * results and every constructor of each type they reach). Ids of the schema outside it decode to
+   * an OutsideSubsetError. A name the schema does not have is an error naming it.
+   */
+  only?: readonly string[];
+  /**
+   * A documentation file (`schema/docs/layer228.json`, written by `schema/vendor-docs.ts`): the
+   * descriptions, results, callers and RPC errors of definitions go into their JSDoc, each method
+   * gets the type of its errors, and the module `errors` the union of every documented error type.
+   * A definition is documented only when the file has one of the same name and id.
+   */
+  docs?: string;
 }
 
 export type { EmitLanguage, ImportExtension } from './generate-options.ts';
@@ -77,10 +92,25 @@ export function generateSchemaSet(options: GenerateOptions): GenerateSummary {
   const long = resolveLongRepresentation(options.long);
   const runtime = options.runtime ?? DEFAULT_RUNTIME;
   const loaded = loadSchema(options.files);
-  const { model } = loaded;
-  const diagnostics = schemaDiagnostics(model, loaded.diagnostics);
+  const diagnostics = schemaDiagnostics(loaded.model, loaded.diagnostics);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw new SchemaErrorsFound(errors);
+  const docs = options.docs === undefined ? undefined : loadSchemaDocs(options.docs);
+  const docsErrors = docs?.diagnostics.filter((d) => d.severity === 'error') ?? [];
+  if (docsErrors.length > 0) throw new SchemaErrorsFound(docsErrors);
+  let model = loaded.model;
+  let leftOutIds: readonly number[] | undefined;
+  if (options.only !== undefined) {
+    const subset = schemaSubset(model, options.only);
+    if (subset.unknown.length > 0) {
+      throw new TlEmitError(
+        'unknown-name',
+        `--only names what the schema does not define: ${subset.unknown.join(', ')}`,
+      );
+    }
+    model = subset.model;
+    leftOutIds = subset.leftOut;
+  }
   const header = generatedHeader({
     version: TLFORGE_VERSION,
     schemaFiles: options.files.map((file) => basename(file)),
@@ -90,11 +120,22 @@ export function generateSchemaSet(options: GenerateOptions): GenerateSummary {
       `--runtime ${runtime}`,
       `--import-extension ${importExtension}`,
       `--emit ${emit}`,
+      ...(options.only === undefined ? [] : [`--only ${options.only.join(' ')}`]),
+      ...(options.docs === undefined ? [] : [`--docs ${basename(options.docs)}`]),
     ],
+    notice: docs?.docs.notice,
   });
   const otherLayerIds =
     options.explainIdsFrom === undefined ? undefined : idsOfOtherLayers(model, options.explainIdsFrom);
-  const sources = emitSchemaModule(model, { runtime, header, long, importExtension, otherLayerIds });
+  const sources = emitSchemaModule(model, {
+    runtime,
+    header,
+    long,
+    importExtension,
+    otherLayerIds,
+    leftOutIds,
+    docs: docs?.docs,
+  });
   const generated = emit === 'ts' ? sources : transpileToJs(sources);
   mkdirSync(options.outDir, { recursive: true });
   let bytes = 0;
@@ -111,7 +152,7 @@ export function generateSchemaSet(options: GenerateOptions): GenerateSummary {
     files: generated.map((f) => join(options.outDir, f.path)),
     bytes,
     milliseconds: performance.now() - started,
-    warnings: diagnostics.filter((d) => d.severity === 'warning'),
+    warnings: [...diagnostics, ...(docs?.diagnostics ?? [])].filter((d) => d.severity === 'warning'),
   };
 }
 

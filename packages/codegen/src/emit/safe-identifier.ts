@@ -123,6 +123,7 @@ const classMemberNames: ReadonlySet<string> = new Set([
   'className',
   'classType',
   'serialize',
+  'toJSON',
   'readResult',
   '_write',
   '_writeBare',

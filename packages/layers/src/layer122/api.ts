@@ -9,32 +9,56 @@ import type {
   BigInteger,
   LongInput,
   ResultOf,
+  TlJsonClasses,
+  TlJsonObject,
   TlReader,
   TlReaderOptions,
   TlRequest,
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  boolFromJson,
+  boolToJson,
+  bytesFromJson,
+  bytesToJson,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
+  doubleFromJson,
+  doubleToJson,
   indexedField,
+  int128FromJson,
+  int128ToJson,
+  int256FromJson,
+  int256ToJson,
+  intFromJson,
+  intToJson,
   longArg,
   longArrayArg,
+  longFromJson,
+  longToJson,
   noRegistry,
+  objectToJson,
   readBoxed,
   readRequest,
+  requestFromJson,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
   sharedFlagError,
+  stringFromJson,
+  stringToJson,
   trueFlag,
   unknownFlagBits,
   writeBare,
   writeRequest,
 } from '@tlforge/runtime';
+import { Message as mtproto$Message } from './api/mtproto.js';
 import {
   read$BaseTheme,
   read$BotInfo,
@@ -330,6 +354,137 @@ import {
   write$messages$StickerSet,
   write$mtproto$Message,
 } from './codecs.js';
+import {
+  fromJson$BaseTheme,
+  fromJson$BotCommand,
+  fromJson$BotInfo,
+  fromJson$BotInlineMessage,
+  fromJson$CdnPublicKey,
+  fromJson$ChannelAdminLogEventAction,
+  fromJson$ChannelLocation,
+  fromJson$ChannelParticipant,
+  fromJson$Chat,
+  fromJson$ChatAdminRights,
+  fromJson$ChatBannedRights,
+  fromJson$ChatInvite,
+  fromJson$ChatParticipant,
+  fromJson$ChatParticipants,
+  fromJson$ChatPhoto,
+  fromJson$DataJSON,
+  fromJson$DcOption,
+  fromJson$DialogFilter,
+  fromJson$DialogPeer,
+  fromJson$Document,
+  fromJson$DocumentAttribute,
+  fromJson$DraftMessage,
+  fromJson$EmojiKeyword,
+  fromJson$EncryptedChat,
+  fromJson$EncryptedFile,
+  fromJson$EncryptedMessage,
+  fromJson$ExportedChatInvite,
+  fromJson$FileLocation,
+  fromJson$Folder,
+  fromJson$FolderPeer,
+  fromJson$Game,
+  fromJson$GeoPoint,
+  fromJson$GroupCall,
+  fromJson$GroupCallParticipant,
+  fromJson$InlineQueryPeerType,
+  fromJson$InputBotInlineMessage,
+  fromJson$InputBotInlineMessageID,
+  fromJson$InputChannel,
+  fromJson$InputClientProxy,
+  fromJson$InputDocument,
+  fromJson$InputFile,
+  fromJson$InputGame,
+  fromJson$InputGeoPoint,
+  fromJson$InputGroupCall,
+  fromJson$InputMedia,
+  fromJson$InputPeer,
+  fromJson$InputPhoto,
+  fromJson$InputSecureFile,
+  fromJson$InputStickerSet,
+  fromJson$InputUser,
+  fromJson$InputWallPaper,
+  fromJson$InputWebDocument,
+  fromJson$Invoice,
+  fromJson$IpPort,
+  fromJson$JSONObjectValue,
+  fromJson$JSONValue,
+  fromJson$KeyboardButton,
+  fromJson$KeyboardButtonRow,
+  fromJson$LabeledPrice,
+  fromJson$LangPackDifference,
+  fromJson$LangPackString,
+  fromJson$MaskCoords,
+  fromJson$Message,
+  fromJson$MessageAction,
+  fromJson$MessageEntity,
+  fromJson$MessageFwdHeader,
+  fromJson$MessageMedia,
+  fromJson$MessageRange,
+  fromJson$MessageReplies,
+  fromJson$MessageReplyHeader,
+  fromJson$NotifyPeer,
+  fromJson$Page,
+  fromJson$PageBlock,
+  fromJson$PageCaption,
+  fromJson$PageListItem,
+  fromJson$PageListOrderedItem,
+  fromJson$PageRelatedArticle,
+  fromJson$PageTableCell,
+  fromJson$PageTableRow,
+  fromJson$PaymentCharge,
+  fromJson$PaymentRequestedInfo,
+  fromJson$Peer,
+  fromJson$PeerLocated,
+  fromJson$PeerNotifySettings,
+  fromJson$PeerSettings,
+  fromJson$PhoneCall,
+  fromJson$PhoneCallDiscardReason,
+  fromJson$PhoneCallProtocol,
+  fromJson$PhoneConnection,
+  fromJson$Photo,
+  fromJson$PhotoSize,
+  fromJson$Poll,
+  fromJson$PollAnswer,
+  fromJson$PollAnswerVoters,
+  fromJson$PollResults,
+  fromJson$PostAddress,
+  fromJson$PrivacyKey,
+  fromJson$PrivacyRule,
+  fromJson$ReplyMarkup,
+  fromJson$RestrictionReason,
+  fromJson$RichText,
+  fromJson$SecureCredentialsEncrypted,
+  fromJson$SecureData,
+  fromJson$SecureFile,
+  fromJson$SecurePasswordKdfAlgo,
+  fromJson$SecurePlainData,
+  fromJson$SecureRequiredType,
+  fromJson$SecureValue,
+  fromJson$SecureValueType,
+  fromJson$SendMessageAction,
+  fromJson$StickerSet,
+  fromJson$StickerSetCovered,
+  fromJson$Theme,
+  fromJson$ThemeSettings,
+  fromJson$TlsBlock,
+  fromJson$TopPeer,
+  fromJson$TopPeerCategory,
+  fromJson$Update,
+  fromJson$User,
+  fromJson$UserProfilePhoto,
+  fromJson$UserStatus,
+  fromJson$VideoSize,
+  fromJson$WallPaper,
+  fromJson$WallPaperSettings,
+  fromJson$WebDocument,
+  fromJson$WebPage,
+  fromJson$WebPageAttribute,
+  fromJson$messages$StickerSet,
+  fromJson$mtproto$Message,
+} from './json.js';
 
 /** Every constructor of the schema. */
 export type AnyConstructor = 
@@ -2821,6 +2976,23 @@ class Error$ {
       return rethrowDecode(e, 'error', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('error');
+    j.field('code', this.code, intToJson);
+    j.field('text', this.text, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Error$ {
+    const j = new TlJsonReader(json, 'error', classes);
+    return j.end(
+      new Error$({
+        code: j.field('code', intFromJson),
+        text: j.field('text', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `error#c4b9f9bb code:int text:string = Error` */
@@ -2848,6 +3020,14 @@ class Null$ {
 
   static fromReader(_r: TlReader): Null$ {
     return new Null$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'null' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Null$ {
+    return new TlJsonReader(json, 'null', classes).end(new Null$());
   }
 }
 
@@ -2877,6 +3057,14 @@ class InputPeerEmpty$ {
   static fromReader(_r: TlReader): InputPeerEmpty$ {
     return new InputPeerEmpty$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputPeerEmpty' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPeerEmpty$ {
+    return new TlJsonReader(json, 'inputPeerEmpty', classes).end(new InputPeerEmpty$());
+  }
 }
 
 /** `inputPeerEmpty#7f3b18ea = InputPeer` */
@@ -2904,6 +3092,14 @@ class InputPeerSelf$ {
 
   static fromReader(_r: TlReader): InputPeerSelf$ {
     return new InputPeerSelf$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputPeerSelf' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPeerSelf$ {
+    return new TlJsonReader(json, 'inputPeerSelf', classes).end(new InputPeerSelf$());
   }
 }
 
@@ -2954,6 +3150,21 @@ class InputPeerChat$ {
     } catch (e) {
       return rethrowDecode(e, 'inputPeerChat', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputPeerChat');
+    j.field('chat_id', this.chatId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPeerChat$ {
+    const j = new TlJsonReader(json, 'inputPeerChat', classes);
+    return j.end(
+      new InputPeerChat$({
+        chatId: j.field('chat_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -3011,6 +3222,23 @@ class InputPeerUser$ {
       return rethrowDecode(e, 'inputPeerUser', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputPeerUser');
+    j.field('user_id', this.userId, intToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPeerUser$ {
+    const j = new TlJsonReader(json, 'inputPeerUser', classes);
+    return j.end(
+      new InputPeerUser$({
+        userId: j.field('user_id', intFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputPeerUser#7b8e7de6 user_id:int access_hash:long = InputPeer` */
@@ -3066,6 +3294,23 @@ class InputPeerChannel$ {
     } catch (e) {
       return rethrowDecode(e, 'inputPeerChannel', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputPeerChannel');
+    j.field('channel_id', this.channelId, intToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPeerChannel$ {
+    const j = new TlJsonReader(json, 'inputPeerChannel', classes);
+    return j.end(
+      new InputPeerChannel$({
+        channelId: j.field('channel_id', intFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -3129,6 +3374,25 @@ class InputPeerUserFromMessage$ {
       return rethrowDecode(e, 'inputPeerUserFromMessage', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputPeerUserFromMessage');
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    j.field('user_id', this.userId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPeerUserFromMessage$ {
+    const j = new TlJsonReader(json, 'inputPeerUserFromMessage', classes);
+    return j.end(
+      new InputPeerUserFromMessage$({
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+        userId: j.field('user_id', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputPeerUserFromMessage#17bae2e6 peer:InputPeer msg_id:int user_id:int = InputPeer` */
@@ -3191,6 +3455,25 @@ class InputPeerChannelFromMessage$ {
       return rethrowDecode(e, 'inputPeerChannelFromMessage', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputPeerChannelFromMessage');
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    j.field('channel_id', this.channelId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPeerChannelFromMessage$ {
+    const j = new TlJsonReader(json, 'inputPeerChannelFromMessage', classes);
+    return j.end(
+      new InputPeerChannelFromMessage$({
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+        channelId: j.field('channel_id', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputPeerChannelFromMessage#9c95f7bb peer:InputPeer msg_id:int channel_id:int = InputPeer` */
@@ -3219,6 +3502,14 @@ class InputUserEmpty$ {
   static fromReader(_r: TlReader): InputUserEmpty$ {
     return new InputUserEmpty$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputUserEmpty' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputUserEmpty$ {
+    return new TlJsonReader(json, 'inputUserEmpty', classes).end(new InputUserEmpty$());
+  }
 }
 
 /** `inputUserEmpty#b98886cf = InputUser` */
@@ -3246,6 +3537,14 @@ class InputUserSelf$ {
 
   static fromReader(_r: TlReader): InputUserSelf$ {
     return new InputUserSelf$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputUserSelf' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputUserSelf$ {
+    return new TlJsonReader(json, 'inputUserSelf', classes).end(new InputUserSelf$());
   }
 }
 
@@ -3302,6 +3601,23 @@ class InputUser$ {
     } catch (e) {
       return rethrowDecode(e, 'inputUser', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputUser');
+    j.field('user_id', this.userId, intToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputUser$ {
+    const j = new TlJsonReader(json, 'inputUser', classes);
+    return j.end(
+      new InputUser$({
+        userId: j.field('user_id', intFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -3364,6 +3680,25 @@ class InputUserFromMessage$ {
     } catch (e) {
       return rethrowDecode(e, 'inputUserFromMessage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputUserFromMessage');
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    j.field('user_id', this.userId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputUserFromMessage$ {
+    const j = new TlJsonReader(json, 'inputUserFromMessage', classes);
+    return j.end(
+      new InputUserFromMessage$({
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+        userId: j.field('user_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -3433,6 +3768,27 @@ class InputPhoneContact$ {
       return rethrowDecode(e, 'inputPhoneContact', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputPhoneContact');
+    j.field('client_id', this.clientId, longToJson);
+    j.field('phone', this.phone, stringToJson);
+    j.field('first_name', this.firstName, stringToJson);
+    j.field('last_name', this.lastName, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPhoneContact$ {
+    const j = new TlJsonReader(json, 'inputPhoneContact', classes);
+    return j.end(
+      new InputPhoneContact$({
+        clientId: j.field('client_id', longFromJson),
+        phone: j.field('phone', stringFromJson),
+        firstName: j.field('first_name', stringFromJson),
+        lastName: j.field('last_name', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputPhoneContact#f392b7f4 client_id:long phone:string first_name:string last_name:string = InputContact` */
@@ -3501,6 +3857,27 @@ class InputFile$ {
       return rethrowDecode(e, 'inputFile', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputFile');
+    j.field('id', this.id, longToJson);
+    j.field('parts', this.parts, intToJson);
+    j.field('name', this.name, stringToJson);
+    j.field('md5_checksum', this.md5Checksum, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputFile$ {
+    const j = new TlJsonReader(json, 'inputFile', classes);
+    return j.end(
+      new InputFile$({
+        id: j.field('id', longFromJson),
+        parts: j.field('parts', intFromJson),
+        name: j.field('name', stringFromJson),
+        md5Checksum: j.field('md5_checksum', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputFile#f52ff27f id:long parts:int name:string md5_checksum:string = InputFile` */
@@ -3563,6 +3940,25 @@ class InputFileBig$ {
       return rethrowDecode(e, 'inputFileBig', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputFileBig');
+    j.field('id', this.id, longToJson);
+    j.field('parts', this.parts, intToJson);
+    j.field('name', this.name, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputFileBig$ {
+    const j = new TlJsonReader(json, 'inputFileBig', classes);
+    return j.end(
+      new InputFileBig$({
+        id: j.field('id', longFromJson),
+        parts: j.field('parts', intFromJson),
+        name: j.field('name', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputFileBig#fa4f0bb5 id:long parts:int name:string = InputFile` */
@@ -3590,6 +3986,14 @@ class InputMediaEmpty$ {
 
   static fromReader(_r: TlReader): InputMediaEmpty$ {
     return new InputMediaEmpty$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputMediaEmpty' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMediaEmpty$ {
+    return new TlJsonReader(json, 'inputMediaEmpty', classes).end(new InputMediaEmpty$());
   }
 }
 
@@ -3668,6 +4072,25 @@ class InputMediaUploadedPhoto$ {
       return rethrowDecode(e, 'inputMediaUploadedPhoto', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputMediaUploadedPhoto');
+    j.field('file', this.file, objectToJson);
+    j.optionalVector('stickers', this.stickers, objectToJson);
+    j.optional('ttl_seconds', this.ttlSeconds, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMediaUploadedPhoto$ {
+    const j = new TlJsonReader(json, 'inputMediaUploadedPhoto', classes);
+    return j.end(
+      new InputMediaUploadedPhoto$({
+        file: j.field('file', fromJson$InputFile),
+        stickers: j.optionalVector('stickers', fromJson$InputDocument),
+        ttlSeconds: j.optional('ttl_seconds', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputMediaUploadedPhoto#1e287d04 flags:# file:InputFile stickers:flags.0?Vector<InputDocument> ttl_seconds:flags.1?int = InputMedia` */
@@ -3730,6 +4153,23 @@ class InputMediaPhoto$ {
       return rethrowDecode(e, 'inputMediaPhoto', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputMediaPhoto');
+    j.field('id', this.id, objectToJson);
+    j.optional('ttl_seconds', this.ttlSeconds, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMediaPhoto$ {
+    const j = new TlJsonReader(json, 'inputMediaPhoto', classes);
+    return j.end(
+      new InputMediaPhoto$({
+        id: j.field('id', fromJson$InputPhoto),
+        ttlSeconds: j.optional('ttl_seconds', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputMediaPhoto#b3ba0635 flags:# id:InputPhoto ttl_seconds:flags.0?int = InputMedia` */
@@ -3779,6 +4219,21 @@ class InputMediaGeoPoint$ {
     } catch (e) {
       return rethrowDecode(e, 'inputMediaGeoPoint', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputMediaGeoPoint');
+    j.field('geo_point', this.geoPoint, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMediaGeoPoint$ {
+    const j = new TlJsonReader(json, 'inputMediaGeoPoint', classes);
+    return j.end(
+      new InputMediaGeoPoint$({
+        geoPoint: j.field('geo_point', fromJson$InputGeoPoint),
+      }),
+    );
   }
 }
 
@@ -3847,6 +4302,27 @@ class InputMediaContact$ {
     } catch (e) {
       return rethrowDecode(e, 'inputMediaContact', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputMediaContact');
+    j.field('phone_number', this.phoneNumber, stringToJson);
+    j.field('first_name', this.firstName, stringToJson);
+    j.field('last_name', this.lastName, stringToJson);
+    j.field('vcard', this.vcard, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMediaContact$ {
+    const j = new TlJsonReader(json, 'inputMediaContact', classes);
+    return j.end(
+      new InputMediaContact$({
+        phoneNumber: j.field('phone_number', stringFromJson),
+        firstName: j.field('first_name', stringFromJson),
+        lastName: j.field('last_name', stringFromJson),
+        vcard: j.field('vcard', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -3961,6 +4437,35 @@ class InputMediaUploadedDocument$ {
       return rethrowDecode(e, 'inputMediaUploadedDocument', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputMediaUploadedDocument');
+    j.flag('nosound_video', this.nosoundVideo);
+    j.flag('force_file', this.forceFile);
+    j.field('file', this.file, objectToJson);
+    j.optional('thumb', this.thumb, objectToJson);
+    j.field('mime_type', this.mimeType, stringToJson);
+    j.vector('attributes', this.attributes, objectToJson);
+    j.optionalVector('stickers', this.stickers, objectToJson);
+    j.optional('ttl_seconds', this.ttlSeconds, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMediaUploadedDocument$ {
+    const j = new TlJsonReader(json, 'inputMediaUploadedDocument', classes);
+    return j.end(
+      new InputMediaUploadedDocument$({
+        nosoundVideo: j.flag('nosound_video'),
+        forceFile: j.flag('force_file'),
+        file: j.field('file', fromJson$InputFile),
+        thumb: j.optional('thumb', fromJson$InputFile),
+        mimeType: j.field('mime_type', stringFromJson),
+        attributes: j.vector('attributes', fromJson$DocumentAttribute),
+        stickers: j.optionalVector('stickers', fromJson$InputDocument),
+        ttlSeconds: j.optional('ttl_seconds', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputMediaUploadedDocument#5b38c6c1 flags:# nosound_video:flags.3?true force_file:flags.4?true file:InputFile thumb:flags.2?InputFile mime_type:string attributes:Vector<DocumentAttribute> stickers:flags.0?Vector<InputDocument> ttl_seconds:flags.1?int = InputMedia` */
@@ -4029,6 +4534,25 @@ class InputMediaDocument$ {
     } catch (e) {
       return rethrowDecode(e, 'inputMediaDocument', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputMediaDocument');
+    j.field('id', this.id, objectToJson);
+    j.optional('ttl_seconds', this.ttlSeconds, intToJson);
+    j.optional('query', this.query, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMediaDocument$ {
+    const j = new TlJsonReader(json, 'inputMediaDocument', classes);
+    return j.end(
+      new InputMediaDocument$({
+        id: j.field('id', fromJson$InputDocument),
+        ttlSeconds: j.optional('ttl_seconds', intFromJson),
+        query: j.optional('query', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -4110,6 +4634,31 @@ class InputMediaVenue$ {
       return rethrowDecode(e, 'inputMediaVenue', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputMediaVenue');
+    j.field('geo_point', this.geoPoint, objectToJson);
+    j.field('title', this.title, stringToJson);
+    j.field('address', this.address, stringToJson);
+    j.field('provider', this.provider, stringToJson);
+    j.field('venue_id', this.venueId, stringToJson);
+    j.field('venue_type', this.venueType, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMediaVenue$ {
+    const j = new TlJsonReader(json, 'inputMediaVenue', classes);
+    return j.end(
+      new InputMediaVenue$({
+        geoPoint: j.field('geo_point', fromJson$InputGeoPoint),
+        title: j.field('title', stringFromJson),
+        address: j.field('address', stringFromJson),
+        provider: j.field('provider', stringFromJson),
+        venueId: j.field('venue_id', stringFromJson),
+        venueType: j.field('venue_type', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputMediaVenue#c13d1c11 geo_point:InputGeoPoint title:string address:string provider:string venue_id:string venue_type:string = InputMedia` */
@@ -4171,6 +4720,23 @@ class InputMediaPhotoExternal$ {
     } catch (e) {
       return rethrowDecode(e, 'inputMediaPhotoExternal', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputMediaPhotoExternal');
+    j.field('url', this.url, stringToJson);
+    j.optional('ttl_seconds', this.ttlSeconds, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMediaPhotoExternal$ {
+    const j = new TlJsonReader(json, 'inputMediaPhotoExternal', classes);
+    return j.end(
+      new InputMediaPhotoExternal$({
+        url: j.field('url', stringFromJson),
+        ttlSeconds: j.optional('ttl_seconds', intFromJson),
+      }),
+    );
   }
 }
 
@@ -4234,6 +4800,23 @@ class InputMediaDocumentExternal$ {
       return rethrowDecode(e, 'inputMediaDocumentExternal', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputMediaDocumentExternal');
+    j.field('url', this.url, stringToJson);
+    j.optional('ttl_seconds', this.ttlSeconds, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMediaDocumentExternal$ {
+    const j = new TlJsonReader(json, 'inputMediaDocumentExternal', classes);
+    return j.end(
+      new InputMediaDocumentExternal$({
+        url: j.field('url', stringFromJson),
+        ttlSeconds: j.optional('ttl_seconds', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputMediaDocumentExternal#fb52dc99 flags:# url:string ttl_seconds:flags.0?int = InputMedia` */
@@ -4283,6 +4866,21 @@ class InputMediaGame$ {
     } catch (e) {
       return rethrowDecode(e, 'inputMediaGame', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputMediaGame');
+    j.field('id', this.id, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMediaGame$ {
+    const j = new TlJsonReader(json, 'inputMediaGame', classes);
+    return j.end(
+      new InputMediaGame$({
+        id: j.field('id', fromJson$InputGame),
+      }),
+    );
   }
 }
 
@@ -4382,6 +4980,35 @@ class InputMediaInvoice$ {
       return rethrowDecode(e, 'inputMediaInvoice', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputMediaInvoice');
+    j.field('title', this.title, stringToJson);
+    j.field('description', this.description, stringToJson);
+    j.optional('photo', this.photo, objectToJson);
+    j.field('invoice', this.invoice, objectToJson);
+    j.field('payload', this.payload, bytesToJson);
+    j.field('provider', this.provider, stringToJson);
+    j.field('provider_data', this.providerData, objectToJson);
+    j.field('start_param', this.startParam, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMediaInvoice$ {
+    const j = new TlJsonReader(json, 'inputMediaInvoice', classes);
+    return j.end(
+      new InputMediaInvoice$({
+        title: j.field('title', stringFromJson),
+        description: j.field('description', stringFromJson),
+        photo: j.optional('photo', fromJson$InputWebDocument),
+        invoice: j.field('invoice', fromJson$Invoice),
+        payload: j.field('payload', bytesFromJson),
+        provider: j.field('provider', stringFromJson),
+        providerData: j.field('provider_data', fromJson$DataJSON),
+        startParam: j.field('start_param', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputMediaInvoice#f4e096c3 flags:# title:string description:string photo:flags.0?InputWebDocument invoice:Invoice payload:bytes provider:string provider_data:DataJSON start_param:string = InputMedia` */
@@ -4462,6 +5089,29 @@ class InputMediaGeoLive$ {
     } catch (e) {
       return rethrowDecode(e, 'inputMediaGeoLive', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputMediaGeoLive');
+    j.flag('stopped', this.stopped);
+    j.field('geo_point', this.geoPoint, objectToJson);
+    j.optional('heading', this.heading, intToJson);
+    j.optional('period', this.period, intToJson);
+    j.optional('proximity_notification_radius', this.proximityNotificationRadius, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMediaGeoLive$ {
+    const j = new TlJsonReader(json, 'inputMediaGeoLive', classes);
+    return j.end(
+      new InputMediaGeoLive$({
+        stopped: j.flag('stopped'),
+        geoPoint: j.field('geo_point', fromJson$InputGeoPoint),
+        heading: j.optional('heading', intFromJson),
+        period: j.optional('period', intFromJson),
+        proximityNotificationRadius: j.optional('proximity_notification_radius', intFromJson),
+      }),
+    );
   }
 }
 
@@ -4560,6 +5210,27 @@ class InputMediaPoll$ {
       return rethrowDecode(e, 'inputMediaPoll', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputMediaPoll');
+    j.field('poll', this.poll, objectToJson);
+    j.optionalVector('correct_answers', this.correctAnswers, bytesToJson);
+    j.optional('solution', this.solution, stringToJson);
+    j.optionalVector('solution_entities', this.solutionEntities, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMediaPoll$ {
+    const j = new TlJsonReader(json, 'inputMediaPoll', classes);
+    return j.end(
+      new InputMediaPoll$({
+        poll: j.field('poll', fromJson$Poll),
+        correctAnswers: j.optionalVector('correct_answers', bytesFromJson),
+        solution: j.optional('solution', stringFromJson),
+        solutionEntities: j.optionalVector('solution_entities', fromJson$MessageEntity),
+      }),
+    );
+  }
 }
 
 /** `inputMediaPoll#f94e5f1 flags:# poll:Poll correct_answers:flags.0?Vector<bytes> solution:flags.1?string solution_entities:flags.1?Vector<MessageEntity> = InputMedia` */
@@ -4610,6 +5281,21 @@ class InputMediaDice$ {
       return rethrowDecode(e, 'inputMediaDice', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputMediaDice');
+    j.field('emoticon', this.emoticon, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMediaDice$ {
+    const j = new TlJsonReader(json, 'inputMediaDice', classes);
+    return j.end(
+      new InputMediaDice$({
+        emoticon: j.field('emoticon', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputMediaDice#e66fbf7b emoticon:string = InputMedia` */
@@ -4637,6 +5323,14 @@ class InputChatPhotoEmpty$ {
 
   static fromReader(_r: TlReader): InputChatPhotoEmpty$ {
     return new InputChatPhotoEmpty$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputChatPhotoEmpty' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputChatPhotoEmpty$ {
+    return new TlJsonReader(json, 'inputChatPhotoEmpty', classes).end(new InputChatPhotoEmpty$());
   }
 }
 
@@ -4708,6 +5402,25 @@ class InputChatUploadedPhoto$ {
       return rethrowDecode(e, 'inputChatUploadedPhoto', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputChatUploadedPhoto');
+    j.optional('file', this.file, objectToJson);
+    j.optional('video', this.video, objectToJson);
+    j.optional('video_start_ts', this.videoStartTs, doubleToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputChatUploadedPhoto$ {
+    const j = new TlJsonReader(json, 'inputChatUploadedPhoto', classes);
+    return j.end(
+      new InputChatUploadedPhoto$({
+        file: j.optional('file', fromJson$InputFile),
+        video: j.optional('video', fromJson$InputFile),
+        videoStartTs: j.optional('video_start_ts', doubleFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputChatUploadedPhoto#c642724e flags:# file:flags.0?InputFile video:flags.1?InputFile video_start_ts:flags.2?double = InputChatPhoto` */
@@ -4758,6 +5471,21 @@ class InputChatPhoto$ {
       return rethrowDecode(e, 'inputChatPhoto', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputChatPhoto');
+    j.field('id', this.id, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputChatPhoto$ {
+    const j = new TlJsonReader(json, 'inputChatPhoto', classes);
+    return j.end(
+      new InputChatPhoto$({
+        id: j.field('id', fromJson$InputPhoto),
+      }),
+    );
+  }
 }
 
 /** `inputChatPhoto#8953ad37 id:InputPhoto = InputChatPhoto` */
@@ -4785,6 +5513,14 @@ class InputGeoPointEmpty$ {
 
   static fromReader(_r: TlReader): InputGeoPointEmpty$ {
     return new InputGeoPointEmpty$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputGeoPointEmpty' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputGeoPointEmpty$ {
+    return new TlJsonReader(json, 'inputGeoPointEmpty', classes).end(new InputGeoPointEmpty$());
   }
 }
 
@@ -4854,6 +5590,25 @@ class InputGeoPoint$ {
       return rethrowDecode(e, 'inputGeoPoint', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputGeoPoint');
+    j.field('lat', this.lat, doubleToJson);
+    j.field('long', this.long, doubleToJson);
+    j.optional('accuracy_radius', this.accuracyRadius, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputGeoPoint$ {
+    const j = new TlJsonReader(json, 'inputGeoPoint', classes);
+    return j.end(
+      new InputGeoPoint$({
+        lat: j.field('lat', doubleFromJson),
+        long: j.field('long', doubleFromJson),
+        accuracyRadius: j.optional('accuracy_radius', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputGeoPoint#48222faf flags:# lat:double long:double accuracy_radius:flags.0?int = InputGeoPoint` */
@@ -4881,6 +5636,14 @@ class InputPhotoEmpty$ {
 
   static fromReader(_r: TlReader): InputPhotoEmpty$ {
     return new InputPhotoEmpty$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputPhotoEmpty' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPhotoEmpty$ {
+    return new TlJsonReader(json, 'inputPhotoEmpty', classes).end(new InputPhotoEmpty$());
   }
 }
 
@@ -4943,6 +5706,25 @@ class InputPhoto$ {
     } catch (e) {
       return rethrowDecode(e, 'inputPhoto', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputPhoto');
+    j.field('id', this.id, longToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    j.field('file_reference', this.fileReference, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPhoto$ {
+    const j = new TlJsonReader(json, 'inputPhoto', classes);
+    return j.end(
+      new InputPhoto$({
+        id: j.field('id', longFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+        fileReference: j.field('file_reference', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -5012,6 +5794,27 @@ class InputFileLocation$ {
       return rethrowDecode(e, 'inputFileLocation', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputFileLocation');
+    j.field('volume_id', this.volumeId, longToJson);
+    j.field('local_id', this.localId, intToJson);
+    j.field('secret', this.secret, longToJson);
+    j.field('file_reference', this.fileReference, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputFileLocation$ {
+    const j = new TlJsonReader(json, 'inputFileLocation', classes);
+    return j.end(
+      new InputFileLocation$({
+        volumeId: j.field('volume_id', longFromJson),
+        localId: j.field('local_id', intFromJson),
+        secret: j.field('secret', longFromJson),
+        fileReference: j.field('file_reference', bytesFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputFileLocation#dfdaabe1 volume_id:long local_id:int secret:long file_reference:bytes = InputFileLocation` */
@@ -5067,6 +5870,23 @@ class InputEncryptedFileLocation$ {
     } catch (e) {
       return rethrowDecode(e, 'inputEncryptedFileLocation', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputEncryptedFileLocation');
+    j.field('id', this.id, longToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputEncryptedFileLocation$ {
+    const j = new TlJsonReader(json, 'inputEncryptedFileLocation', classes);
+    return j.end(
+      new InputEncryptedFileLocation$({
+        id: j.field('id', longFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -5136,6 +5956,27 @@ class InputDocumentFileLocation$ {
       return rethrowDecode(e, 'inputDocumentFileLocation', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputDocumentFileLocation');
+    j.field('id', this.id, longToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    j.field('file_reference', this.fileReference, bytesToJson);
+    j.field('thumb_size', this.thumbSize, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputDocumentFileLocation$ {
+    const j = new TlJsonReader(json, 'inputDocumentFileLocation', classes);
+    return j.end(
+      new InputDocumentFileLocation$({
+        id: j.field('id', longFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+        fileReference: j.field('file_reference', bytesFromJson),
+        thumbSize: j.field('thumb_size', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputDocumentFileLocation#bad07584 id:long access_hash:long file_reference:bytes thumb_size:string = InputFileLocation` */
@@ -5192,6 +6033,23 @@ class InputSecureFileLocation$ {
       return rethrowDecode(e, 'inputSecureFileLocation', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputSecureFileLocation');
+    j.field('id', this.id, longToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputSecureFileLocation$ {
+    const j = new TlJsonReader(json, 'inputSecureFileLocation', classes);
+    return j.end(
+      new InputSecureFileLocation$({
+        id: j.field('id', longFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputSecureFileLocation#cbc7ee28 id:long access_hash:long = InputFileLocation` */
@@ -5219,6 +6077,14 @@ class InputTakeoutFileLocation$ {
 
   static fromReader(_r: TlReader): InputTakeoutFileLocation$ {
     return new InputTakeoutFileLocation$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputTakeoutFileLocation' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputTakeoutFileLocation$ {
+    return new TlJsonReader(json, 'inputTakeoutFileLocation', classes).end(new InputTakeoutFileLocation$());
   }
 }
 
@@ -5287,6 +6153,27 @@ class InputPhotoFileLocation$ {
     } catch (e) {
       return rethrowDecode(e, 'inputPhotoFileLocation', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputPhotoFileLocation');
+    j.field('id', this.id, longToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    j.field('file_reference', this.fileReference, bytesToJson);
+    j.field('thumb_size', this.thumbSize, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPhotoFileLocation$ {
+    const j = new TlJsonReader(json, 'inputPhotoFileLocation', classes);
+    return j.end(
+      new InputPhotoFileLocation$({
+        id: j.field('id', longFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+        fileReference: j.field('file_reference', bytesFromJson),
+        thumbSize: j.field('thumb_size', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -5368,6 +6255,31 @@ class InputPhotoLegacyFileLocation$ {
       return rethrowDecode(e, 'inputPhotoLegacyFileLocation', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputPhotoLegacyFileLocation');
+    j.field('id', this.id, longToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    j.field('file_reference', this.fileReference, bytesToJson);
+    j.field('volume_id', this.volumeId, longToJson);
+    j.field('local_id', this.localId, intToJson);
+    j.field('secret', this.secret, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPhotoLegacyFileLocation$ {
+    const j = new TlJsonReader(json, 'inputPhotoLegacyFileLocation', classes);
+    return j.end(
+      new InputPhotoLegacyFileLocation$({
+        id: j.field('id', longFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+        fileReference: j.field('file_reference', bytesFromJson),
+        volumeId: j.field('volume_id', longFromJson),
+        localId: j.field('local_id', intFromJson),
+        secret: j.field('secret', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputPhotoLegacyFileLocation#d83466f3 id:long access_hash:long file_reference:bytes volume_id:long local_id:int secret:long = InputFileLocation` */
@@ -5440,6 +6352,27 @@ class InputPeerPhotoFileLocation$ {
       return rethrowDecode(e, 'inputPeerPhotoFileLocation', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputPeerPhotoFileLocation');
+    j.flag('big', this.big);
+    j.field('peer', this.peer, objectToJson);
+    j.field('volume_id', this.volumeId, longToJson);
+    j.field('local_id', this.localId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPeerPhotoFileLocation$ {
+    const j = new TlJsonReader(json, 'inputPeerPhotoFileLocation', classes);
+    return j.end(
+      new InputPeerPhotoFileLocation$({
+        big: j.flag('big'),
+        peer: j.field('peer', fromJson$InputPeer),
+        volumeId: j.field('volume_id', longFromJson),
+        localId: j.field('local_id', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputPeerPhotoFileLocation#27d69997 flags:# big:flags.0?true peer:InputPeer volume_id:long local_id:int = InputFileLocation` */
@@ -5502,6 +6435,25 @@ class InputStickerSetThumb$ {
       return rethrowDecode(e, 'inputStickerSetThumb', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputStickerSetThumb');
+    j.field('stickerset', this.stickerset, objectToJson);
+    j.field('volume_id', this.volumeId, longToJson);
+    j.field('local_id', this.localId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputStickerSetThumb$ {
+    const j = new TlJsonReader(json, 'inputStickerSetThumb', classes);
+    return j.end(
+      new InputStickerSetThumb$({
+        stickerset: j.field('stickerset', fromJson$InputStickerSet),
+        volumeId: j.field('volume_id', longFromJson),
+        localId: j.field('local_id', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputStickerSetThumb#dbaeae9 stickerset:InputStickerSet volume_id:long local_id:int = InputFileLocation` */
@@ -5551,6 +6503,21 @@ class PeerUser$ {
     } catch (e) {
       return rethrowDecode(e, 'peerUser', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('peerUser');
+    j.field('user_id', this.userId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PeerUser$ {
+    const j = new TlJsonReader(json, 'peerUser', classes);
+    return j.end(
+      new PeerUser$({
+        userId: j.field('user_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -5602,6 +6569,21 @@ class PeerChat$ {
       return rethrowDecode(e, 'peerChat', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('peerChat');
+    j.field('chat_id', this.chatId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PeerChat$ {
+    const j = new TlJsonReader(json, 'peerChat', classes);
+    return j.end(
+      new PeerChat$({
+        chatId: j.field('chat_id', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `peerChat#bad0e5bb chat_id:int = Peer` */
@@ -5652,6 +6634,21 @@ class PeerChannel$ {
       return rethrowDecode(e, 'peerChannel', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('peerChannel');
+    j.field('channel_id', this.channelId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PeerChannel$ {
+    const j = new TlJsonReader(json, 'peerChannel', classes);
+    return j.end(
+      new PeerChannel$({
+        channelId: j.field('channel_id', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `peerChannel#bddde532 channel_id:int = Peer` */
@@ -5701,6 +6698,21 @@ class UserEmpty$ {
     } catch (e) {
       return rethrowDecode(e, 'userEmpty', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('userEmpty');
+    j.field('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UserEmpty$ {
+    const j = new TlJsonReader(json, 'userEmpty', classes);
+    return j.end(
+      new UserEmpty$({
+        id: j.field('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -5920,6 +6932,71 @@ class User$ {
       return rethrowDecode(e, 'user', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('user');
+    j.flag('self', this.self);
+    j.flag('contact', this.contact);
+    j.flag('mutual_contact', this.mutualContact);
+    j.flag('deleted', this.deleted);
+    j.flag('bot', this.bot);
+    j.flag('bot_chat_history', this.botChatHistory);
+    j.flag('bot_nochats', this.botNochats);
+    j.flag('verified', this.verified);
+    j.flag('restricted', this.restricted);
+    j.flag('min', this.min);
+    j.flag('bot_inline_geo', this.botInlineGeo);
+    j.flag('support', this.support);
+    j.flag('scam', this.scam);
+    j.flag('apply_min_photo', this.applyMinPhoto);
+    j.field('id', this.id, intToJson);
+    j.optional('access_hash', this.accessHash, longToJson);
+    j.optional('first_name', this.firstName, stringToJson);
+    j.optional('last_name', this.lastName, stringToJson);
+    j.optional('username', this.username, stringToJson);
+    j.optional('phone', this.phone, stringToJson);
+    j.optional('photo', this.photo, objectToJson);
+    j.optional('status', this.status, objectToJson);
+    j.optional('bot_info_version', this.botInfoVersion, intToJson);
+    j.optionalVector('restriction_reason', this.restrictionReason, objectToJson);
+    j.optional('bot_inline_placeholder', this.botInlinePlaceholder, stringToJson);
+    j.optional('lang_code', this.langCode, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): User$ {
+    const j = new TlJsonReader(json, 'user', classes);
+    return j.end(
+      new User$({
+        self: j.flag('self'),
+        contact: j.flag('contact'),
+        mutualContact: j.flag('mutual_contact'),
+        deleted: j.flag('deleted'),
+        bot: j.flag('bot'),
+        botChatHistory: j.flag('bot_chat_history'),
+        botNochats: j.flag('bot_nochats'),
+        verified: j.flag('verified'),
+        restricted: j.flag('restricted'),
+        min: j.flag('min'),
+        botInlineGeo: j.flag('bot_inline_geo'),
+        support: j.flag('support'),
+        scam: j.flag('scam'),
+        applyMinPhoto: j.flag('apply_min_photo'),
+        id: j.field('id', intFromJson),
+        accessHash: j.optional('access_hash', longFromJson),
+        firstName: j.optional('first_name', stringFromJson),
+        lastName: j.optional('last_name', stringFromJson),
+        username: j.optional('username', stringFromJson),
+        phone: j.optional('phone', stringFromJson),
+        photo: j.optional('photo', fromJson$UserProfilePhoto),
+        status: j.optional('status', fromJson$UserStatus),
+        botInfoVersion: j.optional('bot_info_version', intFromJson),
+        restrictionReason: j.optionalVector('restriction_reason', fromJson$RestrictionReason),
+        botInlinePlaceholder: j.optional('bot_inline_placeholder', stringFromJson),
+        langCode: j.optional('lang_code', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `user#938458c1 flags:# self:flags.10?true contact:flags.11?true mutual_contact:flags.12?true deleted:flags.13?true bot:flags.14?true bot_chat_history:flags.15?true bot_nochats:flags.16?true verified:flags.17?true restricted:flags.18?true min:flags.20?true bot_inline_geo:flags.21?true support:flags.23?true scam:flags.24?true apply_min_photo:flags.25?true id:int access_hash:flags.0?long first_name:flags.1?string last_name:flags.2?string username:flags.3?string phone:flags.4?string photo:flags.5?UserProfilePhoto status:flags.6?UserStatus bot_info_version:flags.14?int restriction_reason:flags.18?Vector<RestrictionReason> bot_inline_placeholder:flags.19?string lang_code:flags.22?string = User` */
@@ -5947,6 +7024,14 @@ class UserProfilePhotoEmpty$ {
 
   static fromReader(_r: TlReader): UserProfilePhotoEmpty$ {
     return new UserProfilePhotoEmpty$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'userProfilePhotoEmpty' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UserProfilePhotoEmpty$ {
+    return new TlJsonReader(json, 'userProfilePhotoEmpty', classes).end(new UserProfilePhotoEmpty$());
   }
 }
 
@@ -6026,6 +7111,29 @@ class UserProfilePhoto$ {
       return rethrowDecode(e, 'userProfilePhoto', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('userProfilePhoto');
+    j.flag('has_video', this.hasVideo);
+    j.field('photo_id', this.photoId, longToJson);
+    j.field('photo_small', this.photoSmall, objectToJson);
+    j.field('photo_big', this.photoBig, objectToJson);
+    j.field('dc_id', this.dcId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UserProfilePhoto$ {
+    const j = new TlJsonReader(json, 'userProfilePhoto', classes);
+    return j.end(
+      new UserProfilePhoto$({
+        hasVideo: j.flag('has_video'),
+        photoId: j.field('photo_id', longFromJson),
+        photoSmall: j.field('photo_small', fromJson$FileLocation),
+        photoBig: j.field('photo_big', fromJson$FileLocation),
+        dcId: j.field('dc_id', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `userProfilePhoto#69d3ab26 flags:# has_video:flags.0?true photo_id:long photo_small:FileLocation photo_big:FileLocation dc_id:int = UserProfilePhoto` */
@@ -6053,6 +7161,14 @@ class UserStatusEmpty$ {
 
   static fromReader(_r: TlReader): UserStatusEmpty$ {
     return new UserStatusEmpty$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'userStatusEmpty' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UserStatusEmpty$ {
+    return new TlJsonReader(json, 'userStatusEmpty', classes).end(new UserStatusEmpty$());
   }
 }
 
@@ -6104,6 +7220,21 @@ class UserStatusOnline$ {
       return rethrowDecode(e, 'userStatusOnline', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('userStatusOnline');
+    j.field('expires', this.expires, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UserStatusOnline$ {
+    const j = new TlJsonReader(json, 'userStatusOnline', classes);
+    return j.end(
+      new UserStatusOnline$({
+        expires: j.field('expires', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `userStatusOnline#edb93949 expires:int = UserStatus` */
@@ -6154,6 +7285,21 @@ class UserStatusOffline$ {
       return rethrowDecode(e, 'userStatusOffline', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('userStatusOffline');
+    j.field('was_online', this.wasOnline, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UserStatusOffline$ {
+    const j = new TlJsonReader(json, 'userStatusOffline', classes);
+    return j.end(
+      new UserStatusOffline$({
+        wasOnline: j.field('was_online', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `userStatusOffline#8c703f was_online:int = UserStatus` */
@@ -6181,6 +7327,14 @@ class UserStatusRecently$ {
 
   static fromReader(_r: TlReader): UserStatusRecently$ {
     return new UserStatusRecently$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'userStatusRecently' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UserStatusRecently$ {
+    return new TlJsonReader(json, 'userStatusRecently', classes).end(new UserStatusRecently$());
   }
 }
 
@@ -6210,6 +7364,14 @@ class UserStatusLastWeek$ {
   static fromReader(_r: TlReader): UserStatusLastWeek$ {
     return new UserStatusLastWeek$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'userStatusLastWeek' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UserStatusLastWeek$ {
+    return new TlJsonReader(json, 'userStatusLastWeek', classes).end(new UserStatusLastWeek$());
+  }
 }
 
 /** `userStatusLastWeek#7bf09fc = UserStatus` */
@@ -6237,6 +7399,14 @@ class UserStatusLastMonth$ {
 
   static fromReader(_r: TlReader): UserStatusLastMonth$ {
     return new UserStatusLastMonth$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'userStatusLastMonth' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UserStatusLastMonth$ {
+    return new TlJsonReader(json, 'userStatusLastMonth', classes).end(new UserStatusLastMonth$());
   }
 }
 
@@ -6287,6 +7457,21 @@ class ChatEmpty$ {
     } catch (e) {
       return rethrowDecode(e, 'chatEmpty', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chatEmpty');
+    j.field('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChatEmpty$ {
+    const j = new TlJsonReader(json, 'chatEmpty', classes);
+    return j.end(
+      new ChatEmpty$({
+        id: j.field('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -6424,6 +7609,49 @@ class Chat$ {
       return rethrowDecode(e, 'chat', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chat');
+    j.flag('creator', this.creator);
+    j.flag('kicked', this.kicked);
+    j.flag('left', this.left);
+    j.flag('deactivated', this.deactivated);
+    j.flag('call_active', this.callActive);
+    j.flag('call_not_empty', this.callNotEmpty);
+    j.field('id', this.id, intToJson);
+    j.field('title', this.title, stringToJson);
+    j.field('photo', this.photo, objectToJson);
+    j.field('participants_count', this.participantsCount, intToJson);
+    j.field('date', this.date, intToJson);
+    j.field('version', this.version, intToJson);
+    j.optional('migrated_to', this.migratedTo, objectToJson);
+    j.optional('admin_rights', this.adminRights, objectToJson);
+    j.optional('default_banned_rights', this.defaultBannedRights, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Chat$ {
+    const j = new TlJsonReader(json, 'chat', classes);
+    return j.end(
+      new Chat$({
+        creator: j.flag('creator'),
+        kicked: j.flag('kicked'),
+        left: j.flag('left'),
+        deactivated: j.flag('deactivated'),
+        callActive: j.flag('call_active'),
+        callNotEmpty: j.flag('call_not_empty'),
+        id: j.field('id', intFromJson),
+        title: j.field('title', stringFromJson),
+        photo: j.field('photo', fromJson$ChatPhoto),
+        participantsCount: j.field('participants_count', intFromJson),
+        date: j.field('date', intFromJson),
+        version: j.field('version', intFromJson),
+        migratedTo: j.optional('migrated_to', fromJson$InputChannel),
+        adminRights: j.optional('admin_rights', fromJson$ChatAdminRights),
+        defaultBannedRights: j.optional('default_banned_rights', fromJson$ChatBannedRights),
+      }),
+    );
+  }
 }
 
 /** `chat#3bda1bde flags:# creator:flags.0?true kicked:flags.1?true left:flags.2?true deactivated:flags.5?true call_active:flags.23?true call_not_empty:flags.24?true id:int title:string photo:ChatPhoto participants_count:int date:int version:int migrated_to:flags.6?InputChannel admin_rights:flags.14?ChatAdminRights default_banned_rights:flags.18?ChatBannedRights = Chat` */
@@ -6479,6 +7707,23 @@ class ChatForbidden$ {
     } catch (e) {
       return rethrowDecode(e, 'chatForbidden', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chatForbidden');
+    j.field('id', this.id, intToJson);
+    j.field('title', this.title, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChatForbidden$ {
+    const j = new TlJsonReader(json, 'chatForbidden', classes);
+    return j.end(
+      new ChatForbidden$({
+        id: j.field('id', intFromJson),
+        title: j.field('title', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -6690,6 +7935,71 @@ class Channel$ {
       return rethrowDecode(e, 'channel', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channel');
+    j.flag('creator', this.creator);
+    j.flag('left', this.left);
+    j.flag('broadcast', this.broadcast);
+    j.flag('verified', this.verified);
+    j.flag('megagroup', this.megagroup);
+    j.flag('restricted', this.restricted);
+    j.flag('signatures', this.signatures);
+    j.flag('min', this.min);
+    j.flag('scam', this.scam);
+    j.flag('has_link', this.hasLink);
+    j.flag('has_geo', this.hasGeo);
+    j.flag('slowmode_enabled', this.slowmodeEnabled);
+    j.flag('call_active', this.callActive);
+    j.flag('call_not_empty', this.callNotEmpty);
+    j.field('id', this.id, intToJson);
+    j.optional('access_hash', this.accessHash, longToJson);
+    j.field('title', this.title, stringToJson);
+    j.optional('username', this.username, stringToJson);
+    j.field('photo', this.photo, objectToJson);
+    j.field('date', this.date, intToJson);
+    j.field('version', this.version, intToJson);
+    j.optionalVector('restriction_reason', this.restrictionReason, objectToJson);
+    j.optional('admin_rights', this.adminRights, objectToJson);
+    j.optional('banned_rights', this.bannedRights, objectToJson);
+    j.optional('default_banned_rights', this.defaultBannedRights, objectToJson);
+    j.optional('participants_count', this.participantsCount, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Channel$ {
+    const j = new TlJsonReader(json, 'channel', classes);
+    return j.end(
+      new Channel$({
+        creator: j.flag('creator'),
+        left: j.flag('left'),
+        broadcast: j.flag('broadcast'),
+        verified: j.flag('verified'),
+        megagroup: j.flag('megagroup'),
+        restricted: j.flag('restricted'),
+        signatures: j.flag('signatures'),
+        min: j.flag('min'),
+        scam: j.flag('scam'),
+        hasLink: j.flag('has_link'),
+        hasGeo: j.flag('has_geo'),
+        slowmodeEnabled: j.flag('slowmode_enabled'),
+        callActive: j.flag('call_active'),
+        callNotEmpty: j.flag('call_not_empty'),
+        id: j.field('id', intFromJson),
+        accessHash: j.optional('access_hash', longFromJson),
+        title: j.field('title', stringFromJson),
+        username: j.optional('username', stringFromJson),
+        photo: j.field('photo', fromJson$ChatPhoto),
+        date: j.field('date', intFromJson),
+        version: j.field('version', intFromJson),
+        restrictionReason: j.optionalVector('restriction_reason', fromJson$RestrictionReason),
+        adminRights: j.optional('admin_rights', fromJson$ChatAdminRights),
+        bannedRights: j.optional('banned_rights', fromJson$ChatBannedRights),
+        defaultBannedRights: j.optional('default_banned_rights', fromJson$ChatBannedRights),
+        participantsCount: j.optional('participants_count', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `channel#d31a961e flags:# creator:flags.0?true left:flags.2?true broadcast:flags.5?true verified:flags.7?true megagroup:flags.8?true restricted:flags.9?true signatures:flags.11?true min:flags.12?true scam:flags.19?true has_link:flags.20?true has_geo:flags.21?true slowmode_enabled:flags.22?true call_active:flags.23?true call_not_empty:flags.24?true id:int access_hash:flags.13?long title:string username:flags.6?string photo:ChatPhoto date:int version:int restriction_reason:flags.9?Vector<RestrictionReason> admin_rights:flags.14?ChatAdminRights banned_rights:flags.15?ChatBannedRights default_banned_rights:flags.18?ChatBannedRights participants_count:flags.17?int = Chat` */
@@ -6773,6 +8083,31 @@ class ChannelForbidden$ {
     } catch (e) {
       return rethrowDecode(e, 'channelForbidden', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelForbidden');
+    j.flag('broadcast', this.broadcast);
+    j.flag('megagroup', this.megagroup);
+    j.field('id', this.id, intToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    j.field('title', this.title, stringToJson);
+    j.optional('until_date', this.untilDate, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelForbidden$ {
+    const j = new TlJsonReader(json, 'channelForbidden', classes);
+    return j.end(
+      new ChannelForbidden$({
+        broadcast: j.flag('broadcast'),
+        megagroup: j.flag('megagroup'),
+        id: j.field('id', intFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+        title: j.field('title', stringFromJson),
+        untilDate: j.optional('until_date', intFromJson),
+      }),
+    );
   }
 }
 
@@ -6905,6 +8240,43 @@ class ChatFull$ {
     } catch (e) {
       return rethrowDecode(e, 'chatFull', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chatFull');
+    j.flag('can_set_username', this.canSetUsername);
+    j.flag('has_scheduled', this.hasScheduled);
+    j.field('id', this.id, intToJson);
+    j.field('about', this.about, stringToJson);
+    j.field('participants', this.participants, objectToJson);
+    j.optional('chat_photo', this.chatPhoto, objectToJson);
+    j.field('notify_settings', this.notifySettings, objectToJson);
+    j.field('exported_invite', this.exportedInvite, objectToJson);
+    j.optionalVector('bot_info', this.botInfo, objectToJson);
+    j.optional('pinned_msg_id', this.pinnedMsgId, intToJson);
+    j.optional('folder_id', this.folderId, intToJson);
+    j.optional('call', this.call, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChatFull$ {
+    const j = new TlJsonReader(json, 'chatFull', classes);
+    return j.end(
+      new ChatFull$({
+        canSetUsername: j.flag('can_set_username'),
+        hasScheduled: j.flag('has_scheduled'),
+        id: j.field('id', intFromJson),
+        about: j.field('about', stringFromJson),
+        participants: j.field('participants', fromJson$ChatParticipants),
+        chatPhoto: j.optional('chat_photo', fromJson$Photo),
+        notifySettings: j.field('notify_settings', fromJson$PeerNotifySettings),
+        exportedInvite: j.field('exported_invite', fromJson$ExportedChatInvite),
+        botInfo: j.optionalVector('bot_info', fromJson$BotInfo),
+        pinnedMsgId: j.optional('pinned_msg_id', intFromJson),
+        folderId: j.optional('folder_id', intFromJson),
+        call: j.optional('call', fromJson$InputGroupCall),
+      }),
+    );
   }
 }
 
@@ -7194,6 +8566,89 @@ class ChannelFull$ {
       return rethrowDecode(e, 'channelFull', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelFull');
+    j.flag('can_view_participants', this.canViewParticipants);
+    j.flag('can_set_username', this.canSetUsername);
+    j.flag('can_set_stickers', this.canSetStickers);
+    j.flag('hidden_prehistory', this.hiddenPrehistory);
+    j.flag('can_set_location', this.canSetLocation);
+    j.flag('has_scheduled', this.hasScheduled);
+    j.flag('can_view_stats', this.canViewStats);
+    j.flag('blocked', this.blocked);
+    j.field('id', this.id, intToJson);
+    j.field('about', this.about, stringToJson);
+    j.optional('participants_count', this.participantsCount, intToJson);
+    j.optional('admins_count', this.adminsCount, intToJson);
+    j.optional('kicked_count', this.kickedCount, intToJson);
+    j.optional('banned_count', this.bannedCount, intToJson);
+    j.optional('online_count', this.onlineCount, intToJson);
+    j.field('read_inbox_max_id', this.readInboxMaxId, intToJson);
+    j.field('read_outbox_max_id', this.readOutboxMaxId, intToJson);
+    j.field('unread_count', this.unreadCount, intToJson);
+    j.field('chat_photo', this.chatPhoto, objectToJson);
+    j.field('notify_settings', this.notifySettings, objectToJson);
+    j.field('exported_invite', this.exportedInvite, objectToJson);
+    j.vector('bot_info', this.botInfo, objectToJson);
+    j.optional('migrated_from_chat_id', this.migratedFromChatId, intToJson);
+    j.optional('migrated_from_max_id', this.migratedFromMaxId, intToJson);
+    j.optional('pinned_msg_id', this.pinnedMsgId, intToJson);
+    j.optional('stickerset', this.stickerset, objectToJson);
+    j.optional('available_min_id', this.availableMinId, intToJson);
+    j.optional('folder_id', this.folderId, intToJson);
+    j.optional('linked_chat_id', this.linkedChatId, intToJson);
+    j.optional('location', this.location, objectToJson);
+    j.optional('slowmode_seconds', this.slowmodeSeconds, intToJson);
+    j.optional('slowmode_next_send_date', this.slowmodeNextSendDate, intToJson);
+    j.optional('stats_dc', this.statsDc, intToJson);
+    j.field('pts', this.pts, intToJson);
+    j.optional('call', this.call, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelFull$ {
+    const j = new TlJsonReader(json, 'channelFull', classes);
+    return j.end(
+      new ChannelFull$({
+        canViewParticipants: j.flag('can_view_participants'),
+        canSetUsername: j.flag('can_set_username'),
+        canSetStickers: j.flag('can_set_stickers'),
+        hiddenPrehistory: j.flag('hidden_prehistory'),
+        canSetLocation: j.flag('can_set_location'),
+        hasScheduled: j.flag('has_scheduled'),
+        canViewStats: j.flag('can_view_stats'),
+        blocked: j.flag('blocked'),
+        id: j.field('id', intFromJson),
+        about: j.field('about', stringFromJson),
+        participantsCount: j.optional('participants_count', intFromJson),
+        adminsCount: j.optional('admins_count', intFromJson),
+        kickedCount: j.optional('kicked_count', intFromJson),
+        bannedCount: j.optional('banned_count', intFromJson),
+        onlineCount: j.optional('online_count', intFromJson),
+        readInboxMaxId: j.field('read_inbox_max_id', intFromJson),
+        readOutboxMaxId: j.field('read_outbox_max_id', intFromJson),
+        unreadCount: j.field('unread_count', intFromJson),
+        chatPhoto: j.field('chat_photo', fromJson$Photo),
+        notifySettings: j.field('notify_settings', fromJson$PeerNotifySettings),
+        exportedInvite: j.field('exported_invite', fromJson$ExportedChatInvite),
+        botInfo: j.vector('bot_info', fromJson$BotInfo),
+        migratedFromChatId: j.optional('migrated_from_chat_id', intFromJson),
+        migratedFromMaxId: j.optional('migrated_from_max_id', intFromJson),
+        pinnedMsgId: j.optional('pinned_msg_id', intFromJson),
+        stickerset: j.optional('stickerset', fromJson$StickerSet),
+        availableMinId: j.optional('available_min_id', intFromJson),
+        folderId: j.optional('folder_id', intFromJson),
+        linkedChatId: j.optional('linked_chat_id', intFromJson),
+        location: j.optional('location', fromJson$ChannelLocation),
+        slowmodeSeconds: j.optional('slowmode_seconds', intFromJson),
+        slowmodeNextSendDate: j.optional('slowmode_next_send_date', intFromJson),
+        statsDc: j.optional('stats_dc', intFromJson),
+        pts: j.field('pts', intFromJson),
+        call: j.optional('call', fromJson$InputGroupCall),
+      }),
+    );
+  }
 }
 
 /** `channelFull#ef3a6acd flags:# can_view_participants:flags.3?true can_set_username:flags.6?true can_set_stickers:flags.7?true hidden_prehistory:flags.10?true can_set_location:flags.16?true has_scheduled:flags.19?true can_view_stats:flags.20?true blocked:flags.22?true id:int about:string participants_count:flags.0?int admins_count:flags.1?int kicked_count:flags.2?int banned_count:flags.2?int online_count:flags.13?int read_inbox_max_id:int read_outbox_max_id:int unread_count:int chat_photo:Photo notify_settings:PeerNotifySettings exported_invite:ExportedChatInvite bot_info:Vector<BotInfo> migrated_from_chat_id:flags.4?int migrated_from_max_id:flags.4?int pinned_msg_id:flags.5?int stickerset:flags.8?StickerSet available_min_id:flags.9?int folder_id:flags.11?int linked_chat_id:flags.14?int location:flags.15?ChannelLocation slowmode_seconds:flags.17?int slowmode_next_send_date:flags.18?int stats_dc:flags.12?int pts:int call:flags.21?InputGroupCall = ChatFull` */
@@ -7256,6 +8711,25 @@ class ChatParticipant$ {
       return rethrowDecode(e, 'chatParticipant', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chatParticipant');
+    j.field('user_id', this.userId, intToJson);
+    j.field('inviter_id', this.inviterId, intToJson);
+    j.field('date', this.date, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChatParticipant$ {
+    const j = new TlJsonReader(json, 'chatParticipant', classes);
+    return j.end(
+      new ChatParticipant$({
+        userId: j.field('user_id', intFromJson),
+        inviterId: j.field('inviter_id', intFromJson),
+        date: j.field('date', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `chatParticipant#c8d7493e user_id:int inviter_id:int date:int = ChatParticipant` */
@@ -7305,6 +8779,21 @@ class ChatParticipantCreator$ {
     } catch (e) {
       return rethrowDecode(e, 'chatParticipantCreator', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chatParticipantCreator');
+    j.field('user_id', this.userId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChatParticipantCreator$ {
+    const j = new TlJsonReader(json, 'chatParticipantCreator', classes);
+    return j.end(
+      new ChatParticipantCreator$({
+        userId: j.field('user_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -7368,6 +8857,25 @@ class ChatParticipantAdmin$ {
       return rethrowDecode(e, 'chatParticipantAdmin', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chatParticipantAdmin');
+    j.field('user_id', this.userId, intToJson);
+    j.field('inviter_id', this.inviterId, intToJson);
+    j.field('date', this.date, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChatParticipantAdmin$ {
+    const j = new TlJsonReader(json, 'chatParticipantAdmin', classes);
+    return j.end(
+      new ChatParticipantAdmin$({
+        userId: j.field('user_id', intFromJson),
+        inviterId: j.field('inviter_id', intFromJson),
+        date: j.field('date', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `chatParticipantAdmin#e2d6e436 user_id:int inviter_id:int date:int = ChatParticipant` */
@@ -7429,6 +8937,23 @@ class ChatParticipantsForbidden$ {
     } catch (e) {
       return rethrowDecode(e, 'chatParticipantsForbidden', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chatParticipantsForbidden');
+    j.field('chat_id', this.chatId, intToJson);
+    j.optional('self_participant', this.selfParticipant, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChatParticipantsForbidden$ {
+    const j = new TlJsonReader(json, 'chatParticipantsForbidden', classes);
+    return j.end(
+      new ChatParticipantsForbidden$({
+        chatId: j.field('chat_id', intFromJson),
+        selfParticipant: j.optional('self_participant', fromJson$ChatParticipant),
+      }),
+    );
   }
 }
 
@@ -7500,6 +9025,25 @@ class ChatParticipants$ {
       return rethrowDecode(e, 'chatParticipants', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chatParticipants');
+    j.field('chat_id', this.chatId, intToJson);
+    j.vector('participants', this.participants, objectToJson);
+    j.field('version', this.version, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChatParticipants$ {
+    const j = new TlJsonReader(json, 'chatParticipants', classes);
+    return j.end(
+      new ChatParticipants$({
+        chatId: j.field('chat_id', intFromJson),
+        participants: j.vector('participants', fromJson$ChatParticipant),
+        version: j.field('version', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `chatParticipants#3f460fed chat_id:int participants:Vector<ChatParticipant> version:int = ChatParticipants` */
@@ -7527,6 +9071,14 @@ class ChatPhotoEmpty$ {
 
   static fromReader(_r: TlReader): ChatPhotoEmpty$ {
     return new ChatPhotoEmpty$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'chatPhotoEmpty' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChatPhotoEmpty$ {
+    return new TlJsonReader(json, 'chatPhotoEmpty', classes).end(new ChatPhotoEmpty$());
   }
 }
 
@@ -7600,6 +9152,27 @@ class ChatPhoto$ {
       return rethrowDecode(e, 'chatPhoto', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chatPhoto');
+    j.flag('has_video', this.hasVideo);
+    j.field('photo_small', this.photoSmall, objectToJson);
+    j.field('photo_big', this.photoBig, objectToJson);
+    j.field('dc_id', this.dcId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChatPhoto$ {
+    const j = new TlJsonReader(json, 'chatPhoto', classes);
+    return j.end(
+      new ChatPhoto$({
+        hasVideo: j.flag('has_video'),
+        photoSmall: j.field('photo_small', fromJson$FileLocation),
+        photoBig: j.field('photo_big', fromJson$FileLocation),
+        dcId: j.field('dc_id', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `chatPhoto#d20b9f3c flags:# has_video:flags.0?true photo_small:FileLocation photo_big:FileLocation dc_id:int = ChatPhoto` */
@@ -7649,6 +9222,21 @@ class MessageEmpty$ {
     } catch (e) {
       return rethrowDecode(e, 'messageEmpty', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageEmpty');
+    j.field('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageEmpty$ {
+    const j = new TlJsonReader(json, 'messageEmpty', classes);
+    return j.end(
+      new MessageEmpty$({
+        id: j.field('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -7887,6 +9475,73 @@ class Message$ {
       return rethrowDecode(e, 'message', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('message');
+    j.flag('out', this.out);
+    j.flag('mentioned', this.mentioned);
+    j.flag('media_unread', this.mediaUnread);
+    j.flag('silent', this.silent);
+    j.flag('post', this.post);
+    j.flag('from_scheduled', this.fromScheduled);
+    j.flag('legacy', this.legacy);
+    j.flag('edit_hide', this.editHide);
+    j.flag('pinned', this.pinned);
+    j.field('id', this.id, intToJson);
+    j.optional('from_id', this.fromId, objectToJson);
+    j.field('peer_id', this.peerId, objectToJson);
+    j.optional('fwd_from', this.fwdFrom, objectToJson);
+    j.optional('via_bot_id', this.viaBotId, intToJson);
+    j.optional('reply_to', this.replyTo, objectToJson);
+    j.field('date', this.date, intToJson);
+    j.field('message', this.message, stringToJson);
+    j.optional('media', this.media, objectToJson);
+    j.optional('reply_markup', this.replyMarkup, objectToJson);
+    j.optionalVector('entities', this.entities, objectToJson);
+    j.optional('views', this.views, intToJson);
+    j.optional('forwards', this.forwards, intToJson);
+    j.optional('replies', this.replies, objectToJson);
+    j.optional('edit_date', this.editDate, intToJson);
+    j.optional('post_author', this.postAuthor, stringToJson);
+    j.optional('grouped_id', this.groupedId, longToJson);
+    j.optionalVector('restriction_reason', this.restrictionReason, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Message$ {
+    const j = new TlJsonReader(json, 'message', classes);
+    return j.end(
+      new Message$({
+        out: j.flag('out'),
+        mentioned: j.flag('mentioned'),
+        mediaUnread: j.flag('media_unread'),
+        silent: j.flag('silent'),
+        post: j.flag('post'),
+        fromScheduled: j.flag('from_scheduled'),
+        legacy: j.flag('legacy'),
+        editHide: j.flag('edit_hide'),
+        pinned: j.flag('pinned'),
+        id: j.field('id', intFromJson),
+        fromId: j.optional('from_id', fromJson$Peer),
+        peerId: j.field('peer_id', fromJson$Peer),
+        fwdFrom: j.optional('fwd_from', fromJson$MessageFwdHeader),
+        viaBotId: j.optional('via_bot_id', intFromJson),
+        replyTo: j.optional('reply_to', fromJson$MessageReplyHeader),
+        date: j.field('date', intFromJson),
+        message: j.field('message', stringFromJson),
+        media: j.optional('media', fromJson$MessageMedia),
+        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
+        entities: j.optionalVector('entities', fromJson$MessageEntity),
+        views: j.optional('views', intFromJson),
+        forwards: j.optional('forwards', intFromJson),
+        replies: j.optional('replies', fromJson$MessageReplies),
+        editDate: j.optional('edit_date', intFromJson),
+        postAuthor: j.optional('post_author', stringFromJson),
+        groupedId: j.optional('grouped_id', longFromJson),
+        restrictionReason: j.optionalVector('restriction_reason', fromJson$RestrictionReason),
+      }),
+    );
+  }
 }
 
 /** `message#58ae39c9 flags:# out:flags.1?true mentioned:flags.4?true media_unread:flags.5?true silent:flags.13?true post:flags.14?true from_scheduled:flags.18?true legacy:flags.19?true edit_hide:flags.21?true pinned:flags.24?true id:int from_id:flags.8?Peer peer_id:Peer fwd_from:flags.2?MessageFwdHeader via_bot_id:flags.11?int reply_to:flags.3?MessageReplyHeader date:int message:string media:flags.9?MessageMedia reply_markup:flags.6?ReplyMarkup entities:flags.7?Vector<MessageEntity> views:flags.10?int forwards:flags.10?int replies:flags.23?MessageReplies edit_date:flags.15?int post_author:flags.16?string grouped_id:flags.17?long restriction_reason:flags.22?Vector<RestrictionReason> = Message` */
@@ -8004,6 +9659,43 @@ class MessageService$ {
       return rethrowDecode(e, 'messageService', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageService');
+    j.flag('out', this.out);
+    j.flag('mentioned', this.mentioned);
+    j.flag('media_unread', this.mediaUnread);
+    j.flag('silent', this.silent);
+    j.flag('post', this.post);
+    j.flag('legacy', this.legacy);
+    j.field('id', this.id, intToJson);
+    j.optional('from_id', this.fromId, objectToJson);
+    j.field('peer_id', this.peerId, objectToJson);
+    j.optional('reply_to', this.replyTo, objectToJson);
+    j.field('date', this.date, intToJson);
+    j.field('action', this.action, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageService$ {
+    const j = new TlJsonReader(json, 'messageService', classes);
+    return j.end(
+      new MessageService$({
+        out: j.flag('out'),
+        mentioned: j.flag('mentioned'),
+        mediaUnread: j.flag('media_unread'),
+        silent: j.flag('silent'),
+        post: j.flag('post'),
+        legacy: j.flag('legacy'),
+        id: j.field('id', intFromJson),
+        fromId: j.optional('from_id', fromJson$Peer),
+        peerId: j.field('peer_id', fromJson$Peer),
+        replyTo: j.optional('reply_to', fromJson$MessageReplyHeader),
+        date: j.field('date', intFromJson),
+        action: j.field('action', fromJson$MessageAction),
+      }),
+    );
+  }
 }
 
 /** `messageService#286fa604 flags:# out:flags.1?true mentioned:flags.4?true media_unread:flags.5?true silent:flags.13?true post:flags.14?true legacy:flags.19?true id:int from_id:flags.8?Peer peer_id:Peer reply_to:flags.3?MessageReplyHeader date:int action:MessageAction = Message` */
@@ -8031,6 +9723,14 @@ class MessageMediaEmpty$ {
 
   static fromReader(_r: TlReader): MessageMediaEmpty$ {
     return new MessageMediaEmpty$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messageMediaEmpty' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageMediaEmpty$ {
+    return new TlJsonReader(json, 'messageMediaEmpty', classes).end(new MessageMediaEmpty$());
   }
 }
 
@@ -8095,6 +9795,23 @@ class MessageMediaPhoto$ {
       return rethrowDecode(e, 'messageMediaPhoto', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageMediaPhoto');
+    j.optional('photo', this.photo, objectToJson);
+    j.optional('ttl_seconds', this.ttlSeconds, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageMediaPhoto$ {
+    const j = new TlJsonReader(json, 'messageMediaPhoto', classes);
+    return j.end(
+      new MessageMediaPhoto$({
+        photo: j.optional('photo', fromJson$Photo),
+        ttlSeconds: j.optional('ttl_seconds', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `messageMediaPhoto#695150d7 flags:# photo:flags.0?Photo ttl_seconds:flags.2?int = MessageMedia` */
@@ -8144,6 +9861,21 @@ class MessageMediaGeo$ {
     } catch (e) {
       return rethrowDecode(e, 'messageMediaGeo', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageMediaGeo');
+    j.field('geo', this.geo, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageMediaGeo$ {
+    const j = new TlJsonReader(json, 'messageMediaGeo', classes);
+    return j.end(
+      new MessageMediaGeo$({
+        geo: j.field('geo', fromJson$GeoPoint),
+      }),
+    );
   }
 }
 
@@ -8219,6 +9951,29 @@ class MessageMediaContact$ {
       return rethrowDecode(e, 'messageMediaContact', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageMediaContact');
+    j.field('phone_number', this.phoneNumber, stringToJson);
+    j.field('first_name', this.firstName, stringToJson);
+    j.field('last_name', this.lastName, stringToJson);
+    j.field('vcard', this.vcard, stringToJson);
+    j.field('user_id', this.userId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageMediaContact$ {
+    const j = new TlJsonReader(json, 'messageMediaContact', classes);
+    return j.end(
+      new MessageMediaContact$({
+        phoneNumber: j.field('phone_number', stringFromJson),
+        firstName: j.field('first_name', stringFromJson),
+        lastName: j.field('last_name', stringFromJson),
+        vcard: j.field('vcard', stringFromJson),
+        userId: j.field('user_id', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `messageMediaContact#cbf24940 phone_number:string first_name:string last_name:string vcard:string user_id:int = MessageMedia` */
@@ -8246,6 +10001,14 @@ class MessageMediaUnsupported$ {
 
   static fromReader(_r: TlReader): MessageMediaUnsupported$ {
     return new MessageMediaUnsupported$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messageMediaUnsupported' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageMediaUnsupported$ {
+    return new TlJsonReader(json, 'messageMediaUnsupported', classes).end(new MessageMediaUnsupported$());
   }
 }
 
@@ -8310,6 +10073,23 @@ class MessageMediaDocument$ {
       return rethrowDecode(e, 'messageMediaDocument', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageMediaDocument');
+    j.optional('document', this.document, objectToJson);
+    j.optional('ttl_seconds', this.ttlSeconds, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageMediaDocument$ {
+    const j = new TlJsonReader(json, 'messageMediaDocument', classes);
+    return j.end(
+      new MessageMediaDocument$({
+        document: j.optional('document', fromJson$Document),
+        ttlSeconds: j.optional('ttl_seconds', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `messageMediaDocument#9cb070d7 flags:# document:flags.0?Document ttl_seconds:flags.2?int = MessageMedia` */
@@ -8359,6 +10139,21 @@ class MessageMediaWebPage$ {
     } catch (e) {
       return rethrowDecode(e, 'messageMediaWebPage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageMediaWebPage');
+    j.field('webpage', this.webpage, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageMediaWebPage$ {
+    const j = new TlJsonReader(json, 'messageMediaWebPage', classes);
+    return j.end(
+      new MessageMediaWebPage$({
+        webpage: j.field('webpage', fromJson$WebPage),
+      }),
+    );
   }
 }
 
@@ -8440,6 +10235,31 @@ class MessageMediaVenue$ {
       return rethrowDecode(e, 'messageMediaVenue', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageMediaVenue');
+    j.field('geo', this.geo, objectToJson);
+    j.field('title', this.title, stringToJson);
+    j.field('address', this.address, stringToJson);
+    j.field('provider', this.provider, stringToJson);
+    j.field('venue_id', this.venueId, stringToJson);
+    j.field('venue_type', this.venueType, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageMediaVenue$ {
+    const j = new TlJsonReader(json, 'messageMediaVenue', classes);
+    return j.end(
+      new MessageMediaVenue$({
+        geo: j.field('geo', fromJson$GeoPoint),
+        title: j.field('title', stringFromJson),
+        address: j.field('address', stringFromJson),
+        provider: j.field('provider', stringFromJson),
+        venueId: j.field('venue_id', stringFromJson),
+        venueType: j.field('venue_type', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `messageMediaVenue#2ec0533f geo:GeoPoint title:string address:string provider:string venue_id:string venue_type:string = MessageMedia` */
@@ -8489,6 +10309,21 @@ class MessageMediaGame$ {
     } catch (e) {
       return rethrowDecode(e, 'messageMediaGame', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageMediaGame');
+    j.field('game', this.game, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageMediaGame$ {
+    const j = new TlJsonReader(json, 'messageMediaGame', classes);
+    return j.end(
+      new MessageMediaGame$({
+        game: j.field('game', fromJson$Game),
+      }),
+    );
   }
 }
 
@@ -8593,6 +10428,37 @@ class MessageMediaInvoice$ {
       return rethrowDecode(e, 'messageMediaInvoice', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageMediaInvoice');
+    j.flag('shipping_address_requested', this.shippingAddressRequested);
+    j.flag('test', this.test);
+    j.field('title', this.title, stringToJson);
+    j.field('description', this.description, stringToJson);
+    j.optional('photo', this.photo, objectToJson);
+    j.optional('receipt_msg_id', this.receiptMsgId, intToJson);
+    j.field('currency', this.currency, stringToJson);
+    j.field('total_amount', this.totalAmount, longToJson);
+    j.field('start_param', this.startParam, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageMediaInvoice$ {
+    const j = new TlJsonReader(json, 'messageMediaInvoice', classes);
+    return j.end(
+      new MessageMediaInvoice$({
+        shippingAddressRequested: j.flag('shipping_address_requested'),
+        test: j.flag('test'),
+        title: j.field('title', stringFromJson),
+        description: j.field('description', stringFromJson),
+        photo: j.optional('photo', fromJson$WebDocument),
+        receiptMsgId: j.optional('receipt_msg_id', intFromJson),
+        currency: j.field('currency', stringFromJson),
+        totalAmount: j.field('total_amount', longFromJson),
+        startParam: j.field('start_param', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `messageMediaInvoice#84551347 flags:# shipping_address_requested:flags.1?true test:flags.3?true title:string description:string photo:flags.0?WebDocument receipt_msg_id:flags.2?int currency:string total_amount:long start_param:string = MessageMedia` */
@@ -8668,6 +10534,27 @@ class MessageMediaGeoLive$ {
       return rethrowDecode(e, 'messageMediaGeoLive', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageMediaGeoLive');
+    j.field('geo', this.geo, objectToJson);
+    j.optional('heading', this.heading, intToJson);
+    j.field('period', this.period, intToJson);
+    j.optional('proximity_notification_radius', this.proximityNotificationRadius, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageMediaGeoLive$ {
+    const j = new TlJsonReader(json, 'messageMediaGeoLive', classes);
+    return j.end(
+      new MessageMediaGeoLive$({
+        geo: j.field('geo', fromJson$GeoPoint),
+        heading: j.optional('heading', intFromJson),
+        period: j.field('period', intFromJson),
+        proximityNotificationRadius: j.optional('proximity_notification_radius', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `messageMediaGeoLive#b940c666 flags:# geo:GeoPoint heading:flags.0?int period:int proximity_notification_radius:flags.1?int = MessageMedia` */
@@ -8723,6 +10610,23 @@ class MessageMediaPoll$ {
     } catch (e) {
       return rethrowDecode(e, 'messageMediaPoll', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageMediaPoll');
+    j.field('poll', this.poll, objectToJson);
+    j.field('results', this.results, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageMediaPoll$ {
+    const j = new TlJsonReader(json, 'messageMediaPoll', classes);
+    return j.end(
+      new MessageMediaPoll$({
+        poll: j.field('poll', fromJson$Poll),
+        results: j.field('results', fromJson$PollResults),
+      }),
+    );
   }
 }
 
@@ -8780,6 +10684,23 @@ class MessageMediaDice$ {
       return rethrowDecode(e, 'messageMediaDice', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageMediaDice');
+    j.field('value', this.value, intToJson);
+    j.field('emoticon', this.emoticon, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageMediaDice$ {
+    const j = new TlJsonReader(json, 'messageMediaDice', classes);
+    return j.end(
+      new MessageMediaDice$({
+        value: j.field('value', intFromJson),
+        emoticon: j.field('emoticon', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `messageMediaDice#3f7ee58b value:int emoticon:string = MessageMedia` */
@@ -8807,6 +10728,14 @@ class MessageActionEmpty$ {
 
   static fromReader(_r: TlReader): MessageActionEmpty$ {
     return new MessageActionEmpty$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messageActionEmpty' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageActionEmpty$ {
+    return new TlJsonReader(json, 'messageActionEmpty', classes).end(new MessageActionEmpty$());
   }
 }
 
@@ -8872,6 +10801,23 @@ class MessageActionChatCreate$ {
       return rethrowDecode(e, 'messageActionChatCreate', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageActionChatCreate');
+    j.field('title', this.title, stringToJson);
+    j.vector('users', this.users, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageActionChatCreate$ {
+    const j = new TlJsonReader(json, 'messageActionChatCreate', classes);
+    return j.end(
+      new MessageActionChatCreate$({
+        title: j.field('title', stringFromJson),
+        users: j.vector('users', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `messageActionChatCreate#a6638b9a title:string users:Vector<int> = MessageAction` */
@@ -8921,6 +10867,21 @@ class MessageActionChatEditTitle$ {
     } catch (e) {
       return rethrowDecode(e, 'messageActionChatEditTitle', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageActionChatEditTitle');
+    j.field('title', this.title, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageActionChatEditTitle$ {
+    const j = new TlJsonReader(json, 'messageActionChatEditTitle', classes);
+    return j.end(
+      new MessageActionChatEditTitle$({
+        title: j.field('title', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -8972,6 +10933,21 @@ class MessageActionChatEditPhoto$ {
       return rethrowDecode(e, 'messageActionChatEditPhoto', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageActionChatEditPhoto');
+    j.field('photo', this.photo, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageActionChatEditPhoto$ {
+    const j = new TlJsonReader(json, 'messageActionChatEditPhoto', classes);
+    return j.end(
+      new MessageActionChatEditPhoto$({
+        photo: j.field('photo', fromJson$Photo),
+      }),
+    );
+  }
 }
 
 /** `messageActionChatEditPhoto#7fcb13a8 photo:Photo = MessageAction` */
@@ -8999,6 +10975,14 @@ class MessageActionChatDeletePhoto$ {
 
   static fromReader(_r: TlReader): MessageActionChatDeletePhoto$ {
     return new MessageActionChatDeletePhoto$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messageActionChatDeletePhoto' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageActionChatDeletePhoto$ {
+    return new TlJsonReader(json, 'messageActionChatDeletePhoto', classes).end(new MessageActionChatDeletePhoto$());
   }
 }
 
@@ -9058,6 +11042,21 @@ class MessageActionChatAddUser$ {
       return rethrowDecode(e, 'messageActionChatAddUser', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageActionChatAddUser');
+    j.vector('users', this.users, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageActionChatAddUser$ {
+    const j = new TlJsonReader(json, 'messageActionChatAddUser', classes);
+    return j.end(
+      new MessageActionChatAddUser$({
+        users: j.vector('users', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `messageActionChatAddUser#488a7337 users:Vector<int> = MessageAction` */
@@ -9107,6 +11106,21 @@ class MessageActionChatDeleteUser$ {
     } catch (e) {
       return rethrowDecode(e, 'messageActionChatDeleteUser', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageActionChatDeleteUser');
+    j.field('user_id', this.userId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageActionChatDeleteUser$ {
+    const j = new TlJsonReader(json, 'messageActionChatDeleteUser', classes);
+    return j.end(
+      new MessageActionChatDeleteUser$({
+        userId: j.field('user_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -9158,6 +11172,21 @@ class MessageActionChatJoinedByLink$ {
       return rethrowDecode(e, 'messageActionChatJoinedByLink', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageActionChatJoinedByLink');
+    j.field('inviter_id', this.inviterId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageActionChatJoinedByLink$ {
+    const j = new TlJsonReader(json, 'messageActionChatJoinedByLink', classes);
+    return j.end(
+      new MessageActionChatJoinedByLink$({
+        inviterId: j.field('inviter_id', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `messageActionChatJoinedByLink#f89cf5e8 inviter_id:int = MessageAction` */
@@ -9208,6 +11237,21 @@ class MessageActionChannelCreate$ {
       return rethrowDecode(e, 'messageActionChannelCreate', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageActionChannelCreate');
+    j.field('title', this.title, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageActionChannelCreate$ {
+    const j = new TlJsonReader(json, 'messageActionChannelCreate', classes);
+    return j.end(
+      new MessageActionChannelCreate$({
+        title: j.field('title', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `messageActionChannelCreate#95d2ac92 title:string = MessageAction` */
@@ -9257,6 +11301,21 @@ class MessageActionChatMigrateTo$ {
     } catch (e) {
       return rethrowDecode(e, 'messageActionChatMigrateTo', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageActionChatMigrateTo');
+    j.field('channel_id', this.channelId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageActionChatMigrateTo$ {
+    const j = new TlJsonReader(json, 'messageActionChatMigrateTo', classes);
+    return j.end(
+      new MessageActionChatMigrateTo$({
+        channelId: j.field('channel_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -9314,6 +11373,23 @@ class MessageActionChannelMigrateFrom$ {
       return rethrowDecode(e, 'messageActionChannelMigrateFrom', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageActionChannelMigrateFrom');
+    j.field('title', this.title, stringToJson);
+    j.field('chat_id', this.chatId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageActionChannelMigrateFrom$ {
+    const j = new TlJsonReader(json, 'messageActionChannelMigrateFrom', classes);
+    return j.end(
+      new MessageActionChannelMigrateFrom$({
+        title: j.field('title', stringFromJson),
+        chatId: j.field('chat_id', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `messageActionChannelMigrateFrom#b055eaee title:string chat_id:int = MessageAction` */
@@ -9342,6 +11418,14 @@ class MessageActionPinMessage$ {
   static fromReader(_r: TlReader): MessageActionPinMessage$ {
     return new MessageActionPinMessage$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messageActionPinMessage' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageActionPinMessage$ {
+    return new TlJsonReader(json, 'messageActionPinMessage', classes).end(new MessageActionPinMessage$());
+  }
 }
 
 /** `messageActionPinMessage#94bd38ed = MessageAction` */
@@ -9369,6 +11453,14 @@ class MessageActionHistoryClear$ {
 
   static fromReader(_r: TlReader): MessageActionHistoryClear$ {
     return new MessageActionHistoryClear$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messageActionHistoryClear' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageActionHistoryClear$ {
+    return new TlJsonReader(json, 'messageActionHistoryClear', classes).end(new MessageActionHistoryClear$());
   }
 }
 
@@ -9425,6 +11517,23 @@ class MessageActionGameScore$ {
     } catch (e) {
       return rethrowDecode(e, 'messageActionGameScore', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageActionGameScore');
+    j.field('game_id', this.gameId, longToJson);
+    j.field('score', this.score, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageActionGameScore$ {
+    const j = new TlJsonReader(json, 'messageActionGameScore', classes);
+    return j.end(
+      new MessageActionGameScore$({
+        gameId: j.field('game_id', longFromJson),
+        score: j.field('score', intFromJson),
+      }),
+    );
   }
 }
 
@@ -9513,6 +11622,31 @@ class MessageActionPaymentSentMe$ {
       return rethrowDecode(e, 'messageActionPaymentSentMe', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageActionPaymentSentMe');
+    j.field('currency', this.currency, stringToJson);
+    j.field('total_amount', this.totalAmount, longToJson);
+    j.field('payload', this.payload, bytesToJson);
+    j.optional('info', this.info, objectToJson);
+    j.optional('shipping_option_id', this.shippingOptionId, stringToJson);
+    j.field('charge', this.charge, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageActionPaymentSentMe$ {
+    const j = new TlJsonReader(json, 'messageActionPaymentSentMe', classes);
+    return j.end(
+      new MessageActionPaymentSentMe$({
+        currency: j.field('currency', stringFromJson),
+        totalAmount: j.field('total_amount', longFromJson),
+        payload: j.field('payload', bytesFromJson),
+        info: j.optional('info', fromJson$PaymentRequestedInfo),
+        shippingOptionId: j.optional('shipping_option_id', stringFromJson),
+        charge: j.field('charge', fromJson$PaymentCharge),
+      }),
+    );
+  }
 }
 
 /** `messageActionPaymentSentMe#8f31b327 flags:# currency:string total_amount:long payload:bytes info:flags.0?PaymentRequestedInfo shipping_option_id:flags.1?string charge:PaymentCharge = MessageAction` */
@@ -9568,6 +11702,23 @@ class MessageActionPaymentSent$ {
     } catch (e) {
       return rethrowDecode(e, 'messageActionPaymentSent', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageActionPaymentSent');
+    j.field('currency', this.currency, stringToJson);
+    j.field('total_amount', this.totalAmount, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageActionPaymentSent$ {
+    const j = new TlJsonReader(json, 'messageActionPaymentSent', classes);
+    return j.end(
+      new MessageActionPaymentSent$({
+        currency: j.field('currency', stringFromJson),
+        totalAmount: j.field('total_amount', longFromJson),
+      }),
+    );
   }
 }
 
@@ -9643,6 +11794,27 @@ class MessageActionPhoneCall$ {
       return rethrowDecode(e, 'messageActionPhoneCall', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageActionPhoneCall');
+    j.flag('video', this.video);
+    j.field('call_id', this.callId, longToJson);
+    j.optional('reason', this.reason, objectToJson);
+    j.optional('duration', this.duration, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageActionPhoneCall$ {
+    const j = new TlJsonReader(json, 'messageActionPhoneCall', classes);
+    return j.end(
+      new MessageActionPhoneCall$({
+        video: j.flag('video'),
+        callId: j.field('call_id', longFromJson),
+        reason: j.optional('reason', fromJson$PhoneCallDiscardReason),
+        duration: j.optional('duration', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `messageActionPhoneCall#80e11a7f flags:# video:flags.2?true call_id:long reason:flags.0?PhoneCallDiscardReason duration:flags.1?int = MessageAction` */
@@ -9670,6 +11842,14 @@ class MessageActionScreenshotTaken$ {
 
   static fromReader(_r: TlReader): MessageActionScreenshotTaken$ {
     return new MessageActionScreenshotTaken$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messageActionScreenshotTaken' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageActionScreenshotTaken$ {
+    return new TlJsonReader(json, 'messageActionScreenshotTaken', classes).end(new MessageActionScreenshotTaken$());
   }
 }
 
@@ -9721,6 +11901,21 @@ class MessageActionCustomAction$ {
       return rethrowDecode(e, 'messageActionCustomAction', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageActionCustomAction');
+    j.field('message', this.message, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageActionCustomAction$ {
+    const j = new TlJsonReader(json, 'messageActionCustomAction', classes);
+    return j.end(
+      new MessageActionCustomAction$({
+        message: j.field('message', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `messageActionCustomAction#fae69f56 message:string = MessageAction` */
@@ -9770,6 +11965,21 @@ class MessageActionBotAllowed$ {
     } catch (e) {
       return rethrowDecode(e, 'messageActionBotAllowed', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageActionBotAllowed');
+    j.field('domain', this.domain, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageActionBotAllowed$ {
+    const j = new TlJsonReader(json, 'messageActionBotAllowed', classes);
+    return j.end(
+      new MessageActionBotAllowed$({
+        domain: j.field('domain', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -9835,6 +12045,23 @@ class MessageActionSecureValuesSentMe$ {
       return rethrowDecode(e, 'messageActionSecureValuesSentMe', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageActionSecureValuesSentMe');
+    j.vector('values', this.values, objectToJson);
+    j.field('credentials', this.credentials, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageActionSecureValuesSentMe$ {
+    const j = new TlJsonReader(json, 'messageActionSecureValuesSentMe', classes);
+    return j.end(
+      new MessageActionSecureValuesSentMe$({
+        values: j.vector('values', fromJson$SecureValue),
+        credentials: j.field('credentials', fromJson$SecureCredentialsEncrypted),
+      }),
+    );
+  }
 }
 
 /** `messageActionSecureValuesSentMe#1b287353 values:Vector<SecureValue> credentials:SecureCredentialsEncrypted = MessageAction` */
@@ -9893,6 +12120,21 @@ class MessageActionSecureValuesSent$ {
       return rethrowDecode(e, 'messageActionSecureValuesSent', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageActionSecureValuesSent');
+    j.vector('types', this.types, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageActionSecureValuesSent$ {
+    const j = new TlJsonReader(json, 'messageActionSecureValuesSent', classes);
+    return j.end(
+      new MessageActionSecureValuesSent$({
+        types: j.vector('types', fromJson$SecureValueType),
+      }),
+    );
+  }
 }
 
 /** `messageActionSecureValuesSent#d95c6154 types:Vector<SecureValueType> = MessageAction` */
@@ -9920,6 +12162,14 @@ class MessageActionContactSignUp$ {
 
   static fromReader(_r: TlReader): MessageActionContactSignUp$ {
     return new MessageActionContactSignUp$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messageActionContactSignUp' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageActionContactSignUp$ {
+    return new TlJsonReader(json, 'messageActionContactSignUp', classes).end(new MessageActionContactSignUp$());
   }
 }
 
@@ -9983,6 +12233,25 @@ class MessageActionGeoProximityReached$ {
       return rethrowDecode(e, 'messageActionGeoProximityReached', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageActionGeoProximityReached');
+    j.field('from_id', this.fromId, objectToJson);
+    j.field('to_id', this.toId, objectToJson);
+    j.field('distance', this.distance, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageActionGeoProximityReached$ {
+    const j = new TlJsonReader(json, 'messageActionGeoProximityReached', classes);
+    return j.end(
+      new MessageActionGeoProximityReached$({
+        fromId: j.field('from_id', fromJson$Peer),
+        toId: j.field('to_id', fromJson$Peer),
+        distance: j.field('distance', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `messageActionGeoProximityReached#98e0d697 from_id:Peer to_id:Peer distance:int = MessageAction` */
@@ -10044,6 +12313,23 @@ class MessageActionGroupCall$ {
     } catch (e) {
       return rethrowDecode(e, 'messageActionGroupCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageActionGroupCall');
+    j.field('call', this.call, objectToJson);
+    j.optional('duration', this.duration, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageActionGroupCall$ {
+    const j = new TlJsonReader(json, 'messageActionGroupCall', classes);
+    return j.end(
+      new MessageActionGroupCall$({
+        call: j.field('call', fromJson$InputGroupCall),
+        duration: j.optional('duration', intFromJson),
+      }),
+    );
   }
 }
 
@@ -10108,6 +12394,23 @@ class MessageActionInviteToGroupCall$ {
     } catch (e) {
       return rethrowDecode(e, 'messageActionInviteToGroupCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageActionInviteToGroupCall');
+    j.field('call', this.call, objectToJson);
+    j.vector('users', this.users, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageActionInviteToGroupCall$ {
+    const j = new TlJsonReader(json, 'messageActionInviteToGroupCall', classes);
+    return j.end(
+      new MessageActionInviteToGroupCall$({
+        call: j.field('call', fromJson$InputGroupCall),
+        users: j.vector('users', intFromJson),
+      }),
+    );
   }
 }
 
@@ -10231,6 +12534,43 @@ class Dialog$ {
       return rethrowDecode(e, 'dialog', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('dialog');
+    j.flag('pinned', this.pinned);
+    j.flag('unread_mark', this.unreadMark);
+    j.field('peer', this.peer, objectToJson);
+    j.field('top_message', this.topMessage, intToJson);
+    j.field('read_inbox_max_id', this.readInboxMaxId, intToJson);
+    j.field('read_outbox_max_id', this.readOutboxMaxId, intToJson);
+    j.field('unread_count', this.unreadCount, intToJson);
+    j.field('unread_mentions_count', this.unreadMentionsCount, intToJson);
+    j.field('notify_settings', this.notifySettings, objectToJson);
+    j.optional('pts', this.pts, intToJson);
+    j.optional('draft', this.draft, objectToJson);
+    j.optional('folder_id', this.folderId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Dialog$ {
+    const j = new TlJsonReader(json, 'dialog', classes);
+    return j.end(
+      new Dialog$({
+        pinned: j.flag('pinned'),
+        unreadMark: j.flag('unread_mark'),
+        peer: j.field('peer', fromJson$Peer),
+        topMessage: j.field('top_message', intFromJson),
+        readInboxMaxId: j.field('read_inbox_max_id', intFromJson),
+        readOutboxMaxId: j.field('read_outbox_max_id', intFromJson),
+        unreadCount: j.field('unread_count', intFromJson),
+        unreadMentionsCount: j.field('unread_mentions_count', intFromJson),
+        notifySettings: j.field('notify_settings', fromJson$PeerNotifySettings),
+        pts: j.optional('pts', intFromJson),
+        draft: j.optional('draft', fromJson$DraftMessage),
+        folderId: j.optional('folder_id', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `dialog#2c171f72 flags:# pinned:flags.2?true unread_mark:flags.3?true peer:Peer top_message:int read_inbox_max_id:int read_outbox_max_id:int unread_count:int unread_mentions_count:int notify_settings:PeerNotifySettings pts:flags.0?int draft:flags.1?DraftMessage folder_id:flags.4?int = Dialog` */
@@ -10327,6 +12667,35 @@ class DialogFolder$ {
       return rethrowDecode(e, 'dialogFolder', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('dialogFolder');
+    j.flag('pinned', this.pinned);
+    j.field('folder', this.folder, objectToJson);
+    j.field('peer', this.peer, objectToJson);
+    j.field('top_message', this.topMessage, intToJson);
+    j.field('unread_muted_peers_count', this.unreadMutedPeersCount, intToJson);
+    j.field('unread_unmuted_peers_count', this.unreadUnmutedPeersCount, intToJson);
+    j.field('unread_muted_messages_count', this.unreadMutedMessagesCount, intToJson);
+    j.field('unread_unmuted_messages_count', this.unreadUnmutedMessagesCount, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DialogFolder$ {
+    const j = new TlJsonReader(json, 'dialogFolder', classes);
+    return j.end(
+      new DialogFolder$({
+        pinned: j.flag('pinned'),
+        folder: j.field('folder', fromJson$Folder),
+        peer: j.field('peer', fromJson$Peer),
+        topMessage: j.field('top_message', intFromJson),
+        unreadMutedPeersCount: j.field('unread_muted_peers_count', intFromJson),
+        unreadUnmutedPeersCount: j.field('unread_unmuted_peers_count', intFromJson),
+        unreadMutedMessagesCount: j.field('unread_muted_messages_count', intFromJson),
+        unreadUnmutedMessagesCount: j.field('unread_unmuted_messages_count', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `dialogFolder#71bd134c flags:# pinned:flags.2?true folder:Folder peer:Peer top_message:int unread_muted_peers_count:int unread_unmuted_peers_count:int unread_muted_messages_count:int unread_unmuted_messages_count:int = Dialog` */
@@ -10376,6 +12745,21 @@ class PhotoEmpty$ {
     } catch (e) {
       return rethrowDecode(e, 'photoEmpty', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('photoEmpty');
+    j.field('id', this.id, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PhotoEmpty$ {
+    const j = new TlJsonReader(json, 'photoEmpty', classes);
+    return j.end(
+      new PhotoEmpty$({
+        id: j.field('id', longFromJson),
+      }),
+    );
   }
 }
 
@@ -10489,6 +12873,35 @@ class Photo$ {
       return rethrowDecode(e, 'photo', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('photo');
+    j.flag('has_stickers', this.hasStickers);
+    j.field('id', this.id, longToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    j.field('file_reference', this.fileReference, bytesToJson);
+    j.field('date', this.date, intToJson);
+    j.vector('sizes', this.sizes, objectToJson);
+    j.optionalVector('video_sizes', this.videoSizes, objectToJson);
+    j.field('dc_id', this.dcId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Photo$ {
+    const j = new TlJsonReader(json, 'photo', classes);
+    return j.end(
+      new Photo$({
+        hasStickers: j.flag('has_stickers'),
+        id: j.field('id', longFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+        fileReference: j.field('file_reference', bytesFromJson),
+        date: j.field('date', intFromJson),
+        sizes: j.vector('sizes', fromJson$PhotoSize),
+        videoSizes: j.optionalVector('video_sizes', fromJson$VideoSize),
+        dcId: j.field('dc_id', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `photo#fb197a65 flags:# has_stickers:flags.0?true id:long access_hash:long file_reference:bytes date:int sizes:Vector<PhotoSize> video_sizes:flags.1?Vector<VideoSize> dc_id:int = Photo` */
@@ -10538,6 +12951,21 @@ class PhotoSizeEmpty$ {
     } catch (e) {
       return rethrowDecode(e, 'photoSizeEmpty', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('photoSizeEmpty');
+    j.field('type', this.type, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PhotoSizeEmpty$ {
+    const j = new TlJsonReader(json, 'photoSizeEmpty', classes);
+    return j.end(
+      new PhotoSizeEmpty$({
+        type: j.field('type', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -10613,6 +13041,29 @@ class PhotoSize$ {
       return rethrowDecode(e, 'photoSize', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('photoSize');
+    j.field('type', this.type, stringToJson);
+    j.field('location', this.location, objectToJson);
+    j.field('w', this.w, intToJson);
+    j.field('h', this.h, intToJson);
+    j.field('size', this.size, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PhotoSize$ {
+    const j = new TlJsonReader(json, 'photoSize', classes);
+    return j.end(
+      new PhotoSize$({
+        type: j.field('type', stringFromJson),
+        location: j.field('location', fromJson$FileLocation),
+        w: j.field('w', intFromJson),
+        h: j.field('h', intFromJson),
+        size: j.field('size', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `photoSize#77bfb61b type:string location:FileLocation w:int h:int size:int = PhotoSize` */
@@ -10687,6 +13138,29 @@ class PhotoCachedSize$ {
       return rethrowDecode(e, 'photoCachedSize', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('photoCachedSize');
+    j.field('type', this.type, stringToJson);
+    j.field('location', this.location, objectToJson);
+    j.field('w', this.w, intToJson);
+    j.field('h', this.h, intToJson);
+    j.field('bytes', this.bytes, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PhotoCachedSize$ {
+    const j = new TlJsonReader(json, 'photoCachedSize', classes);
+    return j.end(
+      new PhotoCachedSize$({
+        type: j.field('type', stringFromJson),
+        location: j.field('location', fromJson$FileLocation),
+        w: j.field('w', intFromJson),
+        h: j.field('h', intFromJson),
+        bytes: j.field('bytes', bytesFromJson),
+      }),
+    );
+  }
 }
 
 /** `photoCachedSize#e9a734fa type:string location:FileLocation w:int h:int bytes:bytes = PhotoSize` */
@@ -10742,6 +13216,23 @@ class PhotoStrippedSize$ {
     } catch (e) {
       return rethrowDecode(e, 'photoStrippedSize', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('photoStrippedSize');
+    j.field('type', this.type, stringToJson);
+    j.field('bytes', this.bytes, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PhotoStrippedSize$ {
+    const j = new TlJsonReader(json, 'photoStrippedSize', classes);
+    return j.end(
+      new PhotoStrippedSize$({
+        type: j.field('type', stringFromJson),
+        bytes: j.field('bytes', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -10825,6 +13316,29 @@ class PhotoSizeProgressive$ {
       return rethrowDecode(e, 'photoSizeProgressive', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('photoSizeProgressive');
+    j.field('type', this.type, stringToJson);
+    j.field('location', this.location, objectToJson);
+    j.field('w', this.w, intToJson);
+    j.field('h', this.h, intToJson);
+    j.vector('sizes', this.sizes, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PhotoSizeProgressive$ {
+    const j = new TlJsonReader(json, 'photoSizeProgressive', classes);
+    return j.end(
+      new PhotoSizeProgressive$({
+        type: j.field('type', stringFromJson),
+        location: j.field('location', fromJson$FileLocation),
+        w: j.field('w', intFromJson),
+        h: j.field('h', intFromJson),
+        sizes: j.vector('sizes', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `photoSizeProgressive#5aa86a51 type:string location:FileLocation w:int h:int sizes:Vector<int> = PhotoSize` */
@@ -10881,6 +13395,23 @@ class PhotoPathSize$ {
       return rethrowDecode(e, 'photoPathSize', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('photoPathSize');
+    j.field('type', this.type, stringToJson);
+    j.field('bytes', this.bytes, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PhotoPathSize$ {
+    const j = new TlJsonReader(json, 'photoPathSize', classes);
+    return j.end(
+      new PhotoPathSize$({
+        type: j.field('type', stringFromJson),
+        bytes: j.field('bytes', bytesFromJson),
+      }),
+    );
+  }
 }
 
 /** `photoPathSize#d8214d41 type:string bytes:bytes = PhotoSize` */
@@ -10908,6 +13439,14 @@ class GeoPointEmpty$ {
 
   static fromReader(_r: TlReader): GeoPointEmpty$ {
     return new GeoPointEmpty$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'geoPointEmpty' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GeoPointEmpty$ {
+    return new TlJsonReader(json, 'geoPointEmpty', classes).end(new GeoPointEmpty$());
   }
 }
 
@@ -10983,6 +13522,27 @@ class GeoPoint$ {
       return rethrowDecode(e, 'geoPoint', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('geoPoint');
+    j.field('long', this.long, doubleToJson);
+    j.field('lat', this.lat, doubleToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    j.optional('accuracy_radius', this.accuracyRadius, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GeoPoint$ {
+    const j = new TlJsonReader(json, 'geoPoint', classes);
+    return j.end(
+      new GeoPoint$({
+        long: j.field('long', doubleFromJson),
+        lat: j.field('lat', doubleFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+        accuracyRadius: j.optional('accuracy_radius', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `geoPoint#b2a2f663 flags:# long:double lat:double access_hash:long accuracy_radius:flags.0?int = GeoPoint` */
@@ -11033,6 +13593,21 @@ class InputNotifyPeer$ {
       return rethrowDecode(e, 'inputNotifyPeer', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputNotifyPeer');
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputNotifyPeer$ {
+    const j = new TlJsonReader(json, 'inputNotifyPeer', classes);
+    return j.end(
+      new InputNotifyPeer$({
+        peer: j.field('peer', fromJson$InputPeer),
+      }),
+    );
+  }
 }
 
 /** `inputNotifyPeer#b8bc5b0c peer:InputPeer = InputNotifyPeer` */
@@ -11060,6 +13635,14 @@ class InputNotifyUsers$ {
 
   static fromReader(_r: TlReader): InputNotifyUsers$ {
     return new InputNotifyUsers$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputNotifyUsers' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputNotifyUsers$ {
+    return new TlJsonReader(json, 'inputNotifyUsers', classes).end(new InputNotifyUsers$());
   }
 }
 
@@ -11089,6 +13672,14 @@ class InputNotifyChats$ {
   static fromReader(_r: TlReader): InputNotifyChats$ {
     return new InputNotifyChats$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputNotifyChats' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputNotifyChats$ {
+    return new TlJsonReader(json, 'inputNotifyChats', classes).end(new InputNotifyChats$());
+  }
 }
 
 /** `inputNotifyChats#4a95e84e = InputNotifyPeer` */
@@ -11116,6 +13707,14 @@ class InputNotifyBroadcasts$ {
 
   static fromReader(_r: TlReader): InputNotifyBroadcasts$ {
     return new InputNotifyBroadcasts$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputNotifyBroadcasts' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputNotifyBroadcasts$ {
+    return new TlJsonReader(json, 'inputNotifyBroadcasts', classes).end(new InputNotifyBroadcasts$());
   }
 }
 
@@ -11194,6 +13793,27 @@ class InputPeerNotifySettings$ {
       return rethrowDecode(e, 'inputPeerNotifySettings', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputPeerNotifySettings');
+    j.optional('show_previews', this.showPreviews, boolToJson);
+    j.optional('silent', this.silent, boolToJson);
+    j.optional('mute_until', this.muteUntil, intToJson);
+    j.optional('sound', this.sound, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPeerNotifySettings$ {
+    const j = new TlJsonReader(json, 'inputPeerNotifySettings', classes);
+    return j.end(
+      new InputPeerNotifySettings$({
+        showPreviews: j.optional('show_previews', boolFromJson),
+        silent: j.optional('silent', boolFromJson),
+        muteUntil: j.optional('mute_until', intFromJson),
+        sound: j.optional('sound', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputPeerNotifySettings#9c3d198e flags:# show_previews:flags.0?Bool silent:flags.1?Bool mute_until:flags.2?int sound:flags.3?string = InputPeerNotifySettings` */
@@ -11270,6 +13890,27 @@ class PeerNotifySettings$ {
     } catch (e) {
       return rethrowDecode(e, 'peerNotifySettings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('peerNotifySettings');
+    j.optional('show_previews', this.showPreviews, boolToJson);
+    j.optional('silent', this.silent, boolToJson);
+    j.optional('mute_until', this.muteUntil, intToJson);
+    j.optional('sound', this.sound, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PeerNotifySettings$ {
+    const j = new TlJsonReader(json, 'peerNotifySettings', classes);
+    return j.end(
+      new PeerNotifySettings$({
+        showPreviews: j.optional('show_previews', boolFromJson),
+        silent: j.optional('silent', boolFromJson),
+        muteUntil: j.optional('mute_until', intFromJson),
+        sound: j.optional('sound', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -11361,6 +14002,35 @@ class PeerSettings$ {
     } catch (e) {
       return rethrowDecode(e, 'peerSettings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('peerSettings');
+    j.flag('report_spam', this.reportSpam);
+    j.flag('add_contact', this.addContact);
+    j.flag('block_contact', this.blockContact);
+    j.flag('share_contact', this.shareContact);
+    j.flag('need_contacts_exception', this.needContactsException);
+    j.flag('report_geo', this.reportGeo);
+    j.flag('autoarchived', this.autoarchived);
+    j.optional('geo_distance', this.geoDistance, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PeerSettings$ {
+    const j = new TlJsonReader(json, 'peerSettings', classes);
+    return j.end(
+      new PeerSettings$({
+        reportSpam: j.flag('report_spam'),
+        addContact: j.flag('add_contact'),
+        blockContact: j.flag('block_contact'),
+        shareContact: j.flag('share_contact'),
+        needContactsException: j.flag('need_contacts_exception'),
+        reportGeo: j.flag('report_geo'),
+        autoarchived: j.flag('autoarchived'),
+        geoDistance: j.optional('geo_distance', intFromJson),
+      }),
+    );
   }
 }
 
@@ -11462,6 +14132,37 @@ class WallPaper$ {
       return rethrowDecode(e, 'wallPaper', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('wallPaper');
+    j.field('id', this.id, longToJson);
+    j.flag('creator', this.creator);
+    j.flag('default', this.default);
+    j.flag('pattern', this.pattern);
+    j.flag('dark', this.dark);
+    j.field('access_hash', this.accessHash, longToJson);
+    j.field('slug', this.slug, stringToJson);
+    j.field('document', this.document, objectToJson);
+    j.optional('settings', this.settings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): WallPaper$ {
+    const j = new TlJsonReader(json, 'wallPaper', classes);
+    return j.end(
+      new WallPaper$({
+        id: j.field('id', longFromJson),
+        creator: j.flag('creator'),
+        default: j.flag('default'),
+        pattern: j.flag('pattern'),
+        dark: j.flag('dark'),
+        accessHash: j.field('access_hash', longFromJson),
+        slug: j.field('slug', stringFromJson),
+        document: j.field('document', fromJson$Document),
+        settings: j.optional('settings', fromJson$WallPaperSettings),
+      }),
+    );
+  }
 }
 
 /** `wallPaper#a437c3ed id:long flags:# creator:flags.0?true default:flags.1?true pattern:flags.3?true dark:flags.4?true access_hash:long slug:string document:Document settings:flags.2?WallPaperSettings = WallPaper` */
@@ -11528,6 +14229,25 @@ class WallPaperNoFile$ {
       return rethrowDecode(e, 'wallPaperNoFile', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('wallPaperNoFile');
+    j.flag('default', this.default);
+    j.flag('dark', this.dark);
+    j.optional('settings', this.settings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): WallPaperNoFile$ {
+    const j = new TlJsonReader(json, 'wallPaperNoFile', classes);
+    return j.end(
+      new WallPaperNoFile$({
+        default: j.flag('default'),
+        dark: j.flag('dark'),
+        settings: j.optional('settings', fromJson$WallPaperSettings),
+      }),
+    );
+  }
 }
 
 /** `wallPaperNoFile#8af40b25 flags:# default:flags.1?true dark:flags.4?true settings:flags.2?WallPaperSettings = WallPaper` */
@@ -11555,6 +14275,14 @@ class InputReportReasonSpam$ {
 
   static fromReader(_r: TlReader): InputReportReasonSpam$ {
     return new InputReportReasonSpam$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputReportReasonSpam' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputReportReasonSpam$ {
+    return new TlJsonReader(json, 'inputReportReasonSpam', classes).end(new InputReportReasonSpam$());
   }
 }
 
@@ -11584,6 +14312,14 @@ class InputReportReasonViolence$ {
   static fromReader(_r: TlReader): InputReportReasonViolence$ {
     return new InputReportReasonViolence$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputReportReasonViolence' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputReportReasonViolence$ {
+    return new TlJsonReader(json, 'inputReportReasonViolence', classes).end(new InputReportReasonViolence$());
+  }
 }
 
 /** `inputReportReasonViolence#1e22c78d = ReportReason` */
@@ -11612,6 +14348,14 @@ class InputReportReasonPornography$ {
   static fromReader(_r: TlReader): InputReportReasonPornography$ {
     return new InputReportReasonPornography$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputReportReasonPornography' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputReportReasonPornography$ {
+    return new TlJsonReader(json, 'inputReportReasonPornography', classes).end(new InputReportReasonPornography$());
+  }
 }
 
 /** `inputReportReasonPornography#2e59d922 = ReportReason` */
@@ -11639,6 +14383,14 @@ class InputReportReasonChildAbuse$ {
 
   static fromReader(_r: TlReader): InputReportReasonChildAbuse$ {
     return new InputReportReasonChildAbuse$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputReportReasonChildAbuse' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputReportReasonChildAbuse$ {
+    return new TlJsonReader(json, 'inputReportReasonChildAbuse', classes).end(new InputReportReasonChildAbuse$());
   }
 }
 
@@ -11690,6 +14442,21 @@ class InputReportReasonOther$ {
       return rethrowDecode(e, 'inputReportReasonOther', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputReportReasonOther');
+    j.field('text', this.text, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputReportReasonOther$ {
+    const j = new TlJsonReader(json, 'inputReportReasonOther', classes);
+    return j.end(
+      new InputReportReasonOther$({
+        text: j.field('text', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputReportReasonOther#e1746d0a text:string = ReportReason` */
@@ -11718,6 +14485,14 @@ class InputReportReasonCopyright$ {
   static fromReader(_r: TlReader): InputReportReasonCopyright$ {
     return new InputReportReasonCopyright$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputReportReasonCopyright' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputReportReasonCopyright$ {
+    return new TlJsonReader(json, 'inputReportReasonCopyright', classes).end(new InputReportReasonCopyright$());
+  }
 }
 
 /** `inputReportReasonCopyright#9b89f93a = ReportReason` */
@@ -11745,6 +14520,14 @@ class InputReportReasonGeoIrrelevant$ {
 
   static fromReader(_r: TlReader): InputReportReasonGeoIrrelevant$ {
     return new InputReportReasonGeoIrrelevant$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputReportReasonGeoIrrelevant' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputReportReasonGeoIrrelevant$ {
+    return new TlJsonReader(json, 'inputReportReasonGeoIrrelevant', classes).end(new InputReportReasonGeoIrrelevant$());
   }
 }
 
@@ -11884,6 +14667,49 @@ class UserFull$ {
       return rethrowDecode(e, 'userFull', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('userFull');
+    j.flag('blocked', this.blocked);
+    j.flag('phone_calls_available', this.phoneCallsAvailable);
+    j.flag('phone_calls_private', this.phoneCallsPrivate);
+    j.flag('can_pin_message', this.canPinMessage);
+    j.flag('has_scheduled', this.hasScheduled);
+    j.flag('video_calls_available', this.videoCallsAvailable);
+    j.field('user', this.user, objectToJson);
+    j.optional('about', this.about, stringToJson);
+    j.field('settings', this.settings, objectToJson);
+    j.optional('profile_photo', this.profilePhoto, objectToJson);
+    j.field('notify_settings', this.notifySettings, objectToJson);
+    j.optional('bot_info', this.botInfo, objectToJson);
+    j.optional('pinned_msg_id', this.pinnedMsgId, intToJson);
+    j.field('common_chats_count', this.commonChatsCount, intToJson);
+    j.optional('folder_id', this.folderId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UserFull$ {
+    const j = new TlJsonReader(json, 'userFull', classes);
+    return j.end(
+      new UserFull$({
+        blocked: j.flag('blocked'),
+        phoneCallsAvailable: j.flag('phone_calls_available'),
+        phoneCallsPrivate: j.flag('phone_calls_private'),
+        canPinMessage: j.flag('can_pin_message'),
+        hasScheduled: j.flag('has_scheduled'),
+        videoCallsAvailable: j.flag('video_calls_available'),
+        user: j.field('user', fromJson$User),
+        about: j.optional('about', stringFromJson),
+        settings: j.field('settings', fromJson$PeerSettings),
+        profilePhoto: j.optional('profile_photo', fromJson$Photo),
+        notifySettings: j.field('notify_settings', fromJson$PeerNotifySettings),
+        botInfo: j.optional('bot_info', fromJson$BotInfo),
+        pinnedMsgId: j.optional('pinned_msg_id', intFromJson),
+        commonChatsCount: j.field('common_chats_count', intFromJson),
+        folderId: j.optional('folder_id', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `userFull#edf17c12 flags:# blocked:flags.0?true phone_calls_available:flags.4?true phone_calls_private:flags.5?true can_pin_message:flags.7?true has_scheduled:flags.12?true video_calls_available:flags.13?true user:User about:flags.1?string settings:PeerSettings profile_photo:flags.2?Photo notify_settings:PeerNotifySettings bot_info:flags.3?BotInfo pinned_msg_id:flags.6?int common_chats_count:int folder_id:flags.11?int = UserFull` */
@@ -11939,6 +14765,23 @@ class Contact$ {
     } catch (e) {
       return rethrowDecode(e, 'contact', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contact');
+    j.field('user_id', this.userId, intToJson);
+    j.field('mutual', this.mutual, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Contact$ {
+    const j = new TlJsonReader(json, 'contact', classes);
+    return j.end(
+      new Contact$({
+        userId: j.field('user_id', intFromJson),
+        mutual: j.field('mutual', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -11996,6 +14839,23 @@ class ImportedContact$ {
       return rethrowDecode(e, 'importedContact', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('importedContact');
+    j.field('user_id', this.userId, intToJson);
+    j.field('client_id', this.clientId, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ImportedContact$ {
+    const j = new TlJsonReader(json, 'importedContact', classes);
+    return j.end(
+      new ImportedContact$({
+        userId: j.field('user_id', intFromJson),
+        clientId: j.field('client_id', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `importedContact#d0028438 user_id:int client_id:long = ImportedContact` */
@@ -12052,6 +14912,23 @@ class ContactStatus$ {
       return rethrowDecode(e, 'contactStatus', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contactStatus');
+    j.field('user_id', this.userId, intToJson);
+    j.field('status', this.status, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ContactStatus$ {
+    const j = new TlJsonReader(json, 'contactStatus', classes);
+    return j.end(
+      new ContactStatus$({
+        userId: j.field('user_id', intFromJson),
+        status: j.field('status', fromJson$UserStatus),
+      }),
+    );
+  }
 }
 
 /** `contactStatus#d3680c61 user_id:int status:UserStatus = ContactStatus` */
@@ -12079,6 +14956,14 @@ class InputMessagesFilterEmpty$ {
 
   static fromReader(_r: TlReader): InputMessagesFilterEmpty$ {
     return new InputMessagesFilterEmpty$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputMessagesFilterEmpty' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMessagesFilterEmpty$ {
+    return new TlJsonReader(json, 'inputMessagesFilterEmpty', classes).end(new InputMessagesFilterEmpty$());
   }
 }
 
@@ -12108,6 +14993,14 @@ class InputMessagesFilterPhotos$ {
   static fromReader(_r: TlReader): InputMessagesFilterPhotos$ {
     return new InputMessagesFilterPhotos$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputMessagesFilterPhotos' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMessagesFilterPhotos$ {
+    return new TlJsonReader(json, 'inputMessagesFilterPhotos', classes).end(new InputMessagesFilterPhotos$());
+  }
 }
 
 /** `inputMessagesFilterPhotos#9609a51c = MessagesFilter` */
@@ -12135,6 +15028,14 @@ class InputMessagesFilterVideo$ {
 
   static fromReader(_r: TlReader): InputMessagesFilterVideo$ {
     return new InputMessagesFilterVideo$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputMessagesFilterVideo' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMessagesFilterVideo$ {
+    return new TlJsonReader(json, 'inputMessagesFilterVideo', classes).end(new InputMessagesFilterVideo$());
   }
 }
 
@@ -12164,6 +15065,14 @@ class InputMessagesFilterPhotoVideo$ {
   static fromReader(_r: TlReader): InputMessagesFilterPhotoVideo$ {
     return new InputMessagesFilterPhotoVideo$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputMessagesFilterPhotoVideo' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMessagesFilterPhotoVideo$ {
+    return new TlJsonReader(json, 'inputMessagesFilterPhotoVideo', classes).end(new InputMessagesFilterPhotoVideo$());
+  }
 }
 
 /** `inputMessagesFilterPhotoVideo#56e9f0e4 = MessagesFilter` */
@@ -12191,6 +15100,14 @@ class InputMessagesFilterDocument$ {
 
   static fromReader(_r: TlReader): InputMessagesFilterDocument$ {
     return new InputMessagesFilterDocument$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputMessagesFilterDocument' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMessagesFilterDocument$ {
+    return new TlJsonReader(json, 'inputMessagesFilterDocument', classes).end(new InputMessagesFilterDocument$());
   }
 }
 
@@ -12220,6 +15137,14 @@ class InputMessagesFilterUrl$ {
   static fromReader(_r: TlReader): InputMessagesFilterUrl$ {
     return new InputMessagesFilterUrl$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputMessagesFilterUrl' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMessagesFilterUrl$ {
+    return new TlJsonReader(json, 'inputMessagesFilterUrl', classes).end(new InputMessagesFilterUrl$());
+  }
 }
 
 /** `inputMessagesFilterUrl#7ef0dd87 = MessagesFilter` */
@@ -12247,6 +15172,14 @@ class InputMessagesFilterGif$ {
 
   static fromReader(_r: TlReader): InputMessagesFilterGif$ {
     return new InputMessagesFilterGif$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputMessagesFilterGif' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMessagesFilterGif$ {
+    return new TlJsonReader(json, 'inputMessagesFilterGif', classes).end(new InputMessagesFilterGif$());
   }
 }
 
@@ -12276,6 +15209,14 @@ class InputMessagesFilterVoice$ {
   static fromReader(_r: TlReader): InputMessagesFilterVoice$ {
     return new InputMessagesFilterVoice$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputMessagesFilterVoice' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMessagesFilterVoice$ {
+    return new TlJsonReader(json, 'inputMessagesFilterVoice', classes).end(new InputMessagesFilterVoice$());
+  }
 }
 
 /** `inputMessagesFilterVoice#50f5c392 = MessagesFilter` */
@@ -12304,6 +15245,14 @@ class InputMessagesFilterMusic$ {
   static fromReader(_r: TlReader): InputMessagesFilterMusic$ {
     return new InputMessagesFilterMusic$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputMessagesFilterMusic' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMessagesFilterMusic$ {
+    return new TlJsonReader(json, 'inputMessagesFilterMusic', classes).end(new InputMessagesFilterMusic$());
+  }
 }
 
 /** `inputMessagesFilterMusic#3751b49e = MessagesFilter` */
@@ -12331,6 +15280,14 @@ class InputMessagesFilterChatPhotos$ {
 
   static fromReader(_r: TlReader): InputMessagesFilterChatPhotos$ {
     return new InputMessagesFilterChatPhotos$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputMessagesFilterChatPhotos' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMessagesFilterChatPhotos$ {
+    return new TlJsonReader(json, 'inputMessagesFilterChatPhotos', classes).end(new InputMessagesFilterChatPhotos$());
   }
 }
 
@@ -12386,6 +15343,21 @@ class InputMessagesFilterPhoneCalls$ {
       return rethrowDecode(e, 'inputMessagesFilterPhoneCalls', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputMessagesFilterPhoneCalls');
+    j.flag('missed', this.missed);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMessagesFilterPhoneCalls$ {
+    const j = new TlJsonReader(json, 'inputMessagesFilterPhoneCalls', classes);
+    return j.end(
+      new InputMessagesFilterPhoneCalls$({
+        missed: j.flag('missed'),
+      }),
+    );
+  }
 }
 
 /** `inputMessagesFilterPhoneCalls#80c99768 flags:# missed:flags.0?true = MessagesFilter` */
@@ -12413,6 +15385,14 @@ class InputMessagesFilterRoundVoice$ {
 
   static fromReader(_r: TlReader): InputMessagesFilterRoundVoice$ {
     return new InputMessagesFilterRoundVoice$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputMessagesFilterRoundVoice' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMessagesFilterRoundVoice$ {
+    return new TlJsonReader(json, 'inputMessagesFilterRoundVoice', classes).end(new InputMessagesFilterRoundVoice$());
   }
 }
 
@@ -12442,6 +15422,14 @@ class InputMessagesFilterRoundVideo$ {
   static fromReader(_r: TlReader): InputMessagesFilterRoundVideo$ {
     return new InputMessagesFilterRoundVideo$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputMessagesFilterRoundVideo' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMessagesFilterRoundVideo$ {
+    return new TlJsonReader(json, 'inputMessagesFilterRoundVideo', classes).end(new InputMessagesFilterRoundVideo$());
+  }
 }
 
 /** `inputMessagesFilterRoundVideo#b549da53 = MessagesFilter` */
@@ -12469,6 +15457,14 @@ class InputMessagesFilterMyMentions$ {
 
   static fromReader(_r: TlReader): InputMessagesFilterMyMentions$ {
     return new InputMessagesFilterMyMentions$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputMessagesFilterMyMentions' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMessagesFilterMyMentions$ {
+    return new TlJsonReader(json, 'inputMessagesFilterMyMentions', classes).end(new InputMessagesFilterMyMentions$());
   }
 }
 
@@ -12498,6 +15494,14 @@ class InputMessagesFilterGeo$ {
   static fromReader(_r: TlReader): InputMessagesFilterGeo$ {
     return new InputMessagesFilterGeo$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputMessagesFilterGeo' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMessagesFilterGeo$ {
+    return new TlJsonReader(json, 'inputMessagesFilterGeo', classes).end(new InputMessagesFilterGeo$());
+  }
 }
 
 /** `inputMessagesFilterGeo#e7026d0d = MessagesFilter` */
@@ -12526,6 +15530,14 @@ class InputMessagesFilterContacts$ {
   static fromReader(_r: TlReader): InputMessagesFilterContacts$ {
     return new InputMessagesFilterContacts$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputMessagesFilterContacts' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMessagesFilterContacts$ {
+    return new TlJsonReader(json, 'inputMessagesFilterContacts', classes).end(new InputMessagesFilterContacts$());
+  }
 }
 
 /** `inputMessagesFilterContacts#e062db83 = MessagesFilter` */
@@ -12553,6 +15565,14 @@ class InputMessagesFilterPinned$ {
 
   static fromReader(_r: TlReader): InputMessagesFilterPinned$ {
     return new InputMessagesFilterPinned$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputMessagesFilterPinned' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMessagesFilterPinned$ {
+    return new TlJsonReader(json, 'inputMessagesFilterPinned', classes).end(new InputMessagesFilterPinned$());
   }
 }
 
@@ -12616,6 +15636,25 @@ class UpdateNewMessage$ {
       return rethrowDecode(e, 'updateNewMessage', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateNewMessage');
+    j.field('message', this.message, objectToJson);
+    j.field('pts', this.pts, intToJson);
+    j.field('pts_count', this.ptsCount, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateNewMessage$ {
+    const j = new TlJsonReader(json, 'updateNewMessage', classes);
+    return j.end(
+      new UpdateNewMessage$({
+        message: j.field('message', fromJson$Message),
+        pts: j.field('pts', intFromJson),
+        ptsCount: j.field('pts_count', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `updateNewMessage#1f2b0afd message:Message pts:int pts_count:int = Update` */
@@ -12671,6 +15710,23 @@ class UpdateMessageID$ {
     } catch (e) {
       return rethrowDecode(e, 'updateMessageID', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateMessageID');
+    j.field('id', this.id, intToJson);
+    j.field('random_id', this.randomId, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateMessageID$ {
+    const j = new TlJsonReader(json, 'updateMessageID', classes);
+    return j.end(
+      new UpdateMessageID$({
+        id: j.field('id', intFromJson),
+        randomId: j.field('random_id', longFromJson),
+      }),
+    );
   }
 }
 
@@ -12742,6 +15798,25 @@ class UpdateDeleteMessages$ {
       return rethrowDecode(e, 'updateDeleteMessages', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateDeleteMessages');
+    j.vector('messages', this.messages, intToJson);
+    j.field('pts', this.pts, intToJson);
+    j.field('pts_count', this.ptsCount, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateDeleteMessages$ {
+    const j = new TlJsonReader(json, 'updateDeleteMessages', classes);
+    return j.end(
+      new UpdateDeleteMessages$({
+        messages: j.vector('messages', intFromJson),
+        pts: j.field('pts', intFromJson),
+        ptsCount: j.field('pts_count', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `updateDeleteMessages#a20db0e5 messages:Vector<int> pts:int pts_count:int = Update` */
@@ -12797,6 +15872,23 @@ class UpdateUserTyping$ {
     } catch (e) {
       return rethrowDecode(e, 'updateUserTyping', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateUserTyping');
+    j.field('user_id', this.userId, intToJson);
+    j.field('action', this.action, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateUserTyping$ {
+    const j = new TlJsonReader(json, 'updateUserTyping', classes);
+    return j.end(
+      new UpdateUserTyping$({
+        userId: j.field('user_id', intFromJson),
+        action: j.field('action', fromJson$SendMessageAction),
+      }),
+    );
   }
 }
 
@@ -12860,6 +15952,25 @@ class UpdateChatUserTyping$ {
       return rethrowDecode(e, 'updateChatUserTyping', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateChatUserTyping');
+    j.field('chat_id', this.chatId, intToJson);
+    j.field('user_id', this.userId, intToJson);
+    j.field('action', this.action, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateChatUserTyping$ {
+    const j = new TlJsonReader(json, 'updateChatUserTyping', classes);
+    return j.end(
+      new UpdateChatUserTyping$({
+        chatId: j.field('chat_id', intFromJson),
+        userId: j.field('user_id', intFromJson),
+        action: j.field('action', fromJson$SendMessageAction),
+      }),
+    );
+  }
 }
 
 /** `updateChatUserTyping#9a65ea1f chat_id:int user_id:int action:SendMessageAction = Update` */
@@ -12909,6 +16020,21 @@ class UpdateChatParticipants$ {
     } catch (e) {
       return rethrowDecode(e, 'updateChatParticipants', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateChatParticipants');
+    j.field('participants', this.participants, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateChatParticipants$ {
+    const j = new TlJsonReader(json, 'updateChatParticipants', classes);
+    return j.end(
+      new UpdateChatParticipants$({
+        participants: j.field('participants', fromJson$ChatParticipants),
+      }),
+    );
   }
 }
 
@@ -12965,6 +16091,23 @@ class UpdateUserStatus$ {
     } catch (e) {
       return rethrowDecode(e, 'updateUserStatus', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateUserStatus');
+    j.field('user_id', this.userId, intToJson);
+    j.field('status', this.status, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateUserStatus$ {
+    const j = new TlJsonReader(json, 'updateUserStatus', classes);
+    return j.end(
+      new UpdateUserStatus$({
+        userId: j.field('user_id', intFromJson),
+        status: j.field('status', fromJson$UserStatus),
+      }),
+    );
   }
 }
 
@@ -13034,6 +16177,27 @@ class UpdateUserName$ {
       return rethrowDecode(e, 'updateUserName', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateUserName');
+    j.field('user_id', this.userId, intToJson);
+    j.field('first_name', this.firstName, stringToJson);
+    j.field('last_name', this.lastName, stringToJson);
+    j.field('username', this.username, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateUserName$ {
+    const j = new TlJsonReader(json, 'updateUserName', classes);
+    return j.end(
+      new UpdateUserName$({
+        userId: j.field('user_id', intFromJson),
+        firstName: j.field('first_name', stringFromJson),
+        lastName: j.field('last_name', stringFromJson),
+        username: j.field('username', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `updateUserName#a7332b73 user_id:int first_name:string last_name:string username:string = Update` */
@@ -13102,6 +16266,27 @@ class UpdateUserPhoto$ {
       return rethrowDecode(e, 'updateUserPhoto', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateUserPhoto');
+    j.field('user_id', this.userId, intToJson);
+    j.field('date', this.date, intToJson);
+    j.field('photo', this.photo, objectToJson);
+    j.field('previous', this.previous, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateUserPhoto$ {
+    const j = new TlJsonReader(json, 'updateUserPhoto', classes);
+    return j.end(
+      new UpdateUserPhoto$({
+        userId: j.field('user_id', intFromJson),
+        date: j.field('date', intFromJson),
+        photo: j.field('photo', fromJson$UserProfilePhoto),
+        previous: j.field('previous', boolFromJson),
+      }),
+    );
+  }
 }
 
 /** `updateUserPhoto#95313b0c user_id:int date:int photo:UserProfilePhoto previous:Bool = Update` */
@@ -13158,6 +16343,23 @@ class UpdateNewEncryptedMessage$ {
       return rethrowDecode(e, 'updateNewEncryptedMessage', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateNewEncryptedMessage');
+    j.field('message', this.message, objectToJson);
+    j.field('qts', this.qts, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateNewEncryptedMessage$ {
+    const j = new TlJsonReader(json, 'updateNewEncryptedMessage', classes);
+    return j.end(
+      new UpdateNewEncryptedMessage$({
+        message: j.field('message', fromJson$EncryptedMessage),
+        qts: j.field('qts', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `updateNewEncryptedMessage#12bcbd9a message:EncryptedMessage qts:int = Update` */
@@ -13207,6 +16409,21 @@ class UpdateEncryptedChatTyping$ {
     } catch (e) {
       return rethrowDecode(e, 'updateEncryptedChatTyping', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateEncryptedChatTyping');
+    j.field('chat_id', this.chatId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateEncryptedChatTyping$ {
+    const j = new TlJsonReader(json, 'updateEncryptedChatTyping', classes);
+    return j.end(
+      new UpdateEncryptedChatTyping$({
+        chatId: j.field('chat_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -13263,6 +16480,23 @@ class UpdateEncryption$ {
     } catch (e) {
       return rethrowDecode(e, 'updateEncryption', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateEncryption');
+    j.field('chat', this.chat, objectToJson);
+    j.field('date', this.date, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateEncryption$ {
+    const j = new TlJsonReader(json, 'updateEncryption', classes);
+    return j.end(
+      new UpdateEncryption$({
+        chat: j.field('chat', fromJson$EncryptedChat),
+        date: j.field('date', intFromJson),
+      }),
+    );
   }
 }
 
@@ -13325,6 +16559,25 @@ class UpdateEncryptedMessagesRead$ {
     } catch (e) {
       return rethrowDecode(e, 'updateEncryptedMessagesRead', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateEncryptedMessagesRead');
+    j.field('chat_id', this.chatId, intToJson);
+    j.field('max_date', this.maxDate, intToJson);
+    j.field('date', this.date, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateEncryptedMessagesRead$ {
+    const j = new TlJsonReader(json, 'updateEncryptedMessagesRead', classes);
+    return j.end(
+      new UpdateEncryptedMessagesRead$({
+        chatId: j.field('chat_id', intFromJson),
+        maxDate: j.field('max_date', intFromJson),
+        date: j.field('date', intFromJson),
+      }),
+    );
   }
 }
 
@@ -13400,6 +16653,29 @@ class UpdateChatParticipantAdd$ {
       return rethrowDecode(e, 'updateChatParticipantAdd', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateChatParticipantAdd');
+    j.field('chat_id', this.chatId, intToJson);
+    j.field('user_id', this.userId, intToJson);
+    j.field('inviter_id', this.inviterId, intToJson);
+    j.field('date', this.date, intToJson);
+    j.field('version', this.version, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateChatParticipantAdd$ {
+    const j = new TlJsonReader(json, 'updateChatParticipantAdd', classes);
+    return j.end(
+      new UpdateChatParticipantAdd$({
+        chatId: j.field('chat_id', intFromJson),
+        userId: j.field('user_id', intFromJson),
+        inviterId: j.field('inviter_id', intFromJson),
+        date: j.field('date', intFromJson),
+        version: j.field('version', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `updateChatParticipantAdd#ea4b0e5c chat_id:int user_id:int inviter_id:int date:int version:int = Update` */
@@ -13462,6 +16738,25 @@ class UpdateChatParticipantDelete$ {
       return rethrowDecode(e, 'updateChatParticipantDelete', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateChatParticipantDelete');
+    j.field('chat_id', this.chatId, intToJson);
+    j.field('user_id', this.userId, intToJson);
+    j.field('version', this.version, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateChatParticipantDelete$ {
+    const j = new TlJsonReader(json, 'updateChatParticipantDelete', classes);
+    return j.end(
+      new UpdateChatParticipantDelete$({
+        chatId: j.field('chat_id', intFromJson),
+        userId: j.field('user_id', intFromJson),
+        version: j.field('version', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `updateChatParticipantDelete#6e5f8c22 chat_id:int user_id:int version:int = Update` */
@@ -13520,6 +16815,21 @@ class UpdateDcOptions$ {
       return rethrowDecode(e, 'updateDcOptions', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateDcOptions');
+    j.vector('dc_options', this.dcOptions, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateDcOptions$ {
+    const j = new TlJsonReader(json, 'updateDcOptions', classes);
+    return j.end(
+      new UpdateDcOptions$({
+        dcOptions: j.vector('dc_options', fromJson$DcOption),
+      }),
+    );
+  }
 }
 
 /** `updateDcOptions#8e5e9873 dc_options:Vector<DcOption> = Update` */
@@ -13575,6 +16885,23 @@ class UpdateNotifySettings$ {
     } catch (e) {
       return rethrowDecode(e, 'updateNotifySettings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateNotifySettings');
+    j.field('peer', this.peer, objectToJson);
+    j.field('notify_settings', this.notifySettings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateNotifySettings$ {
+    const j = new TlJsonReader(json, 'updateNotifySettings', classes);
+    return j.end(
+      new UpdateNotifySettings$({
+        peer: j.field('peer', fromJson$NotifyPeer),
+        notifySettings: j.field('notify_settings', fromJson$PeerNotifySettings),
+      }),
+    );
   }
 }
 
@@ -13669,6 +16996,31 @@ class UpdateServiceNotification$ {
       return rethrowDecode(e, 'updateServiceNotification', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateServiceNotification');
+    j.flag('popup', this.popup);
+    j.optional('inbox_date', this.inboxDate, intToJson);
+    j.field('type', this.type, stringToJson);
+    j.field('message', this.message, stringToJson);
+    j.field('media', this.media, objectToJson);
+    j.vector('entities', this.entities, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateServiceNotification$ {
+    const j = new TlJsonReader(json, 'updateServiceNotification', classes);
+    return j.end(
+      new UpdateServiceNotification$({
+        popup: j.flag('popup'),
+        inboxDate: j.optional('inbox_date', intFromJson),
+        type: j.field('type', stringFromJson),
+        message: j.field('message', stringFromJson),
+        media: j.field('media', fromJson$MessageMedia),
+        entities: j.vector('entities', fromJson$MessageEntity),
+      }),
+    );
+  }
 }
 
 /** `updateServiceNotification#ebe46819 flags:# popup:flags.0?true inbox_date:flags.1?int type:string message:string media:MessageMedia entities:Vector<MessageEntity> = Update` */
@@ -13733,6 +17085,23 @@ class UpdatePrivacy$ {
       return rethrowDecode(e, 'updatePrivacy', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updatePrivacy');
+    j.field('key', this.key, objectToJson);
+    j.vector('rules', this.rules, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdatePrivacy$ {
+    const j = new TlJsonReader(json, 'updatePrivacy', classes);
+    return j.end(
+      new UpdatePrivacy$({
+        key: j.field('key', fromJson$PrivacyKey),
+        rules: j.vector('rules', fromJson$PrivacyRule),
+      }),
+    );
+  }
 }
 
 /** `updatePrivacy#ee3b272a key:PrivacyKey rules:Vector<PrivacyRule> = Update` */
@@ -13788,6 +17157,23 @@ class UpdateUserPhone$ {
     } catch (e) {
       return rethrowDecode(e, 'updateUserPhone', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateUserPhone');
+    j.field('user_id', this.userId, intToJson);
+    j.field('phone', this.phone, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateUserPhone$ {
+    const j = new TlJsonReader(json, 'updateUserPhone', classes);
+    return j.end(
+      new UpdateUserPhone$({
+        userId: j.field('user_id', intFromJson),
+        phone: j.field('phone', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -13875,6 +17261,31 @@ class UpdateReadHistoryInbox$ {
       return rethrowDecode(e, 'updateReadHistoryInbox', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateReadHistoryInbox');
+    j.optional('folder_id', this.folderId, intToJson);
+    j.field('peer', this.peer, objectToJson);
+    j.field('max_id', this.maxId, intToJson);
+    j.field('still_unread_count', this.stillUnreadCount, intToJson);
+    j.field('pts', this.pts, intToJson);
+    j.field('pts_count', this.ptsCount, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateReadHistoryInbox$ {
+    const j = new TlJsonReader(json, 'updateReadHistoryInbox', classes);
+    return j.end(
+      new UpdateReadHistoryInbox$({
+        folderId: j.optional('folder_id', intFromJson),
+        peer: j.field('peer', fromJson$Peer),
+        maxId: j.field('max_id', intFromJson),
+        stillUnreadCount: j.field('still_unread_count', intFromJson),
+        pts: j.field('pts', intFromJson),
+        ptsCount: j.field('pts_count', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `updateReadHistoryInbox#9c974fdf flags:# folder_id:flags.0?int peer:Peer max_id:int still_unread_count:int pts:int pts_count:int = Update` */
@@ -13943,6 +17354,27 @@ class UpdateReadHistoryOutbox$ {
       return rethrowDecode(e, 'updateReadHistoryOutbox', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateReadHistoryOutbox');
+    j.field('peer', this.peer, objectToJson);
+    j.field('max_id', this.maxId, intToJson);
+    j.field('pts', this.pts, intToJson);
+    j.field('pts_count', this.ptsCount, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateReadHistoryOutbox$ {
+    const j = new TlJsonReader(json, 'updateReadHistoryOutbox', classes);
+    return j.end(
+      new UpdateReadHistoryOutbox$({
+        peer: j.field('peer', fromJson$Peer),
+        maxId: j.field('max_id', intFromJson),
+        pts: j.field('pts', intFromJson),
+        ptsCount: j.field('pts_count', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `updateReadHistoryOutbox#2f2f21bf peer:Peer max_id:int pts:int pts_count:int = Update` */
@@ -14004,6 +17436,25 @@ class UpdateWebPage$ {
     } catch (e) {
       return rethrowDecode(e, 'updateWebPage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateWebPage');
+    j.field('webpage', this.webpage, objectToJson);
+    j.field('pts', this.pts, intToJson);
+    j.field('pts_count', this.ptsCount, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateWebPage$ {
+    const j = new TlJsonReader(json, 'updateWebPage', classes);
+    return j.end(
+      new UpdateWebPage$({
+        webpage: j.field('webpage', fromJson$WebPage),
+        pts: j.field('pts', intFromJson),
+        ptsCount: j.field('pts_count', intFromJson),
+      }),
+    );
   }
 }
 
@@ -14075,6 +17526,25 @@ class UpdateReadMessagesContents$ {
       return rethrowDecode(e, 'updateReadMessagesContents', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateReadMessagesContents');
+    j.vector('messages', this.messages, intToJson);
+    j.field('pts', this.pts, intToJson);
+    j.field('pts_count', this.ptsCount, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateReadMessagesContents$ {
+    const j = new TlJsonReader(json, 'updateReadMessagesContents', classes);
+    return j.end(
+      new UpdateReadMessagesContents$({
+        messages: j.vector('messages', intFromJson),
+        pts: j.field('pts', intFromJson),
+        ptsCount: j.field('pts_count', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `updateReadMessagesContents#68c13933 messages:Vector<int> pts:int pts_count:int = Update` */
@@ -14137,6 +17607,23 @@ class UpdateChannelTooLong$ {
       return rethrowDecode(e, 'updateChannelTooLong', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateChannelTooLong');
+    j.field('channel_id', this.channelId, intToJson);
+    j.optional('pts', this.pts, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateChannelTooLong$ {
+    const j = new TlJsonReader(json, 'updateChannelTooLong', classes);
+    return j.end(
+      new UpdateChannelTooLong$({
+        channelId: j.field('channel_id', intFromJson),
+        pts: j.optional('pts', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `updateChannelTooLong#eb0467fb flags:# channel_id:int pts:flags.0?int = Update` */
@@ -14186,6 +17673,21 @@ class UpdateChannel$ {
     } catch (e) {
       return rethrowDecode(e, 'updateChannel', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateChannel');
+    j.field('channel_id', this.channelId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateChannel$ {
+    const j = new TlJsonReader(json, 'updateChannel', classes);
+    return j.end(
+      new UpdateChannel$({
+        channelId: j.field('channel_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -14248,6 +17750,25 @@ class UpdateNewChannelMessage$ {
     } catch (e) {
       return rethrowDecode(e, 'updateNewChannelMessage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateNewChannelMessage');
+    j.field('message', this.message, objectToJson);
+    j.field('pts', this.pts, intToJson);
+    j.field('pts_count', this.ptsCount, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateNewChannelMessage$ {
+    const j = new TlJsonReader(json, 'updateNewChannelMessage', classes);
+    return j.end(
+      new UpdateNewChannelMessage$({
+        message: j.field('message', fromJson$Message),
+        pts: j.field('pts', intFromJson),
+        ptsCount: j.field('pts_count', intFromJson),
+      }),
+    );
   }
 }
 
@@ -14329,6 +17850,29 @@ class UpdateReadChannelInbox$ {
       return rethrowDecode(e, 'updateReadChannelInbox', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateReadChannelInbox');
+    j.optional('folder_id', this.folderId, intToJson);
+    j.field('channel_id', this.channelId, intToJson);
+    j.field('max_id', this.maxId, intToJson);
+    j.field('still_unread_count', this.stillUnreadCount, intToJson);
+    j.field('pts', this.pts, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateReadChannelInbox$ {
+    const j = new TlJsonReader(json, 'updateReadChannelInbox', classes);
+    return j.end(
+      new UpdateReadChannelInbox$({
+        folderId: j.optional('folder_id', intFromJson),
+        channelId: j.field('channel_id', intFromJson),
+        maxId: j.field('max_id', intFromJson),
+        stillUnreadCount: j.field('still_unread_count', intFromJson),
+        pts: j.field('pts', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `updateReadChannelInbox#330b5424 flags:# folder_id:flags.0?int channel_id:int max_id:int still_unread_count:int pts:int = Update` */
@@ -14405,6 +17949,27 @@ class UpdateDeleteChannelMessages$ {
       return rethrowDecode(e, 'updateDeleteChannelMessages', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateDeleteChannelMessages');
+    j.field('channel_id', this.channelId, intToJson);
+    j.vector('messages', this.messages, intToJson);
+    j.field('pts', this.pts, intToJson);
+    j.field('pts_count', this.ptsCount, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateDeleteChannelMessages$ {
+    const j = new TlJsonReader(json, 'updateDeleteChannelMessages', classes);
+    return j.end(
+      new UpdateDeleteChannelMessages$({
+        channelId: j.field('channel_id', intFromJson),
+        messages: j.vector('messages', intFromJson),
+        pts: j.field('pts', intFromJson),
+        ptsCount: j.field('pts_count', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `updateDeleteChannelMessages#c37521c9 channel_id:int messages:Vector<int> pts:int pts_count:int = Update` */
@@ -14466,6 +18031,25 @@ class UpdateChannelMessageViews$ {
     } catch (e) {
       return rethrowDecode(e, 'updateChannelMessageViews', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateChannelMessageViews');
+    j.field('channel_id', this.channelId, intToJson);
+    j.field('id', this.id, intToJson);
+    j.field('views', this.views, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateChannelMessageViews$ {
+    const j = new TlJsonReader(json, 'updateChannelMessageViews', classes);
+    return j.end(
+      new UpdateChannelMessageViews$({
+        channelId: j.field('channel_id', intFromJson),
+        id: j.field('id', intFromJson),
+        views: j.field('views', intFromJson),
+      }),
+    );
   }
 }
 
@@ -14535,6 +18119,27 @@ class UpdateChatParticipantAdmin$ {
       return rethrowDecode(e, 'updateChatParticipantAdmin', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateChatParticipantAdmin');
+    j.field('chat_id', this.chatId, intToJson);
+    j.field('user_id', this.userId, intToJson);
+    j.field('is_admin', this.isAdmin, boolToJson);
+    j.field('version', this.version, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateChatParticipantAdmin$ {
+    const j = new TlJsonReader(json, 'updateChatParticipantAdmin', classes);
+    return j.end(
+      new UpdateChatParticipantAdmin$({
+        chatId: j.field('chat_id', intFromJson),
+        userId: j.field('user_id', intFromJson),
+        isAdmin: j.field('is_admin', boolFromJson),
+        version: j.field('version', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `updateChatParticipantAdmin#b6901959 chat_id:int user_id:int is_admin:Bool version:int = Update` */
@@ -14584,6 +18189,21 @@ class UpdateNewStickerSet$ {
     } catch (e) {
       return rethrowDecode(e, 'updateNewStickerSet', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateNewStickerSet');
+    j.field('stickerset', this.stickerset, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateNewStickerSet$ {
+    const j = new TlJsonReader(json, 'updateNewStickerSet', classes);
+    return j.end(
+      new UpdateNewStickerSet$({
+        stickerset: j.field('stickerset', fromJson$messages$StickerSet),
+      }),
+    );
   }
 }
 
@@ -14653,6 +18273,23 @@ class UpdateStickerSetsOrder$ {
       return rethrowDecode(e, 'updateStickerSetsOrder', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateStickerSetsOrder');
+    j.flag('masks', this.masks);
+    j.vector('order', this.order, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateStickerSetsOrder$ {
+    const j = new TlJsonReader(json, 'updateStickerSetsOrder', classes);
+    return j.end(
+      new UpdateStickerSetsOrder$({
+        masks: j.flag('masks'),
+        order: j.vector('order', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `updateStickerSetsOrder#bb2d201 flags:# masks:flags.0?true order:Vector<long> = Update` */
@@ -14681,6 +18318,14 @@ class UpdateStickerSets$ {
   static fromReader(_r: TlReader): UpdateStickerSets$ {
     return new UpdateStickerSets$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'updateStickerSets' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateStickerSets$ {
+    return new TlJsonReader(json, 'updateStickerSets', classes).end(new UpdateStickerSets$());
+  }
 }
 
 /** `updateStickerSets#43ae3dec = Update` */
@@ -14708,6 +18353,14 @@ class UpdateSavedGifs$ {
 
   static fromReader(_r: TlReader): UpdateSavedGifs$ {
     return new UpdateSavedGifs$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'updateSavedGifs' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateSavedGifs$ {
+    return new TlJsonReader(json, 'updateSavedGifs', classes).end(new UpdateSavedGifs$());
   }
 }
 
@@ -14796,6 +18449,31 @@ class UpdateBotInlineQuery$ {
       return rethrowDecode(e, 'updateBotInlineQuery', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateBotInlineQuery');
+    j.field('query_id', this.queryId, longToJson);
+    j.field('user_id', this.userId, intToJson);
+    j.field('query', this.query, stringToJson);
+    j.optional('geo', this.geo, objectToJson);
+    j.optional('peer_type', this.peerType, objectToJson);
+    j.field('offset', this.offset, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateBotInlineQuery$ {
+    const j = new TlJsonReader(json, 'updateBotInlineQuery', classes);
+    return j.end(
+      new UpdateBotInlineQuery$({
+        queryId: j.field('query_id', longFromJson),
+        userId: j.field('user_id', intFromJson),
+        query: j.field('query', stringFromJson),
+        geo: j.optional('geo', fromJson$GeoPoint),
+        peerType: j.optional('peer_type', fromJson$InlineQueryPeerType),
+        offset: j.field('offset', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `updateBotInlineQuery#3f2038db flags:# query_id:long user_id:int query:string geo:flags.0?GeoPoint peer_type:flags.1?InlineQueryPeerType offset:string = Update` */
@@ -14877,6 +18555,29 @@ class UpdateBotInlineSend$ {
       return rethrowDecode(e, 'updateBotInlineSend', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateBotInlineSend');
+    j.field('user_id', this.userId, intToJson);
+    j.field('query', this.query, stringToJson);
+    j.optional('geo', this.geo, objectToJson);
+    j.field('id', this.id, stringToJson);
+    j.optional('msg_id', this.msgId, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateBotInlineSend$ {
+    const j = new TlJsonReader(json, 'updateBotInlineSend', classes);
+    return j.end(
+      new UpdateBotInlineSend$({
+        userId: j.field('user_id', intFromJson),
+        query: j.field('query', stringFromJson),
+        geo: j.optional('geo', fromJson$GeoPoint),
+        id: j.field('id', stringFromJson),
+        msgId: j.optional('msg_id', fromJson$InputBotInlineMessageID),
+      }),
+    );
+  }
 }
 
 /** `updateBotInlineSend#e48f964 flags:# user_id:int query:string geo:flags.0?GeoPoint id:string msg_id:flags.1?InputBotInlineMessageID = Update` */
@@ -14938,6 +18639,25 @@ class UpdateEditChannelMessage$ {
     } catch (e) {
       return rethrowDecode(e, 'updateEditChannelMessage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateEditChannelMessage');
+    j.field('message', this.message, objectToJson);
+    j.field('pts', this.pts, intToJson);
+    j.field('pts_count', this.ptsCount, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateEditChannelMessage$ {
+    const j = new TlJsonReader(json, 'updateEditChannelMessage', classes);
+    return j.end(
+      new UpdateEditChannelMessage$({
+        message: j.field('message', fromJson$Message),
+        pts: j.field('pts', intFromJson),
+        ptsCount: j.field('pts_count', intFromJson),
+      }),
+    );
   }
 }
 
@@ -15032,6 +18752,33 @@ class UpdateBotCallbackQuery$ {
       return rethrowDecode(e, 'updateBotCallbackQuery', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateBotCallbackQuery');
+    j.field('query_id', this.queryId, longToJson);
+    j.field('user_id', this.userId, intToJson);
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    j.field('chat_instance', this.chatInstance, longToJson);
+    j.optional('data', this.data, bytesToJson);
+    j.optional('game_short_name', this.gameShortName, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateBotCallbackQuery$ {
+    const j = new TlJsonReader(json, 'updateBotCallbackQuery', classes);
+    return j.end(
+      new UpdateBotCallbackQuery$({
+        queryId: j.field('query_id', longFromJson),
+        userId: j.field('user_id', intFromJson),
+        peer: j.field('peer', fromJson$Peer),
+        msgId: j.field('msg_id', intFromJson),
+        chatInstance: j.field('chat_instance', longFromJson),
+        data: j.optional('data', bytesFromJson),
+        gameShortName: j.optional('game_short_name', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `updateBotCallbackQuery#e73547e1 flags:# query_id:long user_id:int peer:Peer msg_id:int chat_instance:long data:flags.0?bytes game_short_name:flags.1?string = Update` */
@@ -15093,6 +18840,25 @@ class UpdateEditMessage$ {
     } catch (e) {
       return rethrowDecode(e, 'updateEditMessage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateEditMessage');
+    j.field('message', this.message, objectToJson);
+    j.field('pts', this.pts, intToJson);
+    j.field('pts_count', this.ptsCount, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateEditMessage$ {
+    const j = new TlJsonReader(json, 'updateEditMessage', classes);
+    return j.end(
+      new UpdateEditMessage$({
+        message: j.field('message', fromJson$Message),
+        pts: j.field('pts', intFromJson),
+        ptsCount: j.field('pts_count', intFromJson),
+      }),
+    );
   }
 }
 
@@ -15181,6 +18947,31 @@ class UpdateInlineBotCallbackQuery$ {
       return rethrowDecode(e, 'updateInlineBotCallbackQuery', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateInlineBotCallbackQuery');
+    j.field('query_id', this.queryId, longToJson);
+    j.field('user_id', this.userId, intToJson);
+    j.field('msg_id', this.msgId, objectToJson);
+    j.field('chat_instance', this.chatInstance, longToJson);
+    j.optional('data', this.data, bytesToJson);
+    j.optional('game_short_name', this.gameShortName, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateInlineBotCallbackQuery$ {
+    const j = new TlJsonReader(json, 'updateInlineBotCallbackQuery', classes);
+    return j.end(
+      new UpdateInlineBotCallbackQuery$({
+        queryId: j.field('query_id', longFromJson),
+        userId: j.field('user_id', intFromJson),
+        msgId: j.field('msg_id', fromJson$InputBotInlineMessageID),
+        chatInstance: j.field('chat_instance', longFromJson),
+        data: j.optional('data', bytesFromJson),
+        gameShortName: j.optional('game_short_name', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `updateInlineBotCallbackQuery#f9d27a5a flags:# query_id:long user_id:int msg_id:InputBotInlineMessageID chat_instance:long data:flags.0?bytes game_short_name:flags.1?string = Update` */
@@ -15236,6 +19027,23 @@ class UpdateReadChannelOutbox$ {
     } catch (e) {
       return rethrowDecode(e, 'updateReadChannelOutbox', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateReadChannelOutbox');
+    j.field('channel_id', this.channelId, intToJson);
+    j.field('max_id', this.maxId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateReadChannelOutbox$ {
+    const j = new TlJsonReader(json, 'updateReadChannelOutbox', classes);
+    return j.end(
+      new UpdateReadChannelOutbox$({
+        channelId: j.field('channel_id', intFromJson),
+        maxId: j.field('max_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -15293,6 +19101,23 @@ class UpdateDraftMessage$ {
       return rethrowDecode(e, 'updateDraftMessage', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateDraftMessage');
+    j.field('peer', this.peer, objectToJson);
+    j.field('draft', this.draft, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateDraftMessage$ {
+    const j = new TlJsonReader(json, 'updateDraftMessage', classes);
+    return j.end(
+      new UpdateDraftMessage$({
+        peer: j.field('peer', fromJson$Peer),
+        draft: j.field('draft', fromJson$DraftMessage),
+      }),
+    );
+  }
 }
 
 /** `updateDraftMessage#ee2bb969 peer:Peer draft:DraftMessage = Update` */
@@ -15320,6 +19145,14 @@ class UpdateReadFeaturedStickers$ {
 
   static fromReader(_r: TlReader): UpdateReadFeaturedStickers$ {
     return new UpdateReadFeaturedStickers$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'updateReadFeaturedStickers' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateReadFeaturedStickers$ {
+    return new TlJsonReader(json, 'updateReadFeaturedStickers', classes).end(new UpdateReadFeaturedStickers$());
   }
 }
 
@@ -15349,6 +19182,14 @@ class UpdateRecentStickers$ {
   static fromReader(_r: TlReader): UpdateRecentStickers$ {
     return new UpdateRecentStickers$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'updateRecentStickers' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateRecentStickers$ {
+    return new TlJsonReader(json, 'updateRecentStickers', classes).end(new UpdateRecentStickers$());
+  }
 }
 
 /** `updateRecentStickers#9a422c20 = Update` */
@@ -15377,6 +19218,14 @@ class UpdateConfig$ {
   static fromReader(_r: TlReader): UpdateConfig$ {
     return new UpdateConfig$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'updateConfig' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateConfig$ {
+    return new TlJsonReader(json, 'updateConfig', classes).end(new UpdateConfig$());
+  }
 }
 
 /** `updateConfig#a229dd06 = Update` */
@@ -15404,6 +19253,14 @@ class UpdatePtsChanged$ {
 
   static fromReader(_r: TlReader): UpdatePtsChanged$ {
     return new UpdatePtsChanged$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'updatePtsChanged' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdatePtsChanged$ {
+    return new TlJsonReader(json, 'updatePtsChanged', classes).end(new UpdatePtsChanged$());
   }
 }
 
@@ -15473,6 +19330,27 @@ class UpdateChannelWebPage$ {
       return rethrowDecode(e, 'updateChannelWebPage', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateChannelWebPage');
+    j.field('channel_id', this.channelId, intToJson);
+    j.field('webpage', this.webpage, objectToJson);
+    j.field('pts', this.pts, intToJson);
+    j.field('pts_count', this.ptsCount, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateChannelWebPage$ {
+    const j = new TlJsonReader(json, 'updateChannelWebPage', classes);
+    return j.end(
+      new UpdateChannelWebPage$({
+        channelId: j.field('channel_id', intFromJson),
+        webpage: j.field('webpage', fromJson$WebPage),
+        pts: j.field('pts', intFromJson),
+        ptsCount: j.field('pts_count', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `updateChannelWebPage#40771900 channel_id:int webpage:WebPage pts:int pts_count:int = Update` */
@@ -15539,6 +19417,25 @@ class UpdateDialogPinned$ {
     } catch (e) {
       return rethrowDecode(e, 'updateDialogPinned', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateDialogPinned');
+    j.flag('pinned', this.pinned);
+    j.optional('folder_id', this.folderId, intToJson);
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateDialogPinned$ {
+    const j = new TlJsonReader(json, 'updateDialogPinned', classes);
+    return j.end(
+      new UpdateDialogPinned$({
+        pinned: j.flag('pinned'),
+        folderId: j.optional('folder_id', intFromJson),
+        peer: j.field('peer', fromJson$DialogPeer),
+      }),
+    );
   }
 }
 
@@ -15611,6 +19508,23 @@ class UpdatePinnedDialogs$ {
       return rethrowDecode(e, 'updatePinnedDialogs', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updatePinnedDialogs');
+    j.optional('folder_id', this.folderId, intToJson);
+    j.optionalVector('order', this.order, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdatePinnedDialogs$ {
+    const j = new TlJsonReader(json, 'updatePinnedDialogs', classes);
+    return j.end(
+      new UpdatePinnedDialogs$({
+        folderId: j.optional('folder_id', intFromJson),
+        order: j.optionalVector('order', fromJson$DialogPeer),
+      }),
+    );
+  }
 }
 
 /** `updatePinnedDialogs#fa0f3ca2 flags:# folder_id:flags.1?int order:flags.0?Vector<DialogPeer> = Update` */
@@ -15660,6 +19574,21 @@ class UpdateBotWebhookJSON$ {
     } catch (e) {
       return rethrowDecode(e, 'updateBotWebhookJSON', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateBotWebhookJSON');
+    j.field('data', this.data, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateBotWebhookJSON$ {
+    const j = new TlJsonReader(json, 'updateBotWebhookJSON', classes);
+    return j.end(
+      new UpdateBotWebhookJSON$({
+        data: j.field('data', fromJson$DataJSON),
+      }),
+    );
   }
 }
 
@@ -15722,6 +19651,25 @@ class UpdateBotWebhookJSONQuery$ {
     } catch (e) {
       return rethrowDecode(e, 'updateBotWebhookJSONQuery', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateBotWebhookJSONQuery');
+    j.field('query_id', this.queryId, longToJson);
+    j.field('data', this.data, objectToJson);
+    j.field('timeout', this.timeout, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateBotWebhookJSONQuery$ {
+    const j = new TlJsonReader(json, 'updateBotWebhookJSONQuery', classes);
+    return j.end(
+      new UpdateBotWebhookJSONQuery$({
+        queryId: j.field('query_id', longFromJson),
+        data: j.field('data', fromJson$DataJSON),
+        timeout: j.field('timeout', intFromJson),
+      }),
+    );
   }
 }
 
@@ -15790,6 +19738,27 @@ class UpdateBotShippingQuery$ {
     } catch (e) {
       return rethrowDecode(e, 'updateBotShippingQuery', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateBotShippingQuery');
+    j.field('query_id', this.queryId, longToJson);
+    j.field('user_id', this.userId, intToJson);
+    j.field('payload', this.payload, bytesToJson);
+    j.field('shipping_address', this.shippingAddress, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateBotShippingQuery$ {
+    const j = new TlJsonReader(json, 'updateBotShippingQuery', classes);
+    return j.end(
+      new UpdateBotShippingQuery$({
+        queryId: j.field('query_id', longFromJson),
+        userId: j.field('user_id', intFromJson),
+        payload: j.field('payload', bytesFromJson),
+        shippingAddress: j.field('shipping_address', fromJson$PostAddress),
+      }),
+    );
   }
 }
 
@@ -15884,6 +19853,33 @@ class UpdateBotPrecheckoutQuery$ {
       return rethrowDecode(e, 'updateBotPrecheckoutQuery', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateBotPrecheckoutQuery');
+    j.field('query_id', this.queryId, longToJson);
+    j.field('user_id', this.userId, intToJson);
+    j.field('payload', this.payload, bytesToJson);
+    j.optional('info', this.info, objectToJson);
+    j.optional('shipping_option_id', this.shippingOptionId, stringToJson);
+    j.field('currency', this.currency, stringToJson);
+    j.field('total_amount', this.totalAmount, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateBotPrecheckoutQuery$ {
+    const j = new TlJsonReader(json, 'updateBotPrecheckoutQuery', classes);
+    return j.end(
+      new UpdateBotPrecheckoutQuery$({
+        queryId: j.field('query_id', longFromJson),
+        userId: j.field('user_id', intFromJson),
+        payload: j.field('payload', bytesFromJson),
+        info: j.optional('info', fromJson$PaymentRequestedInfo),
+        shippingOptionId: j.optional('shipping_option_id', stringFromJson),
+        currency: j.field('currency', stringFromJson),
+        totalAmount: j.field('total_amount', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `updateBotPrecheckoutQuery#5d2f3aa9 flags:# query_id:long user_id:int payload:bytes info:flags.0?PaymentRequestedInfo shipping_option_id:flags.1?string currency:string total_amount:long = Update` */
@@ -15933,6 +19929,21 @@ class UpdatePhoneCall$ {
     } catch (e) {
       return rethrowDecode(e, 'updatePhoneCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updatePhoneCall');
+    j.field('phone_call', this.phoneCall, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdatePhoneCall$ {
+    const j = new TlJsonReader(json, 'updatePhoneCall', classes);
+    return j.end(
+      new UpdatePhoneCall$({
+        phoneCall: j.field('phone_call', fromJson$PhoneCall),
+      }),
+    );
   }
 }
 
@@ -15984,6 +19995,21 @@ class UpdateLangPackTooLong$ {
       return rethrowDecode(e, 'updateLangPackTooLong', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateLangPackTooLong');
+    j.field('lang_code', this.langCode, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateLangPackTooLong$ {
+    const j = new TlJsonReader(json, 'updateLangPackTooLong', classes);
+    return j.end(
+      new UpdateLangPackTooLong$({
+        langCode: j.field('lang_code', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `updateLangPackTooLong#46560264 lang_code:string = Update` */
@@ -16034,6 +20060,21 @@ class UpdateLangPack$ {
       return rethrowDecode(e, 'updateLangPack', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateLangPack');
+    j.field('difference', this.difference, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateLangPack$ {
+    const j = new TlJsonReader(json, 'updateLangPack', classes);
+    return j.end(
+      new UpdateLangPack$({
+        difference: j.field('difference', fromJson$LangPackDifference),
+      }),
+    );
+  }
 }
 
 /** `updateLangPack#56022f4d difference:LangPackDifference = Update` */
@@ -16061,6 +20102,14 @@ class UpdateFavedStickers$ {
 
   static fromReader(_r: TlReader): UpdateFavedStickers$ {
     return new UpdateFavedStickers$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'updateFavedStickers' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateFavedStickers$ {
+    return new TlJsonReader(json, 'updateFavedStickers', classes).end(new UpdateFavedStickers$());
   }
 }
 
@@ -16126,6 +20175,23 @@ class UpdateChannelReadMessagesContents$ {
       return rethrowDecode(e, 'updateChannelReadMessagesContents', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateChannelReadMessagesContents');
+    j.field('channel_id', this.channelId, intToJson);
+    j.vector('messages', this.messages, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateChannelReadMessagesContents$ {
+    const j = new TlJsonReader(json, 'updateChannelReadMessagesContents', classes);
+    return j.end(
+      new UpdateChannelReadMessagesContents$({
+        channelId: j.field('channel_id', intFromJson),
+        messages: j.vector('messages', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `updateChannelReadMessagesContents#89893b45 channel_id:int messages:Vector<int> = Update` */
@@ -16153,6 +20219,14 @@ class UpdateContactsReset$ {
 
   static fromReader(_r: TlReader): UpdateContactsReset$ {
     return new UpdateContactsReset$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'updateContactsReset' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateContactsReset$ {
+    return new TlJsonReader(json, 'updateContactsReset', classes).end(new UpdateContactsReset$());
   }
 }
 
@@ -16209,6 +20283,23 @@ class UpdateChannelAvailableMessages$ {
     } catch (e) {
       return rethrowDecode(e, 'updateChannelAvailableMessages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateChannelAvailableMessages');
+    j.field('channel_id', this.channelId, intToJson);
+    j.field('available_min_id', this.availableMinId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateChannelAvailableMessages$ {
+    const j = new TlJsonReader(json, 'updateChannelAvailableMessages', classes);
+    return j.end(
+      new UpdateChannelAvailableMessages$({
+        channelId: j.field('channel_id', intFromJson),
+        availableMinId: j.field('available_min_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -16269,6 +20360,23 @@ class UpdateDialogUnreadMark$ {
     } catch (e) {
       return rethrowDecode(e, 'updateDialogUnreadMark', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateDialogUnreadMark');
+    j.flag('unread', this.unread);
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateDialogUnreadMark$ {
+    const j = new TlJsonReader(json, 'updateDialogUnreadMark', classes);
+    return j.end(
+      new UpdateDialogUnreadMark$({
+        unread: j.flag('unread'),
+        peer: j.field('peer', fromJson$DialogPeer),
+      }),
+    );
   }
 }
 
@@ -16338,6 +20446,25 @@ class UpdateMessagePoll$ {
       return rethrowDecode(e, 'updateMessagePoll', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateMessagePoll');
+    j.field('poll_id', this.pollId, longToJson);
+    j.optional('poll', this.poll, objectToJson);
+    j.field('results', this.results, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateMessagePoll$ {
+    const j = new TlJsonReader(json, 'updateMessagePoll', classes);
+    return j.end(
+      new UpdateMessagePoll$({
+        pollId: j.field('poll_id', longFromJson),
+        poll: j.optional('poll', fromJson$Poll),
+        results: j.field('results', fromJson$PollResults),
+      }),
+    );
+  }
 }
 
 /** `updateMessagePoll#aca1657b flags:# poll_id:long poll:flags.0?Poll results:PollResults = Update` */
@@ -16399,6 +20526,25 @@ class UpdateChatDefaultBannedRights$ {
     } catch (e) {
       return rethrowDecode(e, 'updateChatDefaultBannedRights', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateChatDefaultBannedRights');
+    j.field('peer', this.peer, objectToJson);
+    j.field('default_banned_rights', this.defaultBannedRights, objectToJson);
+    j.field('version', this.version, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateChatDefaultBannedRights$ {
+    const j = new TlJsonReader(json, 'updateChatDefaultBannedRights', classes);
+    return j.end(
+      new UpdateChatDefaultBannedRights$({
+        peer: j.field('peer', fromJson$Peer),
+        defaultBannedRights: j.field('default_banned_rights', fromJson$ChatBannedRights),
+        version: j.field('version', intFromJson),
+      }),
+    );
   }
 }
 
@@ -16470,6 +20616,25 @@ class UpdateFolderPeers$ {
       return rethrowDecode(e, 'updateFolderPeers', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateFolderPeers');
+    j.vector('folder_peers', this.folderPeers, objectToJson);
+    j.field('pts', this.pts, intToJson);
+    j.field('pts_count', this.ptsCount, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateFolderPeers$ {
+    const j = new TlJsonReader(json, 'updateFolderPeers', classes);
+    return j.end(
+      new UpdateFolderPeers$({
+        folderPeers: j.vector('folder_peers', fromJson$FolderPeer),
+        pts: j.field('pts', intFromJson),
+        ptsCount: j.field('pts_count', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `updateFolderPeers#19360dc0 folder_peers:Vector<FolderPeer> pts:int pts_count:int = Update` */
@@ -16525,6 +20690,23 @@ class UpdatePeerSettings$ {
     } catch (e) {
       return rethrowDecode(e, 'updatePeerSettings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updatePeerSettings');
+    j.field('peer', this.peer, objectToJson);
+    j.field('settings', this.settings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdatePeerSettings$ {
+    const j = new TlJsonReader(json, 'updatePeerSettings', classes);
+    return j.end(
+      new UpdatePeerSettings$({
+        peer: j.field('peer', fromJson$Peer),
+        settings: j.field('settings', fromJson$PeerSettings),
+      }),
+    );
   }
 }
 
@@ -16584,6 +20766,21 @@ class UpdatePeerLocated$ {
       return rethrowDecode(e, 'updatePeerLocated', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updatePeerLocated');
+    j.vector('peers', this.peers, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdatePeerLocated$ {
+    const j = new TlJsonReader(json, 'updatePeerLocated', classes);
+    return j.end(
+      new UpdatePeerLocated$({
+        peers: j.vector('peers', fromJson$PeerLocated),
+      }),
+    );
+  }
 }
 
 /** `updatePeerLocated#b4afcfb0 peers:Vector<PeerLocated> = Update` */
@@ -16633,6 +20830,21 @@ class UpdateNewScheduledMessage$ {
     } catch (e) {
       return rethrowDecode(e, 'updateNewScheduledMessage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateNewScheduledMessage');
+    j.field('message', this.message, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateNewScheduledMessage$ {
+    const j = new TlJsonReader(json, 'updateNewScheduledMessage', classes);
+    return j.end(
+      new UpdateNewScheduledMessage$({
+        message: j.field('message', fromJson$Message),
+      }),
+    );
   }
 }
 
@@ -16698,6 +20910,23 @@ class UpdateDeleteScheduledMessages$ {
       return rethrowDecode(e, 'updateDeleteScheduledMessages', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateDeleteScheduledMessages');
+    j.field('peer', this.peer, objectToJson);
+    j.vector('messages', this.messages, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateDeleteScheduledMessages$ {
+    const j = new TlJsonReader(json, 'updateDeleteScheduledMessages', classes);
+    return j.end(
+      new UpdateDeleteScheduledMessages$({
+        peer: j.field('peer', fromJson$Peer),
+        messages: j.vector('messages', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `updateDeleteScheduledMessages#90866cee peer:Peer messages:Vector<int> = Update` */
@@ -16747,6 +20976,21 @@ class UpdateTheme$ {
     } catch (e) {
       return rethrowDecode(e, 'updateTheme', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateTheme');
+    j.field('theme', this.theme, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateTheme$ {
+    const j = new TlJsonReader(json, 'updateTheme', classes);
+    return j.end(
+      new UpdateTheme$({
+        theme: j.field('theme', fromJson$Theme),
+      }),
+    );
   }
 }
 
@@ -16804,6 +21048,23 @@ class UpdateGeoLiveViewed$ {
       return rethrowDecode(e, 'updateGeoLiveViewed', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateGeoLiveViewed');
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateGeoLiveViewed$ {
+    const j = new TlJsonReader(json, 'updateGeoLiveViewed', classes);
+    return j.end(
+      new UpdateGeoLiveViewed$({
+        peer: j.field('peer', fromJson$Peer),
+        msgId: j.field('msg_id', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `updateGeoLiveViewed#871fb939 peer:Peer msg_id:int = Update` */
@@ -16831,6 +21092,14 @@ class UpdateLoginToken$ {
 
   static fromReader(_r: TlReader): UpdateLoginToken$ {
     return new UpdateLoginToken$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'updateLoginToken' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateLoginToken$ {
+    return new TlJsonReader(json, 'updateLoginToken', classes).end(new UpdateLoginToken$());
   }
 }
 
@@ -16902,6 +21171,25 @@ class UpdateMessagePollVote$ {
       return rethrowDecode(e, 'updateMessagePollVote', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateMessagePollVote');
+    j.field('poll_id', this.pollId, longToJson);
+    j.field('user_id', this.userId, intToJson);
+    j.vector('options', this.options, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateMessagePollVote$ {
+    const j = new TlJsonReader(json, 'updateMessagePollVote', classes);
+    return j.end(
+      new UpdateMessagePollVote$({
+        pollId: j.field('poll_id', longFromJson),
+        userId: j.field('user_id', intFromJson),
+        options: j.vector('options', bytesFromJson),
+      }),
+    );
+  }
 }
 
 /** `updateMessagePollVote#42f88f2c poll_id:long user_id:int options:Vector<bytes> = Update` */
@@ -16964,6 +21252,23 @@ class UpdateDialogFilter$ {
       return rethrowDecode(e, 'updateDialogFilter', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateDialogFilter');
+    j.field('id', this.id, intToJson);
+    j.optional('filter', this.filter, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateDialogFilter$ {
+    const j = new TlJsonReader(json, 'updateDialogFilter', classes);
+    return j.end(
+      new UpdateDialogFilter$({
+        id: j.field('id', intFromJson),
+        filter: j.optional('filter', fromJson$DialogFilter),
+      }),
+    );
+  }
 }
 
 /** `updateDialogFilter#26ffde7d flags:# id:int filter:flags.0?DialogFilter = Update` */
@@ -17022,6 +21327,21 @@ class UpdateDialogFilterOrder$ {
       return rethrowDecode(e, 'updateDialogFilterOrder', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateDialogFilterOrder');
+    j.vector('order', this.order, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateDialogFilterOrder$ {
+    const j = new TlJsonReader(json, 'updateDialogFilterOrder', classes);
+    return j.end(
+      new UpdateDialogFilterOrder$({
+        order: j.vector('order', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `updateDialogFilterOrder#a5d72105 order:Vector<int> = Update` */
@@ -17049,6 +21369,14 @@ class UpdateDialogFilters$ {
 
   static fromReader(_r: TlReader): UpdateDialogFilters$ {
     return new UpdateDialogFilters$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'updateDialogFilters' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateDialogFilters$ {
+    return new TlJsonReader(json, 'updateDialogFilters', classes).end(new UpdateDialogFilters$());
   }
 }
 
@@ -17105,6 +21433,23 @@ class UpdatePhoneCallSignalingData$ {
     } catch (e) {
       return rethrowDecode(e, 'updatePhoneCallSignalingData', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updatePhoneCallSignalingData');
+    j.field('phone_call_id', this.phoneCallId, longToJson);
+    j.field('data', this.data, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdatePhoneCallSignalingData$ {
+    const j = new TlJsonReader(json, 'updatePhoneCallSignalingData', classes);
+    return j.end(
+      new UpdatePhoneCallSignalingData$({
+        phoneCallId: j.field('phone_call_id', longFromJson),
+        data: j.field('data', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -17193,6 +21538,31 @@ class UpdateChannelParticipant$ {
       return rethrowDecode(e, 'updateChannelParticipant', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateChannelParticipant');
+    j.field('channel_id', this.channelId, intToJson);
+    j.field('date', this.date, intToJson);
+    j.field('user_id', this.userId, intToJson);
+    j.optional('prev_participant', this.prevParticipant, objectToJson);
+    j.optional('new_participant', this.newParticipant, objectToJson);
+    j.field('qts', this.qts, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateChannelParticipant$ {
+    const j = new TlJsonReader(json, 'updateChannelParticipant', classes);
+    return j.end(
+      new UpdateChannelParticipant$({
+        channelId: j.field('channel_id', intFromJson),
+        date: j.field('date', intFromJson),
+        userId: j.field('user_id', intFromJson),
+        prevParticipant: j.optional('prev_participant', fromJson$ChannelParticipant),
+        newParticipant: j.optional('new_participant', fromJson$ChannelParticipant),
+        qts: j.field('qts', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `updateChannelParticipant#65d2b464 flags:# channel_id:int date:int user_id:int prev_participant:flags.0?ChannelParticipant new_participant:flags.1?ChannelParticipant qts:int = Update` */
@@ -17254,6 +21624,25 @@ class UpdateChannelMessageForwards$ {
     } catch (e) {
       return rethrowDecode(e, 'updateChannelMessageForwards', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateChannelMessageForwards');
+    j.field('channel_id', this.channelId, intToJson);
+    j.field('id', this.id, intToJson);
+    j.field('forwards', this.forwards, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateChannelMessageForwards$ {
+    const j = new TlJsonReader(json, 'updateChannelMessageForwards', classes);
+    return j.end(
+      new UpdateChannelMessageForwards$({
+        channelId: j.field('channel_id', intFromJson),
+        id: j.field('id', intFromJson),
+        forwards: j.field('forwards', intFromJson),
+      }),
+    );
   }
 }
 
@@ -17342,6 +21731,29 @@ class UpdateReadChannelDiscussionInbox$ {
       return rethrowDecode(e, 'updateReadChannelDiscussionInbox', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateReadChannelDiscussionInbox');
+    j.field('channel_id', this.channelId, intToJson);
+    j.field('top_msg_id', this.topMsgId, intToJson);
+    j.field('read_max_id', this.readMaxId, intToJson);
+    j.optional('broadcast_id', this.broadcastId, intToJson);
+    j.optional('broadcast_post', this.broadcastPost, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateReadChannelDiscussionInbox$ {
+    const j = new TlJsonReader(json, 'updateReadChannelDiscussionInbox', classes);
+    return j.end(
+      new UpdateReadChannelDiscussionInbox$({
+        channelId: j.field('channel_id', intFromJson),
+        topMsgId: j.field('top_msg_id', intFromJson),
+        readMaxId: j.field('read_max_id', intFromJson),
+        broadcastId: j.optional('broadcast_id', intFromJson),
+        broadcastPost: j.optional('broadcast_post', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `updateReadChannelDiscussionInbox#1cc7de54 flags:# channel_id:int top_msg_id:int read_max_id:int broadcast_id:flags.0?int broadcast_post:flags.0?int = Update` */
@@ -17404,6 +21816,25 @@ class UpdateReadChannelDiscussionOutbox$ {
       return rethrowDecode(e, 'updateReadChannelDiscussionOutbox', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateReadChannelDiscussionOutbox');
+    j.field('channel_id', this.channelId, intToJson);
+    j.field('top_msg_id', this.topMsgId, intToJson);
+    j.field('read_max_id', this.readMaxId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateReadChannelDiscussionOutbox$ {
+    const j = new TlJsonReader(json, 'updateReadChannelDiscussionOutbox', classes);
+    return j.end(
+      new UpdateReadChannelDiscussionOutbox$({
+        channelId: j.field('channel_id', intFromJson),
+        topMsgId: j.field('top_msg_id', intFromJson),
+        readMaxId: j.field('read_max_id', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `updateReadChannelDiscussionOutbox#4638a26c channel_id:int top_msg_id:int read_max_id:int = Update` */
@@ -17459,6 +21890,23 @@ class UpdatePeerBlocked$ {
     } catch (e) {
       return rethrowDecode(e, 'updatePeerBlocked', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updatePeerBlocked');
+    j.field('peer_id', this.peerId, objectToJson);
+    j.field('blocked', this.blocked, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdatePeerBlocked$ {
+    const j = new TlJsonReader(json, 'updatePeerBlocked', classes);
+    return j.end(
+      new UpdatePeerBlocked$({
+        peerId: j.field('peer_id', fromJson$Peer),
+        blocked: j.field('blocked', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -17533,6 +21981,27 @@ class UpdateChannelUserTyping$ {
     } catch (e) {
       return rethrowDecode(e, 'updateChannelUserTyping', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateChannelUserTyping');
+    j.field('channel_id', this.channelId, intToJson);
+    j.optional('top_msg_id', this.topMsgId, intToJson);
+    j.field('user_id', this.userId, intToJson);
+    j.field('action', this.action, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateChannelUserTyping$ {
+    const j = new TlJsonReader(json, 'updateChannelUserTyping', classes);
+    return j.end(
+      new UpdateChannelUserTyping$({
+        channelId: j.field('channel_id', intFromJson),
+        topMsgId: j.optional('top_msg_id', intFromJson),
+        userId: j.field('user_id', intFromJson),
+        action: j.field('action', fromJson$SendMessageAction),
+      }),
+    );
   }
 }
 
@@ -17620,6 +22089,29 @@ class UpdatePinnedMessages$ {
       return rethrowDecode(e, 'updatePinnedMessages', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updatePinnedMessages');
+    j.flag('pinned', this.pinned);
+    j.field('peer', this.peer, objectToJson);
+    j.vector('messages', this.messages, intToJson);
+    j.field('pts', this.pts, intToJson);
+    j.field('pts_count', this.ptsCount, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdatePinnedMessages$ {
+    const j = new TlJsonReader(json, 'updatePinnedMessages', classes);
+    return j.end(
+      new UpdatePinnedMessages$({
+        pinned: j.flag('pinned'),
+        peer: j.field('peer', fromJson$Peer),
+        messages: j.vector('messages', intFromJson),
+        pts: j.field('pts', intFromJson),
+        ptsCount: j.field('pts_count', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `updatePinnedMessages#ed85eab5 flags:# pinned:flags.0?true peer:Peer messages:Vector<int> pts:int pts_count:int = Update` */
@@ -17706,6 +22198,29 @@ class UpdatePinnedChannelMessages$ {
       return rethrowDecode(e, 'updatePinnedChannelMessages', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updatePinnedChannelMessages');
+    j.flag('pinned', this.pinned);
+    j.field('channel_id', this.channelId, intToJson);
+    j.vector('messages', this.messages, intToJson);
+    j.field('pts', this.pts, intToJson);
+    j.field('pts_count', this.ptsCount, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdatePinnedChannelMessages$ {
+    const j = new TlJsonReader(json, 'updatePinnedChannelMessages', classes);
+    return j.end(
+      new UpdatePinnedChannelMessages$({
+        pinned: j.flag('pinned'),
+        channelId: j.field('channel_id', intFromJson),
+        messages: j.vector('messages', intFromJson),
+        pts: j.field('pts', intFromJson),
+        ptsCount: j.field('pts_count', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `updatePinnedChannelMessages#8588878b flags:# pinned:flags.0?true channel_id:int messages:Vector<int> pts:int pts_count:int = Update` */
@@ -17755,6 +22270,21 @@ class UpdateChat$ {
     } catch (e) {
       return rethrowDecode(e, 'updateChat', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateChat');
+    j.field('chat_id', this.chatId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateChat$ {
+    const j = new TlJsonReader(json, 'updateChat', classes);
+    return j.end(
+      new UpdateChat$({
+        chatId: j.field('chat_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -17826,6 +22356,25 @@ class UpdateGroupCallParticipants$ {
       return rethrowDecode(e, 'updateGroupCallParticipants', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateGroupCallParticipants');
+    j.field('call', this.call, objectToJson);
+    j.vector('participants', this.participants, objectToJson);
+    j.field('version', this.version, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateGroupCallParticipants$ {
+    const j = new TlJsonReader(json, 'updateGroupCallParticipants', classes);
+    return j.end(
+      new UpdateGroupCallParticipants$({
+        call: j.field('call', fromJson$InputGroupCall),
+        participants: j.vector('participants', fromJson$GroupCallParticipant),
+        version: j.field('version', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `updateGroupCallParticipants#f2ebdb4e call:InputGroupCall participants:Vector<GroupCallParticipant> version:int = Update` */
@@ -17882,6 +22431,23 @@ class UpdateGroupCall$ {
       return rethrowDecode(e, 'updateGroupCall', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateGroupCall');
+    j.field('chat_id', this.chatId, intToJson);
+    j.field('call', this.call, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateGroupCall$ {
+    const j = new TlJsonReader(json, 'updateGroupCall', classes);
+    return j.end(
+      new UpdateGroupCall$({
+        chatId: j.field('chat_id', intFromJson),
+        call: j.field('call', fromJson$GroupCall),
+      }),
+    );
+  }
 }
 
 /** `updateGroupCall#a45eb99b chat_id:int call:GroupCall = Update` */
@@ -17909,6 +22475,14 @@ class UpdatesTooLong$ {
 
   static fromReader(_r: TlReader): UpdatesTooLong$ {
     return new UpdatesTooLong$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'updatesTooLong' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdatesTooLong$ {
+    return new TlJsonReader(json, 'updatesTooLong', classes).end(new UpdatesTooLong$());
   }
 }
 
@@ -18050,6 +22624,47 @@ class UpdateShortMessage$ {
     } catch (e) {
       return rethrowDecode(e, 'updateShortMessage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateShortMessage');
+    j.flag('out', this.out);
+    j.flag('mentioned', this.mentioned);
+    j.flag('media_unread', this.mediaUnread);
+    j.flag('silent', this.silent);
+    j.field('id', this.id, intToJson);
+    j.field('user_id', this.userId, intToJson);
+    j.field('message', this.message, stringToJson);
+    j.field('pts', this.pts, intToJson);
+    j.field('pts_count', this.ptsCount, intToJson);
+    j.field('date', this.date, intToJson);
+    j.optional('fwd_from', this.fwdFrom, objectToJson);
+    j.optional('via_bot_id', this.viaBotId, intToJson);
+    j.optional('reply_to', this.replyTo, objectToJson);
+    j.optionalVector('entities', this.entities, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateShortMessage$ {
+    const j = new TlJsonReader(json, 'updateShortMessage', classes);
+    return j.end(
+      new UpdateShortMessage$({
+        out: j.flag('out'),
+        mentioned: j.flag('mentioned'),
+        mediaUnread: j.flag('media_unread'),
+        silent: j.flag('silent'),
+        id: j.field('id', intFromJson),
+        userId: j.field('user_id', intFromJson),
+        message: j.field('message', stringFromJson),
+        pts: j.field('pts', intFromJson),
+        ptsCount: j.field('pts_count', intFromJson),
+        date: j.field('date', intFromJson),
+        fwdFrom: j.optional('fwd_from', fromJson$MessageFwdHeader),
+        viaBotId: j.optional('via_bot_id', intFromJson),
+        replyTo: j.optional('reply_to', fromJson$MessageReplyHeader),
+        entities: j.optionalVector('entities', fromJson$MessageEntity),
+      }),
+    );
   }
 }
 
@@ -18198,6 +22813,49 @@ class UpdateShortChatMessage$ {
       return rethrowDecode(e, 'updateShortChatMessage', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateShortChatMessage');
+    j.flag('out', this.out);
+    j.flag('mentioned', this.mentioned);
+    j.flag('media_unread', this.mediaUnread);
+    j.flag('silent', this.silent);
+    j.field('id', this.id, intToJson);
+    j.field('from_id', this.fromId, intToJson);
+    j.field('chat_id', this.chatId, intToJson);
+    j.field('message', this.message, stringToJson);
+    j.field('pts', this.pts, intToJson);
+    j.field('pts_count', this.ptsCount, intToJson);
+    j.field('date', this.date, intToJson);
+    j.optional('fwd_from', this.fwdFrom, objectToJson);
+    j.optional('via_bot_id', this.viaBotId, intToJson);
+    j.optional('reply_to', this.replyTo, objectToJson);
+    j.optionalVector('entities', this.entities, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateShortChatMessage$ {
+    const j = new TlJsonReader(json, 'updateShortChatMessage', classes);
+    return j.end(
+      new UpdateShortChatMessage$({
+        out: j.flag('out'),
+        mentioned: j.flag('mentioned'),
+        mediaUnread: j.flag('media_unread'),
+        silent: j.flag('silent'),
+        id: j.field('id', intFromJson),
+        fromId: j.field('from_id', intFromJson),
+        chatId: j.field('chat_id', intFromJson),
+        message: j.field('message', stringFromJson),
+        pts: j.field('pts', intFromJson),
+        ptsCount: j.field('pts_count', intFromJson),
+        date: j.field('date', intFromJson),
+        fwdFrom: j.optional('fwd_from', fromJson$MessageFwdHeader),
+        viaBotId: j.optional('via_bot_id', intFromJson),
+        replyTo: j.optional('reply_to', fromJson$MessageReplyHeader),
+        entities: j.optionalVector('entities', fromJson$MessageEntity),
+      }),
+    );
+  }
 }
 
 /** `updateShortChatMessage#402d5dbb flags:# out:flags.1?true mentioned:flags.4?true media_unread:flags.5?true silent:flags.13?true id:int from_id:int chat_id:int message:string pts:int pts_count:int date:int fwd_from:flags.2?MessageFwdHeader via_bot_id:flags.11?int reply_to:flags.3?MessageReplyHeader entities:flags.7?Vector<MessageEntity> = Updates` */
@@ -18253,6 +22911,23 @@ class UpdateShort$ {
     } catch (e) {
       return rethrowDecode(e, 'updateShort', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateShort');
+    j.field('update', this.update, objectToJson);
+    j.field('date', this.date, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateShort$ {
+    const j = new TlJsonReader(json, 'updateShort', classes);
+    return j.end(
+      new UpdateShort$({
+        update: j.field('update', fromJson$Update),
+        date: j.field('date', intFromJson),
+      }),
+    );
   }
 }
 
@@ -18356,6 +23031,31 @@ class UpdatesCombined$ {
       return rethrowDecode(e, 'updatesCombined', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updatesCombined');
+    j.vector('updates', this.updates, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.field('date', this.date, intToJson);
+    j.field('seq_start', this.seqStart, intToJson);
+    j.field('seq', this.seq, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdatesCombined$ {
+    const j = new TlJsonReader(json, 'updatesCombined', classes);
+    return j.end(
+      new UpdatesCombined$({
+        updates: j.vector('updates', fromJson$Update),
+        users: j.vector('users', fromJson$User),
+        chats: j.vector('chats', fromJson$Chat),
+        date: j.field('date', intFromJson),
+        seqStart: j.field('seq_start', intFromJson),
+        seq: j.field('seq', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `updatesCombined#725b04c3 updates:Vector<Update> users:Vector<User> chats:Vector<Chat> date:int seq_start:int seq:int = Updates` */
@@ -18451,6 +23151,29 @@ class Updates$ {
     } catch (e) {
       return rethrowDecode(e, 'updates', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updates');
+    j.vector('updates', this.updates, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.field('date', this.date, intToJson);
+    j.field('seq', this.seq, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Updates$ {
+    const j = new TlJsonReader(json, 'updates', classes);
+    return j.end(
+      new Updates$({
+        updates: j.vector('updates', fromJson$Update),
+        users: j.vector('users', fromJson$User),
+        chats: j.vector('chats', fromJson$Chat),
+        date: j.field('date', intFromJson),
+        seq: j.field('seq', intFromJson),
+      }),
+    );
   }
 }
 
@@ -18552,6 +23275,33 @@ class UpdateShortSentMessage$ {
       return rethrowDecode(e, 'updateShortSentMessage', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updateShortSentMessage');
+    j.flag('out', this.out);
+    j.field('id', this.id, intToJson);
+    j.field('pts', this.pts, intToJson);
+    j.field('pts_count', this.ptsCount, intToJson);
+    j.field('date', this.date, intToJson);
+    j.optional('media', this.media, objectToJson);
+    j.optionalVector('entities', this.entities, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateShortSentMessage$ {
+    const j = new TlJsonReader(json, 'updateShortSentMessage', classes);
+    return j.end(
+      new UpdateShortSentMessage$({
+        out: j.flag('out'),
+        id: j.field('id', intFromJson),
+        pts: j.field('pts', intFromJson),
+        ptsCount: j.field('pts_count', intFromJson),
+        date: j.field('date', intFromJson),
+        media: j.optional('media', fromJson$MessageMedia),
+        entities: j.optionalVector('entities', fromJson$MessageEntity),
+      }),
+    );
+  }
 }
 
 /** `updateShortSentMessage#11f1331c flags:# out:flags.1?true id:int pts:int pts_count:int date:int media:flags.9?MessageMedia entities:flags.7?Vector<MessageEntity> = Updates` */
@@ -18650,6 +23400,37 @@ class DcOption$ {
     } catch (e) {
       return rethrowDecode(e, 'dcOption', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('dcOption');
+    j.flag('ipv6', this.ipv6);
+    j.flag('media_only', this.mediaOnly);
+    j.flag('tcpo_only', this.tcpoOnly);
+    j.flag('cdn', this.cdn);
+    j.flag('static', this.static);
+    j.field('id', this.id, intToJson);
+    j.field('ip_address', this.ipAddress, stringToJson);
+    j.field('port', this.port, intToJson);
+    j.optional('secret', this.secret, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DcOption$ {
+    const j = new TlJsonReader(json, 'dcOption', classes);
+    return j.end(
+      new DcOption$({
+        ipv6: j.flag('ipv6'),
+        mediaOnly: j.flag('media_only'),
+        tcpoOnly: j.flag('tcpo_only'),
+        cdn: j.flag('cdn'),
+        static: j.flag('static'),
+        id: j.field('id', intFromJson),
+        ipAddress: j.field('ip_address', stringFromJson),
+        port: j.field('port', intFromJson),
+        secret: j.optional('secret', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -19024,6 +23805,121 @@ class Config$ {
       return rethrowDecode(e, 'config', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('config');
+    j.flag('phonecalls_enabled', this.phonecallsEnabled);
+    j.flag('default_p2p_contacts', this.defaultP2pContacts);
+    j.flag('preload_featured_stickers', this.preloadFeaturedStickers);
+    j.flag('ignore_phone_entities', this.ignorePhoneEntities);
+    j.flag('revoke_pm_inbox', this.revokePmInbox);
+    j.flag('blocked_mode', this.blockedMode);
+    j.flag('pfs_enabled', this.pfsEnabled);
+    j.field('date', this.date, intToJson);
+    j.field('expires', this.expires, intToJson);
+    j.field('test_mode', this.testMode, boolToJson);
+    j.field('this_dc', this.thisDc, intToJson);
+    j.vector('dc_options', this.dcOptions, objectToJson);
+    j.field('dc_txt_domain_name', this.dcTxtDomainName, stringToJson);
+    j.field('chat_size_max', this.chatSizeMax, intToJson);
+    j.field('megagroup_size_max', this.megagroupSizeMax, intToJson);
+    j.field('forwarded_count_max', this.forwardedCountMax, intToJson);
+    j.field('online_update_period_ms', this.onlineUpdatePeriodMs, intToJson);
+    j.field('offline_blur_timeout_ms', this.offlineBlurTimeoutMs, intToJson);
+    j.field('offline_idle_timeout_ms', this.offlineIdleTimeoutMs, intToJson);
+    j.field('online_cloud_timeout_ms', this.onlineCloudTimeoutMs, intToJson);
+    j.field('notify_cloud_delay_ms', this.notifyCloudDelayMs, intToJson);
+    j.field('notify_default_delay_ms', this.notifyDefaultDelayMs, intToJson);
+    j.field('push_chat_period_ms', this.pushChatPeriodMs, intToJson);
+    j.field('push_chat_limit', this.pushChatLimit, intToJson);
+    j.field('saved_gifs_limit', this.savedGifsLimit, intToJson);
+    j.field('edit_time_limit', this.editTimeLimit, intToJson);
+    j.field('revoke_time_limit', this.revokeTimeLimit, intToJson);
+    j.field('revoke_pm_time_limit', this.revokePmTimeLimit, intToJson);
+    j.field('rating_e_decay', this.ratingEDecay, intToJson);
+    j.field('stickers_recent_limit', this.stickersRecentLimit, intToJson);
+    j.field('stickers_faved_limit', this.stickersFavedLimit, intToJson);
+    j.field('channels_read_media_period', this.channelsReadMediaPeriod, intToJson);
+    j.optional('tmp_sessions', this.tmpSessions, intToJson);
+    j.field('pinned_dialogs_count_max', this.pinnedDialogsCountMax, intToJson);
+    j.field('pinned_infolder_count_max', this.pinnedInfolderCountMax, intToJson);
+    j.field('call_receive_timeout_ms', this.callReceiveTimeoutMs, intToJson);
+    j.field('call_ring_timeout_ms', this.callRingTimeoutMs, intToJson);
+    j.field('call_connect_timeout_ms', this.callConnectTimeoutMs, intToJson);
+    j.field('call_packet_timeout_ms', this.callPacketTimeoutMs, intToJson);
+    j.field('me_url_prefix', this.meUrlPrefix, stringToJson);
+    j.optional('autoupdate_url_prefix', this.autoupdateUrlPrefix, stringToJson);
+    j.optional('gif_search_username', this.gifSearchUsername, stringToJson);
+    j.optional('venue_search_username', this.venueSearchUsername, stringToJson);
+    j.optional('img_search_username', this.imgSearchUsername, stringToJson);
+    j.optional('static_maps_provider', this.staticMapsProvider, stringToJson);
+    j.field('caption_length_max', this.captionLengthMax, intToJson);
+    j.field('message_length_max', this.messageLengthMax, intToJson);
+    j.field('webfile_dc_id', this.webfileDcId, intToJson);
+    j.optional('suggested_lang_code', this.suggestedLangCode, stringToJson);
+    j.optional('lang_pack_version', this.langPackVersion, intToJson);
+    j.optional('base_lang_pack_version', this.baseLangPackVersion, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Config$ {
+    const j = new TlJsonReader(json, 'config', classes);
+    return j.end(
+      new Config$({
+        phonecallsEnabled: j.flag('phonecalls_enabled'),
+        defaultP2pContacts: j.flag('default_p2p_contacts'),
+        preloadFeaturedStickers: j.flag('preload_featured_stickers'),
+        ignorePhoneEntities: j.flag('ignore_phone_entities'),
+        revokePmInbox: j.flag('revoke_pm_inbox'),
+        blockedMode: j.flag('blocked_mode'),
+        pfsEnabled: j.flag('pfs_enabled'),
+        date: j.field('date', intFromJson),
+        expires: j.field('expires', intFromJson),
+        testMode: j.field('test_mode', boolFromJson),
+        thisDc: j.field('this_dc', intFromJson),
+        dcOptions: j.vector('dc_options', fromJson$DcOption),
+        dcTxtDomainName: j.field('dc_txt_domain_name', stringFromJson),
+        chatSizeMax: j.field('chat_size_max', intFromJson),
+        megagroupSizeMax: j.field('megagroup_size_max', intFromJson),
+        forwardedCountMax: j.field('forwarded_count_max', intFromJson),
+        onlineUpdatePeriodMs: j.field('online_update_period_ms', intFromJson),
+        offlineBlurTimeoutMs: j.field('offline_blur_timeout_ms', intFromJson),
+        offlineIdleTimeoutMs: j.field('offline_idle_timeout_ms', intFromJson),
+        onlineCloudTimeoutMs: j.field('online_cloud_timeout_ms', intFromJson),
+        notifyCloudDelayMs: j.field('notify_cloud_delay_ms', intFromJson),
+        notifyDefaultDelayMs: j.field('notify_default_delay_ms', intFromJson),
+        pushChatPeriodMs: j.field('push_chat_period_ms', intFromJson),
+        pushChatLimit: j.field('push_chat_limit', intFromJson),
+        savedGifsLimit: j.field('saved_gifs_limit', intFromJson),
+        editTimeLimit: j.field('edit_time_limit', intFromJson),
+        revokeTimeLimit: j.field('revoke_time_limit', intFromJson),
+        revokePmTimeLimit: j.field('revoke_pm_time_limit', intFromJson),
+        ratingEDecay: j.field('rating_e_decay', intFromJson),
+        stickersRecentLimit: j.field('stickers_recent_limit', intFromJson),
+        stickersFavedLimit: j.field('stickers_faved_limit', intFromJson),
+        channelsReadMediaPeriod: j.field('channels_read_media_period', intFromJson),
+        tmpSessions: j.optional('tmp_sessions', intFromJson),
+        pinnedDialogsCountMax: j.field('pinned_dialogs_count_max', intFromJson),
+        pinnedInfolderCountMax: j.field('pinned_infolder_count_max', intFromJson),
+        callReceiveTimeoutMs: j.field('call_receive_timeout_ms', intFromJson),
+        callRingTimeoutMs: j.field('call_ring_timeout_ms', intFromJson),
+        callConnectTimeoutMs: j.field('call_connect_timeout_ms', intFromJson),
+        callPacketTimeoutMs: j.field('call_packet_timeout_ms', intFromJson),
+        meUrlPrefix: j.field('me_url_prefix', stringFromJson),
+        autoupdateUrlPrefix: j.optional('autoupdate_url_prefix', stringFromJson),
+        gifSearchUsername: j.optional('gif_search_username', stringFromJson),
+        venueSearchUsername: j.optional('venue_search_username', stringFromJson),
+        imgSearchUsername: j.optional('img_search_username', stringFromJson),
+        staticMapsProvider: j.optional('static_maps_provider', stringFromJson),
+        captionLengthMax: j.field('caption_length_max', intFromJson),
+        messageLengthMax: j.field('message_length_max', intFromJson),
+        webfileDcId: j.field('webfile_dc_id', intFromJson),
+        suggestedLangCode: j.optional('suggested_lang_code', stringFromJson),
+        langPackVersion: j.optional('lang_pack_version', intFromJson),
+        baseLangPackVersion: j.optional('base_lang_pack_version', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `config#330b4067 flags:# phonecalls_enabled:flags.1?true default_p2p_contacts:flags.3?true preload_featured_stickers:flags.4?true ignore_phone_entities:flags.5?true revoke_pm_inbox:flags.6?true blocked_mode:flags.8?true pfs_enabled:flags.13?true date:int expires:int test_mode:Bool this_dc:int dc_options:Vector<DcOption> dc_txt_domain_name:string chat_size_max:int megagroup_size_max:int forwarded_count_max:int online_update_period_ms:int offline_blur_timeout_ms:int offline_idle_timeout_ms:int online_cloud_timeout_ms:int notify_cloud_delay_ms:int notify_default_delay_ms:int push_chat_period_ms:int push_chat_limit:int saved_gifs_limit:int edit_time_limit:int revoke_time_limit:int revoke_pm_time_limit:int rating_e_decay:int stickers_recent_limit:int stickers_faved_limit:int channels_read_media_period:int tmp_sessions:flags.0?int pinned_dialogs_count_max:int pinned_infolder_count_max:int call_receive_timeout_ms:int call_ring_timeout_ms:int call_connect_timeout_ms:int call_packet_timeout_ms:int me_url_prefix:string autoupdate_url_prefix:flags.7?string gif_search_username:flags.9?string venue_search_username:flags.10?string img_search_username:flags.11?string static_maps_provider:flags.12?string caption_length_max:int message_length_max:int webfile_dc_id:int suggested_lang_code:flags.2?string lang_pack_version:flags.2?int base_lang_pack_version:flags.2?int = Config` */
@@ -19086,6 +23982,25 @@ class NearestDc$ {
       return rethrowDecode(e, 'nearestDc', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('nearestDc');
+    j.field('country', this.country, stringToJson);
+    j.field('this_dc', this.thisDc, intToJson);
+    j.field('nearest_dc', this.nearestDc, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): NearestDc$ {
+    const j = new TlJsonReader(json, 'nearestDc', classes);
+    return j.end(
+      new NearestDc$({
+        country: j.field('country', stringFromJson),
+        thisDc: j.field('this_dc', intFromJson),
+        nearestDc: j.field('nearest_dc', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `nearestDc#8e1a1775 country:string this_dc:int nearest_dc:int = NearestDc` */
@@ -19135,6 +24050,21 @@ class EncryptedChatEmpty$ {
     } catch (e) {
       return rethrowDecode(e, 'encryptedChatEmpty', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('encryptedChatEmpty');
+    j.field('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EncryptedChatEmpty$ {
+    const j = new TlJsonReader(json, 'encryptedChatEmpty', classes);
+    return j.end(
+      new EncryptedChatEmpty$({
+        id: j.field('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -19209,6 +24139,29 @@ class EncryptedChatWaiting$ {
     } catch (e) {
       return rethrowDecode(e, 'encryptedChatWaiting', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('encryptedChatWaiting');
+    j.field('id', this.id, intToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    j.field('date', this.date, intToJson);
+    j.field('admin_id', this.adminId, intToJson);
+    j.field('participant_id', this.participantId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EncryptedChatWaiting$ {
+    const j = new TlJsonReader(json, 'encryptedChatWaiting', classes);
+    return j.end(
+      new EncryptedChatWaiting$({
+        id: j.field('id', intFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+        date: j.field('date', intFromJson),
+        adminId: j.field('admin_id', intFromJson),
+        participantId: j.field('participant_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -19302,6 +24255,33 @@ class EncryptedChatRequested$ {
       return rethrowDecode(e, 'encryptedChatRequested', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('encryptedChatRequested');
+    j.optional('folder_id', this.folderId, intToJson);
+    j.field('id', this.id, intToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    j.field('date', this.date, intToJson);
+    j.field('admin_id', this.adminId, intToJson);
+    j.field('participant_id', this.participantId, intToJson);
+    j.field('g_a', this.gA, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EncryptedChatRequested$ {
+    const j = new TlJsonReader(json, 'encryptedChatRequested', classes);
+    return j.end(
+      new EncryptedChatRequested$({
+        folderId: j.optional('folder_id', intFromJson),
+        id: j.field('id', intFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+        date: j.field('date', intFromJson),
+        adminId: j.field('admin_id', intFromJson),
+        participantId: j.field('participant_id', intFromJson),
+        gA: j.field('g_a', bytesFromJson),
+      }),
+    );
+  }
 }
 
 /** `encryptedChatRequested#62718a82 flags:# folder_id:flags.0?int id:int access_hash:long date:int admin_id:int participant_id:int g_a:bytes = EncryptedChat` */
@@ -19388,6 +24368,33 @@ class EncryptedChat$ {
       return rethrowDecode(e, 'encryptedChat', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('encryptedChat');
+    j.field('id', this.id, intToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    j.field('date', this.date, intToJson);
+    j.field('admin_id', this.adminId, intToJson);
+    j.field('participant_id', this.participantId, intToJson);
+    j.field('g_a_or_b', this.gAOrB, bytesToJson);
+    j.field('key_fingerprint', this.keyFingerprint, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EncryptedChat$ {
+    const j = new TlJsonReader(json, 'encryptedChat', classes);
+    return j.end(
+      new EncryptedChat$({
+        id: j.field('id', intFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+        date: j.field('date', intFromJson),
+        adminId: j.field('admin_id', intFromJson),
+        participantId: j.field('participant_id', intFromJson),
+        gAOrB: j.field('g_a_or_b', bytesFromJson),
+        keyFingerprint: j.field('key_fingerprint', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `encryptedChat#fa56ce36 id:int access_hash:long date:int admin_id:int participant_id:int g_a_or_b:bytes key_fingerprint:long = EncryptedChat` */
@@ -19437,6 +24444,21 @@ class EncryptedChatDiscarded$ {
     } catch (e) {
       return rethrowDecode(e, 'encryptedChatDiscarded', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('encryptedChatDiscarded');
+    j.field('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EncryptedChatDiscarded$ {
+    const j = new TlJsonReader(json, 'encryptedChatDiscarded', classes);
+    return j.end(
+      new EncryptedChatDiscarded$({
+        id: j.field('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -19494,6 +24516,23 @@ class InputEncryptedChat$ {
       return rethrowDecode(e, 'inputEncryptedChat', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputEncryptedChat');
+    j.field('chat_id', this.chatId, intToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputEncryptedChat$ {
+    const j = new TlJsonReader(json, 'inputEncryptedChat', classes);
+    return j.end(
+      new InputEncryptedChat$({
+        chatId: j.field('chat_id', intFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputEncryptedChat#f141b5e1 chat_id:int access_hash:long = InputEncryptedChat` */
@@ -19521,6 +24560,14 @@ class EncryptedFileEmpty$ {
 
   static fromReader(_r: TlReader): EncryptedFileEmpty$ {
     return new EncryptedFileEmpty$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'encryptedFileEmpty' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EncryptedFileEmpty$ {
+    return new TlJsonReader(json, 'encryptedFileEmpty', classes).end(new EncryptedFileEmpty$());
   }
 }
 
@@ -19596,6 +24643,29 @@ class EncryptedFile$ {
       return rethrowDecode(e, 'encryptedFile', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('encryptedFile');
+    j.field('id', this.id, longToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    j.field('size', this.size, intToJson);
+    j.field('dc_id', this.dcId, intToJson);
+    j.field('key_fingerprint', this.keyFingerprint, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EncryptedFile$ {
+    const j = new TlJsonReader(json, 'encryptedFile', classes);
+    return j.end(
+      new EncryptedFile$({
+        id: j.field('id', longFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+        size: j.field('size', intFromJson),
+        dcId: j.field('dc_id', intFromJson),
+        keyFingerprint: j.field('key_fingerprint', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `encryptedFile#4a70994c id:long access_hash:long size:int dc_id:int key_fingerprint:int = EncryptedFile` */
@@ -19623,6 +24693,14 @@ class InputEncryptedFileEmpty$ {
 
   static fromReader(_r: TlReader): InputEncryptedFileEmpty$ {
     return new InputEncryptedFileEmpty$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputEncryptedFileEmpty' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputEncryptedFileEmpty$ {
+    return new TlJsonReader(json, 'inputEncryptedFileEmpty', classes).end(new InputEncryptedFileEmpty$());
   }
 }
 
@@ -19692,6 +24770,27 @@ class InputEncryptedFileUploaded$ {
       return rethrowDecode(e, 'inputEncryptedFileUploaded', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputEncryptedFileUploaded');
+    j.field('id', this.id, longToJson);
+    j.field('parts', this.parts, intToJson);
+    j.field('md5_checksum', this.md5Checksum, stringToJson);
+    j.field('key_fingerprint', this.keyFingerprint, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputEncryptedFileUploaded$ {
+    const j = new TlJsonReader(json, 'inputEncryptedFileUploaded', classes);
+    return j.end(
+      new InputEncryptedFileUploaded$({
+        id: j.field('id', longFromJson),
+        parts: j.field('parts', intFromJson),
+        md5Checksum: j.field('md5_checksum', stringFromJson),
+        keyFingerprint: j.field('key_fingerprint', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputEncryptedFileUploaded#64bd0306 id:long parts:int md5_checksum:string key_fingerprint:int = InputEncryptedFile` */
@@ -19747,6 +24846,23 @@ class InputEncryptedFile$ {
     } catch (e) {
       return rethrowDecode(e, 'inputEncryptedFile', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputEncryptedFile');
+    j.field('id', this.id, longToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputEncryptedFile$ {
+    const j = new TlJsonReader(json, 'inputEncryptedFile', classes);
+    return j.end(
+      new InputEncryptedFile$({
+        id: j.field('id', longFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -19809,6 +24925,25 @@ class InputEncryptedFileBigUploaded$ {
     } catch (e) {
       return rethrowDecode(e, 'inputEncryptedFileBigUploaded', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputEncryptedFileBigUploaded');
+    j.field('id', this.id, longToJson);
+    j.field('parts', this.parts, intToJson);
+    j.field('key_fingerprint', this.keyFingerprint, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputEncryptedFileBigUploaded$ {
+    const j = new TlJsonReader(json, 'inputEncryptedFileBigUploaded', classes);
+    return j.end(
+      new InputEncryptedFileBigUploaded$({
+        id: j.field('id', longFromJson),
+        parts: j.field('parts', intFromJson),
+        keyFingerprint: j.field('key_fingerprint', intFromJson),
+      }),
+    );
   }
 }
 
@@ -19884,6 +25019,29 @@ class EncryptedMessage$ {
       return rethrowDecode(e, 'encryptedMessage', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('encryptedMessage');
+    j.field('random_id', this.randomId, longToJson);
+    j.field('chat_id', this.chatId, intToJson);
+    j.field('date', this.date, intToJson);
+    j.field('bytes', this.bytes, bytesToJson);
+    j.field('file', this.file, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EncryptedMessage$ {
+    const j = new TlJsonReader(json, 'encryptedMessage', classes);
+    return j.end(
+      new EncryptedMessage$({
+        randomId: j.field('random_id', longFromJson),
+        chatId: j.field('chat_id', intFromJson),
+        date: j.field('date', intFromJson),
+        bytes: j.field('bytes', bytesFromJson),
+        file: j.field('file', fromJson$EncryptedFile),
+      }),
+    );
+  }
 }
 
 /** `encryptedMessage#ed18c118 random_id:long chat_id:int date:int bytes:bytes file:EncryptedFile = EncryptedMessage` */
@@ -19952,6 +25110,27 @@ class EncryptedMessageService$ {
       return rethrowDecode(e, 'encryptedMessageService', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('encryptedMessageService');
+    j.field('random_id', this.randomId, longToJson);
+    j.field('chat_id', this.chatId, intToJson);
+    j.field('date', this.date, intToJson);
+    j.field('bytes', this.bytes, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EncryptedMessageService$ {
+    const j = new TlJsonReader(json, 'encryptedMessageService', classes);
+    return j.end(
+      new EncryptedMessageService$({
+        randomId: j.field('random_id', longFromJson),
+        chatId: j.field('chat_id', intFromJson),
+        date: j.field('date', intFromJson),
+        bytes: j.field('bytes', bytesFromJson),
+      }),
+    );
+  }
 }
 
 /** `encryptedMessageService#23734b06 random_id:long chat_id:int date:int bytes:bytes = EncryptedMessage` */
@@ -19979,6 +25158,14 @@ class InputDocumentEmpty$ {
 
   static fromReader(_r: TlReader): InputDocumentEmpty$ {
     return new InputDocumentEmpty$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputDocumentEmpty' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputDocumentEmpty$ {
+    return new TlJsonReader(json, 'inputDocumentEmpty', classes).end(new InputDocumentEmpty$());
   }
 }
 
@@ -20042,6 +25229,25 @@ class InputDocument$ {
       return rethrowDecode(e, 'inputDocument', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputDocument');
+    j.field('id', this.id, longToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    j.field('file_reference', this.fileReference, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputDocument$ {
+    const j = new TlJsonReader(json, 'inputDocument', classes);
+    return j.end(
+      new InputDocument$({
+        id: j.field('id', longFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+        fileReference: j.field('file_reference', bytesFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputDocument#1abfb575 id:long access_hash:long file_reference:bytes = InputDocument` */
@@ -20091,6 +25297,21 @@ class DocumentEmpty$ {
     } catch (e) {
       return rethrowDecode(e, 'documentEmpty', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('documentEmpty');
+    j.field('id', this.id, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DocumentEmpty$ {
+    const j = new TlJsonReader(json, 'documentEmpty', classes);
+    return j.end(
+      new DocumentEmpty$({
+        id: j.field('id', longFromJson),
+      }),
+    );
   }
 }
 
@@ -20225,6 +25446,39 @@ class Document$ {
       return rethrowDecode(e, 'document', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('document');
+    j.field('id', this.id, longToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    j.field('file_reference', this.fileReference, bytesToJson);
+    j.field('date', this.date, intToJson);
+    j.field('mime_type', this.mimeType, stringToJson);
+    j.field('size', this.size, intToJson);
+    j.optionalVector('thumbs', this.thumbs, objectToJson);
+    j.optionalVector('video_thumbs', this.videoThumbs, objectToJson);
+    j.field('dc_id', this.dcId, intToJson);
+    j.vector('attributes', this.attributes, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Document$ {
+    const j = new TlJsonReader(json, 'document', classes);
+    return j.end(
+      new Document$({
+        id: j.field('id', longFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+        fileReference: j.field('file_reference', bytesFromJson),
+        date: j.field('date', intFromJson),
+        mimeType: j.field('mime_type', stringFromJson),
+        size: j.field('size', intFromJson),
+        thumbs: j.optionalVector('thumbs', fromJson$PhotoSize),
+        videoThumbs: j.optionalVector('video_thumbs', fromJson$VideoSize),
+        dcId: j.field('dc_id', intFromJson),
+        attributes: j.vector('attributes', fromJson$DocumentAttribute),
+      }),
+    );
+  }
 }
 
 /** `document#1e87342b flags:# id:long access_hash:long file_reference:bytes date:int mime_type:string size:int thumbs:flags.0?Vector<PhotoSize> video_thumbs:flags.1?Vector<VideoSize> dc_id:int attributes:Vector<DocumentAttribute> = Document` */
@@ -20275,6 +25529,21 @@ class NotifyPeer$ {
       return rethrowDecode(e, 'notifyPeer', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('notifyPeer');
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): NotifyPeer$ {
+    const j = new TlJsonReader(json, 'notifyPeer', classes);
+    return j.end(
+      new NotifyPeer$({
+        peer: j.field('peer', fromJson$Peer),
+      }),
+    );
+  }
 }
 
 /** `notifyPeer#9fd40bd8 peer:Peer = NotifyPeer` */
@@ -20302,6 +25571,14 @@ class NotifyUsers$ {
 
   static fromReader(_r: TlReader): NotifyUsers$ {
     return new NotifyUsers$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'notifyUsers' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): NotifyUsers$ {
+    return new TlJsonReader(json, 'notifyUsers', classes).end(new NotifyUsers$());
   }
 }
 
@@ -20331,6 +25608,14 @@ class NotifyChats$ {
   static fromReader(_r: TlReader): NotifyChats$ {
     return new NotifyChats$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'notifyChats' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): NotifyChats$ {
+    return new TlJsonReader(json, 'notifyChats', classes).end(new NotifyChats$());
+  }
 }
 
 /** `notifyChats#c007cec3 = NotifyPeer` */
@@ -20358,6 +25643,14 @@ class NotifyBroadcasts$ {
 
   static fromReader(_r: TlReader): NotifyBroadcasts$ {
     return new NotifyBroadcasts$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'notifyBroadcasts' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): NotifyBroadcasts$ {
+    return new TlJsonReader(json, 'notifyBroadcasts', classes).end(new NotifyBroadcasts$());
   }
 }
 
@@ -20387,6 +25680,14 @@ class SendMessageTypingAction$ {
   static fromReader(_r: TlReader): SendMessageTypingAction$ {
     return new SendMessageTypingAction$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'sendMessageTypingAction' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendMessageTypingAction$ {
+    return new TlJsonReader(json, 'sendMessageTypingAction', classes).end(new SendMessageTypingAction$());
+  }
 }
 
 /** `sendMessageTypingAction#16bf744e = SendMessageAction` */
@@ -20415,6 +25716,14 @@ class SendMessageCancelAction$ {
   static fromReader(_r: TlReader): SendMessageCancelAction$ {
     return new SendMessageCancelAction$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'sendMessageCancelAction' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendMessageCancelAction$ {
+    return new TlJsonReader(json, 'sendMessageCancelAction', classes).end(new SendMessageCancelAction$());
+  }
 }
 
 /** `sendMessageCancelAction#fd5ec8f5 = SendMessageAction` */
@@ -20442,6 +25751,14 @@ class SendMessageRecordVideoAction$ {
 
   static fromReader(_r: TlReader): SendMessageRecordVideoAction$ {
     return new SendMessageRecordVideoAction$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'sendMessageRecordVideoAction' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendMessageRecordVideoAction$ {
+    return new TlJsonReader(json, 'sendMessageRecordVideoAction', classes).end(new SendMessageRecordVideoAction$());
   }
 }
 
@@ -20493,6 +25810,21 @@ class SendMessageUploadVideoAction$ {
       return rethrowDecode(e, 'sendMessageUploadVideoAction', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('sendMessageUploadVideoAction');
+    j.field('progress', this.progress, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendMessageUploadVideoAction$ {
+    const j = new TlJsonReader(json, 'sendMessageUploadVideoAction', classes);
+    return j.end(
+      new SendMessageUploadVideoAction$({
+        progress: j.field('progress', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `sendMessageUploadVideoAction#e9763aec progress:int = SendMessageAction` */
@@ -20520,6 +25852,14 @@ class SendMessageRecordAudioAction$ {
 
   static fromReader(_r: TlReader): SendMessageRecordAudioAction$ {
     return new SendMessageRecordAudioAction$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'sendMessageRecordAudioAction' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendMessageRecordAudioAction$ {
+    return new TlJsonReader(json, 'sendMessageRecordAudioAction', classes).end(new SendMessageRecordAudioAction$());
   }
 }
 
@@ -20571,6 +25911,21 @@ class SendMessageUploadAudioAction$ {
       return rethrowDecode(e, 'sendMessageUploadAudioAction', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('sendMessageUploadAudioAction');
+    j.field('progress', this.progress, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendMessageUploadAudioAction$ {
+    const j = new TlJsonReader(json, 'sendMessageUploadAudioAction', classes);
+    return j.end(
+      new SendMessageUploadAudioAction$({
+        progress: j.field('progress', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `sendMessageUploadAudioAction#f351d7ab progress:int = SendMessageAction` */
@@ -20620,6 +25975,21 @@ class SendMessageUploadPhotoAction$ {
     } catch (e) {
       return rethrowDecode(e, 'sendMessageUploadPhotoAction', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('sendMessageUploadPhotoAction');
+    j.field('progress', this.progress, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendMessageUploadPhotoAction$ {
+    const j = new TlJsonReader(json, 'sendMessageUploadPhotoAction', classes);
+    return j.end(
+      new SendMessageUploadPhotoAction$({
+        progress: j.field('progress', intFromJson),
+      }),
+    );
   }
 }
 
@@ -20671,6 +26041,21 @@ class SendMessageUploadDocumentAction$ {
       return rethrowDecode(e, 'sendMessageUploadDocumentAction', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('sendMessageUploadDocumentAction');
+    j.field('progress', this.progress, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendMessageUploadDocumentAction$ {
+    const j = new TlJsonReader(json, 'sendMessageUploadDocumentAction', classes);
+    return j.end(
+      new SendMessageUploadDocumentAction$({
+        progress: j.field('progress', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `sendMessageUploadDocumentAction#aa0cd9e4 progress:int = SendMessageAction` */
@@ -20698,6 +26083,14 @@ class SendMessageGeoLocationAction$ {
 
   static fromReader(_r: TlReader): SendMessageGeoLocationAction$ {
     return new SendMessageGeoLocationAction$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'sendMessageGeoLocationAction' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendMessageGeoLocationAction$ {
+    return new TlJsonReader(json, 'sendMessageGeoLocationAction', classes).end(new SendMessageGeoLocationAction$());
   }
 }
 
@@ -20727,6 +26120,14 @@ class SendMessageChooseContactAction$ {
   static fromReader(_r: TlReader): SendMessageChooseContactAction$ {
     return new SendMessageChooseContactAction$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'sendMessageChooseContactAction' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendMessageChooseContactAction$ {
+    return new TlJsonReader(json, 'sendMessageChooseContactAction', classes).end(new SendMessageChooseContactAction$());
+  }
 }
 
 /** `sendMessageChooseContactAction#628cbc6f = SendMessageAction` */
@@ -20755,6 +26156,14 @@ class SendMessageGamePlayAction$ {
   static fromReader(_r: TlReader): SendMessageGamePlayAction$ {
     return new SendMessageGamePlayAction$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'sendMessageGamePlayAction' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendMessageGamePlayAction$ {
+    return new TlJsonReader(json, 'sendMessageGamePlayAction', classes).end(new SendMessageGamePlayAction$());
+  }
 }
 
 /** `sendMessageGamePlayAction#dd6a8f48 = SendMessageAction` */
@@ -20782,6 +26191,14 @@ class SendMessageRecordRoundAction$ {
 
   static fromReader(_r: TlReader): SendMessageRecordRoundAction$ {
     return new SendMessageRecordRoundAction$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'sendMessageRecordRoundAction' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendMessageRecordRoundAction$ {
+    return new TlJsonReader(json, 'sendMessageRecordRoundAction', classes).end(new SendMessageRecordRoundAction$());
   }
 }
 
@@ -20833,6 +26250,21 @@ class SendMessageUploadRoundAction$ {
       return rethrowDecode(e, 'sendMessageUploadRoundAction', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('sendMessageUploadRoundAction');
+    j.field('progress', this.progress, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendMessageUploadRoundAction$ {
+    const j = new TlJsonReader(json, 'sendMessageUploadRoundAction', classes);
+    return j.end(
+      new SendMessageUploadRoundAction$({
+        progress: j.field('progress', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `sendMessageUploadRoundAction#243e1c66 progress:int = SendMessageAction` */
@@ -20860,6 +26292,14 @@ class SpeakingInGroupCallAction$ {
 
   static fromReader(_r: TlReader): SpeakingInGroupCallAction$ {
     return new SpeakingInGroupCallAction$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'speakingInGroupCallAction' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SpeakingInGroupCallAction$ {
+    return new TlJsonReader(json, 'speakingInGroupCallAction', classes).end(new SpeakingInGroupCallAction$());
   }
 }
 
@@ -20889,6 +26329,14 @@ class InputPrivacyKeyStatusTimestamp$ {
   static fromReader(_r: TlReader): InputPrivacyKeyStatusTimestamp$ {
     return new InputPrivacyKeyStatusTimestamp$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputPrivacyKeyStatusTimestamp' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPrivacyKeyStatusTimestamp$ {
+    return new TlJsonReader(json, 'inputPrivacyKeyStatusTimestamp', classes).end(new InputPrivacyKeyStatusTimestamp$());
+  }
 }
 
 /** `inputPrivacyKeyStatusTimestamp#4f96cb18 = InputPrivacyKey` */
@@ -20916,6 +26364,14 @@ class InputPrivacyKeyChatInvite$ {
 
   static fromReader(_r: TlReader): InputPrivacyKeyChatInvite$ {
     return new InputPrivacyKeyChatInvite$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputPrivacyKeyChatInvite' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPrivacyKeyChatInvite$ {
+    return new TlJsonReader(json, 'inputPrivacyKeyChatInvite', classes).end(new InputPrivacyKeyChatInvite$());
   }
 }
 
@@ -20945,6 +26401,14 @@ class InputPrivacyKeyPhoneCall$ {
   static fromReader(_r: TlReader): InputPrivacyKeyPhoneCall$ {
     return new InputPrivacyKeyPhoneCall$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputPrivacyKeyPhoneCall' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPrivacyKeyPhoneCall$ {
+    return new TlJsonReader(json, 'inputPrivacyKeyPhoneCall', classes).end(new InputPrivacyKeyPhoneCall$());
+  }
 }
 
 /** `inputPrivacyKeyPhoneCall#fabadc5f = InputPrivacyKey` */
@@ -20972,6 +26436,14 @@ class InputPrivacyKeyPhoneP2P$ {
 
   static fromReader(_r: TlReader): InputPrivacyKeyPhoneP2P$ {
     return new InputPrivacyKeyPhoneP2P$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputPrivacyKeyPhoneP2P' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPrivacyKeyPhoneP2P$ {
+    return new TlJsonReader(json, 'inputPrivacyKeyPhoneP2P', classes).end(new InputPrivacyKeyPhoneP2P$());
   }
 }
 
@@ -21001,6 +26473,14 @@ class InputPrivacyKeyForwards$ {
   static fromReader(_r: TlReader): InputPrivacyKeyForwards$ {
     return new InputPrivacyKeyForwards$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputPrivacyKeyForwards' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPrivacyKeyForwards$ {
+    return new TlJsonReader(json, 'inputPrivacyKeyForwards', classes).end(new InputPrivacyKeyForwards$());
+  }
 }
 
 /** `inputPrivacyKeyForwards#a4dd4c08 = InputPrivacyKey` */
@@ -21028,6 +26508,14 @@ class InputPrivacyKeyProfilePhoto$ {
 
   static fromReader(_r: TlReader): InputPrivacyKeyProfilePhoto$ {
     return new InputPrivacyKeyProfilePhoto$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputPrivacyKeyProfilePhoto' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPrivacyKeyProfilePhoto$ {
+    return new TlJsonReader(json, 'inputPrivacyKeyProfilePhoto', classes).end(new InputPrivacyKeyProfilePhoto$());
   }
 }
 
@@ -21057,6 +26545,14 @@ class InputPrivacyKeyPhoneNumber$ {
   static fromReader(_r: TlReader): InputPrivacyKeyPhoneNumber$ {
     return new InputPrivacyKeyPhoneNumber$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputPrivacyKeyPhoneNumber' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPrivacyKeyPhoneNumber$ {
+    return new TlJsonReader(json, 'inputPrivacyKeyPhoneNumber', classes).end(new InputPrivacyKeyPhoneNumber$());
+  }
 }
 
 /** `inputPrivacyKeyPhoneNumber#352dafa = InputPrivacyKey` */
@@ -21084,6 +26580,14 @@ class InputPrivacyKeyAddedByPhone$ {
 
   static fromReader(_r: TlReader): InputPrivacyKeyAddedByPhone$ {
     return new InputPrivacyKeyAddedByPhone$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputPrivacyKeyAddedByPhone' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPrivacyKeyAddedByPhone$ {
+    return new TlJsonReader(json, 'inputPrivacyKeyAddedByPhone', classes).end(new InputPrivacyKeyAddedByPhone$());
   }
 }
 
@@ -21113,6 +26617,14 @@ class PrivacyKeyStatusTimestamp$ {
   static fromReader(_r: TlReader): PrivacyKeyStatusTimestamp$ {
     return new PrivacyKeyStatusTimestamp$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'privacyKeyStatusTimestamp' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PrivacyKeyStatusTimestamp$ {
+    return new TlJsonReader(json, 'privacyKeyStatusTimestamp', classes).end(new PrivacyKeyStatusTimestamp$());
+  }
 }
 
 /** `privacyKeyStatusTimestamp#bc2eab30 = PrivacyKey` */
@@ -21140,6 +26652,14 @@ class PrivacyKeyChatInvite$ {
 
   static fromReader(_r: TlReader): PrivacyKeyChatInvite$ {
     return new PrivacyKeyChatInvite$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'privacyKeyChatInvite' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PrivacyKeyChatInvite$ {
+    return new TlJsonReader(json, 'privacyKeyChatInvite', classes).end(new PrivacyKeyChatInvite$());
   }
 }
 
@@ -21169,6 +26689,14 @@ class PrivacyKeyPhoneCall$ {
   static fromReader(_r: TlReader): PrivacyKeyPhoneCall$ {
     return new PrivacyKeyPhoneCall$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'privacyKeyPhoneCall' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PrivacyKeyPhoneCall$ {
+    return new TlJsonReader(json, 'privacyKeyPhoneCall', classes).end(new PrivacyKeyPhoneCall$());
+  }
 }
 
 /** `privacyKeyPhoneCall#3d662b7b = PrivacyKey` */
@@ -21196,6 +26724,14 @@ class PrivacyKeyPhoneP2P$ {
 
   static fromReader(_r: TlReader): PrivacyKeyPhoneP2P$ {
     return new PrivacyKeyPhoneP2P$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'privacyKeyPhoneP2P' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PrivacyKeyPhoneP2P$ {
+    return new TlJsonReader(json, 'privacyKeyPhoneP2P', classes).end(new PrivacyKeyPhoneP2P$());
   }
 }
 
@@ -21225,6 +26761,14 @@ class PrivacyKeyForwards$ {
   static fromReader(_r: TlReader): PrivacyKeyForwards$ {
     return new PrivacyKeyForwards$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'privacyKeyForwards' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PrivacyKeyForwards$ {
+    return new TlJsonReader(json, 'privacyKeyForwards', classes).end(new PrivacyKeyForwards$());
+  }
 }
 
 /** `privacyKeyForwards#69ec56a3 = PrivacyKey` */
@@ -21252,6 +26796,14 @@ class PrivacyKeyProfilePhoto$ {
 
   static fromReader(_r: TlReader): PrivacyKeyProfilePhoto$ {
     return new PrivacyKeyProfilePhoto$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'privacyKeyProfilePhoto' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PrivacyKeyProfilePhoto$ {
+    return new TlJsonReader(json, 'privacyKeyProfilePhoto', classes).end(new PrivacyKeyProfilePhoto$());
   }
 }
 
@@ -21281,6 +26833,14 @@ class PrivacyKeyPhoneNumber$ {
   static fromReader(_r: TlReader): PrivacyKeyPhoneNumber$ {
     return new PrivacyKeyPhoneNumber$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'privacyKeyPhoneNumber' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PrivacyKeyPhoneNumber$ {
+    return new TlJsonReader(json, 'privacyKeyPhoneNumber', classes).end(new PrivacyKeyPhoneNumber$());
+  }
 }
 
 /** `privacyKeyPhoneNumber#d19ae46d = PrivacyKey` */
@@ -21308,6 +26868,14 @@ class PrivacyKeyAddedByPhone$ {
 
   static fromReader(_r: TlReader): PrivacyKeyAddedByPhone$ {
     return new PrivacyKeyAddedByPhone$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'privacyKeyAddedByPhone' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PrivacyKeyAddedByPhone$ {
+    return new TlJsonReader(json, 'privacyKeyAddedByPhone', classes).end(new PrivacyKeyAddedByPhone$());
   }
 }
 
@@ -21337,6 +26905,14 @@ class InputPrivacyValueAllowContacts$ {
   static fromReader(_r: TlReader): InputPrivacyValueAllowContacts$ {
     return new InputPrivacyValueAllowContacts$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputPrivacyValueAllowContacts' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPrivacyValueAllowContacts$ {
+    return new TlJsonReader(json, 'inputPrivacyValueAllowContacts', classes).end(new InputPrivacyValueAllowContacts$());
+  }
 }
 
 /** `inputPrivacyValueAllowContacts#d09e07b = InputPrivacyRule` */
@@ -21364,6 +26940,14 @@ class InputPrivacyValueAllowAll$ {
 
   static fromReader(_r: TlReader): InputPrivacyValueAllowAll$ {
     return new InputPrivacyValueAllowAll$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputPrivacyValueAllowAll' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPrivacyValueAllowAll$ {
+    return new TlJsonReader(json, 'inputPrivacyValueAllowAll', classes).end(new InputPrivacyValueAllowAll$());
   }
 }
 
@@ -21423,6 +27007,21 @@ class InputPrivacyValueAllowUsers$ {
       return rethrowDecode(e, 'inputPrivacyValueAllowUsers', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputPrivacyValueAllowUsers');
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPrivacyValueAllowUsers$ {
+    const j = new TlJsonReader(json, 'inputPrivacyValueAllowUsers', classes);
+    return j.end(
+      new InputPrivacyValueAllowUsers$({
+        users: j.vector('users', fromJson$InputUser),
+      }),
+    );
+  }
 }
 
 /** `inputPrivacyValueAllowUsers#131cc67f users:Vector<InputUser> = InputPrivacyRule` */
@@ -21451,6 +27050,14 @@ class InputPrivacyValueDisallowContacts$ {
   static fromReader(_r: TlReader): InputPrivacyValueDisallowContacts$ {
     return new InputPrivacyValueDisallowContacts$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputPrivacyValueDisallowContacts' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPrivacyValueDisallowContacts$ {
+    return new TlJsonReader(json, 'inputPrivacyValueDisallowContacts', classes).end(new InputPrivacyValueDisallowContacts$());
+  }
 }
 
 /** `inputPrivacyValueDisallowContacts#ba52007 = InputPrivacyRule` */
@@ -21478,6 +27085,14 @@ class InputPrivacyValueDisallowAll$ {
 
   static fromReader(_r: TlReader): InputPrivacyValueDisallowAll$ {
     return new InputPrivacyValueDisallowAll$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputPrivacyValueDisallowAll' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPrivacyValueDisallowAll$ {
+    return new TlJsonReader(json, 'inputPrivacyValueDisallowAll', classes).end(new InputPrivacyValueDisallowAll$());
   }
 }
 
@@ -21537,6 +27152,21 @@ class InputPrivacyValueDisallowUsers$ {
       return rethrowDecode(e, 'inputPrivacyValueDisallowUsers', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputPrivacyValueDisallowUsers');
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPrivacyValueDisallowUsers$ {
+    const j = new TlJsonReader(json, 'inputPrivacyValueDisallowUsers', classes);
+    return j.end(
+      new InputPrivacyValueDisallowUsers$({
+        users: j.vector('users', fromJson$InputUser),
+      }),
+    );
+  }
 }
 
 /** `inputPrivacyValueDisallowUsers#90110467 users:Vector<InputUser> = InputPrivacyRule` */
@@ -21594,6 +27224,21 @@ class InputPrivacyValueAllowChatParticipants$ {
     } catch (e) {
       return rethrowDecode(e, 'inputPrivacyValueAllowChatParticipants', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputPrivacyValueAllowChatParticipants');
+    j.vector('chats', this.chats, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPrivacyValueAllowChatParticipants$ {
+    const j = new TlJsonReader(json, 'inputPrivacyValueAllowChatParticipants', classes);
+    return j.end(
+      new InputPrivacyValueAllowChatParticipants$({
+        chats: j.vector('chats', intFromJson),
+      }),
+    );
   }
 }
 
@@ -21653,6 +27298,21 @@ class InputPrivacyValueDisallowChatParticipants$ {
       return rethrowDecode(e, 'inputPrivacyValueDisallowChatParticipants', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputPrivacyValueDisallowChatParticipants');
+    j.vector('chats', this.chats, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPrivacyValueDisallowChatParticipants$ {
+    const j = new TlJsonReader(json, 'inputPrivacyValueDisallowChatParticipants', classes);
+    return j.end(
+      new InputPrivacyValueDisallowChatParticipants$({
+        chats: j.vector('chats', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputPrivacyValueDisallowChatParticipants#d82363af chats:Vector<int> = InputPrivacyRule` */
@@ -21681,6 +27341,14 @@ class PrivacyValueAllowContacts$ {
   static fromReader(_r: TlReader): PrivacyValueAllowContacts$ {
     return new PrivacyValueAllowContacts$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'privacyValueAllowContacts' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PrivacyValueAllowContacts$ {
+    return new TlJsonReader(json, 'privacyValueAllowContacts', classes).end(new PrivacyValueAllowContacts$());
+  }
 }
 
 /** `privacyValueAllowContacts#fffe1bac = PrivacyRule` */
@@ -21708,6 +27376,14 @@ class PrivacyValueAllowAll$ {
 
   static fromReader(_r: TlReader): PrivacyValueAllowAll$ {
     return new PrivacyValueAllowAll$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'privacyValueAllowAll' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PrivacyValueAllowAll$ {
+    return new TlJsonReader(json, 'privacyValueAllowAll', classes).end(new PrivacyValueAllowAll$());
   }
 }
 
@@ -21767,6 +27443,21 @@ class PrivacyValueAllowUsers$ {
       return rethrowDecode(e, 'privacyValueAllowUsers', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('privacyValueAllowUsers');
+    j.vector('users', this.users, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PrivacyValueAllowUsers$ {
+    const j = new TlJsonReader(json, 'privacyValueAllowUsers', classes);
+    return j.end(
+      new PrivacyValueAllowUsers$({
+        users: j.vector('users', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `privacyValueAllowUsers#4d5bbe0c users:Vector<int> = PrivacyRule` */
@@ -21795,6 +27486,14 @@ class PrivacyValueDisallowContacts$ {
   static fromReader(_r: TlReader): PrivacyValueDisallowContacts$ {
     return new PrivacyValueDisallowContacts$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'privacyValueDisallowContacts' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PrivacyValueDisallowContacts$ {
+    return new TlJsonReader(json, 'privacyValueDisallowContacts', classes).end(new PrivacyValueDisallowContacts$());
+  }
 }
 
 /** `privacyValueDisallowContacts#f888fa1a = PrivacyRule` */
@@ -21822,6 +27521,14 @@ class PrivacyValueDisallowAll$ {
 
   static fromReader(_r: TlReader): PrivacyValueDisallowAll$ {
     return new PrivacyValueDisallowAll$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'privacyValueDisallowAll' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PrivacyValueDisallowAll$ {
+    return new TlJsonReader(json, 'privacyValueDisallowAll', classes).end(new PrivacyValueDisallowAll$());
   }
 }
 
@@ -21881,6 +27588,21 @@ class PrivacyValueDisallowUsers$ {
       return rethrowDecode(e, 'privacyValueDisallowUsers', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('privacyValueDisallowUsers');
+    j.vector('users', this.users, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PrivacyValueDisallowUsers$ {
+    const j = new TlJsonReader(json, 'privacyValueDisallowUsers', classes);
+    return j.end(
+      new PrivacyValueDisallowUsers$({
+        users: j.vector('users', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `privacyValueDisallowUsers#c7f49b7 users:Vector<int> = PrivacyRule` */
@@ -21938,6 +27660,21 @@ class PrivacyValueAllowChatParticipants$ {
     } catch (e) {
       return rethrowDecode(e, 'privacyValueAllowChatParticipants', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('privacyValueAllowChatParticipants');
+    j.vector('chats', this.chats, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PrivacyValueAllowChatParticipants$ {
+    const j = new TlJsonReader(json, 'privacyValueAllowChatParticipants', classes);
+    return j.end(
+      new PrivacyValueAllowChatParticipants$({
+        chats: j.vector('chats', intFromJson),
+      }),
+    );
   }
 }
 
@@ -21997,6 +27734,21 @@ class PrivacyValueDisallowChatParticipants$ {
       return rethrowDecode(e, 'privacyValueDisallowChatParticipants', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('privacyValueDisallowChatParticipants');
+    j.vector('chats', this.chats, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PrivacyValueDisallowChatParticipants$ {
+    const j = new TlJsonReader(json, 'privacyValueDisallowChatParticipants', classes);
+    return j.end(
+      new PrivacyValueDisallowChatParticipants$({
+        chats: j.vector('chats', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `privacyValueDisallowChatParticipants#acae0690 chats:Vector<int> = PrivacyRule` */
@@ -22046,6 +27798,21 @@ class AccountDaysTTL$ {
     } catch (e) {
       return rethrowDecode(e, 'accountDaysTTL', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('accountDaysTTL');
+    j.field('days', this.days, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AccountDaysTTL$ {
+    const j = new TlJsonReader(json, 'accountDaysTTL', classes);
+    return j.end(
+      new AccountDaysTTL$({
+        days: j.field('days', intFromJson),
+      }),
+    );
   }
 }
 
@@ -22103,6 +27870,23 @@ class DocumentAttributeImageSize$ {
       return rethrowDecode(e, 'documentAttributeImageSize', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('documentAttributeImageSize');
+    j.field('w', this.w, intToJson);
+    j.field('h', this.h, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DocumentAttributeImageSize$ {
+    const j = new TlJsonReader(json, 'documentAttributeImageSize', classes);
+    return j.end(
+      new DocumentAttributeImageSize$({
+        w: j.field('w', intFromJson),
+        h: j.field('h', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `documentAttributeImageSize#6c37c15c w:int h:int = DocumentAttribute` */
@@ -22130,6 +27914,14 @@ class DocumentAttributeAnimated$ {
 
   static fromReader(_r: TlReader): DocumentAttributeAnimated$ {
     return new DocumentAttributeAnimated$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'documentAttributeAnimated' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DocumentAttributeAnimated$ {
+    return new TlJsonReader(json, 'documentAttributeAnimated', classes).end(new DocumentAttributeAnimated$());
   }
 }
 
@@ -22203,6 +27995,27 @@ class DocumentAttributeSticker$ {
     } catch (e) {
       return rethrowDecode(e, 'documentAttributeSticker', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('documentAttributeSticker');
+    j.flag('mask', this.mask);
+    j.field('alt', this.alt, stringToJson);
+    j.field('stickerset', this.stickerset, objectToJson);
+    j.optional('mask_coords', this.maskCoords, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DocumentAttributeSticker$ {
+    const j = new TlJsonReader(json, 'documentAttributeSticker', classes);
+    return j.end(
+      new DocumentAttributeSticker$({
+        mask: j.flag('mask'),
+        alt: j.field('alt', stringFromJson),
+        stickerset: j.field('stickerset', fromJson$InputStickerSet),
+        maskCoords: j.optional('mask_coords', fromJson$MaskCoords),
+      }),
+    );
   }
 }
 
@@ -22280,6 +28093,29 @@ class DocumentAttributeVideo$ {
     } catch (e) {
       return rethrowDecode(e, 'documentAttributeVideo', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('documentAttributeVideo');
+    j.flag('round_message', this.roundMessage);
+    j.flag('supports_streaming', this.supportsStreaming);
+    j.field('duration', this.duration, intToJson);
+    j.field('w', this.w, intToJson);
+    j.field('h', this.h, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DocumentAttributeVideo$ {
+    const j = new TlJsonReader(json, 'documentAttributeVideo', classes);
+    return j.end(
+      new DocumentAttributeVideo$({
+        roundMessage: j.flag('round_message'),
+        supportsStreaming: j.flag('supports_streaming'),
+        duration: j.field('duration', intFromJson),
+        w: j.field('w', intFromJson),
+        h: j.field('h', intFromJson),
+      }),
+    );
   }
 }
 
@@ -22362,6 +28198,29 @@ class DocumentAttributeAudio$ {
       return rethrowDecode(e, 'documentAttributeAudio', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('documentAttributeAudio');
+    j.flag('voice', this.voice);
+    j.field('duration', this.duration, intToJson);
+    j.optional('title', this.title, stringToJson);
+    j.optional('performer', this.performer, stringToJson);
+    j.optional('waveform', this.waveform, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DocumentAttributeAudio$ {
+    const j = new TlJsonReader(json, 'documentAttributeAudio', classes);
+    return j.end(
+      new DocumentAttributeAudio$({
+        voice: j.flag('voice'),
+        duration: j.field('duration', intFromJson),
+        title: j.optional('title', stringFromJson),
+        performer: j.optional('performer', stringFromJson),
+        waveform: j.optional('waveform', bytesFromJson),
+      }),
+    );
+  }
 }
 
 /** `documentAttributeAudio#9852f9c6 flags:# voice:flags.10?true duration:int title:flags.0?string performer:flags.1?string waveform:flags.2?bytes = DocumentAttribute` */
@@ -22412,6 +28271,21 @@ class DocumentAttributeFilename$ {
       return rethrowDecode(e, 'documentAttributeFilename', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('documentAttributeFilename');
+    j.field('file_name', this.fileName, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DocumentAttributeFilename$ {
+    const j = new TlJsonReader(json, 'documentAttributeFilename', classes);
+    return j.end(
+      new DocumentAttributeFilename$({
+        fileName: j.field('file_name', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `documentAttributeFilename#15590068 file_name:string = DocumentAttribute` */
@@ -22439,6 +28313,14 @@ class DocumentAttributeHasStickers$ {
 
   static fromReader(_r: TlReader): DocumentAttributeHasStickers$ {
     return new DocumentAttributeHasStickers$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'documentAttributeHasStickers' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DocumentAttributeHasStickers$ {
+    return new TlJsonReader(json, 'documentAttributeHasStickers', classes).end(new DocumentAttributeHasStickers$());
   }
 }
 
@@ -22504,6 +28386,23 @@ class StickerPack$ {
       return rethrowDecode(e, 'stickerPack', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stickerPack');
+    j.field('emoticon', this.emoticon, stringToJson);
+    j.vector('documents', this.documents, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StickerPack$ {
+    const j = new TlJsonReader(json, 'stickerPack', classes);
+    return j.end(
+      new StickerPack$({
+        emoticon: j.field('emoticon', stringFromJson),
+        documents: j.vector('documents', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `stickerPack#12b299d4 emoticon:string documents:Vector<long> = StickerPack` */
@@ -22553,6 +28452,21 @@ class WebPageEmpty$ {
     } catch (e) {
       return rethrowDecode(e, 'webPageEmpty', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('webPageEmpty');
+    j.field('id', this.id, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): WebPageEmpty$ {
+    const j = new TlJsonReader(json, 'webPageEmpty', classes);
+    return j.end(
+      new WebPageEmpty$({
+        id: j.field('id', longFromJson),
+      }),
+    );
   }
 }
 
@@ -22609,6 +28523,23 @@ class WebPagePending$ {
     } catch (e) {
       return rethrowDecode(e, 'webPagePending', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('webPagePending');
+    j.field('id', this.id, longToJson);
+    j.field('date', this.date, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): WebPagePending$ {
+    const j = new TlJsonReader(json, 'webPagePending', classes);
+    return j.end(
+      new WebPagePending$({
+        id: j.field('id', longFromJson),
+        date: j.field('date', intFromJson),
+      }),
+    );
   }
 }
 
@@ -22801,6 +28732,55 @@ class WebPage$ {
       return rethrowDecode(e, 'webPage', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('webPage');
+    j.field('id', this.id, longToJson);
+    j.field('url', this.url, stringToJson);
+    j.field('display_url', this.displayUrl, stringToJson);
+    j.field('hash', this.hash, intToJson);
+    j.optional('type', this.type, stringToJson);
+    j.optional('site_name', this.siteName, stringToJson);
+    j.optional('title', this.title, stringToJson);
+    j.optional('description', this.description, stringToJson);
+    j.optional('photo', this.photo, objectToJson);
+    j.optional('embed_url', this.embedUrl, stringToJson);
+    j.optional('embed_type', this.embedType, stringToJson);
+    j.optional('embed_width', this.embedWidth, intToJson);
+    j.optional('embed_height', this.embedHeight, intToJson);
+    j.optional('duration', this.duration, intToJson);
+    j.optional('author', this.author, stringToJson);
+    j.optional('document', this.document, objectToJson);
+    j.optional('cached_page', this.cachedPage, objectToJson);
+    j.optionalVector('attributes', this.attributes, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): WebPage$ {
+    const j = new TlJsonReader(json, 'webPage', classes);
+    return j.end(
+      new WebPage$({
+        id: j.field('id', longFromJson),
+        url: j.field('url', stringFromJson),
+        displayUrl: j.field('display_url', stringFromJson),
+        hash: j.field('hash', intFromJson),
+        type: j.optional('type', stringFromJson),
+        siteName: j.optional('site_name', stringFromJson),
+        title: j.optional('title', stringFromJson),
+        description: j.optional('description', stringFromJson),
+        photo: j.optional('photo', fromJson$Photo),
+        embedUrl: j.optional('embed_url', stringFromJson),
+        embedType: j.optional('embed_type', stringFromJson),
+        embedWidth: j.optional('embed_width', intFromJson),
+        embedHeight: j.optional('embed_height', intFromJson),
+        duration: j.optional('duration', intFromJson),
+        author: j.optional('author', stringFromJson),
+        document: j.optional('document', fromJson$Document),
+        cachedPage: j.optional('cached_page', fromJson$Page),
+        attributes: j.optionalVector('attributes', fromJson$WebPageAttribute),
+      }),
+    );
+  }
 }
 
 /** `webPage#e89c45b2 flags:# id:long url:string display_url:string hash:int type:flags.0?string site_name:flags.1?string title:flags.2?string description:flags.3?string photo:flags.4?Photo embed_url:flags.5?string embed_type:flags.5?string embed_width:flags.6?int embed_height:flags.6?int duration:flags.7?int author:flags.8?string document:flags.9?Document cached_page:flags.10?Page attributes:flags.12?Vector<WebPageAttribute> = WebPage` */
@@ -22856,6 +28836,21 @@ class WebPageNotModified$ {
     } catch (e) {
       return rethrowDecode(e, 'webPageNotModified', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('webPageNotModified');
+    j.optional('cached_page_views', this.cachedPageViews, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): WebPageNotModified$ {
+    const j = new TlJsonReader(json, 'webPageNotModified', classes);
+    return j.end(
+      new WebPageNotModified$({
+        cachedPageViews: j.optional('cached_page_views', intFromJson),
+      }),
+    );
   }
 }
 
@@ -22993,6 +28988,49 @@ class Authorization$ {
       return rethrowDecode(e, 'authorization', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('authorization');
+    j.flag('current', this.current);
+    j.flag('official_app', this.officialApp);
+    j.flag('password_pending', this.passwordPending);
+    j.field('hash', this.hash, longToJson);
+    j.field('device_model', this.deviceModel, stringToJson);
+    j.field('platform', this.platform, stringToJson);
+    j.field('system_version', this.systemVersion, stringToJson);
+    j.field('api_id', this.apiId, intToJson);
+    j.field('app_name', this.appName, stringToJson);
+    j.field('app_version', this.appVersion, stringToJson);
+    j.field('date_created', this.dateCreated, intToJson);
+    j.field('date_active', this.dateActive, intToJson);
+    j.field('ip', this.ip, stringToJson);
+    j.field('country', this.country, stringToJson);
+    j.field('region', this.region, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Authorization$ {
+    const j = new TlJsonReader(json, 'authorization', classes);
+    return j.end(
+      new Authorization$({
+        current: j.flag('current'),
+        officialApp: j.flag('official_app'),
+        passwordPending: j.flag('password_pending'),
+        hash: j.field('hash', longFromJson),
+        deviceModel: j.field('device_model', stringFromJson),
+        platform: j.field('platform', stringFromJson),
+        systemVersion: j.field('system_version', stringFromJson),
+        apiId: j.field('api_id', intFromJson),
+        appName: j.field('app_name', stringFromJson),
+        appVersion: j.field('app_version', stringFromJson),
+        dateCreated: j.field('date_created', intFromJson),
+        dateActive: j.field('date_active', intFromJson),
+        ip: j.field('ip', stringFromJson),
+        country: j.field('country', stringFromJson),
+        region: j.field('region', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `authorization#ad01d61d flags:# current:flags.0?true official_app:flags.1?true password_pending:flags.2?true hash:long device_model:string platform:string system_version:string api_id:int app_name:string app_version:string date_created:int date_active:int ip:string country:string region:string = Authorization` */
@@ -23049,6 +29087,23 @@ class ReceivedNotifyMessage$ {
       return rethrowDecode(e, 'receivedNotifyMessage', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('receivedNotifyMessage');
+    j.field('id', this.id, intToJson);
+    j.field('flags', this.flags, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReceivedNotifyMessage$ {
+    const j = new TlJsonReader(json, 'receivedNotifyMessage', classes);
+    return j.end(
+      new ReceivedNotifyMessage$({
+        id: j.field('id', intFromJson),
+        flags: j.field('flags', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `receivedNotifyMessage#a384b779 id:int flags:int = ReceivedNotifyMessage` */
@@ -23076,6 +29131,14 @@ class ChatInviteEmpty$ {
 
   static fromReader(_r: TlReader): ChatInviteEmpty$ {
     return new ChatInviteEmpty$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'chatInviteEmpty' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChatInviteEmpty$ {
+    return new TlJsonReader(json, 'chatInviteEmpty', classes).end(new ChatInviteEmpty$());
   }
 }
 
@@ -23127,6 +29190,21 @@ class ChatInviteExported$ {
       return rethrowDecode(e, 'chatInviteExported', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chatInviteExported');
+    j.field('link', this.link, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChatInviteExported$ {
+    const j = new TlJsonReader(json, 'chatInviteExported', classes);
+    return j.end(
+      new ChatInviteExported$({
+        link: j.field('link', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `chatInviteExported#fc2e05bc link:string = ExportedChatInvite` */
@@ -23176,6 +29254,21 @@ class ChatInviteAlready$ {
     } catch (e) {
       return rethrowDecode(e, 'chatInviteAlready', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chatInviteAlready');
+    j.field('chat', this.chat, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChatInviteAlready$ {
+    const j = new TlJsonReader(json, 'chatInviteAlready', classes);
+    return j.end(
+      new ChatInviteAlready$({
+        chat: j.field('chat', fromJson$Chat),
+      }),
+    );
   }
 }
 
@@ -23279,6 +29372,35 @@ class ChatInvite$ {
       return rethrowDecode(e, 'chatInvite', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chatInvite');
+    j.flag('channel', this.channel);
+    j.flag('broadcast', this.broadcast);
+    j.flag('public', this.public);
+    j.flag('megagroup', this.megagroup);
+    j.field('title', this.title, stringToJson);
+    j.field('photo', this.photo, objectToJson);
+    j.field('participants_count', this.participantsCount, intToJson);
+    j.optionalVector('participants', this.participants, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChatInvite$ {
+    const j = new TlJsonReader(json, 'chatInvite', classes);
+    return j.end(
+      new ChatInvite$({
+        channel: j.flag('channel'),
+        broadcast: j.flag('broadcast'),
+        public: j.flag('public'),
+        megagroup: j.flag('megagroup'),
+        title: j.field('title', stringFromJson),
+        photo: j.field('photo', fromJson$Photo),
+        participantsCount: j.field('participants_count', intFromJson),
+        participants: j.optionalVector('participants', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `chatInvite#dfc2f58e flags:# channel:flags.0?true broadcast:flags.1?true public:flags.2?true megagroup:flags.3?true title:string photo:Photo participants_count:int participants:flags.4?Vector<User> = ChatInvite` */
@@ -23335,6 +29457,23 @@ class ChatInvitePeek$ {
       return rethrowDecode(e, 'chatInvitePeek', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chatInvitePeek');
+    j.field('chat', this.chat, objectToJson);
+    j.field('expires', this.expires, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChatInvitePeek$ {
+    const j = new TlJsonReader(json, 'chatInvitePeek', classes);
+    return j.end(
+      new ChatInvitePeek$({
+        chat: j.field('chat', fromJson$Chat),
+        expires: j.field('expires', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `chatInvitePeek#61695cb0 chat:Chat expires:int = ChatInvite` */
@@ -23362,6 +29501,14 @@ class InputStickerSetEmpty$ {
 
   static fromReader(_r: TlReader): InputStickerSetEmpty$ {
     return new InputStickerSetEmpty$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputStickerSetEmpty' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputStickerSetEmpty$ {
+    return new TlJsonReader(json, 'inputStickerSetEmpty', classes).end(new InputStickerSetEmpty$());
   }
 }
 
@@ -23419,6 +29566,23 @@ class InputStickerSetID$ {
       return rethrowDecode(e, 'inputStickerSetID', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputStickerSetID');
+    j.field('id', this.id, longToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputStickerSetID$ {
+    const j = new TlJsonReader(json, 'inputStickerSetID', classes);
+    return j.end(
+      new InputStickerSetID$({
+        id: j.field('id', longFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputStickerSetID#9de7a269 id:long access_hash:long = InputStickerSet` */
@@ -23469,6 +29633,21 @@ class InputStickerSetShortName$ {
       return rethrowDecode(e, 'inputStickerSetShortName', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputStickerSetShortName');
+    j.field('short_name', this.shortName, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputStickerSetShortName$ {
+    const j = new TlJsonReader(json, 'inputStickerSetShortName', classes);
+    return j.end(
+      new InputStickerSetShortName$({
+        shortName: j.field('short_name', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputStickerSetShortName#861cc8a0 short_name:string = InputStickerSet` */
@@ -23496,6 +29675,14 @@ class InputStickerSetAnimatedEmoji$ {
 
   static fromReader(_r: TlReader): InputStickerSetAnimatedEmoji$ {
     return new InputStickerSetAnimatedEmoji$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputStickerSetAnimatedEmoji' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputStickerSetAnimatedEmoji$ {
+    return new TlJsonReader(json, 'inputStickerSetAnimatedEmoji', classes).end(new InputStickerSetAnimatedEmoji$());
   }
 }
 
@@ -23546,6 +29733,21 @@ class InputStickerSetDice$ {
     } catch (e) {
       return rethrowDecode(e, 'inputStickerSetDice', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputStickerSetDice');
+    j.field('emoticon', this.emoticon, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputStickerSetDice$ {
+    const j = new TlJsonReader(json, 'inputStickerSetDice', classes);
+    return j.end(
+      new InputStickerSetDice$({
+        emoticon: j.field('emoticon', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -23687,6 +29889,45 @@ class StickerSet$ {
       return rethrowDecode(e, 'stickerSet', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stickerSet');
+    j.flag('archived', this.archived);
+    j.flag('official', this.official);
+    j.flag('masks', this.masks);
+    j.flag('animated', this.animated);
+    j.optional('installed_date', this.installedDate, intToJson);
+    j.field('id', this.id, longToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    j.field('title', this.title, stringToJson);
+    j.field('short_name', this.shortName, stringToJson);
+    j.optionalVector('thumbs', this.thumbs, objectToJson);
+    j.optional('thumb_dc_id', this.thumbDcId, intToJson);
+    j.field('count', this.count, intToJson);
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StickerSet$ {
+    const j = new TlJsonReader(json, 'stickerSet', classes);
+    return j.end(
+      new StickerSet$({
+        archived: j.flag('archived'),
+        official: j.flag('official'),
+        masks: j.flag('masks'),
+        animated: j.flag('animated'),
+        installedDate: j.optional('installed_date', intFromJson),
+        id: j.field('id', longFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+        title: j.field('title', stringFromJson),
+        shortName: j.field('short_name', stringFromJson),
+        thumbs: j.optionalVector('thumbs', fromJson$PhotoSize),
+        thumbDcId: j.optional('thumb_dc_id', intFromJson),
+        count: j.field('count', intFromJson),
+        hash: j.field('hash', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `stickerSet#40e237a8 flags:# archived:flags.1?true official:flags.2?true masks:flags.3?true animated:flags.5?true installed_date:flags.0?int id:long access_hash:long title:string short_name:string thumbs:flags.4?Vector<PhotoSize> thumb_dc_id:flags.4?int count:int hash:int = StickerSet` */
@@ -23742,6 +29983,23 @@ class BotCommand$ {
     } catch (e) {
       return rethrowDecode(e, 'botCommand', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('botCommand');
+    j.field('command', this.command, stringToJson);
+    j.field('description', this.description, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BotCommand$ {
+    const j = new TlJsonReader(json, 'botCommand', classes);
+    return j.end(
+      new BotCommand$({
+        command: j.field('command', stringFromJson),
+        description: j.field('description', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -23813,6 +30071,25 @@ class BotInfo$ {
       return rethrowDecode(e, 'botInfo', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('botInfo');
+    j.field('user_id', this.userId, intToJson);
+    j.field('description', this.description, stringToJson);
+    j.vector('commands', this.commands, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BotInfo$ {
+    const j = new TlJsonReader(json, 'botInfo', classes);
+    return j.end(
+      new BotInfo$({
+        userId: j.field('user_id', intFromJson),
+        description: j.field('description', stringFromJson),
+        commands: j.vector('commands', fromJson$BotCommand),
+      }),
+    );
+  }
 }
 
 /** `botInfo#98e81d3a user_id:int description:string commands:Vector<BotCommand> = BotInfo` */
@@ -23862,6 +30139,21 @@ class KeyboardButton$ {
     } catch (e) {
       return rethrowDecode(e, 'keyboardButton', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('keyboardButton');
+    j.field('text', this.text, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): KeyboardButton$ {
+    const j = new TlJsonReader(json, 'keyboardButton', classes);
+    return j.end(
+      new KeyboardButton$({
+        text: j.field('text', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -23918,6 +30210,23 @@ class KeyboardButtonUrl$ {
     } catch (e) {
       return rethrowDecode(e, 'keyboardButtonUrl', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('keyboardButtonUrl');
+    j.field('text', this.text, stringToJson);
+    j.field('url', this.url, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): KeyboardButtonUrl$ {
+    const j = new TlJsonReader(json, 'keyboardButtonUrl', classes);
+    return j.end(
+      new KeyboardButtonUrl$({
+        text: j.field('text', stringFromJson),
+        url: j.field('url', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -23985,6 +30294,25 @@ class KeyboardButtonCallback$ {
       return rethrowDecode(e, 'keyboardButtonCallback', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('keyboardButtonCallback');
+    j.flag('requires_password', this.requiresPassword);
+    j.field('text', this.text, stringToJson);
+    j.field('data', this.data, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): KeyboardButtonCallback$ {
+    const j = new TlJsonReader(json, 'keyboardButtonCallback', classes);
+    return j.end(
+      new KeyboardButtonCallback$({
+        requiresPassword: j.flag('requires_password'),
+        text: j.field('text', stringFromJson),
+        data: j.field('data', bytesFromJson),
+      }),
+    );
+  }
 }
 
 /** `keyboardButtonCallback#35bbdb6b flags:# requires_password:flags.0?true text:string data:bytes = KeyboardButton` */
@@ -24035,6 +30363,21 @@ class KeyboardButtonRequestPhone$ {
       return rethrowDecode(e, 'keyboardButtonRequestPhone', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('keyboardButtonRequestPhone');
+    j.field('text', this.text, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): KeyboardButtonRequestPhone$ {
+    const j = new TlJsonReader(json, 'keyboardButtonRequestPhone', classes);
+    return j.end(
+      new KeyboardButtonRequestPhone$({
+        text: j.field('text', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `keyboardButtonRequestPhone#b16a6c29 text:string = KeyboardButton` */
@@ -24084,6 +30427,21 @@ class KeyboardButtonRequestGeoLocation$ {
     } catch (e) {
       return rethrowDecode(e, 'keyboardButtonRequestGeoLocation', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('keyboardButtonRequestGeoLocation');
+    j.field('text', this.text, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): KeyboardButtonRequestGeoLocation$ {
+    const j = new TlJsonReader(json, 'keyboardButtonRequestGeoLocation', classes);
+    return j.end(
+      new KeyboardButtonRequestGeoLocation$({
+        text: j.field('text', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -24151,6 +30509,25 @@ class KeyboardButtonSwitchInline$ {
       return rethrowDecode(e, 'keyboardButtonSwitchInline', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('keyboardButtonSwitchInline');
+    j.flag('same_peer', this.samePeer);
+    j.field('text', this.text, stringToJson);
+    j.field('query', this.query, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): KeyboardButtonSwitchInline$ {
+    const j = new TlJsonReader(json, 'keyboardButtonSwitchInline', classes);
+    return j.end(
+      new KeyboardButtonSwitchInline$({
+        samePeer: j.flag('same_peer'),
+        text: j.field('text', stringFromJson),
+        query: j.field('query', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `keyboardButtonSwitchInline#568a748 flags:# same_peer:flags.0?true text:string query:string = KeyboardButton` */
@@ -24201,6 +30578,21 @@ class KeyboardButtonGame$ {
       return rethrowDecode(e, 'keyboardButtonGame', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('keyboardButtonGame');
+    j.field('text', this.text, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): KeyboardButtonGame$ {
+    const j = new TlJsonReader(json, 'keyboardButtonGame', classes);
+    return j.end(
+      new KeyboardButtonGame$({
+        text: j.field('text', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `keyboardButtonGame#50f41ccf text:string = KeyboardButton` */
@@ -24250,6 +30642,21 @@ class KeyboardButtonBuy$ {
     } catch (e) {
       return rethrowDecode(e, 'keyboardButtonBuy', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('keyboardButtonBuy');
+    j.field('text', this.text, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): KeyboardButtonBuy$ {
+    const j = new TlJsonReader(json, 'keyboardButtonBuy', classes);
+    return j.end(
+      new KeyboardButtonBuy$({
+        text: j.field('text', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -24324,6 +30731,27 @@ class KeyboardButtonUrlAuth$ {
     } catch (e) {
       return rethrowDecode(e, 'keyboardButtonUrlAuth', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('keyboardButtonUrlAuth');
+    j.field('text', this.text, stringToJson);
+    j.optional('fwd_text', this.fwdText, stringToJson);
+    j.field('url', this.url, stringToJson);
+    j.field('button_id', this.buttonId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): KeyboardButtonUrlAuth$ {
+    const j = new TlJsonReader(json, 'keyboardButtonUrlAuth', classes);
+    return j.end(
+      new KeyboardButtonUrlAuth$({
+        text: j.field('text', stringFromJson),
+        fwdText: j.optional('fwd_text', stringFromJson),
+        url: j.field('url', stringFromJson),
+        buttonId: j.field('button_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -24404,6 +30832,29 @@ class InputKeyboardButtonUrlAuth$ {
       return rethrowDecode(e, 'inputKeyboardButtonUrlAuth', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputKeyboardButtonUrlAuth');
+    j.flag('request_write_access', this.requestWriteAccess);
+    j.field('text', this.text, stringToJson);
+    j.optional('fwd_text', this.fwdText, stringToJson);
+    j.field('url', this.url, stringToJson);
+    j.field('bot', this.bot, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputKeyboardButtonUrlAuth$ {
+    const j = new TlJsonReader(json, 'inputKeyboardButtonUrlAuth', classes);
+    return j.end(
+      new InputKeyboardButtonUrlAuth$({
+        requestWriteAccess: j.flag('request_write_access'),
+        text: j.field('text', stringFromJson),
+        fwdText: j.optional('fwd_text', stringFromJson),
+        url: j.field('url', stringFromJson),
+        bot: j.field('bot', fromJson$InputUser),
+      }),
+    );
+  }
 }
 
 /** `inputKeyboardButtonUrlAuth#d02e7fd4 flags:# request_write_access:flags.0?true text:string fwd_text:flags.1?string url:string bot:InputUser = KeyboardButton` */
@@ -24466,6 +30917,23 @@ class KeyboardButtonRequestPoll$ {
       return rethrowDecode(e, 'keyboardButtonRequestPoll', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('keyboardButtonRequestPoll');
+    j.optional('quiz', this.quiz, boolToJson);
+    j.field('text', this.text, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): KeyboardButtonRequestPoll$ {
+    const j = new TlJsonReader(json, 'keyboardButtonRequestPoll', classes);
+    return j.end(
+      new KeyboardButtonRequestPoll$({
+        quiz: j.optional('quiz', boolFromJson),
+        text: j.field('text', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `keyboardButtonRequestPoll#bbc7515d flags:# quiz:flags.0?Bool text:string = KeyboardButton` */
@@ -24524,6 +30992,21 @@ class KeyboardButtonRow$ {
       return rethrowDecode(e, 'keyboardButtonRow', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('keyboardButtonRow');
+    j.vector('buttons', this.buttons, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): KeyboardButtonRow$ {
+    const j = new TlJsonReader(json, 'keyboardButtonRow', classes);
+    return j.end(
+      new KeyboardButtonRow$({
+        buttons: j.vector('buttons', fromJson$KeyboardButton),
+      }),
+    );
+  }
 }
 
 /** `keyboardButtonRow#77608b83 buttons:Vector<KeyboardButton> = KeyboardButtonRow` */
@@ -24577,6 +31060,21 @@ class ReplyKeyboardHide$ {
     } catch (e) {
       return rethrowDecode(e, 'replyKeyboardHide', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('replyKeyboardHide');
+    j.flag('selective', this.selective);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReplyKeyboardHide$ {
+    const j = new TlJsonReader(json, 'replyKeyboardHide', classes);
+    return j.end(
+      new ReplyKeyboardHide$({
+        selective: j.flag('selective'),
+      }),
+    );
   }
 }
 
@@ -24636,6 +31134,23 @@ class ReplyKeyboardForceReply$ {
     } catch (e) {
       return rethrowDecode(e, 'replyKeyboardForceReply', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('replyKeyboardForceReply');
+    j.flag('single_use', this.singleUse);
+    j.flag('selective', this.selective);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReplyKeyboardForceReply$ {
+    const j = new TlJsonReader(json, 'replyKeyboardForceReply', classes);
+    return j.end(
+      new ReplyKeyboardForceReply$({
+        singleUse: j.flag('single_use'),
+        selective: j.flag('selective'),
+      }),
+    );
   }
 }
 
@@ -24715,6 +31230,27 @@ class ReplyKeyboardMarkup$ {
       return rethrowDecode(e, 'replyKeyboardMarkup', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('replyKeyboardMarkup');
+    j.flag('resize', this.resize);
+    j.flag('single_use', this.singleUse);
+    j.flag('selective', this.selective);
+    j.vector('rows', this.rows, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReplyKeyboardMarkup$ {
+    const j = new TlJsonReader(json, 'replyKeyboardMarkup', classes);
+    return j.end(
+      new ReplyKeyboardMarkup$({
+        resize: j.flag('resize'),
+        singleUse: j.flag('single_use'),
+        selective: j.flag('selective'),
+        rows: j.vector('rows', fromJson$KeyboardButtonRow),
+      }),
+    );
+  }
 }
 
 /** `replyKeyboardMarkup#3502758c flags:# resize:flags.0?true single_use:flags.1?true selective:flags.2?true rows:Vector<KeyboardButtonRow> = ReplyMarkup` */
@@ -24773,6 +31309,21 @@ class ReplyInlineMarkup$ {
       return rethrowDecode(e, 'replyInlineMarkup', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('replyInlineMarkup');
+    j.vector('rows', this.rows, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReplyInlineMarkup$ {
+    const j = new TlJsonReader(json, 'replyInlineMarkup', classes);
+    return j.end(
+      new ReplyInlineMarkup$({
+        rows: j.vector('rows', fromJson$KeyboardButtonRow),
+      }),
+    );
+  }
 }
 
 /** `replyInlineMarkup#48a30254 rows:Vector<KeyboardButtonRow> = ReplyMarkup` */
@@ -24828,6 +31379,23 @@ class MessageEntityUnknown$ {
     } catch (e) {
       return rethrowDecode(e, 'messageEntityUnknown', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageEntityUnknown');
+    j.field('offset', this.offset, intToJson);
+    j.field('length', this.length, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageEntityUnknown$ {
+    const j = new TlJsonReader(json, 'messageEntityUnknown', classes);
+    return j.end(
+      new MessageEntityUnknown$({
+        offset: j.field('offset', intFromJson),
+        length: j.field('length', intFromJson),
+      }),
+    );
   }
 }
 
@@ -24885,6 +31453,23 @@ class MessageEntityMention$ {
       return rethrowDecode(e, 'messageEntityMention', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageEntityMention');
+    j.field('offset', this.offset, intToJson);
+    j.field('length', this.length, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageEntityMention$ {
+    const j = new TlJsonReader(json, 'messageEntityMention', classes);
+    return j.end(
+      new MessageEntityMention$({
+        offset: j.field('offset', intFromJson),
+        length: j.field('length', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `messageEntityMention#fa04579d offset:int length:int = MessageEntity` */
@@ -24940,6 +31525,23 @@ class MessageEntityHashtag$ {
     } catch (e) {
       return rethrowDecode(e, 'messageEntityHashtag', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageEntityHashtag');
+    j.field('offset', this.offset, intToJson);
+    j.field('length', this.length, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageEntityHashtag$ {
+    const j = new TlJsonReader(json, 'messageEntityHashtag', classes);
+    return j.end(
+      new MessageEntityHashtag$({
+        offset: j.field('offset', intFromJson),
+        length: j.field('length', intFromJson),
+      }),
+    );
   }
 }
 
@@ -24997,6 +31599,23 @@ class MessageEntityBotCommand$ {
       return rethrowDecode(e, 'messageEntityBotCommand', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageEntityBotCommand');
+    j.field('offset', this.offset, intToJson);
+    j.field('length', this.length, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageEntityBotCommand$ {
+    const j = new TlJsonReader(json, 'messageEntityBotCommand', classes);
+    return j.end(
+      new MessageEntityBotCommand$({
+        offset: j.field('offset', intFromJson),
+        length: j.field('length', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `messageEntityBotCommand#6cef8ac7 offset:int length:int = MessageEntity` */
@@ -25052,6 +31671,23 @@ class MessageEntityUrl$ {
     } catch (e) {
       return rethrowDecode(e, 'messageEntityUrl', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageEntityUrl');
+    j.field('offset', this.offset, intToJson);
+    j.field('length', this.length, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageEntityUrl$ {
+    const j = new TlJsonReader(json, 'messageEntityUrl', classes);
+    return j.end(
+      new MessageEntityUrl$({
+        offset: j.field('offset', intFromJson),
+        length: j.field('length', intFromJson),
+      }),
+    );
   }
 }
 
@@ -25109,6 +31745,23 @@ class MessageEntityEmail$ {
       return rethrowDecode(e, 'messageEntityEmail', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageEntityEmail');
+    j.field('offset', this.offset, intToJson);
+    j.field('length', this.length, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageEntityEmail$ {
+    const j = new TlJsonReader(json, 'messageEntityEmail', classes);
+    return j.end(
+      new MessageEntityEmail$({
+        offset: j.field('offset', intFromJson),
+        length: j.field('length', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `messageEntityEmail#64e475c2 offset:int length:int = MessageEntity` */
@@ -25164,6 +31817,23 @@ class MessageEntityBold$ {
     } catch (e) {
       return rethrowDecode(e, 'messageEntityBold', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageEntityBold');
+    j.field('offset', this.offset, intToJson);
+    j.field('length', this.length, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageEntityBold$ {
+    const j = new TlJsonReader(json, 'messageEntityBold', classes);
+    return j.end(
+      new MessageEntityBold$({
+        offset: j.field('offset', intFromJson),
+        length: j.field('length', intFromJson),
+      }),
+    );
   }
 }
 
@@ -25221,6 +31891,23 @@ class MessageEntityItalic$ {
       return rethrowDecode(e, 'messageEntityItalic', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageEntityItalic');
+    j.field('offset', this.offset, intToJson);
+    j.field('length', this.length, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageEntityItalic$ {
+    const j = new TlJsonReader(json, 'messageEntityItalic', classes);
+    return j.end(
+      new MessageEntityItalic$({
+        offset: j.field('offset', intFromJson),
+        length: j.field('length', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `messageEntityItalic#826f8b60 offset:int length:int = MessageEntity` */
@@ -25276,6 +31963,23 @@ class MessageEntityCode$ {
     } catch (e) {
       return rethrowDecode(e, 'messageEntityCode', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageEntityCode');
+    j.field('offset', this.offset, intToJson);
+    j.field('length', this.length, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageEntityCode$ {
+    const j = new TlJsonReader(json, 'messageEntityCode', classes);
+    return j.end(
+      new MessageEntityCode$({
+        offset: j.field('offset', intFromJson),
+        length: j.field('length', intFromJson),
+      }),
+    );
   }
 }
 
@@ -25339,6 +32043,25 @@ class MessageEntityPre$ {
       return rethrowDecode(e, 'messageEntityPre', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageEntityPre');
+    j.field('offset', this.offset, intToJson);
+    j.field('length', this.length, intToJson);
+    j.field('language', this.language, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageEntityPre$ {
+    const j = new TlJsonReader(json, 'messageEntityPre', classes);
+    return j.end(
+      new MessageEntityPre$({
+        offset: j.field('offset', intFromJson),
+        length: j.field('length', intFromJson),
+        language: j.field('language', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `messageEntityPre#73924be0 offset:int length:int language:string = MessageEntity` */
@@ -25400,6 +32123,25 @@ class MessageEntityTextUrl$ {
     } catch (e) {
       return rethrowDecode(e, 'messageEntityTextUrl', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageEntityTextUrl');
+    j.field('offset', this.offset, intToJson);
+    j.field('length', this.length, intToJson);
+    j.field('url', this.url, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageEntityTextUrl$ {
+    const j = new TlJsonReader(json, 'messageEntityTextUrl', classes);
+    return j.end(
+      new MessageEntityTextUrl$({
+        offset: j.field('offset', intFromJson),
+        length: j.field('length', intFromJson),
+        url: j.field('url', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -25463,6 +32205,25 @@ class MessageEntityMentionName$ {
       return rethrowDecode(e, 'messageEntityMentionName', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageEntityMentionName');
+    j.field('offset', this.offset, intToJson);
+    j.field('length', this.length, intToJson);
+    j.field('user_id', this.userId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageEntityMentionName$ {
+    const j = new TlJsonReader(json, 'messageEntityMentionName', classes);
+    return j.end(
+      new MessageEntityMentionName$({
+        offset: j.field('offset', intFromJson),
+        length: j.field('length', intFromJson),
+        userId: j.field('user_id', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `messageEntityMentionName#352dca58 offset:int length:int user_id:int = MessageEntity` */
@@ -25525,6 +32286,25 @@ class InputMessageEntityMentionName$ {
       return rethrowDecode(e, 'inputMessageEntityMentionName', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputMessageEntityMentionName');
+    j.field('offset', this.offset, intToJson);
+    j.field('length', this.length, intToJson);
+    j.field('user_id', this.userId, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMessageEntityMentionName$ {
+    const j = new TlJsonReader(json, 'inputMessageEntityMentionName', classes);
+    return j.end(
+      new InputMessageEntityMentionName$({
+        offset: j.field('offset', intFromJson),
+        length: j.field('length', intFromJson),
+        userId: j.field('user_id', fromJson$InputUser),
+      }),
+    );
+  }
 }
 
 /** `inputMessageEntityMentionName#208e68c9 offset:int length:int user_id:InputUser = MessageEntity` */
@@ -25580,6 +32360,23 @@ class MessageEntityPhone$ {
     } catch (e) {
       return rethrowDecode(e, 'messageEntityPhone', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageEntityPhone');
+    j.field('offset', this.offset, intToJson);
+    j.field('length', this.length, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageEntityPhone$ {
+    const j = new TlJsonReader(json, 'messageEntityPhone', classes);
+    return j.end(
+      new MessageEntityPhone$({
+        offset: j.field('offset', intFromJson),
+        length: j.field('length', intFromJson),
+      }),
+    );
   }
 }
 
@@ -25637,6 +32434,23 @@ class MessageEntityCashtag$ {
       return rethrowDecode(e, 'messageEntityCashtag', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageEntityCashtag');
+    j.field('offset', this.offset, intToJson);
+    j.field('length', this.length, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageEntityCashtag$ {
+    const j = new TlJsonReader(json, 'messageEntityCashtag', classes);
+    return j.end(
+      new MessageEntityCashtag$({
+        offset: j.field('offset', intFromJson),
+        length: j.field('length', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `messageEntityCashtag#4c4e743f offset:int length:int = MessageEntity` */
@@ -25692,6 +32506,23 @@ class MessageEntityUnderline$ {
     } catch (e) {
       return rethrowDecode(e, 'messageEntityUnderline', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageEntityUnderline');
+    j.field('offset', this.offset, intToJson);
+    j.field('length', this.length, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageEntityUnderline$ {
+    const j = new TlJsonReader(json, 'messageEntityUnderline', classes);
+    return j.end(
+      new MessageEntityUnderline$({
+        offset: j.field('offset', intFromJson),
+        length: j.field('length', intFromJson),
+      }),
+    );
   }
 }
 
@@ -25749,6 +32580,23 @@ class MessageEntityStrike$ {
       return rethrowDecode(e, 'messageEntityStrike', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageEntityStrike');
+    j.field('offset', this.offset, intToJson);
+    j.field('length', this.length, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageEntityStrike$ {
+    const j = new TlJsonReader(json, 'messageEntityStrike', classes);
+    return j.end(
+      new MessageEntityStrike$({
+        offset: j.field('offset', intFromJson),
+        length: j.field('length', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `messageEntityStrike#bf0693d4 offset:int length:int = MessageEntity` */
@@ -25804,6 +32652,23 @@ class MessageEntityBlockquote$ {
     } catch (e) {
       return rethrowDecode(e, 'messageEntityBlockquote', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageEntityBlockquote');
+    j.field('offset', this.offset, intToJson);
+    j.field('length', this.length, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageEntityBlockquote$ {
+    const j = new TlJsonReader(json, 'messageEntityBlockquote', classes);
+    return j.end(
+      new MessageEntityBlockquote$({
+        offset: j.field('offset', intFromJson),
+        length: j.field('length', intFromJson),
+      }),
+    );
   }
 }
 
@@ -25861,6 +32726,23 @@ class MessageEntityBankCard$ {
       return rethrowDecode(e, 'messageEntityBankCard', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageEntityBankCard');
+    j.field('offset', this.offset, intToJson);
+    j.field('length', this.length, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageEntityBankCard$ {
+    const j = new TlJsonReader(json, 'messageEntityBankCard', classes);
+    return j.end(
+      new MessageEntityBankCard$({
+        offset: j.field('offset', intFromJson),
+        length: j.field('length', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `messageEntityBankCard#761e6af4 offset:int length:int = MessageEntity` */
@@ -25888,6 +32770,14 @@ class InputChannelEmpty$ {
 
   static fromReader(_r: TlReader): InputChannelEmpty$ {
     return new InputChannelEmpty$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputChannelEmpty' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputChannelEmpty$ {
+    return new TlJsonReader(json, 'inputChannelEmpty', classes).end(new InputChannelEmpty$());
   }
 }
 
@@ -25944,6 +32834,23 @@ class InputChannel$ {
     } catch (e) {
       return rethrowDecode(e, 'inputChannel', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputChannel');
+    j.field('channel_id', this.channelId, intToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputChannel$ {
+    const j = new TlJsonReader(json, 'inputChannel', classes);
+    return j.end(
+      new InputChannel$({
+        channelId: j.field('channel_id', intFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -26007,6 +32914,25 @@ class InputChannelFromMessage$ {
       return rethrowDecode(e, 'inputChannelFromMessage', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputChannelFromMessage');
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    j.field('channel_id', this.channelId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputChannelFromMessage$ {
+    const j = new TlJsonReader(json, 'inputChannelFromMessage', classes);
+    return j.end(
+      new InputChannelFromMessage$({
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+        channelId: j.field('channel_id', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputChannelFromMessage#2a286531 peer:InputPeer msg_id:int channel_id:int = InputChannel` */
@@ -26063,6 +32989,23 @@ class MessageRange$ {
       return rethrowDecode(e, 'messageRange', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageRange');
+    j.field('min_id', this.minId, intToJson);
+    j.field('max_id', this.maxId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageRange$ {
+    const j = new TlJsonReader(json, 'messageRange', classes);
+    return j.end(
+      new MessageRange$({
+        minId: j.field('min_id', intFromJson),
+        maxId: j.field('max_id', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `messageRange#ae30253 min_id:int max_id:int = MessageRange` */
@@ -26090,6 +33033,14 @@ class ChannelMessagesFilterEmpty$ {
 
   static fromReader(_r: TlReader): ChannelMessagesFilterEmpty$ {
     return new ChannelMessagesFilterEmpty$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'channelMessagesFilterEmpty' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelMessagesFilterEmpty$ {
+    return new TlJsonReader(json, 'channelMessagesFilterEmpty', classes).end(new ChannelMessagesFilterEmpty$());
   }
 }
 
@@ -26159,6 +33110,23 @@ class ChannelMessagesFilter$ {
       return rethrowDecode(e, 'channelMessagesFilter', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelMessagesFilter');
+    j.flag('exclude_new_messages', this.excludeNewMessages);
+    j.vector('ranges', this.ranges, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelMessagesFilter$ {
+    const j = new TlJsonReader(json, 'channelMessagesFilter', classes);
+    return j.end(
+      new ChannelMessagesFilter$({
+        excludeNewMessages: j.flag('exclude_new_messages'),
+        ranges: j.vector('ranges', fromJson$MessageRange),
+      }),
+    );
+  }
 }
 
 /** `channelMessagesFilter#cd77d957 flags:# exclude_new_messages:flags.1?true ranges:Vector<MessageRange> = ChannelMessagesFilter` */
@@ -26214,6 +33182,23 @@ class ChannelParticipant$ {
     } catch (e) {
       return rethrowDecode(e, 'channelParticipant', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelParticipant');
+    j.field('user_id', this.userId, intToJson);
+    j.field('date', this.date, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelParticipant$ {
+    const j = new TlJsonReader(json, 'channelParticipant', classes);
+    return j.end(
+      new ChannelParticipant$({
+        userId: j.field('user_id', intFromJson),
+        date: j.field('date', intFromJson),
+      }),
+    );
   }
 }
 
@@ -26276,6 +33261,25 @@ class ChannelParticipantSelf$ {
     } catch (e) {
       return rethrowDecode(e, 'channelParticipantSelf', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelParticipantSelf');
+    j.field('user_id', this.userId, intToJson);
+    j.field('inviter_id', this.inviterId, intToJson);
+    j.field('date', this.date, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelParticipantSelf$ {
+    const j = new TlJsonReader(json, 'channelParticipantSelf', classes);
+    return j.end(
+      new ChannelParticipantSelf$({
+        userId: j.field('user_id', intFromJson),
+        inviterId: j.field('inviter_id', intFromJson),
+        date: j.field('date', intFromJson),
+      }),
+    );
   }
 }
 
@@ -26344,6 +33348,25 @@ class ChannelParticipantCreator$ {
     } catch (e) {
       return rethrowDecode(e, 'channelParticipantCreator', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelParticipantCreator');
+    j.field('user_id', this.userId, intToJson);
+    j.field('admin_rights', this.adminRights, objectToJson);
+    j.optional('rank', this.rank, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelParticipantCreator$ {
+    const j = new TlJsonReader(json, 'channelParticipantCreator', classes);
+    return j.end(
+      new ChannelParticipantCreator$({
+        userId: j.field('user_id', intFromJson),
+        adminRights: j.field('admin_rights', fromJson$ChatAdminRights),
+        rank: j.optional('rank', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -26446,6 +33469,35 @@ class ChannelParticipantAdmin$ {
       return rethrowDecode(e, 'channelParticipantAdmin', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelParticipantAdmin');
+    j.flag('can_edit', this.canEdit);
+    j.flag('self', this.self);
+    j.field('user_id', this.userId, intToJson);
+    j.optional('inviter_id', this.inviterId, intToJson);
+    j.field('promoted_by', this.promotedBy, intToJson);
+    j.field('date', this.date, intToJson);
+    j.field('admin_rights', this.adminRights, objectToJson);
+    j.optional('rank', this.rank, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelParticipantAdmin$ {
+    const j = new TlJsonReader(json, 'channelParticipantAdmin', classes);
+    return j.end(
+      new ChannelParticipantAdmin$({
+        canEdit: j.flag('can_edit'),
+        self: j.flag('self'),
+        userId: j.field('user_id', intFromJson),
+        inviterId: j.optional('inviter_id', intFromJson),
+        promotedBy: j.field('promoted_by', intFromJson),
+        date: j.field('date', intFromJson),
+        adminRights: j.field('admin_rights', fromJson$ChatAdminRights),
+        rank: j.optional('rank', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `channelParticipantAdmin#ccbebbaf flags:# can_edit:flags.0?true self:flags.1?true user_id:int inviter_id:flags.1?int promoted_by:int date:int admin_rights:ChatAdminRights rank:flags.2?string = ChannelParticipant` */
@@ -26524,6 +33576,29 @@ class ChannelParticipantBanned$ {
       return rethrowDecode(e, 'channelParticipantBanned', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelParticipantBanned');
+    j.flag('left', this.left);
+    j.field('user_id', this.userId, intToJson);
+    j.field('kicked_by', this.kickedBy, intToJson);
+    j.field('date', this.date, intToJson);
+    j.field('banned_rights', this.bannedRights, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelParticipantBanned$ {
+    const j = new TlJsonReader(json, 'channelParticipantBanned', classes);
+    return j.end(
+      new ChannelParticipantBanned$({
+        left: j.flag('left'),
+        userId: j.field('user_id', intFromJson),
+        kickedBy: j.field('kicked_by', intFromJson),
+        date: j.field('date', intFromJson),
+        bannedRights: j.field('banned_rights', fromJson$ChatBannedRights),
+      }),
+    );
+  }
 }
 
 /** `channelParticipantBanned#1c0facaf flags:# left:flags.0?true user_id:int kicked_by:int date:int banned_rights:ChatBannedRights = ChannelParticipant` */
@@ -26574,6 +33649,21 @@ class ChannelParticipantLeft$ {
       return rethrowDecode(e, 'channelParticipantLeft', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelParticipantLeft');
+    j.field('user_id', this.userId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelParticipantLeft$ {
+    const j = new TlJsonReader(json, 'channelParticipantLeft', classes);
+    return j.end(
+      new ChannelParticipantLeft$({
+        userId: j.field('user_id', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `channelParticipantLeft#c3c6796b user_id:int = ChannelParticipant` */
@@ -26602,6 +33692,14 @@ class ChannelParticipantsRecent$ {
   static fromReader(_r: TlReader): ChannelParticipantsRecent$ {
     return new ChannelParticipantsRecent$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'channelParticipantsRecent' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelParticipantsRecent$ {
+    return new TlJsonReader(json, 'channelParticipantsRecent', classes).end(new ChannelParticipantsRecent$());
+  }
 }
 
 /** `channelParticipantsRecent#de3f3c79 = ChannelParticipantsFilter` */
@@ -26629,6 +33727,14 @@ class ChannelParticipantsAdmins$ {
 
   static fromReader(_r: TlReader): ChannelParticipantsAdmins$ {
     return new ChannelParticipantsAdmins$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'channelParticipantsAdmins' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelParticipantsAdmins$ {
+    return new TlJsonReader(json, 'channelParticipantsAdmins', classes).end(new ChannelParticipantsAdmins$());
   }
 }
 
@@ -26680,6 +33786,21 @@ class ChannelParticipantsKicked$ {
       return rethrowDecode(e, 'channelParticipantsKicked', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelParticipantsKicked');
+    j.field('q', this.q, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelParticipantsKicked$ {
+    const j = new TlJsonReader(json, 'channelParticipantsKicked', classes);
+    return j.end(
+      new ChannelParticipantsKicked$({
+        q: j.field('q', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `channelParticipantsKicked#a3b54985 q:string = ChannelParticipantsFilter` */
@@ -26707,6 +33828,14 @@ class ChannelParticipantsBots$ {
 
   static fromReader(_r: TlReader): ChannelParticipantsBots$ {
     return new ChannelParticipantsBots$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'channelParticipantsBots' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelParticipantsBots$ {
+    return new TlJsonReader(json, 'channelParticipantsBots', classes).end(new ChannelParticipantsBots$());
   }
 }
 
@@ -26758,6 +33887,21 @@ class ChannelParticipantsBanned$ {
       return rethrowDecode(e, 'channelParticipantsBanned', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelParticipantsBanned');
+    j.field('q', this.q, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelParticipantsBanned$ {
+    const j = new TlJsonReader(json, 'channelParticipantsBanned', classes);
+    return j.end(
+      new ChannelParticipantsBanned$({
+        q: j.field('q', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `channelParticipantsBanned#1427a5e1 q:string = ChannelParticipantsFilter` */
@@ -26808,6 +33952,21 @@ class ChannelParticipantsSearch$ {
       return rethrowDecode(e, 'channelParticipantsSearch', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelParticipantsSearch');
+    j.field('q', this.q, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelParticipantsSearch$ {
+    const j = new TlJsonReader(json, 'channelParticipantsSearch', classes);
+    return j.end(
+      new ChannelParticipantsSearch$({
+        q: j.field('q', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `channelParticipantsSearch#656ac4b q:string = ChannelParticipantsFilter` */
@@ -26857,6 +34016,21 @@ class ChannelParticipantsContacts$ {
     } catch (e) {
       return rethrowDecode(e, 'channelParticipantsContacts', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelParticipantsContacts');
+    j.field('q', this.q, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelParticipantsContacts$ {
+    const j = new TlJsonReader(json, 'channelParticipantsContacts', classes);
+    return j.end(
+      new ChannelParticipantsContacts$({
+        q: j.field('q', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -26920,6 +34094,23 @@ class ChannelParticipantsMentions$ {
     } catch (e) {
       return rethrowDecode(e, 'channelParticipantsMentions', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelParticipantsMentions');
+    j.optional('q', this.q, stringToJson);
+    j.optional('top_msg_id', this.topMsgId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelParticipantsMentions$ {
+    const j = new TlJsonReader(json, 'channelParticipantsMentions', classes);
+    return j.end(
+      new ChannelParticipantsMentions$({
+        q: j.optional('q', stringFromJson),
+        topMsgId: j.optional('top_msg_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -26997,6 +34188,25 @@ class InputBotInlineMessageMediaAuto$ {
     } catch (e) {
       return rethrowDecode(e, 'inputBotInlineMessageMediaAuto', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputBotInlineMessageMediaAuto');
+    j.field('message', this.message, stringToJson);
+    j.optionalVector('entities', this.entities, objectToJson);
+    j.optional('reply_markup', this.replyMarkup, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputBotInlineMessageMediaAuto$ {
+    const j = new TlJsonReader(json, 'inputBotInlineMessageMediaAuto', classes);
+    return j.end(
+      new InputBotInlineMessageMediaAuto$({
+        message: j.field('message', stringFromJson),
+        entities: j.optionalVector('entities', fromJson$MessageEntity),
+        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
+      }),
+    );
   }
 }
 
@@ -27080,6 +34290,27 @@ class InputBotInlineMessageText$ {
       return rethrowDecode(e, 'inputBotInlineMessageText', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputBotInlineMessageText');
+    j.flag('no_webpage', this.noWebpage);
+    j.field('message', this.message, stringToJson);
+    j.optionalVector('entities', this.entities, objectToJson);
+    j.optional('reply_markup', this.replyMarkup, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputBotInlineMessageText$ {
+    const j = new TlJsonReader(json, 'inputBotInlineMessageText', classes);
+    return j.end(
+      new InputBotInlineMessageText$({
+        noWebpage: j.flag('no_webpage'),
+        message: j.field('message', stringFromJson),
+        entities: j.optionalVector('entities', fromJson$MessageEntity),
+        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
+      }),
+    );
+  }
 }
 
 /** `inputBotInlineMessageText#3dcd7a87 flags:# no_webpage:flags.0?true message:string entities:flags.1?Vector<MessageEntity> reply_markup:flags.2?ReplyMarkup = InputBotInlineMessage` */
@@ -27162,6 +34393,29 @@ class InputBotInlineMessageMediaGeo$ {
     } catch (e) {
       return rethrowDecode(e, 'inputBotInlineMessageMediaGeo', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputBotInlineMessageMediaGeo');
+    j.field('geo_point', this.geoPoint, objectToJson);
+    j.optional('heading', this.heading, intToJson);
+    j.optional('period', this.period, intToJson);
+    j.optional('proximity_notification_radius', this.proximityNotificationRadius, intToJson);
+    j.optional('reply_markup', this.replyMarkup, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputBotInlineMessageMediaGeo$ {
+    const j = new TlJsonReader(json, 'inputBotInlineMessageMediaGeo', classes);
+    return j.end(
+      new InputBotInlineMessageMediaGeo$({
+        geoPoint: j.field('geo_point', fromJson$InputGeoPoint),
+        heading: j.optional('heading', intFromJson),
+        period: j.optional('period', intFromJson),
+        proximityNotificationRadius: j.optional('proximity_notification_radius', intFromJson),
+        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
+      }),
+    );
   }
 }
 
@@ -27255,6 +34509,33 @@ class InputBotInlineMessageMediaVenue$ {
       return rethrowDecode(e, 'inputBotInlineMessageMediaVenue', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputBotInlineMessageMediaVenue');
+    j.field('geo_point', this.geoPoint, objectToJson);
+    j.field('title', this.title, stringToJson);
+    j.field('address', this.address, stringToJson);
+    j.field('provider', this.provider, stringToJson);
+    j.field('venue_id', this.venueId, stringToJson);
+    j.field('venue_type', this.venueType, stringToJson);
+    j.optional('reply_markup', this.replyMarkup, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputBotInlineMessageMediaVenue$ {
+    const j = new TlJsonReader(json, 'inputBotInlineMessageMediaVenue', classes);
+    return j.end(
+      new InputBotInlineMessageMediaVenue$({
+        geoPoint: j.field('geo_point', fromJson$InputGeoPoint),
+        title: j.field('title', stringFromJson),
+        address: j.field('address', stringFromJson),
+        provider: j.field('provider', stringFromJson),
+        venueId: j.field('venue_id', stringFromJson),
+        venueType: j.field('venue_type', stringFromJson),
+        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
+      }),
+    );
+  }
 }
 
 /** `inputBotInlineMessageMediaVenue#417bbf11 flags:# geo_point:InputGeoPoint title:string address:string provider:string venue_id:string venue_type:string reply_markup:flags.2?ReplyMarkup = InputBotInlineMessage` */
@@ -27335,6 +34616,29 @@ class InputBotInlineMessageMediaContact$ {
       return rethrowDecode(e, 'inputBotInlineMessageMediaContact', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputBotInlineMessageMediaContact');
+    j.field('phone_number', this.phoneNumber, stringToJson);
+    j.field('first_name', this.firstName, stringToJson);
+    j.field('last_name', this.lastName, stringToJson);
+    j.field('vcard', this.vcard, stringToJson);
+    j.optional('reply_markup', this.replyMarkup, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputBotInlineMessageMediaContact$ {
+    const j = new TlJsonReader(json, 'inputBotInlineMessageMediaContact', classes);
+    return j.end(
+      new InputBotInlineMessageMediaContact$({
+        phoneNumber: j.field('phone_number', stringFromJson),
+        firstName: j.field('first_name', stringFromJson),
+        lastName: j.field('last_name', stringFromJson),
+        vcard: j.field('vcard', stringFromJson),
+        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
+      }),
+    );
+  }
 }
 
 /** `inputBotInlineMessageMediaContact#a6edbffd flags:# phone_number:string first_name:string last_name:string vcard:string reply_markup:flags.2?ReplyMarkup = InputBotInlineMessage` */
@@ -27390,6 +34694,21 @@ class InputBotInlineMessageGame$ {
     } catch (e) {
       return rethrowDecode(e, 'inputBotInlineMessageGame', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputBotInlineMessageGame');
+    j.optional('reply_markup', this.replyMarkup, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputBotInlineMessageGame$ {
+    const j = new TlJsonReader(json, 'inputBotInlineMessageGame', classes);
+    return j.end(
+      new InputBotInlineMessageGame$({
+        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
+      }),
+    );
   }
 }
 
@@ -27493,6 +34812,35 @@ class InputBotInlineResult$ {
       return rethrowDecode(e, 'inputBotInlineResult', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputBotInlineResult');
+    j.field('id', this.id, stringToJson);
+    j.field('type', this.type, stringToJson);
+    j.optional('title', this.title, stringToJson);
+    j.optional('description', this.description, stringToJson);
+    j.optional('url', this.url, stringToJson);
+    j.optional('thumb', this.thumb, objectToJson);
+    j.optional('content', this.content, objectToJson);
+    j.field('send_message', this.sendMessage, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputBotInlineResult$ {
+    const j = new TlJsonReader(json, 'inputBotInlineResult', classes);
+    return j.end(
+      new InputBotInlineResult$({
+        id: j.field('id', stringFromJson),
+        type: j.field('type', stringFromJson),
+        title: j.optional('title', stringFromJson),
+        description: j.optional('description', stringFromJson),
+        url: j.optional('url', stringFromJson),
+        thumb: j.optional('thumb', fromJson$InputWebDocument),
+        content: j.optional('content', fromJson$InputWebDocument),
+        sendMessage: j.field('send_message', fromJson$InputBotInlineMessage),
+      }),
+    );
+  }
 }
 
 /** `inputBotInlineResult#88bf9319 flags:# id:string type:string title:flags.1?string description:flags.2?string url:flags.3?string thumb:flags.4?InputWebDocument content:flags.5?InputWebDocument send_message:InputBotInlineMessage = InputBotInlineResult` */
@@ -27560,6 +34908,27 @@ class InputBotInlineResultPhoto$ {
     } catch (e) {
       return rethrowDecode(e, 'inputBotInlineResultPhoto', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputBotInlineResultPhoto');
+    j.field('id', this.id, stringToJson);
+    j.field('type', this.type, stringToJson);
+    j.field('photo', this.photo, objectToJson);
+    j.field('send_message', this.sendMessage, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputBotInlineResultPhoto$ {
+    const j = new TlJsonReader(json, 'inputBotInlineResultPhoto', classes);
+    return j.end(
+      new InputBotInlineResultPhoto$({
+        id: j.field('id', stringFromJson),
+        type: j.field('type', stringFromJson),
+        photo: j.field('photo', fromJson$InputPhoto),
+        sendMessage: j.field('send_message', fromJson$InputBotInlineMessage),
+      }),
+    );
   }
 }
 
@@ -27648,6 +35017,31 @@ class InputBotInlineResultDocument$ {
       return rethrowDecode(e, 'inputBotInlineResultDocument', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputBotInlineResultDocument');
+    j.field('id', this.id, stringToJson);
+    j.field('type', this.type, stringToJson);
+    j.optional('title', this.title, stringToJson);
+    j.optional('description', this.description, stringToJson);
+    j.field('document', this.document, objectToJson);
+    j.field('send_message', this.sendMessage, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputBotInlineResultDocument$ {
+    const j = new TlJsonReader(json, 'inputBotInlineResultDocument', classes);
+    return j.end(
+      new InputBotInlineResultDocument$({
+        id: j.field('id', stringFromJson),
+        type: j.field('type', stringFromJson),
+        title: j.optional('title', stringFromJson),
+        description: j.optional('description', stringFromJson),
+        document: j.field('document', fromJson$InputDocument),
+        sendMessage: j.field('send_message', fromJson$InputBotInlineMessage),
+      }),
+    );
+  }
 }
 
 /** `inputBotInlineResultDocument#fff8fdc4 flags:# id:string type:string title:flags.1?string description:flags.2?string document:InputDocument send_message:InputBotInlineMessage = InputBotInlineResult` */
@@ -27709,6 +35103,25 @@ class InputBotInlineResultGame$ {
     } catch (e) {
       return rethrowDecode(e, 'inputBotInlineResultGame', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputBotInlineResultGame');
+    j.field('id', this.id, stringToJson);
+    j.field('short_name', this.shortName, stringToJson);
+    j.field('send_message', this.sendMessage, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputBotInlineResultGame$ {
+    const j = new TlJsonReader(json, 'inputBotInlineResultGame', classes);
+    return j.end(
+      new InputBotInlineResultGame$({
+        id: j.field('id', stringFromJson),
+        shortName: j.field('short_name', stringFromJson),
+        sendMessage: j.field('send_message', fromJson$InputBotInlineMessage),
+      }),
+    );
   }
 }
 
@@ -27786,6 +35199,25 @@ class BotInlineMessageMediaAuto$ {
     } catch (e) {
       return rethrowDecode(e, 'botInlineMessageMediaAuto', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('botInlineMessageMediaAuto');
+    j.field('message', this.message, stringToJson);
+    j.optionalVector('entities', this.entities, objectToJson);
+    j.optional('reply_markup', this.replyMarkup, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BotInlineMessageMediaAuto$ {
+    const j = new TlJsonReader(json, 'botInlineMessageMediaAuto', classes);
+    return j.end(
+      new BotInlineMessageMediaAuto$({
+        message: j.field('message', stringFromJson),
+        entities: j.optionalVector('entities', fromJson$MessageEntity),
+        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
+      }),
+    );
   }
 }
 
@@ -27869,6 +35301,27 @@ class BotInlineMessageText$ {
       return rethrowDecode(e, 'botInlineMessageText', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('botInlineMessageText');
+    j.flag('no_webpage', this.noWebpage);
+    j.field('message', this.message, stringToJson);
+    j.optionalVector('entities', this.entities, objectToJson);
+    j.optional('reply_markup', this.replyMarkup, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BotInlineMessageText$ {
+    const j = new TlJsonReader(json, 'botInlineMessageText', classes);
+    return j.end(
+      new BotInlineMessageText$({
+        noWebpage: j.flag('no_webpage'),
+        message: j.field('message', stringFromJson),
+        entities: j.optionalVector('entities', fromJson$MessageEntity),
+        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
+      }),
+    );
+  }
 }
 
 /** `botInlineMessageText#8c7f65e2 flags:# no_webpage:flags.0?true message:string entities:flags.1?Vector<MessageEntity> reply_markup:flags.2?ReplyMarkup = BotInlineMessage` */
@@ -27951,6 +35404,29 @@ class BotInlineMessageMediaGeo$ {
     } catch (e) {
       return rethrowDecode(e, 'botInlineMessageMediaGeo', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('botInlineMessageMediaGeo');
+    j.field('geo', this.geo, objectToJson);
+    j.optional('heading', this.heading, intToJson);
+    j.optional('period', this.period, intToJson);
+    j.optional('proximity_notification_radius', this.proximityNotificationRadius, intToJson);
+    j.optional('reply_markup', this.replyMarkup, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BotInlineMessageMediaGeo$ {
+    const j = new TlJsonReader(json, 'botInlineMessageMediaGeo', classes);
+    return j.end(
+      new BotInlineMessageMediaGeo$({
+        geo: j.field('geo', fromJson$GeoPoint),
+        heading: j.optional('heading', intFromJson),
+        period: j.optional('period', intFromJson),
+        proximityNotificationRadius: j.optional('proximity_notification_radius', intFromJson),
+        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
+      }),
+    );
   }
 }
 
@@ -28044,6 +35520,33 @@ class BotInlineMessageMediaVenue$ {
       return rethrowDecode(e, 'botInlineMessageMediaVenue', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('botInlineMessageMediaVenue');
+    j.field('geo', this.geo, objectToJson);
+    j.field('title', this.title, stringToJson);
+    j.field('address', this.address, stringToJson);
+    j.field('provider', this.provider, stringToJson);
+    j.field('venue_id', this.venueId, stringToJson);
+    j.field('venue_type', this.venueType, stringToJson);
+    j.optional('reply_markup', this.replyMarkup, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BotInlineMessageMediaVenue$ {
+    const j = new TlJsonReader(json, 'botInlineMessageMediaVenue', classes);
+    return j.end(
+      new BotInlineMessageMediaVenue$({
+        geo: j.field('geo', fromJson$GeoPoint),
+        title: j.field('title', stringFromJson),
+        address: j.field('address', stringFromJson),
+        provider: j.field('provider', stringFromJson),
+        venueId: j.field('venue_id', stringFromJson),
+        venueType: j.field('venue_type', stringFromJson),
+        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
+      }),
+    );
+  }
 }
 
 /** `botInlineMessageMediaVenue#8a86659c flags:# geo:GeoPoint title:string address:string provider:string venue_id:string venue_type:string reply_markup:flags.2?ReplyMarkup = BotInlineMessage` */
@@ -28123,6 +35626,29 @@ class BotInlineMessageMediaContact$ {
     } catch (e) {
       return rethrowDecode(e, 'botInlineMessageMediaContact', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('botInlineMessageMediaContact');
+    j.field('phone_number', this.phoneNumber, stringToJson);
+    j.field('first_name', this.firstName, stringToJson);
+    j.field('last_name', this.lastName, stringToJson);
+    j.field('vcard', this.vcard, stringToJson);
+    j.optional('reply_markup', this.replyMarkup, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BotInlineMessageMediaContact$ {
+    const j = new TlJsonReader(json, 'botInlineMessageMediaContact', classes);
+    return j.end(
+      new BotInlineMessageMediaContact$({
+        phoneNumber: j.field('phone_number', stringFromJson),
+        firstName: j.field('first_name', stringFromJson),
+        lastName: j.field('last_name', stringFromJson),
+        vcard: j.field('vcard', stringFromJson),
+        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
+      }),
+    );
   }
 }
 
@@ -28226,6 +35752,35 @@ class BotInlineResult$ {
       return rethrowDecode(e, 'botInlineResult', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('botInlineResult');
+    j.field('id', this.id, stringToJson);
+    j.field('type', this.type, stringToJson);
+    j.optional('title', this.title, stringToJson);
+    j.optional('description', this.description, stringToJson);
+    j.optional('url', this.url, stringToJson);
+    j.optional('thumb', this.thumb, objectToJson);
+    j.optional('content', this.content, objectToJson);
+    j.field('send_message', this.sendMessage, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BotInlineResult$ {
+    const j = new TlJsonReader(json, 'botInlineResult', classes);
+    return j.end(
+      new BotInlineResult$({
+        id: j.field('id', stringFromJson),
+        type: j.field('type', stringFromJson),
+        title: j.optional('title', stringFromJson),
+        description: j.optional('description', stringFromJson),
+        url: j.optional('url', stringFromJson),
+        thumb: j.optional('thumb', fromJson$WebDocument),
+        content: j.optional('content', fromJson$WebDocument),
+        sendMessage: j.field('send_message', fromJson$BotInlineMessage),
+      }),
+    );
+  }
 }
 
 /** `botInlineResult#11965f3a flags:# id:string type:string title:flags.1?string description:flags.2?string url:flags.3?string thumb:flags.4?WebDocument content:flags.5?WebDocument send_message:BotInlineMessage = BotInlineResult` */
@@ -28321,6 +35876,33 @@ class BotInlineMediaResult$ {
       return rethrowDecode(e, 'botInlineMediaResult', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('botInlineMediaResult');
+    j.field('id', this.id, stringToJson);
+    j.field('type', this.type, stringToJson);
+    j.optional('photo', this.photo, objectToJson);
+    j.optional('document', this.document, objectToJson);
+    j.optional('title', this.title, stringToJson);
+    j.optional('description', this.description, stringToJson);
+    j.field('send_message', this.sendMessage, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BotInlineMediaResult$ {
+    const j = new TlJsonReader(json, 'botInlineMediaResult', classes);
+    return j.end(
+      new BotInlineMediaResult$({
+        id: j.field('id', stringFromJson),
+        type: j.field('type', stringFromJson),
+        photo: j.optional('photo', fromJson$Photo),
+        document: j.optional('document', fromJson$Document),
+        title: j.optional('title', stringFromJson),
+        description: j.optional('description', stringFromJson),
+        sendMessage: j.field('send_message', fromJson$BotInlineMessage),
+      }),
+    );
+  }
 }
 
 /** `botInlineMediaResult#17db940b flags:# id:string type:string photo:flags.0?Photo document:flags.1?Document title:flags.2?string description:flags.3?string send_message:BotInlineMessage = BotInlineResult` */
@@ -28376,6 +35958,23 @@ class ExportedMessageLink$ {
     } catch (e) {
       return rethrowDecode(e, 'exportedMessageLink', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('exportedMessageLink');
+    j.field('link', this.link, stringToJson);
+    j.field('html', this.html, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ExportedMessageLink$ {
+    const j = new TlJsonReader(json, 'exportedMessageLink', classes);
+    return j.end(
+      new ExportedMessageLink$({
+        link: j.field('link', stringFromJson),
+        html: j.field('html', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -28487,6 +36086,35 @@ class MessageFwdHeader$ {
       return rethrowDecode(e, 'messageFwdHeader', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageFwdHeader');
+    j.optional('from_id', this.fromId, objectToJson);
+    j.optional('from_name', this.fromName, stringToJson);
+    j.field('date', this.date, intToJson);
+    j.optional('channel_post', this.channelPost, intToJson);
+    j.optional('post_author', this.postAuthor, stringToJson);
+    j.optional('saved_from_peer', this.savedFromPeer, objectToJson);
+    j.optional('saved_from_msg_id', this.savedFromMsgId, intToJson);
+    j.optional('psa_type', this.psaType, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageFwdHeader$ {
+    const j = new TlJsonReader(json, 'messageFwdHeader', classes);
+    return j.end(
+      new MessageFwdHeader$({
+        fromId: j.optional('from_id', fromJson$Peer),
+        fromName: j.optional('from_name', stringFromJson),
+        date: j.field('date', intFromJson),
+        channelPost: j.optional('channel_post', intFromJson),
+        postAuthor: j.optional('post_author', stringFromJson),
+        savedFromPeer: j.optional('saved_from_peer', fromJson$Peer),
+        savedFromMsgId: j.optional('saved_from_msg_id', intFromJson),
+        psaType: j.optional('psa_type', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `messageFwdHeader#5f777dce flags:# from_id:flags.0?Peer from_name:flags.5?string date:int channel_post:flags.2?int post_author:flags.3?string saved_from_peer:flags.4?Peer saved_from_msg_id:flags.4?int psa_type:flags.6?string = MessageFwdHeader` */
@@ -28549,6 +36177,25 @@ class InputBotInlineMessageID$ {
       return rethrowDecode(e, 'inputBotInlineMessageID', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputBotInlineMessageID');
+    j.field('dc_id', this.dcId, intToJson);
+    j.field('id', this.id, longToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputBotInlineMessageID$ {
+    const j = new TlJsonReader(json, 'inputBotInlineMessageID', classes);
+    return j.end(
+      new InputBotInlineMessageID$({
+        dcId: j.field('dc_id', intFromJson),
+        id: j.field('id', longFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputBotInlineMessageID#890c3d89 dc_id:int id:long access_hash:long = InputBotInlineMessageID` */
@@ -28604,6 +36251,23 @@ class InlineBotSwitchPM$ {
     } catch (e) {
       return rethrowDecode(e, 'inlineBotSwitchPM', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inlineBotSwitchPM');
+    j.field('text', this.text, stringToJson);
+    j.field('start_param', this.startParam, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InlineBotSwitchPM$ {
+    const j = new TlJsonReader(json, 'inlineBotSwitchPM', classes);
+    return j.end(
+      new InlineBotSwitchPM$({
+        text: j.field('text', stringFromJson),
+        startParam: j.field('start_param', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -28661,6 +36325,23 @@ class TopPeer$ {
       return rethrowDecode(e, 'topPeer', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('topPeer');
+    j.field('peer', this.peer, objectToJson);
+    j.field('rating', this.rating, doubleToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TopPeer$ {
+    const j = new TlJsonReader(json, 'topPeer', classes);
+    return j.end(
+      new TopPeer$({
+        peer: j.field('peer', fromJson$Peer),
+        rating: j.field('rating', doubleFromJson),
+      }),
+    );
+  }
 }
 
 /** `topPeer#edcdc05b peer:Peer rating:double = TopPeer` */
@@ -28688,6 +36369,14 @@ class TopPeerCategoryBotsPM$ {
 
   static fromReader(_r: TlReader): TopPeerCategoryBotsPM$ {
     return new TopPeerCategoryBotsPM$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'topPeerCategoryBotsPM' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TopPeerCategoryBotsPM$ {
+    return new TlJsonReader(json, 'topPeerCategoryBotsPM', classes).end(new TopPeerCategoryBotsPM$());
   }
 }
 
@@ -28717,6 +36406,14 @@ class TopPeerCategoryBotsInline$ {
   static fromReader(_r: TlReader): TopPeerCategoryBotsInline$ {
     return new TopPeerCategoryBotsInline$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'topPeerCategoryBotsInline' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TopPeerCategoryBotsInline$ {
+    return new TlJsonReader(json, 'topPeerCategoryBotsInline', classes).end(new TopPeerCategoryBotsInline$());
+  }
 }
 
 /** `topPeerCategoryBotsInline#148677e2 = TopPeerCategory` */
@@ -28744,6 +36441,14 @@ class TopPeerCategoryCorrespondents$ {
 
   static fromReader(_r: TlReader): TopPeerCategoryCorrespondents$ {
     return new TopPeerCategoryCorrespondents$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'topPeerCategoryCorrespondents' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TopPeerCategoryCorrespondents$ {
+    return new TlJsonReader(json, 'topPeerCategoryCorrespondents', classes).end(new TopPeerCategoryCorrespondents$());
   }
 }
 
@@ -28773,6 +36478,14 @@ class TopPeerCategoryGroups$ {
   static fromReader(_r: TlReader): TopPeerCategoryGroups$ {
     return new TopPeerCategoryGroups$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'topPeerCategoryGroups' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TopPeerCategoryGroups$ {
+    return new TlJsonReader(json, 'topPeerCategoryGroups', classes).end(new TopPeerCategoryGroups$());
+  }
 }
 
 /** `topPeerCategoryGroups#bd17a14a = TopPeerCategory` */
@@ -28800,6 +36513,14 @@ class TopPeerCategoryChannels$ {
 
   static fromReader(_r: TlReader): TopPeerCategoryChannels$ {
     return new TopPeerCategoryChannels$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'topPeerCategoryChannels' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TopPeerCategoryChannels$ {
+    return new TlJsonReader(json, 'topPeerCategoryChannels', classes).end(new TopPeerCategoryChannels$());
   }
 }
 
@@ -28829,6 +36550,14 @@ class TopPeerCategoryPhoneCalls$ {
   static fromReader(_r: TlReader): TopPeerCategoryPhoneCalls$ {
     return new TopPeerCategoryPhoneCalls$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'topPeerCategoryPhoneCalls' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TopPeerCategoryPhoneCalls$ {
+    return new TlJsonReader(json, 'topPeerCategoryPhoneCalls', classes).end(new TopPeerCategoryPhoneCalls$());
+  }
 }
 
 /** `topPeerCategoryPhoneCalls#1e76a78c = TopPeerCategory` */
@@ -28857,6 +36586,14 @@ class TopPeerCategoryForwardUsers$ {
   static fromReader(_r: TlReader): TopPeerCategoryForwardUsers$ {
     return new TopPeerCategoryForwardUsers$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'topPeerCategoryForwardUsers' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TopPeerCategoryForwardUsers$ {
+    return new TlJsonReader(json, 'topPeerCategoryForwardUsers', classes).end(new TopPeerCategoryForwardUsers$());
+  }
 }
 
 /** `topPeerCategoryForwardUsers#a8406ca9 = TopPeerCategory` */
@@ -28884,6 +36621,14 @@ class TopPeerCategoryForwardChats$ {
 
   static fromReader(_r: TlReader): TopPeerCategoryForwardChats$ {
     return new TopPeerCategoryForwardChats$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'topPeerCategoryForwardChats' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TopPeerCategoryForwardChats$ {
+    return new TlJsonReader(json, 'topPeerCategoryForwardChats', classes).end(new TopPeerCategoryForwardChats$());
   }
 }
 
@@ -28955,6 +36700,25 @@ class TopPeerCategoryPeers$ {
       return rethrowDecode(e, 'topPeerCategoryPeers', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('topPeerCategoryPeers');
+    j.field('category', this.category, objectToJson);
+    j.field('count', this.count, intToJson);
+    j.vector('peers', this.peers, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TopPeerCategoryPeers$ {
+    const j = new TlJsonReader(json, 'topPeerCategoryPeers', classes);
+    return j.end(
+      new TopPeerCategoryPeers$({
+        category: j.field('category', fromJson$TopPeerCategory),
+        count: j.field('count', intFromJson),
+        peers: j.vector('peers', fromJson$TopPeer),
+      }),
+    );
+  }
 }
 
 /** `topPeerCategoryPeers#fb834291 category:TopPeerCategory count:int peers:Vector<TopPeer> = TopPeerCategoryPeers` */
@@ -29010,6 +36774,21 @@ class DraftMessageEmpty$ {
     } catch (e) {
       return rethrowDecode(e, 'draftMessageEmpty', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('draftMessageEmpty');
+    j.optional('date', this.date, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DraftMessageEmpty$ {
+    const j = new TlJsonReader(json, 'draftMessageEmpty', classes);
+    return j.end(
+      new DraftMessageEmpty$({
+        date: j.optional('date', intFromJson),
+      }),
+    );
   }
 }
 
@@ -29099,6 +36878,29 @@ class DraftMessage$ {
       return rethrowDecode(e, 'draftMessage', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('draftMessage');
+    j.flag('no_webpage', this.noWebpage);
+    j.optional('reply_to_msg_id', this.replyToMsgId, intToJson);
+    j.field('message', this.message, stringToJson);
+    j.optionalVector('entities', this.entities, objectToJson);
+    j.field('date', this.date, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DraftMessage$ {
+    const j = new TlJsonReader(json, 'draftMessage', classes);
+    return j.end(
+      new DraftMessage$({
+        noWebpage: j.flag('no_webpage'),
+        replyToMsgId: j.optional('reply_to_msg_id', intFromJson),
+        message: j.field('message', stringFromJson),
+        entities: j.optionalVector('entities', fromJson$MessageEntity),
+        date: j.field('date', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `draftMessage#fd8e711f flags:# no_webpage:flags.1?true reply_to_msg_id:flags.0?int message:string entities:flags.3?Vector<MessageEntity> date:int = DraftMessage` */
@@ -29154,6 +36956,23 @@ class StickerSetCovered$ {
     } catch (e) {
       return rethrowDecode(e, 'stickerSetCovered', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stickerSetCovered');
+    j.field('set', this.set, objectToJson);
+    j.field('cover', this.cover, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StickerSetCovered$ {
+    const j = new TlJsonReader(json, 'stickerSetCovered', classes);
+    return j.end(
+      new StickerSetCovered$({
+        set: j.field('set', fromJson$StickerSet),
+        cover: j.field('cover', fromJson$Document),
+      }),
+    );
   }
 }
 
@@ -29218,6 +37037,23 @@ class StickerSetMultiCovered$ {
     } catch (e) {
       return rethrowDecode(e, 'stickerSetMultiCovered', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stickerSetMultiCovered');
+    j.field('set', this.set, objectToJson);
+    j.vector('covers', this.covers, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StickerSetMultiCovered$ {
+    const j = new TlJsonReader(json, 'stickerSetMultiCovered', classes);
+    return j.end(
+      new StickerSetMultiCovered$({
+        set: j.field('set', fromJson$StickerSet),
+        covers: j.vector('covers', fromJson$Document),
+      }),
+    );
   }
 }
 
@@ -29287,6 +37123,27 @@ class MaskCoords$ {
       return rethrowDecode(e, 'maskCoords', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('maskCoords');
+    j.field('n', this.n, intToJson);
+    j.field('x', this.x, doubleToJson);
+    j.field('y', this.y, doubleToJson);
+    j.field('zoom', this.zoom, doubleToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MaskCoords$ {
+    const j = new TlJsonReader(json, 'maskCoords', classes);
+    return j.end(
+      new MaskCoords$({
+        n: j.field('n', intFromJson),
+        x: j.field('x', doubleFromJson),
+        y: j.field('y', doubleFromJson),
+        zoom: j.field('zoom', doubleFromJson),
+      }),
+    );
+  }
 }
 
 /** `maskCoords#aed6dbb2 n:int x:double y:double zoom:double = MaskCoords` */
@@ -29337,6 +37194,21 @@ class InputStickeredMediaPhoto$ {
       return rethrowDecode(e, 'inputStickeredMediaPhoto', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputStickeredMediaPhoto');
+    j.field('id', this.id, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputStickeredMediaPhoto$ {
+    const j = new TlJsonReader(json, 'inputStickeredMediaPhoto', classes);
+    return j.end(
+      new InputStickeredMediaPhoto$({
+        id: j.field('id', fromJson$InputPhoto),
+      }),
+    );
+  }
 }
 
 /** `inputStickeredMediaPhoto#4a992157 id:InputPhoto = InputStickeredMedia` */
@@ -29386,6 +37258,21 @@ class InputStickeredMediaDocument$ {
     } catch (e) {
       return rethrowDecode(e, 'inputStickeredMediaDocument', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputStickeredMediaDocument');
+    j.field('id', this.id, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputStickeredMediaDocument$ {
+    const j = new TlJsonReader(json, 'inputStickeredMediaDocument', classes);
+    return j.end(
+      new InputStickeredMediaDocument$({
+        id: j.field('id', fromJson$InputDocument),
+      }),
+    );
   }
 }
 
@@ -29479,6 +37366,33 @@ class Game$ {
       return rethrowDecode(e, 'game', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('game');
+    j.field('id', this.id, longToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    j.field('short_name', this.shortName, stringToJson);
+    j.field('title', this.title, stringToJson);
+    j.field('description', this.description, stringToJson);
+    j.field('photo', this.photo, objectToJson);
+    j.optional('document', this.document, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Game$ {
+    const j = new TlJsonReader(json, 'game', classes);
+    return j.end(
+      new Game$({
+        id: j.field('id', longFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+        shortName: j.field('short_name', stringFromJson),
+        title: j.field('title', stringFromJson),
+        description: j.field('description', stringFromJson),
+        photo: j.field('photo', fromJson$Photo),
+        document: j.optional('document', fromJson$Document),
+      }),
+    );
+  }
 }
 
 /** `game#bdf9653b flags:# id:long access_hash:long short_name:string title:string description:string photo:Photo document:flags.0?Document = Game` */
@@ -29535,6 +37449,23 @@ class InputGameID$ {
       return rethrowDecode(e, 'inputGameID', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputGameID');
+    j.field('id', this.id, longToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputGameID$ {
+    const j = new TlJsonReader(json, 'inputGameID', classes);
+    return j.end(
+      new InputGameID$({
+        id: j.field('id', longFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputGameID#32c3e77 id:long access_hash:long = InputGame` */
@@ -29590,6 +37521,23 @@ class InputGameShortName$ {
     } catch (e) {
       return rethrowDecode(e, 'inputGameShortName', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputGameShortName');
+    j.field('bot_id', this.botId, objectToJson);
+    j.field('short_name', this.shortName, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputGameShortName$ {
+    const j = new TlJsonReader(json, 'inputGameShortName', classes);
+    return j.end(
+      new InputGameShortName$({
+        botId: j.field('bot_id', fromJson$InputUser),
+        shortName: j.field('short_name', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -29653,6 +37601,25 @@ class HighScore$ {
       return rethrowDecode(e, 'highScore', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('highScore');
+    j.field('pos', this.pos, intToJson);
+    j.field('user_id', this.userId, intToJson);
+    j.field('score', this.score, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): HighScore$ {
+    const j = new TlJsonReader(json, 'highScore', classes);
+    return j.end(
+      new HighScore$({
+        pos: j.field('pos', intFromJson),
+        userId: j.field('user_id', intFromJson),
+        score: j.field('score', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `highScore#58fffcd0 pos:int user_id:int score:int = HighScore` */
@@ -29680,6 +37647,14 @@ class TextEmpty$ {
 
   static fromReader(_r: TlReader): TextEmpty$ {
     return new TextEmpty$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'textEmpty' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TextEmpty$ {
+    return new TlJsonReader(json, 'textEmpty', classes).end(new TextEmpty$());
   }
 }
 
@@ -29731,6 +37706,21 @@ class TextPlain$ {
       return rethrowDecode(e, 'textPlain', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('textPlain');
+    j.field('text', this.text, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TextPlain$ {
+    const j = new TlJsonReader(json, 'textPlain', classes);
+    return j.end(
+      new TextPlain$({
+        text: j.field('text', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `textPlain#744694e0 text:string = RichText` */
@@ -29780,6 +37770,21 @@ class TextBold$ {
     } catch (e) {
       return rethrowDecode(e, 'textBold', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('textBold');
+    j.field('text', this.text, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TextBold$ {
+    const j = new TlJsonReader(json, 'textBold', classes);
+    return j.end(
+      new TextBold$({
+        text: j.field('text', fromJson$RichText),
+      }),
+    );
   }
 }
 
@@ -29831,6 +37836,21 @@ class TextItalic$ {
       return rethrowDecode(e, 'textItalic', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('textItalic');
+    j.field('text', this.text, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TextItalic$ {
+    const j = new TlJsonReader(json, 'textItalic', classes);
+    return j.end(
+      new TextItalic$({
+        text: j.field('text', fromJson$RichText),
+      }),
+    );
+  }
 }
 
 /** `textItalic#d912a59c text:RichText = RichText` */
@@ -29880,6 +37900,21 @@ class TextUnderline$ {
     } catch (e) {
       return rethrowDecode(e, 'textUnderline', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('textUnderline');
+    j.field('text', this.text, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TextUnderline$ {
+    const j = new TlJsonReader(json, 'textUnderline', classes);
+    return j.end(
+      new TextUnderline$({
+        text: j.field('text', fromJson$RichText),
+      }),
+    );
   }
 }
 
@@ -29931,6 +37966,21 @@ class TextStrike$ {
       return rethrowDecode(e, 'textStrike', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('textStrike');
+    j.field('text', this.text, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TextStrike$ {
+    const j = new TlJsonReader(json, 'textStrike', classes);
+    return j.end(
+      new TextStrike$({
+        text: j.field('text', fromJson$RichText),
+      }),
+    );
+  }
 }
 
 /** `textStrike#9bf8bb95 text:RichText = RichText` */
@@ -29980,6 +38030,21 @@ class TextFixed$ {
     } catch (e) {
       return rethrowDecode(e, 'textFixed', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('textFixed');
+    j.field('text', this.text, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TextFixed$ {
+    const j = new TlJsonReader(json, 'textFixed', classes);
+    return j.end(
+      new TextFixed$({
+        text: j.field('text', fromJson$RichText),
+      }),
+    );
   }
 }
 
@@ -30043,6 +38108,25 @@ class TextUrl$ {
       return rethrowDecode(e, 'textUrl', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('textUrl');
+    j.field('text', this.text, objectToJson);
+    j.field('url', this.url, stringToJson);
+    j.field('webpage_id', this.webpageId, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TextUrl$ {
+    const j = new TlJsonReader(json, 'textUrl', classes);
+    return j.end(
+      new TextUrl$({
+        text: j.field('text', fromJson$RichText),
+        url: j.field('url', stringFromJson),
+        webpageId: j.field('webpage_id', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `textUrl#3c2884c1 text:RichText url:string webpage_id:long = RichText` */
@@ -30098,6 +38182,23 @@ class TextEmail$ {
     } catch (e) {
       return rethrowDecode(e, 'textEmail', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('textEmail');
+    j.field('text', this.text, objectToJson);
+    j.field('email', this.email, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TextEmail$ {
+    const j = new TlJsonReader(json, 'textEmail', classes);
+    return j.end(
+      new TextEmail$({
+        text: j.field('text', fromJson$RichText),
+        email: j.field('email', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -30157,6 +38258,21 @@ class TextConcat$ {
       return rethrowDecode(e, 'textConcat', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('textConcat');
+    j.vector('texts', this.texts, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TextConcat$ {
+    const j = new TlJsonReader(json, 'textConcat', classes);
+    return j.end(
+      new TextConcat$({
+        texts: j.vector('texts', fromJson$RichText),
+      }),
+    );
+  }
 }
 
 /** `textConcat#7e6260d7 texts:Vector<RichText> = RichText` */
@@ -30206,6 +38322,21 @@ class TextSubscript$ {
     } catch (e) {
       return rethrowDecode(e, 'textSubscript', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('textSubscript');
+    j.field('text', this.text, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TextSubscript$ {
+    const j = new TlJsonReader(json, 'textSubscript', classes);
+    return j.end(
+      new TextSubscript$({
+        text: j.field('text', fromJson$RichText),
+      }),
+    );
   }
 }
 
@@ -30257,6 +38388,21 @@ class TextSuperscript$ {
       return rethrowDecode(e, 'textSuperscript', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('textSuperscript');
+    j.field('text', this.text, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TextSuperscript$ {
+    const j = new TlJsonReader(json, 'textSuperscript', classes);
+    return j.end(
+      new TextSuperscript$({
+        text: j.field('text', fromJson$RichText),
+      }),
+    );
+  }
 }
 
 /** `textSuperscript#c7fb5e01 text:RichText = RichText` */
@@ -30306,6 +38452,21 @@ class TextMarked$ {
     } catch (e) {
       return rethrowDecode(e, 'textMarked', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('textMarked');
+    j.field('text', this.text, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TextMarked$ {
+    const j = new TlJsonReader(json, 'textMarked', classes);
+    return j.end(
+      new TextMarked$({
+        text: j.field('text', fromJson$RichText),
+      }),
+    );
   }
 }
 
@@ -30362,6 +38523,23 @@ class TextPhone$ {
     } catch (e) {
       return rethrowDecode(e, 'textPhone', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('textPhone');
+    j.field('text', this.text, objectToJson);
+    j.field('phone', this.phone, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TextPhone$ {
+    const j = new TlJsonReader(json, 'textPhone', classes);
+    return j.end(
+      new TextPhone$({
+        text: j.field('text', fromJson$RichText),
+        phone: j.field('phone', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -30425,6 +38603,25 @@ class TextImage$ {
       return rethrowDecode(e, 'textImage', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('textImage');
+    j.field('document_id', this.documentId, longToJson);
+    j.field('w', this.w, intToJson);
+    j.field('h', this.h, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TextImage$ {
+    const j = new TlJsonReader(json, 'textImage', classes);
+    return j.end(
+      new TextImage$({
+        documentId: j.field('document_id', longFromJson),
+        w: j.field('w', intFromJson),
+        h: j.field('h', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `textImage#81ccf4f document_id:long w:int h:int = RichText` */
@@ -30481,6 +38678,23 @@ class TextAnchor$ {
       return rethrowDecode(e, 'textAnchor', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('textAnchor');
+    j.field('text', this.text, objectToJson);
+    j.field('name', this.name, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TextAnchor$ {
+    const j = new TlJsonReader(json, 'textAnchor', classes);
+    return j.end(
+      new TextAnchor$({
+        text: j.field('text', fromJson$RichText),
+        name: j.field('name', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `textAnchor#35553762 text:RichText name:string = RichText` */
@@ -30508,6 +38722,14 @@ class PageBlockUnsupported$ {
 
   static fromReader(_r: TlReader): PageBlockUnsupported$ {
     return new PageBlockUnsupported$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'pageBlockUnsupported' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageBlockUnsupported$ {
+    return new TlJsonReader(json, 'pageBlockUnsupported', classes).end(new PageBlockUnsupported$());
   }
 }
 
@@ -30559,6 +38781,21 @@ class PageBlockTitle$ {
       return rethrowDecode(e, 'pageBlockTitle', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageBlockTitle');
+    j.field('text', this.text, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageBlockTitle$ {
+    const j = new TlJsonReader(json, 'pageBlockTitle', classes);
+    return j.end(
+      new PageBlockTitle$({
+        text: j.field('text', fromJson$RichText),
+      }),
+    );
+  }
 }
 
 /** `pageBlockTitle#70abc3fd text:RichText = PageBlock` */
@@ -30608,6 +38845,21 @@ class PageBlockSubtitle$ {
     } catch (e) {
       return rethrowDecode(e, 'pageBlockSubtitle', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageBlockSubtitle');
+    j.field('text', this.text, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageBlockSubtitle$ {
+    const j = new TlJsonReader(json, 'pageBlockSubtitle', classes);
+    return j.end(
+      new PageBlockSubtitle$({
+        text: j.field('text', fromJson$RichText),
+      }),
+    );
   }
 }
 
@@ -30665,6 +38917,23 @@ class PageBlockAuthorDate$ {
       return rethrowDecode(e, 'pageBlockAuthorDate', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageBlockAuthorDate');
+    j.field('author', this.author, objectToJson);
+    j.field('published_date', this.publishedDate, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageBlockAuthorDate$ {
+    const j = new TlJsonReader(json, 'pageBlockAuthorDate', classes);
+    return j.end(
+      new PageBlockAuthorDate$({
+        author: j.field('author', fromJson$RichText),
+        publishedDate: j.field('published_date', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `pageBlockAuthorDate#baafe5e0 author:RichText published_date:int = PageBlock` */
@@ -30714,6 +38983,21 @@ class PageBlockHeader$ {
     } catch (e) {
       return rethrowDecode(e, 'pageBlockHeader', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageBlockHeader');
+    j.field('text', this.text, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageBlockHeader$ {
+    const j = new TlJsonReader(json, 'pageBlockHeader', classes);
+    return j.end(
+      new PageBlockHeader$({
+        text: j.field('text', fromJson$RichText),
+      }),
+    );
   }
 }
 
@@ -30765,6 +39049,21 @@ class PageBlockSubheader$ {
       return rethrowDecode(e, 'pageBlockSubheader', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageBlockSubheader');
+    j.field('text', this.text, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageBlockSubheader$ {
+    const j = new TlJsonReader(json, 'pageBlockSubheader', classes);
+    return j.end(
+      new PageBlockSubheader$({
+        text: j.field('text', fromJson$RichText),
+      }),
+    );
+  }
 }
 
 /** `pageBlockSubheader#f12bb6e1 text:RichText = PageBlock` */
@@ -30814,6 +39113,21 @@ class PageBlockParagraph$ {
     } catch (e) {
       return rethrowDecode(e, 'pageBlockParagraph', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageBlockParagraph');
+    j.field('text', this.text, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageBlockParagraph$ {
+    const j = new TlJsonReader(json, 'pageBlockParagraph', classes);
+    return j.end(
+      new PageBlockParagraph$({
+        text: j.field('text', fromJson$RichText),
+      }),
+    );
   }
 }
 
@@ -30871,6 +39185,23 @@ class PageBlockPreformatted$ {
       return rethrowDecode(e, 'pageBlockPreformatted', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageBlockPreformatted');
+    j.field('text', this.text, objectToJson);
+    j.field('language', this.language, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageBlockPreformatted$ {
+    const j = new TlJsonReader(json, 'pageBlockPreformatted', classes);
+    return j.end(
+      new PageBlockPreformatted$({
+        text: j.field('text', fromJson$RichText),
+        language: j.field('language', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `pageBlockPreformatted#c070d93e text:RichText language:string = PageBlock` */
@@ -30921,6 +39252,21 @@ class PageBlockFooter$ {
       return rethrowDecode(e, 'pageBlockFooter', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageBlockFooter');
+    j.field('text', this.text, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageBlockFooter$ {
+    const j = new TlJsonReader(json, 'pageBlockFooter', classes);
+    return j.end(
+      new PageBlockFooter$({
+        text: j.field('text', fromJson$RichText),
+      }),
+    );
+  }
 }
 
 /** `pageBlockFooter#48870999 text:RichText = PageBlock` */
@@ -30948,6 +39294,14 @@ class PageBlockDivider$ {
 
   static fromReader(_r: TlReader): PageBlockDivider$ {
     return new PageBlockDivider$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'pageBlockDivider' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageBlockDivider$ {
+    return new TlJsonReader(json, 'pageBlockDivider', classes).end(new PageBlockDivider$());
   }
 }
 
@@ -30998,6 +39352,21 @@ class PageBlockAnchor$ {
     } catch (e) {
       return rethrowDecode(e, 'pageBlockAnchor', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageBlockAnchor');
+    j.field('name', this.name, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageBlockAnchor$ {
+    const j = new TlJsonReader(json, 'pageBlockAnchor', classes);
+    return j.end(
+      new PageBlockAnchor$({
+        name: j.field('name', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -31057,6 +39426,21 @@ class PageBlockList$ {
       return rethrowDecode(e, 'pageBlockList', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageBlockList');
+    j.vector('items', this.items, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageBlockList$ {
+    const j = new TlJsonReader(json, 'pageBlockList', classes);
+    return j.end(
+      new PageBlockList$({
+        items: j.vector('items', fromJson$PageListItem),
+      }),
+    );
+  }
 }
 
 /** `pageBlockList#e4e88011 items:Vector<PageListItem> = PageBlock` */
@@ -31113,6 +39497,23 @@ class PageBlockBlockquote$ {
       return rethrowDecode(e, 'pageBlockBlockquote', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageBlockBlockquote');
+    j.field('text', this.text, objectToJson);
+    j.field('caption', this.caption, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageBlockBlockquote$ {
+    const j = new TlJsonReader(json, 'pageBlockBlockquote', classes);
+    return j.end(
+      new PageBlockBlockquote$({
+        text: j.field('text', fromJson$RichText),
+        caption: j.field('caption', fromJson$RichText),
+      }),
+    );
+  }
 }
 
 /** `pageBlockBlockquote#263d7c26 text:RichText caption:RichText = PageBlock` */
@@ -31168,6 +39569,23 @@ class PageBlockPullquote$ {
     } catch (e) {
       return rethrowDecode(e, 'pageBlockPullquote', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageBlockPullquote');
+    j.field('text', this.text, objectToJson);
+    j.field('caption', this.caption, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageBlockPullquote$ {
+    const j = new TlJsonReader(json, 'pageBlockPullquote', classes);
+    return j.end(
+      new PageBlockPullquote$({
+        text: j.field('text', fromJson$RichText),
+        caption: j.field('caption', fromJson$RichText),
+      }),
+    );
   }
 }
 
@@ -31250,6 +39668,27 @@ class PageBlockPhoto$ {
       return rethrowDecode(e, 'pageBlockPhoto', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageBlockPhoto');
+    j.field('photo_id', this.photoId, longToJson);
+    j.field('caption', this.caption, objectToJson);
+    j.optional('url', this.url, stringToJson);
+    j.optional('webpage_id', this.webpageId, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageBlockPhoto$ {
+    const j = new TlJsonReader(json, 'pageBlockPhoto', classes);
+    return j.end(
+      new PageBlockPhoto$({
+        photoId: j.field('photo_id', longFromJson),
+        caption: j.field('caption', fromJson$PageCaption),
+        url: j.optional('url', stringFromJson),
+        webpageId: j.optional('webpage_id', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `pageBlockPhoto#1759c560 flags:# photo_id:long caption:PageCaption url:flags.0?string webpage_id:flags.0?long = PageBlock` */
@@ -31321,6 +39760,27 @@ class PageBlockVideo$ {
       return rethrowDecode(e, 'pageBlockVideo', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageBlockVideo');
+    j.flag('autoplay', this.autoplay);
+    j.flag('loop', this.loop);
+    j.field('video_id', this.videoId, longToJson);
+    j.field('caption', this.caption, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageBlockVideo$ {
+    const j = new TlJsonReader(json, 'pageBlockVideo', classes);
+    return j.end(
+      new PageBlockVideo$({
+        autoplay: j.flag('autoplay'),
+        loop: j.flag('loop'),
+        videoId: j.field('video_id', longFromJson),
+        caption: j.field('caption', fromJson$PageCaption),
+      }),
+    );
+  }
 }
 
 /** `pageBlockVideo#7c8fe7b6 flags:# autoplay:flags.0?true loop:flags.1?true video_id:long caption:PageCaption = PageBlock` */
@@ -31370,6 +39830,21 @@ class PageBlockCover$ {
     } catch (e) {
       return rethrowDecode(e, 'pageBlockCover', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageBlockCover');
+    j.field('cover', this.cover, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageBlockCover$ {
+    const j = new TlJsonReader(json, 'pageBlockCover', classes);
+    return j.end(
+      new PageBlockCover$({
+        cover: j.field('cover', fromJson$PageBlock),
+      }),
+    );
   }
 }
 
@@ -31477,6 +39952,35 @@ class PageBlockEmbed$ {
       return rethrowDecode(e, 'pageBlockEmbed', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageBlockEmbed');
+    j.flag('full_width', this.fullWidth);
+    j.flag('allow_scrolling', this.allowScrolling);
+    j.optional('url', this.url, stringToJson);
+    j.optional('html', this.html, stringToJson);
+    j.optional('poster_photo_id', this.posterPhotoId, longToJson);
+    j.optional('w', this.w, intToJson);
+    j.optional('h', this.h, intToJson);
+    j.field('caption', this.caption, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageBlockEmbed$ {
+    const j = new TlJsonReader(json, 'pageBlockEmbed', classes);
+    return j.end(
+      new PageBlockEmbed$({
+        fullWidth: j.flag('full_width'),
+        allowScrolling: j.flag('allow_scrolling'),
+        url: j.optional('url', stringFromJson),
+        html: j.optional('html', stringFromJson),
+        posterPhotoId: j.optional('poster_photo_id', longFromJson),
+        w: j.optional('w', intFromJson),
+        h: j.optional('h', intFromJson),
+        caption: j.field('caption', fromJson$PageCaption),
+      }),
+    );
+  }
 }
 
 /** `pageBlockEmbed#a8718dc5 flags:# full_width:flags.0?true allow_scrolling:flags.3?true url:flags.1?string html:flags.2?string poster_photo_id:flags.4?long w:flags.5?int h:flags.5?int caption:PageCaption = PageBlock` */
@@ -31571,6 +40075,33 @@ class PageBlockEmbedPost$ {
       return rethrowDecode(e, 'pageBlockEmbedPost', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageBlockEmbedPost');
+    j.field('url', this.url, stringToJson);
+    j.field('webpage_id', this.webpageId, longToJson);
+    j.field('author_photo_id', this.authorPhotoId, longToJson);
+    j.field('author', this.author, stringToJson);
+    j.field('date', this.date, intToJson);
+    j.vector('blocks', this.blocks, objectToJson);
+    j.field('caption', this.caption, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageBlockEmbedPost$ {
+    const j = new TlJsonReader(json, 'pageBlockEmbedPost', classes);
+    return j.end(
+      new PageBlockEmbedPost$({
+        url: j.field('url', stringFromJson),
+        webpageId: j.field('webpage_id', longFromJson),
+        authorPhotoId: j.field('author_photo_id', longFromJson),
+        author: j.field('author', stringFromJson),
+        date: j.field('date', intFromJson),
+        blocks: j.vector('blocks', fromJson$PageBlock),
+        caption: j.field('caption', fromJson$PageCaption),
+      }),
+    );
+  }
 }
 
 /** `pageBlockEmbedPost#f259a80b url:string webpage_id:long author_photo_id:long author:string date:int blocks:Vector<PageBlock> caption:PageCaption = PageBlock` */
@@ -31634,6 +40165,23 @@ class PageBlockCollage$ {
     } catch (e) {
       return rethrowDecode(e, 'pageBlockCollage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageBlockCollage');
+    j.vector('items', this.items, objectToJson);
+    j.field('caption', this.caption, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageBlockCollage$ {
+    const j = new TlJsonReader(json, 'pageBlockCollage', classes);
+    return j.end(
+      new PageBlockCollage$({
+        items: j.vector('items', fromJson$PageBlock),
+        caption: j.field('caption', fromJson$PageCaption),
+      }),
+    );
   }
 }
 
@@ -31699,6 +40247,23 @@ class PageBlockSlideshow$ {
       return rethrowDecode(e, 'pageBlockSlideshow', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageBlockSlideshow');
+    j.vector('items', this.items, objectToJson);
+    j.field('caption', this.caption, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageBlockSlideshow$ {
+    const j = new TlJsonReader(json, 'pageBlockSlideshow', classes);
+    return j.end(
+      new PageBlockSlideshow$({
+        items: j.vector('items', fromJson$PageBlock),
+        caption: j.field('caption', fromJson$PageCaption),
+      }),
+    );
+  }
 }
 
 /** `pageBlockSlideshow#31f9590 items:Vector<PageBlock> caption:PageCaption = PageBlock` */
@@ -31748,6 +40313,21 @@ class PageBlockChannel$ {
     } catch (e) {
       return rethrowDecode(e, 'pageBlockChannel', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageBlockChannel');
+    j.field('channel', this.channel, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageBlockChannel$ {
+    const j = new TlJsonReader(json, 'pageBlockChannel', classes);
+    return j.end(
+      new PageBlockChannel$({
+        channel: j.field('channel', fromJson$Chat),
+      }),
+    );
   }
 }
 
@@ -31805,6 +40385,23 @@ class PageBlockAudio$ {
       return rethrowDecode(e, 'pageBlockAudio', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageBlockAudio');
+    j.field('audio_id', this.audioId, longToJson);
+    j.field('caption', this.caption, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageBlockAudio$ {
+    const j = new TlJsonReader(json, 'pageBlockAudio', classes);
+    return j.end(
+      new PageBlockAudio$({
+        audioId: j.field('audio_id', longFromJson),
+        caption: j.field('caption', fromJson$PageCaption),
+      }),
+    );
+  }
 }
 
 /** `pageBlockAudio#804361ea audio_id:long caption:PageCaption = PageBlock` */
@@ -31854,6 +40451,21 @@ class PageBlockKicker$ {
     } catch (e) {
       return rethrowDecode(e, 'pageBlockKicker', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageBlockKicker');
+    j.field('text', this.text, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageBlockKicker$ {
+    const j = new TlJsonReader(json, 'pageBlockKicker', classes);
+    return j.end(
+      new PageBlockKicker$({
+        text: j.field('text', fromJson$RichText),
+      }),
+    );
   }
 }
 
@@ -31934,6 +40546,27 @@ class PageBlockTable$ {
       return rethrowDecode(e, 'pageBlockTable', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageBlockTable');
+    j.flag('bordered', this.bordered);
+    j.flag('striped', this.striped);
+    j.field('title', this.title, objectToJson);
+    j.vector('rows', this.rows, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageBlockTable$ {
+    const j = new TlJsonReader(json, 'pageBlockTable', classes);
+    return j.end(
+      new PageBlockTable$({
+        bordered: j.flag('bordered'),
+        striped: j.flag('striped'),
+        title: j.field('title', fromJson$RichText),
+        rows: j.vector('rows', fromJson$PageTableRow),
+      }),
+    );
+  }
 }
 
 /** `pageBlockTable#bf4dea82 flags:# bordered:flags.0?true striped:flags.1?true title:RichText rows:Vector<PageTableRow> = PageBlock` */
@@ -31991,6 +40624,21 @@ class PageBlockOrderedList$ {
     } catch (e) {
       return rethrowDecode(e, 'pageBlockOrderedList', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageBlockOrderedList');
+    j.vector('items', this.items, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageBlockOrderedList$ {
+    const j = new TlJsonReader(json, 'pageBlockOrderedList', classes);
+    return j.end(
+      new PageBlockOrderedList$({
+        items: j.vector('items', fromJson$PageListOrderedItem),
+      }),
+    );
   }
 }
 
@@ -32066,6 +40714,25 @@ class PageBlockDetails$ {
       return rethrowDecode(e, 'pageBlockDetails', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageBlockDetails');
+    j.flag('open', this.open);
+    j.vector('blocks', this.blocks, objectToJson);
+    j.field('title', this.title, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageBlockDetails$ {
+    const j = new TlJsonReader(json, 'pageBlockDetails', classes);
+    return j.end(
+      new PageBlockDetails$({
+        open: j.flag('open'),
+        blocks: j.vector('blocks', fromJson$PageBlock),
+        title: j.field('title', fromJson$RichText),
+      }),
+    );
+  }
 }
 
 /** `pageBlockDetails#76768bed flags:# open:flags.0?true blocks:Vector<PageBlock> title:RichText = PageBlock` */
@@ -32129,6 +40796,23 @@ class PageBlockRelatedArticles$ {
     } catch (e) {
       return rethrowDecode(e, 'pageBlockRelatedArticles', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageBlockRelatedArticles');
+    j.field('title', this.title, objectToJson);
+    j.vector('articles', this.articles, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageBlockRelatedArticles$ {
+    const j = new TlJsonReader(json, 'pageBlockRelatedArticles', classes);
+    return j.end(
+      new PageBlockRelatedArticles$({
+        title: j.field('title', fromJson$RichText),
+        articles: j.vector('articles', fromJson$PageRelatedArticle),
+      }),
+    );
   }
 }
 
@@ -32204,6 +40888,29 @@ class PageBlockMap$ {
       return rethrowDecode(e, 'pageBlockMap', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageBlockMap');
+    j.field('geo', this.geo, objectToJson);
+    j.field('zoom', this.zoom, intToJson);
+    j.field('w', this.w, intToJson);
+    j.field('h', this.h, intToJson);
+    j.field('caption', this.caption, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageBlockMap$ {
+    const j = new TlJsonReader(json, 'pageBlockMap', classes);
+    return j.end(
+      new PageBlockMap$({
+        geo: j.field('geo', fromJson$GeoPoint),
+        zoom: j.field('zoom', intFromJson),
+        w: j.field('w', intFromJson),
+        h: j.field('h', intFromJson),
+        caption: j.field('caption', fromJson$PageCaption),
+      }),
+    );
+  }
 }
 
 /** `pageBlockMap#a44f3ef6 geo:GeoPoint zoom:int w:int h:int caption:PageCaption = PageBlock` */
@@ -32231,6 +40938,14 @@ class PhoneCallDiscardReasonMissed$ {
 
   static fromReader(_r: TlReader): PhoneCallDiscardReasonMissed$ {
     return new PhoneCallDiscardReasonMissed$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'phoneCallDiscardReasonMissed' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PhoneCallDiscardReasonMissed$ {
+    return new TlJsonReader(json, 'phoneCallDiscardReasonMissed', classes).end(new PhoneCallDiscardReasonMissed$());
   }
 }
 
@@ -32260,6 +40975,14 @@ class PhoneCallDiscardReasonDisconnect$ {
   static fromReader(_r: TlReader): PhoneCallDiscardReasonDisconnect$ {
     return new PhoneCallDiscardReasonDisconnect$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'phoneCallDiscardReasonDisconnect' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PhoneCallDiscardReasonDisconnect$ {
+    return new TlJsonReader(json, 'phoneCallDiscardReasonDisconnect', classes).end(new PhoneCallDiscardReasonDisconnect$());
+  }
 }
 
 /** `phoneCallDiscardReasonDisconnect#e095c1a0 = PhoneCallDiscardReason` */
@@ -32288,6 +41011,14 @@ class PhoneCallDiscardReasonHangup$ {
   static fromReader(_r: TlReader): PhoneCallDiscardReasonHangup$ {
     return new PhoneCallDiscardReasonHangup$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'phoneCallDiscardReasonHangup' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PhoneCallDiscardReasonHangup$ {
+    return new TlJsonReader(json, 'phoneCallDiscardReasonHangup', classes).end(new PhoneCallDiscardReasonHangup$());
+  }
 }
 
 /** `phoneCallDiscardReasonHangup#57adc690 = PhoneCallDiscardReason` */
@@ -32315,6 +41046,14 @@ class PhoneCallDiscardReasonBusy$ {
 
   static fromReader(_r: TlReader): PhoneCallDiscardReasonBusy$ {
     return new PhoneCallDiscardReasonBusy$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'phoneCallDiscardReasonBusy' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PhoneCallDiscardReasonBusy$ {
+    return new TlJsonReader(json, 'phoneCallDiscardReasonBusy', classes).end(new PhoneCallDiscardReasonBusy$());
   }
 }
 
@@ -32365,6 +41104,21 @@ class DataJSON$ {
     } catch (e) {
       return rethrowDecode(e, 'dataJSON', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('dataJSON');
+    j.field('data', this.data, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DataJSON$ {
+    const j = new TlJsonReader(json, 'dataJSON', classes);
+    return j.end(
+      new DataJSON$({
+        data: j.field('data', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -32421,6 +41175,23 @@ class LabeledPrice$ {
     } catch (e) {
       return rethrowDecode(e, 'labeledPrice', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('labeledPrice');
+    j.field('label', this.label, stringToJson);
+    j.field('amount', this.amount, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): LabeledPrice$ {
+    const j = new TlJsonReader(json, 'labeledPrice', classes);
+    return j.end(
+      new LabeledPrice$({
+        label: j.field('label', stringFromJson),
+        amount: j.field('amount', longFromJson),
+      }),
+    );
   }
 }
 
@@ -32531,6 +41302,39 @@ class Invoice$ {
       return rethrowDecode(e, 'invoice', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('invoice');
+    j.flag('test', this.test);
+    j.flag('name_requested', this.nameRequested);
+    j.flag('phone_requested', this.phoneRequested);
+    j.flag('email_requested', this.emailRequested);
+    j.flag('shipping_address_requested', this.shippingAddressRequested);
+    j.flag('flexible', this.flexible);
+    j.flag('phone_to_provider', this.phoneToProvider);
+    j.flag('email_to_provider', this.emailToProvider);
+    j.field('currency', this.currency, stringToJson);
+    j.vector('prices', this.prices, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Invoice$ {
+    const j = new TlJsonReader(json, 'invoice', classes);
+    return j.end(
+      new Invoice$({
+        test: j.flag('test'),
+        nameRequested: j.flag('name_requested'),
+        phoneRequested: j.flag('phone_requested'),
+        emailRequested: j.flag('email_requested'),
+        shippingAddressRequested: j.flag('shipping_address_requested'),
+        flexible: j.flag('flexible'),
+        phoneToProvider: j.flag('phone_to_provider'),
+        emailToProvider: j.flag('email_to_provider'),
+        currency: j.field('currency', stringFromJson),
+        prices: j.vector('prices', fromJson$LabeledPrice),
+      }),
+    );
+  }
 }
 
 /** `invoice#c30aa358 flags:# test:flags.0?true name_requested:flags.1?true phone_requested:flags.2?true email_requested:flags.3?true shipping_address_requested:flags.4?true flexible:flags.5?true phone_to_provider:flags.6?true email_to_provider:flags.7?true currency:string prices:Vector<LabeledPrice> = Invoice` */
@@ -32586,6 +41390,23 @@ class PaymentCharge$ {
     } catch (e) {
       return rethrowDecode(e, 'paymentCharge', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('paymentCharge');
+    j.field('id', this.id, stringToJson);
+    j.field('provider_charge_id', this.providerChargeId, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentCharge$ {
+    const j = new TlJsonReader(json, 'paymentCharge', classes);
+    return j.end(
+      new PaymentCharge$({
+        id: j.field('id', stringFromJson),
+        providerChargeId: j.field('provider_charge_id', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -32667,6 +41488,31 @@ class PostAddress$ {
       return rethrowDecode(e, 'postAddress', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('postAddress');
+    j.field('street_line1', this.streetLine1, stringToJson);
+    j.field('street_line2', this.streetLine2, stringToJson);
+    j.field('city', this.city, stringToJson);
+    j.field('state', this.state, stringToJson);
+    j.field('country_iso2', this.countryIso2, stringToJson);
+    j.field('post_code', this.postCode, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PostAddress$ {
+    const j = new TlJsonReader(json, 'postAddress', classes);
+    return j.end(
+      new PostAddress$({
+        streetLine1: j.field('street_line1', stringFromJson),
+        streetLine2: j.field('street_line2', stringFromJson),
+        city: j.field('city', stringFromJson),
+        state: j.field('state', stringFromJson),
+        countryIso2: j.field('country_iso2', stringFromJson),
+        postCode: j.field('post_code', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `postAddress#1e8caaeb street_line1:string street_line2:string city:string state:string country_iso2:string post_code:string = PostAddress` */
@@ -32744,6 +41590,27 @@ class PaymentRequestedInfo$ {
       return rethrowDecode(e, 'paymentRequestedInfo', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('paymentRequestedInfo');
+    j.optional('name', this.name, stringToJson);
+    j.optional('phone', this.phone, stringToJson);
+    j.optional('email', this.email, stringToJson);
+    j.optional('shipping_address', this.shippingAddress, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentRequestedInfo$ {
+    const j = new TlJsonReader(json, 'paymentRequestedInfo', classes);
+    return j.end(
+      new PaymentRequestedInfo$({
+        name: j.optional('name', stringFromJson),
+        phone: j.optional('phone', stringFromJson),
+        email: j.optional('email', stringFromJson),
+        shippingAddress: j.optional('shipping_address', fromJson$PostAddress),
+      }),
+    );
+  }
 }
 
 /** `paymentRequestedInfo#909c3f94 flags:# name:flags.0?string phone:flags.1?string email:flags.2?string shipping_address:flags.3?PostAddress = PaymentRequestedInfo` */
@@ -32799,6 +41666,23 @@ class PaymentSavedCredentialsCard$ {
     } catch (e) {
       return rethrowDecode(e, 'paymentSavedCredentialsCard', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('paymentSavedCredentialsCard');
+    j.field('id', this.id, stringToJson);
+    j.field('title', this.title, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentSavedCredentialsCard$ {
+    const j = new TlJsonReader(json, 'paymentSavedCredentialsCard', classes);
+    return j.end(
+      new PaymentSavedCredentialsCard$({
+        id: j.field('id', stringFromJson),
+        title: j.field('title', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -32882,6 +41766,29 @@ class WebDocument$ {
       return rethrowDecode(e, 'webDocument', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('webDocument');
+    j.field('url', this.url, stringToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    j.field('size', this.size, intToJson);
+    j.field('mime_type', this.mimeType, stringToJson);
+    j.vector('attributes', this.attributes, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): WebDocument$ {
+    const j = new TlJsonReader(json, 'webDocument', classes);
+    return j.end(
+      new WebDocument$({
+        url: j.field('url', stringFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+        size: j.field('size', intFromJson),
+        mimeType: j.field('mime_type', stringFromJson),
+        attributes: j.vector('attributes', fromJson$DocumentAttribute),
+      }),
+    );
+  }
 }
 
 /** `webDocument#1c570ed1 url:string access_hash:long size:int mime_type:string attributes:Vector<DocumentAttribute> = WebDocument` */
@@ -32957,6 +41864,27 @@ class WebDocumentNoProxy$ {
     } catch (e) {
       return rethrowDecode(e, 'webDocumentNoProxy', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('webDocumentNoProxy');
+    j.field('url', this.url, stringToJson);
+    j.field('size', this.size, intToJson);
+    j.field('mime_type', this.mimeType, stringToJson);
+    j.vector('attributes', this.attributes, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): WebDocumentNoProxy$ {
+    const j = new TlJsonReader(json, 'webDocumentNoProxy', classes);
+    return j.end(
+      new WebDocumentNoProxy$({
+        url: j.field('url', stringFromJson),
+        size: j.field('size', intFromJson),
+        mimeType: j.field('mime_type', stringFromJson),
+        attributes: j.vector('attributes', fromJson$DocumentAttribute),
+      }),
+    );
   }
 }
 
@@ -33034,6 +41962,27 @@ class InputWebDocument$ {
       return rethrowDecode(e, 'inputWebDocument', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputWebDocument');
+    j.field('url', this.url, stringToJson);
+    j.field('size', this.size, intToJson);
+    j.field('mime_type', this.mimeType, stringToJson);
+    j.vector('attributes', this.attributes, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputWebDocument$ {
+    const j = new TlJsonReader(json, 'inputWebDocument', classes);
+    return j.end(
+      new InputWebDocument$({
+        url: j.field('url', stringFromJson),
+        size: j.field('size', intFromJson),
+        mimeType: j.field('mime_type', stringFromJson),
+        attributes: j.vector('attributes', fromJson$DocumentAttribute),
+      }),
+    );
+  }
 }
 
 /** `inputWebDocument#9bed434d url:string size:int mime_type:string attributes:Vector<DocumentAttribute> = InputWebDocument` */
@@ -33089,6 +42038,23 @@ class InputWebFileLocation$ {
     } catch (e) {
       return rethrowDecode(e, 'inputWebFileLocation', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputWebFileLocation');
+    j.field('url', this.url, stringToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputWebFileLocation$ {
+    const j = new TlJsonReader(json, 'inputWebFileLocation', classes);
+    return j.end(
+      new InputWebFileLocation$({
+        url: j.field('url', stringFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -33170,6 +42136,31 @@ class InputWebFileGeoPointLocation$ {
       return rethrowDecode(e, 'inputWebFileGeoPointLocation', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputWebFileGeoPointLocation');
+    j.field('geo_point', this.geoPoint, objectToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    j.field('w', this.w, intToJson);
+    j.field('h', this.h, intToJson);
+    j.field('zoom', this.zoom, intToJson);
+    j.field('scale', this.scale, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputWebFileGeoPointLocation$ {
+    const j = new TlJsonReader(json, 'inputWebFileGeoPointLocation', classes);
+    return j.end(
+      new InputWebFileGeoPointLocation$({
+        geoPoint: j.field('geo_point', fromJson$InputGeoPoint),
+        accessHash: j.field('access_hash', longFromJson),
+        w: j.field('w', intFromJson),
+        h: j.field('h', intFromJson),
+        zoom: j.field('zoom', intFromJson),
+        scale: j.field('scale', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputWebFileGeoPointLocation#9f2221c9 geo_point:InputGeoPoint access_hash:long w:int h:int zoom:int scale:int = InputWebFileLocation` */
@@ -33225,6 +42216,23 @@ class InputPaymentCredentialsSaved$ {
     } catch (e) {
       return rethrowDecode(e, 'inputPaymentCredentialsSaved', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputPaymentCredentialsSaved');
+    j.field('id', this.id, stringToJson);
+    j.field('tmp_password', this.tmpPassword, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPaymentCredentialsSaved$ {
+    const j = new TlJsonReader(json, 'inputPaymentCredentialsSaved', classes);
+    return j.end(
+      new InputPaymentCredentialsSaved$({
+        id: j.field('id', stringFromJson),
+        tmpPassword: j.field('tmp_password', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -33286,6 +42294,23 @@ class InputPaymentCredentials$ {
       return rethrowDecode(e, 'inputPaymentCredentials', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputPaymentCredentials');
+    j.flag('save', this.save);
+    j.field('data', this.data, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPaymentCredentials$ {
+    const j = new TlJsonReader(json, 'inputPaymentCredentials', classes);
+    return j.end(
+      new InputPaymentCredentials$({
+        save: j.flag('save'),
+        data: j.field('data', fromJson$DataJSON),
+      }),
+    );
+  }
 }
 
 /** `inputPaymentCredentials#3417d728 flags:# save:flags.0?true data:DataJSON = InputPaymentCredentials` */
@@ -33335,6 +42360,21 @@ class InputPaymentCredentialsApplePay$ {
     } catch (e) {
       return rethrowDecode(e, 'inputPaymentCredentialsApplePay', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputPaymentCredentialsApplePay');
+    j.field('payment_data', this.paymentData, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPaymentCredentialsApplePay$ {
+    const j = new TlJsonReader(json, 'inputPaymentCredentialsApplePay', classes);
+    return j.end(
+      new InputPaymentCredentialsApplePay$({
+        paymentData: j.field('payment_data', fromJson$DataJSON),
+      }),
+    );
   }
 }
 
@@ -33391,6 +42431,23 @@ class InputPaymentCredentialsAndroidPay$ {
     } catch (e) {
       return rethrowDecode(e, 'inputPaymentCredentialsAndroidPay', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputPaymentCredentialsAndroidPay');
+    j.field('payment_token', this.paymentToken, objectToJson);
+    j.field('google_transaction_id', this.googleTransactionId, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPaymentCredentialsAndroidPay$ {
+    const j = new TlJsonReader(json, 'inputPaymentCredentialsAndroidPay', classes);
+    return j.end(
+      new InputPaymentCredentialsAndroidPay$({
+        paymentToken: j.field('payment_token', fromJson$DataJSON),
+        googleTransactionId: j.field('google_transaction_id', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -33462,6 +42519,25 @@ class ShippingOption$ {
       return rethrowDecode(e, 'shippingOption', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('shippingOption');
+    j.field('id', this.id, stringToJson);
+    j.field('title', this.title, stringToJson);
+    j.vector('prices', this.prices, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ShippingOption$ {
+    const j = new TlJsonReader(json, 'shippingOption', classes);
+    return j.end(
+      new ShippingOption$({
+        id: j.field('id', stringFromJson),
+        title: j.field('title', stringFromJson),
+        prices: j.vector('prices', fromJson$LabeledPrice),
+      }),
+    );
+  }
 }
 
 /** `shippingOption#b6213cdf id:string title:string prices:Vector<LabeledPrice> = ShippingOption` */
@@ -33530,6 +42606,25 @@ class InputStickerSetItem$ {
       return rethrowDecode(e, 'inputStickerSetItem', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputStickerSetItem');
+    j.field('document', this.document, objectToJson);
+    j.field('emoji', this.emoji, stringToJson);
+    j.optional('mask_coords', this.maskCoords, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputStickerSetItem$ {
+    const j = new TlJsonReader(json, 'inputStickerSetItem', classes);
+    return j.end(
+      new InputStickerSetItem$({
+        document: j.field('document', fromJson$InputDocument),
+        emoji: j.field('emoji', stringFromJson),
+        maskCoords: j.optional('mask_coords', fromJson$MaskCoords),
+      }),
+    );
+  }
 }
 
 /** `inputStickerSetItem#ffa0a496 flags:# document:InputDocument emoji:string mask_coords:flags.0?MaskCoords = InputStickerSetItem` */
@@ -33586,6 +42681,23 @@ class InputPhoneCall$ {
       return rethrowDecode(e, 'inputPhoneCall', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputPhoneCall');
+    j.field('id', this.id, longToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputPhoneCall$ {
+    const j = new TlJsonReader(json, 'inputPhoneCall', classes);
+    return j.end(
+      new InputPhoneCall$({
+        id: j.field('id', longFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputPhoneCall#1e36fded id:long access_hash:long = InputPhoneCall` */
@@ -33635,6 +42747,21 @@ class PhoneCallEmpty$ {
     } catch (e) {
       return rethrowDecode(e, 'phoneCallEmpty', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phoneCallEmpty');
+    j.field('id', this.id, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PhoneCallEmpty$ {
+    const j = new TlJsonReader(json, 'phoneCallEmpty', classes);
+    return j.end(
+      new PhoneCallEmpty$({
+        id: j.field('id', longFromJson),
+      }),
+    );
   }
 }
 
@@ -33733,6 +42860,35 @@ class PhoneCallWaiting$ {
       return rethrowDecode(e, 'phoneCallWaiting', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phoneCallWaiting');
+    j.flag('video', this.video);
+    j.field('id', this.id, longToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    j.field('date', this.date, intToJson);
+    j.field('admin_id', this.adminId, intToJson);
+    j.field('participant_id', this.participantId, intToJson);
+    j.field('protocol', this.protocol, objectToJson);
+    j.optional('receive_date', this.receiveDate, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PhoneCallWaiting$ {
+    const j = new TlJsonReader(json, 'phoneCallWaiting', classes);
+    return j.end(
+      new PhoneCallWaiting$({
+        video: j.flag('video'),
+        id: j.field('id', longFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+        date: j.field('date', intFromJson),
+        adminId: j.field('admin_id', intFromJson),
+        participantId: j.field('participant_id', intFromJson),
+        protocol: j.field('protocol', fromJson$PhoneCallProtocol),
+        receiveDate: j.optional('receive_date', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `phoneCallWaiting#1b8f4ad1 flags:# video:flags.6?true id:long access_hash:long date:int admin_id:int participant_id:int protocol:PhoneCallProtocol receive_date:flags.0?int = PhoneCall` */
@@ -33829,6 +42985,35 @@ class PhoneCallRequested$ {
       return rethrowDecode(e, 'phoneCallRequested', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phoneCallRequested');
+    j.flag('video', this.video);
+    j.field('id', this.id, longToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    j.field('date', this.date, intToJson);
+    j.field('admin_id', this.adminId, intToJson);
+    j.field('participant_id', this.participantId, intToJson);
+    j.field('g_a_hash', this.gAHash, bytesToJson);
+    j.field('protocol', this.protocol, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PhoneCallRequested$ {
+    const j = new TlJsonReader(json, 'phoneCallRequested', classes);
+    return j.end(
+      new PhoneCallRequested$({
+        video: j.flag('video'),
+        id: j.field('id', longFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+        date: j.field('date', intFromJson),
+        adminId: j.field('admin_id', intFromJson),
+        participantId: j.field('participant_id', intFromJson),
+        gAHash: j.field('g_a_hash', bytesFromJson),
+        protocol: j.field('protocol', fromJson$PhoneCallProtocol),
+      }),
+    );
+  }
 }
 
 /** `phoneCallRequested#87eabb53 flags:# video:flags.6?true id:long access_hash:long date:int admin_id:int participant_id:int g_a_hash:bytes protocol:PhoneCallProtocol = PhoneCall` */
@@ -33924,6 +43109,35 @@ class PhoneCallAccepted$ {
     } catch (e) {
       return rethrowDecode(e, 'phoneCallAccepted', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phoneCallAccepted');
+    j.flag('video', this.video);
+    j.field('id', this.id, longToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    j.field('date', this.date, intToJson);
+    j.field('admin_id', this.adminId, intToJson);
+    j.field('participant_id', this.participantId, intToJson);
+    j.field('g_b', this.gB, bytesToJson);
+    j.field('protocol', this.protocol, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PhoneCallAccepted$ {
+    const j = new TlJsonReader(json, 'phoneCallAccepted', classes);
+    return j.end(
+      new PhoneCallAccepted$({
+        video: j.flag('video'),
+        id: j.field('id', longFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+        date: j.field('date', intFromJson),
+        adminId: j.field('admin_id', intFromJson),
+        participantId: j.field('participant_id', intFromJson),
+        gB: j.field('g_b', bytesFromJson),
+        protocol: j.field('protocol', fromJson$PhoneCallProtocol),
+      }),
+    );
   }
 }
 
@@ -34052,6 +43266,43 @@ class PhoneCall$ {
       return rethrowDecode(e, 'phoneCall', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phoneCall');
+    j.flag('p2p_allowed', this.p2pAllowed);
+    j.flag('video', this.video);
+    j.field('id', this.id, longToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    j.field('date', this.date, intToJson);
+    j.field('admin_id', this.adminId, intToJson);
+    j.field('participant_id', this.participantId, intToJson);
+    j.field('g_a_or_b', this.gAOrB, bytesToJson);
+    j.field('key_fingerprint', this.keyFingerprint, longToJson);
+    j.field('protocol', this.protocol, objectToJson);
+    j.vector('connections', this.connections, objectToJson);
+    j.field('start_date', this.startDate, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PhoneCall$ {
+    const j = new TlJsonReader(json, 'phoneCall', classes);
+    return j.end(
+      new PhoneCall$({
+        p2pAllowed: j.flag('p2p_allowed'),
+        video: j.flag('video'),
+        id: j.field('id', longFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+        date: j.field('date', intFromJson),
+        adminId: j.field('admin_id', intFromJson),
+        participantId: j.field('participant_id', intFromJson),
+        gAOrB: j.field('g_a_or_b', bytesFromJson),
+        keyFingerprint: j.field('key_fingerprint', longFromJson),
+        protocol: j.field('protocol', fromJson$PhoneCallProtocol),
+        connections: j.vector('connections', fromJson$PhoneConnection),
+        startDate: j.field('start_date', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `phoneCall#8742ae7f flags:# p2p_allowed:flags.5?true video:flags.6?true id:long access_hash:long date:int admin_id:int participant_id:int g_a_or_b:bytes key_fingerprint:long protocol:PhoneCallProtocol connections:Vector<PhoneConnection> start_date:int = PhoneCall` */
@@ -34136,6 +43387,31 @@ class PhoneCallDiscarded$ {
       return rethrowDecode(e, 'phoneCallDiscarded', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phoneCallDiscarded');
+    j.flag('need_rating', this.needRating);
+    j.flag('need_debug', this.needDebug);
+    j.flag('video', this.video);
+    j.field('id', this.id, longToJson);
+    j.optional('reason', this.reason, objectToJson);
+    j.optional('duration', this.duration, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PhoneCallDiscarded$ {
+    const j = new TlJsonReader(json, 'phoneCallDiscarded', classes);
+    return j.end(
+      new PhoneCallDiscarded$({
+        needRating: j.flag('need_rating'),
+        needDebug: j.flag('need_debug'),
+        video: j.flag('video'),
+        id: j.field('id', longFromJson),
+        reason: j.optional('reason', fromJson$PhoneCallDiscardReason),
+        duration: j.optional('duration', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `phoneCallDiscarded#50ca4de1 flags:# need_rating:flags.2?true need_debug:flags.3?true video:flags.6?true id:long reason:flags.0?PhoneCallDiscardReason duration:flags.1?int = PhoneCall` */
@@ -34209,6 +43485,29 @@ class PhoneConnection$ {
     } catch (e) {
       return rethrowDecode(e, 'phoneConnection', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phoneConnection');
+    j.field('id', this.id, longToJson);
+    j.field('ip', this.ip, stringToJson);
+    j.field('ipv6', this.ipv6, stringToJson);
+    j.field('port', this.port, intToJson);
+    j.field('peer_tag', this.peerTag, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PhoneConnection$ {
+    const j = new TlJsonReader(json, 'phoneConnection', classes);
+    return j.end(
+      new PhoneConnection$({
+        id: j.field('id', longFromJson),
+        ip: j.field('ip', stringFromJson),
+        ipv6: j.field('ipv6', stringFromJson),
+        port: j.field('port', intFromJson),
+        peerTag: j.field('peer_tag', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -34305,6 +43604,35 @@ class PhoneConnectionWebrtc$ {
       return rethrowDecode(e, 'phoneConnectionWebrtc', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phoneConnectionWebrtc');
+    j.flag('turn', this.turn);
+    j.flag('stun', this.stun);
+    j.field('id', this.id, longToJson);
+    j.field('ip', this.ip, stringToJson);
+    j.field('ipv6', this.ipv6, stringToJson);
+    j.field('port', this.port, intToJson);
+    j.field('username', this.username, stringToJson);
+    j.field('password', this.password, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PhoneConnectionWebrtc$ {
+    const j = new TlJsonReader(json, 'phoneConnectionWebrtc', classes);
+    return j.end(
+      new PhoneConnectionWebrtc$({
+        turn: j.flag('turn'),
+        stun: j.flag('stun'),
+        id: j.field('id', longFromJson),
+        ip: j.field('ip', stringFromJson),
+        ipv6: j.field('ipv6', stringFromJson),
+        port: j.field('port', intFromJson),
+        username: j.field('username', stringFromJson),
+        password: j.field('password', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `phoneConnectionWebrtc#635fe375 flags:# turn:flags.0?true stun:flags.1?true id:long ip:string ipv6:string port:int username:string password:string = PhoneConnection` */
@@ -34390,6 +43718,29 @@ class PhoneCallProtocol$ {
       return rethrowDecode(e, 'phoneCallProtocol', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phoneCallProtocol');
+    j.flag('udp_p2p', this.udpP2p);
+    j.flag('udp_reflector', this.udpReflector);
+    j.field('min_layer', this.minLayer, intToJson);
+    j.field('max_layer', this.maxLayer, intToJson);
+    j.vector('library_versions', this.libraryVersions, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PhoneCallProtocol$ {
+    const j = new TlJsonReader(json, 'phoneCallProtocol', classes);
+    return j.end(
+      new PhoneCallProtocol$({
+        udpP2p: j.flag('udp_p2p'),
+        udpReflector: j.flag('udp_reflector'),
+        minLayer: j.field('min_layer', intFromJson),
+        maxLayer: j.field('max_layer', intFromJson),
+        libraryVersions: j.vector('library_versions', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `phoneCallProtocol#fc878fc8 flags:# udp_p2p:flags.0?true udp_reflector:flags.1?true min_layer:int max_layer:int library_versions:Vector<string> = PhoneCallProtocol` */
@@ -34445,6 +43796,23 @@ class CdnPublicKey$ {
     } catch (e) {
       return rethrowDecode(e, 'cdnPublicKey', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('cdnPublicKey');
+    j.field('dc_id', this.dcId, intToJson);
+    j.field('public_key', this.publicKey, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CdnPublicKey$ {
+    const j = new TlJsonReader(json, 'cdnPublicKey', classes);
+    return j.end(
+      new CdnPublicKey$({
+        dcId: j.field('dc_id', intFromJson),
+        publicKey: j.field('public_key', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -34504,6 +43872,21 @@ class CdnConfig$ {
       return rethrowDecode(e, 'cdnConfig', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('cdnConfig');
+    j.vector('public_keys', this.publicKeys, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CdnConfig$ {
+    const j = new TlJsonReader(json, 'cdnConfig', classes);
+    return j.end(
+      new CdnConfig$({
+        publicKeys: j.vector('public_keys', fromJson$CdnPublicKey),
+      }),
+    );
+  }
 }
 
 /** `cdnConfig#5725e40a public_keys:Vector<CdnPublicKey> = CdnConfig` */
@@ -34559,6 +43942,23 @@ class LangPackString$ {
     } catch (e) {
       return rethrowDecode(e, 'langPackString', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('langPackString');
+    j.field('key', this.key, stringToJson);
+    j.field('value', this.value, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): LangPackString$ {
+    const j = new TlJsonReader(json, 'langPackString', classes);
+    return j.end(
+      new LangPackString$({
+        key: j.field('key', stringFromJson),
+        value: j.field('value', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -34656,6 +44056,33 @@ class LangPackStringPluralized$ {
       return rethrowDecode(e, 'langPackStringPluralized', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('langPackStringPluralized');
+    j.field('key', this.key, stringToJson);
+    j.optional('zero_value', this.zeroValue, stringToJson);
+    j.optional('one_value', this.oneValue, stringToJson);
+    j.optional('two_value', this.twoValue, stringToJson);
+    j.optional('few_value', this.fewValue, stringToJson);
+    j.optional('many_value', this.manyValue, stringToJson);
+    j.field('other_value', this.otherValue, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): LangPackStringPluralized$ {
+    const j = new TlJsonReader(json, 'langPackStringPluralized', classes);
+    return j.end(
+      new LangPackStringPluralized$({
+        key: j.field('key', stringFromJson),
+        zeroValue: j.optional('zero_value', stringFromJson),
+        oneValue: j.optional('one_value', stringFromJson),
+        twoValue: j.optional('two_value', stringFromJson),
+        fewValue: j.optional('few_value', stringFromJson),
+        manyValue: j.optional('many_value', stringFromJson),
+        otherValue: j.field('other_value', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `langPackStringPluralized#6c47ac9f flags:# key:string zero_value:flags.0?string one_value:flags.1?string two_value:flags.2?string few_value:flags.3?string many_value:flags.4?string other_value:string = LangPackString` */
@@ -34705,6 +44132,21 @@ class LangPackStringDeleted$ {
     } catch (e) {
       return rethrowDecode(e, 'langPackStringDeleted', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('langPackStringDeleted');
+    j.field('key', this.key, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): LangPackStringDeleted$ {
+    const j = new TlJsonReader(json, 'langPackStringDeleted', classes);
+    return j.end(
+      new LangPackStringDeleted$({
+        key: j.field('key', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -34781,6 +44223,27 @@ class LangPackDifference$ {
     } catch (e) {
       return rethrowDecode(e, 'langPackDifference', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('langPackDifference');
+    j.field('lang_code', this.langCode, stringToJson);
+    j.field('from_version', this.fromVersion, intToJson);
+    j.field('version', this.version, intToJson);
+    j.vector('strings', this.strings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): LangPackDifference$ {
+    const j = new TlJsonReader(json, 'langPackDifference', classes);
+    return j.end(
+      new LangPackDifference$({
+        langCode: j.field('lang_code', stringFromJson),
+        fromVersion: j.field('from_version', intFromJson),
+        version: j.field('version', intFromJson),
+        strings: j.vector('strings', fromJson$LangPackString),
+      }),
+    );
   }
 }
 
@@ -34895,6 +44358,41 @@ class LangPackLanguage$ {
       return rethrowDecode(e, 'langPackLanguage', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('langPackLanguage');
+    j.flag('official', this.official);
+    j.flag('rtl', this.rtl);
+    j.flag('beta', this.beta);
+    j.field('name', this.name, stringToJson);
+    j.field('native_name', this.nativeName, stringToJson);
+    j.field('lang_code', this.langCode, stringToJson);
+    j.optional('base_lang_code', this.baseLangCode, stringToJson);
+    j.field('plural_code', this.pluralCode, stringToJson);
+    j.field('strings_count', this.stringsCount, intToJson);
+    j.field('translated_count', this.translatedCount, intToJson);
+    j.field('translations_url', this.translationsUrl, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): LangPackLanguage$ {
+    const j = new TlJsonReader(json, 'langPackLanguage', classes);
+    return j.end(
+      new LangPackLanguage$({
+        official: j.flag('official'),
+        rtl: j.flag('rtl'),
+        beta: j.flag('beta'),
+        name: j.field('name', stringFromJson),
+        nativeName: j.field('native_name', stringFromJson),
+        langCode: j.field('lang_code', stringFromJson),
+        baseLangCode: j.optional('base_lang_code', stringFromJson),
+        pluralCode: j.field('plural_code', stringFromJson),
+        stringsCount: j.field('strings_count', intFromJson),
+        translatedCount: j.field('translated_count', intFromJson),
+        translationsUrl: j.field('translations_url', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `langPackLanguage#eeca5ce3 flags:# official:flags.0?true rtl:flags.2?true beta:flags.3?true name:string native_name:string lang_code:string base_lang_code:flags.1?string plural_code:string strings_count:int translated_count:int translations_url:string = LangPackLanguage` */
@@ -34950,6 +44448,23 @@ class ChannelAdminLogEventActionChangeTitle$ {
     } catch (e) {
       return rethrowDecode(e, 'channelAdminLogEventActionChangeTitle', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelAdminLogEventActionChangeTitle');
+    j.field('prev_value', this.prevValue, stringToJson);
+    j.field('new_value', this.newValue, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelAdminLogEventActionChangeTitle$ {
+    const j = new TlJsonReader(json, 'channelAdminLogEventActionChangeTitle', classes);
+    return j.end(
+      new ChannelAdminLogEventActionChangeTitle$({
+        prevValue: j.field('prev_value', stringFromJson),
+        newValue: j.field('new_value', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -35007,6 +44522,23 @@ class ChannelAdminLogEventActionChangeAbout$ {
       return rethrowDecode(e, 'channelAdminLogEventActionChangeAbout', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelAdminLogEventActionChangeAbout');
+    j.field('prev_value', this.prevValue, stringToJson);
+    j.field('new_value', this.newValue, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelAdminLogEventActionChangeAbout$ {
+    const j = new TlJsonReader(json, 'channelAdminLogEventActionChangeAbout', classes);
+    return j.end(
+      new ChannelAdminLogEventActionChangeAbout$({
+        prevValue: j.field('prev_value', stringFromJson),
+        newValue: j.field('new_value', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `channelAdminLogEventActionChangeAbout#55188a2e prev_value:string new_value:string = ChannelAdminLogEventAction` */
@@ -35062,6 +44594,23 @@ class ChannelAdminLogEventActionChangeUsername$ {
     } catch (e) {
       return rethrowDecode(e, 'channelAdminLogEventActionChangeUsername', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelAdminLogEventActionChangeUsername');
+    j.field('prev_value', this.prevValue, stringToJson);
+    j.field('new_value', this.newValue, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelAdminLogEventActionChangeUsername$ {
+    const j = new TlJsonReader(json, 'channelAdminLogEventActionChangeUsername', classes);
+    return j.end(
+      new ChannelAdminLogEventActionChangeUsername$({
+        prevValue: j.field('prev_value', stringFromJson),
+        newValue: j.field('new_value', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -35119,6 +44668,23 @@ class ChannelAdminLogEventActionChangePhoto$ {
       return rethrowDecode(e, 'channelAdminLogEventActionChangePhoto', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelAdminLogEventActionChangePhoto');
+    j.field('prev_photo', this.prevPhoto, objectToJson);
+    j.field('new_photo', this.newPhoto, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelAdminLogEventActionChangePhoto$ {
+    const j = new TlJsonReader(json, 'channelAdminLogEventActionChangePhoto', classes);
+    return j.end(
+      new ChannelAdminLogEventActionChangePhoto$({
+        prevPhoto: j.field('prev_photo', fromJson$Photo),
+        newPhoto: j.field('new_photo', fromJson$Photo),
+      }),
+    );
+  }
 }
 
 /** `channelAdminLogEventActionChangePhoto#434bd2af prev_photo:Photo new_photo:Photo = ChannelAdminLogEventAction` */
@@ -35168,6 +44734,21 @@ class ChannelAdminLogEventActionToggleInvites$ {
     } catch (e) {
       return rethrowDecode(e, 'channelAdminLogEventActionToggleInvites', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelAdminLogEventActionToggleInvites');
+    j.field('new_value', this.newValue, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelAdminLogEventActionToggleInvites$ {
+    const j = new TlJsonReader(json, 'channelAdminLogEventActionToggleInvites', classes);
+    return j.end(
+      new ChannelAdminLogEventActionToggleInvites$({
+        newValue: j.field('new_value', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -35219,6 +44800,21 @@ class ChannelAdminLogEventActionToggleSignatures$ {
       return rethrowDecode(e, 'channelAdminLogEventActionToggleSignatures', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelAdminLogEventActionToggleSignatures');
+    j.field('new_value', this.newValue, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelAdminLogEventActionToggleSignatures$ {
+    const j = new TlJsonReader(json, 'channelAdminLogEventActionToggleSignatures', classes);
+    return j.end(
+      new ChannelAdminLogEventActionToggleSignatures$({
+        newValue: j.field('new_value', boolFromJson),
+      }),
+    );
+  }
 }
 
 /** `channelAdminLogEventActionToggleSignatures#26ae0971 new_value:Bool = ChannelAdminLogEventAction` */
@@ -35268,6 +44864,21 @@ class ChannelAdminLogEventActionUpdatePinned$ {
     } catch (e) {
       return rethrowDecode(e, 'channelAdminLogEventActionUpdatePinned', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelAdminLogEventActionUpdatePinned');
+    j.field('message', this.message, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelAdminLogEventActionUpdatePinned$ {
+    const j = new TlJsonReader(json, 'channelAdminLogEventActionUpdatePinned', classes);
+    return j.end(
+      new ChannelAdminLogEventActionUpdatePinned$({
+        message: j.field('message', fromJson$Message),
+      }),
+    );
   }
 }
 
@@ -35325,6 +44936,23 @@ class ChannelAdminLogEventActionEditMessage$ {
       return rethrowDecode(e, 'channelAdminLogEventActionEditMessage', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelAdminLogEventActionEditMessage');
+    j.field('prev_message', this.prevMessage, objectToJson);
+    j.field('new_message', this.newMessage, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelAdminLogEventActionEditMessage$ {
+    const j = new TlJsonReader(json, 'channelAdminLogEventActionEditMessage', classes);
+    return j.end(
+      new ChannelAdminLogEventActionEditMessage$({
+        prevMessage: j.field('prev_message', fromJson$Message),
+        newMessage: j.field('new_message', fromJson$Message),
+      }),
+    );
+  }
 }
 
 /** `channelAdminLogEventActionEditMessage#709b2405 prev_message:Message new_message:Message = ChannelAdminLogEventAction` */
@@ -35375,6 +45003,21 @@ class ChannelAdminLogEventActionDeleteMessage$ {
       return rethrowDecode(e, 'channelAdminLogEventActionDeleteMessage', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelAdminLogEventActionDeleteMessage');
+    j.field('message', this.message, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelAdminLogEventActionDeleteMessage$ {
+    const j = new TlJsonReader(json, 'channelAdminLogEventActionDeleteMessage', classes);
+    return j.end(
+      new ChannelAdminLogEventActionDeleteMessage$({
+        message: j.field('message', fromJson$Message),
+      }),
+    );
+  }
 }
 
 /** `channelAdminLogEventActionDeleteMessage#42e047bb message:Message = ChannelAdminLogEventAction` */
@@ -35403,6 +45046,14 @@ class ChannelAdminLogEventActionParticipantJoin$ {
   static fromReader(_r: TlReader): ChannelAdminLogEventActionParticipantJoin$ {
     return new ChannelAdminLogEventActionParticipantJoin$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'channelAdminLogEventActionParticipantJoin' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelAdminLogEventActionParticipantJoin$ {
+    return new TlJsonReader(json, 'channelAdminLogEventActionParticipantJoin', classes).end(new ChannelAdminLogEventActionParticipantJoin$());
+  }
 }
 
 /** `channelAdminLogEventActionParticipantJoin#183040d3 = ChannelAdminLogEventAction` */
@@ -35430,6 +45081,14 @@ class ChannelAdminLogEventActionParticipantLeave$ {
 
   static fromReader(_r: TlReader): ChannelAdminLogEventActionParticipantLeave$ {
     return new ChannelAdminLogEventActionParticipantLeave$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'channelAdminLogEventActionParticipantLeave' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelAdminLogEventActionParticipantLeave$ {
+    return new TlJsonReader(json, 'channelAdminLogEventActionParticipantLeave', classes).end(new ChannelAdminLogEventActionParticipantLeave$());
   }
 }
 
@@ -35480,6 +45139,21 @@ class ChannelAdminLogEventActionParticipantInvite$ {
     } catch (e) {
       return rethrowDecode(e, 'channelAdminLogEventActionParticipantInvite', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelAdminLogEventActionParticipantInvite');
+    j.field('participant', this.participant, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelAdminLogEventActionParticipantInvite$ {
+    const j = new TlJsonReader(json, 'channelAdminLogEventActionParticipantInvite', classes);
+    return j.end(
+      new ChannelAdminLogEventActionParticipantInvite$({
+        participant: j.field('participant', fromJson$ChannelParticipant),
+      }),
+    );
   }
 }
 
@@ -35537,6 +45211,23 @@ class ChannelAdminLogEventActionParticipantToggleBan$ {
       return rethrowDecode(e, 'channelAdminLogEventActionParticipantToggleBan', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelAdminLogEventActionParticipantToggleBan');
+    j.field('prev_participant', this.prevParticipant, objectToJson);
+    j.field('new_participant', this.newParticipant, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelAdminLogEventActionParticipantToggleBan$ {
+    const j = new TlJsonReader(json, 'channelAdminLogEventActionParticipantToggleBan', classes);
+    return j.end(
+      new ChannelAdminLogEventActionParticipantToggleBan$({
+        prevParticipant: j.field('prev_participant', fromJson$ChannelParticipant),
+        newParticipant: j.field('new_participant', fromJson$ChannelParticipant),
+      }),
+    );
+  }
 }
 
 /** `channelAdminLogEventActionParticipantToggleBan#e6d83d7e prev_participant:ChannelParticipant new_participant:ChannelParticipant = ChannelAdminLogEventAction` */
@@ -35592,6 +45283,23 @@ class ChannelAdminLogEventActionParticipantToggleAdmin$ {
     } catch (e) {
       return rethrowDecode(e, 'channelAdminLogEventActionParticipantToggleAdmin', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelAdminLogEventActionParticipantToggleAdmin');
+    j.field('prev_participant', this.prevParticipant, objectToJson);
+    j.field('new_participant', this.newParticipant, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelAdminLogEventActionParticipantToggleAdmin$ {
+    const j = new TlJsonReader(json, 'channelAdminLogEventActionParticipantToggleAdmin', classes);
+    return j.end(
+      new ChannelAdminLogEventActionParticipantToggleAdmin$({
+        prevParticipant: j.field('prev_participant', fromJson$ChannelParticipant),
+        newParticipant: j.field('new_participant', fromJson$ChannelParticipant),
+      }),
+    );
   }
 }
 
@@ -35649,6 +45357,23 @@ class ChannelAdminLogEventActionChangeStickerSet$ {
       return rethrowDecode(e, 'channelAdminLogEventActionChangeStickerSet', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelAdminLogEventActionChangeStickerSet');
+    j.field('prev_stickerset', this.prevStickerset, objectToJson);
+    j.field('new_stickerset', this.newStickerset, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelAdminLogEventActionChangeStickerSet$ {
+    const j = new TlJsonReader(json, 'channelAdminLogEventActionChangeStickerSet', classes);
+    return j.end(
+      new ChannelAdminLogEventActionChangeStickerSet$({
+        prevStickerset: j.field('prev_stickerset', fromJson$InputStickerSet),
+        newStickerset: j.field('new_stickerset', fromJson$InputStickerSet),
+      }),
+    );
+  }
 }
 
 /** `channelAdminLogEventActionChangeStickerSet#b1c3caa7 prev_stickerset:InputStickerSet new_stickerset:InputStickerSet = ChannelAdminLogEventAction` */
@@ -35698,6 +45423,21 @@ class ChannelAdminLogEventActionTogglePreHistoryHidden$ {
     } catch (e) {
       return rethrowDecode(e, 'channelAdminLogEventActionTogglePreHistoryHidden', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelAdminLogEventActionTogglePreHistoryHidden');
+    j.field('new_value', this.newValue, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelAdminLogEventActionTogglePreHistoryHidden$ {
+    const j = new TlJsonReader(json, 'channelAdminLogEventActionTogglePreHistoryHidden', classes);
+    return j.end(
+      new ChannelAdminLogEventActionTogglePreHistoryHidden$({
+        newValue: j.field('new_value', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -35755,6 +45495,23 @@ class ChannelAdminLogEventActionDefaultBannedRights$ {
       return rethrowDecode(e, 'channelAdminLogEventActionDefaultBannedRights', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelAdminLogEventActionDefaultBannedRights');
+    j.field('prev_banned_rights', this.prevBannedRights, objectToJson);
+    j.field('new_banned_rights', this.newBannedRights, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelAdminLogEventActionDefaultBannedRights$ {
+    const j = new TlJsonReader(json, 'channelAdminLogEventActionDefaultBannedRights', classes);
+    return j.end(
+      new ChannelAdminLogEventActionDefaultBannedRights$({
+        prevBannedRights: j.field('prev_banned_rights', fromJson$ChatBannedRights),
+        newBannedRights: j.field('new_banned_rights', fromJson$ChatBannedRights),
+      }),
+    );
+  }
 }
 
 /** `channelAdminLogEventActionDefaultBannedRights#2df5fc0a prev_banned_rights:ChatBannedRights new_banned_rights:ChatBannedRights = ChannelAdminLogEventAction` */
@@ -35804,6 +45561,21 @@ class ChannelAdminLogEventActionStopPoll$ {
     } catch (e) {
       return rethrowDecode(e, 'channelAdminLogEventActionStopPoll', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelAdminLogEventActionStopPoll');
+    j.field('message', this.message, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelAdminLogEventActionStopPoll$ {
+    const j = new TlJsonReader(json, 'channelAdminLogEventActionStopPoll', classes);
+    return j.end(
+      new ChannelAdminLogEventActionStopPoll$({
+        message: j.field('message', fromJson$Message),
+      }),
+    );
   }
 }
 
@@ -35861,6 +45633,23 @@ class ChannelAdminLogEventActionChangeLinkedChat$ {
       return rethrowDecode(e, 'channelAdminLogEventActionChangeLinkedChat', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelAdminLogEventActionChangeLinkedChat');
+    j.field('prev_value', this.prevValue, intToJson);
+    j.field('new_value', this.newValue, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelAdminLogEventActionChangeLinkedChat$ {
+    const j = new TlJsonReader(json, 'channelAdminLogEventActionChangeLinkedChat', classes);
+    return j.end(
+      new ChannelAdminLogEventActionChangeLinkedChat$({
+        prevValue: j.field('prev_value', intFromJson),
+        newValue: j.field('new_value', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `channelAdminLogEventActionChangeLinkedChat#a26f881b prev_value:int new_value:int = ChannelAdminLogEventAction` */
@@ -35916,6 +45705,23 @@ class ChannelAdminLogEventActionChangeLocation$ {
     } catch (e) {
       return rethrowDecode(e, 'channelAdminLogEventActionChangeLocation', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelAdminLogEventActionChangeLocation');
+    j.field('prev_value', this.prevValue, objectToJson);
+    j.field('new_value', this.newValue, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelAdminLogEventActionChangeLocation$ {
+    const j = new TlJsonReader(json, 'channelAdminLogEventActionChangeLocation', classes);
+    return j.end(
+      new ChannelAdminLogEventActionChangeLocation$({
+        prevValue: j.field('prev_value', fromJson$ChannelLocation),
+        newValue: j.field('new_value', fromJson$ChannelLocation),
+      }),
+    );
   }
 }
 
@@ -35973,6 +45779,23 @@ class ChannelAdminLogEventActionToggleSlowMode$ {
       return rethrowDecode(e, 'channelAdminLogEventActionToggleSlowMode', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelAdminLogEventActionToggleSlowMode');
+    j.field('prev_value', this.prevValue, intToJson);
+    j.field('new_value', this.newValue, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelAdminLogEventActionToggleSlowMode$ {
+    const j = new TlJsonReader(json, 'channelAdminLogEventActionToggleSlowMode', classes);
+    return j.end(
+      new ChannelAdminLogEventActionToggleSlowMode$({
+        prevValue: j.field('prev_value', intFromJson),
+        newValue: j.field('new_value', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `channelAdminLogEventActionToggleSlowMode#53909779 prev_value:int new_value:int = ChannelAdminLogEventAction` */
@@ -36022,6 +45845,21 @@ class ChannelAdminLogEventActionStartGroupCall$ {
     } catch (e) {
       return rethrowDecode(e, 'channelAdminLogEventActionStartGroupCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelAdminLogEventActionStartGroupCall');
+    j.field('call', this.call, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelAdminLogEventActionStartGroupCall$ {
+    const j = new TlJsonReader(json, 'channelAdminLogEventActionStartGroupCall', classes);
+    return j.end(
+      new ChannelAdminLogEventActionStartGroupCall$({
+        call: j.field('call', fromJson$InputGroupCall),
+      }),
+    );
   }
 }
 
@@ -36073,6 +45911,21 @@ class ChannelAdminLogEventActionDiscardGroupCall$ {
       return rethrowDecode(e, 'channelAdminLogEventActionDiscardGroupCall', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelAdminLogEventActionDiscardGroupCall');
+    j.field('call', this.call, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelAdminLogEventActionDiscardGroupCall$ {
+    const j = new TlJsonReader(json, 'channelAdminLogEventActionDiscardGroupCall', classes);
+    return j.end(
+      new ChannelAdminLogEventActionDiscardGroupCall$({
+        call: j.field('call', fromJson$InputGroupCall),
+      }),
+    );
+  }
 }
 
 /** `channelAdminLogEventActionDiscardGroupCall#db9f9140 call:InputGroupCall = ChannelAdminLogEventAction` */
@@ -36122,6 +45975,21 @@ class ChannelAdminLogEventActionParticipantMute$ {
     } catch (e) {
       return rethrowDecode(e, 'channelAdminLogEventActionParticipantMute', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelAdminLogEventActionParticipantMute');
+    j.field('participant', this.participant, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelAdminLogEventActionParticipantMute$ {
+    const j = new TlJsonReader(json, 'channelAdminLogEventActionParticipantMute', classes);
+    return j.end(
+      new ChannelAdminLogEventActionParticipantMute$({
+        participant: j.field('participant', fromJson$GroupCallParticipant),
+      }),
+    );
   }
 }
 
@@ -36173,6 +46041,21 @@ class ChannelAdminLogEventActionParticipantUnmute$ {
       return rethrowDecode(e, 'channelAdminLogEventActionParticipantUnmute', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelAdminLogEventActionParticipantUnmute');
+    j.field('participant', this.participant, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelAdminLogEventActionParticipantUnmute$ {
+    const j = new TlJsonReader(json, 'channelAdminLogEventActionParticipantUnmute', classes);
+    return j.end(
+      new ChannelAdminLogEventActionParticipantUnmute$({
+        participant: j.field('participant', fromJson$GroupCallParticipant),
+      }),
+    );
+  }
 }
 
 /** `channelAdminLogEventActionParticipantUnmute#e64429c0 participant:GroupCallParticipant = ChannelAdminLogEventAction` */
@@ -36222,6 +46105,21 @@ class ChannelAdminLogEventActionToggleGroupCallSetting$ {
     } catch (e) {
       return rethrowDecode(e, 'channelAdminLogEventActionToggleGroupCallSetting', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelAdminLogEventActionToggleGroupCallSetting');
+    j.field('join_muted', this.joinMuted, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelAdminLogEventActionToggleGroupCallSetting$ {
+    const j = new TlJsonReader(json, 'channelAdminLogEventActionToggleGroupCallSetting', classes);
+    return j.end(
+      new ChannelAdminLogEventActionToggleGroupCallSetting$({
+        joinMuted: j.field('join_muted', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -36290,6 +46188,27 @@ class ChannelAdminLogEvent$ {
     } catch (e) {
       return rethrowDecode(e, 'channelAdminLogEvent', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelAdminLogEvent');
+    j.field('id', this.id, longToJson);
+    j.field('date', this.date, intToJson);
+    j.field('user_id', this.userId, intToJson);
+    j.field('action', this.action, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelAdminLogEvent$ {
+    const j = new TlJsonReader(json, 'channelAdminLogEvent', classes);
+    return j.end(
+      new ChannelAdminLogEvent$({
+        id: j.field('id', longFromJson),
+        date: j.field('date', intFromJson),
+        userId: j.field('user_id', intFromJson),
+        action: j.field('action', fromJson$ChannelAdminLogEventAction),
+      }),
+    );
   }
 }
 
@@ -36415,6 +46334,49 @@ class ChannelAdminLogEventsFilter$ {
       return rethrowDecode(e, 'channelAdminLogEventsFilter', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelAdminLogEventsFilter');
+    j.flag('join', this.join);
+    j.flag('leave', this.leave);
+    j.flag('invite', this.invite);
+    j.flag('ban', this.ban);
+    j.flag('unban', this.unban);
+    j.flag('kick', this.kick);
+    j.flag('unkick', this.unkick);
+    j.flag('promote', this.promote);
+    j.flag('demote', this.demote);
+    j.flag('info', this.info);
+    j.flag('settings', this.settings);
+    j.flag('pinned', this.pinned);
+    j.flag('edit', this.edit);
+    j.flag('delete', this.delete);
+    j.flag('group_call', this.groupCall);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelAdminLogEventsFilter$ {
+    const j = new TlJsonReader(json, 'channelAdminLogEventsFilter', classes);
+    return j.end(
+      new ChannelAdminLogEventsFilter$({
+        join: j.flag('join'),
+        leave: j.flag('leave'),
+        invite: j.flag('invite'),
+        ban: j.flag('ban'),
+        unban: j.flag('unban'),
+        kick: j.flag('kick'),
+        unkick: j.flag('unkick'),
+        promote: j.flag('promote'),
+        demote: j.flag('demote'),
+        info: j.flag('info'),
+        settings: j.flag('settings'),
+        pinned: j.flag('pinned'),
+        edit: j.flag('edit'),
+        delete: j.flag('delete'),
+        groupCall: j.flag('group_call'),
+      }),
+    );
+  }
 }
 
 /** `channelAdminLogEventsFilter#ea107ae4 flags:# join:flags.0?true leave:flags.1?true invite:flags.2?true ban:flags.3?true unban:flags.4?true kick:flags.5?true unkick:flags.6?true promote:flags.7?true demote:flags.8?true info:flags.9?true settings:flags.10?true pinned:flags.11?true edit:flags.12?true delete:flags.13?true group_call:flags.14?true = ChannelAdminLogEventsFilter` */
@@ -36471,6 +46433,23 @@ class PopularContact$ {
       return rethrowDecode(e, 'popularContact', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('popularContact');
+    j.field('client_id', this.clientId, longToJson);
+    j.field('importers', this.importers, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PopularContact$ {
+    const j = new TlJsonReader(json, 'popularContact', classes);
+    return j.end(
+      new PopularContact$({
+        clientId: j.field('client_id', longFromJson),
+        importers: j.field('importers', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `popularContact#5ce14175 client_id:long importers:int = PopularContact` */
@@ -36520,6 +46499,21 @@ class RecentMeUrlUnknown$ {
     } catch (e) {
       return rethrowDecode(e, 'recentMeUrlUnknown', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('recentMeUrlUnknown');
+    j.field('url', this.url, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RecentMeUrlUnknown$ {
+    const j = new TlJsonReader(json, 'recentMeUrlUnknown', classes);
+    return j.end(
+      new RecentMeUrlUnknown$({
+        url: j.field('url', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -36577,6 +46571,23 @@ class RecentMeUrlUser$ {
       return rethrowDecode(e, 'recentMeUrlUser', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('recentMeUrlUser');
+    j.field('url', this.url, stringToJson);
+    j.field('user_id', this.userId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RecentMeUrlUser$ {
+    const j = new TlJsonReader(json, 'recentMeUrlUser', classes);
+    return j.end(
+      new RecentMeUrlUser$({
+        url: j.field('url', stringFromJson),
+        userId: j.field('user_id', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `recentMeUrlUser#8dbc3336 url:string user_id:int = RecentMeUrl` */
@@ -36632,6 +46643,23 @@ class RecentMeUrlChat$ {
     } catch (e) {
       return rethrowDecode(e, 'recentMeUrlChat', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('recentMeUrlChat');
+    j.field('url', this.url, stringToJson);
+    j.field('chat_id', this.chatId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RecentMeUrlChat$ {
+    const j = new TlJsonReader(json, 'recentMeUrlChat', classes);
+    return j.end(
+      new RecentMeUrlChat$({
+        url: j.field('url', stringFromJson),
+        chatId: j.field('chat_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -36689,6 +46717,23 @@ class RecentMeUrlChatInvite$ {
       return rethrowDecode(e, 'recentMeUrlChatInvite', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('recentMeUrlChatInvite');
+    j.field('url', this.url, stringToJson);
+    j.field('chat_invite', this.chatInvite, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RecentMeUrlChatInvite$ {
+    const j = new TlJsonReader(json, 'recentMeUrlChatInvite', classes);
+    return j.end(
+      new RecentMeUrlChatInvite$({
+        url: j.field('url', stringFromJson),
+        chatInvite: j.field('chat_invite', fromJson$ChatInvite),
+      }),
+    );
+  }
 }
 
 /** `recentMeUrlChatInvite#eb49081d url:string chat_invite:ChatInvite = RecentMeUrl` */
@@ -36744,6 +46789,23 @@ class RecentMeUrlStickerSet$ {
     } catch (e) {
       return rethrowDecode(e, 'recentMeUrlStickerSet', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('recentMeUrlStickerSet');
+    j.field('url', this.url, stringToJson);
+    j.field('set', this.set, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RecentMeUrlStickerSet$ {
+    const j = new TlJsonReader(json, 'recentMeUrlStickerSet', classes);
+    return j.end(
+      new RecentMeUrlStickerSet$({
+        url: j.field('url', stringFromJson),
+        set: j.field('set', fromJson$StickerSetCovered),
+      }),
+    );
   }
 }
 
@@ -36826,6 +46888,27 @@ class InputSingleMedia$ {
     } catch (e) {
       return rethrowDecode(e, 'inputSingleMedia', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputSingleMedia');
+    j.field('media', this.media, objectToJson);
+    j.field('random_id', this.randomId, longToJson);
+    j.field('message', this.message, stringToJson);
+    j.optionalVector('entities', this.entities, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputSingleMedia$ {
+    const j = new TlJsonReader(json, 'inputSingleMedia', classes);
+    return j.end(
+      new InputSingleMedia$({
+        media: j.field('media', fromJson$InputMedia),
+        randomId: j.field('random_id', longFromJson),
+        message: j.field('message', stringFromJson),
+        entities: j.optionalVector('entities', fromJson$MessageEntity),
+      }),
+    );
   }
 }
 
@@ -36925,6 +47008,37 @@ class WebAuthorization$ {
       return rethrowDecode(e, 'webAuthorization', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('webAuthorization');
+    j.field('hash', this.hash, longToJson);
+    j.field('bot_id', this.botId, intToJson);
+    j.field('domain', this.domain, stringToJson);
+    j.field('browser', this.browser, stringToJson);
+    j.field('platform', this.platform, stringToJson);
+    j.field('date_created', this.dateCreated, intToJson);
+    j.field('date_active', this.dateActive, intToJson);
+    j.field('ip', this.ip, stringToJson);
+    j.field('region', this.region, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): WebAuthorization$ {
+    const j = new TlJsonReader(json, 'webAuthorization', classes);
+    return j.end(
+      new WebAuthorization$({
+        hash: j.field('hash', longFromJson),
+        botId: j.field('bot_id', intFromJson),
+        domain: j.field('domain', stringFromJson),
+        browser: j.field('browser', stringFromJson),
+        platform: j.field('platform', stringFromJson),
+        dateCreated: j.field('date_created', intFromJson),
+        dateActive: j.field('date_active', intFromJson),
+        ip: j.field('ip', stringFromJson),
+        region: j.field('region', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `webAuthorization#cac943f2 hash:long bot_id:int domain:string browser:string platform:string date_created:int date_active:int ip:string region:string = WebAuthorization` */
@@ -36974,6 +47088,21 @@ class InputMessageID$ {
     } catch (e) {
       return rethrowDecode(e, 'inputMessageID', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputMessageID');
+    j.field('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMessageID$ {
+    const j = new TlJsonReader(json, 'inputMessageID', classes);
+    return j.end(
+      new InputMessageID$({
+        id: j.field('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -37025,6 +47154,21 @@ class InputMessageReplyTo$ {
       return rethrowDecode(e, 'inputMessageReplyTo', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputMessageReplyTo');
+    j.field('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMessageReplyTo$ {
+    const j = new TlJsonReader(json, 'inputMessageReplyTo', classes);
+    return j.end(
+      new InputMessageReplyTo$({
+        id: j.field('id', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputMessageReplyTo#bad88395 id:int = InputMessage` */
@@ -37052,6 +47196,14 @@ class InputMessagePinned$ {
 
   static fromReader(_r: TlReader): InputMessagePinned$ {
     return new InputMessagePinned$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputMessagePinned' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMessagePinned$ {
+    return new TlJsonReader(json, 'inputMessagePinned', classes).end(new InputMessagePinned$());
   }
 }
 
@@ -37109,6 +47261,23 @@ class InputMessageCallbackQuery$ {
       return rethrowDecode(e, 'inputMessageCallbackQuery', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputMessageCallbackQuery');
+    j.field('id', this.id, intToJson);
+    j.field('query_id', this.queryId, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputMessageCallbackQuery$ {
+    const j = new TlJsonReader(json, 'inputMessageCallbackQuery', classes);
+    return j.end(
+      new InputMessageCallbackQuery$({
+        id: j.field('id', intFromJson),
+        queryId: j.field('query_id', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputMessageCallbackQuery#acfa1a7e id:int query_id:long = InputMessage` */
@@ -37158,6 +47327,21 @@ class InputDialogPeer$ {
     } catch (e) {
       return rethrowDecode(e, 'inputDialogPeer', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputDialogPeer');
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputDialogPeer$ {
+    const j = new TlJsonReader(json, 'inputDialogPeer', classes);
+    return j.end(
+      new InputDialogPeer$({
+        peer: j.field('peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -37209,6 +47393,21 @@ class InputDialogPeerFolder$ {
       return rethrowDecode(e, 'inputDialogPeerFolder', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputDialogPeerFolder');
+    j.field('folder_id', this.folderId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputDialogPeerFolder$ {
+    const j = new TlJsonReader(json, 'inputDialogPeerFolder', classes);
+    return j.end(
+      new InputDialogPeerFolder$({
+        folderId: j.field('folder_id', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputDialogPeerFolder#64600527 folder_id:int = InputDialogPeer` */
@@ -37259,6 +47458,21 @@ class DialogPeer$ {
       return rethrowDecode(e, 'dialogPeer', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('dialogPeer');
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DialogPeer$ {
+    const j = new TlJsonReader(json, 'dialogPeer', classes);
+    return j.end(
+      new DialogPeer$({
+        peer: j.field('peer', fromJson$Peer),
+      }),
+    );
+  }
 }
 
 /** `dialogPeer#e56dbf05 peer:Peer = DialogPeer` */
@@ -37308,6 +47522,21 @@ class DialogPeerFolder$ {
     } catch (e) {
       return rethrowDecode(e, 'dialogPeerFolder', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('dialogPeerFolder');
+    j.field('folder_id', this.folderId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DialogPeerFolder$ {
+    const j = new TlJsonReader(json, 'dialogPeerFolder', classes);
+    return j.end(
+      new DialogPeerFolder$({
+        folderId: j.field('folder_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -37371,6 +47600,25 @@ class FileHash$ {
       return rethrowDecode(e, 'fileHash', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('fileHash');
+    j.field('offset', this.offset, intToJson);
+    j.field('limit', this.limit, intToJson);
+    j.field('hash', this.hash, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FileHash$ {
+    const j = new TlJsonReader(json, 'fileHash', classes);
+    return j.end(
+      new FileHash$({
+        offset: j.field('offset', intFromJson),
+        limit: j.field('limit', intFromJson),
+        hash: j.field('hash', bytesFromJson),
+      }),
+    );
+  }
 }
 
 /** `fileHash#6242c773 offset:int limit:int hash:bytes = FileHash` */
@@ -37426,6 +47674,23 @@ class InputClientProxy$ {
     } catch (e) {
       return rethrowDecode(e, 'inputClientProxy', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputClientProxy');
+    j.field('address', this.address, stringToJson);
+    j.field('port', this.port, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputClientProxy$ {
+    const j = new TlJsonReader(json, 'inputClientProxy', classes);
+    return j.end(
+      new InputClientProxy$({
+        address: j.field('address', stringFromJson),
+        port: j.field('port', intFromJson),
+      }),
+    );
   }
 }
 
@@ -37501,6 +47766,29 @@ class InputSecureFileUploaded$ {
       return rethrowDecode(e, 'inputSecureFileUploaded', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputSecureFileUploaded');
+    j.field('id', this.id, longToJson);
+    j.field('parts', this.parts, intToJson);
+    j.field('md5_checksum', this.md5Checksum, stringToJson);
+    j.field('file_hash', this.fileHash, bytesToJson);
+    j.field('secret', this.secret, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputSecureFileUploaded$ {
+    const j = new TlJsonReader(json, 'inputSecureFileUploaded', classes);
+    return j.end(
+      new InputSecureFileUploaded$({
+        id: j.field('id', longFromJson),
+        parts: j.field('parts', intFromJson),
+        md5Checksum: j.field('md5_checksum', stringFromJson),
+        fileHash: j.field('file_hash', bytesFromJson),
+        secret: j.field('secret', bytesFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputSecureFileUploaded#3334b0f0 id:long parts:int md5_checksum:string file_hash:bytes secret:bytes = InputSecureFile` */
@@ -37557,6 +47845,23 @@ class InputSecureFile$ {
       return rethrowDecode(e, 'inputSecureFile', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputSecureFile');
+    j.field('id', this.id, longToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputSecureFile$ {
+    const j = new TlJsonReader(json, 'inputSecureFile', classes);
+    return j.end(
+      new InputSecureFile$({
+        id: j.field('id', longFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputSecureFile#5367e5be id:long access_hash:long = InputSecureFile` */
@@ -37584,6 +47889,14 @@ class SecureFileEmpty$ {
 
   static fromReader(_r: TlReader): SecureFileEmpty$ {
     return new SecureFileEmpty$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'secureFileEmpty' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecureFileEmpty$ {
+    return new TlJsonReader(json, 'secureFileEmpty', classes).end(new SecureFileEmpty$());
   }
 }
 
@@ -37671,6 +47984,33 @@ class SecureFile$ {
       return rethrowDecode(e, 'secureFile', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('secureFile');
+    j.field('id', this.id, longToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    j.field('size', this.size, intToJson);
+    j.field('dc_id', this.dcId, intToJson);
+    j.field('date', this.date, intToJson);
+    j.field('file_hash', this.fileHash, bytesToJson);
+    j.field('secret', this.secret, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecureFile$ {
+    const j = new TlJsonReader(json, 'secureFile', classes);
+    return j.end(
+      new SecureFile$({
+        id: j.field('id', longFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+        size: j.field('size', intFromJson),
+        dcId: j.field('dc_id', intFromJson),
+        date: j.field('date', intFromJson),
+        fileHash: j.field('file_hash', bytesFromJson),
+        secret: j.field('secret', bytesFromJson),
+      }),
+    );
+  }
 }
 
 /** `secureFile#e0277a62 id:long access_hash:long size:int dc_id:int date:int file_hash:bytes secret:bytes = SecureFile` */
@@ -37733,6 +48073,25 @@ class SecureData$ {
       return rethrowDecode(e, 'secureData', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('secureData');
+    j.field('data', this.data, bytesToJson);
+    j.field('data_hash', this.dataHash, bytesToJson);
+    j.field('secret', this.secret, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecureData$ {
+    const j = new TlJsonReader(json, 'secureData', classes);
+    return j.end(
+      new SecureData$({
+        data: j.field('data', bytesFromJson),
+        dataHash: j.field('data_hash', bytesFromJson),
+        secret: j.field('secret', bytesFromJson),
+      }),
+    );
+  }
 }
 
 /** `secureData#8aeabec3 data:bytes data_hash:bytes secret:bytes = SecureData` */
@@ -37782,6 +48141,21 @@ class SecurePlainPhone$ {
     } catch (e) {
       return rethrowDecode(e, 'securePlainPhone', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('securePlainPhone');
+    j.field('phone', this.phone, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecurePlainPhone$ {
+    const j = new TlJsonReader(json, 'securePlainPhone', classes);
+    return j.end(
+      new SecurePlainPhone$({
+        phone: j.field('phone', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -37833,6 +48207,21 @@ class SecurePlainEmail$ {
       return rethrowDecode(e, 'securePlainEmail', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('securePlainEmail');
+    j.field('email', this.email, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecurePlainEmail$ {
+    const j = new TlJsonReader(json, 'securePlainEmail', classes);
+    return j.end(
+      new SecurePlainEmail$({
+        email: j.field('email', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `securePlainEmail#21ec5a5f email:string = SecurePlainData` */
@@ -37860,6 +48249,14 @@ class SecureValueTypePersonalDetails$ {
 
   static fromReader(_r: TlReader): SecureValueTypePersonalDetails$ {
     return new SecureValueTypePersonalDetails$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'secureValueTypePersonalDetails' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecureValueTypePersonalDetails$ {
+    return new TlJsonReader(json, 'secureValueTypePersonalDetails', classes).end(new SecureValueTypePersonalDetails$());
   }
 }
 
@@ -37889,6 +48286,14 @@ class SecureValueTypePassport$ {
   static fromReader(_r: TlReader): SecureValueTypePassport$ {
     return new SecureValueTypePassport$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'secureValueTypePassport' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecureValueTypePassport$ {
+    return new TlJsonReader(json, 'secureValueTypePassport', classes).end(new SecureValueTypePassport$());
+  }
 }
 
 /** `secureValueTypePassport#3dac6a00 = SecureValueType` */
@@ -37916,6 +48321,14 @@ class SecureValueTypeDriverLicense$ {
 
   static fromReader(_r: TlReader): SecureValueTypeDriverLicense$ {
     return new SecureValueTypeDriverLicense$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'secureValueTypeDriverLicense' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecureValueTypeDriverLicense$ {
+    return new TlJsonReader(json, 'secureValueTypeDriverLicense', classes).end(new SecureValueTypeDriverLicense$());
   }
 }
 
@@ -37945,6 +48358,14 @@ class SecureValueTypeIdentityCard$ {
   static fromReader(_r: TlReader): SecureValueTypeIdentityCard$ {
     return new SecureValueTypeIdentityCard$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'secureValueTypeIdentityCard' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecureValueTypeIdentityCard$ {
+    return new TlJsonReader(json, 'secureValueTypeIdentityCard', classes).end(new SecureValueTypeIdentityCard$());
+  }
 }
 
 /** `secureValueTypeIdentityCard#a0d0744b = SecureValueType` */
@@ -37972,6 +48393,14 @@ class SecureValueTypeInternalPassport$ {
 
   static fromReader(_r: TlReader): SecureValueTypeInternalPassport$ {
     return new SecureValueTypeInternalPassport$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'secureValueTypeInternalPassport' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecureValueTypeInternalPassport$ {
+    return new TlJsonReader(json, 'secureValueTypeInternalPassport', classes).end(new SecureValueTypeInternalPassport$());
   }
 }
 
@@ -38001,6 +48430,14 @@ class SecureValueTypeAddress$ {
   static fromReader(_r: TlReader): SecureValueTypeAddress$ {
     return new SecureValueTypeAddress$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'secureValueTypeAddress' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecureValueTypeAddress$ {
+    return new TlJsonReader(json, 'secureValueTypeAddress', classes).end(new SecureValueTypeAddress$());
+  }
 }
 
 /** `secureValueTypeAddress#cbe31e26 = SecureValueType` */
@@ -38028,6 +48465,14 @@ class SecureValueTypeUtilityBill$ {
 
   static fromReader(_r: TlReader): SecureValueTypeUtilityBill$ {
     return new SecureValueTypeUtilityBill$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'secureValueTypeUtilityBill' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecureValueTypeUtilityBill$ {
+    return new TlJsonReader(json, 'secureValueTypeUtilityBill', classes).end(new SecureValueTypeUtilityBill$());
   }
 }
 
@@ -38057,6 +48502,14 @@ class SecureValueTypeBankStatement$ {
   static fromReader(_r: TlReader): SecureValueTypeBankStatement$ {
     return new SecureValueTypeBankStatement$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'secureValueTypeBankStatement' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecureValueTypeBankStatement$ {
+    return new TlJsonReader(json, 'secureValueTypeBankStatement', classes).end(new SecureValueTypeBankStatement$());
+  }
 }
 
 /** `secureValueTypeBankStatement#89137c0d = SecureValueType` */
@@ -38084,6 +48537,14 @@ class SecureValueTypeRentalAgreement$ {
 
   static fromReader(_r: TlReader): SecureValueTypeRentalAgreement$ {
     return new SecureValueTypeRentalAgreement$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'secureValueTypeRentalAgreement' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecureValueTypeRentalAgreement$ {
+    return new TlJsonReader(json, 'secureValueTypeRentalAgreement', classes).end(new SecureValueTypeRentalAgreement$());
   }
 }
 
@@ -38113,6 +48574,14 @@ class SecureValueTypePassportRegistration$ {
   static fromReader(_r: TlReader): SecureValueTypePassportRegistration$ {
     return new SecureValueTypePassportRegistration$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'secureValueTypePassportRegistration' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecureValueTypePassportRegistration$ {
+    return new TlJsonReader(json, 'secureValueTypePassportRegistration', classes).end(new SecureValueTypePassportRegistration$());
+  }
 }
 
 /** `secureValueTypePassportRegistration#99e3806a = SecureValueType` */
@@ -38140,6 +48609,14 @@ class SecureValueTypeTemporaryRegistration$ {
 
   static fromReader(_r: TlReader): SecureValueTypeTemporaryRegistration$ {
     return new SecureValueTypeTemporaryRegistration$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'secureValueTypeTemporaryRegistration' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecureValueTypeTemporaryRegistration$ {
+    return new TlJsonReader(json, 'secureValueTypeTemporaryRegistration', classes).end(new SecureValueTypeTemporaryRegistration$());
   }
 }
 
@@ -38169,6 +48646,14 @@ class SecureValueTypePhone$ {
   static fromReader(_r: TlReader): SecureValueTypePhone$ {
     return new SecureValueTypePhone$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'secureValueTypePhone' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecureValueTypePhone$ {
+    return new TlJsonReader(json, 'secureValueTypePhone', classes).end(new SecureValueTypePhone$());
+  }
 }
 
 /** `secureValueTypePhone#b320aadb = SecureValueType` */
@@ -38196,6 +48681,14 @@ class SecureValueTypeEmail$ {
 
   static fromReader(_r: TlReader): SecureValueTypeEmail$ {
     return new SecureValueTypeEmail$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'secureValueTypeEmail' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecureValueTypeEmail$ {
+    return new TlJsonReader(json, 'secureValueTypeEmail', classes).end(new SecureValueTypeEmail$());
   }
 }
 
@@ -38322,6 +48815,37 @@ class SecureValue$ {
       return rethrowDecode(e, 'secureValue', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('secureValue');
+    j.field('type', this.type, objectToJson);
+    j.optional('data', this.data, objectToJson);
+    j.optional('front_side', this.frontSide, objectToJson);
+    j.optional('reverse_side', this.reverseSide, objectToJson);
+    j.optional('selfie', this.selfie, objectToJson);
+    j.optionalVector('translation', this.translation, objectToJson);
+    j.optionalVector('files', this.files, objectToJson);
+    j.optional('plain_data', this.plainData, objectToJson);
+    j.field('hash', this.hash, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecureValue$ {
+    const j = new TlJsonReader(json, 'secureValue', classes);
+    return j.end(
+      new SecureValue$({
+        type: j.field('type', fromJson$SecureValueType),
+        data: j.optional('data', fromJson$SecureData),
+        frontSide: j.optional('front_side', fromJson$SecureFile),
+        reverseSide: j.optional('reverse_side', fromJson$SecureFile),
+        selfie: j.optional('selfie', fromJson$SecureFile),
+        translation: j.optionalVector('translation', fromJson$SecureFile),
+        files: j.optionalVector('files', fromJson$SecureFile),
+        plainData: j.optional('plain_data', fromJson$SecurePlainData),
+        hash: j.field('hash', bytesFromJson),
+      }),
+    );
+  }
 }
 
 /** `secureValue#187fa0ca flags:# type:SecureValueType data:flags.0?SecureData front_side:flags.1?SecureFile reverse_side:flags.2?SecureFile selfie:flags.3?SecureFile translation:flags.6?Vector<SecureFile> files:flags.4?Vector<SecureFile> plain_data:flags.5?SecurePlainData hash:bytes = SecureValue` */
@@ -38441,6 +48965,35 @@ class InputSecureValue$ {
       return rethrowDecode(e, 'inputSecureValue', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputSecureValue');
+    j.field('type', this.type, objectToJson);
+    j.optional('data', this.data, objectToJson);
+    j.optional('front_side', this.frontSide, objectToJson);
+    j.optional('reverse_side', this.reverseSide, objectToJson);
+    j.optional('selfie', this.selfie, objectToJson);
+    j.optionalVector('translation', this.translation, objectToJson);
+    j.optionalVector('files', this.files, objectToJson);
+    j.optional('plain_data', this.plainData, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputSecureValue$ {
+    const j = new TlJsonReader(json, 'inputSecureValue', classes);
+    return j.end(
+      new InputSecureValue$({
+        type: j.field('type', fromJson$SecureValueType),
+        data: j.optional('data', fromJson$SecureData),
+        frontSide: j.optional('front_side', fromJson$InputSecureFile),
+        reverseSide: j.optional('reverse_side', fromJson$InputSecureFile),
+        selfie: j.optional('selfie', fromJson$InputSecureFile),
+        translation: j.optionalVector('translation', fromJson$InputSecureFile),
+        files: j.optionalVector('files', fromJson$InputSecureFile),
+        plainData: j.optional('plain_data', fromJson$SecurePlainData),
+      }),
+    );
+  }
 }
 
 /** `inputSecureValue#db21d0a7 flags:# type:SecureValueType data:flags.0?SecureData front_side:flags.1?InputSecureFile reverse_side:flags.2?InputSecureFile selfie:flags.3?InputSecureFile translation:flags.6?Vector<InputSecureFile> files:flags.4?Vector<InputSecureFile> plain_data:flags.5?SecurePlainData = InputSecureValue` */
@@ -38496,6 +49049,23 @@ class SecureValueHash$ {
     } catch (e) {
       return rethrowDecode(e, 'secureValueHash', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('secureValueHash');
+    j.field('type', this.type, objectToJson);
+    j.field('hash', this.hash, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecureValueHash$ {
+    const j = new TlJsonReader(json, 'secureValueHash', classes);
+    return j.end(
+      new SecureValueHash$({
+        type: j.field('type', fromJson$SecureValueType),
+        hash: j.field('hash', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -38565,6 +49135,27 @@ class SecureValueErrorData$ {
       return rethrowDecode(e, 'secureValueErrorData', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('secureValueErrorData');
+    j.field('type', this.type, objectToJson);
+    j.field('data_hash', this.dataHash, bytesToJson);
+    j.field('field', this.field, stringToJson);
+    j.field('text', this.text, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecureValueErrorData$ {
+    const j = new TlJsonReader(json, 'secureValueErrorData', classes);
+    return j.end(
+      new SecureValueErrorData$({
+        type: j.field('type', fromJson$SecureValueType),
+        dataHash: j.field('data_hash', bytesFromJson),
+        field: j.field('field', stringFromJson),
+        text: j.field('text', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `secureValueErrorData#e8a40bd9 type:SecureValueType data_hash:bytes field:string text:string = SecureValueError` */
@@ -38626,6 +49217,25 @@ class SecureValueErrorFrontSide$ {
     } catch (e) {
       return rethrowDecode(e, 'secureValueErrorFrontSide', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('secureValueErrorFrontSide');
+    j.field('type', this.type, objectToJson);
+    j.field('file_hash', this.fileHash, bytesToJson);
+    j.field('text', this.text, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecureValueErrorFrontSide$ {
+    const j = new TlJsonReader(json, 'secureValueErrorFrontSide', classes);
+    return j.end(
+      new SecureValueErrorFrontSide$({
+        type: j.field('type', fromJson$SecureValueType),
+        fileHash: j.field('file_hash', bytesFromJson),
+        text: j.field('text', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -38689,6 +49299,25 @@ class SecureValueErrorReverseSide$ {
       return rethrowDecode(e, 'secureValueErrorReverseSide', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('secureValueErrorReverseSide');
+    j.field('type', this.type, objectToJson);
+    j.field('file_hash', this.fileHash, bytesToJson);
+    j.field('text', this.text, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecureValueErrorReverseSide$ {
+    const j = new TlJsonReader(json, 'secureValueErrorReverseSide', classes);
+    return j.end(
+      new SecureValueErrorReverseSide$({
+        type: j.field('type', fromJson$SecureValueType),
+        fileHash: j.field('file_hash', bytesFromJson),
+        text: j.field('text', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `secureValueErrorReverseSide#868a2aa5 type:SecureValueType file_hash:bytes text:string = SecureValueError` */
@@ -38751,6 +49380,25 @@ class SecureValueErrorSelfie$ {
       return rethrowDecode(e, 'secureValueErrorSelfie', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('secureValueErrorSelfie');
+    j.field('type', this.type, objectToJson);
+    j.field('file_hash', this.fileHash, bytesToJson);
+    j.field('text', this.text, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecureValueErrorSelfie$ {
+    const j = new TlJsonReader(json, 'secureValueErrorSelfie', classes);
+    return j.end(
+      new SecureValueErrorSelfie$({
+        type: j.field('type', fromJson$SecureValueType),
+        fileHash: j.field('file_hash', bytesFromJson),
+        text: j.field('text', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `secureValueErrorSelfie#e537ced6 type:SecureValueType file_hash:bytes text:string = SecureValueError` */
@@ -38812,6 +49460,25 @@ class SecureValueErrorFile$ {
     } catch (e) {
       return rethrowDecode(e, 'secureValueErrorFile', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('secureValueErrorFile');
+    j.field('type', this.type, objectToJson);
+    j.field('file_hash', this.fileHash, bytesToJson);
+    j.field('text', this.text, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecureValueErrorFile$ {
+    const j = new TlJsonReader(json, 'secureValueErrorFile', classes);
+    return j.end(
+      new SecureValueErrorFile$({
+        type: j.field('type', fromJson$SecureValueType),
+        fileHash: j.field('file_hash', bytesFromJson),
+        text: j.field('text', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -38883,6 +49550,25 @@ class SecureValueErrorFiles$ {
       return rethrowDecode(e, 'secureValueErrorFiles', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('secureValueErrorFiles');
+    j.field('type', this.type, objectToJson);
+    j.vector('file_hash', this.fileHash, bytesToJson);
+    j.field('text', this.text, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecureValueErrorFiles$ {
+    const j = new TlJsonReader(json, 'secureValueErrorFiles', classes);
+    return j.end(
+      new SecureValueErrorFiles$({
+        type: j.field('type', fromJson$SecureValueType),
+        fileHash: j.vector('file_hash', bytesFromJson),
+        text: j.field('text', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `secureValueErrorFiles#666220e9 type:SecureValueType file_hash:Vector<bytes> text:string = SecureValueError` */
@@ -38945,6 +49631,25 @@ class SecureValueError$ {
       return rethrowDecode(e, 'secureValueError', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('secureValueError');
+    j.field('type', this.type, objectToJson);
+    j.field('hash', this.hash, bytesToJson);
+    j.field('text', this.text, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecureValueError$ {
+    const j = new TlJsonReader(json, 'secureValueError', classes);
+    return j.end(
+      new SecureValueError$({
+        type: j.field('type', fromJson$SecureValueType),
+        hash: j.field('hash', bytesFromJson),
+        text: j.field('text', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `secureValueError#869d758f type:SecureValueType hash:bytes text:string = SecureValueError` */
@@ -39006,6 +49711,25 @@ class SecureValueErrorTranslationFile$ {
     } catch (e) {
       return rethrowDecode(e, 'secureValueErrorTranslationFile', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('secureValueErrorTranslationFile');
+    j.field('type', this.type, objectToJson);
+    j.field('file_hash', this.fileHash, bytesToJson);
+    j.field('text', this.text, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecureValueErrorTranslationFile$ {
+    const j = new TlJsonReader(json, 'secureValueErrorTranslationFile', classes);
+    return j.end(
+      new SecureValueErrorTranslationFile$({
+        type: j.field('type', fromJson$SecureValueType),
+        fileHash: j.field('file_hash', bytesFromJson),
+        text: j.field('text', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -39077,6 +49801,25 @@ class SecureValueErrorTranslationFiles$ {
       return rethrowDecode(e, 'secureValueErrorTranslationFiles', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('secureValueErrorTranslationFiles');
+    j.field('type', this.type, objectToJson);
+    j.vector('file_hash', this.fileHash, bytesToJson);
+    j.field('text', this.text, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecureValueErrorTranslationFiles$ {
+    const j = new TlJsonReader(json, 'secureValueErrorTranslationFiles', classes);
+    return j.end(
+      new SecureValueErrorTranslationFiles$({
+        type: j.field('type', fromJson$SecureValueType),
+        fileHash: j.vector('file_hash', bytesFromJson),
+        text: j.field('text', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `secureValueErrorTranslationFiles#34636dd8 type:SecureValueType file_hash:Vector<bytes> text:string = SecureValueError` */
@@ -39138,6 +49881,25 @@ class SecureCredentialsEncrypted$ {
     } catch (e) {
       return rethrowDecode(e, 'secureCredentialsEncrypted', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('secureCredentialsEncrypted');
+    j.field('data', this.data, bytesToJson);
+    j.field('hash', this.hash, bytesToJson);
+    j.field('secret', this.secret, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecureCredentialsEncrypted$ {
+    const j = new TlJsonReader(json, 'secureCredentialsEncrypted', classes);
+    return j.end(
+      new SecureCredentialsEncrypted$({
+        data: j.field('data', bytesFromJson),
+        hash: j.field('hash', bytesFromJson),
+        secret: j.field('secret', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -39207,6 +49969,27 @@ class SavedPhoneContact$ {
       return rethrowDecode(e, 'savedPhoneContact', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('savedPhoneContact');
+    j.field('phone', this.phone, stringToJson);
+    j.field('first_name', this.firstName, stringToJson);
+    j.field('last_name', this.lastName, stringToJson);
+    j.field('date', this.date, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SavedPhoneContact$ {
+    const j = new TlJsonReader(json, 'savedPhoneContact', classes);
+    return j.end(
+      new SavedPhoneContact$({
+        phone: j.field('phone', stringFromJson),
+        firstName: j.field('first_name', stringFromJson),
+        lastName: j.field('last_name', stringFromJson),
+        date: j.field('date', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `savedPhoneContact#1142bd56 phone:string first_name:string last_name:string date:int = SavedContact` */
@@ -39234,6 +50017,14 @@ class PasswordKdfAlgoUnknown$ {
 
   static fromReader(_r: TlReader): PasswordKdfAlgoUnknown$ {
     return new PasswordKdfAlgoUnknown$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'passwordKdfAlgoUnknown' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PasswordKdfAlgoUnknown$ {
+    return new TlJsonReader(json, 'passwordKdfAlgoUnknown', classes).end(new PasswordKdfAlgoUnknown$());
   }
 }
 
@@ -39303,6 +50094,27 @@ class PasswordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow$ {
       return rethrowDecode(e, 'passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow');
+    j.field('salt1', this.salt1, bytesToJson);
+    j.field('salt2', this.salt2, bytesToJson);
+    j.field('g', this.g, intToJson);
+    j.field('p', this.p, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PasswordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow$ {
+    const j = new TlJsonReader(json, 'passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow', classes);
+    return j.end(
+      new PasswordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow$({
+        salt1: j.field('salt1', bytesFromJson),
+        salt2: j.field('salt2', bytesFromJson),
+        g: j.field('g', intFromJson),
+        p: j.field('p', bytesFromJson),
+      }),
+    );
+  }
 }
 
 /** `passwordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow#3a912d4a salt1:bytes salt2:bytes g:int p:bytes = PasswordKdfAlgo` */
@@ -39330,6 +50142,14 @@ class SecurePasswordKdfAlgoUnknown$ {
 
   static fromReader(_r: TlReader): SecurePasswordKdfAlgoUnknown$ {
     return new SecurePasswordKdfAlgoUnknown$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'securePasswordKdfAlgoUnknown' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecurePasswordKdfAlgoUnknown$ {
+    return new TlJsonReader(json, 'securePasswordKdfAlgoUnknown', classes).end(new SecurePasswordKdfAlgoUnknown$());
   }
 }
 
@@ -39381,6 +50201,21 @@ class SecurePasswordKdfAlgoPBKDF2HMACSHA512iter100000$ {
       return rethrowDecode(e, 'securePasswordKdfAlgoPBKDF2HMACSHA512iter100000', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('securePasswordKdfAlgoPBKDF2HMACSHA512iter100000');
+    j.field('salt', this.salt, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecurePasswordKdfAlgoPBKDF2HMACSHA512iter100000$ {
+    const j = new TlJsonReader(json, 'securePasswordKdfAlgoPBKDF2HMACSHA512iter100000', classes);
+    return j.end(
+      new SecurePasswordKdfAlgoPBKDF2HMACSHA512iter100000$({
+        salt: j.field('salt', bytesFromJson),
+      }),
+    );
+  }
 }
 
 /** `securePasswordKdfAlgoPBKDF2HMACSHA512iter100000#bbf2dda0 salt:bytes = SecurePasswordKdfAlgo` */
@@ -39430,6 +50265,21 @@ class SecurePasswordKdfAlgoSHA512$ {
     } catch (e) {
       return rethrowDecode(e, 'securePasswordKdfAlgoSHA512', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('securePasswordKdfAlgoSHA512');
+    j.field('salt', this.salt, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecurePasswordKdfAlgoSHA512$ {
+    const j = new TlJsonReader(json, 'securePasswordKdfAlgoSHA512', classes);
+    return j.end(
+      new SecurePasswordKdfAlgoSHA512$({
+        salt: j.field('salt', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -39493,6 +50343,25 @@ class SecureSecretSettings$ {
       return rethrowDecode(e, 'secureSecretSettings', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('secureSecretSettings');
+    j.field('secure_algo', this.secureAlgo, objectToJson);
+    j.field('secure_secret', this.secureSecret, bytesToJson);
+    j.field('secure_secret_id', this.secureSecretId, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecureSecretSettings$ {
+    const j = new TlJsonReader(json, 'secureSecretSettings', classes);
+    return j.end(
+      new SecureSecretSettings$({
+        secureAlgo: j.field('secure_algo', fromJson$SecurePasswordKdfAlgo),
+        secureSecret: j.field('secure_secret', bytesFromJson),
+        secureSecretId: j.field('secure_secret_id', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `secureSecretSettings#1527bcac secure_algo:SecurePasswordKdfAlgo secure_secret:bytes secure_secret_id:long = SecureSecretSettings` */
@@ -39520,6 +50389,14 @@ class InputCheckPasswordEmpty$ {
 
   static fromReader(_r: TlReader): InputCheckPasswordEmpty$ {
     return new InputCheckPasswordEmpty$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputCheckPasswordEmpty' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputCheckPasswordEmpty$ {
+    return new TlJsonReader(json, 'inputCheckPasswordEmpty', classes).end(new InputCheckPasswordEmpty$());
   }
 }
 
@@ -39582,6 +50459,25 @@ class InputCheckPasswordSRP$ {
     } catch (e) {
       return rethrowDecode(e, 'inputCheckPasswordSRP', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputCheckPasswordSRP');
+    j.field('srp_id', this.srpId, longToJson);
+    j.field('A', this.A, bytesToJson);
+    j.field('M1', this.M1, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputCheckPasswordSRP$ {
+    const j = new TlJsonReader(json, 'inputCheckPasswordSRP', classes);
+    return j.end(
+      new InputCheckPasswordSRP$({
+        srpId: j.field('srp_id', longFromJson),
+        A: j.field('A', bytesFromJson),
+        M1: j.field('M1', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -39653,6 +50549,27 @@ class SecureRequiredType$ {
       return rethrowDecode(e, 'secureRequiredType', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('secureRequiredType');
+    j.flag('native_names', this.nativeNames);
+    j.flag('selfie_required', this.selfieRequired);
+    j.flag('translation_required', this.translationRequired);
+    j.field('type', this.type, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecureRequiredType$ {
+    const j = new TlJsonReader(json, 'secureRequiredType', classes);
+    return j.end(
+      new SecureRequiredType$({
+        nativeNames: j.flag('native_names'),
+        selfieRequired: j.flag('selfie_required'),
+        translationRequired: j.flag('translation_required'),
+        type: j.field('type', fromJson$SecureValueType),
+      }),
+    );
+  }
 }
 
 /** `secureRequiredType#829d99da flags:# native_names:flags.0?true selfie_required:flags.1?true translation_required:flags.2?true type:SecureValueType = SecureRequiredType` */
@@ -39710,6 +50627,21 @@ class SecureRequiredTypeOneOf$ {
     } catch (e) {
       return rethrowDecode(e, 'secureRequiredTypeOneOf', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('secureRequiredTypeOneOf');
+    j.vector('types', this.types, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SecureRequiredTypeOneOf$ {
+    const j = new TlJsonReader(json, 'secureRequiredTypeOneOf', classes);
+    return j.end(
+      new SecureRequiredTypeOneOf$({
+        types: j.vector('types', fromJson$SecureRequiredType),
+      }),
+    );
   }
 }
 
@@ -39779,6 +50711,27 @@ class InputAppEvent$ {
       return rethrowDecode(e, 'inputAppEvent', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputAppEvent');
+    j.field('time', this.time, doubleToJson);
+    j.field('type', this.type, stringToJson);
+    j.field('peer', this.peer, longToJson);
+    j.field('data', this.data, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputAppEvent$ {
+    const j = new TlJsonReader(json, 'inputAppEvent', classes);
+    return j.end(
+      new InputAppEvent$({
+        time: j.field('time', doubleFromJson),
+        type: j.field('type', stringFromJson),
+        peer: j.field('peer', longFromJson),
+        data: j.field('data', fromJson$JSONValue),
+      }),
+    );
+  }
 }
 
 /** `inputAppEvent#1d1b1245 time:double type:string peer:long data:JSONValue = InputAppEvent` */
@@ -39835,6 +50788,23 @@ class JsonObjectValue$ {
       return rethrowDecode(e, 'jsonObjectValue', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('jsonObjectValue');
+    j.field('key', this.key, stringToJson);
+    j.field('value', this.value, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): JsonObjectValue$ {
+    const j = new TlJsonReader(json, 'jsonObjectValue', classes);
+    return j.end(
+      new JsonObjectValue$({
+        key: j.field('key', stringFromJson),
+        value: j.field('value', fromJson$JSONValue),
+      }),
+    );
+  }
 }
 
 /** `jsonObjectValue#c0de1bd9 key:string value:JSONValue = JSONObjectValue` */
@@ -39862,6 +50832,14 @@ class JsonNull$ {
 
   static fromReader(_r: TlReader): JsonNull$ {
     return new JsonNull$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'jsonNull' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): JsonNull$ {
+    return new TlJsonReader(json, 'jsonNull', classes).end(new JsonNull$());
   }
 }
 
@@ -39913,6 +50891,21 @@ class JsonBool$ {
       return rethrowDecode(e, 'jsonBool', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('jsonBool');
+    j.field('value', this.value, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): JsonBool$ {
+    const j = new TlJsonReader(json, 'jsonBool', classes);
+    return j.end(
+      new JsonBool$({
+        value: j.field('value', boolFromJson),
+      }),
+    );
+  }
 }
 
 /** `jsonBool#c7345e6a value:Bool = JSONValue` */
@@ -39963,6 +50956,21 @@ class JsonNumber$ {
       return rethrowDecode(e, 'jsonNumber', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('jsonNumber');
+    j.field('value', this.value, doubleToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): JsonNumber$ {
+    const j = new TlJsonReader(json, 'jsonNumber', classes);
+    return j.end(
+      new JsonNumber$({
+        value: j.field('value', doubleFromJson),
+      }),
+    );
+  }
 }
 
 /** `jsonNumber#2be0dfa4 value:double = JSONValue` */
@@ -40012,6 +51020,21 @@ class JsonString$ {
     } catch (e) {
       return rethrowDecode(e, 'jsonString', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('jsonString');
+    j.field('value', this.value, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): JsonString$ {
+    const j = new TlJsonReader(json, 'jsonString', classes);
+    return j.end(
+      new JsonString$({
+        value: j.field('value', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -40071,6 +51094,21 @@ class JsonArray$ {
       return rethrowDecode(e, 'jsonArray', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('jsonArray');
+    j.vector('value', this.value, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): JsonArray$ {
+    const j = new TlJsonReader(json, 'jsonArray', classes);
+    return j.end(
+      new JsonArray$({
+        value: j.vector('value', fromJson$JSONValue),
+      }),
+    );
+  }
 }
 
 /** `jsonArray#f7444763 value:Vector<JSONValue> = JSONValue` */
@@ -40128,6 +51166,21 @@ class JsonObject$ {
     } catch (e) {
       return rethrowDecode(e, 'jsonObject', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('jsonObject');
+    j.vector('value', this.value, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): JsonObject$ {
+    const j = new TlJsonReader(json, 'jsonObject', classes);
+    return j.end(
+      new JsonObject$({
+        value: j.vector('value', fromJson$JSONObjectValue),
+      }),
+    );
   }
 }
 
@@ -40224,6 +51277,35 @@ class PageTableCell$ {
       return rethrowDecode(e, 'pageTableCell', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageTableCell');
+    j.flag('header', this.header);
+    j.flag('align_center', this.alignCenter);
+    j.flag('align_right', this.alignRight);
+    j.flag('valign_middle', this.valignMiddle);
+    j.flag('valign_bottom', this.valignBottom);
+    j.optional('text', this.text, objectToJson);
+    j.optional('colspan', this.colspan, intToJson);
+    j.optional('rowspan', this.rowspan, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageTableCell$ {
+    const j = new TlJsonReader(json, 'pageTableCell', classes);
+    return j.end(
+      new PageTableCell$({
+        header: j.flag('header'),
+        alignCenter: j.flag('align_center'),
+        alignRight: j.flag('align_right'),
+        valignMiddle: j.flag('valign_middle'),
+        valignBottom: j.flag('valign_bottom'),
+        text: j.optional('text', fromJson$RichText),
+        colspan: j.optional('colspan', intFromJson),
+        rowspan: j.optional('rowspan', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `pageTableCell#34566b6a flags:# header:flags.0?true align_center:flags.3?true align_right:flags.4?true valign_middle:flags.5?true valign_bottom:flags.6?true text:flags.7?RichText colspan:flags.1?int rowspan:flags.2?int = PageTableCell` */
@@ -40282,6 +51364,21 @@ class PageTableRow$ {
       return rethrowDecode(e, 'pageTableRow', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageTableRow');
+    j.vector('cells', this.cells, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageTableRow$ {
+    const j = new TlJsonReader(json, 'pageTableRow', classes);
+    return j.end(
+      new PageTableRow$({
+        cells: j.vector('cells', fromJson$PageTableCell),
+      }),
+    );
+  }
 }
 
 /** `pageTableRow#e0c0c5e5 cells:Vector<PageTableCell> = PageTableRow` */
@@ -40338,6 +51435,23 @@ class PageCaption$ {
       return rethrowDecode(e, 'pageCaption', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageCaption');
+    j.field('text', this.text, objectToJson);
+    j.field('credit', this.credit, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageCaption$ {
+    const j = new TlJsonReader(json, 'pageCaption', classes);
+    return j.end(
+      new PageCaption$({
+        text: j.field('text', fromJson$RichText),
+        credit: j.field('credit', fromJson$RichText),
+      }),
+    );
+  }
 }
 
 /** `pageCaption#6f747657 text:RichText credit:RichText = PageCaption` */
@@ -40387,6 +51501,21 @@ class PageListItemText$ {
     } catch (e) {
       return rethrowDecode(e, 'pageListItemText', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageListItemText');
+    j.field('text', this.text, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageListItemText$ {
+    const j = new TlJsonReader(json, 'pageListItemText', classes);
+    return j.end(
+      new PageListItemText$({
+        text: j.field('text', fromJson$RichText),
+      }),
+    );
   }
 }
 
@@ -40446,6 +51575,21 @@ class PageListItemBlocks$ {
       return rethrowDecode(e, 'pageListItemBlocks', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageListItemBlocks');
+    j.vector('blocks', this.blocks, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageListItemBlocks$ {
+    const j = new TlJsonReader(json, 'pageListItemBlocks', classes);
+    return j.end(
+      new PageListItemBlocks$({
+        blocks: j.vector('blocks', fromJson$PageBlock),
+      }),
+    );
+  }
 }
 
 /** `pageListItemBlocks#25e073fc blocks:Vector<PageBlock> = PageListItem` */
@@ -40501,6 +51645,23 @@ class PageListOrderedItemText$ {
     } catch (e) {
       return rethrowDecode(e, 'pageListOrderedItemText', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageListOrderedItemText');
+    j.field('num', this.num, stringToJson);
+    j.field('text', this.text, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageListOrderedItemText$ {
+    const j = new TlJsonReader(json, 'pageListOrderedItemText', classes);
+    return j.end(
+      new PageListOrderedItemText$({
+        num: j.field('num', stringFromJson),
+        text: j.field('text', fromJson$RichText),
+      }),
+    );
   }
 }
 
@@ -40565,6 +51726,23 @@ class PageListOrderedItemBlocks$ {
     } catch (e) {
       return rethrowDecode(e, 'pageListOrderedItemBlocks', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageListOrderedItemBlocks');
+    j.field('num', this.num, stringToJson);
+    j.vector('blocks', this.blocks, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageListOrderedItemBlocks$ {
+    const j = new TlJsonReader(json, 'pageListOrderedItemBlocks', classes);
+    return j.end(
+      new PageListOrderedItemBlocks$({
+        num: j.field('num', stringFromJson),
+        blocks: j.vector('blocks', fromJson$PageBlock),
+      }),
+    );
   }
 }
 
@@ -40661,6 +51839,33 @@ class PageRelatedArticle$ {
     } catch (e) {
       return rethrowDecode(e, 'pageRelatedArticle', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pageRelatedArticle');
+    j.field('url', this.url, stringToJson);
+    j.field('webpage_id', this.webpageId, longToJson);
+    j.optional('title', this.title, stringToJson);
+    j.optional('description', this.description, stringToJson);
+    j.optional('photo_id', this.photoId, longToJson);
+    j.optional('author', this.author, stringToJson);
+    j.optional('published_date', this.publishedDate, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PageRelatedArticle$ {
+    const j = new TlJsonReader(json, 'pageRelatedArticle', classes);
+    return j.end(
+      new PageRelatedArticle$({
+        url: j.field('url', stringFromJson),
+        webpageId: j.field('webpage_id', longFromJson),
+        title: j.optional('title', stringFromJson),
+        description: j.optional('description', stringFromJson),
+        photoId: j.optional('photo_id', longFromJson),
+        author: j.optional('author', stringFromJson),
+        publishedDate: j.optional('published_date', intFromJson),
+      }),
+    );
   }
 }
 
@@ -40779,6 +51984,35 @@ class Page$ {
       return rethrowDecode(e, 'page', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('page');
+    j.flag('part', this.part);
+    j.flag('rtl', this.rtl);
+    j.flag('v2', this.v2);
+    j.field('url', this.url, stringToJson);
+    j.vector('blocks', this.blocks, objectToJson);
+    j.vector('photos', this.photos, objectToJson);
+    j.vector('documents', this.documents, objectToJson);
+    j.optional('views', this.views, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Page$ {
+    const j = new TlJsonReader(json, 'page', classes);
+    return j.end(
+      new Page$({
+        part: j.flag('part'),
+        rtl: j.flag('rtl'),
+        v2: j.flag('v2'),
+        url: j.field('url', stringFromJson),
+        blocks: j.vector('blocks', fromJson$PageBlock),
+        photos: j.vector('photos', fromJson$Photo),
+        documents: j.vector('documents', fromJson$Document),
+        views: j.optional('views', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `page#98657f0d flags:# part:flags.0?true rtl:flags.1?true v2:flags.2?true url:string blocks:Vector<PageBlock> photos:Vector<Photo> documents:Vector<Document> views:flags.3?int = Page` */
@@ -40834,6 +52068,23 @@ class PollAnswer$ {
     } catch (e) {
       return rethrowDecode(e, 'pollAnswer', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pollAnswer');
+    j.field('text', this.text, stringToJson);
+    j.field('option', this.option, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PollAnswer$ {
+    const j = new TlJsonReader(json, 'pollAnswer', classes);
+    return j.end(
+      new PollAnswer$({
+        text: j.field('text', stringFromJson),
+        option: j.field('option', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -40944,6 +52195,37 @@ class Poll$ {
       return rethrowDecode(e, 'poll', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('poll');
+    j.field('id', this.id, longToJson);
+    j.flag('closed', this.closed);
+    j.flag('public_voters', this.publicVoters);
+    j.flag('multiple_choice', this.multipleChoice);
+    j.flag('quiz', this.quiz);
+    j.field('question', this.question, stringToJson);
+    j.vector('answers', this.answers, objectToJson);
+    j.optional('close_period', this.closePeriod, intToJson);
+    j.optional('close_date', this.closeDate, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Poll$ {
+    const j = new TlJsonReader(json, 'poll', classes);
+    return j.end(
+      new Poll$({
+        id: j.field('id', longFromJson),
+        closed: j.flag('closed'),
+        publicVoters: j.flag('public_voters'),
+        multipleChoice: j.flag('multiple_choice'),
+        quiz: j.flag('quiz'),
+        question: j.field('question', stringFromJson),
+        answers: j.vector('answers', fromJson$PollAnswer),
+        closePeriod: j.optional('close_period', intFromJson),
+        closeDate: j.optional('close_date', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `poll#86e18161 id:long flags:# closed:flags.0?true public_voters:flags.1?true multiple_choice:flags.2?true quiz:flags.3?true question:string answers:Vector<PollAnswer> close_period:flags.4?int close_date:flags.5?int = Poll` */
@@ -41014,6 +52296,27 @@ class PollAnswerVoters$ {
     } catch (e) {
       return rethrowDecode(e, 'pollAnswerVoters', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pollAnswerVoters');
+    j.flag('chosen', this.chosen);
+    j.flag('correct', this.correct);
+    j.field('option', this.option, bytesToJson);
+    j.field('voters', this.voters, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PollAnswerVoters$ {
+    const j = new TlJsonReader(json, 'pollAnswerVoters', classes);
+    return j.end(
+      new PollAnswerVoters$({
+        chosen: j.flag('chosen'),
+        correct: j.flag('correct'),
+        option: j.field('option', bytesFromJson),
+        voters: j.field('voters', intFromJson),
+      }),
+    );
   }
 }
 
@@ -41132,6 +52435,31 @@ class PollResults$ {
       return rethrowDecode(e, 'pollResults', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pollResults');
+    j.flag('min', this.min);
+    j.optionalVector('results', this.results, objectToJson);
+    j.optional('total_voters', this.totalVoters, intToJson);
+    j.optionalVector('recent_voters', this.recentVoters, intToJson);
+    j.optional('solution', this.solution, stringToJson);
+    j.optionalVector('solution_entities', this.solutionEntities, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PollResults$ {
+    const j = new TlJsonReader(json, 'pollResults', classes);
+    return j.end(
+      new PollResults$({
+        min: j.flag('min'),
+        results: j.optionalVector('results', fromJson$PollAnswerVoters),
+        totalVoters: j.optional('total_voters', intFromJson),
+        recentVoters: j.optionalVector('recent_voters', intFromJson),
+        solution: j.optional('solution', stringFromJson),
+        solutionEntities: j.optionalVector('solution_entities', fromJson$MessageEntity),
+      }),
+    );
+  }
 }
 
 /** `pollResults#badcc1a3 flags:# min:flags.0?true results:flags.1?Vector<PollAnswerVoters> total_voters:flags.2?int recent_voters:flags.3?Vector<int> solution:flags.4?string solution_entities:flags.4?Vector<MessageEntity> = PollResults` */
@@ -41182,6 +52510,21 @@ class ChatOnlines$ {
       return rethrowDecode(e, 'chatOnlines', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chatOnlines');
+    j.field('onlines', this.onlines, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChatOnlines$ {
+    const j = new TlJsonReader(json, 'chatOnlines', classes);
+    return j.end(
+      new ChatOnlines$({
+        onlines: j.field('onlines', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `chatOnlines#f041e250 onlines:int = ChatOnlines` */
@@ -41231,6 +52574,21 @@ class StatsURL$ {
     } catch (e) {
       return rethrowDecode(e, 'statsURL', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('statsURL');
+    j.field('url', this.url, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StatsURL$ {
+    const j = new TlJsonReader(json, 'statsURL', classes);
+    return j.end(
+      new StatsURL$({
+        url: j.field('url', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -41330,6 +52688,39 @@ class ChatAdminRights$ {
     } catch (e) {
       return rethrowDecode(e, 'chatAdminRights', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chatAdminRights');
+    j.flag('change_info', this.changeInfo);
+    j.flag('post_messages', this.postMessages);
+    j.flag('edit_messages', this.editMessages);
+    j.flag('delete_messages', this.deleteMessages);
+    j.flag('ban_users', this.banUsers);
+    j.flag('invite_users', this.inviteUsers);
+    j.flag('pin_messages', this.pinMessages);
+    j.flag('add_admins', this.addAdmins);
+    j.flag('anonymous', this.anonymous);
+    j.flag('manage_call', this.manageCall);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChatAdminRights$ {
+    const j = new TlJsonReader(json, 'chatAdminRights', classes);
+    return j.end(
+      new ChatAdminRights$({
+        changeInfo: j.flag('change_info'),
+        postMessages: j.flag('post_messages'),
+        editMessages: j.flag('edit_messages'),
+        deleteMessages: j.flag('delete_messages'),
+        banUsers: j.flag('ban_users'),
+        inviteUsers: j.flag('invite_users'),
+        pinMessages: j.flag('pin_messages'),
+        addAdmins: j.flag('add_admins'),
+        anonymous: j.flag('anonymous'),
+        manageCall: j.flag('manage_call'),
+      }),
+    );
   }
 }
 
@@ -41446,6 +52837,45 @@ class ChatBannedRights$ {
       return rethrowDecode(e, 'chatBannedRights', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chatBannedRights');
+    j.flag('view_messages', this.viewMessages);
+    j.flag('send_messages', this.sendMessages);
+    j.flag('send_media', this.sendMedia);
+    j.flag('send_stickers', this.sendStickers);
+    j.flag('send_gifs', this.sendGifs);
+    j.flag('send_games', this.sendGames);
+    j.flag('send_inline', this.sendInline);
+    j.flag('embed_links', this.embedLinks);
+    j.flag('send_polls', this.sendPolls);
+    j.flag('change_info', this.changeInfo);
+    j.flag('invite_users', this.inviteUsers);
+    j.flag('pin_messages', this.pinMessages);
+    j.field('until_date', this.untilDate, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChatBannedRights$ {
+    const j = new TlJsonReader(json, 'chatBannedRights', classes);
+    return j.end(
+      new ChatBannedRights$({
+        viewMessages: j.flag('view_messages'),
+        sendMessages: j.flag('send_messages'),
+        sendMedia: j.flag('send_media'),
+        sendStickers: j.flag('send_stickers'),
+        sendGifs: j.flag('send_gifs'),
+        sendGames: j.flag('send_games'),
+        sendInline: j.flag('send_inline'),
+        embedLinks: j.flag('embed_links'),
+        sendPolls: j.flag('send_polls'),
+        changeInfo: j.flag('change_info'),
+        inviteUsers: j.flag('invite_users'),
+        pinMessages: j.flag('pin_messages'),
+        untilDate: j.field('until_date', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `chatBannedRights#9f120418 flags:# view_messages:flags.0?true send_messages:flags.1?true send_media:flags.2?true send_stickers:flags.3?true send_gifs:flags.4?true send_games:flags.5?true send_inline:flags.6?true embed_links:flags.7?true send_polls:flags.8?true change_info:flags.10?true invite_users:flags.15?true pin_messages:flags.17?true until_date:int = ChatBannedRights` */
@@ -41502,6 +52932,23 @@ class InputWallPaper$ {
       return rethrowDecode(e, 'inputWallPaper', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputWallPaper');
+    j.field('id', this.id, longToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputWallPaper$ {
+    const j = new TlJsonReader(json, 'inputWallPaper', classes);
+    return j.end(
+      new InputWallPaper$({
+        id: j.field('id', longFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputWallPaper#e630b979 id:long access_hash:long = InputWallPaper` */
@@ -41552,6 +52999,21 @@ class InputWallPaperSlug$ {
       return rethrowDecode(e, 'inputWallPaperSlug', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputWallPaperSlug');
+    j.field('slug', this.slug, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputWallPaperSlug$ {
+    const j = new TlJsonReader(json, 'inputWallPaperSlug', classes);
+    return j.end(
+      new InputWallPaperSlug$({
+        slug: j.field('slug', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputWallPaperSlug#72091c80 slug:string = InputWallPaper` */
@@ -41579,6 +53041,14 @@ class InputWallPaperNoFile$ {
 
   static fromReader(_r: TlReader): InputWallPaperNoFile$ {
     return new InputWallPaperNoFile$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inputWallPaperNoFile' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputWallPaperNoFile$ {
+    return new TlJsonReader(json, 'inputWallPaperNoFile', classes).end(new InputWallPaperNoFile$());
   }
 }
 
@@ -41643,6 +53113,25 @@ class CodeSettings$ {
     } catch (e) {
       return rethrowDecode(e, 'codeSettings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('codeSettings');
+    j.flag('allow_flashcall', this.allowFlashcall);
+    j.flag('current_number', this.currentNumber);
+    j.flag('allow_app_hash', this.allowAppHash);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CodeSettings$ {
+    const j = new TlJsonReader(json, 'codeSettings', classes);
+    return j.end(
+      new CodeSettings$({
+        allowFlashcall: j.flag('allow_flashcall'),
+        currentNumber: j.flag('current_number'),
+        allowAppHash: j.flag('allow_app_hash'),
+      }),
+    );
   }
 }
 
@@ -41737,6 +53226,31 @@ class WallPaperSettings$ {
       return rethrowDecode(e, 'wallPaperSettings', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('wallPaperSettings');
+    j.flag('blur', this.blur);
+    j.flag('motion', this.motion);
+    j.optional('background_color', this.backgroundColor, intToJson);
+    j.optional('second_background_color', this.secondBackgroundColor, intToJson);
+    j.optional('intensity', this.intensity, intToJson);
+    j.optional('rotation', this.rotation, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): WallPaperSettings$ {
+    const j = new TlJsonReader(json, 'wallPaperSettings', classes);
+    return j.end(
+      new WallPaperSettings$({
+        blur: j.flag('blur'),
+        motion: j.flag('motion'),
+        backgroundColor: j.optional('background_color', intFromJson),
+        secondBackgroundColor: j.optional('second_background_color', intFromJson),
+        intensity: j.optional('intensity', intFromJson),
+        rotation: j.optional('rotation', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `wallPaperSettings#5086cf8 flags:# blur:flags.1?true motion:flags.2?true background_color:flags.0?int second_background_color:flags.4?int intensity:flags.3?int rotation:flags.4?int = WallPaperSettings` */
@@ -41830,6 +53344,35 @@ class AutoDownloadSettings$ {
       return rethrowDecode(e, 'autoDownloadSettings', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('autoDownloadSettings');
+    j.flag('disabled', this.disabled);
+    j.flag('video_preload_large', this.videoPreloadLarge);
+    j.flag('audio_preload_next', this.audioPreloadNext);
+    j.flag('phonecalls_less_data', this.phonecallsLessData);
+    j.field('photo_size_max', this.photoSizeMax, intToJson);
+    j.field('video_size_max', this.videoSizeMax, intToJson);
+    j.field('file_size_max', this.fileSizeMax, intToJson);
+    j.field('video_upload_maxbitrate', this.videoUploadMaxbitrate, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AutoDownloadSettings$ {
+    const j = new TlJsonReader(json, 'autoDownloadSettings', classes);
+    return j.end(
+      new AutoDownloadSettings$({
+        disabled: j.flag('disabled'),
+        videoPreloadLarge: j.flag('video_preload_large'),
+        audioPreloadNext: j.flag('audio_preload_next'),
+        phonecallsLessData: j.flag('phonecalls_less_data'),
+        photoSizeMax: j.field('photo_size_max', intFromJson),
+        videoSizeMax: j.field('video_size_max', intFromJson),
+        fileSizeMax: j.field('file_size_max', intFromJson),
+        videoUploadMaxbitrate: j.field('video_upload_maxbitrate', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `autoDownloadSettings#e04232f3 flags:# disabled:flags.0?true video_preload_large:flags.1?true audio_preload_next:flags.2?true phonecalls_less_data:flags.3?true photo_size_max:int video_size_max:int file_size_max:int video_upload_maxbitrate:int = AutoDownloadSettings` */
@@ -41894,6 +53437,23 @@ class EmojiKeyword$ {
       return rethrowDecode(e, 'emojiKeyword', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('emojiKeyword');
+    j.field('keyword', this.keyword, stringToJson);
+    j.vector('emoticons', this.emoticons, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EmojiKeyword$ {
+    const j = new TlJsonReader(json, 'emojiKeyword', classes);
+    return j.end(
+      new EmojiKeyword$({
+        keyword: j.field('keyword', stringFromJson),
+        emoticons: j.vector('emoticons', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `emojiKeyword#d5b3b9f9 keyword:string emoticons:Vector<string> = EmojiKeyword` */
@@ -41957,6 +53517,23 @@ class EmojiKeywordDeleted$ {
     } catch (e) {
       return rethrowDecode(e, 'emojiKeywordDeleted', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('emojiKeywordDeleted');
+    j.field('keyword', this.keyword, stringToJson);
+    j.vector('emoticons', this.emoticons, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EmojiKeywordDeleted$ {
+    const j = new TlJsonReader(json, 'emojiKeywordDeleted', classes);
+    return j.end(
+      new EmojiKeywordDeleted$({
+        keyword: j.field('keyword', stringFromJson),
+        emoticons: j.vector('emoticons', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -42034,6 +53611,27 @@ class EmojiKeywordsDifference$ {
       return rethrowDecode(e, 'emojiKeywordsDifference', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('emojiKeywordsDifference');
+    j.field('lang_code', this.langCode, stringToJson);
+    j.field('from_version', this.fromVersion, intToJson);
+    j.field('version', this.version, intToJson);
+    j.vector('keywords', this.keywords, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EmojiKeywordsDifference$ {
+    const j = new TlJsonReader(json, 'emojiKeywordsDifference', classes);
+    return j.end(
+      new EmojiKeywordsDifference$({
+        langCode: j.field('lang_code', stringFromJson),
+        fromVersion: j.field('from_version', intFromJson),
+        version: j.field('version', intFromJson),
+        keywords: j.vector('keywords', fromJson$EmojiKeyword),
+      }),
+    );
+  }
 }
 
 /** `emojiKeywordsDifference#5cc761bd lang_code:string from_version:int version:int keywords:Vector<EmojiKeyword> = EmojiKeywordsDifference` */
@@ -42084,6 +53682,21 @@ class EmojiURL$ {
       return rethrowDecode(e, 'emojiURL', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('emojiURL');
+    j.field('url', this.url, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EmojiURL$ {
+    const j = new TlJsonReader(json, 'emojiURL', classes);
+    return j.end(
+      new EmojiURL$({
+        url: j.field('url', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `emojiURL#a575739d url:string = EmojiURL` */
@@ -42133,6 +53746,21 @@ class EmojiLanguage$ {
     } catch (e) {
       return rethrowDecode(e, 'emojiLanguage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('emojiLanguage');
+    j.field('lang_code', this.langCode, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EmojiLanguage$ {
+    const j = new TlJsonReader(json, 'emojiLanguage', classes);
+    return j.end(
+      new EmojiLanguage$({
+        langCode: j.field('lang_code', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -42189,6 +53817,23 @@ class FileLocationToBeDeprecated$ {
     } catch (e) {
       return rethrowDecode(e, 'fileLocationToBeDeprecated', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('fileLocationToBeDeprecated');
+    j.field('volume_id', this.volumeId, longToJson);
+    j.field('local_id', this.localId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FileLocationToBeDeprecated$ {
+    const j = new TlJsonReader(json, 'fileLocationToBeDeprecated', classes);
+    return j.end(
+      new FileLocationToBeDeprecated$({
+        volumeId: j.field('volume_id', longFromJson),
+        localId: j.field('local_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -42273,6 +53918,31 @@ class Folder$ {
       return rethrowDecode(e, 'folder', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('folder');
+    j.flag('autofill_new_broadcasts', this.autofillNewBroadcasts);
+    j.flag('autofill_public_groups', this.autofillPublicGroups);
+    j.flag('autofill_new_correspondents', this.autofillNewCorrespondents);
+    j.field('id', this.id, intToJson);
+    j.field('title', this.title, stringToJson);
+    j.optional('photo', this.photo, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Folder$ {
+    const j = new TlJsonReader(json, 'folder', classes);
+    return j.end(
+      new Folder$({
+        autofillNewBroadcasts: j.flag('autofill_new_broadcasts'),
+        autofillPublicGroups: j.flag('autofill_public_groups'),
+        autofillNewCorrespondents: j.flag('autofill_new_correspondents'),
+        id: j.field('id', intFromJson),
+        title: j.field('title', stringFromJson),
+        photo: j.optional('photo', fromJson$ChatPhoto),
+      }),
+    );
+  }
 }
 
 /** `folder#ff544e65 flags:# autofill_new_broadcasts:flags.0?true autofill_public_groups:flags.1?true autofill_new_correspondents:flags.2?true id:int title:string photo:flags.3?ChatPhoto = Folder` */
@@ -42329,6 +53999,23 @@ class InputFolderPeer$ {
       return rethrowDecode(e, 'inputFolderPeer', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputFolderPeer');
+    j.field('peer', this.peer, objectToJson);
+    j.field('folder_id', this.folderId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputFolderPeer$ {
+    const j = new TlJsonReader(json, 'inputFolderPeer', classes);
+    return j.end(
+      new InputFolderPeer$({
+        peer: j.field('peer', fromJson$InputPeer),
+        folderId: j.field('folder_id', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputFolderPeer#fbd2c296 peer:InputPeer folder_id:int = InputFolderPeer` */
@@ -42384,6 +54071,23 @@ class FolderPeer$ {
     } catch (e) {
       return rethrowDecode(e, 'folderPeer', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('folderPeer');
+    j.field('peer', this.peer, objectToJson);
+    j.field('folder_id', this.folderId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FolderPeer$ {
+    const j = new TlJsonReader(json, 'folderPeer', classes);
+    return j.end(
+      new FolderPeer$({
+        peer: j.field('peer', fromJson$Peer),
+        folderId: j.field('folder_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -42451,6 +54155,25 @@ class UrlAuthResultRequest$ {
       return rethrowDecode(e, 'urlAuthResultRequest', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('urlAuthResultRequest');
+    j.flag('request_write_access', this.requestWriteAccess);
+    j.field('bot', this.bot, objectToJson);
+    j.field('domain', this.domain, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UrlAuthResultRequest$ {
+    const j = new TlJsonReader(json, 'urlAuthResultRequest', classes);
+    return j.end(
+      new UrlAuthResultRequest$({
+        requestWriteAccess: j.flag('request_write_access'),
+        bot: j.field('bot', fromJson$User),
+        domain: j.field('domain', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `urlAuthResultRequest#92d33a0e flags:# request_write_access:flags.0?true bot:User domain:string = UrlAuthResult` */
@@ -42501,6 +54224,21 @@ class UrlAuthResultAccepted$ {
       return rethrowDecode(e, 'urlAuthResultAccepted', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('urlAuthResultAccepted');
+    j.field('url', this.url, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UrlAuthResultAccepted$ {
+    const j = new TlJsonReader(json, 'urlAuthResultAccepted', classes);
+    return j.end(
+      new UrlAuthResultAccepted$({
+        url: j.field('url', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `urlAuthResultAccepted#8f8c0e4e url:string = UrlAuthResult` */
@@ -42529,6 +54267,14 @@ class UrlAuthResultDefault$ {
   static fromReader(_r: TlReader): UrlAuthResultDefault$ {
     return new UrlAuthResultDefault$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'urlAuthResultDefault' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UrlAuthResultDefault$ {
+    return new TlJsonReader(json, 'urlAuthResultDefault', classes).end(new UrlAuthResultDefault$());
+  }
 }
 
 /** `urlAuthResultDefault#a9d6db1f = UrlAuthResult` */
@@ -42556,6 +54302,14 @@ class ChannelLocationEmpty$ {
 
   static fromReader(_r: TlReader): ChannelLocationEmpty$ {
     return new ChannelLocationEmpty$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'channelLocationEmpty' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelLocationEmpty$ {
+    return new TlJsonReader(json, 'channelLocationEmpty', classes).end(new ChannelLocationEmpty$());
   }
 }
 
@@ -42612,6 +54366,23 @@ class ChannelLocation$ {
     } catch (e) {
       return rethrowDecode(e, 'channelLocation', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channelLocation');
+    j.field('geo_point', this.geoPoint, objectToJson);
+    j.field('address', this.address, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelLocation$ {
+    const j = new TlJsonReader(json, 'channelLocation', classes);
+    return j.end(
+      new ChannelLocation$({
+        geoPoint: j.field('geo_point', fromJson$GeoPoint),
+        address: j.field('address', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -42675,6 +54446,25 @@ class PeerLocated$ {
       return rethrowDecode(e, 'peerLocated', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('peerLocated');
+    j.field('peer', this.peer, objectToJson);
+    j.field('expires', this.expires, intToJson);
+    j.field('distance', this.distance, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PeerLocated$ {
+    const j = new TlJsonReader(json, 'peerLocated', classes);
+    return j.end(
+      new PeerLocated$({
+        peer: j.field('peer', fromJson$Peer),
+        expires: j.field('expires', intFromJson),
+        distance: j.field('distance', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `peerLocated#ca461b5d peer:Peer expires:int distance:int = PeerLocated` */
@@ -42724,6 +54514,21 @@ class PeerSelfLocated$ {
     } catch (e) {
       return rethrowDecode(e, 'peerSelfLocated', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('peerSelfLocated');
+    j.field('expires', this.expires, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PeerSelfLocated$ {
+    const j = new TlJsonReader(json, 'peerSelfLocated', classes);
+    return j.end(
+      new PeerSelfLocated$({
+        expires: j.field('expires', intFromJson),
+      }),
+    );
   }
 }
 
@@ -42787,6 +54592,25 @@ class RestrictionReason$ {
       return rethrowDecode(e, 'restrictionReason', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('restrictionReason');
+    j.field('platform', this.platform, stringToJson);
+    j.field('reason', this.reason, stringToJson);
+    j.field('text', this.text, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RestrictionReason$ {
+    const j = new TlJsonReader(json, 'restrictionReason', classes);
+    return j.end(
+      new RestrictionReason$({
+        platform: j.field('platform', stringFromJson),
+        reason: j.field('reason', stringFromJson),
+        text: j.field('text', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `restrictionReason#d072acb4 platform:string reason:string text:string = RestrictionReason` */
@@ -42843,6 +54667,23 @@ class InputTheme$ {
       return rethrowDecode(e, 'inputTheme', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputTheme');
+    j.field('id', this.id, longToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputTheme$ {
+    const j = new TlJsonReader(json, 'inputTheme', classes);
+    return j.end(
+      new InputTheme$({
+        id: j.field('id', longFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `inputTheme#3c5693e9 id:long access_hash:long = InputTheme` */
@@ -42892,6 +54733,21 @@ class InputThemeSlug$ {
     } catch (e) {
       return rethrowDecode(e, 'inputThemeSlug', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputThemeSlug');
+    j.field('slug', this.slug, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputThemeSlug$ {
+    const j = new TlJsonReader(json, 'inputThemeSlug', classes);
+    return j.end(
+      new InputThemeSlug$({
+        slug: j.field('slug', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -42996,6 +54852,37 @@ class Theme$ {
       return rethrowDecode(e, 'theme', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('theme');
+    j.flag('creator', this.creator);
+    j.flag('default', this.default);
+    j.field('id', this.id, longToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    j.field('slug', this.slug, stringToJson);
+    j.field('title', this.title, stringToJson);
+    j.optional('document', this.document, objectToJson);
+    j.optional('settings', this.settings, objectToJson);
+    j.field('installs_count', this.installsCount, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Theme$ {
+    const j = new TlJsonReader(json, 'theme', classes);
+    return j.end(
+      new Theme$({
+        creator: j.flag('creator'),
+        default: j.flag('default'),
+        id: j.field('id', longFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+        slug: j.field('slug', stringFromJson),
+        title: j.field('title', stringFromJson),
+        document: j.optional('document', fromJson$Document),
+        settings: j.optional('settings', fromJson$ThemeSettings),
+        installsCount: j.field('installs_count', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `theme#28f1114 flags:# creator:flags.0?true default:flags.1?true id:long access_hash:long slug:string title:string document:flags.2?Document settings:flags.3?ThemeSettings installs_count:int = Theme` */
@@ -43023,6 +54910,14 @@ class BaseThemeClassic$ {
 
   static fromReader(_r: TlReader): BaseThemeClassic$ {
     return new BaseThemeClassic$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'baseThemeClassic' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BaseThemeClassic$ {
+    return new TlJsonReader(json, 'baseThemeClassic', classes).end(new BaseThemeClassic$());
   }
 }
 
@@ -43052,6 +54947,14 @@ class BaseThemeDay$ {
   static fromReader(_r: TlReader): BaseThemeDay$ {
     return new BaseThemeDay$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'baseThemeDay' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BaseThemeDay$ {
+    return new TlJsonReader(json, 'baseThemeDay', classes).end(new BaseThemeDay$());
+  }
 }
 
 /** `baseThemeDay#fbd81688 = BaseTheme` */
@@ -43079,6 +54982,14 @@ class BaseThemeNight$ {
 
   static fromReader(_r: TlReader): BaseThemeNight$ {
     return new BaseThemeNight$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'baseThemeNight' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BaseThemeNight$ {
+    return new TlJsonReader(json, 'baseThemeNight', classes).end(new BaseThemeNight$());
   }
 }
 
@@ -43108,6 +55019,14 @@ class BaseThemeTinted$ {
   static fromReader(_r: TlReader): BaseThemeTinted$ {
     return new BaseThemeTinted$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'baseThemeTinted' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BaseThemeTinted$ {
+    return new TlJsonReader(json, 'baseThemeTinted', classes).end(new BaseThemeTinted$());
+  }
 }
 
 /** `baseThemeTinted#6d5f77ee = BaseTheme` */
@@ -43135,6 +55054,14 @@ class BaseThemeArctic$ {
 
   static fromReader(_r: TlReader): BaseThemeArctic$ {
     return new BaseThemeArctic$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'baseThemeArctic' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BaseThemeArctic$ {
+    return new TlJsonReader(json, 'baseThemeArctic', classes).end(new BaseThemeArctic$());
   }
 }
 
@@ -43237,6 +55164,31 @@ class InputThemeSettings$ {
       return rethrowDecode(e, 'inputThemeSettings', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputThemeSettings');
+    j.field('base_theme', this.baseTheme, objectToJson);
+    j.field('accent_color', this.accentColor, intToJson);
+    j.optional('message_top_color', this.messageTopColor, intToJson);
+    j.optional('message_bottom_color', this.messageBottomColor, intToJson);
+    j.optional('wallpaper', this.wallpaper, objectToJson);
+    j.optional('wallpaper_settings', this.wallpaperSettings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputThemeSettings$ {
+    const j = new TlJsonReader(json, 'inputThemeSettings', classes);
+    return j.end(
+      new InputThemeSettings$({
+        baseTheme: j.field('base_theme', fromJson$BaseTheme),
+        accentColor: j.field('accent_color', intFromJson),
+        messageTopColor: j.optional('message_top_color', intFromJson),
+        messageBottomColor: j.optional('message_bottom_color', intFromJson),
+        wallpaper: j.optional('wallpaper', fromJson$InputWallPaper),
+        wallpaperSettings: j.optional('wallpaper_settings', fromJson$WallPaperSettings),
+      }),
+    );
+  }
 }
 
 /** `inputThemeSettings#bd507cd1 flags:# base_theme:BaseTheme accent_color:int message_top_color:flags.0?int message_bottom_color:flags.0?int wallpaper:flags.1?InputWallPaper wallpaper_settings:flags.1?WallPaperSettings = InputThemeSettings` */
@@ -43325,6 +55277,29 @@ class ThemeSettings$ {
       return rethrowDecode(e, 'themeSettings', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('themeSettings');
+    j.field('base_theme', this.baseTheme, objectToJson);
+    j.field('accent_color', this.accentColor, intToJson);
+    j.optional('message_top_color', this.messageTopColor, intToJson);
+    j.optional('message_bottom_color', this.messageBottomColor, intToJson);
+    j.optional('wallpaper', this.wallpaper, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ThemeSettings$ {
+    const j = new TlJsonReader(json, 'themeSettings', classes);
+    return j.end(
+      new ThemeSettings$({
+        baseTheme: j.field('base_theme', fromJson$BaseTheme),
+        accentColor: j.field('accent_color', intFromJson),
+        messageTopColor: j.optional('message_top_color', intFromJson),
+        messageBottomColor: j.optional('message_bottom_color', intFromJson),
+        wallpaper: j.optional('wallpaper', fromJson$WallPaper),
+      }),
+    );
+  }
 }
 
 /** `themeSettings#9c14984a flags:# base_theme:BaseTheme accent_color:int message_top_color:flags.0?int message_bottom_color:flags.0?int wallpaper:flags.1?WallPaper = ThemeSettings` */
@@ -43396,6 +55371,23 @@ class WebPageAttributeTheme$ {
       return rethrowDecode(e, 'webPageAttributeTheme', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('webPageAttributeTheme');
+    j.optionalVector('documents', this.documents, objectToJson);
+    j.optional('settings', this.settings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): WebPageAttributeTheme$ {
+    const j = new TlJsonReader(json, 'webPageAttributeTheme', classes);
+    return j.end(
+      new WebPageAttributeTheme$({
+        documents: j.optionalVector('documents', fromJson$Document),
+        settings: j.optional('settings', fromJson$ThemeSettings),
+      }),
+    );
+  }
 }
 
 /** `webPageAttributeTheme#54b56617 flags:# documents:flags.0?Vector<Document> settings:flags.1?ThemeSettings = WebPageAttribute` */
@@ -43458,6 +55450,25 @@ class MessageUserVote$ {
       return rethrowDecode(e, 'messageUserVote', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageUserVote');
+    j.field('user_id', this.userId, intToJson);
+    j.field('option', this.option, bytesToJson);
+    j.field('date', this.date, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageUserVote$ {
+    const j = new TlJsonReader(json, 'messageUserVote', classes);
+    return j.end(
+      new MessageUserVote$({
+        userId: j.field('user_id', intFromJson),
+        option: j.field('option', bytesFromJson),
+        date: j.field('date', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `messageUserVote#a28e5559 user_id:int option:bytes date:int = MessageUserVote` */
@@ -43513,6 +55524,23 @@ class MessageUserVoteInputOption$ {
     } catch (e) {
       return rethrowDecode(e, 'messageUserVoteInputOption', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageUserVoteInputOption');
+    j.field('user_id', this.userId, intToJson);
+    j.field('date', this.date, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageUserVoteInputOption$ {
+    const j = new TlJsonReader(json, 'messageUserVoteInputOption', classes);
+    return j.end(
+      new MessageUserVoteInputOption$({
+        userId: j.field('user_id', intFromJson),
+        date: j.field('date', intFromJson),
+      }),
+    );
   }
 }
 
@@ -43584,6 +55612,25 @@ class MessageUserVoteMultiple$ {
       return rethrowDecode(e, 'messageUserVoteMultiple', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageUserVoteMultiple');
+    j.field('user_id', this.userId, intToJson);
+    j.vector('options', this.options, bytesToJson);
+    j.field('date', this.date, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageUserVoteMultiple$ {
+    const j = new TlJsonReader(json, 'messageUserVoteMultiple', classes);
+    return j.end(
+      new MessageUserVoteMultiple$({
+        userId: j.field('user_id', intFromJson),
+        options: j.vector('options', bytesFromJson),
+        date: j.field('date', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `messageUserVoteMultiple#e8fe0de user_id:int options:Vector<bytes> date:int = MessageUserVote` */
@@ -43639,6 +55686,23 @@ class BankCardOpenUrl$ {
     } catch (e) {
       return rethrowDecode(e, 'bankCardOpenUrl', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bankCardOpenUrl');
+    j.field('url', this.url, stringToJson);
+    j.field('name', this.name, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BankCardOpenUrl$ {
+    const j = new TlJsonReader(json, 'bankCardOpenUrl', classes);
+    return j.end(
+      new BankCardOpenUrl$({
+        url: j.field('url', stringFromJson),
+        name: j.field('name', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -43788,6 +55852,47 @@ class DialogFilter$ {
       return rethrowDecode(e, 'dialogFilter', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('dialogFilter');
+    j.flag('contacts', this.contacts);
+    j.flag('non_contacts', this.nonContacts);
+    j.flag('groups', this.groups);
+    j.flag('broadcasts', this.broadcasts);
+    j.flag('bots', this.bots);
+    j.flag('exclude_muted', this.excludeMuted);
+    j.flag('exclude_read', this.excludeRead);
+    j.flag('exclude_archived', this.excludeArchived);
+    j.field('id', this.id, intToJson);
+    j.field('title', this.title, stringToJson);
+    j.optional('emoticon', this.emoticon, stringToJson);
+    j.vector('pinned_peers', this.pinnedPeers, objectToJson);
+    j.vector('include_peers', this.includePeers, objectToJson);
+    j.vector('exclude_peers', this.excludePeers, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DialogFilter$ {
+    const j = new TlJsonReader(json, 'dialogFilter', classes);
+    return j.end(
+      new DialogFilter$({
+        contacts: j.flag('contacts'),
+        nonContacts: j.flag('non_contacts'),
+        groups: j.flag('groups'),
+        broadcasts: j.flag('broadcasts'),
+        bots: j.flag('bots'),
+        excludeMuted: j.flag('exclude_muted'),
+        excludeRead: j.flag('exclude_read'),
+        excludeArchived: j.flag('exclude_archived'),
+        id: j.field('id', intFromJson),
+        title: j.field('title', stringFromJson),
+        emoticon: j.optional('emoticon', stringFromJson),
+        pinnedPeers: j.vector('pinned_peers', fromJson$InputPeer),
+        includePeers: j.vector('include_peers', fromJson$InputPeer),
+        excludePeers: j.vector('exclude_peers', fromJson$InputPeer),
+      }),
+    );
+  }
 }
 
 /** `dialogFilter#7438f7e8 flags:# contacts:flags.0?true non_contacts:flags.1?true groups:flags.2?true broadcasts:flags.3?true bots:flags.4?true exclude_muted:flags.11?true exclude_read:flags.12?true exclude_archived:flags.13?true id:int title:string emoticon:flags.25?string pinned_peers:Vector<InputPeer> include_peers:Vector<InputPeer> exclude_peers:Vector<InputPeer> = DialogFilter` */
@@ -43843,6 +55948,23 @@ class DialogFilterSuggested$ {
     } catch (e) {
       return rethrowDecode(e, 'dialogFilterSuggested', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('dialogFilterSuggested');
+    j.field('filter', this.filter, objectToJson);
+    j.field('description', this.description, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DialogFilterSuggested$ {
+    const j = new TlJsonReader(json, 'dialogFilterSuggested', classes);
+    return j.end(
+      new DialogFilterSuggested$({
+        filter: j.field('filter', fromJson$DialogFilter),
+        description: j.field('description', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -43900,6 +56022,23 @@ class StatsDateRangeDays$ {
       return rethrowDecode(e, 'statsDateRangeDays', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('statsDateRangeDays');
+    j.field('min_date', this.minDate, intToJson);
+    j.field('max_date', this.maxDate, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StatsDateRangeDays$ {
+    const j = new TlJsonReader(json, 'statsDateRangeDays', classes);
+    return j.end(
+      new StatsDateRangeDays$({
+        minDate: j.field('min_date', intFromJson),
+        maxDate: j.field('max_date', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `statsDateRangeDays#b637edaf min_date:int max_date:int = StatsDateRangeDays` */
@@ -43955,6 +56094,23 @@ class StatsAbsValueAndPrev$ {
     } catch (e) {
       return rethrowDecode(e, 'statsAbsValueAndPrev', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('statsAbsValueAndPrev');
+    j.field('current', this.current, doubleToJson);
+    j.field('previous', this.previous, doubleToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StatsAbsValueAndPrev$ {
+    const j = new TlJsonReader(json, 'statsAbsValueAndPrev', classes);
+    return j.end(
+      new StatsAbsValueAndPrev$({
+        current: j.field('current', doubleFromJson),
+        previous: j.field('previous', doubleFromJson),
+      }),
+    );
   }
 }
 
@@ -44012,6 +56168,23 @@ class StatsPercentValue$ {
       return rethrowDecode(e, 'statsPercentValue', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('statsPercentValue');
+    j.field('part', this.part, doubleToJson);
+    j.field('total', this.total, doubleToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StatsPercentValue$ {
+    const j = new TlJsonReader(json, 'statsPercentValue', classes);
+    return j.end(
+      new StatsPercentValue$({
+        part: j.field('part', doubleFromJson),
+        total: j.field('total', doubleFromJson),
+      }),
+    );
+  }
 }
 
 /** `statsPercentValue#cbce2fe0 part:double total:double = StatsPercentValue` */
@@ -44062,6 +56235,21 @@ class StatsGraphAsync$ {
       return rethrowDecode(e, 'statsGraphAsync', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('statsGraphAsync');
+    j.field('token', this.token, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StatsGraphAsync$ {
+    const j = new TlJsonReader(json, 'statsGraphAsync', classes);
+    return j.end(
+      new StatsGraphAsync$({
+        token: j.field('token', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `statsGraphAsync#4a27eb2d token:string = StatsGraph` */
@@ -44111,6 +56299,21 @@ class StatsGraphError$ {
     } catch (e) {
       return rethrowDecode(e, 'statsGraphError', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('statsGraphError');
+    j.field('error', this.error, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StatsGraphError$ {
+    const j = new TlJsonReader(json, 'statsGraphError', classes);
+    return j.end(
+      new StatsGraphError$({
+        error: j.field('error', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -44174,6 +56377,23 @@ class StatsGraph$ {
       return rethrowDecode(e, 'statsGraph', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('statsGraph');
+    j.field('json', this.json, objectToJson);
+    j.optional('zoom_token', this.zoomToken, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StatsGraph$ {
+    const j = new TlJsonReader(json, 'statsGraph', classes);
+    return j.end(
+      new StatsGraph$({
+        json: j.field('json', fromJson$DataJSON),
+        zoomToken: j.optional('zoom_token', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `statsGraph#8ea464b6 flags:# json:DataJSON zoom_token:flags.0?string = StatsGraph` */
@@ -44235,6 +56455,25 @@ class MessageInteractionCounters$ {
     } catch (e) {
       return rethrowDecode(e, 'messageInteractionCounters', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageInteractionCounters');
+    j.field('msg_id', this.msgId, intToJson);
+    j.field('views', this.views, intToJson);
+    j.field('forwards', this.forwards, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageInteractionCounters$ {
+    const j = new TlJsonReader(json, 'messageInteractionCounters', classes);
+    return j.end(
+      new MessageInteractionCounters$({
+        msgId: j.field('msg_id', intFromJson),
+        views: j.field('views', intFromJson),
+        forwards: j.field('forwards', intFromJson),
+      }),
+    );
   }
 }
 
@@ -44322,6 +56561,31 @@ class VideoSize$ {
       return rethrowDecode(e, 'videoSize', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('videoSize');
+    j.field('type', this.type, stringToJson);
+    j.field('location', this.location, objectToJson);
+    j.field('w', this.w, intToJson);
+    j.field('h', this.h, intToJson);
+    j.field('size', this.size, intToJson);
+    j.optional('video_start_ts', this.videoStartTs, doubleToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): VideoSize$ {
+    const j = new TlJsonReader(json, 'videoSize', classes);
+    return j.end(
+      new VideoSize$({
+        type: j.field('type', stringFromJson),
+        location: j.field('location', fromJson$FileLocation),
+        w: j.field('w', intFromJson),
+        h: j.field('h', intFromJson),
+        size: j.field('size', intFromJson),
+        videoStartTs: j.optional('video_start_ts', doubleFromJson),
+      }),
+    );
+  }
 }
 
 /** `videoSize#e831c556 flags:# type:string location:FileLocation w:int h:int size:int video_start_ts:flags.0?double = VideoSize` */
@@ -44383,6 +56647,25 @@ class StatsGroupTopPoster$ {
     } catch (e) {
       return rethrowDecode(e, 'statsGroupTopPoster', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('statsGroupTopPoster');
+    j.field('user_id', this.userId, intToJson);
+    j.field('messages', this.messages, intToJson);
+    j.field('avg_chars', this.avgChars, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StatsGroupTopPoster$ {
+    const j = new TlJsonReader(json, 'statsGroupTopPoster', classes);
+    return j.end(
+      new StatsGroupTopPoster$({
+        userId: j.field('user_id', intFromJson),
+        messages: j.field('messages', intFromJson),
+        avgChars: j.field('avg_chars', intFromJson),
+      }),
+    );
   }
 }
 
@@ -44452,6 +56735,27 @@ class StatsGroupTopAdmin$ {
       return rethrowDecode(e, 'statsGroupTopAdmin', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('statsGroupTopAdmin');
+    j.field('user_id', this.userId, intToJson);
+    j.field('deleted', this.deleted, intToJson);
+    j.field('kicked', this.kicked, intToJson);
+    j.field('banned', this.banned, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StatsGroupTopAdmin$ {
+    const j = new TlJsonReader(json, 'statsGroupTopAdmin', classes);
+    return j.end(
+      new StatsGroupTopAdmin$({
+        userId: j.field('user_id', intFromJson),
+        deleted: j.field('deleted', intFromJson),
+        kicked: j.field('kicked', intFromJson),
+        banned: j.field('banned', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `statsGroupTopAdmin#6014f412 user_id:int deleted:int kicked:int banned:int = StatsGroupTopAdmin` */
@@ -44508,6 +56812,23 @@ class StatsGroupTopInviter$ {
       return rethrowDecode(e, 'statsGroupTopInviter', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('statsGroupTopInviter');
+    j.field('user_id', this.userId, intToJson);
+    j.field('invitations', this.invitations, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StatsGroupTopInviter$ {
+    const j = new TlJsonReader(json, 'statsGroupTopInviter', classes);
+    return j.end(
+      new StatsGroupTopInviter$({
+        userId: j.field('user_id', intFromJson),
+        invitations: j.field('invitations', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `statsGroupTopInviter#31962a4c user_id:int invitations:int = StatsGroupTopInviter` */
@@ -44563,6 +56884,21 @@ class GlobalPrivacySettings$ {
     } catch (e) {
       return rethrowDecode(e, 'globalPrivacySettings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('globalPrivacySettings');
+    j.optional('archive_and_mute_new_noncontact_peers', this.archiveAndMuteNewNoncontactPeers, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GlobalPrivacySettings$ {
+    const j = new TlJsonReader(json, 'globalPrivacySettings', classes);
+    return j.end(
+      new GlobalPrivacySettings$({
+        archiveAndMuteNewNoncontactPeers: j.optional('archive_and_mute_new_noncontact_peers', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -44634,6 +56970,25 @@ class MessageViews$ {
       return rethrowDecode(e, 'messageViews', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageViews');
+    j.optional('views', this.views, intToJson);
+    j.optional('forwards', this.forwards, intToJson);
+    j.optional('replies', this.replies, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageViews$ {
+    const j = new TlJsonReader(json, 'messageViews', classes);
+    return j.end(
+      new MessageViews$({
+        views: j.optional('views', intFromJson),
+        forwards: j.optional('forwards', intFromJson),
+        replies: j.optional('replies', fromJson$MessageReplies),
+      }),
+    );
+  }
 }
 
 /** `messageViews#455b853d flags:# views:flags.0?int forwards:flags.1?int replies:flags.2?MessageReplies = MessageViews` */
@@ -44702,6 +57057,25 @@ class MessageReplyHeader$ {
     } catch (e) {
       return rethrowDecode(e, 'messageReplyHeader', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageReplyHeader');
+    j.field('reply_to_msg_id', this.replyToMsgId, intToJson);
+    j.optional('reply_to_peer_id', this.replyToPeerId, objectToJson);
+    j.optional('reply_to_top_id', this.replyToTopId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageReplyHeader$ {
+    const j = new TlJsonReader(json, 'messageReplyHeader', classes);
+    return j.end(
+      new MessageReplyHeader$({
+        replyToMsgId: j.field('reply_to_msg_id', intFromJson),
+        replyToPeerId: j.optional('reply_to_peer_id', fromJson$Peer),
+        replyToTopId: j.optional('reply_to_top_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -44809,6 +57183,33 @@ class MessageReplies$ {
       return rethrowDecode(e, 'messageReplies', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messageReplies');
+    j.flag('comments', this.comments);
+    j.field('replies', this.replies, intToJson);
+    j.field('replies_pts', this.repliesPts, intToJson);
+    j.optionalVector('recent_repliers', this.recentRepliers, objectToJson);
+    j.optional('channel_id', this.channelId, intToJson);
+    j.optional('max_id', this.maxId, intToJson);
+    j.optional('read_max_id', this.readMaxId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageReplies$ {
+    const j = new TlJsonReader(json, 'messageReplies', classes);
+    return j.end(
+      new MessageReplies$({
+        comments: j.flag('comments'),
+        replies: j.field('replies', intFromJson),
+        repliesPts: j.field('replies_pts', intFromJson),
+        recentRepliers: j.optionalVector('recent_repliers', fromJson$Peer),
+        channelId: j.optional('channel_id', intFromJson),
+        maxId: j.optional('max_id', intFromJson),
+        readMaxId: j.optional('read_max_id', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `messageReplies#4128faac flags:# comments:flags.0?true replies:int replies_pts:int recent_repliers:flags.1?Vector<Peer> channel_id:flags.0?int max_id:flags.2?int read_max_id:flags.3?int = MessageReplies` */
@@ -44864,6 +57265,23 @@ class PeerBlocked$ {
     } catch (e) {
       return rethrowDecode(e, 'peerBlocked', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('peerBlocked');
+    j.field('peer_id', this.peerId, objectToJson);
+    j.field('date', this.date, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PeerBlocked$ {
+    const j = new TlJsonReader(json, 'peerBlocked', classes);
+    return j.end(
+      new PeerBlocked$({
+        peerId: j.field('peer_id', fromJson$Peer),
+        date: j.field('date', intFromJson),
+      }),
+    );
   }
 }
 
@@ -44926,6 +57344,25 @@ class GroupCallDiscarded$ {
     } catch (e) {
       return rethrowDecode(e, 'groupCallDiscarded', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('groupCallDiscarded');
+    j.field('id', this.id, longToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    j.field('duration', this.duration, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GroupCallDiscarded$ {
+    const j = new TlJsonReader(json, 'groupCallDiscarded', classes);
+    return j.end(
+      new GroupCallDiscarded$({
+        id: j.field('id', longFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+        duration: j.field('duration', intFromJson),
+      }),
+    );
   }
 }
 
@@ -45017,6 +57454,33 @@ class GroupCall$ {
       return rethrowDecode(e, 'groupCall', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('groupCall');
+    j.flag('join_muted', this.joinMuted);
+    j.flag('can_change_join_muted', this.canChangeJoinMuted);
+    j.field('id', this.id, longToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    j.field('participants_count', this.participantsCount, intToJson);
+    j.optional('params', this.params, objectToJson);
+    j.field('version', this.version, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GroupCall$ {
+    const j = new TlJsonReader(json, 'groupCall', classes);
+    return j.end(
+      new GroupCall$({
+        joinMuted: j.flag('join_muted'),
+        canChangeJoinMuted: j.flag('can_change_join_muted'),
+        id: j.field('id', longFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+        participantsCount: j.field('participants_count', intFromJson),
+        params: j.optional('params', fromJson$DataJSON),
+        version: j.field('version', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `groupCall#55903081 flags:# join_muted:flags.1?true can_change_join_muted:flags.2?true id:long access_hash:long participants_count:int params:flags.0?DataJSON version:int = GroupCall` */
@@ -45072,6 +57536,23 @@ class InputGroupCall$ {
     } catch (e) {
       return rethrowDecode(e, 'inputGroupCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('inputGroupCall');
+    j.field('id', this.id, longToJson);
+    j.field('access_hash', this.accessHash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InputGroupCall$ {
+    const j = new TlJsonReader(json, 'inputGroupCall', classes);
+    return j.end(
+      new InputGroupCall$({
+        id: j.field('id', longFromJson),
+        accessHash: j.field('access_hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -45172,6 +57653,37 @@ class GroupCallParticipant$ {
       return rethrowDecode(e, 'groupCallParticipant', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('groupCallParticipant');
+    j.flag('muted', this.muted);
+    j.flag('left', this.left);
+    j.flag('can_self_unmute', this.canSelfUnmute);
+    j.flag('just_joined', this.justJoined);
+    j.flag('versioned', this.versioned);
+    j.field('user_id', this.userId, intToJson);
+    j.field('date', this.date, intToJson);
+    j.optional('active_date', this.activeDate, intToJson);
+    j.field('source', this.source, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GroupCallParticipant$ {
+    const j = new TlJsonReader(json, 'groupCallParticipant', classes);
+    return j.end(
+      new GroupCallParticipant$({
+        muted: j.flag('muted'),
+        left: j.flag('left'),
+        canSelfUnmute: j.flag('can_self_unmute'),
+        justJoined: j.flag('just_joined'),
+        versioned: j.flag('versioned'),
+        userId: j.field('user_id', intFromJson),
+        date: j.field('date', intFromJson),
+        activeDate: j.optional('active_date', intFromJson),
+        source: j.field('source', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `groupCallParticipant#56b087c9 flags:# muted:flags.0?true left:flags.1?true can_self_unmute:flags.2?true just_joined:flags.4?true versioned:flags.5?true user_id:int date:int active_date:flags.3?int source:int = GroupCallParticipant` */
@@ -45199,6 +57711,14 @@ class InlineQueryPeerTypeSameBotPM$ {
 
   static fromReader(_r: TlReader): InlineQueryPeerTypeSameBotPM$ {
     return new InlineQueryPeerTypeSameBotPM$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inlineQueryPeerTypeSameBotPM' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InlineQueryPeerTypeSameBotPM$ {
+    return new TlJsonReader(json, 'inlineQueryPeerTypeSameBotPM', classes).end(new InlineQueryPeerTypeSameBotPM$());
   }
 }
 
@@ -45228,6 +57748,14 @@ class InlineQueryPeerTypePM$ {
   static fromReader(_r: TlReader): InlineQueryPeerTypePM$ {
     return new InlineQueryPeerTypePM$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inlineQueryPeerTypePM' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InlineQueryPeerTypePM$ {
+    return new TlJsonReader(json, 'inlineQueryPeerTypePM', classes).end(new InlineQueryPeerTypePM$());
+  }
 }
 
 /** `inlineQueryPeerTypePM#833c0fac = InlineQueryPeerType` */
@@ -45255,6 +57783,14 @@ class InlineQueryPeerTypeChat$ {
 
   static fromReader(_r: TlReader): InlineQueryPeerTypeChat$ {
     return new InlineQueryPeerTypeChat$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inlineQueryPeerTypeChat' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InlineQueryPeerTypeChat$ {
+    return new TlJsonReader(json, 'inlineQueryPeerTypeChat', classes).end(new InlineQueryPeerTypeChat$());
   }
 }
 
@@ -45284,6 +57820,14 @@ class InlineQueryPeerTypeMegagroup$ {
   static fromReader(_r: TlReader): InlineQueryPeerTypeMegagroup$ {
     return new InlineQueryPeerTypeMegagroup$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inlineQueryPeerTypeMegagroup' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InlineQueryPeerTypeMegagroup$ {
+    return new TlJsonReader(json, 'inlineQueryPeerTypeMegagroup', classes).end(new InlineQueryPeerTypeMegagroup$());
+  }
 }
 
 /** `inlineQueryPeerTypeMegagroup#5ec4be43 = InlineQueryPeerType` */
@@ -45311,6 +57855,14 @@ class InlineQueryPeerTypeBroadcast$ {
 
   static fromReader(_r: TlReader): InlineQueryPeerTypeBroadcast$ {
     return new InlineQueryPeerTypeBroadcast$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'inlineQueryPeerTypeBroadcast' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InlineQueryPeerTypeBroadcast$ {
+    return new TlJsonReader(json, 'inlineQueryPeerTypeBroadcast', classes).end(new InlineQueryPeerTypeBroadcast$());
   }
 }
 
@@ -45387,6 +57939,27 @@ class ResPQ$ {
     } catch (e) {
       return rethrowDecode(e, 'resPQ', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('resPQ');
+    j.field('nonce', this.nonce, int128ToJson);
+    j.field('server_nonce', this.serverNonce, int128ToJson);
+    j.field('pq', this.pq, stringToJson);
+    j.vector('server_public_key_fingerprints', this.serverPublicKeyFingerprints, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResPQ$ {
+    const j = new TlJsonReader(json, 'resPQ', classes);
+    return j.end(
+      new ResPQ$({
+        nonce: j.field('nonce', int128FromJson),
+        serverNonce: j.field('server_nonce', int128FromJson),
+        pq: j.field('pq', stringFromJson),
+        serverPublicKeyFingerprints: j.vector('server_public_key_fingerprints', longFromJson),
+      }),
+    );
   }
 }
 
@@ -45467,6 +58040,31 @@ class PQInnerData$ {
     } catch (e) {
       return rethrowDecode(e, 'p_q_inner_data', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('p_q_inner_data');
+    j.field('pq', this.pq, stringToJson);
+    j.field('p', this.p, stringToJson);
+    j.field('q', this.q, stringToJson);
+    j.field('nonce', this.nonce, int128ToJson);
+    j.field('server_nonce', this.serverNonce, int128ToJson);
+    j.field('new_nonce', this.newNonce, int256ToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PQInnerData$ {
+    const j = new TlJsonReader(json, 'p_q_inner_data', classes);
+    return j.end(
+      new PQInnerData$({
+        pq: j.field('pq', stringFromJson),
+        p: j.field('p', stringFromJson),
+        q: j.field('q', stringFromJson),
+        nonce: j.field('nonce', int128FromJson),
+        serverNonce: j.field('server_nonce', int128FromJson),
+        newNonce: j.field('new_nonce', int256FromJson),
+      }),
+    );
   }
 }
 
@@ -45554,6 +58152,33 @@ class PQInnerDataDc$ {
       return rethrowDecode(e, 'p_q_inner_data_dc', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('p_q_inner_data_dc');
+    j.field('pq', this.pq, stringToJson);
+    j.field('p', this.p, stringToJson);
+    j.field('q', this.q, stringToJson);
+    j.field('nonce', this.nonce, int128ToJson);
+    j.field('server_nonce', this.serverNonce, int128ToJson);
+    j.field('new_nonce', this.newNonce, int256ToJson);
+    j.field('dc', this.dc, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PQInnerDataDc$ {
+    const j = new TlJsonReader(json, 'p_q_inner_data_dc', classes);
+    return j.end(
+      new PQInnerDataDc$({
+        pq: j.field('pq', stringFromJson),
+        p: j.field('p', stringFromJson),
+        q: j.field('q', stringFromJson),
+        nonce: j.field('nonce', int128FromJson),
+        serverNonce: j.field('server_nonce', int128FromJson),
+        newNonce: j.field('new_nonce', int256FromJson),
+        dc: j.field('dc', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `p_q_inner_data_dc#a9f55f95 pq:string p:string q:string nonce:int128 server_nonce:int128 new_nonce:int256 dc:int = P_Q_inner_data` */
@@ -45639,6 +58264,33 @@ class PQInnerDataTemp$ {
     } catch (e) {
       return rethrowDecode(e, 'p_q_inner_data_temp', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('p_q_inner_data_temp');
+    j.field('pq', this.pq, stringToJson);
+    j.field('p', this.p, stringToJson);
+    j.field('q', this.q, stringToJson);
+    j.field('nonce', this.nonce, int128ToJson);
+    j.field('server_nonce', this.serverNonce, int128ToJson);
+    j.field('new_nonce', this.newNonce, int256ToJson);
+    j.field('expires_in', this.expiresIn, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PQInnerDataTemp$ {
+    const j = new TlJsonReader(json, 'p_q_inner_data_temp', classes);
+    return j.end(
+      new PQInnerDataTemp$({
+        pq: j.field('pq', stringFromJson),
+        p: j.field('p', stringFromJson),
+        q: j.field('q', stringFromJson),
+        nonce: j.field('nonce', int128FromJson),
+        serverNonce: j.field('server_nonce', int128FromJson),
+        newNonce: j.field('new_nonce', int256FromJson),
+        expiresIn: j.field('expires_in', intFromJson),
+      }),
+    );
   }
 }
 
@@ -45732,6 +58384,35 @@ class PQInnerDataTempDc$ {
       return rethrowDecode(e, 'p_q_inner_data_temp_dc', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('p_q_inner_data_temp_dc');
+    j.field('pq', this.pq, stringToJson);
+    j.field('p', this.p, stringToJson);
+    j.field('q', this.q, stringToJson);
+    j.field('nonce', this.nonce, int128ToJson);
+    j.field('server_nonce', this.serverNonce, int128ToJson);
+    j.field('new_nonce', this.newNonce, int256ToJson);
+    j.field('dc', this.dc, intToJson);
+    j.field('expires_in', this.expiresIn, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PQInnerDataTempDc$ {
+    const j = new TlJsonReader(json, 'p_q_inner_data_temp_dc', classes);
+    return j.end(
+      new PQInnerDataTempDc$({
+        pq: j.field('pq', stringFromJson),
+        p: j.field('p', stringFromJson),
+        q: j.field('q', stringFromJson),
+        nonce: j.field('nonce', int128FromJson),
+        serverNonce: j.field('server_nonce', int128FromJson),
+        newNonce: j.field('new_nonce', int256FromJson),
+        dc: j.field('dc', intFromJson),
+        expiresIn: j.field('expires_in', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `p_q_inner_data_temp_dc#56fddf88 pq:string p:string q:string nonce:int128 server_nonce:int128 new_nonce:int256 dc:int expires_in:int = P_Q_inner_data` */
@@ -45806,6 +58487,29 @@ class BindAuthKeyInner$ {
       return rethrowDecode(e, 'bind_auth_key_inner', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bind_auth_key_inner');
+    j.field('nonce', this.nonce, longToJson);
+    j.field('temp_auth_key_id', this.tempAuthKeyId, longToJson);
+    j.field('perm_auth_key_id', this.permAuthKeyId, longToJson);
+    j.field('temp_session_id', this.tempSessionId, longToJson);
+    j.field('expires_at', this.expiresAt, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BindAuthKeyInner$ {
+    const j = new TlJsonReader(json, 'bind_auth_key_inner', classes);
+    return j.end(
+      new BindAuthKeyInner$({
+        nonce: j.field('nonce', longFromJson),
+        tempAuthKeyId: j.field('temp_auth_key_id', longFromJson),
+        permAuthKeyId: j.field('perm_auth_key_id', longFromJson),
+        tempSessionId: j.field('temp_session_id', longFromJson),
+        expiresAt: j.field('expires_at', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `bind_auth_key_inner#75a3f765 nonce:long temp_auth_key_id:long perm_auth_key_id:long temp_session_id:long expires_at:int = BindAuthKeyInner` */
@@ -45868,6 +58572,25 @@ class ServerDHParamsFail$ {
       return rethrowDecode(e, 'server_DH_params_fail', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('server_DH_params_fail');
+    j.field('nonce', this.nonce, int128ToJson);
+    j.field('server_nonce', this.serverNonce, int128ToJson);
+    j.field('new_nonce_hash', this.newNonceHash, int128ToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ServerDHParamsFail$ {
+    const j = new TlJsonReader(json, 'server_DH_params_fail', classes);
+    return j.end(
+      new ServerDHParamsFail$({
+        nonce: j.field('nonce', int128FromJson),
+        serverNonce: j.field('server_nonce', int128FromJson),
+        newNonceHash: j.field('new_nonce_hash', int128FromJson),
+      }),
+    );
+  }
 }
 
 /** `server_DH_params_fail#79cb045d nonce:int128 server_nonce:int128 new_nonce_hash:int128 = Server_DH_Params` */
@@ -45929,6 +58652,25 @@ class ServerDHParamsOk$ {
     } catch (e) {
       return rethrowDecode(e, 'server_DH_params_ok', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('server_DH_params_ok');
+    j.field('nonce', this.nonce, int128ToJson);
+    j.field('server_nonce', this.serverNonce, int128ToJson);
+    j.field('encrypted_answer', this.encryptedAnswer, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ServerDHParamsOk$ {
+    const j = new TlJsonReader(json, 'server_DH_params_ok', classes);
+    return j.end(
+      new ServerDHParamsOk$({
+        nonce: j.field('nonce', int128FromJson),
+        serverNonce: j.field('server_nonce', int128FromJson),
+        encryptedAnswer: j.field('encrypted_answer', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -46010,6 +58752,31 @@ class ServerDHInnerData$ {
       return rethrowDecode(e, 'server_DH_inner_data', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('server_DH_inner_data');
+    j.field('nonce', this.nonce, int128ToJson);
+    j.field('server_nonce', this.serverNonce, int128ToJson);
+    j.field('g', this.g, intToJson);
+    j.field('dh_prime', this.dhPrime, stringToJson);
+    j.field('g_a', this.gA, stringToJson);
+    j.field('server_time', this.serverTime, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ServerDHInnerData$ {
+    const j = new TlJsonReader(json, 'server_DH_inner_data', classes);
+    return j.end(
+      new ServerDHInnerData$({
+        nonce: j.field('nonce', int128FromJson),
+        serverNonce: j.field('server_nonce', int128FromJson),
+        g: j.field('g', intFromJson),
+        dhPrime: j.field('dh_prime', stringFromJson),
+        gA: j.field('g_a', stringFromJson),
+        serverTime: j.field('server_time', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `server_DH_inner_data#b5890dba nonce:int128 server_nonce:int128 g:int dh_prime:string g_a:string server_time:int = Server_DH_inner_data` */
@@ -46078,6 +58845,27 @@ class ClientDHInnerData$ {
       return rethrowDecode(e, 'client_DH_inner_data', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('client_DH_inner_data');
+    j.field('nonce', this.nonce, int128ToJson);
+    j.field('server_nonce', this.serverNonce, int128ToJson);
+    j.field('retry_id', this.retryId, longToJson);
+    j.field('g_b', this.gB, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ClientDHInnerData$ {
+    const j = new TlJsonReader(json, 'client_DH_inner_data', classes);
+    return j.end(
+      new ClientDHInnerData$({
+        nonce: j.field('nonce', int128FromJson),
+        serverNonce: j.field('server_nonce', int128FromJson),
+        retryId: j.field('retry_id', longFromJson),
+        gB: j.field('g_b', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `client_DH_inner_data#6643b654 nonce:int128 server_nonce:int128 retry_id:long g_b:string = Client_DH_Inner_Data` */
@@ -46139,6 +58927,25 @@ class DhGenOk$ {
     } catch (e) {
       return rethrowDecode(e, 'dh_gen_ok', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('dh_gen_ok');
+    j.field('nonce', this.nonce, int128ToJson);
+    j.field('server_nonce', this.serverNonce, int128ToJson);
+    j.field('new_nonce_hash1', this.newNonceHash1, int128ToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DhGenOk$ {
+    const j = new TlJsonReader(json, 'dh_gen_ok', classes);
+    return j.end(
+      new DhGenOk$({
+        nonce: j.field('nonce', int128FromJson),
+        serverNonce: j.field('server_nonce', int128FromJson),
+        newNonceHash1: j.field('new_nonce_hash1', int128FromJson),
+      }),
+    );
   }
 }
 
@@ -46202,6 +59009,25 @@ class DhGenRetry$ {
       return rethrowDecode(e, 'dh_gen_retry', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('dh_gen_retry');
+    j.field('nonce', this.nonce, int128ToJson);
+    j.field('server_nonce', this.serverNonce, int128ToJson);
+    j.field('new_nonce_hash2', this.newNonceHash2, int128ToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DhGenRetry$ {
+    const j = new TlJsonReader(json, 'dh_gen_retry', classes);
+    return j.end(
+      new DhGenRetry$({
+        nonce: j.field('nonce', int128FromJson),
+        serverNonce: j.field('server_nonce', int128FromJson),
+        newNonceHash2: j.field('new_nonce_hash2', int128FromJson),
+      }),
+    );
+  }
 }
 
 /** `dh_gen_retry#46dc1fb9 nonce:int128 server_nonce:int128 new_nonce_hash2:int128 = Set_client_DH_params_answer` */
@@ -46264,6 +59090,25 @@ class DhGenFail$ {
       return rethrowDecode(e, 'dh_gen_fail', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('dh_gen_fail');
+    j.field('nonce', this.nonce, int128ToJson);
+    j.field('server_nonce', this.serverNonce, int128ToJson);
+    j.field('new_nonce_hash3', this.newNonceHash3, int128ToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DhGenFail$ {
+    const j = new TlJsonReader(json, 'dh_gen_fail', classes);
+    return j.end(
+      new DhGenFail$({
+        nonce: j.field('nonce', int128FromJson),
+        serverNonce: j.field('server_nonce', int128FromJson),
+        newNonceHash3: j.field('new_nonce_hash3', int128FromJson),
+      }),
+    );
+  }
 }
 
 /** `dh_gen_fail#a69dae02 nonce:int128 server_nonce:int128 new_nonce_hash3:int128 = Set_client_DH_params_answer` */
@@ -46291,6 +59136,14 @@ class DestroyAuthKeyOk$ {
 
   static fromReader(_r: TlReader): DestroyAuthKeyOk$ {
     return new DestroyAuthKeyOk$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'destroy_auth_key_ok' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DestroyAuthKeyOk$ {
+    return new TlJsonReader(json, 'destroy_auth_key_ok', classes).end(new DestroyAuthKeyOk$());
   }
 }
 
@@ -46320,6 +59173,14 @@ class DestroyAuthKeyNone$ {
   static fromReader(_r: TlReader): DestroyAuthKeyNone$ {
     return new DestroyAuthKeyNone$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'destroy_auth_key_none' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DestroyAuthKeyNone$ {
+    return new TlJsonReader(json, 'destroy_auth_key_none', classes).end(new DestroyAuthKeyNone$());
+  }
 }
 
 /** `destroy_auth_key_none#0a9f2259 = DestroyAuthKeyRes` */
@@ -46347,6 +59208,14 @@ class DestroyAuthKeyFail$ {
 
   static fromReader(_r: TlReader): DestroyAuthKeyFail$ {
     return new DestroyAuthKeyFail$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'destroy_auth_key_fail' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DestroyAuthKeyFail$ {
+    return new TlJsonReader(json, 'destroy_auth_key_fail', classes).end(new DestroyAuthKeyFail$());
   }
 }
 
@@ -46405,6 +59274,21 @@ class MsgsAck$ {
     } catch (e) {
       return rethrowDecode(e, 'msgs_ack', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('msgs_ack');
+    j.vector('msg_ids', this.msgIds, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MsgsAck$ {
+    const j = new TlJsonReader(json, 'msgs_ack', classes);
+    return j.end(
+      new MsgsAck$({
+        msgIds: j.vector('msg_ids', longFromJson),
+      }),
+    );
   }
 }
 
@@ -46467,6 +59351,25 @@ class BadMsgNotification$ {
     } catch (e) {
       return rethrowDecode(e, 'bad_msg_notification', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bad_msg_notification');
+    j.field('bad_msg_id', this.badMsgId, longToJson);
+    j.field('bad_msg_seqno', this.badMsgSeqno, intToJson);
+    j.field('error_code', this.errorCode, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BadMsgNotification$ {
+    const j = new TlJsonReader(json, 'bad_msg_notification', classes);
+    return j.end(
+      new BadMsgNotification$({
+        badMsgId: j.field('bad_msg_id', longFromJson),
+        badMsgSeqno: j.field('bad_msg_seqno', intFromJson),
+        errorCode: j.field('error_code', intFromJson),
+      }),
+    );
   }
 }
 
@@ -46536,6 +59439,27 @@ class BadServerSalt$ {
       return rethrowDecode(e, 'bad_server_salt', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bad_server_salt');
+    j.field('bad_msg_id', this.badMsgId, longToJson);
+    j.field('bad_msg_seqno', this.badMsgSeqno, intToJson);
+    j.field('error_code', this.errorCode, intToJson);
+    j.field('new_server_salt', this.newServerSalt, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BadServerSalt$ {
+    const j = new TlJsonReader(json, 'bad_server_salt', classes);
+    return j.end(
+      new BadServerSalt$({
+        badMsgId: j.field('bad_msg_id', longFromJson),
+        badMsgSeqno: j.field('bad_msg_seqno', intFromJson),
+        errorCode: j.field('error_code', intFromJson),
+        newServerSalt: j.field('new_server_salt', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `bad_server_salt#edab447b bad_msg_id:long bad_msg_seqno:int error_code:int new_server_salt:long = BadMsgNotification` */
@@ -46594,6 +59518,21 @@ class MsgsStateReq$ {
       return rethrowDecode(e, 'msgs_state_req', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('msgs_state_req');
+    j.vector('msg_ids', this.msgIds, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MsgsStateReq$ {
+    const j = new TlJsonReader(json, 'msgs_state_req', classes);
+    return j.end(
+      new MsgsStateReq$({
+        msgIds: j.vector('msg_ids', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `msgs_state_req#da69fb52 msg_ids:Vector<long> = MsgsStateReq` */
@@ -46649,6 +59588,23 @@ class MsgsStateInfo$ {
     } catch (e) {
       return rethrowDecode(e, 'msgs_state_info', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('msgs_state_info');
+    j.field('req_msg_id', this.reqMsgId, longToJson);
+    j.field('info', this.info, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MsgsStateInfo$ {
+    const j = new TlJsonReader(json, 'msgs_state_info', classes);
+    return j.end(
+      new MsgsStateInfo$({
+        reqMsgId: j.field('req_msg_id', longFromJson),
+        info: j.field('info', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -46713,6 +59669,23 @@ class MsgsAllInfo$ {
     } catch (e) {
       return rethrowDecode(e, 'msgs_all_info', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('msgs_all_info');
+    j.vector('msg_ids', this.msgIds, longToJson);
+    j.field('info', this.info, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MsgsAllInfo$ {
+    const j = new TlJsonReader(json, 'msgs_all_info', classes);
+    return j.end(
+      new MsgsAllInfo$({
+        msgIds: j.vector('msg_ids', longFromJson),
+        info: j.field('info', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -46782,6 +59755,27 @@ class MsgDetailedInfo$ {
       return rethrowDecode(e, 'msg_detailed_info', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('msg_detailed_info');
+    j.field('msg_id', this.msgId, longToJson);
+    j.field('answer_msg_id', this.answerMsgId, longToJson);
+    j.field('bytes', this.bytes, intToJson);
+    j.field('status', this.status, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MsgDetailedInfo$ {
+    const j = new TlJsonReader(json, 'msg_detailed_info', classes);
+    return j.end(
+      new MsgDetailedInfo$({
+        msgId: j.field('msg_id', longFromJson),
+        answerMsgId: j.field('answer_msg_id', longFromJson),
+        bytes: j.field('bytes', intFromJson),
+        status: j.field('status', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `msg_detailed_info#276d3ec6 msg_id:long answer_msg_id:long bytes:int status:int = MsgDetailedInfo` */
@@ -46844,6 +59838,25 @@ class MsgNewDetailedInfo$ {
       return rethrowDecode(e, 'msg_new_detailed_info', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('msg_new_detailed_info');
+    j.field('answer_msg_id', this.answerMsgId, longToJson);
+    j.field('bytes', this.bytes, intToJson);
+    j.field('status', this.status, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MsgNewDetailedInfo$ {
+    const j = new TlJsonReader(json, 'msg_new_detailed_info', classes);
+    return j.end(
+      new MsgNewDetailedInfo$({
+        answerMsgId: j.field('answer_msg_id', longFromJson),
+        bytes: j.field('bytes', intFromJson),
+        status: j.field('status', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `msg_new_detailed_info#809db6df answer_msg_id:long bytes:int status:int = MsgDetailedInfo` */
@@ -46902,6 +59915,21 @@ class MsgResendReq$ {
       return rethrowDecode(e, 'msg_resend_req', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('msg_resend_req');
+    j.vector('msg_ids', this.msgIds, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MsgResendReq$ {
+    const j = new TlJsonReader(json, 'msg_resend_req', classes);
+    return j.end(
+      new MsgResendReq$({
+        msgIds: j.vector('msg_ids', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `msg_resend_req#7d861a08 msg_ids:Vector<long> = MsgResendReq` */
@@ -46959,6 +59987,23 @@ class RpcResult$ {
       return rethrowDecode(e, 'rpc_result', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('rpc_result');
+    j.field('req_msg_id', this.reqMsgId, longToJson);
+    j.field('result', this.result, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RpcResult$ {
+    const j = new TlJsonReader(json, 'rpc_result', classes);
+    return j.end(
+      new RpcResult$({
+        reqMsgId: j.field('req_msg_id', longFromJson),
+        result: j.field('result', bytesFromJson),
+      }),
+    );
+  }
 }
 
 /** `rpc_result#f35c6d01 req_msg_id:long result:Object = RpcResult` */
@@ -47015,6 +60060,23 @@ class RpcError$ {
       return rethrowDecode(e, 'rpc_error', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('rpc_error');
+    j.field('error_code', this.errorCode, intToJson);
+    j.field('error_message', this.errorMessage, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RpcError$ {
+    const j = new TlJsonReader(json, 'rpc_error', classes);
+    return j.end(
+      new RpcError$({
+        errorCode: j.field('error_code', intFromJson),
+        errorMessage: j.field('error_message', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `rpc_error#2144ca19 error_code:int error_message:string = RpcError` */
@@ -47043,6 +60105,14 @@ class RpcAnswerUnknown$ {
   static fromReader(_r: TlReader): RpcAnswerUnknown$ {
     return new RpcAnswerUnknown$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'rpc_answer_unknown' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RpcAnswerUnknown$ {
+    return new TlJsonReader(json, 'rpc_answer_unknown', classes).end(new RpcAnswerUnknown$());
+  }
 }
 
 /** `rpc_answer_unknown#5e2ad36e = RpcDropAnswer` */
@@ -47070,6 +60140,14 @@ class RpcAnswerDroppedRunning$ {
 
   static fromReader(_r: TlReader): RpcAnswerDroppedRunning$ {
     return new RpcAnswerDroppedRunning$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'rpc_answer_dropped_running' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RpcAnswerDroppedRunning$ {
+    return new TlJsonReader(json, 'rpc_answer_dropped_running', classes).end(new RpcAnswerDroppedRunning$());
   }
 }
 
@@ -47132,6 +60210,25 @@ class RpcAnswerDropped$ {
     } catch (e) {
       return rethrowDecode(e, 'rpc_answer_dropped', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('rpc_answer_dropped');
+    j.field('msg_id', this.msgId, longToJson);
+    j.field('seq_no', this.seqNo, intToJson);
+    j.field('bytes', this.bytes, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RpcAnswerDropped$ {
+    const j = new TlJsonReader(json, 'rpc_answer_dropped', classes);
+    return j.end(
+      new RpcAnswerDropped$({
+        msgId: j.field('msg_id', longFromJson),
+        seqNo: j.field('seq_no', intFromJson),
+        bytes: j.field('bytes', intFromJson),
+      }),
+    );
   }
 }
 
@@ -47198,6 +60295,25 @@ class FutureSalt$ {
     } catch (e) {
       return rethrowDecode(e, 'future_salt', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('future_salt');
+    j.field('valid_since', this.validSince, intToJson);
+    j.field('valid_until', this.validUntil, intToJson);
+    j.field('salt', this.salt, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FutureSalt$ {
+    const j = new TlJsonReader(json, 'future_salt', classes);
+    return j.end(
+      new FutureSalt$({
+        validSince: j.field('valid_since', intFromJson),
+        validUntil: j.field('valid_until', intFromJson),
+        salt: j.field('salt', longFromJson),
+      }),
+    );
   }
 }
 
@@ -47268,6 +60384,25 @@ class FutureSalts$ {
       return rethrowDecode(e, 'future_salts', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('future_salts');
+    j.field('req_msg_id', this.reqMsgId, longToJson);
+    j.field('now', this.now, intToJson);
+    j.vector('salts', this.salts, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FutureSalts$ {
+    const j = new TlJsonReader(json, 'future_salts', classes);
+    return j.end(
+      new FutureSalts$({
+        reqMsgId: j.field('req_msg_id', longFromJson),
+        now: j.field('now', intFromJson),
+        salts: j.vector('salts', FutureSalt.fromJson),
+      }),
+    );
+  }
 }
 
 /** `future_salts#ae500895 req_msg_id:long now:int salts:vector<future_salt> = FutureSalts` */
@@ -47324,6 +60459,23 @@ class Pong$ {
       return rethrowDecode(e, 'pong', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('pong');
+    j.field('msg_id', this.msgId, longToJson);
+    j.field('ping_id', this.pingId, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Pong$ {
+    const j = new TlJsonReader(json, 'pong', classes);
+    return j.end(
+      new Pong$({
+        msgId: j.field('msg_id', longFromJson),
+        pingId: j.field('ping_id', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `pong#347773c5 msg_id:long ping_id:long = Pong` */
@@ -47374,6 +60526,21 @@ class DestroySessionOk$ {
       return rethrowDecode(e, 'destroy_session_ok', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('destroy_session_ok');
+    j.field('session_id', this.sessionId, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DestroySessionOk$ {
+    const j = new TlJsonReader(json, 'destroy_session_ok', classes);
+    return j.end(
+      new DestroySessionOk$({
+        sessionId: j.field('session_id', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `destroy_session_ok#e22045fc session_id:long = DestroySessionRes` */
@@ -47423,6 +60590,21 @@ class DestroySessionNone$ {
     } catch (e) {
       return rethrowDecode(e, 'destroy_session_none', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('destroy_session_none');
+    j.field('session_id', this.sessionId, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DestroySessionNone$ {
+    const j = new TlJsonReader(json, 'destroy_session_none', classes);
+    return j.end(
+      new DestroySessionNone$({
+        sessionId: j.field('session_id', longFromJson),
+      }),
+    );
   }
 }
 
@@ -47486,6 +60668,25 @@ class NewSessionCreated$ {
       return rethrowDecode(e, 'new_session_created', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('new_session_created');
+    j.field('first_msg_id', this.firstMsgId, longToJson);
+    j.field('unique_id', this.uniqueId, longToJson);
+    j.field('server_salt', this.serverSalt, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): NewSessionCreated$ {
+    const j = new TlJsonReader(json, 'new_session_created', classes);
+    return j.end(
+      new NewSessionCreated$({
+        firstMsgId: j.field('first_msg_id', longFromJson),
+        uniqueId: j.field('unique_id', longFromJson),
+        serverSalt: j.field('server_salt', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `new_session_created#9ec20908 first_msg_id:long unique_id:long server_salt:long = NewSession` */
@@ -47543,6 +60744,21 @@ class MsgContainer$ {
       return rethrowDecode(e, 'msg_container', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('msg_container');
+    j.vector('messages', this.messages, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MsgContainer$ {
+    const j = new TlJsonReader(json, 'msg_container', classes);
+    return j.end(
+      new MsgContainer$({
+        messages: j.vector('messages', mtproto$Message.fromJson),
+      }),
+    );
+  }
 }
 
 /** `msg_container#73f1f8dc messages:vector<message> = MessageContainer` */
@@ -47593,6 +60809,21 @@ class MsgCopy$ {
       return rethrowDecode(e, 'msg_copy', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('msg_copy');
+    j.field('orig_message', this.origMessage, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MsgCopy$ {
+    const j = new TlJsonReader(json, 'msg_copy', classes);
+    return j.end(
+      new MsgCopy$({
+        origMessage: j.field('orig_message', fromJson$mtproto$Message),
+      }),
+    );
+  }
 }
 
 /** `msg_copy#e06046b2 orig_message:Message = MessageCopy` */
@@ -47642,6 +60873,21 @@ class GzipPacked$ {
     } catch (e) {
       return rethrowDecode(e, 'gzip_packed', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('gzip_packed');
+    j.field('packed_data', this.packedData, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GzipPacked$ {
+    const j = new TlJsonReader(json, 'gzip_packed', classes);
+    return j.end(
+      new GzipPacked$({
+        packedData: j.field('packed_data', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -47705,6 +60951,25 @@ class HttpWait$ {
       return rethrowDecode(e, 'http_wait', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('http_wait');
+    j.field('max_delay', this.maxDelay, intToJson);
+    j.field('wait_after', this.waitAfter, intToJson);
+    j.field('max_wait', this.maxWait, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): HttpWait$ {
+    const j = new TlJsonReader(json, 'http_wait', classes);
+    return j.end(
+      new HttpWait$({
+        maxDelay: j.field('max_delay', intFromJson),
+        waitAfter: j.field('wait_after', intFromJson),
+        maxWait: j.field('max_wait', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `http_wait#9299359f max_delay:int wait_after:int max_wait:int = HttpWait` */
@@ -47760,6 +61025,23 @@ class IpPort$ {
     } catch (e) {
       return rethrowDecode(e, 'ipPort', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('ipPort');
+    j.field('ipv4', this.ipv4, intToJson);
+    j.field('port', this.port, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): IpPort$ {
+    const j = new TlJsonReader(json, 'ipPort', classes);
+    return j.end(
+      new IpPort$({
+        ipv4: j.field('ipv4', intFromJson),
+        port: j.field('port', intFromJson),
+      }),
+    );
   }
 }
 
@@ -47822,6 +61104,25 @@ class IpPortSecret$ {
     } catch (e) {
       return rethrowDecode(e, 'ipPortSecret', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('ipPortSecret');
+    j.field('ipv4', this.ipv4, intToJson);
+    j.field('port', this.port, intToJson);
+    j.field('secret', this.secret, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): IpPortSecret$ {
+    const j = new TlJsonReader(json, 'ipPortSecret', classes);
+    return j.end(
+      new IpPortSecret$({
+        ipv4: j.field('ipv4', intFromJson),
+        port: j.field('port', intFromJson),
+        secret: j.field('secret', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -47892,6 +61193,25 @@ class AccessPointRule$ {
       return rethrowDecode(e, 'accessPointRule', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('accessPointRule');
+    j.field('phone_prefix_rules', this.phonePrefixRules, stringToJson);
+    j.field('dc_id', this.dcId, intToJson);
+    j.vector('ips', this.ips, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AccessPointRule$ {
+    const j = new TlJsonReader(json, 'accessPointRule', classes);
+    return j.end(
+      new AccessPointRule$({
+        phonePrefixRules: j.field('phone_prefix_rules', stringFromJson),
+        dcId: j.field('dc_id', intFromJson),
+        ips: j.vector('ips', fromJson$IpPort),
+      }),
+    );
+  }
 }
 
 /** `accessPointRule#4679b65f phone_prefix_rules:string dc_id:int ips:vector<IpPort> = AccessPointRule` */
@@ -47949,6 +61269,21 @@ class TlsClientHello$ {
       return rethrowDecode(e, 'tlsClientHello', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('tlsClientHello');
+    j.vector('blocks', this.blocks, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TlsClientHello$ {
+    const j = new TlJsonReader(json, 'tlsClientHello', classes);
+    return j.end(
+      new TlsClientHello$({
+        blocks: j.vector('blocks', fromJson$TlsBlock),
+      }),
+    );
+  }
 }
 
 /** `tlsClientHello blocks:vector<TlsBlock> = TlsClientHello` */
@@ -47998,6 +61333,21 @@ class TlsBlockString$ {
     } catch (e) {
       return rethrowDecode(e, 'tlsBlockString', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('tlsBlockString');
+    j.field('data', this.data, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TlsBlockString$ {
+    const j = new TlJsonReader(json, 'tlsBlockString', classes);
+    return j.end(
+      new TlsBlockString$({
+        data: j.field('data', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -48049,6 +61399,21 @@ class TlsBlockRandom$ {
       return rethrowDecode(e, 'tlsBlockRandom', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('tlsBlockRandom');
+    j.field('length', this.length, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TlsBlockRandom$ {
+    const j = new TlJsonReader(json, 'tlsBlockRandom', classes);
+    return j.end(
+      new TlsBlockRandom$({
+        length: j.field('length', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `tlsBlockRandom length:int = TlsBlock` */
@@ -48099,6 +61464,21 @@ class TlsBlockZero$ {
       return rethrowDecode(e, 'tlsBlockZero', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('tlsBlockZero');
+    j.field('length', this.length, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TlsBlockZero$ {
+    const j = new TlJsonReader(json, 'tlsBlockZero', classes);
+    return j.end(
+      new TlsBlockZero$({
+        length: j.field('length', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `tlsBlockZero length:int = TlsBlock` */
@@ -48126,6 +61506,14 @@ class TlsBlockDomain$ {
 
   static fromReader(_r: TlReader): TlsBlockDomain$ {
     return new TlsBlockDomain$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'tlsBlockDomain' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TlsBlockDomain$ {
+    return new TlJsonReader(json, 'tlsBlockDomain', classes).end(new TlsBlockDomain$());
   }
 }
 
@@ -48177,6 +61565,21 @@ class TlsBlockGrease$ {
       return rethrowDecode(e, 'tlsBlockGrease', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('tlsBlockGrease');
+    j.field('seed', this.seed, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TlsBlockGrease$ {
+    const j = new TlJsonReader(json, 'tlsBlockGrease', classes);
+    return j.end(
+      new TlsBlockGrease$({
+        seed: j.field('seed', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `tlsBlockGrease seed:int = TlsBlock` */
@@ -48204,6 +61607,14 @@ class TlsBlockPublicKey$ {
 
   static fromReader(_r: TlReader): TlsBlockPublicKey$ {
     return new TlsBlockPublicKey$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'tlsBlockPublicKey' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TlsBlockPublicKey$ {
+    return new TlJsonReader(json, 'tlsBlockPublicKey', classes).end(new TlsBlockPublicKey$());
   }
 }
 
@@ -48262,6 +61673,21 @@ class TlsBlockScope$ {
     } catch (e) {
       return rethrowDecode(e, 'tlsBlockScope', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('tlsBlockScope');
+    j.vector('entries', this.entries, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TlsBlockScope$ {
+    const j = new TlJsonReader(json, 'tlsBlockScope', classes);
+    return j.end(
+      new TlsBlockScope$({
+        entries: j.vector('entries', fromJson$TlsBlock),
+      }),
+    );
   }
 }
 
@@ -48322,6 +61748,23 @@ class InvokeAfterMsg$<X extends TlRequest<unknown> = TlRequest<unknown>> {
     } catch (e) {
       return rethrowDecode(e, 'invokeAfterMsg', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('invokeAfterMsg');
+    j.field('msg_id', this.msgId, longToJson);
+    j.field('query', this.query, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InvokeAfterMsg$ {
+    const j = new TlJsonReader(json, 'invokeAfterMsg', classes);
+    return j.end(
+      new InvokeAfterMsg$({
+        msgId: j.field('msg_id', longFromJson),
+        query: j.field('query', requestFromJson),
+      }),
+    );
   }
 }
 
@@ -48390,6 +61833,23 @@ class InvokeAfterMsgs$<X extends TlRequest<unknown> = TlRequest<unknown>> {
     } catch (e) {
       return rethrowDecode(e, 'invokeAfterMsgs', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('invokeAfterMsgs');
+    j.vector('msg_ids', this.msgIds, longToJson);
+    j.field('query', this.query, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InvokeAfterMsgs$ {
+    const j = new TlJsonReader(json, 'invokeAfterMsgs', classes);
+    return j.end(
+      new InvokeAfterMsgs$({
+        msgIds: j.vector('msg_ids', longFromJson),
+        query: j.field('query', requestFromJson),
+      }),
+    );
   }
 }
 
@@ -48506,6 +61966,39 @@ class InitConnection$<X extends TlRequest<unknown> = TlRequest<unknown>> {
       return rethrowDecode(e, 'initConnection', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('initConnection');
+    j.field('api_id', this.apiId, intToJson);
+    j.field('device_model', this.deviceModel, stringToJson);
+    j.field('system_version', this.systemVersion, stringToJson);
+    j.field('app_version', this.appVersion, stringToJson);
+    j.field('system_lang_code', this.systemLangCode, stringToJson);
+    j.field('lang_pack', this.langPack, stringToJson);
+    j.field('lang_code', this.langCode, stringToJson);
+    j.optional('proxy', this.proxy, objectToJson);
+    j.optional('params', this.params, objectToJson);
+    j.field('query', this.query, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InitConnection$ {
+    const j = new TlJsonReader(json, 'initConnection', classes);
+    return j.end(
+      new InitConnection$({
+        apiId: j.field('api_id', intFromJson),
+        deviceModel: j.field('device_model', stringFromJson),
+        systemVersion: j.field('system_version', stringFromJson),
+        appVersion: j.field('app_version', stringFromJson),
+        systemLangCode: j.field('system_lang_code', stringFromJson),
+        langPack: j.field('lang_pack', stringFromJson),
+        langCode: j.field('lang_code', stringFromJson),
+        proxy: j.optional('proxy', fromJson$InputClientProxy),
+        params: j.optional('params', fromJson$JSONValue),
+        query: j.field('query', requestFromJson),
+      }),
+    );
+  }
 }
 
 /** `initConnection#c1cd5ea9 {X:Type} flags:# api_id:int device_model:string system_version:string app_version:string system_lang_code:string lang_pack:string lang_code:string proxy:flags.0?InputClientProxy params:flags.1?JSONValue query:!X = X` */
@@ -48566,6 +62059,23 @@ class InvokeWithLayer$<X extends TlRequest<unknown> = TlRequest<unknown>> {
       return rethrowDecode(e, 'invokeWithLayer', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('invokeWithLayer');
+    j.field('layer', this.layer, intToJson);
+    j.field('query', this.query, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InvokeWithLayer$ {
+    const j = new TlJsonReader(json, 'invokeWithLayer', classes);
+    return j.end(
+      new InvokeWithLayer$({
+        layer: j.field('layer', intFromJson),
+        query: j.field('query', requestFromJson),
+      }),
+    );
+  }
 }
 
 /** `invokeWithLayer#da9b0d0d {X:Type} layer:int query:!X = X` */
@@ -48619,6 +62129,21 @@ class InvokeWithoutUpdates$<X extends TlRequest<unknown> = TlRequest<unknown>> {
     } catch (e) {
       return rethrowDecode(e, 'invokeWithoutUpdates', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('invokeWithoutUpdates');
+    j.field('query', this.query, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InvokeWithoutUpdates$ {
+    const j = new TlJsonReader(json, 'invokeWithoutUpdates', classes);
+    return j.end(
+      new InvokeWithoutUpdates$({
+        query: j.field('query', requestFromJson),
+      }),
+    );
   }
 }
 
@@ -48680,6 +62205,23 @@ class InvokeWithMessagesRange$<X extends TlRequest<unknown> = TlRequest<unknown>
       return rethrowDecode(e, 'invokeWithMessagesRange', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('invokeWithMessagesRange');
+    j.field('range', this.range, objectToJson);
+    j.field('query', this.query, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InvokeWithMessagesRange$ {
+    const j = new TlJsonReader(json, 'invokeWithMessagesRange', classes);
+    return j.end(
+      new InvokeWithMessagesRange$({
+        range: j.field('range', fromJson$MessageRange),
+        query: j.field('query', requestFromJson),
+      }),
+    );
+  }
 }
 
 /** `invokeWithMessagesRange#365275f2 {X:Type} range:MessageRange query:!X = X` */
@@ -48740,6 +62282,23 @@ class InvokeWithTakeout$<X extends TlRequest<unknown> = TlRequest<unknown>> {
       return rethrowDecode(e, 'invokeWithTakeout', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('invokeWithTakeout');
+    j.field('takeout_id', this.takeoutId, longToJson);
+    j.field('query', this.query, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InvokeWithTakeout$ {
+    const j = new TlJsonReader(json, 'invokeWithTakeout', classes);
+    return j.end(
+      new InvokeWithTakeout$({
+        takeoutId: j.field('takeout_id', longFromJson),
+        query: j.field('query', requestFromJson),
+      }),
+    );
+  }
 }
 
 /** `invokeWithTakeout#aca9fd2e {X:Type} takeout_id:long query:!X = X` */
@@ -48780,6 +62339,7 @@ class ReqPq$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeResPQ {
+    checkRpcError(bytes, 'req_pq', options);
     return readBoxed(bytes, noRegistry, options, readResult$ResPQ);
   }
 
@@ -48793,6 +62353,21 @@ class ReqPq$ {
     } catch (e) {
       return rethrowDecode(e, 'req_pq', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('req_pq');
+    j.field('nonce', this.nonce, int128ToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReqPq$ {
+    const j = new TlJsonReader(json, 'req_pq', classes);
+    return j.end(
+      new ReqPq$({
+        nonce: j.field('nonce', int128FromJson),
+      }),
+    );
   }
 }
 
@@ -48834,6 +62409,7 @@ class ReqPqMulti$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeResPQ {
+    checkRpcError(bytes, 'req_pq_multi', options);
     return readBoxed(bytes, noRegistry, options, readResult$ResPQ);
   }
 
@@ -48847,6 +62423,21 @@ class ReqPqMulti$ {
     } catch (e) {
       return rethrowDecode(e, 'req_pq_multi', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('req_pq_multi');
+    j.field('nonce', this.nonce, int128ToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReqPqMulti$ {
+    const j = new TlJsonReader(json, 'req_pq_multi', classes);
+    return j.end(
+      new ReqPqMulti$({
+        nonce: j.field('nonce', int128FromJson),
+      }),
+    );
   }
 }
 
@@ -48908,6 +62499,7 @@ class ReqDHParams$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeServer_DH_Params {
+    checkRpcError(bytes, 'req_DH_params', options);
     return readBoxed(bytes, noRegistry, options, readResult$Server_DH_Params);
   }
 
@@ -48931,6 +62523,31 @@ class ReqDHParams$ {
     } catch (e) {
       return rethrowDecode(e, 'req_DH_params', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('req_DH_params');
+    j.field('nonce', this.nonce, int128ToJson);
+    j.field('server_nonce', this.serverNonce, int128ToJson);
+    j.field('p', this.p, stringToJson);
+    j.field('q', this.q, stringToJson);
+    j.field('public_key_fingerprint', this.publicKeyFingerprint, longToJson);
+    j.field('encrypted_data', this.encryptedData, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReqDHParams$ {
+    const j = new TlJsonReader(json, 'req_DH_params', classes);
+    return j.end(
+      new ReqDHParams$({
+        nonce: j.field('nonce', int128FromJson),
+        serverNonce: j.field('server_nonce', int128FromJson),
+        p: j.field('p', stringFromJson),
+        q: j.field('q', stringFromJson),
+        publicKeyFingerprint: j.field('public_key_fingerprint', longFromJson),
+        encryptedData: j.field('encrypted_data', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -48980,6 +62597,7 @@ class SetClientDHParams$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSet_client_DH_params_answer {
+    checkRpcError(bytes, 'set_client_DH_params', options);
     return readBoxed(bytes, noRegistry, options, readResult$Set_client_DH_params_answer);
   }
 
@@ -48997,6 +62615,25 @@ class SetClientDHParams$ {
     } catch (e) {
       return rethrowDecode(e, 'set_client_DH_params', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('set_client_DH_params');
+    j.field('nonce', this.nonce, int128ToJson);
+    j.field('server_nonce', this.serverNonce, int128ToJson);
+    j.field('encrypted_data', this.encryptedData, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetClientDHParams$ {
+    const j = new TlJsonReader(json, 'set_client_DH_params', classes);
+    return j.end(
+      new SetClientDHParams$({
+        nonce: j.field('nonce', int128FromJson),
+        serverNonce: j.field('server_nonce', int128FromJson),
+        encryptedData: j.field('encrypted_data', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -49024,11 +62661,20 @@ class DestroyAuthKey$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDestroyAuthKeyRes {
+    checkRpcError(bytes, 'destroy_auth_key', options);
     return readBoxed(bytes, noRegistry, options, readResult$DestroyAuthKeyRes);
   }
 
   static fromReader(_r: TlReader): DestroyAuthKey$ {
     return new DestroyAuthKey$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'destroy_auth_key' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DestroyAuthKey$ {
+    return new TlJsonReader(json, 'destroy_auth_key', classes).end(new DestroyAuthKey$());
   }
 }
 
@@ -49070,6 +62716,7 @@ class RpcDropAnswer$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeRpcDropAnswer {
+    checkRpcError(bytes, 'rpc_drop_answer', options);
     return readBoxed(bytes, noRegistry, options, readResult$RpcDropAnswer);
   }
 
@@ -49083,6 +62730,21 @@ class RpcDropAnswer$ {
     } catch (e) {
       return rethrowDecode(e, 'rpc_drop_answer', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('rpc_drop_answer');
+    j.field('req_msg_id', this.reqMsgId, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RpcDropAnswer$ {
+    const j = new TlJsonReader(json, 'rpc_drop_answer', classes);
+    return j.end(
+      new RpcDropAnswer$({
+        reqMsgId: j.field('req_msg_id', longFromJson),
+      }),
+    );
   }
 }
 
@@ -49124,6 +62786,7 @@ class GetFutureSalts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeFutureSalts {
+    checkRpcError(bytes, 'get_future_salts', options);
     return readBoxed(bytes, noRegistry, options, readResult$FutureSalts);
   }
 
@@ -49137,6 +62800,21 @@ class GetFutureSalts$ {
     } catch (e) {
       return rethrowDecode(e, 'get_future_salts', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('get_future_salts');
+    j.field('num', this.num, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetFutureSalts$ {
+    const j = new TlJsonReader(json, 'get_future_salts', classes);
+    return j.end(
+      new GetFutureSalts$({
+        num: j.field('num', intFromJson),
+      }),
+    );
   }
 }
 
@@ -49178,6 +62856,7 @@ class Ping$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypePong {
+    checkRpcError(bytes, 'ping', options);
     return readBoxed(bytes, noRegistry, options, readResult$Pong);
   }
 
@@ -49191,6 +62870,21 @@ class Ping$ {
     } catch (e) {
       return rethrowDecode(e, 'ping', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('ping');
+    j.field('ping_id', this.pingId, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Ping$ {
+    const j = new TlJsonReader(json, 'ping', classes);
+    return j.end(
+      new Ping$({
+        pingId: j.field('ping_id', longFromJson),
+      }),
+    );
   }
 }
 
@@ -49236,6 +62930,7 @@ class PingDelayDisconnect$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypePong {
+    checkRpcError(bytes, 'ping_delay_disconnect', options);
     return readBoxed(bytes, noRegistry, options, readResult$Pong);
   }
 
@@ -49251,6 +62946,23 @@ class PingDelayDisconnect$ {
     } catch (e) {
       return rethrowDecode(e, 'ping_delay_disconnect', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('ping_delay_disconnect');
+    j.field('ping_id', this.pingId, longToJson);
+    j.field('disconnect_delay', this.disconnectDelay, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PingDelayDisconnect$ {
+    const j = new TlJsonReader(json, 'ping_delay_disconnect', classes);
+    return j.end(
+      new PingDelayDisconnect$({
+        pingId: j.field('ping_id', longFromJson),
+        disconnectDelay: j.field('disconnect_delay', intFromJson),
+      }),
+    );
   }
 }
 
@@ -49292,6 +63004,7 @@ class DestroySession$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDestroySessionRes {
+    checkRpcError(bytes, 'destroy_session', options);
     return readBoxed(bytes, noRegistry, options, readResult$DestroySessionRes);
   }
 
@@ -49305,6 +63018,21 @@ class DestroySession$ {
     } catch (e) {
       return rethrowDecode(e, 'destroy_session', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('destroy_session');
+    j.field('session_id', this.sessionId, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DestroySession$ {
+    const j = new TlJsonReader(json, 'destroy_session', classes);
+    return j.end(
+      new DestroySession$({
+        sessionId: j.field('session_id', longFromJson),
+      }),
+    );
   }
 }
 

@@ -7,7 +7,8 @@
 /** Every class and union of the schema, TL namespaces nested: `Api.messages.StartBot`, `Api.TypeUpdates`. */
 export * as Api from './api.js';
 export { deserialize } from './registry.js';
-export type { BigInteger, DecodeErrorKind, EncodeErrorKind, LongInput, ResultOf, TlBoxedValue, TlObject, TlReaderOptions, TlRequest } from '@tlforge/runtime';
-export { TlDecodeError, TlEncodeError, TlError, UnknownConstructorError } from '@tlforge/runtime';
+export { fromJson, jsonClasses } from './json.js';
+export type { BigInteger, DecodeErrorKind, EncodeErrorKind, JsonErrorKind, LongInput, ResultOf, RpcErrorDescriptions, TlBoxedValue, TlJsonClasses, TlJsonObject, TlJsonValue, TlObject, TlReaderOptions, TlRequest } from '@tlforge/runtime';
+export { RpcError, TlDecodeError, TlEncodeError, TlError, TlJsonError, UnknownConstructorError } from '@tlforge/runtime';
 /** The schema layer these classes were generated from. */
 export const LAYER = 122;

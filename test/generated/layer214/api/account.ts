@@ -5,22 +5,44 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { BigInteger, LongInput, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type {
+  BigInteger,
+  LongInput,
+  TlJsonClasses,
+  TlJsonObject,
+  TlReader,
+  TlReaderOptions,
+  TlWriter,
+} from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  boolFromJson,
+  boolToJson,
+  bytesFromJson,
+  bytesToJson,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
+  intFromJson,
+  intToJson,
   longArg,
   longArrayArg,
+  longFromJson,
+  longToJson,
   noRegistry,
+  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
   sharedFlagError,
+  stringFromJson,
+  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -194,6 +216,70 @@ import {
   write$account$PasswordInputSettings,
   write$auth$SentCode,
 } from '../codecs.js';
+import {
+  fromJson$AccountDaysTTL,
+  fromJson$Authorization,
+  fromJson$AutoDownloadSettings,
+  fromJson$AutoSaveException,
+  fromJson$AutoSaveSettings,
+  fromJson$BaseTheme,
+  fromJson$Birthday,
+  fromJson$BusinessBotRights,
+  fromJson$BusinessChatLink,
+  fromJson$BusinessWorkHours,
+  fromJson$Chat,
+  fromJson$ChatTheme,
+  fromJson$CodeSettings,
+  fromJson$ConnectedBot,
+  fromJson$Document,
+  fromJson$EmailVerification,
+  fromJson$EmailVerifyPurpose,
+  fromJson$EmojiStatus,
+  fromJson$GlobalPrivacySettings,
+  fromJson$InputBusinessAwayMessage,
+  fromJson$InputBusinessBotRecipients,
+  fromJson$InputBusinessChatLink,
+  fromJson$InputBusinessGreetingMessage,
+  fromJson$InputBusinessIntro,
+  fromJson$InputChannel,
+  fromJson$InputCheckPasswordSRP,
+  fromJson$InputDocument,
+  fromJson$InputFile,
+  fromJson$InputGeoPoint,
+  fromJson$InputNotifyPeer,
+  fromJson$InputPeer,
+  fromJson$InputPeerNotifySettings,
+  fromJson$InputPhoto,
+  fromJson$InputPrivacyKey,
+  fromJson$InputPrivacyRule,
+  fromJson$InputSecureValue,
+  fromJson$InputTheme,
+  fromJson$InputThemeSettings,
+  fromJson$InputUser,
+  fromJson$InputWallPaper,
+  fromJson$MessageEntity,
+  fromJson$PasswordKdfAlgo,
+  fromJson$Peer,
+  fromJson$PrivacyRule,
+  fromJson$ProfileTab,
+  fromJson$ReactionsNotifySettings,
+  fromJson$ReportReason,
+  fromJson$SecureCredentialsEncrypted,
+  fromJson$SecurePasswordKdfAlgo,
+  fromJson$SecureRequiredType,
+  fromJson$SecureSecretSettings,
+  fromJson$SecureValue,
+  fromJson$SecureValueError,
+  fromJson$SecureValueHash,
+  fromJson$SecureValueType,
+  fromJson$Theme,
+  fromJson$User,
+  fromJson$WallPaper,
+  fromJson$WallPaperSettings,
+  fromJson$WebAuthorization,
+  fromJson$account$PasswordInputSettings,
+  fromJson$auth$SentCode,
+} from '../json.js';
 
 /** Any constructor of `account.PrivacyRules`, discriminated by `className`. */
 export type TypePrivacyRules = Api.account.PrivacyRules;
@@ -345,6 +431,25 @@ class PrivacyRules$ {
       return rethrowDecode(e, 'account.privacyRules', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.privacyRules');
+    j.vector('rules', this.rules, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PrivacyRules$ {
+    const j = new TlJsonReader(json, 'account.privacyRules', classes);
+    return j.end(
+      new PrivacyRules$({
+        rules: j.vector('rules', fromJson$PrivacyRule),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `account.privacyRules#50a04e45 rules:Vector<PrivacyRule> chats:Vector<Chat> users:Vector<User> = account.PrivacyRules` */
@@ -408,6 +513,23 @@ class Authorizations$ {
     } catch (e) {
       return rethrowDecode(e, 'account.authorizations', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.authorizations');
+    j.field('authorization_ttl_days', this.authorizationTtlDays, intToJson);
+    j.vector('authorizations', this.authorizations, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Authorizations$ {
+    const j = new TlJsonReader(json, 'account.authorizations', classes);
+    return j.end(
+      new Authorizations$({
+        authorizationTtlDays: j.field('authorization_ttl_days', intFromJson),
+        authorizations: j.vector('authorizations', fromJson$Authorization),
+      }),
+    );
   }
 }
 
@@ -548,6 +670,45 @@ class Password$ {
       return rethrowDecode(e, 'account.password', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.password');
+    j.flag('has_recovery', this.hasRecovery);
+    j.flag('has_secure_values', this.hasSecureValues);
+    j.flag('has_password', this.hasPassword);
+    j.optional('current_algo', this.currentAlgo, objectToJson);
+    j.optional('srp_B', this.srp_B, bytesToJson);
+    j.optional('srp_id', this.srpId, longToJson);
+    j.optional('hint', this.hint, stringToJson);
+    j.optional('email_unconfirmed_pattern', this.emailUnconfirmedPattern, stringToJson);
+    j.field('new_algo', this.newAlgo, objectToJson);
+    j.field('new_secure_algo', this.newSecureAlgo, objectToJson);
+    j.field('secure_random', this.secureRandom, bytesToJson);
+    j.optional('pending_reset_date', this.pendingResetDate, intToJson);
+    j.optional('login_email_pattern', this.loginEmailPattern, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Password$ {
+    const j = new TlJsonReader(json, 'account.password', classes);
+    return j.end(
+      new Password$({
+        hasRecovery: j.flag('has_recovery'),
+        hasSecureValues: j.flag('has_secure_values'),
+        hasPassword: j.flag('has_password'),
+        currentAlgo: j.optional('current_algo', fromJson$PasswordKdfAlgo),
+        srp_B: j.optional('srp_B', bytesFromJson),
+        srpId: j.optional('srp_id', longFromJson),
+        hint: j.optional('hint', stringFromJson),
+        emailUnconfirmedPattern: j.optional('email_unconfirmed_pattern', stringFromJson),
+        newAlgo: j.field('new_algo', fromJson$PasswordKdfAlgo),
+        newSecureAlgo: j.field('new_secure_algo', fromJson$SecurePasswordKdfAlgo),
+        secureRandom: j.field('secure_random', bytesFromJson),
+        pendingResetDate: j.optional('pending_reset_date', intFromJson),
+        loginEmailPattern: j.optional('login_email_pattern', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `account.password#957b50fb flags:# has_recovery:flags.0?true has_secure_values:flags.1?true has_password:flags.2?true current_algo:flags.2?PasswordKdfAlgo srp_B:flags.2?bytes srp_id:flags.2?long hint:flags.3?string email_unconfirmed_pattern:flags.4?string new_algo:PasswordKdfAlgo new_secure_algo:SecurePasswordKdfAlgo secure_random:bytes pending_reset_date:flags.5?int login_email_pattern:flags.6?string = account.Password` */
@@ -610,6 +771,23 @@ class PasswordSettings$ {
     } catch (e) {
       return rethrowDecode(e, 'account.passwordSettings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.passwordSettings');
+    j.optional('email', this.email, stringToJson);
+    j.optional('secure_settings', this.secureSettings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PasswordSettings$ {
+    const j = new TlJsonReader(json, 'account.passwordSettings', classes);
+    return j.end(
+      new PasswordSettings$({
+        email: j.optional('email', stringFromJson),
+        secureSettings: j.optional('secure_settings', fromJson$SecureSecretSettings),
+      }),
+    );
   }
 }
 
@@ -703,6 +881,29 @@ class PasswordInputSettings$ {
       return rethrowDecode(e, 'account.passwordInputSettings', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.passwordInputSettings');
+    j.optional('new_algo', this.newAlgo, objectToJson);
+    j.optional('new_password_hash', this.newPasswordHash, bytesToJson);
+    j.optional('hint', this.hint, stringToJson);
+    j.optional('email', this.email, stringToJson);
+    j.optional('new_secure_settings', this.newSecureSettings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PasswordInputSettings$ {
+    const j = new TlJsonReader(json, 'account.passwordInputSettings', classes);
+    return j.end(
+      new PasswordInputSettings$({
+        newAlgo: j.optional('new_algo', fromJson$PasswordKdfAlgo),
+        newPasswordHash: j.optional('new_password_hash', bytesFromJson),
+        hint: j.optional('hint', stringFromJson),
+        email: j.optional('email', stringFromJson),
+        newSecureSettings: j.optional('new_secure_settings', fromJson$SecureSecretSettings),
+      }),
+    );
+  }
 }
 
 /** `account.passwordInputSettings#c23727c9 flags:# new_algo:flags.0?PasswordKdfAlgo new_password_hash:flags.0?bytes hint:flags.0?string email:flags.1?string new_secure_settings:flags.2?SecureSecretSettings = account.PasswordInputSettings` */
@@ -758,6 +959,23 @@ class TmpPassword$ {
     } catch (e) {
       return rethrowDecode(e, 'account.tmpPassword', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.tmpPassword');
+    j.field('tmp_password', this.tmpPassword, bytesToJson);
+    j.field('valid_until', this.validUntil, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TmpPassword$ {
+    const j = new TlJsonReader(json, 'account.tmpPassword', classes);
+    return j.end(
+      new TmpPassword$({
+        tmpPassword: j.field('tmp_password', bytesFromJson),
+        validUntil: j.field('valid_until', intFromJson),
+      }),
+    );
   }
 }
 
@@ -829,6 +1047,23 @@ class WebAuthorizations$ {
     } catch (e) {
       return rethrowDecode(e, 'account.webAuthorizations', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.webAuthorizations');
+    j.vector('authorizations', this.authorizations, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): WebAuthorizations$ {
+    const j = new TlJsonReader(json, 'account.webAuthorizations', classes);
+    return j.end(
+      new WebAuthorizations$({
+        authorizations: j.vector('authorizations', fromJson$WebAuthorization),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -939,6 +1174,29 @@ class AuthorizationForm$ {
       return rethrowDecode(e, 'account.authorizationForm', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.authorizationForm');
+    j.vector('required_types', this.requiredTypes, objectToJson);
+    j.vector('values', this.values, objectToJson);
+    j.vector('errors', this.errors, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    j.optional('privacy_policy_url', this.privacyPolicyUrl, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AuthorizationForm$ {
+    const j = new TlJsonReader(json, 'account.authorizationForm', classes);
+    return j.end(
+      new AuthorizationForm$({
+        requiredTypes: j.vector('required_types', fromJson$SecureRequiredType),
+        values: j.vector('values', fromJson$SecureValue),
+        errors: j.vector('errors', fromJson$SecureValueError),
+        users: j.vector('users', fromJson$User),
+        privacyPolicyUrl: j.optional('privacy_policy_url', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `account.authorizationForm#ad2e1cd8 flags:# required_types:Vector<SecureRequiredType> values:Vector<SecureValue> errors:Vector<SecureValueError> users:Vector<User> privacy_policy_url:flags.0?string = account.AuthorizationForm` */
@@ -995,6 +1253,23 @@ class SentEmailCode$ {
       return rethrowDecode(e, 'account.sentEmailCode', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.sentEmailCode');
+    j.field('email_pattern', this.emailPattern, stringToJson);
+    j.field('length', this.length, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SentEmailCode$ {
+    const j = new TlJsonReader(json, 'account.sentEmailCode', classes);
+    return j.end(
+      new SentEmailCode$({
+        emailPattern: j.field('email_pattern', stringFromJson),
+        length: j.field('length', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `account.sentEmailCode#811f854f email_pattern:string length:int = account.SentEmailCode` */
@@ -1045,6 +1320,21 @@ class Takeout$ {
       return rethrowDecode(e, 'account.takeout', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.takeout');
+    j.field('id', this.id, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Takeout$ {
+    const j = new TlJsonReader(json, 'account.takeout', classes);
+    return j.end(
+      new Takeout$({
+        id: j.field('id', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `account.takeout#4dba4501 id:long = account.Takeout` */
@@ -1072,6 +1362,14 @@ class WallPapersNotModified$ {
 
   static fromReader(_r: TlReader): WallPapersNotModified$ {
     return new WallPapersNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.wallPapersNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): WallPapersNotModified$ {
+    return new TlJsonReader(json, 'account.wallPapersNotModified', classes).end(new WallPapersNotModified$());
   }
 }
 
@@ -1137,6 +1435,23 @@ class WallPapers$ {
       return rethrowDecode(e, 'account.wallPapers', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.wallPapers');
+    j.field('hash', this.hash, longToJson);
+    j.vector('wallpapers', this.wallpapers, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): WallPapers$ {
+    const j = new TlJsonReader(json, 'account.wallPapers', classes);
+    return j.end(
+      new WallPapers$({
+        hash: j.field('hash', longFromJson),
+        wallpapers: j.vector('wallpapers', fromJson$WallPaper),
+      }),
+    );
+  }
 }
 
 /** `account.wallPapers#cdc3858c hash:long wallpapers:Vector<WallPaper> = account.WallPapers` */
@@ -1199,6 +1514,25 @@ class AutoDownloadSettings$ {
       return rethrowDecode(e, 'account.autoDownloadSettings', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.autoDownloadSettings');
+    j.field('low', this.low, objectToJson);
+    j.field('medium', this.medium, objectToJson);
+    j.field('high', this.high, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AutoDownloadSettings$ {
+    const j = new TlJsonReader(json, 'account.autoDownloadSettings', classes);
+    return j.end(
+      new AutoDownloadSettings$({
+        low: j.field('low', fromJson$AutoDownloadSettings),
+        medium: j.field('medium', fromJson$AutoDownloadSettings),
+        high: j.field('high', fromJson$AutoDownloadSettings),
+      }),
+    );
+  }
 }
 
 /** `account.autoDownloadSettings#63cacf26 low:AutoDownloadSettings medium:AutoDownloadSettings high:AutoDownloadSettings = account.AutoDownloadSettings` */
@@ -1226,6 +1560,14 @@ class ThemesNotModified$ {
 
   static fromReader(_r: TlReader): ThemesNotModified$ {
     return new ThemesNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.themesNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ThemesNotModified$ {
+    return new TlJsonReader(json, 'account.themesNotModified', classes).end(new ThemesNotModified$());
   }
 }
 
@@ -1291,6 +1633,23 @@ class Themes$ {
       return rethrowDecode(e, 'account.themes', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.themes');
+    j.field('hash', this.hash, longToJson);
+    j.vector('themes', this.themes, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Themes$ {
+    const j = new TlJsonReader(json, 'account.themes', classes);
+    return j.end(
+      new Themes$({
+        hash: j.field('hash', longFromJson),
+        themes: j.vector('themes', fromJson$Theme),
+      }),
+    );
+  }
 }
 
 /** `account.themes#9a3d8c6d hash:long themes:Vector<Theme> = account.Themes` */
@@ -1350,6 +1709,23 @@ class ContentSettings$ {
       return rethrowDecode(e, 'account.contentSettings', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.contentSettings');
+    j.flag('sensitive_enabled', this.sensitiveEnabled);
+    j.flag('sensitive_can_change', this.sensitiveCanChange);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ContentSettings$ {
+    const j = new TlJsonReader(json, 'account.contentSettings', classes);
+    return j.end(
+      new ContentSettings$({
+        sensitiveEnabled: j.flag('sensitive_enabled'),
+        sensitiveCanChange: j.flag('sensitive_can_change'),
+      }),
+    );
+  }
 }
 
 /** `account.contentSettings#57e28221 flags:# sensitive_enabled:flags.0?true sensitive_can_change:flags.1?true = account.ContentSettings` */
@@ -1399,6 +1775,21 @@ class ResetPasswordFailedWait$ {
     } catch (e) {
       return rethrowDecode(e, 'account.resetPasswordFailedWait', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.resetPasswordFailedWait');
+    j.field('retry_date', this.retryDate, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResetPasswordFailedWait$ {
+    const j = new TlJsonReader(json, 'account.resetPasswordFailedWait', classes);
+    return j.end(
+      new ResetPasswordFailedWait$({
+        retryDate: j.field('retry_date', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1450,6 +1841,21 @@ class ResetPasswordRequestedWait$ {
       return rethrowDecode(e, 'account.resetPasswordRequestedWait', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.resetPasswordRequestedWait');
+    j.field('until_date', this.untilDate, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResetPasswordRequestedWait$ {
+    const j = new TlJsonReader(json, 'account.resetPasswordRequestedWait', classes);
+    return j.end(
+      new ResetPasswordRequestedWait$({
+        untilDate: j.field('until_date', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `account.resetPasswordRequestedWait#e9effc7d until_date:int = account.ResetPasswordResult` */
@@ -1478,6 +1884,14 @@ class ResetPasswordOk$ {
   static fromReader(_r: TlReader): ResetPasswordOk$ {
     return new ResetPasswordOk$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.resetPasswordOk' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResetPasswordOk$ {
+    return new TlJsonReader(json, 'account.resetPasswordOk', classes).end(new ResetPasswordOk$());
+  }
 }
 
 /** `account.resetPasswordOk#e926d63e = account.ResetPasswordResult` */
@@ -1505,6 +1919,14 @@ class ChatThemesNotModified$ {
 
   static fromReader(_r: TlReader): ChatThemesNotModified$ {
     return new ChatThemesNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.chatThemesNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChatThemesNotModified$ {
+    return new TlJsonReader(json, 'account.chatThemesNotModified', classes).end(new ChatThemesNotModified$());
   }
 }
 
@@ -1608,6 +2030,29 @@ class ChatThemes$ {
       return rethrowDecode(e, 'account.chatThemes', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.chatThemes');
+    j.field('hash', this.hash, longToJson);
+    j.vector('themes', this.themes, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    j.optional('next_offset', this.nextOffset, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChatThemes$ {
+    const j = new TlJsonReader(json, 'account.chatThemes', classes);
+    return j.end(
+      new ChatThemes$({
+        hash: j.field('hash', longFromJson),
+        themes: j.vector('themes', fromJson$ChatTheme),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+        nextOffset: j.optional('next_offset', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `account.chatThemes#16484857 flags:# hash:long themes:Vector<ChatTheme> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?int = account.ChatThemes` */
@@ -1635,6 +2080,14 @@ class SavedRingtonesNotModified$ {
 
   static fromReader(_r: TlReader): SavedRingtonesNotModified$ {
     return new SavedRingtonesNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.savedRingtonesNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SavedRingtonesNotModified$ {
+    return new TlJsonReader(json, 'account.savedRingtonesNotModified', classes).end(new SavedRingtonesNotModified$());
   }
 }
 
@@ -1700,6 +2153,23 @@ class SavedRingtones$ {
       return rethrowDecode(e, 'account.savedRingtones', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.savedRingtones');
+    j.field('hash', this.hash, longToJson);
+    j.vector('ringtones', this.ringtones, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SavedRingtones$ {
+    const j = new TlJsonReader(json, 'account.savedRingtones', classes);
+    return j.end(
+      new SavedRingtones$({
+        hash: j.field('hash', longFromJson),
+        ringtones: j.vector('ringtones', fromJson$Document),
+      }),
+    );
+  }
 }
 
 /** `account.savedRingtones#c1e92cc5 hash:long ringtones:Vector<Document> = account.SavedRingtones` */
@@ -1727,6 +2197,14 @@ class SavedRingtone$ {
 
   static fromReader(_r: TlReader): SavedRingtone$ {
     return new SavedRingtone$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.savedRingtone' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SavedRingtone$ {
+    return new TlJsonReader(json, 'account.savedRingtone', classes).end(new SavedRingtone$());
   }
 }
 
@@ -1778,6 +2256,21 @@ class SavedRingtoneConverted$ {
       return rethrowDecode(e, 'account.savedRingtoneConverted', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.savedRingtoneConverted');
+    j.field('document', this.document, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SavedRingtoneConverted$ {
+    const j = new TlJsonReader(json, 'account.savedRingtoneConverted', classes);
+    return j.end(
+      new SavedRingtoneConverted$({
+        document: j.field('document', fromJson$Document),
+      }),
+    );
+  }
 }
 
 /** `account.savedRingtoneConverted#1f307eb7 document:Document = account.SavedRingtone` */
@@ -1805,6 +2298,14 @@ class EmojiStatusesNotModified$ {
 
   static fromReader(_r: TlReader): EmojiStatusesNotModified$ {
     return new EmojiStatusesNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.emojiStatusesNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EmojiStatusesNotModified$ {
+    return new TlJsonReader(json, 'account.emojiStatusesNotModified', classes).end(new EmojiStatusesNotModified$());
   }
 }
 
@@ -1870,6 +2371,23 @@ class EmojiStatuses$ {
       return rethrowDecode(e, 'account.emojiStatuses', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.emojiStatuses');
+    j.field('hash', this.hash, longToJson);
+    j.vector('statuses', this.statuses, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EmojiStatuses$ {
+    const j = new TlJsonReader(json, 'account.emojiStatuses', classes);
+    return j.end(
+      new EmojiStatuses$({
+        hash: j.field('hash', longFromJson),
+        statuses: j.vector('statuses', fromJson$EmojiStatus),
+      }),
+    );
+  }
 }
 
 /** `account.emojiStatuses#90c467d1 hash:long statuses:Vector<EmojiStatus> = account.EmojiStatuses` */
@@ -1919,6 +2437,21 @@ class EmailVerified$ {
     } catch (e) {
       return rethrowDecode(e, 'account.emailVerified', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.emailVerified');
+    j.field('email', this.email, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EmailVerified$ {
+    const j = new TlJsonReader(json, 'account.emailVerified', classes);
+    return j.end(
+      new EmailVerified$({
+        email: j.field('email', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1975,6 +2508,23 @@ class EmailVerifiedLogin$ {
     } catch (e) {
       return rethrowDecode(e, 'account.emailVerifiedLogin', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.emailVerifiedLogin');
+    j.field('email', this.email, stringToJson);
+    j.field('sent_code', this.sentCode, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EmailVerifiedLogin$ {
+    const j = new TlJsonReader(json, 'account.emailVerifiedLogin', classes);
+    return j.end(
+      new EmailVerifiedLogin$({
+        email: j.field('email', stringFromJson),
+        sentCode: j.field('sent_code', fromJson$auth$SentCode),
+      }),
+    );
   }
 }
 
@@ -2078,6 +2628,31 @@ class AutoSaveSettings$ {
       return rethrowDecode(e, 'account.autoSaveSettings', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.autoSaveSettings');
+    j.field('users_settings', this.usersSettings, objectToJson);
+    j.field('chats_settings', this.chatsSettings, objectToJson);
+    j.field('broadcasts_settings', this.broadcastsSettings, objectToJson);
+    j.vector('exceptions', this.exceptions, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AutoSaveSettings$ {
+    const j = new TlJsonReader(json, 'account.autoSaveSettings', classes);
+    return j.end(
+      new AutoSaveSettings$({
+        usersSettings: j.field('users_settings', fromJson$AutoSaveSettings),
+        chatsSettings: j.field('chats_settings', fromJson$AutoSaveSettings),
+        broadcastsSettings: j.field('broadcasts_settings', fromJson$AutoSaveSettings),
+        exceptions: j.vector('exceptions', fromJson$AutoSaveException),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `account.autoSaveSettings#4c3e069d users_settings:AutoSaveSettings chats_settings:AutoSaveSettings broadcasts_settings:AutoSaveSettings exceptions:Vector<AutoSaveException> chats:Vector<Chat> users:Vector<User> = account.AutoSaveSettings` */
@@ -2148,6 +2723,23 @@ class ConnectedBots$ {
     } catch (e) {
       return rethrowDecode(e, 'account.connectedBots', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.connectedBots');
+    j.vector('connected_bots', this.connectedBots, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ConnectedBots$ {
+    const j = new TlJsonReader(json, 'account.connectedBots', classes);
+    return j.end(
+      new ConnectedBots$({
+        connectedBots: j.vector('connected_bots', fromJson$ConnectedBot),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -2232,6 +2824,25 @@ class BusinessChatLinks$ {
     } catch (e) {
       return rethrowDecode(e, 'account.businessChatLinks', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.businessChatLinks');
+    j.vector('links', this.links, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BusinessChatLinks$ {
+    const j = new TlJsonReader(json, 'account.businessChatLinks', classes);
+    return j.end(
+      new BusinessChatLinks$({
+        links: j.vector('links', fromJson$BusinessChatLink),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -2335,6 +2946,29 @@ class ResolvedBusinessChatLinks$ {
       return rethrowDecode(e, 'account.resolvedBusinessChatLinks', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.resolvedBusinessChatLinks');
+    j.field('peer', this.peer, objectToJson);
+    j.field('message', this.message, stringToJson);
+    j.optionalVector('entities', this.entities, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResolvedBusinessChatLinks$ {
+    const j = new TlJsonReader(json, 'account.resolvedBusinessChatLinks', classes);
+    return j.end(
+      new ResolvedBusinessChatLinks$({
+        peer: j.field('peer', fromJson$Peer),
+        message: j.field('message', stringFromJson),
+        entities: j.optionalVector('entities', fromJson$MessageEntity),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `account.resolvedBusinessChatLinks#9a23af21 flags:# peer:Peer message:string entities:flags.0?Vector<MessageEntity> chats:Vector<Chat> users:Vector<User> = account.ResolvedBusinessChatLinks` */
@@ -2385,6 +3019,21 @@ class PaidMessagesRevenue$ {
       return rethrowDecode(e, 'account.paidMessagesRevenue', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.paidMessagesRevenue');
+    j.field('stars_amount', this.starsAmount, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PaidMessagesRevenue$ {
+    const j = new TlJsonReader(json, 'account.paidMessagesRevenue', classes);
+    return j.end(
+      new PaidMessagesRevenue$({
+        starsAmount: j.field('stars_amount', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `account.paidMessagesRevenue#1e109708 stars_amount:long = account.PaidMessagesRevenue` */
@@ -2412,6 +3061,14 @@ class SavedMusicIdsNotModified$ {
 
   static fromReader(_r: TlReader): SavedMusicIdsNotModified$ {
     return new SavedMusicIdsNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.savedMusicIdsNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SavedMusicIdsNotModified$ {
+    return new TlJsonReader(json, 'account.savedMusicIdsNotModified', classes).end(new SavedMusicIdsNotModified$());
   }
 }
 
@@ -2470,6 +3127,21 @@ class SavedMusicIds$ {
     } catch (e) {
       return rethrowDecode(e, 'account.savedMusicIds', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.savedMusicIds');
+    j.vector('ids', this.ids, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SavedMusicIds$ {
+    const j = new TlJsonReader(json, 'account.savedMusicIds', classes);
+    return j.end(
+      new SavedMusicIds$({
+        ids: j.vector('ids', longFromJson),
+      }),
+    );
   }
 }
 
@@ -2541,6 +3213,7 @@ class RegisterDevice$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.registerDevice', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2566,6 +3239,31 @@ class RegisterDevice$ {
     } catch (e) {
       return rethrowDecode(e, 'account.registerDevice', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.registerDevice');
+    j.flag('no_muted', this.noMuted);
+    j.field('token_type', this.tokenType, intToJson);
+    j.field('token', this.token, stringToJson);
+    j.field('app_sandbox', this.appSandbox, boolToJson);
+    j.field('secret', this.secret, bytesToJson);
+    j.vector('other_uids', this.otherUids, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RegisterDevice$ {
+    const j = new TlJsonReader(json, 'account.registerDevice', classes);
+    return j.end(
+      new RegisterDevice$({
+        noMuted: j.flag('no_muted'),
+        tokenType: j.field('token_type', intFromJson),
+        token: j.field('token', stringFromJson),
+        appSandbox: j.field('app_sandbox', boolFromJson),
+        secret: j.field('secret', bytesFromJson),
+        otherUids: j.vector('other_uids', longFromJson),
+      }),
+    );
   }
 }
 
@@ -2623,6 +3321,7 @@ class UnregisterDevice$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.unregisterDevice', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2640,6 +3339,25 @@ class UnregisterDevice$ {
     } catch (e) {
       return rethrowDecode(e, 'account.unregisterDevice', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.unregisterDevice');
+    j.field('token_type', this.tokenType, intToJson);
+    j.field('token', this.token, stringToJson);
+    j.vector('other_uids', this.otherUids, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UnregisterDevice$ {
+    const j = new TlJsonReader(json, 'account.unregisterDevice', classes);
+    return j.end(
+      new UnregisterDevice$({
+        tokenType: j.field('token_type', intFromJson),
+        token: j.field('token', stringFromJson),
+        otherUids: j.vector('other_uids', longFromJson),
+      }),
+    );
   }
 }
 
@@ -2685,6 +3403,7 @@ class UpdateNotifySettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.updateNotifySettings', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2700,6 +3419,23 @@ class UpdateNotifySettings$ {
     } catch (e) {
       return rethrowDecode(e, 'account.updateNotifySettings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.updateNotifySettings');
+    j.field('peer', this.peer, objectToJson);
+    j.field('settings', this.settings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateNotifySettings$ {
+    const j = new TlJsonReader(json, 'account.updateNotifySettings', classes);
+    return j.end(
+      new UpdateNotifySettings$({
+        peer: j.field('peer', fromJson$InputNotifyPeer),
+        settings: j.field('settings', fromJson$InputPeerNotifySettings),
+      }),
+    );
   }
 }
 
@@ -2741,6 +3477,7 @@ class GetNotifySettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypePeerNotifySettings {
+    checkRpcError(bytes, 'account.getNotifySettings', options);
     return readBoxed(bytes, noRegistry, options, readResult$PeerNotifySettings);
   }
 
@@ -2754,6 +3491,21 @@ class GetNotifySettings$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getNotifySettings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getNotifySettings');
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetNotifySettings$ {
+    const j = new TlJsonReader(json, 'account.getNotifySettings', classes);
+    return j.end(
+      new GetNotifySettings$({
+        peer: j.field('peer', fromJson$InputNotifyPeer),
+      }),
+    );
   }
 }
 
@@ -2781,11 +3533,20 @@ class ResetNotifySettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.resetNotifySettings', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ResetNotifySettings$ {
     return new ResetNotifySettings$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.resetNotifySettings' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResetNotifySettings$ {
+    return new TlJsonReader(json, 'account.resetNotifySettings', classes).end(new ResetNotifySettings$());
   }
 }
 
@@ -2840,6 +3601,7 @@ class UpdateProfile$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser {
+    checkRpcError(bytes, 'account.updateProfile', options);
     return readBoxed(bytes, noRegistry, options, readResult$User);
   }
 
@@ -2860,6 +3622,25 @@ class UpdateProfile$ {
     } catch (e) {
       return rethrowDecode(e, 'account.updateProfile', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.updateProfile');
+    j.optional('first_name', this.firstName, stringToJson);
+    j.optional('last_name', this.lastName, stringToJson);
+    j.optional('about', this.about, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateProfile$ {
+    const j = new TlJsonReader(json, 'account.updateProfile', classes);
+    return j.end(
+      new UpdateProfile$({
+        firstName: j.optional('first_name', stringFromJson),
+        lastName: j.optional('last_name', stringFromJson),
+        about: j.optional('about', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -2901,6 +3682,7 @@ class UpdateStatus$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.updateStatus', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2914,6 +3696,21 @@ class UpdateStatus$ {
     } catch (e) {
       return rethrowDecode(e, 'account.updateStatus', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.updateStatus');
+    j.field('offline', this.offline, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateStatus$ {
+    const j = new TlJsonReader(json, 'account.updateStatus', classes);
+    return j.end(
+      new UpdateStatus$({
+        offline: j.field('offline', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -2955,6 +3752,7 @@ class GetWallPapers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeWallPapers {
+    checkRpcError(bytes, 'account.getWallPapers', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$WallPapers);
   }
 
@@ -2968,6 +3766,21 @@ class GetWallPapers$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getWallPapers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getWallPapers');
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetWallPapers$ {
+    const j = new TlJsonReader(json, 'account.getWallPapers', classes);
+    return j.end(
+      new GetWallPapers$({
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -3017,6 +3830,7 @@ class ReportPeer$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.reportPeer', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -3034,6 +3848,25 @@ class ReportPeer$ {
     } catch (e) {
       return rethrowDecode(e, 'account.reportPeer', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.reportPeer');
+    j.field('peer', this.peer, objectToJson);
+    j.field('reason', this.reason, objectToJson);
+    j.field('message', this.message, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReportPeer$ {
+    const j = new TlJsonReader(json, 'account.reportPeer', classes);
+    return j.end(
+      new ReportPeer$({
+        peer: j.field('peer', fromJson$InputPeer),
+        reason: j.field('reason', fromJson$ReportReason),
+        message: j.field('message', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -3075,6 +3908,7 @@ class CheckUsername$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.checkUsername', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -3088,6 +3922,21 @@ class CheckUsername$ {
     } catch (e) {
       return rethrowDecode(e, 'account.checkUsername', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.checkUsername');
+    j.field('username', this.username, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CheckUsername$ {
+    const j = new TlJsonReader(json, 'account.checkUsername', classes);
+    return j.end(
+      new CheckUsername$({
+        username: j.field('username', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -3129,6 +3978,7 @@ class UpdateUsername$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser {
+    checkRpcError(bytes, 'account.updateUsername', options);
     return readBoxed(bytes, noRegistry, options, readResult$User);
   }
 
@@ -3142,6 +3992,21 @@ class UpdateUsername$ {
     } catch (e) {
       return rethrowDecode(e, 'account.updateUsername', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.updateUsername');
+    j.field('username', this.username, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateUsername$ {
+    const j = new TlJsonReader(json, 'account.updateUsername', classes);
+    return j.end(
+      new UpdateUsername$({
+        username: j.field('username', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -3183,6 +4048,7 @@ class GetPrivacy$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypePrivacyRules {
+    checkRpcError(bytes, 'account.getPrivacy', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$PrivacyRules);
   }
 
@@ -3196,6 +4062,21 @@ class GetPrivacy$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getPrivacy', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getPrivacy');
+    j.field('key', this.key, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPrivacy$ {
+    const j = new TlJsonReader(json, 'account.getPrivacy', classes);
+    return j.end(
+      new GetPrivacy$({
+        key: j.field('key', fromJson$InputPrivacyKey),
+      }),
+    );
   }
 }
 
@@ -3249,6 +4130,7 @@ class SetPrivacy$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypePrivacyRules {
+    checkRpcError(bytes, 'account.setPrivacy', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$PrivacyRules);
   }
 
@@ -3264,6 +4146,23 @@ class SetPrivacy$ {
     } catch (e) {
       return rethrowDecode(e, 'account.setPrivacy', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.setPrivacy');
+    j.field('key', this.key, objectToJson);
+    j.vector('rules', this.rules, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetPrivacy$ {
+    const j = new TlJsonReader(json, 'account.setPrivacy', classes);
+    return j.end(
+      new SetPrivacy$({
+        key: j.field('key', fromJson$InputPrivacyKey),
+        rules: j.vector('rules', fromJson$InputPrivacyRule),
+      }),
+    );
   }
 }
 
@@ -3312,6 +4211,7 @@ class DeleteAccount$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.deleteAccount', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -3330,6 +4230,23 @@ class DeleteAccount$ {
     } catch (e) {
       return rethrowDecode(e, 'account.deleteAccount', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.deleteAccount');
+    j.field('reason', this.reason, stringToJson);
+    j.optional('password', this.password, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteAccount$ {
+    const j = new TlJsonReader(json, 'account.deleteAccount', classes);
+    return j.end(
+      new DeleteAccount$({
+        reason: j.field('reason', stringFromJson),
+        password: j.optional('password', fromJson$InputCheckPasswordSRP),
+      }),
+    );
   }
 }
 
@@ -3357,11 +4274,20 @@ class GetAccountTTL$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeAccountDaysTTL {
+    checkRpcError(bytes, 'account.getAccountTTL', options);
     return readBoxed(bytes, noRegistry, options, readResult$AccountDaysTTL);
   }
 
   static fromReader(_r: TlReader): GetAccountTTL$ {
     return new GetAccountTTL$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.getAccountTTL' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAccountTTL$ {
+    return new TlJsonReader(json, 'account.getAccountTTL', classes).end(new GetAccountTTL$());
   }
 }
 
@@ -3403,6 +4329,7 @@ class SetAccountTTL$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.setAccountTTL', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -3416,6 +4343,21 @@ class SetAccountTTL$ {
     } catch (e) {
       return rethrowDecode(e, 'account.setAccountTTL', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.setAccountTTL');
+    j.field('ttl', this.ttl, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetAccountTTL$ {
+    const j = new TlJsonReader(json, 'account.setAccountTTL', classes);
+    return j.end(
+      new SetAccountTTL$({
+        ttl: j.field('ttl', fromJson$AccountDaysTTL),
+      }),
+    );
   }
 }
 
@@ -3461,6 +4403,7 @@ class SendChangePhoneCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
+    checkRpcError(bytes, 'account.sendChangePhoneCode', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$SentCode);
   }
 
@@ -3476,6 +4419,23 @@ class SendChangePhoneCode$ {
     } catch (e) {
       return rethrowDecode(e, 'account.sendChangePhoneCode', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.sendChangePhoneCode');
+    j.field('phone_number', this.phoneNumber, stringToJson);
+    j.field('settings', this.settings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendChangePhoneCode$ {
+    const j = new TlJsonReader(json, 'account.sendChangePhoneCode', classes);
+    return j.end(
+      new SendChangePhoneCode$({
+        phoneNumber: j.field('phone_number', stringFromJson),
+        settings: j.field('settings', fromJson$CodeSettings),
+      }),
+    );
   }
 }
 
@@ -3525,6 +4485,7 @@ class ChangePhone$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser {
+    checkRpcError(bytes, 'account.changePhone', options);
     return readBoxed(bytes, noRegistry, options, readResult$User);
   }
 
@@ -3542,6 +4503,25 @@ class ChangePhone$ {
     } catch (e) {
       return rethrowDecode(e, 'account.changePhone', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.changePhone');
+    j.field('phone_number', this.phoneNumber, stringToJson);
+    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
+    j.field('phone_code', this.phoneCode, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChangePhone$ {
+    const j = new TlJsonReader(json, 'account.changePhone', classes);
+    return j.end(
+      new ChangePhone$({
+        phoneNumber: j.field('phone_number', stringFromJson),
+        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
+        phoneCode: j.field('phone_code', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -3583,6 +4563,7 @@ class UpdateDeviceLocked$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.updateDeviceLocked', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -3596,6 +4577,21 @@ class UpdateDeviceLocked$ {
     } catch (e) {
       return rethrowDecode(e, 'account.updateDeviceLocked', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.updateDeviceLocked');
+    j.field('period', this.period, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateDeviceLocked$ {
+    const j = new TlJsonReader(json, 'account.updateDeviceLocked', classes);
+    return j.end(
+      new UpdateDeviceLocked$({
+        period: j.field('period', intFromJson),
+      }),
+    );
   }
 }
 
@@ -3623,11 +4619,20 @@ class GetAuthorizations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeAuthorizations {
+    checkRpcError(bytes, 'account.getAuthorizations', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$Authorizations);
   }
 
   static fromReader(_r: TlReader): GetAuthorizations$ {
     return new GetAuthorizations$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.getAuthorizations' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAuthorizations$ {
+    return new TlJsonReader(json, 'account.getAuthorizations', classes).end(new GetAuthorizations$());
   }
 }
 
@@ -3669,6 +4674,7 @@ class ResetAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.resetAuthorization', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -3682,6 +4688,21 @@ class ResetAuthorization$ {
     } catch (e) {
       return rethrowDecode(e, 'account.resetAuthorization', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.resetAuthorization');
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResetAuthorization$ {
+    const j = new TlJsonReader(json, 'account.resetAuthorization', classes);
+    return j.end(
+      new ResetAuthorization$({
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -3709,11 +4730,20 @@ class GetPassword$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypePassword {
+    checkRpcError(bytes, 'account.getPassword', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$Password);
   }
 
   static fromReader(_r: TlReader): GetPassword$ {
     return new GetPassword$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.getPassword' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPassword$ {
+    return new TlJsonReader(json, 'account.getPassword', classes).end(new GetPassword$());
   }
 }
 
@@ -3755,6 +4785,7 @@ class GetPasswordSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypePasswordSettings {
+    checkRpcError(bytes, 'account.getPasswordSettings', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$PasswordSettings);
   }
 
@@ -3768,6 +4799,21 @@ class GetPasswordSettings$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getPasswordSettings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getPasswordSettings');
+    j.field('password', this.password, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPasswordSettings$ {
+    const j = new TlJsonReader(json, 'account.getPasswordSettings', classes);
+    return j.end(
+      new GetPasswordSettings$({
+        password: j.field('password', fromJson$InputCheckPasswordSRP),
+      }),
+    );
   }
 }
 
@@ -3813,6 +4859,7 @@ class UpdatePasswordSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.updatePasswordSettings', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -3828,6 +4875,23 @@ class UpdatePasswordSettings$ {
     } catch (e) {
       return rethrowDecode(e, 'account.updatePasswordSettings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.updatePasswordSettings');
+    j.field('password', this.password, objectToJson);
+    j.field('new_settings', this.newSettings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdatePasswordSettings$ {
+    const j = new TlJsonReader(json, 'account.updatePasswordSettings', classes);
+    return j.end(
+      new UpdatePasswordSettings$({
+        password: j.field('password', fromJson$InputCheckPasswordSRP),
+        newSettings: j.field('new_settings', fromJson$account$PasswordInputSettings),
+      }),
+    );
   }
 }
 
@@ -3873,6 +4937,7 @@ class SendConfirmPhoneCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
+    checkRpcError(bytes, 'account.sendConfirmPhoneCode', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$SentCode);
   }
 
@@ -3888,6 +4953,23 @@ class SendConfirmPhoneCode$ {
     } catch (e) {
       return rethrowDecode(e, 'account.sendConfirmPhoneCode', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.sendConfirmPhoneCode');
+    j.field('hash', this.hash, stringToJson);
+    j.field('settings', this.settings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendConfirmPhoneCode$ {
+    const j = new TlJsonReader(json, 'account.sendConfirmPhoneCode', classes);
+    return j.end(
+      new SendConfirmPhoneCode$({
+        hash: j.field('hash', stringFromJson),
+        settings: j.field('settings', fromJson$CodeSettings),
+      }),
+    );
   }
 }
 
@@ -3933,6 +5015,7 @@ class ConfirmPhone$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.confirmPhone', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -3948,6 +5031,23 @@ class ConfirmPhone$ {
     } catch (e) {
       return rethrowDecode(e, 'account.confirmPhone', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.confirmPhone');
+    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
+    j.field('phone_code', this.phoneCode, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ConfirmPhone$ {
+    const j = new TlJsonReader(json, 'account.confirmPhone', classes);
+    return j.end(
+      new ConfirmPhone$({
+        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
+        phoneCode: j.field('phone_code', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -3993,6 +5093,7 @@ class GetTmpPassword$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeTmpPassword {
+    checkRpcError(bytes, 'account.getTmpPassword', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$TmpPassword);
   }
 
@@ -4008,6 +5109,23 @@ class GetTmpPassword$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getTmpPassword', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getTmpPassword');
+    j.field('password', this.password, objectToJson);
+    j.field('period', this.period, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetTmpPassword$ {
+    const j = new TlJsonReader(json, 'account.getTmpPassword', classes);
+    return j.end(
+      new GetTmpPassword$({
+        password: j.field('password', fromJson$InputCheckPasswordSRP),
+        period: j.field('period', intFromJson),
+      }),
+    );
   }
 }
 
@@ -4035,11 +5153,20 @@ class GetWebAuthorizations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeWebAuthorizations {
+    checkRpcError(bytes, 'account.getWebAuthorizations', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$WebAuthorizations);
   }
 
   static fromReader(_r: TlReader): GetWebAuthorizations$ {
     return new GetWebAuthorizations$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.getWebAuthorizations' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetWebAuthorizations$ {
+    return new TlJsonReader(json, 'account.getWebAuthorizations', classes).end(new GetWebAuthorizations$());
   }
 }
 
@@ -4081,6 +5208,7 @@ class ResetWebAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.resetWebAuthorization', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -4094,6 +5222,21 @@ class ResetWebAuthorization$ {
     } catch (e) {
       return rethrowDecode(e, 'account.resetWebAuthorization', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.resetWebAuthorization');
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResetWebAuthorization$ {
+    const j = new TlJsonReader(json, 'account.resetWebAuthorization', classes);
+    return j.end(
+      new ResetWebAuthorization$({
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -4121,11 +5264,20 @@ class ResetWebAuthorizations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.resetWebAuthorizations', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ResetWebAuthorizations$ {
     return new ResetWebAuthorizations$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.resetWebAuthorizations' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResetWebAuthorizations$ {
+    return new TlJsonReader(json, 'account.resetWebAuthorizations', classes).end(new ResetWebAuthorizations$());
   }
 }
 
@@ -4153,11 +5305,20 @@ class GetAllSecureValues$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSecureValue[] {
+    checkRpcError(bytes, 'account.getAllSecureValues', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$SecureValue);
   }
 
   static fromReader(_r: TlReader): GetAllSecureValues$ {
     return new GetAllSecureValues$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.getAllSecureValues' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAllSecureValues$ {
+    return new TlJsonReader(json, 'account.getAllSecureValues', classes).end(new GetAllSecureValues$());
   }
 }
 
@@ -4207,6 +5368,7 @@ class GetSecureValue$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSecureValue[] {
+    checkRpcError(bytes, 'account.getSecureValue', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$SecureValue);
   }
 
@@ -4220,6 +5382,21 @@ class GetSecureValue$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getSecureValue', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getSecureValue');
+    j.vector('types', this.types, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSecureValue$ {
+    const j = new TlJsonReader(json, 'account.getSecureValue', classes);
+    return j.end(
+      new GetSecureValue$({
+        types: j.vector('types', fromJson$SecureValueType),
+      }),
+    );
   }
 }
 
@@ -4265,6 +5442,7 @@ class SaveSecureValue$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSecureValue {
+    checkRpcError(bytes, 'account.saveSecureValue', options);
     return readBoxed(bytes, noRegistry, options, readResult$SecureValue);
   }
 
@@ -4280,6 +5458,23 @@ class SaveSecureValue$ {
     } catch (e) {
       return rethrowDecode(e, 'account.saveSecureValue', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.saveSecureValue');
+    j.field('value', this.value, objectToJson);
+    j.field('secure_secret_id', this.secureSecretId, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SaveSecureValue$ {
+    const j = new TlJsonReader(json, 'account.saveSecureValue', classes);
+    return j.end(
+      new SaveSecureValue$({
+        value: j.field('value', fromJson$InputSecureValue),
+        secureSecretId: j.field('secure_secret_id', longFromJson),
+      }),
+    );
   }
 }
 
@@ -4329,6 +5524,7 @@ class DeleteSecureValue$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.deleteSecureValue', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -4342,6 +5538,21 @@ class DeleteSecureValue$ {
     } catch (e) {
       return rethrowDecode(e, 'account.deleteSecureValue', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.deleteSecureValue');
+    j.vector('types', this.types, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteSecureValue$ {
+    const j = new TlJsonReader(json, 'account.deleteSecureValue', classes);
+    return j.end(
+      new DeleteSecureValue$({
+        types: j.vector('types', fromJson$SecureValueType),
+      }),
+    );
   }
 }
 
@@ -4391,6 +5602,7 @@ class GetAuthorizationForm$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeAuthorizationForm {
+    checkRpcError(bytes, 'account.getAuthorizationForm', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$AuthorizationForm);
   }
 
@@ -4408,6 +5620,25 @@ class GetAuthorizationForm$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getAuthorizationForm', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getAuthorizationForm');
+    j.field('bot_id', this.botId, longToJson);
+    j.field('scope', this.scope, stringToJson);
+    j.field('public_key', this.publicKey, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAuthorizationForm$ {
+    const j = new TlJsonReader(json, 'account.getAuthorizationForm', classes);
+    return j.end(
+      new GetAuthorizationForm$({
+        botId: j.field('bot_id', longFromJson),
+        scope: j.field('scope', stringFromJson),
+        publicKey: j.field('public_key', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -4473,6 +5704,7 @@ class AcceptAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.acceptAuthorization', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -4494,6 +5726,29 @@ class AcceptAuthorization$ {
     } catch (e) {
       return rethrowDecode(e, 'account.acceptAuthorization', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.acceptAuthorization');
+    j.field('bot_id', this.botId, longToJson);
+    j.field('scope', this.scope, stringToJson);
+    j.field('public_key', this.publicKey, stringToJson);
+    j.vector('value_hashes', this.valueHashes, objectToJson);
+    j.field('credentials', this.credentials, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptAuthorization$ {
+    const j = new TlJsonReader(json, 'account.acceptAuthorization', classes);
+    return j.end(
+      new AcceptAuthorization$({
+        botId: j.field('bot_id', longFromJson),
+        scope: j.field('scope', stringFromJson),
+        publicKey: j.field('public_key', stringFromJson),
+        valueHashes: j.vector('value_hashes', fromJson$SecureValueHash),
+        credentials: j.field('credentials', fromJson$SecureCredentialsEncrypted),
+      }),
+    );
   }
 }
 
@@ -4539,6 +5794,7 @@ class SendVerifyPhoneCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
+    checkRpcError(bytes, 'account.sendVerifyPhoneCode', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$SentCode);
   }
 
@@ -4554,6 +5810,23 @@ class SendVerifyPhoneCode$ {
     } catch (e) {
       return rethrowDecode(e, 'account.sendVerifyPhoneCode', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.sendVerifyPhoneCode');
+    j.field('phone_number', this.phoneNumber, stringToJson);
+    j.field('settings', this.settings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendVerifyPhoneCode$ {
+    const j = new TlJsonReader(json, 'account.sendVerifyPhoneCode', classes);
+    return j.end(
+      new SendVerifyPhoneCode$({
+        phoneNumber: j.field('phone_number', stringFromJson),
+        settings: j.field('settings', fromJson$CodeSettings),
+      }),
+    );
   }
 }
 
@@ -4603,6 +5876,7 @@ class VerifyPhone$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.verifyPhone', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -4620,6 +5894,25 @@ class VerifyPhone$ {
     } catch (e) {
       return rethrowDecode(e, 'account.verifyPhone', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.verifyPhone');
+    j.field('phone_number', this.phoneNumber, stringToJson);
+    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
+    j.field('phone_code', this.phoneCode, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): VerifyPhone$ {
+    const j = new TlJsonReader(json, 'account.verifyPhone', classes);
+    return j.end(
+      new VerifyPhone$({
+        phoneNumber: j.field('phone_number', stringFromJson),
+        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
+        phoneCode: j.field('phone_code', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -4665,6 +5958,7 @@ class SendVerifyEmailCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeSentEmailCode {
+    checkRpcError(bytes, 'account.sendVerifyEmailCode', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$SentEmailCode);
   }
 
@@ -4680,6 +5974,23 @@ class SendVerifyEmailCode$ {
     } catch (e) {
       return rethrowDecode(e, 'account.sendVerifyEmailCode', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.sendVerifyEmailCode');
+    j.field('purpose', this.purpose, objectToJson);
+    j.field('email', this.email, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendVerifyEmailCode$ {
+    const j = new TlJsonReader(json, 'account.sendVerifyEmailCode', classes);
+    return j.end(
+      new SendVerifyEmailCode$({
+        purpose: j.field('purpose', fromJson$EmailVerifyPurpose),
+        email: j.field('email', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -4725,6 +6036,7 @@ class VerifyEmail$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeEmailVerified {
+    checkRpcError(bytes, 'account.verifyEmail', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$EmailVerified);
   }
 
@@ -4740,6 +6052,23 @@ class VerifyEmail$ {
     } catch (e) {
       return rethrowDecode(e, 'account.verifyEmail', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.verifyEmail');
+    j.field('purpose', this.purpose, objectToJson);
+    j.field('verification', this.verification, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): VerifyEmail$ {
+    const j = new TlJsonReader(json, 'account.verifyEmail', classes);
+    return j.end(
+      new VerifyEmail$({
+        purpose: j.field('purpose', fromJson$EmailVerifyPurpose),
+        verification: j.field('verification', fromJson$EmailVerification),
+      }),
+    );
   }
 }
 
@@ -4812,6 +6141,7 @@ class InitTakeoutSession$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeTakeout {
+    checkRpcError(bytes, 'account.initTakeoutSession', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$Takeout);
   }
 
@@ -4834,6 +6164,33 @@ class InitTakeoutSession$ {
     } catch (e) {
       return rethrowDecode(e, 'account.initTakeoutSession', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.initTakeoutSession');
+    j.flag('contacts', this.contacts);
+    j.flag('message_users', this.messageUsers);
+    j.flag('message_chats', this.messageChats);
+    j.flag('message_megagroups', this.messageMegagroups);
+    j.flag('message_channels', this.messageChannels);
+    j.flag('files', this.files);
+    j.optional('file_max_size', this.fileMaxSize, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InitTakeoutSession$ {
+    const j = new TlJsonReader(json, 'account.initTakeoutSession', classes);
+    return j.end(
+      new InitTakeoutSession$({
+        contacts: j.flag('contacts'),
+        messageUsers: j.flag('message_users'),
+        messageChats: j.flag('message_chats'),
+        messageMegagroups: j.flag('message_megagroups'),
+        messageChannels: j.flag('message_channels'),
+        files: j.flag('files'),
+        fileMaxSize: j.optional('file_max_size', longFromJson),
+      }),
+    );
   }
 }
 
@@ -4877,6 +6234,7 @@ class FinishTakeoutSession$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.finishTakeoutSession', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -4892,6 +6250,21 @@ class FinishTakeoutSession$ {
     } catch (e) {
       return rethrowDecode(e, 'account.finishTakeoutSession', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.finishTakeoutSession');
+    j.flag('success', this.success);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FinishTakeoutSession$ {
+    const j = new TlJsonReader(json, 'account.finishTakeoutSession', classes);
+    return j.end(
+      new FinishTakeoutSession$({
+        success: j.flag('success'),
+      }),
+    );
   }
 }
 
@@ -4933,6 +6306,7 @@ class ConfirmPasswordEmail$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.confirmPasswordEmail', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -4946,6 +6320,21 @@ class ConfirmPasswordEmail$ {
     } catch (e) {
       return rethrowDecode(e, 'account.confirmPasswordEmail', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.confirmPasswordEmail');
+    j.field('code', this.code, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ConfirmPasswordEmail$ {
+    const j = new TlJsonReader(json, 'account.confirmPasswordEmail', classes);
+    return j.end(
+      new ConfirmPasswordEmail$({
+        code: j.field('code', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -4973,11 +6362,20 @@ class ResendPasswordEmail$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.resendPasswordEmail', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ResendPasswordEmail$ {
     return new ResendPasswordEmail$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.resendPasswordEmail' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResendPasswordEmail$ {
+    return new TlJsonReader(json, 'account.resendPasswordEmail', classes).end(new ResendPasswordEmail$());
   }
 }
 
@@ -5005,11 +6403,20 @@ class CancelPasswordEmail$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.cancelPasswordEmail', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): CancelPasswordEmail$ {
     return new CancelPasswordEmail$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.cancelPasswordEmail' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CancelPasswordEmail$ {
+    return new TlJsonReader(json, 'account.cancelPasswordEmail', classes).end(new CancelPasswordEmail$());
   }
 }
 
@@ -5037,11 +6444,20 @@ class GetContactSignUpNotification$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.getContactSignUpNotification', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): GetContactSignUpNotification$ {
     return new GetContactSignUpNotification$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.getContactSignUpNotification' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetContactSignUpNotification$ {
+    return new TlJsonReader(json, 'account.getContactSignUpNotification', classes).end(new GetContactSignUpNotification$());
   }
 }
 
@@ -5083,6 +6499,7 @@ class SetContactSignUpNotification$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.setContactSignUpNotification', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -5096,6 +6513,21 @@ class SetContactSignUpNotification$ {
     } catch (e) {
       return rethrowDecode(e, 'account.setContactSignUpNotification', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.setContactSignUpNotification');
+    j.field('silent', this.silent, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetContactSignUpNotification$ {
+    const j = new TlJsonReader(json, 'account.setContactSignUpNotification', classes);
+    return j.end(
+      new SetContactSignUpNotification$({
+        silent: j.field('silent', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -5148,6 +6580,7 @@ class GetNotifyExceptions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'account.getNotifyExceptions', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -5166,6 +6599,25 @@ class GetNotifyExceptions$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getNotifyExceptions', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getNotifyExceptions');
+    j.flag('compare_sound', this.compareSound);
+    j.flag('compare_stories', this.compareStories);
+    j.optional('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetNotifyExceptions$ {
+    const j = new TlJsonReader(json, 'account.getNotifyExceptions', classes);
+    return j.end(
+      new GetNotifyExceptions$({
+        compareSound: j.flag('compare_sound'),
+        compareStories: j.flag('compare_stories'),
+        peer: j.optional('peer', fromJson$InputNotifyPeer),
+      }),
+    );
   }
 }
 
@@ -5207,6 +6659,7 @@ class GetWallPaper$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWallPaper {
+    checkRpcError(bytes, 'account.getWallPaper', options);
     return readBoxed(bytes, noRegistry, options, readResult$WallPaper);
   }
 
@@ -5220,6 +6673,21 @@ class GetWallPaper$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getWallPaper', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getWallPaper');
+    j.field('wallpaper', this.wallpaper, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetWallPaper$ {
+    const j = new TlJsonReader(json, 'account.getWallPaper', classes);
+    return j.end(
+      new GetWallPaper$({
+        wallpaper: j.field('wallpaper', fromJson$InputWallPaper),
+      }),
+    );
   }
 }
 
@@ -5275,6 +6743,7 @@ class UploadWallPaper$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWallPaper {
+    checkRpcError(bytes, 'account.uploadWallPaper', options);
     return readBoxed(bytes, noRegistry, options, readResult$WallPaper);
   }
 
@@ -5296,6 +6765,27 @@ class UploadWallPaper$ {
     } catch (e) {
       return rethrowDecode(e, 'account.uploadWallPaper', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.uploadWallPaper');
+    j.flag('for_chat', this.forChat);
+    j.field('file', this.file, objectToJson);
+    j.field('mime_type', this.mimeType, stringToJson);
+    j.field('settings', this.settings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UploadWallPaper$ {
+    const j = new TlJsonReader(json, 'account.uploadWallPaper', classes);
+    return j.end(
+      new UploadWallPaper$({
+        forChat: j.flag('for_chat'),
+        file: j.field('file', fromJson$InputFile),
+        mimeType: j.field('mime_type', stringFromJson),
+        settings: j.field('settings', fromJson$WallPaperSettings),
+      }),
+    );
   }
 }
 
@@ -5345,6 +6835,7 @@ class SaveWallPaper$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.saveWallPaper', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -5362,6 +6853,25 @@ class SaveWallPaper$ {
     } catch (e) {
       return rethrowDecode(e, 'account.saveWallPaper', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.saveWallPaper');
+    j.field('wallpaper', this.wallpaper, objectToJson);
+    j.field('unsave', this.unsave, boolToJson);
+    j.field('settings', this.settings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SaveWallPaper$ {
+    const j = new TlJsonReader(json, 'account.saveWallPaper', classes);
+    return j.end(
+      new SaveWallPaper$({
+        wallpaper: j.field('wallpaper', fromJson$InputWallPaper),
+        unsave: j.field('unsave', boolFromJson),
+        settings: j.field('settings', fromJson$WallPaperSettings),
+      }),
+    );
   }
 }
 
@@ -5407,6 +6917,7 @@ class InstallWallPaper$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.installWallPaper', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -5422,6 +6933,23 @@ class InstallWallPaper$ {
     } catch (e) {
       return rethrowDecode(e, 'account.installWallPaper', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.installWallPaper');
+    j.field('wallpaper', this.wallpaper, objectToJson);
+    j.field('settings', this.settings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InstallWallPaper$ {
+    const j = new TlJsonReader(json, 'account.installWallPaper', classes);
+    return j.end(
+      new InstallWallPaper$({
+        wallpaper: j.field('wallpaper', fromJson$InputWallPaper),
+        settings: j.field('settings', fromJson$WallPaperSettings),
+      }),
+    );
   }
 }
 
@@ -5449,11 +6977,20 @@ class ResetWallPapers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.resetWallPapers', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ResetWallPapers$ {
     return new ResetWallPapers$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.resetWallPapers' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResetWallPapers$ {
+    return new TlJsonReader(json, 'account.resetWallPapers', classes).end(new ResetWallPapers$());
   }
 }
 
@@ -5481,11 +7018,20 @@ class GetAutoDownloadSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeAutoDownloadSettings {
+    checkRpcError(bytes, 'account.getAutoDownloadSettings', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$AutoDownloadSettings);
   }
 
   static fromReader(_r: TlReader): GetAutoDownloadSettings$ {
     return new GetAutoDownloadSettings$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.getAutoDownloadSettings' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAutoDownloadSettings$ {
+    return new TlJsonReader(json, 'account.getAutoDownloadSettings', classes).end(new GetAutoDownloadSettings$());
   }
 }
 
@@ -5537,6 +7083,7 @@ class SaveAutoDownloadSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.saveAutoDownloadSettings', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -5555,6 +7102,25 @@ class SaveAutoDownloadSettings$ {
     } catch (e) {
       return rethrowDecode(e, 'account.saveAutoDownloadSettings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.saveAutoDownloadSettings');
+    j.flag('low', this.low);
+    j.flag('high', this.high);
+    j.field('settings', this.settings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SaveAutoDownloadSettings$ {
+    const j = new TlJsonReader(json, 'account.saveAutoDownloadSettings', classes);
+    return j.end(
+      new SaveAutoDownloadSettings$({
+        low: j.flag('low'),
+        high: j.flag('high'),
+        settings: j.field('settings', fromJson$AutoDownloadSettings),
+      }),
+    );
   }
 }
 
@@ -5611,6 +7177,7 @@ class UploadTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDocument {
+    checkRpcError(bytes, 'account.uploadTheme', options);
     return readBoxed(bytes, noRegistry, options, readResult$Document);
   }
 
@@ -5633,6 +7200,27 @@ class UploadTheme$ {
     } catch (e) {
       return rethrowDecode(e, 'account.uploadTheme', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.uploadTheme');
+    j.field('file', this.file, objectToJson);
+    j.optional('thumb', this.thumb, objectToJson);
+    j.field('file_name', this.fileName, stringToJson);
+    j.field('mime_type', this.mimeType, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UploadTheme$ {
+    const j = new TlJsonReader(json, 'account.uploadTheme', classes);
+    return j.end(
+      new UploadTheme$({
+        file: j.field('file', fromJson$InputFile),
+        thumb: j.optional('thumb', fromJson$InputFile),
+        fileName: j.field('file_name', stringFromJson),
+        mimeType: j.field('mime_type', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -5698,6 +7286,7 @@ class CreateTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeTheme {
+    checkRpcError(bytes, 'account.createTheme', options);
     return readBoxed(bytes, noRegistry, options, readResult$Theme);
   }
 
@@ -5720,6 +7309,27 @@ class CreateTheme$ {
     } catch (e) {
       return rethrowDecode(e, 'account.createTheme', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.createTheme');
+    j.field('slug', this.slug, stringToJson);
+    j.field('title', this.title, stringToJson);
+    j.optional('document', this.document, objectToJson);
+    j.optionalVector('settings', this.settings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CreateTheme$ {
+    const j = new TlJsonReader(json, 'account.createTheme', classes);
+    return j.end(
+      new CreateTheme$({
+        slug: j.field('slug', stringFromJson),
+        title: j.field('title', stringFromJson),
+        document: j.optional('document', fromJson$InputDocument),
+        settings: j.optionalVector('settings', fromJson$InputThemeSettings),
+      }),
+    );
   }
 }
 
@@ -5795,6 +7405,7 @@ class UpdateTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeTheme {
+    checkRpcError(bytes, 'account.updateTheme', options);
     return readBoxed(bytes, noRegistry, options, readResult$Theme);
   }
 
@@ -5821,6 +7432,31 @@ class UpdateTheme$ {
     } catch (e) {
       return rethrowDecode(e, 'account.updateTheme', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.updateTheme');
+    j.field('format', this.format, stringToJson);
+    j.field('theme', this.theme, objectToJson);
+    j.optional('slug', this.slug, stringToJson);
+    j.optional('title', this.title, stringToJson);
+    j.optional('document', this.document, objectToJson);
+    j.optionalVector('settings', this.settings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateTheme$ {
+    const j = new TlJsonReader(json, 'account.updateTheme', classes);
+    return j.end(
+      new UpdateTheme$({
+        format: j.field('format', stringFromJson),
+        theme: j.field('theme', fromJson$InputTheme),
+        slug: j.optional('slug', stringFromJson),
+        title: j.optional('title', stringFromJson),
+        document: j.optional('document', fromJson$InputDocument),
+        settings: j.optionalVector('settings', fromJson$InputThemeSettings),
+      }),
+    );
   }
 }
 
@@ -5866,6 +7502,7 @@ class SaveTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.saveTheme', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -5881,6 +7518,23 @@ class SaveTheme$ {
     } catch (e) {
       return rethrowDecode(e, 'account.saveTheme', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.saveTheme');
+    j.field('theme', this.theme, objectToJson);
+    j.field('unsave', this.unsave, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SaveTheme$ {
+    const j = new TlJsonReader(json, 'account.saveTheme', classes);
+    return j.end(
+      new SaveTheme$({
+        theme: j.field('theme', fromJson$InputTheme),
+        unsave: j.field('unsave', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -5939,6 +7593,7 @@ class InstallTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.installTheme', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -5960,6 +7615,27 @@ class InstallTheme$ {
     } catch (e) {
       return rethrowDecode(e, 'account.installTheme', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.installTheme');
+    j.flag('dark', this.dark);
+    j.optional('theme', this.theme, objectToJson);
+    j.optional('format', this.format, stringToJson);
+    j.optional('base_theme', this.baseTheme, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InstallTheme$ {
+    const j = new TlJsonReader(json, 'account.installTheme', classes);
+    return j.end(
+      new InstallTheme$({
+        dark: j.flag('dark'),
+        theme: j.optional('theme', fromJson$InputTheme),
+        format: j.optional('format', stringFromJson),
+        baseTheme: j.optional('base_theme', fromJson$BaseTheme),
+      }),
+    );
   }
 }
 
@@ -6005,6 +7681,7 @@ class GetTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeTheme {
+    checkRpcError(bytes, 'account.getTheme', options);
     return readBoxed(bytes, noRegistry, options, readResult$Theme);
   }
 
@@ -6020,6 +7697,23 @@ class GetTheme$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getTheme', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getTheme');
+    j.field('format', this.format, stringToJson);
+    j.field('theme', this.theme, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetTheme$ {
+    const j = new TlJsonReader(json, 'account.getTheme', classes);
+    return j.end(
+      new GetTheme$({
+        format: j.field('format', stringFromJson),
+        theme: j.field('theme', fromJson$InputTheme),
+      }),
+    );
   }
 }
 
@@ -6065,6 +7759,7 @@ class GetThemes$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeThemes {
+    checkRpcError(bytes, 'account.getThemes', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$Themes);
   }
 
@@ -6080,6 +7775,23 @@ class GetThemes$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getThemes', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getThemes');
+    j.field('format', this.format, stringToJson);
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetThemes$ {
+    const j = new TlJsonReader(json, 'account.getThemes', classes);
+    return j.end(
+      new GetThemes$({
+        format: j.field('format', stringFromJson),
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -6123,6 +7835,7 @@ class SetContentSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.setContentSettings', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -6138,6 +7851,21 @@ class SetContentSettings$ {
     } catch (e) {
       return rethrowDecode(e, 'account.setContentSettings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.setContentSettings');
+    j.flag('sensitive_enabled', this.sensitiveEnabled);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetContentSettings$ {
+    const j = new TlJsonReader(json, 'account.setContentSettings', classes);
+    return j.end(
+      new SetContentSettings$({
+        sensitiveEnabled: j.flag('sensitive_enabled'),
+      }),
+    );
   }
 }
 
@@ -6165,11 +7893,20 @@ class GetContentSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeContentSettings {
+    checkRpcError(bytes, 'account.getContentSettings', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$ContentSettings);
   }
 
   static fromReader(_r: TlReader): GetContentSettings$ {
     return new GetContentSettings$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.getContentSettings' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetContentSettings$ {
+    return new TlJsonReader(json, 'account.getContentSettings', classes).end(new GetContentSettings$());
   }
 }
 
@@ -6219,6 +7956,7 @@ class GetMultiWallPapers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWallPaper[] {
+    checkRpcError(bytes, 'account.getMultiWallPapers', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$WallPaper);
   }
 
@@ -6232,6 +7970,21 @@ class GetMultiWallPapers$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getMultiWallPapers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getMultiWallPapers');
+    j.vector('wallpapers', this.wallpapers, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetMultiWallPapers$ {
+    const j = new TlJsonReader(json, 'account.getMultiWallPapers', classes);
+    return j.end(
+      new GetMultiWallPapers$({
+        wallpapers: j.vector('wallpapers', fromJson$InputWallPaper),
+      }),
+    );
   }
 }
 
@@ -6259,11 +8012,20 @@ class GetGlobalPrivacySettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeGlobalPrivacySettings {
+    checkRpcError(bytes, 'account.getGlobalPrivacySettings', options);
     return readBoxed(bytes, noRegistry, options, readResult$GlobalPrivacySettings);
   }
 
   static fromReader(_r: TlReader): GetGlobalPrivacySettings$ {
     return new GetGlobalPrivacySettings$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.getGlobalPrivacySettings' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetGlobalPrivacySettings$ {
+    return new TlJsonReader(json, 'account.getGlobalPrivacySettings', classes).end(new GetGlobalPrivacySettings$());
   }
 }
 
@@ -6305,6 +8067,7 @@ class SetGlobalPrivacySettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeGlobalPrivacySettings {
+    checkRpcError(bytes, 'account.setGlobalPrivacySettings', options);
     return readBoxed(bytes, noRegistry, options, readResult$GlobalPrivacySettings);
   }
 
@@ -6318,6 +8081,21 @@ class SetGlobalPrivacySettings$ {
     } catch (e) {
       return rethrowDecode(e, 'account.setGlobalPrivacySettings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.setGlobalPrivacySettings');
+    j.field('settings', this.settings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetGlobalPrivacySettings$ {
+    const j = new TlJsonReader(json, 'account.setGlobalPrivacySettings', classes);
+    return j.end(
+      new SetGlobalPrivacySettings$({
+        settings: j.field('settings', fromJson$GlobalPrivacySettings),
+      }),
+    );
   }
 }
 
@@ -6371,6 +8149,7 @@ class ReportProfilePhoto$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.reportProfilePhoto', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -6390,6 +8169,27 @@ class ReportProfilePhoto$ {
     } catch (e) {
       return rethrowDecode(e, 'account.reportProfilePhoto', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.reportProfilePhoto');
+    j.field('peer', this.peer, objectToJson);
+    j.field('photo_id', this.photoId, objectToJson);
+    j.field('reason', this.reason, objectToJson);
+    j.field('message', this.message, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReportProfilePhoto$ {
+    const j = new TlJsonReader(json, 'account.reportProfilePhoto', classes);
+    return j.end(
+      new ReportProfilePhoto$({
+        peer: j.field('peer', fromJson$InputPeer),
+        photoId: j.field('photo_id', fromJson$InputPhoto),
+        reason: j.field('reason', fromJson$ReportReason),
+        message: j.field('message', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -6417,11 +8217,20 @@ class ResetPassword$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeResetPasswordResult {
+    checkRpcError(bytes, 'account.resetPassword', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$ResetPasswordResult);
   }
 
   static fromReader(_r: TlReader): ResetPassword$ {
     return new ResetPassword$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.resetPassword' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResetPassword$ {
+    return new TlJsonReader(json, 'account.resetPassword', classes).end(new ResetPassword$());
   }
 }
 
@@ -6449,11 +8258,20 @@ class DeclinePasswordReset$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.declinePasswordReset', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): DeclinePasswordReset$ {
     return new DeclinePasswordReset$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.declinePasswordReset' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeclinePasswordReset$ {
+    return new TlJsonReader(json, 'account.declinePasswordReset', classes).end(new DeclinePasswordReset$());
   }
 }
 
@@ -6495,6 +8313,7 @@ class GetChatThemes$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeThemes {
+    checkRpcError(bytes, 'account.getChatThemes', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$Themes);
   }
 
@@ -6508,6 +8327,21 @@ class GetChatThemes$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getChatThemes', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getChatThemes');
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetChatThemes$ {
+    const j = new TlJsonReader(json, 'account.getChatThemes', classes);
+    return j.end(
+      new GetChatThemes$({
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -6549,6 +8383,7 @@ class SetAuthorizationTTL$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.setAuthorizationTTL', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -6562,6 +8397,21 @@ class SetAuthorizationTTL$ {
     } catch (e) {
       return rethrowDecode(e, 'account.setAuthorizationTTL', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.setAuthorizationTTL');
+    j.field('authorization_ttl_days', this.authorizationTtlDays, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetAuthorizationTTL$ {
+    const j = new TlJsonReader(json, 'account.setAuthorizationTTL', classes);
+    return j.end(
+      new SetAuthorizationTTL$({
+        authorizationTtlDays: j.field('authorization_ttl_days', intFromJson),
+      }),
+    );
   }
 }
 
@@ -6619,6 +8469,7 @@ class ChangeAuthorizationSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.changeAuthorizationSettings', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -6640,6 +8491,27 @@ class ChangeAuthorizationSettings$ {
     } catch (e) {
       return rethrowDecode(e, 'account.changeAuthorizationSettings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.changeAuthorizationSettings');
+    j.flag('confirmed', this.confirmed);
+    j.field('hash', this.hash, longToJson);
+    j.optional('encrypted_requests_disabled', this.encryptedRequestsDisabled, boolToJson);
+    j.optional('call_requests_disabled', this.callRequestsDisabled, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChangeAuthorizationSettings$ {
+    const j = new TlJsonReader(json, 'account.changeAuthorizationSettings', classes);
+    return j.end(
+      new ChangeAuthorizationSettings$({
+        confirmed: j.flag('confirmed'),
+        hash: j.field('hash', longFromJson),
+        encryptedRequestsDisabled: j.optional('encrypted_requests_disabled', boolFromJson),
+        callRequestsDisabled: j.optional('call_requests_disabled', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -6681,6 +8553,7 @@ class GetSavedRingtones$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeSavedRingtones {
+    checkRpcError(bytes, 'account.getSavedRingtones', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$SavedRingtones);
   }
 
@@ -6694,6 +8567,21 @@ class GetSavedRingtones$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getSavedRingtones', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getSavedRingtones');
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedRingtones$ {
+    const j = new TlJsonReader(json, 'account.getSavedRingtones', classes);
+    return j.end(
+      new GetSavedRingtones$({
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -6739,6 +8627,7 @@ class SaveRingtone$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeSavedRingtone {
+    checkRpcError(bytes, 'account.saveRingtone', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$SavedRingtone);
   }
 
@@ -6754,6 +8643,23 @@ class SaveRingtone$ {
     } catch (e) {
       return rethrowDecode(e, 'account.saveRingtone', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.saveRingtone');
+    j.field('id', this.id, objectToJson);
+    j.field('unsave', this.unsave, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SaveRingtone$ {
+    const j = new TlJsonReader(json, 'account.saveRingtone', classes);
+    return j.end(
+      new SaveRingtone$({
+        id: j.field('id', fromJson$InputDocument),
+        unsave: j.field('unsave', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -6803,6 +8709,7 @@ class UploadRingtone$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDocument {
+    checkRpcError(bytes, 'account.uploadRingtone', options);
     return readBoxed(bytes, noRegistry, options, readResult$Document);
   }
 
@@ -6820,6 +8727,25 @@ class UploadRingtone$ {
     } catch (e) {
       return rethrowDecode(e, 'account.uploadRingtone', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.uploadRingtone');
+    j.field('file', this.file, objectToJson);
+    j.field('file_name', this.fileName, stringToJson);
+    j.field('mime_type', this.mimeType, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UploadRingtone$ {
+    const j = new TlJsonReader(json, 'account.uploadRingtone', classes);
+    return j.end(
+      new UploadRingtone$({
+        file: j.field('file', fromJson$InputFile),
+        fileName: j.field('file_name', stringFromJson),
+        mimeType: j.field('mime_type', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -6861,6 +8787,7 @@ class UpdateEmojiStatus$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.updateEmojiStatus', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -6874,6 +8801,21 @@ class UpdateEmojiStatus$ {
     } catch (e) {
       return rethrowDecode(e, 'account.updateEmojiStatus', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.updateEmojiStatus');
+    j.field('emoji_status', this.emojiStatus, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateEmojiStatus$ {
+    const j = new TlJsonReader(json, 'account.updateEmojiStatus', classes);
+    return j.end(
+      new UpdateEmojiStatus$({
+        emojiStatus: j.field('emoji_status', fromJson$EmojiStatus),
+      }),
+    );
   }
 }
 
@@ -6915,6 +8857,7 @@ class GetDefaultEmojiStatuses$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeEmojiStatuses {
+    checkRpcError(bytes, 'account.getDefaultEmojiStatuses', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$EmojiStatuses);
   }
 
@@ -6928,6 +8871,21 @@ class GetDefaultEmojiStatuses$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getDefaultEmojiStatuses', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getDefaultEmojiStatuses');
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetDefaultEmojiStatuses$ {
+    const j = new TlJsonReader(json, 'account.getDefaultEmojiStatuses', classes);
+    return j.end(
+      new GetDefaultEmojiStatuses$({
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -6969,6 +8927,7 @@ class GetRecentEmojiStatuses$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeEmojiStatuses {
+    checkRpcError(bytes, 'account.getRecentEmojiStatuses', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$EmojiStatuses);
   }
 
@@ -6982,6 +8941,21 @@ class GetRecentEmojiStatuses$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getRecentEmojiStatuses', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getRecentEmojiStatuses');
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetRecentEmojiStatuses$ {
+    const j = new TlJsonReader(json, 'account.getRecentEmojiStatuses', classes);
+    return j.end(
+      new GetRecentEmojiStatuses$({
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -7009,11 +8983,20 @@ class ClearRecentEmojiStatuses$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.clearRecentEmojiStatuses', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ClearRecentEmojiStatuses$ {
     return new ClearRecentEmojiStatuses$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.clearRecentEmojiStatuses' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ClearRecentEmojiStatuses$ {
+    return new TlJsonReader(json, 'account.clearRecentEmojiStatuses', classes).end(new ClearRecentEmojiStatuses$());
   }
 }
 
@@ -7063,6 +9046,7 @@ class ReorderUsernames$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.reorderUsernames', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -7076,6 +9060,21 @@ class ReorderUsernames$ {
     } catch (e) {
       return rethrowDecode(e, 'account.reorderUsernames', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.reorderUsernames');
+    j.vector('order', this.order, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderUsernames$ {
+    const j = new TlJsonReader(json, 'account.reorderUsernames', classes);
+    return j.end(
+      new ReorderUsernames$({
+        order: j.vector('order', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -7121,6 +9120,7 @@ class ToggleUsername$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.toggleUsername', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -7136,6 +9136,23 @@ class ToggleUsername$ {
     } catch (e) {
       return rethrowDecode(e, 'account.toggleUsername', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.toggleUsername');
+    j.field('username', this.username, stringToJson);
+    j.field('active', this.active, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleUsername$ {
+    const j = new TlJsonReader(json, 'account.toggleUsername', classes);
+    return j.end(
+      new ToggleUsername$({
+        username: j.field('username', stringFromJson),
+        active: j.field('active', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -7177,6 +9194,7 @@ class GetDefaultProfilePhotoEmojis$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiList {
+    checkRpcError(bytes, 'account.getDefaultProfilePhotoEmojis', options);
     return readBoxed(bytes, noRegistry, options, readResult$EmojiList);
   }
 
@@ -7190,6 +9208,21 @@ class GetDefaultProfilePhotoEmojis$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getDefaultProfilePhotoEmojis', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getDefaultProfilePhotoEmojis');
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetDefaultProfilePhotoEmojis$ {
+    const j = new TlJsonReader(json, 'account.getDefaultProfilePhotoEmojis', classes);
+    return j.end(
+      new GetDefaultProfilePhotoEmojis$({
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -7231,6 +9264,7 @@ class GetDefaultGroupPhotoEmojis$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiList {
+    checkRpcError(bytes, 'account.getDefaultGroupPhotoEmojis', options);
     return readBoxed(bytes, noRegistry, options, readResult$EmojiList);
   }
 
@@ -7244,6 +9278,21 @@ class GetDefaultGroupPhotoEmojis$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getDefaultGroupPhotoEmojis', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getDefaultGroupPhotoEmojis');
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetDefaultGroupPhotoEmojis$ {
+    const j = new TlJsonReader(json, 'account.getDefaultGroupPhotoEmojis', classes);
+    return j.end(
+      new GetDefaultGroupPhotoEmojis$({
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -7271,11 +9320,20 @@ class GetAutoSaveSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeAutoSaveSettings {
+    checkRpcError(bytes, 'account.getAutoSaveSettings', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$AutoSaveSettings);
   }
 
   static fromReader(_r: TlReader): GetAutoSaveSettings$ {
     return new GetAutoSaveSettings$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.getAutoSaveSettings' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAutoSaveSettings$ {
+    return new TlJsonReader(json, 'account.getAutoSaveSettings', classes).end(new GetAutoSaveSettings$());
   }
 }
 
@@ -7336,6 +9394,7 @@ class SaveAutoSaveSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.saveAutoSaveSettings', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -7357,6 +9416,29 @@ class SaveAutoSaveSettings$ {
     } catch (e) {
       return rethrowDecode(e, 'account.saveAutoSaveSettings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.saveAutoSaveSettings');
+    j.flag('users', this.users);
+    j.flag('chats', this.chats);
+    j.flag('broadcasts', this.broadcasts);
+    j.optional('peer', this.peer, objectToJson);
+    j.field('settings', this.settings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SaveAutoSaveSettings$ {
+    const j = new TlJsonReader(json, 'account.saveAutoSaveSettings', classes);
+    return j.end(
+      new SaveAutoSaveSettings$({
+        users: j.flag('users'),
+        chats: j.flag('chats'),
+        broadcasts: j.flag('broadcasts'),
+        peer: j.optional('peer', fromJson$InputPeer),
+        settings: j.field('settings', fromJson$AutoSaveSettings),
+      }),
+    );
   }
 }
 
@@ -7384,11 +9466,20 @@ class DeleteAutoSaveExceptions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.deleteAutoSaveExceptions', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): DeleteAutoSaveExceptions$ {
     return new DeleteAutoSaveExceptions$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.deleteAutoSaveExceptions' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteAutoSaveExceptions$ {
+    return new TlJsonReader(json, 'account.deleteAutoSaveExceptions', classes).end(new DeleteAutoSaveExceptions$());
   }
 }
 
@@ -7438,6 +9529,7 @@ class InvalidateSignInCodes$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.invalidateSignInCodes', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -7451,6 +9543,21 @@ class InvalidateSignInCodes$ {
     } catch (e) {
       return rethrowDecode(e, 'account.invalidateSignInCodes', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.invalidateSignInCodes');
+    j.vector('codes', this.codes, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InvalidateSignInCodes$ {
+    const j = new TlJsonReader(json, 'account.invalidateSignInCodes', classes);
+    return j.end(
+      new InvalidateSignInCodes$({
+        codes: j.vector('codes', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -7504,6 +9611,7 @@ class UpdateColor$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.updateColor', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -7523,6 +9631,25 @@ class UpdateColor$ {
     } catch (e) {
       return rethrowDecode(e, 'account.updateColor', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.updateColor');
+    j.flag('for_profile', this.forProfile);
+    j.optional('color', this.color, intToJson);
+    j.optional('background_emoji_id', this.backgroundEmojiId, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateColor$ {
+    const j = new TlJsonReader(json, 'account.updateColor', classes);
+    return j.end(
+      new UpdateColor$({
+        forProfile: j.flag('for_profile'),
+        color: j.optional('color', intFromJson),
+        backgroundEmojiId: j.optional('background_emoji_id', longFromJson),
+      }),
+    );
   }
 }
 
@@ -7564,6 +9691,7 @@ class GetDefaultBackgroundEmojis$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiList {
+    checkRpcError(bytes, 'account.getDefaultBackgroundEmojis', options);
     return readBoxed(bytes, noRegistry, options, readResult$EmojiList);
   }
 
@@ -7577,6 +9705,21 @@ class GetDefaultBackgroundEmojis$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getDefaultBackgroundEmojis', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getDefaultBackgroundEmojis');
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetDefaultBackgroundEmojis$ {
+    const j = new TlJsonReader(json, 'account.getDefaultBackgroundEmojis', classes);
+    return j.end(
+      new GetDefaultBackgroundEmojis$({
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -7618,6 +9761,7 @@ class GetChannelDefaultEmojiStatuses$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeEmojiStatuses {
+    checkRpcError(bytes, 'account.getChannelDefaultEmojiStatuses', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$EmojiStatuses);
   }
 
@@ -7631,6 +9775,21 @@ class GetChannelDefaultEmojiStatuses$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getChannelDefaultEmojiStatuses', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getChannelDefaultEmojiStatuses');
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetChannelDefaultEmojiStatuses$ {
+    const j = new TlJsonReader(json, 'account.getChannelDefaultEmojiStatuses', classes);
+    return j.end(
+      new GetChannelDefaultEmojiStatuses$({
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -7672,6 +9831,7 @@ class GetChannelRestrictedStatusEmojis$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiList {
+    checkRpcError(bytes, 'account.getChannelRestrictedStatusEmojis', options);
     return readBoxed(bytes, noRegistry, options, readResult$EmojiList);
   }
 
@@ -7685,6 +9845,21 @@ class GetChannelRestrictedStatusEmojis$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getChannelRestrictedStatusEmojis', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getChannelRestrictedStatusEmojis');
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetChannelRestrictedStatusEmojis$ {
+    const j = new TlJsonReader(json, 'account.getChannelRestrictedStatusEmojis', classes);
+    return j.end(
+      new GetChannelRestrictedStatusEmojis$({
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -7729,6 +9904,7 @@ class UpdateBusinessWorkHours$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.updateBusinessWorkHours', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -7745,6 +9921,21 @@ class UpdateBusinessWorkHours$ {
     } catch (e) {
       return rethrowDecode(e, 'account.updateBusinessWorkHours', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.updateBusinessWorkHours');
+    j.optional('business_work_hours', this.businessWorkHours, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateBusinessWorkHours$ {
+    const j = new TlJsonReader(json, 'account.updateBusinessWorkHours', classes);
+    return j.end(
+      new UpdateBusinessWorkHours$({
+        businessWorkHours: j.optional('business_work_hours', fromJson$BusinessWorkHours),
+      }),
+    );
   }
 }
 
@@ -7794,6 +9985,7 @@ class UpdateBusinessLocation$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.updateBusinessLocation', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -7812,6 +10004,23 @@ class UpdateBusinessLocation$ {
     } catch (e) {
       return rethrowDecode(e, 'account.updateBusinessLocation', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.updateBusinessLocation');
+    j.optional('geo_point', this.geoPoint, objectToJson);
+    j.optional('address', this.address, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateBusinessLocation$ {
+    const j = new TlJsonReader(json, 'account.updateBusinessLocation', classes);
+    return j.end(
+      new UpdateBusinessLocation$({
+        geoPoint: j.optional('geo_point', fromJson$InputGeoPoint),
+        address: j.optional('address', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -7856,6 +10065,7 @@ class UpdateBusinessGreetingMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.updateBusinessGreetingMessage', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -7872,6 +10082,21 @@ class UpdateBusinessGreetingMessage$ {
     } catch (e) {
       return rethrowDecode(e, 'account.updateBusinessGreetingMessage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.updateBusinessGreetingMessage');
+    j.optional('message', this.message, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateBusinessGreetingMessage$ {
+    const j = new TlJsonReader(json, 'account.updateBusinessGreetingMessage', classes);
+    return j.end(
+      new UpdateBusinessGreetingMessage$({
+        message: j.optional('message', fromJson$InputBusinessGreetingMessage),
+      }),
+    );
   }
 }
 
@@ -7916,6 +10141,7 @@ class UpdateBusinessAwayMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.updateBusinessAwayMessage', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -7932,6 +10158,21 @@ class UpdateBusinessAwayMessage$ {
     } catch (e) {
       return rethrowDecode(e, 'account.updateBusinessAwayMessage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.updateBusinessAwayMessage');
+    j.optional('message', this.message, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateBusinessAwayMessage$ {
+    const j = new TlJsonReader(json, 'account.updateBusinessAwayMessage', classes);
+    return j.end(
+      new UpdateBusinessAwayMessage$({
+        message: j.optional('message', fromJson$InputBusinessAwayMessage),
+      }),
+    );
   }
 }
 
@@ -7988,6 +10229,7 @@ class UpdateConnectedBot$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'account.updateConnectedBot', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -8009,6 +10251,27 @@ class UpdateConnectedBot$ {
     } catch (e) {
       return rethrowDecode(e, 'account.updateConnectedBot', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.updateConnectedBot');
+    j.flag('deleted', this.deleted);
+    j.optional('rights', this.rights, objectToJson);
+    j.field('bot', this.bot, objectToJson);
+    j.field('recipients', this.recipients, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateConnectedBot$ {
+    const j = new TlJsonReader(json, 'account.updateConnectedBot', classes);
+    return j.end(
+      new UpdateConnectedBot$({
+        deleted: j.flag('deleted'),
+        rights: j.optional('rights', fromJson$BusinessBotRights),
+        bot: j.field('bot', fromJson$InputUser),
+        recipients: j.field('recipients', fromJson$InputBusinessBotRecipients),
+      }),
+    );
   }
 }
 
@@ -8036,11 +10299,20 @@ class GetConnectedBots$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeConnectedBots {
+    checkRpcError(bytes, 'account.getConnectedBots', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$ConnectedBots);
   }
 
   static fromReader(_r: TlReader): GetConnectedBots$ {
     return new GetConnectedBots$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.getConnectedBots' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetConnectedBots$ {
+    return new TlJsonReader(json, 'account.getConnectedBots', classes).end(new GetConnectedBots$());
   }
 }
 
@@ -8082,6 +10354,7 @@ class GetBotBusinessConnection$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'account.getBotBusinessConnection', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -8095,6 +10368,21 @@ class GetBotBusinessConnection$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getBotBusinessConnection', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getBotBusinessConnection');
+    j.field('connection_id', this.connectionId, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetBotBusinessConnection$ {
+    const j = new TlJsonReader(json, 'account.getBotBusinessConnection', classes);
+    return j.end(
+      new GetBotBusinessConnection$({
+        connectionId: j.field('connection_id', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -8139,6 +10427,7 @@ class UpdateBusinessIntro$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.updateBusinessIntro', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -8155,6 +10444,21 @@ class UpdateBusinessIntro$ {
     } catch (e) {
       return rethrowDecode(e, 'account.updateBusinessIntro', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.updateBusinessIntro');
+    j.optional('intro', this.intro, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateBusinessIntro$ {
+    const j = new TlJsonReader(json, 'account.updateBusinessIntro', classes);
+    return j.end(
+      new UpdateBusinessIntro$({
+        intro: j.optional('intro', fromJson$InputBusinessIntro),
+      }),
+    );
   }
 }
 
@@ -8200,6 +10504,7 @@ class ToggleConnectedBotPaused$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.toggleConnectedBotPaused', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -8215,6 +10520,23 @@ class ToggleConnectedBotPaused$ {
     } catch (e) {
       return rethrowDecode(e, 'account.toggleConnectedBotPaused', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.toggleConnectedBotPaused');
+    j.field('peer', this.peer, objectToJson);
+    j.field('paused', this.paused, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleConnectedBotPaused$ {
+    const j = new TlJsonReader(json, 'account.toggleConnectedBotPaused', classes);
+    return j.end(
+      new ToggleConnectedBotPaused$({
+        peer: j.field('peer', fromJson$InputPeer),
+        paused: j.field('paused', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -8256,6 +10578,7 @@ class DisablePeerConnectedBot$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.disablePeerConnectedBot', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -8269,6 +10592,21 @@ class DisablePeerConnectedBot$ {
     } catch (e) {
       return rethrowDecode(e, 'account.disablePeerConnectedBot', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.disablePeerConnectedBot');
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DisablePeerConnectedBot$ {
+    const j = new TlJsonReader(json, 'account.disablePeerConnectedBot', classes);
+    return j.end(
+      new DisablePeerConnectedBot$({
+        peer: j.field('peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -8313,6 +10651,7 @@ class UpdateBirthday$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.updateBirthday', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -8329,6 +10668,21 @@ class UpdateBirthday$ {
     } catch (e) {
       return rethrowDecode(e, 'account.updateBirthday', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.updateBirthday');
+    j.optional('birthday', this.birthday, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateBirthday$ {
+    const j = new TlJsonReader(json, 'account.updateBirthday', classes);
+    return j.end(
+      new UpdateBirthday$({
+        birthday: j.optional('birthday', fromJson$Birthday),
+      }),
+    );
   }
 }
 
@@ -8370,6 +10724,7 @@ class CreateBusinessChatLink$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeBusinessChatLink {
+    checkRpcError(bytes, 'account.createBusinessChatLink', options);
     return readBoxed(bytes, noRegistry, options, readResult$BusinessChatLink);
   }
 
@@ -8383,6 +10738,21 @@ class CreateBusinessChatLink$ {
     } catch (e) {
       return rethrowDecode(e, 'account.createBusinessChatLink', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.createBusinessChatLink');
+    j.field('link', this.link, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CreateBusinessChatLink$ {
+    const j = new TlJsonReader(json, 'account.createBusinessChatLink', classes);
+    return j.end(
+      new CreateBusinessChatLink$({
+        link: j.field('link', fromJson$InputBusinessChatLink),
+      }),
+    );
   }
 }
 
@@ -8428,6 +10798,7 @@ class EditBusinessChatLink$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeBusinessChatLink {
+    checkRpcError(bytes, 'account.editBusinessChatLink', options);
     return readBoxed(bytes, noRegistry, options, readResult$BusinessChatLink);
   }
 
@@ -8443,6 +10814,23 @@ class EditBusinessChatLink$ {
     } catch (e) {
       return rethrowDecode(e, 'account.editBusinessChatLink', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.editBusinessChatLink');
+    j.field('slug', this.slug, stringToJson);
+    j.field('link', this.link, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditBusinessChatLink$ {
+    const j = new TlJsonReader(json, 'account.editBusinessChatLink', classes);
+    return j.end(
+      new EditBusinessChatLink$({
+        slug: j.field('slug', stringFromJson),
+        link: j.field('link', fromJson$InputBusinessChatLink),
+      }),
+    );
   }
 }
 
@@ -8484,6 +10872,7 @@ class DeleteBusinessChatLink$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.deleteBusinessChatLink', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -8497,6 +10886,21 @@ class DeleteBusinessChatLink$ {
     } catch (e) {
       return rethrowDecode(e, 'account.deleteBusinessChatLink', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.deleteBusinessChatLink');
+    j.field('slug', this.slug, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteBusinessChatLink$ {
+    const j = new TlJsonReader(json, 'account.deleteBusinessChatLink', classes);
+    return j.end(
+      new DeleteBusinessChatLink$({
+        slug: j.field('slug', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -8524,11 +10928,20 @@ class GetBusinessChatLinks$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeBusinessChatLinks {
+    checkRpcError(bytes, 'account.getBusinessChatLinks', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$BusinessChatLinks);
   }
 
   static fromReader(_r: TlReader): GetBusinessChatLinks$ {
     return new GetBusinessChatLinks$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.getBusinessChatLinks' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetBusinessChatLinks$ {
+    return new TlJsonReader(json, 'account.getBusinessChatLinks', classes).end(new GetBusinessChatLinks$());
   }
 }
 
@@ -8570,6 +10983,7 @@ class ResolveBusinessChatLink$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeResolvedBusinessChatLinks {
+    checkRpcError(bytes, 'account.resolveBusinessChatLink', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$ResolvedBusinessChatLinks);
   }
 
@@ -8583,6 +10997,21 @@ class ResolveBusinessChatLink$ {
     } catch (e) {
       return rethrowDecode(e, 'account.resolveBusinessChatLink', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.resolveBusinessChatLink');
+    j.field('slug', this.slug, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResolveBusinessChatLink$ {
+    const j = new TlJsonReader(json, 'account.resolveBusinessChatLink', classes);
+    return j.end(
+      new ResolveBusinessChatLink$({
+        slug: j.field('slug', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -8624,6 +11053,7 @@ class UpdatePersonalChannel$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.updatePersonalChannel', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -8637,6 +11067,21 @@ class UpdatePersonalChannel$ {
     } catch (e) {
       return rethrowDecode(e, 'account.updatePersonalChannel', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.updatePersonalChannel');
+    j.field('channel', this.channel, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdatePersonalChannel$ {
+    const j = new TlJsonReader(json, 'account.updatePersonalChannel', classes);
+    return j.end(
+      new UpdatePersonalChannel$({
+        channel: j.field('channel', fromJson$InputChannel),
+      }),
+    );
   }
 }
 
@@ -8678,6 +11123,7 @@ class ToggleSponsoredMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.toggleSponsoredMessages', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -8691,6 +11137,21 @@ class ToggleSponsoredMessages$ {
     } catch (e) {
       return rethrowDecode(e, 'account.toggleSponsoredMessages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.toggleSponsoredMessages');
+    j.field('enabled', this.enabled, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleSponsoredMessages$ {
+    const j = new TlJsonReader(json, 'account.toggleSponsoredMessages', classes);
+    return j.end(
+      new ToggleSponsoredMessages$({
+        enabled: j.field('enabled', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -8718,11 +11179,20 @@ class GetReactionsNotifySettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeReactionsNotifySettings {
+    checkRpcError(bytes, 'account.getReactionsNotifySettings', options);
     return readBoxed(bytes, noRegistry, options, readResult$ReactionsNotifySettings);
   }
 
   static fromReader(_r: TlReader): GetReactionsNotifySettings$ {
     return new GetReactionsNotifySettings$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.getReactionsNotifySettings' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetReactionsNotifySettings$ {
+    return new TlJsonReader(json, 'account.getReactionsNotifySettings', classes).end(new GetReactionsNotifySettings$());
   }
 }
 
@@ -8764,6 +11234,7 @@ class SetReactionsNotifySettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeReactionsNotifySettings {
+    checkRpcError(bytes, 'account.setReactionsNotifySettings', options);
     return readBoxed(bytes, noRegistry, options, readResult$ReactionsNotifySettings);
   }
 
@@ -8777,6 +11248,21 @@ class SetReactionsNotifySettings$ {
     } catch (e) {
       return rethrowDecode(e, 'account.setReactionsNotifySettings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.setReactionsNotifySettings');
+    j.field('settings', this.settings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetReactionsNotifySettings$ {
+    const j = new TlJsonReader(json, 'account.setReactionsNotifySettings', classes);
+    return j.end(
+      new SetReactionsNotifySettings$({
+        settings: j.field('settings', fromJson$ReactionsNotifySettings),
+      }),
+    );
   }
 }
 
@@ -8818,6 +11304,7 @@ class GetCollectibleEmojiStatuses$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeEmojiStatuses {
+    checkRpcError(bytes, 'account.getCollectibleEmojiStatuses', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$EmojiStatuses);
   }
 
@@ -8831,6 +11318,21 @@ class GetCollectibleEmojiStatuses$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getCollectibleEmojiStatuses', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getCollectibleEmojiStatuses');
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetCollectibleEmojiStatuses$ {
+    const j = new TlJsonReader(json, 'account.getCollectibleEmojiStatuses', classes);
+    return j.end(
+      new GetCollectibleEmojiStatuses$({
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -8879,6 +11381,7 @@ class GetPaidMessagesRevenue$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypePaidMessagesRevenue {
+    checkRpcError(bytes, 'account.getPaidMessagesRevenue', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$PaidMessagesRevenue);
   }
 
@@ -8897,6 +11400,23 @@ class GetPaidMessagesRevenue$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getPaidMessagesRevenue', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getPaidMessagesRevenue');
+    j.optional('parent_peer', this.parentPeer, objectToJson);
+    j.field('user_id', this.userId, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPaidMessagesRevenue$ {
+    const j = new TlJsonReader(json, 'account.getPaidMessagesRevenue', classes);
+    return j.end(
+      new GetPaidMessagesRevenue$({
+        parentPeer: j.optional('parent_peer', fromJson$InputPeer),
+        userId: j.field('user_id', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -8953,6 +11473,7 @@ class ToggleNoPaidMessagesException$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.toggleNoPaidMessagesException', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -8973,6 +11494,27 @@ class ToggleNoPaidMessagesException$ {
     } catch (e) {
       return rethrowDecode(e, 'account.toggleNoPaidMessagesException', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.toggleNoPaidMessagesException');
+    j.flag('refund_charged', this.refundCharged);
+    j.flag('require_payment', this.requirePayment);
+    j.optional('parent_peer', this.parentPeer, objectToJson);
+    j.field('user_id', this.userId, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleNoPaidMessagesException$ {
+    const j = new TlJsonReader(json, 'account.toggleNoPaidMessagesException', classes);
+    return j.end(
+      new ToggleNoPaidMessagesException$({
+        refundCharged: j.flag('refund_charged'),
+        requirePayment: j.flag('require_payment'),
+        parentPeer: j.optional('parent_peer', fromJson$InputPeer),
+        userId: j.field('user_id', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -9014,6 +11556,7 @@ class SetMainProfileTab$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.setMainProfileTab', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -9027,6 +11570,21 @@ class SetMainProfileTab$ {
     } catch (e) {
       return rethrowDecode(e, 'account.setMainProfileTab', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.setMainProfileTab');
+    j.field('tab', this.tab, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetMainProfileTab$ {
+    const j = new TlJsonReader(json, 'account.setMainProfileTab', classes);
+    return j.end(
+      new SetMainProfileTab$({
+        tab: j.field('tab', fromJson$ProfileTab),
+      }),
+    );
   }
 }
 
@@ -9079,6 +11637,7 @@ class SaveMusic$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.saveMusic', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -9098,6 +11657,25 @@ class SaveMusic$ {
     } catch (e) {
       return rethrowDecode(e, 'account.saveMusic', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.saveMusic');
+    j.flag('unsave', this.unsave);
+    j.field('id', this.id, objectToJson);
+    j.optional('after_id', this.afterId, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SaveMusic$ {
+    const j = new TlJsonReader(json, 'account.saveMusic', classes);
+    return j.end(
+      new SaveMusic$({
+        unsave: j.flag('unsave'),
+        id: j.field('id', fromJson$InputDocument),
+        afterId: j.optional('after_id', fromJson$InputDocument),
+      }),
+    );
   }
 }
 
@@ -9139,6 +11717,7 @@ class GetSavedMusicIds$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeSavedMusicIds {
+    checkRpcError(bytes, 'account.getSavedMusicIds', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$SavedMusicIds);
   }
 
@@ -9152,6 +11731,21 @@ class GetSavedMusicIds$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getSavedMusicIds', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getSavedMusicIds');
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedMusicIds$ {
+    const j = new TlJsonReader(json, 'account.getSavedMusicIds', classes);
+    return j.end(
+      new GetSavedMusicIds$({
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -9201,6 +11795,7 @@ class GetUniqueGiftChatThemes$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeChatThemes {
+    checkRpcError(bytes, 'account.getUniqueGiftChatThemes', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$ChatThemes);
   }
 
@@ -9218,6 +11813,25 @@ class GetUniqueGiftChatThemes$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getUniqueGiftChatThemes', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getUniqueGiftChatThemes');
+    j.field('offset', this.offset, intToJson);
+    j.field('limit', this.limit, intToJson);
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetUniqueGiftChatThemes$ {
+    const j = new TlJsonReader(json, 'account.getUniqueGiftChatThemes', classes);
+    return j.end(
+      new GetUniqueGiftChatThemes$({
+        offset: j.field('offset', intFromJson),
+        limit: j.field('limit', intFromJson),
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 

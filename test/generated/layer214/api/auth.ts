@@ -5,22 +5,42 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { BigInteger, LongInput, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type {
+  BigInteger,
+  LongInput,
+  TlJsonClasses,
+  TlJsonObject,
+  TlReader,
+  TlReaderOptions,
+  TlWriter,
+} from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  bytesFromJson,
+  bytesToJson,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
+  intFromJson,
+  intToJson,
   longArg,
   longArrayArg,
+  longFromJson,
+  longToJson,
   noRegistry,
+  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
   sharedFlagError,
+  stringFromJson,
+  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -53,6 +73,17 @@ import {
   write$auth$SentCodeType,
   write$help$TermsOfService,
 } from '../codecs.js';
+import {
+  fromJson$CodeSettings,
+  fromJson$EmailVerification,
+  fromJson$InputCheckPasswordSRP,
+  fromJson$User,
+  fromJson$account$PasswordInputSettings,
+  fromJson$auth$Authorization,
+  fromJson$auth$CodeType,
+  fromJson$auth$SentCodeType,
+  fromJson$help$TermsOfService,
+} from '../json.js';
 
 /** Any constructor of `auth.SentCode`, discriminated by `className`. */
 export type TypeSentCode = 
@@ -164,6 +195,27 @@ class SentCode$ {
       return rethrowDecode(e, 'auth.sentCode', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.sentCode');
+    j.field('type', this.type, objectToJson);
+    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
+    j.optional('next_type', this.nextType, objectToJson);
+    j.optional('timeout', this.timeout, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SentCode$ {
+    const j = new TlJsonReader(json, 'auth.sentCode', classes);
+    return j.end(
+      new SentCode$({
+        type: j.field('type', fromJson$auth$SentCodeType),
+        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
+        nextType: j.optional('next_type', fromJson$auth$CodeType),
+        timeout: j.optional('timeout', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `auth.sentCode#5e002502 flags:# type:auth.SentCodeType phone_code_hash:string next_type:flags.1?auth.CodeType timeout:flags.2?int = auth.SentCode` */
@@ -213,6 +265,21 @@ class SentCodeSuccess$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.sentCodeSuccess', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.sentCodeSuccess');
+    j.field('authorization', this.authorization, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeSuccess$ {
+    const j = new TlJsonReader(json, 'auth.sentCodeSuccess', classes);
+    return j.end(
+      new SentCodeSuccess$({
+        authorization: j.field('authorization', fromJson$auth$Authorization),
+      }),
+    );
   }
 }
 
@@ -281,6 +348,27 @@ class SentCodePaymentRequired$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.sentCodePaymentRequired', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.sentCodePaymentRequired');
+    j.field('store_product', this.storeProduct, stringToJson);
+    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
+    j.field('support_email_address', this.supportEmailAddress, stringToJson);
+    j.field('support_email_subject', this.supportEmailSubject, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodePaymentRequired$ {
+    const j = new TlJsonReader(json, 'auth.sentCodePaymentRequired', classes);
+    return j.end(
+      new SentCodePaymentRequired$({
+        storeProduct: j.field('store_product', stringFromJson),
+        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
+        supportEmailAddress: j.field('support_email_address', stringFromJson),
+        supportEmailSubject: j.field('support_email_subject', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -367,6 +455,29 @@ class Authorization$ {
       return rethrowDecode(e, 'auth.authorization', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.authorization');
+    j.flag('setup_password_required', this.setupPasswordRequired);
+    j.optional('otherwise_relogin_days', this.otherwiseReloginDays, intToJson);
+    j.optional('tmp_sessions', this.tmpSessions, intToJson);
+    j.optional('future_auth_token', this.futureAuthToken, bytesToJson);
+    j.field('user', this.user, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Authorization$ {
+    const j = new TlJsonReader(json, 'auth.authorization', classes);
+    return j.end(
+      new Authorization$({
+        setupPasswordRequired: j.flag('setup_password_required'),
+        otherwiseReloginDays: j.optional('otherwise_relogin_days', intFromJson),
+        tmpSessions: j.optional('tmp_sessions', intFromJson),
+        futureAuthToken: j.optional('future_auth_token', bytesFromJson),
+        user: j.field('user', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `auth.authorization#2ea2c0d4 flags:# setup_password_required:flags.1?true otherwise_relogin_days:flags.1?int tmp_sessions:flags.0?int future_auth_token:flags.2?bytes user:User = auth.Authorization` */
@@ -422,6 +533,21 @@ class AuthorizationSignUpRequired$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.authorizationSignUpRequired', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.authorizationSignUpRequired');
+    j.optional('terms_of_service', this.termsOfService, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AuthorizationSignUpRequired$ {
+    const j = new TlJsonReader(json, 'auth.authorizationSignUpRequired', classes);
+    return j.end(
+      new AuthorizationSignUpRequired$({
+        termsOfService: j.optional('terms_of_service', fromJson$help$TermsOfService),
+      }),
+    );
   }
 }
 
@@ -479,6 +605,23 @@ class ExportedAuthorization$ {
       return rethrowDecode(e, 'auth.exportedAuthorization', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.exportedAuthorization');
+    j.field('id', this.id, longToJson);
+    j.field('bytes', this.bytes, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ExportedAuthorization$ {
+    const j = new TlJsonReader(json, 'auth.exportedAuthorization', classes);
+    return j.end(
+      new ExportedAuthorization$({
+        id: j.field('id', longFromJson),
+        bytes: j.field('bytes', bytesFromJson),
+      }),
+    );
+  }
 }
 
 /** `auth.exportedAuthorization#b434e2b8 id:long bytes:bytes = auth.ExportedAuthorization` */
@@ -529,6 +672,21 @@ class PasswordRecovery$ {
       return rethrowDecode(e, 'auth.passwordRecovery', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.passwordRecovery');
+    j.field('email_pattern', this.emailPattern, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PasswordRecovery$ {
+    const j = new TlJsonReader(json, 'auth.passwordRecovery', classes);
+    return j.end(
+      new PasswordRecovery$({
+        emailPattern: j.field('email_pattern', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `auth.passwordRecovery#137948a5 email_pattern:string = auth.PasswordRecovery` */
@@ -556,6 +714,14 @@ class CodeTypeSms$ {
 
   static fromReader(_r: TlReader): CodeTypeSms$ {
     return new CodeTypeSms$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'auth.codeTypeSms' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CodeTypeSms$ {
+    return new TlJsonReader(json, 'auth.codeTypeSms', classes).end(new CodeTypeSms$());
   }
 }
 
@@ -585,6 +751,14 @@ class CodeTypeCall$ {
   static fromReader(_r: TlReader): CodeTypeCall$ {
     return new CodeTypeCall$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'auth.codeTypeCall' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CodeTypeCall$ {
+    return new TlJsonReader(json, 'auth.codeTypeCall', classes).end(new CodeTypeCall$());
+  }
 }
 
 /** `auth.codeTypeCall#741cd3e3 = auth.CodeType` */
@@ -612,6 +786,14 @@ class CodeTypeFlashCall$ {
 
   static fromReader(_r: TlReader): CodeTypeFlashCall$ {
     return new CodeTypeFlashCall$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'auth.codeTypeFlashCall' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CodeTypeFlashCall$ {
+    return new TlJsonReader(json, 'auth.codeTypeFlashCall', classes).end(new CodeTypeFlashCall$());
   }
 }
 
@@ -641,6 +823,14 @@ class CodeTypeMissedCall$ {
   static fromReader(_r: TlReader): CodeTypeMissedCall$ {
     return new CodeTypeMissedCall$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'auth.codeTypeMissedCall' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CodeTypeMissedCall$ {
+    return new TlJsonReader(json, 'auth.codeTypeMissedCall', classes).end(new CodeTypeMissedCall$());
+  }
 }
 
 /** `auth.codeTypeMissedCall#d61ad6ee = auth.CodeType` */
@@ -668,6 +858,14 @@ class CodeTypeFragmentSms$ {
 
   static fromReader(_r: TlReader): CodeTypeFragmentSms$ {
     return new CodeTypeFragmentSms$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'auth.codeTypeFragmentSms' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CodeTypeFragmentSms$ {
+    return new TlJsonReader(json, 'auth.codeTypeFragmentSms', classes).end(new CodeTypeFragmentSms$());
   }
 }
 
@@ -719,6 +917,21 @@ class SentCodeTypeApp$ {
       return rethrowDecode(e, 'auth.sentCodeTypeApp', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.sentCodeTypeApp');
+    j.field('length', this.length, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeApp$ {
+    const j = new TlJsonReader(json, 'auth.sentCodeTypeApp', classes);
+    return j.end(
+      new SentCodeTypeApp$({
+        length: j.field('length', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `auth.sentCodeTypeApp#3dbb5986 length:int = auth.SentCodeType` */
@@ -768,6 +981,21 @@ class SentCodeTypeSms$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.sentCodeTypeSms', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.sentCodeTypeSms');
+    j.field('length', this.length, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeSms$ {
+    const j = new TlJsonReader(json, 'auth.sentCodeTypeSms', classes);
+    return j.end(
+      new SentCodeTypeSms$({
+        length: j.field('length', intFromJson),
+      }),
+    );
   }
 }
 
@@ -819,6 +1047,21 @@ class SentCodeTypeCall$ {
       return rethrowDecode(e, 'auth.sentCodeTypeCall', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.sentCodeTypeCall');
+    j.field('length', this.length, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeCall$ {
+    const j = new TlJsonReader(json, 'auth.sentCodeTypeCall', classes);
+    return j.end(
+      new SentCodeTypeCall$({
+        length: j.field('length', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `auth.sentCodeTypeCall#5353e5a7 length:int = auth.SentCodeType` */
@@ -868,6 +1111,21 @@ class SentCodeTypeFlashCall$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.sentCodeTypeFlashCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.sentCodeTypeFlashCall');
+    j.field('pattern', this.pattern, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeFlashCall$ {
+    const j = new TlJsonReader(json, 'auth.sentCodeTypeFlashCall', classes);
+    return j.end(
+      new SentCodeTypeFlashCall$({
+        pattern: j.field('pattern', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -924,6 +1182,23 @@ class SentCodeTypeMissedCall$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.sentCodeTypeMissedCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.sentCodeTypeMissedCall');
+    j.field('prefix', this.prefix, stringToJson);
+    j.field('length', this.length, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeMissedCall$ {
+    const j = new TlJsonReader(json, 'auth.sentCodeTypeMissedCall', classes);
+    return j.end(
+      new SentCodeTypeMissedCall$({
+        prefix: j.field('prefix', stringFromJson),
+        length: j.field('length', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1010,6 +1285,31 @@ class SentCodeTypeEmailCode$ {
       return rethrowDecode(e, 'auth.sentCodeTypeEmailCode', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.sentCodeTypeEmailCode');
+    j.flag('apple_signin_allowed', this.appleSigninAllowed);
+    j.flag('google_signin_allowed', this.googleSigninAllowed);
+    j.field('email_pattern', this.emailPattern, stringToJson);
+    j.field('length', this.length, intToJson);
+    j.optional('reset_available_period', this.resetAvailablePeriod, intToJson);
+    j.optional('reset_pending_date', this.resetPendingDate, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeEmailCode$ {
+    const j = new TlJsonReader(json, 'auth.sentCodeTypeEmailCode', classes);
+    return j.end(
+      new SentCodeTypeEmailCode$({
+        appleSigninAllowed: j.flag('apple_signin_allowed'),
+        googleSigninAllowed: j.flag('google_signin_allowed'),
+        emailPattern: j.field('email_pattern', stringFromJson),
+        length: j.field('length', intFromJson),
+        resetAvailablePeriod: j.optional('reset_available_period', intFromJson),
+        resetPendingDate: j.optional('reset_pending_date', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `auth.sentCodeTypeEmailCode#f450f59b flags:# apple_signin_allowed:flags.0?true google_signin_allowed:flags.1?true email_pattern:string length:int reset_available_period:flags.3?int reset_pending_date:flags.4?int = auth.SentCodeType` */
@@ -1069,6 +1369,23 @@ class SentCodeTypeSetUpEmailRequired$ {
       return rethrowDecode(e, 'auth.sentCodeTypeSetUpEmailRequired', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.sentCodeTypeSetUpEmailRequired');
+    j.flag('apple_signin_allowed', this.appleSigninAllowed);
+    j.flag('google_signin_allowed', this.googleSigninAllowed);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeSetUpEmailRequired$ {
+    const j = new TlJsonReader(json, 'auth.sentCodeTypeSetUpEmailRequired', classes);
+    return j.end(
+      new SentCodeTypeSetUpEmailRequired$({
+        appleSigninAllowed: j.flag('apple_signin_allowed'),
+        googleSigninAllowed: j.flag('google_signin_allowed'),
+      }),
+    );
+  }
 }
 
 /** `auth.sentCodeTypeSetUpEmailRequired#a5491dea flags:# apple_signin_allowed:flags.0?true google_signin_allowed:flags.1?true = auth.SentCodeType` */
@@ -1124,6 +1441,23 @@ class SentCodeTypeFragmentSms$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.sentCodeTypeFragmentSms', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.sentCodeTypeFragmentSms');
+    j.field('url', this.url, stringToJson);
+    j.field('length', this.length, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeFragmentSms$ {
+    const j = new TlJsonReader(json, 'auth.sentCodeTypeFragmentSms', classes);
+    return j.end(
+      new SentCodeTypeFragmentSms$({
+        url: j.field('url', stringFromJson),
+        length: j.field('length', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1227,6 +1561,31 @@ class SentCodeTypeFirebaseSms$ {
       return rethrowDecode(e, 'auth.sentCodeTypeFirebaseSms', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.sentCodeTypeFirebaseSms');
+    j.optional('nonce', this.nonce, bytesToJson);
+    j.optional('play_integrity_project_id', this.playIntegrityProjectId, longToJson);
+    j.optional('play_integrity_nonce', this.playIntegrityNonce, bytesToJson);
+    j.optional('receipt', this.receipt, stringToJson);
+    j.optional('push_timeout', this.pushTimeout, intToJson);
+    j.field('length', this.length, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeFirebaseSms$ {
+    const j = new TlJsonReader(json, 'auth.sentCodeTypeFirebaseSms', classes);
+    return j.end(
+      new SentCodeTypeFirebaseSms$({
+        nonce: j.optional('nonce', bytesFromJson),
+        playIntegrityProjectId: j.optional('play_integrity_project_id', longFromJson),
+        playIntegrityNonce: j.optional('play_integrity_nonce', bytesFromJson),
+        receipt: j.optional('receipt', stringFromJson),
+        pushTimeout: j.optional('push_timeout', intFromJson),
+        length: j.field('length', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `auth.sentCodeTypeFirebaseSms#9fd736 flags:# nonce:flags.0?bytes play_integrity_project_id:flags.2?long play_integrity_nonce:flags.2?bytes receipt:flags.1?string push_timeout:flags.1?int length:int = auth.SentCodeType` */
@@ -1282,6 +1641,21 @@ class SentCodeTypeSmsWord$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.sentCodeTypeSmsWord', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.sentCodeTypeSmsWord');
+    j.optional('beginning', this.beginning, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeSmsWord$ {
+    const j = new TlJsonReader(json, 'auth.sentCodeTypeSmsWord', classes);
+    return j.end(
+      new SentCodeTypeSmsWord$({
+        beginning: j.optional('beginning', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1339,6 +1713,21 @@ class SentCodeTypeSmsPhrase$ {
       return rethrowDecode(e, 'auth.sentCodeTypeSmsPhrase', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.sentCodeTypeSmsPhrase');
+    j.optional('beginning', this.beginning, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeSmsPhrase$ {
+    const j = new TlJsonReader(json, 'auth.sentCodeTypeSmsPhrase', classes);
+    return j.end(
+      new SentCodeTypeSmsPhrase$({
+        beginning: j.optional('beginning', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `auth.sentCodeTypeSmsPhrase#b37794af flags:# beginning:flags.0?string = auth.SentCodeType` */
@@ -1394,6 +1783,23 @@ class LoginToken$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.loginToken', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.loginToken');
+    j.field('expires', this.expires, intToJson);
+    j.field('token', this.token, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): LoginToken$ {
+    const j = new TlJsonReader(json, 'auth.loginToken', classes);
+    return j.end(
+      new LoginToken$({
+        expires: j.field('expires', intFromJson),
+        token: j.field('token', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -1451,6 +1857,23 @@ class LoginTokenMigrateTo$ {
       return rethrowDecode(e, 'auth.loginTokenMigrateTo', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.loginTokenMigrateTo');
+    j.field('dc_id', this.dcId, intToJson);
+    j.field('token', this.token, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): LoginTokenMigrateTo$ {
+    const j = new TlJsonReader(json, 'auth.loginTokenMigrateTo', classes);
+    return j.end(
+      new LoginTokenMigrateTo$({
+        dcId: j.field('dc_id', intFromJson),
+        token: j.field('token', bytesFromJson),
+      }),
+    );
+  }
 }
 
 /** `auth.loginTokenMigrateTo#68e9916 dc_id:int token:bytes = auth.LoginToken` */
@@ -1500,6 +1923,21 @@ class LoginTokenSuccess$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.loginTokenSuccess', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.loginTokenSuccess');
+    j.field('authorization', this.authorization, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): LoginTokenSuccess$ {
+    const j = new TlJsonReader(json, 'auth.loginTokenSuccess', classes);
+    return j.end(
+      new LoginTokenSuccess$({
+        authorization: j.field('authorization', fromJson$auth$Authorization),
+      }),
+    );
   }
 }
 
@@ -1557,6 +1995,21 @@ class LoggedOut$ {
       return rethrowDecode(e, 'auth.loggedOut', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.loggedOut');
+    j.optional('future_auth_token', this.futureAuthToken, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): LoggedOut$ {
+    const j = new TlJsonReader(json, 'auth.loggedOut', classes);
+    return j.end(
+      new LoggedOut$({
+        futureAuthToken: j.optional('future_auth_token', bytesFromJson),
+      }),
+    );
+  }
 }
 
 /** `auth.loggedOut#c3a2835f flags:# future_auth_token:flags.0?bytes = auth.LoggedOut` */
@@ -1609,6 +2062,7 @@ class SendCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
+    checkRpcError(bytes, 'auth.sendCode', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$SentCode);
   }
 
@@ -1628,6 +2082,27 @@ class SendCode$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.sendCode', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.sendCode');
+    j.field('phone_number', this.phoneNumber, stringToJson);
+    j.field('api_id', this.apiId, intToJson);
+    j.field('api_hash', this.apiHash, stringToJson);
+    j.field('settings', this.settings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendCode$ {
+    const j = new TlJsonReader(json, 'auth.sendCode', classes);
+    return j.end(
+      new SendCode$({
+        phoneNumber: j.field('phone_number', stringFromJson),
+        apiId: j.field('api_id', intFromJson),
+        apiHash: j.field('api_hash', stringFromJson),
+        settings: j.field('settings', fromJson$CodeSettings),
+      }),
+    );
   }
 }
 
@@ -1687,6 +2162,7 @@ class SignUp$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
+    checkRpcError(bytes, 'auth.signUp', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
@@ -1710,6 +2186,29 @@ class SignUp$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.signUp', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.signUp');
+    j.flag('no_joined_notifications', this.noJoinedNotifications);
+    j.field('phone_number', this.phoneNumber, stringToJson);
+    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
+    j.field('first_name', this.firstName, stringToJson);
+    j.field('last_name', this.lastName, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SignUp$ {
+    const j = new TlJsonReader(json, 'auth.signUp', classes);
+    return j.end(
+      new SignUp$({
+        noJoinedNotifications: j.flag('no_joined_notifications'),
+        phoneNumber: j.field('phone_number', stringFromJson),
+        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
+        firstName: j.field('first_name', stringFromJson),
+        lastName: j.field('last_name', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1767,6 +2266,7 @@ class SignIn$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
+    checkRpcError(bytes, 'auth.signIn', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
@@ -1789,6 +2289,27 @@ class SignIn$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.signIn', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.signIn');
+    j.field('phone_number', this.phoneNumber, stringToJson);
+    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
+    j.optional('phone_code', this.phoneCode, stringToJson);
+    j.optional('email_verification', this.emailVerification, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SignIn$ {
+    const j = new TlJsonReader(json, 'auth.signIn', classes);
+    return j.end(
+      new SignIn$({
+        phoneNumber: j.field('phone_number', stringFromJson),
+        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
+        phoneCode: j.optional('phone_code', stringFromJson),
+        emailVerification: j.optional('email_verification', fromJson$EmailVerification),
+      }),
+    );
   }
 }
 
@@ -1816,11 +2337,20 @@ class LogOut$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeLoggedOut {
+    checkRpcError(bytes, 'auth.logOut', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$LoggedOut);
   }
 
   static fromReader(_r: TlReader): LogOut$ {
     return new LogOut$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'auth.logOut' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): LogOut$ {
+    return new TlJsonReader(json, 'auth.logOut', classes).end(new LogOut$());
   }
 }
 
@@ -1848,11 +2378,20 @@ class ResetAuthorizations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'auth.resetAuthorizations', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ResetAuthorizations$ {
     return new ResetAuthorizations$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'auth.resetAuthorizations' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResetAuthorizations$ {
+    return new TlJsonReader(json, 'auth.resetAuthorizations', classes).end(new ResetAuthorizations$());
   }
 }
 
@@ -1894,6 +2433,7 @@ class ExportAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeExportedAuthorization {
+    checkRpcError(bytes, 'auth.exportAuthorization', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$ExportedAuthorization);
   }
 
@@ -1907,6 +2447,21 @@ class ExportAuthorization$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.exportAuthorization', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.exportAuthorization');
+    j.field('dc_id', this.dcId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ExportAuthorization$ {
+    const j = new TlJsonReader(json, 'auth.exportAuthorization', classes);
+    return j.end(
+      new ExportAuthorization$({
+        dcId: j.field('dc_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1952,6 +2507,7 @@ class ImportAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
+    checkRpcError(bytes, 'auth.importAuthorization', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
@@ -1967,6 +2523,23 @@ class ImportAuthorization$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.importAuthorization', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.importAuthorization');
+    j.field('id', this.id, longToJson);
+    j.field('bytes', this.bytes, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ImportAuthorization$ {
+    const j = new TlJsonReader(json, 'auth.importAuthorization', classes);
+    return j.end(
+      new ImportAuthorization$({
+        id: j.field('id', longFromJson),
+        bytes: j.field('bytes', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -2020,6 +2593,7 @@ class BindTempAuthKey$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'auth.bindTempAuthKey', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2039,6 +2613,27 @@ class BindTempAuthKey$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.bindTempAuthKey', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.bindTempAuthKey');
+    j.field('perm_auth_key_id', this.permAuthKeyId, longToJson);
+    j.field('nonce', this.nonce, longToJson);
+    j.field('expires_at', this.expiresAt, intToJson);
+    j.field('encrypted_message', this.encryptedMessage, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BindTempAuthKey$ {
+    const j = new TlJsonReader(json, 'auth.bindTempAuthKey', classes);
+    return j.end(
+      new BindTempAuthKey$({
+        permAuthKeyId: j.field('perm_auth_key_id', longFromJson),
+        nonce: j.field('nonce', longFromJson),
+        expiresAt: j.field('expires_at', intFromJson),
+        encryptedMessage: j.field('encrypted_message', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -2092,6 +2687,7 @@ class ImportBotAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
+    checkRpcError(bytes, 'auth.importBotAuthorization', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
@@ -2111,6 +2707,27 @@ class ImportBotAuthorization$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.importBotAuthorization', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.importBotAuthorization');
+    j.field('flags', this.flags, intToJson);
+    j.field('api_id', this.apiId, intToJson);
+    j.field('api_hash', this.apiHash, stringToJson);
+    j.field('bot_auth_token', this.botAuthToken, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ImportBotAuthorization$ {
+    const j = new TlJsonReader(json, 'auth.importBotAuthorization', classes);
+    return j.end(
+      new ImportBotAuthorization$({
+        flags: j.field('flags', intFromJson),
+        apiId: j.field('api_id', intFromJson),
+        apiHash: j.field('api_hash', stringFromJson),
+        botAuthToken: j.field('bot_auth_token', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -2152,6 +2769,7 @@ class CheckPassword$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
+    checkRpcError(bytes, 'auth.checkPassword', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
@@ -2165,6 +2783,21 @@ class CheckPassword$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.checkPassword', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.checkPassword');
+    j.field('password', this.password, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CheckPassword$ {
+    const j = new TlJsonReader(json, 'auth.checkPassword', classes);
+    return j.end(
+      new CheckPassword$({
+        password: j.field('password', fromJson$InputCheckPasswordSRP),
+      }),
+    );
   }
 }
 
@@ -2192,11 +2825,20 @@ class RequestPasswordRecovery$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypePasswordRecovery {
+    checkRpcError(bytes, 'auth.requestPasswordRecovery', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$PasswordRecovery);
   }
 
   static fromReader(_r: TlReader): RequestPasswordRecovery$ {
     return new RequestPasswordRecovery$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'auth.requestPasswordRecovery' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RequestPasswordRecovery$ {
+    return new TlJsonReader(json, 'auth.requestPasswordRecovery', classes).end(new RequestPasswordRecovery$());
   }
 }
 
@@ -2245,6 +2887,7 @@ class RecoverPassword$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
+    checkRpcError(bytes, 'auth.recoverPassword', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
@@ -2263,6 +2906,23 @@ class RecoverPassword$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.recoverPassword', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.recoverPassword');
+    j.field('code', this.code, stringToJson);
+    j.optional('new_settings', this.newSettings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RecoverPassword$ {
+    const j = new TlJsonReader(json, 'auth.recoverPassword', classes);
+    return j.end(
+      new RecoverPassword$({
+        code: j.field('code', stringFromJson),
+        newSettings: j.optional('new_settings', fromJson$account$PasswordInputSettings),
+      }),
+    );
   }
 }
 
@@ -2315,6 +2975,7 @@ class ResendCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
+    checkRpcError(bytes, 'auth.resendCode', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$SentCode);
   }
 
@@ -2335,6 +2996,25 @@ class ResendCode$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.resendCode', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.resendCode');
+    j.field('phone_number', this.phoneNumber, stringToJson);
+    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
+    j.optional('reason', this.reason, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResendCode$ {
+    const j = new TlJsonReader(json, 'auth.resendCode', classes);
+    return j.end(
+      new ResendCode$({
+        phoneNumber: j.field('phone_number', stringFromJson),
+        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
+        reason: j.optional('reason', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -2380,6 +3060,7 @@ class CancelCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'auth.cancelCode', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2395,6 +3076,23 @@ class CancelCode$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.cancelCode', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.cancelCode');
+    j.field('phone_number', this.phoneNumber, stringToJson);
+    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CancelCode$ {
+    const j = new TlJsonReader(json, 'auth.cancelCode', classes);
+    return j.end(
+      new CancelCode$({
+        phoneNumber: j.field('phone_number', stringFromJson),
+        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -2444,6 +3142,7 @@ class DropTempAuthKeys$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'auth.dropTempAuthKeys', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2457,6 +3156,21 @@ class DropTempAuthKeys$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.dropTempAuthKeys', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.dropTempAuthKeys');
+    j.vector('except_auth_keys', this.exceptAuthKeys, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DropTempAuthKeys$ {
+    const j = new TlJsonReader(json, 'auth.dropTempAuthKeys', classes);
+    return j.end(
+      new DropTempAuthKeys$({
+        exceptAuthKeys: j.vector('except_auth_keys', longFromJson),
+      }),
+    );
   }
 }
 
@@ -2514,6 +3228,7 @@ class ExportLoginToken$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeLoginToken {
+    checkRpcError(bytes, 'auth.exportLoginToken', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$LoginToken);
   }
 
@@ -2531,6 +3246,25 @@ class ExportLoginToken$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.exportLoginToken', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.exportLoginToken');
+    j.field('api_id', this.apiId, intToJson);
+    j.field('api_hash', this.apiHash, stringToJson);
+    j.vector('except_ids', this.exceptIds, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ExportLoginToken$ {
+    const j = new TlJsonReader(json, 'auth.exportLoginToken', classes);
+    return j.end(
+      new ExportLoginToken$({
+        apiId: j.field('api_id', intFromJson),
+        apiHash: j.field('api_hash', stringFromJson),
+        exceptIds: j.vector('except_ids', longFromJson),
+      }),
+    );
   }
 }
 
@@ -2572,6 +3306,7 @@ class ImportLoginToken$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeLoginToken {
+    checkRpcError(bytes, 'auth.importLoginToken', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$LoginToken);
   }
 
@@ -2585,6 +3320,21 @@ class ImportLoginToken$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.importLoginToken', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.importLoginToken');
+    j.field('token', this.token, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ImportLoginToken$ {
+    const j = new TlJsonReader(json, 'auth.importLoginToken', classes);
+    return j.end(
+      new ImportLoginToken$({
+        token: j.field('token', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -2626,6 +3376,7 @@ class AcceptLoginToken$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeAuthorization {
+    checkRpcError(bytes, 'auth.acceptLoginToken', options);
     return readBoxed(bytes, noRegistry, options, readResult$Authorization);
   }
 
@@ -2639,6 +3390,21 @@ class AcceptLoginToken$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.acceptLoginToken', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.acceptLoginToken');
+    j.field('token', this.token, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptLoginToken$ {
+    const j = new TlJsonReader(json, 'auth.acceptLoginToken', classes);
+    return j.end(
+      new AcceptLoginToken$({
+        token: j.field('token', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -2680,6 +3446,7 @@ class CheckRecoveryPassword$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'auth.checkRecoveryPassword', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2693,6 +3460,21 @@ class CheckRecoveryPassword$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.checkRecoveryPassword', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.checkRecoveryPassword');
+    j.field('code', this.code, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CheckRecoveryPassword$ {
+    const j = new TlJsonReader(json, 'auth.checkRecoveryPassword', classes);
+    return j.end(
+      new CheckRecoveryPassword$({
+        code: j.field('code', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -2742,6 +3524,7 @@ class ImportWebTokenAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
+    checkRpcError(bytes, 'auth.importWebTokenAuthorization', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
@@ -2759,6 +3542,25 @@ class ImportWebTokenAuthorization$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.importWebTokenAuthorization', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.importWebTokenAuthorization');
+    j.field('api_id', this.apiId, intToJson);
+    j.field('api_hash', this.apiHash, stringToJson);
+    j.field('web_auth_token', this.webAuthToken, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ImportWebTokenAuthorization$ {
+    const j = new TlJsonReader(json, 'auth.importWebTokenAuthorization', classes);
+    return j.end(
+      new ImportWebTokenAuthorization$({
+        apiId: j.field('api_id', intFromJson),
+        apiHash: j.field('api_hash', stringFromJson),
+        webAuthToken: j.field('web_auth_token', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -2821,6 +3623,7 @@ class RequestFirebaseSms$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'auth.requestFirebaseSms', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2845,6 +3648,29 @@ class RequestFirebaseSms$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.requestFirebaseSms', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.requestFirebaseSms');
+    j.field('phone_number', this.phoneNumber, stringToJson);
+    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
+    j.optional('safety_net_token', this.safetyNetToken, stringToJson);
+    j.optional('play_integrity_token', this.playIntegrityToken, stringToJson);
+    j.optional('ios_push_secret', this.iosPushSecret, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RequestFirebaseSms$ {
+    const j = new TlJsonReader(json, 'auth.requestFirebaseSms', classes);
+    return j.end(
+      new RequestFirebaseSms$({
+        phoneNumber: j.field('phone_number', stringFromJson),
+        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
+        safetyNetToken: j.optional('safety_net_token', stringFromJson),
+        playIntegrityToken: j.optional('play_integrity_token', stringFromJson),
+        iosPushSecret: j.optional('ios_push_secret', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -2890,6 +3716,7 @@ class ResetLoginEmail$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
+    checkRpcError(bytes, 'auth.resetLoginEmail', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$SentCode);
   }
 
@@ -2905,6 +3732,23 @@ class ResetLoginEmail$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.resetLoginEmail', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.resetLoginEmail');
+    j.field('phone_number', this.phoneNumber, stringToJson);
+    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResetLoginEmail$ {
+    const j = new TlJsonReader(json, 'auth.resetLoginEmail', classes);
+    return j.end(
+      new ResetLoginEmail$({
+        phoneNumber: j.field('phone_number', stringFromJson),
+        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -2954,6 +3798,7 @@ class ReportMissingCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'auth.reportMissingCode', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2971,6 +3816,25 @@ class ReportMissingCode$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.reportMissingCode', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.reportMissingCode');
+    j.field('phone_number', this.phoneNumber, stringToJson);
+    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
+    j.field('mnc', this.mnc, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReportMissingCode$ {
+    const j = new TlJsonReader(json, 'auth.reportMissingCode', classes);
+    return j.end(
+      new ReportMissingCode$({
+        phoneNumber: j.field('phone_number', stringFromJson),
+        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
+        mnc: j.field('mnc', stringFromJson),
+      }),
+    );
   }
 }
 

@@ -5,20 +5,40 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { BigInteger, LongInput, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type {
+  BigInteger,
+  LongInput,
+  TlJsonClasses,
+  TlJsonObject,
+  TlReader,
+  TlReaderOptions,
+  TlWriter,
+} from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  boolFromJson,
+  boolToJson,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
+  intFromJson,
+  intToJson,
   longArg,
+  longFromJson,
+  longToJson,
   noRegistry,
+  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
+  stringFromJson,
+  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -58,6 +78,19 @@ import {
   write$InputUser,
   write$User,
 } from '../codecs.js';
+import {
+  fromJson$BotCommand,
+  fromJson$BotCommandScope,
+  fromJson$BotMenuButton,
+  fromJson$BotPreviewMedia,
+  fromJson$ChatAdminRights,
+  fromJson$DataJSON,
+  fromJson$EmojiStatus,
+  fromJson$InputMedia,
+  fromJson$InputPeer,
+  fromJson$InputUser,
+  fromJson$User,
+} from '../json.js';
 
 /** Any constructor of `bots.BotInfo`, discriminated by `className`. */
 export type TypeBotInfo = Api.bots.BotInfo;
@@ -121,6 +154,25 @@ class BotInfo$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.botInfo', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.botInfo');
+    j.field('name', this.name, stringToJson);
+    j.field('about', this.about, stringToJson);
+    j.field('description', this.description, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BotInfo$ {
+    const j = new TlJsonReader(json, 'bots.botInfo', classes);
+    return j.end(
+      new BotInfo$({
+        name: j.field('name', stringFromJson),
+        about: j.field('about', stringFromJson),
+        description: j.field('description', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -191,6 +243,23 @@ class PopularAppBots$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.popularAppBots', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.popularAppBots');
+    j.optional('next_offset', this.nextOffset, stringToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PopularAppBots$ {
+    const j = new TlJsonReader(json, 'bots.popularAppBots', classes);
+    return j.end(
+      new PopularAppBots$({
+        nextOffset: j.optional('next_offset', stringFromJson),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -263,6 +332,23 @@ class PreviewInfo$ {
       return rethrowDecode(e, 'bots.previewInfo', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.previewInfo');
+    j.vector('media', this.media, objectToJson);
+    j.vector('lang_codes', this.langCodes, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PreviewInfo$ {
+    const j = new TlJsonReader(json, 'bots.previewInfo', classes);
+    return j.end(
+      new PreviewInfo$({
+        media: j.vector('media', fromJson$BotPreviewMedia),
+        langCodes: j.vector('lang_codes', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `bots.previewInfo#ca71d64 media:Vector<BotPreviewMedia> lang_codes:Vector<string> = bots.PreviewInfo` */
@@ -307,6 +393,7 @@ class SendCustomRequest$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDataJSON {
+    checkRpcError(bytes, 'bots.sendCustomRequest', options);
     return readBoxed(bytes, noRegistry, options, readResult$DataJSON);
   }
 
@@ -322,6 +409,23 @@ class SendCustomRequest$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.sendCustomRequest', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.sendCustomRequest');
+    j.field('custom_method', this.customMethod, stringToJson);
+    j.field('params', this.params, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendCustomRequest$ {
+    const j = new TlJsonReader(json, 'bots.sendCustomRequest', classes);
+    return j.end(
+      new SendCustomRequest$({
+        customMethod: j.field('custom_method', stringFromJson),
+        params: j.field('params', fromJson$DataJSON),
+      }),
+    );
   }
 }
 
@@ -367,6 +471,7 @@ class AnswerWebhookJSONQuery$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'bots.answerWebhookJSONQuery', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -382,6 +487,23 @@ class AnswerWebhookJSONQuery$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.answerWebhookJSONQuery', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.answerWebhookJSONQuery');
+    j.field('query_id', this.queryId, longToJson);
+    j.field('data', this.data, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AnswerWebhookJSONQuery$ {
+    const j = new TlJsonReader(json, 'bots.answerWebhookJSONQuery', classes);
+    return j.end(
+      new AnswerWebhookJSONQuery$({
+        queryId: j.field('query_id', longFromJson),
+        data: j.field('data', fromJson$DataJSON),
+      }),
+    );
   }
 }
 
@@ -439,6 +561,7 @@ class SetBotCommands$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'bots.setBotCommands', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -456,6 +579,25 @@ class SetBotCommands$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.setBotCommands', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.setBotCommands');
+    j.field('scope', this.scope, objectToJson);
+    j.field('lang_code', this.langCode, stringToJson);
+    j.vector('commands', this.commands, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotCommands$ {
+    const j = new TlJsonReader(json, 'bots.setBotCommands', classes);
+    return j.end(
+      new SetBotCommands$({
+        scope: j.field('scope', fromJson$BotCommandScope),
+        langCode: j.field('lang_code', stringFromJson),
+        commands: j.vector('commands', fromJson$BotCommand),
+      }),
+    );
   }
 }
 
@@ -501,6 +643,7 @@ class ResetBotCommands$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'bots.resetBotCommands', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -516,6 +659,23 @@ class ResetBotCommands$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.resetBotCommands', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.resetBotCommands');
+    j.field('scope', this.scope, objectToJson);
+    j.field('lang_code', this.langCode, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResetBotCommands$ {
+    const j = new TlJsonReader(json, 'bots.resetBotCommands', classes);
+    return j.end(
+      new ResetBotCommands$({
+        scope: j.field('scope', fromJson$BotCommandScope),
+        langCode: j.field('lang_code', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -561,6 +721,7 @@ class GetBotCommands$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeBotCommand[] {
+    checkRpcError(bytes, 'bots.getBotCommands', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$BotCommand);
   }
 
@@ -576,6 +737,23 @@ class GetBotCommands$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.getBotCommands', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.getBotCommands');
+    j.field('scope', this.scope, objectToJson);
+    j.field('lang_code', this.langCode, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetBotCommands$ {
+    const j = new TlJsonReader(json, 'bots.getBotCommands', classes);
+    return j.end(
+      new GetBotCommands$({
+        scope: j.field('scope', fromJson$BotCommandScope),
+        langCode: j.field('lang_code', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -621,6 +799,7 @@ class SetBotMenuButton$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'bots.setBotMenuButton', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -636,6 +815,23 @@ class SetBotMenuButton$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.setBotMenuButton', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.setBotMenuButton');
+    j.field('user_id', this.userId, objectToJson);
+    j.field('button', this.button, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotMenuButton$ {
+    const j = new TlJsonReader(json, 'bots.setBotMenuButton', classes);
+    return j.end(
+      new SetBotMenuButton$({
+        userId: j.field('user_id', fromJson$InputUser),
+        button: j.field('button', fromJson$BotMenuButton),
+      }),
+    );
   }
 }
 
@@ -677,6 +873,7 @@ class GetBotMenuButton$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeBotMenuButton {
+    checkRpcError(bytes, 'bots.getBotMenuButton', options);
     return readBoxed(bytes, noRegistry, options, readResult$BotMenuButton);
   }
 
@@ -690,6 +887,21 @@ class GetBotMenuButton$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.getBotMenuButton', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.getBotMenuButton');
+    j.field('user_id', this.userId, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetBotMenuButton$ {
+    const j = new TlJsonReader(json, 'bots.getBotMenuButton', classes);
+    return j.end(
+      new GetBotMenuButton$({
+        userId: j.field('user_id', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -731,6 +943,7 @@ class SetBotBroadcastDefaultAdminRights$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'bots.setBotBroadcastDefaultAdminRights', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -744,6 +957,21 @@ class SetBotBroadcastDefaultAdminRights$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.setBotBroadcastDefaultAdminRights', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.setBotBroadcastDefaultAdminRights');
+    j.field('admin_rights', this.adminRights, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotBroadcastDefaultAdminRights$ {
+    const j = new TlJsonReader(json, 'bots.setBotBroadcastDefaultAdminRights', classes);
+    return j.end(
+      new SetBotBroadcastDefaultAdminRights$({
+        adminRights: j.field('admin_rights', fromJson$ChatAdminRights),
+      }),
+    );
   }
 }
 
@@ -785,6 +1013,7 @@ class SetBotGroupDefaultAdminRights$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'bots.setBotGroupDefaultAdminRights', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -798,6 +1027,21 @@ class SetBotGroupDefaultAdminRights$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.setBotGroupDefaultAdminRights', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.setBotGroupDefaultAdminRights');
+    j.field('admin_rights', this.adminRights, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotGroupDefaultAdminRights$ {
+    const j = new TlJsonReader(json, 'bots.setBotGroupDefaultAdminRights', classes);
+    return j.end(
+      new SetBotGroupDefaultAdminRights$({
+        adminRights: j.field('admin_rights', fromJson$ChatAdminRights),
+      }),
+    );
   }
 }
 
@@ -861,6 +1105,7 @@ class SetBotInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'bots.setBotInfo', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -885,6 +1130,29 @@ class SetBotInfo$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.setBotInfo', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.setBotInfo');
+    j.optional('bot', this.bot, objectToJson);
+    j.field('lang_code', this.langCode, stringToJson);
+    j.optional('name', this.name, stringToJson);
+    j.optional('about', this.about, stringToJson);
+    j.optional('description', this.description, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotInfo$ {
+    const j = new TlJsonReader(json, 'bots.setBotInfo', classes);
+    return j.end(
+      new SetBotInfo$({
+        bot: j.optional('bot', fromJson$InputUser),
+        langCode: j.field('lang_code', stringFromJson),
+        name: j.optional('name', stringFromJson),
+        about: j.optional('about', stringFromJson),
+        description: j.optional('description', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -933,6 +1201,7 @@ class GetBotInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.bots.TypeBotInfo {
+    checkRpcError(bytes, 'bots.getBotInfo', options);
     return readBoxed(bytes, noRegistry, options, readResult$bots$BotInfo);
   }
 
@@ -951,6 +1220,23 @@ class GetBotInfo$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.getBotInfo', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.getBotInfo');
+    j.optional('bot', this.bot, objectToJson);
+    j.field('lang_code', this.langCode, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetBotInfo$ {
+    const j = new TlJsonReader(json, 'bots.getBotInfo', classes);
+    return j.end(
+      new GetBotInfo$({
+        bot: j.optional('bot', fromJson$InputUser),
+        langCode: j.field('lang_code', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1004,6 +1290,7 @@ class ReorderUsernames$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'bots.reorderUsernames', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1019,6 +1306,23 @@ class ReorderUsernames$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.reorderUsernames', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.reorderUsernames');
+    j.field('bot', this.bot, objectToJson);
+    j.vector('order', this.order, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderUsernames$ {
+    const j = new TlJsonReader(json, 'bots.reorderUsernames', classes);
+    return j.end(
+      new ReorderUsernames$({
+        bot: j.field('bot', fromJson$InputUser),
+        order: j.vector('order', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1068,6 +1372,7 @@ class ToggleUsername$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'bots.toggleUsername', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1085,6 +1390,25 @@ class ToggleUsername$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.toggleUsername', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.toggleUsername');
+    j.field('bot', this.bot, objectToJson);
+    j.field('username', this.username, stringToJson);
+    j.field('active', this.active, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleUsername$ {
+    const j = new TlJsonReader(json, 'bots.toggleUsername', classes);
+    return j.end(
+      new ToggleUsername$({
+        bot: j.field('bot', fromJson$InputUser),
+        username: j.field('username', stringFromJson),
+        active: j.field('active', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -1126,6 +1450,7 @@ class CanSendMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'bots.canSendMessage', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1139,6 +1464,21 @@ class CanSendMessage$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.canSendMessage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.canSendMessage');
+    j.field('bot', this.bot, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CanSendMessage$ {
+    const j = new TlJsonReader(json, 'bots.canSendMessage', classes);
+    return j.end(
+      new CanSendMessage$({
+        bot: j.field('bot', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -1180,6 +1520,7 @@ class AllowSendMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'bots.allowSendMessage', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1193,6 +1534,21 @@ class AllowSendMessage$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.allowSendMessage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.allowSendMessage');
+    j.field('bot', this.bot, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AllowSendMessage$ {
+    const j = new TlJsonReader(json, 'bots.allowSendMessage', classes);
+    return j.end(
+      new AllowSendMessage$({
+        bot: j.field('bot', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -1242,6 +1598,7 @@ class InvokeWebViewCustomMethod$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDataJSON {
+    checkRpcError(bytes, 'bots.invokeWebViewCustomMethod', options);
     return readBoxed(bytes, noRegistry, options, readResult$DataJSON);
   }
 
@@ -1259,6 +1616,25 @@ class InvokeWebViewCustomMethod$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.invokeWebViewCustomMethod', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.invokeWebViewCustomMethod');
+    j.field('bot', this.bot, objectToJson);
+    j.field('custom_method', this.customMethod, stringToJson);
+    j.field('params', this.params, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InvokeWebViewCustomMethod$ {
+    const j = new TlJsonReader(json, 'bots.invokeWebViewCustomMethod', classes);
+    return j.end(
+      new InvokeWebViewCustomMethod$({
+        bot: j.field('bot', fromJson$InputUser),
+        customMethod: j.field('custom_method', stringFromJson),
+        params: j.field('params', fromJson$DataJSON),
+      }),
+    );
   }
 }
 
@@ -1304,6 +1680,7 @@ class GetPopularAppBots$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.bots.TypePopularAppBots {
+    checkRpcError(bytes, 'bots.getPopularAppBots', options);
     return readBoxed(bytes, noRegistry, options, readResult$bots$PopularAppBots);
   }
 
@@ -1319,6 +1696,23 @@ class GetPopularAppBots$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.getPopularAppBots', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.getPopularAppBots');
+    j.field('offset', this.offset, stringToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPopularAppBots$ {
+    const j = new TlJsonReader(json, 'bots.getPopularAppBots', classes);
+    return j.end(
+      new GetPopularAppBots$({
+        offset: j.field('offset', stringFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1368,6 +1762,7 @@ class AddPreviewMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeBotPreviewMedia {
+    checkRpcError(bytes, 'bots.addPreviewMedia', options);
     return readBoxed(bytes, noRegistry, options, readResult$BotPreviewMedia);
   }
 
@@ -1385,6 +1780,25 @@ class AddPreviewMedia$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.addPreviewMedia', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.addPreviewMedia');
+    j.field('bot', this.bot, objectToJson);
+    j.field('lang_code', this.langCode, stringToJson);
+    j.field('media', this.media, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AddPreviewMedia$ {
+    const j = new TlJsonReader(json, 'bots.addPreviewMedia', classes);
+    return j.end(
+      new AddPreviewMedia$({
+        bot: j.field('bot', fromJson$InputUser),
+        langCode: j.field('lang_code', stringFromJson),
+        media: j.field('media', fromJson$InputMedia),
+      }),
+    );
   }
 }
 
@@ -1438,6 +1852,7 @@ class EditPreviewMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeBotPreviewMedia {
+    checkRpcError(bytes, 'bots.editPreviewMedia', options);
     return readBoxed(bytes, noRegistry, options, readResult$BotPreviewMedia);
   }
 
@@ -1457,6 +1872,27 @@ class EditPreviewMedia$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.editPreviewMedia', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.editPreviewMedia');
+    j.field('bot', this.bot, objectToJson);
+    j.field('lang_code', this.langCode, stringToJson);
+    j.field('media', this.media, objectToJson);
+    j.field('new_media', this.newMedia, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditPreviewMedia$ {
+    const j = new TlJsonReader(json, 'bots.editPreviewMedia', classes);
+    return j.end(
+      new EditPreviewMedia$({
+        bot: j.field('bot', fromJson$InputUser),
+        langCode: j.field('lang_code', stringFromJson),
+        media: j.field('media', fromJson$InputMedia),
+        newMedia: j.field('new_media', fromJson$InputMedia),
+      }),
+    );
   }
 }
 
@@ -1514,6 +1950,7 @@ class DeletePreviewMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'bots.deletePreviewMedia', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1531,6 +1968,25 @@ class DeletePreviewMedia$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.deletePreviewMedia', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.deletePreviewMedia');
+    j.field('bot', this.bot, objectToJson);
+    j.field('lang_code', this.langCode, stringToJson);
+    j.vector('media', this.media, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeletePreviewMedia$ {
+    const j = new TlJsonReader(json, 'bots.deletePreviewMedia', classes);
+    return j.end(
+      new DeletePreviewMedia$({
+        bot: j.field('bot', fromJson$InputUser),
+        langCode: j.field('lang_code', stringFromJson),
+        media: j.vector('media', fromJson$InputMedia),
+      }),
+    );
   }
 }
 
@@ -1588,6 +2044,7 @@ class ReorderPreviewMedias$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'bots.reorderPreviewMedias', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1605,6 +2062,25 @@ class ReorderPreviewMedias$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.reorderPreviewMedias', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.reorderPreviewMedias');
+    j.field('bot', this.bot, objectToJson);
+    j.field('lang_code', this.langCode, stringToJson);
+    j.vector('order', this.order, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderPreviewMedias$ {
+    const j = new TlJsonReader(json, 'bots.reorderPreviewMedias', classes);
+    return j.end(
+      new ReorderPreviewMedias$({
+        bot: j.field('bot', fromJson$InputUser),
+        langCode: j.field('lang_code', stringFromJson),
+        order: j.vector('order', fromJson$InputMedia),
+      }),
+    );
   }
 }
 
@@ -1650,6 +2126,7 @@ class GetPreviewInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.bots.TypePreviewInfo {
+    checkRpcError(bytes, 'bots.getPreviewInfo', options);
     return readBoxed(bytes, noRegistry, options, readResult$bots$PreviewInfo);
   }
 
@@ -1665,6 +2142,23 @@ class GetPreviewInfo$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.getPreviewInfo', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.getPreviewInfo');
+    j.field('bot', this.bot, objectToJson);
+    j.field('lang_code', this.langCode, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPreviewInfo$ {
+    const j = new TlJsonReader(json, 'bots.getPreviewInfo', classes);
+    return j.end(
+      new GetPreviewInfo$({
+        bot: j.field('bot', fromJson$InputUser),
+        langCode: j.field('lang_code', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1706,6 +2200,7 @@ class GetPreviewMedias$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeBotPreviewMedia[] {
+    checkRpcError(bytes, 'bots.getPreviewMedias', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$BotPreviewMedia);
   }
 
@@ -1719,6 +2214,21 @@ class GetPreviewMedias$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.getPreviewMedias', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.getPreviewMedias');
+    j.field('bot', this.bot, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPreviewMedias$ {
+    const j = new TlJsonReader(json, 'bots.getPreviewMedias', classes);
+    return j.end(
+      new GetPreviewMedias$({
+        bot: j.field('bot', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -1764,6 +2274,7 @@ class UpdateUserEmojiStatus$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'bots.updateUserEmojiStatus', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1779,6 +2290,23 @@ class UpdateUserEmojiStatus$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.updateUserEmojiStatus', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.updateUserEmojiStatus');
+    j.field('user_id', this.userId, objectToJson);
+    j.field('emoji_status', this.emojiStatus, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateUserEmojiStatus$ {
+    const j = new TlJsonReader(json, 'bots.updateUserEmojiStatus', classes);
+    return j.end(
+      new UpdateUserEmojiStatus$({
+        userId: j.field('user_id', fromJson$InputUser),
+        emojiStatus: j.field('emoji_status', fromJson$EmojiStatus),
+      }),
+    );
   }
 }
 
@@ -1824,6 +2352,7 @@ class ToggleUserEmojiStatusPermission$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'bots.toggleUserEmojiStatusPermission', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1839,6 +2368,23 @@ class ToggleUserEmojiStatusPermission$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.toggleUserEmojiStatusPermission', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.toggleUserEmojiStatusPermission');
+    j.field('bot', this.bot, objectToJson);
+    j.field('enabled', this.enabled, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleUserEmojiStatusPermission$ {
+    const j = new TlJsonReader(json, 'bots.toggleUserEmojiStatusPermission', classes);
+    return j.end(
+      new ToggleUserEmojiStatusPermission$({
+        bot: j.field('bot', fromJson$InputUser),
+        enabled: j.field('enabled', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -1888,6 +2434,7 @@ class CheckDownloadFileParams$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'bots.checkDownloadFileParams', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1905,6 +2452,25 @@ class CheckDownloadFileParams$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.checkDownloadFileParams', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.checkDownloadFileParams');
+    j.field('bot', this.bot, objectToJson);
+    j.field('file_name', this.fileName, stringToJson);
+    j.field('url', this.url, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CheckDownloadFileParams$ {
+    const j = new TlJsonReader(json, 'bots.checkDownloadFileParams', classes);
+    return j.end(
+      new CheckDownloadFileParams$({
+        bot: j.field('bot', fromJson$InputUser),
+        fileName: j.field('file_name', stringFromJson),
+        url: j.field('url', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1932,11 +2498,20 @@ class GetAdminedBots$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser[] {
+    checkRpcError(bytes, 'bots.getAdminedBots', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$User);
   }
 
   static fromReader(_r: TlReader): GetAdminedBots$ {
     return new GetAdminedBots$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'bots.getAdminedBots' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAdminedBots$ {
+    return new TlJsonReader(json, 'bots.getAdminedBots', classes).end(new GetAdminedBots$());
   }
 }
 
@@ -1989,6 +2564,7 @@ class UpdateStarRefProgram$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStarRefProgram {
+    checkRpcError(bytes, 'bots.updateStarRefProgram', options);
     return readBoxed(bytes, noRegistry, options, readResult$StarRefProgram);
   }
 
@@ -2009,6 +2585,25 @@ class UpdateStarRefProgram$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.updateStarRefProgram', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.updateStarRefProgram');
+    j.field('bot', this.bot, objectToJson);
+    j.field('commission_permille', this.commissionPermille, intToJson);
+    j.optional('duration_months', this.durationMonths, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateStarRefProgram$ {
+    const j = new TlJsonReader(json, 'bots.updateStarRefProgram', classes);
+    return j.end(
+      new UpdateStarRefProgram$({
+        bot: j.field('bot', fromJson$InputUser),
+        commissionPermille: j.field('commission_permille', intFromJson),
+        durationMonths: j.optional('duration_months', intFromJson),
+      }),
+    );
   }
 }
 
@@ -2066,6 +2661,7 @@ class SetCustomVerification$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'bots.setCustomVerification', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2087,6 +2683,27 @@ class SetCustomVerification$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.setCustomVerification', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.setCustomVerification');
+    j.flag('enabled', this.enabled);
+    j.optional('bot', this.bot, objectToJson);
+    j.field('peer', this.peer, objectToJson);
+    j.optional('custom_description', this.customDescription, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetCustomVerification$ {
+    const j = new TlJsonReader(json, 'bots.setCustomVerification', classes);
+    return j.end(
+      new SetCustomVerification$({
+        enabled: j.flag('enabled'),
+        bot: j.optional('bot', fromJson$InputUser),
+        peer: j.field('peer', fromJson$InputPeer),
+        customDescription: j.optional('custom_description', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -2128,6 +2745,7 @@ class GetBotRecommendations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.users.TypeUsers {
+    checkRpcError(bytes, 'bots.getBotRecommendations', options);
     return readBoxed(bytes, noRegistry, options, readResult$users$Users);
   }
 
@@ -2141,6 +2759,21 @@ class GetBotRecommendations$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.getBotRecommendations', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.getBotRecommendations');
+    j.field('bot', this.bot, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetBotRecommendations$ {
+    const j = new TlJsonReader(json, 'bots.getBotRecommendations', classes);
+    return j.end(
+      new GetBotRecommendations$({
+        bot: j.field('bot', fromJson$InputUser),
+      }),
+    );
   }
 }
 

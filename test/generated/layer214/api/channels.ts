@@ -5,21 +5,41 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { BigInteger, LongInput, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type {
+  BigInteger,
+  LongInput,
+  TlJsonClasses,
+  TlJsonObject,
+  TlReader,
+  TlReaderOptions,
+  TlWriter,
+} from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  boolFromJson,
+  boolToJson,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
+  intFromJson,
+  intToJson,
   longArg,
+  longFromJson,
+  longToJson,
   noRegistry,
+  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
   sharedFlagError,
+  stringFromJson,
+  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -87,6 +107,28 @@ import {
   write$SponsoredMessageReportOption,
   write$User,
 } from '../codecs.js';
+import {
+  fromJson$ChannelAdminLogEvent,
+  fromJson$ChannelAdminLogEventsFilter,
+  fromJson$ChannelParticipant,
+  fromJson$ChannelParticipantsFilter,
+  fromJson$Chat,
+  fromJson$ChatAdminRights,
+  fromJson$ChatBannedRights,
+  fromJson$EmojiStatus,
+  fromJson$InputChannel,
+  fromJson$InputChatPhoto,
+  fromJson$InputCheckPasswordSRP,
+  fromJson$InputGeoPoint,
+  fromJson$InputMessage,
+  fromJson$InputPeer,
+  fromJson$InputStickerSet,
+  fromJson$InputUser,
+  fromJson$ProfileTab,
+  fromJson$SendAsPeer,
+  fromJson$SponsoredMessageReportOption,
+  fromJson$User,
+} from '../json.js';
 
 /** Any constructor of `channels.ChannelParticipants`, discriminated by `className`. */
 export type TypeChannelParticipants = 
@@ -188,6 +230,27 @@ class ChannelParticipants$ {
       return rethrowDecode(e, 'channels.channelParticipants', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.channelParticipants');
+    j.field('count', this.count, intToJson);
+    j.vector('participants', this.participants, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelParticipants$ {
+    const j = new TlJsonReader(json, 'channels.channelParticipants', classes);
+    return j.end(
+      new ChannelParticipants$({
+        count: j.field('count', intFromJson),
+        participants: j.vector('participants', fromJson$ChannelParticipant),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `channels.channelParticipants#9ab0feaf count:int participants:Vector<ChannelParticipant> chats:Vector<Chat> users:Vector<User> = channels.ChannelParticipants` */
@@ -215,6 +278,14 @@ class ChannelParticipantsNotModified$ {
 
   static fromReader(_r: TlReader): ChannelParticipantsNotModified$ {
     return new ChannelParticipantsNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'channels.channelParticipantsNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelParticipantsNotModified$ {
+    return new TlJsonReader(json, 'channels.channelParticipantsNotModified', classes).end(new ChannelParticipantsNotModified$());
   }
 }
 
@@ -292,6 +363,25 @@ class ChannelParticipant$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.channelParticipant', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.channelParticipant');
+    j.field('participant', this.participant, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelParticipant$ {
+    const j = new TlJsonReader(json, 'channels.channelParticipant', classes);
+    return j.end(
+      new ChannelParticipant$({
+        participant: j.field('participant', fromJson$ChannelParticipant),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -377,6 +467,25 @@ class AdminLogResults$ {
       return rethrowDecode(e, 'channels.adminLogResults', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.adminLogResults');
+    j.vector('events', this.events, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AdminLogResults$ {
+    const j = new TlJsonReader(json, 'channels.adminLogResults', classes);
+    return j.end(
+      new AdminLogResults$({
+        events: j.vector('events', fromJson$ChannelAdminLogEvent),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `channels.adminLogResults#ed8af74d events:Vector<ChannelAdminLogEvent> chats:Vector<Chat> users:Vector<User> = channels.AdminLogResults` */
@@ -461,6 +570,25 @@ class SendAsPeers$ {
       return rethrowDecode(e, 'channels.sendAsPeers', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.sendAsPeers');
+    j.vector('peers', this.peers, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendAsPeers$ {
+    const j = new TlJsonReader(json, 'channels.sendAsPeers', classes);
+    return j.end(
+      new SendAsPeers$({
+        peers: j.vector('peers', fromJson$SendAsPeer),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `channels.sendAsPeers#f496b0c6 peers:Vector<SendAsPeer> chats:Vector<Chat> users:Vector<User> = channels.SendAsPeers` */
@@ -525,6 +653,23 @@ class SponsoredMessageReportResultChooseOption$ {
       return rethrowDecode(e, 'channels.sponsoredMessageReportResultChooseOption', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.sponsoredMessageReportResultChooseOption');
+    j.field('title', this.title, stringToJson);
+    j.vector('options', this.options, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SponsoredMessageReportResultChooseOption$ {
+    const j = new TlJsonReader(json, 'channels.sponsoredMessageReportResultChooseOption', classes);
+    return j.end(
+      new SponsoredMessageReportResultChooseOption$({
+        title: j.field('title', stringFromJson),
+        options: j.vector('options', fromJson$SponsoredMessageReportOption),
+      }),
+    );
+  }
 }
 
 /** `channels.sponsoredMessageReportResultChooseOption#846f9e42 title:string options:Vector<SponsoredMessageReportOption> = channels.SponsoredMessageReportResult` */
@@ -553,6 +698,14 @@ class SponsoredMessageReportResultAdsHidden$ {
   static fromReader(_r: TlReader): SponsoredMessageReportResultAdsHidden$ {
     return new SponsoredMessageReportResultAdsHidden$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'channels.sponsoredMessageReportResultAdsHidden' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SponsoredMessageReportResultAdsHidden$ {
+    return new TlJsonReader(json, 'channels.sponsoredMessageReportResultAdsHidden', classes).end(new SponsoredMessageReportResultAdsHidden$());
+  }
 }
 
 /** `channels.sponsoredMessageReportResultAdsHidden#3e3bcf2f = channels.SponsoredMessageReportResult` */
@@ -580,6 +733,14 @@ class SponsoredMessageReportResultReported$ {
 
   static fromReader(_r: TlReader): SponsoredMessageReportResultReported$ {
     return new SponsoredMessageReportResultReported$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'channels.sponsoredMessageReportResultReported' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SponsoredMessageReportResultReported$ {
+    return new TlJsonReader(json, 'channels.sponsoredMessageReportResultReported', classes).end(new SponsoredMessageReportResultReported$());
   }
 }
 
@@ -625,6 +786,7 @@ class ReadHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'channels.readHistory', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -640,6 +802,23 @@ class ReadHistory$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.readHistory', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.readHistory');
+    j.field('channel', this.channel, objectToJson);
+    j.field('max_id', this.maxId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReadHistory$ {
+    const j = new TlJsonReader(json, 'channels.readHistory', classes);
+    return j.end(
+      new ReadHistory$({
+        channel: j.field('channel', fromJson$InputChannel),
+        maxId: j.field('max_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -693,6 +872,7 @@ class DeleteMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedMessages {
+    checkRpcError(bytes, 'channels.deleteMessages', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedMessages);
   }
 
@@ -708,6 +888,23 @@ class DeleteMessages$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.deleteMessages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.deleteMessages');
+    j.field('channel', this.channel, objectToJson);
+    j.vector('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteMessages$ {
+    const j = new TlJsonReader(json, 'channels.deleteMessages', classes);
+    return j.end(
+      new DeleteMessages$({
+        channel: j.field('channel', fromJson$InputChannel),
+        id: j.vector('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -765,6 +962,7 @@ class ReportSpam$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'channels.reportSpam', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -782,6 +980,25 @@ class ReportSpam$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.reportSpam', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.reportSpam');
+    j.field('channel', this.channel, objectToJson);
+    j.field('participant', this.participant, objectToJson);
+    j.vector('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReportSpam$ {
+    const j = new TlJsonReader(json, 'channels.reportSpam', classes);
+    return j.end(
+      new ReportSpam$({
+        channel: j.field('channel', fromJson$InputChannel),
+        participant: j.field('participant', fromJson$InputPeer),
+        id: j.vector('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -835,6 +1052,7 @@ class GetMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
+    checkRpcError(bytes, 'channels.getMessages', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
@@ -850,6 +1068,23 @@ class GetMessages$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.getMessages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.getMessages');
+    j.field('channel', this.channel, objectToJson);
+    j.vector('id', this.id, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessages$ {
+    const j = new TlJsonReader(json, 'channels.getMessages', classes);
+    return j.end(
+      new GetMessages$({
+        channel: j.field('channel', fromJson$InputChannel),
+        id: j.vector('id', fromJson$InputMessage),
+      }),
+    );
   }
 }
 
@@ -907,6 +1142,7 @@ class GetParticipants$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.channels.TypeChannelParticipants {
+    checkRpcError(bytes, 'channels.getParticipants', options);
     return readBoxed(bytes, noRegistry, options, readResult$channels$ChannelParticipants);
   }
 
@@ -928,6 +1164,29 @@ class GetParticipants$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.getParticipants', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.getParticipants');
+    j.field('channel', this.channel, objectToJson);
+    j.field('filter', this.filter, objectToJson);
+    j.field('offset', this.offset, intToJson);
+    j.field('limit', this.limit, intToJson);
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetParticipants$ {
+    const j = new TlJsonReader(json, 'channels.getParticipants', classes);
+    return j.end(
+      new GetParticipants$({
+        channel: j.field('channel', fromJson$InputChannel),
+        filter: j.field('filter', fromJson$ChannelParticipantsFilter),
+        offset: j.field('offset', intFromJson),
+        limit: j.field('limit', intFromJson),
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -973,6 +1232,7 @@ class GetParticipant$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.channels.TypeChannelParticipant {
+    checkRpcError(bytes, 'channels.getParticipant', options);
     return readBoxed(bytes, noRegistry, options, readResult$channels$ChannelParticipant);
   }
 
@@ -988,6 +1248,23 @@ class GetParticipant$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.getParticipant', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.getParticipant');
+    j.field('channel', this.channel, objectToJson);
+    j.field('participant', this.participant, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetParticipant$ {
+    const j = new TlJsonReader(json, 'channels.getParticipant', classes);
+    return j.end(
+      new GetParticipant$({
+        channel: j.field('channel', fromJson$InputChannel),
+        participant: j.field('participant', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -1037,6 +1314,7 @@ class GetChannels$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
+    checkRpcError(bytes, 'channels.getChannels', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
@@ -1050,6 +1328,21 @@ class GetChannels$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.getChannels', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.getChannels');
+    j.vector('id', this.id, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetChannels$ {
+    const j = new TlJsonReader(json, 'channels.getChannels', classes);
+    return j.end(
+      new GetChannels$({
+        id: j.vector('id', fromJson$InputChannel),
+      }),
+    );
   }
 }
 
@@ -1091,6 +1384,7 @@ class GetFullChannel$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChatFull {
+    checkRpcError(bytes, 'channels.getFullChannel', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$ChatFull);
   }
 
@@ -1104,6 +1398,21 @@ class GetFullChannel$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.getFullChannel', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.getFullChannel');
+    j.field('channel', this.channel, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetFullChannel$ {
+    const j = new TlJsonReader(json, 'channels.getFullChannel', classes);
+    return j.end(
+      new GetFullChannel$({
+        channel: j.field('channel', fromJson$InputChannel),
+      }),
+    );
   }
 }
 
@@ -1188,6 +1497,7 @@ class CreateChannel$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.createChannel', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1216,6 +1526,37 @@ class CreateChannel$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.createChannel', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.createChannel');
+    j.flag('broadcast', this.broadcast);
+    j.flag('megagroup', this.megagroup);
+    j.flag('for_import', this.forImport);
+    j.flag('forum', this.forum);
+    j.field('title', this.title, stringToJson);
+    j.field('about', this.about, stringToJson);
+    j.optional('geo_point', this.geoPoint, objectToJson);
+    j.optional('address', this.address, stringToJson);
+    j.optional('ttl_period', this.ttlPeriod, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CreateChannel$ {
+    const j = new TlJsonReader(json, 'channels.createChannel', classes);
+    return j.end(
+      new CreateChannel$({
+        broadcast: j.flag('broadcast'),
+        megagroup: j.flag('megagroup'),
+        forImport: j.flag('for_import'),
+        forum: j.flag('forum'),
+        title: j.field('title', stringFromJson),
+        about: j.field('about', stringFromJson),
+        geoPoint: j.optional('geo_point', fromJson$InputGeoPoint),
+        address: j.optional('address', stringFromJson),
+        ttlPeriod: j.optional('ttl_period', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1269,6 +1610,7 @@ class EditAdmin$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.editAdmin', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1288,6 +1630,27 @@ class EditAdmin$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.editAdmin', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.editAdmin');
+    j.field('channel', this.channel, objectToJson);
+    j.field('user_id', this.userId, objectToJson);
+    j.field('admin_rights', this.adminRights, objectToJson);
+    j.field('rank', this.rank, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditAdmin$ {
+    const j = new TlJsonReader(json, 'channels.editAdmin', classes);
+    return j.end(
+      new EditAdmin$({
+        channel: j.field('channel', fromJson$InputChannel),
+        userId: j.field('user_id', fromJson$InputUser),
+        adminRights: j.field('admin_rights', fromJson$ChatAdminRights),
+        rank: j.field('rank', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1333,6 +1696,7 @@ class EditTitle$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.editTitle', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1348,6 +1712,23 @@ class EditTitle$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.editTitle', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.editTitle');
+    j.field('channel', this.channel, objectToJson);
+    j.field('title', this.title, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditTitle$ {
+    const j = new TlJsonReader(json, 'channels.editTitle', classes);
+    return j.end(
+      new EditTitle$({
+        channel: j.field('channel', fromJson$InputChannel),
+        title: j.field('title', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1393,6 +1774,7 @@ class EditPhoto$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.editPhoto', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1408,6 +1790,23 @@ class EditPhoto$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.editPhoto', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.editPhoto');
+    j.field('channel', this.channel, objectToJson);
+    j.field('photo', this.photo, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditPhoto$ {
+    const j = new TlJsonReader(json, 'channels.editPhoto', classes);
+    return j.end(
+      new EditPhoto$({
+        channel: j.field('channel', fromJson$InputChannel),
+        photo: j.field('photo', fromJson$InputChatPhoto),
+      }),
+    );
   }
 }
 
@@ -1453,6 +1852,7 @@ class CheckUsername$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'channels.checkUsername', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1468,6 +1868,23 @@ class CheckUsername$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.checkUsername', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.checkUsername');
+    j.field('channel', this.channel, objectToJson);
+    j.field('username', this.username, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CheckUsername$ {
+    const j = new TlJsonReader(json, 'channels.checkUsername', classes);
+    return j.end(
+      new CheckUsername$({
+        channel: j.field('channel', fromJson$InputChannel),
+        username: j.field('username', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1513,6 +1930,7 @@ class UpdateUsername$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'channels.updateUsername', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1528,6 +1946,23 @@ class UpdateUsername$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.updateUsername', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.updateUsername');
+    j.field('channel', this.channel, objectToJson);
+    j.field('username', this.username, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateUsername$ {
+    const j = new TlJsonReader(json, 'channels.updateUsername', classes);
+    return j.end(
+      new UpdateUsername$({
+        channel: j.field('channel', fromJson$InputChannel),
+        username: j.field('username', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1569,6 +2004,7 @@ class JoinChannel$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.joinChannel', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1582,6 +2018,21 @@ class JoinChannel$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.joinChannel', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.joinChannel');
+    j.field('channel', this.channel, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): JoinChannel$ {
+    const j = new TlJsonReader(json, 'channels.joinChannel', classes);
+    return j.end(
+      new JoinChannel$({
+        channel: j.field('channel', fromJson$InputChannel),
+      }),
+    );
   }
 }
 
@@ -1623,6 +2074,7 @@ class LeaveChannel$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.leaveChannel', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1636,6 +2088,21 @@ class LeaveChannel$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.leaveChannel', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.leaveChannel');
+    j.field('channel', this.channel, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): LeaveChannel$ {
+    const j = new TlJsonReader(json, 'channels.leaveChannel', classes);
+    return j.end(
+      new LeaveChannel$({
+        channel: j.field('channel', fromJson$InputChannel),
+      }),
+    );
   }
 }
 
@@ -1689,6 +2156,7 @@ class InviteToChannel$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeInvitedUsers {
+    checkRpcError(bytes, 'channels.inviteToChannel', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$InvitedUsers);
   }
 
@@ -1704,6 +2172,23 @@ class InviteToChannel$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.inviteToChannel', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.inviteToChannel');
+    j.field('channel', this.channel, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InviteToChannel$ {
+    const j = new TlJsonReader(json, 'channels.inviteToChannel', classes);
+    return j.end(
+      new InviteToChannel$({
+        channel: j.field('channel', fromJson$InputChannel),
+        users: j.vector('users', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -1745,6 +2230,7 @@ class DeleteChannel$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.deleteChannel', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1758,6 +2244,21 @@ class DeleteChannel$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.deleteChannel', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.deleteChannel');
+    j.field('channel', this.channel, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteChannel$ {
+    const j = new TlJsonReader(json, 'channels.deleteChannel', classes);
+    return j.end(
+      new DeleteChannel$({
+        channel: j.field('channel', fromJson$InputChannel),
+      }),
+    );
   }
 }
 
@@ -1813,6 +2314,7 @@ class ExportMessageLink$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeExportedMessageLink {
+    checkRpcError(bytes, 'channels.exportMessageLink', options);
     return readBoxed(bytes, noRegistry, options, readResult$ExportedMessageLink);
   }
 
@@ -1833,6 +2335,27 @@ class ExportMessageLink$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.exportMessageLink', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.exportMessageLink');
+    j.flag('grouped', this.grouped);
+    j.flag('thread', this.thread);
+    j.field('channel', this.channel, objectToJson);
+    j.field('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ExportMessageLink$ {
+    const j = new TlJsonReader(json, 'channels.exportMessageLink', classes);
+    return j.end(
+      new ExportMessageLink$({
+        grouped: j.flag('grouped'),
+        thread: j.flag('thread'),
+        channel: j.field('channel', fromJson$InputChannel),
+        id: j.field('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1884,6 +2407,7 @@ class ToggleSignatures$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.toggleSignatures', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1902,6 +2426,25 @@ class ToggleSignatures$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.toggleSignatures', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.toggleSignatures');
+    j.flag('signatures_enabled', this.signaturesEnabled);
+    j.flag('profiles_enabled', this.profilesEnabled);
+    j.field('channel', this.channel, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleSignatures$ {
+    const j = new TlJsonReader(json, 'channels.toggleSignatures', classes);
+    return j.end(
+      new ToggleSignatures$({
+        signaturesEnabled: j.flag('signatures_enabled'),
+        profilesEnabled: j.flag('profiles_enabled'),
+        channel: j.field('channel', fromJson$InputChannel),
+      }),
+    );
   }
 }
 
@@ -1953,6 +2496,7 @@ class GetAdminedPublicChannels$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
+    checkRpcError(bytes, 'channels.getAdminedPublicChannels', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
@@ -1970,6 +2514,25 @@ class GetAdminedPublicChannels$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.getAdminedPublicChannels', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.getAdminedPublicChannels');
+    j.flag('by_location', this.byLocation);
+    j.flag('check_limit', this.checkLimit);
+    j.flag('for_personal', this.forPersonal);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAdminedPublicChannels$ {
+    const j = new TlJsonReader(json, 'channels.getAdminedPublicChannels', classes);
+    return j.end(
+      new GetAdminedPublicChannels$({
+        byLocation: j.flag('by_location'),
+        checkLimit: j.flag('check_limit'),
+        forPersonal: j.flag('for_personal'),
+      }),
+    );
   }
 }
 
@@ -2019,6 +2582,7 @@ class EditBanned$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.editBanned', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -2036,6 +2600,25 @@ class EditBanned$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.editBanned', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.editBanned');
+    j.field('channel', this.channel, objectToJson);
+    j.field('participant', this.participant, objectToJson);
+    j.field('banned_rights', this.bannedRights, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditBanned$ {
+    const j = new TlJsonReader(json, 'channels.editBanned', classes);
+    return j.end(
+      new EditBanned$({
+        channel: j.field('channel', fromJson$InputChannel),
+        participant: j.field('participant', fromJson$InputPeer),
+        bannedRights: j.field('banned_rights', fromJson$ChatBannedRights),
+      }),
+    );
   }
 }
 
@@ -2113,6 +2696,7 @@ class GetAdminLog$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.channels.TypeAdminLogResults {
+    checkRpcError(bytes, 'channels.getAdminLog', options);
     return readBoxed(bytes, noRegistry, options, readResult$channels$AdminLogResults);
   }
 
@@ -2141,6 +2725,33 @@ class GetAdminLog$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.getAdminLog', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.getAdminLog');
+    j.field('channel', this.channel, objectToJson);
+    j.field('q', this.q, stringToJson);
+    j.optional('events_filter', this.eventsFilter, objectToJson);
+    j.optionalVector('admins', this.admins, objectToJson);
+    j.field('max_id', this.maxId, longToJson);
+    j.field('min_id', this.minId, longToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAdminLog$ {
+    const j = new TlJsonReader(json, 'channels.getAdminLog', classes);
+    return j.end(
+      new GetAdminLog$({
+        channel: j.field('channel', fromJson$InputChannel),
+        q: j.field('q', stringFromJson),
+        eventsFilter: j.optional('events_filter', fromJson$ChannelAdminLogEventsFilter),
+        admins: j.optionalVector('admins', fromJson$InputUser),
+        maxId: j.field('max_id', longFromJson),
+        minId: j.field('min_id', longFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -2186,6 +2797,7 @@ class SetStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'channels.setStickers', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2201,6 +2813,23 @@ class SetStickers$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.setStickers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.setStickers');
+    j.field('channel', this.channel, objectToJson);
+    j.field('stickerset', this.stickerset, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetStickers$ {
+    const j = new TlJsonReader(json, 'channels.setStickers', classes);
+    return j.end(
+      new SetStickers$({
+        channel: j.field('channel', fromJson$InputChannel),
+        stickerset: j.field('stickerset', fromJson$InputStickerSet),
+      }),
+    );
   }
 }
 
@@ -2254,6 +2883,7 @@ class ReadMessageContents$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'channels.readMessageContents', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2269,6 +2899,23 @@ class ReadMessageContents$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.readMessageContents', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.readMessageContents');
+    j.field('channel', this.channel, objectToJson);
+    j.vector('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReadMessageContents$ {
+    const j = new TlJsonReader(json, 'channels.readMessageContents', classes);
+    return j.end(
+      new ReadMessageContents$({
+        channel: j.field('channel', fromJson$InputChannel),
+        id: j.vector('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -2320,6 +2967,7 @@ class DeleteHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.deleteHistory', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -2339,6 +2987,25 @@ class DeleteHistory$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.deleteHistory', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.deleteHistory');
+    j.flag('for_everyone', this.forEveryone);
+    j.field('channel', this.channel, objectToJson);
+    j.field('max_id', this.maxId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteHistory$ {
+    const j = new TlJsonReader(json, 'channels.deleteHistory', classes);
+    return j.end(
+      new DeleteHistory$({
+        forEveryone: j.flag('for_everyone'),
+        channel: j.field('channel', fromJson$InputChannel),
+        maxId: j.field('max_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -2384,6 +3051,7 @@ class TogglePreHistoryHidden$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.togglePreHistoryHidden', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -2399,6 +3067,23 @@ class TogglePreHistoryHidden$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.togglePreHistoryHidden', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.togglePreHistoryHidden');
+    j.field('channel', this.channel, objectToJson);
+    j.field('enabled', this.enabled, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TogglePreHistoryHidden$ {
+    const j = new TlJsonReader(json, 'channels.togglePreHistoryHidden', classes);
+    return j.end(
+      new TogglePreHistoryHidden$({
+        channel: j.field('channel', fromJson$InputChannel),
+        enabled: j.field('enabled', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -2440,6 +3125,7 @@ class GetLeftChannels$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
+    checkRpcError(bytes, 'channels.getLeftChannels', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
@@ -2453,6 +3139,21 @@ class GetLeftChannels$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.getLeftChannels', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.getLeftChannels');
+    j.field('offset', this.offset, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetLeftChannels$ {
+    const j = new TlJsonReader(json, 'channels.getLeftChannels', classes);
+    return j.end(
+      new GetLeftChannels$({
+        offset: j.field('offset', intFromJson),
+      }),
+    );
   }
 }
 
@@ -2480,11 +3181,20 @@ class GetGroupsForDiscussion$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
+    checkRpcError(bytes, 'channels.getGroupsForDiscussion', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
   static fromReader(_r: TlReader): GetGroupsForDiscussion$ {
     return new GetGroupsForDiscussion$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'channels.getGroupsForDiscussion' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetGroupsForDiscussion$ {
+    return new TlJsonReader(json, 'channels.getGroupsForDiscussion', classes).end(new GetGroupsForDiscussion$());
   }
 }
 
@@ -2530,6 +3240,7 @@ class SetDiscussionGroup$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'channels.setDiscussionGroup', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2545,6 +3256,23 @@ class SetDiscussionGroup$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.setDiscussionGroup', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.setDiscussionGroup');
+    j.field('broadcast', this.broadcast, objectToJson);
+    j.field('group', this.group, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetDiscussionGroup$ {
+    const j = new TlJsonReader(json, 'channels.setDiscussionGroup', classes);
+    return j.end(
+      new SetDiscussionGroup$({
+        broadcast: j.field('broadcast', fromJson$InputChannel),
+        group: j.field('group', fromJson$InputChannel),
+      }),
+    );
   }
 }
 
@@ -2594,6 +3322,7 @@ class EditCreator$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.editCreator', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -2611,6 +3340,25 @@ class EditCreator$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.editCreator', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.editCreator');
+    j.field('channel', this.channel, objectToJson);
+    j.field('user_id', this.userId, objectToJson);
+    j.field('password', this.password, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditCreator$ {
+    const j = new TlJsonReader(json, 'channels.editCreator', classes);
+    return j.end(
+      new EditCreator$({
+        channel: j.field('channel', fromJson$InputChannel),
+        userId: j.field('user_id', fromJson$InputUser),
+        password: j.field('password', fromJson$InputCheckPasswordSRP),
+      }),
+    );
   }
 }
 
@@ -2660,6 +3408,7 @@ class EditLocation$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'channels.editLocation', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2677,6 +3426,25 @@ class EditLocation$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.editLocation', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.editLocation');
+    j.field('channel', this.channel, objectToJson);
+    j.field('geo_point', this.geoPoint, objectToJson);
+    j.field('address', this.address, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditLocation$ {
+    const j = new TlJsonReader(json, 'channels.editLocation', classes);
+    return j.end(
+      new EditLocation$({
+        channel: j.field('channel', fromJson$InputChannel),
+        geoPoint: j.field('geo_point', fromJson$InputGeoPoint),
+        address: j.field('address', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -2722,6 +3490,7 @@ class ToggleSlowMode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.toggleSlowMode', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -2737,6 +3506,23 @@ class ToggleSlowMode$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.toggleSlowMode', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.toggleSlowMode');
+    j.field('channel', this.channel, objectToJson);
+    j.field('seconds', this.seconds, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleSlowMode$ {
+    const j = new TlJsonReader(json, 'channels.toggleSlowMode', classes);
+    return j.end(
+      new ToggleSlowMode$({
+        channel: j.field('channel', fromJson$InputChannel),
+        seconds: j.field('seconds', intFromJson),
+      }),
+    );
   }
 }
 
@@ -2764,11 +3550,20 @@ class GetInactiveChannels$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeInactiveChats {
+    checkRpcError(bytes, 'channels.getInactiveChannels', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$InactiveChats);
   }
 
   static fromReader(_r: TlReader): GetInactiveChannels$ {
     return new GetInactiveChannels$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'channels.getInactiveChannels' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetInactiveChannels$ {
+    return new TlJsonReader(json, 'channels.getInactiveChannels', classes).end(new GetInactiveChannels$());
   }
 }
 
@@ -2810,6 +3605,7 @@ class ConvertToGigagroup$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.convertToGigagroup', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -2823,6 +3619,21 @@ class ConvertToGigagroup$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.convertToGigagroup', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.convertToGigagroup');
+    j.field('channel', this.channel, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ConvertToGigagroup$ {
+    const j = new TlJsonReader(json, 'channels.convertToGigagroup', classes);
+    return j.end(
+      new ConvertToGigagroup$({
+        channel: j.field('channel', fromJson$InputChannel),
+      }),
+    );
   }
 }
 
@@ -2870,6 +3681,7 @@ class GetSendAs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.channels.TypeSendAsPeers {
+    checkRpcError(bytes, 'channels.getSendAs', options);
     return readBoxed(bytes, noRegistry, options, readResult$channels$SendAsPeers);
   }
 
@@ -2887,6 +3699,23 @@ class GetSendAs$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.getSendAs', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.getSendAs');
+    j.flag('for_paid_reactions', this.forPaidReactions);
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSendAs$ {
+    const j = new TlJsonReader(json, 'channels.getSendAs', classes);
+    return j.end(
+      new GetSendAs$({
+        forPaidReactions: j.flag('for_paid_reactions'),
+        peer: j.field('peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -2932,6 +3761,7 @@ class DeleteParticipantHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
+    checkRpcError(bytes, 'channels.deleteParticipantHistory', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedHistory);
   }
 
@@ -2947,6 +3777,23 @@ class DeleteParticipantHistory$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.deleteParticipantHistory', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.deleteParticipantHistory');
+    j.field('channel', this.channel, objectToJson);
+    j.field('participant', this.participant, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteParticipantHistory$ {
+    const j = new TlJsonReader(json, 'channels.deleteParticipantHistory', classes);
+    return j.end(
+      new DeleteParticipantHistory$({
+        channel: j.field('channel', fromJson$InputChannel),
+        participant: j.field('participant', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -2992,6 +3839,7 @@ class ToggleJoinToSend$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.toggleJoinToSend', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -3007,6 +3855,23 @@ class ToggleJoinToSend$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.toggleJoinToSend', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.toggleJoinToSend');
+    j.field('channel', this.channel, objectToJson);
+    j.field('enabled', this.enabled, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleJoinToSend$ {
+    const j = new TlJsonReader(json, 'channels.toggleJoinToSend', classes);
+    return j.end(
+      new ToggleJoinToSend$({
+        channel: j.field('channel', fromJson$InputChannel),
+        enabled: j.field('enabled', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -3052,6 +3917,7 @@ class ToggleJoinRequest$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.toggleJoinRequest', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -3067,6 +3933,23 @@ class ToggleJoinRequest$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.toggleJoinRequest', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.toggleJoinRequest');
+    j.field('channel', this.channel, objectToJson);
+    j.field('enabled', this.enabled, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleJoinRequest$ {
+    const j = new TlJsonReader(json, 'channels.toggleJoinRequest', classes);
+    return j.end(
+      new ToggleJoinRequest$({
+        channel: j.field('channel', fromJson$InputChannel),
+        enabled: j.field('enabled', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -3120,6 +4003,7 @@ class ReorderUsernames$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'channels.reorderUsernames', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -3135,6 +4019,23 @@ class ReorderUsernames$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.reorderUsernames', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.reorderUsernames');
+    j.field('channel', this.channel, objectToJson);
+    j.vector('order', this.order, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderUsernames$ {
+    const j = new TlJsonReader(json, 'channels.reorderUsernames', classes);
+    return j.end(
+      new ReorderUsernames$({
+        channel: j.field('channel', fromJson$InputChannel),
+        order: j.vector('order', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -3184,6 +4085,7 @@ class ToggleUsername$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'channels.toggleUsername', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -3201,6 +4103,25 @@ class ToggleUsername$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.toggleUsername', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.toggleUsername');
+    j.field('channel', this.channel, objectToJson);
+    j.field('username', this.username, stringToJson);
+    j.field('active', this.active, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleUsername$ {
+    const j = new TlJsonReader(json, 'channels.toggleUsername', classes);
+    return j.end(
+      new ToggleUsername$({
+        channel: j.field('channel', fromJson$InputChannel),
+        username: j.field('username', stringFromJson),
+        active: j.field('active', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -3242,6 +4163,7 @@ class DeactivateAllUsernames$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'channels.deactivateAllUsernames', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -3255,6 +4177,21 @@ class DeactivateAllUsernames$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.deactivateAllUsernames', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.deactivateAllUsernames');
+    j.field('channel', this.channel, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeactivateAllUsernames$ {
+    const j = new TlJsonReader(json, 'channels.deactivateAllUsernames', classes);
+    return j.end(
+      new DeactivateAllUsernames$({
+        channel: j.field('channel', fromJson$InputChannel),
+      }),
+    );
   }
 }
 
@@ -3304,6 +4241,7 @@ class ToggleForum$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.toggleForum', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -3321,6 +4259,25 @@ class ToggleForum$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.toggleForum', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.toggleForum');
+    j.field('channel', this.channel, objectToJson);
+    j.field('enabled', this.enabled, boolToJson);
+    j.field('tabs', this.tabs, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleForum$ {
+    const j = new TlJsonReader(json, 'channels.toggleForum', classes);
+    return j.end(
+      new ToggleForum$({
+        channel: j.field('channel', fromJson$InputChannel),
+        enabled: j.field('enabled', boolFromJson),
+        tabs: j.field('tabs', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -3387,6 +4344,7 @@ class CreateForumTopic$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.createForumTopic', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -3413,6 +4371,31 @@ class CreateForumTopic$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.createForumTopic', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.createForumTopic');
+    j.field('channel', this.channel, objectToJson);
+    j.field('title', this.title, stringToJson);
+    j.optional('icon_color', this.iconColor, intToJson);
+    j.optional('icon_emoji_id', this.iconEmojiId, longToJson);
+    j.field('random_id', this.randomId, longToJson);
+    j.optional('send_as', this.sendAs, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CreateForumTopic$ {
+    const j = new TlJsonReader(json, 'channels.createForumTopic', classes);
+    return j.end(
+      new CreateForumTopic$({
+        channel: j.field('channel', fromJson$InputChannel),
+        title: j.field('title', stringFromJson),
+        iconColor: j.optional('icon_color', intFromJson),
+        iconEmojiId: j.optional('icon_emoji_id', longFromJson),
+        randomId: j.field('random_id', longFromJson),
+        sendAs: j.optional('send_as', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -3477,6 +4460,7 @@ class GetForumTopics$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeForumTopics {
+    checkRpcError(bytes, 'channels.getForumTopics', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$ForumTopics);
   }
 
@@ -3503,6 +4487,31 @@ class GetForumTopics$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.getForumTopics', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.getForumTopics');
+    j.field('channel', this.channel, objectToJson);
+    j.optional('q', this.q, stringToJson);
+    j.field('offset_date', this.offsetDate, intToJson);
+    j.field('offset_id', this.offsetId, intToJson);
+    j.field('offset_topic', this.offsetTopic, intToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetForumTopics$ {
+    const j = new TlJsonReader(json, 'channels.getForumTopics', classes);
+    return j.end(
+      new GetForumTopics$({
+        channel: j.field('channel', fromJson$InputChannel),
+        q: j.optional('q', stringFromJson),
+        offsetDate: j.field('offset_date', intFromJson),
+        offsetId: j.field('offset_id', intFromJson),
+        offsetTopic: j.field('offset_topic', intFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -3556,6 +4565,7 @@ class GetForumTopicsByID$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeForumTopics {
+    checkRpcError(bytes, 'channels.getForumTopicsByID', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$ForumTopics);
   }
 
@@ -3571,6 +4581,23 @@ class GetForumTopicsByID$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.getForumTopicsByID', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.getForumTopicsByID');
+    j.field('channel', this.channel, objectToJson);
+    j.vector('topics', this.topics, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetForumTopicsByID$ {
+    const j = new TlJsonReader(json, 'channels.getForumTopicsByID', classes);
+    return j.end(
+      new GetForumTopicsByID$({
+        channel: j.field('channel', fromJson$InputChannel),
+        topics: j.vector('topics', intFromJson),
+      }),
+    );
   }
 }
 
@@ -3638,6 +4665,7 @@ class EditForumTopic$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.editForumTopic', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -3664,6 +4692,31 @@ class EditForumTopic$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.editForumTopic', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.editForumTopic');
+    j.field('channel', this.channel, objectToJson);
+    j.field('topic_id', this.topicId, intToJson);
+    j.optional('title', this.title, stringToJson);
+    j.optional('icon_emoji_id', this.iconEmojiId, longToJson);
+    j.optional('closed', this.closed, boolToJson);
+    j.optional('hidden', this.hidden, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditForumTopic$ {
+    const j = new TlJsonReader(json, 'channels.editForumTopic', classes);
+    return j.end(
+      new EditForumTopic$({
+        channel: j.field('channel', fromJson$InputChannel),
+        topicId: j.field('topic_id', intFromJson),
+        title: j.optional('title', stringFromJson),
+        iconEmojiId: j.optional('icon_emoji_id', longFromJson),
+        closed: j.optional('closed', boolFromJson),
+        hidden: j.optional('hidden', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -3713,6 +4766,7 @@ class UpdatePinnedForumTopic$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.updatePinnedForumTopic', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -3730,6 +4784,25 @@ class UpdatePinnedForumTopic$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.updatePinnedForumTopic', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.updatePinnedForumTopic');
+    j.field('channel', this.channel, objectToJson);
+    j.field('topic_id', this.topicId, intToJson);
+    j.field('pinned', this.pinned, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdatePinnedForumTopic$ {
+    const j = new TlJsonReader(json, 'channels.updatePinnedForumTopic', classes);
+    return j.end(
+      new UpdatePinnedForumTopic$({
+        channel: j.field('channel', fromJson$InputChannel),
+        topicId: j.field('topic_id', intFromJson),
+        pinned: j.field('pinned', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -3775,6 +4848,7 @@ class DeleteTopicHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
+    checkRpcError(bytes, 'channels.deleteTopicHistory', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedHistory);
   }
 
@@ -3790,6 +4864,23 @@ class DeleteTopicHistory$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.deleteTopicHistory', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.deleteTopicHistory');
+    j.field('channel', this.channel, objectToJson);
+    j.field('top_msg_id', this.topMsgId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteTopicHistory$ {
+    const j = new TlJsonReader(json, 'channels.deleteTopicHistory', classes);
+    return j.end(
+      new DeleteTopicHistory$({
+        channel: j.field('channel', fromJson$InputChannel),
+        topMsgId: j.field('top_msg_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -3849,6 +4940,7 @@ class ReorderPinnedForumTopics$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.reorderPinnedForumTopics', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -3868,6 +4960,25 @@ class ReorderPinnedForumTopics$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.reorderPinnedForumTopics', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.reorderPinnedForumTopics');
+    j.flag('force', this.force);
+    j.field('channel', this.channel, objectToJson);
+    j.vector('order', this.order, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderPinnedForumTopics$ {
+    const j = new TlJsonReader(json, 'channels.reorderPinnedForumTopics', classes);
+    return j.end(
+      new ReorderPinnedForumTopics$({
+        force: j.flag('force'),
+        channel: j.field('channel', fromJson$InputChannel),
+        order: j.vector('order', intFromJson),
+      }),
+    );
   }
 }
 
@@ -3913,6 +5024,7 @@ class ToggleAntiSpam$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.toggleAntiSpam', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -3928,6 +5040,23 @@ class ToggleAntiSpam$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.toggleAntiSpam', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.toggleAntiSpam');
+    j.field('channel', this.channel, objectToJson);
+    j.field('enabled', this.enabled, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleAntiSpam$ {
+    const j = new TlJsonReader(json, 'channels.toggleAntiSpam', classes);
+    return j.end(
+      new ToggleAntiSpam$({
+        channel: j.field('channel', fromJson$InputChannel),
+        enabled: j.field('enabled', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -3973,6 +5102,7 @@ class ReportAntiSpamFalsePositive$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'channels.reportAntiSpamFalsePositive', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -3988,6 +5118,23 @@ class ReportAntiSpamFalsePositive$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.reportAntiSpamFalsePositive', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.reportAntiSpamFalsePositive');
+    j.field('channel', this.channel, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReportAntiSpamFalsePositive$ {
+    const j = new TlJsonReader(json, 'channels.reportAntiSpamFalsePositive', classes);
+    return j.end(
+      new ReportAntiSpamFalsePositive$({
+        channel: j.field('channel', fromJson$InputChannel),
+        msgId: j.field('msg_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -4033,6 +5180,7 @@ class ToggleParticipantsHidden$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.toggleParticipantsHidden', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -4048,6 +5196,23 @@ class ToggleParticipantsHidden$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.toggleParticipantsHidden', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.toggleParticipantsHidden');
+    j.field('channel', this.channel, objectToJson);
+    j.field('enabled', this.enabled, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleParticipantsHidden$ {
+    const j = new TlJsonReader(json, 'channels.toggleParticipantsHidden', classes);
+    return j.end(
+      new ToggleParticipantsHidden$({
+        channel: j.field('channel', fromJson$InputChannel),
+        enabled: j.field('enabled', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -4105,6 +5270,7 @@ class UpdateColor$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.updateColor', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -4126,6 +5292,27 @@ class UpdateColor$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.updateColor', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.updateColor');
+    j.flag('for_profile', this.forProfile);
+    j.field('channel', this.channel, objectToJson);
+    j.optional('color', this.color, intToJson);
+    j.optional('background_emoji_id', this.backgroundEmojiId, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateColor$ {
+    const j = new TlJsonReader(json, 'channels.updateColor', classes);
+    return j.end(
+      new UpdateColor$({
+        forProfile: j.flag('for_profile'),
+        channel: j.field('channel', fromJson$InputChannel),
+        color: j.optional('color', intFromJson),
+        backgroundEmojiId: j.optional('background_emoji_id', longFromJson),
+      }),
+    );
   }
 }
 
@@ -4171,6 +5358,7 @@ class ToggleViewForumAsMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.toggleViewForumAsMessages', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -4186,6 +5374,23 @@ class ToggleViewForumAsMessages$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.toggleViewForumAsMessages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.toggleViewForumAsMessages');
+    j.field('channel', this.channel, objectToJson);
+    j.field('enabled', this.enabled, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleViewForumAsMessages$ {
+    const j = new TlJsonReader(json, 'channels.toggleViewForumAsMessages', classes);
+    return j.end(
+      new ToggleViewForumAsMessages$({
+        channel: j.field('channel', fromJson$InputChannel),
+        enabled: j.field('enabled', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -4230,6 +5435,7 @@ class GetChannelRecommendations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
+    checkRpcError(bytes, 'channels.getChannelRecommendations', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
@@ -4246,6 +5452,21 @@ class GetChannelRecommendations$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.getChannelRecommendations', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.getChannelRecommendations');
+    j.optional('channel', this.channel, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetChannelRecommendations$ {
+    const j = new TlJsonReader(json, 'channels.getChannelRecommendations', classes);
+    return j.end(
+      new GetChannelRecommendations$({
+        channel: j.optional('channel', fromJson$InputChannel),
+      }),
+    );
   }
 }
 
@@ -4291,6 +5512,7 @@ class UpdateEmojiStatus$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.updateEmojiStatus', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -4306,6 +5528,23 @@ class UpdateEmojiStatus$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.updateEmojiStatus', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.updateEmojiStatus');
+    j.field('channel', this.channel, objectToJson);
+    j.field('emoji_status', this.emojiStatus, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateEmojiStatus$ {
+    const j = new TlJsonReader(json, 'channels.updateEmojiStatus', classes);
+    return j.end(
+      new UpdateEmojiStatus$({
+        channel: j.field('channel', fromJson$InputChannel),
+        emojiStatus: j.field('emoji_status', fromJson$EmojiStatus),
+      }),
+    );
   }
 }
 
@@ -4351,6 +5590,7 @@ class SetBoostsToUnblockRestrictions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.setBoostsToUnblockRestrictions', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -4366,6 +5606,23 @@ class SetBoostsToUnblockRestrictions$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.setBoostsToUnblockRestrictions', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.setBoostsToUnblockRestrictions');
+    j.field('channel', this.channel, objectToJson);
+    j.field('boosts', this.boosts, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetBoostsToUnblockRestrictions$ {
+    const j = new TlJsonReader(json, 'channels.setBoostsToUnblockRestrictions', classes);
+    return j.end(
+      new SetBoostsToUnblockRestrictions$({
+        channel: j.field('channel', fromJson$InputChannel),
+        boosts: j.field('boosts', intFromJson),
+      }),
+    );
   }
 }
 
@@ -4411,6 +5668,7 @@ class SetEmojiStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'channels.setEmojiStickers', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -4426,6 +5684,23 @@ class SetEmojiStickers$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.setEmojiStickers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.setEmojiStickers');
+    j.field('channel', this.channel, objectToJson);
+    j.field('stickerset', this.stickerset, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetEmojiStickers$ {
+    const j = new TlJsonReader(json, 'channels.setEmojiStickers', classes);
+    return j.end(
+      new SetEmojiStickers$({
+        channel: j.field('channel', fromJson$InputChannel),
+        stickerset: j.field('stickerset', fromJson$InputStickerSet),
+      }),
+    );
   }
 }
 
@@ -4471,6 +5746,7 @@ class RestrictSponsoredMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.restrictSponsoredMessages', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -4486,6 +5762,23 @@ class RestrictSponsoredMessages$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.restrictSponsoredMessages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.restrictSponsoredMessages');
+    j.field('channel', this.channel, objectToJson);
+    j.field('restricted', this.restricted, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RestrictSponsoredMessages$ {
+    const j = new TlJsonReader(json, 'channels.restrictSponsoredMessages', classes);
+    return j.end(
+      new RestrictSponsoredMessages$({
+        channel: j.field('channel', fromJson$InputChannel),
+        restricted: j.field('restricted', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -4556,6 +5849,7 @@ class SearchPosts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
+    checkRpcError(bytes, 'channels.searchPosts', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
@@ -4584,6 +5878,33 @@ class SearchPosts$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.searchPosts', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.searchPosts');
+    j.optional('hashtag', this.hashtag, stringToJson);
+    j.optional('query', this.query, stringToJson);
+    j.field('offset_rate', this.offsetRate, intToJson);
+    j.field('offset_peer', this.offsetPeer, objectToJson);
+    j.field('offset_id', this.offsetId, intToJson);
+    j.field('limit', this.limit, intToJson);
+    j.optional('allow_paid_stars', this.allowPaidStars, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SearchPosts$ {
+    const j = new TlJsonReader(json, 'channels.searchPosts', classes);
+    return j.end(
+      new SearchPosts$({
+        hashtag: j.optional('hashtag', stringFromJson),
+        query: j.optional('query', stringFromJson),
+        offsetRate: j.field('offset_rate', intFromJson),
+        offsetPeer: j.field('offset_peer', fromJson$InputPeer),
+        offsetId: j.field('offset_id', intFromJson),
+        limit: j.field('limit', intFromJson),
+        allowPaidStars: j.optional('allow_paid_stars', longFromJson),
+      }),
+    );
   }
 }
 
@@ -4635,6 +5956,7 @@ class UpdatePaidMessagesPrice$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.updatePaidMessagesPrice', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -4654,6 +5976,25 @@ class UpdatePaidMessagesPrice$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.updatePaidMessagesPrice', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.updatePaidMessagesPrice');
+    j.flag('broadcast_messages_allowed', this.broadcastMessagesAllowed);
+    j.field('channel', this.channel, objectToJson);
+    j.field('send_paid_messages_stars', this.sendPaidMessagesStars, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdatePaidMessagesPrice$ {
+    const j = new TlJsonReader(json, 'channels.updatePaidMessagesPrice', classes);
+    return j.end(
+      new UpdatePaidMessagesPrice$({
+        broadcastMessagesAllowed: j.flag('broadcast_messages_allowed'),
+        channel: j.field('channel', fromJson$InputChannel),
+        sendPaidMessagesStars: j.field('send_paid_messages_stars', longFromJson),
+      }),
+    );
   }
 }
 
@@ -4699,6 +6040,7 @@ class ToggleAutotranslation$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.toggleAutotranslation', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -4714,6 +6056,23 @@ class ToggleAutotranslation$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.toggleAutotranslation', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.toggleAutotranslation');
+    j.field('channel', this.channel, objectToJson);
+    j.field('enabled', this.enabled, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleAutotranslation$ {
+    const j = new TlJsonReader(json, 'channels.toggleAutotranslation', classes);
+    return j.end(
+      new ToggleAutotranslation$({
+        channel: j.field('channel', fromJson$InputChannel),
+        enabled: j.field('enabled', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -4759,6 +6118,7 @@ class GetMessageAuthor$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser {
+    checkRpcError(bytes, 'channels.getMessageAuthor', options);
     return readBoxed(bytes, noRegistry, options, readResult$User);
   }
 
@@ -4774,6 +6134,23 @@ class GetMessageAuthor$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.getMessageAuthor', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.getMessageAuthor');
+    j.field('channel', this.channel, objectToJson);
+    j.field('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessageAuthor$ {
+    const j = new TlJsonReader(json, 'channels.getMessageAuthor', classes);
+    return j.end(
+      new GetMessageAuthor$({
+        channel: j.field('channel', fromJson$InputChannel),
+        id: j.field('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -4818,6 +6195,7 @@ class CheckSearchPostsFlood$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSearchPostsFlood {
+    checkRpcError(bytes, 'channels.checkSearchPostsFlood', options);
     return readBoxed(bytes, noRegistry, options, readResult$SearchPostsFlood);
   }
 
@@ -4834,6 +6212,21 @@ class CheckSearchPostsFlood$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.checkSearchPostsFlood', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.checkSearchPostsFlood');
+    j.optional('query', this.query, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CheckSearchPostsFlood$ {
+    const j = new TlJsonReader(json, 'channels.checkSearchPostsFlood', classes);
+    return j.end(
+      new CheckSearchPostsFlood$({
+        query: j.optional('query', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -4879,6 +6272,7 @@ class SetMainProfileTab$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'channels.setMainProfileTab', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -4894,6 +6288,23 @@ class SetMainProfileTab$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.setMainProfileTab', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.setMainProfileTab');
+    j.field('channel', this.channel, objectToJson);
+    j.field('tab', this.tab, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetMainProfileTab$ {
+    const j = new TlJsonReader(json, 'channels.setMainProfileTab', classes);
+    return j.end(
+      new SetMainProfileTab$({
+        channel: j.field('channel', fromJson$InputChannel),
+        tab: j.field('tab', fromJson$ProfileTab),
+      }),
+    );
   }
 }
 

@@ -5,19 +5,27 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
+  intFromJson,
+  intToJson,
   noRegistry,
+  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
+  stringFromJson,
+  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -47,6 +55,16 @@ import {
   write$TextWithEntities,
   write$User,
 } from '../codecs.js';
+import {
+  fromJson$Chat,
+  fromJson$DialogFilter,
+  fromJson$ExportedChatlistInvite,
+  fromJson$InputChatlist,
+  fromJson$InputPeer,
+  fromJson$Peer,
+  fromJson$TextWithEntities,
+  fromJson$User,
+} from '../json.js';
 
 /** Any constructor of `chatlists.ExportedChatlistInvite`, discriminated by `className`. */
 export type TypeExportedChatlistInvite = Api.chatlists.ExportedChatlistInvite;
@@ -108,6 +126,23 @@ class ExportedChatlistInvite$ {
     } catch (e) {
       return rethrowDecode(e, 'chatlists.exportedChatlistInvite', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chatlists.exportedChatlistInvite');
+    j.field('filter', this.filter, objectToJson);
+    j.field('invite', this.invite, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ExportedChatlistInvite$ {
+    const j = new TlJsonReader(json, 'chatlists.exportedChatlistInvite', classes);
+    return j.end(
+      new ExportedChatlistInvite$({
+        filter: j.field('filter', fromJson$DialogFilter),
+        invite: j.field('invite', fromJson$ExportedChatlistInvite),
+      }),
+    );
   }
 }
 
@@ -192,6 +227,25 @@ class ExportedInvites$ {
     } catch (e) {
       return rethrowDecode(e, 'chatlists.exportedInvites', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chatlists.exportedInvites');
+    j.vector('invites', this.invites, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ExportedInvites$ {
+    const j = new TlJsonReader(json, 'chatlists.exportedInvites', classes);
+    return j.end(
+      new ExportedInvites$({
+        invites: j.vector('invites', fromJson$ExportedChatlistInvite),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -295,6 +349,29 @@ class ChatlistInviteAlready$ {
     } catch (e) {
       return rethrowDecode(e, 'chatlists.chatlistInviteAlready', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chatlists.chatlistInviteAlready');
+    j.field('filter_id', this.filterId, intToJson);
+    j.vector('missing_peers', this.missingPeers, objectToJson);
+    j.vector('already_peers', this.alreadyPeers, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChatlistInviteAlready$ {
+    const j = new TlJsonReader(json, 'chatlists.chatlistInviteAlready', classes);
+    return j.end(
+      new ChatlistInviteAlready$({
+        filterId: j.field('filter_id', intFromJson),
+        missingPeers: j.vector('missing_peers', fromJson$Peer),
+        alreadyPeers: j.vector('already_peers', fromJson$Peer),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -403,6 +480,31 @@ class ChatlistInvite$ {
       return rethrowDecode(e, 'chatlists.chatlistInvite', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chatlists.chatlistInvite');
+    j.flag('title_noanimate', this.titleNoanimate);
+    j.field('title', this.title, objectToJson);
+    j.optional('emoticon', this.emoticon, stringToJson);
+    j.vector('peers', this.peers, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChatlistInvite$ {
+    const j = new TlJsonReader(json, 'chatlists.chatlistInvite', classes);
+    return j.end(
+      new ChatlistInvite$({
+        titleNoanimate: j.flag('title_noanimate'),
+        title: j.field('title', fromJson$TextWithEntities),
+        emoticon: j.optional('emoticon', stringFromJson),
+        peers: j.vector('peers', fromJson$Peer),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `chatlists.chatlistInvite#f10ece2f flags:# title_noanimate:flags.1?true title:TextWithEntities emoticon:flags.0?string peers:Vector<Peer> chats:Vector<Chat> users:Vector<User> = chatlists.ChatlistInvite` */
@@ -487,6 +589,25 @@ class ChatlistUpdates$ {
       return rethrowDecode(e, 'chatlists.chatlistUpdates', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chatlists.chatlistUpdates');
+    j.vector('missing_peers', this.missingPeers, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChatlistUpdates$ {
+    const j = new TlJsonReader(json, 'chatlists.chatlistUpdates', classes);
+    return j.end(
+      new ChatlistUpdates$({
+        missingPeers: j.vector('missing_peers', fromJson$Peer),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `chatlists.chatlistUpdates#93bd878d missing_peers:Vector<Peer> chats:Vector<Chat> users:Vector<User> = chatlists.ChatlistUpdates` */
@@ -543,6 +664,7 @@ class ExportChatlistInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.chatlists.TypeExportedChatlistInvite {
+    checkRpcError(bytes, 'chatlists.exportChatlistInvite', options);
     return readBoxed(bytes, noRegistry, options, readResult$chatlists$ExportedChatlistInvite);
   }
 
@@ -560,6 +682,25 @@ class ExportChatlistInvite$ {
     } catch (e) {
       return rethrowDecode(e, 'chatlists.exportChatlistInvite', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chatlists.exportChatlistInvite');
+    j.field('chatlist', this.chatlist, objectToJson);
+    j.field('title', this.title, stringToJson);
+    j.vector('peers', this.peers, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ExportChatlistInvite$ {
+    const j = new TlJsonReader(json, 'chatlists.exportChatlistInvite', classes);
+    return j.end(
+      new ExportChatlistInvite$({
+        chatlist: j.field('chatlist', fromJson$InputChatlist),
+        title: j.field('title', stringFromJson),
+        peers: j.vector('peers', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -605,6 +746,7 @@ class DeleteExportedInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'chatlists.deleteExportedInvite', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -620,6 +762,23 @@ class DeleteExportedInvite$ {
     } catch (e) {
       return rethrowDecode(e, 'chatlists.deleteExportedInvite', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chatlists.deleteExportedInvite');
+    j.field('chatlist', this.chatlist, objectToJson);
+    j.field('slug', this.slug, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteExportedInvite$ {
+    const j = new TlJsonReader(json, 'chatlists.deleteExportedInvite', classes);
+    return j.end(
+      new DeleteExportedInvite$({
+        chatlist: j.field('chatlist', fromJson$InputChatlist),
+        slug: j.field('slug', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -685,6 +844,7 @@ class EditExportedInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeExportedChatlistInvite {
+    checkRpcError(bytes, 'chatlists.editExportedInvite', options);
     return readBoxed(bytes, noRegistry, options, readResult$ExportedChatlistInvite);
   }
 
@@ -707,6 +867,27 @@ class EditExportedInvite$ {
     } catch (e) {
       return rethrowDecode(e, 'chatlists.editExportedInvite', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chatlists.editExportedInvite');
+    j.field('chatlist', this.chatlist, objectToJson);
+    j.field('slug', this.slug, stringToJson);
+    j.optional('title', this.title, stringToJson);
+    j.optionalVector('peers', this.peers, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditExportedInvite$ {
+    const j = new TlJsonReader(json, 'chatlists.editExportedInvite', classes);
+    return j.end(
+      new EditExportedInvite$({
+        chatlist: j.field('chatlist', fromJson$InputChatlist),
+        slug: j.field('slug', stringFromJson),
+        title: j.optional('title', stringFromJson),
+        peers: j.optionalVector('peers', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -748,6 +929,7 @@ class GetExportedInvites$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.chatlists.TypeExportedInvites {
+    checkRpcError(bytes, 'chatlists.getExportedInvites', options);
     return readBoxed(bytes, noRegistry, options, readResult$chatlists$ExportedInvites);
   }
 
@@ -761,6 +943,21 @@ class GetExportedInvites$ {
     } catch (e) {
       return rethrowDecode(e, 'chatlists.getExportedInvites', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chatlists.getExportedInvites');
+    j.field('chatlist', this.chatlist, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetExportedInvites$ {
+    const j = new TlJsonReader(json, 'chatlists.getExportedInvites', classes);
+    return j.end(
+      new GetExportedInvites$({
+        chatlist: j.field('chatlist', fromJson$InputChatlist),
+      }),
+    );
   }
 }
 
@@ -802,6 +999,7 @@ class CheckChatlistInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.chatlists.TypeChatlistInvite {
+    checkRpcError(bytes, 'chatlists.checkChatlistInvite', options);
     return readBoxed(bytes, noRegistry, options, readResult$chatlists$ChatlistInvite);
   }
 
@@ -815,6 +1013,21 @@ class CheckChatlistInvite$ {
     } catch (e) {
       return rethrowDecode(e, 'chatlists.checkChatlistInvite', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chatlists.checkChatlistInvite');
+    j.field('slug', this.slug, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CheckChatlistInvite$ {
+    const j = new TlJsonReader(json, 'chatlists.checkChatlistInvite', classes);
+    return j.end(
+      new CheckChatlistInvite$({
+        slug: j.field('slug', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -868,6 +1081,7 @@ class JoinChatlistInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'chatlists.joinChatlistInvite', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -883,6 +1097,23 @@ class JoinChatlistInvite$ {
     } catch (e) {
       return rethrowDecode(e, 'chatlists.joinChatlistInvite', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chatlists.joinChatlistInvite');
+    j.field('slug', this.slug, stringToJson);
+    j.vector('peers', this.peers, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): JoinChatlistInvite$ {
+    const j = new TlJsonReader(json, 'chatlists.joinChatlistInvite', classes);
+    return j.end(
+      new JoinChatlistInvite$({
+        slug: j.field('slug', stringFromJson),
+        peers: j.vector('peers', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -924,6 +1155,7 @@ class GetChatlistUpdates$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.chatlists.TypeChatlistUpdates {
+    checkRpcError(bytes, 'chatlists.getChatlistUpdates', options);
     return readBoxed(bytes, noRegistry, options, readResult$chatlists$ChatlistUpdates);
   }
 
@@ -937,6 +1169,21 @@ class GetChatlistUpdates$ {
     } catch (e) {
       return rethrowDecode(e, 'chatlists.getChatlistUpdates', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chatlists.getChatlistUpdates');
+    j.field('chatlist', this.chatlist, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetChatlistUpdates$ {
+    const j = new TlJsonReader(json, 'chatlists.getChatlistUpdates', classes);
+    return j.end(
+      new GetChatlistUpdates$({
+        chatlist: j.field('chatlist', fromJson$InputChatlist),
+      }),
+    );
   }
 }
 
@@ -990,6 +1237,7 @@ class JoinChatlistUpdates$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'chatlists.joinChatlistUpdates', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1005,6 +1253,23 @@ class JoinChatlistUpdates$ {
     } catch (e) {
       return rethrowDecode(e, 'chatlists.joinChatlistUpdates', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chatlists.joinChatlistUpdates');
+    j.field('chatlist', this.chatlist, objectToJson);
+    j.vector('peers', this.peers, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): JoinChatlistUpdates$ {
+    const j = new TlJsonReader(json, 'chatlists.joinChatlistUpdates', classes);
+    return j.end(
+      new JoinChatlistUpdates$({
+        chatlist: j.field('chatlist', fromJson$InputChatlist),
+        peers: j.vector('peers', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -1046,6 +1311,7 @@ class HideChatlistUpdates$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'chatlists.hideChatlistUpdates', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1059,6 +1325,21 @@ class HideChatlistUpdates$ {
     } catch (e) {
       return rethrowDecode(e, 'chatlists.hideChatlistUpdates', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chatlists.hideChatlistUpdates');
+    j.field('chatlist', this.chatlist, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): HideChatlistUpdates$ {
+    const j = new TlJsonReader(json, 'chatlists.hideChatlistUpdates', classes);
+    return j.end(
+      new HideChatlistUpdates$({
+        chatlist: j.field('chatlist', fromJson$InputChatlist),
+      }),
+    );
   }
 }
 
@@ -1100,6 +1381,7 @@ class GetLeaveChatlistSuggestions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypePeer[] {
+    checkRpcError(bytes, 'chatlists.getLeaveChatlistSuggestions', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$Peer);
   }
 
@@ -1113,6 +1395,21 @@ class GetLeaveChatlistSuggestions$ {
     } catch (e) {
       return rethrowDecode(e, 'chatlists.getLeaveChatlistSuggestions', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chatlists.getLeaveChatlistSuggestions');
+    j.field('chatlist', this.chatlist, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetLeaveChatlistSuggestions$ {
+    const j = new TlJsonReader(json, 'chatlists.getLeaveChatlistSuggestions', classes);
+    return j.end(
+      new GetLeaveChatlistSuggestions$({
+        chatlist: j.field('chatlist', fromJson$InputChatlist),
+      }),
+    );
   }
 }
 
@@ -1166,6 +1463,7 @@ class LeaveChatlist$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'chatlists.leaveChatlist', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1181,6 +1479,23 @@ class LeaveChatlist$ {
     } catch (e) {
       return rethrowDecode(e, 'chatlists.leaveChatlist', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('chatlists.leaveChatlist');
+    j.field('chatlist', this.chatlist, objectToJson);
+    j.vector('peers', this.peers, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): LeaveChatlist$ {
+    const j = new TlJsonReader(json, 'chatlists.leaveChatlist', classes);
+    return j.end(
+      new LeaveChatlist$({
+        chatlist: j.field('chatlist', fromJson$InputChatlist),
+        peers: j.vector('peers', fromJson$InputPeer),
+      }),
+    );
   }
 }
 

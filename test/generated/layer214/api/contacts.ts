@@ -5,21 +5,41 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { BigInteger, LongInput, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type {
+  BigInteger,
+  LongInput,
+  TlJsonClasses,
+  TlJsonObject,
+  TlReader,
+  TlReaderOptions,
+  TlWriter,
+} from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  boolFromJson,
+  boolToJson,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
+  intFromJson,
+  intToJson,
   longArg,
   longArrayArg,
+  longFromJson,
+  longToJson,
   noRegistry,
+  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
+  stringFromJson,
+  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -75,6 +95,23 @@ import {
   write$TopPeerCategoryPeers,
   write$User,
 } from '../codecs.js';
+import {
+  fromJson$Chat,
+  fromJson$Contact,
+  fromJson$ContactBirthday,
+  fromJson$ImportedContact,
+  fromJson$InputContact,
+  fromJson$InputGeoPoint,
+  fromJson$InputPeer,
+  fromJson$InputUser,
+  fromJson$Peer,
+  fromJson$PeerBlocked,
+  fromJson$PopularContact,
+  fromJson$SponsoredPeer,
+  fromJson$TopPeerCategory,
+  fromJson$TopPeerCategoryPeers,
+  fromJson$User,
+} from '../json.js';
 
 /** Any constructor of `contacts.Contacts`, discriminated by `className`. */
 export type TypeContacts = 
@@ -123,6 +160,14 @@ class ContactsNotModified$ {
 
   static fromReader(_r: TlReader): ContactsNotModified$ {
     return new ContactsNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'contacts.contactsNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ContactsNotModified$ {
+    return new TlJsonReader(json, 'contacts.contactsNotModified', classes).end(new ContactsNotModified$());
   }
 }
 
@@ -200,6 +245,25 @@ class Contacts$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.contacts', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.contacts');
+    j.vector('contacts', this.contacts, objectToJson);
+    j.field('saved_count', this.savedCount, intToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Contacts$ {
+    const j = new TlJsonReader(json, 'contacts.contacts', classes);
+    return j.end(
+      new Contacts$({
+        contacts: j.vector('contacts', fromJson$Contact),
+        savedCount: j.field('saved_count', intFromJson),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -298,6 +362,27 @@ class ImportedContacts$ {
       return rethrowDecode(e, 'contacts.importedContacts', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.importedContacts');
+    j.vector('imported', this.imported, objectToJson);
+    j.vector('popular_invites', this.popularInvites, objectToJson);
+    j.vector('retry_contacts', this.retryContacts, longToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ImportedContacts$ {
+    const j = new TlJsonReader(json, 'contacts.importedContacts', classes);
+    return j.end(
+      new ImportedContacts$({
+        imported: j.vector('imported', fromJson$ImportedContact),
+        popularInvites: j.vector('popular_invites', fromJson$PopularContact),
+        retryContacts: j.vector('retry_contacts', longFromJson),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `contacts.importedContacts#77d01c3b imported:Vector<ImportedContact> popular_invites:Vector<PopularContact> retry_contacts:Vector<long> users:Vector<User> = contacts.ImportedContacts` */
@@ -381,6 +466,25 @@ class Blocked$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.blocked', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.blocked');
+    j.vector('blocked', this.blocked, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Blocked$ {
+    const j = new TlJsonReader(json, 'contacts.blocked', classes);
+    return j.end(
+      new Blocked$({
+        blocked: j.vector('blocked', fromJson$PeerBlocked),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -471,6 +575,27 @@ class BlockedSlice$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.blockedSlice', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.blockedSlice');
+    j.field('count', this.count, intToJson);
+    j.vector('blocked', this.blocked, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BlockedSlice$ {
+    const j = new TlJsonReader(json, 'contacts.blockedSlice', classes);
+    return j.end(
+      new BlockedSlice$({
+        count: j.field('count', intFromJson),
+        blocked: j.vector('blocked', fromJson$PeerBlocked),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -569,6 +694,27 @@ class Found$ {
       return rethrowDecode(e, 'contacts.found', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.found');
+    j.vector('my_results', this.myResults, objectToJson);
+    j.vector('results', this.results, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Found$ {
+    const j = new TlJsonReader(json, 'contacts.found', classes);
+    return j.end(
+      new Found$({
+        myResults: j.vector('my_results', fromJson$Peer),
+        results: j.vector('results', fromJson$Peer),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `contacts.found#b3134d9d my_results:Vector<Peer> results:Vector<Peer> chats:Vector<Chat> users:Vector<User> = contacts.Found` */
@@ -646,6 +792,25 @@ class ResolvedPeer$ {
       return rethrowDecode(e, 'contacts.resolvedPeer', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.resolvedPeer');
+    j.field('peer', this.peer, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResolvedPeer$ {
+    const j = new TlJsonReader(json, 'contacts.resolvedPeer', classes);
+    return j.end(
+      new ResolvedPeer$({
+        peer: j.field('peer', fromJson$Peer),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `contacts.resolvedPeer#7f077ad9 peer:Peer chats:Vector<Chat> users:Vector<User> = contacts.ResolvedPeer` */
@@ -673,6 +838,14 @@ class TopPeersNotModified$ {
 
   static fromReader(_r: TlReader): TopPeersNotModified$ {
     return new TopPeersNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'contacts.topPeersNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TopPeersNotModified$ {
+    return new TlJsonReader(json, 'contacts.topPeersNotModified', classes).end(new TopPeersNotModified$());
   }
 }
 
@@ -758,6 +931,25 @@ class TopPeers$ {
       return rethrowDecode(e, 'contacts.topPeers', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.topPeers');
+    j.vector('categories', this.categories, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TopPeers$ {
+    const j = new TlJsonReader(json, 'contacts.topPeers', classes);
+    return j.end(
+      new TopPeers$({
+        categories: j.vector('categories', fromJson$TopPeerCategoryPeers),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `contacts.topPeers#70b772a8 categories:Vector<TopPeerCategoryPeers> chats:Vector<Chat> users:Vector<User> = contacts.TopPeers` */
@@ -785,6 +977,14 @@ class TopPeersDisabled$ {
 
   static fromReader(_r: TlReader): TopPeersDisabled$ {
     return new TopPeersDisabled$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'contacts.topPeersDisabled' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TopPeersDisabled$ {
+    return new TlJsonReader(json, 'contacts.topPeersDisabled', classes).end(new TopPeersDisabled$());
   }
 }
 
@@ -857,6 +1057,23 @@ class ContactBirthdays$ {
       return rethrowDecode(e, 'contacts.contactBirthdays', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.contactBirthdays');
+    j.vector('contacts', this.contacts, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ContactBirthdays$ {
+    const j = new TlJsonReader(json, 'contacts.contactBirthdays', classes);
+    return j.end(
+      new ContactBirthdays$({
+        contacts: j.vector('contacts', fromJson$ContactBirthday),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `contacts.contactBirthdays#114ff30d contacts:Vector<ContactBirthday> users:Vector<User> = contacts.ContactBirthdays` */
@@ -884,6 +1101,14 @@ class SponsoredPeersEmpty$ {
 
   static fromReader(_r: TlReader): SponsoredPeersEmpty$ {
     return new SponsoredPeersEmpty$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'contacts.sponsoredPeersEmpty' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SponsoredPeersEmpty$ {
+    return new TlJsonReader(json, 'contacts.sponsoredPeersEmpty', classes).end(new SponsoredPeersEmpty$());
   }
 }
 
@@ -969,6 +1194,25 @@ class SponsoredPeers$ {
       return rethrowDecode(e, 'contacts.sponsoredPeers', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.sponsoredPeers');
+    j.vector('peers', this.peers, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SponsoredPeers$ {
+    const j = new TlJsonReader(json, 'contacts.sponsoredPeers', classes);
+    return j.end(
+      new SponsoredPeers$({
+        peers: j.vector('peers', fromJson$SponsoredPeer),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `contacts.sponsoredPeers#eb032884 peers:Vector<SponsoredPeer> chats:Vector<Chat> users:Vector<User> = contacts.SponsoredPeers` */
@@ -1009,6 +1253,7 @@ class GetContactIDs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): number[] {
+    checkRpcError(bytes, 'contacts.getContactIDs', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$int);
   }
 
@@ -1022,6 +1267,21 @@ class GetContactIDs$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.getContactIDs', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.getContactIDs');
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetContactIDs$ {
+    const j = new TlJsonReader(json, 'contacts.getContactIDs', classes);
+    return j.end(
+      new GetContactIDs$({
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -1049,11 +1309,20 @@ class GetStatuses$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeContactStatus[] {
+    checkRpcError(bytes, 'contacts.getStatuses', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$ContactStatus);
   }
 
   static fromReader(_r: TlReader): GetStatuses$ {
     return new GetStatuses$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'contacts.getStatuses' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetStatuses$ {
+    return new TlJsonReader(json, 'contacts.getStatuses', classes).end(new GetStatuses$());
   }
 }
 
@@ -1095,6 +1364,7 @@ class GetContacts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeContacts {
+    checkRpcError(bytes, 'contacts.getContacts', options);
     return readBoxed(bytes, noRegistry, options, readResult$contacts$Contacts);
   }
 
@@ -1108,6 +1378,21 @@ class GetContacts$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.getContacts', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.getContacts');
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetContacts$ {
+    const j = new TlJsonReader(json, 'contacts.getContacts', classes);
+    return j.end(
+      new GetContacts$({
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -1157,6 +1442,7 @@ class ImportContacts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeImportedContacts {
+    checkRpcError(bytes, 'contacts.importContacts', options);
     return readBoxed(bytes, noRegistry, options, readResult$contacts$ImportedContacts);
   }
 
@@ -1170,6 +1456,21 @@ class ImportContacts$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.importContacts', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.importContacts');
+    j.vector('contacts', this.contacts, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ImportContacts$ {
+    const j = new TlJsonReader(json, 'contacts.importContacts', classes);
+    return j.end(
+      new ImportContacts$({
+        contacts: j.vector('contacts', fromJson$InputContact),
+      }),
+    );
   }
 }
 
@@ -1219,6 +1520,7 @@ class DeleteContacts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'contacts.deleteContacts', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1232,6 +1534,21 @@ class DeleteContacts$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.deleteContacts', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.deleteContacts');
+    j.vector('id', this.id, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteContacts$ {
+    const j = new TlJsonReader(json, 'contacts.deleteContacts', classes);
+    return j.end(
+      new DeleteContacts$({
+        id: j.vector('id', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -1281,6 +1598,7 @@ class DeleteByPhones$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'contacts.deleteByPhones', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1294,6 +1612,21 @@ class DeleteByPhones$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.deleteByPhones', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.deleteByPhones');
+    j.vector('phones', this.phones, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteByPhones$ {
+    const j = new TlJsonReader(json, 'contacts.deleteByPhones', classes);
+    return j.end(
+      new DeleteByPhones$({
+        phones: j.vector('phones', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1341,6 +1674,7 @@ class Block$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'contacts.block', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1358,6 +1692,23 @@ class Block$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.block', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.block');
+    j.flag('my_stories_from', this.myStoriesFrom);
+    j.field('id', this.id, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Block$ {
+    const j = new TlJsonReader(json, 'contacts.block', classes);
+    return j.end(
+      new Block$({
+        myStoriesFrom: j.flag('my_stories_from'),
+        id: j.field('id', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -1405,6 +1756,7 @@ class Unblock$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'contacts.unblock', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1422,6 +1774,23 @@ class Unblock$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.unblock', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.unblock');
+    j.flag('my_stories_from', this.myStoriesFrom);
+    j.field('id', this.id, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Unblock$ {
+    const j = new TlJsonReader(json, 'contacts.unblock', classes);
+    return j.end(
+      new Unblock$({
+        myStoriesFrom: j.flag('my_stories_from'),
+        id: j.field('id', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -1473,6 +1842,7 @@ class GetBlocked$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeBlocked {
+    checkRpcError(bytes, 'contacts.getBlocked', options);
     return readBoxed(bytes, noRegistry, options, readResult$contacts$Blocked);
   }
 
@@ -1492,6 +1862,25 @@ class GetBlocked$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.getBlocked', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.getBlocked');
+    j.flag('my_stories_from', this.myStoriesFrom);
+    j.field('offset', this.offset, intToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetBlocked$ {
+    const j = new TlJsonReader(json, 'contacts.getBlocked', classes);
+    return j.end(
+      new GetBlocked$({
+        myStoriesFrom: j.flag('my_stories_from'),
+        offset: j.field('offset', intFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1537,6 +1926,7 @@ class Search$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeFound {
+    checkRpcError(bytes, 'contacts.search', options);
     return readBoxed(bytes, noRegistry, options, readResult$contacts$Found);
   }
 
@@ -1552,6 +1942,23 @@ class Search$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.search', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.search');
+    j.field('q', this.q, stringToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Search$ {
+    const j = new TlJsonReader(json, 'contacts.search', classes);
+    return j.end(
+      new Search$({
+        q: j.field('q', stringFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1600,6 +2007,7 @@ class ResolveUsername$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeResolvedPeer {
+    checkRpcError(bytes, 'contacts.resolveUsername', options);
     return readBoxed(bytes, noRegistry, options, readResult$contacts$ResolvedPeer);
   }
 
@@ -1618,6 +2026,23 @@ class ResolveUsername$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.resolveUsername', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.resolveUsername');
+    j.field('username', this.username, stringToJson);
+    j.optional('referer', this.referer, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResolveUsername$ {
+    const j = new TlJsonReader(json, 'contacts.resolveUsername', classes);
+    return j.end(
+      new ResolveUsername$({
+        username: j.field('username', stringFromJson),
+        referer: j.optional('referer', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1705,6 +2130,7 @@ class GetTopPeers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeTopPeers {
+    checkRpcError(bytes, 'contacts.getTopPeers', options);
     return readBoxed(bytes, noRegistry, options, readResult$contacts$TopPeers);
   }
 
@@ -1734,6 +2160,43 @@ class GetTopPeers$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.getTopPeers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.getTopPeers');
+    j.flag('correspondents', this.correspondents);
+    j.flag('bots_pm', this.botsPm);
+    j.flag('bots_inline', this.botsInline);
+    j.flag('phone_calls', this.phoneCalls);
+    j.flag('forward_users', this.forwardUsers);
+    j.flag('forward_chats', this.forwardChats);
+    j.flag('groups', this.groups);
+    j.flag('channels', this.channels);
+    j.flag('bots_app', this.botsApp);
+    j.field('offset', this.offset, intToJson);
+    j.field('limit', this.limit, intToJson);
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetTopPeers$ {
+    const j = new TlJsonReader(json, 'contacts.getTopPeers', classes);
+    return j.end(
+      new GetTopPeers$({
+        correspondents: j.flag('correspondents'),
+        botsPm: j.flag('bots_pm'),
+        botsInline: j.flag('bots_inline'),
+        phoneCalls: j.flag('phone_calls'),
+        forwardUsers: j.flag('forward_users'),
+        forwardChats: j.flag('forward_chats'),
+        groups: j.flag('groups'),
+        channels: j.flag('channels'),
+        botsApp: j.flag('bots_app'),
+        offset: j.field('offset', intFromJson),
+        limit: j.field('limit', intFromJson),
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -1779,6 +2242,7 @@ class ResetTopPeerRating$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'contacts.resetTopPeerRating', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1794,6 +2258,23 @@ class ResetTopPeerRating$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.resetTopPeerRating', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.resetTopPeerRating');
+    j.field('category', this.category, objectToJson);
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResetTopPeerRating$ {
+    const j = new TlJsonReader(json, 'contacts.resetTopPeerRating', classes);
+    return j.end(
+      new ResetTopPeerRating$({
+        category: j.field('category', fromJson$TopPeerCategory),
+        peer: j.field('peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -1821,11 +2302,20 @@ class ResetSaved$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'contacts.resetSaved', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ResetSaved$ {
     return new ResetSaved$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'contacts.resetSaved' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResetSaved$ {
+    return new TlJsonReader(json, 'contacts.resetSaved', classes).end(new ResetSaved$());
   }
 }
 
@@ -1853,11 +2343,20 @@ class GetSaved$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSavedContact[] {
+    checkRpcError(bytes, 'contacts.getSaved', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$SavedContact);
   }
 
   static fromReader(_r: TlReader): GetSaved$ {
     return new GetSaved$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'contacts.getSaved' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSaved$ {
+    return new TlJsonReader(json, 'contacts.getSaved', classes).end(new GetSaved$());
   }
 }
 
@@ -1899,6 +2398,7 @@ class ToggleTopPeers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'contacts.toggleTopPeers', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1912,6 +2412,21 @@ class ToggleTopPeers$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.toggleTopPeers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.toggleTopPeers');
+    j.field('enabled', this.enabled, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleTopPeers$ {
+    const j = new TlJsonReader(json, 'contacts.toggleTopPeers', classes);
+    return j.end(
+      new ToggleTopPeers$({
+        enabled: j.field('enabled', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -1971,6 +2486,7 @@ class AddContact$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'contacts.addContact', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1994,6 +2510,29 @@ class AddContact$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.addContact', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.addContact');
+    j.flag('add_phone_privacy_exception', this.addPhonePrivacyException);
+    j.field('id', this.id, objectToJson);
+    j.field('first_name', this.firstName, stringToJson);
+    j.field('last_name', this.lastName, stringToJson);
+    j.field('phone', this.phone, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AddContact$ {
+    const j = new TlJsonReader(json, 'contacts.addContact', classes);
+    return j.end(
+      new AddContact$({
+        addPhonePrivacyException: j.flag('add_phone_privacy_exception'),
+        id: j.field('id', fromJson$InputUser),
+        firstName: j.field('first_name', stringFromJson),
+        lastName: j.field('last_name', stringFromJson),
+        phone: j.field('phone', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -2035,6 +2574,7 @@ class AcceptContact$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'contacts.acceptContact', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -2048,6 +2588,21 @@ class AcceptContact$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.acceptContact', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.acceptContact');
+    j.field('id', this.id, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptContact$ {
+    const j = new TlJsonReader(json, 'contacts.acceptContact', classes);
+    return j.end(
+      new AcceptContact$({
+        id: j.field('id', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -2100,6 +2655,7 @@ class GetLocated$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'contacts.getLocated', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -2119,6 +2675,25 @@ class GetLocated$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.getLocated', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.getLocated');
+    j.flag('background', this.background);
+    j.field('geo_point', this.geoPoint, objectToJson);
+    j.optional('self_expires', this.selfExpires, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetLocated$ {
+    const j = new TlJsonReader(json, 'contacts.getLocated', classes);
+    return j.end(
+      new GetLocated$({
+        background: j.flag('background'),
+        geoPoint: j.field('geo_point', fromJson$InputGeoPoint),
+        selfExpires: j.optional('self_expires', intFromJson),
+      }),
+    );
   }
 }
 
@@ -2174,6 +2749,7 @@ class BlockFromReplies$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'contacts.blockFromReplies', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -2193,6 +2769,27 @@ class BlockFromReplies$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.blockFromReplies', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.blockFromReplies');
+    j.flag('delete_message', this.deleteMessage);
+    j.flag('delete_history', this.deleteHistory);
+    j.flag('report_spam', this.reportSpam);
+    j.field('msg_id', this.msgId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BlockFromReplies$ {
+    const j = new TlJsonReader(json, 'contacts.blockFromReplies', classes);
+    return j.end(
+      new BlockFromReplies$({
+        deleteMessage: j.flag('delete_message'),
+        deleteHistory: j.flag('delete_history'),
+        reportSpam: j.flag('report_spam'),
+        msgId: j.field('msg_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -2234,6 +2831,7 @@ class ResolvePhone$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeResolvedPeer {
+    checkRpcError(bytes, 'contacts.resolvePhone', options);
     return readBoxed(bytes, noRegistry, options, readResult$contacts$ResolvedPeer);
   }
 
@@ -2247,6 +2845,21 @@ class ResolvePhone$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.resolvePhone', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.resolvePhone');
+    j.field('phone', this.phone, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResolvePhone$ {
+    const j = new TlJsonReader(json, 'contacts.resolvePhone', classes);
+    return j.end(
+      new ResolvePhone$({
+        phone: j.field('phone', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -2274,11 +2887,20 @@ class ExportContactToken$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeExportedContactToken {
+    checkRpcError(bytes, 'contacts.exportContactToken', options);
     return readBoxed(bytes, noRegistry, options, readResult$ExportedContactToken);
   }
 
   static fromReader(_r: TlReader): ExportContactToken$ {
     return new ExportContactToken$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'contacts.exportContactToken' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ExportContactToken$ {
+    return new TlJsonReader(json, 'contacts.exportContactToken', classes).end(new ExportContactToken$());
   }
 }
 
@@ -2320,6 +2942,7 @@ class ImportContactToken$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser {
+    checkRpcError(bytes, 'contacts.importContactToken', options);
     return readBoxed(bytes, noRegistry, options, readResult$User);
   }
 
@@ -2333,6 +2956,21 @@ class ImportContactToken$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.importContactToken', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.importContactToken');
+    j.field('token', this.token, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ImportContactToken$ {
+    const j = new TlJsonReader(json, 'contacts.importContactToken', classes);
+    return j.end(
+      new ImportContactToken$({
+        token: j.field('token', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -2382,6 +3020,7 @@ class EditCloseFriends$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'contacts.editCloseFriends', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2395,6 +3034,21 @@ class EditCloseFriends$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.editCloseFriends', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.editCloseFriends');
+    j.vector('id', this.id, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditCloseFriends$ {
+    const j = new TlJsonReader(json, 'contacts.editCloseFriends', classes);
+    return j.end(
+      new EditCloseFriends$({
+        id: j.vector('id', longFromJson),
+      }),
+    );
   }
 }
 
@@ -2454,6 +3108,7 @@ class SetBlocked$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'contacts.setBlocked', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2473,6 +3128,25 @@ class SetBlocked$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.setBlocked', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.setBlocked');
+    j.flag('my_stories_from', this.myStoriesFrom);
+    j.vector('id', this.id, objectToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetBlocked$ {
+    const j = new TlJsonReader(json, 'contacts.setBlocked', classes);
+    return j.end(
+      new SetBlocked$({
+        myStoriesFrom: j.flag('my_stories_from'),
+        id: j.vector('id', fromJson$InputPeer),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -2500,11 +3174,20 @@ class GetBirthdays$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeContactBirthdays {
+    checkRpcError(bytes, 'contacts.getBirthdays', options);
     return readBoxed(bytes, noRegistry, options, readResult$contacts$ContactBirthdays);
   }
 
   static fromReader(_r: TlReader): GetBirthdays$ {
     return new GetBirthdays$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'contacts.getBirthdays' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetBirthdays$ {
+    return new TlJsonReader(json, 'contacts.getBirthdays', classes).end(new GetBirthdays$());
   }
 }
 
@@ -2546,6 +3229,7 @@ class GetSponsoredPeers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeSponsoredPeers {
+    checkRpcError(bytes, 'contacts.getSponsoredPeers', options);
     return readBoxed(bytes, noRegistry, options, readResult$contacts$SponsoredPeers);
   }
 
@@ -2559,6 +3243,21 @@ class GetSponsoredPeers$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.getSponsoredPeers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.getSponsoredPeers');
+    j.field('q', this.q, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSponsoredPeers$ {
+    const j = new TlJsonReader(json, 'contacts.getSponsoredPeers', classes);
+    return j.end(
+      new GetSponsoredPeers$({
+        q: j.field('q', stringFromJson),
+      }),
+    );
   }
 }
 

@@ -5,20 +5,25 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
   noRegistry,
+  objectToJson,
   readBoxed,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
 } from '@tlforge/runtime';
 import { read$Vector$InputFolderPeer, readResult$Updates, write$InputFolderPeer } from '../codecs.js';
+import { fromJson$InputFolderPeer } from '../json.js';
 
 
 /** `folders.editPeerFolders#6847d0ab folder_peers:Vector<InputFolderPeer> = Updates` */
@@ -63,6 +68,7 @@ class EditPeerFolders$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'folders.editPeerFolders', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -76,6 +82,21 @@ class EditPeerFolders$ {
     } catch (e) {
       return rethrowDecode(e, 'folders.editPeerFolders', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('folders.editPeerFolders');
+    j.vector('folder_peers', this.folderPeers, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditPeerFolders$ {
+    const j = new TlJsonReader(json, 'folders.editPeerFolders', classes);
+    return j.end(
+      new EditPeerFolders$({
+        folderPeers: j.vector('folder_peers', fromJson$InputFolderPeer),
+      }),
+    );
   }
 }
 

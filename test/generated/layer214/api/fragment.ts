@@ -5,24 +5,43 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { BigInteger, LongInput, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type {
+  BigInteger,
+  LongInput,
+  TlJsonClasses,
+  TlJsonObject,
+  TlReader,
+  TlReaderOptions,
+  TlWriter,
+} from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
+  intFromJson,
+  intToJson,
   longArg,
+  longFromJson,
+  longToJson,
   noRegistry,
+  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
+  stringFromJson,
+  stringToJson,
 } from '@tlforge/runtime';
 import {
   read$InputCollectible,
   readResult$fragment$CollectibleInfo,
   write$InputCollectible,
 } from '../codecs.js';
+import { fromJson$InputCollectible } from '../json.js';
 
 /** Any constructor of `fragment.CollectibleInfo`, discriminated by `className`. */
 export type TypeCollectibleInfo = Api.fragment.CollectibleInfo;
@@ -101,6 +120,31 @@ class CollectibleInfo$ {
       return rethrowDecode(e, 'fragment.collectibleInfo', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('fragment.collectibleInfo');
+    j.field('purchase_date', this.purchaseDate, intToJson);
+    j.field('currency', this.currency, stringToJson);
+    j.field('amount', this.amount, longToJson);
+    j.field('crypto_currency', this.cryptoCurrency, stringToJson);
+    j.field('crypto_amount', this.cryptoAmount, longToJson);
+    j.field('url', this.url, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CollectibleInfo$ {
+    const j = new TlJsonReader(json, 'fragment.collectibleInfo', classes);
+    return j.end(
+      new CollectibleInfo$({
+        purchaseDate: j.field('purchase_date', intFromJson),
+        currency: j.field('currency', stringFromJson),
+        amount: j.field('amount', longFromJson),
+        cryptoCurrency: j.field('crypto_currency', stringFromJson),
+        cryptoAmount: j.field('crypto_amount', longFromJson),
+        url: j.field('url', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `fragment.collectibleInfo#6ebdff91 purchase_date:int currency:string amount:long crypto_currency:string crypto_amount:long url:string = fragment.CollectibleInfo` */
@@ -141,6 +185,7 @@ class GetCollectibleInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.fragment.TypeCollectibleInfo {
+    checkRpcError(bytes, 'fragment.getCollectibleInfo', options);
     return readBoxed(bytes, noRegistry, options, readResult$fragment$CollectibleInfo);
   }
 
@@ -154,6 +199,21 @@ class GetCollectibleInfo$ {
     } catch (e) {
       return rethrowDecode(e, 'fragment.getCollectibleInfo', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('fragment.getCollectibleInfo');
+    j.field('collectible', this.collectible, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetCollectibleInfo$ {
+    const j = new TlJsonReader(json, 'fragment.getCollectibleInfo', classes);
+    return j.end(
+      new GetCollectibleInfo$({
+        collectible: j.field('collectible', fromJson$InputCollectible),
+      }),
+    );
   }
 }
 

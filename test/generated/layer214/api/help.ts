@@ -5,19 +5,27 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
+  intFromJson,
+  intToJson,
   noRegistry,
+  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
+  stringFromJson,
+  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -86,6 +94,28 @@ import {
   write$help$PeerColorSet,
   write$help$TermsOfService,
 } from '../codecs.js';
+import {
+  fromJson$AccessPointRule,
+  fromJson$Chat,
+  fromJson$DataJSON,
+  fromJson$Document,
+  fromJson$InputAppEvent,
+  fromJson$InputPeer,
+  fromJson$InputUser,
+  fromJson$JSONValue,
+  fromJson$MessageEntity,
+  fromJson$Peer,
+  fromJson$PendingSuggestion,
+  fromJson$PremiumSubscriptionOption,
+  fromJson$RecentMeUrl,
+  fromJson$Timezone,
+  fromJson$User,
+  fromJson$help$Country,
+  fromJson$help$CountryCode,
+  fromJson$help$PeerColorOption,
+  fromJson$help$PeerColorSet,
+  fromJson$help$TermsOfService,
+} from '../json.js';
 
 /** Any constructor of `help.AppUpdate`, discriminated by `className`. */
 export type TypeAppUpdate = 
@@ -253,6 +283,35 @@ class AppUpdate$ {
       return rethrowDecode(e, 'help.appUpdate', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.appUpdate');
+    j.flag('can_not_skip', this.canNotSkip);
+    j.field('id', this.id, intToJson);
+    j.field('version', this.version, stringToJson);
+    j.field('text', this.text, stringToJson);
+    j.vector('entities', this.entities, objectToJson);
+    j.optional('document', this.document, objectToJson);
+    j.optional('url', this.url, stringToJson);
+    j.optional('sticker', this.sticker, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AppUpdate$ {
+    const j = new TlJsonReader(json, 'help.appUpdate', classes);
+    return j.end(
+      new AppUpdate$({
+        canNotSkip: j.flag('can_not_skip'),
+        id: j.field('id', intFromJson),
+        version: j.field('version', stringFromJson),
+        text: j.field('text', stringFromJson),
+        entities: j.vector('entities', fromJson$MessageEntity),
+        document: j.optional('document', fromJson$Document),
+        url: j.optional('url', stringFromJson),
+        sticker: j.optional('sticker', fromJson$Document),
+      }),
+    );
+  }
 }
 
 /** `help.appUpdate#ccbbce30 flags:# can_not_skip:flags.0?true id:int version:string text:string entities:Vector<MessageEntity> document:flags.1?Document url:flags.2?string sticker:flags.3?Document = help.AppUpdate` */
@@ -280,6 +339,14 @@ class NoAppUpdate$ {
 
   static fromReader(_r: TlReader): NoAppUpdate$ {
     return new NoAppUpdate$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'help.noAppUpdate' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): NoAppUpdate$ {
+    return new TlJsonReader(json, 'help.noAppUpdate', classes).end(new NoAppUpdate$());
   }
 }
 
@@ -330,6 +397,21 @@ class InviteText$ {
     } catch (e) {
       return rethrowDecode(e, 'help.inviteText', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.inviteText');
+    j.field('message', this.message, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InviteText$ {
+    const j = new TlJsonReader(json, 'help.inviteText', classes);
+    return j.end(
+      new InviteText$({
+        message: j.field('message', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -386,6 +468,23 @@ class Support$ {
     } catch (e) {
       return rethrowDecode(e, 'help.support', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.support');
+    j.field('phone_number', this.phoneNumber, stringToJson);
+    j.field('user', this.user, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Support$ {
+    const j = new TlJsonReader(json, 'help.support', classes);
+    return j.end(
+      new Support$({
+        phoneNumber: j.field('phone_number', stringFromJson),
+        user: j.field('user', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -474,6 +573,29 @@ class TermsOfService$ {
       return rethrowDecode(e, 'help.termsOfService', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.termsOfService');
+    j.flag('popup', this.popup);
+    j.field('id', this.id, objectToJson);
+    j.field('text', this.text, stringToJson);
+    j.vector('entities', this.entities, objectToJson);
+    j.optional('min_age_confirm', this.minAgeConfirm, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TermsOfService$ {
+    const j = new TlJsonReader(json, 'help.termsOfService', classes);
+    return j.end(
+      new TermsOfService$({
+        popup: j.flag('popup'),
+        id: j.field('id', fromJson$DataJSON),
+        text: j.field('text', stringFromJson),
+        entities: j.vector('entities', fromJson$MessageEntity),
+        minAgeConfirm: j.optional('min_age_confirm', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `help.termsOfService#780a0310 flags:# popup:flags.0?true id:DataJSON text:string entities:Vector<MessageEntity> min_age_confirm:flags.1?int = help.TermsOfService` */
@@ -558,6 +680,25 @@ class RecentMeUrls$ {
       return rethrowDecode(e, 'help.recentMeUrls', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.recentMeUrls');
+    j.vector('urls', this.urls, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RecentMeUrls$ {
+    const j = new TlJsonReader(json, 'help.recentMeUrls', classes);
+    return j.end(
+      new RecentMeUrls$({
+        urls: j.vector('urls', fromJson$RecentMeUrl),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `help.recentMeUrls#e0310d7 urls:Vector<RecentMeUrl> chats:Vector<Chat> users:Vector<User> = help.RecentMeUrls` */
@@ -607,6 +748,21 @@ class TermsOfServiceUpdateEmpty$ {
     } catch (e) {
       return rethrowDecode(e, 'help.termsOfServiceUpdateEmpty', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.termsOfServiceUpdateEmpty');
+    j.field('expires', this.expires, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TermsOfServiceUpdateEmpty$ {
+    const j = new TlJsonReader(json, 'help.termsOfServiceUpdateEmpty', classes);
+    return j.end(
+      new TermsOfServiceUpdateEmpty$({
+        expires: j.field('expires', intFromJson),
+      }),
+    );
   }
 }
 
@@ -664,6 +820,23 @@ class TermsOfServiceUpdate$ {
       return rethrowDecode(e, 'help.termsOfServiceUpdate', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.termsOfServiceUpdate');
+    j.field('expires', this.expires, intToJson);
+    j.field('terms_of_service', this.termsOfService, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TermsOfServiceUpdate$ {
+    const j = new TlJsonReader(json, 'help.termsOfServiceUpdate', classes);
+    return j.end(
+      new TermsOfServiceUpdate$({
+        expires: j.field('expires', intFromJson),
+        termsOfService: j.field('terms_of_service', fromJson$help$TermsOfService),
+      }),
+    );
+  }
 }
 
 /** `help.termsOfServiceUpdate#28ecf961 expires:int terms_of_service:help.TermsOfService = help.TermsOfServiceUpdate` */
@@ -691,6 +864,14 @@ class DeepLinkInfoEmpty$ {
 
   static fromReader(_r: TlReader): DeepLinkInfoEmpty$ {
     return new DeepLinkInfoEmpty$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'help.deepLinkInfoEmpty' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeepLinkInfoEmpty$ {
+    return new TlJsonReader(json, 'help.deepLinkInfoEmpty', classes).end(new DeepLinkInfoEmpty$());
   }
 }
 
@@ -767,6 +948,25 @@ class DeepLinkInfo$ {
       return rethrowDecode(e, 'help.deepLinkInfo', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.deepLinkInfo');
+    j.flag('update_app', this.updateApp);
+    j.field('message', this.message, stringToJson);
+    j.optionalVector('entities', this.entities, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeepLinkInfo$ {
+    const j = new TlJsonReader(json, 'help.deepLinkInfo', classes);
+    return j.end(
+      new DeepLinkInfo$({
+        updateApp: j.flag('update_app'),
+        message: j.field('message', stringFromJson),
+        entities: j.optionalVector('entities', fromJson$MessageEntity),
+      }),
+    );
+  }
 }
 
 /** `help.deepLinkInfo#6a4ee832 flags:# update_app:flags.0?true message:string entities:flags.1?Vector<MessageEntity> = help.DeepLinkInfo` */
@@ -794,6 +994,14 @@ class PassportConfigNotModified$ {
 
   static fromReader(_r: TlReader): PassportConfigNotModified$ {
     return new PassportConfigNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'help.passportConfigNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PassportConfigNotModified$ {
+    return new TlJsonReader(json, 'help.passportConfigNotModified', classes).end(new PassportConfigNotModified$());
   }
 }
 
@@ -851,6 +1059,23 @@ class PassportConfig$ {
       return rethrowDecode(e, 'help.passportConfig', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.passportConfig');
+    j.field('hash', this.hash, intToJson);
+    j.field('countries_langs', this.countriesLangs, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PassportConfig$ {
+    const j = new TlJsonReader(json, 'help.passportConfig', classes);
+    return j.end(
+      new PassportConfig$({
+        hash: j.field('hash', intFromJson),
+        countriesLangs: j.field('countries_langs', fromJson$DataJSON),
+      }),
+    );
+  }
 }
 
 /** `help.passportConfig#a098d6af hash:int countries_langs:DataJSON = help.PassportConfig` */
@@ -901,6 +1126,21 @@ class SupportName$ {
       return rethrowDecode(e, 'help.supportName', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.supportName');
+    j.field('name', this.name, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SupportName$ {
+    const j = new TlJsonReader(json, 'help.supportName', classes);
+    return j.end(
+      new SupportName$({
+        name: j.field('name', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `help.supportName#8c05f1c9 name:string = help.SupportName` */
@@ -928,6 +1168,14 @@ class UserInfoEmpty$ {
 
   static fromReader(_r: TlReader): UserInfoEmpty$ {
     return new UserInfoEmpty$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'help.userInfoEmpty' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UserInfoEmpty$ {
+    return new TlJsonReader(json, 'help.userInfoEmpty', classes).end(new UserInfoEmpty$());
   }
 }
 
@@ -1005,6 +1253,27 @@ class UserInfo$ {
       return rethrowDecode(e, 'help.userInfo', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.userInfo');
+    j.field('message', this.message, stringToJson);
+    j.vector('entities', this.entities, objectToJson);
+    j.field('author', this.author, stringToJson);
+    j.field('date', this.date, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UserInfo$ {
+    const j = new TlJsonReader(json, 'help.userInfo', classes);
+    return j.end(
+      new UserInfo$({
+        message: j.field('message', stringFromJson),
+        entities: j.vector('entities', fromJson$MessageEntity),
+        author: j.field('author', stringFromJson),
+        date: j.field('date', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `help.userInfo#1eb3758 message:string entities:Vector<MessageEntity> author:string date:int = help.UserInfo` */
@@ -1054,6 +1323,21 @@ class PromoDataEmpty$ {
     } catch (e) {
       return rethrowDecode(e, 'help.promoDataEmpty', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.promoDataEmpty');
+    j.field('expires', this.expires, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PromoDataEmpty$ {
+    const j = new TlJsonReader(json, 'help.promoDataEmpty', classes);
+    return j.end(
+      new PromoDataEmpty$({
+        expires: j.field('expires', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1196,6 +1480,39 @@ class PromoData$ {
       return rethrowDecode(e, 'help.promoData', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.promoData');
+    j.flag('proxy', this.proxy);
+    j.field('expires', this.expires, intToJson);
+    j.optional('peer', this.peer, objectToJson);
+    j.optional('psa_type', this.psaType, stringToJson);
+    j.optional('psa_message', this.psaMessage, stringToJson);
+    j.vector('pending_suggestions', this.pendingSuggestions, stringToJson);
+    j.vector('dismissed_suggestions', this.dismissedSuggestions, stringToJson);
+    j.optional('custom_pending_suggestion', this.customPendingSuggestion, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PromoData$ {
+    const j = new TlJsonReader(json, 'help.promoData', classes);
+    return j.end(
+      new PromoData$({
+        proxy: j.flag('proxy'),
+        expires: j.field('expires', intFromJson),
+        peer: j.optional('peer', fromJson$Peer),
+        psaType: j.optional('psa_type', stringFromJson),
+        psaMessage: j.optional('psa_message', stringFromJson),
+        pendingSuggestions: j.vector('pending_suggestions', stringFromJson),
+        dismissedSuggestions: j.vector('dismissed_suggestions', stringFromJson),
+        customPendingSuggestion: j.optional('custom_pending_suggestion', fromJson$PendingSuggestion),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `help.promoData#8a4d87a flags:# proxy:flags.0?true expires:int peer:flags.3?Peer psa_type:flags.1?string psa_message:flags.2?string pending_suggestions:Vector<string> dismissed_suggestions:Vector<string> custom_pending_suggestion:flags.4?PendingSuggestion chats:Vector<Chat> users:Vector<User> = help.PromoData` */
@@ -1279,6 +1596,25 @@ class CountryCode$ {
     } catch (e) {
       return rethrowDecode(e, 'help.countryCode', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.countryCode');
+    j.field('country_code', this.countryCode, stringToJson);
+    j.optionalVector('prefixes', this.prefixes, stringToJson);
+    j.optionalVector('patterns', this.patterns, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CountryCode$ {
+    const j = new TlJsonReader(json, 'help.countryCode', classes);
+    return j.end(
+      new CountryCode$({
+        countryCode: j.field('country_code', stringFromJson),
+        prefixes: j.optionalVector('prefixes', stringFromJson),
+        patterns: j.optionalVector('patterns', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1367,6 +1703,29 @@ class Country$ {
       return rethrowDecode(e, 'help.country', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.country');
+    j.flag('hidden', this.hidden);
+    j.field('iso2', this.iso2, stringToJson);
+    j.field('default_name', this.defaultName, stringToJson);
+    j.optional('name', this.name, stringToJson);
+    j.vector('country_codes', this.countryCodes, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Country$ {
+    const j = new TlJsonReader(json, 'help.country', classes);
+    return j.end(
+      new Country$({
+        hidden: j.flag('hidden'),
+        iso2: j.field('iso2', stringFromJson),
+        defaultName: j.field('default_name', stringFromJson),
+        name: j.optional('name', stringFromJson),
+        countryCodes: j.vector('country_codes', fromJson$help$CountryCode),
+      }),
+    );
+  }
 }
 
 /** `help.country#c3878e23 flags:# hidden:flags.0?true iso2:string default_name:string name:flags.1?string country_codes:Vector<help.CountryCode> = help.Country` */
@@ -1394,6 +1753,14 @@ class CountriesListNotModified$ {
 
   static fromReader(_r: TlReader): CountriesListNotModified$ {
     return new CountriesListNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'help.countriesListNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CountriesListNotModified$ {
+    return new TlJsonReader(json, 'help.countriesListNotModified', classes).end(new CountriesListNotModified$());
   }
 }
 
@@ -1458,6 +1825,23 @@ class CountriesList$ {
     } catch (e) {
       return rethrowDecode(e, 'help.countriesList', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.countriesList');
+    j.vector('countries', this.countries, objectToJson);
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CountriesList$ {
+    const j = new TlJsonReader(json, 'help.countriesList', classes);
+    return j.end(
+      new CountriesList$({
+        countries: j.vector('countries', fromJson$help$Country),
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1575,6 +1959,31 @@ class PremiumPromo$ {
       return rethrowDecode(e, 'help.premiumPromo', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.premiumPromo');
+    j.field('status_text', this.statusText, stringToJson);
+    j.vector('status_entities', this.statusEntities, objectToJson);
+    j.vector('video_sections', this.videoSections, stringToJson);
+    j.vector('videos', this.videos, objectToJson);
+    j.vector('period_options', this.periodOptions, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PremiumPromo$ {
+    const j = new TlJsonReader(json, 'help.premiumPromo', classes);
+    return j.end(
+      new PremiumPromo$({
+        statusText: j.field('status_text', stringFromJson),
+        statusEntities: j.vector('status_entities', fromJson$MessageEntity),
+        videoSections: j.vector('video_sections', stringFromJson),
+        videos: j.vector('videos', fromJson$Document),
+        periodOptions: j.vector('period_options', fromJson$PremiumSubscriptionOption),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `help.premiumPromo#5334759c status_text:string status_entities:Vector<MessageEntity> video_sections:Vector<string> videos:Vector<Document> period_options:Vector<PremiumSubscriptionOption> users:Vector<User> = help.PremiumPromo` */
@@ -1602,6 +2011,14 @@ class AppConfigNotModified$ {
 
   static fromReader(_r: TlReader): AppConfigNotModified$ {
     return new AppConfigNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'help.appConfigNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AppConfigNotModified$ {
+    return new TlJsonReader(json, 'help.appConfigNotModified', classes).end(new AppConfigNotModified$());
   }
 }
 
@@ -1658,6 +2075,23 @@ class AppConfig$ {
     } catch (e) {
       return rethrowDecode(e, 'help.appConfig', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.appConfig');
+    j.field('hash', this.hash, intToJson);
+    j.field('config', this.config, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AppConfig$ {
+    const j = new TlJsonReader(json, 'help.appConfig', classes);
+    return j.end(
+      new AppConfig$({
+        hash: j.field('hash', intFromJson),
+        config: j.field('config', fromJson$JSONValue),
+      }),
+    );
   }
 }
 
@@ -1716,6 +2150,21 @@ class PeerColorSet$ {
     } catch (e) {
       return rethrowDecode(e, 'help.peerColorSet', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.peerColorSet');
+    j.vector('colors', this.colors, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PeerColorSet$ {
+    const j = new TlJsonReader(json, 'help.peerColorSet', classes);
+    return j.end(
+      new PeerColorSet$({
+        colors: j.vector('colors', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1800,6 +2249,25 @@ class PeerColorProfileSet$ {
     } catch (e) {
       return rethrowDecode(e, 'help.peerColorProfileSet', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.peerColorProfileSet');
+    j.vector('palette_colors', this.paletteColors, intToJson);
+    j.vector('bg_colors', this.bgColors, intToJson);
+    j.vector('story_colors', this.storyColors, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PeerColorProfileSet$ {
+    const j = new TlJsonReader(json, 'help.peerColorProfileSet', classes);
+    return j.end(
+      new PeerColorProfileSet$({
+        paletteColors: j.vector('palette_colors', intFromJson),
+        bgColors: j.vector('bg_colors', intFromJson),
+        storyColors: j.vector('story_colors', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1889,6 +2357,31 @@ class PeerColorOption$ {
       return rethrowDecode(e, 'help.peerColorOption', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.peerColorOption');
+    j.flag('hidden', this.hidden);
+    j.field('color_id', this.colorId, intToJson);
+    j.optional('colors', this.colors, objectToJson);
+    j.optional('dark_colors', this.darkColors, objectToJson);
+    j.optional('channel_min_level', this.channelMinLevel, intToJson);
+    j.optional('group_min_level', this.groupMinLevel, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PeerColorOption$ {
+    const j = new TlJsonReader(json, 'help.peerColorOption', classes);
+    return j.end(
+      new PeerColorOption$({
+        hidden: j.flag('hidden'),
+        colorId: j.field('color_id', intFromJson),
+        colors: j.optional('colors', fromJson$help$PeerColorSet),
+        darkColors: j.optional('dark_colors', fromJson$help$PeerColorSet),
+        channelMinLevel: j.optional('channel_min_level', intFromJson),
+        groupMinLevel: j.optional('group_min_level', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `help.peerColorOption#adec6ebe flags:# hidden:flags.0?true color_id:int colors:flags.1?help.PeerColorSet dark_colors:flags.2?help.PeerColorSet channel_min_level:flags.3?int group_min_level:flags.4?int = help.PeerColorOption` */
@@ -1916,6 +2409,14 @@ class PeerColorsNotModified$ {
 
   static fromReader(_r: TlReader): PeerColorsNotModified$ {
     return new PeerColorsNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'help.peerColorsNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PeerColorsNotModified$ {
+    return new TlJsonReader(json, 'help.peerColorsNotModified', classes).end(new PeerColorsNotModified$());
   }
 }
 
@@ -1981,6 +2482,23 @@ class PeerColors$ {
       return rethrowDecode(e, 'help.peerColors', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.peerColors');
+    j.field('hash', this.hash, intToJson);
+    j.vector('colors', this.colors, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PeerColors$ {
+    const j = new TlJsonReader(json, 'help.peerColors', classes);
+    return j.end(
+      new PeerColors$({
+        hash: j.field('hash', intFromJson),
+        colors: j.vector('colors', fromJson$help$PeerColorOption),
+      }),
+    );
+  }
 }
 
 /** `help.peerColors#f8ed08 hash:int colors:Vector<help.PeerColorOption> = help.PeerColors` */
@@ -2008,6 +2526,14 @@ class TimezonesListNotModified$ {
 
   static fromReader(_r: TlReader): TimezonesListNotModified$ {
     return new TimezonesListNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'help.timezonesListNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TimezonesListNotModified$ {
+    return new TlJsonReader(json, 'help.timezonesListNotModified', classes).end(new TimezonesListNotModified$());
   }
 }
 
@@ -2072,6 +2598,23 @@ class TimezonesList$ {
     } catch (e) {
       return rethrowDecode(e, 'help.timezonesList', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.timezonesList');
+    j.vector('timezones', this.timezones, objectToJson);
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TimezonesList$ {
+    const j = new TlJsonReader(json, 'help.timezonesList', classes);
+    return j.end(
+      new TimezonesList$({
+        timezones: j.vector('timezones', fromJson$Timezone),
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -2142,6 +2685,25 @@ class ConfigSimple$ {
       return rethrowDecode(e, 'help.configSimple', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.configSimple');
+    j.field('date', this.date, intToJson);
+    j.field('expires', this.expires, intToJson);
+    j.vector('rules', this.rules, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ConfigSimple$ {
+    const j = new TlJsonReader(json, 'help.configSimple', classes);
+    return j.end(
+      new ConfigSimple$({
+        date: j.field('date', intFromJson),
+        expires: j.field('expires', intFromJson),
+        rules: j.vector('rules', fromJson$AccessPointRule),
+      }),
+    );
+  }
 }
 
 /** `help.configSimple#5a592a6c date:int expires:int rules:vector<AccessPointRule> = help.ConfigSimple` */
@@ -2168,11 +2730,20 @@ class GetConfig$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeConfig {
+    checkRpcError(bytes, 'help.getConfig', options);
     return readBoxed(bytes, noRegistry, options, readResult$Config);
   }
 
   static fromReader(_r: TlReader): GetConfig$ {
     return new GetConfig$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'help.getConfig' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetConfig$ {
+    return new TlJsonReader(json, 'help.getConfig', classes).end(new GetConfig$());
   }
 }
 
@@ -2200,11 +2771,20 @@ class GetNearestDc$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeNearestDc {
+    checkRpcError(bytes, 'help.getNearestDc', options);
     return readBoxed(bytes, noRegistry, options, readResult$NearestDc);
   }
 
   static fromReader(_r: TlReader): GetNearestDc$ {
     return new GetNearestDc$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'help.getNearestDc' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetNearestDc$ {
+    return new TlJsonReader(json, 'help.getNearestDc', classes).end(new GetNearestDc$());
   }
 }
 
@@ -2246,6 +2826,7 @@ class GetAppUpdate$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeAppUpdate {
+    checkRpcError(bytes, 'help.getAppUpdate', options);
     return readBoxed(bytes, noRegistry, options, readResult$help$AppUpdate);
   }
 
@@ -2259,6 +2840,21 @@ class GetAppUpdate$ {
     } catch (e) {
       return rethrowDecode(e, 'help.getAppUpdate', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.getAppUpdate');
+    j.field('source', this.source, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAppUpdate$ {
+    const j = new TlJsonReader(json, 'help.getAppUpdate', classes);
+    return j.end(
+      new GetAppUpdate$({
+        source: j.field('source', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -2286,11 +2882,20 @@ class GetInviteText$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeInviteText {
+    checkRpcError(bytes, 'help.getInviteText', options);
     return readBoxed(bytes, noRegistry, options, readResult$help$InviteText);
   }
 
   static fromReader(_r: TlReader): GetInviteText$ {
     return new GetInviteText$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'help.getInviteText' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetInviteText$ {
+    return new TlJsonReader(json, 'help.getInviteText', classes).end(new GetInviteText$());
   }
 }
 
@@ -2318,11 +2923,20 @@ class GetSupport$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeSupport {
+    checkRpcError(bytes, 'help.getSupport', options);
     return readBoxed(bytes, noRegistry, options, readResult$help$Support);
   }
 
   static fromReader(_r: TlReader): GetSupport$ {
     return new GetSupport$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'help.getSupport' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSupport$ {
+    return new TlJsonReader(json, 'help.getSupport', classes).end(new GetSupport$());
   }
 }
 
@@ -2368,6 +2982,7 @@ class SetBotUpdatesStatus$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'help.setBotUpdatesStatus', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2383,6 +2998,23 @@ class SetBotUpdatesStatus$ {
     } catch (e) {
       return rethrowDecode(e, 'help.setBotUpdatesStatus', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.setBotUpdatesStatus');
+    j.field('pending_updates_count', this.pendingUpdatesCount, intToJson);
+    j.field('message', this.message, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotUpdatesStatus$ {
+    const j = new TlJsonReader(json, 'help.setBotUpdatesStatus', classes);
+    return j.end(
+      new SetBotUpdatesStatus$({
+        pendingUpdatesCount: j.field('pending_updates_count', intFromJson),
+        message: j.field('message', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -2410,11 +3042,20 @@ class GetCdnConfig$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeCdnConfig {
+    checkRpcError(bytes, 'help.getCdnConfig', options);
     return readBoxed(bytes, noRegistry, options, readResult$CdnConfig);
   }
 
   static fromReader(_r: TlReader): GetCdnConfig$ {
     return new GetCdnConfig$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'help.getCdnConfig' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetCdnConfig$ {
+    return new TlJsonReader(json, 'help.getCdnConfig', classes).end(new GetCdnConfig$());
   }
 }
 
@@ -2456,6 +3097,7 @@ class GetRecentMeUrls$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeRecentMeUrls {
+    checkRpcError(bytes, 'help.getRecentMeUrls', options);
     return readBoxed(bytes, noRegistry, options, readResult$help$RecentMeUrls);
   }
 
@@ -2469,6 +3111,21 @@ class GetRecentMeUrls$ {
     } catch (e) {
       return rethrowDecode(e, 'help.getRecentMeUrls', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.getRecentMeUrls');
+    j.field('referer', this.referer, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetRecentMeUrls$ {
+    const j = new TlJsonReader(json, 'help.getRecentMeUrls', classes);
+    return j.end(
+      new GetRecentMeUrls$({
+        referer: j.field('referer', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -2496,11 +3153,20 @@ class GetTermsOfServiceUpdate$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeTermsOfServiceUpdate {
+    checkRpcError(bytes, 'help.getTermsOfServiceUpdate', options);
     return readBoxed(bytes, noRegistry, options, readResult$help$TermsOfServiceUpdate);
   }
 
   static fromReader(_r: TlReader): GetTermsOfServiceUpdate$ {
     return new GetTermsOfServiceUpdate$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'help.getTermsOfServiceUpdate' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetTermsOfServiceUpdate$ {
+    return new TlJsonReader(json, 'help.getTermsOfServiceUpdate', classes).end(new GetTermsOfServiceUpdate$());
   }
 }
 
@@ -2542,6 +3208,7 @@ class AcceptTermsOfService$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'help.acceptTermsOfService', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2555,6 +3222,21 @@ class AcceptTermsOfService$ {
     } catch (e) {
       return rethrowDecode(e, 'help.acceptTermsOfService', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.acceptTermsOfService');
+    j.field('id', this.id, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptTermsOfService$ {
+    const j = new TlJsonReader(json, 'help.acceptTermsOfService', classes);
+    return j.end(
+      new AcceptTermsOfService$({
+        id: j.field('id', fromJson$DataJSON),
+      }),
+    );
   }
 }
 
@@ -2596,6 +3278,7 @@ class GetDeepLinkInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeDeepLinkInfo {
+    checkRpcError(bytes, 'help.getDeepLinkInfo', options);
     return readBoxed(bytes, noRegistry, options, readResult$help$DeepLinkInfo);
   }
 
@@ -2609,6 +3292,21 @@ class GetDeepLinkInfo$ {
     } catch (e) {
       return rethrowDecode(e, 'help.getDeepLinkInfo', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.getDeepLinkInfo');
+    j.field('path', this.path, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetDeepLinkInfo$ {
+    const j = new TlJsonReader(json, 'help.getDeepLinkInfo', classes);
+    return j.end(
+      new GetDeepLinkInfo$({
+        path: j.field('path', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -2650,6 +3348,7 @@ class GetAppConfig$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeAppConfig {
+    checkRpcError(bytes, 'help.getAppConfig', options);
     return readBoxed(bytes, noRegistry, options, readResult$help$AppConfig);
   }
 
@@ -2663,6 +3362,21 @@ class GetAppConfig$ {
     } catch (e) {
       return rethrowDecode(e, 'help.getAppConfig', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.getAppConfig');
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAppConfig$ {
+    const j = new TlJsonReader(json, 'help.getAppConfig', classes);
+    return j.end(
+      new GetAppConfig$({
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -2712,6 +3426,7 @@ class SaveAppLog$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'help.saveAppLog', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2725,6 +3440,21 @@ class SaveAppLog$ {
     } catch (e) {
       return rethrowDecode(e, 'help.saveAppLog', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.saveAppLog');
+    j.vector('events', this.events, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SaveAppLog$ {
+    const j = new TlJsonReader(json, 'help.saveAppLog', classes);
+    return j.end(
+      new SaveAppLog$({
+        events: j.vector('events', fromJson$InputAppEvent),
+      }),
+    );
   }
 }
 
@@ -2766,6 +3496,7 @@ class GetPassportConfig$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypePassportConfig {
+    checkRpcError(bytes, 'help.getPassportConfig', options);
     return readBoxed(bytes, noRegistry, options, readResult$help$PassportConfig);
   }
 
@@ -2779,6 +3510,21 @@ class GetPassportConfig$ {
     } catch (e) {
       return rethrowDecode(e, 'help.getPassportConfig', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.getPassportConfig');
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPassportConfig$ {
+    const j = new TlJsonReader(json, 'help.getPassportConfig', classes);
+    return j.end(
+      new GetPassportConfig$({
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -2806,11 +3552,20 @@ class GetSupportName$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeSupportName {
+    checkRpcError(bytes, 'help.getSupportName', options);
     return readBoxed(bytes, noRegistry, options, readResult$help$SupportName);
   }
 
   static fromReader(_r: TlReader): GetSupportName$ {
     return new GetSupportName$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'help.getSupportName' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSupportName$ {
+    return new TlJsonReader(json, 'help.getSupportName', classes).end(new GetSupportName$());
   }
 }
 
@@ -2852,6 +3607,7 @@ class GetUserInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeUserInfo {
+    checkRpcError(bytes, 'help.getUserInfo', options);
     return readBoxed(bytes, noRegistry, options, readResult$help$UserInfo);
   }
 
@@ -2865,6 +3621,21 @@ class GetUserInfo$ {
     } catch (e) {
       return rethrowDecode(e, 'help.getUserInfo', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.getUserInfo');
+    j.field('user_id', this.userId, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetUserInfo$ {
+    const j = new TlJsonReader(json, 'help.getUserInfo', classes);
+    return j.end(
+      new GetUserInfo$({
+        userId: j.field('user_id', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -2922,6 +3693,7 @@ class EditUserInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeUserInfo {
+    checkRpcError(bytes, 'help.editUserInfo', options);
     return readBoxed(bytes, noRegistry, options, readResult$help$UserInfo);
   }
 
@@ -2939,6 +3711,25 @@ class EditUserInfo$ {
     } catch (e) {
       return rethrowDecode(e, 'help.editUserInfo', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.editUserInfo');
+    j.field('user_id', this.userId, objectToJson);
+    j.field('message', this.message, stringToJson);
+    j.vector('entities', this.entities, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditUserInfo$ {
+    const j = new TlJsonReader(json, 'help.editUserInfo', classes);
+    return j.end(
+      new EditUserInfo$({
+        userId: j.field('user_id', fromJson$InputUser),
+        message: j.field('message', stringFromJson),
+        entities: j.vector('entities', fromJson$MessageEntity),
+      }),
+    );
   }
 }
 
@@ -2966,11 +3757,20 @@ class GetPromoData$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypePromoData {
+    checkRpcError(bytes, 'help.getPromoData', options);
     return readBoxed(bytes, noRegistry, options, readResult$help$PromoData);
   }
 
   static fromReader(_r: TlReader): GetPromoData$ {
     return new GetPromoData$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'help.getPromoData' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPromoData$ {
+    return new TlJsonReader(json, 'help.getPromoData', classes).end(new GetPromoData$());
   }
 }
 
@@ -3012,6 +3812,7 @@ class HidePromoData$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'help.hidePromoData', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -3025,6 +3826,21 @@ class HidePromoData$ {
     } catch (e) {
       return rethrowDecode(e, 'help.hidePromoData', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.hidePromoData');
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): HidePromoData$ {
+    const j = new TlJsonReader(json, 'help.hidePromoData', classes);
+    return j.end(
+      new HidePromoData$({
+        peer: j.field('peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -3070,6 +3886,7 @@ class DismissSuggestion$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'help.dismissSuggestion', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -3085,6 +3902,23 @@ class DismissSuggestion$ {
     } catch (e) {
       return rethrowDecode(e, 'help.dismissSuggestion', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.dismissSuggestion');
+    j.field('peer', this.peer, objectToJson);
+    j.field('suggestion', this.suggestion, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DismissSuggestion$ {
+    const j = new TlJsonReader(json, 'help.dismissSuggestion', classes);
+    return j.end(
+      new DismissSuggestion$({
+        peer: j.field('peer', fromJson$InputPeer),
+        suggestion: j.field('suggestion', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -3130,6 +3964,7 @@ class GetCountriesList$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeCountriesList {
+    checkRpcError(bytes, 'help.getCountriesList', options);
     return readBoxed(bytes, noRegistry, options, readResult$help$CountriesList);
   }
 
@@ -3145,6 +3980,23 @@ class GetCountriesList$ {
     } catch (e) {
       return rethrowDecode(e, 'help.getCountriesList', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.getCountriesList');
+    j.field('lang_code', this.langCode, stringToJson);
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetCountriesList$ {
+    const j = new TlJsonReader(json, 'help.getCountriesList', classes);
+    return j.end(
+      new GetCountriesList$({
+        langCode: j.field('lang_code', stringFromJson),
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -3172,11 +4024,20 @@ class GetPremiumPromo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypePremiumPromo {
+    checkRpcError(bytes, 'help.getPremiumPromo', options);
     return readBoxed(bytes, noRegistry, options, readResult$help$PremiumPromo);
   }
 
   static fromReader(_r: TlReader): GetPremiumPromo$ {
     return new GetPremiumPromo$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'help.getPremiumPromo' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPremiumPromo$ {
+    return new TlJsonReader(json, 'help.getPremiumPromo', classes).end(new GetPremiumPromo$());
   }
 }
 
@@ -3218,6 +4079,7 @@ class GetPeerColors$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypePeerColors {
+    checkRpcError(bytes, 'help.getPeerColors', options);
     return readBoxed(bytes, noRegistry, options, readResult$help$PeerColors);
   }
 
@@ -3231,6 +4093,21 @@ class GetPeerColors$ {
     } catch (e) {
       return rethrowDecode(e, 'help.getPeerColors', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.getPeerColors');
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPeerColors$ {
+    const j = new TlJsonReader(json, 'help.getPeerColors', classes);
+    return j.end(
+      new GetPeerColors$({
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -3272,6 +4149,7 @@ class GetPeerProfileColors$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypePeerColors {
+    checkRpcError(bytes, 'help.getPeerProfileColors', options);
     return readBoxed(bytes, noRegistry, options, readResult$help$PeerColors);
   }
 
@@ -3285,6 +4163,21 @@ class GetPeerProfileColors$ {
     } catch (e) {
       return rethrowDecode(e, 'help.getPeerProfileColors', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.getPeerProfileColors');
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPeerProfileColors$ {
+    const j = new TlJsonReader(json, 'help.getPeerProfileColors', classes);
+    return j.end(
+      new GetPeerProfileColors$({
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -3326,6 +4219,7 @@ class GetTimezonesList$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeTimezonesList {
+    checkRpcError(bytes, 'help.getTimezonesList', options);
     return readBoxed(bytes, noRegistry, options, readResult$help$TimezonesList);
   }
 
@@ -3339,6 +4233,21 @@ class GetTimezonesList$ {
     } catch (e) {
       return rethrowDecode(e, 'help.getTimezonesList', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.getTimezonesList');
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetTimezonesList$ {
+    const j = new TlJsonReader(json, 'help.getTimezonesList', classes);
+    return j.end(
+      new GetTimezonesList$({
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 

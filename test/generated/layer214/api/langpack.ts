@@ -5,19 +5,26 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
+  intFromJson,
+  intToJson,
   noRegistry,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
+  stringFromJson,
+  stringToJson,
 } from '@tlforge/runtime';
 import {
   read$Vector$LangPackLanguage,
@@ -66,6 +73,7 @@ class GetLangPack$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeLangPackDifference {
+    checkRpcError(bytes, 'langpack.getLangPack', options);
     return readBoxed(bytes, noRegistry, options, readResult$LangPackDifference);
   }
 
@@ -81,6 +89,23 @@ class GetLangPack$ {
     } catch (e) {
       return rethrowDecode(e, 'langpack.getLangPack', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('langpack.getLangPack');
+    j.field('lang_pack', this.langPack, stringToJson);
+    j.field('lang_code', this.langCode, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetLangPack$ {
+    const j = new TlJsonReader(json, 'langpack.getLangPack', classes);
+    return j.end(
+      new GetLangPack$({
+        langPack: j.field('lang_pack', stringFromJson),
+        langCode: j.field('lang_code', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -138,6 +163,7 @@ class GetStrings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeLangPackString[] {
+    checkRpcError(bytes, 'langpack.getStrings', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$LangPackString);
   }
 
@@ -155,6 +181,25 @@ class GetStrings$ {
     } catch (e) {
       return rethrowDecode(e, 'langpack.getStrings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('langpack.getStrings');
+    j.field('lang_pack', this.langPack, stringToJson);
+    j.field('lang_code', this.langCode, stringToJson);
+    j.vector('keys', this.keys, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetStrings$ {
+    const j = new TlJsonReader(json, 'langpack.getStrings', classes);
+    return j.end(
+      new GetStrings$({
+        langPack: j.field('lang_pack', stringFromJson),
+        langCode: j.field('lang_code', stringFromJson),
+        keys: j.vector('keys', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -204,6 +249,7 @@ class GetDifference$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeLangPackDifference {
+    checkRpcError(bytes, 'langpack.getDifference', options);
     return readBoxed(bytes, noRegistry, options, readResult$LangPackDifference);
   }
 
@@ -221,6 +267,25 @@ class GetDifference$ {
     } catch (e) {
       return rethrowDecode(e, 'langpack.getDifference', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('langpack.getDifference');
+    j.field('lang_pack', this.langPack, stringToJson);
+    j.field('lang_code', this.langCode, stringToJson);
+    j.field('from_version', this.fromVersion, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetDifference$ {
+    const j = new TlJsonReader(json, 'langpack.getDifference', classes);
+    return j.end(
+      new GetDifference$({
+        langPack: j.field('lang_pack', stringFromJson),
+        langCode: j.field('lang_code', stringFromJson),
+        fromVersion: j.field('from_version', intFromJson),
+      }),
+    );
   }
 }
 
@@ -262,6 +327,7 @@ class GetLanguages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeLangPackLanguage[] {
+    checkRpcError(bytes, 'langpack.getLanguages', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$LangPackLanguage);
   }
 
@@ -275,6 +341,21 @@ class GetLanguages$ {
     } catch (e) {
       return rethrowDecode(e, 'langpack.getLanguages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('langpack.getLanguages');
+    j.field('lang_pack', this.langPack, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetLanguages$ {
+    const j = new TlJsonReader(json, 'langpack.getLanguages', classes);
+    return j.end(
+      new GetLanguages$({
+        langPack: j.field('lang_pack', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -320,6 +401,7 @@ class GetLanguage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeLangPackLanguage {
+    checkRpcError(bytes, 'langpack.getLanguage', options);
     return readBoxed(bytes, noRegistry, options, readResult$LangPackLanguage);
   }
 
@@ -335,6 +417,23 @@ class GetLanguage$ {
     } catch (e) {
       return rethrowDecode(e, 'langpack.getLanguage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('langpack.getLanguage');
+    j.field('lang_pack', this.langPack, stringToJson);
+    j.field('lang_code', this.langCode, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetLanguage$ {
+    const j = new TlJsonReader(json, 'langpack.getLanguage', classes);
+    return j.end(
+      new GetLanguage$({
+        langPack: j.field('lang_pack', stringFromJson),
+        langCode: j.field('lang_code', stringFromJson),
+      }),
+    );
   }
 }
 

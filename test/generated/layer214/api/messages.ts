@@ -5,22 +5,44 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { BigInteger, LongInput, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type {
+  BigInteger,
+  LongInput,
+  TlJsonClasses,
+  TlJsonObject,
+  TlReader,
+  TlReaderOptions,
+  TlWriter,
+} from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  boolFromJson,
+  boolToJson,
+  bytesFromJson,
+  bytesToJson,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
+  intFromJson,
+  intToJson,
   longArg,
   longArrayArg,
+  longFromJson,
+  longToJson,
   noRegistry,
+  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
   sharedFlagError,
+  stringFromJson,
+  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -284,6 +306,86 @@ import {
   write$WebPage,
   write$updates$State,
 } from '../codecs.js';
+import {
+  fromJson$AvailableEffect,
+  fromJson$AvailableReaction,
+  fromJson$BotApp,
+  fromJson$BotInlineResult,
+  fromJson$Chat,
+  fromJson$ChatAdminWithInvites,
+  fromJson$ChatBannedRights,
+  fromJson$ChatFull,
+  fromJson$ChatInviteImporter,
+  fromJson$ChatReactions,
+  fromJson$DataJSON,
+  fromJson$Dialog,
+  fromJson$DialogFilter,
+  fromJson$Document,
+  fromJson$EmojiGroup,
+  fromJson$EncryptedFile,
+  fromJson$ExportedChatInvite,
+  fromJson$ForumTopic,
+  fromJson$HighScore,
+  fromJson$InlineBotSwitchPM,
+  fromJson$InlineBotWebView,
+  fromJson$InlineQueryPeerType,
+  fromJson$InputBotApp,
+  fromJson$InputBotInlineMessageID,
+  fromJson$InputBotInlineResult,
+  fromJson$InputChatPhoto,
+  fromJson$InputChatTheme,
+  fromJson$InputCheckPasswordSRP,
+  fromJson$InputDialogPeer,
+  fromJson$InputDocument,
+  fromJson$InputEncryptedChat,
+  fromJson$InputEncryptedFile,
+  fromJson$InputFile,
+  fromJson$InputGeoPoint,
+  fromJson$InputMedia,
+  fromJson$InputMessage,
+  fromJson$InputPeer,
+  fromJson$InputQuickReplyShortcut,
+  fromJson$InputReplyTo,
+  fromJson$InputSingleMedia,
+  fromJson$InputStickerSet,
+  fromJson$InputStickeredMedia,
+  fromJson$InputUser,
+  fromJson$InputWallPaper,
+  fromJson$Message,
+  fromJson$MessageEntity,
+  fromJson$MessageMedia,
+  fromJson$MessagePeerReaction,
+  fromJson$MessagePeerVote,
+  fromJson$MessageViews,
+  fromJson$MessagesFilter,
+  fromJson$MissingInvitee,
+  fromJson$PaidReactionPrivacy,
+  fromJson$PeerSettings,
+  fromJson$QuickReply,
+  fromJson$Reaction,
+  fromJson$ReplyMarkup,
+  fromJson$SavedDialog,
+  fromJson$SavedReactionTag,
+  fromJson$SearchPostsFlood,
+  fromJson$SearchResultsCalendarPeriod,
+  fromJson$SearchResultsPosition,
+  fromJson$SendMessageAction,
+  fromJson$ShippingOption,
+  fromJson$SponsoredMessage,
+  fromJson$StarsSubscriptionPricing,
+  fromJson$StickerKeyword,
+  fromJson$StickerPack,
+  fromJson$StickerSet,
+  fromJson$StickerSetCovered,
+  fromJson$SuggestedPost,
+  fromJson$TextWithEntities,
+  fromJson$TodoItem,
+  fromJson$Updates,
+  fromJson$User,
+  fromJson$WallPaperSettings,
+  fromJson$WebPage,
+  fromJson$updates$State,
+} from '../json.js';
 
 /** Any constructor of `messages.Dialogs`, discriminated by `className`. */
 export type TypeDialogs = 
@@ -549,6 +651,27 @@ class Dialogs$ {
       return rethrowDecode(e, 'messages.dialogs', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.dialogs');
+    j.vector('dialogs', this.dialogs, objectToJson);
+    j.vector('messages', this.messages, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Dialogs$ {
+    const j = new TlJsonReader(json, 'messages.dialogs', classes);
+    return j.end(
+      new Dialogs$({
+        dialogs: j.vector('dialogs', fromJson$Dialog),
+        messages: j.vector('messages', fromJson$Message),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `messages.dialogs#15ba6c40 dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Dialogs` */
@@ -652,6 +775,29 @@ class DialogsSlice$ {
       return rethrowDecode(e, 'messages.dialogsSlice', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.dialogsSlice');
+    j.field('count', this.count, intToJson);
+    j.vector('dialogs', this.dialogs, objectToJson);
+    j.vector('messages', this.messages, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DialogsSlice$ {
+    const j = new TlJsonReader(json, 'messages.dialogsSlice', classes);
+    return j.end(
+      new DialogsSlice$({
+        count: j.field('count', intFromJson),
+        dialogs: j.vector('dialogs', fromJson$Dialog),
+        messages: j.vector('messages', fromJson$Message),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `messages.dialogsSlice#71e094f3 count:int dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Dialogs` */
@@ -701,6 +847,21 @@ class DialogsNotModified$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.dialogsNotModified', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.dialogsNotModified');
+    j.field('count', this.count, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DialogsNotModified$ {
+    const j = new TlJsonReader(json, 'messages.dialogsNotModified', classes);
+    return j.end(
+      new DialogsNotModified$({
+        count: j.field('count', intFromJson),
+      }),
+    );
   }
 }
 
@@ -785,6 +946,25 @@ class Messages$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.messages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.messages');
+    j.vector('messages', this.messages, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Messages$ {
+    const j = new TlJsonReader(json, 'messages.messages', classes);
+    return j.end(
+      new Messages$({
+        messages: j.vector('messages', fromJson$Message),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -906,6 +1086,35 @@ class MessagesSlice$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.messagesSlice', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.messagesSlice');
+    j.flag('inexact', this.inexact);
+    j.field('count', this.count, intToJson);
+    j.optional('next_rate', this.nextRate, intToJson);
+    j.optional('offset_id_offset', this.offsetIdOffset, intToJson);
+    j.optional('search_flood', this.searchFlood, objectToJson);
+    j.vector('messages', this.messages, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessagesSlice$ {
+    const j = new TlJsonReader(json, 'messages.messagesSlice', classes);
+    return j.end(
+      new MessagesSlice$({
+        inexact: j.flag('inexact'),
+        count: j.field('count', intFromJson),
+        nextRate: j.optional('next_rate', intFromJson),
+        offsetIdOffset: j.optional('offset_id_offset', intFromJson),
+        searchFlood: j.optional('search_flood', fromJson$SearchPostsFlood),
+        messages: j.vector('messages', fromJson$Message),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -1033,6 +1242,35 @@ class ChannelMessages$ {
       return rethrowDecode(e, 'messages.channelMessages', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.channelMessages');
+    j.flag('inexact', this.inexact);
+    j.field('pts', this.pts, intToJson);
+    j.field('count', this.count, intToJson);
+    j.optional('offset_id_offset', this.offsetIdOffset, intToJson);
+    j.vector('messages', this.messages, objectToJson);
+    j.vector('topics', this.topics, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelMessages$ {
+    const j = new TlJsonReader(json, 'messages.channelMessages', classes);
+    return j.end(
+      new ChannelMessages$({
+        inexact: j.flag('inexact'),
+        pts: j.field('pts', intFromJson),
+        count: j.field('count', intFromJson),
+        offsetIdOffset: j.optional('offset_id_offset', intFromJson),
+        messages: j.vector('messages', fromJson$Message),
+        topics: j.vector('topics', fromJson$ForumTopic),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `messages.channelMessages#c776ba4e flags:# inexact:flags.1?true pts:int count:int offset_id_offset:flags.2?int messages:Vector<Message> topics:Vector<ForumTopic> chats:Vector<Chat> users:Vector<User> = messages.Messages` */
@@ -1082,6 +1320,21 @@ class MessagesNotModified$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.messagesNotModified', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.messagesNotModified');
+    j.field('count', this.count, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessagesNotModified$ {
+    const j = new TlJsonReader(json, 'messages.messagesNotModified', classes);
+    return j.end(
+      new MessagesNotModified$({
+        count: j.field('count', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1140,6 +1393,21 @@ class Chats$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.chats', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.chats');
+    j.vector('chats', this.chats, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Chats$ {
+    const j = new TlJsonReader(json, 'messages.chats', classes);
+    return j.end(
+      new Chats$({
+        chats: j.vector('chats', fromJson$Chat),
+      }),
+    );
   }
 }
 
@@ -1204,6 +1472,23 @@ class ChatsSlice$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.chatsSlice', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.chatsSlice');
+    j.field('count', this.count, intToJson);
+    j.vector('chats', this.chats, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChatsSlice$ {
+    const j = new TlJsonReader(json, 'messages.chatsSlice', classes);
+    return j.end(
+      new ChatsSlice$({
+        count: j.field('count', intFromJson),
+        chats: j.vector('chats', fromJson$Chat),
+      }),
+    );
   }
 }
 
@@ -1282,6 +1567,25 @@ class ChatFull$ {
       return rethrowDecode(e, 'messages.chatFull', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.chatFull');
+    j.field('full_chat', this.fullChat, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChatFull$ {
+    const j = new TlJsonReader(json, 'messages.chatFull', classes);
+    return j.end(
+      new ChatFull$({
+        fullChat: j.field('full_chat', fromJson$ChatFull),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `messages.chatFull#e5d7d19c full_chat:ChatFull chats:Vector<Chat> users:Vector<User> = messages.ChatFull` */
@@ -1344,6 +1648,25 @@ class AffectedHistory$ {
       return rethrowDecode(e, 'messages.affectedHistory', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.affectedHistory');
+    j.field('pts', this.pts, intToJson);
+    j.field('pts_count', this.ptsCount, intToJson);
+    j.field('offset', this.offset, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AffectedHistory$ {
+    const j = new TlJsonReader(json, 'messages.affectedHistory', classes);
+    return j.end(
+      new AffectedHistory$({
+        pts: j.field('pts', intFromJson),
+        ptsCount: j.field('pts_count', intFromJson),
+        offset: j.field('offset', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `messages.affectedHistory#b45c69d1 pts:int pts_count:int offset:int = messages.AffectedHistory` */
@@ -1393,6 +1716,21 @@ class DhConfigNotModified$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.dhConfigNotModified', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.dhConfigNotModified');
+    j.field('random', this.random, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DhConfigNotModified$ {
+    const j = new TlJsonReader(json, 'messages.dhConfigNotModified', classes);
+    return j.end(
+      new DhConfigNotModified$({
+        random: j.field('random', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -1462,6 +1800,27 @@ class DhConfig$ {
       return rethrowDecode(e, 'messages.dhConfig', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.dhConfig');
+    j.field('g', this.g, intToJson);
+    j.field('p', this.p, bytesToJson);
+    j.field('version', this.version, intToJson);
+    j.field('random', this.random, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DhConfig$ {
+    const j = new TlJsonReader(json, 'messages.dhConfig', classes);
+    return j.end(
+      new DhConfig$({
+        g: j.field('g', intFromJson),
+        p: j.field('p', bytesFromJson),
+        version: j.field('version', intFromJson),
+        random: j.field('random', bytesFromJson),
+      }),
+    );
+  }
 }
 
 /** `messages.dhConfig#2c221edd g:int p:bytes version:int random:bytes = messages.DhConfig` */
@@ -1511,6 +1870,21 @@ class SentEncryptedMessage$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.sentEncryptedMessage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.sentEncryptedMessage');
+    j.field('date', this.date, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SentEncryptedMessage$ {
+    const j = new TlJsonReader(json, 'messages.sentEncryptedMessage', classes);
+    return j.end(
+      new SentEncryptedMessage$({
+        date: j.field('date', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1568,6 +1942,23 @@ class SentEncryptedFile$ {
       return rethrowDecode(e, 'messages.sentEncryptedFile', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.sentEncryptedFile');
+    j.field('date', this.date, intToJson);
+    j.field('file', this.file, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SentEncryptedFile$ {
+    const j = new TlJsonReader(json, 'messages.sentEncryptedFile', classes);
+    return j.end(
+      new SentEncryptedFile$({
+        date: j.field('date', intFromJson),
+        file: j.field('file', fromJson$EncryptedFile),
+      }),
+    );
+  }
 }
 
 /** `messages.sentEncryptedFile#9493ff32 date:int file:EncryptedFile = messages.SentEncryptedMessage` */
@@ -1595,6 +1986,14 @@ class StickersNotModified$ {
 
   static fromReader(_r: TlReader): StickersNotModified$ {
     return new StickersNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.stickersNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StickersNotModified$ {
+    return new TlJsonReader(json, 'messages.stickersNotModified', classes).end(new StickersNotModified$());
   }
 }
 
@@ -1660,6 +2059,23 @@ class Stickers$ {
       return rethrowDecode(e, 'messages.stickers', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.stickers');
+    j.field('hash', this.hash, longToJson);
+    j.vector('stickers', this.stickers, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Stickers$ {
+    const j = new TlJsonReader(json, 'messages.stickers', classes);
+    return j.end(
+      new Stickers$({
+        hash: j.field('hash', longFromJson),
+        stickers: j.vector('stickers', fromJson$Document),
+      }),
+    );
+  }
 }
 
 /** `messages.stickers#30a6ec7e hash:long stickers:Vector<Document> = messages.Stickers` */
@@ -1687,6 +2103,14 @@ class AllStickersNotModified$ {
 
   static fromReader(_r: TlReader): AllStickersNotModified$ {
     return new AllStickersNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.allStickersNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AllStickersNotModified$ {
+    return new TlJsonReader(json, 'messages.allStickersNotModified', classes).end(new AllStickersNotModified$());
   }
 }
 
@@ -1752,6 +2176,23 @@ class AllStickers$ {
       return rethrowDecode(e, 'messages.allStickers', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.allStickers');
+    j.field('hash', this.hash, longToJson);
+    j.vector('sets', this.sets, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AllStickers$ {
+    const j = new TlJsonReader(json, 'messages.allStickers', classes);
+    return j.end(
+      new AllStickers$({
+        hash: j.field('hash', longFromJson),
+        sets: j.vector('sets', fromJson$StickerSet),
+      }),
+    );
+  }
 }
 
 /** `messages.allStickers#cdbbcebb hash:long sets:Vector<StickerSet> = messages.AllStickers` */
@@ -1807,6 +2248,23 @@ class AffectedMessages$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.affectedMessages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.affectedMessages');
+    j.field('pts', this.pts, intToJson);
+    j.field('pts_count', this.ptsCount, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AffectedMessages$ {
+    const j = new TlJsonReader(json, 'messages.affectedMessages', classes);
+    return j.end(
+      new AffectedMessages$({
+        pts: j.field('pts', intFromJson),
+        ptsCount: j.field('pts_count', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1898,6 +2356,27 @@ class StickerSet$ {
       return rethrowDecode(e, 'messages.stickerSet', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.stickerSet');
+    j.field('set', this.set, objectToJson);
+    j.vector('packs', this.packs, objectToJson);
+    j.vector('keywords', this.keywords, objectToJson);
+    j.vector('documents', this.documents, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StickerSet$ {
+    const j = new TlJsonReader(json, 'messages.stickerSet', classes);
+    return j.end(
+      new StickerSet$({
+        set: j.field('set', fromJson$StickerSet),
+        packs: j.vector('packs', fromJson$StickerPack),
+        keywords: j.vector('keywords', fromJson$StickerKeyword),
+        documents: j.vector('documents', fromJson$Document),
+      }),
+    );
+  }
 }
 
 /** `messages.stickerSet#6e153f16 set:StickerSet packs:Vector<StickerPack> keywords:Vector<StickerKeyword> documents:Vector<Document> = messages.StickerSet` */
@@ -1926,6 +2405,14 @@ class StickerSetNotModified$ {
   static fromReader(_r: TlReader): StickerSetNotModified$ {
     return new StickerSetNotModified$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.stickerSetNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StickerSetNotModified$ {
+    return new TlJsonReader(json, 'messages.stickerSetNotModified', classes).end(new StickerSetNotModified$());
+  }
 }
 
 /** `messages.stickerSetNotModified#d3f924eb = messages.StickerSet` */
@@ -1953,6 +2440,14 @@ class SavedGifsNotModified$ {
 
   static fromReader(_r: TlReader): SavedGifsNotModified$ {
     return new SavedGifsNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.savedGifsNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SavedGifsNotModified$ {
+    return new TlJsonReader(json, 'messages.savedGifsNotModified', classes).end(new SavedGifsNotModified$());
   }
 }
 
@@ -2017,6 +2512,23 @@ class SavedGifs$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.savedGifs', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.savedGifs');
+    j.field('hash', this.hash, longToJson);
+    j.vector('gifs', this.gifs, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SavedGifs$ {
+    const j = new TlJsonReader(json, 'messages.savedGifs', classes);
+    return j.end(
+      new SavedGifs$({
+        hash: j.field('hash', longFromJson),
+        gifs: j.vector('gifs', fromJson$Document),
+      }),
+    );
   }
 }
 
@@ -2132,6 +2644,35 @@ class BotResults$ {
       return rethrowDecode(e, 'messages.botResults', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.botResults');
+    j.flag('gallery', this.gallery);
+    j.field('query_id', this.queryId, longToJson);
+    j.optional('next_offset', this.nextOffset, stringToJson);
+    j.optional('switch_pm', this.switchPm, objectToJson);
+    j.optional('switch_webview', this.switchWebview, objectToJson);
+    j.vector('results', this.results, objectToJson);
+    j.field('cache_time', this.cacheTime, intToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BotResults$ {
+    const j = new TlJsonReader(json, 'messages.botResults', classes);
+    return j.end(
+      new BotResults$({
+        gallery: j.flag('gallery'),
+        queryId: j.field('query_id', longFromJson),
+        nextOffset: j.optional('next_offset', stringFromJson),
+        switchPm: j.optional('switch_pm', fromJson$InlineBotSwitchPM),
+        switchWebview: j.optional('switch_webview', fromJson$InlineBotWebView),
+        results: j.vector('results', fromJson$BotInlineResult),
+        cacheTime: j.field('cache_time', intFromJson),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `messages.botResults#e021f2f6 flags:# gallery:flags.0?true query_id:long next_offset:flags.1?string switch_pm:flags.2?InlineBotSwitchPM switch_webview:flags.3?InlineBotWebView results:Vector<BotInlineResult> cache_time:int users:Vector<User> = messages.BotResults` */
@@ -2216,6 +2757,31 @@ class BotCallbackAnswer$ {
       return rethrowDecode(e, 'messages.botCallbackAnswer', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.botCallbackAnswer');
+    j.flag('alert', this.alert);
+    j.flag('has_url', this.hasUrl);
+    j.flag('native_ui', this.nativeUi);
+    j.optional('message', this.message, stringToJson);
+    j.optional('url', this.url, stringToJson);
+    j.field('cache_time', this.cacheTime, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BotCallbackAnswer$ {
+    const j = new TlJsonReader(json, 'messages.botCallbackAnswer', classes);
+    return j.end(
+      new BotCallbackAnswer$({
+        alert: j.flag('alert'),
+        hasUrl: j.flag('has_url'),
+        nativeUi: j.flag('native_ui'),
+        message: j.optional('message', stringFromJson),
+        url: j.optional('url', stringFromJson),
+        cacheTime: j.field('cache_time', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `messages.botCallbackAnswer#36585ea4 flags:# alert:flags.1?true has_url:flags.3?true native_ui:flags.4?true message:flags.0?string url:flags.2?string cache_time:int = messages.BotCallbackAnswer` */
@@ -2269,6 +2835,21 @@ class MessageEditData$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.messageEditData', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.messageEditData');
+    j.flag('caption', this.caption);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageEditData$ {
+    const j = new TlJsonReader(json, 'messages.messageEditData', classes);
+    return j.end(
+      new MessageEditData$({
+        caption: j.flag('caption'),
+      }),
+    );
   }
 }
 
@@ -2373,6 +2954,29 @@ class PeerDialogs$ {
       return rethrowDecode(e, 'messages.peerDialogs', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.peerDialogs');
+    j.vector('dialogs', this.dialogs, objectToJson);
+    j.vector('messages', this.messages, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    j.field('state', this.state, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PeerDialogs$ {
+    const j = new TlJsonReader(json, 'messages.peerDialogs', classes);
+    return j.end(
+      new PeerDialogs$({
+        dialogs: j.vector('dialogs', fromJson$Dialog),
+        messages: j.vector('messages', fromJson$Message),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+        state: j.field('state', fromJson$updates$State),
+      }),
+    );
+  }
 }
 
 /** `messages.peerDialogs#3371c354 dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> state:updates.State = messages.PeerDialogs` */
@@ -2422,6 +3026,21 @@ class FeaturedStickersNotModified$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.featuredStickersNotModified', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.featuredStickersNotModified');
+    j.field('count', this.count, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FeaturedStickersNotModified$ {
+    const j = new TlJsonReader(json, 'messages.featuredStickersNotModified', classes);
+    return j.end(
+      new FeaturedStickersNotModified$({
+        count: j.field('count', intFromJson),
+      }),
+    );
   }
 }
 
@@ -2516,6 +3135,29 @@ class FeaturedStickers$ {
       return rethrowDecode(e, 'messages.featuredStickers', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.featuredStickers');
+    j.flag('premium', this.premium);
+    j.field('hash', this.hash, longToJson);
+    j.field('count', this.count, intToJson);
+    j.vector('sets', this.sets, objectToJson);
+    j.vector('unread', this.unread, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FeaturedStickers$ {
+    const j = new TlJsonReader(json, 'messages.featuredStickers', classes);
+    return j.end(
+      new FeaturedStickers$({
+        premium: j.flag('premium'),
+        hash: j.field('hash', longFromJson),
+        count: j.field('count', intFromJson),
+        sets: j.vector('sets', fromJson$StickerSetCovered),
+        unread: j.vector('unread', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `messages.featuredStickers#be382906 flags:# premium:flags.0?true hash:long count:int sets:Vector<StickerSetCovered> unread:Vector<long> = messages.FeaturedStickers` */
@@ -2543,6 +3185,14 @@ class RecentStickersNotModified$ {
 
   static fromReader(_r: TlReader): RecentStickersNotModified$ {
     return new RecentStickersNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.recentStickersNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RecentStickersNotModified$ {
+    return new TlJsonReader(json, 'messages.recentStickersNotModified', classes).end(new RecentStickersNotModified$());
   }
 }
 
@@ -2634,6 +3284,27 @@ class RecentStickers$ {
       return rethrowDecode(e, 'messages.recentStickers', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.recentStickers');
+    j.field('hash', this.hash, longToJson);
+    j.vector('packs', this.packs, objectToJson);
+    j.vector('stickers', this.stickers, objectToJson);
+    j.vector('dates', this.dates, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RecentStickers$ {
+    const j = new TlJsonReader(json, 'messages.recentStickers', classes);
+    return j.end(
+      new RecentStickers$({
+        hash: j.field('hash', longFromJson),
+        packs: j.vector('packs', fromJson$StickerPack),
+        stickers: j.vector('stickers', fromJson$Document),
+        dates: j.vector('dates', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `messages.recentStickers#88d37c56 hash:long packs:Vector<StickerPack> stickers:Vector<Document> dates:Vector<int> = messages.RecentStickers` */
@@ -2698,6 +3369,23 @@ class ArchivedStickers$ {
       return rethrowDecode(e, 'messages.archivedStickers', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.archivedStickers');
+    j.field('count', this.count, intToJson);
+    j.vector('sets', this.sets, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ArchivedStickers$ {
+    const j = new TlJsonReader(json, 'messages.archivedStickers', classes);
+    return j.end(
+      new ArchivedStickers$({
+        count: j.field('count', intFromJson),
+        sets: j.vector('sets', fromJson$StickerSetCovered),
+      }),
+    );
+  }
 }
 
 /** `messages.archivedStickers#4fcba9c8 count:int sets:Vector<StickerSetCovered> = messages.ArchivedStickers` */
@@ -2725,6 +3413,14 @@ class StickerSetInstallResultSuccess$ {
 
   static fromReader(_r: TlReader): StickerSetInstallResultSuccess$ {
     return new StickerSetInstallResultSuccess$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.stickerSetInstallResultSuccess' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StickerSetInstallResultSuccess$ {
+    return new TlJsonReader(json, 'messages.stickerSetInstallResultSuccess', classes).end(new StickerSetInstallResultSuccess$());
   }
 }
 
@@ -2783,6 +3479,21 @@ class StickerSetInstallResultArchive$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.stickerSetInstallResultArchive', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.stickerSetInstallResultArchive');
+    j.vector('sets', this.sets, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StickerSetInstallResultArchive$ {
+    const j = new TlJsonReader(json, 'messages.stickerSetInstallResultArchive', classes);
+    return j.end(
+      new StickerSetInstallResultArchive$({
+        sets: j.vector('sets', fromJson$StickerSetCovered),
+      }),
+    );
   }
 }
 
@@ -2855,6 +3566,23 @@ class HighScores$ {
       return rethrowDecode(e, 'messages.highScores', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.highScores');
+    j.vector('scores', this.scores, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): HighScores$ {
+    const j = new TlJsonReader(json, 'messages.highScores', classes);
+    return j.end(
+      new HighScores$({
+        scores: j.vector('scores', fromJson$HighScore),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `messages.highScores#9a3bfd99 scores:Vector<HighScore> users:Vector<User> = messages.HighScores` */
@@ -2882,6 +3610,14 @@ class FavedStickersNotModified$ {
 
   static fromReader(_r: TlReader): FavedStickersNotModified$ {
     return new FavedStickersNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.favedStickersNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FavedStickersNotModified$ {
+    return new TlJsonReader(json, 'messages.favedStickersNotModified', classes).end(new FavedStickersNotModified$());
   }
 }
 
@@ -2960,6 +3696,25 @@ class FavedStickers$ {
       return rethrowDecode(e, 'messages.favedStickers', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.favedStickers');
+    j.field('hash', this.hash, longToJson);
+    j.vector('packs', this.packs, objectToJson);
+    j.vector('stickers', this.stickers, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FavedStickers$ {
+    const j = new TlJsonReader(json, 'messages.favedStickers', classes);
+    return j.end(
+      new FavedStickers$({
+        hash: j.field('hash', longFromJson),
+        packs: j.vector('packs', fromJson$StickerPack),
+        stickers: j.vector('stickers', fromJson$Document),
+      }),
+    );
+  }
 }
 
 /** `messages.favedStickers#2cb51097 hash:long packs:Vector<StickerPack> stickers:Vector<Document> = messages.FavedStickers` */
@@ -2987,6 +3742,14 @@ class FoundStickerSetsNotModified$ {
 
   static fromReader(_r: TlReader): FoundStickerSetsNotModified$ {
     return new FoundStickerSetsNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.foundStickerSetsNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FoundStickerSetsNotModified$ {
+    return new TlJsonReader(json, 'messages.foundStickerSetsNotModified', classes).end(new FoundStickerSetsNotModified$());
   }
 }
 
@@ -3051,6 +3814,23 @@ class FoundStickerSets$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.foundStickerSets', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.foundStickerSets');
+    j.field('hash', this.hash, longToJson);
+    j.vector('sets', this.sets, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FoundStickerSets$ {
+    const j = new TlJsonReader(json, 'messages.foundStickerSets', classes);
+    return j.end(
+      new FoundStickerSets$({
+        hash: j.field('hash', longFromJson),
+        sets: j.vector('sets', fromJson$StickerSetCovered),
+      }),
+    );
   }
 }
 
@@ -3117,6 +3897,25 @@ class SearchCounter$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.searchCounter', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.searchCounter');
+    j.flag('inexact', this.inexact);
+    j.field('filter', this.filter, objectToJson);
+    j.field('count', this.count, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SearchCounter$ {
+    const j = new TlJsonReader(json, 'messages.searchCounter', classes);
+    return j.end(
+      new SearchCounter$({
+        inexact: j.flag('inexact'),
+        filter: j.field('filter', fromJson$MessagesFilter),
+        count: j.field('count', intFromJson),
+      }),
+    );
   }
 }
 
@@ -3201,6 +4000,25 @@ class InactiveChats$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.inactiveChats', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.inactiveChats');
+    j.vector('dates', this.dates, intToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InactiveChats$ {
+    const j = new TlJsonReader(json, 'messages.inactiveChats', classes);
+    return j.end(
+      new InactiveChats$({
+        dates: j.vector('dates', intFromJson),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -3304,6 +4122,29 @@ class VotesList$ {
       return rethrowDecode(e, 'messages.votesList', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.votesList');
+    j.field('count', this.count, intToJson);
+    j.vector('votes', this.votes, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    j.optional('next_offset', this.nextOffset, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): VotesList$ {
+    const j = new TlJsonReader(json, 'messages.votesList', classes);
+    return j.end(
+      new VotesList$({
+        count: j.field('count', intFromJson),
+        votes: j.vector('votes', fromJson$MessagePeerVote),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+        nextOffset: j.optional('next_offset', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `messages.votesList#4899484e flags:# count:int votes:Vector<MessagePeerVote> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?string = messages.VotesList` */
@@ -3387,6 +4228,25 @@ class MessageViews$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.messageViews', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.messageViews');
+    j.vector('views', this.views, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageViews$ {
+    const j = new TlJsonReader(json, 'messages.messageViews', classes);
+    return j.end(
+      new MessageViews$({
+        views: j.vector('views', fromJson$MessageViews),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -3504,6 +4364,33 @@ class DiscussionMessage$ {
       return rethrowDecode(e, 'messages.discussionMessage', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.discussionMessage');
+    j.vector('messages', this.messages, objectToJson);
+    j.optional('max_id', this.maxId, intToJson);
+    j.optional('read_inbox_max_id', this.readInboxMaxId, intToJson);
+    j.optional('read_outbox_max_id', this.readOutboxMaxId, intToJson);
+    j.field('unread_count', this.unreadCount, intToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DiscussionMessage$ {
+    const j = new TlJsonReader(json, 'messages.discussionMessage', classes);
+    return j.end(
+      new DiscussionMessage$({
+        messages: j.vector('messages', fromJson$Message),
+        maxId: j.optional('max_id', intFromJson),
+        readInboxMaxId: j.optional('read_inbox_max_id', intFromJson),
+        readOutboxMaxId: j.optional('read_outbox_max_id', intFromJson),
+        unreadCount: j.field('unread_count', intFromJson),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `messages.discussionMessage#a6341782 flags:# messages:Vector<Message> max_id:flags.0?int read_inbox_max_id:flags.1?int read_outbox_max_id:flags.2?int unread_count:int chats:Vector<Chat> users:Vector<User> = messages.DiscussionMessage` */
@@ -3553,6 +4440,21 @@ class HistoryImport$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.historyImport', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.historyImport');
+    j.field('id', this.id, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): HistoryImport$ {
+    const j = new TlJsonReader(json, 'messages.historyImport', classes);
+    return j.end(
+      new HistoryImport$({
+        id: j.field('id', longFromJson),
+      }),
+    );
   }
 }
 
@@ -3619,6 +4521,25 @@ class HistoryImportParsed$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.historyImportParsed', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.historyImportParsed');
+    j.flag('pm', this.pm);
+    j.flag('group', this.group);
+    j.optional('title', this.title, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): HistoryImportParsed$ {
+    const j = new TlJsonReader(json, 'messages.historyImportParsed', classes);
+    return j.end(
+      new HistoryImportParsed$({
+        pm: j.flag('pm'),
+        group: j.flag('group'),
+        title: j.optional('title', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -3695,6 +4616,27 @@ class AffectedFoundMessages$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.affectedFoundMessages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.affectedFoundMessages');
+    j.field('pts', this.pts, intToJson);
+    j.field('pts_count', this.ptsCount, intToJson);
+    j.field('offset', this.offset, intToJson);
+    j.vector('messages', this.messages, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AffectedFoundMessages$ {
+    const j = new TlJsonReader(json, 'messages.affectedFoundMessages', classes);
+    return j.end(
+      new AffectedFoundMessages$({
+        pts: j.field('pts', intFromJson),
+        ptsCount: j.field('pts_count', intFromJson),
+        offset: j.field('offset', intFromJson),
+        messages: j.vector('messages', intFromJson),
+      }),
+    );
   }
 }
 
@@ -3773,6 +4715,25 @@ class ExportedChatInvites$ {
       return rethrowDecode(e, 'messages.exportedChatInvites', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.exportedChatInvites');
+    j.field('count', this.count, intToJson);
+    j.vector('invites', this.invites, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ExportedChatInvites$ {
+    const j = new TlJsonReader(json, 'messages.exportedChatInvites', classes);
+    return j.end(
+      new ExportedChatInvites$({
+        count: j.field('count', intFromJson),
+        invites: j.vector('invites', fromJson$ExportedChatInvite),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `messages.exportedChatInvites#bdc62dcc count:int invites:Vector<ExportedChatInvite> users:Vector<User> = messages.ExportedChatInvites` */
@@ -3836,6 +4797,23 @@ class ExportedChatInvite$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.exportedChatInvite', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.exportedChatInvite');
+    j.field('invite', this.invite, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ExportedChatInvite$ {
+    const j = new TlJsonReader(json, 'messages.exportedChatInvite', classes);
+    return j.end(
+      new ExportedChatInvite$({
+        invite: j.field('invite', fromJson$ExportedChatInvite),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -3906,6 +4884,25 @@ class ExportedChatInviteReplaced$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.exportedChatInviteReplaced', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.exportedChatInviteReplaced');
+    j.field('invite', this.invite, objectToJson);
+    j.field('new_invite', this.newInvite, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ExportedChatInviteReplaced$ {
+    const j = new TlJsonReader(json, 'messages.exportedChatInviteReplaced', classes);
+    return j.end(
+      new ExportedChatInviteReplaced$({
+        invite: j.field('invite', fromJson$ExportedChatInvite),
+        newInvite: j.field('new_invite', fromJson$ExportedChatInvite),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -3984,6 +4981,25 @@ class ChatInviteImporters$ {
       return rethrowDecode(e, 'messages.chatInviteImporters', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.chatInviteImporters');
+    j.field('count', this.count, intToJson);
+    j.vector('importers', this.importers, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChatInviteImporters$ {
+    const j = new TlJsonReader(json, 'messages.chatInviteImporters', classes);
+    return j.end(
+      new ChatInviteImporters$({
+        count: j.field('count', intFromJson),
+        importers: j.vector('importers', fromJson$ChatInviteImporter),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `messages.chatInviteImporters#81b6b00a count:int importers:Vector<ChatInviteImporter> users:Vector<User> = messages.ChatInviteImporters` */
@@ -4055,6 +5071,23 @@ class ChatAdminsWithInvites$ {
       return rethrowDecode(e, 'messages.chatAdminsWithInvites', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.chatAdminsWithInvites');
+    j.vector('admins', this.admins, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChatAdminsWithInvites$ {
+    const j = new TlJsonReader(json, 'messages.chatAdminsWithInvites', classes);
+    return j.end(
+      new ChatAdminsWithInvites$({
+        admins: j.vector('admins', fromJson$ChatAdminWithInvites),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `messages.chatAdminsWithInvites#b69b72d7 admins:Vector<ChatAdminWithInvites> users:Vector<User> = messages.ChatAdminsWithInvites` */
@@ -4104,6 +5137,21 @@ class CheckedHistoryImportPeer$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.checkedHistoryImportPeer', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.checkedHistoryImportPeer');
+    j.field('confirm_text', this.confirmText, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CheckedHistoryImportPeer$ {
+    const j = new TlJsonReader(json, 'messages.checkedHistoryImportPeer', classes);
+    return j.end(
+      new CheckedHistoryImportPeer$({
+        confirmText: j.field('confirm_text', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -4215,6 +5263,31 @@ class SponsoredMessages$ {
       return rethrowDecode(e, 'messages.sponsoredMessages', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.sponsoredMessages');
+    j.optional('posts_between', this.postsBetween, intToJson);
+    j.optional('start_delay', this.startDelay, intToJson);
+    j.optional('between_delay', this.betweenDelay, intToJson);
+    j.vector('messages', this.messages, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SponsoredMessages$ {
+    const j = new TlJsonReader(json, 'messages.sponsoredMessages', classes);
+    return j.end(
+      new SponsoredMessages$({
+        postsBetween: j.optional('posts_between', intFromJson),
+        startDelay: j.optional('start_delay', intFromJson),
+        betweenDelay: j.optional('between_delay', intFromJson),
+        messages: j.vector('messages', fromJson$SponsoredMessage),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `messages.sponsoredMessages#ffda656d flags:# posts_between:flags.0?int start_delay:flags.1?int between_delay:flags.2?int messages:Vector<SponsoredMessage> chats:Vector<Chat> users:Vector<User> = messages.SponsoredMessages` */
@@ -4242,6 +5315,14 @@ class SponsoredMessagesEmpty$ {
 
   static fromReader(_r: TlReader): SponsoredMessagesEmpty$ {
     return new SponsoredMessagesEmpty$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.sponsoredMessagesEmpty' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SponsoredMessagesEmpty$ {
+    return new TlJsonReader(json, 'messages.sponsoredMessagesEmpty', classes).end(new SponsoredMessagesEmpty$());
   }
 }
 
@@ -4375,6 +5456,37 @@ class SearchResultsCalendar$ {
       return rethrowDecode(e, 'messages.searchResultsCalendar', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.searchResultsCalendar');
+    j.flag('inexact', this.inexact);
+    j.field('count', this.count, intToJson);
+    j.field('min_date', this.minDate, intToJson);
+    j.field('min_msg_id', this.minMsgId, intToJson);
+    j.optional('offset_id_offset', this.offsetIdOffset, intToJson);
+    j.vector('periods', this.periods, objectToJson);
+    j.vector('messages', this.messages, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SearchResultsCalendar$ {
+    const j = new TlJsonReader(json, 'messages.searchResultsCalendar', classes);
+    return j.end(
+      new SearchResultsCalendar$({
+        inexact: j.flag('inexact'),
+        count: j.field('count', intFromJson),
+        minDate: j.field('min_date', intFromJson),
+        minMsgId: j.field('min_msg_id', intFromJson),
+        offsetIdOffset: j.optional('offset_id_offset', intFromJson),
+        periods: j.vector('periods', fromJson$SearchResultsCalendarPeriod),
+        messages: j.vector('messages', fromJson$Message),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `messages.searchResultsCalendar#147ee23c flags:# inexact:flags.0?true count:int min_date:int min_msg_id:int offset_id_offset:flags.1?int periods:Vector<SearchResultsCalendarPeriod> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.SearchResultsCalendar` */
@@ -4438,6 +5550,23 @@ class SearchResultsPositions$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.searchResultsPositions', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.searchResultsPositions');
+    j.field('count', this.count, intToJson);
+    j.vector('positions', this.positions, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SearchResultsPositions$ {
+    const j = new TlJsonReader(json, 'messages.searchResultsPositions', classes);
+    return j.end(
+      new SearchResultsPositions$({
+        count: j.field('count', intFromJson),
+        positions: j.vector('positions', fromJson$SearchResultsPosition),
+      }),
+    );
   }
 }
 
@@ -4515,6 +5644,25 @@ class PeerSettings$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.peerSettings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.peerSettings');
+    j.field('settings', this.settings, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PeerSettings$ {
+    const j = new TlJsonReader(json, 'messages.peerSettings', classes);
+    return j.end(
+      new PeerSettings$({
+        settings: j.field('settings', fromJson$PeerSettings),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -4618,6 +5766,29 @@ class MessageReactionsList$ {
       return rethrowDecode(e, 'messages.messageReactionsList', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.messageReactionsList');
+    j.field('count', this.count, intToJson);
+    j.vector('reactions', this.reactions, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    j.optional('next_offset', this.nextOffset, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageReactionsList$ {
+    const j = new TlJsonReader(json, 'messages.messageReactionsList', classes);
+    return j.end(
+      new MessageReactionsList$({
+        count: j.field('count', intFromJson),
+        reactions: j.vector('reactions', fromJson$MessagePeerReaction),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+        nextOffset: j.optional('next_offset', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `messages.messageReactionsList#31bd492d flags:# count:int reactions:Vector<MessagePeerReaction> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?string = messages.MessageReactionsList` */
@@ -4645,6 +5816,14 @@ class AvailableReactionsNotModified$ {
 
   static fromReader(_r: TlReader): AvailableReactionsNotModified$ {
     return new AvailableReactionsNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.availableReactionsNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AvailableReactionsNotModified$ {
+    return new TlJsonReader(json, 'messages.availableReactionsNotModified', classes).end(new AvailableReactionsNotModified$());
   }
 }
 
@@ -4709,6 +5888,23 @@ class AvailableReactions$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.availableReactions', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.availableReactions');
+    j.field('hash', this.hash, intToJson);
+    j.vector('reactions', this.reactions, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AvailableReactions$ {
+    const j = new TlJsonReader(json, 'messages.availableReactions', classes);
+    return j.end(
+      new AvailableReactions$({
+        hash: j.field('hash', intFromJson),
+        reactions: j.vector('reactions', fromJson$AvailableReaction),
+      }),
+    );
   }
 }
 
@@ -4796,6 +5992,29 @@ class TranscribedAudio$ {
       return rethrowDecode(e, 'messages.transcribedAudio', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.transcribedAudio');
+    j.flag('pending', this.pending);
+    j.field('transcription_id', this.transcriptionId, longToJson);
+    j.field('text', this.text, stringToJson);
+    j.optional('trial_remains_num', this.trialRemainsNum, intToJson);
+    j.optional('trial_remains_until_date', this.trialRemainsUntilDate, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TranscribedAudio$ {
+    const j = new TlJsonReader(json, 'messages.transcribedAudio', classes);
+    return j.end(
+      new TranscribedAudio$({
+        pending: j.flag('pending'),
+        transcriptionId: j.field('transcription_id', longFromJson),
+        text: j.field('text', stringFromJson),
+        trialRemainsNum: j.optional('trial_remains_num', intFromJson),
+        trialRemainsUntilDate: j.optional('trial_remains_until_date', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `messages.transcribedAudio#cfb9d957 flags:# pending:flags.0?true transcription_id:long text:string trial_remains_num:flags.1?int trial_remains_until_date:flags.1?int = messages.TranscribedAudio` */
@@ -4823,6 +6042,14 @@ class ReactionsNotModified$ {
 
   static fromReader(_r: TlReader): ReactionsNotModified$ {
     return new ReactionsNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.reactionsNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReactionsNotModified$ {
+    return new TlJsonReader(json, 'messages.reactionsNotModified', classes).end(new ReactionsNotModified$());
   }
 }
 
@@ -4887,6 +6114,23 @@ class Reactions$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.reactions', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.reactions');
+    j.field('hash', this.hash, longToJson);
+    j.vector('reactions', this.reactions, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Reactions$ {
+    const j = new TlJsonReader(json, 'messages.reactions', classes);
+    return j.end(
+      new Reactions$({
+        hash: j.field('hash', longFromJson),
+        reactions: j.vector('reactions', fromJson$Reaction),
+      }),
+    );
   }
 }
 
@@ -5007,6 +6251,33 @@ class ForumTopics$ {
       return rethrowDecode(e, 'messages.forumTopics', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.forumTopics');
+    j.flag('order_by_create_date', this.orderByCreateDate);
+    j.field('count', this.count, intToJson);
+    j.vector('topics', this.topics, objectToJson);
+    j.vector('messages', this.messages, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    j.field('pts', this.pts, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ForumTopics$ {
+    const j = new TlJsonReader(json, 'messages.forumTopics', classes);
+    return j.end(
+      new ForumTopics$({
+        orderByCreateDate: j.flag('order_by_create_date'),
+        count: j.field('count', intFromJson),
+        topics: j.vector('topics', fromJson$ForumTopic),
+        messages: j.vector('messages', fromJson$Message),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+        pts: j.field('pts', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `messages.forumTopics#367617d3 flags:# order_by_create_date:flags.0?true count:int topics:Vector<ForumTopic> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> pts:int = messages.ForumTopics` */
@@ -5034,6 +6305,14 @@ class EmojiGroupsNotModified$ {
 
   static fromReader(_r: TlReader): EmojiGroupsNotModified$ {
     return new EmojiGroupsNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.emojiGroupsNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EmojiGroupsNotModified$ {
+    return new TlJsonReader(json, 'messages.emojiGroupsNotModified', classes).end(new EmojiGroupsNotModified$());
   }
 }
 
@@ -5099,6 +6378,23 @@ class EmojiGroups$ {
       return rethrowDecode(e, 'messages.emojiGroups', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.emojiGroups');
+    j.field('hash', this.hash, intToJson);
+    j.vector('groups', this.groups, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EmojiGroups$ {
+    const j = new TlJsonReader(json, 'messages.emojiGroups', classes);
+    return j.end(
+      new EmojiGroups$({
+        hash: j.field('hash', intFromJson),
+        groups: j.vector('groups', fromJson$EmojiGroup),
+      }),
+    );
+  }
 }
 
 /** `messages.emojiGroups#881fb94b hash:int groups:Vector<EmojiGroup> = messages.EmojiGroups` */
@@ -5156,6 +6452,21 @@ class TranslateResult$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.translateResult', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.translateResult');
+    j.vector('result', this.result, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TranslateResult$ {
+    const j = new TlJsonReader(json, 'messages.translateResult', classes);
+    return j.end(
+      new TranslateResult$({
+        result: j.vector('result', fromJson$TextWithEntities),
+      }),
+    );
   }
 }
 
@@ -5226,6 +6537,27 @@ class BotApp$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.botApp', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.botApp');
+    j.flag('inactive', this.inactive);
+    j.flag('request_write_access', this.requestWriteAccess);
+    j.flag('has_settings', this.hasSettings);
+    j.field('app', this.app, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BotApp$ {
+    const j = new TlJsonReader(json, 'messages.botApp', classes);
+    return j.end(
+      new BotApp$({
+        inactive: j.flag('inactive'),
+        requestWriteAccess: j.flag('request_write_access'),
+        hasSettings: j.flag('has_settings'),
+        app: j.field('app', fromJson$BotApp),
+      }),
+    );
   }
 }
 
@@ -5303,6 +6635,25 @@ class WebPage$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.webPage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.webPage');
+    j.field('webpage', this.webpage, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): WebPage$ {
+    const j = new TlJsonReader(json, 'messages.webPage', classes);
+    return j.end(
+      new WebPage$({
+        webpage: j.field('webpage', fromJson$WebPage),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -5400,6 +6751,27 @@ class SavedDialogs$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.savedDialogs', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.savedDialogs');
+    j.vector('dialogs', this.dialogs, objectToJson);
+    j.vector('messages', this.messages, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SavedDialogs$ {
+    const j = new TlJsonReader(json, 'messages.savedDialogs', classes);
+    return j.end(
+      new SavedDialogs$({
+        dialogs: j.vector('dialogs', fromJson$SavedDialog),
+        messages: j.vector('messages', fromJson$Message),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -5504,6 +6876,29 @@ class SavedDialogsSlice$ {
       return rethrowDecode(e, 'messages.savedDialogsSlice', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.savedDialogsSlice');
+    j.field('count', this.count, intToJson);
+    j.vector('dialogs', this.dialogs, objectToJson);
+    j.vector('messages', this.messages, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SavedDialogsSlice$ {
+    const j = new TlJsonReader(json, 'messages.savedDialogsSlice', classes);
+    return j.end(
+      new SavedDialogsSlice$({
+        count: j.field('count', intFromJson),
+        dialogs: j.vector('dialogs', fromJson$SavedDialog),
+        messages: j.vector('messages', fromJson$Message),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `messages.savedDialogsSlice#44ba9dd9 count:int dialogs:Vector<SavedDialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.SavedDialogs` */
@@ -5554,6 +6949,21 @@ class SavedDialogsNotModified$ {
       return rethrowDecode(e, 'messages.savedDialogsNotModified', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.savedDialogsNotModified');
+    j.field('count', this.count, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SavedDialogsNotModified$ {
+    const j = new TlJsonReader(json, 'messages.savedDialogsNotModified', classes);
+    return j.end(
+      new SavedDialogsNotModified$({
+        count: j.field('count', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `messages.savedDialogsNotModified#c01f6fe8 count:int = messages.SavedDialogs` */
@@ -5581,6 +6991,14 @@ class SavedReactionTagsNotModified$ {
 
   static fromReader(_r: TlReader): SavedReactionTagsNotModified$ {
     return new SavedReactionTagsNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.savedReactionTagsNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SavedReactionTagsNotModified$ {
+    return new TlJsonReader(json, 'messages.savedReactionTagsNotModified', classes).end(new SavedReactionTagsNotModified$());
   }
 }
 
@@ -5645,6 +7063,23 @@ class SavedReactionTags$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.savedReactionTags', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.savedReactionTags');
+    j.vector('tags', this.tags, objectToJson);
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SavedReactionTags$ {
+    const j = new TlJsonReader(json, 'messages.savedReactionTags', classes);
+    return j.end(
+      new SavedReactionTags$({
+        tags: j.vector('tags', fromJson$SavedReactionTag),
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -5743,6 +7178,27 @@ class QuickReplies$ {
       return rethrowDecode(e, 'messages.quickReplies', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.quickReplies');
+    j.vector('quick_replies', this.quickReplies, objectToJson);
+    j.vector('messages', this.messages, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): QuickReplies$ {
+    const j = new TlJsonReader(json, 'messages.quickReplies', classes);
+    return j.end(
+      new QuickReplies$({
+        quickReplies: j.vector('quick_replies', fromJson$QuickReply),
+        messages: j.vector('messages', fromJson$Message),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `messages.quickReplies#c68d6695 quick_replies:Vector<QuickReply> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.QuickReplies` */
@@ -5770,6 +7226,14 @@ class QuickRepliesNotModified$ {
 
   static fromReader(_r: TlReader): QuickRepliesNotModified$ {
     return new QuickRepliesNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.quickRepliesNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): QuickRepliesNotModified$ {
+    return new TlJsonReader(json, 'messages.quickRepliesNotModified', classes).end(new QuickRepliesNotModified$());
   }
 }
 
@@ -5839,6 +7303,23 @@ class DialogFilters$ {
       return rethrowDecode(e, 'messages.dialogFilters', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.dialogFilters');
+    j.flag('tags_enabled', this.tagsEnabled);
+    j.vector('filters', this.filters, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DialogFilters$ {
+    const j = new TlJsonReader(json, 'messages.dialogFilters', classes);
+    return j.end(
+      new DialogFilters$({
+        tagsEnabled: j.flag('tags_enabled'),
+        filters: j.vector('filters', fromJson$DialogFilter),
+      }),
+    );
+  }
 }
 
 /** `messages.dialogFilters#2ad93719 flags:# tags_enabled:flags.0?true filters:Vector<DialogFilter> = messages.DialogFilters` */
@@ -5902,6 +7383,23 @@ class MyStickers$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.myStickers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.myStickers');
+    j.field('count', this.count, intToJson);
+    j.vector('sets', this.sets, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MyStickers$ {
+    const j = new TlJsonReader(json, 'messages.myStickers', classes);
+    return j.end(
+      new MyStickers$({
+        count: j.field('count', intFromJson),
+        sets: j.vector('sets', fromJson$StickerSetCovered),
+      }),
+    );
   }
 }
 
@@ -5967,6 +7465,23 @@ class InvitedUsers$ {
       return rethrowDecode(e, 'messages.invitedUsers', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.invitedUsers');
+    j.field('updates', this.updates, objectToJson);
+    j.vector('missing_invitees', this.missingInvitees, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InvitedUsers$ {
+    const j = new TlJsonReader(json, 'messages.invitedUsers', classes);
+    return j.end(
+      new InvitedUsers$({
+        updates: j.field('updates', fromJson$Updates),
+        missingInvitees: j.vector('missing_invitees', fromJson$MissingInvitee),
+      }),
+    );
+  }
 }
 
 /** `messages.invitedUsers#7f5defa6 updates:Updates missing_invitees:Vector<MissingInvitee> = messages.InvitedUsers` */
@@ -5994,6 +7509,14 @@ class AvailableEffectsNotModified$ {
 
   static fromReader(_r: TlReader): AvailableEffectsNotModified$ {
     return new AvailableEffectsNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.availableEffectsNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AvailableEffectsNotModified$ {
+    return new TlJsonReader(json, 'messages.availableEffectsNotModified', classes).end(new AvailableEffectsNotModified$());
   }
 }
 
@@ -6072,6 +7595,25 @@ class AvailableEffects$ {
       return rethrowDecode(e, 'messages.availableEffects', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.availableEffects');
+    j.field('hash', this.hash, intToJson);
+    j.vector('effects', this.effects, objectToJson);
+    j.vector('documents', this.documents, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AvailableEffects$ {
+    const j = new TlJsonReader(json, 'messages.availableEffects', classes);
+    return j.end(
+      new AvailableEffects$({
+        hash: j.field('hash', intFromJson),
+        effects: j.vector('effects', fromJson$AvailableEffect),
+        documents: j.vector('documents', fromJson$Document),
+      }),
+    );
+  }
 }
 
 /** `messages.availableEffects#bddb616e hash:int effects:Vector<AvailableEffect> documents:Vector<Document> = messages.AvailableEffects` */
@@ -6127,6 +7669,23 @@ class BotPreparedInlineMessage$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.botPreparedInlineMessage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.botPreparedInlineMessage');
+    j.field('id', this.id, stringToJson);
+    j.field('expire_date', this.expireDate, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BotPreparedInlineMessage$ {
+    const j = new TlJsonReader(json, 'messages.botPreparedInlineMessage', classes);
+    return j.end(
+      new BotPreparedInlineMessage$({
+        id: j.field('id', stringFromJson),
+        expireDate: j.field('expire_date', intFromJson),
+      }),
+    );
   }
 }
 
@@ -6217,6 +7776,29 @@ class PreparedInlineMessage$ {
       return rethrowDecode(e, 'messages.preparedInlineMessage', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.preparedInlineMessage');
+    j.field('query_id', this.queryId, longToJson);
+    j.field('result', this.result, objectToJson);
+    j.vector('peer_types', this.peerTypes, objectToJson);
+    j.field('cache_time', this.cacheTime, intToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PreparedInlineMessage$ {
+    const j = new TlJsonReader(json, 'messages.preparedInlineMessage', classes);
+    return j.end(
+      new PreparedInlineMessage$({
+        queryId: j.field('query_id', longFromJson),
+        result: j.field('result', fromJson$BotInlineResult),
+        peerTypes: j.vector('peer_types', fromJson$InlineQueryPeerType),
+        cacheTime: j.field('cache_time', intFromJson),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `messages.preparedInlineMessage#ff57708d query_id:long result:BotInlineResult peer_types:Vector<InlineQueryPeerType> cache_time:int users:Vector<User> = messages.PreparedInlineMessage` */
@@ -6272,6 +7854,21 @@ class FoundStickersNotModified$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.foundStickersNotModified', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.foundStickersNotModified');
+    j.optional('next_offset', this.nextOffset, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FoundStickersNotModified$ {
+    const j = new TlJsonReader(json, 'messages.foundStickersNotModified', classes);
+    return j.end(
+      new FoundStickersNotModified$({
+        nextOffset: j.optional('next_offset', intFromJson),
+      }),
+    );
   }
 }
 
@@ -6348,6 +7945,25 @@ class FoundStickers$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.foundStickers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.foundStickers');
+    j.optional('next_offset', this.nextOffset, intToJson);
+    j.field('hash', this.hash, longToJson);
+    j.vector('stickers', this.stickers, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FoundStickers$ {
+    const j = new TlJsonReader(json, 'messages.foundStickers', classes);
+    return j.end(
+      new FoundStickers$({
+        nextOffset: j.optional('next_offset', intFromJson),
+        hash: j.field('hash', longFromJson),
+        stickers: j.vector('stickers', fromJson$Document),
+      }),
+    );
   }
 }
 
@@ -6426,6 +8042,25 @@ class WebPagePreview$ {
       return rethrowDecode(e, 'messages.webPagePreview', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.webPagePreview');
+    j.field('media', this.media, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): WebPagePreview$ {
+    const j = new TlJsonReader(json, 'messages.webPagePreview', classes);
+    return j.end(
+      new WebPagePreview$({
+        media: j.field('media', fromJson$MessageMedia),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `messages.webPagePreview#8c9a88ac media:MessageMedia chats:Vector<Chat> users:Vector<User> = messages.WebPagePreview` */
@@ -6474,6 +8109,7 @@ class GetMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
+    checkRpcError(bytes, 'messages.getMessages', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
@@ -6487,6 +8123,21 @@ class GetMessages$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getMessages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getMessages');
+    j.vector('id', this.id, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessages$ {
+    const j = new TlJsonReader(json, 'messages.getMessages', classes);
+    return j.end(
+      new GetMessages$({
+        id: j.vector('id', fromJson$InputMessage),
+      }),
+    );
   }
 }
 
@@ -6555,6 +8206,7 @@ class GetDialogs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeDialogs {
+    checkRpcError(bytes, 'messages.getDialogs', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Dialogs);
   }
 
@@ -6582,6 +8234,33 @@ class GetDialogs$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getDialogs', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getDialogs');
+    j.flag('exclude_pinned', this.excludePinned);
+    j.optional('folder_id', this.folderId, intToJson);
+    j.field('offset_date', this.offsetDate, intToJson);
+    j.field('offset_id', this.offsetId, intToJson);
+    j.field('offset_peer', this.offsetPeer, objectToJson);
+    j.field('limit', this.limit, intToJson);
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetDialogs$ {
+    const j = new TlJsonReader(json, 'messages.getDialogs', classes);
+    return j.end(
+      new GetDialogs$({
+        excludePinned: j.flag('exclude_pinned'),
+        folderId: j.optional('folder_id', intFromJson),
+        offsetDate: j.field('offset_date', intFromJson),
+        offsetId: j.field('offset_id', intFromJson),
+        offsetPeer: j.field('offset_peer', fromJson$InputPeer),
+        limit: j.field('limit', intFromJson),
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -6651,6 +8330,7 @@ class GetHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
+    checkRpcError(bytes, 'messages.getHistory', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
@@ -6678,6 +8358,35 @@ class GetHistory$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getHistory', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getHistory');
+    j.field('peer', this.peer, objectToJson);
+    j.field('offset_id', this.offsetId, intToJson);
+    j.field('offset_date', this.offsetDate, intToJson);
+    j.field('add_offset', this.addOffset, intToJson);
+    j.field('limit', this.limit, intToJson);
+    j.field('max_id', this.maxId, intToJson);
+    j.field('min_id', this.minId, intToJson);
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetHistory$ {
+    const j = new TlJsonReader(json, 'messages.getHistory', classes);
+    return j.end(
+      new GetHistory$({
+        peer: j.field('peer', fromJson$InputPeer),
+        offsetId: j.field('offset_id', intFromJson),
+        offsetDate: j.field('offset_date', intFromJson),
+        addOffset: j.field('add_offset', intFromJson),
+        limit: j.field('limit', intFromJson),
+        maxId: j.field('max_id', intFromJson),
+        minId: j.field('min_id', intFromJson),
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -6789,6 +8498,7 @@ class Search$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
+    checkRpcError(bytes, 'messages.search', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
@@ -6834,6 +8544,49 @@ class Search$ {
       return rethrowDecode(e, 'messages.search', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.search');
+    j.field('peer', this.peer, objectToJson);
+    j.field('q', this.q, stringToJson);
+    j.optional('from_id', this.fromId, objectToJson);
+    j.optional('saved_peer_id', this.savedPeerId, objectToJson);
+    j.optionalVector('saved_reaction', this.savedReaction, objectToJson);
+    j.optional('top_msg_id', this.topMsgId, intToJson);
+    j.field('filter', this.filter, objectToJson);
+    j.field('min_date', this.minDate, intToJson);
+    j.field('max_date', this.maxDate, intToJson);
+    j.field('offset_id', this.offsetId, intToJson);
+    j.field('add_offset', this.addOffset, intToJson);
+    j.field('limit', this.limit, intToJson);
+    j.field('max_id', this.maxId, intToJson);
+    j.field('min_id', this.minId, intToJson);
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Search$ {
+    const j = new TlJsonReader(json, 'messages.search', classes);
+    return j.end(
+      new Search$({
+        peer: j.field('peer', fromJson$InputPeer),
+        q: j.field('q', stringFromJson),
+        fromId: j.optional('from_id', fromJson$InputPeer),
+        savedPeerId: j.optional('saved_peer_id', fromJson$InputPeer),
+        savedReaction: j.optionalVector('saved_reaction', fromJson$Reaction),
+        topMsgId: j.optional('top_msg_id', intFromJson),
+        filter: j.field('filter', fromJson$MessagesFilter),
+        minDate: j.field('min_date', intFromJson),
+        maxDate: j.field('max_date', intFromJson),
+        offsetId: j.field('offset_id', intFromJson),
+        addOffset: j.field('add_offset', intFromJson),
+        limit: j.field('limit', intFromJson),
+        maxId: j.field('max_id', intFromJson),
+        minId: j.field('min_id', intFromJson),
+        hash: j.field('hash', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `messages.search#29ee847a flags:# peer:InputPeer q:string from_id:flags.0?InputPeer saved_peer_id:flags.2?InputPeer saved_reaction:flags.3?Vector<Reaction> top_msg_id:flags.1?int filter:MessagesFilter min_date:int max_date:int offset_id:int add_offset:int limit:int max_id:int min_id:int hash:long = messages.Messages` */
@@ -6878,6 +8631,7 @@ class ReadHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedMessages {
+    checkRpcError(bytes, 'messages.readHistory', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedMessages);
   }
 
@@ -6893,6 +8647,23 @@ class ReadHistory$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.readHistory', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.readHistory');
+    j.field('peer', this.peer, objectToJson);
+    j.field('max_id', this.maxId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReadHistory$ {
+    const j = new TlJsonReader(json, 'messages.readHistory', classes);
+    return j.end(
+      new ReadHistory$({
+        peer: j.field('peer', fromJson$InputPeer),
+        maxId: j.field('max_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -6958,6 +8729,7 @@ class DeleteHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
+    checkRpcError(bytes, 'messages.deleteHistory', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedHistory);
   }
 
@@ -6982,6 +8754,31 @@ class DeleteHistory$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.deleteHistory', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.deleteHistory');
+    j.flag('just_clear', this.justClear);
+    j.flag('revoke', this.revoke);
+    j.field('peer', this.peer, objectToJson);
+    j.field('max_id', this.maxId, intToJson);
+    j.optional('min_date', this.minDate, intToJson);
+    j.optional('max_date', this.maxDate, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteHistory$ {
+    const j = new TlJsonReader(json, 'messages.deleteHistory', classes);
+    return j.end(
+      new DeleteHistory$({
+        justClear: j.flag('just_clear'),
+        revoke: j.flag('revoke'),
+        peer: j.field('peer', fromJson$InputPeer),
+        maxId: j.field('max_id', intFromJson),
+        minDate: j.optional('min_date', intFromJson),
+        maxDate: j.optional('max_date', intFromJson),
+      }),
+    );
   }
 }
 
@@ -7037,6 +8834,7 @@ class DeleteMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedMessages {
+    checkRpcError(bytes, 'messages.deleteMessages', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedMessages);
   }
 
@@ -7054,6 +8852,23 @@ class DeleteMessages$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.deleteMessages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.deleteMessages');
+    j.flag('revoke', this.revoke);
+    j.vector('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteMessages$ {
+    const j = new TlJsonReader(json, 'messages.deleteMessages', classes);
+    return j.end(
+      new DeleteMessages$({
+        revoke: j.flag('revoke'),
+        id: j.vector('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -7095,6 +8910,7 @@ class ReceivedMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeReceivedNotifyMessage[] {
+    checkRpcError(bytes, 'messages.receivedMessages', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$ReceivedNotifyMessage);
   }
 
@@ -7108,6 +8924,21 @@ class ReceivedMessages$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.receivedMessages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.receivedMessages');
+    j.field('max_id', this.maxId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReceivedMessages$ {
+    const j = new TlJsonReader(json, 'messages.receivedMessages', classes);
+    return j.end(
+      new ReceivedMessages$({
+        maxId: j.field('max_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -7160,6 +8991,7 @@ class SetTyping$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.setTyping', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -7180,6 +9012,25 @@ class SetTyping$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.setTyping', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.setTyping');
+    j.field('peer', this.peer, objectToJson);
+    j.optional('top_msg_id', this.topMsgId, intToJson);
+    j.field('action', this.action, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetTyping$ {
+    const j = new TlJsonReader(json, 'messages.setTyping', classes);
+    return j.end(
+      new SetTyping$({
+        peer: j.field('peer', fromJson$InputPeer),
+        topMsgId: j.optional('top_msg_id', intFromJson),
+        action: j.field('action', fromJson$SendMessageAction),
+      }),
+    );
   }
 }
 
@@ -7316,6 +9167,7 @@ class SendMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.sendMessage', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -7362,6 +9214,59 @@ class SendMessage$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.sendMessage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.sendMessage');
+    j.flag('no_webpage', this.noWebpage);
+    j.flag('silent', this.silent);
+    j.flag('background', this.background);
+    j.flag('clear_draft', this.clearDraft);
+    j.flag('noforwards', this.noforwards);
+    j.flag('update_stickersets_order', this.updateStickersetsOrder);
+    j.flag('invert_media', this.invertMedia);
+    j.flag('allow_paid_floodskip', this.allowPaidFloodskip);
+    j.field('peer', this.peer, objectToJson);
+    j.optional('reply_to', this.replyTo, objectToJson);
+    j.field('message', this.message, stringToJson);
+    j.field('random_id', this.randomId, longToJson);
+    j.optional('reply_markup', this.replyMarkup, objectToJson);
+    j.optionalVector('entities', this.entities, objectToJson);
+    j.optional('schedule_date', this.scheduleDate, intToJson);
+    j.optional('send_as', this.sendAs, objectToJson);
+    j.optional('quick_reply_shortcut', this.quickReplyShortcut, objectToJson);
+    j.optional('effect', this.effect, longToJson);
+    j.optional('allow_paid_stars', this.allowPaidStars, longToJson);
+    j.optional('suggested_post', this.suggestedPost, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendMessage$ {
+    const j = new TlJsonReader(json, 'messages.sendMessage', classes);
+    return j.end(
+      new SendMessage$({
+        noWebpage: j.flag('no_webpage'),
+        silent: j.flag('silent'),
+        background: j.flag('background'),
+        clearDraft: j.flag('clear_draft'),
+        noforwards: j.flag('noforwards'),
+        updateStickersetsOrder: j.flag('update_stickersets_order'),
+        invertMedia: j.flag('invert_media'),
+        allowPaidFloodskip: j.flag('allow_paid_floodskip'),
+        peer: j.field('peer', fromJson$InputPeer),
+        replyTo: j.optional('reply_to', fromJson$InputReplyTo),
+        message: j.field('message', stringFromJson),
+        randomId: j.field('random_id', longFromJson),
+        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
+        entities: j.optionalVector('entities', fromJson$MessageEntity),
+        scheduleDate: j.optional('schedule_date', intFromJson),
+        sendAs: j.optional('send_as', fromJson$InputPeer),
+        quickReplyShortcut: j.optional('quick_reply_shortcut', fromJson$InputQuickReplyShortcut),
+        effect: j.optional('effect', longFromJson),
+        allowPaidStars: j.optional('allow_paid_stars', longFromJson),
+        suggestedPost: j.optional('suggested_post', fromJson$SuggestedPost),
+      }),
+    );
   }
 }
 
@@ -7498,6 +9403,7 @@ class SendMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.sendMedia', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -7545,6 +9451,59 @@ class SendMedia$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.sendMedia', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.sendMedia');
+    j.flag('silent', this.silent);
+    j.flag('background', this.background);
+    j.flag('clear_draft', this.clearDraft);
+    j.flag('noforwards', this.noforwards);
+    j.flag('update_stickersets_order', this.updateStickersetsOrder);
+    j.flag('invert_media', this.invertMedia);
+    j.flag('allow_paid_floodskip', this.allowPaidFloodskip);
+    j.field('peer', this.peer, objectToJson);
+    j.optional('reply_to', this.replyTo, objectToJson);
+    j.field('media', this.media, objectToJson);
+    j.field('message', this.message, stringToJson);
+    j.field('random_id', this.randomId, longToJson);
+    j.optional('reply_markup', this.replyMarkup, objectToJson);
+    j.optionalVector('entities', this.entities, objectToJson);
+    j.optional('schedule_date', this.scheduleDate, intToJson);
+    j.optional('send_as', this.sendAs, objectToJson);
+    j.optional('quick_reply_shortcut', this.quickReplyShortcut, objectToJson);
+    j.optional('effect', this.effect, longToJson);
+    j.optional('allow_paid_stars', this.allowPaidStars, longToJson);
+    j.optional('suggested_post', this.suggestedPost, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendMedia$ {
+    const j = new TlJsonReader(json, 'messages.sendMedia', classes);
+    return j.end(
+      new SendMedia$({
+        silent: j.flag('silent'),
+        background: j.flag('background'),
+        clearDraft: j.flag('clear_draft'),
+        noforwards: j.flag('noforwards'),
+        updateStickersetsOrder: j.flag('update_stickersets_order'),
+        invertMedia: j.flag('invert_media'),
+        allowPaidFloodskip: j.flag('allow_paid_floodskip'),
+        peer: j.field('peer', fromJson$InputPeer),
+        replyTo: j.optional('reply_to', fromJson$InputReplyTo),
+        media: j.field('media', fromJson$InputMedia),
+        message: j.field('message', stringFromJson),
+        randomId: j.field('random_id', longFromJson),
+        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
+        entities: j.optionalVector('entities', fromJson$MessageEntity),
+        scheduleDate: j.optional('schedule_date', intFromJson),
+        sendAs: j.optional('send_as', fromJson$InputPeer),
+        quickReplyShortcut: j.optional('quick_reply_shortcut', fromJson$InputQuickReplyShortcut),
+        effect: j.optional('effect', longFromJson),
+        allowPaidStars: j.optional('allow_paid_stars', longFromJson),
+        suggestedPost: j.optional('suggested_post', fromJson$SuggestedPost),
+      }),
+    );
   }
 }
 
@@ -7683,6 +9642,7 @@ class ForwardMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.forwardMessages', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -7729,6 +9689,57 @@ class ForwardMessages$ {
       return rethrowDecode(e, 'messages.forwardMessages', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.forwardMessages');
+    j.flag('silent', this.silent);
+    j.flag('background', this.background);
+    j.flag('with_my_score', this.withMyScore);
+    j.flag('drop_author', this.dropAuthor);
+    j.flag('drop_media_captions', this.dropMediaCaptions);
+    j.flag('noforwards', this.noforwards);
+    j.flag('allow_paid_floodskip', this.allowPaidFloodskip);
+    j.field('from_peer', this.fromPeer, objectToJson);
+    j.vector('id', this.id, intToJson);
+    j.vector('random_id', this.randomId, longToJson);
+    j.field('to_peer', this.toPeer, objectToJson);
+    j.optional('top_msg_id', this.topMsgId, intToJson);
+    j.optional('reply_to', this.replyTo, objectToJson);
+    j.optional('schedule_date', this.scheduleDate, intToJson);
+    j.optional('send_as', this.sendAs, objectToJson);
+    j.optional('quick_reply_shortcut', this.quickReplyShortcut, objectToJson);
+    j.optional('video_timestamp', this.videoTimestamp, intToJson);
+    j.optional('allow_paid_stars', this.allowPaidStars, longToJson);
+    j.optional('suggested_post', this.suggestedPost, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ForwardMessages$ {
+    const j = new TlJsonReader(json, 'messages.forwardMessages', classes);
+    return j.end(
+      new ForwardMessages$({
+        silent: j.flag('silent'),
+        background: j.flag('background'),
+        withMyScore: j.flag('with_my_score'),
+        dropAuthor: j.flag('drop_author'),
+        dropMediaCaptions: j.flag('drop_media_captions'),
+        noforwards: j.flag('noforwards'),
+        allowPaidFloodskip: j.flag('allow_paid_floodskip'),
+        fromPeer: j.field('from_peer', fromJson$InputPeer),
+        id: j.vector('id', intFromJson),
+        randomId: j.vector('random_id', longFromJson),
+        toPeer: j.field('to_peer', fromJson$InputPeer),
+        topMsgId: j.optional('top_msg_id', intFromJson),
+        replyTo: j.optional('reply_to', fromJson$InputReplyTo),
+        scheduleDate: j.optional('schedule_date', intFromJson),
+        sendAs: j.optional('send_as', fromJson$InputPeer),
+        quickReplyShortcut: j.optional('quick_reply_shortcut', fromJson$InputQuickReplyShortcut),
+        videoTimestamp: j.optional('video_timestamp', intFromJson),
+        allowPaidStars: j.optional('allow_paid_stars', longFromJson),
+        suggestedPost: j.optional('suggested_post', fromJson$SuggestedPost),
+      }),
+    );
+  }
 }
 
 /** `messages.forwardMessages#978928ca flags:# silent:flags.5?true background:flags.6?true with_my_score:flags.8?true drop_author:flags.11?true drop_media_captions:flags.12?true noforwards:flags.14?true allow_paid_floodskip:flags.19?true from_peer:InputPeer id:Vector<int> random_id:Vector<long> to_peer:InputPeer top_msg_id:flags.9?int reply_to:flags.22?InputReplyTo schedule_date:flags.10?int send_as:flags.13?InputPeer quick_reply_shortcut:flags.17?InputQuickReplyShortcut video_timestamp:flags.20?int allow_paid_stars:flags.21?long suggested_post:flags.23?SuggestedPost = Updates` */
@@ -7769,6 +9780,7 @@ class ReportSpam$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.reportSpam', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -7782,6 +9794,21 @@ class ReportSpam$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.reportSpam', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.reportSpam');
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReportSpam$ {
+    const j = new TlJsonReader(json, 'messages.reportSpam', classes);
+    return j.end(
+      new ReportSpam$({
+        peer: j.field('peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -7823,6 +9850,7 @@ class GetPeerSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypePeerSettings {
+    checkRpcError(bytes, 'messages.getPeerSettings', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$PeerSettings);
   }
 
@@ -7836,6 +9864,21 @@ class GetPeerSettings$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getPeerSettings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getPeerSettings');
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPeerSettings$ {
+    const j = new TlJsonReader(json, 'messages.getPeerSettings', classes);
+    return j.end(
+      new GetPeerSettings$({
+        peer: j.field('peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -7897,6 +9940,7 @@ class Report$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeReportResult {
+    checkRpcError(bytes, 'messages.report', options);
     return readBoxed(bytes, noRegistry, options, readResult$ReportResult);
   }
 
@@ -7916,6 +9960,27 @@ class Report$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.report', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.report');
+    j.field('peer', this.peer, objectToJson);
+    j.vector('id', this.id, intToJson);
+    j.field('option', this.option, bytesToJson);
+    j.field('message', this.message, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Report$ {
+    const j = new TlJsonReader(json, 'messages.report', classes);
+    return j.end(
+      new Report$({
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.vector('id', intFromJson),
+        option: j.field('option', bytesFromJson),
+        message: j.field('message', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -7965,6 +10030,7 @@ class GetChats$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
+    checkRpcError(bytes, 'messages.getChats', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
@@ -7978,6 +10044,21 @@ class GetChats$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getChats', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getChats');
+    j.vector('id', this.id, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetChats$ {
+    const j = new TlJsonReader(json, 'messages.getChats', classes);
+    return j.end(
+      new GetChats$({
+        id: j.vector('id', longFromJson),
+      }),
+    );
   }
 }
 
@@ -8019,6 +10100,7 @@ class GetFullChat$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChatFull {
+    checkRpcError(bytes, 'messages.getFullChat', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$ChatFull);
   }
 
@@ -8032,6 +10114,21 @@ class GetFullChat$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getFullChat', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getFullChat');
+    j.field('chat_id', this.chatId, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetFullChat$ {
+    const j = new TlJsonReader(json, 'messages.getFullChat', classes);
+    return j.end(
+      new GetFullChat$({
+        chatId: j.field('chat_id', longFromJson),
+      }),
+    );
   }
 }
 
@@ -8077,6 +10174,7 @@ class EditChatTitle$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.editChatTitle', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -8092,6 +10190,23 @@ class EditChatTitle$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.editChatTitle', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.editChatTitle');
+    j.field('chat_id', this.chatId, longToJson);
+    j.field('title', this.title, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditChatTitle$ {
+    const j = new TlJsonReader(json, 'messages.editChatTitle', classes);
+    return j.end(
+      new EditChatTitle$({
+        chatId: j.field('chat_id', longFromJson),
+        title: j.field('title', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -8137,6 +10252,7 @@ class EditChatPhoto$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.editChatPhoto', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -8152,6 +10268,23 @@ class EditChatPhoto$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.editChatPhoto', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.editChatPhoto');
+    j.field('chat_id', this.chatId, longToJson);
+    j.field('photo', this.photo, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditChatPhoto$ {
+    const j = new TlJsonReader(json, 'messages.editChatPhoto', classes);
+    return j.end(
+      new EditChatPhoto$({
+        chatId: j.field('chat_id', longFromJson),
+        photo: j.field('photo', fromJson$InputChatPhoto),
+      }),
+    );
   }
 }
 
@@ -8201,6 +10334,7 @@ class AddChatUser$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeInvitedUsers {
+    checkRpcError(bytes, 'messages.addChatUser', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$InvitedUsers);
   }
 
@@ -8218,6 +10352,25 @@ class AddChatUser$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.addChatUser', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.addChatUser');
+    j.field('chat_id', this.chatId, longToJson);
+    j.field('user_id', this.userId, objectToJson);
+    j.field('fwd_limit', this.fwdLimit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AddChatUser$ {
+    const j = new TlJsonReader(json, 'messages.addChatUser', classes);
+    return j.end(
+      new AddChatUser$({
+        chatId: j.field('chat_id', longFromJson),
+        userId: j.field('user_id', fromJson$InputUser),
+        fwdLimit: j.field('fwd_limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -8269,6 +10422,7 @@ class DeleteChatUser$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.deleteChatUser', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -8288,6 +10442,25 @@ class DeleteChatUser$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.deleteChatUser', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.deleteChatUser');
+    j.flag('revoke_history', this.revokeHistory);
+    j.field('chat_id', this.chatId, longToJson);
+    j.field('user_id', this.userId, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteChatUser$ {
+    const j = new TlJsonReader(json, 'messages.deleteChatUser', classes);
+    return j.end(
+      new DeleteChatUser$({
+        revokeHistory: j.flag('revoke_history'),
+        chatId: j.field('chat_id', longFromJson),
+        userId: j.field('user_id', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -8348,6 +10521,7 @@ class CreateChat$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeInvitedUsers {
+    checkRpcError(bytes, 'messages.createChat', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$InvitedUsers);
   }
 
@@ -8368,6 +10542,25 @@ class CreateChat$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.createChat', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.createChat');
+    j.vector('users', this.users, objectToJson);
+    j.field('title', this.title, stringToJson);
+    j.optional('ttl_period', this.ttlPeriod, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CreateChat$ {
+    const j = new TlJsonReader(json, 'messages.createChat', classes);
+    return j.end(
+      new CreateChat$({
+        users: j.vector('users', fromJson$InputUser),
+        title: j.field('title', stringFromJson),
+        ttlPeriod: j.optional('ttl_period', intFromJson),
+      }),
+    );
   }
 }
 
@@ -8413,6 +10606,7 @@ class GetDhConfig$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeDhConfig {
+    checkRpcError(bytes, 'messages.getDhConfig', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$DhConfig);
   }
 
@@ -8428,6 +10622,23 @@ class GetDhConfig$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getDhConfig', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getDhConfig');
+    j.field('version', this.version, intToJson);
+    j.field('random_length', this.randomLength, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetDhConfig$ {
+    const j = new TlJsonReader(json, 'messages.getDhConfig', classes);
+    return j.end(
+      new GetDhConfig$({
+        version: j.field('version', intFromJson),
+        randomLength: j.field('random_length', intFromJson),
+      }),
+    );
   }
 }
 
@@ -8477,6 +10688,7 @@ class RequestEncryption$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEncryptedChat {
+    checkRpcError(bytes, 'messages.requestEncryption', options);
     return readBoxed(bytes, noRegistry, options, readResult$EncryptedChat);
   }
 
@@ -8494,6 +10706,25 @@ class RequestEncryption$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.requestEncryption', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.requestEncryption');
+    j.field('user_id', this.userId, objectToJson);
+    j.field('random_id', this.randomId, intToJson);
+    j.field('g_a', this.gA, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RequestEncryption$ {
+    const j = new TlJsonReader(json, 'messages.requestEncryption', classes);
+    return j.end(
+      new RequestEncryption$({
+        userId: j.field('user_id', fromJson$InputUser),
+        randomId: j.field('random_id', intFromJson),
+        gA: j.field('g_a', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -8543,6 +10774,7 @@ class AcceptEncryption$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEncryptedChat {
+    checkRpcError(bytes, 'messages.acceptEncryption', options);
     return readBoxed(bytes, noRegistry, options, readResult$EncryptedChat);
   }
 
@@ -8560,6 +10792,25 @@ class AcceptEncryption$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.acceptEncryption', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.acceptEncryption');
+    j.field('peer', this.peer, objectToJson);
+    j.field('g_b', this.gB, bytesToJson);
+    j.field('key_fingerprint', this.keyFingerprint, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptEncryption$ {
+    const j = new TlJsonReader(json, 'messages.acceptEncryption', classes);
+    return j.end(
+      new AcceptEncryption$({
+        peer: j.field('peer', fromJson$InputEncryptedChat),
+        gB: j.field('g_b', bytesFromJson),
+        keyFingerprint: j.field('key_fingerprint', longFromJson),
+      }),
+    );
   }
 }
 
@@ -8607,6 +10858,7 @@ class DiscardEncryption$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.discardEncryption', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -8624,6 +10876,23 @@ class DiscardEncryption$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.discardEncryption', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.discardEncryption');
+    j.flag('delete_history', this.deleteHistory);
+    j.field('chat_id', this.chatId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DiscardEncryption$ {
+    const j = new TlJsonReader(json, 'messages.discardEncryption', classes);
+    return j.end(
+      new DiscardEncryption$({
+        deleteHistory: j.flag('delete_history'),
+        chatId: j.field('chat_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -8669,6 +10938,7 @@ class SetEncryptedTyping$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.setEncryptedTyping', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -8684,6 +10954,23 @@ class SetEncryptedTyping$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.setEncryptedTyping', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.setEncryptedTyping');
+    j.field('peer', this.peer, objectToJson);
+    j.field('typing', this.typing, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetEncryptedTyping$ {
+    const j = new TlJsonReader(json, 'messages.setEncryptedTyping', classes);
+    return j.end(
+      new SetEncryptedTyping$({
+        peer: j.field('peer', fromJson$InputEncryptedChat),
+        typing: j.field('typing', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -8729,6 +11016,7 @@ class ReadEncryptedHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.readEncryptedHistory', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -8744,6 +11032,23 @@ class ReadEncryptedHistory$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.readEncryptedHistory', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.readEncryptedHistory');
+    j.field('peer', this.peer, objectToJson);
+    j.field('max_date', this.maxDate, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReadEncryptedHistory$ {
+    const j = new TlJsonReader(json, 'messages.readEncryptedHistory', classes);
+    return j.end(
+      new ReadEncryptedHistory$({
+        peer: j.field('peer', fromJson$InputEncryptedChat),
+        maxDate: j.field('max_date', intFromJson),
+      }),
+    );
   }
 }
 
@@ -8799,6 +11104,7 @@ class SendEncrypted$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSentEncryptedMessage {
+    checkRpcError(bytes, 'messages.sendEncrypted', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$SentEncryptedMessage);
   }
 
@@ -8820,6 +11126,27 @@ class SendEncrypted$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.sendEncrypted', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.sendEncrypted');
+    j.flag('silent', this.silent);
+    j.field('peer', this.peer, objectToJson);
+    j.field('random_id', this.randomId, longToJson);
+    j.field('data', this.data, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendEncrypted$ {
+    const j = new TlJsonReader(json, 'messages.sendEncrypted', classes);
+    return j.end(
+      new SendEncrypted$({
+        silent: j.flag('silent'),
+        peer: j.field('peer', fromJson$InputEncryptedChat),
+        randomId: j.field('random_id', longFromJson),
+        data: j.field('data', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -8879,6 +11206,7 @@ class SendEncryptedFile$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSentEncryptedMessage {
+    checkRpcError(bytes, 'messages.sendEncryptedFile', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$SentEncryptedMessage);
   }
 
@@ -8902,6 +11230,29 @@ class SendEncryptedFile$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.sendEncryptedFile', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.sendEncryptedFile');
+    j.flag('silent', this.silent);
+    j.field('peer', this.peer, objectToJson);
+    j.field('random_id', this.randomId, longToJson);
+    j.field('data', this.data, bytesToJson);
+    j.field('file', this.file, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendEncryptedFile$ {
+    const j = new TlJsonReader(json, 'messages.sendEncryptedFile', classes);
+    return j.end(
+      new SendEncryptedFile$({
+        silent: j.flag('silent'),
+        peer: j.field('peer', fromJson$InputEncryptedChat),
+        randomId: j.field('random_id', longFromJson),
+        data: j.field('data', bytesFromJson),
+        file: j.field('file', fromJson$InputEncryptedFile),
+      }),
+    );
   }
 }
 
@@ -8951,6 +11302,7 @@ class SendEncryptedService$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSentEncryptedMessage {
+    checkRpcError(bytes, 'messages.sendEncryptedService', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$SentEncryptedMessage);
   }
 
@@ -8968,6 +11320,25 @@ class SendEncryptedService$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.sendEncryptedService', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.sendEncryptedService');
+    j.field('peer', this.peer, objectToJson);
+    j.field('random_id', this.randomId, longToJson);
+    j.field('data', this.data, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendEncryptedService$ {
+    const j = new TlJsonReader(json, 'messages.sendEncryptedService', classes);
+    return j.end(
+      new SendEncryptedService$({
+        peer: j.field('peer', fromJson$InputEncryptedChat),
+        randomId: j.field('random_id', longFromJson),
+        data: j.field('data', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -9009,6 +11380,7 @@ class ReceivedQueue$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): BigInteger[] {
+    checkRpcError(bytes, 'messages.receivedQueue', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$long);
   }
 
@@ -9022,6 +11394,21 @@ class ReceivedQueue$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.receivedQueue', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.receivedQueue');
+    j.field('max_qts', this.maxQts, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReceivedQueue$ {
+    const j = new TlJsonReader(json, 'messages.receivedQueue', classes);
+    return j.end(
+      new ReceivedQueue$({
+        maxQts: j.field('max_qts', intFromJson),
+      }),
+    );
   }
 }
 
@@ -9063,6 +11450,7 @@ class ReportEncryptedSpam$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.reportEncryptedSpam', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -9076,6 +11464,21 @@ class ReportEncryptedSpam$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.reportEncryptedSpam', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.reportEncryptedSpam');
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReportEncryptedSpam$ {
+    const j = new TlJsonReader(json, 'messages.reportEncryptedSpam', classes);
+    return j.end(
+      new ReportEncryptedSpam$({
+        peer: j.field('peer', fromJson$InputEncryptedChat),
+      }),
+    );
   }
 }
 
@@ -9125,6 +11528,7 @@ class ReadMessageContents$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedMessages {
+    checkRpcError(bytes, 'messages.readMessageContents', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedMessages);
   }
 
@@ -9138,6 +11542,21 @@ class ReadMessageContents$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.readMessageContents', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.readMessageContents');
+    j.vector('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReadMessageContents$ {
+    const j = new TlJsonReader(json, 'messages.readMessageContents', classes);
+    return j.end(
+      new ReadMessageContents$({
+        id: j.vector('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -9183,6 +11602,7 @@ class GetStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickers {
+    checkRpcError(bytes, 'messages.getStickers', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Stickers);
   }
 
@@ -9198,6 +11618,23 @@ class GetStickers$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getStickers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getStickers');
+    j.field('emoticon', this.emoticon, stringToJson);
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetStickers$ {
+    const j = new TlJsonReader(json, 'messages.getStickers', classes);
+    return j.end(
+      new GetStickers$({
+        emoticon: j.field('emoticon', stringFromJson),
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -9239,6 +11676,7 @@ class GetAllStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAllStickers {
+    checkRpcError(bytes, 'messages.getAllStickers', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$AllStickers);
   }
 
@@ -9252,6 +11690,21 @@ class GetAllStickers$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getAllStickers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getAllStickers');
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAllStickers$ {
+    const j = new TlJsonReader(json, 'messages.getAllStickers', classes);
+    return j.end(
+      new GetAllStickers$({
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -9308,6 +11761,7 @@ class GetWebPagePreview$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeWebPagePreview {
+    checkRpcError(bytes, 'messages.getWebPagePreview', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$WebPagePreview);
   }
 
@@ -9326,6 +11780,23 @@ class GetWebPagePreview$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getWebPagePreview', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getWebPagePreview');
+    j.field('message', this.message, stringToJson);
+    j.optionalVector('entities', this.entities, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetWebPagePreview$ {
+    const j = new TlJsonReader(json, 'messages.getWebPagePreview', classes);
+    return j.end(
+      new GetWebPagePreview$({
+        message: j.field('message', stringFromJson),
+        entities: j.optionalVector('entities', fromJson$MessageEntity),
+      }),
+    );
   }
 }
 
@@ -9397,6 +11868,7 @@ class ExportChatInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeExportedChatInvite {
+    checkRpcError(bytes, 'messages.exportChatInvite', options);
     return readBoxed(bytes, noRegistry, options, readResult$ExportedChatInvite);
   }
 
@@ -9423,6 +11895,33 @@ class ExportChatInvite$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.exportChatInvite', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.exportChatInvite');
+    j.flag('legacy_revoke_permanent', this.legacyRevokePermanent);
+    j.flag('request_needed', this.requestNeeded);
+    j.field('peer', this.peer, objectToJson);
+    j.optional('expire_date', this.expireDate, intToJson);
+    j.optional('usage_limit', this.usageLimit, intToJson);
+    j.optional('title', this.title, stringToJson);
+    j.optional('subscription_pricing', this.subscriptionPricing, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ExportChatInvite$ {
+    const j = new TlJsonReader(json, 'messages.exportChatInvite', classes);
+    return j.end(
+      new ExportChatInvite$({
+        legacyRevokePermanent: j.flag('legacy_revoke_permanent'),
+        requestNeeded: j.flag('request_needed'),
+        peer: j.field('peer', fromJson$InputPeer),
+        expireDate: j.optional('expire_date', intFromJson),
+        usageLimit: j.optional('usage_limit', intFromJson),
+        title: j.optional('title', stringFromJson),
+        subscriptionPricing: j.optional('subscription_pricing', fromJson$StarsSubscriptionPricing),
+      }),
+    );
   }
 }
 
@@ -9464,6 +11963,7 @@ class CheckChatInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeChatInvite {
+    checkRpcError(bytes, 'messages.checkChatInvite', options);
     return readBoxed(bytes, noRegistry, options, readResult$ChatInvite);
   }
 
@@ -9477,6 +11977,21 @@ class CheckChatInvite$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.checkChatInvite', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.checkChatInvite');
+    j.field('hash', this.hash, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CheckChatInvite$ {
+    const j = new TlJsonReader(json, 'messages.checkChatInvite', classes);
+    return j.end(
+      new CheckChatInvite$({
+        hash: j.field('hash', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -9518,6 +12033,7 @@ class ImportChatInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.importChatInvite', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -9531,6 +12047,21 @@ class ImportChatInvite$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.importChatInvite', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.importChatInvite');
+    j.field('hash', this.hash, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ImportChatInvite$ {
+    const j = new TlJsonReader(json, 'messages.importChatInvite', classes);
+    return j.end(
+      new ImportChatInvite$({
+        hash: j.field('hash', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -9576,6 +12107,7 @@ class GetStickerSet$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
+    checkRpcError(bytes, 'messages.getStickerSet', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSet);
   }
 
@@ -9591,6 +12123,23 @@ class GetStickerSet$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getStickerSet', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getStickerSet');
+    j.field('stickerset', this.stickerset, objectToJson);
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetStickerSet$ {
+    const j = new TlJsonReader(json, 'messages.getStickerSet', classes);
+    return j.end(
+      new GetStickerSet$({
+        stickerset: j.field('stickerset', fromJson$InputStickerSet),
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -9636,6 +12185,7 @@ class InstallStickerSet$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSetInstallResult {
+    checkRpcError(bytes, 'messages.installStickerSet', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSetInstallResult);
   }
 
@@ -9651,6 +12201,23 @@ class InstallStickerSet$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.installStickerSet', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.installStickerSet');
+    j.field('stickerset', this.stickerset, objectToJson);
+    j.field('archived', this.archived, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InstallStickerSet$ {
+    const j = new TlJsonReader(json, 'messages.installStickerSet', classes);
+    return j.end(
+      new InstallStickerSet$({
+        stickerset: j.field('stickerset', fromJson$InputStickerSet),
+        archived: j.field('archived', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -9692,6 +12259,7 @@ class UninstallStickerSet$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.uninstallStickerSet', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -9705,6 +12273,21 @@ class UninstallStickerSet$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.uninstallStickerSet', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.uninstallStickerSet');
+    j.field('stickerset', this.stickerset, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UninstallStickerSet$ {
+    const j = new TlJsonReader(json, 'messages.uninstallStickerSet', classes);
+    return j.end(
+      new UninstallStickerSet$({
+        stickerset: j.field('stickerset', fromJson$InputStickerSet),
+      }),
+    );
   }
 }
 
@@ -9758,6 +12341,7 @@ class StartBot$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.startBot', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -9777,6 +12361,27 @@ class StartBot$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.startBot', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.startBot');
+    j.field('bot', this.bot, objectToJson);
+    j.field('peer', this.peer, objectToJson);
+    j.field('random_id', this.randomId, longToJson);
+    j.field('start_param', this.startParam, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StartBot$ {
+    const j = new TlJsonReader(json, 'messages.startBot', classes);
+    return j.end(
+      new StartBot$({
+        bot: j.field('bot', fromJson$InputUser),
+        peer: j.field('peer', fromJson$InputPeer),
+        randomId: j.field('random_id', longFromJson),
+        startParam: j.field('start_param', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -9834,6 +12439,7 @@ class GetMessagesViews$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessageViews {
+    checkRpcError(bytes, 'messages.getMessagesViews', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$MessageViews);
   }
 
@@ -9851,6 +12457,25 @@ class GetMessagesViews$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getMessagesViews', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getMessagesViews');
+    j.field('peer', this.peer, objectToJson);
+    j.vector('id', this.id, intToJson);
+    j.field('increment', this.increment, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessagesViews$ {
+    const j = new TlJsonReader(json, 'messages.getMessagesViews', classes);
+    return j.end(
+      new GetMessagesViews$({
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.vector('id', intFromJson),
+        increment: j.field('increment', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -9900,6 +12525,7 @@ class EditChatAdmin$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.editChatAdmin', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -9917,6 +12543,25 @@ class EditChatAdmin$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.editChatAdmin', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.editChatAdmin');
+    j.field('chat_id', this.chatId, longToJson);
+    j.field('user_id', this.userId, objectToJson);
+    j.field('is_admin', this.isAdmin, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditChatAdmin$ {
+    const j = new TlJsonReader(json, 'messages.editChatAdmin', classes);
+    return j.end(
+      new EditChatAdmin$({
+        chatId: j.field('chat_id', longFromJson),
+        userId: j.field('user_id', fromJson$InputUser),
+        isAdmin: j.field('is_admin', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -9958,6 +12603,7 @@ class MigrateChat$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.migrateChat', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -9971,6 +12617,21 @@ class MigrateChat$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.migrateChat', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.migrateChat');
+    j.field('chat_id', this.chatId, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MigrateChat$ {
+    const j = new TlJsonReader(json, 'messages.migrateChat', classes);
+    return j.end(
+      new MigrateChat$({
+        chatId: j.field('chat_id', longFromJson),
+      }),
+    );
   }
 }
 
@@ -10059,6 +12720,7 @@ class SearchGlobal$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
+    checkRpcError(bytes, 'messages.searchGlobal', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
@@ -10094,6 +12756,43 @@ class SearchGlobal$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.searchGlobal', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.searchGlobal');
+    j.flag('broadcasts_only', this.broadcastsOnly);
+    j.flag('groups_only', this.groupsOnly);
+    j.flag('users_only', this.usersOnly);
+    j.optional('folder_id', this.folderId, intToJson);
+    j.field('q', this.q, stringToJson);
+    j.field('filter', this.filter, objectToJson);
+    j.field('min_date', this.minDate, intToJson);
+    j.field('max_date', this.maxDate, intToJson);
+    j.field('offset_rate', this.offsetRate, intToJson);
+    j.field('offset_peer', this.offsetPeer, objectToJson);
+    j.field('offset_id', this.offsetId, intToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SearchGlobal$ {
+    const j = new TlJsonReader(json, 'messages.searchGlobal', classes);
+    return j.end(
+      new SearchGlobal$({
+        broadcastsOnly: j.flag('broadcasts_only'),
+        groupsOnly: j.flag('groups_only'),
+        usersOnly: j.flag('users_only'),
+        folderId: j.optional('folder_id', intFromJson),
+        q: j.field('q', stringFromJson),
+        filter: j.field('filter', fromJson$MessagesFilter),
+        minDate: j.field('min_date', intFromJson),
+        maxDate: j.field('max_date', intFromJson),
+        offsetRate: j.field('offset_rate', intFromJson),
+        offsetPeer: j.field('offset_peer', fromJson$InputPeer),
+        offsetId: j.field('offset_id', intFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -10153,6 +12852,7 @@ class ReorderStickerSets$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.reorderStickerSets', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -10171,6 +12871,25 @@ class ReorderStickerSets$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.reorderStickerSets', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.reorderStickerSets');
+    j.flag('masks', this.masks);
+    j.flag('emojis', this.emojis);
+    j.vector('order', this.order, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderStickerSets$ {
+    const j = new TlJsonReader(json, 'messages.reorderStickerSets', classes);
+    return j.end(
+      new ReorderStickerSets$({
+        masks: j.flag('masks'),
+        emojis: j.flag('emojis'),
+        order: j.vector('order', longFromJson),
+      }),
+    );
   }
 }
 
@@ -10220,6 +12939,7 @@ class GetDocumentByHash$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDocument {
+    checkRpcError(bytes, 'messages.getDocumentByHash', options);
     return readBoxed(bytes, noRegistry, options, readResult$Document);
   }
 
@@ -10237,6 +12957,25 @@ class GetDocumentByHash$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getDocumentByHash', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getDocumentByHash');
+    j.field('sha256', this.sha256, bytesToJson);
+    j.field('size', this.size, longToJson);
+    j.field('mime_type', this.mimeType, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetDocumentByHash$ {
+    const j = new TlJsonReader(json, 'messages.getDocumentByHash', classes);
+    return j.end(
+      new GetDocumentByHash$({
+        sha256: j.field('sha256', bytesFromJson),
+        size: j.field('size', longFromJson),
+        mimeType: j.field('mime_type', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -10278,6 +13017,7 @@ class GetSavedGifs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSavedGifs {
+    checkRpcError(bytes, 'messages.getSavedGifs', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$SavedGifs);
   }
 
@@ -10291,6 +13031,21 @@ class GetSavedGifs$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getSavedGifs', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getSavedGifs');
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedGifs$ {
+    const j = new TlJsonReader(json, 'messages.getSavedGifs', classes);
+    return j.end(
+      new GetSavedGifs$({
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -10336,6 +13091,7 @@ class SaveGif$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.saveGif', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -10351,6 +13107,23 @@ class SaveGif$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.saveGif', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.saveGif');
+    j.field('id', this.id, objectToJson);
+    j.field('unsave', this.unsave, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SaveGif$ {
+    const j = new TlJsonReader(json, 'messages.saveGif', classes);
+    return j.end(
+      new SaveGif$({
+        id: j.field('id', fromJson$InputDocument),
+        unsave: j.field('unsave', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -10411,6 +13184,7 @@ class GetInlineBotResults$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeBotResults {
+    checkRpcError(bytes, 'messages.getInlineBotResults', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$BotResults);
   }
 
@@ -10435,6 +13209,29 @@ class GetInlineBotResults$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getInlineBotResults', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getInlineBotResults');
+    j.field('bot', this.bot, objectToJson);
+    j.field('peer', this.peer, objectToJson);
+    j.optional('geo_point', this.geoPoint, objectToJson);
+    j.field('query', this.query, stringToJson);
+    j.field('offset', this.offset, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetInlineBotResults$ {
+    const j = new TlJsonReader(json, 'messages.getInlineBotResults', classes);
+    return j.end(
+      new GetInlineBotResults$({
+        bot: j.field('bot', fromJson$InputUser),
+        peer: j.field('peer', fromJson$InputPeer),
+        geoPoint: j.optional('geo_point', fromJson$InputGeoPoint),
+        query: j.field('query', stringFromJson),
+        offset: j.field('offset', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -10517,6 +13314,7 @@ class SetInlineBotResults$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.setInlineBotResults', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -10545,6 +13343,35 @@ class SetInlineBotResults$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.setInlineBotResults', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.setInlineBotResults');
+    j.flag('gallery', this.gallery);
+    j.flag('private', this.private);
+    j.field('query_id', this.queryId, longToJson);
+    j.vector('results', this.results, objectToJson);
+    j.field('cache_time', this.cacheTime, intToJson);
+    j.optional('next_offset', this.nextOffset, stringToJson);
+    j.optional('switch_pm', this.switchPm, objectToJson);
+    j.optional('switch_webview', this.switchWebview, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetInlineBotResults$ {
+    const j = new TlJsonReader(json, 'messages.setInlineBotResults', classes);
+    return j.end(
+      new SetInlineBotResults$({
+        gallery: j.flag('gallery'),
+        private: j.flag('private'),
+        queryId: j.field('query_id', longFromJson),
+        results: j.vector('results', fromJson$InputBotInlineResult),
+        cacheTime: j.field('cache_time', intFromJson),
+        nextOffset: j.optional('next_offset', stringFromJson),
+        switchPm: j.optional('switch_pm', fromJson$InlineBotSwitchPM),
+        switchWebview: j.optional('switch_webview', fromJson$InlineBotWebView),
+      }),
+    );
   }
 }
 
@@ -10641,6 +13468,7 @@ class SendInlineBotResult$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.sendInlineBotResult', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -10677,6 +13505,45 @@ class SendInlineBotResult$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.sendInlineBotResult', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.sendInlineBotResult');
+    j.flag('silent', this.silent);
+    j.flag('background', this.background);
+    j.flag('clear_draft', this.clearDraft);
+    j.flag('hide_via', this.hideVia);
+    j.field('peer', this.peer, objectToJson);
+    j.optional('reply_to', this.replyTo, objectToJson);
+    j.field('random_id', this.randomId, longToJson);
+    j.field('query_id', this.queryId, longToJson);
+    j.field('id', this.id, stringToJson);
+    j.optional('schedule_date', this.scheduleDate, intToJson);
+    j.optional('send_as', this.sendAs, objectToJson);
+    j.optional('quick_reply_shortcut', this.quickReplyShortcut, objectToJson);
+    j.optional('allow_paid_stars', this.allowPaidStars, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendInlineBotResult$ {
+    const j = new TlJsonReader(json, 'messages.sendInlineBotResult', classes);
+    return j.end(
+      new SendInlineBotResult$({
+        silent: j.flag('silent'),
+        background: j.flag('background'),
+        clearDraft: j.flag('clear_draft'),
+        hideVia: j.flag('hide_via'),
+        peer: j.field('peer', fromJson$InputPeer),
+        replyTo: j.optional('reply_to', fromJson$InputReplyTo),
+        randomId: j.field('random_id', longFromJson),
+        queryId: j.field('query_id', longFromJson),
+        id: j.field('id', stringFromJson),
+        scheduleDate: j.optional('schedule_date', intFromJson),
+        sendAs: j.optional('send_as', fromJson$InputPeer),
+        quickReplyShortcut: j.optional('quick_reply_shortcut', fromJson$InputQuickReplyShortcut),
+        allowPaidStars: j.optional('allow_paid_stars', longFromJson),
+      }),
+    );
   }
 }
 
@@ -10722,6 +13589,7 @@ class GetMessageEditData$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessageEditData {
+    checkRpcError(bytes, 'messages.getMessageEditData', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$MessageEditData);
   }
 
@@ -10737,6 +13605,23 @@ class GetMessageEditData$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getMessageEditData', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getMessageEditData');
+    j.field('peer', this.peer, objectToJson);
+    j.field('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessageEditData$ {
+    const j = new TlJsonReader(json, 'messages.getMessageEditData', classes);
+    return j.end(
+      new GetMessageEditData$({
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.field('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -10830,6 +13715,7 @@ class EditMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.editMessage', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -10862,6 +13748,39 @@ class EditMessage$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.editMessage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.editMessage');
+    j.flag('no_webpage', this.noWebpage);
+    j.flag('invert_media', this.invertMedia);
+    j.field('peer', this.peer, objectToJson);
+    j.field('id', this.id, intToJson);
+    j.optional('message', this.message, stringToJson);
+    j.optional('media', this.media, objectToJson);
+    j.optional('reply_markup', this.replyMarkup, objectToJson);
+    j.optionalVector('entities', this.entities, objectToJson);
+    j.optional('schedule_date', this.scheduleDate, intToJson);
+    j.optional('quick_reply_shortcut_id', this.quickReplyShortcutId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditMessage$ {
+    const j = new TlJsonReader(json, 'messages.editMessage', classes);
+    return j.end(
+      new EditMessage$({
+        noWebpage: j.flag('no_webpage'),
+        invertMedia: j.flag('invert_media'),
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.field('id', intFromJson),
+        message: j.optional('message', stringFromJson),
+        media: j.optional('media', fromJson$InputMedia),
+        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
+        entities: j.optionalVector('entities', fromJson$MessageEntity),
+        scheduleDate: j.optional('schedule_date', intFromJson),
+        quickReplyShortcutId: j.optional('quick_reply_shortcut_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -10941,6 +13860,7 @@ class EditInlineBotMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.editInlineBotMessage', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -10967,6 +13887,33 @@ class EditInlineBotMessage$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.editInlineBotMessage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.editInlineBotMessage');
+    j.flag('no_webpage', this.noWebpage);
+    j.flag('invert_media', this.invertMedia);
+    j.field('id', this.id, objectToJson);
+    j.optional('message', this.message, stringToJson);
+    j.optional('media', this.media, objectToJson);
+    j.optional('reply_markup', this.replyMarkup, objectToJson);
+    j.optionalVector('entities', this.entities, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditInlineBotMessage$ {
+    const j = new TlJsonReader(json, 'messages.editInlineBotMessage', classes);
+    return j.end(
+      new EditInlineBotMessage$({
+        noWebpage: j.flag('no_webpage'),
+        invertMedia: j.flag('invert_media'),
+        id: j.field('id', fromJson$InputBotInlineMessageID),
+        message: j.optional('message', stringFromJson),
+        media: j.optional('media', fromJson$InputMedia),
+        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
+        entities: j.optionalVector('entities', fromJson$MessageEntity),
+      }),
+    );
   }
 }
 
@@ -11028,6 +13975,7 @@ class GetBotCallbackAnswer$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeBotCallbackAnswer {
+    checkRpcError(bytes, 'messages.getBotCallbackAnswer', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$BotCallbackAnswer);
   }
 
@@ -11051,6 +13999,29 @@ class GetBotCallbackAnswer$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getBotCallbackAnswer', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getBotCallbackAnswer');
+    j.flag('game', this.game);
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    j.optional('data', this.data, bytesToJson);
+    j.optional('password', this.password, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetBotCallbackAnswer$ {
+    const j = new TlJsonReader(json, 'messages.getBotCallbackAnswer', classes);
+    return j.end(
+      new GetBotCallbackAnswer$({
+        game: j.flag('game'),
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+        data: j.optional('data', bytesFromJson),
+        password: j.optional('password', fromJson$InputCheckPasswordSRP),
+      }),
+    );
   }
 }
 
@@ -11112,6 +14083,7 @@ class SetBotCallbackAnswer$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.setBotCallbackAnswer', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -11135,6 +14107,29 @@ class SetBotCallbackAnswer$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.setBotCallbackAnswer', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.setBotCallbackAnswer');
+    j.flag('alert', this.alert);
+    j.field('query_id', this.queryId, longToJson);
+    j.optional('message', this.message, stringToJson);
+    j.optional('url', this.url, stringToJson);
+    j.field('cache_time', this.cacheTime, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotCallbackAnswer$ {
+    const j = new TlJsonReader(json, 'messages.setBotCallbackAnswer', classes);
+    return j.end(
+      new SetBotCallbackAnswer$({
+        alert: j.flag('alert'),
+        queryId: j.field('query_id', longFromJson),
+        message: j.optional('message', stringFromJson),
+        url: j.optional('url', stringFromJson),
+        cacheTime: j.field('cache_time', intFromJson),
+      }),
+    );
   }
 }
 
@@ -11184,6 +14179,7 @@ class GetPeerDialogs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypePeerDialogs {
+    checkRpcError(bytes, 'messages.getPeerDialogs', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$PeerDialogs);
   }
 
@@ -11197,6 +14193,21 @@ class GetPeerDialogs$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getPeerDialogs', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getPeerDialogs');
+    j.vector('peers', this.peers, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPeerDialogs$ {
+    const j = new TlJsonReader(json, 'messages.getPeerDialogs', classes);
+    return j.end(
+      new GetPeerDialogs$({
+        peers: j.vector('peers', fromJson$InputDialogPeer),
+      }),
+    );
   }
 }
 
@@ -11285,6 +14296,7 @@ class SaveDraft$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.saveDraft', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -11316,6 +14328,37 @@ class SaveDraft$ {
       return rethrowDecode(e, 'messages.saveDraft', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.saveDraft');
+    j.flag('no_webpage', this.noWebpage);
+    j.flag('invert_media', this.invertMedia);
+    j.optional('reply_to', this.replyTo, objectToJson);
+    j.field('peer', this.peer, objectToJson);
+    j.field('message', this.message, stringToJson);
+    j.optionalVector('entities', this.entities, objectToJson);
+    j.optional('media', this.media, objectToJson);
+    j.optional('effect', this.effect, longToJson);
+    j.optional('suggested_post', this.suggestedPost, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SaveDraft$ {
+    const j = new TlJsonReader(json, 'messages.saveDraft', classes);
+    return j.end(
+      new SaveDraft$({
+        noWebpage: j.flag('no_webpage'),
+        invertMedia: j.flag('invert_media'),
+        replyTo: j.optional('reply_to', fromJson$InputReplyTo),
+        peer: j.field('peer', fromJson$InputPeer),
+        message: j.field('message', stringFromJson),
+        entities: j.optionalVector('entities', fromJson$MessageEntity),
+        media: j.optional('media', fromJson$InputMedia),
+        effect: j.optional('effect', longFromJson),
+        suggestedPost: j.optional('suggested_post', fromJson$SuggestedPost),
+      }),
+    );
+  }
 }
 
 /** `messages.saveDraft#54ae308e flags:# no_webpage:flags.1?true invert_media:flags.6?true reply_to:flags.4?InputReplyTo peer:InputPeer message:string entities:flags.3?Vector<MessageEntity> media:flags.5?InputMedia effect:flags.7?long suggested_post:flags.8?SuggestedPost = Bool` */
@@ -11342,11 +14385,20 @@ class GetAllDrafts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.getAllDrafts', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(_r: TlReader): GetAllDrafts$ {
     return new GetAllDrafts$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.getAllDrafts' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAllDrafts$ {
+    return new TlJsonReader(json, 'messages.getAllDrafts', classes).end(new GetAllDrafts$());
   }
 }
 
@@ -11388,6 +14440,7 @@ class GetFeaturedStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFeaturedStickers {
+    checkRpcError(bytes, 'messages.getFeaturedStickers', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$FeaturedStickers);
   }
 
@@ -11401,6 +14454,21 @@ class GetFeaturedStickers$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getFeaturedStickers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getFeaturedStickers');
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetFeaturedStickers$ {
+    const j = new TlJsonReader(json, 'messages.getFeaturedStickers', classes);
+    return j.end(
+      new GetFeaturedStickers$({
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -11450,6 +14518,7 @@ class ReadFeaturedStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.readFeaturedStickers', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -11463,6 +14532,21 @@ class ReadFeaturedStickers$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.readFeaturedStickers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.readFeaturedStickers');
+    j.vector('id', this.id, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReadFeaturedStickers$ {
+    const j = new TlJsonReader(json, 'messages.readFeaturedStickers', classes);
+    return j.end(
+      new ReadFeaturedStickers$({
+        id: j.vector('id', longFromJson),
+      }),
+    );
   }
 }
 
@@ -11510,6 +14594,7 @@ class GetRecentStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeRecentStickers {
+    checkRpcError(bytes, 'messages.getRecentStickers', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$RecentStickers);
   }
 
@@ -11527,6 +14612,23 @@ class GetRecentStickers$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getRecentStickers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getRecentStickers');
+    j.flag('attached', this.attached);
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetRecentStickers$ {
+    const j = new TlJsonReader(json, 'messages.getRecentStickers', classes);
+    return j.end(
+      new GetRecentStickers$({
+        attached: j.flag('attached'),
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -11578,6 +14680,7 @@ class SaveRecentSticker$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.saveRecentSticker', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -11597,6 +14700,25 @@ class SaveRecentSticker$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.saveRecentSticker', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.saveRecentSticker');
+    j.flag('attached', this.attached);
+    j.field('id', this.id, objectToJson);
+    j.field('unsave', this.unsave, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SaveRecentSticker$ {
+    const j = new TlJsonReader(json, 'messages.saveRecentSticker', classes);
+    return j.end(
+      new SaveRecentSticker$({
+        attached: j.flag('attached'),
+        id: j.field('id', fromJson$InputDocument),
+        unsave: j.field('unsave', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -11640,6 +14762,7 @@ class ClearRecentStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.clearRecentStickers', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -11655,6 +14778,21 @@ class ClearRecentStickers$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.clearRecentStickers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.clearRecentStickers');
+    j.flag('attached', this.attached);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ClearRecentStickers$ {
+    const j = new TlJsonReader(json, 'messages.clearRecentStickers', classes);
+    return j.end(
+      new ClearRecentStickers$({
+        attached: j.flag('attached'),
+      }),
+    );
   }
 }
 
@@ -11710,6 +14848,7 @@ class GetArchivedStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeArchivedStickers {
+    checkRpcError(bytes, 'messages.getArchivedStickers', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$ArchivedStickers);
   }
 
@@ -11730,6 +14869,27 @@ class GetArchivedStickers$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getArchivedStickers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getArchivedStickers');
+    j.flag('masks', this.masks);
+    j.flag('emojis', this.emojis);
+    j.field('offset_id', this.offsetId, longToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetArchivedStickers$ {
+    const j = new TlJsonReader(json, 'messages.getArchivedStickers', classes);
+    return j.end(
+      new GetArchivedStickers$({
+        masks: j.flag('masks'),
+        emojis: j.flag('emojis'),
+        offsetId: j.field('offset_id', longFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -11771,6 +14931,7 @@ class GetMaskStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAllStickers {
+    checkRpcError(bytes, 'messages.getMaskStickers', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$AllStickers);
   }
 
@@ -11784,6 +14945,21 @@ class GetMaskStickers$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getMaskStickers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getMaskStickers');
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetMaskStickers$ {
+    const j = new TlJsonReader(json, 'messages.getMaskStickers', classes);
+    return j.end(
+      new GetMaskStickers$({
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -11825,6 +15001,7 @@ class GetAttachedStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStickerSetCovered[] {
+    checkRpcError(bytes, 'messages.getAttachedStickers', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$StickerSetCovered);
   }
 
@@ -11838,6 +15015,21 @@ class GetAttachedStickers$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getAttachedStickers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getAttachedStickers');
+    j.field('media', this.media, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAttachedStickers$ {
+    const j = new TlJsonReader(json, 'messages.getAttachedStickers', classes);
+    return j.end(
+      new GetAttachedStickers$({
+        media: j.field('media', fromJson$InputStickeredMedia),
+      }),
+    );
   }
 }
 
@@ -11901,6 +15093,7 @@ class SetGameScore$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.setGameScore', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -11925,6 +15118,31 @@ class SetGameScore$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.setGameScore', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.setGameScore');
+    j.flag('edit_message', this.editMessage);
+    j.flag('force', this.force);
+    j.field('peer', this.peer, objectToJson);
+    j.field('id', this.id, intToJson);
+    j.field('user_id', this.userId, objectToJson);
+    j.field('score', this.score, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetGameScore$ {
+    const j = new TlJsonReader(json, 'messages.setGameScore', classes);
+    return j.end(
+      new SetGameScore$({
+        editMessage: j.flag('edit_message'),
+        force: j.flag('force'),
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.field('id', intFromJson),
+        userId: j.field('user_id', fromJson$InputUser),
+        score: j.field('score', intFromJson),
+      }),
+    );
   }
 }
 
@@ -11984,6 +15202,7 @@ class SetInlineGameScore$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.setInlineGameScore', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -12006,6 +15225,29 @@ class SetInlineGameScore$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.setInlineGameScore', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.setInlineGameScore');
+    j.flag('edit_message', this.editMessage);
+    j.flag('force', this.force);
+    j.field('id', this.id, objectToJson);
+    j.field('user_id', this.userId, objectToJson);
+    j.field('score', this.score, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetInlineGameScore$ {
+    const j = new TlJsonReader(json, 'messages.setInlineGameScore', classes);
+    return j.end(
+      new SetInlineGameScore$({
+        editMessage: j.flag('edit_message'),
+        force: j.flag('force'),
+        id: j.field('id', fromJson$InputBotInlineMessageID),
+        userId: j.field('user_id', fromJson$InputUser),
+        score: j.field('score', intFromJson),
+      }),
+    );
   }
 }
 
@@ -12055,6 +15297,7 @@ class GetGameHighScores$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeHighScores {
+    checkRpcError(bytes, 'messages.getGameHighScores', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$HighScores);
   }
 
@@ -12072,6 +15315,25 @@ class GetGameHighScores$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getGameHighScores', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getGameHighScores');
+    j.field('peer', this.peer, objectToJson);
+    j.field('id', this.id, intToJson);
+    j.field('user_id', this.userId, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetGameHighScores$ {
+    const j = new TlJsonReader(json, 'messages.getGameHighScores', classes);
+    return j.end(
+      new GetGameHighScores$({
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.field('id', intFromJson),
+        userId: j.field('user_id', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -12117,6 +15379,7 @@ class GetInlineGameHighScores$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeHighScores {
+    checkRpcError(bytes, 'messages.getInlineGameHighScores', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$HighScores);
   }
 
@@ -12132,6 +15395,23 @@ class GetInlineGameHighScores$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getInlineGameHighScores', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getInlineGameHighScores');
+    j.field('id', this.id, objectToJson);
+    j.field('user_id', this.userId, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetInlineGameHighScores$ {
+    const j = new TlJsonReader(json, 'messages.getInlineGameHighScores', classes);
+    return j.end(
+      new GetInlineGameHighScores$({
+        id: j.field('id', fromJson$InputBotInlineMessageID),
+        userId: j.field('user_id', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -12181,6 +15461,7 @@ class GetCommonChats$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
+    checkRpcError(bytes, 'messages.getCommonChats', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
@@ -12198,6 +15479,25 @@ class GetCommonChats$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getCommonChats', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getCommonChats');
+    j.field('user_id', this.userId, objectToJson);
+    j.field('max_id', this.maxId, longToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetCommonChats$ {
+    const j = new TlJsonReader(json, 'messages.getCommonChats', classes);
+    return j.end(
+      new GetCommonChats$({
+        userId: j.field('user_id', fromJson$InputUser),
+        maxId: j.field('max_id', longFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -12243,6 +15543,7 @@ class GetWebPage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeWebPage {
+    checkRpcError(bytes, 'messages.getWebPage', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$WebPage);
   }
 
@@ -12258,6 +15559,23 @@ class GetWebPage$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getWebPage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getWebPage');
+    j.field('url', this.url, stringToJson);
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetWebPage$ {
+    const j = new TlJsonReader(json, 'messages.getWebPage', classes);
+    return j.end(
+      new GetWebPage$({
+        url: j.field('url', stringFromJson),
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -12305,6 +15623,7 @@ class ToggleDialogPin$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.toggleDialogPin', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -12322,6 +15641,23 @@ class ToggleDialogPin$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.toggleDialogPin', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.toggleDialogPin');
+    j.flag('pinned', this.pinned);
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleDialogPin$ {
+    const j = new TlJsonReader(json, 'messages.toggleDialogPin', classes);
+    return j.end(
+      new ToggleDialogPin$({
+        pinned: j.flag('pinned'),
+        peer: j.field('peer', fromJson$InputDialogPeer),
+      }),
+    );
   }
 }
 
@@ -12381,6 +15717,7 @@ class ReorderPinnedDialogs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.reorderPinnedDialogs', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -12400,6 +15737,25 @@ class ReorderPinnedDialogs$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.reorderPinnedDialogs', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.reorderPinnedDialogs');
+    j.flag('force', this.force);
+    j.field('folder_id', this.folderId, intToJson);
+    j.vector('order', this.order, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderPinnedDialogs$ {
+    const j = new TlJsonReader(json, 'messages.reorderPinnedDialogs', classes);
+    return j.end(
+      new ReorderPinnedDialogs$({
+        force: j.flag('force'),
+        folderId: j.field('folder_id', intFromJson),
+        order: j.vector('order', fromJson$InputDialogPeer),
+      }),
+    );
   }
 }
 
@@ -12441,6 +15797,7 @@ class GetPinnedDialogs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypePeerDialogs {
+    checkRpcError(bytes, 'messages.getPinnedDialogs', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$PeerDialogs);
   }
 
@@ -12454,6 +15811,21 @@ class GetPinnedDialogs$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getPinnedDialogs', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getPinnedDialogs');
+    j.field('folder_id', this.folderId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPinnedDialogs$ {
+    const j = new TlJsonReader(json, 'messages.getPinnedDialogs', classes);
+    return j.end(
+      new GetPinnedDialogs$({
+        folderId: j.field('folder_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -12515,6 +15887,7 @@ class SetBotShippingResults$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.setBotShippingResults', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -12535,6 +15908,25 @@ class SetBotShippingResults$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.setBotShippingResults', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.setBotShippingResults');
+    j.field('query_id', this.queryId, longToJson);
+    j.optional('error', this.error, stringToJson);
+    j.optionalVector('shipping_options', this.shippingOptions, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotShippingResults$ {
+    const j = new TlJsonReader(json, 'messages.setBotShippingResults', classes);
+    return j.end(
+      new SetBotShippingResults$({
+        queryId: j.field('query_id', longFromJson),
+        error: j.optional('error', stringFromJson),
+        shippingOptions: j.optionalVector('shipping_options', fromJson$ShippingOption),
+      }),
+    );
   }
 }
 
@@ -12587,6 +15979,7 @@ class SetBotPrecheckoutResults$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.setBotPrecheckoutResults', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -12606,6 +15999,25 @@ class SetBotPrecheckoutResults$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.setBotPrecheckoutResults', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.setBotPrecheckoutResults');
+    j.flag('success', this.success);
+    j.field('query_id', this.queryId, longToJson);
+    j.optional('error', this.error, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotPrecheckoutResults$ {
+    const j = new TlJsonReader(json, 'messages.setBotPrecheckoutResults', classes);
+    return j.end(
+      new SetBotPrecheckoutResults$({
+        success: j.flag('success'),
+        queryId: j.field('query_id', longFromJson),
+        error: j.optional('error', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -12658,6 +16070,7 @@ class UploadMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeMessageMedia {
+    checkRpcError(bytes, 'messages.uploadMedia', options);
     return readBoxed(bytes, noRegistry, options, readResult$MessageMedia);
   }
 
@@ -12678,6 +16091,25 @@ class UploadMedia$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.uploadMedia', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.uploadMedia');
+    j.optional('business_connection_id', this.businessConnectionId, stringToJson);
+    j.field('peer', this.peer, objectToJson);
+    j.field('media', this.media, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UploadMedia$ {
+    const j = new TlJsonReader(json, 'messages.uploadMedia', classes);
+    return j.end(
+      new UploadMedia$({
+        businessConnectionId: j.optional('business_connection_id', stringFromJson),
+        peer: j.field('peer', fromJson$InputPeer),
+        media: j.field('media', fromJson$InputMedia),
+      }),
+    );
   }
 }
 
@@ -12727,6 +16159,7 @@ class SendScreenshotNotification$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.sendScreenshotNotification', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -12744,6 +16177,25 @@ class SendScreenshotNotification$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.sendScreenshotNotification', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.sendScreenshotNotification');
+    j.field('peer', this.peer, objectToJson);
+    j.field('reply_to', this.replyTo, objectToJson);
+    j.field('random_id', this.randomId, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendScreenshotNotification$ {
+    const j = new TlJsonReader(json, 'messages.sendScreenshotNotification', classes);
+    return j.end(
+      new SendScreenshotNotification$({
+        peer: j.field('peer', fromJson$InputPeer),
+        replyTo: j.field('reply_to', fromJson$InputReplyTo),
+        randomId: j.field('random_id', longFromJson),
+      }),
+    );
   }
 }
 
@@ -12785,6 +16237,7 @@ class GetFavedStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFavedStickers {
+    checkRpcError(bytes, 'messages.getFavedStickers', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$FavedStickers);
   }
 
@@ -12798,6 +16251,21 @@ class GetFavedStickers$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getFavedStickers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getFavedStickers');
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetFavedStickers$ {
+    const j = new TlJsonReader(json, 'messages.getFavedStickers', classes);
+    return j.end(
+      new GetFavedStickers$({
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -12843,6 +16311,7 @@ class FaveSticker$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.faveSticker', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -12858,6 +16327,23 @@ class FaveSticker$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.faveSticker', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.faveSticker');
+    j.field('id', this.id, objectToJson);
+    j.field('unfave', this.unfave, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FaveSticker$ {
+    const j = new TlJsonReader(json, 'messages.faveSticker', classes);
+    return j.end(
+      new FaveSticker$({
+        id: j.field('id', fromJson$InputDocument),
+        unfave: j.field('unfave', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -12926,6 +16412,7 @@ class GetUnreadMentions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
+    checkRpcError(bytes, 'messages.getUnreadMentions', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
@@ -12954,6 +16441,33 @@ class GetUnreadMentions$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getUnreadMentions', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getUnreadMentions');
+    j.field('peer', this.peer, objectToJson);
+    j.optional('top_msg_id', this.topMsgId, intToJson);
+    j.field('offset_id', this.offsetId, intToJson);
+    j.field('add_offset', this.addOffset, intToJson);
+    j.field('limit', this.limit, intToJson);
+    j.field('max_id', this.maxId, intToJson);
+    j.field('min_id', this.minId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetUnreadMentions$ {
+    const j = new TlJsonReader(json, 'messages.getUnreadMentions', classes);
+    return j.end(
+      new GetUnreadMentions$({
+        peer: j.field('peer', fromJson$InputPeer),
+        topMsgId: j.optional('top_msg_id', intFromJson),
+        offsetId: j.field('offset_id', intFromJson),
+        addOffset: j.field('add_offset', intFromJson),
+        limit: j.field('limit', intFromJson),
+        maxId: j.field('max_id', intFromJson),
+        minId: j.field('min_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -13002,6 +16516,7 @@ class ReadMentions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
+    checkRpcError(bytes, 'messages.readMentions', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedHistory);
   }
 
@@ -13020,6 +16535,23 @@ class ReadMentions$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.readMentions', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.readMentions');
+    j.field('peer', this.peer, objectToJson);
+    j.optional('top_msg_id', this.topMsgId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReadMentions$ {
+    const j = new TlJsonReader(json, 'messages.readMentions', classes);
+    return j.end(
+      new ReadMentions$({
+        peer: j.field('peer', fromJson$InputPeer),
+        topMsgId: j.optional('top_msg_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -13069,6 +16601,7 @@ class GetRecentLocations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
+    checkRpcError(bytes, 'messages.getRecentLocations', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
@@ -13086,6 +16619,25 @@ class GetRecentLocations$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getRecentLocations', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getRecentLocations');
+    j.field('peer', this.peer, objectToJson);
+    j.field('limit', this.limit, intToJson);
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetRecentLocations$ {
+    const j = new TlJsonReader(json, 'messages.getRecentLocations', classes);
+    return j.end(
+      new GetRecentLocations$({
+        peer: j.field('peer', fromJson$InputPeer),
+        limit: j.field('limit', intFromJson),
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -13199,6 +16751,7 @@ class SendMultiMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.sendMultiMedia', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -13236,6 +16789,49 @@ class SendMultiMedia$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.sendMultiMedia', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.sendMultiMedia');
+    j.flag('silent', this.silent);
+    j.flag('background', this.background);
+    j.flag('clear_draft', this.clearDraft);
+    j.flag('noforwards', this.noforwards);
+    j.flag('update_stickersets_order', this.updateStickersetsOrder);
+    j.flag('invert_media', this.invertMedia);
+    j.flag('allow_paid_floodskip', this.allowPaidFloodskip);
+    j.field('peer', this.peer, objectToJson);
+    j.optional('reply_to', this.replyTo, objectToJson);
+    j.vector('multi_media', this.multiMedia, objectToJson);
+    j.optional('schedule_date', this.scheduleDate, intToJson);
+    j.optional('send_as', this.sendAs, objectToJson);
+    j.optional('quick_reply_shortcut', this.quickReplyShortcut, objectToJson);
+    j.optional('effect', this.effect, longToJson);
+    j.optional('allow_paid_stars', this.allowPaidStars, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendMultiMedia$ {
+    const j = new TlJsonReader(json, 'messages.sendMultiMedia', classes);
+    return j.end(
+      new SendMultiMedia$({
+        silent: j.flag('silent'),
+        background: j.flag('background'),
+        clearDraft: j.flag('clear_draft'),
+        noforwards: j.flag('noforwards'),
+        updateStickersetsOrder: j.flag('update_stickersets_order'),
+        invertMedia: j.flag('invert_media'),
+        allowPaidFloodskip: j.flag('allow_paid_floodskip'),
+        peer: j.field('peer', fromJson$InputPeer),
+        replyTo: j.optional('reply_to', fromJson$InputReplyTo),
+        multiMedia: j.vector('multi_media', fromJson$InputSingleMedia),
+        scheduleDate: j.optional('schedule_date', intFromJson),
+        sendAs: j.optional('send_as', fromJson$InputPeer),
+        quickReplyShortcut: j.optional('quick_reply_shortcut', fromJson$InputQuickReplyShortcut),
+        effect: j.optional('effect', longFromJson),
+        allowPaidStars: j.optional('allow_paid_stars', longFromJson),
+      }),
+    );
   }
 }
 
@@ -13281,6 +16877,7 @@ class UploadEncryptedFile$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEncryptedFile {
+    checkRpcError(bytes, 'messages.uploadEncryptedFile', options);
     return readBoxed(bytes, noRegistry, options, readResult$EncryptedFile);
   }
 
@@ -13296,6 +16893,23 @@ class UploadEncryptedFile$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.uploadEncryptedFile', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.uploadEncryptedFile');
+    j.field('peer', this.peer, objectToJson);
+    j.field('file', this.file, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UploadEncryptedFile$ {
+    const j = new TlJsonReader(json, 'messages.uploadEncryptedFile', classes);
+    return j.end(
+      new UploadEncryptedFile$({
+        peer: j.field('peer', fromJson$InputEncryptedChat),
+        file: j.field('file', fromJson$InputEncryptedFile),
+      }),
+    );
   }
 }
 
@@ -13347,6 +16961,7 @@ class SearchStickerSets$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFoundStickerSets {
+    checkRpcError(bytes, 'messages.searchStickerSets', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$FoundStickerSets);
   }
 
@@ -13366,6 +16981,25 @@ class SearchStickerSets$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.searchStickerSets', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.searchStickerSets');
+    j.flag('exclude_featured', this.excludeFeatured);
+    j.field('q', this.q, stringToJson);
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SearchStickerSets$ {
+    const j = new TlJsonReader(json, 'messages.searchStickerSets', classes);
+    return j.end(
+      new SearchStickerSets$({
+        excludeFeatured: j.flag('exclude_featured'),
+        q: j.field('q', stringFromJson),
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -13393,11 +17027,20 @@ class GetSplitRanges$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeMessageRange[] {
+    checkRpcError(bytes, 'messages.getSplitRanges', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$MessageRange);
   }
 
   static fromReader(_r: TlReader): GetSplitRanges$ {
     return new GetSplitRanges$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.getSplitRanges' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSplitRanges$ {
+    return new TlJsonReader(json, 'messages.getSplitRanges', classes).end(new GetSplitRanges$());
   }
 }
 
@@ -13450,6 +17093,7 @@ class MarkDialogUnread$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.markDialogUnread', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -13469,6 +17113,25 @@ class MarkDialogUnread$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.markDialogUnread', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.markDialogUnread');
+    j.flag('unread', this.unread);
+    j.optional('parent_peer', this.parentPeer, objectToJson);
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MarkDialogUnread$ {
+    const j = new TlJsonReader(json, 'messages.markDialogUnread', classes);
+    return j.end(
+      new MarkDialogUnread$({
+        unread: j.flag('unread'),
+        parentPeer: j.optional('parent_peer', fromJson$InputPeer),
+        peer: j.field('peer', fromJson$InputDialogPeer),
+      }),
+    );
   }
 }
 
@@ -13513,6 +17176,7 @@ class GetDialogUnreadMarks$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDialogPeer[] {
+    checkRpcError(bytes, 'messages.getDialogUnreadMarks', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$DialogPeer);
   }
 
@@ -13529,6 +17193,21 @@ class GetDialogUnreadMarks$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getDialogUnreadMarks', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getDialogUnreadMarks');
+    j.optional('parent_peer', this.parentPeer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetDialogUnreadMarks$ {
+    const j = new TlJsonReader(json, 'messages.getDialogUnreadMarks', classes);
+    return j.end(
+      new GetDialogUnreadMarks$({
+        parentPeer: j.optional('parent_peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -13556,11 +17235,20 @@ class ClearAllDrafts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.clearAllDrafts', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ClearAllDrafts$ {
     return new ClearAllDrafts$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.clearAllDrafts' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ClearAllDrafts$ {
+    return new TlJsonReader(json, 'messages.clearAllDrafts', classes).end(new ClearAllDrafts$());
   }
 }
 
@@ -13620,6 +17308,7 @@ class UpdatePinnedMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.updatePinnedMessage', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -13641,6 +17330,29 @@ class UpdatePinnedMessage$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.updatePinnedMessage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.updatePinnedMessage');
+    j.flag('silent', this.silent);
+    j.flag('unpin', this.unpin);
+    j.flag('pm_oneside', this.pmOneside);
+    j.field('peer', this.peer, objectToJson);
+    j.field('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdatePinnedMessage$ {
+    const j = new TlJsonReader(json, 'messages.updatePinnedMessage', classes);
+    return j.end(
+      new UpdatePinnedMessage$({
+        silent: j.flag('silent'),
+        unpin: j.flag('unpin'),
+        pmOneside: j.flag('pm_oneside'),
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.field('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -13698,6 +17410,7 @@ class SendVote$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.sendVote', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -13715,6 +17428,25 @@ class SendVote$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.sendVote', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.sendVote');
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    j.vector('options', this.options, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendVote$ {
+    const j = new TlJsonReader(json, 'messages.sendVote', classes);
+    return j.end(
+      new SendVote$({
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+        options: j.vector('options', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -13760,6 +17492,7 @@ class GetPollResults$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.getPollResults', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -13775,6 +17508,23 @@ class GetPollResults$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getPollResults', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getPollResults');
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPollResults$ {
+    const j = new TlJsonReader(json, 'messages.getPollResults', classes);
+    return j.end(
+      new GetPollResults$({
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -13816,6 +17566,7 @@ class GetOnlines$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeChatOnlines {
+    checkRpcError(bytes, 'messages.getOnlines', options);
     return readBoxed(bytes, noRegistry, options, readResult$ChatOnlines);
   }
 
@@ -13829,6 +17580,21 @@ class GetOnlines$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getOnlines', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getOnlines');
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetOnlines$ {
+    const j = new TlJsonReader(json, 'messages.getOnlines', classes);
+    return j.end(
+      new GetOnlines$({
+        peer: j.field('peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -13874,6 +17640,7 @@ class EditChatAbout$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.editChatAbout', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -13889,6 +17656,23 @@ class EditChatAbout$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.editChatAbout', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.editChatAbout');
+    j.field('peer', this.peer, objectToJson);
+    j.field('about', this.about, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditChatAbout$ {
+    const j = new TlJsonReader(json, 'messages.editChatAbout', classes);
+    return j.end(
+      new EditChatAbout$({
+        peer: j.field('peer', fromJson$InputPeer),
+        about: j.field('about', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -13934,6 +17718,7 @@ class EditChatDefaultBannedRights$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.editChatDefaultBannedRights', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -13949,6 +17734,23 @@ class EditChatDefaultBannedRights$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.editChatDefaultBannedRights', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.editChatDefaultBannedRights');
+    j.field('peer', this.peer, objectToJson);
+    j.field('banned_rights', this.bannedRights, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditChatDefaultBannedRights$ {
+    const j = new TlJsonReader(json, 'messages.editChatDefaultBannedRights', classes);
+    return j.end(
+      new EditChatDefaultBannedRights$({
+        peer: j.field('peer', fromJson$InputPeer),
+        bannedRights: j.field('banned_rights', fromJson$ChatBannedRights),
+      }),
+    );
   }
 }
 
@@ -13990,6 +17792,7 @@ class GetEmojiKeywords$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiKeywordsDifference {
+    checkRpcError(bytes, 'messages.getEmojiKeywords', options);
     return readBoxed(bytes, noRegistry, options, readResult$EmojiKeywordsDifference);
   }
 
@@ -14003,6 +17806,21 @@ class GetEmojiKeywords$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getEmojiKeywords', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getEmojiKeywords');
+    j.field('lang_code', this.langCode, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiKeywords$ {
+    const j = new TlJsonReader(json, 'messages.getEmojiKeywords', classes);
+    return j.end(
+      new GetEmojiKeywords$({
+        langCode: j.field('lang_code', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -14048,6 +17866,7 @@ class GetEmojiKeywordsDifference$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiKeywordsDifference {
+    checkRpcError(bytes, 'messages.getEmojiKeywordsDifference', options);
     return readBoxed(bytes, noRegistry, options, readResult$EmojiKeywordsDifference);
   }
 
@@ -14063,6 +17882,23 @@ class GetEmojiKeywordsDifference$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getEmojiKeywordsDifference', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getEmojiKeywordsDifference');
+    j.field('lang_code', this.langCode, stringToJson);
+    j.field('from_version', this.fromVersion, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiKeywordsDifference$ {
+    const j = new TlJsonReader(json, 'messages.getEmojiKeywordsDifference', classes);
+    return j.end(
+      new GetEmojiKeywordsDifference$({
+        langCode: j.field('lang_code', stringFromJson),
+        fromVersion: j.field('from_version', intFromJson),
+      }),
+    );
   }
 }
 
@@ -14112,6 +17948,7 @@ class GetEmojiKeywordsLanguages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiLanguage[] {
+    checkRpcError(bytes, 'messages.getEmojiKeywordsLanguages', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$EmojiLanguage);
   }
 
@@ -14125,6 +17962,21 @@ class GetEmojiKeywordsLanguages$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getEmojiKeywordsLanguages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getEmojiKeywordsLanguages');
+    j.vector('lang_codes', this.langCodes, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiKeywordsLanguages$ {
+    const j = new TlJsonReader(json, 'messages.getEmojiKeywordsLanguages', classes);
+    return j.end(
+      new GetEmojiKeywordsLanguages$({
+        langCodes: j.vector('lang_codes', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -14166,6 +18018,7 @@ class GetEmojiURL$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiURL {
+    checkRpcError(bytes, 'messages.getEmojiURL', options);
     return readBoxed(bytes, noRegistry, options, readResult$EmojiURL);
   }
 
@@ -14179,6 +18032,21 @@ class GetEmojiURL$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getEmojiURL', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getEmojiURL');
+    j.field('lang_code', this.langCode, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiURL$ {
+    const j = new TlJsonReader(json, 'messages.getEmojiURL', classes);
+    return j.end(
+      new GetEmojiURL$({
+        langCode: j.field('lang_code', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -14244,6 +18112,7 @@ class GetSearchCounters$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSearchCounter[] {
+    checkRpcError(bytes, 'messages.getSearchCounters', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$messages$SearchCounter);
   }
 
@@ -14266,6 +18135,27 @@ class GetSearchCounters$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getSearchCounters', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getSearchCounters');
+    j.field('peer', this.peer, objectToJson);
+    j.optional('saved_peer_id', this.savedPeerId, objectToJson);
+    j.optional('top_msg_id', this.topMsgId, intToJson);
+    j.vector('filters', this.filters, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSearchCounters$ {
+    const j = new TlJsonReader(json, 'messages.getSearchCounters', classes);
+    return j.end(
+      new GetSearchCounters$({
+        peer: j.field('peer', fromJson$InputPeer),
+        savedPeerId: j.optional('saved_peer_id', fromJson$InputPeer),
+        topMsgId: j.optional('top_msg_id', intFromJson),
+        filters: j.vector('filters', fromJson$MessagesFilter),
+      }),
+    );
   }
 }
 
@@ -14333,6 +18223,7 @@ class RequestUrlAuth$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUrlAuthResult {
+    checkRpcError(bytes, 'messages.requestUrlAuth', options);
     return readBoxed(bytes, noRegistry, options, readResult$UrlAuthResult);
   }
 
@@ -14355,6 +18246,27 @@ class RequestUrlAuth$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.requestUrlAuth', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.requestUrlAuth');
+    j.optional('peer', this.peer, objectToJson);
+    j.optional('msg_id', this.msgId, intToJson);
+    j.optional('button_id', this.buttonId, intToJson);
+    j.optional('url', this.url, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RequestUrlAuth$ {
+    const j = new TlJsonReader(json, 'messages.requestUrlAuth', classes);
+    return j.end(
+      new RequestUrlAuth$({
+        peer: j.optional('peer', fromJson$InputPeer),
+        msgId: j.optional('msg_id', intFromJson),
+        buttonId: j.optional('button_id', intFromJson),
+        url: j.optional('url', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -14426,6 +18338,7 @@ class AcceptUrlAuth$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUrlAuthResult {
+    checkRpcError(bytes, 'messages.acceptUrlAuth', options);
     return readBoxed(bytes, noRegistry, options, readResult$UrlAuthResult);
   }
 
@@ -14449,6 +18362,29 @@ class AcceptUrlAuth$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.acceptUrlAuth', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.acceptUrlAuth');
+    j.flag('write_allowed', this.writeAllowed);
+    j.optional('peer', this.peer, objectToJson);
+    j.optional('msg_id', this.msgId, intToJson);
+    j.optional('button_id', this.buttonId, intToJson);
+    j.optional('url', this.url, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptUrlAuth$ {
+    const j = new TlJsonReader(json, 'messages.acceptUrlAuth', classes);
+    return j.end(
+      new AcceptUrlAuth$({
+        writeAllowed: j.flag('write_allowed'),
+        peer: j.optional('peer', fromJson$InputPeer),
+        msgId: j.optional('msg_id', intFromJson),
+        buttonId: j.optional('button_id', intFromJson),
+        url: j.optional('url', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -14490,6 +18426,7 @@ class HidePeerSettingsBar$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.hidePeerSettingsBar', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -14503,6 +18440,21 @@ class HidePeerSettingsBar$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.hidePeerSettingsBar', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.hidePeerSettingsBar');
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): HidePeerSettingsBar$ {
+    const j = new TlJsonReader(json, 'messages.hidePeerSettingsBar', classes);
+    return j.end(
+      new HidePeerSettingsBar$({
+        peer: j.field('peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -14548,6 +18500,7 @@ class GetScheduledHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
+    checkRpcError(bytes, 'messages.getScheduledHistory', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
@@ -14563,6 +18516,23 @@ class GetScheduledHistory$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getScheduledHistory', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getScheduledHistory');
+    j.field('peer', this.peer, objectToJson);
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetScheduledHistory$ {
+    const j = new TlJsonReader(json, 'messages.getScheduledHistory', classes);
+    return j.end(
+      new GetScheduledHistory$({
+        peer: j.field('peer', fromJson$InputPeer),
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -14616,6 +18586,7 @@ class GetScheduledMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
+    checkRpcError(bytes, 'messages.getScheduledMessages', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
@@ -14631,6 +18602,23 @@ class GetScheduledMessages$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getScheduledMessages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getScheduledMessages');
+    j.field('peer', this.peer, objectToJson);
+    j.vector('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetScheduledMessages$ {
+    const j = new TlJsonReader(json, 'messages.getScheduledMessages', classes);
+    return j.end(
+      new GetScheduledMessages$({
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.vector('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -14684,6 +18672,7 @@ class SendScheduledMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.sendScheduledMessages', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -14699,6 +18688,23 @@ class SendScheduledMessages$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.sendScheduledMessages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.sendScheduledMessages');
+    j.field('peer', this.peer, objectToJson);
+    j.vector('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendScheduledMessages$ {
+    const j = new TlJsonReader(json, 'messages.sendScheduledMessages', classes);
+    return j.end(
+      new SendScheduledMessages$({
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.vector('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -14752,6 +18758,7 @@ class DeleteScheduledMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.deleteScheduledMessages', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -14767,6 +18774,23 @@ class DeleteScheduledMessages$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.deleteScheduledMessages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.deleteScheduledMessages');
+    j.field('peer', this.peer, objectToJson);
+    j.vector('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteScheduledMessages$ {
+    const j = new TlJsonReader(json, 'messages.deleteScheduledMessages', classes);
+    return j.end(
+      new DeleteScheduledMessages$({
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.vector('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -14828,6 +18852,7 @@ class GetPollVotes$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeVotesList {
+    checkRpcError(bytes, 'messages.getPollVotes', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$VotesList);
   }
 
@@ -14852,6 +18877,29 @@ class GetPollVotes$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getPollVotes', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getPollVotes');
+    j.field('peer', this.peer, objectToJson);
+    j.field('id', this.id, intToJson);
+    j.optional('option', this.option, bytesToJson);
+    j.optional('offset', this.offset, stringToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPollVotes$ {
+    const j = new TlJsonReader(json, 'messages.getPollVotes', classes);
+    return j.end(
+      new GetPollVotes$({
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.field('id', intFromJson),
+        option: j.optional('option', bytesFromJson),
+        offset: j.optional('offset', stringFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -14915,6 +18963,7 @@ class ToggleStickerSets$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.toggleStickerSets', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -14934,6 +18983,27 @@ class ToggleStickerSets$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.toggleStickerSets', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.toggleStickerSets');
+    j.flag('uninstall', this.uninstall);
+    j.flag('archive', this.archive);
+    j.flag('unarchive', this.unarchive);
+    j.vector('stickersets', this.stickersets, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleStickerSets$ {
+    const j = new TlJsonReader(json, 'messages.toggleStickerSets', classes);
+    return j.end(
+      new ToggleStickerSets$({
+        uninstall: j.flag('uninstall'),
+        archive: j.flag('archive'),
+        unarchive: j.flag('unarchive'),
+        stickersets: j.vector('stickersets', fromJson$InputStickerSet),
+      }),
+    );
   }
 }
 
@@ -14961,11 +19031,20 @@ class GetDialogFilters$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeDialogFilters {
+    checkRpcError(bytes, 'messages.getDialogFilters', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$DialogFilters);
   }
 
   static fromReader(_r: TlReader): GetDialogFilters$ {
     return new GetDialogFilters$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.getDialogFilters' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetDialogFilters$ {
+    return new TlJsonReader(json, 'messages.getDialogFilters', classes).end(new GetDialogFilters$());
   }
 }
 
@@ -14993,11 +19072,20 @@ class GetSuggestedDialogFilters$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDialogFilterSuggested[] {
+    checkRpcError(bytes, 'messages.getSuggestedDialogFilters', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$DialogFilterSuggested);
   }
 
   static fromReader(_r: TlReader): GetSuggestedDialogFilters$ {
     return new GetSuggestedDialogFilters$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.getSuggestedDialogFilters' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSuggestedDialogFilters$ {
+    return new TlJsonReader(json, 'messages.getSuggestedDialogFilters', classes).end(new GetSuggestedDialogFilters$());
   }
 }
 
@@ -15046,6 +19134,7 @@ class UpdateDialogFilter$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.updateDialogFilter', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -15064,6 +19153,23 @@ class UpdateDialogFilter$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.updateDialogFilter', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.updateDialogFilter');
+    j.field('id', this.id, intToJson);
+    j.optional('filter', this.filter, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateDialogFilter$ {
+    const j = new TlJsonReader(json, 'messages.updateDialogFilter', classes);
+    return j.end(
+      new UpdateDialogFilter$({
+        id: j.field('id', intFromJson),
+        filter: j.optional('filter', fromJson$DialogFilter),
+      }),
+    );
   }
 }
 
@@ -15113,6 +19219,7 @@ class UpdateDialogFiltersOrder$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.updateDialogFiltersOrder', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -15126,6 +19233,21 @@ class UpdateDialogFiltersOrder$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.updateDialogFiltersOrder', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.updateDialogFiltersOrder');
+    j.vector('order', this.order, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateDialogFiltersOrder$ {
+    const j = new TlJsonReader(json, 'messages.updateDialogFiltersOrder', classes);
+    return j.end(
+      new UpdateDialogFiltersOrder$({
+        order: j.vector('order', intFromJson),
+      }),
+    );
   }
 }
 
@@ -15175,6 +19297,7 @@ class GetOldFeaturedStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFeaturedStickers {
+    checkRpcError(bytes, 'messages.getOldFeaturedStickers', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$FeaturedStickers);
   }
 
@@ -15192,6 +19315,25 @@ class GetOldFeaturedStickers$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getOldFeaturedStickers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getOldFeaturedStickers');
+    j.field('offset', this.offset, intToJson);
+    j.field('limit', this.limit, intToJson);
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetOldFeaturedStickers$ {
+    const j = new TlJsonReader(json, 'messages.getOldFeaturedStickers', classes);
+    return j.end(
+      new GetOldFeaturedStickers$({
+        offset: j.field('offset', intFromJson),
+        limit: j.field('limit', intFromJson),
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -15265,6 +19407,7 @@ class GetReplies$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
+    checkRpcError(bytes, 'messages.getReplies', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
@@ -15294,6 +19437,37 @@ class GetReplies$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getReplies', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getReplies');
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    j.field('offset_id', this.offsetId, intToJson);
+    j.field('offset_date', this.offsetDate, intToJson);
+    j.field('add_offset', this.addOffset, intToJson);
+    j.field('limit', this.limit, intToJson);
+    j.field('max_id', this.maxId, intToJson);
+    j.field('min_id', this.minId, intToJson);
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetReplies$ {
+    const j = new TlJsonReader(json, 'messages.getReplies', classes);
+    return j.end(
+      new GetReplies$({
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+        offsetId: j.field('offset_id', intFromJson),
+        offsetDate: j.field('offset_date', intFromJson),
+        addOffset: j.field('add_offset', intFromJson),
+        limit: j.field('limit', intFromJson),
+        maxId: j.field('max_id', intFromJson),
+        minId: j.field('min_id', intFromJson),
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -15339,6 +19513,7 @@ class GetDiscussionMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeDiscussionMessage {
+    checkRpcError(bytes, 'messages.getDiscussionMessage', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$DiscussionMessage);
   }
 
@@ -15354,6 +19529,23 @@ class GetDiscussionMessage$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getDiscussionMessage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getDiscussionMessage');
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetDiscussionMessage$ {
+    const j = new TlJsonReader(json, 'messages.getDiscussionMessage', classes);
+    return j.end(
+      new GetDiscussionMessage$({
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -15403,6 +19595,7 @@ class ReadDiscussion$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.readDiscussion', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -15420,6 +19613,25 @@ class ReadDiscussion$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.readDiscussion', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.readDiscussion');
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    j.field('read_max_id', this.readMaxId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReadDiscussion$ {
+    const j = new TlJsonReader(json, 'messages.readDiscussion', classes);
+    return j.end(
+      new ReadDiscussion$({
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+        readMaxId: j.field('read_max_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -15473,6 +19685,7 @@ class UnpinAllMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
+    checkRpcError(bytes, 'messages.unpinAllMessages', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedHistory);
   }
 
@@ -15493,6 +19706,25 @@ class UnpinAllMessages$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.unpinAllMessages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.unpinAllMessages');
+    j.field('peer', this.peer, objectToJson);
+    j.optional('top_msg_id', this.topMsgId, intToJson);
+    j.optional('saved_peer_id', this.savedPeerId, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UnpinAllMessages$ {
+    const j = new TlJsonReader(json, 'messages.unpinAllMessages', classes);
+    return j.end(
+      new UnpinAllMessages$({
+        peer: j.field('peer', fromJson$InputPeer),
+        topMsgId: j.optional('top_msg_id', intFromJson),
+        savedPeerId: j.optional('saved_peer_id', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -15534,6 +19766,7 @@ class DeleteChat$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.deleteChat', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -15547,6 +19780,21 @@ class DeleteChat$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.deleteChat', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.deleteChat');
+    j.field('chat_id', this.chatId, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteChat$ {
+    const j = new TlJsonReader(json, 'messages.deleteChat', classes);
+    return j.end(
+      new DeleteChat$({
+        chatId: j.field('chat_id', longFromJson),
+      }),
+    );
   }
 }
 
@@ -15590,6 +19838,7 @@ class DeletePhoneCallHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedFoundMessages {
+    checkRpcError(bytes, 'messages.deletePhoneCallHistory', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedFoundMessages);
   }
 
@@ -15605,6 +19854,21 @@ class DeletePhoneCallHistory$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.deletePhoneCallHistory', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.deletePhoneCallHistory');
+    j.flag('revoke', this.revoke);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeletePhoneCallHistory$ {
+    const j = new TlJsonReader(json, 'messages.deletePhoneCallHistory', classes);
+    return j.end(
+      new DeletePhoneCallHistory$({
+        revoke: j.flag('revoke'),
+      }),
+    );
   }
 }
 
@@ -15646,6 +19910,7 @@ class CheckHistoryImport$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeHistoryImportParsed {
+    checkRpcError(bytes, 'messages.checkHistoryImport', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$HistoryImportParsed);
   }
 
@@ -15659,6 +19924,21 @@ class CheckHistoryImport$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.checkHistoryImport', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.checkHistoryImport');
+    j.field('import_head', this.importHead, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CheckHistoryImport$ {
+    const j = new TlJsonReader(json, 'messages.checkHistoryImport', classes);
+    return j.end(
+      new CheckHistoryImport$({
+        importHead: j.field('import_head', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -15708,6 +19988,7 @@ class InitHistoryImport$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeHistoryImport {
+    checkRpcError(bytes, 'messages.initHistoryImport', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$HistoryImport);
   }
 
@@ -15725,6 +20006,25 @@ class InitHistoryImport$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.initHistoryImport', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.initHistoryImport');
+    j.field('peer', this.peer, objectToJson);
+    j.field('file', this.file, objectToJson);
+    j.field('media_count', this.mediaCount, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InitHistoryImport$ {
+    const j = new TlJsonReader(json, 'messages.initHistoryImport', classes);
+    return j.end(
+      new InitHistoryImport$({
+        peer: j.field('peer', fromJson$InputPeer),
+        file: j.field('file', fromJson$InputFile),
+        mediaCount: j.field('media_count', intFromJson),
+      }),
+    );
   }
 }
 
@@ -15778,6 +20078,7 @@ class UploadImportedMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeMessageMedia {
+    checkRpcError(bytes, 'messages.uploadImportedMedia', options);
     return readBoxed(bytes, noRegistry, options, readResult$MessageMedia);
   }
 
@@ -15797,6 +20098,27 @@ class UploadImportedMedia$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.uploadImportedMedia', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.uploadImportedMedia');
+    j.field('peer', this.peer, objectToJson);
+    j.field('import_id', this.importId, longToJson);
+    j.field('file_name', this.fileName, stringToJson);
+    j.field('media', this.media, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UploadImportedMedia$ {
+    const j = new TlJsonReader(json, 'messages.uploadImportedMedia', classes);
+    return j.end(
+      new UploadImportedMedia$({
+        peer: j.field('peer', fromJson$InputPeer),
+        importId: j.field('import_id', longFromJson),
+        fileName: j.field('file_name', stringFromJson),
+        media: j.field('media', fromJson$InputMedia),
+      }),
+    );
   }
 }
 
@@ -15842,6 +20164,7 @@ class StartHistoryImport$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.startHistoryImport', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -15857,6 +20180,23 @@ class StartHistoryImport$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.startHistoryImport', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.startHistoryImport');
+    j.field('peer', this.peer, objectToJson);
+    j.field('import_id', this.importId, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StartHistoryImport$ {
+    const j = new TlJsonReader(json, 'messages.startHistoryImport', classes);
+    return j.end(
+      new StartHistoryImport$({
+        peer: j.field('peer', fromJson$InputPeer),
+        importId: j.field('import_id', longFromJson),
+      }),
+    );
   }
 }
 
@@ -15928,6 +20268,7 @@ class GetExportedChatInvites$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeExportedChatInvites {
+    checkRpcError(bytes, 'messages.getExportedChatInvites', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$ExportedChatInvites);
   }
 
@@ -15953,6 +20294,31 @@ class GetExportedChatInvites$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getExportedChatInvites', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getExportedChatInvites');
+    j.flag('revoked', this.revoked);
+    j.field('peer', this.peer, objectToJson);
+    j.field('admin_id', this.adminId, objectToJson);
+    j.optional('offset_date', this.offsetDate, intToJson);
+    j.optional('offset_link', this.offsetLink, stringToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetExportedChatInvites$ {
+    const j = new TlJsonReader(json, 'messages.getExportedChatInvites', classes);
+    return j.end(
+      new GetExportedChatInvites$({
+        revoked: j.flag('revoked'),
+        peer: j.field('peer', fromJson$InputPeer),
+        adminId: j.field('admin_id', fromJson$InputUser),
+        offsetDate: j.optional('offset_date', intFromJson),
+        offsetLink: j.optional('offset_link', stringFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -15998,6 +20364,7 @@ class GetExportedChatInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeExportedChatInvite {
+    checkRpcError(bytes, 'messages.getExportedChatInvite', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$ExportedChatInvite);
   }
 
@@ -16013,6 +20380,23 @@ class GetExportedChatInvite$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getExportedChatInvite', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getExportedChatInvite');
+    j.field('peer', this.peer, objectToJson);
+    j.field('link', this.link, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetExportedChatInvite$ {
+    const j = new TlJsonReader(json, 'messages.getExportedChatInvite', classes);
+    return j.end(
+      new GetExportedChatInvite$({
+        peer: j.field('peer', fromJson$InputPeer),
+        link: j.field('link', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -16084,6 +20468,7 @@ class EditExportedChatInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeExportedChatInvite {
+    checkRpcError(bytes, 'messages.editExportedChatInvite', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$ExportedChatInvite);
   }
 
@@ -16111,6 +20496,33 @@ class EditExportedChatInvite$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.editExportedChatInvite', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.editExportedChatInvite');
+    j.flag('revoked', this.revoked);
+    j.field('peer', this.peer, objectToJson);
+    j.field('link', this.link, stringToJson);
+    j.optional('expire_date', this.expireDate, intToJson);
+    j.optional('usage_limit', this.usageLimit, intToJson);
+    j.optional('request_needed', this.requestNeeded, boolToJson);
+    j.optional('title', this.title, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditExportedChatInvite$ {
+    const j = new TlJsonReader(json, 'messages.editExportedChatInvite', classes);
+    return j.end(
+      new EditExportedChatInvite$({
+        revoked: j.flag('revoked'),
+        peer: j.field('peer', fromJson$InputPeer),
+        link: j.field('link', stringFromJson),
+        expireDate: j.optional('expire_date', intFromJson),
+        usageLimit: j.optional('usage_limit', intFromJson),
+        requestNeeded: j.optional('request_needed', boolFromJson),
+        title: j.optional('title', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -16156,6 +20568,7 @@ class DeleteRevokedExportedChatInvites$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.deleteRevokedExportedChatInvites', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -16171,6 +20584,23 @@ class DeleteRevokedExportedChatInvites$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.deleteRevokedExportedChatInvites', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.deleteRevokedExportedChatInvites');
+    j.field('peer', this.peer, objectToJson);
+    j.field('admin_id', this.adminId, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteRevokedExportedChatInvites$ {
+    const j = new TlJsonReader(json, 'messages.deleteRevokedExportedChatInvites', classes);
+    return j.end(
+      new DeleteRevokedExportedChatInvites$({
+        peer: j.field('peer', fromJson$InputPeer),
+        adminId: j.field('admin_id', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -16216,6 +20646,7 @@ class DeleteExportedChatInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.deleteExportedChatInvite', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -16231,6 +20662,23 @@ class DeleteExportedChatInvite$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.deleteExportedChatInvite', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.deleteExportedChatInvite');
+    j.field('peer', this.peer, objectToJson);
+    j.field('link', this.link, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteExportedChatInvite$ {
+    const j = new TlJsonReader(json, 'messages.deleteExportedChatInvite', classes);
+    return j.end(
+      new DeleteExportedChatInvite$({
+        peer: j.field('peer', fromJson$InputPeer),
+        link: j.field('link', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -16272,6 +20720,7 @@ class GetAdminsWithInvites$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChatAdminsWithInvites {
+    checkRpcError(bytes, 'messages.getAdminsWithInvites', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$ChatAdminsWithInvites);
   }
 
@@ -16285,6 +20734,21 @@ class GetAdminsWithInvites$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getAdminsWithInvites', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getAdminsWithInvites');
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAdminsWithInvites$ {
+    const j = new TlJsonReader(json, 'messages.getAdminsWithInvites', classes);
+    return j.end(
+      new GetAdminsWithInvites$({
+        peer: j.field('peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -16358,6 +20822,7 @@ class GetChatInviteImporters$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChatInviteImporters {
+    checkRpcError(bytes, 'messages.getChatInviteImporters', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$ChatInviteImporters);
   }
 
@@ -16386,6 +20851,35 @@ class GetChatInviteImporters$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getChatInviteImporters', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getChatInviteImporters');
+    j.flag('requested', this.requested);
+    j.flag('subscription_expired', this.subscriptionExpired);
+    j.field('peer', this.peer, objectToJson);
+    j.optional('link', this.link, stringToJson);
+    j.optional('q', this.q, stringToJson);
+    j.field('offset_date', this.offsetDate, intToJson);
+    j.field('offset_user', this.offsetUser, objectToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetChatInviteImporters$ {
+    const j = new TlJsonReader(json, 'messages.getChatInviteImporters', classes);
+    return j.end(
+      new GetChatInviteImporters$({
+        requested: j.flag('requested'),
+        subscriptionExpired: j.flag('subscription_expired'),
+        peer: j.field('peer', fromJson$InputPeer),
+        link: j.optional('link', stringFromJson),
+        q: j.optional('q', stringFromJson),
+        offsetDate: j.field('offset_date', intFromJson),
+        offsetUser: j.field('offset_user', fromJson$InputUser),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -16431,6 +20925,7 @@ class SetHistoryTTL$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.setHistoryTTL', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -16446,6 +20941,23 @@ class SetHistoryTTL$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.setHistoryTTL', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.setHistoryTTL');
+    j.field('peer', this.peer, objectToJson);
+    j.field('period', this.period, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetHistoryTTL$ {
+    const j = new TlJsonReader(json, 'messages.setHistoryTTL', classes);
+    return j.end(
+      new SetHistoryTTL$({
+        peer: j.field('peer', fromJson$InputPeer),
+        period: j.field('period', intFromJson),
+      }),
+    );
   }
 }
 
@@ -16487,6 +20999,7 @@ class CheckHistoryImportPeer$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeCheckedHistoryImportPeer {
+    checkRpcError(bytes, 'messages.checkHistoryImportPeer', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$CheckedHistoryImportPeer);
   }
 
@@ -16500,6 +21013,21 @@ class CheckHistoryImportPeer$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.checkHistoryImportPeer', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.checkHistoryImportPeer');
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CheckHistoryImportPeer$ {
+    const j = new TlJsonReader(json, 'messages.checkHistoryImportPeer', classes);
+    return j.end(
+      new CheckHistoryImportPeer$({
+        peer: j.field('peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -16545,6 +21073,7 @@ class SetChatTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.setChatTheme', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -16560,6 +21089,23 @@ class SetChatTheme$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.setChatTheme', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.setChatTheme');
+    j.field('peer', this.peer, objectToJson);
+    j.field('theme', this.theme, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetChatTheme$ {
+    const j = new TlJsonReader(json, 'messages.setChatTheme', classes);
+    return j.end(
+      new SetChatTheme$({
+        peer: j.field('peer', fromJson$InputPeer),
+        theme: j.field('theme', fromJson$InputChatTheme),
+      }),
+    );
   }
 }
 
@@ -16605,6 +21151,7 @@ class GetMessageReadParticipants$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeReadParticipantDate[] {
+    checkRpcError(bytes, 'messages.getMessageReadParticipants', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$ReadParticipantDate);
   }
 
@@ -16620,6 +21167,23 @@ class GetMessageReadParticipants$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getMessageReadParticipants', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getMessageReadParticipants');
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessageReadParticipants$ {
+    const j = new TlJsonReader(json, 'messages.getMessageReadParticipants', classes);
+    return j.end(
+      new GetMessageReadParticipants$({
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -16680,6 +21244,7 @@ class GetSearchResultsCalendar$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSearchResultsCalendar {
+    checkRpcError(bytes, 'messages.getSearchResultsCalendar', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$SearchResultsCalendar);
   }
 
@@ -16704,6 +21269,29 @@ class GetSearchResultsCalendar$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getSearchResultsCalendar', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getSearchResultsCalendar');
+    j.field('peer', this.peer, objectToJson);
+    j.optional('saved_peer_id', this.savedPeerId, objectToJson);
+    j.field('filter', this.filter, objectToJson);
+    j.field('offset_id', this.offsetId, intToJson);
+    j.field('offset_date', this.offsetDate, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSearchResultsCalendar$ {
+    const j = new TlJsonReader(json, 'messages.getSearchResultsCalendar', classes);
+    return j.end(
+      new GetSearchResultsCalendar$({
+        peer: j.field('peer', fromJson$InputPeer),
+        savedPeerId: j.optional('saved_peer_id', fromJson$InputPeer),
+        filter: j.field('filter', fromJson$MessagesFilter),
+        offsetId: j.field('offset_id', intFromJson),
+        offsetDate: j.field('offset_date', intFromJson),
+      }),
+    );
   }
 }
 
@@ -16764,6 +21352,7 @@ class GetSearchResultsPositions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSearchResultsPositions {
+    checkRpcError(bytes, 'messages.getSearchResultsPositions', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$SearchResultsPositions);
   }
 
@@ -16788,6 +21377,29 @@ class GetSearchResultsPositions$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getSearchResultsPositions', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getSearchResultsPositions');
+    j.field('peer', this.peer, objectToJson);
+    j.optional('saved_peer_id', this.savedPeerId, objectToJson);
+    j.field('filter', this.filter, objectToJson);
+    j.field('offset_id', this.offsetId, intToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSearchResultsPositions$ {
+    const j = new TlJsonReader(json, 'messages.getSearchResultsPositions', classes);
+    return j.end(
+      new GetSearchResultsPositions$({
+        peer: j.field('peer', fromJson$InputPeer),
+        savedPeerId: j.optional('saved_peer_id', fromJson$InputPeer),
+        filter: j.field('filter', fromJson$MessagesFilter),
+        offsetId: j.field('offset_id', intFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -16839,6 +21451,7 @@ class HideChatJoinRequest$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.hideChatJoinRequest', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -16858,6 +21471,25 @@ class HideChatJoinRequest$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.hideChatJoinRequest', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.hideChatJoinRequest');
+    j.flag('approved', this.approved);
+    j.field('peer', this.peer, objectToJson);
+    j.field('user_id', this.userId, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): HideChatJoinRequest$ {
+    const j = new TlJsonReader(json, 'messages.hideChatJoinRequest', classes);
+    return j.end(
+      new HideChatJoinRequest$({
+        approved: j.flag('approved'),
+        peer: j.field('peer', fromJson$InputPeer),
+        userId: j.field('user_id', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -16910,6 +21542,7 @@ class HideAllChatJoinRequests$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.hideAllChatJoinRequests', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -16929,6 +21562,25 @@ class HideAllChatJoinRequests$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.hideAllChatJoinRequests', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.hideAllChatJoinRequests');
+    j.flag('approved', this.approved);
+    j.field('peer', this.peer, objectToJson);
+    j.optional('link', this.link, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): HideAllChatJoinRequests$ {
+    const j = new TlJsonReader(json, 'messages.hideAllChatJoinRequests', classes);
+    return j.end(
+      new HideAllChatJoinRequests$({
+        approved: j.flag('approved'),
+        peer: j.field('peer', fromJson$InputPeer),
+        link: j.optional('link', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -16974,6 +21626,7 @@ class ToggleNoForwards$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.toggleNoForwards', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -16989,6 +21642,23 @@ class ToggleNoForwards$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.toggleNoForwards', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.toggleNoForwards');
+    j.field('peer', this.peer, objectToJson);
+    j.field('enabled', this.enabled, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleNoForwards$ {
+    const j = new TlJsonReader(json, 'messages.toggleNoForwards', classes);
+    return j.end(
+      new ToggleNoForwards$({
+        peer: j.field('peer', fromJson$InputPeer),
+        enabled: j.field('enabled', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -17034,6 +21704,7 @@ class SaveDefaultSendAs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.saveDefaultSendAs', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -17049,6 +21720,23 @@ class SaveDefaultSendAs$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.saveDefaultSendAs', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.saveDefaultSendAs');
+    j.field('peer', this.peer, objectToJson);
+    j.field('send_as', this.sendAs, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SaveDefaultSendAs$ {
+    const j = new TlJsonReader(json, 'messages.saveDefaultSendAs', classes);
+    return j.end(
+      new SaveDefaultSendAs$({
+        peer: j.field('peer', fromJson$InputPeer),
+        sendAs: j.field('send_as', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -17117,6 +21805,7 @@ class SendReaction$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.sendReaction', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -17139,6 +21828,29 @@ class SendReaction$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.sendReaction', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.sendReaction');
+    j.flag('big', this.big);
+    j.flag('add_to_recent', this.addToRecent);
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    j.optionalVector('reaction', this.reaction, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendReaction$ {
+    const j = new TlJsonReader(json, 'messages.sendReaction', classes);
+    return j.end(
+      new SendReaction$({
+        big: j.flag('big'),
+        addToRecent: j.flag('add_to_recent'),
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+        reaction: j.optionalVector('reaction', fromJson$Reaction),
+      }),
+    );
   }
 }
 
@@ -17192,6 +21904,7 @@ class GetMessagesReactions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.getMessagesReactions', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -17207,6 +21920,23 @@ class GetMessagesReactions$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getMessagesReactions', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getMessagesReactions');
+    j.field('peer', this.peer, objectToJson);
+    j.vector('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessagesReactions$ {
+    const j = new TlJsonReader(json, 'messages.getMessagesReactions', classes);
+    return j.end(
+      new GetMessagesReactions$({
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.vector('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -17268,6 +21998,7 @@ class GetMessageReactionsList$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessageReactionsList {
+    checkRpcError(bytes, 'messages.getMessageReactionsList', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$MessageReactionsList);
   }
 
@@ -17292,6 +22023,29 @@ class GetMessageReactionsList$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getMessageReactionsList', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getMessageReactionsList');
+    j.field('peer', this.peer, objectToJson);
+    j.field('id', this.id, intToJson);
+    j.optional('reaction', this.reaction, objectToJson);
+    j.optional('offset', this.offset, stringToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessageReactionsList$ {
+    const j = new TlJsonReader(json, 'messages.getMessageReactionsList', classes);
+    return j.end(
+      new GetMessageReactionsList$({
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.field('id', intFromJson),
+        reaction: j.optional('reaction', fromJson$Reaction),
+        offset: j.optional('offset', stringFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -17349,6 +22103,7 @@ class SetChatAvailableReactions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.setChatAvailableReactions', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -17371,6 +22126,27 @@ class SetChatAvailableReactions$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.setChatAvailableReactions', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.setChatAvailableReactions');
+    j.field('peer', this.peer, objectToJson);
+    j.field('available_reactions', this.availableReactions, objectToJson);
+    j.optional('reactions_limit', this.reactionsLimit, intToJson);
+    j.optional('paid_enabled', this.paidEnabled, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetChatAvailableReactions$ {
+    const j = new TlJsonReader(json, 'messages.setChatAvailableReactions', classes);
+    return j.end(
+      new SetChatAvailableReactions$({
+        peer: j.field('peer', fromJson$InputPeer),
+        availableReactions: j.field('available_reactions', fromJson$ChatReactions),
+        reactionsLimit: j.optional('reactions_limit', intFromJson),
+        paidEnabled: j.optional('paid_enabled', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -17412,6 +22188,7 @@ class GetAvailableReactions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAvailableReactions {
+    checkRpcError(bytes, 'messages.getAvailableReactions', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$AvailableReactions);
   }
 
@@ -17425,6 +22202,21 @@ class GetAvailableReactions$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getAvailableReactions', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getAvailableReactions');
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAvailableReactions$ {
+    const j = new TlJsonReader(json, 'messages.getAvailableReactions', classes);
+    return j.end(
+      new GetAvailableReactions$({
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -17466,6 +22258,7 @@ class SetDefaultReaction$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.setDefaultReaction', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -17479,6 +22272,21 @@ class SetDefaultReaction$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.setDefaultReaction', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.setDefaultReaction');
+    j.field('reaction', this.reaction, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetDefaultReaction$ {
+    const j = new TlJsonReader(json, 'messages.setDefaultReaction', classes);
+    return j.end(
+      new SetDefaultReaction$({
+        reaction: j.field('reaction', fromJson$Reaction),
+      }),
+    );
   }
 }
 
@@ -17558,6 +22366,7 @@ class TranslateText$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeTranslatedText {
+    checkRpcError(bytes, 'messages.translateText', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$TranslatedText);
   }
 
@@ -17580,6 +22389,27 @@ class TranslateText$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.translateText', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.translateText');
+    j.optional('peer', this.peer, objectToJson);
+    j.optionalVector('id', this.id, intToJson);
+    j.optionalVector('text', this.text, objectToJson);
+    j.field('to_lang', this.toLang, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TranslateText$ {
+    const j = new TlJsonReader(json, 'messages.translateText', classes);
+    return j.end(
+      new TranslateText$({
+        peer: j.optional('peer', fromJson$InputPeer),
+        id: j.optionalVector('id', intFromJson),
+        text: j.optionalVector('text', fromJson$TextWithEntities),
+        toLang: j.field('to_lang', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -17653,6 +22483,7 @@ class GetUnreadReactions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
+    checkRpcError(bytes, 'messages.getUnreadReactions', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
@@ -17683,6 +22514,35 @@ class GetUnreadReactions$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getUnreadReactions', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getUnreadReactions');
+    j.field('peer', this.peer, objectToJson);
+    j.optional('top_msg_id', this.topMsgId, intToJson);
+    j.optional('saved_peer_id', this.savedPeerId, objectToJson);
+    j.field('offset_id', this.offsetId, intToJson);
+    j.field('add_offset', this.addOffset, intToJson);
+    j.field('limit', this.limit, intToJson);
+    j.field('max_id', this.maxId, intToJson);
+    j.field('min_id', this.minId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetUnreadReactions$ {
+    const j = new TlJsonReader(json, 'messages.getUnreadReactions', classes);
+    return j.end(
+      new GetUnreadReactions$({
+        peer: j.field('peer', fromJson$InputPeer),
+        topMsgId: j.optional('top_msg_id', intFromJson),
+        savedPeerId: j.optional('saved_peer_id', fromJson$InputPeer),
+        offsetId: j.field('offset_id', intFromJson),
+        addOffset: j.field('add_offset', intFromJson),
+        limit: j.field('limit', intFromJson),
+        maxId: j.field('max_id', intFromJson),
+        minId: j.field('min_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -17736,6 +22596,7 @@ class ReadReactions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
+    checkRpcError(bytes, 'messages.readReactions', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedHistory);
   }
 
@@ -17756,6 +22617,25 @@ class ReadReactions$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.readReactions', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.readReactions');
+    j.field('peer', this.peer, objectToJson);
+    j.optional('top_msg_id', this.topMsgId, intToJson);
+    j.optional('saved_peer_id', this.savedPeerId, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReadReactions$ {
+    const j = new TlJsonReader(json, 'messages.readReactions', classes);
+    return j.end(
+      new ReadReactions$({
+        peer: j.field('peer', fromJson$InputPeer),
+        topMsgId: j.optional('top_msg_id', intFromJson),
+        savedPeerId: j.optional('saved_peer_id', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -17805,6 +22685,7 @@ class SearchSentMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
+    checkRpcError(bytes, 'messages.searchSentMedia', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
@@ -17822,6 +22703,25 @@ class SearchSentMedia$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.searchSentMedia', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.searchSentMedia');
+    j.field('q', this.q, stringToJson);
+    j.field('filter', this.filter, objectToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SearchSentMedia$ {
+    const j = new TlJsonReader(json, 'messages.searchSentMedia', classes);
+    return j.end(
+      new SearchSentMedia$({
+        q: j.field('q', stringFromJson),
+        filter: j.field('filter', fromJson$MessagesFilter),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -17863,6 +22763,7 @@ class GetAttachMenuBots$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeAttachMenuBots {
+    checkRpcError(bytes, 'messages.getAttachMenuBots', options);
     return readBoxed(bytes, noRegistry, options, readResult$AttachMenuBots);
   }
 
@@ -17876,6 +22777,21 @@ class GetAttachMenuBots$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getAttachMenuBots', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getAttachMenuBots');
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAttachMenuBots$ {
+    const j = new TlJsonReader(json, 'messages.getAttachMenuBots', classes);
+    return j.end(
+      new GetAttachMenuBots$({
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -17917,6 +22833,7 @@ class GetAttachMenuBot$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeAttachMenuBotsBot {
+    checkRpcError(bytes, 'messages.getAttachMenuBot', options);
     return readBoxed(bytes, noRegistry, options, readResult$AttachMenuBotsBot);
   }
 
@@ -17930,6 +22847,21 @@ class GetAttachMenuBot$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getAttachMenuBot', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getAttachMenuBot');
+    j.field('bot', this.bot, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAttachMenuBot$ {
+    const j = new TlJsonReader(json, 'messages.getAttachMenuBot', classes);
+    return j.end(
+      new GetAttachMenuBot$({
+        bot: j.field('bot', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -17981,6 +22913,7 @@ class ToggleBotInAttachMenu$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.toggleBotInAttachMenu', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -18000,6 +22933,25 @@ class ToggleBotInAttachMenu$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.toggleBotInAttachMenu', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.toggleBotInAttachMenu');
+    j.flag('write_allowed', this.writeAllowed);
+    j.field('bot', this.bot, objectToJson);
+    j.field('enabled', this.enabled, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleBotInAttachMenu$ {
+    const j = new TlJsonReader(json, 'messages.toggleBotInAttachMenu', classes);
+    return j.end(
+      new ToggleBotInAttachMenu$({
+        writeAllowed: j.flag('write_allowed'),
+        bot: j.field('bot', fromJson$InputUser),
+        enabled: j.field('enabled', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -18092,6 +23044,7 @@ class RequestWebView$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWebViewResult {
+    checkRpcError(bytes, 'messages.requestWebView', options);
     return readBoxed(bytes, noRegistry, options, readResult$WebViewResult);
   }
 
@@ -18126,6 +23079,43 @@ class RequestWebView$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.requestWebView', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.requestWebView');
+    j.flag('from_bot_menu', this.fromBotMenu);
+    j.flag('silent', this.silent);
+    j.flag('compact', this.compact);
+    j.flag('fullscreen', this.fullscreen);
+    j.field('peer', this.peer, objectToJson);
+    j.field('bot', this.bot, objectToJson);
+    j.optional('url', this.url, stringToJson);
+    j.optional('start_param', this.startParam, stringToJson);
+    j.optional('theme_params', this.themeParams, objectToJson);
+    j.field('platform', this.platform, stringToJson);
+    j.optional('reply_to', this.replyTo, objectToJson);
+    j.optional('send_as', this.sendAs, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RequestWebView$ {
+    const j = new TlJsonReader(json, 'messages.requestWebView', classes);
+    return j.end(
+      new RequestWebView$({
+        fromBotMenu: j.flag('from_bot_menu'),
+        silent: j.flag('silent'),
+        compact: j.flag('compact'),
+        fullscreen: j.flag('fullscreen'),
+        peer: j.field('peer', fromJson$InputPeer),
+        bot: j.field('bot', fromJson$InputUser),
+        url: j.optional('url', stringFromJson),
+        startParam: j.optional('start_param', stringFromJson),
+        themeParams: j.optional('theme_params', fromJson$DataJSON),
+        platform: j.field('platform', stringFromJson),
+        replyTo: j.optional('reply_to', fromJson$InputReplyTo),
+        sendAs: j.optional('send_as', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -18191,6 +23181,7 @@ class ProlongWebView$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.prolongWebView', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -18216,6 +23207,31 @@ class ProlongWebView$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.prolongWebView', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.prolongWebView');
+    j.flag('silent', this.silent);
+    j.field('peer', this.peer, objectToJson);
+    j.field('bot', this.bot, objectToJson);
+    j.field('query_id', this.queryId, longToJson);
+    j.optional('reply_to', this.replyTo, objectToJson);
+    j.optional('send_as', this.sendAs, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ProlongWebView$ {
+    const j = new TlJsonReader(json, 'messages.prolongWebView', classes);
+    return j.end(
+      new ProlongWebView$({
+        silent: j.flag('silent'),
+        peer: j.field('peer', fromJson$InputPeer),
+        bot: j.field('bot', fromJson$InputUser),
+        queryId: j.field('query_id', longFromJson),
+        replyTo: j.optional('reply_to', fromJson$InputReplyTo),
+        sendAs: j.optional('send_as', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -18294,6 +23310,7 @@ class RequestSimpleWebView$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWebViewResult {
+    checkRpcError(bytes, 'messages.requestSimpleWebView', options);
     return readBoxed(bytes, noRegistry, options, readResult$WebViewResult);
   }
 
@@ -18322,6 +23339,37 @@ class RequestSimpleWebView$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.requestSimpleWebView', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.requestSimpleWebView');
+    j.flag('from_switch_webview', this.fromSwitchWebview);
+    j.flag('from_side_menu', this.fromSideMenu);
+    j.flag('compact', this.compact);
+    j.flag('fullscreen', this.fullscreen);
+    j.field('bot', this.bot, objectToJson);
+    j.optional('url', this.url, stringToJson);
+    j.optional('start_param', this.startParam, stringToJson);
+    j.optional('theme_params', this.themeParams, objectToJson);
+    j.field('platform', this.platform, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RequestSimpleWebView$ {
+    const j = new TlJsonReader(json, 'messages.requestSimpleWebView', classes);
+    return j.end(
+      new RequestSimpleWebView$({
+        fromSwitchWebview: j.flag('from_switch_webview'),
+        fromSideMenu: j.flag('from_side_menu'),
+        compact: j.flag('compact'),
+        fullscreen: j.flag('fullscreen'),
+        bot: j.field('bot', fromJson$InputUser),
+        url: j.optional('url', stringFromJson),
+        startParam: j.optional('start_param', stringFromJson),
+        themeParams: j.optional('theme_params', fromJson$DataJSON),
+        platform: j.field('platform', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -18367,6 +23415,7 @@ class SendWebViewResultMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWebViewMessageSent {
+    checkRpcError(bytes, 'messages.sendWebViewResultMessage', options);
     return readBoxed(bytes, noRegistry, options, readResult$WebViewMessageSent);
   }
 
@@ -18382,6 +23431,23 @@ class SendWebViewResultMessage$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.sendWebViewResultMessage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.sendWebViewResultMessage');
+    j.field('bot_query_id', this.botQueryId, stringToJson);
+    j.field('result', this.result, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendWebViewResultMessage$ {
+    const j = new TlJsonReader(json, 'messages.sendWebViewResultMessage', classes);
+    return j.end(
+      new SendWebViewResultMessage$({
+        botQueryId: j.field('bot_query_id', stringFromJson),
+        result: j.field('result', fromJson$InputBotInlineResult),
+      }),
+    );
   }
 }
 
@@ -18435,6 +23501,7 @@ class SendWebViewData$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.sendWebViewData', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -18454,6 +23521,27 @@ class SendWebViewData$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.sendWebViewData', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.sendWebViewData');
+    j.field('bot', this.bot, objectToJson);
+    j.field('random_id', this.randomId, longToJson);
+    j.field('button_text', this.buttonText, stringToJson);
+    j.field('data', this.data, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendWebViewData$ {
+    const j = new TlJsonReader(json, 'messages.sendWebViewData', classes);
+    return j.end(
+      new SendWebViewData$({
+        bot: j.field('bot', fromJson$InputUser),
+        randomId: j.field('random_id', longFromJson),
+        buttonText: j.field('button_text', stringFromJson),
+        data: j.field('data', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -18499,6 +23587,7 @@ class TranscribeAudio$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeTranscribedAudio {
+    checkRpcError(bytes, 'messages.transcribeAudio', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$TranscribedAudio);
   }
 
@@ -18514,6 +23603,23 @@ class TranscribeAudio$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.transcribeAudio', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.transcribeAudio');
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TranscribeAudio$ {
+    const j = new TlJsonReader(json, 'messages.transcribeAudio', classes);
+    return j.end(
+      new TranscribeAudio$({
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -18567,6 +23673,7 @@ class RateTranscribedAudio$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.rateTranscribedAudio', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -18586,6 +23693,27 @@ class RateTranscribedAudio$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.rateTranscribedAudio', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.rateTranscribedAudio');
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    j.field('transcription_id', this.transcriptionId, longToJson);
+    j.field('good', this.good, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RateTranscribedAudio$ {
+    const j = new TlJsonReader(json, 'messages.rateTranscribedAudio', classes);
+    return j.end(
+      new RateTranscribedAudio$({
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+        transcriptionId: j.field('transcription_id', longFromJson),
+        good: j.field('good', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -18635,6 +23763,7 @@ class GetCustomEmojiDocuments$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDocument[] {
+    checkRpcError(bytes, 'messages.getCustomEmojiDocuments', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$Document);
   }
 
@@ -18648,6 +23777,21 @@ class GetCustomEmojiDocuments$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getCustomEmojiDocuments', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getCustomEmojiDocuments');
+    j.vector('document_id', this.documentId, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetCustomEmojiDocuments$ {
+    const j = new TlJsonReader(json, 'messages.getCustomEmojiDocuments', classes);
+    return j.end(
+      new GetCustomEmojiDocuments$({
+        documentId: j.vector('document_id', longFromJson),
+      }),
+    );
   }
 }
 
@@ -18689,6 +23833,7 @@ class GetEmojiStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAllStickers {
+    checkRpcError(bytes, 'messages.getEmojiStickers', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$AllStickers);
   }
 
@@ -18702,6 +23847,21 @@ class GetEmojiStickers$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getEmojiStickers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getEmojiStickers');
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiStickers$ {
+    const j = new TlJsonReader(json, 'messages.getEmojiStickers', classes);
+    return j.end(
+      new GetEmojiStickers$({
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -18743,6 +23903,7 @@ class GetFeaturedEmojiStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFeaturedStickers {
+    checkRpcError(bytes, 'messages.getFeaturedEmojiStickers', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$FeaturedStickers);
   }
 
@@ -18756,6 +23917,21 @@ class GetFeaturedEmojiStickers$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getFeaturedEmojiStickers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getFeaturedEmojiStickers');
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetFeaturedEmojiStickers$ {
+    const j = new TlJsonReader(json, 'messages.getFeaturedEmojiStickers', classes);
+    return j.end(
+      new GetFeaturedEmojiStickers$({
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -18805,6 +23981,7 @@ class ReportReaction$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.reportReaction', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -18822,6 +23999,25 @@ class ReportReaction$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.reportReaction', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.reportReaction');
+    j.field('peer', this.peer, objectToJson);
+    j.field('id', this.id, intToJson);
+    j.field('reaction_peer', this.reactionPeer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReportReaction$ {
+    const j = new TlJsonReader(json, 'messages.reportReaction', classes);
+    return j.end(
+      new ReportReaction$({
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.field('id', intFromJson),
+        reactionPeer: j.field('reaction_peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -18867,6 +24063,7 @@ class GetTopReactions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeReactions {
+    checkRpcError(bytes, 'messages.getTopReactions', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Reactions);
   }
 
@@ -18882,6 +24079,23 @@ class GetTopReactions$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getTopReactions', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getTopReactions');
+    j.field('limit', this.limit, intToJson);
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetTopReactions$ {
+    const j = new TlJsonReader(json, 'messages.getTopReactions', classes);
+    return j.end(
+      new GetTopReactions$({
+        limit: j.field('limit', intFromJson),
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -18927,6 +24141,7 @@ class GetRecentReactions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeReactions {
+    checkRpcError(bytes, 'messages.getRecentReactions', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Reactions);
   }
 
@@ -18942,6 +24157,23 @@ class GetRecentReactions$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getRecentReactions', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getRecentReactions');
+    j.field('limit', this.limit, intToJson);
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetRecentReactions$ {
+    const j = new TlJsonReader(json, 'messages.getRecentReactions', classes);
+    return j.end(
+      new GetRecentReactions$({
+        limit: j.field('limit', intFromJson),
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -18969,11 +24201,20 @@ class ClearRecentReactions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.clearRecentReactions', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ClearRecentReactions$ {
     return new ClearRecentReactions$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.clearRecentReactions' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ClearRecentReactions$ {
+    return new TlJsonReader(json, 'messages.clearRecentReactions', classes).end(new ClearRecentReactions$());
   }
 }
 
@@ -19027,6 +24268,7 @@ class GetExtendedMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.getExtendedMedia', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -19042,6 +24284,23 @@ class GetExtendedMedia$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getExtendedMedia', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getExtendedMedia');
+    j.field('peer', this.peer, objectToJson);
+    j.vector('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetExtendedMedia$ {
+    const j = new TlJsonReader(json, 'messages.getExtendedMedia', classes);
+    return j.end(
+      new GetExtendedMedia$({
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.vector('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -19083,6 +24342,7 @@ class SetDefaultHistoryTTL$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.setDefaultHistoryTTL', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -19096,6 +24356,21 @@ class SetDefaultHistoryTTL$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.setDefaultHistoryTTL', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.setDefaultHistoryTTL');
+    j.field('period', this.period, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetDefaultHistoryTTL$ {
+    const j = new TlJsonReader(json, 'messages.setDefaultHistoryTTL', classes);
+    return j.end(
+      new SetDefaultHistoryTTL$({
+        period: j.field('period', intFromJson),
+      }),
+    );
   }
 }
 
@@ -19123,11 +24398,20 @@ class GetDefaultHistoryTTL$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDefaultHistoryTTL {
+    checkRpcError(bytes, 'messages.getDefaultHistoryTTL', options);
     return readBoxed(bytes, noRegistry, options, readResult$DefaultHistoryTTL);
   }
 
   static fromReader(_r: TlReader): GetDefaultHistoryTTL$ {
     return new GetDefaultHistoryTTL$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.getDefaultHistoryTTL' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetDefaultHistoryTTL$ {
+    return new TlJsonReader(json, 'messages.getDefaultHistoryTTL', classes).end(new GetDefaultHistoryTTL$());
   }
 }
 
@@ -19189,6 +24473,7 @@ class SendBotRequestedPeer$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.sendBotRequestedPeer', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -19208,6 +24493,27 @@ class SendBotRequestedPeer$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.sendBotRequestedPeer', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.sendBotRequestedPeer');
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    j.field('button_id', this.buttonId, intToJson);
+    j.vector('requested_peers', this.requestedPeers, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendBotRequestedPeer$ {
+    const j = new TlJsonReader(json, 'messages.sendBotRequestedPeer', classes);
+    return j.end(
+      new SendBotRequestedPeer$({
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+        buttonId: j.field('button_id', intFromJson),
+        requestedPeers: j.vector('requested_peers', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -19249,6 +24555,7 @@ class GetEmojiGroups$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeEmojiGroups {
+    checkRpcError(bytes, 'messages.getEmojiGroups', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$EmojiGroups);
   }
 
@@ -19262,6 +24569,21 @@ class GetEmojiGroups$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getEmojiGroups', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getEmojiGroups');
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiGroups$ {
+    const j = new TlJsonReader(json, 'messages.getEmojiGroups', classes);
+    return j.end(
+      new GetEmojiGroups$({
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -19303,6 +24625,7 @@ class GetEmojiStatusGroups$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeEmojiGroups {
+    checkRpcError(bytes, 'messages.getEmojiStatusGroups', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$EmojiGroups);
   }
 
@@ -19316,6 +24639,21 @@ class GetEmojiStatusGroups$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getEmojiStatusGroups', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getEmojiStatusGroups');
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiStatusGroups$ {
+    const j = new TlJsonReader(json, 'messages.getEmojiStatusGroups', classes);
+    return j.end(
+      new GetEmojiStatusGroups$({
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -19357,6 +24695,7 @@ class GetEmojiProfilePhotoGroups$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeEmojiGroups {
+    checkRpcError(bytes, 'messages.getEmojiProfilePhotoGroups', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$EmojiGroups);
   }
 
@@ -19370,6 +24709,21 @@ class GetEmojiProfilePhotoGroups$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getEmojiProfilePhotoGroups', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getEmojiProfilePhotoGroups');
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiProfilePhotoGroups$ {
+    const j = new TlJsonReader(json, 'messages.getEmojiProfilePhotoGroups', classes);
+    return j.end(
+      new GetEmojiProfilePhotoGroups$({
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -19415,6 +24769,7 @@ class SearchCustomEmoji$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiList {
+    checkRpcError(bytes, 'messages.searchCustomEmoji', options);
     return readBoxed(bytes, noRegistry, options, readResult$EmojiList);
   }
 
@@ -19430,6 +24785,23 @@ class SearchCustomEmoji$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.searchCustomEmoji', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.searchCustomEmoji');
+    j.field('emoticon', this.emoticon, stringToJson);
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SearchCustomEmoji$ {
+    const j = new TlJsonReader(json, 'messages.searchCustomEmoji', classes);
+    return j.end(
+      new SearchCustomEmoji$({
+        emoticon: j.field('emoticon', stringFromJson),
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -19477,6 +24849,7 @@ class TogglePeerTranslations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.togglePeerTranslations', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -19494,6 +24867,23 @@ class TogglePeerTranslations$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.togglePeerTranslations', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.togglePeerTranslations');
+    j.flag('disabled', this.disabled);
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TogglePeerTranslations$ {
+    const j = new TlJsonReader(json, 'messages.togglePeerTranslations', classes);
+    return j.end(
+      new TogglePeerTranslations$({
+        disabled: j.flag('disabled'),
+        peer: j.field('peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -19539,6 +24929,7 @@ class GetBotApp$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeBotApp {
+    checkRpcError(bytes, 'messages.getBotApp', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$BotApp);
   }
 
@@ -19554,6 +24945,23 @@ class GetBotApp$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getBotApp', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getBotApp');
+    j.field('app', this.app, objectToJson);
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetBotApp$ {
+    const j = new TlJsonReader(json, 'messages.getBotApp', classes);
+    return j.end(
+      new GetBotApp$({
+        app: j.field('app', fromJson$InputBotApp),
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -19627,6 +25035,7 @@ class RequestAppWebView$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWebViewResult {
+    checkRpcError(bytes, 'messages.requestAppWebView', options);
     return readBoxed(bytes, noRegistry, options, readResult$WebViewResult);
   }
 
@@ -19654,6 +25063,35 @@ class RequestAppWebView$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.requestAppWebView', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.requestAppWebView');
+    j.flag('write_allowed', this.writeAllowed);
+    j.flag('compact', this.compact);
+    j.flag('fullscreen', this.fullscreen);
+    j.field('peer', this.peer, objectToJson);
+    j.field('app', this.app, objectToJson);
+    j.optional('start_param', this.startParam, stringToJson);
+    j.optional('theme_params', this.themeParams, objectToJson);
+    j.field('platform', this.platform, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RequestAppWebView$ {
+    const j = new TlJsonReader(json, 'messages.requestAppWebView', classes);
+    return j.end(
+      new RequestAppWebView$({
+        writeAllowed: j.flag('write_allowed'),
+        compact: j.flag('compact'),
+        fullscreen: j.flag('fullscreen'),
+        peer: j.field('peer', fromJson$InputPeer),
+        app: j.field('app', fromJson$InputBotApp),
+        startParam: j.optional('start_param', stringFromJson),
+        themeParams: j.optional('theme_params', fromJson$DataJSON),
+        platform: j.field('platform', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -19720,6 +25158,7 @@ class SetChatWallPaper$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.setChatWallPaper', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -19744,6 +25183,31 @@ class SetChatWallPaper$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.setChatWallPaper', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.setChatWallPaper');
+    j.flag('for_both', this.forBoth);
+    j.flag('revert', this.revert);
+    j.field('peer', this.peer, objectToJson);
+    j.optional('wallpaper', this.wallpaper, objectToJson);
+    j.optional('settings', this.settings, objectToJson);
+    j.optional('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetChatWallPaper$ {
+    const j = new TlJsonReader(json, 'messages.setChatWallPaper', classes);
+    return j.end(
+      new SetChatWallPaper$({
+        forBoth: j.flag('for_both'),
+        revert: j.flag('revert'),
+        peer: j.field('peer', fromJson$InputPeer),
+        wallpaper: j.optional('wallpaper', fromJson$InputWallPaper),
+        settings: j.optional('settings', fromJson$WallPaperSettings),
+        id: j.optional('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -19795,6 +25259,7 @@ class SearchEmojiStickerSets$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFoundStickerSets {
+    checkRpcError(bytes, 'messages.searchEmojiStickerSets', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$FoundStickerSets);
   }
 
@@ -19814,6 +25279,25 @@ class SearchEmojiStickerSets$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.searchEmojiStickerSets', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.searchEmojiStickerSets');
+    j.flag('exclude_featured', this.excludeFeatured);
+    j.field('q', this.q, stringToJson);
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SearchEmojiStickerSets$ {
+    const j = new TlJsonReader(json, 'messages.searchEmojiStickerSets', classes);
+    return j.end(
+      new SearchEmojiStickerSets$({
+        excludeFeatured: j.flag('exclude_featured'),
+        q: j.field('q', stringFromJson),
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -19882,6 +25366,7 @@ class GetSavedDialogs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSavedDialogs {
+    checkRpcError(bytes, 'messages.getSavedDialogs', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$SavedDialogs);
   }
 
@@ -19909,6 +25394,33 @@ class GetSavedDialogs$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getSavedDialogs', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getSavedDialogs');
+    j.flag('exclude_pinned', this.excludePinned);
+    j.optional('parent_peer', this.parentPeer, objectToJson);
+    j.field('offset_date', this.offsetDate, intToJson);
+    j.field('offset_id', this.offsetId, intToJson);
+    j.field('offset_peer', this.offsetPeer, objectToJson);
+    j.field('limit', this.limit, intToJson);
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedDialogs$ {
+    const j = new TlJsonReader(json, 'messages.getSavedDialogs', classes);
+    return j.end(
+      new GetSavedDialogs$({
+        excludePinned: j.flag('exclude_pinned'),
+        parentPeer: j.optional('parent_peer', fromJson$InputPeer),
+        offsetDate: j.field('offset_date', intFromJson),
+        offsetId: j.field('offset_id', intFromJson),
+        offsetPeer: j.field('offset_peer', fromJson$InputPeer),
+        limit: j.field('limit', intFromJson),
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -19985,6 +25497,7 @@ class GetSavedHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
+    checkRpcError(bytes, 'messages.getSavedHistory', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
@@ -20017,6 +25530,37 @@ class GetSavedHistory$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getSavedHistory', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getSavedHistory');
+    j.optional('parent_peer', this.parentPeer, objectToJson);
+    j.field('peer', this.peer, objectToJson);
+    j.field('offset_id', this.offsetId, intToJson);
+    j.field('offset_date', this.offsetDate, intToJson);
+    j.field('add_offset', this.addOffset, intToJson);
+    j.field('limit', this.limit, intToJson);
+    j.field('max_id', this.maxId, intToJson);
+    j.field('min_id', this.minId, intToJson);
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedHistory$ {
+    const j = new TlJsonReader(json, 'messages.getSavedHistory', classes);
+    return j.end(
+      new GetSavedHistory$({
+        parentPeer: j.optional('parent_peer', fromJson$InputPeer),
+        peer: j.field('peer', fromJson$InputPeer),
+        offsetId: j.field('offset_id', intFromJson),
+        offsetDate: j.field('offset_date', intFromJson),
+        addOffset: j.field('add_offset', intFromJson),
+        limit: j.field('limit', intFromJson),
+        maxId: j.field('max_id', intFromJson),
+        minId: j.field('min_id', intFromJson),
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -20079,6 +25623,7 @@ class DeleteSavedHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
+    checkRpcError(bytes, 'messages.deleteSavedHistory', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedHistory);
   }
 
@@ -20103,6 +25648,29 @@ class DeleteSavedHistory$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.deleteSavedHistory', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.deleteSavedHistory');
+    j.optional('parent_peer', this.parentPeer, objectToJson);
+    j.field('peer', this.peer, objectToJson);
+    j.field('max_id', this.maxId, intToJson);
+    j.optional('min_date', this.minDate, intToJson);
+    j.optional('max_date', this.maxDate, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteSavedHistory$ {
+    const j = new TlJsonReader(json, 'messages.deleteSavedHistory', classes);
+    return j.end(
+      new DeleteSavedHistory$({
+        parentPeer: j.optional('parent_peer', fromJson$InputPeer),
+        peer: j.field('peer', fromJson$InputPeer),
+        maxId: j.field('max_id', intFromJson),
+        minDate: j.optional('min_date', intFromJson),
+        maxDate: j.optional('max_date', intFromJson),
+      }),
+    );
   }
 }
 
@@ -20130,11 +25698,20 @@ class GetPinnedSavedDialogs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSavedDialogs {
+    checkRpcError(bytes, 'messages.getPinnedSavedDialogs', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$SavedDialogs);
   }
 
   static fromReader(_r: TlReader): GetPinnedSavedDialogs$ {
     return new GetPinnedSavedDialogs$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.getPinnedSavedDialogs' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPinnedSavedDialogs$ {
+    return new TlJsonReader(json, 'messages.getPinnedSavedDialogs', classes).end(new GetPinnedSavedDialogs$());
   }
 }
 
@@ -20182,6 +25759,7 @@ class ToggleSavedDialogPin$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.toggleSavedDialogPin', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -20199,6 +25777,23 @@ class ToggleSavedDialogPin$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.toggleSavedDialogPin', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.toggleSavedDialogPin');
+    j.flag('pinned', this.pinned);
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleSavedDialogPin$ {
+    const j = new TlJsonReader(json, 'messages.toggleSavedDialogPin', classes);
+    return j.end(
+      new ToggleSavedDialogPin$({
+        pinned: j.flag('pinned'),
+        peer: j.field('peer', fromJson$InputDialogPeer),
+      }),
+    );
   }
 }
 
@@ -20254,6 +25849,7 @@ class ReorderPinnedSavedDialogs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.reorderPinnedSavedDialogs', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -20271,6 +25867,23 @@ class ReorderPinnedSavedDialogs$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.reorderPinnedSavedDialogs', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.reorderPinnedSavedDialogs');
+    j.flag('force', this.force);
+    j.vector('order', this.order, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderPinnedSavedDialogs$ {
+    const j = new TlJsonReader(json, 'messages.reorderPinnedSavedDialogs', classes);
+    return j.end(
+      new ReorderPinnedSavedDialogs$({
+        force: j.flag('force'),
+        order: j.vector('order', fromJson$InputDialogPeer),
+      }),
+    );
   }
 }
 
@@ -20319,6 +25932,7 @@ class GetSavedReactionTags$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSavedReactionTags {
+    checkRpcError(bytes, 'messages.getSavedReactionTags', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$SavedReactionTags);
   }
 
@@ -20337,6 +25951,23 @@ class GetSavedReactionTags$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getSavedReactionTags', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getSavedReactionTags');
+    j.optional('peer', this.peer, objectToJson);
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedReactionTags$ {
+    const j = new TlJsonReader(json, 'messages.getSavedReactionTags', classes);
+    return j.end(
+      new GetSavedReactionTags$({
+        peer: j.optional('peer', fromJson$InputPeer),
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -20385,6 +26016,7 @@ class UpdateSavedReactionTag$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.updateSavedReactionTag', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -20403,6 +26035,23 @@ class UpdateSavedReactionTag$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.updateSavedReactionTag', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.updateSavedReactionTag');
+    j.field('reaction', this.reaction, objectToJson);
+    j.optional('title', this.title, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateSavedReactionTag$ {
+    const j = new TlJsonReader(json, 'messages.updateSavedReactionTag', classes);
+    return j.end(
+      new UpdateSavedReactionTag$({
+        reaction: j.field('reaction', fromJson$Reaction),
+        title: j.optional('title', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -20444,6 +26093,7 @@ class GetDefaultTagReactions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeReactions {
+    checkRpcError(bytes, 'messages.getDefaultTagReactions', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Reactions);
   }
 
@@ -20457,6 +26107,21 @@ class GetDefaultTagReactions$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getDefaultTagReactions', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getDefaultTagReactions');
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetDefaultTagReactions$ {
+    const j = new TlJsonReader(json, 'messages.getDefaultTagReactions', classes);
+    return j.end(
+      new GetDefaultTagReactions$({
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -20502,6 +26167,7 @@ class GetOutboxReadDate$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeOutboxReadDate {
+    checkRpcError(bytes, 'messages.getOutboxReadDate', options);
     return readBoxed(bytes, noRegistry, options, readResult$OutboxReadDate);
   }
 
@@ -20517,6 +26183,23 @@ class GetOutboxReadDate$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getOutboxReadDate', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getOutboxReadDate');
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetOutboxReadDate$ {
+    const j = new TlJsonReader(json, 'messages.getOutboxReadDate', classes);
+    return j.end(
+      new GetOutboxReadDate$({
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -20558,6 +26241,7 @@ class GetQuickReplies$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeQuickReplies {
+    checkRpcError(bytes, 'messages.getQuickReplies', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$QuickReplies);
   }
 
@@ -20571,6 +26255,21 @@ class GetQuickReplies$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getQuickReplies', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getQuickReplies');
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetQuickReplies$ {
+    const j = new TlJsonReader(json, 'messages.getQuickReplies', classes);
+    return j.end(
+      new GetQuickReplies$({
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -20620,6 +26319,7 @@ class ReorderQuickReplies$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.reorderQuickReplies', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -20633,6 +26333,21 @@ class ReorderQuickReplies$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.reorderQuickReplies', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.reorderQuickReplies');
+    j.vector('order', this.order, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderQuickReplies$ {
+    const j = new TlJsonReader(json, 'messages.reorderQuickReplies', classes);
+    return j.end(
+      new ReorderQuickReplies$({
+        order: j.vector('order', intFromJson),
+      }),
+    );
   }
 }
 
@@ -20674,6 +26389,7 @@ class CheckQuickReplyShortcut$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.checkQuickReplyShortcut', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -20687,6 +26403,21 @@ class CheckQuickReplyShortcut$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.checkQuickReplyShortcut', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.checkQuickReplyShortcut');
+    j.field('shortcut', this.shortcut, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CheckQuickReplyShortcut$ {
+    const j = new TlJsonReader(json, 'messages.checkQuickReplyShortcut', classes);
+    return j.end(
+      new CheckQuickReplyShortcut$({
+        shortcut: j.field('shortcut', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -20732,6 +26463,7 @@ class EditQuickReplyShortcut$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.editQuickReplyShortcut', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -20747,6 +26479,23 @@ class EditQuickReplyShortcut$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.editQuickReplyShortcut', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.editQuickReplyShortcut');
+    j.field('shortcut_id', this.shortcutId, intToJson);
+    j.field('shortcut', this.shortcut, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditQuickReplyShortcut$ {
+    const j = new TlJsonReader(json, 'messages.editQuickReplyShortcut', classes);
+    return j.end(
+      new EditQuickReplyShortcut$({
+        shortcutId: j.field('shortcut_id', intFromJson),
+        shortcut: j.field('shortcut', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -20788,6 +26537,7 @@ class DeleteQuickReplyShortcut$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.deleteQuickReplyShortcut', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -20801,6 +26551,21 @@ class DeleteQuickReplyShortcut$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.deleteQuickReplyShortcut', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.deleteQuickReplyShortcut');
+    j.field('shortcut_id', this.shortcutId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteQuickReplyShortcut$ {
+    const j = new TlJsonReader(json, 'messages.deleteQuickReplyShortcut', classes);
+    return j.end(
+      new DeleteQuickReplyShortcut$({
+        shortcutId: j.field('shortcut_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -20861,6 +26626,7 @@ class GetQuickReplyMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
+    checkRpcError(bytes, 'messages.getQuickReplyMessages', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
@@ -20881,6 +26647,25 @@ class GetQuickReplyMessages$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getQuickReplyMessages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getQuickReplyMessages');
+    j.field('shortcut_id', this.shortcutId, intToJson);
+    j.optionalVector('id', this.id, intToJson);
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetQuickReplyMessages$ {
+    const j = new TlJsonReader(json, 'messages.getQuickReplyMessages', classes);
+    return j.end(
+      new GetQuickReplyMessages$({
+        shortcutId: j.field('shortcut_id', intFromJson),
+        id: j.optionalVector('id', intFromJson),
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -20949,6 +26734,7 @@ class SendQuickReplyMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.sendQuickReplyMessages', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -20968,6 +26754,27 @@ class SendQuickReplyMessages$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.sendQuickReplyMessages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.sendQuickReplyMessages');
+    j.field('peer', this.peer, objectToJson);
+    j.field('shortcut_id', this.shortcutId, intToJson);
+    j.vector('id', this.id, intToJson);
+    j.vector('random_id', this.randomId, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendQuickReplyMessages$ {
+    const j = new TlJsonReader(json, 'messages.sendQuickReplyMessages', classes);
+    return j.end(
+      new SendQuickReplyMessages$({
+        peer: j.field('peer', fromJson$InputPeer),
+        shortcutId: j.field('shortcut_id', intFromJson),
+        id: j.vector('id', intFromJson),
+        randomId: j.vector('random_id', longFromJson),
+      }),
+    );
   }
 }
 
@@ -21021,6 +26828,7 @@ class DeleteQuickReplyMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.deleteQuickReplyMessages', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -21036,6 +26844,23 @@ class DeleteQuickReplyMessages$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.deleteQuickReplyMessages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.deleteQuickReplyMessages');
+    j.field('shortcut_id', this.shortcutId, intToJson);
+    j.vector('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteQuickReplyMessages$ {
+    const j = new TlJsonReader(json, 'messages.deleteQuickReplyMessages', classes);
+    return j.end(
+      new DeleteQuickReplyMessages$({
+        shortcutId: j.field('shortcut_id', intFromJson),
+        id: j.vector('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -21077,6 +26902,7 @@ class ToggleDialogFilterTags$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.toggleDialogFilterTags', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -21090,6 +26916,21 @@ class ToggleDialogFilterTags$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.toggleDialogFilterTags', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.toggleDialogFilterTags');
+    j.field('enabled', this.enabled, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleDialogFilterTags$ {
+    const j = new TlJsonReader(json, 'messages.toggleDialogFilterTags', classes);
+    return j.end(
+      new ToggleDialogFilterTags$({
+        enabled: j.field('enabled', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -21135,6 +26976,7 @@ class GetMyStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMyStickers {
+    checkRpcError(bytes, 'messages.getMyStickers', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$MyStickers);
   }
 
@@ -21150,6 +26992,23 @@ class GetMyStickers$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getMyStickers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getMyStickers');
+    j.field('offset_id', this.offsetId, longToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetMyStickers$ {
+    const j = new TlJsonReader(json, 'messages.getMyStickers', classes);
+    return j.end(
+      new GetMyStickers$({
+        offsetId: j.field('offset_id', longFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -21191,6 +27050,7 @@ class GetEmojiStickerGroups$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeEmojiGroups {
+    checkRpcError(bytes, 'messages.getEmojiStickerGroups', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$EmojiGroups);
   }
 
@@ -21204,6 +27064,21 @@ class GetEmojiStickerGroups$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getEmojiStickerGroups', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getEmojiStickerGroups');
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiStickerGroups$ {
+    const j = new TlJsonReader(json, 'messages.getEmojiStickerGroups', classes);
+    return j.end(
+      new GetEmojiStickerGroups$({
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -21245,6 +27120,7 @@ class GetAvailableEffects$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAvailableEffects {
+    checkRpcError(bytes, 'messages.getAvailableEffects', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$AvailableEffects);
   }
 
@@ -21258,6 +27134,21 @@ class GetAvailableEffects$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getAvailableEffects', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getAvailableEffects');
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAvailableEffects$ {
+    const j = new TlJsonReader(json, 'messages.getAvailableEffects', classes);
+    return j.end(
+      new GetAvailableEffects$({
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -21307,6 +27198,7 @@ class EditFactCheck$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.editFactCheck', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -21324,6 +27216,25 @@ class EditFactCheck$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.editFactCheck', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.editFactCheck');
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    j.field('text', this.text, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditFactCheck$ {
+    const j = new TlJsonReader(json, 'messages.editFactCheck', classes);
+    return j.end(
+      new EditFactCheck$({
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+        text: j.field('text', fromJson$TextWithEntities),
+      }),
+    );
   }
 }
 
@@ -21369,6 +27280,7 @@ class DeleteFactCheck$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.deleteFactCheck', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -21384,6 +27296,23 @@ class DeleteFactCheck$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.deleteFactCheck', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.deleteFactCheck');
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteFactCheck$ {
+    const j = new TlJsonReader(json, 'messages.deleteFactCheck', classes);
+    return j.end(
+      new DeleteFactCheck$({
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -21437,6 +27366,7 @@ class GetFactCheck$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeFactCheck[] {
+    checkRpcError(bytes, 'messages.getFactCheck', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$FactCheck);
   }
 
@@ -21452,6 +27382,23 @@ class GetFactCheck$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getFactCheck', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getFactCheck');
+    j.field('peer', this.peer, objectToJson);
+    j.vector('msg_id', this.msgId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetFactCheck$ {
+    const j = new TlJsonReader(json, 'messages.getFactCheck', classes);
+    return j.end(
+      new GetFactCheck$({
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.vector('msg_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -21521,6 +27468,7 @@ class RequestMainWebView$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWebViewResult {
+    checkRpcError(bytes, 'messages.requestMainWebView', options);
     return readBoxed(bytes, noRegistry, options, readResult$WebViewResult);
   }
 
@@ -21547,6 +27495,33 @@ class RequestMainWebView$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.requestMainWebView', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.requestMainWebView');
+    j.flag('compact', this.compact);
+    j.flag('fullscreen', this.fullscreen);
+    j.field('peer', this.peer, objectToJson);
+    j.field('bot', this.bot, objectToJson);
+    j.optional('start_param', this.startParam, stringToJson);
+    j.optional('theme_params', this.themeParams, objectToJson);
+    j.field('platform', this.platform, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RequestMainWebView$ {
+    const j = new TlJsonReader(json, 'messages.requestMainWebView', classes);
+    return j.end(
+      new RequestMainWebView$({
+        compact: j.flag('compact'),
+        fullscreen: j.flag('fullscreen'),
+        peer: j.field('peer', fromJson$InputPeer),
+        bot: j.field('bot', fromJson$InputUser),
+        startParam: j.optional('start_param', stringFromJson),
+        themeParams: j.optional('theme_params', fromJson$DataJSON),
+        platform: j.field('platform', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -21607,6 +27582,7 @@ class SendPaidReaction$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.sendPaidReaction', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -21631,6 +27607,29 @@ class SendPaidReaction$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.sendPaidReaction', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.sendPaidReaction');
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    j.field('count', this.count, intToJson);
+    j.field('random_id', this.randomId, longToJson);
+    j.optional('private', this.private, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendPaidReaction$ {
+    const j = new TlJsonReader(json, 'messages.sendPaidReaction', classes);
+    return j.end(
+      new SendPaidReaction$({
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+        count: j.field('count', intFromJson),
+        randomId: j.field('random_id', longFromJson),
+        private: j.optional('private', fromJson$PaidReactionPrivacy),
+      }),
+    );
   }
 }
 
@@ -21680,6 +27679,7 @@ class TogglePaidReactionPrivacy$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.togglePaidReactionPrivacy', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -21697,6 +27697,25 @@ class TogglePaidReactionPrivacy$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.togglePaidReactionPrivacy', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.togglePaidReactionPrivacy');
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    j.field('private', this.private, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TogglePaidReactionPrivacy$ {
+    const j = new TlJsonReader(json, 'messages.togglePaidReactionPrivacy', classes);
+    return j.end(
+      new TogglePaidReactionPrivacy$({
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+        private: j.field('private', fromJson$PaidReactionPrivacy),
+      }),
+    );
   }
 }
 
@@ -21724,11 +27743,20 @@ class GetPaidReactionPrivacy$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.getPaidReactionPrivacy', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(_r: TlReader): GetPaidReactionPrivacy$ {
     return new GetPaidReactionPrivacy$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.getPaidReactionPrivacy' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPaidReactionPrivacy$ {
+    return new TlJsonReader(json, 'messages.getPaidReactionPrivacy', classes).end(new GetPaidReactionPrivacy$());
   }
 }
 
@@ -21770,6 +27798,7 @@ class ViewSponsoredMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.viewSponsoredMessage', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -21783,6 +27812,21 @@ class ViewSponsoredMessage$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.viewSponsoredMessage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.viewSponsoredMessage');
+    j.field('random_id', this.randomId, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ViewSponsoredMessage$ {
+    const j = new TlJsonReader(json, 'messages.viewSponsoredMessage', classes);
+    return j.end(
+      new ViewSponsoredMessage$({
+        randomId: j.field('random_id', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -21834,6 +27878,7 @@ class ClickSponsoredMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.clickSponsoredMessage', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -21852,6 +27897,25 @@ class ClickSponsoredMessage$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.clickSponsoredMessage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.clickSponsoredMessage');
+    j.flag('media', this.media);
+    j.flag('fullscreen', this.fullscreen);
+    j.field('random_id', this.randomId, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ClickSponsoredMessage$ {
+    const j = new TlJsonReader(json, 'messages.clickSponsoredMessage', classes);
+    return j.end(
+      new ClickSponsoredMessage$({
+        media: j.flag('media'),
+        fullscreen: j.flag('fullscreen'),
+        randomId: j.field('random_id', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -21897,6 +27961,7 @@ class ReportSponsoredMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.channels.TypeSponsoredMessageReportResult {
+    checkRpcError(bytes, 'messages.reportSponsoredMessage', options);
     return readBoxed(bytes, noRegistry, options, readResult$channels$SponsoredMessageReportResult);
   }
 
@@ -21912,6 +27977,23 @@ class ReportSponsoredMessage$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.reportSponsoredMessage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.reportSponsoredMessage');
+    j.field('random_id', this.randomId, bytesToJson);
+    j.field('option', this.option, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReportSponsoredMessage$ {
+    const j = new TlJsonReader(json, 'messages.reportSponsoredMessage', classes);
+    return j.end(
+      new ReportSponsoredMessage$({
+        randomId: j.field('random_id', bytesFromJson),
+        option: j.field('option', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -21960,6 +28042,7 @@ class GetSponsoredMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSponsoredMessages {
+    checkRpcError(bytes, 'messages.getSponsoredMessages', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$SponsoredMessages);
   }
 
@@ -21978,6 +28061,23 @@ class GetSponsoredMessages$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getSponsoredMessages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getSponsoredMessages');
+    j.field('peer', this.peer, objectToJson);
+    j.optional('msg_id', this.msgId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSponsoredMessages$ {
+    const j = new TlJsonReader(json, 'messages.getSponsoredMessages', classes);
+    return j.end(
+      new GetSponsoredMessages$({
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.optional('msg_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -22038,6 +28138,7 @@ class SavePreparedInlineMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeBotPreparedInlineMessage {
+    checkRpcError(bytes, 'messages.savePreparedInlineMessage', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$BotPreparedInlineMessage);
   }
 
@@ -22058,6 +28159,25 @@ class SavePreparedInlineMessage$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.savePreparedInlineMessage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.savePreparedInlineMessage');
+    j.field('result', this.result, objectToJson);
+    j.field('user_id', this.userId, objectToJson);
+    j.optionalVector('peer_types', this.peerTypes, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SavePreparedInlineMessage$ {
+    const j = new TlJsonReader(json, 'messages.savePreparedInlineMessage', classes);
+    return j.end(
+      new SavePreparedInlineMessage$({
+        result: j.field('result', fromJson$InputBotInlineResult),
+        userId: j.field('user_id', fromJson$InputUser),
+        peerTypes: j.optionalVector('peer_types', fromJson$InlineQueryPeerType),
+      }),
+    );
   }
 }
 
@@ -22103,6 +28223,7 @@ class GetPreparedInlineMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypePreparedInlineMessage {
+    checkRpcError(bytes, 'messages.getPreparedInlineMessage', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$PreparedInlineMessage);
   }
 
@@ -22118,6 +28239,23 @@ class GetPreparedInlineMessage$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getPreparedInlineMessage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getPreparedInlineMessage');
+    j.field('bot', this.bot, objectToJson);
+    j.field('id', this.id, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPreparedInlineMessage$ {
+    const j = new TlJsonReader(json, 'messages.getPreparedInlineMessage', classes);
+    return j.end(
+      new GetPreparedInlineMessage$({
+        bot: j.field('bot', fromJson$InputUser),
+        id: j.field('id', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -22193,6 +28331,7 @@ class SearchStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFoundStickers {
+    checkRpcError(bytes, 'messages.searchStickers', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$FoundStickers);
   }
 
@@ -22220,6 +28359,33 @@ class SearchStickers$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.searchStickers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.searchStickers');
+    j.flag('emojis', this.emojis);
+    j.field('q', this.q, stringToJson);
+    j.field('emoticon', this.emoticon, stringToJson);
+    j.vector('lang_code', this.langCode, stringToJson);
+    j.field('offset', this.offset, intToJson);
+    j.field('limit', this.limit, intToJson);
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SearchStickers$ {
+    const j = new TlJsonReader(json, 'messages.searchStickers', classes);
+    return j.end(
+      new SearchStickers$({
+        emojis: j.flag('emojis'),
+        q: j.field('q', stringFromJson),
+        emoticon: j.field('emoticon', stringFromJson),
+        langCode: j.vector('lang_code', stringFromJson),
+        offset: j.field('offset', intFromJson),
+        limit: j.field('limit', intFromJson),
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -22279,6 +28445,7 @@ class ReportMessagesDelivery$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.reportMessagesDelivery', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -22298,6 +28465,25 @@ class ReportMessagesDelivery$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.reportMessagesDelivery', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.reportMessagesDelivery');
+    j.flag('push', this.push);
+    j.field('peer', this.peer, objectToJson);
+    j.vector('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReportMessagesDelivery$ {
+    const j = new TlJsonReader(json, 'messages.reportMessagesDelivery', classes);
+    return j.end(
+      new ReportMessagesDelivery$({
+        push: j.flag('push'),
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.vector('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -22354,6 +28540,7 @@ class GetSavedDialogsByID$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSavedDialogs {
+    checkRpcError(bytes, 'messages.getSavedDialogsByID', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$SavedDialogs);
   }
 
@@ -22372,6 +28559,23 @@ class GetSavedDialogsByID$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getSavedDialogsByID', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getSavedDialogsByID');
+    j.optional('parent_peer', this.parentPeer, objectToJson);
+    j.vector('ids', this.ids, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedDialogsByID$ {
+    const j = new TlJsonReader(json, 'messages.getSavedDialogsByID', classes);
+    return j.end(
+      new GetSavedDialogsByID$({
+        parentPeer: j.optional('parent_peer', fromJson$InputPeer),
+        ids: j.vector('ids', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -22421,6 +28625,7 @@ class ReadSavedHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.readSavedHistory', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -22438,6 +28643,25 @@ class ReadSavedHistory$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.readSavedHistory', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.readSavedHistory');
+    j.field('parent_peer', this.parentPeer, objectToJson);
+    j.field('peer', this.peer, objectToJson);
+    j.field('max_id', this.maxId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReadSavedHistory$ {
+    const j = new TlJsonReader(json, 'messages.readSavedHistory', classes);
+    return j.end(
+      new ReadSavedHistory$({
+        parentPeer: j.field('parent_peer', fromJson$InputPeer),
+        peer: j.field('peer', fromJson$InputPeer),
+        maxId: j.field('max_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -22506,6 +28730,7 @@ class ToggleTodoCompleted$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.toggleTodoCompleted', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -22525,6 +28750,27 @@ class ToggleTodoCompleted$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.toggleTodoCompleted', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.toggleTodoCompleted');
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    j.vector('completed', this.completed, intToJson);
+    j.vector('incompleted', this.incompleted, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleTodoCompleted$ {
+    const j = new TlJsonReader(json, 'messages.toggleTodoCompleted', classes);
+    return j.end(
+      new ToggleTodoCompleted$({
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+        completed: j.vector('completed', intFromJson),
+        incompleted: j.vector('incompleted', intFromJson),
+      }),
+    );
   }
 }
 
@@ -22582,6 +28828,7 @@ class AppendTodoList$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.appendTodoList', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -22599,6 +28846,25 @@ class AppendTodoList$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.appendTodoList', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.appendTodoList');
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    j.vector('list', this.list, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AppendTodoList$ {
+    const j = new TlJsonReader(json, 'messages.appendTodoList', classes);
+    return j.end(
+      new AppendTodoList$({
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+        list: j.vector('list', fromJson$TodoItem),
+      }),
+    );
   }
 }
 
@@ -22660,6 +28926,7 @@ class ToggleSuggestedPostApproval$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.toggleSuggestedPostApproval', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -22683,6 +28950,29 @@ class ToggleSuggestedPostApproval$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.toggleSuggestedPostApproval', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.toggleSuggestedPostApproval');
+    j.flag('reject', this.reject);
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    j.optional('schedule_date', this.scheduleDate, intToJson);
+    j.optional('reject_comment', this.rejectComment, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleSuggestedPostApproval$ {
+    const j = new TlJsonReader(json, 'messages.toggleSuggestedPostApproval', classes);
+    return j.end(
+      new ToggleSuggestedPostApproval$({
+        reject: j.flag('reject'),
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+        scheduleDate: j.optional('schedule_date', intFromJson),
+        rejectComment: j.optional('reject_comment', stringFromJson),
+      }),
+    );
   }
 }
 

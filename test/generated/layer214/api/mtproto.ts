@@ -5,13 +5,29 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { BigInteger, LongInput, TlBoxedValue, TlReader, TlWriter } from '@tlforge/runtime';
+import type {
+  BigInteger,
+  LongInput,
+  TlBoxedValue,
+  TlJsonClasses,
+  TlJsonObject,
+  TlReader,
+  TlWriter,
+} from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
+  boxedValueFromJson,
+  boxedValueToJson,
   checkBodyLength,
   constructorArgs,
   decoding,
   defineTlClass,
+  intFromJson,
+  intToJson,
   longArg,
+  longFromJson,
+  longToJson,
   required,
   rethrowDecode,
   rethrowEncode,
@@ -89,6 +105,27 @@ class Message$ {
     } catch (e) {
       return rethrowDecode(e, 'mtproto.message', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('mtproto.message');
+    j.field('msg_id', this.msgId, longToJson);
+    j.field('seqno', this.seqno, intToJson);
+    j.optional('bytes', this.bytes, intToJson);
+    j.field('body', this.body, boxedValueToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Message$ {
+    const j = new TlJsonReader(json, 'mtproto.message', classes);
+    return j.end(
+      new Message$({
+        msgId: j.field('msg_id', longFromJson),
+        seqno: j.field('seqno', intFromJson),
+        bytes: j.optional('bytes', intFromJson),
+        body: j.field('body', boxedValueFromJson),
+      }),
+    );
   }
 }
 

@@ -5,21 +5,45 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { BigInteger, LongInput, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type {
+  BigInteger,
+  LongInput,
+  TlJsonClasses,
+  TlJsonObject,
+  TlReader,
+  TlReaderOptions,
+  TlWriter,
+} from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  boolFromJson,
+  boolToJson,
+  bytesFromJson,
+  bytesToJson,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
+  doubleFromJson,
+  doubleToJson,
   indexedField,
+  intFromJson,
+  intToJson,
   longArg,
+  longFromJson,
+  longToJson,
   noRegistry,
+  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
   sharedFlagError,
+  stringFromJson,
+  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -130,6 +154,43 @@ import {
   write$User,
   write$WebDocument,
 } from '../codecs.js';
+import {
+  fromJson$BankCardOpenUrl,
+  fromJson$Chat,
+  fromJson$ConnectedBotStarRef,
+  fromJson$DataJSON,
+  fromJson$InputCheckPasswordSRP,
+  fromJson$InputInvoice,
+  fromJson$InputMedia,
+  fromJson$InputPaymentCredentials,
+  fromJson$InputPeer,
+  fromJson$InputSavedStarGift,
+  fromJson$InputStarsTransaction,
+  fromJson$InputStorePaymentPurpose,
+  fromJson$InputUser,
+  fromJson$Invoice,
+  fromJson$PaymentFormMethod,
+  fromJson$PaymentRequestedInfo,
+  fromJson$PaymentSavedCredentials,
+  fromJson$Peer,
+  fromJson$SavedStarGift,
+  fromJson$ShippingOption,
+  fromJson$StarGift,
+  fromJson$StarGiftAttribute,
+  fromJson$StarGiftAttributeCounter,
+  fromJson$StarGiftAttributeId,
+  fromJson$StarGiftCollection,
+  fromJson$StarRefProgram,
+  fromJson$StarsAmount,
+  fromJson$StarsRevenueStatus,
+  fromJson$StarsSubscription,
+  fromJson$StarsTransaction,
+  fromJson$StatsGraph,
+  fromJson$TextWithEntities,
+  fromJson$Updates,
+  fromJson$User,
+  fromJson$WebDocument,
+} from '../json.js';
 
 /** Any constructor of `payments.PaymentForm`, discriminated by `className`. */
 export type TypePaymentForm = 
@@ -366,6 +427,51 @@ class PaymentForm$ {
       return rethrowDecode(e, 'payments.paymentForm', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.paymentForm');
+    j.flag('can_save_credentials', this.canSaveCredentials);
+    j.flag('password_missing', this.passwordMissing);
+    j.field('form_id', this.formId, longToJson);
+    j.field('bot_id', this.botId, longToJson);
+    j.field('title', this.title, stringToJson);
+    j.field('description', this.description, stringToJson);
+    j.optional('photo', this.photo, objectToJson);
+    j.field('invoice', this.invoice, objectToJson);
+    j.field('provider_id', this.providerId, longToJson);
+    j.field('url', this.url, stringToJson);
+    j.optional('native_provider', this.nativeProvider, stringToJson);
+    j.optional('native_params', this.nativeParams, objectToJson);
+    j.optionalVector('additional_methods', this.additionalMethods, objectToJson);
+    j.optional('saved_info', this.savedInfo, objectToJson);
+    j.optionalVector('saved_credentials', this.savedCredentials, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentForm$ {
+    const j = new TlJsonReader(json, 'payments.paymentForm', classes);
+    return j.end(
+      new PaymentForm$({
+        canSaveCredentials: j.flag('can_save_credentials'),
+        passwordMissing: j.flag('password_missing'),
+        formId: j.field('form_id', longFromJson),
+        botId: j.field('bot_id', longFromJson),
+        title: j.field('title', stringFromJson),
+        description: j.field('description', stringFromJson),
+        photo: j.optional('photo', fromJson$WebDocument),
+        invoice: j.field('invoice', fromJson$Invoice),
+        providerId: j.field('provider_id', longFromJson),
+        url: j.field('url', stringFromJson),
+        nativeProvider: j.optional('native_provider', stringFromJson),
+        nativeParams: j.optional('native_params', fromJson$DataJSON),
+        additionalMethods: j.optionalVector('additional_methods', fromJson$PaymentFormMethod),
+        savedInfo: j.optional('saved_info', fromJson$PaymentRequestedInfo),
+        savedCredentials: j.optionalVector('saved_credentials', fromJson$PaymentSavedCredentials),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `payments.paymentForm#a0058751 flags:# can_save_credentials:flags.2?true password_missing:flags.3?true form_id:long bot_id:long title:string description:string photo:flags.5?WebDocument invoice:Invoice provider_id:long url:string native_provider:flags.4?string native_params:flags.4?DataJSON additional_methods:flags.6?Vector<PaymentFormMethod> saved_info:flags.0?PaymentRequestedInfo saved_credentials:flags.1?Vector<PaymentSavedCredentials> users:Vector<User> = payments.PaymentForm` */
@@ -466,6 +572,33 @@ class PaymentFormStars$ {
       return rethrowDecode(e, 'payments.paymentFormStars', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.paymentFormStars');
+    j.field('form_id', this.formId, longToJson);
+    j.field('bot_id', this.botId, longToJson);
+    j.field('title', this.title, stringToJson);
+    j.field('description', this.description, stringToJson);
+    j.optional('photo', this.photo, objectToJson);
+    j.field('invoice', this.invoice, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentFormStars$ {
+    const j = new TlJsonReader(json, 'payments.paymentFormStars', classes);
+    return j.end(
+      new PaymentFormStars$({
+        formId: j.field('form_id', longFromJson),
+        botId: j.field('bot_id', longFromJson),
+        title: j.field('title', stringFromJson),
+        description: j.field('description', stringFromJson),
+        photo: j.optional('photo', fromJson$WebDocument),
+        invoice: j.field('invoice', fromJson$Invoice),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `payments.paymentFormStars#7bf6b15c flags:# form_id:long bot_id:long title:string description:string photo:flags.5?WebDocument invoice:Invoice users:Vector<User> = payments.PaymentForm` */
@@ -521,6 +654,23 @@ class PaymentFormStarGift$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.paymentFormStarGift', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.paymentFormStarGift');
+    j.field('form_id', this.formId, longToJson);
+    j.field('invoice', this.invoice, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentFormStarGift$ {
+    const j = new TlJsonReader(json, 'payments.paymentFormStarGift', classes);
+    return j.end(
+      new PaymentFormStarGift$({
+        formId: j.field('form_id', longFromJson),
+        invoice: j.field('invoice', fromJson$Invoice),
+      }),
+    );
   }
 }
 
@@ -593,6 +743,23 @@ class ValidatedRequestedInfo$ {
       return rethrowDecode(e, 'payments.validatedRequestedInfo', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.validatedRequestedInfo');
+    j.optional('id', this.id, stringToJson);
+    j.optionalVector('shipping_options', this.shippingOptions, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ValidatedRequestedInfo$ {
+    const j = new TlJsonReader(json, 'payments.validatedRequestedInfo', classes);
+    return j.end(
+      new ValidatedRequestedInfo$({
+        id: j.optional('id', stringFromJson),
+        shippingOptions: j.optionalVector('shipping_options', fromJson$ShippingOption),
+      }),
+    );
+  }
 }
 
 /** `payments.validatedRequestedInfo#d1451883 flags:# id:flags.0?string shipping_options:flags.1?Vector<ShippingOption> = payments.ValidatedRequestedInfo` */
@@ -643,6 +810,21 @@ class PaymentResult$ {
       return rethrowDecode(e, 'payments.paymentResult', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.paymentResult');
+    j.field('updates', this.updates, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentResult$ {
+    const j = new TlJsonReader(json, 'payments.paymentResult', classes);
+    return j.end(
+      new PaymentResult$({
+        updates: j.field('updates', fromJson$Updates),
+      }),
+    );
+  }
 }
 
 /** `payments.paymentResult#4e5f810d updates:Updates = payments.PaymentResult` */
@@ -692,6 +874,21 @@ class PaymentVerificationNeeded$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.paymentVerificationNeeded', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.paymentVerificationNeeded');
+    j.field('url', this.url, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentVerificationNeeded$ {
+    const j = new TlJsonReader(json, 'payments.paymentVerificationNeeded', classes);
+    return j.end(
+      new PaymentVerificationNeeded$({
+        url: j.field('url', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -838,6 +1035,47 @@ class PaymentReceipt$ {
       return rethrowDecode(e, 'payments.paymentReceipt', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.paymentReceipt');
+    j.field('date', this.date, intToJson);
+    j.field('bot_id', this.botId, longToJson);
+    j.field('provider_id', this.providerId, longToJson);
+    j.field('title', this.title, stringToJson);
+    j.field('description', this.description, stringToJson);
+    j.optional('photo', this.photo, objectToJson);
+    j.field('invoice', this.invoice, objectToJson);
+    j.optional('info', this.info, objectToJson);
+    j.optional('shipping', this.shipping, objectToJson);
+    j.optional('tip_amount', this.tipAmount, longToJson);
+    j.field('currency', this.currency, stringToJson);
+    j.field('total_amount', this.totalAmount, longToJson);
+    j.field('credentials_title', this.credentialsTitle, stringToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentReceipt$ {
+    const j = new TlJsonReader(json, 'payments.paymentReceipt', classes);
+    return j.end(
+      new PaymentReceipt$({
+        date: j.field('date', intFromJson),
+        botId: j.field('bot_id', longFromJson),
+        providerId: j.field('provider_id', longFromJson),
+        title: j.field('title', stringFromJson),
+        description: j.field('description', stringFromJson),
+        photo: j.optional('photo', fromJson$WebDocument),
+        invoice: j.field('invoice', fromJson$Invoice),
+        info: j.optional('info', fromJson$PaymentRequestedInfo),
+        shipping: j.optional('shipping', fromJson$ShippingOption),
+        tipAmount: j.optional('tip_amount', longFromJson),
+        currency: j.field('currency', stringFromJson),
+        totalAmount: j.field('total_amount', longFromJson),
+        credentialsTitle: j.field('credentials_title', stringFromJson),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `payments.paymentReceipt#70c4fe03 flags:# date:int bot_id:long provider_id:long title:string description:string photo:flags.2?WebDocument invoice:Invoice info:flags.0?PaymentRequestedInfo shipping:flags.1?ShippingOption tip_amount:flags.3?long currency:string total_amount:long credentials_title:string users:Vector<User> = payments.PaymentReceipt` */
@@ -956,6 +1194,39 @@ class PaymentReceiptStars$ {
       return rethrowDecode(e, 'payments.paymentReceiptStars', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.paymentReceiptStars');
+    j.field('date', this.date, intToJson);
+    j.field('bot_id', this.botId, longToJson);
+    j.field('title', this.title, stringToJson);
+    j.field('description', this.description, stringToJson);
+    j.optional('photo', this.photo, objectToJson);
+    j.field('invoice', this.invoice, objectToJson);
+    j.field('currency', this.currency, stringToJson);
+    j.field('total_amount', this.totalAmount, longToJson);
+    j.field('transaction_id', this.transactionId, stringToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentReceiptStars$ {
+    const j = new TlJsonReader(json, 'payments.paymentReceiptStars', classes);
+    return j.end(
+      new PaymentReceiptStars$({
+        date: j.field('date', intFromJson),
+        botId: j.field('bot_id', longFromJson),
+        title: j.field('title', stringFromJson),
+        description: j.field('description', stringFromJson),
+        photo: j.optional('photo', fromJson$WebDocument),
+        invoice: j.field('invoice', fromJson$Invoice),
+        currency: j.field('currency', stringFromJson),
+        totalAmount: j.field('total_amount', longFromJson),
+        transactionId: j.field('transaction_id', stringFromJson),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `payments.paymentReceiptStars#dabbf83a flags:# date:int bot_id:long title:string description:string photo:flags.2?WebDocument invoice:Invoice currency:string total_amount:long transaction_id:string users:Vector<User> = payments.PaymentReceipt` */
@@ -1016,6 +1287,23 @@ class SavedInfo$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.savedInfo', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.savedInfo');
+    j.flag('has_saved_credentials', this.hasSavedCredentials);
+    j.optional('saved_info', this.savedInfo, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SavedInfo$ {
+    const j = new TlJsonReader(json, 'payments.savedInfo', classes);
+    return j.end(
+      new SavedInfo$({
+        hasSavedCredentials: j.flag('has_saved_credentials'),
+        savedInfo: j.optional('saved_info', fromJson$PaymentRequestedInfo),
+      }),
+    );
   }
 }
 
@@ -1081,6 +1369,23 @@ class BankCardData$ {
       return rethrowDecode(e, 'payments.bankCardData', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.bankCardData');
+    j.field('title', this.title, stringToJson);
+    j.vector('open_urls', this.openUrls, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BankCardData$ {
+    const j = new TlJsonReader(json, 'payments.bankCardData', classes);
+    return j.end(
+      new BankCardData$({
+        title: j.field('title', stringFromJson),
+        openUrls: j.vector('open_urls', fromJson$BankCardOpenUrl),
+      }),
+    );
+  }
 }
 
 /** `payments.bankCardData#3e24e573 title:string open_urls:Vector<BankCardOpenUrl> = payments.BankCardData` */
@@ -1130,6 +1435,21 @@ class ExportedInvoice$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.exportedInvoice', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.exportedInvoice');
+    j.field('url', this.url, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ExportedInvoice$ {
+    const j = new TlJsonReader(json, 'payments.exportedInvoice', classes);
+    return j.end(
+      new ExportedInvoice$({
+        url: j.field('url', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1252,6 +1572,37 @@ class CheckedGiftCode$ {
       return rethrowDecode(e, 'payments.checkedGiftCode', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.checkedGiftCode');
+    j.flag('via_giveaway', this.viaGiveaway);
+    j.optional('from_id', this.fromId, objectToJson);
+    j.optional('giveaway_msg_id', this.giveawayMsgId, intToJson);
+    j.optional('to_id', this.toId, longToJson);
+    j.field('date', this.date, intToJson);
+    j.field('months', this.months, intToJson);
+    j.optional('used_date', this.usedDate, intToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CheckedGiftCode$ {
+    const j = new TlJsonReader(json, 'payments.checkedGiftCode', classes);
+    return j.end(
+      new CheckedGiftCode$({
+        viaGiveaway: j.flag('via_giveaway'),
+        fromId: j.optional('from_id', fromJson$Peer),
+        giveawayMsgId: j.optional('giveaway_msg_id', intFromJson),
+        toId: j.optional('to_id', longFromJson),
+        date: j.field('date', intFromJson),
+        months: j.field('months', intFromJson),
+        usedDate: j.optional('used_date', intFromJson),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `payments.checkedGiftCode#284a1096 flags:# via_giveaway:flags.2?true from_id:flags.4?Peer giveaway_msg_id:flags.3?int to_id:flags.0?long date:int months:int used_date:flags.1?int chats:Vector<Chat> users:Vector<User> = payments.CheckedGiftCode` */
@@ -1337,6 +1688,31 @@ class GiveawayInfo$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.giveawayInfo', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.giveawayInfo');
+    j.flag('participating', this.participating);
+    j.flag('preparing_results', this.preparingResults);
+    j.field('start_date', this.startDate, intToJson);
+    j.optional('joined_too_early_date', this.joinedTooEarlyDate, intToJson);
+    j.optional('admin_disallowed_chat_id', this.adminDisallowedChatId, longToJson);
+    j.optional('disallowed_country', this.disallowedCountry, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GiveawayInfo$ {
+    const j = new TlJsonReader(json, 'payments.giveawayInfo', classes);
+    return j.end(
+      new GiveawayInfo$({
+        participating: j.flag('participating'),
+        preparingResults: j.flag('preparing_results'),
+        startDate: j.field('start_date', intFromJson),
+        joinedTooEarlyDate: j.optional('joined_too_early_date', intFromJson),
+        adminDisallowedChatId: j.optional('admin_disallowed_chat_id', longFromJson),
+        disallowedCountry: j.optional('disallowed_country', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1435,6 +1811,35 @@ class GiveawayInfoResults$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.giveawayInfoResults', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.giveawayInfoResults');
+    j.flag('winner', this.winner);
+    j.flag('refunded', this.refunded);
+    j.field('start_date', this.startDate, intToJson);
+    j.optional('gift_code_slug', this.giftCodeSlug, stringToJson);
+    j.optional('stars_prize', this.starsPrize, longToJson);
+    j.field('finish_date', this.finishDate, intToJson);
+    j.field('winners_count', this.winnersCount, intToJson);
+    j.optional('activated_count', this.activatedCount, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GiveawayInfoResults$ {
+    const j = new TlJsonReader(json, 'payments.giveawayInfoResults', classes);
+    return j.end(
+      new GiveawayInfoResults$({
+        winner: j.flag('winner'),
+        refunded: j.flag('refunded'),
+        startDate: j.field('start_date', intFromJson),
+        giftCodeSlug: j.optional('gift_code_slug', stringFromJson),
+        starsPrize: j.optional('stars_prize', longFromJson),
+        finishDate: j.field('finish_date', intFromJson),
+        winnersCount: j.field('winners_count', intFromJson),
+        activatedCount: j.optional('activated_count', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1567,6 +1972,35 @@ class StarsStatus$ {
       return rethrowDecode(e, 'payments.starsStatus', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.starsStatus');
+    j.field('balance', this.balance, objectToJson);
+    j.optionalVector('subscriptions', this.subscriptions, objectToJson);
+    j.optional('subscriptions_next_offset', this.subscriptionsNextOffset, stringToJson);
+    j.optional('subscriptions_missing_balance', this.subscriptionsMissingBalance, longToJson);
+    j.optionalVector('history', this.history, objectToJson);
+    j.optional('next_offset', this.nextOffset, stringToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StarsStatus$ {
+    const j = new TlJsonReader(json, 'payments.starsStatus', classes);
+    return j.end(
+      new StarsStatus$({
+        balance: j.field('balance', fromJson$StarsAmount),
+        subscriptions: j.optionalVector('subscriptions', fromJson$StarsSubscription),
+        subscriptionsNextOffset: j.optional('subscriptions_next_offset', stringFromJson),
+        subscriptionsMissingBalance: j.optional('subscriptions_missing_balance', longFromJson),
+        history: j.optionalVector('history', fromJson$StarsTransaction),
+        nextOffset: j.optional('next_offset', stringFromJson),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `payments.starsStatus#6c9ce8ed flags:# balance:StarsAmount subscriptions:flags.1?Vector<StarsSubscription> subscriptions_next_offset:flags.2?string subscriptions_missing_balance:flags.4?long history:flags.3?Vector<StarsTransaction> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = payments.StarsStatus` */
@@ -1641,6 +2075,27 @@ class StarsRevenueStats$ {
       return rethrowDecode(e, 'payments.starsRevenueStats', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.starsRevenueStats');
+    j.optional('top_hours_graph', this.topHoursGraph, objectToJson);
+    j.field('revenue_graph', this.revenueGraph, objectToJson);
+    j.field('status', this.status, objectToJson);
+    j.field('usd_rate', this.usdRate, doubleToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StarsRevenueStats$ {
+    const j = new TlJsonReader(json, 'payments.starsRevenueStats', classes);
+    return j.end(
+      new StarsRevenueStats$({
+        topHoursGraph: j.optional('top_hours_graph', fromJson$StatsGraph),
+        revenueGraph: j.field('revenue_graph', fromJson$StatsGraph),
+        status: j.field('status', fromJson$StarsRevenueStatus),
+        usdRate: j.field('usd_rate', doubleFromJson),
+      }),
+    );
+  }
 }
 
 /** `payments.starsRevenueStats#6c207376 flags:# top_hours_graph:flags.0?StatsGraph revenue_graph:StatsGraph status:StarsRevenueStatus usd_rate:double = payments.StarsRevenueStats` */
@@ -1690,6 +2145,21 @@ class StarsRevenueWithdrawalUrl$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.starsRevenueWithdrawalUrl', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.starsRevenueWithdrawalUrl');
+    j.field('url', this.url, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StarsRevenueWithdrawalUrl$ {
+    const j = new TlJsonReader(json, 'payments.starsRevenueWithdrawalUrl', classes);
+    return j.end(
+      new StarsRevenueWithdrawalUrl$({
+        url: j.field('url', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1741,6 +2211,21 @@ class StarsRevenueAdsAccountUrl$ {
       return rethrowDecode(e, 'payments.starsRevenueAdsAccountUrl', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.starsRevenueAdsAccountUrl');
+    j.field('url', this.url, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StarsRevenueAdsAccountUrl$ {
+    const j = new TlJsonReader(json, 'payments.starsRevenueAdsAccountUrl', classes);
+    return j.end(
+      new StarsRevenueAdsAccountUrl$({
+        url: j.field('url', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `payments.starsRevenueAdsAccountUrl#394e7f21 url:string = payments.StarsRevenueAdsAccountUrl` */
@@ -1768,6 +2253,14 @@ class StarGiftsNotModified$ {
 
   static fromReader(_r: TlReader): StarGiftsNotModified$ {
     return new StarGiftsNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'payments.starGiftsNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StarGiftsNotModified$ {
+    return new TlJsonReader(json, 'payments.starGiftsNotModified', classes).end(new StarGiftsNotModified$());
   }
 }
 
@@ -1859,6 +2352,27 @@ class StarGifts$ {
       return rethrowDecode(e, 'payments.starGifts', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.starGifts');
+    j.field('hash', this.hash, intToJson);
+    j.vector('gifts', this.gifts, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StarGifts$ {
+    const j = new TlJsonReader(json, 'payments.starGifts', classes);
+    return j.end(
+      new StarGifts$({
+        hash: j.field('hash', intFromJson),
+        gifts: j.vector('gifts', fromJson$StarGift),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `payments.starGifts#2ed82995 hash:int gifts:Vector<StarGift> chats:Vector<Chat> users:Vector<User> = payments.StarGifts` */
@@ -1935,6 +2449,25 @@ class ConnectedStarRefBots$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.connectedStarRefBots', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.connectedStarRefBots');
+    j.field('count', this.count, intToJson);
+    j.vector('connected_bots', this.connectedBots, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ConnectedStarRefBots$ {
+    const j = new TlJsonReader(json, 'payments.connectedStarRefBots', classes);
+    return j.end(
+      new ConnectedStarRefBots$({
+        count: j.field('count', intFromJson),
+        connectedBots: j.vector('connected_bots', fromJson$ConnectedBotStarRef),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -2025,6 +2558,27 @@ class SuggestedStarRefBots$ {
       return rethrowDecode(e, 'payments.suggestedStarRefBots', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.suggestedStarRefBots');
+    j.field('count', this.count, intToJson);
+    j.vector('suggested_bots', this.suggestedBots, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    j.optional('next_offset', this.nextOffset, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SuggestedStarRefBots$ {
+    const j = new TlJsonReader(json, 'payments.suggestedStarRefBots', classes);
+    return j.end(
+      new SuggestedStarRefBots$({
+        count: j.field('count', intFromJson),
+        suggestedBots: j.vector('suggested_bots', fromJson$StarRefProgram),
+        users: j.vector('users', fromJson$User),
+        nextOffset: j.optional('next_offset', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `payments.suggestedStarRefBots#b4d5d859 flags:# count:int suggested_bots:Vector<StarRefProgram> users:Vector<User> next_offset:flags.0?string = payments.SuggestedStarRefBots` */
@@ -2082,6 +2636,21 @@ class StarGiftUpgradePreview$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.starGiftUpgradePreview', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.starGiftUpgradePreview');
+    j.vector('sample_attributes', this.sampleAttributes, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StarGiftUpgradePreview$ {
+    const j = new TlJsonReader(json, 'payments.starGiftUpgradePreview', classes);
+    return j.end(
+      new StarGiftUpgradePreview$({
+        sampleAttributes: j.vector('sample_attributes', fromJson$StarGiftAttribute),
+      }),
+    );
   }
 }
 
@@ -2159,6 +2728,25 @@ class UniqueStarGift$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.uniqueStarGift', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.uniqueStarGift');
+    j.field('gift', this.gift, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UniqueStarGift$ {
+    const j = new TlJsonReader(json, 'payments.uniqueStarGift', classes);
+    return j.end(
+      new UniqueStarGift$({
+        gift: j.field('gift', fromJson$StarGift),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -2269,6 +2857,31 @@ class SavedStarGifts$ {
       return rethrowDecode(e, 'payments.savedStarGifts', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.savedStarGifts');
+    j.field('count', this.count, intToJson);
+    j.optional('chat_notifications_enabled', this.chatNotificationsEnabled, boolToJson);
+    j.vector('gifts', this.gifts, objectToJson);
+    j.optional('next_offset', this.nextOffset, stringToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SavedStarGifts$ {
+    const j = new TlJsonReader(json, 'payments.savedStarGifts', classes);
+    return j.end(
+      new SavedStarGifts$({
+        count: j.field('count', intFromJson),
+        chatNotificationsEnabled: j.optional('chat_notifications_enabled', boolFromJson),
+        gifts: j.vector('gifts', fromJson$SavedStarGift),
+        nextOffset: j.optional('next_offset', stringFromJson),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `payments.savedStarGifts#95f389b1 flags:# count:int chat_notifications_enabled:flags.1?Bool gifts:Vector<SavedStarGift> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = payments.SavedStarGifts` */
@@ -2318,6 +2931,21 @@ class StarGiftWithdrawalUrl$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.starGiftWithdrawalUrl', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.starGiftWithdrawalUrl');
+    j.field('url', this.url, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StarGiftWithdrawalUrl$ {
+    const j = new TlJsonReader(json, 'payments.starGiftWithdrawalUrl', classes);
+    return j.end(
+      new StarGiftWithdrawalUrl$({
+        url: j.field('url', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -2462,6 +3090,35 @@ class ResaleStarGifts$ {
       return rethrowDecode(e, 'payments.resaleStarGifts', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.resaleStarGifts');
+    j.field('count', this.count, intToJson);
+    j.vector('gifts', this.gifts, objectToJson);
+    j.optional('next_offset', this.nextOffset, stringToJson);
+    j.optionalVector('attributes', this.attributes, objectToJson);
+    j.optional('attributes_hash', this.attributesHash, longToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.optionalVector('counters', this.counters, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResaleStarGifts$ {
+    const j = new TlJsonReader(json, 'payments.resaleStarGifts', classes);
+    return j.end(
+      new ResaleStarGifts$({
+        count: j.field('count', intFromJson),
+        gifts: j.vector('gifts', fromJson$StarGift),
+        nextOffset: j.optional('next_offset', stringFromJson),
+        attributes: j.optionalVector('attributes', fromJson$StarGiftAttribute),
+        attributesHash: j.optional('attributes_hash', longFromJson),
+        chats: j.vector('chats', fromJson$Chat),
+        counters: j.optionalVector('counters', fromJson$StarGiftAttributeCounter),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `payments.resaleStarGifts#947a12df flags:# count:int gifts:Vector<StarGift> next_offset:flags.0?string attributes:flags.1?Vector<StarGiftAttribute> attributes_hash:flags.1?long chats:Vector<Chat> counters:flags.2?Vector<StarGiftAttributeCounter> users:Vector<User> = payments.ResaleStarGifts` */
@@ -2489,6 +3146,14 @@ class StarGiftCollectionsNotModified$ {
 
   static fromReader(_r: TlReader): StarGiftCollectionsNotModified$ {
     return new StarGiftCollectionsNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'payments.starGiftCollectionsNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StarGiftCollectionsNotModified$ {
+    return new TlJsonReader(json, 'payments.starGiftCollectionsNotModified', classes).end(new StarGiftCollectionsNotModified$());
   }
 }
 
@@ -2547,6 +3212,21 @@ class StarGiftCollections$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.starGiftCollections', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.starGiftCollections');
+    j.vector('collections', this.collections, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StarGiftCollections$ {
+    const j = new TlJsonReader(json, 'payments.starGiftCollections', classes);
+    return j.end(
+      new StarGiftCollections$({
+        collections: j.vector('collections', fromJson$StarGiftCollection),
+      }),
+    );
   }
 }
 
@@ -2698,6 +3378,47 @@ class UniqueStarGiftValueInfo$ {
       return rethrowDecode(e, 'payments.uniqueStarGiftValueInfo', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.uniqueStarGiftValueInfo');
+    j.flag('last_sale_on_fragment', this.lastSaleOnFragment);
+    j.flag('value_is_average', this.valueIsAverage);
+    j.field('currency', this.currency, stringToJson);
+    j.field('value', this.value, longToJson);
+    j.field('initial_sale_date', this.initialSaleDate, intToJson);
+    j.field('initial_sale_stars', this.initialSaleStars, longToJson);
+    j.field('initial_sale_price', this.initialSalePrice, longToJson);
+    j.optional('last_sale_date', this.lastSaleDate, intToJson);
+    j.optional('last_sale_price', this.lastSalePrice, longToJson);
+    j.optional('floor_price', this.floorPrice, longToJson);
+    j.optional('average_price', this.averagePrice, longToJson);
+    j.optional('listed_count', this.listedCount, intToJson);
+    j.optional('fragment_listed_count', this.fragmentListedCount, intToJson);
+    j.optional('fragment_listed_url', this.fragmentListedUrl, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UniqueStarGiftValueInfo$ {
+    const j = new TlJsonReader(json, 'payments.uniqueStarGiftValueInfo', classes);
+    return j.end(
+      new UniqueStarGiftValueInfo$({
+        lastSaleOnFragment: j.flag('last_sale_on_fragment'),
+        valueIsAverage: j.flag('value_is_average'),
+        currency: j.field('currency', stringFromJson),
+        value: j.field('value', longFromJson),
+        initialSaleDate: j.field('initial_sale_date', intFromJson),
+        initialSaleStars: j.field('initial_sale_stars', longFromJson),
+        initialSalePrice: j.field('initial_sale_price', longFromJson),
+        lastSaleDate: j.optional('last_sale_date', intFromJson),
+        lastSalePrice: j.optional('last_sale_price', longFromJson),
+        floorPrice: j.optional('floor_price', longFromJson),
+        averagePrice: j.optional('average_price', longFromJson),
+        listedCount: j.optional('listed_count', intFromJson),
+        fragmentListedCount: j.optional('fragment_listed_count', intFromJson),
+        fragmentListedUrl: j.optional('fragment_listed_url', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `payments.uniqueStarGiftValueInfo#512fe446 flags:# last_sale_on_fragment:flags.1?true value_is_average:flags.6?true currency:string value:long initial_sale_date:int initial_sale_stars:long initial_sale_price:long last_sale_date:flags.0?int last_sale_price:flags.0?long floor_price:flags.2?long average_price:flags.3?long listed_count:flags.4?int fragment_listed_count:flags.5?int fragment_listed_url:flags.5?string = payments.UniqueStarGiftValueInfo` */
@@ -2725,6 +3446,14 @@ class CheckCanSendGiftResultOk$ {
 
   static fromReader(_r: TlReader): CheckCanSendGiftResultOk$ {
     return new CheckCanSendGiftResultOk$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'payments.checkCanSendGiftResultOk' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CheckCanSendGiftResultOk$ {
+    return new TlJsonReader(json, 'payments.checkCanSendGiftResultOk', classes).end(new CheckCanSendGiftResultOk$());
   }
 }
 
@@ -2776,6 +3505,21 @@ class CheckCanSendGiftResultFail$ {
       return rethrowDecode(e, 'payments.checkCanSendGiftResultFail', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.checkCanSendGiftResultFail');
+    j.field('reason', this.reason, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CheckCanSendGiftResultFail$ {
+    const j = new TlJsonReader(json, 'payments.checkCanSendGiftResultFail', classes);
+    return j.end(
+      new CheckCanSendGiftResultFail$({
+        reason: j.field('reason', fromJson$TextWithEntities),
+      }),
+    );
+  }
 }
 
 /** `payments.checkCanSendGiftResultFail#d5e58274 reason:TextWithEntities = payments.CheckCanSendGiftResult` */
@@ -2823,6 +3567,7 @@ class GetPaymentForm$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypePaymentForm {
+    checkRpcError(bytes, 'payments.getPaymentForm', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$PaymentForm);
   }
 
@@ -2841,6 +3586,23 @@ class GetPaymentForm$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.getPaymentForm', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.getPaymentForm');
+    j.field('invoice', this.invoice, objectToJson);
+    j.optional('theme_params', this.themeParams, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPaymentForm$ {
+    const j = new TlJsonReader(json, 'payments.getPaymentForm', classes);
+    return j.end(
+      new GetPaymentForm$({
+        invoice: j.field('invoice', fromJson$InputInvoice),
+        themeParams: j.optional('theme_params', fromJson$DataJSON),
+      }),
+    );
   }
 }
 
@@ -2886,6 +3648,7 @@ class GetPaymentReceipt$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypePaymentReceipt {
+    checkRpcError(bytes, 'payments.getPaymentReceipt', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$PaymentReceipt);
   }
 
@@ -2901,6 +3664,23 @@ class GetPaymentReceipt$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.getPaymentReceipt', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.getPaymentReceipt');
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPaymentReceipt$ {
+    const j = new TlJsonReader(json, 'payments.getPaymentReceipt', classes);
+    return j.end(
+      new GetPaymentReceipt$({
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -2952,6 +3732,7 @@ class ValidateRequestedInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeValidatedRequestedInfo {
+    checkRpcError(bytes, 'payments.validateRequestedInfo', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$ValidatedRequestedInfo);
   }
 
@@ -2971,6 +3752,25 @@ class ValidateRequestedInfo$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.validateRequestedInfo', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.validateRequestedInfo');
+    j.flag('save', this.save);
+    j.field('invoice', this.invoice, objectToJson);
+    j.field('info', this.info, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ValidateRequestedInfo$ {
+    const j = new TlJsonReader(json, 'payments.validateRequestedInfo', classes);
+    return j.end(
+      new ValidateRequestedInfo$({
+        save: j.flag('save'),
+        invoice: j.field('invoice', fromJson$InputInvoice),
+        info: j.field('info', fromJson$PaymentRequestedInfo),
+      }),
+    );
   }
 }
 
@@ -3037,6 +3837,7 @@ class SendPaymentForm$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypePaymentResult {
+    checkRpcError(bytes, 'payments.sendPaymentForm', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$PaymentResult);
   }
 
@@ -3064,6 +3865,31 @@ class SendPaymentForm$ {
       return rethrowDecode(e, 'payments.sendPaymentForm', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.sendPaymentForm');
+    j.field('form_id', this.formId, longToJson);
+    j.field('invoice', this.invoice, objectToJson);
+    j.optional('requested_info_id', this.requestedInfoId, stringToJson);
+    j.optional('shipping_option_id', this.shippingOptionId, stringToJson);
+    j.field('credentials', this.credentials, objectToJson);
+    j.optional('tip_amount', this.tipAmount, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendPaymentForm$ {
+    const j = new TlJsonReader(json, 'payments.sendPaymentForm', classes);
+    return j.end(
+      new SendPaymentForm$({
+        formId: j.field('form_id', longFromJson),
+        invoice: j.field('invoice', fromJson$InputInvoice),
+        requestedInfoId: j.optional('requested_info_id', stringFromJson),
+        shippingOptionId: j.optional('shipping_option_id', stringFromJson),
+        credentials: j.field('credentials', fromJson$InputPaymentCredentials),
+        tipAmount: j.optional('tip_amount', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `payments.sendPaymentForm#2d03522f flags:# form_id:long invoice:InputInvoice requested_info_id:flags.0?string shipping_option_id:flags.1?string credentials:InputPaymentCredentials tip_amount:flags.2?long = payments.PaymentResult` */
@@ -3090,11 +3916,20 @@ class GetSavedInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeSavedInfo {
+    checkRpcError(bytes, 'payments.getSavedInfo', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$SavedInfo);
   }
 
   static fromReader(_r: TlReader): GetSavedInfo$ {
     return new GetSavedInfo$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'payments.getSavedInfo' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedInfo$ {
+    return new TlJsonReader(json, 'payments.getSavedInfo', classes).end(new GetSavedInfo$());
   }
 }
 
@@ -3142,6 +3977,7 @@ class ClearSavedInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'payments.clearSavedInfo', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -3158,6 +3994,23 @@ class ClearSavedInfo$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.clearSavedInfo', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.clearSavedInfo');
+    j.flag('credentials', this.credentials);
+    j.flag('info', this.info);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ClearSavedInfo$ {
+    const j = new TlJsonReader(json, 'payments.clearSavedInfo', classes);
+    return j.end(
+      new ClearSavedInfo$({
+        credentials: j.flag('credentials'),
+        info: j.flag('info'),
+      }),
+    );
   }
 }
 
@@ -3199,6 +4052,7 @@ class GetBankCardData$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeBankCardData {
+    checkRpcError(bytes, 'payments.getBankCardData', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$BankCardData);
   }
 
@@ -3212,6 +4066,21 @@ class GetBankCardData$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.getBankCardData', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.getBankCardData');
+    j.field('number', this.number, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetBankCardData$ {
+    const j = new TlJsonReader(json, 'payments.getBankCardData', classes);
+    return j.end(
+      new GetBankCardData$({
+        number: j.field('number', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -3253,6 +4122,7 @@ class ExportInvoice$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeExportedInvoice {
+    checkRpcError(bytes, 'payments.exportInvoice', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$ExportedInvoice);
   }
 
@@ -3266,6 +4136,21 @@ class ExportInvoice$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.exportInvoice', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.exportInvoice');
+    j.field('invoice_media', this.invoiceMedia, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ExportInvoice$ {
+    const j = new TlJsonReader(json, 'payments.exportInvoice', classes);
+    return j.end(
+      new ExportInvoice$({
+        invoiceMedia: j.field('invoice_media', fromJson$InputMedia),
+      }),
+    );
   }
 }
 
@@ -3311,6 +4196,7 @@ class AssignAppStoreTransaction$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'payments.assignAppStoreTransaction', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -3326,6 +4212,23 @@ class AssignAppStoreTransaction$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.assignAppStoreTransaction', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.assignAppStoreTransaction');
+    j.field('receipt', this.receipt, bytesToJson);
+    j.field('purpose', this.purpose, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AssignAppStoreTransaction$ {
+    const j = new TlJsonReader(json, 'payments.assignAppStoreTransaction', classes);
+    return j.end(
+      new AssignAppStoreTransaction$({
+        receipt: j.field('receipt', bytesFromJson),
+        purpose: j.field('purpose', fromJson$InputStorePaymentPurpose),
+      }),
+    );
   }
 }
 
@@ -3371,6 +4274,7 @@ class AssignPlayMarketTransaction$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'payments.assignPlayMarketTransaction', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -3386,6 +4290,23 @@ class AssignPlayMarketTransaction$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.assignPlayMarketTransaction', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.assignPlayMarketTransaction');
+    j.field('receipt', this.receipt, objectToJson);
+    j.field('purpose', this.purpose, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AssignPlayMarketTransaction$ {
+    const j = new TlJsonReader(json, 'payments.assignPlayMarketTransaction', classes);
+    return j.end(
+      new AssignPlayMarketTransaction$({
+        receipt: j.field('receipt', fromJson$DataJSON),
+        purpose: j.field('purpose', fromJson$InputStorePaymentPurpose),
+      }),
+    );
   }
 }
 
@@ -3430,6 +4351,7 @@ class GetPremiumGiftCodeOptions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypePremiumGiftCodeOption[] {
+    checkRpcError(bytes, 'payments.getPremiumGiftCodeOptions', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$PremiumGiftCodeOption);
   }
 
@@ -3446,6 +4368,21 @@ class GetPremiumGiftCodeOptions$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.getPremiumGiftCodeOptions', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.getPremiumGiftCodeOptions');
+    j.optional('boost_peer', this.boostPeer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPremiumGiftCodeOptions$ {
+    const j = new TlJsonReader(json, 'payments.getPremiumGiftCodeOptions', classes);
+    return j.end(
+      new GetPremiumGiftCodeOptions$({
+        boostPeer: j.optional('boost_peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -3487,6 +4424,7 @@ class CheckGiftCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeCheckedGiftCode {
+    checkRpcError(bytes, 'payments.checkGiftCode', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$CheckedGiftCode);
   }
 
@@ -3500,6 +4438,21 @@ class CheckGiftCode$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.checkGiftCode', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.checkGiftCode');
+    j.field('slug', this.slug, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CheckGiftCode$ {
+    const j = new TlJsonReader(json, 'payments.checkGiftCode', classes);
+    return j.end(
+      new CheckGiftCode$({
+        slug: j.field('slug', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -3541,6 +4494,7 @@ class ApplyGiftCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'payments.applyGiftCode', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -3554,6 +4508,21 @@ class ApplyGiftCode$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.applyGiftCode', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.applyGiftCode');
+    j.field('slug', this.slug, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ApplyGiftCode$ {
+    const j = new TlJsonReader(json, 'payments.applyGiftCode', classes);
+    return j.end(
+      new ApplyGiftCode$({
+        slug: j.field('slug', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -3599,6 +4568,7 @@ class GetGiveawayInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeGiveawayInfo {
+    checkRpcError(bytes, 'payments.getGiveawayInfo', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$GiveawayInfo);
   }
 
@@ -3614,6 +4584,23 @@ class GetGiveawayInfo$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.getGiveawayInfo', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.getGiveawayInfo');
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetGiveawayInfo$ {
+    const j = new TlJsonReader(json, 'payments.getGiveawayInfo', classes);
+    return j.end(
+      new GetGiveawayInfo$({
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -3663,6 +4650,7 @@ class LaunchPrepaidGiveaway$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'payments.launchPrepaidGiveaway', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -3680,6 +4668,25 @@ class LaunchPrepaidGiveaway$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.launchPrepaidGiveaway', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.launchPrepaidGiveaway');
+    j.field('peer', this.peer, objectToJson);
+    j.field('giveaway_id', this.giveawayId, longToJson);
+    j.field('purpose', this.purpose, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): LaunchPrepaidGiveaway$ {
+    const j = new TlJsonReader(json, 'payments.launchPrepaidGiveaway', classes);
+    return j.end(
+      new LaunchPrepaidGiveaway$({
+        peer: j.field('peer', fromJson$InputPeer),
+        giveawayId: j.field('giveaway_id', longFromJson),
+        purpose: j.field('purpose', fromJson$InputStorePaymentPurpose),
+      }),
+    );
   }
 }
 
@@ -3707,11 +4714,20 @@ class GetStarsTopupOptions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStarsTopupOption[] {
+    checkRpcError(bytes, 'payments.getStarsTopupOptions', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$StarsTopupOption);
   }
 
   static fromReader(_r: TlReader): GetStarsTopupOptions$ {
     return new GetStarsTopupOptions$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'payments.getStarsTopupOptions' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsTopupOptions$ {
+    return new TlJsonReader(json, 'payments.getStarsTopupOptions', classes).end(new GetStarsTopupOptions$());
   }
 }
 
@@ -3759,6 +4775,7 @@ class GetStarsStatus$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarsStatus {
+    checkRpcError(bytes, 'payments.getStarsStatus', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$StarsStatus);
   }
 
@@ -3776,6 +4793,23 @@ class GetStarsStatus$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.getStarsStatus', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.getStarsStatus');
+    j.flag('ton', this.ton);
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsStatus$ {
+    const j = new TlJsonReader(json, 'payments.getStarsStatus', classes);
+    return j.end(
+      new GetStarsStatus$({
+        ton: j.flag('ton'),
+        peer: j.field('peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -3848,6 +4882,7 @@ class GetStarsTransactions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarsStatus {
+    checkRpcError(bytes, 'payments.getStarsTransactions', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$StarsStatus);
   }
 
@@ -3874,6 +4909,35 @@ class GetStarsTransactions$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.getStarsTransactions', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.getStarsTransactions');
+    j.flag('inbound', this.inbound);
+    j.flag('outbound', this.outbound);
+    j.flag('ascending', this.ascending);
+    j.flag('ton', this.ton);
+    j.optional('subscription_id', this.subscriptionId, stringToJson);
+    j.field('peer', this.peer, objectToJson);
+    j.field('offset', this.offset, stringToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsTransactions$ {
+    const j = new TlJsonReader(json, 'payments.getStarsTransactions', classes);
+    return j.end(
+      new GetStarsTransactions$({
+        inbound: j.flag('inbound'),
+        outbound: j.flag('outbound'),
+        ascending: j.flag('ascending'),
+        ton: j.flag('ton'),
+        subscriptionId: j.optional('subscription_id', stringFromJson),
+        peer: j.field('peer', fromJson$InputPeer),
+        offset: j.field('offset', stringFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -3919,6 +4983,7 @@ class SendStarsForm$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypePaymentResult {
+    checkRpcError(bytes, 'payments.sendStarsForm', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$PaymentResult);
   }
 
@@ -3934,6 +4999,23 @@ class SendStarsForm$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.sendStarsForm', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.sendStarsForm');
+    j.field('form_id', this.formId, longToJson);
+    j.field('invoice', this.invoice, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendStarsForm$ {
+    const j = new TlJsonReader(json, 'payments.sendStarsForm', classes);
+    return j.end(
+      new SendStarsForm$({
+        formId: j.field('form_id', longFromJson),
+        invoice: j.field('invoice', fromJson$InputInvoice),
+      }),
+    );
   }
 }
 
@@ -3979,6 +5061,7 @@ class RefundStarsCharge$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'payments.refundStarsCharge', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -3994,6 +5077,23 @@ class RefundStarsCharge$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.refundStarsCharge', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.refundStarsCharge');
+    j.field('user_id', this.userId, objectToJson);
+    j.field('charge_id', this.chargeId, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RefundStarsCharge$ {
+    const j = new TlJsonReader(json, 'payments.refundStarsCharge', classes);
+    return j.end(
+      new RefundStarsCharge$({
+        userId: j.field('user_id', fromJson$InputUser),
+        chargeId: j.field('charge_id', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -4045,6 +5145,7 @@ class GetStarsRevenueStats$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarsRevenueStats {
+    checkRpcError(bytes, 'payments.getStarsRevenueStats', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$StarsRevenueStats);
   }
 
@@ -4063,6 +5164,25 @@ class GetStarsRevenueStats$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.getStarsRevenueStats', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.getStarsRevenueStats');
+    j.flag('dark', this.dark);
+    j.flag('ton', this.ton);
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsRevenueStats$ {
+    const j = new TlJsonReader(json, 'payments.getStarsRevenueStats', classes);
+    return j.end(
+      new GetStarsRevenueStats$({
+        dark: j.flag('dark'),
+        ton: j.flag('ton'),
+        peer: j.field('peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -4119,6 +5239,7 @@ class GetStarsRevenueWithdrawalUrl$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarsRevenueWithdrawalUrl {
+    checkRpcError(bytes, 'payments.getStarsRevenueWithdrawalUrl', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$StarsRevenueWithdrawalUrl);
   }
 
@@ -4140,6 +5261,27 @@ class GetStarsRevenueWithdrawalUrl$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.getStarsRevenueWithdrawalUrl', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.getStarsRevenueWithdrawalUrl');
+    j.flag('ton', this.ton);
+    j.field('peer', this.peer, objectToJson);
+    j.optional('amount', this.amount, longToJson);
+    j.field('password', this.password, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsRevenueWithdrawalUrl$ {
+    const j = new TlJsonReader(json, 'payments.getStarsRevenueWithdrawalUrl', classes);
+    return j.end(
+      new GetStarsRevenueWithdrawalUrl$({
+        ton: j.flag('ton'),
+        peer: j.field('peer', fromJson$InputPeer),
+        amount: j.optional('amount', longFromJson),
+        password: j.field('password', fromJson$InputCheckPasswordSRP),
+      }),
+    );
   }
 }
 
@@ -4181,6 +5323,7 @@ class GetStarsRevenueAdsAccountUrl$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarsRevenueAdsAccountUrl {
+    checkRpcError(bytes, 'payments.getStarsRevenueAdsAccountUrl', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$StarsRevenueAdsAccountUrl);
   }
 
@@ -4194,6 +5337,21 @@ class GetStarsRevenueAdsAccountUrl$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.getStarsRevenueAdsAccountUrl', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.getStarsRevenueAdsAccountUrl');
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsRevenueAdsAccountUrl$ {
+    const j = new TlJsonReader(json, 'payments.getStarsRevenueAdsAccountUrl', classes);
+    return j.end(
+      new GetStarsRevenueAdsAccountUrl$({
+        peer: j.field('peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -4253,6 +5411,7 @@ class GetStarsTransactionsByID$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarsStatus {
+    checkRpcError(bytes, 'payments.getStarsTransactionsByID', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$StarsStatus);
   }
 
@@ -4272,6 +5431,25 @@ class GetStarsTransactionsByID$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.getStarsTransactionsByID', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.getStarsTransactionsByID');
+    j.flag('ton', this.ton);
+    j.field('peer', this.peer, objectToJson);
+    j.vector('id', this.id, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsTransactionsByID$ {
+    const j = new TlJsonReader(json, 'payments.getStarsTransactionsByID', classes);
+    return j.end(
+      new GetStarsTransactionsByID$({
+        ton: j.flag('ton'),
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.vector('id', fromJson$InputStarsTransaction),
+      }),
+    );
   }
 }
 
@@ -4316,6 +5494,7 @@ class GetStarsGiftOptions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStarsGiftOption[] {
+    checkRpcError(bytes, 'payments.getStarsGiftOptions', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$StarsGiftOption);
   }
 
@@ -4332,6 +5511,21 @@ class GetStarsGiftOptions$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.getStarsGiftOptions', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.getStarsGiftOptions');
+    j.optional('user_id', this.userId, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsGiftOptions$ {
+    const j = new TlJsonReader(json, 'payments.getStarsGiftOptions', classes);
+    return j.end(
+      new GetStarsGiftOptions$({
+        userId: j.optional('user_id', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -4383,6 +5577,7 @@ class GetStarsSubscriptions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarsStatus {
+    checkRpcError(bytes, 'payments.getStarsSubscriptions', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$StarsStatus);
   }
 
@@ -4402,6 +5597,25 @@ class GetStarsSubscriptions$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.getStarsSubscriptions', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.getStarsSubscriptions');
+    j.flag('missing_balance', this.missingBalance);
+    j.field('peer', this.peer, objectToJson);
+    j.field('offset', this.offset, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsSubscriptions$ {
+    const j = new TlJsonReader(json, 'payments.getStarsSubscriptions', classes);
+    return j.end(
+      new GetStarsSubscriptions$({
+        missingBalance: j.flag('missing_balance'),
+        peer: j.field('peer', fromJson$InputPeer),
+        offset: j.field('offset', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -4454,6 +5668,7 @@ class ChangeStarsSubscription$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'payments.changeStarsSubscription', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -4474,6 +5689,25 @@ class ChangeStarsSubscription$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.changeStarsSubscription', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.changeStarsSubscription');
+    j.field('peer', this.peer, objectToJson);
+    j.field('subscription_id', this.subscriptionId, stringToJson);
+    j.optional('canceled', this.canceled, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChangeStarsSubscription$ {
+    const j = new TlJsonReader(json, 'payments.changeStarsSubscription', classes);
+    return j.end(
+      new ChangeStarsSubscription$({
+        peer: j.field('peer', fromJson$InputPeer),
+        subscriptionId: j.field('subscription_id', stringFromJson),
+        canceled: j.optional('canceled', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -4519,6 +5753,7 @@ class FulfillStarsSubscription$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'payments.fulfillStarsSubscription', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -4534,6 +5769,23 @@ class FulfillStarsSubscription$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.fulfillStarsSubscription', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.fulfillStarsSubscription');
+    j.field('peer', this.peer, objectToJson);
+    j.field('subscription_id', this.subscriptionId, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FulfillStarsSubscription$ {
+    const j = new TlJsonReader(json, 'payments.fulfillStarsSubscription', classes);
+    return j.end(
+      new FulfillStarsSubscription$({
+        peer: j.field('peer', fromJson$InputPeer),
+        subscriptionId: j.field('subscription_id', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -4561,11 +5813,20 @@ class GetStarsGiveawayOptions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStarsGiveawayOption[] {
+    checkRpcError(bytes, 'payments.getStarsGiveawayOptions', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$StarsGiveawayOption);
   }
 
   static fromReader(_r: TlReader): GetStarsGiveawayOptions$ {
     return new GetStarsGiveawayOptions$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'payments.getStarsGiveawayOptions' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsGiveawayOptions$ {
+    return new TlJsonReader(json, 'payments.getStarsGiveawayOptions', classes).end(new GetStarsGiveawayOptions$());
   }
 }
 
@@ -4607,6 +5868,7 @@ class GetStarGifts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarGifts {
+    checkRpcError(bytes, 'payments.getStarGifts', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$StarGifts);
   }
 
@@ -4620,6 +5882,21 @@ class GetStarGifts$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.getStarGifts', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.getStarGifts');
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarGifts$ {
+    const j = new TlJsonReader(json, 'payments.getStarGifts', classes);
+    return j.end(
+      new GetStarGifts$({
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -4667,6 +5944,7 @@ class SaveStarGift$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'payments.saveStarGift', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -4684,6 +5962,23 @@ class SaveStarGift$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.saveStarGift', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.saveStarGift');
+    j.flag('unsave', this.unsave);
+    j.field('stargift', this.stargift, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SaveStarGift$ {
+    const j = new TlJsonReader(json, 'payments.saveStarGift', classes);
+    return j.end(
+      new SaveStarGift$({
+        unsave: j.flag('unsave'),
+        stargift: j.field('stargift', fromJson$InputSavedStarGift),
+      }),
+    );
   }
 }
 
@@ -4725,6 +6020,7 @@ class ConvertStarGift$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'payments.convertStarGift', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -4738,6 +6034,21 @@ class ConvertStarGift$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.convertStarGift', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.convertStarGift');
+    j.field('stargift', this.stargift, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ConvertStarGift$ {
+    const j = new TlJsonReader(json, 'payments.convertStarGift', classes);
+    return j.end(
+      new ConvertStarGift$({
+        stargift: j.field('stargift', fromJson$InputSavedStarGift),
+      }),
+    );
   }
 }
 
@@ -4789,6 +6100,7 @@ class BotCancelStarsSubscription$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'payments.botCancelStarsSubscription', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -4808,6 +6120,25 @@ class BotCancelStarsSubscription$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.botCancelStarsSubscription', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.botCancelStarsSubscription');
+    j.flag('restore', this.restore);
+    j.field('user_id', this.userId, objectToJson);
+    j.field('charge_id', this.chargeId, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BotCancelStarsSubscription$ {
+    const j = new TlJsonReader(json, 'payments.botCancelStarsSubscription', classes);
+    return j.end(
+      new BotCancelStarsSubscription$({
+        restore: j.flag('restore'),
+        userId: j.field('user_id', fromJson$InputUser),
+        chargeId: j.field('charge_id', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -4871,6 +6202,7 @@ class GetConnectedStarRefBots$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeConnectedStarRefBots {
+    checkRpcError(bytes, 'payments.getConnectedStarRefBots', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$ConnectedStarRefBots);
   }
 
@@ -4893,6 +6225,27 @@ class GetConnectedStarRefBots$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.getConnectedStarRefBots', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.getConnectedStarRefBots');
+    j.field('peer', this.peer, objectToJson);
+    j.optional('offset_date', this.offsetDate, intToJson);
+    j.optional('offset_link', this.offsetLink, stringToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetConnectedStarRefBots$ {
+    const j = new TlJsonReader(json, 'payments.getConnectedStarRefBots', classes);
+    return j.end(
+      new GetConnectedStarRefBots$({
+        peer: j.field('peer', fromJson$InputPeer),
+        offsetDate: j.optional('offset_date', intFromJson),
+        offsetLink: j.optional('offset_link', stringFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -4938,6 +6291,7 @@ class GetConnectedStarRefBot$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeConnectedStarRefBots {
+    checkRpcError(bytes, 'payments.getConnectedStarRefBot', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$ConnectedStarRefBots);
   }
 
@@ -4953,6 +6307,23 @@ class GetConnectedStarRefBot$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.getConnectedStarRefBot', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.getConnectedStarRefBot');
+    j.field('peer', this.peer, objectToJson);
+    j.field('bot', this.bot, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetConnectedStarRefBot$ {
+    const j = new TlJsonReader(json, 'payments.getConnectedStarRefBot', classes);
+    return j.end(
+      new GetConnectedStarRefBot$({
+        peer: j.field('peer', fromJson$InputPeer),
+        bot: j.field('bot', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -5012,6 +6383,7 @@ class GetSuggestedStarRefBots$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeSuggestedStarRefBots {
+    checkRpcError(bytes, 'payments.getSuggestedStarRefBots', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$SuggestedStarRefBots);
   }
 
@@ -5034,6 +6406,29 @@ class GetSuggestedStarRefBots$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.getSuggestedStarRefBots', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.getSuggestedStarRefBots');
+    j.flag('order_by_revenue', this.orderByRevenue);
+    j.flag('order_by_date', this.orderByDate);
+    j.field('peer', this.peer, objectToJson);
+    j.field('offset', this.offset, stringToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSuggestedStarRefBots$ {
+    const j = new TlJsonReader(json, 'payments.getSuggestedStarRefBots', classes);
+    return j.end(
+      new GetSuggestedStarRefBots$({
+        orderByRevenue: j.flag('order_by_revenue'),
+        orderByDate: j.flag('order_by_date'),
+        peer: j.field('peer', fromJson$InputPeer),
+        offset: j.field('offset', stringFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -5079,6 +6474,7 @@ class ConnectStarRefBot$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeConnectedStarRefBots {
+    checkRpcError(bytes, 'payments.connectStarRefBot', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$ConnectedStarRefBots);
   }
 
@@ -5094,6 +6490,23 @@ class ConnectStarRefBot$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.connectStarRefBot', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.connectStarRefBot');
+    j.field('peer', this.peer, objectToJson);
+    j.field('bot', this.bot, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ConnectStarRefBot$ {
+    const j = new TlJsonReader(json, 'payments.connectStarRefBot', classes);
+    return j.end(
+      new ConnectStarRefBot$({
+        peer: j.field('peer', fromJson$InputPeer),
+        bot: j.field('bot', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -5145,6 +6558,7 @@ class EditConnectedStarRefBot$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeConnectedStarRefBots {
+    checkRpcError(bytes, 'payments.editConnectedStarRefBot', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$ConnectedStarRefBots);
   }
 
@@ -5164,6 +6578,25 @@ class EditConnectedStarRefBot$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.editConnectedStarRefBot', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.editConnectedStarRefBot');
+    j.flag('revoked', this.revoked);
+    j.field('peer', this.peer, objectToJson);
+    j.field('link', this.link, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditConnectedStarRefBot$ {
+    const j = new TlJsonReader(json, 'payments.editConnectedStarRefBot', classes);
+    return j.end(
+      new EditConnectedStarRefBot$({
+        revoked: j.flag('revoked'),
+        peer: j.field('peer', fromJson$InputPeer),
+        link: j.field('link', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -5205,6 +6638,7 @@ class GetStarGiftUpgradePreview$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarGiftUpgradePreview {
+    checkRpcError(bytes, 'payments.getStarGiftUpgradePreview', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$StarGiftUpgradePreview);
   }
 
@@ -5218,6 +6652,21 @@ class GetStarGiftUpgradePreview$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.getStarGiftUpgradePreview', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.getStarGiftUpgradePreview');
+    j.field('gift_id', this.giftId, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarGiftUpgradePreview$ {
+    const j = new TlJsonReader(json, 'payments.getStarGiftUpgradePreview', classes);
+    return j.end(
+      new GetStarGiftUpgradePreview$({
+        giftId: j.field('gift_id', longFromJson),
+      }),
+    );
   }
 }
 
@@ -5265,6 +6714,7 @@ class UpgradeStarGift$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'payments.upgradeStarGift', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -5282,6 +6732,23 @@ class UpgradeStarGift$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.upgradeStarGift', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.upgradeStarGift');
+    j.flag('keep_original_details', this.keepOriginalDetails);
+    j.field('stargift', this.stargift, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpgradeStarGift$ {
+    const j = new TlJsonReader(json, 'payments.upgradeStarGift', classes);
+    return j.end(
+      new UpgradeStarGift$({
+        keepOriginalDetails: j.flag('keep_original_details'),
+        stargift: j.field('stargift', fromJson$InputSavedStarGift),
+      }),
+    );
   }
 }
 
@@ -5327,6 +6794,7 @@ class TransferStarGift$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'payments.transferStarGift', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -5342,6 +6810,23 @@ class TransferStarGift$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.transferStarGift', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.transferStarGift');
+    j.field('stargift', this.stargift, objectToJson);
+    j.field('to_id', this.toId, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TransferStarGift$ {
+    const j = new TlJsonReader(json, 'payments.transferStarGift', classes);
+    return j.end(
+      new TransferStarGift$({
+        stargift: j.field('stargift', fromJson$InputSavedStarGift),
+        toId: j.field('to_id', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -5383,6 +6868,7 @@ class GetUniqueStarGift$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeUniqueStarGift {
+    checkRpcError(bytes, 'payments.getUniqueStarGift', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$UniqueStarGift);
   }
 
@@ -5396,6 +6882,21 @@ class GetUniqueStarGift$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.getUniqueStarGift', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.getUniqueStarGift');
+    j.field('slug', this.slug, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetUniqueStarGift$ {
+    const j = new TlJsonReader(json, 'payments.getUniqueStarGift', classes);
+    return j.end(
+      new GetUniqueStarGift$({
+        slug: j.field('slug', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -5480,6 +6981,7 @@ class GetSavedStarGifts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeSavedStarGifts {
+    checkRpcError(bytes, 'payments.getSavedStarGifts', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$SavedStarGifts);
   }
 
@@ -5509,6 +7011,41 @@ class GetSavedStarGifts$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.getSavedStarGifts', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.getSavedStarGifts');
+    j.flag('exclude_unsaved', this.excludeUnsaved);
+    j.flag('exclude_saved', this.excludeSaved);
+    j.flag('exclude_unlimited', this.excludeUnlimited);
+    j.flag('exclude_unique', this.excludeUnique);
+    j.flag('sort_by_value', this.sortByValue);
+    j.flag('exclude_upgradable', this.excludeUpgradable);
+    j.flag('exclude_unupgradable', this.excludeUnupgradable);
+    j.field('peer', this.peer, objectToJson);
+    j.optional('collection_id', this.collectionId, intToJson);
+    j.field('offset', this.offset, stringToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedStarGifts$ {
+    const j = new TlJsonReader(json, 'payments.getSavedStarGifts', classes);
+    return j.end(
+      new GetSavedStarGifts$({
+        excludeUnsaved: j.flag('exclude_unsaved'),
+        excludeSaved: j.flag('exclude_saved'),
+        excludeUnlimited: j.flag('exclude_unlimited'),
+        excludeUnique: j.flag('exclude_unique'),
+        sortByValue: j.flag('sort_by_value'),
+        excludeUpgradable: j.flag('exclude_upgradable'),
+        excludeUnupgradable: j.flag('exclude_unupgradable'),
+        peer: j.field('peer', fromJson$InputPeer),
+        collectionId: j.optional('collection_id', intFromJson),
+        offset: j.field('offset', stringFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -5558,6 +7095,7 @@ class GetSavedStarGift$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeSavedStarGifts {
+    checkRpcError(bytes, 'payments.getSavedStarGift', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$SavedStarGifts);
   }
 
@@ -5571,6 +7109,21 @@ class GetSavedStarGift$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.getSavedStarGift', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.getSavedStarGift');
+    j.vector('stargift', this.stargift, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedStarGift$ {
+    const j = new TlJsonReader(json, 'payments.getSavedStarGift', classes);
+    return j.end(
+      new GetSavedStarGift$({
+        stargift: j.vector('stargift', fromJson$InputSavedStarGift),
+      }),
+    );
   }
 }
 
@@ -5616,6 +7169,7 @@ class GetStarGiftWithdrawalUrl$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarGiftWithdrawalUrl {
+    checkRpcError(bytes, 'payments.getStarGiftWithdrawalUrl', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$StarGiftWithdrawalUrl);
   }
 
@@ -5631,6 +7185,23 @@ class GetStarGiftWithdrawalUrl$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.getStarGiftWithdrawalUrl', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.getStarGiftWithdrawalUrl');
+    j.field('stargift', this.stargift, objectToJson);
+    j.field('password', this.password, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarGiftWithdrawalUrl$ {
+    const j = new TlJsonReader(json, 'payments.getStarGiftWithdrawalUrl', classes);
+    return j.end(
+      new GetStarGiftWithdrawalUrl$({
+        stargift: j.field('stargift', fromJson$InputSavedStarGift),
+        password: j.field('password', fromJson$InputCheckPasswordSRP),
+      }),
+    );
   }
 }
 
@@ -5678,6 +7249,7 @@ class ToggleChatStarGiftNotifications$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'payments.toggleChatStarGiftNotifications', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -5695,6 +7267,23 @@ class ToggleChatStarGiftNotifications$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.toggleChatStarGiftNotifications', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.toggleChatStarGiftNotifications');
+    j.flag('enabled', this.enabled);
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleChatStarGiftNotifications$ {
+    const j = new TlJsonReader(json, 'payments.toggleChatStarGiftNotifications', classes);
+    return j.end(
+      new ToggleChatStarGiftNotifications$({
+        enabled: j.flag('enabled'),
+        peer: j.field('peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -5748,6 +7337,7 @@ class ToggleStarGiftsPinnedToTop$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'payments.toggleStarGiftsPinnedToTop', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -5763,6 +7353,23 @@ class ToggleStarGiftsPinnedToTop$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.toggleStarGiftsPinnedToTop', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.toggleStarGiftsPinnedToTop');
+    j.field('peer', this.peer, objectToJson);
+    j.vector('stargift', this.stargift, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleStarGiftsPinnedToTop$ {
+    const j = new TlJsonReader(json, 'payments.toggleStarGiftsPinnedToTop', classes);
+    return j.end(
+      new ToggleStarGiftsPinnedToTop$({
+        peer: j.field('peer', fromJson$InputPeer),
+        stargift: j.vector('stargift', fromJson$InputSavedStarGift),
+      }),
+    );
   }
 }
 
@@ -5804,6 +7411,7 @@ class CanPurchaseStore$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'payments.canPurchaseStore', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -5817,6 +7425,21 @@ class CanPurchaseStore$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.canPurchaseStore', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.canPurchaseStore');
+    j.field('purpose', this.purpose, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CanPurchaseStore$ {
+    const j = new TlJsonReader(json, 'payments.canPurchaseStore', classes);
+    return j.end(
+      new CanPurchaseStore$({
+        purpose: j.field('purpose', fromJson$InputStorePaymentPurpose),
+      }),
+    );
   }
 }
 
@@ -5894,6 +7517,7 @@ class GetResaleStarGifts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeResaleStarGifts {
+    checkRpcError(bytes, 'payments.getResaleStarGifts', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$ResaleStarGifts);
   }
 
@@ -5920,6 +7544,33 @@ class GetResaleStarGifts$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.getResaleStarGifts', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.getResaleStarGifts');
+    j.flag('sort_by_price', this.sortByPrice);
+    j.flag('sort_by_num', this.sortByNum);
+    j.optional('attributes_hash', this.attributesHash, longToJson);
+    j.field('gift_id', this.giftId, longToJson);
+    j.optionalVector('attributes', this.attributes, objectToJson);
+    j.field('offset', this.offset, stringToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetResaleStarGifts$ {
+    const j = new TlJsonReader(json, 'payments.getResaleStarGifts', classes);
+    return j.end(
+      new GetResaleStarGifts$({
+        sortByPrice: j.flag('sort_by_price'),
+        sortByNum: j.flag('sort_by_num'),
+        attributesHash: j.optional('attributes_hash', longFromJson),
+        giftId: j.field('gift_id', longFromJson),
+        attributes: j.optionalVector('attributes', fromJson$StarGiftAttributeId),
+        offset: j.field('offset', stringFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -5965,6 +7616,7 @@ class UpdateStarGiftPrice$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'payments.updateStarGiftPrice', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -5980,6 +7632,23 @@ class UpdateStarGiftPrice$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.updateStarGiftPrice', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.updateStarGiftPrice');
+    j.field('stargift', this.stargift, objectToJson);
+    j.field('resell_amount', this.resellAmount, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateStarGiftPrice$ {
+    const j = new TlJsonReader(json, 'payments.updateStarGiftPrice', classes);
+    return j.end(
+      new UpdateStarGiftPrice$({
+        stargift: j.field('stargift', fromJson$InputSavedStarGift),
+        resellAmount: j.field('resell_amount', fromJson$StarsAmount),
+      }),
+    );
   }
 }
 
@@ -6037,6 +7706,7 @@ class CreateStarGiftCollection$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStarGiftCollection {
+    checkRpcError(bytes, 'payments.createStarGiftCollection', options);
     return readBoxed(bytes, noRegistry, options, readResult$StarGiftCollection);
   }
 
@@ -6054,6 +7724,25 @@ class CreateStarGiftCollection$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.createStarGiftCollection', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.createStarGiftCollection');
+    j.field('peer', this.peer, objectToJson);
+    j.field('title', this.title, stringToJson);
+    j.vector('stargift', this.stargift, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CreateStarGiftCollection$ {
+    const j = new TlJsonReader(json, 'payments.createStarGiftCollection', classes);
+    return j.end(
+      new CreateStarGiftCollection$({
+        peer: j.field('peer', fromJson$InputPeer),
+        title: j.field('title', stringFromJson),
+        stargift: j.vector('stargift', fromJson$InputSavedStarGift),
+      }),
+    );
   }
 }
 
@@ -6143,6 +7832,7 @@ class UpdateStarGiftCollection$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStarGiftCollection {
+    checkRpcError(bytes, 'payments.updateStarGiftCollection', options);
     return readBoxed(bytes, noRegistry, options, readResult$StarGiftCollection);
   }
 
@@ -6169,6 +7859,31 @@ class UpdateStarGiftCollection$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.updateStarGiftCollection', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.updateStarGiftCollection');
+    j.field('peer', this.peer, objectToJson);
+    j.field('collection_id', this.collectionId, intToJson);
+    j.optional('title', this.title, stringToJson);
+    j.optionalVector('delete_stargift', this.deleteStargift, objectToJson);
+    j.optionalVector('add_stargift', this.addStargift, objectToJson);
+    j.optionalVector('order', this.order, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateStarGiftCollection$ {
+    const j = new TlJsonReader(json, 'payments.updateStarGiftCollection', classes);
+    return j.end(
+      new UpdateStarGiftCollection$({
+        peer: j.field('peer', fromJson$InputPeer),
+        collectionId: j.field('collection_id', intFromJson),
+        title: j.optional('title', stringFromJson),
+        deleteStargift: j.optionalVector('delete_stargift', fromJson$InputSavedStarGift),
+        addStargift: j.optionalVector('add_stargift', fromJson$InputSavedStarGift),
+        order: j.optionalVector('order', fromJson$InputSavedStarGift),
+      }),
+    );
   }
 }
 
@@ -6222,6 +7937,7 @@ class ReorderStarGiftCollections$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'payments.reorderStarGiftCollections', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -6237,6 +7953,23 @@ class ReorderStarGiftCollections$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.reorderStarGiftCollections', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.reorderStarGiftCollections');
+    j.field('peer', this.peer, objectToJson);
+    j.vector('order', this.order, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderStarGiftCollections$ {
+    const j = new TlJsonReader(json, 'payments.reorderStarGiftCollections', classes);
+    return j.end(
+      new ReorderStarGiftCollections$({
+        peer: j.field('peer', fromJson$InputPeer),
+        order: j.vector('order', intFromJson),
+      }),
+    );
   }
 }
 
@@ -6282,6 +8015,7 @@ class DeleteStarGiftCollection$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'payments.deleteStarGiftCollection', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -6297,6 +8031,23 @@ class DeleteStarGiftCollection$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.deleteStarGiftCollection', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.deleteStarGiftCollection');
+    j.field('peer', this.peer, objectToJson);
+    j.field('collection_id', this.collectionId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteStarGiftCollection$ {
+    const j = new TlJsonReader(json, 'payments.deleteStarGiftCollection', classes);
+    return j.end(
+      new DeleteStarGiftCollection$({
+        peer: j.field('peer', fromJson$InputPeer),
+        collectionId: j.field('collection_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -6342,6 +8093,7 @@ class GetStarGiftCollections$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeStarGiftCollections {
+    checkRpcError(bytes, 'payments.getStarGiftCollections', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$StarGiftCollections);
   }
 
@@ -6357,6 +8109,23 @@ class GetStarGiftCollections$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.getStarGiftCollections', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.getStarGiftCollections');
+    j.field('peer', this.peer, objectToJson);
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarGiftCollections$ {
+    const j = new TlJsonReader(json, 'payments.getStarGiftCollections', classes);
+    return j.end(
+      new GetStarGiftCollections$({
+        peer: j.field('peer', fromJson$InputPeer),
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -6398,6 +8167,7 @@ class GetUniqueStarGiftValueInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeUniqueStarGiftValueInfo {
+    checkRpcError(bytes, 'payments.getUniqueStarGiftValueInfo', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$UniqueStarGiftValueInfo);
   }
 
@@ -6411,6 +8181,21 @@ class GetUniqueStarGiftValueInfo$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.getUniqueStarGiftValueInfo', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.getUniqueStarGiftValueInfo');
+    j.field('slug', this.slug, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetUniqueStarGiftValueInfo$ {
+    const j = new TlJsonReader(json, 'payments.getUniqueStarGiftValueInfo', classes);
+    return j.end(
+      new GetUniqueStarGiftValueInfo$({
+        slug: j.field('slug', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -6452,6 +8237,7 @@ class CheckCanSendGift$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeCheckCanSendGiftResult {
+    checkRpcError(bytes, 'payments.checkCanSendGift', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$CheckCanSendGiftResult);
   }
 
@@ -6465,6 +8251,21 @@ class CheckCanSendGift$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.checkCanSendGift', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.checkCanSendGift');
+    j.field('gift_id', this.giftId, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CheckCanSendGift$ {
+    const j = new TlJsonReader(json, 'payments.checkCanSendGift', classes);
+    return j.end(
+      new CheckCanSendGift$({
+        giftId: j.field('gift_id', longFromJson),
+      }),
+    );
   }
 }
 

@@ -5,22 +5,46 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { BigInteger, LongInput, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type {
+  BigInteger,
+  LongInput,
+  TlJsonClasses,
+  TlJsonObject,
+  TlReader,
+  TlReaderOptions,
+  TlWriter,
+} from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  boolFromJson,
+  boolToJson,
+  bytesFromJson,
+  bytesToJson,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
+  int256FromJson,
+  int256ToJson,
+  intFromJson,
+  intToJson,
   longArg,
   longArrayArg,
+  longFromJson,
+  longToJson,
   noRegistry,
+  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
   sharedFlagError,
+  stringFromJson,
+  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -70,6 +94,23 @@ import {
   write$PhoneCallProtocol,
   write$User,
 } from '../codecs.js';
+import {
+  fromJson$Chat,
+  fromJson$DataJSON,
+  fromJson$GroupCall,
+  fromJson$GroupCallParticipant,
+  fromJson$GroupCallStreamChannel,
+  fromJson$InputFile,
+  fromJson$InputGroupCall,
+  fromJson$InputPeer,
+  fromJson$InputPhoneCall,
+  fromJson$InputUser,
+  fromJson$Peer,
+  fromJson$PhoneCall,
+  fromJson$PhoneCallDiscardReason,
+  fromJson$PhoneCallProtocol,
+  fromJson$User,
+} from '../json.js';
 
 /** Any constructor of `phone.PhoneCall`, discriminated by `className`. */
 export type TypePhoneCall = Api.phone.PhoneCall;
@@ -143,6 +184,23 @@ class PhoneCall$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.phoneCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.phoneCall');
+    j.field('phone_call', this.phoneCall, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PhoneCall$ {
+    const j = new TlJsonReader(json, 'phone.phoneCall', classes);
+    return j.end(
+      new PhoneCall$({
+        phoneCall: j.field('phone_call', fromJson$PhoneCall),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -239,6 +297,29 @@ class GroupCall$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.groupCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.groupCall');
+    j.field('call', this.call, objectToJson);
+    j.vector('participants', this.participants, objectToJson);
+    j.field('participants_next_offset', this.participantsNextOffset, stringToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GroupCall$ {
+    const j = new TlJsonReader(json, 'phone.groupCall', classes);
+    return j.end(
+      new GroupCall$({
+        call: j.field('call', fromJson$GroupCall),
+        participants: j.vector('participants', fromJson$GroupCallParticipant),
+        participantsNextOffset: j.field('participants_next_offset', stringFromJson),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -342,6 +423,31 @@ class GroupParticipants$ {
       return rethrowDecode(e, 'phone.groupParticipants', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.groupParticipants');
+    j.field('count', this.count, intToJson);
+    j.vector('participants', this.participants, objectToJson);
+    j.field('next_offset', this.nextOffset, stringToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    j.field('version', this.version, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GroupParticipants$ {
+    const j = new TlJsonReader(json, 'phone.groupParticipants', classes);
+    return j.end(
+      new GroupParticipants$({
+        count: j.field('count', intFromJson),
+        participants: j.vector('participants', fromJson$GroupCallParticipant),
+        nextOffset: j.field('next_offset', stringFromJson),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+        version: j.field('version', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `phone.groupParticipants#f47751b6 count:int participants:Vector<GroupCallParticipant> next_offset:string chats:Vector<Chat> users:Vector<User> version:int = phone.GroupParticipants` */
@@ -426,6 +532,25 @@ class JoinAsPeers$ {
       return rethrowDecode(e, 'phone.joinAsPeers', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.joinAsPeers');
+    j.vector('peers', this.peers, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): JoinAsPeers$ {
+    const j = new TlJsonReader(json, 'phone.joinAsPeers', classes);
+    return j.end(
+      new JoinAsPeers$({
+        peers: j.vector('peers', fromJson$Peer),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `phone.joinAsPeers#afe5623f peers:Vector<Peer> chats:Vector<Chat> users:Vector<User> = phone.JoinAsPeers` */
@@ -475,6 +600,21 @@ class ExportedGroupCallInvite$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.exportedGroupCallInvite', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.exportedGroupCallInvite');
+    j.field('link', this.link, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ExportedGroupCallInvite$ {
+    const j = new TlJsonReader(json, 'phone.exportedGroupCallInvite', classes);
+    return j.end(
+      new ExportedGroupCallInvite$({
+        link: j.field('link', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -534,6 +674,21 @@ class GroupCallStreamChannels$ {
       return rethrowDecode(e, 'phone.groupCallStreamChannels', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.groupCallStreamChannels');
+    j.vector('channels', this.channels, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GroupCallStreamChannels$ {
+    const j = new TlJsonReader(json, 'phone.groupCallStreamChannels', classes);
+    return j.end(
+      new GroupCallStreamChannels$({
+        channels: j.vector('channels', fromJson$GroupCallStreamChannel),
+      }),
+    );
+  }
 }
 
 /** `phone.groupCallStreamChannels#d0e482b2 channels:Vector<GroupCallStreamChannel> = phone.GroupCallStreamChannels` */
@@ -590,6 +745,23 @@ class GroupCallStreamRtmpUrl$ {
       return rethrowDecode(e, 'phone.groupCallStreamRtmpUrl', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.groupCallStreamRtmpUrl');
+    j.field('url', this.url, stringToJson);
+    j.field('key', this.key, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GroupCallStreamRtmpUrl$ {
+    const j = new TlJsonReader(json, 'phone.groupCallStreamRtmpUrl', classes);
+    return j.end(
+      new GroupCallStreamRtmpUrl$({
+        url: j.field('url', stringFromJson),
+        key: j.field('key', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `phone.groupCallStreamRtmpUrl#2dbf3432 url:string key:string = phone.GroupCallStreamRtmpUrl` */
@@ -616,11 +788,20 @@ class GetCallConfig$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDataJSON {
+    checkRpcError(bytes, 'phone.getCallConfig', options);
     return readBoxed(bytes, noRegistry, options, readResult$DataJSON);
   }
 
   static fromReader(_r: TlReader): GetCallConfig$ {
     return new GetCallConfig$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'phone.getCallConfig' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetCallConfig$ {
+    return new TlJsonReader(json, 'phone.getCallConfig', classes).end(new GetCallConfig$());
   }
 }
 
@@ -680,6 +861,7 @@ class RequestCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypePhoneCall {
+    checkRpcError(bytes, 'phone.requestCall', options);
     return readBoxed(bytes, noRegistry, options, readResult$phone$PhoneCall);
   }
 
@@ -703,6 +885,29 @@ class RequestCall$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.requestCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.requestCall');
+    j.flag('video', this.video);
+    j.field('user_id', this.userId, objectToJson);
+    j.field('random_id', this.randomId, intToJson);
+    j.field('g_a_hash', this.gAHash, bytesToJson);
+    j.field('protocol', this.protocol, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RequestCall$ {
+    const j = new TlJsonReader(json, 'phone.requestCall', classes);
+    return j.end(
+      new RequestCall$({
+        video: j.flag('video'),
+        userId: j.field('user_id', fromJson$InputUser),
+        randomId: j.field('random_id', intFromJson),
+        gAHash: j.field('g_a_hash', bytesFromJson),
+        protocol: j.field('protocol', fromJson$PhoneCallProtocol),
+      }),
+    );
   }
 }
 
@@ -752,6 +957,7 @@ class AcceptCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypePhoneCall {
+    checkRpcError(bytes, 'phone.acceptCall', options);
     return readBoxed(bytes, noRegistry, options, readResult$phone$PhoneCall);
   }
 
@@ -769,6 +975,25 @@ class AcceptCall$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.acceptCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.acceptCall');
+    j.field('peer', this.peer, objectToJson);
+    j.field('g_b', this.gB, bytesToJson);
+    j.field('protocol', this.protocol, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptCall$ {
+    const j = new TlJsonReader(json, 'phone.acceptCall', classes);
+    return j.end(
+      new AcceptCall$({
+        peer: j.field('peer', fromJson$InputPhoneCall),
+        gB: j.field('g_b', bytesFromJson),
+        protocol: j.field('protocol', fromJson$PhoneCallProtocol),
+      }),
+    );
   }
 }
 
@@ -822,6 +1047,7 @@ class ConfirmCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypePhoneCall {
+    checkRpcError(bytes, 'phone.confirmCall', options);
     return readBoxed(bytes, noRegistry, options, readResult$phone$PhoneCall);
   }
 
@@ -841,6 +1067,27 @@ class ConfirmCall$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.confirmCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.confirmCall');
+    j.field('peer', this.peer, objectToJson);
+    j.field('g_a', this.gA, bytesToJson);
+    j.field('key_fingerprint', this.keyFingerprint, longToJson);
+    j.field('protocol', this.protocol, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ConfirmCall$ {
+    const j = new TlJsonReader(json, 'phone.confirmCall', classes);
+    return j.end(
+      new ConfirmCall$({
+        peer: j.field('peer', fromJson$InputPhoneCall),
+        gA: j.field('g_a', bytesFromJson),
+        keyFingerprint: j.field('key_fingerprint', longFromJson),
+        protocol: j.field('protocol', fromJson$PhoneCallProtocol),
+      }),
+    );
   }
 }
 
@@ -882,6 +1129,7 @@ class ReceivedCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'phone.receivedCall', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -895,6 +1143,21 @@ class ReceivedCall$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.receivedCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.receivedCall');
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReceivedCall$ {
+    const j = new TlJsonReader(json, 'phone.receivedCall', classes);
+    return j.end(
+      new ReceivedCall$({
+        peer: j.field('peer', fromJson$InputPhoneCall),
+      }),
+    );
   }
 }
 
@@ -954,6 +1217,7 @@ class DiscardCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'phone.discardCall', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -977,6 +1241,29 @@ class DiscardCall$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.discardCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.discardCall');
+    j.flag('video', this.video);
+    j.field('peer', this.peer, objectToJson);
+    j.field('duration', this.duration, intToJson);
+    j.field('reason', this.reason, objectToJson);
+    j.field('connection_id', this.connectionId, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DiscardCall$ {
+    const j = new TlJsonReader(json, 'phone.discardCall', classes);
+    return j.end(
+      new DiscardCall$({
+        video: j.flag('video'),
+        peer: j.field('peer', fromJson$InputPhoneCall),
+        duration: j.field('duration', intFromJson),
+        reason: j.field('reason', fromJson$PhoneCallDiscardReason),
+        connectionId: j.field('connection_id', longFromJson),
+      }),
+    );
   }
 }
 
@@ -1032,6 +1319,7 @@ class SetCallRating$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'phone.setCallRating', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1053,6 +1341,27 @@ class SetCallRating$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.setCallRating', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.setCallRating');
+    j.flag('user_initiative', this.userInitiative);
+    j.field('peer', this.peer, objectToJson);
+    j.field('rating', this.rating, intToJson);
+    j.field('comment', this.comment, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetCallRating$ {
+    const j = new TlJsonReader(json, 'phone.setCallRating', classes);
+    return j.end(
+      new SetCallRating$({
+        userInitiative: j.flag('user_initiative'),
+        peer: j.field('peer', fromJson$InputPhoneCall),
+        rating: j.field('rating', intFromJson),
+        comment: j.field('comment', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1098,6 +1407,7 @@ class SaveCallDebug$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'phone.saveCallDebug', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1113,6 +1423,23 @@ class SaveCallDebug$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.saveCallDebug', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.saveCallDebug');
+    j.field('peer', this.peer, objectToJson);
+    j.field('debug', this.debug, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SaveCallDebug$ {
+    const j = new TlJsonReader(json, 'phone.saveCallDebug', classes);
+    return j.end(
+      new SaveCallDebug$({
+        peer: j.field('peer', fromJson$InputPhoneCall),
+        debug: j.field('debug', fromJson$DataJSON),
+      }),
+    );
   }
 }
 
@@ -1158,6 +1485,7 @@ class SendSignalingData$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'phone.sendSignalingData', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1173,6 +1501,23 @@ class SendSignalingData$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.sendSignalingData', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.sendSignalingData');
+    j.field('peer', this.peer, objectToJson);
+    j.field('data', this.data, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendSignalingData$ {
+    const j = new TlJsonReader(json, 'phone.sendSignalingData', classes);
+    return j.end(
+      new SendSignalingData$({
+        peer: j.field('peer', fromJson$InputPhoneCall),
+        data: j.field('data', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -1234,6 +1579,7 @@ class CreateGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'phone.createGroupCall', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1257,6 +1603,29 @@ class CreateGroupCall$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.createGroupCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.createGroupCall');
+    j.flag('rtmp_stream', this.rtmpStream);
+    j.field('peer', this.peer, objectToJson);
+    j.field('random_id', this.randomId, intToJson);
+    j.optional('title', this.title, stringToJson);
+    j.optional('schedule_date', this.scheduleDate, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CreateGroupCall$ {
+    const j = new TlJsonReader(json, 'phone.createGroupCall', classes);
+    return j.end(
+      new CreateGroupCall$({
+        rtmpStream: j.flag('rtmp_stream'),
+        peer: j.field('peer', fromJson$InputPeer),
+        randomId: j.field('random_id', intFromJson),
+        title: j.optional('title', stringFromJson),
+        scheduleDate: j.optional('schedule_date', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1337,6 +1706,7 @@ class JoinGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'phone.joinGroupCall', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1365,6 +1735,35 @@ class JoinGroupCall$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.joinGroupCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.joinGroupCall');
+    j.flag('muted', this.muted);
+    j.flag('video_stopped', this.videoStopped);
+    j.field('call', this.call, objectToJson);
+    j.field('join_as', this.joinAs, objectToJson);
+    j.optional('invite_hash', this.inviteHash, stringToJson);
+    j.optional('public_key', this.publicKey, int256ToJson);
+    j.optional('block', this.block, bytesToJson);
+    j.field('params', this.params, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): JoinGroupCall$ {
+    const j = new TlJsonReader(json, 'phone.joinGroupCall', classes);
+    return j.end(
+      new JoinGroupCall$({
+        muted: j.flag('muted'),
+        videoStopped: j.flag('video_stopped'),
+        call: j.field('call', fromJson$InputGroupCall),
+        joinAs: j.field('join_as', fromJson$InputPeer),
+        inviteHash: j.optional('invite_hash', stringFromJson),
+        publicKey: j.optional('public_key', int256FromJson),
+        block: j.optional('block', bytesFromJson),
+        params: j.field('params', fromJson$DataJSON),
+      }),
+    );
   }
 }
 
@@ -1410,6 +1809,7 @@ class LeaveGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'phone.leaveGroupCall', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1425,6 +1825,23 @@ class LeaveGroupCall$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.leaveGroupCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.leaveGroupCall');
+    j.field('call', this.call, objectToJson);
+    j.field('source', this.source, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): LeaveGroupCall$ {
+    const j = new TlJsonReader(json, 'phone.leaveGroupCall', classes);
+    return j.end(
+      new LeaveGroupCall$({
+        call: j.field('call', fromJson$InputGroupCall),
+        source: j.field('source', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1478,6 +1895,7 @@ class InviteToGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'phone.inviteToGroupCall', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1493,6 +1911,23 @@ class InviteToGroupCall$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.inviteToGroupCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.inviteToGroupCall');
+    j.field('call', this.call, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InviteToGroupCall$ {
+    const j = new TlJsonReader(json, 'phone.inviteToGroupCall', classes);
+    return j.end(
+      new InviteToGroupCall$({
+        call: j.field('call', fromJson$InputGroupCall),
+        users: j.vector('users', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -1534,6 +1969,7 @@ class DiscardGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'phone.discardGroupCall', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1547,6 +1983,21 @@ class DiscardGroupCall$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.discardGroupCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.discardGroupCall');
+    j.field('call', this.call, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DiscardGroupCall$ {
+    const j = new TlJsonReader(json, 'phone.discardGroupCall', classes);
+    return j.end(
+      new DiscardGroupCall$({
+        call: j.field('call', fromJson$InputGroupCall),
+      }),
+    );
   }
 }
 
@@ -1599,6 +2050,7 @@ class ToggleGroupCallSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'phone.toggleGroupCallSettings', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1618,6 +2070,25 @@ class ToggleGroupCallSettings$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.toggleGroupCallSettings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.toggleGroupCallSettings');
+    j.flag('reset_invite_hash', this.resetInviteHash);
+    j.field('call', this.call, objectToJson);
+    j.optional('join_muted', this.joinMuted, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleGroupCallSettings$ {
+    const j = new TlJsonReader(json, 'phone.toggleGroupCallSettings', classes);
+    return j.end(
+      new ToggleGroupCallSettings$({
+        resetInviteHash: j.flag('reset_invite_hash'),
+        call: j.field('call', fromJson$InputGroupCall),
+        joinMuted: j.optional('join_muted', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -1663,6 +2134,7 @@ class GetGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypeGroupCall {
+    checkRpcError(bytes, 'phone.getGroupCall', options);
     return readBoxed(bytes, noRegistry, options, readResult$phone$GroupCall);
   }
 
@@ -1678,6 +2150,23 @@ class GetGroupCall$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.getGroupCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.getGroupCall');
+    j.field('call', this.call, objectToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetGroupCall$ {
+    const j = new TlJsonReader(json, 'phone.getGroupCall', classes);
+    return j.end(
+      new GetGroupCall$({
+        call: j.field('call', fromJson$InputGroupCall),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1750,6 +2239,7 @@ class GetGroupParticipants$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypeGroupParticipants {
+    checkRpcError(bytes, 'phone.getGroupParticipants', options);
     return readBoxed(bytes, noRegistry, options, readResult$phone$GroupParticipants);
   }
 
@@ -1771,6 +2261,29 @@ class GetGroupParticipants$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.getGroupParticipants', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.getGroupParticipants');
+    j.field('call', this.call, objectToJson);
+    j.vector('ids', this.ids, objectToJson);
+    j.vector('sources', this.sources, intToJson);
+    j.field('offset', this.offset, stringToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetGroupParticipants$ {
+    const j = new TlJsonReader(json, 'phone.getGroupParticipants', classes);
+    return j.end(
+      new GetGroupParticipants$({
+        call: j.field('call', fromJson$InputGroupCall),
+        ids: j.vector('ids', fromJson$InputPeer),
+        sources: j.vector('sources', intFromJson),
+        offset: j.field('offset', stringFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1824,6 +2337,7 @@ class CheckGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): number[] {
+    checkRpcError(bytes, 'phone.checkGroupCall', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$int);
   }
 
@@ -1839,6 +2353,23 @@ class CheckGroupCall$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.checkGroupCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.checkGroupCall');
+    j.field('call', this.call, objectToJson);
+    j.vector('sources', this.sources, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CheckGroupCall$ {
+    const j = new TlJsonReader(json, 'phone.checkGroupCall', classes);
+    return j.end(
+      new CheckGroupCall$({
+        call: j.field('call', fromJson$InputGroupCall),
+        sources: j.vector('sources', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1904,6 +2435,7 @@ class ToggleGroupCallRecord$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'phone.toggleGroupCallRecord', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1926,6 +2458,29 @@ class ToggleGroupCallRecord$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.toggleGroupCallRecord', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.toggleGroupCallRecord');
+    j.flag('start', this.start);
+    j.flag('video', this.video);
+    j.field('call', this.call, objectToJson);
+    j.optional('title', this.title, stringToJson);
+    j.optional('video_portrait', this.videoPortrait, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleGroupCallRecord$ {
+    const j = new TlJsonReader(json, 'phone.toggleGroupCallRecord', classes);
+    return j.end(
+      new ToggleGroupCallRecord$({
+        start: j.flag('start'),
+        video: j.flag('video'),
+        call: j.field('call', fromJson$InputGroupCall),
+        title: j.optional('title', stringFromJson),
+        videoPortrait: j.optional('video_portrait', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -2003,6 +2558,7 @@ class EditGroupCallParticipant$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'phone.editGroupCallParticipant', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -2033,6 +2589,35 @@ class EditGroupCallParticipant$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.editGroupCallParticipant', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.editGroupCallParticipant');
+    j.field('call', this.call, objectToJson);
+    j.field('participant', this.participant, objectToJson);
+    j.optional('muted', this.muted, boolToJson);
+    j.optional('volume', this.volume, intToJson);
+    j.optional('raise_hand', this.raiseHand, boolToJson);
+    j.optional('video_stopped', this.videoStopped, boolToJson);
+    j.optional('video_paused', this.videoPaused, boolToJson);
+    j.optional('presentation_paused', this.presentationPaused, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditGroupCallParticipant$ {
+    const j = new TlJsonReader(json, 'phone.editGroupCallParticipant', classes);
+    return j.end(
+      new EditGroupCallParticipant$({
+        call: j.field('call', fromJson$InputGroupCall),
+        participant: j.field('participant', fromJson$InputPeer),
+        muted: j.optional('muted', boolFromJson),
+        volume: j.optional('volume', intFromJson),
+        raiseHand: j.optional('raise_hand', boolFromJson),
+        videoStopped: j.optional('video_stopped', boolFromJson),
+        videoPaused: j.optional('video_paused', boolFromJson),
+        presentationPaused: j.optional('presentation_paused', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -2078,6 +2663,7 @@ class EditGroupCallTitle$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'phone.editGroupCallTitle', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -2093,6 +2679,23 @@ class EditGroupCallTitle$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.editGroupCallTitle', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.editGroupCallTitle');
+    j.field('call', this.call, objectToJson);
+    j.field('title', this.title, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditGroupCallTitle$ {
+    const j = new TlJsonReader(json, 'phone.editGroupCallTitle', classes);
+    return j.end(
+      new EditGroupCallTitle$({
+        call: j.field('call', fromJson$InputGroupCall),
+        title: j.field('title', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -2134,6 +2737,7 @@ class GetGroupCallJoinAs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypeJoinAsPeers {
+    checkRpcError(bytes, 'phone.getGroupCallJoinAs', options);
     return readBoxed(bytes, noRegistry, options, readResult$phone$JoinAsPeers);
   }
 
@@ -2147,6 +2751,21 @@ class GetGroupCallJoinAs$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.getGroupCallJoinAs', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.getGroupCallJoinAs');
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetGroupCallJoinAs$ {
+    const j = new TlJsonReader(json, 'phone.getGroupCallJoinAs', classes);
+    return j.end(
+      new GetGroupCallJoinAs$({
+        peer: j.field('peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -2194,6 +2813,7 @@ class ExportGroupCallInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypeExportedGroupCallInvite {
+    checkRpcError(bytes, 'phone.exportGroupCallInvite', options);
     return readBoxed(bytes, noRegistry, options, readResult$phone$ExportedGroupCallInvite);
   }
 
@@ -2211,6 +2831,23 @@ class ExportGroupCallInvite$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.exportGroupCallInvite', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.exportGroupCallInvite');
+    j.flag('can_self_unmute', this.canSelfUnmute);
+    j.field('call', this.call, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ExportGroupCallInvite$ {
+    const j = new TlJsonReader(json, 'phone.exportGroupCallInvite', classes);
+    return j.end(
+      new ExportGroupCallInvite$({
+        canSelfUnmute: j.flag('can_self_unmute'),
+        call: j.field('call', fromJson$InputGroupCall),
+      }),
+    );
   }
 }
 
@@ -2256,6 +2893,7 @@ class ToggleGroupCallStartSubscription$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'phone.toggleGroupCallStartSubscription', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -2271,6 +2909,23 @@ class ToggleGroupCallStartSubscription$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.toggleGroupCallStartSubscription', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.toggleGroupCallStartSubscription');
+    j.field('call', this.call, objectToJson);
+    j.field('subscribed', this.subscribed, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleGroupCallStartSubscription$ {
+    const j = new TlJsonReader(json, 'phone.toggleGroupCallStartSubscription', classes);
+    return j.end(
+      new ToggleGroupCallStartSubscription$({
+        call: j.field('call', fromJson$InputGroupCall),
+        subscribed: j.field('subscribed', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -2312,6 +2967,7 @@ class StartScheduledGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'phone.startScheduledGroupCall', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -2325,6 +2981,21 @@ class StartScheduledGroupCall$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.startScheduledGroupCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.startScheduledGroupCall');
+    j.field('call', this.call, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StartScheduledGroupCall$ {
+    const j = new TlJsonReader(json, 'phone.startScheduledGroupCall', classes);
+    return j.end(
+      new StartScheduledGroupCall$({
+        call: j.field('call', fromJson$InputGroupCall),
+      }),
+    );
   }
 }
 
@@ -2370,6 +3041,7 @@ class SaveDefaultGroupCallJoinAs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'phone.saveDefaultGroupCallJoinAs', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2385,6 +3057,23 @@ class SaveDefaultGroupCallJoinAs$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.saveDefaultGroupCallJoinAs', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.saveDefaultGroupCallJoinAs');
+    j.field('peer', this.peer, objectToJson);
+    j.field('join_as', this.joinAs, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SaveDefaultGroupCallJoinAs$ {
+    const j = new TlJsonReader(json, 'phone.saveDefaultGroupCallJoinAs', classes);
+    return j.end(
+      new SaveDefaultGroupCallJoinAs$({
+        peer: j.field('peer', fromJson$InputPeer),
+        joinAs: j.field('join_as', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -2430,6 +3119,7 @@ class JoinGroupCallPresentation$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'phone.joinGroupCallPresentation', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -2445,6 +3135,23 @@ class JoinGroupCallPresentation$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.joinGroupCallPresentation', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.joinGroupCallPresentation');
+    j.field('call', this.call, objectToJson);
+    j.field('params', this.params, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): JoinGroupCallPresentation$ {
+    const j = new TlJsonReader(json, 'phone.joinGroupCallPresentation', classes);
+    return j.end(
+      new JoinGroupCallPresentation$({
+        call: j.field('call', fromJson$InputGroupCall),
+        params: j.field('params', fromJson$DataJSON),
+      }),
+    );
   }
 }
 
@@ -2486,6 +3193,7 @@ class LeaveGroupCallPresentation$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'phone.leaveGroupCallPresentation', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -2499,6 +3207,21 @@ class LeaveGroupCallPresentation$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.leaveGroupCallPresentation', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.leaveGroupCallPresentation');
+    j.field('call', this.call, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): LeaveGroupCallPresentation$ {
+    const j = new TlJsonReader(json, 'phone.leaveGroupCallPresentation', classes);
+    return j.end(
+      new LeaveGroupCallPresentation$({
+        call: j.field('call', fromJson$InputGroupCall),
+      }),
+    );
   }
 }
 
@@ -2540,6 +3263,7 @@ class GetGroupCallStreamChannels$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypeGroupCallStreamChannels {
+    checkRpcError(bytes, 'phone.getGroupCallStreamChannels', options);
     return readBoxed(bytes, noRegistry, options, readResult$phone$GroupCallStreamChannels);
   }
 
@@ -2553,6 +3277,21 @@ class GetGroupCallStreamChannels$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.getGroupCallStreamChannels', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.getGroupCallStreamChannels');
+    j.field('call', this.call, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetGroupCallStreamChannels$ {
+    const j = new TlJsonReader(json, 'phone.getGroupCallStreamChannels', classes);
+    return j.end(
+      new GetGroupCallStreamChannels$({
+        call: j.field('call', fromJson$InputGroupCall),
+      }),
+    );
   }
 }
 
@@ -2598,6 +3337,7 @@ class GetGroupCallStreamRtmpUrl$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypeGroupCallStreamRtmpUrl {
+    checkRpcError(bytes, 'phone.getGroupCallStreamRtmpUrl', options);
     return readBoxed(bytes, noRegistry, options, readResult$phone$GroupCallStreamRtmpUrl);
   }
 
@@ -2613,6 +3353,23 @@ class GetGroupCallStreamRtmpUrl$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.getGroupCallStreamRtmpUrl', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.getGroupCallStreamRtmpUrl');
+    j.field('peer', this.peer, objectToJson);
+    j.field('revoke', this.revoke, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetGroupCallStreamRtmpUrl$ {
+    const j = new TlJsonReader(json, 'phone.getGroupCallStreamRtmpUrl', classes);
+    return j.end(
+      new GetGroupCallStreamRtmpUrl$({
+        peer: j.field('peer', fromJson$InputPeer),
+        revoke: j.field('revoke', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -2658,6 +3415,7 @@ class SaveCallLog$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'phone.saveCallLog', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2673,6 +3431,23 @@ class SaveCallLog$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.saveCallLog', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.saveCallLog');
+    j.field('peer', this.peer, objectToJson);
+    j.field('file', this.file, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SaveCallLog$ {
+    const j = new TlJsonReader(json, 'phone.saveCallLog', classes);
+    return j.end(
+      new SaveCallLog$({
+        peer: j.field('peer', fromJson$InputPhoneCall),
+        file: j.field('file', fromJson$InputFile),
+      }),
+    );
   }
 }
 
@@ -2751,6 +3526,7 @@ class CreateConferenceCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'phone.createConferenceCall', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -2776,6 +3552,33 @@ class CreateConferenceCall$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.createConferenceCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.createConferenceCall');
+    j.flag('muted', this.muted);
+    j.flag('video_stopped', this.videoStopped);
+    j.flag('join', this.join);
+    j.field('random_id', this.randomId, intToJson);
+    j.optional('public_key', this.publicKey, int256ToJson);
+    j.optional('block', this.block, bytesToJson);
+    j.optional('params', this.params, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CreateConferenceCall$ {
+    const j = new TlJsonReader(json, 'phone.createConferenceCall', classes);
+    return j.end(
+      new CreateConferenceCall$({
+        muted: j.flag('muted'),
+        videoStopped: j.flag('video_stopped'),
+        join: j.flag('join'),
+        randomId: j.field('random_id', intFromJson),
+        publicKey: j.optional('public_key', int256FromJson),
+        block: j.optional('block', bytesFromJson),
+        params: j.optional('params', fromJson$DataJSON),
+      }),
+    );
   }
 }
 
@@ -2843,6 +3646,7 @@ class DeleteConferenceCallParticipants$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'phone.deleteConferenceCallParticipants', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -2865,6 +3669,29 @@ class DeleteConferenceCallParticipants$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.deleteConferenceCallParticipants', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.deleteConferenceCallParticipants');
+    j.flag('only_left', this.onlyLeft);
+    j.flag('kick', this.kick);
+    j.field('call', this.call, objectToJson);
+    j.vector('ids', this.ids, longToJson);
+    j.field('block', this.block, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteConferenceCallParticipants$ {
+    const j = new TlJsonReader(json, 'phone.deleteConferenceCallParticipants', classes);
+    return j.end(
+      new DeleteConferenceCallParticipants$({
+        onlyLeft: j.flag('only_left'),
+        kick: j.flag('kick'),
+        call: j.field('call', fromJson$InputGroupCall),
+        ids: j.vector('ids', longFromJson),
+        block: j.field('block', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -2910,6 +3737,7 @@ class SendConferenceCallBroadcast$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'phone.sendConferenceCallBroadcast', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -2925,6 +3753,23 @@ class SendConferenceCallBroadcast$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.sendConferenceCallBroadcast', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.sendConferenceCallBroadcast');
+    j.field('call', this.call, objectToJson);
+    j.field('block', this.block, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendConferenceCallBroadcast$ {
+    const j = new TlJsonReader(json, 'phone.sendConferenceCallBroadcast', classes);
+    return j.end(
+      new SendConferenceCallBroadcast$({
+        call: j.field('call', fromJson$InputGroupCall),
+        block: j.field('block', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -2976,6 +3821,7 @@ class InviteConferenceCallParticipant$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'phone.inviteConferenceCallParticipant', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -2995,6 +3841,25 @@ class InviteConferenceCallParticipant$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.inviteConferenceCallParticipant', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.inviteConferenceCallParticipant');
+    j.flag('video', this.video);
+    j.field('call', this.call, objectToJson);
+    j.field('user_id', this.userId, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InviteConferenceCallParticipant$ {
+    const j = new TlJsonReader(json, 'phone.inviteConferenceCallParticipant', classes);
+    return j.end(
+      new InviteConferenceCallParticipant$({
+        video: j.flag('video'),
+        call: j.field('call', fromJson$InputGroupCall),
+        userId: j.field('user_id', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -3036,6 +3901,7 @@ class DeclineConferenceCallInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'phone.declineConferenceCallInvite', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -3049,6 +3915,21 @@ class DeclineConferenceCallInvite$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.declineConferenceCallInvite', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.declineConferenceCallInvite');
+    j.field('msg_id', this.msgId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeclineConferenceCallInvite$ {
+    const j = new TlJsonReader(json, 'phone.declineConferenceCallInvite', classes);
+    return j.end(
+      new DeclineConferenceCallInvite$({
+        msgId: j.field('msg_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -3102,6 +3983,7 @@ class GetGroupCallChainBlocks$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'phone.getGroupCallChainBlocks', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -3121,6 +4003,27 @@ class GetGroupCallChainBlocks$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.getGroupCallChainBlocks', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.getGroupCallChainBlocks');
+    j.field('call', this.call, objectToJson);
+    j.field('sub_chain_id', this.subChainId, intToJson);
+    j.field('offset', this.offset, intToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetGroupCallChainBlocks$ {
+    const j = new TlJsonReader(json, 'phone.getGroupCallChainBlocks', classes);
+    return j.end(
+      new GetGroupCallChainBlocks$({
+        call: j.field('call', fromJson$InputGroupCall),
+        subChainId: j.field('sub_chain_id', intFromJson),
+        offset: j.field('offset', intFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 

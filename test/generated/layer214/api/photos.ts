@@ -5,15 +5,33 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { BigInteger, LongInput, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type {
+  BigInteger,
+  LongInput,
+  TlJsonClasses,
+  TlJsonObject,
+  TlReader,
+  TlReaderOptions,
+  TlWriter,
+} from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
+  doubleFromJson,
+  doubleToJson,
   indexedField,
+  intFromJson,
+  intToJson,
   longArg,
+  longFromJson,
+  longToJson,
   noRegistry,
+  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
@@ -41,6 +59,14 @@ import {
   write$User,
   write$VideoSize,
 } from '../codecs.js';
+import {
+  fromJson$InputFile,
+  fromJson$InputPhoto,
+  fromJson$InputUser,
+  fromJson$Photo,
+  fromJson$User,
+  fromJson$VideoSize,
+} from '../json.js';
 
 /** Any constructor of `photos.Photos`, discriminated by `className`. */
 export type TypePhotos = 
@@ -113,6 +139,23 @@ class Photos$ {
     } catch (e) {
       return rethrowDecode(e, 'photos.photos', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('photos.photos');
+    j.vector('photos', this.photos, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Photos$ {
+    const j = new TlJsonReader(json, 'photos.photos', classes);
+    return j.end(
+      new Photos$({
+        photos: j.vector('photos', fromJson$Photo),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -191,6 +234,25 @@ class PhotosSlice$ {
       return rethrowDecode(e, 'photos.photosSlice', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('photos.photosSlice');
+    j.field('count', this.count, intToJson);
+    j.vector('photos', this.photos, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PhotosSlice$ {
+    const j = new TlJsonReader(json, 'photos.photosSlice', classes);
+    return j.end(
+      new PhotosSlice$({
+        count: j.field('count', intFromJson),
+        photos: j.vector('photos', fromJson$Photo),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `photos.photosSlice#15051f54 count:int photos:Vector<Photo> users:Vector<User> = photos.Photos` */
@@ -255,6 +317,23 @@ class Photo$ {
       return rethrowDecode(e, 'photos.photo', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('photos.photo');
+    j.field('photo', this.photo, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Photo$ {
+    const j = new TlJsonReader(json, 'photos.photo', classes);
+    return j.end(
+      new Photo$({
+        photo: j.field('photo', fromJson$Photo),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `photos.photo#20212ca8 photo:Photo users:Vector<User> = photos.Photo` */
@@ -306,6 +385,7 @@ class UpdateProfilePhoto$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.photos.TypePhoto {
+    checkRpcError(bytes, 'photos.updateProfilePhoto', options);
     return readBoxed(bytes, noRegistry, options, readResult$photos$Photo);
   }
 
@@ -325,6 +405,25 @@ class UpdateProfilePhoto$ {
     } catch (e) {
       return rethrowDecode(e, 'photos.updateProfilePhoto', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('photos.updateProfilePhoto');
+    j.flag('fallback', this.fallback);
+    j.optional('bot', this.bot, objectToJson);
+    j.field('id', this.id, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateProfilePhoto$ {
+    const j = new TlJsonReader(json, 'photos.updateProfilePhoto', classes);
+    return j.end(
+      new UpdateProfilePhoto$({
+        fallback: j.flag('fallback'),
+        bot: j.optional('bot', fromJson$InputUser),
+        id: j.field('id', fromJson$InputPhoto),
+      }),
+    );
   }
 }
 
@@ -393,6 +492,7 @@ class UploadProfilePhoto$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.photos.TypePhoto {
+    checkRpcError(bytes, 'photos.uploadProfilePhoto', options);
     return readBoxed(bytes, noRegistry, options, readResult$photos$Photo);
   }
 
@@ -418,6 +518,31 @@ class UploadProfilePhoto$ {
     } catch (e) {
       return rethrowDecode(e, 'photos.uploadProfilePhoto', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('photos.uploadProfilePhoto');
+    j.flag('fallback', this.fallback);
+    j.optional('bot', this.bot, objectToJson);
+    j.optional('file', this.file, objectToJson);
+    j.optional('video', this.video, objectToJson);
+    j.optional('video_start_ts', this.videoStartTs, doubleToJson);
+    j.optional('video_emoji_markup', this.videoEmojiMarkup, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UploadProfilePhoto$ {
+    const j = new TlJsonReader(json, 'photos.uploadProfilePhoto', classes);
+    return j.end(
+      new UploadProfilePhoto$({
+        fallback: j.flag('fallback'),
+        bot: j.optional('bot', fromJson$InputUser),
+        file: j.optional('file', fromJson$InputFile),
+        video: j.optional('video', fromJson$InputFile),
+        videoStartTs: j.optional('video_start_ts', doubleFromJson),
+        videoEmojiMarkup: j.optional('video_emoji_markup', fromJson$VideoSize),
+      }),
+    );
   }
 }
 
@@ -467,6 +592,7 @@ class DeletePhotos$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): BigInteger[] {
+    checkRpcError(bytes, 'photos.deletePhotos', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$long);
   }
 
@@ -480,6 +606,21 @@ class DeletePhotos$ {
     } catch (e) {
       return rethrowDecode(e, 'photos.deletePhotos', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('photos.deletePhotos');
+    j.vector('id', this.id, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeletePhotos$ {
+    const j = new TlJsonReader(json, 'photos.deletePhotos', classes);
+    return j.end(
+      new DeletePhotos$({
+        id: j.vector('id', fromJson$InputPhoto),
+      }),
+    );
   }
 }
 
@@ -533,6 +674,7 @@ class GetUserPhotos$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.photos.TypePhotos {
+    checkRpcError(bytes, 'photos.getUserPhotos', options);
     return readBoxed(bytes, noRegistry, options, readResult$photos$Photos);
   }
 
@@ -552,6 +694,27 @@ class GetUserPhotos$ {
     } catch (e) {
       return rethrowDecode(e, 'photos.getUserPhotos', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('photos.getUserPhotos');
+    j.field('user_id', this.userId, objectToJson);
+    j.field('offset', this.offset, intToJson);
+    j.field('max_id', this.maxId, longToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetUserPhotos$ {
+    const j = new TlJsonReader(json, 'photos.getUserPhotos', classes);
+    return j.end(
+      new GetUserPhotos$({
+        userId: j.field('user_id', fromJson$InputUser),
+        offset: j.field('offset', intFromJson),
+        maxId: j.field('max_id', longFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -623,6 +786,7 @@ class UploadContactProfilePhoto$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.photos.TypePhoto {
+    checkRpcError(bytes, 'photos.uploadContactProfilePhoto', options);
     return readBoxed(bytes, noRegistry, options, readResult$photos$Photo);
   }
 
@@ -649,6 +813,33 @@ class UploadContactProfilePhoto$ {
     } catch (e) {
       return rethrowDecode(e, 'photos.uploadContactProfilePhoto', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('photos.uploadContactProfilePhoto');
+    j.flag('suggest', this.suggest);
+    j.flag('save', this.save);
+    j.field('user_id', this.userId, objectToJson);
+    j.optional('file', this.file, objectToJson);
+    j.optional('video', this.video, objectToJson);
+    j.optional('video_start_ts', this.videoStartTs, doubleToJson);
+    j.optional('video_emoji_markup', this.videoEmojiMarkup, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UploadContactProfilePhoto$ {
+    const j = new TlJsonReader(json, 'photos.uploadContactProfilePhoto', classes);
+    return j.end(
+      new UploadContactProfilePhoto$({
+        suggest: j.flag('suggest'),
+        save: j.flag('save'),
+        userId: j.field('user_id', fromJson$InputUser),
+        file: j.optional('file', fromJson$InputFile),
+        video: j.optional('video', fromJson$InputFile),
+        videoStartTs: j.optional('video_start_ts', doubleFromJson),
+        videoEmojiMarkup: j.optional('video_emoji_markup', fromJson$VideoSize),
+      }),
+    );
   }
 }
 

@@ -5,20 +5,28 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
+  intFromJson,
+  intToJson,
   noRegistry,
+  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
   sharedFlagError,
+  stringFromJson,
+  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -44,6 +52,16 @@ import {
   write$StatsPercentValue,
   write$User,
 } from '../codecs.js';
+import {
+  fromJson$Boost,
+  fromJson$Chat,
+  fromJson$InputPeer,
+  fromJson$InputUser,
+  fromJson$MyBoost,
+  fromJson$PrepaidGiveaway,
+  fromJson$StatsPercentValue,
+  fromJson$User,
+} from '../json.js';
 
 /** Any constructor of `premium.BoostsList`, discriminated by `className`. */
 export type TypeBoostsList = Api.premium.BoostsList;
@@ -135,6 +153,27 @@ class BoostsList$ {
       return rethrowDecode(e, 'premium.boostsList', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('premium.boostsList');
+    j.field('count', this.count, intToJson);
+    j.vector('boosts', this.boosts, objectToJson);
+    j.optional('next_offset', this.nextOffset, stringToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BoostsList$ {
+    const j = new TlJsonReader(json, 'premium.boostsList', classes);
+    return j.end(
+      new BoostsList$({
+        count: j.field('count', intFromJson),
+        boosts: j.vector('boosts', fromJson$Boost),
+        nextOffset: j.optional('next_offset', stringFromJson),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `premium.boostsList#86f8613c flags:# count:int boosts:Vector<Boost> next_offset:flags.0?string users:Vector<User> = premium.BoostsList` */
@@ -218,6 +257,25 @@ class MyBoosts$ {
     } catch (e) {
       return rethrowDecode(e, 'premium.myBoosts', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('premium.myBoosts');
+    j.vector('my_boosts', this.myBoosts, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MyBoosts$ {
+    const j = new TlJsonReader(json, 'premium.myBoosts', classes);
+    return j.end(
+      new MyBoosts$({
+        myBoosts: j.vector('my_boosts', fromJson$MyBoost),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -351,6 +409,39 @@ class BoostsStatus$ {
       return rethrowDecode(e, 'premium.boostsStatus', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('premium.boostsStatus');
+    j.flag('my_boost', this.myBoost);
+    j.field('level', this.level, intToJson);
+    j.field('current_level_boosts', this.currentLevelBoosts, intToJson);
+    j.field('boosts', this.boosts, intToJson);
+    j.optional('gift_boosts', this.giftBoosts, intToJson);
+    j.optional('next_level_boosts', this.nextLevelBoosts, intToJson);
+    j.optional('premium_audience', this.premiumAudience, objectToJson);
+    j.field('boost_url', this.boostUrl, stringToJson);
+    j.optionalVector('prepaid_giveaways', this.prepaidGiveaways, objectToJson);
+    j.optionalVector('my_boost_slots', this.myBoostSlots, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BoostsStatus$ {
+    const j = new TlJsonReader(json, 'premium.boostsStatus', classes);
+    return j.end(
+      new BoostsStatus$({
+        myBoost: j.flag('my_boost'),
+        level: j.field('level', intFromJson),
+        currentLevelBoosts: j.field('current_level_boosts', intFromJson),
+        boosts: j.field('boosts', intFromJson),
+        giftBoosts: j.optional('gift_boosts', intFromJson),
+        nextLevelBoosts: j.optional('next_level_boosts', intFromJson),
+        premiumAudience: j.optional('premium_audience', fromJson$StatsPercentValue),
+        boostUrl: j.field('boost_url', stringFromJson),
+        prepaidGiveaways: j.optionalVector('prepaid_giveaways', fromJson$PrepaidGiveaway),
+        myBoostSlots: j.optionalVector('my_boost_slots', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `premium.boostsStatus#4959427a flags:# my_boost:flags.2?true level:int current_level_boosts:int boosts:int gift_boosts:flags.4?int next_level_boosts:flags.0?int premium_audience:flags.1?StatsPercentValue boost_url:string prepaid_giveaways:flags.3?Vector<PrepaidGiveaway> my_boost_slots:flags.2?Vector<int> = premium.BoostsStatus` */
@@ -405,6 +496,7 @@ class GetBoostsList$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.premium.TypeBoostsList {
+    checkRpcError(bytes, 'premium.getBoostsList', options);
     return readBoxed(bytes, noRegistry, options, readResult$premium$BoostsList);
   }
 
@@ -426,6 +518,27 @@ class GetBoostsList$ {
     } catch (e) {
       return rethrowDecode(e, 'premium.getBoostsList', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('premium.getBoostsList');
+    j.flag('gifts', this.gifts);
+    j.field('peer', this.peer, objectToJson);
+    j.field('offset', this.offset, stringToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetBoostsList$ {
+    const j = new TlJsonReader(json, 'premium.getBoostsList', classes);
+    return j.end(
+      new GetBoostsList$({
+        gifts: j.flag('gifts'),
+        peer: j.field('peer', fromJson$InputPeer),
+        offset: j.field('offset', stringFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -453,11 +566,20 @@ class GetMyBoosts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.premium.TypeMyBoosts {
+    checkRpcError(bytes, 'premium.getMyBoosts', options);
     return readBoxed(bytes, noRegistry, options, readResult$premium$MyBoosts);
   }
 
   static fromReader(_r: TlReader): GetMyBoosts$ {
     return new GetMyBoosts$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'premium.getMyBoosts' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetMyBoosts$ {
+    return new TlJsonReader(json, 'premium.getMyBoosts', classes).end(new GetMyBoosts$());
   }
 }
 
@@ -514,6 +636,7 @@ class ApplyBoost$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.premium.TypeMyBoosts {
+    checkRpcError(bytes, 'premium.applyBoost', options);
     return readBoxed(bytes, noRegistry, options, readResult$premium$MyBoosts);
   }
 
@@ -532,6 +655,23 @@ class ApplyBoost$ {
     } catch (e) {
       return rethrowDecode(e, 'premium.applyBoost', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('premium.applyBoost');
+    j.optionalVector('slots', this.slots, intToJson);
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ApplyBoost$ {
+    const j = new TlJsonReader(json, 'premium.applyBoost', classes);
+    return j.end(
+      new ApplyBoost$({
+        slots: j.optionalVector('slots', intFromJson),
+        peer: j.field('peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -573,6 +713,7 @@ class GetBoostsStatus$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.premium.TypeBoostsStatus {
+    checkRpcError(bytes, 'premium.getBoostsStatus', options);
     return readBoxed(bytes, noRegistry, options, readResult$premium$BoostsStatus);
   }
 
@@ -586,6 +727,21 @@ class GetBoostsStatus$ {
     } catch (e) {
       return rethrowDecode(e, 'premium.getBoostsStatus', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('premium.getBoostsStatus');
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetBoostsStatus$ {
+    const j = new TlJsonReader(json, 'premium.getBoostsStatus', classes);
+    return j.end(
+      new GetBoostsStatus$({
+        peer: j.field('peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -631,6 +787,7 @@ class GetUserBoosts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.premium.TypeBoostsList {
+    checkRpcError(bytes, 'premium.getUserBoosts', options);
     return readBoxed(bytes, noRegistry, options, readResult$premium$BoostsList);
   }
 
@@ -646,6 +803,23 @@ class GetUserBoosts$ {
     } catch (e) {
       return rethrowDecode(e, 'premium.getUserBoosts', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('premium.getUserBoosts');
+    j.field('peer', this.peer, objectToJson);
+    j.field('user_id', this.userId, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetUserBoosts$ {
+    const j = new TlJsonReader(json, 'premium.getUserBoosts', classes);
+    return j.end(
+      new GetUserBoosts$({
+        peer: j.field('peer', fromJson$InputPeer),
+        userId: j.field('user_id', fromJson$InputUser),
+      }),
+    );
   }
 }
 

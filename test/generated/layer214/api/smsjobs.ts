@@ -5,17 +5,24 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
+  intFromJson,
+  intToJson,
   noRegistry,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
+  stringFromJson,
+  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -80,6 +87,23 @@ class EligibleToJoin$ {
     } catch (e) {
       return rethrowDecode(e, 'smsjobs.eligibleToJoin', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('smsjobs.eligibleToJoin');
+    j.field('terms_url', this.termsUrl, stringToJson);
+    j.field('monthly_sent_sms', this.monthlySentSms, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EligibleToJoin$ {
+    const j = new TlJsonReader(json, 'smsjobs.eligibleToJoin', classes);
+    return j.end(
+      new EligibleToJoin$({
+        termsUrl: j.field('terms_url', stringFromJson),
+        monthlySentSms: j.field('monthly_sent_sms', intFromJson),
+      }),
+    );
   }
 }
 
@@ -178,6 +202,35 @@ class Status$ {
       return rethrowDecode(e, 'smsjobs.status', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('smsjobs.status');
+    j.flag('allow_international', this.allowInternational);
+    j.field('recent_sent', this.recentSent, intToJson);
+    j.field('recent_since', this.recentSince, intToJson);
+    j.field('recent_remains', this.recentRemains, intToJson);
+    j.field('total_sent', this.totalSent, intToJson);
+    j.field('total_since', this.totalSince, intToJson);
+    j.optional('last_gift_slug', this.lastGiftSlug, stringToJson);
+    j.field('terms_url', this.termsUrl, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Status$ {
+    const j = new TlJsonReader(json, 'smsjobs.status', classes);
+    return j.end(
+      new Status$({
+        allowInternational: j.flag('allow_international'),
+        recentSent: j.field('recent_sent', intFromJson),
+        recentSince: j.field('recent_since', intFromJson),
+        recentRemains: j.field('recent_remains', intFromJson),
+        totalSent: j.field('total_sent', intFromJson),
+        totalSince: j.field('total_since', intFromJson),
+        lastGiftSlug: j.optional('last_gift_slug', stringFromJson),
+        termsUrl: j.field('terms_url', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `smsjobs.status#2aee9191 flags:# allow_international:flags.0?true recent_sent:int recent_since:int recent_remains:int total_sent:int total_since:int last_gift_slug:flags.1?string terms_url:string = smsjobs.Status` */
@@ -204,11 +257,20 @@ class IsEligibleToJoin$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.smsjobs.TypeEligibilityToJoin {
+    checkRpcError(bytes, 'smsjobs.isEligibleToJoin', options);
     return readBoxed(bytes, noRegistry, options, readResult$smsjobs$EligibilityToJoin);
   }
 
   static fromReader(_r: TlReader): IsEligibleToJoin$ {
     return new IsEligibleToJoin$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'smsjobs.isEligibleToJoin' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): IsEligibleToJoin$ {
+    return new TlJsonReader(json, 'smsjobs.isEligibleToJoin', classes).end(new IsEligibleToJoin$());
   }
 }
 
@@ -236,11 +298,20 @@ class Join$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'smsjobs.join', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): Join$ {
     return new Join$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'smsjobs.join' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Join$ {
+    return new TlJsonReader(json, 'smsjobs.join', classes).end(new Join$());
   }
 }
 
@@ -268,11 +339,20 @@ class Leave$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'smsjobs.leave', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): Leave$ {
     return new Leave$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'smsjobs.leave' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Leave$ {
+    return new TlJsonReader(json, 'smsjobs.leave', classes).end(new Leave$());
   }
 }
 
@@ -316,6 +396,7 @@ class UpdateSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'smsjobs.updateSettings', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -331,6 +412,21 @@ class UpdateSettings$ {
     } catch (e) {
       return rethrowDecode(e, 'smsjobs.updateSettings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('smsjobs.updateSettings');
+    j.flag('allow_international', this.allowInternational);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateSettings$ {
+    const j = new TlJsonReader(json, 'smsjobs.updateSettings', classes);
+    return j.end(
+      new UpdateSettings$({
+        allowInternational: j.flag('allow_international'),
+      }),
+    );
   }
 }
 
@@ -358,11 +454,20 @@ class GetStatus$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.smsjobs.TypeStatus {
+    checkRpcError(bytes, 'smsjobs.getStatus', options);
     return readBoxed(bytes, noRegistry, options, readResult$smsjobs$Status);
   }
 
   static fromReader(_r: TlReader): GetStatus$ {
     return new GetStatus$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'smsjobs.getStatus' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetStatus$ {
+    return new TlJsonReader(json, 'smsjobs.getStatus', classes).end(new GetStatus$());
   }
 }
 
@@ -404,6 +509,7 @@ class GetSmsJob$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSmsJob {
+    checkRpcError(bytes, 'smsjobs.getSmsJob', options);
     return readBoxed(bytes, noRegistry, options, readResult$SmsJob);
   }
 
@@ -417,6 +523,21 @@ class GetSmsJob$ {
     } catch (e) {
       return rethrowDecode(e, 'smsjobs.getSmsJob', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('smsjobs.getSmsJob');
+    j.field('job_id', this.jobId, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSmsJob$ {
+    const j = new TlJsonReader(json, 'smsjobs.getSmsJob', classes);
+    return j.end(
+      new GetSmsJob$({
+        jobId: j.field('job_id', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -465,6 +586,7 @@ class FinishJob$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'smsjobs.finishJob', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -483,6 +605,23 @@ class FinishJob$ {
     } catch (e) {
       return rethrowDecode(e, 'smsjobs.finishJob', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('smsjobs.finishJob');
+    j.field('job_id', this.jobId, stringToJson);
+    j.optional('error', this.error, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FinishJob$ {
+    const j = new TlJsonReader(json, 'smsjobs.finishJob', classes);
+    return j.end(
+      new FinishJob$({
+        jobId: j.field('job_id', stringFromJson),
+        error: j.optional('error', stringFromJson),
+      }),
+    );
   }
 }
 

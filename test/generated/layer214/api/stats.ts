@@ -5,20 +5,38 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { BigInteger, LongInput, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type {
+  BigInteger,
+  LongInput,
+  TlJsonClasses,
+  TlJsonObject,
+  TlReader,
+  TlReaderOptions,
+  TlWriter,
+} from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
+  intFromJson,
+  intToJson,
   longArg,
+  longFromJson,
+  longToJson,
   noRegistry,
+  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
+  stringFromJson,
+  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -56,6 +74,21 @@ import {
   write$StatsPercentValue,
   write$User,
 } from '../codecs.js';
+import {
+  fromJson$Chat,
+  fromJson$InputChannel,
+  fromJson$InputPeer,
+  fromJson$PostInteractionCounters,
+  fromJson$PublicForward,
+  fromJson$StatsAbsValueAndPrev,
+  fromJson$StatsDateRangeDays,
+  fromJson$StatsGraph,
+  fromJson$StatsGroupTopAdmin,
+  fromJson$StatsGroupTopInviter,
+  fromJson$StatsGroupTopPoster,
+  fromJson$StatsPercentValue,
+  fromJson$User,
+} from '../json.js';
 
 /** Any constructor of `stats.BroadcastStats`, discriminated by `className`. */
 export type TypeBroadcastStats = Api.stats.BroadcastStats;
@@ -246,6 +279,63 @@ class BroadcastStats$ {
       return rethrowDecode(e, 'stats.broadcastStats', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stats.broadcastStats');
+    j.field('period', this.period, objectToJson);
+    j.field('followers', this.followers, objectToJson);
+    j.field('views_per_post', this.viewsPerPost, objectToJson);
+    j.field('shares_per_post', this.sharesPerPost, objectToJson);
+    j.field('reactions_per_post', this.reactionsPerPost, objectToJson);
+    j.field('views_per_story', this.viewsPerStory, objectToJson);
+    j.field('shares_per_story', this.sharesPerStory, objectToJson);
+    j.field('reactions_per_story', this.reactionsPerStory, objectToJson);
+    j.field('enabled_notifications', this.enabledNotifications, objectToJson);
+    j.field('growth_graph', this.growthGraph, objectToJson);
+    j.field('followers_graph', this.followersGraph, objectToJson);
+    j.field('mute_graph', this.muteGraph, objectToJson);
+    j.field('top_hours_graph', this.topHoursGraph, objectToJson);
+    j.field('interactions_graph', this.interactionsGraph, objectToJson);
+    j.field('iv_interactions_graph', this.ivInteractionsGraph, objectToJson);
+    j.field('views_by_source_graph', this.viewsBySourceGraph, objectToJson);
+    j.field('new_followers_by_source_graph', this.newFollowersBySourceGraph, objectToJson);
+    j.field('languages_graph', this.languagesGraph, objectToJson);
+    j.field('reactions_by_emotion_graph', this.reactionsByEmotionGraph, objectToJson);
+    j.field('story_interactions_graph', this.storyInteractionsGraph, objectToJson);
+    j.field('story_reactions_by_emotion_graph', this.storyReactionsByEmotionGraph, objectToJson);
+    j.vector('recent_posts_interactions', this.recentPostsInteractions, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BroadcastStats$ {
+    const j = new TlJsonReader(json, 'stats.broadcastStats', classes);
+    return j.end(
+      new BroadcastStats$({
+        period: j.field('period', fromJson$StatsDateRangeDays),
+        followers: j.field('followers', fromJson$StatsAbsValueAndPrev),
+        viewsPerPost: j.field('views_per_post', fromJson$StatsAbsValueAndPrev),
+        sharesPerPost: j.field('shares_per_post', fromJson$StatsAbsValueAndPrev),
+        reactionsPerPost: j.field('reactions_per_post', fromJson$StatsAbsValueAndPrev),
+        viewsPerStory: j.field('views_per_story', fromJson$StatsAbsValueAndPrev),
+        sharesPerStory: j.field('shares_per_story', fromJson$StatsAbsValueAndPrev),
+        reactionsPerStory: j.field('reactions_per_story', fromJson$StatsAbsValueAndPrev),
+        enabledNotifications: j.field('enabled_notifications', fromJson$StatsPercentValue),
+        growthGraph: j.field('growth_graph', fromJson$StatsGraph),
+        followersGraph: j.field('followers_graph', fromJson$StatsGraph),
+        muteGraph: j.field('mute_graph', fromJson$StatsGraph),
+        topHoursGraph: j.field('top_hours_graph', fromJson$StatsGraph),
+        interactionsGraph: j.field('interactions_graph', fromJson$StatsGraph),
+        ivInteractionsGraph: j.field('iv_interactions_graph', fromJson$StatsGraph),
+        viewsBySourceGraph: j.field('views_by_source_graph', fromJson$StatsGraph),
+        newFollowersBySourceGraph: j.field('new_followers_by_source_graph', fromJson$StatsGraph),
+        languagesGraph: j.field('languages_graph', fromJson$StatsGraph),
+        reactionsByEmotionGraph: j.field('reactions_by_emotion_graph', fromJson$StatsGraph),
+        storyInteractionsGraph: j.field('story_interactions_graph', fromJson$StatsGraph),
+        storyReactionsByEmotionGraph: j.field('story_reactions_by_emotion_graph', fromJson$StatsGraph),
+        recentPostsInteractions: j.vector('recent_posts_interactions', fromJson$PostInteractionCounters),
+      }),
+    );
+  }
 }
 
 /** `stats.broadcastStats#396ca5fc period:StatsDateRangeDays followers:StatsAbsValueAndPrev views_per_post:StatsAbsValueAndPrev shares_per_post:StatsAbsValueAndPrev reactions_per_post:StatsAbsValueAndPrev views_per_story:StatsAbsValueAndPrev shares_per_story:StatsAbsValueAndPrev reactions_per_story:StatsAbsValueAndPrev enabled_notifications:StatsPercentValue growth_graph:StatsGraph followers_graph:StatsGraph mute_graph:StatsGraph top_hours_graph:StatsGraph interactions_graph:StatsGraph iv_interactions_graph:StatsGraph views_by_source_graph:StatsGraph new_followers_by_source_graph:StatsGraph languages_graph:StatsGraph reactions_by_emotion_graph:StatsGraph story_interactions_graph:StatsGraph story_reactions_by_emotion_graph:StatsGraph recent_posts_interactions:Vector<PostInteractionCounters> = stats.BroadcastStats` */
@@ -421,6 +511,53 @@ class MegagroupStats$ {
       return rethrowDecode(e, 'stats.megagroupStats', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stats.megagroupStats');
+    j.field('period', this.period, objectToJson);
+    j.field('members', this.members, objectToJson);
+    j.field('messages', this.messages, objectToJson);
+    j.field('viewers', this.viewers, objectToJson);
+    j.field('posters', this.posters, objectToJson);
+    j.field('growth_graph', this.growthGraph, objectToJson);
+    j.field('members_graph', this.membersGraph, objectToJson);
+    j.field('new_members_by_source_graph', this.newMembersBySourceGraph, objectToJson);
+    j.field('languages_graph', this.languagesGraph, objectToJson);
+    j.field('messages_graph', this.messagesGraph, objectToJson);
+    j.field('actions_graph', this.actionsGraph, objectToJson);
+    j.field('top_hours_graph', this.topHoursGraph, objectToJson);
+    j.field('weekdays_graph', this.weekdaysGraph, objectToJson);
+    j.vector('top_posters', this.topPosters, objectToJson);
+    j.vector('top_admins', this.topAdmins, objectToJson);
+    j.vector('top_inviters', this.topInviters, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MegagroupStats$ {
+    const j = new TlJsonReader(json, 'stats.megagroupStats', classes);
+    return j.end(
+      new MegagroupStats$({
+        period: j.field('period', fromJson$StatsDateRangeDays),
+        members: j.field('members', fromJson$StatsAbsValueAndPrev),
+        messages: j.field('messages', fromJson$StatsAbsValueAndPrev),
+        viewers: j.field('viewers', fromJson$StatsAbsValueAndPrev),
+        posters: j.field('posters', fromJson$StatsAbsValueAndPrev),
+        growthGraph: j.field('growth_graph', fromJson$StatsGraph),
+        membersGraph: j.field('members_graph', fromJson$StatsGraph),
+        newMembersBySourceGraph: j.field('new_members_by_source_graph', fromJson$StatsGraph),
+        languagesGraph: j.field('languages_graph', fromJson$StatsGraph),
+        messagesGraph: j.field('messages_graph', fromJson$StatsGraph),
+        actionsGraph: j.field('actions_graph', fromJson$StatsGraph),
+        topHoursGraph: j.field('top_hours_graph', fromJson$StatsGraph),
+        weekdaysGraph: j.field('weekdays_graph', fromJson$StatsGraph),
+        topPosters: j.vector('top_posters', fromJson$StatsGroupTopPoster),
+        topAdmins: j.vector('top_admins', fromJson$StatsGroupTopAdmin),
+        topInviters: j.vector('top_inviters', fromJson$StatsGroupTopInviter),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `stats.megagroupStats#ef7ff916 period:StatsDateRangeDays members:StatsAbsValueAndPrev messages:StatsAbsValueAndPrev viewers:StatsAbsValueAndPrev posters:StatsAbsValueAndPrev growth_graph:StatsGraph members_graph:StatsGraph new_members_by_source_graph:StatsGraph languages_graph:StatsGraph messages_graph:StatsGraph actions_graph:StatsGraph top_hours_graph:StatsGraph weekdays_graph:StatsGraph top_posters:Vector<StatsGroupTopPoster> top_admins:Vector<StatsGroupTopAdmin> top_inviters:Vector<StatsGroupTopInviter> users:Vector<User> = stats.MegagroupStats` */
@@ -477,6 +614,23 @@ class MessageStats$ {
       return rethrowDecode(e, 'stats.messageStats', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stats.messageStats');
+    j.field('views_graph', this.viewsGraph, objectToJson);
+    j.field('reactions_by_emotion_graph', this.reactionsByEmotionGraph, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageStats$ {
+    const j = new TlJsonReader(json, 'stats.messageStats', classes);
+    return j.end(
+      new MessageStats$({
+        viewsGraph: j.field('views_graph', fromJson$StatsGraph),
+        reactionsByEmotionGraph: j.field('reactions_by_emotion_graph', fromJson$StatsGraph),
+      }),
+    );
+  }
 }
 
 /** `stats.messageStats#7fe91c14 views_graph:StatsGraph reactions_by_emotion_graph:StatsGraph = stats.MessageStats` */
@@ -532,6 +686,23 @@ class StoryStats$ {
     } catch (e) {
       return rethrowDecode(e, 'stats.storyStats', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stats.storyStats');
+    j.field('views_graph', this.viewsGraph, objectToJson);
+    j.field('reactions_by_emotion_graph', this.reactionsByEmotionGraph, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StoryStats$ {
+    const j = new TlJsonReader(json, 'stats.storyStats', classes);
+    return j.end(
+      new StoryStats$({
+        viewsGraph: j.field('views_graph', fromJson$StatsGraph),
+        reactionsByEmotionGraph: j.field('reactions_by_emotion_graph', fromJson$StatsGraph),
+      }),
+    );
   }
 }
 
@@ -635,6 +806,29 @@ class PublicForwards$ {
       return rethrowDecode(e, 'stats.publicForwards', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stats.publicForwards');
+    j.field('count', this.count, intToJson);
+    j.vector('forwards', this.forwards, objectToJson);
+    j.optional('next_offset', this.nextOffset, stringToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PublicForwards$ {
+    const j = new TlJsonReader(json, 'stats.publicForwards', classes);
+    return j.end(
+      new PublicForwards$({
+        count: j.field('count', intFromJson),
+        forwards: j.vector('forwards', fromJson$PublicForward),
+        nextOffset: j.optional('next_offset', stringFromJson),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `stats.publicForwards#93037e20 flags:# count:int forwards:Vector<PublicForward> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = stats.PublicForwards` */
@@ -681,6 +875,7 @@ class GetBroadcastStats$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stats.TypeBroadcastStats {
+    checkRpcError(bytes, 'stats.getBroadcastStats', options);
     return readBoxed(bytes, noRegistry, options, readResult$stats$BroadcastStats);
   }
 
@@ -698,6 +893,23 @@ class GetBroadcastStats$ {
     } catch (e) {
       return rethrowDecode(e, 'stats.getBroadcastStats', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stats.getBroadcastStats');
+    j.flag('dark', this.dark);
+    j.field('channel', this.channel, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetBroadcastStats$ {
+    const j = new TlJsonReader(json, 'stats.getBroadcastStats', classes);
+    return j.end(
+      new GetBroadcastStats$({
+        dark: j.flag('dark'),
+        channel: j.field('channel', fromJson$InputChannel),
+      }),
+    );
   }
 }
 
@@ -746,6 +958,7 @@ class LoadAsyncGraph$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStatsGraph {
+    checkRpcError(bytes, 'stats.loadAsyncGraph', options);
     return readBoxed(bytes, noRegistry, options, readResult$StatsGraph);
   }
 
@@ -764,6 +977,23 @@ class LoadAsyncGraph$ {
     } catch (e) {
       return rethrowDecode(e, 'stats.loadAsyncGraph', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stats.loadAsyncGraph');
+    j.field('token', this.token, stringToJson);
+    j.optional('x', this.x, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): LoadAsyncGraph$ {
+    const j = new TlJsonReader(json, 'stats.loadAsyncGraph', classes);
+    return j.end(
+      new LoadAsyncGraph$({
+        token: j.field('token', stringFromJson),
+        x: j.optional('x', longFromJson),
+      }),
+    );
   }
 }
 
@@ -811,6 +1041,7 @@ class GetMegagroupStats$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stats.TypeMegagroupStats {
+    checkRpcError(bytes, 'stats.getMegagroupStats', options);
     return readBoxed(bytes, noRegistry, options, readResult$stats$MegagroupStats);
   }
 
@@ -828,6 +1059,23 @@ class GetMegagroupStats$ {
     } catch (e) {
       return rethrowDecode(e, 'stats.getMegagroupStats', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stats.getMegagroupStats');
+    j.flag('dark', this.dark);
+    j.field('channel', this.channel, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetMegagroupStats$ {
+    const j = new TlJsonReader(json, 'stats.getMegagroupStats', classes);
+    return j.end(
+      new GetMegagroupStats$({
+        dark: j.flag('dark'),
+        channel: j.field('channel', fromJson$InputChannel),
+      }),
+    );
   }
 }
 
@@ -881,6 +1129,7 @@ class GetMessagePublicForwards$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stats.TypePublicForwards {
+    checkRpcError(bytes, 'stats.getMessagePublicForwards', options);
     return readBoxed(bytes, noRegistry, options, readResult$stats$PublicForwards);
   }
 
@@ -900,6 +1149,27 @@ class GetMessagePublicForwards$ {
     } catch (e) {
       return rethrowDecode(e, 'stats.getMessagePublicForwards', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stats.getMessagePublicForwards');
+    j.field('channel', this.channel, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    j.field('offset', this.offset, stringToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessagePublicForwards$ {
+    const j = new TlJsonReader(json, 'stats.getMessagePublicForwards', classes);
+    return j.end(
+      new GetMessagePublicForwards$({
+        channel: j.field('channel', fromJson$InputChannel),
+        msgId: j.field('msg_id', intFromJson),
+        offset: j.field('offset', stringFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -951,6 +1221,7 @@ class GetMessageStats$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stats.TypeMessageStats {
+    checkRpcError(bytes, 'stats.getMessageStats', options);
     return readBoxed(bytes, noRegistry, options, readResult$stats$MessageStats);
   }
 
@@ -970,6 +1241,25 @@ class GetMessageStats$ {
     } catch (e) {
       return rethrowDecode(e, 'stats.getMessageStats', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stats.getMessageStats');
+    j.flag('dark', this.dark);
+    j.field('channel', this.channel, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessageStats$ {
+    const j = new TlJsonReader(json, 'stats.getMessageStats', classes);
+    return j.end(
+      new GetMessageStats$({
+        dark: j.flag('dark'),
+        channel: j.field('channel', fromJson$InputChannel),
+        msgId: j.field('msg_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1021,6 +1311,7 @@ class GetStoryStats$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stats.TypeStoryStats {
+    checkRpcError(bytes, 'stats.getStoryStats', options);
     return readBoxed(bytes, noRegistry, options, readResult$stats$StoryStats);
   }
 
@@ -1040,6 +1331,25 @@ class GetStoryStats$ {
     } catch (e) {
       return rethrowDecode(e, 'stats.getStoryStats', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stats.getStoryStats');
+    j.flag('dark', this.dark);
+    j.field('peer', this.peer, objectToJson);
+    j.field('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetStoryStats$ {
+    const j = new TlJsonReader(json, 'stats.getStoryStats', classes);
+    return j.end(
+      new GetStoryStats$({
+        dark: j.flag('dark'),
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.field('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1093,6 +1403,7 @@ class GetStoryPublicForwards$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stats.TypePublicForwards {
+    checkRpcError(bytes, 'stats.getStoryPublicForwards', options);
     return readBoxed(bytes, noRegistry, options, readResult$stats$PublicForwards);
   }
 
@@ -1112,6 +1423,27 @@ class GetStoryPublicForwards$ {
     } catch (e) {
       return rethrowDecode(e, 'stats.getStoryPublicForwards', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stats.getStoryPublicForwards');
+    j.field('peer', this.peer, objectToJson);
+    j.field('id', this.id, intToJson);
+    j.field('offset', this.offset, stringToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetStoryPublicForwards$ {
+    const j = new TlJsonReader(json, 'stats.getStoryPublicForwards', classes);
+    return j.end(
+      new GetStoryPublicForwards$({
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.field('id', intFromJson),
+        offset: j.field('offset', stringFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 

@@ -5,20 +5,38 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { BigInteger, LongInput, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type {
+  BigInteger,
+  LongInput,
+  TlJsonClasses,
+  TlJsonObject,
+  TlReader,
+  TlReaderOptions,
+  TlWriter,
+} from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
+  intFromJson,
+  intToJson,
   longArg,
+  longFromJson,
+  longToJson,
   noRegistry,
+  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
+  stringFromJson,
+  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -38,6 +56,13 @@ import {
   write$InputUser,
   write$MaskCoords,
 } from '../codecs.js';
+import {
+  fromJson$InputDocument,
+  fromJson$InputStickerSet,
+  fromJson$InputStickerSetItem,
+  fromJson$InputUser,
+  fromJson$MaskCoords,
+} from '../json.js';
 
 /** Any constructor of `stickers.SuggestedShortName`, discriminated by `className`. */
 export type TypeSuggestedShortName = Api.stickers.SuggestedShortName;
@@ -85,6 +110,21 @@ class SuggestedShortName$ {
     } catch (e) {
       return rethrowDecode(e, 'stickers.suggestedShortName', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stickers.suggestedShortName');
+    j.field('short_name', this.shortName, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SuggestedShortName$ {
+    const j = new TlJsonReader(json, 'stickers.suggestedShortName', classes);
+    return j.end(
+      new SuggestedShortName$({
+        shortName: j.field('short_name', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -170,6 +210,7 @@ class CreateStickerSet$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
+    checkRpcError(bytes, 'stickers.createStickerSet', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSet);
   }
 
@@ -199,6 +240,37 @@ class CreateStickerSet$ {
     } catch (e) {
       return rethrowDecode(e, 'stickers.createStickerSet', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stickers.createStickerSet');
+    j.flag('masks', this.masks);
+    j.flag('emojis', this.emojis);
+    j.flag('text_color', this.textColor);
+    j.field('user_id', this.userId, objectToJson);
+    j.field('title', this.title, stringToJson);
+    j.field('short_name', this.shortName, stringToJson);
+    j.optional('thumb', this.thumb, objectToJson);
+    j.vector('stickers', this.stickers, objectToJson);
+    j.optional('software', this.software, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CreateStickerSet$ {
+    const j = new TlJsonReader(json, 'stickers.createStickerSet', classes);
+    return j.end(
+      new CreateStickerSet$({
+        masks: j.flag('masks'),
+        emojis: j.flag('emojis'),
+        textColor: j.flag('text_color'),
+        userId: j.field('user_id', fromJson$InputUser),
+        title: j.field('title', stringFromJson),
+        shortName: j.field('short_name', stringFromJson),
+        thumb: j.optional('thumb', fromJson$InputDocument),
+        stickers: j.vector('stickers', fromJson$InputStickerSetItem),
+        software: j.optional('software', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -240,6 +312,7 @@ class RemoveStickerFromSet$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
+    checkRpcError(bytes, 'stickers.removeStickerFromSet', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSet);
   }
 
@@ -253,6 +326,21 @@ class RemoveStickerFromSet$ {
     } catch (e) {
       return rethrowDecode(e, 'stickers.removeStickerFromSet', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stickers.removeStickerFromSet');
+    j.field('sticker', this.sticker, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RemoveStickerFromSet$ {
+    const j = new TlJsonReader(json, 'stickers.removeStickerFromSet', classes);
+    return j.end(
+      new RemoveStickerFromSet$({
+        sticker: j.field('sticker', fromJson$InputDocument),
+      }),
+    );
   }
 }
 
@@ -298,6 +386,7 @@ class ChangeStickerPosition$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
+    checkRpcError(bytes, 'stickers.changeStickerPosition', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSet);
   }
 
@@ -313,6 +402,23 @@ class ChangeStickerPosition$ {
     } catch (e) {
       return rethrowDecode(e, 'stickers.changeStickerPosition', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stickers.changeStickerPosition');
+    j.field('sticker', this.sticker, objectToJson);
+    j.field('position', this.position, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChangeStickerPosition$ {
+    const j = new TlJsonReader(json, 'stickers.changeStickerPosition', classes);
+    return j.end(
+      new ChangeStickerPosition$({
+        sticker: j.field('sticker', fromJson$InputDocument),
+        position: j.field('position', intFromJson),
+      }),
+    );
   }
 }
 
@@ -358,6 +464,7 @@ class AddStickerToSet$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
+    checkRpcError(bytes, 'stickers.addStickerToSet', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSet);
   }
 
@@ -373,6 +480,23 @@ class AddStickerToSet$ {
     } catch (e) {
       return rethrowDecode(e, 'stickers.addStickerToSet', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stickers.addStickerToSet');
+    j.field('stickerset', this.stickerset, objectToJson);
+    j.field('sticker', this.sticker, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AddStickerToSet$ {
+    const j = new TlJsonReader(json, 'stickers.addStickerToSet', classes);
+    return j.end(
+      new AddStickerToSet$({
+        stickerset: j.field('stickerset', fromJson$InputStickerSet),
+        sticker: j.field('sticker', fromJson$InputStickerSetItem),
+      }),
+    );
   }
 }
 
@@ -426,6 +550,7 @@ class SetStickerSetThumb$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
+    checkRpcError(bytes, 'stickers.setStickerSetThumb', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSet);
   }
 
@@ -446,6 +571,25 @@ class SetStickerSetThumb$ {
     } catch (e) {
       return rethrowDecode(e, 'stickers.setStickerSetThumb', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stickers.setStickerSetThumb');
+    j.field('stickerset', this.stickerset, objectToJson);
+    j.optional('thumb', this.thumb, objectToJson);
+    j.optional('thumb_document_id', this.thumbDocumentId, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetStickerSetThumb$ {
+    const j = new TlJsonReader(json, 'stickers.setStickerSetThumb', classes);
+    return j.end(
+      new SetStickerSetThumb$({
+        stickerset: j.field('stickerset', fromJson$InputStickerSet),
+        thumb: j.optional('thumb', fromJson$InputDocument),
+        thumbDocumentId: j.optional('thumb_document_id', longFromJson),
+      }),
+    );
   }
 }
 
@@ -487,6 +631,7 @@ class CheckShortName$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'stickers.checkShortName', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -500,6 +645,21 @@ class CheckShortName$ {
     } catch (e) {
       return rethrowDecode(e, 'stickers.checkShortName', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stickers.checkShortName');
+    j.field('short_name', this.shortName, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CheckShortName$ {
+    const j = new TlJsonReader(json, 'stickers.checkShortName', classes);
+    return j.end(
+      new CheckShortName$({
+        shortName: j.field('short_name', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -541,6 +701,7 @@ class SuggestShortName$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stickers.TypeSuggestedShortName {
+    checkRpcError(bytes, 'stickers.suggestShortName', options);
     return readBoxed(bytes, noRegistry, options, readResult$stickers$SuggestedShortName);
   }
 
@@ -554,6 +715,21 @@ class SuggestShortName$ {
     } catch (e) {
       return rethrowDecode(e, 'stickers.suggestShortName', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stickers.suggestShortName');
+    j.field('title', this.title, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SuggestShortName$ {
+    const j = new TlJsonReader(json, 'stickers.suggestShortName', classes);
+    return j.end(
+      new SuggestShortName$({
+        title: j.field('title', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -612,6 +788,7 @@ class ChangeSticker$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
+    checkRpcError(bytes, 'stickers.changeSticker', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSet);
   }
 
@@ -634,6 +811,27 @@ class ChangeSticker$ {
     } catch (e) {
       return rethrowDecode(e, 'stickers.changeSticker', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stickers.changeSticker');
+    j.field('sticker', this.sticker, objectToJson);
+    j.optional('emoji', this.emoji, stringToJson);
+    j.optional('mask_coords', this.maskCoords, objectToJson);
+    j.optional('keywords', this.keywords, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChangeSticker$ {
+    const j = new TlJsonReader(json, 'stickers.changeSticker', classes);
+    return j.end(
+      new ChangeSticker$({
+        sticker: j.field('sticker', fromJson$InputDocument),
+        emoji: j.optional('emoji', stringFromJson),
+        maskCoords: j.optional('mask_coords', fromJson$MaskCoords),
+        keywords: j.optional('keywords', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -679,6 +877,7 @@ class RenameStickerSet$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
+    checkRpcError(bytes, 'stickers.renameStickerSet', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSet);
   }
 
@@ -694,6 +893,23 @@ class RenameStickerSet$ {
     } catch (e) {
       return rethrowDecode(e, 'stickers.renameStickerSet', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stickers.renameStickerSet');
+    j.field('stickerset', this.stickerset, objectToJson);
+    j.field('title', this.title, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RenameStickerSet$ {
+    const j = new TlJsonReader(json, 'stickers.renameStickerSet', classes);
+    return j.end(
+      new RenameStickerSet$({
+        stickerset: j.field('stickerset', fromJson$InputStickerSet),
+        title: j.field('title', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -735,6 +951,7 @@ class DeleteStickerSet$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'stickers.deleteStickerSet', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -748,6 +965,21 @@ class DeleteStickerSet$ {
     } catch (e) {
       return rethrowDecode(e, 'stickers.deleteStickerSet', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stickers.deleteStickerSet');
+    j.field('stickerset', this.stickerset, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteStickerSet$ {
+    const j = new TlJsonReader(json, 'stickers.deleteStickerSet', classes);
+    return j.end(
+      new DeleteStickerSet$({
+        stickerset: j.field('stickerset', fromJson$InputStickerSet),
+      }),
+    );
   }
 }
 
@@ -793,6 +1025,7 @@ class ReplaceSticker$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
+    checkRpcError(bytes, 'stickers.replaceSticker', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSet);
   }
 
@@ -808,6 +1041,23 @@ class ReplaceSticker$ {
     } catch (e) {
       return rethrowDecode(e, 'stickers.replaceSticker', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stickers.replaceSticker');
+    j.field('sticker', this.sticker, objectToJson);
+    j.field('new_sticker', this.newSticker, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReplaceSticker$ {
+    const j = new TlJsonReader(json, 'stickers.replaceSticker', classes);
+    return j.end(
+      new ReplaceSticker$({
+        sticker: j.field('sticker', fromJson$InputDocument),
+        newSticker: j.field('new_sticker', fromJson$InputStickerSetItem),
+      }),
+    );
   }
 }
 

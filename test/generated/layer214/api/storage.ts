@@ -5,8 +5,8 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { TlReader, TlWriter } from '@tlforge/runtime';
-import { defineTlClass, serializeObject } from '@tlforge/runtime';
+import type { TlJsonClasses, TlJsonObject, TlReader, TlWriter } from '@tlforge/runtime';
+import { TlJsonReader, defineTlClass, serializeObject } from '@tlforge/runtime';
 
 /** Any constructor of `storage.FileType`, discriminated by `className`. */
 export type TypeFileType = 
@@ -43,6 +43,14 @@ class FileUnknown$ {
   static fromReader(_r: TlReader): FileUnknown$ {
     return new FileUnknown$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'storage.fileUnknown' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FileUnknown$ {
+    return new TlJsonReader(json, 'storage.fileUnknown', classes).end(new FileUnknown$());
+  }
 }
 
 /** `storage.fileUnknown#aa963b05 = storage.FileType` */
@@ -70,6 +78,14 @@ class FilePartial$ {
 
   static fromReader(_r: TlReader): FilePartial$ {
     return new FilePartial$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'storage.filePartial' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FilePartial$ {
+    return new TlJsonReader(json, 'storage.filePartial', classes).end(new FilePartial$());
   }
 }
 
@@ -99,6 +115,14 @@ class FileJpeg$ {
   static fromReader(_r: TlReader): FileJpeg$ {
     return new FileJpeg$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'storage.fileJpeg' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FileJpeg$ {
+    return new TlJsonReader(json, 'storage.fileJpeg', classes).end(new FileJpeg$());
+  }
 }
 
 /** `storage.fileJpeg#7efe0e = storage.FileType` */
@@ -126,6 +150,14 @@ class FileGif$ {
 
   static fromReader(_r: TlReader): FileGif$ {
     return new FileGif$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'storage.fileGif' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FileGif$ {
+    return new TlJsonReader(json, 'storage.fileGif', classes).end(new FileGif$());
   }
 }
 
@@ -155,6 +187,14 @@ class FilePng$ {
   static fromReader(_r: TlReader): FilePng$ {
     return new FilePng$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'storage.filePng' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FilePng$ {
+    return new TlJsonReader(json, 'storage.filePng', classes).end(new FilePng$());
+  }
 }
 
 /** `storage.filePng#a4f63c0 = storage.FileType` */
@@ -182,6 +222,14 @@ class FilePdf$ {
 
   static fromReader(_r: TlReader): FilePdf$ {
     return new FilePdf$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'storage.filePdf' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FilePdf$ {
+    return new TlJsonReader(json, 'storage.filePdf', classes).end(new FilePdf$());
   }
 }
 
@@ -211,6 +259,14 @@ class FileMp3$ {
   static fromReader(_r: TlReader): FileMp3$ {
     return new FileMp3$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'storage.fileMp3' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FileMp3$ {
+    return new TlJsonReader(json, 'storage.fileMp3', classes).end(new FileMp3$());
+  }
 }
 
 /** `storage.fileMp3#528a0677 = storage.FileType` */
@@ -238,6 +294,14 @@ class FileMov$ {
 
   static fromReader(_r: TlReader): FileMov$ {
     return new FileMov$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'storage.fileMov' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FileMov$ {
+    return new TlJsonReader(json, 'storage.fileMov', classes).end(new FileMov$());
   }
 }
 
@@ -267,6 +331,14 @@ class FileMp4$ {
   static fromReader(_r: TlReader): FileMp4$ {
     return new FileMp4$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'storage.fileMp4' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FileMp4$ {
+    return new TlJsonReader(json, 'storage.fileMp4', classes).end(new FileMp4$());
+  }
 }
 
 /** `storage.fileMp4#b3cea0e4 = storage.FileType` */
@@ -294,6 +366,14 @@ class FileWebp$ {
 
   static fromReader(_r: TlReader): FileWebp$ {
     return new FileWebp$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'storage.fileWebp' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FileWebp$ {
+    return new TlJsonReader(json, 'storage.fileWebp', classes).end(new FileWebp$());
   }
 }
 

@@ -5,21 +5,43 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { BigInteger, LongInput, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type {
+  BigInteger,
+  LongInput,
+  TlJsonClasses,
+  TlJsonObject,
+  TlReader,
+  TlReaderOptions,
+  TlWriter,
+} from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  boolFromJson,
+  boolToJson,
+  bytesFromJson,
+  bytesToJson,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
+  intFromJson,
+  intToJson,
   longArg,
+  longFromJson,
+  longToJson,
   noRegistry,
+  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
   sharedFlagError,
+  stringFromJson,
+  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -76,6 +98,24 @@ import {
   write$StoryViews,
   write$User,
 } from '../codecs.js';
+import {
+  fromJson$Chat,
+  fromJson$FoundStory,
+  fromJson$InputMedia,
+  fromJson$InputPeer,
+  fromJson$InputPrivacyRule,
+  fromJson$MediaArea,
+  fromJson$MessageEntity,
+  fromJson$PeerStories,
+  fromJson$Reaction,
+  fromJson$StoriesStealthMode,
+  fromJson$StoryAlbum,
+  fromJson$StoryItem,
+  fromJson$StoryReaction,
+  fromJson$StoryView,
+  fromJson$StoryViews,
+  fromJson$User,
+} from '../json.js';
 
 /** Any constructor of `stories.AllStories`, discriminated by `className`. */
 export type TypeAllStories = 
@@ -154,6 +194,23 @@ class AllStoriesNotModified$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.allStoriesNotModified', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.allStoriesNotModified');
+    j.field('state', this.state, stringToJson);
+    j.field('stealth_mode', this.stealthMode, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AllStoriesNotModified$ {
+    const j = new TlJsonReader(json, 'stories.allStoriesNotModified', classes);
+    return j.end(
+      new AllStoriesNotModified$({
+        state: j.field('state', stringFromJson),
+        stealthMode: j.field('stealth_mode', fromJson$StoriesStealthMode),
+      }),
+    );
   }
 }
 
@@ -267,6 +324,33 @@ class AllStories$ {
       return rethrowDecode(e, 'stories.allStories', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.allStories');
+    j.flag('has_more', this.hasMore);
+    j.field('count', this.count, intToJson);
+    j.field('state', this.state, stringToJson);
+    j.vector('peer_stories', this.peerStories, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    j.field('stealth_mode', this.stealthMode, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AllStories$ {
+    const j = new TlJsonReader(json, 'stories.allStories', classes);
+    return j.end(
+      new AllStories$({
+        hasMore: j.flag('has_more'),
+        count: j.field('count', intFromJson),
+        state: j.field('state', stringFromJson),
+        peerStories: j.vector('peer_stories', fromJson$PeerStories),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+        stealthMode: j.field('stealth_mode', fromJson$StoriesStealthMode),
+      }),
+    );
+  }
 }
 
 /** `stories.allStories#6efc5e81 flags:# has_more:flags.0?true count:int state:string peer_stories:Vector<PeerStories> chats:Vector<Chat> users:Vector<User> stealth_mode:StoriesStealthMode = stories.AllStories` */
@@ -375,6 +459,29 @@ class Stories$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.stories', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.stories');
+    j.field('count', this.count, intToJson);
+    j.vector('stories', this.stories, objectToJson);
+    j.optionalVector('pinned_to_top', this.pinnedToTop, intToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Stories$ {
+    const j = new TlJsonReader(json, 'stories.stories', classes);
+    return j.end(
+      new Stories$({
+        count: j.field('count', intFromJson),
+        stories: j.vector('stories', fromJson$StoryItem),
+        pinnedToTop: j.optionalVector('pinned_to_top', intFromJson),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -496,6 +603,35 @@ class StoryViewsList$ {
       return rethrowDecode(e, 'stories.storyViewsList', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.storyViewsList');
+    j.field('count', this.count, intToJson);
+    j.field('views_count', this.viewsCount, intToJson);
+    j.field('forwards_count', this.forwardsCount, intToJson);
+    j.field('reactions_count', this.reactionsCount, intToJson);
+    j.vector('views', this.views, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    j.optional('next_offset', this.nextOffset, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StoryViewsList$ {
+    const j = new TlJsonReader(json, 'stories.storyViewsList', classes);
+    return j.end(
+      new StoryViewsList$({
+        count: j.field('count', intFromJson),
+        viewsCount: j.field('views_count', intFromJson),
+        forwardsCount: j.field('forwards_count', intFromJson),
+        reactionsCount: j.field('reactions_count', intFromJson),
+        views: j.vector('views', fromJson$StoryView),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+        nextOffset: j.optional('next_offset', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `stories.storyViewsList#59d78fc5 flags:# count:int views_count:int forwards_count:int reactions_count:int views:Vector<StoryView> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?string = stories.StoryViewsList` */
@@ -566,6 +702,23 @@ class StoryViews$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.storyViews', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.storyViews');
+    j.vector('views', this.views, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StoryViews$ {
+    const j = new TlJsonReader(json, 'stories.storyViews', classes);
+    return j.end(
+      new StoryViews$({
+        views: j.vector('views', fromJson$StoryViews),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -643,6 +796,25 @@ class PeerStories$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.peerStories', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.peerStories');
+    j.field('stories', this.stories, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PeerStories$ {
+    const j = new TlJsonReader(json, 'stories.peerStories', classes);
+    return j.end(
+      new PeerStories$({
+        stories: j.field('stories', fromJson$PeerStories),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -746,6 +918,29 @@ class StoryReactionsList$ {
       return rethrowDecode(e, 'stories.storyReactionsList', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.storyReactionsList');
+    j.field('count', this.count, intToJson);
+    j.vector('reactions', this.reactions, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    j.optional('next_offset', this.nextOffset, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StoryReactionsList$ {
+    const j = new TlJsonReader(json, 'stories.storyReactionsList', classes);
+    return j.end(
+      new StoryReactionsList$({
+        count: j.field('count', intFromJson),
+        reactions: j.vector('reactions', fromJson$StoryReaction),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+        nextOffset: j.optional('next_offset', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `stories.storyReactionsList#aa5f789c flags:# count:int reactions:Vector<StoryReaction> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?string = stories.StoryReactionsList` */
@@ -848,6 +1043,29 @@ class FoundStories$ {
       return rethrowDecode(e, 'stories.foundStories', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.foundStories');
+    j.field('count', this.count, intToJson);
+    j.vector('stories', this.stories, objectToJson);
+    j.optional('next_offset', this.nextOffset, stringToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FoundStories$ {
+    const j = new TlJsonReader(json, 'stories.foundStories', classes);
+    return j.end(
+      new FoundStories$({
+        count: j.field('count', intFromJson),
+        stories: j.vector('stories', fromJson$FoundStory),
+        nextOffset: j.optional('next_offset', stringFromJson),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `stories.foundStories#e2de7737 flags:# count:int stories:Vector<FoundStory> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = stories.FoundStories` */
@@ -898,6 +1116,21 @@ class CanSendStoryCount$ {
       return rethrowDecode(e, 'stories.canSendStoryCount', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.canSendStoryCount');
+    j.field('count_remains', this.countRemains, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CanSendStoryCount$ {
+    const j = new TlJsonReader(json, 'stories.canSendStoryCount', classes);
+    return j.end(
+      new CanSendStoryCount$({
+        countRemains: j.field('count_remains', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `stories.canSendStoryCount#c387c04e count_remains:int = stories.CanSendStoryCount` */
@@ -925,6 +1158,14 @@ class AlbumsNotModified$ {
 
   static fromReader(_r: TlReader): AlbumsNotModified$ {
     return new AlbumsNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'stories.albumsNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AlbumsNotModified$ {
+    return new TlJsonReader(json, 'stories.albumsNotModified', classes).end(new AlbumsNotModified$());
   }
 }
 
@@ -990,6 +1231,23 @@ class Albums$ {
       return rethrowDecode(e, 'stories.albums', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.albums');
+    j.field('hash', this.hash, longToJson);
+    j.vector('albums', this.albums, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Albums$ {
+    const j = new TlJsonReader(json, 'stories.albums', classes);
+    return j.end(
+      new Albums$({
+        hash: j.field('hash', longFromJson),
+        albums: j.vector('albums', fromJson$StoryAlbum),
+      }),
+    );
+  }
 }
 
 /** `stories.albums#c3987a3a hash:long albums:Vector<StoryAlbum> = stories.Albums` */
@@ -1030,6 +1288,7 @@ class CanSendStory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeCanSendStoryCount {
+    checkRpcError(bytes, 'stories.canSendStory', options);
     return readBoxed(bytes, noRegistry, options, readResult$stories$CanSendStoryCount);
   }
 
@@ -1043,6 +1302,21 @@ class CanSendStory$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.canSendStory', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.canSendStory');
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CanSendStory$ {
+    const j = new TlJsonReader(json, 'stories.canSendStory', classes);
+    return j.end(
+      new CanSendStory$({
+        peer: j.field('peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -1180,6 +1454,7 @@ class SendStory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'stories.sendStory', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1219,6 +1494,47 @@ class SendStory$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.sendStory', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.sendStory');
+    j.flag('pinned', this.pinned);
+    j.flag('noforwards', this.noforwards);
+    j.flag('fwd_modified', this.fwdModified);
+    j.field('peer', this.peer, objectToJson);
+    j.field('media', this.media, objectToJson);
+    j.optionalVector('media_areas', this.mediaAreas, objectToJson);
+    j.optional('caption', this.caption, stringToJson);
+    j.optionalVector('entities', this.entities, objectToJson);
+    j.vector('privacy_rules', this.privacyRules, objectToJson);
+    j.field('random_id', this.randomId, longToJson);
+    j.optional('period', this.period, intToJson);
+    j.optional('fwd_from_id', this.fwdFromId, objectToJson);
+    j.optional('fwd_from_story', this.fwdFromStory, intToJson);
+    j.optionalVector('albums', this.albums, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendStory$ {
+    const j = new TlJsonReader(json, 'stories.sendStory', classes);
+    return j.end(
+      new SendStory$({
+        pinned: j.flag('pinned'),
+        noforwards: j.flag('noforwards'),
+        fwdModified: j.flag('fwd_modified'),
+        peer: j.field('peer', fromJson$InputPeer),
+        media: j.field('media', fromJson$InputMedia),
+        mediaAreas: j.optionalVector('media_areas', fromJson$MediaArea),
+        caption: j.optional('caption', stringFromJson),
+        entities: j.optionalVector('entities', fromJson$MessageEntity),
+        privacyRules: j.vector('privacy_rules', fromJson$InputPrivacyRule),
+        randomId: j.field('random_id', longFromJson),
+        period: j.optional('period', intFromJson),
+        fwdFromId: j.optional('fwd_from_id', fromJson$InputPeer),
+        fwdFromStory: j.optional('fwd_from_story', intFromJson),
+        albums: j.optionalVector('albums', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1319,6 +1635,7 @@ class EditStory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'stories.editStory', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1347,6 +1664,33 @@ class EditStory$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.editStory', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.editStory');
+    j.field('peer', this.peer, objectToJson);
+    j.field('id', this.id, intToJson);
+    j.optional('media', this.media, objectToJson);
+    j.optionalVector('media_areas', this.mediaAreas, objectToJson);
+    j.optional('caption', this.caption, stringToJson);
+    j.optionalVector('entities', this.entities, objectToJson);
+    j.optionalVector('privacy_rules', this.privacyRules, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditStory$ {
+    const j = new TlJsonReader(json, 'stories.editStory', classes);
+    return j.end(
+      new EditStory$({
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.field('id', intFromJson),
+        media: j.optional('media', fromJson$InputMedia),
+        mediaAreas: j.optionalVector('media_areas', fromJson$MediaArea),
+        caption: j.optional('caption', stringFromJson),
+        entities: j.optionalVector('entities', fromJson$MessageEntity),
+        privacyRules: j.optionalVector('privacy_rules', fromJson$InputPrivacyRule),
+      }),
+    );
   }
 }
 
@@ -1400,6 +1744,7 @@ class DeleteStories$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): number[] {
+    checkRpcError(bytes, 'stories.deleteStories', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$int);
   }
 
@@ -1415,6 +1760,23 @@ class DeleteStories$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.deleteStories', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.deleteStories');
+    j.field('peer', this.peer, objectToJson);
+    j.vector('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteStories$ {
+    const j = new TlJsonReader(json, 'stories.deleteStories', classes);
+    return j.end(
+      new DeleteStories$({
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.vector('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1472,6 +1834,7 @@ class TogglePinned$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): number[] {
+    checkRpcError(bytes, 'stories.togglePinned', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$int);
   }
 
@@ -1489,6 +1852,25 @@ class TogglePinned$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.togglePinned', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.togglePinned');
+    j.field('peer', this.peer, objectToJson);
+    j.vector('id', this.id, intToJson);
+    j.field('pinned', this.pinned, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TogglePinned$ {
+    const j = new TlJsonReader(json, 'stories.togglePinned', classes);
+    return j.end(
+      new TogglePinned$({
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.vector('id', intFromJson),
+        pinned: j.field('pinned', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -1541,6 +1923,7 @@ class GetAllStories$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeAllStories {
+    checkRpcError(bytes, 'stories.getAllStories', options);
     return readBoxed(bytes, noRegistry, options, readResult$stories$AllStories);
   }
 
@@ -1559,6 +1942,25 @@ class GetAllStories$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.getAllStories', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.getAllStories');
+    j.flag('next', this.next);
+    j.flag('hidden', this.hidden);
+    j.optional('state', this.state, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAllStories$ {
+    const j = new TlJsonReader(json, 'stories.getAllStories', classes);
+    return j.end(
+      new GetAllStories$({
+        next: j.flag('next'),
+        hidden: j.flag('hidden'),
+        state: j.optional('state', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1608,6 +2010,7 @@ class GetPinnedStories$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeStories {
+    checkRpcError(bytes, 'stories.getPinnedStories', options);
     return readBoxed(bytes, noRegistry, options, readResult$stories$Stories);
   }
 
@@ -1625,6 +2028,25 @@ class GetPinnedStories$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.getPinnedStories', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.getPinnedStories');
+    j.field('peer', this.peer, objectToJson);
+    j.field('offset_id', this.offsetId, intToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPinnedStories$ {
+    const j = new TlJsonReader(json, 'stories.getPinnedStories', classes);
+    return j.end(
+      new GetPinnedStories$({
+        peer: j.field('peer', fromJson$InputPeer),
+        offsetId: j.field('offset_id', intFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1674,6 +2096,7 @@ class GetStoriesArchive$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeStories {
+    checkRpcError(bytes, 'stories.getStoriesArchive', options);
     return readBoxed(bytes, noRegistry, options, readResult$stories$Stories);
   }
 
@@ -1691,6 +2114,25 @@ class GetStoriesArchive$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.getStoriesArchive', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.getStoriesArchive');
+    j.field('peer', this.peer, objectToJson);
+    j.field('offset_id', this.offsetId, intToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetStoriesArchive$ {
+    const j = new TlJsonReader(json, 'stories.getStoriesArchive', classes);
+    return j.end(
+      new GetStoriesArchive$({
+        peer: j.field('peer', fromJson$InputPeer),
+        offsetId: j.field('offset_id', intFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1744,6 +2186,7 @@ class GetStoriesByID$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeStories {
+    checkRpcError(bytes, 'stories.getStoriesByID', options);
     return readBoxed(bytes, noRegistry, options, readResult$stories$Stories);
   }
 
@@ -1759,6 +2202,23 @@ class GetStoriesByID$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.getStoriesByID', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.getStoriesByID');
+    j.field('peer', this.peer, objectToJson);
+    j.vector('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetStoriesByID$ {
+    const j = new TlJsonReader(json, 'stories.getStoriesByID', classes);
+    return j.end(
+      new GetStoriesByID$({
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.vector('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1800,6 +2260,7 @@ class ToggleAllStoriesHidden$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'stories.toggleAllStoriesHidden', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1813,6 +2274,21 @@ class ToggleAllStoriesHidden$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.toggleAllStoriesHidden', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.toggleAllStoriesHidden');
+    j.field('hidden', this.hidden, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleAllStoriesHidden$ {
+    const j = new TlJsonReader(json, 'stories.toggleAllStoriesHidden', classes);
+    return j.end(
+      new ToggleAllStoriesHidden$({
+        hidden: j.field('hidden', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -1858,6 +2334,7 @@ class ReadStories$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): number[] {
+    checkRpcError(bytes, 'stories.readStories', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$int);
   }
 
@@ -1873,6 +2350,23 @@ class ReadStories$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.readStories', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.readStories');
+    j.field('peer', this.peer, objectToJson);
+    j.field('max_id', this.maxId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReadStories$ {
+    const j = new TlJsonReader(json, 'stories.readStories', classes);
+    return j.end(
+      new ReadStories$({
+        peer: j.field('peer', fromJson$InputPeer),
+        maxId: j.field('max_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1926,6 +2420,7 @@ class IncrementStoryViews$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'stories.incrementStoryViews', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1941,6 +2436,23 @@ class IncrementStoryViews$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.incrementStoryViews', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.incrementStoryViews');
+    j.field('peer', this.peer, objectToJson);
+    j.vector('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): IncrementStoryViews$ {
+    const j = new TlJsonReader(json, 'stories.incrementStoryViews', classes);
+    return j.end(
+      new IncrementStoryViews$({
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.vector('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -2013,6 +2525,7 @@ class GetStoryViewsList$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeStoryViewsList {
+    checkRpcError(bytes, 'stories.getStoryViewsList', options);
     return readBoxed(bytes, noRegistry, options, readResult$stories$StoryViewsList);
   }
 
@@ -2040,6 +2553,35 @@ class GetStoryViewsList$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.getStoryViewsList', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.getStoryViewsList');
+    j.flag('just_contacts', this.justContacts);
+    j.flag('reactions_first', this.reactionsFirst);
+    j.flag('forwards_first', this.forwardsFirst);
+    j.field('peer', this.peer, objectToJson);
+    j.optional('q', this.q, stringToJson);
+    j.field('id', this.id, intToJson);
+    j.field('offset', this.offset, stringToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetStoryViewsList$ {
+    const j = new TlJsonReader(json, 'stories.getStoryViewsList', classes);
+    return j.end(
+      new GetStoryViewsList$({
+        justContacts: j.flag('just_contacts'),
+        reactionsFirst: j.flag('reactions_first'),
+        forwardsFirst: j.flag('forwards_first'),
+        peer: j.field('peer', fromJson$InputPeer),
+        q: j.optional('q', stringFromJson),
+        id: j.field('id', intFromJson),
+        offset: j.field('offset', stringFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -2093,6 +2635,7 @@ class GetStoriesViews$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeStoryViews {
+    checkRpcError(bytes, 'stories.getStoriesViews', options);
     return readBoxed(bytes, noRegistry, options, readResult$stories$StoryViews);
   }
 
@@ -2108,6 +2651,23 @@ class GetStoriesViews$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.getStoriesViews', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.getStoriesViews');
+    j.field('peer', this.peer, objectToJson);
+    j.vector('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetStoriesViews$ {
+    const j = new TlJsonReader(json, 'stories.getStoriesViews', classes);
+    return j.end(
+      new GetStoriesViews$({
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.vector('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -2153,6 +2713,7 @@ class ExportStoryLink$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeExportedStoryLink {
+    checkRpcError(bytes, 'stories.exportStoryLink', options);
     return readBoxed(bytes, noRegistry, options, readResult$ExportedStoryLink);
   }
 
@@ -2168,6 +2729,23 @@ class ExportStoryLink$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.exportStoryLink', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.exportStoryLink');
+    j.field('peer', this.peer, objectToJson);
+    j.field('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ExportStoryLink$ {
+    const j = new TlJsonReader(json, 'stories.exportStoryLink', classes);
+    return j.end(
+      new ExportStoryLink$({
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.field('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -2229,6 +2807,7 @@ class Report$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeReportResult {
+    checkRpcError(bytes, 'stories.report', options);
     return readBoxed(bytes, noRegistry, options, readResult$ReportResult);
   }
 
@@ -2248,6 +2827,27 @@ class Report$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.report', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.report');
+    j.field('peer', this.peer, objectToJson);
+    j.vector('id', this.id, intToJson);
+    j.field('option', this.option, bytesToJson);
+    j.field('message', this.message, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Report$ {
+    const j = new TlJsonReader(json, 'stories.report', classes);
+    return j.end(
+      new Report$({
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.vector('id', intFromJson),
+        option: j.field('option', bytesFromJson),
+        message: j.field('message', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -2295,6 +2895,7 @@ class ActivateStealthMode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'stories.activateStealthMode', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -2311,6 +2912,23 @@ class ActivateStealthMode$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.activateStealthMode', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.activateStealthMode');
+    j.flag('past', this.past);
+    j.flag('future', this.future);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ActivateStealthMode$ {
+    const j = new TlJsonReader(json, 'stories.activateStealthMode', classes);
+    return j.end(
+      new ActivateStealthMode$({
+        past: j.flag('past'),
+        future: j.flag('future'),
+      }),
+    );
   }
 }
 
@@ -2366,6 +2984,7 @@ class SendReaction$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'stories.sendReaction', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -2387,6 +3006,27 @@ class SendReaction$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.sendReaction', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.sendReaction');
+    j.flag('add_to_recent', this.addToRecent);
+    j.field('peer', this.peer, objectToJson);
+    j.field('story_id', this.storyId, intToJson);
+    j.field('reaction', this.reaction, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendReaction$ {
+    const j = new TlJsonReader(json, 'stories.sendReaction', classes);
+    return j.end(
+      new SendReaction$({
+        addToRecent: j.flag('add_to_recent'),
+        peer: j.field('peer', fromJson$InputPeer),
+        storyId: j.field('story_id', intFromJson),
+        reaction: j.field('reaction', fromJson$Reaction),
+      }),
+    );
   }
 }
 
@@ -2428,6 +3068,7 @@ class GetPeerStories$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypePeerStories {
+    checkRpcError(bytes, 'stories.getPeerStories', options);
     return readBoxed(bytes, noRegistry, options, readResult$stories$PeerStories);
   }
 
@@ -2441,6 +3082,21 @@ class GetPeerStories$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.getPeerStories', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.getPeerStories');
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPeerStories$ {
+    const j = new TlJsonReader(json, 'stories.getPeerStories', classes);
+    return j.end(
+      new GetPeerStories$({
+        peer: j.field('peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -2468,11 +3124,20 @@ class GetAllReadPeerStories$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'stories.getAllReadPeerStories', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(_r: TlReader): GetAllReadPeerStories$ {
     return new GetAllReadPeerStories$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'stories.getAllReadPeerStories' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAllReadPeerStories$ {
+    return new TlJsonReader(json, 'stories.getAllReadPeerStories', classes).end(new GetAllReadPeerStories$());
   }
 }
 
@@ -2522,6 +3187,7 @@ class GetPeerMaxIDs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): number[] {
+    checkRpcError(bytes, 'stories.getPeerMaxIDs', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$int);
   }
 
@@ -2535,6 +3201,21 @@ class GetPeerMaxIDs$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.getPeerMaxIDs', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.getPeerMaxIDs');
+    j.vector('id', this.id, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPeerMaxIDs$ {
+    const j = new TlJsonReader(json, 'stories.getPeerMaxIDs', classes);
+    return j.end(
+      new GetPeerMaxIDs$({
+        id: j.vector('id', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -2562,11 +3243,20 @@ class GetChatsToSend$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
+    checkRpcError(bytes, 'stories.getChatsToSend', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
   static fromReader(_r: TlReader): GetChatsToSend$ {
     return new GetChatsToSend$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'stories.getChatsToSend' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetChatsToSend$ {
+    return new TlJsonReader(json, 'stories.getChatsToSend', classes).end(new GetChatsToSend$());
   }
 }
 
@@ -2612,6 +3302,7 @@ class TogglePeerStoriesHidden$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'stories.togglePeerStoriesHidden', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2627,6 +3318,23 @@ class TogglePeerStoriesHidden$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.togglePeerStoriesHidden', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.togglePeerStoriesHidden');
+    j.field('peer', this.peer, objectToJson);
+    j.field('hidden', this.hidden, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TogglePeerStoriesHidden$ {
+    const j = new TlJsonReader(json, 'stories.togglePeerStoriesHidden', classes);
+    return j.end(
+      new TogglePeerStoriesHidden$({
+        peer: j.field('peer', fromJson$InputPeer),
+        hidden: j.field('hidden', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -2692,6 +3400,7 @@ class GetStoryReactionsList$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeStoryReactionsList {
+    checkRpcError(bytes, 'stories.getStoryReactionsList', options);
     return readBoxed(bytes, noRegistry, options, readResult$stories$StoryReactionsList);
   }
 
@@ -2717,6 +3426,31 @@ class GetStoryReactionsList$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.getStoryReactionsList', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.getStoryReactionsList');
+    j.flag('forwards_first', this.forwardsFirst);
+    j.field('peer', this.peer, objectToJson);
+    j.field('id', this.id, intToJson);
+    j.optional('reaction', this.reaction, objectToJson);
+    j.optional('offset', this.offset, stringToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetStoryReactionsList$ {
+    const j = new TlJsonReader(json, 'stories.getStoryReactionsList', classes);
+    return j.end(
+      new GetStoryReactionsList$({
+        forwardsFirst: j.flag('forwards_first'),
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.field('id', intFromJson),
+        reaction: j.optional('reaction', fromJson$Reaction),
+        offset: j.optional('offset', stringFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -2770,6 +3504,7 @@ class TogglePinnedToTop$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'stories.togglePinnedToTop', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2785,6 +3520,23 @@ class TogglePinnedToTop$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.togglePinnedToTop', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.togglePinnedToTop');
+    j.field('peer', this.peer, objectToJson);
+    j.vector('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TogglePinnedToTop$ {
+    const j = new TlJsonReader(json, 'stories.togglePinnedToTop', classes);
+    return j.end(
+      new TogglePinnedToTop$({
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.vector('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -2847,6 +3599,7 @@ class SearchPosts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeFoundStories {
+    checkRpcError(bytes, 'stories.searchPosts', options);
     return readBoxed(bytes, noRegistry, options, readResult$stories$FoundStories);
   }
 
@@ -2871,6 +3624,29 @@ class SearchPosts$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.searchPosts', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.searchPosts');
+    j.optional('hashtag', this.hashtag, stringToJson);
+    j.optional('area', this.area, objectToJson);
+    j.optional('peer', this.peer, objectToJson);
+    j.field('offset', this.offset, stringToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SearchPosts$ {
+    const j = new TlJsonReader(json, 'stories.searchPosts', classes);
+    return j.end(
+      new SearchPosts$({
+        hashtag: j.optional('hashtag', stringFromJson),
+        area: j.optional('area', fromJson$MediaArea),
+        peer: j.optional('peer', fromJson$InputPeer),
+        offset: j.field('offset', stringFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -2928,6 +3704,7 @@ class CreateAlbum$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStoryAlbum {
+    checkRpcError(bytes, 'stories.createAlbum', options);
     return readBoxed(bytes, noRegistry, options, readResult$StoryAlbum);
   }
 
@@ -2945,6 +3722,25 @@ class CreateAlbum$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.createAlbum', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.createAlbum');
+    j.field('peer', this.peer, objectToJson);
+    j.field('title', this.title, stringToJson);
+    j.vector('stories', this.stories, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CreateAlbum$ {
+    const j = new TlJsonReader(json, 'stories.createAlbum', classes);
+    return j.end(
+      new CreateAlbum$({
+        peer: j.field('peer', fromJson$InputPeer),
+        title: j.field('title', stringFromJson),
+        stories: j.vector('stories', intFromJson),
+      }),
+    );
   }
 }
 
@@ -3034,6 +3830,7 @@ class UpdateAlbum$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStoryAlbum {
+    checkRpcError(bytes, 'stories.updateAlbum', options);
     return readBoxed(bytes, noRegistry, options, readResult$StoryAlbum);
   }
 
@@ -3060,6 +3857,31 @@ class UpdateAlbum$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.updateAlbum', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.updateAlbum');
+    j.field('peer', this.peer, objectToJson);
+    j.field('album_id', this.albumId, intToJson);
+    j.optional('title', this.title, stringToJson);
+    j.optionalVector('delete_stories', this.deleteStories, intToJson);
+    j.optionalVector('add_stories', this.addStories, intToJson);
+    j.optionalVector('order', this.order, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateAlbum$ {
+    const j = new TlJsonReader(json, 'stories.updateAlbum', classes);
+    return j.end(
+      new UpdateAlbum$({
+        peer: j.field('peer', fromJson$InputPeer),
+        albumId: j.field('album_id', intFromJson),
+        title: j.optional('title', stringFromJson),
+        deleteStories: j.optionalVector('delete_stories', intFromJson),
+        addStories: j.optionalVector('add_stories', intFromJson),
+        order: j.optionalVector('order', intFromJson),
+      }),
+    );
   }
 }
 
@@ -3113,6 +3935,7 @@ class ReorderAlbums$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'stories.reorderAlbums', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -3128,6 +3951,23 @@ class ReorderAlbums$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.reorderAlbums', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.reorderAlbums');
+    j.field('peer', this.peer, objectToJson);
+    j.vector('order', this.order, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderAlbums$ {
+    const j = new TlJsonReader(json, 'stories.reorderAlbums', classes);
+    return j.end(
+      new ReorderAlbums$({
+        peer: j.field('peer', fromJson$InputPeer),
+        order: j.vector('order', intFromJson),
+      }),
+    );
   }
 }
 
@@ -3173,6 +4013,7 @@ class DeleteAlbum$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'stories.deleteAlbum', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -3188,6 +4029,23 @@ class DeleteAlbum$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.deleteAlbum', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.deleteAlbum');
+    j.field('peer', this.peer, objectToJson);
+    j.field('album_id', this.albumId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteAlbum$ {
+    const j = new TlJsonReader(json, 'stories.deleteAlbum', classes);
+    return j.end(
+      new DeleteAlbum$({
+        peer: j.field('peer', fromJson$InputPeer),
+        albumId: j.field('album_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -3233,6 +4091,7 @@ class GetAlbums$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeAlbums {
+    checkRpcError(bytes, 'stories.getAlbums', options);
     return readBoxed(bytes, noRegistry, options, readResult$stories$Albums);
   }
 
@@ -3248,6 +4107,23 @@ class GetAlbums$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.getAlbums', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.getAlbums');
+    j.field('peer', this.peer, objectToJson);
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAlbums$ {
+    const j = new TlJsonReader(json, 'stories.getAlbums', classes);
+    return j.end(
+      new GetAlbums$({
+        peer: j.field('peer', fromJson$InputPeer),
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -3301,6 +4177,7 @@ class GetAlbumStories$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.stories.TypeStories {
+    checkRpcError(bytes, 'stories.getAlbumStories', options);
     return readBoxed(bytes, noRegistry, options, readResult$stories$Stories);
   }
 
@@ -3320,6 +4197,27 @@ class GetAlbumStories$ {
     } catch (e) {
       return rethrowDecode(e, 'stories.getAlbumStories', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stories.getAlbumStories');
+    j.field('peer', this.peer, objectToJson);
+    j.field('album_id', this.albumId, intToJson);
+    j.field('offset', this.offset, intToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAlbumStories$ {
+    const j = new TlJsonReader(json, 'stories.getAlbumStories', classes);
+    return j.end(
+      new GetAlbumStories$({
+        peer: j.field('peer', fromJson$InputPeer),
+        albumId: j.field('album_id', intFromJson),
+        offset: j.field('offset', intFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 

@@ -5,20 +5,40 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { BigInteger, LongInput, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type {
+  BigInteger,
+  LongInput,
+  TlJsonClasses,
+  TlJsonObject,
+  TlReader,
+  TlReaderOptions,
+  TlWriter,
+} from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  bytesFromJson,
+  bytesToJson,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
+  intFromJson,
+  intToJson,
   longArg,
+  longFromJson,
+  longToJson,
   noRegistry,
+  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
+  stringFromJson,
+  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -36,6 +56,12 @@ import {
   write$InputWebFileLocation,
   write$storage$FileType,
 } from '../codecs.js';
+import {
+  fromJson$FileHash,
+  fromJson$InputFileLocation,
+  fromJson$InputWebFileLocation,
+  fromJson$storage$FileType,
+} from '../json.js';
 
 /** Any constructor of `upload.File`, discriminated by `className`. */
 export type TypeFile = 
@@ -103,6 +129,25 @@ class File$ {
     } catch (e) {
       return rethrowDecode(e, 'upload.file', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('upload.file');
+    j.field('type', this.type, objectToJson);
+    j.field('mtime', this.mtime, intToJson);
+    j.field('bytes', this.bytes, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): File$ {
+    const j = new TlJsonReader(json, 'upload.file', classes);
+    return j.end(
+      new File$({
+        type: j.field('type', fromJson$storage$FileType),
+        mtime: j.field('mtime', intFromJson),
+        bytes: j.field('bytes', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -186,6 +231,29 @@ class FileCdnRedirect$ {
       return rethrowDecode(e, 'upload.fileCdnRedirect', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('upload.fileCdnRedirect');
+    j.field('dc_id', this.dcId, intToJson);
+    j.field('file_token', this.fileToken, bytesToJson);
+    j.field('encryption_key', this.encryptionKey, bytesToJson);
+    j.field('encryption_iv', this.encryptionIv, bytesToJson);
+    j.vector('file_hashes', this.fileHashes, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FileCdnRedirect$ {
+    const j = new TlJsonReader(json, 'upload.fileCdnRedirect', classes);
+    return j.end(
+      new FileCdnRedirect$({
+        dcId: j.field('dc_id', intFromJson),
+        fileToken: j.field('file_token', bytesFromJson),
+        encryptionKey: j.field('encryption_key', bytesFromJson),
+        encryptionIv: j.field('encryption_iv', bytesFromJson),
+        fileHashes: j.vector('file_hashes', fromJson$FileHash),
+      }),
+    );
+  }
 }
 
 /** `upload.fileCdnRedirect#f18cda44 dc_id:int file_token:bytes encryption_key:bytes encryption_iv:bytes file_hashes:Vector<FileHash> = upload.File` */
@@ -260,6 +328,29 @@ class WebFile$ {
       return rethrowDecode(e, 'upload.webFile', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('upload.webFile');
+    j.field('size', this.size, intToJson);
+    j.field('mime_type', this.mimeType, stringToJson);
+    j.field('file_type', this.fileType, objectToJson);
+    j.field('mtime', this.mtime, intToJson);
+    j.field('bytes', this.bytes, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): WebFile$ {
+    const j = new TlJsonReader(json, 'upload.webFile', classes);
+    return j.end(
+      new WebFile$({
+        size: j.field('size', intFromJson),
+        mimeType: j.field('mime_type', stringFromJson),
+        fileType: j.field('file_type', fromJson$storage$FileType),
+        mtime: j.field('mtime', intFromJson),
+        bytes: j.field('bytes', bytesFromJson),
+      }),
+    );
+  }
 }
 
 /** `upload.webFile#21e753bc size:int mime_type:string file_type:storage.FileType mtime:int bytes:bytes = upload.WebFile` */
@@ -309,6 +400,21 @@ class CdnFileReuploadNeeded$ {
     } catch (e) {
       return rethrowDecode(e, 'upload.cdnFileReuploadNeeded', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('upload.cdnFileReuploadNeeded');
+    j.field('request_token', this.requestToken, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CdnFileReuploadNeeded$ {
+    const j = new TlJsonReader(json, 'upload.cdnFileReuploadNeeded', classes);
+    return j.end(
+      new CdnFileReuploadNeeded$({
+        requestToken: j.field('request_token', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -360,6 +466,21 @@ class CdnFile$ {
       return rethrowDecode(e, 'upload.cdnFile', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('upload.cdnFile');
+    j.field('bytes', this.bytes, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CdnFile$ {
+    const j = new TlJsonReader(json, 'upload.cdnFile', classes);
+    return j.end(
+      new CdnFile$({
+        bytes: j.field('bytes', bytesFromJson),
+      }),
+    );
+  }
 }
 
 /** `upload.cdnFile#a99fca4f bytes:bytes = upload.CdnFile` */
@@ -408,6 +529,7 @@ class SaveFilePart$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'upload.saveFilePart', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -425,6 +547,25 @@ class SaveFilePart$ {
     } catch (e) {
       return rethrowDecode(e, 'upload.saveFilePart', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('upload.saveFilePart');
+    j.field('file_id', this.fileId, longToJson);
+    j.field('file_part', this.filePart, intToJson);
+    j.field('bytes', this.bytes, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SaveFilePart$ {
+    const j = new TlJsonReader(json, 'upload.saveFilePart', classes);
+    return j.end(
+      new SaveFilePart$({
+        fileId: j.field('file_id', longFromJson),
+        filePart: j.field('file_part', intFromJson),
+        bytes: j.field('bytes', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -484,6 +625,7 @@ class GetFile$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.upload.TypeFile {
+    checkRpcError(bytes, 'upload.getFile', options);
     return readBoxed(bytes, noRegistry, options, readResult$upload$File);
   }
 
@@ -506,6 +648,29 @@ class GetFile$ {
     } catch (e) {
       return rethrowDecode(e, 'upload.getFile', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('upload.getFile');
+    j.flag('precise', this.precise);
+    j.flag('cdn_supported', this.cdnSupported);
+    j.field('location', this.location, objectToJson);
+    j.field('offset', this.offset, longToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetFile$ {
+    const j = new TlJsonReader(json, 'upload.getFile', classes);
+    return j.end(
+      new GetFile$({
+        precise: j.flag('precise'),
+        cdnSupported: j.flag('cdn_supported'),
+        location: j.field('location', fromJson$InputFileLocation),
+        offset: j.field('offset', longFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -559,6 +724,7 @@ class SaveBigFilePart$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'upload.saveBigFilePart', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -578,6 +744,27 @@ class SaveBigFilePart$ {
     } catch (e) {
       return rethrowDecode(e, 'upload.saveBigFilePart', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('upload.saveBigFilePart');
+    j.field('file_id', this.fileId, longToJson);
+    j.field('file_part', this.filePart, intToJson);
+    j.field('file_total_parts', this.fileTotalParts, intToJson);
+    j.field('bytes', this.bytes, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SaveBigFilePart$ {
+    const j = new TlJsonReader(json, 'upload.saveBigFilePart', classes);
+    return j.end(
+      new SaveBigFilePart$({
+        fileId: j.field('file_id', longFromJson),
+        filePart: j.field('file_part', intFromJson),
+        fileTotalParts: j.field('file_total_parts', intFromJson),
+        bytes: j.field('bytes', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -627,6 +814,7 @@ class GetWebFile$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.upload.TypeWebFile {
+    checkRpcError(bytes, 'upload.getWebFile', options);
     return readBoxed(bytes, noRegistry, options, readResult$upload$WebFile);
   }
 
@@ -644,6 +832,25 @@ class GetWebFile$ {
     } catch (e) {
       return rethrowDecode(e, 'upload.getWebFile', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('upload.getWebFile');
+    j.field('location', this.location, objectToJson);
+    j.field('offset', this.offset, intToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetWebFile$ {
+    const j = new TlJsonReader(json, 'upload.getWebFile', classes);
+    return j.end(
+      new GetWebFile$({
+        location: j.field('location', fromJson$InputWebFileLocation),
+        offset: j.field('offset', intFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -693,6 +900,7 @@ class GetCdnFile$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.upload.TypeCdnFile {
+    checkRpcError(bytes, 'upload.getCdnFile', options);
     return readBoxed(bytes, noRegistry, options, readResult$upload$CdnFile);
   }
 
@@ -710,6 +918,25 @@ class GetCdnFile$ {
     } catch (e) {
       return rethrowDecode(e, 'upload.getCdnFile', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('upload.getCdnFile');
+    j.field('file_token', this.fileToken, bytesToJson);
+    j.field('offset', this.offset, longToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetCdnFile$ {
+    const j = new TlJsonReader(json, 'upload.getCdnFile', classes);
+    return j.end(
+      new GetCdnFile$({
+        fileToken: j.field('file_token', bytesFromJson),
+        offset: j.field('offset', longFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -755,6 +982,7 @@ class ReuploadCdnFile$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeFileHash[] {
+    checkRpcError(bytes, 'upload.reuploadCdnFile', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$FileHash);
   }
 
@@ -770,6 +998,23 @@ class ReuploadCdnFile$ {
     } catch (e) {
       return rethrowDecode(e, 'upload.reuploadCdnFile', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('upload.reuploadCdnFile');
+    j.field('file_token', this.fileToken, bytesToJson);
+    j.field('request_token', this.requestToken, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReuploadCdnFile$ {
+    const j = new TlJsonReader(json, 'upload.reuploadCdnFile', classes);
+    return j.end(
+      new ReuploadCdnFile$({
+        fileToken: j.field('file_token', bytesFromJson),
+        requestToken: j.field('request_token', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -815,6 +1060,7 @@ class GetCdnFileHashes$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeFileHash[] {
+    checkRpcError(bytes, 'upload.getCdnFileHashes', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$FileHash);
   }
 
@@ -830,6 +1076,23 @@ class GetCdnFileHashes$ {
     } catch (e) {
       return rethrowDecode(e, 'upload.getCdnFileHashes', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('upload.getCdnFileHashes');
+    j.field('file_token', this.fileToken, bytesToJson);
+    j.field('offset', this.offset, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetCdnFileHashes$ {
+    const j = new TlJsonReader(json, 'upload.getCdnFileHashes', classes);
+    return j.end(
+      new GetCdnFileHashes$({
+        fileToken: j.field('file_token', bytesFromJson),
+        offset: j.field('offset', longFromJson),
+      }),
+    );
   }
 }
 
@@ -875,6 +1138,7 @@ class GetFileHashes$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeFileHash[] {
+    checkRpcError(bytes, 'upload.getFileHashes', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$FileHash);
   }
 
@@ -890,6 +1154,23 @@ class GetFileHashes$ {
     } catch (e) {
       return rethrowDecode(e, 'upload.getFileHashes', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('upload.getFileHashes');
+    j.field('location', this.location, objectToJson);
+    j.field('offset', this.offset, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetFileHashes$ {
+    const j = new TlJsonReader(json, 'upload.getFileHashes', classes);
+    return j.end(
+      new GetFileHashes$({
+        location: j.field('location', fromJson$InputFileLocation),
+        offset: j.field('offset', longFromJson),
+      }),
+    );
   }
 }
 

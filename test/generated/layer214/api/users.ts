@@ -5,15 +5,31 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { BigInteger, LongInput, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type {
+  BigInteger,
+  LongInput,
+  TlJsonClasses,
+  TlJsonObject,
+  TlReader,
+  TlReaderOptions,
+  TlWriter,
+} from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
+  intFromJson,
+  intToJson,
   longArg,
+  longFromJson,
+  longToJson,
   noRegistry,
+  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
@@ -41,6 +57,15 @@ import {
   write$User,
   write$UserFull,
 } from '../codecs.js';
+import {
+  fromJson$Chat,
+  fromJson$Document,
+  fromJson$InputDocument,
+  fromJson$InputUser,
+  fromJson$SecureValueError,
+  fromJson$User,
+  fromJson$UserFull,
+} from '../json.js';
 
 /** Any constructor of `users.UserFull`, discriminated by `className`. */
 export type TypeUserFull = Api.users.UserFull;
@@ -124,6 +149,25 @@ class UserFull$ {
       return rethrowDecode(e, 'users.userFull', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('users.userFull');
+    j.field('full_user', this.fullUser, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UserFull$ {
+    const j = new TlJsonReader(json, 'users.userFull', classes);
+    return j.end(
+      new UserFull$({
+        fullUser: j.field('full_user', fromJson$UserFull),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `users.userFull#3b6d152e full_user:UserFull chats:Vector<Chat> users:Vector<User> = users.UserFull` */
@@ -181,6 +225,21 @@ class Users$ {
     } catch (e) {
       return rethrowDecode(e, 'users.users', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('users.users');
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Users$ {
+    const j = new TlJsonReader(json, 'users.users', classes);
+    return j.end(
+      new Users$({
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -246,6 +305,23 @@ class UsersSlice$ {
       return rethrowDecode(e, 'users.usersSlice', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('users.usersSlice');
+    j.field('count', this.count, intToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UsersSlice$ {
+    const j = new TlJsonReader(json, 'users.usersSlice', classes);
+    return j.end(
+      new UsersSlice$({
+        count: j.field('count', intFromJson),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `users.usersSlice#315a4974 count:int users:Vector<User> = users.Users` */
@@ -295,6 +371,21 @@ class SavedMusicNotModified$ {
     } catch (e) {
       return rethrowDecode(e, 'users.savedMusicNotModified', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('users.savedMusicNotModified');
+    j.field('count', this.count, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SavedMusicNotModified$ {
+    const j = new TlJsonReader(json, 'users.savedMusicNotModified', classes);
+    return j.end(
+      new SavedMusicNotModified$({
+        count: j.field('count', intFromJson),
+      }),
+    );
   }
 }
 
@@ -360,6 +451,23 @@ class SavedMusic$ {
       return rethrowDecode(e, 'users.savedMusic', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('users.savedMusic');
+    j.field('count', this.count, intToJson);
+    j.vector('documents', this.documents, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SavedMusic$ {
+    const j = new TlJsonReader(json, 'users.savedMusic', classes);
+    return j.end(
+      new SavedMusic$({
+        count: j.field('count', intFromJson),
+        documents: j.vector('documents', fromJson$Document),
+      }),
+    );
+  }
 }
 
 /** `users.savedMusic#34a2f297 count:int documents:Vector<Document> = users.SavedMusic` */
@@ -408,6 +516,7 @@ class GetUsers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser[] {
+    checkRpcError(bytes, 'users.getUsers', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$User);
   }
 
@@ -421,6 +530,21 @@ class GetUsers$ {
     } catch (e) {
       return rethrowDecode(e, 'users.getUsers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('users.getUsers');
+    j.vector('id', this.id, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetUsers$ {
+    const j = new TlJsonReader(json, 'users.getUsers', classes);
+    return j.end(
+      new GetUsers$({
+        id: j.vector('id', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -462,6 +586,7 @@ class GetFullUser$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.users.TypeUserFull {
+    checkRpcError(bytes, 'users.getFullUser', options);
     return readBoxed(bytes, noRegistry, options, readResult$users$UserFull);
   }
 
@@ -475,6 +600,21 @@ class GetFullUser$ {
     } catch (e) {
       return rethrowDecode(e, 'users.getFullUser', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('users.getFullUser');
+    j.field('id', this.id, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetFullUser$ {
+    const j = new TlJsonReader(json, 'users.getFullUser', classes);
+    return j.end(
+      new GetFullUser$({
+        id: j.field('id', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -528,6 +668,7 @@ class SetSecureValueErrors$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'users.setSecureValueErrors', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -543,6 +684,23 @@ class SetSecureValueErrors$ {
     } catch (e) {
       return rethrowDecode(e, 'users.setSecureValueErrors', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('users.setSecureValueErrors');
+    j.field('id', this.id, objectToJson);
+    j.vector('errors', this.errors, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetSecureValueErrors$ {
+    const j = new TlJsonReader(json, 'users.setSecureValueErrors', classes);
+    return j.end(
+      new SetSecureValueErrors$({
+        id: j.field('id', fromJson$InputUser),
+        errors: j.vector('errors', fromJson$SecureValueError),
+      }),
+    );
   }
 }
 
@@ -592,6 +750,7 @@ class GetRequirementsToContact$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeRequirementToContact[] {
+    checkRpcError(bytes, 'users.getRequirementsToContact', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$RequirementToContact);
   }
 
@@ -605,6 +764,21 @@ class GetRequirementsToContact$ {
     } catch (e) {
       return rethrowDecode(e, 'users.getRequirementsToContact', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('users.getRequirementsToContact');
+    j.vector('id', this.id, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetRequirementsToContact$ {
+    const j = new TlJsonReader(json, 'users.getRequirementsToContact', classes);
+    return j.end(
+      new GetRequirementsToContact$({
+        id: j.vector('id', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -658,6 +832,7 @@ class GetSavedMusic$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.users.TypeSavedMusic {
+    checkRpcError(bytes, 'users.getSavedMusic', options);
     return readBoxed(bytes, noRegistry, options, readResult$users$SavedMusic);
   }
 
@@ -677,6 +852,27 @@ class GetSavedMusic$ {
     } catch (e) {
       return rethrowDecode(e, 'users.getSavedMusic', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('users.getSavedMusic');
+    j.field('id', this.id, objectToJson);
+    j.field('offset', this.offset, intToJson);
+    j.field('limit', this.limit, intToJson);
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedMusic$ {
+    const j = new TlJsonReader(json, 'users.getSavedMusic', classes);
+    return j.end(
+      new GetSavedMusic$({
+        id: j.field('id', fromJson$InputUser),
+        offset: j.field('offset', intFromJson),
+        limit: j.field('limit', intFromJson),
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -730,6 +926,7 @@ class GetSavedMusicByID$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.users.TypeSavedMusic {
+    checkRpcError(bytes, 'users.getSavedMusicByID', options);
     return readBoxed(bytes, noRegistry, options, readResult$users$SavedMusic);
   }
 
@@ -745,6 +942,23 @@ class GetSavedMusicByID$ {
     } catch (e) {
       return rethrowDecode(e, 'users.getSavedMusicByID', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('users.getSavedMusicByID');
+    j.field('id', this.id, objectToJson);
+    j.vector('documents', this.documents, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedMusicByID$ {
+    const j = new TlJsonReader(json, 'users.getSavedMusicByID', classes);
+    return j.end(
+      new GetSavedMusicByID$({
+        id: j.field('id', fromJson$InputUser),
+        documents: j.vector('documents', fromJson$InputDocument),
+      }),
+    );
   }
 }
 

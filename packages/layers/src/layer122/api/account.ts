@@ -5,21 +5,43 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { BigInteger, LongInput, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type {
+  BigInteger,
+  LongInput,
+  TlJsonClasses,
+  TlJsonObject,
+  TlReader,
+  TlReaderOptions,
+  TlWriter,
+} from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  boolFromJson,
+  boolToJson,
+  bytesFromJson,
+  bytesToJson,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
+  intFromJson,
+  intToJson,
   longArg,
+  longFromJson,
+  longToJson,
   noRegistry,
+  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
   sharedFlagError,
+  stringFromJson,
+  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -121,6 +143,43 @@ import {
   write$WebAuthorization,
   write$account$PasswordInputSettings,
 } from '../codecs.js';
+import {
+  fromJson$AccountDaysTTL,
+  fromJson$Authorization,
+  fromJson$AutoDownloadSettings,
+  fromJson$Chat,
+  fromJson$CodeSettings,
+  fromJson$GlobalPrivacySettings,
+  fromJson$InputCheckPasswordSRP,
+  fromJson$InputDocument,
+  fromJson$InputFile,
+  fromJson$InputNotifyPeer,
+  fromJson$InputPeer,
+  fromJson$InputPeerNotifySettings,
+  fromJson$InputPrivacyKey,
+  fromJson$InputPrivacyRule,
+  fromJson$InputSecureValue,
+  fromJson$InputTheme,
+  fromJson$InputThemeSettings,
+  fromJson$InputWallPaper,
+  fromJson$PasswordKdfAlgo,
+  fromJson$PrivacyRule,
+  fromJson$ReportReason,
+  fromJson$SecureCredentialsEncrypted,
+  fromJson$SecurePasswordKdfAlgo,
+  fromJson$SecureRequiredType,
+  fromJson$SecureSecretSettings,
+  fromJson$SecureValue,
+  fromJson$SecureValueError,
+  fromJson$SecureValueHash,
+  fromJson$SecureValueType,
+  fromJson$Theme,
+  fromJson$User,
+  fromJson$WallPaper,
+  fromJson$WallPaperSettings,
+  fromJson$WebAuthorization,
+  fromJson$account$PasswordInputSettings,
+} from '../json.js';
 
 /** Any constructor of `account.PrivacyRules`, discriminated by `className`. */
 export type TypePrivacyRules = Api.account.PrivacyRules;
@@ -233,6 +292,25 @@ class PrivacyRules$ {
       return rethrowDecode(e, 'account.privacyRules', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.privacyRules');
+    j.vector('rules', this.rules, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PrivacyRules$ {
+    const j = new TlJsonReader(json, 'account.privacyRules', classes);
+    return j.end(
+      new PrivacyRules$({
+        rules: j.vector('rules', fromJson$PrivacyRule),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `account.privacyRules#50a04e45 rules:Vector<PrivacyRule> chats:Vector<Chat> users:Vector<User> = account.PrivacyRules` */
@@ -290,6 +368,21 @@ class Authorizations$ {
     } catch (e) {
       return rethrowDecode(e, 'account.authorizations', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.authorizations');
+    j.vector('authorizations', this.authorizations, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Authorizations$ {
+    const j = new TlJsonReader(json, 'account.authorizations', classes);
+    return j.end(
+      new Authorizations$({
+        authorizations: j.vector('authorizations', fromJson$Authorization),
+      }),
+    );
   }
 }
 
@@ -416,6 +509,41 @@ class Password$ {
       return rethrowDecode(e, 'account.password', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.password');
+    j.flag('has_recovery', this.hasRecovery);
+    j.flag('has_secure_values', this.hasSecureValues);
+    j.flag('has_password', this.hasPassword);
+    j.optional('current_algo', this.currentAlgo, objectToJson);
+    j.optional('srp_B', this.srp_B, bytesToJson);
+    j.optional('srp_id', this.srpId, longToJson);
+    j.optional('hint', this.hint, stringToJson);
+    j.optional('email_unconfirmed_pattern', this.emailUnconfirmedPattern, stringToJson);
+    j.field('new_algo', this.newAlgo, objectToJson);
+    j.field('new_secure_algo', this.newSecureAlgo, objectToJson);
+    j.field('secure_random', this.secureRandom, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Password$ {
+    const j = new TlJsonReader(json, 'account.password', classes);
+    return j.end(
+      new Password$({
+        hasRecovery: j.flag('has_recovery'),
+        hasSecureValues: j.flag('has_secure_values'),
+        hasPassword: j.flag('has_password'),
+        currentAlgo: j.optional('current_algo', fromJson$PasswordKdfAlgo),
+        srp_B: j.optional('srp_B', bytesFromJson),
+        srpId: j.optional('srp_id', longFromJson),
+        hint: j.optional('hint', stringFromJson),
+        emailUnconfirmedPattern: j.optional('email_unconfirmed_pattern', stringFromJson),
+        newAlgo: j.field('new_algo', fromJson$PasswordKdfAlgo),
+        newSecureAlgo: j.field('new_secure_algo', fromJson$SecurePasswordKdfAlgo),
+        secureRandom: j.field('secure_random', bytesFromJson),
+      }),
+    );
+  }
 }
 
 /** `account.password#ad2641f8 flags:# has_recovery:flags.0?true has_secure_values:flags.1?true has_password:flags.2?true current_algo:flags.2?PasswordKdfAlgo srp_B:flags.2?bytes srp_id:flags.2?long hint:flags.3?string email_unconfirmed_pattern:flags.4?string new_algo:PasswordKdfAlgo new_secure_algo:SecurePasswordKdfAlgo secure_random:bytes = account.Password` */
@@ -478,6 +606,23 @@ class PasswordSettings$ {
     } catch (e) {
       return rethrowDecode(e, 'account.passwordSettings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.passwordSettings');
+    j.optional('email', this.email, stringToJson);
+    j.optional('secure_settings', this.secureSettings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PasswordSettings$ {
+    const j = new TlJsonReader(json, 'account.passwordSettings', classes);
+    return j.end(
+      new PasswordSettings$({
+        email: j.optional('email', stringFromJson),
+        secureSettings: j.optional('secure_settings', fromJson$SecureSecretSettings),
+      }),
+    );
   }
 }
 
@@ -571,6 +716,29 @@ class PasswordInputSettings$ {
       return rethrowDecode(e, 'account.passwordInputSettings', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.passwordInputSettings');
+    j.optional('new_algo', this.newAlgo, objectToJson);
+    j.optional('new_password_hash', this.newPasswordHash, bytesToJson);
+    j.optional('hint', this.hint, stringToJson);
+    j.optional('email', this.email, stringToJson);
+    j.optional('new_secure_settings', this.newSecureSettings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PasswordInputSettings$ {
+    const j = new TlJsonReader(json, 'account.passwordInputSettings', classes);
+    return j.end(
+      new PasswordInputSettings$({
+        newAlgo: j.optional('new_algo', fromJson$PasswordKdfAlgo),
+        newPasswordHash: j.optional('new_password_hash', bytesFromJson),
+        hint: j.optional('hint', stringFromJson),
+        email: j.optional('email', stringFromJson),
+        newSecureSettings: j.optional('new_secure_settings', fromJson$SecureSecretSettings),
+      }),
+    );
+  }
 }
 
 /** `account.passwordInputSettings#c23727c9 flags:# new_algo:flags.0?PasswordKdfAlgo new_password_hash:flags.0?bytes hint:flags.0?string email:flags.1?string new_secure_settings:flags.2?SecureSecretSettings = account.PasswordInputSettings` */
@@ -626,6 +794,23 @@ class TmpPassword$ {
     } catch (e) {
       return rethrowDecode(e, 'account.tmpPassword', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.tmpPassword');
+    j.field('tmp_password', this.tmpPassword, bytesToJson);
+    j.field('valid_until', this.validUntil, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TmpPassword$ {
+    const j = new TlJsonReader(json, 'account.tmpPassword', classes);
+    return j.end(
+      new TmpPassword$({
+        tmpPassword: j.field('tmp_password', bytesFromJson),
+        validUntil: j.field('valid_until', intFromJson),
+      }),
+    );
   }
 }
 
@@ -697,6 +882,23 @@ class WebAuthorizations$ {
     } catch (e) {
       return rethrowDecode(e, 'account.webAuthorizations', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.webAuthorizations');
+    j.vector('authorizations', this.authorizations, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): WebAuthorizations$ {
+    const j = new TlJsonReader(json, 'account.webAuthorizations', classes);
+    return j.end(
+      new WebAuthorizations$({
+        authorizations: j.vector('authorizations', fromJson$WebAuthorization),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -807,6 +1009,29 @@ class AuthorizationForm$ {
       return rethrowDecode(e, 'account.authorizationForm', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.authorizationForm');
+    j.vector('required_types', this.requiredTypes, objectToJson);
+    j.vector('values', this.values, objectToJson);
+    j.vector('errors', this.errors, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    j.optional('privacy_policy_url', this.privacyPolicyUrl, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AuthorizationForm$ {
+    const j = new TlJsonReader(json, 'account.authorizationForm', classes);
+    return j.end(
+      new AuthorizationForm$({
+        requiredTypes: j.vector('required_types', fromJson$SecureRequiredType),
+        values: j.vector('values', fromJson$SecureValue),
+        errors: j.vector('errors', fromJson$SecureValueError),
+        users: j.vector('users', fromJson$User),
+        privacyPolicyUrl: j.optional('privacy_policy_url', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `account.authorizationForm#ad2e1cd8 flags:# required_types:Vector<SecureRequiredType> values:Vector<SecureValue> errors:Vector<SecureValueError> users:Vector<User> privacy_policy_url:flags.0?string = account.AuthorizationForm` */
@@ -863,6 +1088,23 @@ class SentEmailCode$ {
       return rethrowDecode(e, 'account.sentEmailCode', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.sentEmailCode');
+    j.field('email_pattern', this.emailPattern, stringToJson);
+    j.field('length', this.length, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SentEmailCode$ {
+    const j = new TlJsonReader(json, 'account.sentEmailCode', classes);
+    return j.end(
+      new SentEmailCode$({
+        emailPattern: j.field('email_pattern', stringFromJson),
+        length: j.field('length', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `account.sentEmailCode#811f854f email_pattern:string length:int = account.SentEmailCode` */
@@ -913,6 +1155,21 @@ class Takeout$ {
       return rethrowDecode(e, 'account.takeout', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.takeout');
+    j.field('id', this.id, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Takeout$ {
+    const j = new TlJsonReader(json, 'account.takeout', classes);
+    return j.end(
+      new Takeout$({
+        id: j.field('id', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `account.takeout#4dba4501 id:long = account.Takeout` */
@@ -940,6 +1197,14 @@ class WallPapersNotModified$ {
 
   static fromReader(_r: TlReader): WallPapersNotModified$ {
     return new WallPapersNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.wallPapersNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): WallPapersNotModified$ {
+    return new TlJsonReader(json, 'account.wallPapersNotModified', classes).end(new WallPapersNotModified$());
   }
 }
 
@@ -1005,6 +1270,23 @@ class WallPapers$ {
       return rethrowDecode(e, 'account.wallPapers', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.wallPapers');
+    j.field('hash', this.hash, intToJson);
+    j.vector('wallpapers', this.wallpapers, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): WallPapers$ {
+    const j = new TlJsonReader(json, 'account.wallPapers', classes);
+    return j.end(
+      new WallPapers$({
+        hash: j.field('hash', intFromJson),
+        wallpapers: j.vector('wallpapers', fromJson$WallPaper),
+      }),
+    );
+  }
 }
 
 /** `account.wallPapers#702b65a9 hash:int wallpapers:Vector<WallPaper> = account.WallPapers` */
@@ -1067,6 +1349,25 @@ class AutoDownloadSettings$ {
       return rethrowDecode(e, 'account.autoDownloadSettings', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.autoDownloadSettings');
+    j.field('low', this.low, objectToJson);
+    j.field('medium', this.medium, objectToJson);
+    j.field('high', this.high, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AutoDownloadSettings$ {
+    const j = new TlJsonReader(json, 'account.autoDownloadSettings', classes);
+    return j.end(
+      new AutoDownloadSettings$({
+        low: j.field('low', fromJson$AutoDownloadSettings),
+        medium: j.field('medium', fromJson$AutoDownloadSettings),
+        high: j.field('high', fromJson$AutoDownloadSettings),
+      }),
+    );
+  }
 }
 
 /** `account.autoDownloadSettings#63cacf26 low:AutoDownloadSettings medium:AutoDownloadSettings high:AutoDownloadSettings = account.AutoDownloadSettings` */
@@ -1094,6 +1395,14 @@ class ThemesNotModified$ {
 
   static fromReader(_r: TlReader): ThemesNotModified$ {
     return new ThemesNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.themesNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ThemesNotModified$ {
+    return new TlJsonReader(json, 'account.themesNotModified', classes).end(new ThemesNotModified$());
   }
 }
 
@@ -1159,6 +1468,23 @@ class Themes$ {
       return rethrowDecode(e, 'account.themes', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.themes');
+    j.field('hash', this.hash, intToJson);
+    j.vector('themes', this.themes, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Themes$ {
+    const j = new TlJsonReader(json, 'account.themes', classes);
+    return j.end(
+      new Themes$({
+        hash: j.field('hash', intFromJson),
+        themes: j.vector('themes', fromJson$Theme),
+      }),
+    );
+  }
 }
 
 /** `account.themes#7f676421 hash:int themes:Vector<Theme> = account.Themes` */
@@ -1217,6 +1543,23 @@ class ContentSettings$ {
     } catch (e) {
       return rethrowDecode(e, 'account.contentSettings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.contentSettings');
+    j.flag('sensitive_enabled', this.sensitiveEnabled);
+    j.flag('sensitive_can_change', this.sensitiveCanChange);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ContentSettings$ {
+    const j = new TlJsonReader(json, 'account.contentSettings', classes);
+    return j.end(
+      new ContentSettings$({
+        sensitiveEnabled: j.flag('sensitive_enabled'),
+        sensitiveCanChange: j.flag('sensitive_can_change'),
+      }),
+    );
   }
 }
 
@@ -1288,6 +1631,7 @@ class RegisterDevice$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.registerDevice', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1313,6 +1657,31 @@ class RegisterDevice$ {
     } catch (e) {
       return rethrowDecode(e, 'account.registerDevice', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.registerDevice');
+    j.flag('no_muted', this.noMuted);
+    j.field('token_type', this.tokenType, intToJson);
+    j.field('token', this.token, stringToJson);
+    j.field('app_sandbox', this.appSandbox, boolToJson);
+    j.field('secret', this.secret, bytesToJson);
+    j.vector('other_uids', this.otherUids, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RegisterDevice$ {
+    const j = new TlJsonReader(json, 'account.registerDevice', classes);
+    return j.end(
+      new RegisterDevice$({
+        noMuted: j.flag('no_muted'),
+        tokenType: j.field('token_type', intFromJson),
+        token: j.field('token', stringFromJson),
+        appSandbox: j.field('app_sandbox', boolFromJson),
+        secret: j.field('secret', bytesFromJson),
+        otherUids: j.vector('other_uids', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1370,6 +1739,7 @@ class UnregisterDevice$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.unregisterDevice', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1387,6 +1757,25 @@ class UnregisterDevice$ {
     } catch (e) {
       return rethrowDecode(e, 'account.unregisterDevice', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.unregisterDevice');
+    j.field('token_type', this.tokenType, intToJson);
+    j.field('token', this.token, stringToJson);
+    j.vector('other_uids', this.otherUids, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UnregisterDevice$ {
+    const j = new TlJsonReader(json, 'account.unregisterDevice', classes);
+    return j.end(
+      new UnregisterDevice$({
+        tokenType: j.field('token_type', intFromJson),
+        token: j.field('token', stringFromJson),
+        otherUids: j.vector('other_uids', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1432,6 +1821,7 @@ class UpdateNotifySettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.updateNotifySettings', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1447,6 +1837,23 @@ class UpdateNotifySettings$ {
     } catch (e) {
       return rethrowDecode(e, 'account.updateNotifySettings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.updateNotifySettings');
+    j.field('peer', this.peer, objectToJson);
+    j.field('settings', this.settings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateNotifySettings$ {
+    const j = new TlJsonReader(json, 'account.updateNotifySettings', classes);
+    return j.end(
+      new UpdateNotifySettings$({
+        peer: j.field('peer', fromJson$InputNotifyPeer),
+        settings: j.field('settings', fromJson$InputPeerNotifySettings),
+      }),
+    );
   }
 }
 
@@ -1488,6 +1895,7 @@ class GetNotifySettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypePeerNotifySettings {
+    checkRpcError(bytes, 'account.getNotifySettings', options);
     return readBoxed(bytes, noRegistry, options, readResult$PeerNotifySettings);
   }
 
@@ -1501,6 +1909,21 @@ class GetNotifySettings$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getNotifySettings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getNotifySettings');
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetNotifySettings$ {
+    const j = new TlJsonReader(json, 'account.getNotifySettings', classes);
+    return j.end(
+      new GetNotifySettings$({
+        peer: j.field('peer', fromJson$InputNotifyPeer),
+      }),
+    );
   }
 }
 
@@ -1528,11 +1951,20 @@ class ResetNotifySettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.resetNotifySettings', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ResetNotifySettings$ {
     return new ResetNotifySettings$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.resetNotifySettings' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResetNotifySettings$ {
+    return new TlJsonReader(json, 'account.resetNotifySettings', classes).end(new ResetNotifySettings$());
   }
 }
 
@@ -1587,6 +2019,7 @@ class UpdateProfile$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser {
+    checkRpcError(bytes, 'account.updateProfile', options);
     return readBoxed(bytes, noRegistry, options, readResult$User);
   }
 
@@ -1607,6 +2040,25 @@ class UpdateProfile$ {
     } catch (e) {
       return rethrowDecode(e, 'account.updateProfile', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.updateProfile');
+    j.optional('first_name', this.firstName, stringToJson);
+    j.optional('last_name', this.lastName, stringToJson);
+    j.optional('about', this.about, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateProfile$ {
+    const j = new TlJsonReader(json, 'account.updateProfile', classes);
+    return j.end(
+      new UpdateProfile$({
+        firstName: j.optional('first_name', stringFromJson),
+        lastName: j.optional('last_name', stringFromJson),
+        about: j.optional('about', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1648,6 +2100,7 @@ class UpdateStatus$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.updateStatus', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1661,6 +2114,21 @@ class UpdateStatus$ {
     } catch (e) {
       return rethrowDecode(e, 'account.updateStatus', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.updateStatus');
+    j.field('offline', this.offline, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateStatus$ {
+    const j = new TlJsonReader(json, 'account.updateStatus', classes);
+    return j.end(
+      new UpdateStatus$({
+        offline: j.field('offline', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -1702,6 +2170,7 @@ class GetWallPapers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeWallPapers {
+    checkRpcError(bytes, 'account.getWallPapers', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$WallPapers);
   }
 
@@ -1715,6 +2184,21 @@ class GetWallPapers$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getWallPapers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getWallPapers');
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetWallPapers$ {
+    const j = new TlJsonReader(json, 'account.getWallPapers', classes);
+    return j.end(
+      new GetWallPapers$({
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1760,6 +2244,7 @@ class ReportPeer$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.reportPeer', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1775,6 +2260,23 @@ class ReportPeer$ {
     } catch (e) {
       return rethrowDecode(e, 'account.reportPeer', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.reportPeer');
+    j.field('peer', this.peer, objectToJson);
+    j.field('reason', this.reason, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReportPeer$ {
+    const j = new TlJsonReader(json, 'account.reportPeer', classes);
+    return j.end(
+      new ReportPeer$({
+        peer: j.field('peer', fromJson$InputPeer),
+        reason: j.field('reason', fromJson$ReportReason),
+      }),
+    );
   }
 }
 
@@ -1816,6 +2318,7 @@ class CheckUsername$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.checkUsername', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1829,6 +2332,21 @@ class CheckUsername$ {
     } catch (e) {
       return rethrowDecode(e, 'account.checkUsername', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.checkUsername');
+    j.field('username', this.username, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CheckUsername$ {
+    const j = new TlJsonReader(json, 'account.checkUsername', classes);
+    return j.end(
+      new CheckUsername$({
+        username: j.field('username', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1870,6 +2388,7 @@ class UpdateUsername$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser {
+    checkRpcError(bytes, 'account.updateUsername', options);
     return readBoxed(bytes, noRegistry, options, readResult$User);
   }
 
@@ -1883,6 +2402,21 @@ class UpdateUsername$ {
     } catch (e) {
       return rethrowDecode(e, 'account.updateUsername', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.updateUsername');
+    j.field('username', this.username, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateUsername$ {
+    const j = new TlJsonReader(json, 'account.updateUsername', classes);
+    return j.end(
+      new UpdateUsername$({
+        username: j.field('username', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1924,6 +2458,7 @@ class GetPrivacy$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypePrivacyRules {
+    checkRpcError(bytes, 'account.getPrivacy', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$PrivacyRules);
   }
 
@@ -1937,6 +2472,21 @@ class GetPrivacy$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getPrivacy', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getPrivacy');
+    j.field('key', this.key, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPrivacy$ {
+    const j = new TlJsonReader(json, 'account.getPrivacy', classes);
+    return j.end(
+      new GetPrivacy$({
+        key: j.field('key', fromJson$InputPrivacyKey),
+      }),
+    );
   }
 }
 
@@ -1990,6 +2540,7 @@ class SetPrivacy$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypePrivacyRules {
+    checkRpcError(bytes, 'account.setPrivacy', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$PrivacyRules);
   }
 
@@ -2005,6 +2556,23 @@ class SetPrivacy$ {
     } catch (e) {
       return rethrowDecode(e, 'account.setPrivacy', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.setPrivacy');
+    j.field('key', this.key, objectToJson);
+    j.vector('rules', this.rules, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetPrivacy$ {
+    const j = new TlJsonReader(json, 'account.setPrivacy', classes);
+    return j.end(
+      new SetPrivacy$({
+        key: j.field('key', fromJson$InputPrivacyKey),
+        rules: j.vector('rules', fromJson$InputPrivacyRule),
+      }),
+    );
   }
 }
 
@@ -2046,6 +2614,7 @@ class DeleteAccount$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.deleteAccount', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2059,6 +2628,21 @@ class DeleteAccount$ {
     } catch (e) {
       return rethrowDecode(e, 'account.deleteAccount', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.deleteAccount');
+    j.field('reason', this.reason, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteAccount$ {
+    const j = new TlJsonReader(json, 'account.deleteAccount', classes);
+    return j.end(
+      new DeleteAccount$({
+        reason: j.field('reason', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -2086,11 +2670,20 @@ class GetAccountTTL$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeAccountDaysTTL {
+    checkRpcError(bytes, 'account.getAccountTTL', options);
     return readBoxed(bytes, noRegistry, options, readResult$AccountDaysTTL);
   }
 
   static fromReader(_r: TlReader): GetAccountTTL$ {
     return new GetAccountTTL$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.getAccountTTL' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAccountTTL$ {
+    return new TlJsonReader(json, 'account.getAccountTTL', classes).end(new GetAccountTTL$());
   }
 }
 
@@ -2132,6 +2725,7 @@ class SetAccountTTL$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.setAccountTTL', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2145,6 +2739,21 @@ class SetAccountTTL$ {
     } catch (e) {
       return rethrowDecode(e, 'account.setAccountTTL', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.setAccountTTL');
+    j.field('ttl', this.ttl, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetAccountTTL$ {
+    const j = new TlJsonReader(json, 'account.setAccountTTL', classes);
+    return j.end(
+      new SetAccountTTL$({
+        ttl: j.field('ttl', fromJson$AccountDaysTTL),
+      }),
+    );
   }
 }
 
@@ -2190,6 +2799,7 @@ class SendChangePhoneCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
+    checkRpcError(bytes, 'account.sendChangePhoneCode', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$SentCode);
   }
 
@@ -2205,6 +2815,23 @@ class SendChangePhoneCode$ {
     } catch (e) {
       return rethrowDecode(e, 'account.sendChangePhoneCode', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.sendChangePhoneCode');
+    j.field('phone_number', this.phoneNumber, stringToJson);
+    j.field('settings', this.settings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendChangePhoneCode$ {
+    const j = new TlJsonReader(json, 'account.sendChangePhoneCode', classes);
+    return j.end(
+      new SendChangePhoneCode$({
+        phoneNumber: j.field('phone_number', stringFromJson),
+        settings: j.field('settings', fromJson$CodeSettings),
+      }),
+    );
   }
 }
 
@@ -2254,6 +2881,7 @@ class ChangePhone$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser {
+    checkRpcError(bytes, 'account.changePhone', options);
     return readBoxed(bytes, noRegistry, options, readResult$User);
   }
 
@@ -2271,6 +2899,25 @@ class ChangePhone$ {
     } catch (e) {
       return rethrowDecode(e, 'account.changePhone', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.changePhone');
+    j.field('phone_number', this.phoneNumber, stringToJson);
+    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
+    j.field('phone_code', this.phoneCode, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChangePhone$ {
+    const j = new TlJsonReader(json, 'account.changePhone', classes);
+    return j.end(
+      new ChangePhone$({
+        phoneNumber: j.field('phone_number', stringFromJson),
+        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
+        phoneCode: j.field('phone_code', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -2312,6 +2959,7 @@ class UpdateDeviceLocked$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.updateDeviceLocked', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2325,6 +2973,21 @@ class UpdateDeviceLocked$ {
     } catch (e) {
       return rethrowDecode(e, 'account.updateDeviceLocked', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.updateDeviceLocked');
+    j.field('period', this.period, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateDeviceLocked$ {
+    const j = new TlJsonReader(json, 'account.updateDeviceLocked', classes);
+    return j.end(
+      new UpdateDeviceLocked$({
+        period: j.field('period', intFromJson),
+      }),
+    );
   }
 }
 
@@ -2352,11 +3015,20 @@ class GetAuthorizations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeAuthorizations {
+    checkRpcError(bytes, 'account.getAuthorizations', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$Authorizations);
   }
 
   static fromReader(_r: TlReader): GetAuthorizations$ {
     return new GetAuthorizations$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.getAuthorizations' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAuthorizations$ {
+    return new TlJsonReader(json, 'account.getAuthorizations', classes).end(new GetAuthorizations$());
   }
 }
 
@@ -2398,6 +3070,7 @@ class ResetAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.resetAuthorization', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2411,6 +3084,21 @@ class ResetAuthorization$ {
     } catch (e) {
       return rethrowDecode(e, 'account.resetAuthorization', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.resetAuthorization');
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResetAuthorization$ {
+    const j = new TlJsonReader(json, 'account.resetAuthorization', classes);
+    return j.end(
+      new ResetAuthorization$({
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -2438,11 +3126,20 @@ class GetPassword$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypePassword {
+    checkRpcError(bytes, 'account.getPassword', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$Password);
   }
 
   static fromReader(_r: TlReader): GetPassword$ {
     return new GetPassword$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.getPassword' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPassword$ {
+    return new TlJsonReader(json, 'account.getPassword', classes).end(new GetPassword$());
   }
 }
 
@@ -2484,6 +3181,7 @@ class GetPasswordSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypePasswordSettings {
+    checkRpcError(bytes, 'account.getPasswordSettings', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$PasswordSettings);
   }
 
@@ -2497,6 +3195,21 @@ class GetPasswordSettings$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getPasswordSettings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getPasswordSettings');
+    j.field('password', this.password, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPasswordSettings$ {
+    const j = new TlJsonReader(json, 'account.getPasswordSettings', classes);
+    return j.end(
+      new GetPasswordSettings$({
+        password: j.field('password', fromJson$InputCheckPasswordSRP),
+      }),
+    );
   }
 }
 
@@ -2542,6 +3255,7 @@ class UpdatePasswordSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.updatePasswordSettings', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2557,6 +3271,23 @@ class UpdatePasswordSettings$ {
     } catch (e) {
       return rethrowDecode(e, 'account.updatePasswordSettings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.updatePasswordSettings');
+    j.field('password', this.password, objectToJson);
+    j.field('new_settings', this.newSettings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdatePasswordSettings$ {
+    const j = new TlJsonReader(json, 'account.updatePasswordSettings', classes);
+    return j.end(
+      new UpdatePasswordSettings$({
+        password: j.field('password', fromJson$InputCheckPasswordSRP),
+        newSettings: j.field('new_settings', fromJson$account$PasswordInputSettings),
+      }),
+    );
   }
 }
 
@@ -2602,6 +3333,7 @@ class SendConfirmPhoneCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
+    checkRpcError(bytes, 'account.sendConfirmPhoneCode', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$SentCode);
   }
 
@@ -2617,6 +3349,23 @@ class SendConfirmPhoneCode$ {
     } catch (e) {
       return rethrowDecode(e, 'account.sendConfirmPhoneCode', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.sendConfirmPhoneCode');
+    j.field('hash', this.hash, stringToJson);
+    j.field('settings', this.settings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendConfirmPhoneCode$ {
+    const j = new TlJsonReader(json, 'account.sendConfirmPhoneCode', classes);
+    return j.end(
+      new SendConfirmPhoneCode$({
+        hash: j.field('hash', stringFromJson),
+        settings: j.field('settings', fromJson$CodeSettings),
+      }),
+    );
   }
 }
 
@@ -2662,6 +3411,7 @@ class ConfirmPhone$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.confirmPhone', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2677,6 +3427,23 @@ class ConfirmPhone$ {
     } catch (e) {
       return rethrowDecode(e, 'account.confirmPhone', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.confirmPhone');
+    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
+    j.field('phone_code', this.phoneCode, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ConfirmPhone$ {
+    const j = new TlJsonReader(json, 'account.confirmPhone', classes);
+    return j.end(
+      new ConfirmPhone$({
+        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
+        phoneCode: j.field('phone_code', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -2722,6 +3489,7 @@ class GetTmpPassword$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeTmpPassword {
+    checkRpcError(bytes, 'account.getTmpPassword', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$TmpPassword);
   }
 
@@ -2737,6 +3505,23 @@ class GetTmpPassword$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getTmpPassword', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getTmpPassword');
+    j.field('password', this.password, objectToJson);
+    j.field('period', this.period, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetTmpPassword$ {
+    const j = new TlJsonReader(json, 'account.getTmpPassword', classes);
+    return j.end(
+      new GetTmpPassword$({
+        password: j.field('password', fromJson$InputCheckPasswordSRP),
+        period: j.field('period', intFromJson),
+      }),
+    );
   }
 }
 
@@ -2764,11 +3549,20 @@ class GetWebAuthorizations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeWebAuthorizations {
+    checkRpcError(bytes, 'account.getWebAuthorizations', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$WebAuthorizations);
   }
 
   static fromReader(_r: TlReader): GetWebAuthorizations$ {
     return new GetWebAuthorizations$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.getWebAuthorizations' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetWebAuthorizations$ {
+    return new TlJsonReader(json, 'account.getWebAuthorizations', classes).end(new GetWebAuthorizations$());
   }
 }
 
@@ -2810,6 +3604,7 @@ class ResetWebAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.resetWebAuthorization', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2823,6 +3618,21 @@ class ResetWebAuthorization$ {
     } catch (e) {
       return rethrowDecode(e, 'account.resetWebAuthorization', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.resetWebAuthorization');
+    j.field('hash', this.hash, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResetWebAuthorization$ {
+    const j = new TlJsonReader(json, 'account.resetWebAuthorization', classes);
+    return j.end(
+      new ResetWebAuthorization$({
+        hash: j.field('hash', longFromJson),
+      }),
+    );
   }
 }
 
@@ -2850,11 +3660,20 @@ class ResetWebAuthorizations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.resetWebAuthorizations', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ResetWebAuthorizations$ {
     return new ResetWebAuthorizations$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.resetWebAuthorizations' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResetWebAuthorizations$ {
+    return new TlJsonReader(json, 'account.resetWebAuthorizations', classes).end(new ResetWebAuthorizations$());
   }
 }
 
@@ -2882,11 +3701,20 @@ class GetAllSecureValues$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSecureValue[] {
+    checkRpcError(bytes, 'account.getAllSecureValues', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$SecureValue);
   }
 
   static fromReader(_r: TlReader): GetAllSecureValues$ {
     return new GetAllSecureValues$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.getAllSecureValues' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAllSecureValues$ {
+    return new TlJsonReader(json, 'account.getAllSecureValues', classes).end(new GetAllSecureValues$());
   }
 }
 
@@ -2936,6 +3764,7 @@ class GetSecureValue$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSecureValue[] {
+    checkRpcError(bytes, 'account.getSecureValue', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$SecureValue);
   }
 
@@ -2949,6 +3778,21 @@ class GetSecureValue$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getSecureValue', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getSecureValue');
+    j.vector('types', this.types, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSecureValue$ {
+    const j = new TlJsonReader(json, 'account.getSecureValue', classes);
+    return j.end(
+      new GetSecureValue$({
+        types: j.vector('types', fromJson$SecureValueType),
+      }),
+    );
   }
 }
 
@@ -2994,6 +3838,7 @@ class SaveSecureValue$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSecureValue {
+    checkRpcError(bytes, 'account.saveSecureValue', options);
     return readBoxed(bytes, noRegistry, options, readResult$SecureValue);
   }
 
@@ -3009,6 +3854,23 @@ class SaveSecureValue$ {
     } catch (e) {
       return rethrowDecode(e, 'account.saveSecureValue', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.saveSecureValue');
+    j.field('value', this.value, objectToJson);
+    j.field('secure_secret_id', this.secureSecretId, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SaveSecureValue$ {
+    const j = new TlJsonReader(json, 'account.saveSecureValue', classes);
+    return j.end(
+      new SaveSecureValue$({
+        value: j.field('value', fromJson$InputSecureValue),
+        secureSecretId: j.field('secure_secret_id', longFromJson),
+      }),
+    );
   }
 }
 
@@ -3058,6 +3920,7 @@ class DeleteSecureValue$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.deleteSecureValue', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -3071,6 +3934,21 @@ class DeleteSecureValue$ {
     } catch (e) {
       return rethrowDecode(e, 'account.deleteSecureValue', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.deleteSecureValue');
+    j.vector('types', this.types, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteSecureValue$ {
+    const j = new TlJsonReader(json, 'account.deleteSecureValue', classes);
+    return j.end(
+      new DeleteSecureValue$({
+        types: j.vector('types', fromJson$SecureValueType),
+      }),
+    );
   }
 }
 
@@ -3120,6 +3998,7 @@ class GetAuthorizationForm$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeAuthorizationForm {
+    checkRpcError(bytes, 'account.getAuthorizationForm', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$AuthorizationForm);
   }
 
@@ -3137,6 +4016,25 @@ class GetAuthorizationForm$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getAuthorizationForm', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getAuthorizationForm');
+    j.field('bot_id', this.botId, intToJson);
+    j.field('scope', this.scope, stringToJson);
+    j.field('public_key', this.publicKey, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAuthorizationForm$ {
+    const j = new TlJsonReader(json, 'account.getAuthorizationForm', classes);
+    return j.end(
+      new GetAuthorizationForm$({
+        botId: j.field('bot_id', intFromJson),
+        scope: j.field('scope', stringFromJson),
+        publicKey: j.field('public_key', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -3202,6 +4100,7 @@ class AcceptAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.acceptAuthorization', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -3223,6 +4122,29 @@ class AcceptAuthorization$ {
     } catch (e) {
       return rethrowDecode(e, 'account.acceptAuthorization', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.acceptAuthorization');
+    j.field('bot_id', this.botId, intToJson);
+    j.field('scope', this.scope, stringToJson);
+    j.field('public_key', this.publicKey, stringToJson);
+    j.vector('value_hashes', this.valueHashes, objectToJson);
+    j.field('credentials', this.credentials, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptAuthorization$ {
+    const j = new TlJsonReader(json, 'account.acceptAuthorization', classes);
+    return j.end(
+      new AcceptAuthorization$({
+        botId: j.field('bot_id', intFromJson),
+        scope: j.field('scope', stringFromJson),
+        publicKey: j.field('public_key', stringFromJson),
+        valueHashes: j.vector('value_hashes', fromJson$SecureValueHash),
+        credentials: j.field('credentials', fromJson$SecureCredentialsEncrypted),
+      }),
+    );
   }
 }
 
@@ -3268,6 +4190,7 @@ class SendVerifyPhoneCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
+    checkRpcError(bytes, 'account.sendVerifyPhoneCode', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$SentCode);
   }
 
@@ -3283,6 +4206,23 @@ class SendVerifyPhoneCode$ {
     } catch (e) {
       return rethrowDecode(e, 'account.sendVerifyPhoneCode', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.sendVerifyPhoneCode');
+    j.field('phone_number', this.phoneNumber, stringToJson);
+    j.field('settings', this.settings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendVerifyPhoneCode$ {
+    const j = new TlJsonReader(json, 'account.sendVerifyPhoneCode', classes);
+    return j.end(
+      new SendVerifyPhoneCode$({
+        phoneNumber: j.field('phone_number', stringFromJson),
+        settings: j.field('settings', fromJson$CodeSettings),
+      }),
+    );
   }
 }
 
@@ -3332,6 +4272,7 @@ class VerifyPhone$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.verifyPhone', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -3349,6 +4290,25 @@ class VerifyPhone$ {
     } catch (e) {
       return rethrowDecode(e, 'account.verifyPhone', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.verifyPhone');
+    j.field('phone_number', this.phoneNumber, stringToJson);
+    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
+    j.field('phone_code', this.phoneCode, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): VerifyPhone$ {
+    const j = new TlJsonReader(json, 'account.verifyPhone', classes);
+    return j.end(
+      new VerifyPhone$({
+        phoneNumber: j.field('phone_number', stringFromJson),
+        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
+        phoneCode: j.field('phone_code', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -3390,6 +4350,7 @@ class SendVerifyEmailCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeSentEmailCode {
+    checkRpcError(bytes, 'account.sendVerifyEmailCode', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$SentEmailCode);
   }
 
@@ -3403,6 +4364,21 @@ class SendVerifyEmailCode$ {
     } catch (e) {
       return rethrowDecode(e, 'account.sendVerifyEmailCode', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.sendVerifyEmailCode');
+    j.field('email', this.email, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendVerifyEmailCode$ {
+    const j = new TlJsonReader(json, 'account.sendVerifyEmailCode', classes);
+    return j.end(
+      new SendVerifyEmailCode$({
+        email: j.field('email', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -3448,6 +4424,7 @@ class VerifyEmail$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.verifyEmail', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -3463,6 +4440,23 @@ class VerifyEmail$ {
     } catch (e) {
       return rethrowDecode(e, 'account.verifyEmail', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.verifyEmail');
+    j.field('email', this.email, stringToJson);
+    j.field('code', this.code, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): VerifyEmail$ {
+    const j = new TlJsonReader(json, 'account.verifyEmail', classes);
+    return j.end(
+      new VerifyEmail$({
+        email: j.field('email', stringFromJson),
+        code: j.field('code', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -3535,6 +4529,7 @@ class InitTakeoutSession$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeTakeout {
+    checkRpcError(bytes, 'account.initTakeoutSession', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$Takeout);
   }
 
@@ -3557,6 +4552,33 @@ class InitTakeoutSession$ {
     } catch (e) {
       return rethrowDecode(e, 'account.initTakeoutSession', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.initTakeoutSession');
+    j.flag('contacts', this.contacts);
+    j.flag('message_users', this.messageUsers);
+    j.flag('message_chats', this.messageChats);
+    j.flag('message_megagroups', this.messageMegagroups);
+    j.flag('message_channels', this.messageChannels);
+    j.flag('files', this.files);
+    j.optional('file_max_size', this.fileMaxSize, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InitTakeoutSession$ {
+    const j = new TlJsonReader(json, 'account.initTakeoutSession', classes);
+    return j.end(
+      new InitTakeoutSession$({
+        contacts: j.flag('contacts'),
+        messageUsers: j.flag('message_users'),
+        messageChats: j.flag('message_chats'),
+        messageMegagroups: j.flag('message_megagroups'),
+        messageChannels: j.flag('message_channels'),
+        files: j.flag('files'),
+        fileMaxSize: j.optional('file_max_size', intFromJson),
+      }),
+    );
   }
 }
 
@@ -3600,6 +4622,7 @@ class FinishTakeoutSession$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.finishTakeoutSession', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -3615,6 +4638,21 @@ class FinishTakeoutSession$ {
     } catch (e) {
       return rethrowDecode(e, 'account.finishTakeoutSession', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.finishTakeoutSession');
+    j.flag('success', this.success);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FinishTakeoutSession$ {
+    const j = new TlJsonReader(json, 'account.finishTakeoutSession', classes);
+    return j.end(
+      new FinishTakeoutSession$({
+        success: j.flag('success'),
+      }),
+    );
   }
 }
 
@@ -3656,6 +4694,7 @@ class ConfirmPasswordEmail$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.confirmPasswordEmail', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -3669,6 +4708,21 @@ class ConfirmPasswordEmail$ {
     } catch (e) {
       return rethrowDecode(e, 'account.confirmPasswordEmail', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.confirmPasswordEmail');
+    j.field('code', this.code, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ConfirmPasswordEmail$ {
+    const j = new TlJsonReader(json, 'account.confirmPasswordEmail', classes);
+    return j.end(
+      new ConfirmPasswordEmail$({
+        code: j.field('code', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -3696,11 +4750,20 @@ class ResendPasswordEmail$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.resendPasswordEmail', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ResendPasswordEmail$ {
     return new ResendPasswordEmail$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.resendPasswordEmail' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResendPasswordEmail$ {
+    return new TlJsonReader(json, 'account.resendPasswordEmail', classes).end(new ResendPasswordEmail$());
   }
 }
 
@@ -3728,11 +4791,20 @@ class CancelPasswordEmail$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.cancelPasswordEmail', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): CancelPasswordEmail$ {
     return new CancelPasswordEmail$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.cancelPasswordEmail' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CancelPasswordEmail$ {
+    return new TlJsonReader(json, 'account.cancelPasswordEmail', classes).end(new CancelPasswordEmail$());
   }
 }
 
@@ -3760,11 +4832,20 @@ class GetContactSignUpNotification$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.getContactSignUpNotification', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): GetContactSignUpNotification$ {
     return new GetContactSignUpNotification$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.getContactSignUpNotification' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetContactSignUpNotification$ {
+    return new TlJsonReader(json, 'account.getContactSignUpNotification', classes).end(new GetContactSignUpNotification$());
   }
 }
 
@@ -3806,6 +4887,7 @@ class SetContactSignUpNotification$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.setContactSignUpNotification', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -3819,6 +4901,21 @@ class SetContactSignUpNotification$ {
     } catch (e) {
       return rethrowDecode(e, 'account.setContactSignUpNotification', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.setContactSignUpNotification');
+    j.field('silent', this.silent, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetContactSignUpNotification$ {
+    const j = new TlJsonReader(json, 'account.setContactSignUpNotification', classes);
+    return j.end(
+      new SetContactSignUpNotification$({
+        silent: j.field('silent', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -3867,6 +4964,7 @@ class GetNotifyExceptions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'account.getNotifyExceptions', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -3884,6 +4982,23 @@ class GetNotifyExceptions$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getNotifyExceptions', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getNotifyExceptions');
+    j.flag('compare_sound', this.compareSound);
+    j.optional('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetNotifyExceptions$ {
+    const j = new TlJsonReader(json, 'account.getNotifyExceptions', classes);
+    return j.end(
+      new GetNotifyExceptions$({
+        compareSound: j.flag('compare_sound'),
+        peer: j.optional('peer', fromJson$InputNotifyPeer),
+      }),
+    );
   }
 }
 
@@ -3925,6 +5040,7 @@ class GetWallPaper$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWallPaper {
+    checkRpcError(bytes, 'account.getWallPaper', options);
     return readBoxed(bytes, noRegistry, options, readResult$WallPaper);
   }
 
@@ -3938,6 +5054,21 @@ class GetWallPaper$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getWallPaper', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getWallPaper');
+    j.field('wallpaper', this.wallpaper, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetWallPaper$ {
+    const j = new TlJsonReader(json, 'account.getWallPaper', classes);
+    return j.end(
+      new GetWallPaper$({
+        wallpaper: j.field('wallpaper', fromJson$InputWallPaper),
+      }),
+    );
   }
 }
 
@@ -3987,6 +5118,7 @@ class UploadWallPaper$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWallPaper {
+    checkRpcError(bytes, 'account.uploadWallPaper', options);
     return readBoxed(bytes, noRegistry, options, readResult$WallPaper);
   }
 
@@ -4004,6 +5136,25 @@ class UploadWallPaper$ {
     } catch (e) {
       return rethrowDecode(e, 'account.uploadWallPaper', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.uploadWallPaper');
+    j.field('file', this.file, objectToJson);
+    j.field('mime_type', this.mimeType, stringToJson);
+    j.field('settings', this.settings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UploadWallPaper$ {
+    const j = new TlJsonReader(json, 'account.uploadWallPaper', classes);
+    return j.end(
+      new UploadWallPaper$({
+        file: j.field('file', fromJson$InputFile),
+        mimeType: j.field('mime_type', stringFromJson),
+        settings: j.field('settings', fromJson$WallPaperSettings),
+      }),
+    );
   }
 }
 
@@ -4053,6 +5204,7 @@ class SaveWallPaper$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.saveWallPaper', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -4070,6 +5222,25 @@ class SaveWallPaper$ {
     } catch (e) {
       return rethrowDecode(e, 'account.saveWallPaper', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.saveWallPaper');
+    j.field('wallpaper', this.wallpaper, objectToJson);
+    j.field('unsave', this.unsave, boolToJson);
+    j.field('settings', this.settings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SaveWallPaper$ {
+    const j = new TlJsonReader(json, 'account.saveWallPaper', classes);
+    return j.end(
+      new SaveWallPaper$({
+        wallpaper: j.field('wallpaper', fromJson$InputWallPaper),
+        unsave: j.field('unsave', boolFromJson),
+        settings: j.field('settings', fromJson$WallPaperSettings),
+      }),
+    );
   }
 }
 
@@ -4115,6 +5286,7 @@ class InstallWallPaper$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.installWallPaper', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -4130,6 +5302,23 @@ class InstallWallPaper$ {
     } catch (e) {
       return rethrowDecode(e, 'account.installWallPaper', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.installWallPaper');
+    j.field('wallpaper', this.wallpaper, objectToJson);
+    j.field('settings', this.settings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InstallWallPaper$ {
+    const j = new TlJsonReader(json, 'account.installWallPaper', classes);
+    return j.end(
+      new InstallWallPaper$({
+        wallpaper: j.field('wallpaper', fromJson$InputWallPaper),
+        settings: j.field('settings', fromJson$WallPaperSettings),
+      }),
+    );
   }
 }
 
@@ -4157,11 +5346,20 @@ class ResetWallPapers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.resetWallPapers', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ResetWallPapers$ {
     return new ResetWallPapers$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.resetWallPapers' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResetWallPapers$ {
+    return new TlJsonReader(json, 'account.resetWallPapers', classes).end(new ResetWallPapers$());
   }
 }
 
@@ -4189,11 +5387,20 @@ class GetAutoDownloadSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeAutoDownloadSettings {
+    checkRpcError(bytes, 'account.getAutoDownloadSettings', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$AutoDownloadSettings);
   }
 
   static fromReader(_r: TlReader): GetAutoDownloadSettings$ {
     return new GetAutoDownloadSettings$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.getAutoDownloadSettings' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAutoDownloadSettings$ {
+    return new TlJsonReader(json, 'account.getAutoDownloadSettings', classes).end(new GetAutoDownloadSettings$());
   }
 }
 
@@ -4245,6 +5452,7 @@ class SaveAutoDownloadSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.saveAutoDownloadSettings', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -4263,6 +5471,25 @@ class SaveAutoDownloadSettings$ {
     } catch (e) {
       return rethrowDecode(e, 'account.saveAutoDownloadSettings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.saveAutoDownloadSettings');
+    j.flag('low', this.low);
+    j.flag('high', this.high);
+    j.field('settings', this.settings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SaveAutoDownloadSettings$ {
+    const j = new TlJsonReader(json, 'account.saveAutoDownloadSettings', classes);
+    return j.end(
+      new SaveAutoDownloadSettings$({
+        low: j.flag('low'),
+        high: j.flag('high'),
+        settings: j.field('settings', fromJson$AutoDownloadSettings),
+      }),
+    );
   }
 }
 
@@ -4319,6 +5546,7 @@ class UploadTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDocument {
+    checkRpcError(bytes, 'account.uploadTheme', options);
     return readBoxed(bytes, noRegistry, options, readResult$Document);
   }
 
@@ -4341,6 +5569,27 @@ class UploadTheme$ {
     } catch (e) {
       return rethrowDecode(e, 'account.uploadTheme', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.uploadTheme');
+    j.field('file', this.file, objectToJson);
+    j.optional('thumb', this.thumb, objectToJson);
+    j.field('file_name', this.fileName, stringToJson);
+    j.field('mime_type', this.mimeType, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UploadTheme$ {
+    const j = new TlJsonReader(json, 'account.uploadTheme', classes);
+    return j.end(
+      new UploadTheme$({
+        file: j.field('file', fromJson$InputFile),
+        thumb: j.optional('thumb', fromJson$InputFile),
+        fileName: j.field('file_name', stringFromJson),
+        mimeType: j.field('mime_type', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -4398,6 +5647,7 @@ class CreateTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeTheme {
+    checkRpcError(bytes, 'account.createTheme', options);
     return readBoxed(bytes, noRegistry, options, readResult$Theme);
   }
 
@@ -4420,6 +5670,27 @@ class CreateTheme$ {
     } catch (e) {
       return rethrowDecode(e, 'account.createTheme', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.createTheme');
+    j.field('slug', this.slug, stringToJson);
+    j.field('title', this.title, stringToJson);
+    j.optional('document', this.document, objectToJson);
+    j.optional('settings', this.settings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CreateTheme$ {
+    const j = new TlJsonReader(json, 'account.createTheme', classes);
+    return j.end(
+      new CreateTheme$({
+        slug: j.field('slug', stringFromJson),
+        title: j.field('title', stringFromJson),
+        document: j.optional('document', fromJson$InputDocument),
+        settings: j.optional('settings', fromJson$InputThemeSettings),
+      }),
+    );
   }
 }
 
@@ -4487,6 +5758,7 @@ class UpdateTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeTheme {
+    checkRpcError(bytes, 'account.updateTheme', options);
     return readBoxed(bytes, noRegistry, options, readResult$Theme);
   }
 
@@ -4513,6 +5785,31 @@ class UpdateTheme$ {
     } catch (e) {
       return rethrowDecode(e, 'account.updateTheme', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.updateTheme');
+    j.field('format', this.format, stringToJson);
+    j.field('theme', this.theme, objectToJson);
+    j.optional('slug', this.slug, stringToJson);
+    j.optional('title', this.title, stringToJson);
+    j.optional('document', this.document, objectToJson);
+    j.optional('settings', this.settings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateTheme$ {
+    const j = new TlJsonReader(json, 'account.updateTheme', classes);
+    return j.end(
+      new UpdateTheme$({
+        format: j.field('format', stringFromJson),
+        theme: j.field('theme', fromJson$InputTheme),
+        slug: j.optional('slug', stringFromJson),
+        title: j.optional('title', stringFromJson),
+        document: j.optional('document', fromJson$InputDocument),
+        settings: j.optional('settings', fromJson$InputThemeSettings),
+      }),
+    );
   }
 }
 
@@ -4558,6 +5855,7 @@ class SaveTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.saveTheme', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -4573,6 +5871,23 @@ class SaveTheme$ {
     } catch (e) {
       return rethrowDecode(e, 'account.saveTheme', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.saveTheme');
+    j.field('theme', this.theme, objectToJson);
+    j.field('unsave', this.unsave, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SaveTheme$ {
+    const j = new TlJsonReader(json, 'account.saveTheme', classes);
+    return j.end(
+      new SaveTheme$({
+        theme: j.field('theme', fromJson$InputTheme),
+        unsave: j.field('unsave', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -4632,6 +5947,7 @@ class InstallTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.installTheme', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -4651,6 +5967,25 @@ class InstallTheme$ {
     } catch (e) {
       return rethrowDecode(e, 'account.installTheme', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.installTheme');
+    j.flag('dark', this.dark);
+    j.optional('format', this.format, stringToJson);
+    j.optional('theme', this.theme, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InstallTheme$ {
+    const j = new TlJsonReader(json, 'account.installTheme', classes);
+    return j.end(
+      new InstallTheme$({
+        dark: j.flag('dark'),
+        format: j.optional('format', stringFromJson),
+        theme: j.optional('theme', fromJson$InputTheme),
+      }),
+    );
   }
 }
 
@@ -4700,6 +6035,7 @@ class GetTheme$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeTheme {
+    checkRpcError(bytes, 'account.getTheme', options);
     return readBoxed(bytes, noRegistry, options, readResult$Theme);
   }
 
@@ -4717,6 +6053,25 @@ class GetTheme$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getTheme', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getTheme');
+    j.field('format', this.format, stringToJson);
+    j.field('theme', this.theme, objectToJson);
+    j.field('document_id', this.documentId, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetTheme$ {
+    const j = new TlJsonReader(json, 'account.getTheme', classes);
+    return j.end(
+      new GetTheme$({
+        format: j.field('format', stringFromJson),
+        theme: j.field('theme', fromJson$InputTheme),
+        documentId: j.field('document_id', longFromJson),
+      }),
+    );
   }
 }
 
@@ -4762,6 +6117,7 @@ class GetThemes$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeThemes {
+    checkRpcError(bytes, 'account.getThemes', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$Themes);
   }
 
@@ -4777,6 +6133,23 @@ class GetThemes$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getThemes', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getThemes');
+    j.field('format', this.format, stringToJson);
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetThemes$ {
+    const j = new TlJsonReader(json, 'account.getThemes', classes);
+    return j.end(
+      new GetThemes$({
+        format: j.field('format', stringFromJson),
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -4820,6 +6193,7 @@ class SetContentSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'account.setContentSettings', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -4835,6 +6209,21 @@ class SetContentSettings$ {
     } catch (e) {
       return rethrowDecode(e, 'account.setContentSettings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.setContentSettings');
+    j.flag('sensitive_enabled', this.sensitiveEnabled);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetContentSettings$ {
+    const j = new TlJsonReader(json, 'account.setContentSettings', classes);
+    return j.end(
+      new SetContentSettings$({
+        sensitiveEnabled: j.flag('sensitive_enabled'),
+      }),
+    );
   }
 }
 
@@ -4862,11 +6251,20 @@ class GetContentSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.account.TypeContentSettings {
+    checkRpcError(bytes, 'account.getContentSettings', options);
     return readBoxed(bytes, noRegistry, options, readResult$account$ContentSettings);
   }
 
   static fromReader(_r: TlReader): GetContentSettings$ {
     return new GetContentSettings$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.getContentSettings' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetContentSettings$ {
+    return new TlJsonReader(json, 'account.getContentSettings', classes).end(new GetContentSettings$());
   }
 }
 
@@ -4916,6 +6314,7 @@ class GetMultiWallPapers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWallPaper[] {
+    checkRpcError(bytes, 'account.getMultiWallPapers', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$WallPaper);
   }
 
@@ -4929,6 +6328,21 @@ class GetMultiWallPapers$ {
     } catch (e) {
       return rethrowDecode(e, 'account.getMultiWallPapers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.getMultiWallPapers');
+    j.vector('wallpapers', this.wallpapers, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetMultiWallPapers$ {
+    const j = new TlJsonReader(json, 'account.getMultiWallPapers', classes);
+    return j.end(
+      new GetMultiWallPapers$({
+        wallpapers: j.vector('wallpapers', fromJson$InputWallPaper),
+      }),
+    );
   }
 }
 
@@ -4956,11 +6370,20 @@ class GetGlobalPrivacySettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeGlobalPrivacySettings {
+    checkRpcError(bytes, 'account.getGlobalPrivacySettings', options);
     return readBoxed(bytes, noRegistry, options, readResult$GlobalPrivacySettings);
   }
 
   static fromReader(_r: TlReader): GetGlobalPrivacySettings$ {
     return new GetGlobalPrivacySettings$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'account.getGlobalPrivacySettings' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetGlobalPrivacySettings$ {
+    return new TlJsonReader(json, 'account.getGlobalPrivacySettings', classes).end(new GetGlobalPrivacySettings$());
   }
 }
 
@@ -5002,6 +6425,7 @@ class SetGlobalPrivacySettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeGlobalPrivacySettings {
+    checkRpcError(bytes, 'account.setGlobalPrivacySettings', options);
     return readBoxed(bytes, noRegistry, options, readResult$GlobalPrivacySettings);
   }
 
@@ -5015,6 +6439,21 @@ class SetGlobalPrivacySettings$ {
     } catch (e) {
       return rethrowDecode(e, 'account.setGlobalPrivacySettings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('account.setGlobalPrivacySettings');
+    j.field('settings', this.settings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetGlobalPrivacySettings$ {
+    const j = new TlJsonReader(json, 'account.setGlobalPrivacySettings', classes);
+    return j.end(
+      new SetGlobalPrivacySettings$({
+        settings: j.field('settings', fromJson$GlobalPrivacySettings),
+      }),
+    );
   }
 }
 

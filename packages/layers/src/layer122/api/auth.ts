@@ -5,21 +5,41 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { BigInteger, LongInput, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type {
+  BigInteger,
+  LongInput,
+  TlJsonClasses,
+  TlJsonObject,
+  TlReader,
+  TlReaderOptions,
+  TlWriter,
+} from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  bytesFromJson,
+  bytesToJson,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
+  intFromJson,
+  intToJson,
   longArg,
   longArrayArg,
+  longFromJson,
+  longToJson,
   noRegistry,
+  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
+  stringFromJson,
+  stringToJson,
   unknownFlagBits,
 } from '@tlforge/runtime';
 import {
@@ -47,6 +67,15 @@ import {
   write$auth$SentCodeType,
   write$help$TermsOfService,
 } from '../codecs.js';
+import {
+  fromJson$CodeSettings,
+  fromJson$InputCheckPasswordSRP,
+  fromJson$User,
+  fromJson$auth$Authorization,
+  fromJson$auth$CodeType,
+  fromJson$auth$SentCodeType,
+  fromJson$help$TermsOfService,
+} from '../json.js';
 
 /** Any constructor of `auth.SentCode`, discriminated by `className`. */
 export type TypeSentCode = Api.auth.SentCode;
@@ -144,6 +173,27 @@ class SentCode$ {
       return rethrowDecode(e, 'auth.sentCode', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.sentCode');
+    j.field('type', this.type, objectToJson);
+    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
+    j.optional('next_type', this.nextType, objectToJson);
+    j.optional('timeout', this.timeout, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SentCode$ {
+    const j = new TlJsonReader(json, 'auth.sentCode', classes);
+    return j.end(
+      new SentCode$({
+        type: j.field('type', fromJson$auth$SentCodeType),
+        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
+        nextType: j.optional('next_type', fromJson$auth$CodeType),
+        timeout: j.optional('timeout', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `auth.sentCode#5e002502 flags:# type:auth.SentCodeType phone_code_hash:string next_type:flags.1?auth.CodeType timeout:flags.2?int = auth.SentCode` */
@@ -206,6 +256,23 @@ class Authorization$ {
       return rethrowDecode(e, 'auth.authorization', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.authorization');
+    j.optional('tmp_sessions', this.tmpSessions, intToJson);
+    j.field('user', this.user, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Authorization$ {
+    const j = new TlJsonReader(json, 'auth.authorization', classes);
+    return j.end(
+      new Authorization$({
+        tmpSessions: j.optional('tmp_sessions', intFromJson),
+        user: j.field('user', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `auth.authorization#cd050916 flags:# tmp_sessions:flags.0?int user:User = auth.Authorization` */
@@ -261,6 +328,21 @@ class AuthorizationSignUpRequired$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.authorizationSignUpRequired', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.authorizationSignUpRequired');
+    j.optional('terms_of_service', this.termsOfService, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AuthorizationSignUpRequired$ {
+    const j = new TlJsonReader(json, 'auth.authorizationSignUpRequired', classes);
+    return j.end(
+      new AuthorizationSignUpRequired$({
+        termsOfService: j.optional('terms_of_service', fromJson$help$TermsOfService),
+      }),
+    );
   }
 }
 
@@ -318,6 +400,23 @@ class ExportedAuthorization$ {
       return rethrowDecode(e, 'auth.exportedAuthorization', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.exportedAuthorization');
+    j.field('id', this.id, intToJson);
+    j.field('bytes', this.bytes, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ExportedAuthorization$ {
+    const j = new TlJsonReader(json, 'auth.exportedAuthorization', classes);
+    return j.end(
+      new ExportedAuthorization$({
+        id: j.field('id', intFromJson),
+        bytes: j.field('bytes', bytesFromJson),
+      }),
+    );
+  }
 }
 
 /** `auth.exportedAuthorization#df969c2d id:int bytes:bytes = auth.ExportedAuthorization` */
@@ -368,6 +467,21 @@ class PasswordRecovery$ {
       return rethrowDecode(e, 'auth.passwordRecovery', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.passwordRecovery');
+    j.field('email_pattern', this.emailPattern, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PasswordRecovery$ {
+    const j = new TlJsonReader(json, 'auth.passwordRecovery', classes);
+    return j.end(
+      new PasswordRecovery$({
+        emailPattern: j.field('email_pattern', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `auth.passwordRecovery#137948a5 email_pattern:string = auth.PasswordRecovery` */
@@ -395,6 +509,14 @@ class CodeTypeSms$ {
 
   static fromReader(_r: TlReader): CodeTypeSms$ {
     return new CodeTypeSms$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'auth.codeTypeSms' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CodeTypeSms$ {
+    return new TlJsonReader(json, 'auth.codeTypeSms', classes).end(new CodeTypeSms$());
   }
 }
 
@@ -424,6 +546,14 @@ class CodeTypeCall$ {
   static fromReader(_r: TlReader): CodeTypeCall$ {
     return new CodeTypeCall$();
   }
+
+  toJSON(): TlJsonObject {
+    return { _: 'auth.codeTypeCall' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CodeTypeCall$ {
+    return new TlJsonReader(json, 'auth.codeTypeCall', classes).end(new CodeTypeCall$());
+  }
 }
 
 /** `auth.codeTypeCall#741cd3e3 = auth.CodeType` */
@@ -451,6 +581,14 @@ class CodeTypeFlashCall$ {
 
   static fromReader(_r: TlReader): CodeTypeFlashCall$ {
     return new CodeTypeFlashCall$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'auth.codeTypeFlashCall' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CodeTypeFlashCall$ {
+    return new TlJsonReader(json, 'auth.codeTypeFlashCall', classes).end(new CodeTypeFlashCall$());
   }
 }
 
@@ -502,6 +640,21 @@ class SentCodeTypeApp$ {
       return rethrowDecode(e, 'auth.sentCodeTypeApp', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.sentCodeTypeApp');
+    j.field('length', this.length, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeApp$ {
+    const j = new TlJsonReader(json, 'auth.sentCodeTypeApp', classes);
+    return j.end(
+      new SentCodeTypeApp$({
+        length: j.field('length', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `auth.sentCodeTypeApp#3dbb5986 length:int = auth.SentCodeType` */
@@ -551,6 +704,21 @@ class SentCodeTypeSms$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.sentCodeTypeSms', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.sentCodeTypeSms');
+    j.field('length', this.length, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeSms$ {
+    const j = new TlJsonReader(json, 'auth.sentCodeTypeSms', classes);
+    return j.end(
+      new SentCodeTypeSms$({
+        length: j.field('length', intFromJson),
+      }),
+    );
   }
 }
 
@@ -602,6 +770,21 @@ class SentCodeTypeCall$ {
       return rethrowDecode(e, 'auth.sentCodeTypeCall', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.sentCodeTypeCall');
+    j.field('length', this.length, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeCall$ {
+    const j = new TlJsonReader(json, 'auth.sentCodeTypeCall', classes);
+    return j.end(
+      new SentCodeTypeCall$({
+        length: j.field('length', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `auth.sentCodeTypeCall#5353e5a7 length:int = auth.SentCodeType` */
@@ -651,6 +834,21 @@ class SentCodeTypeFlashCall$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.sentCodeTypeFlashCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.sentCodeTypeFlashCall');
+    j.field('pattern', this.pattern, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeFlashCall$ {
+    const j = new TlJsonReader(json, 'auth.sentCodeTypeFlashCall', classes);
+    return j.end(
+      new SentCodeTypeFlashCall$({
+        pattern: j.field('pattern', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -708,6 +906,23 @@ class LoginToken$ {
       return rethrowDecode(e, 'auth.loginToken', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.loginToken');
+    j.field('expires', this.expires, intToJson);
+    j.field('token', this.token, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): LoginToken$ {
+    const j = new TlJsonReader(json, 'auth.loginToken', classes);
+    return j.end(
+      new LoginToken$({
+        expires: j.field('expires', intFromJson),
+        token: j.field('token', bytesFromJson),
+      }),
+    );
+  }
 }
 
 /** `auth.loginToken#629f1980 expires:int token:bytes = auth.LoginToken` */
@@ -764,6 +979,23 @@ class LoginTokenMigrateTo$ {
       return rethrowDecode(e, 'auth.loginTokenMigrateTo', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.loginTokenMigrateTo');
+    j.field('dc_id', this.dcId, intToJson);
+    j.field('token', this.token, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): LoginTokenMigrateTo$ {
+    const j = new TlJsonReader(json, 'auth.loginTokenMigrateTo', classes);
+    return j.end(
+      new LoginTokenMigrateTo$({
+        dcId: j.field('dc_id', intFromJson),
+        token: j.field('token', bytesFromJson),
+      }),
+    );
+  }
 }
 
 /** `auth.loginTokenMigrateTo#68e9916 dc_id:int token:bytes = auth.LoginToken` */
@@ -813,6 +1045,21 @@ class LoginTokenSuccess$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.loginTokenSuccess', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.loginTokenSuccess');
+    j.field('authorization', this.authorization, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): LoginTokenSuccess$ {
+    const j = new TlJsonReader(json, 'auth.loginTokenSuccess', classes);
+    return j.end(
+      new LoginTokenSuccess$({
+        authorization: j.field('authorization', fromJson$auth$Authorization),
+      }),
+    );
   }
 }
 
@@ -866,6 +1113,7 @@ class SendCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
+    checkRpcError(bytes, 'auth.sendCode', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$SentCode);
   }
 
@@ -885,6 +1133,27 @@ class SendCode$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.sendCode', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.sendCode');
+    j.field('phone_number', this.phoneNumber, stringToJson);
+    j.field('api_id', this.apiId, intToJson);
+    j.field('api_hash', this.apiHash, stringToJson);
+    j.field('settings', this.settings, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendCode$ {
+    const j = new TlJsonReader(json, 'auth.sendCode', classes);
+    return j.end(
+      new SendCode$({
+        phoneNumber: j.field('phone_number', stringFromJson),
+        apiId: j.field('api_id', intFromJson),
+        apiHash: j.field('api_hash', stringFromJson),
+        settings: j.field('settings', fromJson$CodeSettings),
+      }),
+    );
   }
 }
 
@@ -938,6 +1207,7 @@ class SignUp$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
+    checkRpcError(bytes, 'auth.signUp', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
@@ -957,6 +1227,27 @@ class SignUp$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.signUp', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.signUp');
+    j.field('phone_number', this.phoneNumber, stringToJson);
+    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
+    j.field('first_name', this.firstName, stringToJson);
+    j.field('last_name', this.lastName, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SignUp$ {
+    const j = new TlJsonReader(json, 'auth.signUp', classes);
+    return j.end(
+      new SignUp$({
+        phoneNumber: j.field('phone_number', stringFromJson),
+        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
+        firstName: j.field('first_name', stringFromJson),
+        lastName: j.field('last_name', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1006,6 +1297,7 @@ class SignIn$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
+    checkRpcError(bytes, 'auth.signIn', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
@@ -1023,6 +1315,25 @@ class SignIn$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.signIn', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.signIn');
+    j.field('phone_number', this.phoneNumber, stringToJson);
+    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
+    j.field('phone_code', this.phoneCode, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SignIn$ {
+    const j = new TlJsonReader(json, 'auth.signIn', classes);
+    return j.end(
+      new SignIn$({
+        phoneNumber: j.field('phone_number', stringFromJson),
+        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
+        phoneCode: j.field('phone_code', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1050,11 +1361,20 @@ class LogOut$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'auth.logOut', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): LogOut$ {
     return new LogOut$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'auth.logOut' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): LogOut$ {
+    return new TlJsonReader(json, 'auth.logOut', classes).end(new LogOut$());
   }
 }
 
@@ -1082,11 +1402,20 @@ class ResetAuthorizations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'auth.resetAuthorizations', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ResetAuthorizations$ {
     return new ResetAuthorizations$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'auth.resetAuthorizations' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResetAuthorizations$ {
+    return new TlJsonReader(json, 'auth.resetAuthorizations', classes).end(new ResetAuthorizations$());
   }
 }
 
@@ -1128,6 +1457,7 @@ class ExportAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeExportedAuthorization {
+    checkRpcError(bytes, 'auth.exportAuthorization', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$ExportedAuthorization);
   }
 
@@ -1141,6 +1471,21 @@ class ExportAuthorization$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.exportAuthorization', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.exportAuthorization');
+    j.field('dc_id', this.dcId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ExportAuthorization$ {
+    const j = new TlJsonReader(json, 'auth.exportAuthorization', classes);
+    return j.end(
+      new ExportAuthorization$({
+        dcId: j.field('dc_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1186,6 +1531,7 @@ class ImportAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
+    checkRpcError(bytes, 'auth.importAuthorization', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
@@ -1201,6 +1547,23 @@ class ImportAuthorization$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.importAuthorization', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.importAuthorization');
+    j.field('id', this.id, intToJson);
+    j.field('bytes', this.bytes, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ImportAuthorization$ {
+    const j = new TlJsonReader(json, 'auth.importAuthorization', classes);
+    return j.end(
+      new ImportAuthorization$({
+        id: j.field('id', intFromJson),
+        bytes: j.field('bytes', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -1254,6 +1617,7 @@ class BindTempAuthKey$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'auth.bindTempAuthKey', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1273,6 +1637,27 @@ class BindTempAuthKey$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.bindTempAuthKey', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.bindTempAuthKey');
+    j.field('perm_auth_key_id', this.permAuthKeyId, longToJson);
+    j.field('nonce', this.nonce, longToJson);
+    j.field('expires_at', this.expiresAt, intToJson);
+    j.field('encrypted_message', this.encryptedMessage, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BindTempAuthKey$ {
+    const j = new TlJsonReader(json, 'auth.bindTempAuthKey', classes);
+    return j.end(
+      new BindTempAuthKey$({
+        permAuthKeyId: j.field('perm_auth_key_id', longFromJson),
+        nonce: j.field('nonce', longFromJson),
+        expiresAt: j.field('expires_at', intFromJson),
+        encryptedMessage: j.field('encrypted_message', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -1326,6 +1711,7 @@ class ImportBotAuthorization$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
+    checkRpcError(bytes, 'auth.importBotAuthorization', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
@@ -1345,6 +1731,27 @@ class ImportBotAuthorization$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.importBotAuthorization', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.importBotAuthorization');
+    j.field('flags', this.flags, intToJson);
+    j.field('api_id', this.apiId, intToJson);
+    j.field('api_hash', this.apiHash, stringToJson);
+    j.field('bot_auth_token', this.botAuthToken, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ImportBotAuthorization$ {
+    const j = new TlJsonReader(json, 'auth.importBotAuthorization', classes);
+    return j.end(
+      new ImportBotAuthorization$({
+        flags: j.field('flags', intFromJson),
+        apiId: j.field('api_id', intFromJson),
+        apiHash: j.field('api_hash', stringFromJson),
+        botAuthToken: j.field('bot_auth_token', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1386,6 +1793,7 @@ class CheckPassword$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
+    checkRpcError(bytes, 'auth.checkPassword', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
@@ -1399,6 +1807,21 @@ class CheckPassword$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.checkPassword', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.checkPassword');
+    j.field('password', this.password, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CheckPassword$ {
+    const j = new TlJsonReader(json, 'auth.checkPassword', classes);
+    return j.end(
+      new CheckPassword$({
+        password: j.field('password', fromJson$InputCheckPasswordSRP),
+      }),
+    );
   }
 }
 
@@ -1426,11 +1849,20 @@ class RequestPasswordRecovery$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypePasswordRecovery {
+    checkRpcError(bytes, 'auth.requestPasswordRecovery', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$PasswordRecovery);
   }
 
   static fromReader(_r: TlReader): RequestPasswordRecovery$ {
     return new RequestPasswordRecovery$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'auth.requestPasswordRecovery' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RequestPasswordRecovery$ {
+    return new TlJsonReader(json, 'auth.requestPasswordRecovery', classes).end(new RequestPasswordRecovery$());
   }
 }
 
@@ -1472,6 +1904,7 @@ class RecoverPassword$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeAuthorization {
+    checkRpcError(bytes, 'auth.recoverPassword', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$Authorization);
   }
 
@@ -1485,6 +1918,21 @@ class RecoverPassword$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.recoverPassword', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.recoverPassword');
+    j.field('code', this.code, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RecoverPassword$ {
+    const j = new TlJsonReader(json, 'auth.recoverPassword', classes);
+    return j.end(
+      new RecoverPassword$({
+        code: j.field('code', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1530,6 +1978,7 @@ class ResendCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeSentCode {
+    checkRpcError(bytes, 'auth.resendCode', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$SentCode);
   }
 
@@ -1545,6 +1994,23 @@ class ResendCode$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.resendCode', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.resendCode');
+    j.field('phone_number', this.phoneNumber, stringToJson);
+    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResendCode$ {
+    const j = new TlJsonReader(json, 'auth.resendCode', classes);
+    return j.end(
+      new ResendCode$({
+        phoneNumber: j.field('phone_number', stringFromJson),
+        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1590,6 +2056,7 @@ class CancelCode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'auth.cancelCode', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1605,6 +2072,23 @@ class CancelCode$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.cancelCode', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.cancelCode');
+    j.field('phone_number', this.phoneNumber, stringToJson);
+    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CancelCode$ {
+    const j = new TlJsonReader(json, 'auth.cancelCode', classes);
+    return j.end(
+      new CancelCode$({
+        phoneNumber: j.field('phone_number', stringFromJson),
+        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1654,6 +2138,7 @@ class DropTempAuthKeys$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'auth.dropTempAuthKeys', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1667,6 +2152,21 @@ class DropTempAuthKeys$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.dropTempAuthKeys', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.dropTempAuthKeys');
+    j.vector('except_auth_keys', this.exceptAuthKeys, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DropTempAuthKeys$ {
+    const j = new TlJsonReader(json, 'auth.dropTempAuthKeys', classes);
+    return j.end(
+      new DropTempAuthKeys$({
+        exceptAuthKeys: j.vector('except_auth_keys', longFromJson),
+      }),
+    );
   }
 }
 
@@ -1724,6 +2224,7 @@ class ExportLoginToken$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeLoginToken {
+    checkRpcError(bytes, 'auth.exportLoginToken', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$LoginToken);
   }
 
@@ -1741,6 +2242,25 @@ class ExportLoginToken$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.exportLoginToken', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.exportLoginToken');
+    j.field('api_id', this.apiId, intToJson);
+    j.field('api_hash', this.apiHash, stringToJson);
+    j.vector('except_ids', this.exceptIds, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ExportLoginToken$ {
+    const j = new TlJsonReader(json, 'auth.exportLoginToken', classes);
+    return j.end(
+      new ExportLoginToken$({
+        apiId: j.field('api_id', intFromJson),
+        apiHash: j.field('api_hash', stringFromJson),
+        exceptIds: j.vector('except_ids', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1782,6 +2302,7 @@ class ImportLoginToken$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.auth.TypeLoginToken {
+    checkRpcError(bytes, 'auth.importLoginToken', options);
     return readBoxed(bytes, noRegistry, options, readResult$auth$LoginToken);
   }
 
@@ -1795,6 +2316,21 @@ class ImportLoginToken$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.importLoginToken', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.importLoginToken');
+    j.field('token', this.token, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ImportLoginToken$ {
+    const j = new TlJsonReader(json, 'auth.importLoginToken', classes);
+    return j.end(
+      new ImportLoginToken$({
+        token: j.field('token', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -1836,6 +2372,7 @@ class AcceptLoginToken$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeAuthorization {
+    checkRpcError(bytes, 'auth.acceptLoginToken', options);
     return readBoxed(bytes, noRegistry, options, readResult$Authorization);
   }
 
@@ -1849,6 +2386,21 @@ class AcceptLoginToken$ {
     } catch (e) {
       return rethrowDecode(e, 'auth.acceptLoginToken', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('auth.acceptLoginToken');
+    j.field('token', this.token, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptLoginToken$ {
+    const j = new TlJsonReader(json, 'auth.acceptLoginToken', classes);
+    return j.end(
+      new AcceptLoginToken$({
+        token: j.field('token', bytesFromJson),
+      }),
+    );
   }
 }
 

@@ -5,20 +5,36 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { BigInteger, LongInput, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type {
+  BigInteger,
+  LongInput,
+  TlJsonClasses,
+  TlJsonObject,
+  TlReader,
+  TlReaderOptions,
+  TlWriter,
+} from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
   longArg,
+  longFromJson,
+  longToJson,
   noRegistry,
+  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
+  stringFromJson,
+  stringToJson,
 } from '@tlforge/runtime';
 import {
   read$DataJSON,
@@ -28,6 +44,7 @@ import {
   write$BotCommand,
   write$DataJSON,
 } from '../codecs.js';
+import { fromJson$BotCommand, fromJson$DataJSON } from '../json.js';
 
 
 /** `bots.sendCustomRequest#aa2769ed custom_method:string params:DataJSON = DataJSON` */
@@ -68,6 +85,7 @@ class SendCustomRequest$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDataJSON {
+    checkRpcError(bytes, 'bots.sendCustomRequest', options);
     return readBoxed(bytes, noRegistry, options, readResult$DataJSON);
   }
 
@@ -83,6 +101,23 @@ class SendCustomRequest$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.sendCustomRequest', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.sendCustomRequest');
+    j.field('custom_method', this.customMethod, stringToJson);
+    j.field('params', this.params, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendCustomRequest$ {
+    const j = new TlJsonReader(json, 'bots.sendCustomRequest', classes);
+    return j.end(
+      new SendCustomRequest$({
+        customMethod: j.field('custom_method', stringFromJson),
+        params: j.field('params', fromJson$DataJSON),
+      }),
+    );
   }
 }
 
@@ -128,6 +163,7 @@ class AnswerWebhookJSONQuery$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'bots.answerWebhookJSONQuery', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -143,6 +179,23 @@ class AnswerWebhookJSONQuery$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.answerWebhookJSONQuery', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.answerWebhookJSONQuery');
+    j.field('query_id', this.queryId, longToJson);
+    j.field('data', this.data, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AnswerWebhookJSONQuery$ {
+    const j = new TlJsonReader(json, 'bots.answerWebhookJSONQuery', classes);
+    return j.end(
+      new AnswerWebhookJSONQuery$({
+        queryId: j.field('query_id', longFromJson),
+        data: j.field('data', fromJson$DataJSON),
+      }),
+    );
   }
 }
 
@@ -192,6 +245,7 @@ class SetBotCommands$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'bots.setBotCommands', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -205,6 +259,21 @@ class SetBotCommands$ {
     } catch (e) {
       return rethrowDecode(e, 'bots.setBotCommands', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('bots.setBotCommands');
+    j.vector('commands', this.commands, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotCommands$ {
+    const j = new TlJsonReader(json, 'bots.setBotCommands', classes);
+    return j.end(
+      new SetBotCommands$({
+        commands: j.vector('commands', fromJson$BotCommand),
+      }),
+    );
   }
 }
 

@@ -5,21 +5,41 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { BigInteger, LongInput, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type {
+  BigInteger,
+  LongInput,
+  TlJsonClasses,
+  TlJsonObject,
+  TlReader,
+  TlReaderOptions,
+  TlWriter,
+} from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  boolFromJson,
+  boolToJson,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
+  intFromJson,
+  intToJson,
   longArg,
+  longFromJson,
+  longToJson,
   noRegistry,
+  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
   sharedFlagError,
+  stringFromJson,
+  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -71,6 +91,23 @@ import {
   write$InputUser,
   write$User,
 } from '../codecs.js';
+import {
+  fromJson$ChannelAdminLogEvent,
+  fromJson$ChannelAdminLogEventsFilter,
+  fromJson$ChannelParticipant,
+  fromJson$ChannelParticipantsFilter,
+  fromJson$Chat,
+  fromJson$ChatAdminRights,
+  fromJson$ChatBannedRights,
+  fromJson$InputChannel,
+  fromJson$InputChatPhoto,
+  fromJson$InputCheckPasswordSRP,
+  fromJson$InputGeoPoint,
+  fromJson$InputMessage,
+  fromJson$InputStickerSet,
+  fromJson$InputUser,
+  fromJson$User,
+} from '../json.js';
 
 /** Any constructor of `channels.ChannelParticipants`, discriminated by `className`. */
 export type TypeChannelParticipants = 
@@ -152,6 +189,25 @@ class ChannelParticipants$ {
       return rethrowDecode(e, 'channels.channelParticipants', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.channelParticipants');
+    j.field('count', this.count, intToJson);
+    j.vector('participants', this.participants, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelParticipants$ {
+    const j = new TlJsonReader(json, 'channels.channelParticipants', classes);
+    return j.end(
+      new ChannelParticipants$({
+        count: j.field('count', intFromJson),
+        participants: j.vector('participants', fromJson$ChannelParticipant),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `channels.channelParticipants#f56ee2a8 count:int participants:Vector<ChannelParticipant> users:Vector<User> = channels.ChannelParticipants` */
@@ -179,6 +235,14 @@ class ChannelParticipantsNotModified$ {
 
   static fromReader(_r: TlReader): ChannelParticipantsNotModified$ {
     return new ChannelParticipantsNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'channels.channelParticipantsNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelParticipantsNotModified$ {
+    return new TlJsonReader(json, 'channels.channelParticipantsNotModified', classes).end(new ChannelParticipantsNotModified$());
   }
 }
 
@@ -243,6 +307,23 @@ class ChannelParticipant$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.channelParticipant', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.channelParticipant');
+    j.field('participant', this.participant, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelParticipant$ {
+    const j = new TlJsonReader(json, 'channels.channelParticipant', classes);
+    return j.end(
+      new ChannelParticipant$({
+        participant: j.field('participant', fromJson$ChannelParticipant),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -328,6 +409,25 @@ class AdminLogResults$ {
       return rethrowDecode(e, 'channels.adminLogResults', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.adminLogResults');
+    j.vector('events', this.events, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AdminLogResults$ {
+    const j = new TlJsonReader(json, 'channels.adminLogResults', classes);
+    return j.end(
+      new AdminLogResults$({
+        events: j.vector('events', fromJson$ChannelAdminLogEvent),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `channels.adminLogResults#ed8af74d events:Vector<ChannelAdminLogEvent> chats:Vector<Chat> users:Vector<User> = channels.AdminLogResults` */
@@ -372,6 +472,7 @@ class ReadHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'channels.readHistory', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -387,6 +488,23 @@ class ReadHistory$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.readHistory', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.readHistory');
+    j.field('channel', this.channel, objectToJson);
+    j.field('max_id', this.maxId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReadHistory$ {
+    const j = new TlJsonReader(json, 'channels.readHistory', classes);
+    return j.end(
+      new ReadHistory$({
+        channel: j.field('channel', fromJson$InputChannel),
+        maxId: j.field('max_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -440,6 +558,7 @@ class DeleteMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedMessages {
+    checkRpcError(bytes, 'channels.deleteMessages', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedMessages);
   }
 
@@ -455,6 +574,23 @@ class DeleteMessages$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.deleteMessages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.deleteMessages');
+    j.field('channel', this.channel, objectToJson);
+    j.vector('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteMessages$ {
+    const j = new TlJsonReader(json, 'channels.deleteMessages', classes);
+    return j.end(
+      new DeleteMessages$({
+        channel: j.field('channel', fromJson$InputChannel),
+        id: j.vector('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -500,6 +636,7 @@ class DeleteUserHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
+    checkRpcError(bytes, 'channels.deleteUserHistory', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedHistory);
   }
 
@@ -515,6 +652,23 @@ class DeleteUserHistory$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.deleteUserHistory', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.deleteUserHistory');
+    j.field('channel', this.channel, objectToJson);
+    j.field('user_id', this.userId, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteUserHistory$ {
+    const j = new TlJsonReader(json, 'channels.deleteUserHistory', classes);
+    return j.end(
+      new DeleteUserHistory$({
+        channel: j.field('channel', fromJson$InputChannel),
+        userId: j.field('user_id', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -572,6 +726,7 @@ class ReportSpam$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'channels.reportSpam', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -589,6 +744,25 @@ class ReportSpam$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.reportSpam', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.reportSpam');
+    j.field('channel', this.channel, objectToJson);
+    j.field('user_id', this.userId, objectToJson);
+    j.vector('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReportSpam$ {
+    const j = new TlJsonReader(json, 'channels.reportSpam', classes);
+    return j.end(
+      new ReportSpam$({
+        channel: j.field('channel', fromJson$InputChannel),
+        userId: j.field('user_id', fromJson$InputUser),
+        id: j.vector('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -642,6 +816,7 @@ class GetMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
+    checkRpcError(bytes, 'channels.getMessages', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
@@ -657,6 +832,23 @@ class GetMessages$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.getMessages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.getMessages');
+    j.field('channel', this.channel, objectToJson);
+    j.vector('id', this.id, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessages$ {
+    const j = new TlJsonReader(json, 'channels.getMessages', classes);
+    return j.end(
+      new GetMessages$({
+        channel: j.field('channel', fromJson$InputChannel),
+        id: j.vector('id', fromJson$InputMessage),
+      }),
+    );
   }
 }
 
@@ -714,6 +906,7 @@ class GetParticipants$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.channels.TypeChannelParticipants {
+    checkRpcError(bytes, 'channels.getParticipants', options);
     return readBoxed(bytes, noRegistry, options, readResult$channels$ChannelParticipants);
   }
 
@@ -735,6 +928,29 @@ class GetParticipants$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.getParticipants', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.getParticipants');
+    j.field('channel', this.channel, objectToJson);
+    j.field('filter', this.filter, objectToJson);
+    j.field('offset', this.offset, intToJson);
+    j.field('limit', this.limit, intToJson);
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetParticipants$ {
+    const j = new TlJsonReader(json, 'channels.getParticipants', classes);
+    return j.end(
+      new GetParticipants$({
+        channel: j.field('channel', fromJson$InputChannel),
+        filter: j.field('filter', fromJson$ChannelParticipantsFilter),
+        offset: j.field('offset', intFromJson),
+        limit: j.field('limit', intFromJson),
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -780,6 +996,7 @@ class GetParticipant$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.channels.TypeChannelParticipant {
+    checkRpcError(bytes, 'channels.getParticipant', options);
     return readBoxed(bytes, noRegistry, options, readResult$channels$ChannelParticipant);
   }
 
@@ -795,6 +1012,23 @@ class GetParticipant$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.getParticipant', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.getParticipant');
+    j.field('channel', this.channel, objectToJson);
+    j.field('user_id', this.userId, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetParticipant$ {
+    const j = new TlJsonReader(json, 'channels.getParticipant', classes);
+    return j.end(
+      new GetParticipant$({
+        channel: j.field('channel', fromJson$InputChannel),
+        userId: j.field('user_id', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -844,6 +1078,7 @@ class GetChannels$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
+    checkRpcError(bytes, 'channels.getChannels', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
@@ -857,6 +1092,21 @@ class GetChannels$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.getChannels', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.getChannels');
+    j.vector('id', this.id, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetChannels$ {
+    const j = new TlJsonReader(json, 'channels.getChannels', classes);
+    return j.end(
+      new GetChannels$({
+        id: j.vector('id', fromJson$InputChannel),
+      }),
+    );
   }
 }
 
@@ -898,6 +1148,7 @@ class GetFullChannel$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChatFull {
+    checkRpcError(bytes, 'channels.getFullChannel', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$ChatFull);
   }
 
@@ -911,6 +1162,21 @@ class GetFullChannel$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.getFullChannel', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.getFullChannel');
+    j.field('channel', this.channel, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetFullChannel$ {
+    const j = new TlJsonReader(json, 'channels.getFullChannel', classes);
+    return j.end(
+      new GetFullChannel$({
+        channel: j.field('channel', fromJson$InputChannel),
+      }),
+    );
   }
 }
 
@@ -982,6 +1248,7 @@ class CreateChannel$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.createChannel', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1006,6 +1273,31 @@ class CreateChannel$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.createChannel', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.createChannel');
+    j.flag('broadcast', this.broadcast);
+    j.flag('megagroup', this.megagroup);
+    j.field('title', this.title, stringToJson);
+    j.field('about', this.about, stringToJson);
+    j.optional('geo_point', this.geoPoint, objectToJson);
+    j.optional('address', this.address, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CreateChannel$ {
+    const j = new TlJsonReader(json, 'channels.createChannel', classes);
+    return j.end(
+      new CreateChannel$({
+        broadcast: j.flag('broadcast'),
+        megagroup: j.flag('megagroup'),
+        title: j.field('title', stringFromJson),
+        about: j.field('about', stringFromJson),
+        geoPoint: j.optional('geo_point', fromJson$InputGeoPoint),
+        address: j.optional('address', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1059,6 +1351,7 @@ class EditAdmin$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.editAdmin', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1078,6 +1371,27 @@ class EditAdmin$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.editAdmin', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.editAdmin');
+    j.field('channel', this.channel, objectToJson);
+    j.field('user_id', this.userId, objectToJson);
+    j.field('admin_rights', this.adminRights, objectToJson);
+    j.field('rank', this.rank, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditAdmin$ {
+    const j = new TlJsonReader(json, 'channels.editAdmin', classes);
+    return j.end(
+      new EditAdmin$({
+        channel: j.field('channel', fromJson$InputChannel),
+        userId: j.field('user_id', fromJson$InputUser),
+        adminRights: j.field('admin_rights', fromJson$ChatAdminRights),
+        rank: j.field('rank', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1123,6 +1437,7 @@ class EditTitle$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.editTitle', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1138,6 +1453,23 @@ class EditTitle$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.editTitle', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.editTitle');
+    j.field('channel', this.channel, objectToJson);
+    j.field('title', this.title, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditTitle$ {
+    const j = new TlJsonReader(json, 'channels.editTitle', classes);
+    return j.end(
+      new EditTitle$({
+        channel: j.field('channel', fromJson$InputChannel),
+        title: j.field('title', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1183,6 +1515,7 @@ class EditPhoto$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.editPhoto', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1198,6 +1531,23 @@ class EditPhoto$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.editPhoto', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.editPhoto');
+    j.field('channel', this.channel, objectToJson);
+    j.field('photo', this.photo, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditPhoto$ {
+    const j = new TlJsonReader(json, 'channels.editPhoto', classes);
+    return j.end(
+      new EditPhoto$({
+        channel: j.field('channel', fromJson$InputChannel),
+        photo: j.field('photo', fromJson$InputChatPhoto),
+      }),
+    );
   }
 }
 
@@ -1243,6 +1593,7 @@ class CheckUsername$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'channels.checkUsername', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1258,6 +1609,23 @@ class CheckUsername$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.checkUsername', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.checkUsername');
+    j.field('channel', this.channel, objectToJson);
+    j.field('username', this.username, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CheckUsername$ {
+    const j = new TlJsonReader(json, 'channels.checkUsername', classes);
+    return j.end(
+      new CheckUsername$({
+        channel: j.field('channel', fromJson$InputChannel),
+        username: j.field('username', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1303,6 +1671,7 @@ class UpdateUsername$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'channels.updateUsername', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1318,6 +1687,23 @@ class UpdateUsername$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.updateUsername', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.updateUsername');
+    j.field('channel', this.channel, objectToJson);
+    j.field('username', this.username, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateUsername$ {
+    const j = new TlJsonReader(json, 'channels.updateUsername', classes);
+    return j.end(
+      new UpdateUsername$({
+        channel: j.field('channel', fromJson$InputChannel),
+        username: j.field('username', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1359,6 +1745,7 @@ class JoinChannel$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.joinChannel', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1372,6 +1759,21 @@ class JoinChannel$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.joinChannel', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.joinChannel');
+    j.field('channel', this.channel, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): JoinChannel$ {
+    const j = new TlJsonReader(json, 'channels.joinChannel', classes);
+    return j.end(
+      new JoinChannel$({
+        channel: j.field('channel', fromJson$InputChannel),
+      }),
+    );
   }
 }
 
@@ -1413,6 +1815,7 @@ class LeaveChannel$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.leaveChannel', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1426,6 +1829,21 @@ class LeaveChannel$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.leaveChannel', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.leaveChannel');
+    j.field('channel', this.channel, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): LeaveChannel$ {
+    const j = new TlJsonReader(json, 'channels.leaveChannel', classes);
+    return j.end(
+      new LeaveChannel$({
+        channel: j.field('channel', fromJson$InputChannel),
+      }),
+    );
   }
 }
 
@@ -1479,6 +1897,7 @@ class InviteToChannel$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.inviteToChannel', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1494,6 +1913,23 @@ class InviteToChannel$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.inviteToChannel', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.inviteToChannel');
+    j.field('channel', this.channel, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InviteToChannel$ {
+    const j = new TlJsonReader(json, 'channels.inviteToChannel', classes);
+    return j.end(
+      new InviteToChannel$({
+        channel: j.field('channel', fromJson$InputChannel),
+        users: j.vector('users', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -1535,6 +1971,7 @@ class DeleteChannel$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.deleteChannel', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1548,6 +1985,21 @@ class DeleteChannel$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.deleteChannel', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.deleteChannel');
+    j.field('channel', this.channel, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteChannel$ {
+    const j = new TlJsonReader(json, 'channels.deleteChannel', classes);
+    return j.end(
+      new DeleteChannel$({
+        channel: j.field('channel', fromJson$InputChannel),
+      }),
+    );
   }
 }
 
@@ -1603,6 +2055,7 @@ class ExportMessageLink$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeExportedMessageLink {
+    checkRpcError(bytes, 'channels.exportMessageLink', options);
     return readBoxed(bytes, noRegistry, options, readResult$ExportedMessageLink);
   }
 
@@ -1623,6 +2076,27 @@ class ExportMessageLink$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.exportMessageLink', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.exportMessageLink');
+    j.flag('grouped', this.grouped);
+    j.flag('thread', this.thread);
+    j.field('channel', this.channel, objectToJson);
+    j.field('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ExportMessageLink$ {
+    const j = new TlJsonReader(json, 'channels.exportMessageLink', classes);
+    return j.end(
+      new ExportMessageLink$({
+        grouped: j.flag('grouped'),
+        thread: j.flag('thread'),
+        channel: j.field('channel', fromJson$InputChannel),
+        id: j.field('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1668,6 +2142,7 @@ class ToggleSignatures$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.toggleSignatures', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1683,6 +2158,23 @@ class ToggleSignatures$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.toggleSignatures', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.toggleSignatures');
+    j.field('channel', this.channel, objectToJson);
+    j.field('enabled', this.enabled, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleSignatures$ {
+    const j = new TlJsonReader(json, 'channels.toggleSignatures', classes);
+    return j.end(
+      new ToggleSignatures$({
+        channel: j.field('channel', fromJson$InputChannel),
+        enabled: j.field('enabled', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -1730,6 +2222,7 @@ class GetAdminedPublicChannels$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
+    checkRpcError(bytes, 'channels.getAdminedPublicChannels', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
@@ -1746,6 +2239,23 @@ class GetAdminedPublicChannels$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.getAdminedPublicChannels', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.getAdminedPublicChannels');
+    j.flag('by_location', this.byLocation);
+    j.flag('check_limit', this.checkLimit);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAdminedPublicChannels$ {
+    const j = new TlJsonReader(json, 'channels.getAdminedPublicChannels', classes);
+    return j.end(
+      new GetAdminedPublicChannels$({
+        byLocation: j.flag('by_location'),
+        checkLimit: j.flag('check_limit'),
+      }),
+    );
   }
 }
 
@@ -1795,6 +2305,7 @@ class EditBanned$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.editBanned', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1812,6 +2323,25 @@ class EditBanned$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.editBanned', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.editBanned');
+    j.field('channel', this.channel, objectToJson);
+    j.field('user_id', this.userId, objectToJson);
+    j.field('banned_rights', this.bannedRights, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditBanned$ {
+    const j = new TlJsonReader(json, 'channels.editBanned', classes);
+    return j.end(
+      new EditBanned$({
+        channel: j.field('channel', fromJson$InputChannel),
+        userId: j.field('user_id', fromJson$InputUser),
+        bannedRights: j.field('banned_rights', fromJson$ChatBannedRights),
+      }),
+    );
   }
 }
 
@@ -1889,6 +2419,7 @@ class GetAdminLog$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.channels.TypeAdminLogResults {
+    checkRpcError(bytes, 'channels.getAdminLog', options);
     return readBoxed(bytes, noRegistry, options, readResult$channels$AdminLogResults);
   }
 
@@ -1917,6 +2448,33 @@ class GetAdminLog$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.getAdminLog', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.getAdminLog');
+    j.field('channel', this.channel, objectToJson);
+    j.field('q', this.q, stringToJson);
+    j.optional('events_filter', this.eventsFilter, objectToJson);
+    j.optionalVector('admins', this.admins, objectToJson);
+    j.field('max_id', this.maxId, longToJson);
+    j.field('min_id', this.minId, longToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAdminLog$ {
+    const j = new TlJsonReader(json, 'channels.getAdminLog', classes);
+    return j.end(
+      new GetAdminLog$({
+        channel: j.field('channel', fromJson$InputChannel),
+        q: j.field('q', stringFromJson),
+        eventsFilter: j.optional('events_filter', fromJson$ChannelAdminLogEventsFilter),
+        admins: j.optionalVector('admins', fromJson$InputUser),
+        maxId: j.field('max_id', longFromJson),
+        minId: j.field('min_id', longFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1962,6 +2520,7 @@ class SetStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'channels.setStickers', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1977,6 +2536,23 @@ class SetStickers$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.setStickers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.setStickers');
+    j.field('channel', this.channel, objectToJson);
+    j.field('stickerset', this.stickerset, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetStickers$ {
+    const j = new TlJsonReader(json, 'channels.setStickers', classes);
+    return j.end(
+      new SetStickers$({
+        channel: j.field('channel', fromJson$InputChannel),
+        stickerset: j.field('stickerset', fromJson$InputStickerSet),
+      }),
+    );
   }
 }
 
@@ -2030,6 +2606,7 @@ class ReadMessageContents$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'channels.readMessageContents', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2045,6 +2622,23 @@ class ReadMessageContents$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.readMessageContents', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.readMessageContents');
+    j.field('channel', this.channel, objectToJson);
+    j.vector('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReadMessageContents$ {
+    const j = new TlJsonReader(json, 'channels.readMessageContents', classes);
+    return j.end(
+      new ReadMessageContents$({
+        channel: j.field('channel', fromJson$InputChannel),
+        id: j.vector('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -2090,6 +2684,7 @@ class DeleteHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'channels.deleteHistory', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2105,6 +2700,23 @@ class DeleteHistory$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.deleteHistory', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.deleteHistory');
+    j.field('channel', this.channel, objectToJson);
+    j.field('max_id', this.maxId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteHistory$ {
+    const j = new TlJsonReader(json, 'channels.deleteHistory', classes);
+    return j.end(
+      new DeleteHistory$({
+        channel: j.field('channel', fromJson$InputChannel),
+        maxId: j.field('max_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -2150,6 +2762,7 @@ class TogglePreHistoryHidden$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.togglePreHistoryHidden', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -2165,6 +2778,23 @@ class TogglePreHistoryHidden$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.togglePreHistoryHidden', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.togglePreHistoryHidden');
+    j.field('channel', this.channel, objectToJson);
+    j.field('enabled', this.enabled, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TogglePreHistoryHidden$ {
+    const j = new TlJsonReader(json, 'channels.togglePreHistoryHidden', classes);
+    return j.end(
+      new TogglePreHistoryHidden$({
+        channel: j.field('channel', fromJson$InputChannel),
+        enabled: j.field('enabled', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -2206,6 +2836,7 @@ class GetLeftChannels$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
+    checkRpcError(bytes, 'channels.getLeftChannels', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
@@ -2219,6 +2850,21 @@ class GetLeftChannels$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.getLeftChannels', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.getLeftChannels');
+    j.field('offset', this.offset, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetLeftChannels$ {
+    const j = new TlJsonReader(json, 'channels.getLeftChannels', classes);
+    return j.end(
+      new GetLeftChannels$({
+        offset: j.field('offset', intFromJson),
+      }),
+    );
   }
 }
 
@@ -2246,11 +2892,20 @@ class GetGroupsForDiscussion$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
+    checkRpcError(bytes, 'channels.getGroupsForDiscussion', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
   static fromReader(_r: TlReader): GetGroupsForDiscussion$ {
     return new GetGroupsForDiscussion$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'channels.getGroupsForDiscussion' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetGroupsForDiscussion$ {
+    return new TlJsonReader(json, 'channels.getGroupsForDiscussion', classes).end(new GetGroupsForDiscussion$());
   }
 }
 
@@ -2296,6 +2951,7 @@ class SetDiscussionGroup$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'channels.setDiscussionGroup', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2311,6 +2967,23 @@ class SetDiscussionGroup$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.setDiscussionGroup', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.setDiscussionGroup');
+    j.field('broadcast', this.broadcast, objectToJson);
+    j.field('group', this.group, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetDiscussionGroup$ {
+    const j = new TlJsonReader(json, 'channels.setDiscussionGroup', classes);
+    return j.end(
+      new SetDiscussionGroup$({
+        broadcast: j.field('broadcast', fromJson$InputChannel),
+        group: j.field('group', fromJson$InputChannel),
+      }),
+    );
   }
 }
 
@@ -2360,6 +3033,7 @@ class EditCreator$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.editCreator', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -2377,6 +3051,25 @@ class EditCreator$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.editCreator', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.editCreator');
+    j.field('channel', this.channel, objectToJson);
+    j.field('user_id', this.userId, objectToJson);
+    j.field('password', this.password, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditCreator$ {
+    const j = new TlJsonReader(json, 'channels.editCreator', classes);
+    return j.end(
+      new EditCreator$({
+        channel: j.field('channel', fromJson$InputChannel),
+        userId: j.field('user_id', fromJson$InputUser),
+        password: j.field('password', fromJson$InputCheckPasswordSRP),
+      }),
+    );
   }
 }
 
@@ -2426,6 +3119,7 @@ class EditLocation$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'channels.editLocation', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2443,6 +3137,25 @@ class EditLocation$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.editLocation', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.editLocation');
+    j.field('channel', this.channel, objectToJson);
+    j.field('geo_point', this.geoPoint, objectToJson);
+    j.field('address', this.address, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditLocation$ {
+    const j = new TlJsonReader(json, 'channels.editLocation', classes);
+    return j.end(
+      new EditLocation$({
+        channel: j.field('channel', fromJson$InputChannel),
+        geoPoint: j.field('geo_point', fromJson$InputGeoPoint),
+        address: j.field('address', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -2488,6 +3201,7 @@ class ToggleSlowMode$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'channels.toggleSlowMode', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -2503,6 +3217,23 @@ class ToggleSlowMode$ {
     } catch (e) {
       return rethrowDecode(e, 'channels.toggleSlowMode', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('channels.toggleSlowMode');
+    j.field('channel', this.channel, objectToJson);
+    j.field('seconds', this.seconds, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleSlowMode$ {
+    const j = new TlJsonReader(json, 'channels.toggleSlowMode', classes);
+    return j.end(
+      new ToggleSlowMode$({
+        channel: j.field('channel', fromJson$InputChannel),
+        seconds: j.field('seconds', intFromJson),
+      }),
+    );
   }
 }
 
@@ -2530,11 +3261,20 @@ class GetInactiveChannels$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeInactiveChats {
+    checkRpcError(bytes, 'channels.getInactiveChannels', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$InactiveChats);
   }
 
   static fromReader(_r: TlReader): GetInactiveChannels$ {
     return new GetInactiveChannels$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'channels.getInactiveChannels' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetInactiveChannels$ {
+    return new TlJsonReader(json, 'channels.getInactiveChannels', classes).end(new GetInactiveChannels$());
   }
 }
 

@@ -5,20 +5,40 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { BigInteger, LongInput, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type {
+  BigInteger,
+  LongInput,
+  TlJsonClasses,
+  TlJsonObject,
+  TlReader,
+  TlReaderOptions,
+  TlWriter,
+} from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  boolFromJson,
+  boolToJson,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
+  intFromJson,
+  intToJson,
   longArrayArg,
+  longFromJson,
+  longToJson,
   noRegistry,
+  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
+  stringFromJson,
+  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -65,6 +85,21 @@ import {
   write$TopPeerCategoryPeers,
   write$User,
 } from '../codecs.js';
+import {
+  fromJson$Chat,
+  fromJson$Contact,
+  fromJson$ImportedContact,
+  fromJson$InputContact,
+  fromJson$InputGeoPoint,
+  fromJson$InputPeer,
+  fromJson$InputUser,
+  fromJson$Peer,
+  fromJson$PeerBlocked,
+  fromJson$PopularContact,
+  fromJson$TopPeerCategory,
+  fromJson$TopPeerCategoryPeers,
+  fromJson$User,
+} from '../json.js';
 
 /** Any constructor of `contacts.Contacts`, discriminated by `className`. */
 export type TypeContacts = 
@@ -107,6 +142,14 @@ class ContactsNotModified$ {
 
   static fromReader(_r: TlReader): ContactsNotModified$ {
     return new ContactsNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'contacts.contactsNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ContactsNotModified$ {
+    return new TlJsonReader(json, 'contacts.contactsNotModified', classes).end(new ContactsNotModified$());
   }
 }
 
@@ -184,6 +227,25 @@ class Contacts$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.contacts', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.contacts');
+    j.vector('contacts', this.contacts, objectToJson);
+    j.field('saved_count', this.savedCount, intToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Contacts$ {
+    const j = new TlJsonReader(json, 'contacts.contacts', classes);
+    return j.end(
+      new Contacts$({
+        contacts: j.vector('contacts', fromJson$Contact),
+        savedCount: j.field('saved_count', intFromJson),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -282,6 +344,27 @@ class ImportedContacts$ {
       return rethrowDecode(e, 'contacts.importedContacts', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.importedContacts');
+    j.vector('imported', this.imported, objectToJson);
+    j.vector('popular_invites', this.popularInvites, objectToJson);
+    j.vector('retry_contacts', this.retryContacts, longToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ImportedContacts$ {
+    const j = new TlJsonReader(json, 'contacts.importedContacts', classes);
+    return j.end(
+      new ImportedContacts$({
+        imported: j.vector('imported', fromJson$ImportedContact),
+        popularInvites: j.vector('popular_invites', fromJson$PopularContact),
+        retryContacts: j.vector('retry_contacts', longFromJson),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `contacts.importedContacts#77d01c3b imported:Vector<ImportedContact> popular_invites:Vector<PopularContact> retry_contacts:Vector<long> users:Vector<User> = contacts.ImportedContacts` */
@@ -365,6 +448,25 @@ class Blocked$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.blocked', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.blocked');
+    j.vector('blocked', this.blocked, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Blocked$ {
+    const j = new TlJsonReader(json, 'contacts.blocked', classes);
+    return j.end(
+      new Blocked$({
+        blocked: j.vector('blocked', fromJson$PeerBlocked),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -455,6 +557,27 @@ class BlockedSlice$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.blockedSlice', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.blockedSlice');
+    j.field('count', this.count, intToJson);
+    j.vector('blocked', this.blocked, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BlockedSlice$ {
+    const j = new TlJsonReader(json, 'contacts.blockedSlice', classes);
+    return j.end(
+      new BlockedSlice$({
+        count: j.field('count', intFromJson),
+        blocked: j.vector('blocked', fromJson$PeerBlocked),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -553,6 +676,27 @@ class Found$ {
       return rethrowDecode(e, 'contacts.found', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.found');
+    j.vector('my_results', this.myResults, objectToJson);
+    j.vector('results', this.results, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Found$ {
+    const j = new TlJsonReader(json, 'contacts.found', classes);
+    return j.end(
+      new Found$({
+        myResults: j.vector('my_results', fromJson$Peer),
+        results: j.vector('results', fromJson$Peer),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `contacts.found#b3134d9d my_results:Vector<Peer> results:Vector<Peer> chats:Vector<Chat> users:Vector<User> = contacts.Found` */
@@ -630,6 +774,25 @@ class ResolvedPeer$ {
       return rethrowDecode(e, 'contacts.resolvedPeer', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.resolvedPeer');
+    j.field('peer', this.peer, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResolvedPeer$ {
+    const j = new TlJsonReader(json, 'contacts.resolvedPeer', classes);
+    return j.end(
+      new ResolvedPeer$({
+        peer: j.field('peer', fromJson$Peer),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `contacts.resolvedPeer#7f077ad9 peer:Peer chats:Vector<Chat> users:Vector<User> = contacts.ResolvedPeer` */
@@ -657,6 +820,14 @@ class TopPeersNotModified$ {
 
   static fromReader(_r: TlReader): TopPeersNotModified$ {
     return new TopPeersNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'contacts.topPeersNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TopPeersNotModified$ {
+    return new TlJsonReader(json, 'contacts.topPeersNotModified', classes).end(new TopPeersNotModified$());
   }
 }
 
@@ -742,6 +913,25 @@ class TopPeers$ {
       return rethrowDecode(e, 'contacts.topPeers', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.topPeers');
+    j.vector('categories', this.categories, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TopPeers$ {
+    const j = new TlJsonReader(json, 'contacts.topPeers', classes);
+    return j.end(
+      new TopPeers$({
+        categories: j.vector('categories', fromJson$TopPeerCategoryPeers),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `contacts.topPeers#70b772a8 categories:Vector<TopPeerCategoryPeers> chats:Vector<Chat> users:Vector<User> = contacts.TopPeers` */
@@ -769,6 +959,14 @@ class TopPeersDisabled$ {
 
   static fromReader(_r: TlReader): TopPeersDisabled$ {
     return new TopPeersDisabled$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'contacts.topPeersDisabled' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TopPeersDisabled$ {
+    return new TlJsonReader(json, 'contacts.topPeersDisabled', classes).end(new TopPeersDisabled$());
   }
 }
 
@@ -810,6 +1008,7 @@ class GetContactIDs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): number[] {
+    checkRpcError(bytes, 'contacts.getContactIDs', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$int);
   }
 
@@ -823,6 +1022,21 @@ class GetContactIDs$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.getContactIDs', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.getContactIDs');
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetContactIDs$ {
+    const j = new TlJsonReader(json, 'contacts.getContactIDs', classes);
+    return j.end(
+      new GetContactIDs$({
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -850,11 +1064,20 @@ class GetStatuses$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeContactStatus[] {
+    checkRpcError(bytes, 'contacts.getStatuses', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$ContactStatus);
   }
 
   static fromReader(_r: TlReader): GetStatuses$ {
     return new GetStatuses$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'contacts.getStatuses' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetStatuses$ {
+    return new TlJsonReader(json, 'contacts.getStatuses', classes).end(new GetStatuses$());
   }
 }
 
@@ -896,6 +1119,7 @@ class GetContacts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeContacts {
+    checkRpcError(bytes, 'contacts.getContacts', options);
     return readBoxed(bytes, noRegistry, options, readResult$contacts$Contacts);
   }
 
@@ -909,6 +1133,21 @@ class GetContacts$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.getContacts', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.getContacts');
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetContacts$ {
+    const j = new TlJsonReader(json, 'contacts.getContacts', classes);
+    return j.end(
+      new GetContacts$({
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -958,6 +1197,7 @@ class ImportContacts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeImportedContacts {
+    checkRpcError(bytes, 'contacts.importContacts', options);
     return readBoxed(bytes, noRegistry, options, readResult$contacts$ImportedContacts);
   }
 
@@ -971,6 +1211,21 @@ class ImportContacts$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.importContacts', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.importContacts');
+    j.vector('contacts', this.contacts, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ImportContacts$ {
+    const j = new TlJsonReader(json, 'contacts.importContacts', classes);
+    return j.end(
+      new ImportContacts$({
+        contacts: j.vector('contacts', fromJson$InputContact),
+      }),
+    );
   }
 }
 
@@ -1020,6 +1275,7 @@ class DeleteContacts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'contacts.deleteContacts', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1033,6 +1289,21 @@ class DeleteContacts$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.deleteContacts', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.deleteContacts');
+    j.vector('id', this.id, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteContacts$ {
+    const j = new TlJsonReader(json, 'contacts.deleteContacts', classes);
+    return j.end(
+      new DeleteContacts$({
+        id: j.vector('id', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -1082,6 +1353,7 @@ class DeleteByPhones$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'contacts.deleteByPhones', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1095,6 +1367,21 @@ class DeleteByPhones$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.deleteByPhones', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.deleteByPhones');
+    j.vector('phones', this.phones, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteByPhones$ {
+    const j = new TlJsonReader(json, 'contacts.deleteByPhones', classes);
+    return j.end(
+      new DeleteByPhones$({
+        phones: j.vector('phones', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1136,6 +1423,7 @@ class Block$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'contacts.block', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1149,6 +1437,21 @@ class Block$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.block', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.block');
+    j.field('id', this.id, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Block$ {
+    const j = new TlJsonReader(json, 'contacts.block', classes);
+    return j.end(
+      new Block$({
+        id: j.field('id', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -1190,6 +1493,7 @@ class Unblock$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'contacts.unblock', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1203,6 +1507,21 @@ class Unblock$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.unblock', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.unblock');
+    j.field('id', this.id, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Unblock$ {
+    const j = new TlJsonReader(json, 'contacts.unblock', classes);
+    return j.end(
+      new Unblock$({
+        id: j.field('id', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -1248,6 +1567,7 @@ class GetBlocked$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeBlocked {
+    checkRpcError(bytes, 'contacts.getBlocked', options);
     return readBoxed(bytes, noRegistry, options, readResult$contacts$Blocked);
   }
 
@@ -1263,6 +1583,23 @@ class GetBlocked$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.getBlocked', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.getBlocked');
+    j.field('offset', this.offset, intToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetBlocked$ {
+    const j = new TlJsonReader(json, 'contacts.getBlocked', classes);
+    return j.end(
+      new GetBlocked$({
+        offset: j.field('offset', intFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1308,6 +1645,7 @@ class Search$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeFound {
+    checkRpcError(bytes, 'contacts.search', options);
     return readBoxed(bytes, noRegistry, options, readResult$contacts$Found);
   }
 
@@ -1323,6 +1661,23 @@ class Search$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.search', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.search');
+    j.field('q', this.q, stringToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Search$ {
+    const j = new TlJsonReader(json, 'contacts.search', classes);
+    return j.end(
+      new Search$({
+        q: j.field('q', stringFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1364,6 +1719,7 @@ class ResolveUsername$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeResolvedPeer {
+    checkRpcError(bytes, 'contacts.resolveUsername', options);
     return readBoxed(bytes, noRegistry, options, readResult$contacts$ResolvedPeer);
   }
 
@@ -1377,6 +1733,21 @@ class ResolveUsername$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.resolveUsername', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.resolveUsername');
+    j.field('username', this.username, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResolveUsername$ {
+    const j = new TlJsonReader(json, 'contacts.resolveUsername', classes);
+    return j.end(
+      new ResolveUsername$({
+        username: j.field('username', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1460,6 +1831,7 @@ class GetTopPeers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.contacts.TypeTopPeers {
+    checkRpcError(bytes, 'contacts.getTopPeers', options);
     return readBoxed(bytes, noRegistry, options, readResult$contacts$TopPeers);
   }
 
@@ -1488,6 +1860,41 @@ class GetTopPeers$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.getTopPeers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.getTopPeers');
+    j.flag('correspondents', this.correspondents);
+    j.flag('bots_pm', this.botsPm);
+    j.flag('bots_inline', this.botsInline);
+    j.flag('phone_calls', this.phoneCalls);
+    j.flag('forward_users', this.forwardUsers);
+    j.flag('forward_chats', this.forwardChats);
+    j.flag('groups', this.groups);
+    j.flag('channels', this.channels);
+    j.field('offset', this.offset, intToJson);
+    j.field('limit', this.limit, intToJson);
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetTopPeers$ {
+    const j = new TlJsonReader(json, 'contacts.getTopPeers', classes);
+    return j.end(
+      new GetTopPeers$({
+        correspondents: j.flag('correspondents'),
+        botsPm: j.flag('bots_pm'),
+        botsInline: j.flag('bots_inline'),
+        phoneCalls: j.flag('phone_calls'),
+        forwardUsers: j.flag('forward_users'),
+        forwardChats: j.flag('forward_chats'),
+        groups: j.flag('groups'),
+        channels: j.flag('channels'),
+        offset: j.field('offset', intFromJson),
+        limit: j.field('limit', intFromJson),
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1533,6 +1940,7 @@ class ResetTopPeerRating$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'contacts.resetTopPeerRating', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1548,6 +1956,23 @@ class ResetTopPeerRating$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.resetTopPeerRating', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.resetTopPeerRating');
+    j.field('category', this.category, objectToJson);
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResetTopPeerRating$ {
+    const j = new TlJsonReader(json, 'contacts.resetTopPeerRating', classes);
+    return j.end(
+      new ResetTopPeerRating$({
+        category: j.field('category', fromJson$TopPeerCategory),
+        peer: j.field('peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -1575,11 +2000,20 @@ class ResetSaved$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'contacts.resetSaved', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ResetSaved$ {
     return new ResetSaved$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'contacts.resetSaved' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ResetSaved$ {
+    return new TlJsonReader(json, 'contacts.resetSaved', classes).end(new ResetSaved$());
   }
 }
 
@@ -1607,11 +2041,20 @@ class GetSaved$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeSavedContact[] {
+    checkRpcError(bytes, 'contacts.getSaved', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$SavedContact);
   }
 
   static fromReader(_r: TlReader): GetSaved$ {
     return new GetSaved$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'contacts.getSaved' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSaved$ {
+    return new TlJsonReader(json, 'contacts.getSaved', classes).end(new GetSaved$());
   }
 }
 
@@ -1653,6 +2096,7 @@ class ToggleTopPeers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'contacts.toggleTopPeers', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1666,6 +2110,21 @@ class ToggleTopPeers$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.toggleTopPeers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.toggleTopPeers');
+    j.field('enabled', this.enabled, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleTopPeers$ {
+    const j = new TlJsonReader(json, 'contacts.toggleTopPeers', classes);
+    return j.end(
+      new ToggleTopPeers$({
+        enabled: j.field('enabled', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -1725,6 +2184,7 @@ class AddContact$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'contacts.addContact', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1748,6 +2208,29 @@ class AddContact$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.addContact', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.addContact');
+    j.flag('add_phone_privacy_exception', this.addPhonePrivacyException);
+    j.field('id', this.id, objectToJson);
+    j.field('first_name', this.firstName, stringToJson);
+    j.field('last_name', this.lastName, stringToJson);
+    j.field('phone', this.phone, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AddContact$ {
+    const j = new TlJsonReader(json, 'contacts.addContact', classes);
+    return j.end(
+      new AddContact$({
+        addPhonePrivacyException: j.flag('add_phone_privacy_exception'),
+        id: j.field('id', fromJson$InputUser),
+        firstName: j.field('first_name', stringFromJson),
+        lastName: j.field('last_name', stringFromJson),
+        phone: j.field('phone', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1789,6 +2272,7 @@ class AcceptContact$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'contacts.acceptContact', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1802,6 +2286,21 @@ class AcceptContact$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.acceptContact', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.acceptContact');
+    j.field('id', this.id, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptContact$ {
+    const j = new TlJsonReader(json, 'contacts.acceptContact', classes);
+    return j.end(
+      new AcceptContact$({
+        id: j.field('id', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -1854,6 +2353,7 @@ class GetLocated$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'contacts.getLocated', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1873,6 +2373,25 @@ class GetLocated$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.getLocated', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.getLocated');
+    j.flag('background', this.background);
+    j.field('geo_point', this.geoPoint, objectToJson);
+    j.optional('self_expires', this.selfExpires, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetLocated$ {
+    const j = new TlJsonReader(json, 'contacts.getLocated', classes);
+    return j.end(
+      new GetLocated$({
+        background: j.flag('background'),
+        geoPoint: j.field('geo_point', fromJson$InputGeoPoint),
+        selfExpires: j.optional('self_expires', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1928,6 +2447,7 @@ class BlockFromReplies$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'contacts.blockFromReplies', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1947,6 +2467,27 @@ class BlockFromReplies$ {
     } catch (e) {
       return rethrowDecode(e, 'contacts.blockFromReplies', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('contacts.blockFromReplies');
+    j.flag('delete_message', this.deleteMessage);
+    j.flag('delete_history', this.deleteHistory);
+    j.flag('report_spam', this.reportSpam);
+    j.field('msg_id', this.msgId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BlockFromReplies$ {
+    const j = new TlJsonReader(json, 'contacts.blockFromReplies', classes);
+    return j.end(
+      new BlockFromReplies$({
+        deleteMessage: j.flag('delete_message'),
+        deleteHistory: j.flag('delete_history'),
+        reportSpam: j.flag('report_spam'),
+        msgId: j.field('msg_id', intFromJson),
+      }),
+    );
   }
 }
 

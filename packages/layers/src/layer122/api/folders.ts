@@ -5,14 +5,20 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
+  intFromJson,
+  intToJson,
   noRegistry,
+  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
@@ -20,6 +26,7 @@ import {
   serializeObject,
 } from '@tlforge/runtime';
 import { read$Vector$InputFolderPeer, readResult$Updates, write$InputFolderPeer } from '../codecs.js';
+import { fromJson$InputFolderPeer } from '../json.js';
 
 
 /** `folders.editPeerFolders#6847d0ab folder_peers:Vector<InputFolderPeer> = Updates` */
@@ -64,6 +71,7 @@ class EditPeerFolders$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'folders.editPeerFolders', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -77,6 +85,21 @@ class EditPeerFolders$ {
     } catch (e) {
       return rethrowDecode(e, 'folders.editPeerFolders', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('folders.editPeerFolders');
+    j.vector('folder_peers', this.folderPeers, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditPeerFolders$ {
+    const j = new TlJsonReader(json, 'folders.editPeerFolders', classes);
+    return j.end(
+      new EditPeerFolders$({
+        folderPeers: j.vector('folder_peers', fromJson$InputFolderPeer),
+      }),
+    );
   }
 }
 
@@ -118,6 +141,7 @@ class DeleteFolder$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'folders.deleteFolder', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -131,6 +155,21 @@ class DeleteFolder$ {
     } catch (e) {
       return rethrowDecode(e, 'folders.deleteFolder', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('folders.deleteFolder');
+    j.field('folder_id', this.folderId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteFolder$ {
+    const j = new TlJsonReader(json, 'folders.deleteFolder', classes);
+    return j.end(
+      new DeleteFolder$({
+        folderId: j.field('folder_id', intFromJson),
+      }),
+    );
   }
 }
 

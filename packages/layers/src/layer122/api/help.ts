@@ -5,19 +5,27 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
+  intFromJson,
+  intToJson,
   noRegistry,
+  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
+  stringFromJson,
+  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -70,6 +78,22 @@ import {
   write$help$CountryCode,
   write$help$TermsOfService,
 } from '../codecs.js';
+import {
+  fromJson$AccessPointRule,
+  fromJson$Chat,
+  fromJson$DataJSON,
+  fromJson$Document,
+  fromJson$InputAppEvent,
+  fromJson$InputPeer,
+  fromJson$InputUser,
+  fromJson$MessageEntity,
+  fromJson$Peer,
+  fromJson$RecentMeUrl,
+  fromJson$User,
+  fromJson$help$Country,
+  fromJson$help$CountryCode,
+  fromJson$help$TermsOfService,
+} from '../json.js';
 
 /** Any constructor of `help.AppUpdate`, discriminated by `className`. */
 export type TypeAppUpdate = 
@@ -210,6 +234,33 @@ class AppUpdate$ {
       return rethrowDecode(e, 'help.appUpdate', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.appUpdate');
+    j.flag('can_not_skip', this.canNotSkip);
+    j.field('id', this.id, intToJson);
+    j.field('version', this.version, stringToJson);
+    j.field('text', this.text, stringToJson);
+    j.vector('entities', this.entities, objectToJson);
+    j.optional('document', this.document, objectToJson);
+    j.optional('url', this.url, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AppUpdate$ {
+    const j = new TlJsonReader(json, 'help.appUpdate', classes);
+    return j.end(
+      new AppUpdate$({
+        canNotSkip: j.flag('can_not_skip'),
+        id: j.field('id', intFromJson),
+        version: j.field('version', stringFromJson),
+        text: j.field('text', stringFromJson),
+        entities: j.vector('entities', fromJson$MessageEntity),
+        document: j.optional('document', fromJson$Document),
+        url: j.optional('url', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `help.appUpdate#1da7158f flags:# can_not_skip:flags.0?true id:int version:string text:string entities:Vector<MessageEntity> document:flags.1?Document url:flags.2?string = help.AppUpdate` */
@@ -237,6 +288,14 @@ class NoAppUpdate$ {
 
   static fromReader(_r: TlReader): NoAppUpdate$ {
     return new NoAppUpdate$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'help.noAppUpdate' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): NoAppUpdate$ {
+    return new TlJsonReader(json, 'help.noAppUpdate', classes).end(new NoAppUpdate$());
   }
 }
 
@@ -287,6 +346,21 @@ class InviteText$ {
     } catch (e) {
       return rethrowDecode(e, 'help.inviteText', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.inviteText');
+    j.field('message', this.message, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InviteText$ {
+    const j = new TlJsonReader(json, 'help.inviteText', classes);
+    return j.end(
+      new InviteText$({
+        message: j.field('message', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -343,6 +417,23 @@ class Support$ {
     } catch (e) {
       return rethrowDecode(e, 'help.support', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.support');
+    j.field('phone_number', this.phoneNumber, stringToJson);
+    j.field('user', this.user, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Support$ {
+    const j = new TlJsonReader(json, 'help.support', classes);
+    return j.end(
+      new Support$({
+        phoneNumber: j.field('phone_number', stringFromJson),
+        user: j.field('user', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -431,6 +522,29 @@ class TermsOfService$ {
       return rethrowDecode(e, 'help.termsOfService', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.termsOfService');
+    j.flag('popup', this.popup);
+    j.field('id', this.id, objectToJson);
+    j.field('text', this.text, stringToJson);
+    j.vector('entities', this.entities, objectToJson);
+    j.optional('min_age_confirm', this.minAgeConfirm, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TermsOfService$ {
+    const j = new TlJsonReader(json, 'help.termsOfService', classes);
+    return j.end(
+      new TermsOfService$({
+        popup: j.flag('popup'),
+        id: j.field('id', fromJson$DataJSON),
+        text: j.field('text', stringFromJson),
+        entities: j.vector('entities', fromJson$MessageEntity),
+        minAgeConfirm: j.optional('min_age_confirm', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `help.termsOfService#780a0310 flags:# popup:flags.0?true id:DataJSON text:string entities:Vector<MessageEntity> min_age_confirm:flags.1?int = help.TermsOfService` */
@@ -515,6 +629,25 @@ class RecentMeUrls$ {
       return rethrowDecode(e, 'help.recentMeUrls', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.recentMeUrls');
+    j.vector('urls', this.urls, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RecentMeUrls$ {
+    const j = new TlJsonReader(json, 'help.recentMeUrls', classes);
+    return j.end(
+      new RecentMeUrls$({
+        urls: j.vector('urls', fromJson$RecentMeUrl),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `help.recentMeUrls#e0310d7 urls:Vector<RecentMeUrl> chats:Vector<Chat> users:Vector<User> = help.RecentMeUrls` */
@@ -564,6 +697,21 @@ class TermsOfServiceUpdateEmpty$ {
     } catch (e) {
       return rethrowDecode(e, 'help.termsOfServiceUpdateEmpty', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.termsOfServiceUpdateEmpty');
+    j.field('expires', this.expires, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TermsOfServiceUpdateEmpty$ {
+    const j = new TlJsonReader(json, 'help.termsOfServiceUpdateEmpty', classes);
+    return j.end(
+      new TermsOfServiceUpdateEmpty$({
+        expires: j.field('expires', intFromJson),
+      }),
+    );
   }
 }
 
@@ -621,6 +769,23 @@ class TermsOfServiceUpdate$ {
       return rethrowDecode(e, 'help.termsOfServiceUpdate', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.termsOfServiceUpdate');
+    j.field('expires', this.expires, intToJson);
+    j.field('terms_of_service', this.termsOfService, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): TermsOfServiceUpdate$ {
+    const j = new TlJsonReader(json, 'help.termsOfServiceUpdate', classes);
+    return j.end(
+      new TermsOfServiceUpdate$({
+        expires: j.field('expires', intFromJson),
+        termsOfService: j.field('terms_of_service', fromJson$help$TermsOfService),
+      }),
+    );
+  }
 }
 
 /** `help.termsOfServiceUpdate#28ecf961 expires:int terms_of_service:help.TermsOfService = help.TermsOfServiceUpdate` */
@@ -648,6 +813,14 @@ class DeepLinkInfoEmpty$ {
 
   static fromReader(_r: TlReader): DeepLinkInfoEmpty$ {
     return new DeepLinkInfoEmpty$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'help.deepLinkInfoEmpty' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeepLinkInfoEmpty$ {
+    return new TlJsonReader(json, 'help.deepLinkInfoEmpty', classes).end(new DeepLinkInfoEmpty$());
   }
 }
 
@@ -724,6 +897,25 @@ class DeepLinkInfo$ {
       return rethrowDecode(e, 'help.deepLinkInfo', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.deepLinkInfo');
+    j.flag('update_app', this.updateApp);
+    j.field('message', this.message, stringToJson);
+    j.optionalVector('entities', this.entities, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeepLinkInfo$ {
+    const j = new TlJsonReader(json, 'help.deepLinkInfo', classes);
+    return j.end(
+      new DeepLinkInfo$({
+        updateApp: j.flag('update_app'),
+        message: j.field('message', stringFromJson),
+        entities: j.optionalVector('entities', fromJson$MessageEntity),
+      }),
+    );
+  }
 }
 
 /** `help.deepLinkInfo#6a4ee832 flags:# update_app:flags.0?true message:string entities:flags.1?Vector<MessageEntity> = help.DeepLinkInfo` */
@@ -751,6 +943,14 @@ class PassportConfigNotModified$ {
 
   static fromReader(_r: TlReader): PassportConfigNotModified$ {
     return new PassportConfigNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'help.passportConfigNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PassportConfigNotModified$ {
+    return new TlJsonReader(json, 'help.passportConfigNotModified', classes).end(new PassportConfigNotModified$());
   }
 }
 
@@ -808,6 +1008,23 @@ class PassportConfig$ {
       return rethrowDecode(e, 'help.passportConfig', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.passportConfig');
+    j.field('hash', this.hash, intToJson);
+    j.field('countries_langs', this.countriesLangs, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PassportConfig$ {
+    const j = new TlJsonReader(json, 'help.passportConfig', classes);
+    return j.end(
+      new PassportConfig$({
+        hash: j.field('hash', intFromJson),
+        countriesLangs: j.field('countries_langs', fromJson$DataJSON),
+      }),
+    );
+  }
 }
 
 /** `help.passportConfig#a098d6af hash:int countries_langs:DataJSON = help.PassportConfig` */
@@ -858,6 +1075,21 @@ class SupportName$ {
       return rethrowDecode(e, 'help.supportName', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.supportName');
+    j.field('name', this.name, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SupportName$ {
+    const j = new TlJsonReader(json, 'help.supportName', classes);
+    return j.end(
+      new SupportName$({
+        name: j.field('name', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `help.supportName#8c05f1c9 name:string = help.SupportName` */
@@ -885,6 +1117,14 @@ class UserInfoEmpty$ {
 
   static fromReader(_r: TlReader): UserInfoEmpty$ {
     return new UserInfoEmpty$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'help.userInfoEmpty' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UserInfoEmpty$ {
+    return new TlJsonReader(json, 'help.userInfoEmpty', classes).end(new UserInfoEmpty$());
   }
 }
 
@@ -962,6 +1202,27 @@ class UserInfo$ {
       return rethrowDecode(e, 'help.userInfo', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.userInfo');
+    j.field('message', this.message, stringToJson);
+    j.vector('entities', this.entities, objectToJson);
+    j.field('author', this.author, stringToJson);
+    j.field('date', this.date, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UserInfo$ {
+    const j = new TlJsonReader(json, 'help.userInfo', classes);
+    return j.end(
+      new UserInfo$({
+        message: j.field('message', stringFromJson),
+        entities: j.vector('entities', fromJson$MessageEntity),
+        author: j.field('author', stringFromJson),
+        date: j.field('date', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `help.userInfo#1eb3758 message:string entities:Vector<MessageEntity> author:string date:int = help.UserInfo` */
@@ -1011,6 +1272,21 @@ class PromoDataEmpty$ {
     } catch (e) {
       return rethrowDecode(e, 'help.promoDataEmpty', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.promoDataEmpty');
+    j.field('expires', this.expires, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PromoDataEmpty$ {
+    const j = new TlJsonReader(json, 'help.promoDataEmpty', classes);
+    return j.end(
+      new PromoDataEmpty$({
+        expires: j.field('expires', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1119,6 +1395,33 @@ class PromoData$ {
       return rethrowDecode(e, 'help.promoData', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.promoData');
+    j.flag('proxy', this.proxy);
+    j.field('expires', this.expires, intToJson);
+    j.field('peer', this.peer, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    j.optional('psa_type', this.psaType, stringToJson);
+    j.optional('psa_message', this.psaMessage, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PromoData$ {
+    const j = new TlJsonReader(json, 'help.promoData', classes);
+    return j.end(
+      new PromoData$({
+        proxy: j.flag('proxy'),
+        expires: j.field('expires', intFromJson),
+        peer: j.field('peer', fromJson$Peer),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+        psaType: j.optional('psa_type', stringFromJson),
+        psaMessage: j.optional('psa_message', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `help.promoData#8c39793f flags:# proxy:flags.0?true expires:int peer:Peer chats:Vector<Chat> users:Vector<User> psa_type:flags.1?string psa_message:flags.2?string = help.PromoData` */
@@ -1202,6 +1505,25 @@ class CountryCode$ {
     } catch (e) {
       return rethrowDecode(e, 'help.countryCode', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.countryCode');
+    j.field('country_code', this.countryCode, stringToJson);
+    j.optionalVector('prefixes', this.prefixes, stringToJson);
+    j.optionalVector('patterns', this.patterns, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CountryCode$ {
+    const j = new TlJsonReader(json, 'help.countryCode', classes);
+    return j.end(
+      new CountryCode$({
+        countryCode: j.field('country_code', stringFromJson),
+        prefixes: j.optionalVector('prefixes', stringFromJson),
+        patterns: j.optionalVector('patterns', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1290,6 +1612,29 @@ class Country$ {
       return rethrowDecode(e, 'help.country', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.country');
+    j.flag('hidden', this.hidden);
+    j.field('iso2', this.iso2, stringToJson);
+    j.field('default_name', this.defaultName, stringToJson);
+    j.optional('name', this.name, stringToJson);
+    j.vector('country_codes', this.countryCodes, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Country$ {
+    const j = new TlJsonReader(json, 'help.country', classes);
+    return j.end(
+      new Country$({
+        hidden: j.flag('hidden'),
+        iso2: j.field('iso2', stringFromJson),
+        defaultName: j.field('default_name', stringFromJson),
+        name: j.optional('name', stringFromJson),
+        countryCodes: j.vector('country_codes', fromJson$help$CountryCode),
+      }),
+    );
+  }
 }
 
 /** `help.country#c3878e23 flags:# hidden:flags.0?true iso2:string default_name:string name:flags.1?string country_codes:Vector<help.CountryCode> = help.Country` */
@@ -1317,6 +1662,14 @@ class CountriesListNotModified$ {
 
   static fromReader(_r: TlReader): CountriesListNotModified$ {
     return new CountriesListNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'help.countriesListNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CountriesListNotModified$ {
+    return new TlJsonReader(json, 'help.countriesListNotModified', classes).end(new CountriesListNotModified$());
   }
 }
 
@@ -1381,6 +1734,23 @@ class CountriesList$ {
     } catch (e) {
       return rethrowDecode(e, 'help.countriesList', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.countriesList');
+    j.vector('countries', this.countries, objectToJson);
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CountriesList$ {
+    const j = new TlJsonReader(json, 'help.countriesList', classes);
+    return j.end(
+      new CountriesList$({
+        countries: j.vector('countries', fromJson$help$Country),
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1451,6 +1821,25 @@ class ConfigSimple$ {
       return rethrowDecode(e, 'help.configSimple', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.configSimple');
+    j.field('date', this.date, intToJson);
+    j.field('expires', this.expires, intToJson);
+    j.vector('rules', this.rules, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ConfigSimple$ {
+    const j = new TlJsonReader(json, 'help.configSimple', classes);
+    return j.end(
+      new ConfigSimple$({
+        date: j.field('date', intFromJson),
+        expires: j.field('expires', intFromJson),
+        rules: j.vector('rules', fromJson$AccessPointRule),
+      }),
+    );
+  }
 }
 
 /** `help.configSimple#5a592a6c date:int expires:int rules:vector<AccessPointRule> = help.ConfigSimple` */
@@ -1477,11 +1866,20 @@ class GetConfig$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeConfig {
+    checkRpcError(bytes, 'help.getConfig', options);
     return readBoxed(bytes, noRegistry, options, readResult$Config);
   }
 
   static fromReader(_r: TlReader): GetConfig$ {
     return new GetConfig$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'help.getConfig' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetConfig$ {
+    return new TlJsonReader(json, 'help.getConfig', classes).end(new GetConfig$());
   }
 }
 
@@ -1509,11 +1907,20 @@ class GetNearestDc$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeNearestDc {
+    checkRpcError(bytes, 'help.getNearestDc', options);
     return readBoxed(bytes, noRegistry, options, readResult$NearestDc);
   }
 
   static fromReader(_r: TlReader): GetNearestDc$ {
     return new GetNearestDc$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'help.getNearestDc' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetNearestDc$ {
+    return new TlJsonReader(json, 'help.getNearestDc', classes).end(new GetNearestDc$());
   }
 }
 
@@ -1555,6 +1962,7 @@ class GetAppUpdate$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeAppUpdate {
+    checkRpcError(bytes, 'help.getAppUpdate', options);
     return readBoxed(bytes, noRegistry, options, readResult$help$AppUpdate);
   }
 
@@ -1568,6 +1976,21 @@ class GetAppUpdate$ {
     } catch (e) {
       return rethrowDecode(e, 'help.getAppUpdate', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.getAppUpdate');
+    j.field('source', this.source, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAppUpdate$ {
+    const j = new TlJsonReader(json, 'help.getAppUpdate', classes);
+    return j.end(
+      new GetAppUpdate$({
+        source: j.field('source', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1595,11 +2018,20 @@ class GetInviteText$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeInviteText {
+    checkRpcError(bytes, 'help.getInviteText', options);
     return readBoxed(bytes, noRegistry, options, readResult$help$InviteText);
   }
 
   static fromReader(_r: TlReader): GetInviteText$ {
     return new GetInviteText$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'help.getInviteText' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetInviteText$ {
+    return new TlJsonReader(json, 'help.getInviteText', classes).end(new GetInviteText$());
   }
 }
 
@@ -1627,11 +2059,20 @@ class GetSupport$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeSupport {
+    checkRpcError(bytes, 'help.getSupport', options);
     return readBoxed(bytes, noRegistry, options, readResult$help$Support);
   }
 
   static fromReader(_r: TlReader): GetSupport$ {
     return new GetSupport$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'help.getSupport' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSupport$ {
+    return new TlJsonReader(json, 'help.getSupport', classes).end(new GetSupport$());
   }
 }
 
@@ -1673,6 +2114,7 @@ class GetAppChangelog$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'help.getAppChangelog', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1686,6 +2128,21 @@ class GetAppChangelog$ {
     } catch (e) {
       return rethrowDecode(e, 'help.getAppChangelog', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.getAppChangelog');
+    j.field('prev_app_version', this.prevAppVersion, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAppChangelog$ {
+    const j = new TlJsonReader(json, 'help.getAppChangelog', classes);
+    return j.end(
+      new GetAppChangelog$({
+        prevAppVersion: j.field('prev_app_version', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1731,6 +2188,7 @@ class SetBotUpdatesStatus$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'help.setBotUpdatesStatus', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1746,6 +2204,23 @@ class SetBotUpdatesStatus$ {
     } catch (e) {
       return rethrowDecode(e, 'help.setBotUpdatesStatus', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.setBotUpdatesStatus');
+    j.field('pending_updates_count', this.pendingUpdatesCount, intToJson);
+    j.field('message', this.message, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotUpdatesStatus$ {
+    const j = new TlJsonReader(json, 'help.setBotUpdatesStatus', classes);
+    return j.end(
+      new SetBotUpdatesStatus$({
+        pendingUpdatesCount: j.field('pending_updates_count', intFromJson),
+        message: j.field('message', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1773,11 +2248,20 @@ class GetCdnConfig$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeCdnConfig {
+    checkRpcError(bytes, 'help.getCdnConfig', options);
     return readBoxed(bytes, noRegistry, options, readResult$CdnConfig);
   }
 
   static fromReader(_r: TlReader): GetCdnConfig$ {
     return new GetCdnConfig$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'help.getCdnConfig' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetCdnConfig$ {
+    return new TlJsonReader(json, 'help.getCdnConfig', classes).end(new GetCdnConfig$());
   }
 }
 
@@ -1819,6 +2303,7 @@ class GetRecentMeUrls$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeRecentMeUrls {
+    checkRpcError(bytes, 'help.getRecentMeUrls', options);
     return readBoxed(bytes, noRegistry, options, readResult$help$RecentMeUrls);
   }
 
@@ -1832,6 +2317,21 @@ class GetRecentMeUrls$ {
     } catch (e) {
       return rethrowDecode(e, 'help.getRecentMeUrls', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.getRecentMeUrls');
+    j.field('referer', this.referer, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetRecentMeUrls$ {
+    const j = new TlJsonReader(json, 'help.getRecentMeUrls', classes);
+    return j.end(
+      new GetRecentMeUrls$({
+        referer: j.field('referer', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1859,11 +2359,20 @@ class GetTermsOfServiceUpdate$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeTermsOfServiceUpdate {
+    checkRpcError(bytes, 'help.getTermsOfServiceUpdate', options);
     return readBoxed(bytes, noRegistry, options, readResult$help$TermsOfServiceUpdate);
   }
 
   static fromReader(_r: TlReader): GetTermsOfServiceUpdate$ {
     return new GetTermsOfServiceUpdate$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'help.getTermsOfServiceUpdate' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetTermsOfServiceUpdate$ {
+    return new TlJsonReader(json, 'help.getTermsOfServiceUpdate', classes).end(new GetTermsOfServiceUpdate$());
   }
 }
 
@@ -1905,6 +2414,7 @@ class AcceptTermsOfService$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'help.acceptTermsOfService', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1918,6 +2428,21 @@ class AcceptTermsOfService$ {
     } catch (e) {
       return rethrowDecode(e, 'help.acceptTermsOfService', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.acceptTermsOfService');
+    j.field('id', this.id, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptTermsOfService$ {
+    const j = new TlJsonReader(json, 'help.acceptTermsOfService', classes);
+    return j.end(
+      new AcceptTermsOfService$({
+        id: j.field('id', fromJson$DataJSON),
+      }),
+    );
   }
 }
 
@@ -1959,6 +2484,7 @@ class GetDeepLinkInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeDeepLinkInfo {
+    checkRpcError(bytes, 'help.getDeepLinkInfo', options);
     return readBoxed(bytes, noRegistry, options, readResult$help$DeepLinkInfo);
   }
 
@@ -1972,6 +2498,21 @@ class GetDeepLinkInfo$ {
     } catch (e) {
       return rethrowDecode(e, 'help.getDeepLinkInfo', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.getDeepLinkInfo');
+    j.field('path', this.path, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetDeepLinkInfo$ {
+    const j = new TlJsonReader(json, 'help.getDeepLinkInfo', classes);
+    return j.end(
+      new GetDeepLinkInfo$({
+        path: j.field('path', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -1999,11 +2540,20 @@ class GetAppConfig$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeJSONValue {
+    checkRpcError(bytes, 'help.getAppConfig', options);
     return readBoxed(bytes, noRegistry, options, readResult$JSONValue);
   }
 
   static fromReader(_r: TlReader): GetAppConfig$ {
     return new GetAppConfig$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'help.getAppConfig' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAppConfig$ {
+    return new TlJsonReader(json, 'help.getAppConfig', classes).end(new GetAppConfig$());
   }
 }
 
@@ -2053,6 +2603,7 @@ class SaveAppLog$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'help.saveAppLog', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2066,6 +2617,21 @@ class SaveAppLog$ {
     } catch (e) {
       return rethrowDecode(e, 'help.saveAppLog', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.saveAppLog');
+    j.vector('events', this.events, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SaveAppLog$ {
+    const j = new TlJsonReader(json, 'help.saveAppLog', classes);
+    return j.end(
+      new SaveAppLog$({
+        events: j.vector('events', fromJson$InputAppEvent),
+      }),
+    );
   }
 }
 
@@ -2107,6 +2673,7 @@ class GetPassportConfig$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypePassportConfig {
+    checkRpcError(bytes, 'help.getPassportConfig', options);
     return readBoxed(bytes, noRegistry, options, readResult$help$PassportConfig);
   }
 
@@ -2120,6 +2687,21 @@ class GetPassportConfig$ {
     } catch (e) {
       return rethrowDecode(e, 'help.getPassportConfig', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.getPassportConfig');
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPassportConfig$ {
+    const j = new TlJsonReader(json, 'help.getPassportConfig', classes);
+    return j.end(
+      new GetPassportConfig$({
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -2147,11 +2729,20 @@ class GetSupportName$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeSupportName {
+    checkRpcError(bytes, 'help.getSupportName', options);
     return readBoxed(bytes, noRegistry, options, readResult$help$SupportName);
   }
 
   static fromReader(_r: TlReader): GetSupportName$ {
     return new GetSupportName$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'help.getSupportName' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSupportName$ {
+    return new TlJsonReader(json, 'help.getSupportName', classes).end(new GetSupportName$());
   }
 }
 
@@ -2193,6 +2784,7 @@ class GetUserInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeUserInfo {
+    checkRpcError(bytes, 'help.getUserInfo', options);
     return readBoxed(bytes, noRegistry, options, readResult$help$UserInfo);
   }
 
@@ -2206,6 +2798,21 @@ class GetUserInfo$ {
     } catch (e) {
       return rethrowDecode(e, 'help.getUserInfo', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.getUserInfo');
+    j.field('user_id', this.userId, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetUserInfo$ {
+    const j = new TlJsonReader(json, 'help.getUserInfo', classes);
+    return j.end(
+      new GetUserInfo$({
+        userId: j.field('user_id', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -2263,6 +2870,7 @@ class EditUserInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeUserInfo {
+    checkRpcError(bytes, 'help.editUserInfo', options);
     return readBoxed(bytes, noRegistry, options, readResult$help$UserInfo);
   }
 
@@ -2280,6 +2888,25 @@ class EditUserInfo$ {
     } catch (e) {
       return rethrowDecode(e, 'help.editUserInfo', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.editUserInfo');
+    j.field('user_id', this.userId, objectToJson);
+    j.field('message', this.message, stringToJson);
+    j.vector('entities', this.entities, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditUserInfo$ {
+    const j = new TlJsonReader(json, 'help.editUserInfo', classes);
+    return j.end(
+      new EditUserInfo$({
+        userId: j.field('user_id', fromJson$InputUser),
+        message: j.field('message', stringFromJson),
+        entities: j.vector('entities', fromJson$MessageEntity),
+      }),
+    );
   }
 }
 
@@ -2307,11 +2934,20 @@ class GetPromoData$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypePromoData {
+    checkRpcError(bytes, 'help.getPromoData', options);
     return readBoxed(bytes, noRegistry, options, readResult$help$PromoData);
   }
 
   static fromReader(_r: TlReader): GetPromoData$ {
     return new GetPromoData$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'help.getPromoData' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPromoData$ {
+    return new TlJsonReader(json, 'help.getPromoData', classes).end(new GetPromoData$());
   }
 }
 
@@ -2353,6 +2989,7 @@ class HidePromoData$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'help.hidePromoData', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2366,6 +3003,21 @@ class HidePromoData$ {
     } catch (e) {
       return rethrowDecode(e, 'help.hidePromoData', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.hidePromoData');
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): HidePromoData$ {
+    const j = new TlJsonReader(json, 'help.hidePromoData', classes);
+    return j.end(
+      new HidePromoData$({
+        peer: j.field('peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -2407,6 +3059,7 @@ class DismissSuggestion$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'help.dismissSuggestion', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -2420,6 +3073,21 @@ class DismissSuggestion$ {
     } catch (e) {
       return rethrowDecode(e, 'help.dismissSuggestion', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.dismissSuggestion');
+    j.field('suggestion', this.suggestion, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DismissSuggestion$ {
+    const j = new TlJsonReader(json, 'help.dismissSuggestion', classes);
+    return j.end(
+      new DismissSuggestion$({
+        suggestion: j.field('suggestion', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -2465,6 +3133,7 @@ class GetCountriesList$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.help.TypeCountriesList {
+    checkRpcError(bytes, 'help.getCountriesList', options);
     return readBoxed(bytes, noRegistry, options, readResult$help$CountriesList);
   }
 
@@ -2480,6 +3149,23 @@ class GetCountriesList$ {
     } catch (e) {
       return rethrowDecode(e, 'help.getCountriesList', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('help.getCountriesList');
+    j.field('lang_code', this.langCode, stringToJson);
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetCountriesList$ {
+    const j = new TlJsonReader(json, 'help.getCountriesList', classes);
+    return j.end(
+      new GetCountriesList$({
+        langCode: j.field('lang_code', stringFromJson),
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 

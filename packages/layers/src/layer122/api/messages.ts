@@ -5,21 +5,43 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { BigInteger, LongInput, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type {
+  BigInteger,
+  LongInput,
+  TlJsonClasses,
+  TlJsonObject,
+  TlReader,
+  TlReaderOptions,
+  TlWriter,
+} from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  boolFromJson,
+  boolToJson,
+  bytesFromJson,
+  bytesToJson,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
+  intFromJson,
+  intToJson,
   longArg,
   longArrayArg,
+  longFromJson,
+  longToJson,
   noRegistry,
+  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
+  stringFromJson,
+  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -162,6 +184,48 @@ import {
   write$User,
   write$updates$State,
 } from '../codecs.js';
+import {
+  fromJson$BotInlineResult,
+  fromJson$Chat,
+  fromJson$ChatBannedRights,
+  fromJson$ChatFull,
+  fromJson$Dialog,
+  fromJson$DialogFilter,
+  fromJson$Document,
+  fromJson$EncryptedFile,
+  fromJson$HighScore,
+  fromJson$InlineBotSwitchPM,
+  fromJson$InputBotInlineMessageID,
+  fromJson$InputBotInlineResult,
+  fromJson$InputChatPhoto,
+  fromJson$InputCheckPasswordSRP,
+  fromJson$InputDialogPeer,
+  fromJson$InputDocument,
+  fromJson$InputEncryptedChat,
+  fromJson$InputEncryptedFile,
+  fromJson$InputGeoPoint,
+  fromJson$InputMedia,
+  fromJson$InputMessage,
+  fromJson$InputPeer,
+  fromJson$InputSingleMedia,
+  fromJson$InputStickerSet,
+  fromJson$InputStickeredMedia,
+  fromJson$InputUser,
+  fromJson$Message,
+  fromJson$MessageEntity,
+  fromJson$MessageUserVote,
+  fromJson$MessageViews,
+  fromJson$MessagesFilter,
+  fromJson$ReplyMarkup,
+  fromJson$ReportReason,
+  fromJson$SendMessageAction,
+  fromJson$ShippingOption,
+  fromJson$StickerPack,
+  fromJson$StickerSet,
+  fromJson$StickerSetCovered,
+  fromJson$User,
+  fromJson$updates$State,
+} from '../json.js';
 
 /** Any constructor of `messages.Dialogs`, discriminated by `className`. */
 export type TypeDialogs = 
@@ -340,6 +404,27 @@ class Dialogs$ {
       return rethrowDecode(e, 'messages.dialogs', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.dialogs');
+    j.vector('dialogs', this.dialogs, objectToJson);
+    j.vector('messages', this.messages, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Dialogs$ {
+    const j = new TlJsonReader(json, 'messages.dialogs', classes);
+    return j.end(
+      new Dialogs$({
+        dialogs: j.vector('dialogs', fromJson$Dialog),
+        messages: j.vector('messages', fromJson$Message),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `messages.dialogs#15ba6c40 dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Dialogs` */
@@ -443,6 +528,29 @@ class DialogsSlice$ {
       return rethrowDecode(e, 'messages.dialogsSlice', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.dialogsSlice');
+    j.field('count', this.count, intToJson);
+    j.vector('dialogs', this.dialogs, objectToJson);
+    j.vector('messages', this.messages, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DialogsSlice$ {
+    const j = new TlJsonReader(json, 'messages.dialogsSlice', classes);
+    return j.end(
+      new DialogsSlice$({
+        count: j.field('count', intFromJson),
+        dialogs: j.vector('dialogs', fromJson$Dialog),
+        messages: j.vector('messages', fromJson$Message),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `messages.dialogsSlice#71e094f3 count:int dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Dialogs` */
@@ -492,6 +600,21 @@ class DialogsNotModified$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.dialogsNotModified', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.dialogsNotModified');
+    j.field('count', this.count, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DialogsNotModified$ {
+    const j = new TlJsonReader(json, 'messages.dialogsNotModified', classes);
+    return j.end(
+      new DialogsNotModified$({
+        count: j.field('count', intFromJson),
+      }),
+    );
   }
 }
 
@@ -576,6 +699,25 @@ class Messages$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.messages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.messages');
+    j.vector('messages', this.messages, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Messages$ {
+    const j = new TlJsonReader(json, 'messages.messages', classes);
+    return j.end(
+      new Messages$({
+        messages: j.vector('messages', fromJson$Message),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -691,6 +833,33 @@ class MessagesSlice$ {
       return rethrowDecode(e, 'messages.messagesSlice', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.messagesSlice');
+    j.flag('inexact', this.inexact);
+    j.field('count', this.count, intToJson);
+    j.optional('next_rate', this.nextRate, intToJson);
+    j.optional('offset_id_offset', this.offsetIdOffset, intToJson);
+    j.vector('messages', this.messages, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessagesSlice$ {
+    const j = new TlJsonReader(json, 'messages.messagesSlice', classes);
+    return j.end(
+      new MessagesSlice$({
+        inexact: j.flag('inexact'),
+        count: j.field('count', intFromJson),
+        nextRate: j.optional('next_rate', intFromJson),
+        offsetIdOffset: j.optional('offset_id_offset', intFromJson),
+        messages: j.vector('messages', fromJson$Message),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `messages.messagesSlice#3a54685e flags:# inexact:flags.1?true count:int next_rate:flags.0?int offset_id_offset:flags.2?int messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Messages` */
@@ -804,6 +973,33 @@ class ChannelMessages$ {
       return rethrowDecode(e, 'messages.channelMessages', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.channelMessages');
+    j.flag('inexact', this.inexact);
+    j.field('pts', this.pts, intToJson);
+    j.field('count', this.count, intToJson);
+    j.optional('offset_id_offset', this.offsetIdOffset, intToJson);
+    j.vector('messages', this.messages, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelMessages$ {
+    const j = new TlJsonReader(json, 'messages.channelMessages', classes);
+    return j.end(
+      new ChannelMessages$({
+        inexact: j.flag('inexact'),
+        pts: j.field('pts', intFromJson),
+        count: j.field('count', intFromJson),
+        offsetIdOffset: j.optional('offset_id_offset', intFromJson),
+        messages: j.vector('messages', fromJson$Message),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `messages.channelMessages#64479808 flags:# inexact:flags.1?true pts:int count:int offset_id_offset:flags.2?int messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Messages` */
@@ -853,6 +1049,21 @@ class MessagesNotModified$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.messagesNotModified', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.messagesNotModified');
+    j.field('count', this.count, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessagesNotModified$ {
+    const j = new TlJsonReader(json, 'messages.messagesNotModified', classes);
+    return j.end(
+      new MessagesNotModified$({
+        count: j.field('count', intFromJson),
+      }),
+    );
   }
 }
 
@@ -911,6 +1122,21 @@ class Chats$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.chats', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.chats');
+    j.vector('chats', this.chats, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Chats$ {
+    const j = new TlJsonReader(json, 'messages.chats', classes);
+    return j.end(
+      new Chats$({
+        chats: j.vector('chats', fromJson$Chat),
+      }),
+    );
   }
 }
 
@@ -975,6 +1201,23 @@ class ChatsSlice$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.chatsSlice', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.chatsSlice');
+    j.field('count', this.count, intToJson);
+    j.vector('chats', this.chats, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChatsSlice$ {
+    const j = new TlJsonReader(json, 'messages.chatsSlice', classes);
+    return j.end(
+      new ChatsSlice$({
+        count: j.field('count', intFromJson),
+        chats: j.vector('chats', fromJson$Chat),
+      }),
+    );
   }
 }
 
@@ -1053,6 +1296,25 @@ class ChatFull$ {
       return rethrowDecode(e, 'messages.chatFull', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.chatFull');
+    j.field('full_chat', this.fullChat, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChatFull$ {
+    const j = new TlJsonReader(json, 'messages.chatFull', classes);
+    return j.end(
+      new ChatFull$({
+        fullChat: j.field('full_chat', fromJson$ChatFull),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `messages.chatFull#e5d7d19c full_chat:ChatFull chats:Vector<Chat> users:Vector<User> = messages.ChatFull` */
@@ -1115,6 +1377,25 @@ class AffectedHistory$ {
       return rethrowDecode(e, 'messages.affectedHistory', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.affectedHistory');
+    j.field('pts', this.pts, intToJson);
+    j.field('pts_count', this.ptsCount, intToJson);
+    j.field('offset', this.offset, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AffectedHistory$ {
+    const j = new TlJsonReader(json, 'messages.affectedHistory', classes);
+    return j.end(
+      new AffectedHistory$({
+        pts: j.field('pts', intFromJson),
+        ptsCount: j.field('pts_count', intFromJson),
+        offset: j.field('offset', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `messages.affectedHistory#b45c69d1 pts:int pts_count:int offset:int = messages.AffectedHistory` */
@@ -1164,6 +1445,21 @@ class DhConfigNotModified$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.dhConfigNotModified', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.dhConfigNotModified');
+    j.field('random', this.random, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DhConfigNotModified$ {
+    const j = new TlJsonReader(json, 'messages.dhConfigNotModified', classes);
+    return j.end(
+      new DhConfigNotModified$({
+        random: j.field('random', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -1233,6 +1529,27 @@ class DhConfig$ {
       return rethrowDecode(e, 'messages.dhConfig', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.dhConfig');
+    j.field('g', this.g, intToJson);
+    j.field('p', this.p, bytesToJson);
+    j.field('version', this.version, intToJson);
+    j.field('random', this.random, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DhConfig$ {
+    const j = new TlJsonReader(json, 'messages.dhConfig', classes);
+    return j.end(
+      new DhConfig$({
+        g: j.field('g', intFromJson),
+        p: j.field('p', bytesFromJson),
+        version: j.field('version', intFromJson),
+        random: j.field('random', bytesFromJson),
+      }),
+    );
+  }
 }
 
 /** `messages.dhConfig#2c221edd g:int p:bytes version:int random:bytes = messages.DhConfig` */
@@ -1282,6 +1599,21 @@ class SentEncryptedMessage$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.sentEncryptedMessage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.sentEncryptedMessage');
+    j.field('date', this.date, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SentEncryptedMessage$ {
+    const j = new TlJsonReader(json, 'messages.sentEncryptedMessage', classes);
+    return j.end(
+      new SentEncryptedMessage$({
+        date: j.field('date', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1339,6 +1671,23 @@ class SentEncryptedFile$ {
       return rethrowDecode(e, 'messages.sentEncryptedFile', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.sentEncryptedFile');
+    j.field('date', this.date, intToJson);
+    j.field('file', this.file, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SentEncryptedFile$ {
+    const j = new TlJsonReader(json, 'messages.sentEncryptedFile', classes);
+    return j.end(
+      new SentEncryptedFile$({
+        date: j.field('date', intFromJson),
+        file: j.field('file', fromJson$EncryptedFile),
+      }),
+    );
+  }
 }
 
 /** `messages.sentEncryptedFile#9493ff32 date:int file:EncryptedFile = messages.SentEncryptedMessage` */
@@ -1366,6 +1715,14 @@ class StickersNotModified$ {
 
   static fromReader(_r: TlReader): StickersNotModified$ {
     return new StickersNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.stickersNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StickersNotModified$ {
+    return new TlJsonReader(json, 'messages.stickersNotModified', classes).end(new StickersNotModified$());
   }
 }
 
@@ -1431,6 +1788,23 @@ class Stickers$ {
       return rethrowDecode(e, 'messages.stickers', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.stickers');
+    j.field('hash', this.hash, intToJson);
+    j.vector('stickers', this.stickers, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Stickers$ {
+    const j = new TlJsonReader(json, 'messages.stickers', classes);
+    return j.end(
+      new Stickers$({
+        hash: j.field('hash', intFromJson),
+        stickers: j.vector('stickers', fromJson$Document),
+      }),
+    );
+  }
 }
 
 /** `messages.stickers#e4599bbd hash:int stickers:Vector<Document> = messages.Stickers` */
@@ -1458,6 +1832,14 @@ class AllStickersNotModified$ {
 
   static fromReader(_r: TlReader): AllStickersNotModified$ {
     return new AllStickersNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.allStickersNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AllStickersNotModified$ {
+    return new TlJsonReader(json, 'messages.allStickersNotModified', classes).end(new AllStickersNotModified$());
   }
 }
 
@@ -1523,6 +1905,23 @@ class AllStickers$ {
       return rethrowDecode(e, 'messages.allStickers', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.allStickers');
+    j.field('hash', this.hash, intToJson);
+    j.vector('sets', this.sets, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AllStickers$ {
+    const j = new TlJsonReader(json, 'messages.allStickers', classes);
+    return j.end(
+      new AllStickers$({
+        hash: j.field('hash', intFromJson),
+        sets: j.vector('sets', fromJson$StickerSet),
+      }),
+    );
+  }
 }
 
 /** `messages.allStickers#edfd405f hash:int sets:Vector<StickerSet> = messages.AllStickers` */
@@ -1578,6 +1977,23 @@ class AffectedMessages$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.affectedMessages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.affectedMessages');
+    j.field('pts', this.pts, intToJson);
+    j.field('pts_count', this.ptsCount, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AffectedMessages$ {
+    const j = new TlJsonReader(json, 'messages.affectedMessages', classes);
+    return j.end(
+      new AffectedMessages$({
+        pts: j.field('pts', intFromJson),
+        ptsCount: j.field('pts_count', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1656,6 +2072,25 @@ class StickerSet$ {
       return rethrowDecode(e, 'messages.stickerSet', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.stickerSet');
+    j.field('set', this.set, objectToJson);
+    j.vector('packs', this.packs, objectToJson);
+    j.vector('documents', this.documents, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StickerSet$ {
+    const j = new TlJsonReader(json, 'messages.stickerSet', classes);
+    return j.end(
+      new StickerSet$({
+        set: j.field('set', fromJson$StickerSet),
+        packs: j.vector('packs', fromJson$StickerPack),
+        documents: j.vector('documents', fromJson$Document),
+      }),
+    );
+  }
 }
 
 /** `messages.stickerSet#b60a24a6 set:StickerSet packs:Vector<StickerPack> documents:Vector<Document> = messages.StickerSet` */
@@ -1683,6 +2118,14 @@ class SavedGifsNotModified$ {
 
   static fromReader(_r: TlReader): SavedGifsNotModified$ {
     return new SavedGifsNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.savedGifsNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SavedGifsNotModified$ {
+    return new TlJsonReader(json, 'messages.savedGifsNotModified', classes).end(new SavedGifsNotModified$());
   }
 }
 
@@ -1747,6 +2190,23 @@ class SavedGifs$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.savedGifs', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.savedGifs');
+    j.field('hash', this.hash, intToJson);
+    j.vector('gifs', this.gifs, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SavedGifs$ {
+    const j = new TlJsonReader(json, 'messages.savedGifs', classes);
+    return j.end(
+      new SavedGifs$({
+        hash: j.field('hash', intFromJson),
+        gifs: j.vector('gifs', fromJson$Document),
+      }),
+    );
   }
 }
 
@@ -1855,6 +2315,33 @@ class BotResults$ {
       return rethrowDecode(e, 'messages.botResults', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.botResults');
+    j.flag('gallery', this.gallery);
+    j.field('query_id', this.queryId, longToJson);
+    j.optional('next_offset', this.nextOffset, stringToJson);
+    j.optional('switch_pm', this.switchPm, objectToJson);
+    j.vector('results', this.results, objectToJson);
+    j.field('cache_time', this.cacheTime, intToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BotResults$ {
+    const j = new TlJsonReader(json, 'messages.botResults', classes);
+    return j.end(
+      new BotResults$({
+        gallery: j.flag('gallery'),
+        queryId: j.field('query_id', longFromJson),
+        nextOffset: j.optional('next_offset', stringFromJson),
+        switchPm: j.optional('switch_pm', fromJson$InlineBotSwitchPM),
+        results: j.vector('results', fromJson$BotInlineResult),
+        cacheTime: j.field('cache_time', intFromJson),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `messages.botResults#947ca848 flags:# gallery:flags.0?true query_id:long next_offset:flags.1?string switch_pm:flags.2?InlineBotSwitchPM results:Vector<BotInlineResult> cache_time:int users:Vector<User> = messages.BotResults` */
@@ -1939,6 +2426,31 @@ class BotCallbackAnswer$ {
       return rethrowDecode(e, 'messages.botCallbackAnswer', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.botCallbackAnswer');
+    j.flag('alert', this.alert);
+    j.flag('has_url', this.hasUrl);
+    j.flag('native_ui', this.nativeUi);
+    j.optional('message', this.message, stringToJson);
+    j.optional('url', this.url, stringToJson);
+    j.field('cache_time', this.cacheTime, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BotCallbackAnswer$ {
+    const j = new TlJsonReader(json, 'messages.botCallbackAnswer', classes);
+    return j.end(
+      new BotCallbackAnswer$({
+        alert: j.flag('alert'),
+        hasUrl: j.flag('has_url'),
+        nativeUi: j.flag('native_ui'),
+        message: j.optional('message', stringFromJson),
+        url: j.optional('url', stringFromJson),
+        cacheTime: j.field('cache_time', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `messages.botCallbackAnswer#36585ea4 flags:# alert:flags.1?true has_url:flags.3?true native_ui:flags.4?true message:flags.0?string url:flags.2?string cache_time:int = messages.BotCallbackAnswer` */
@@ -1992,6 +2504,21 @@ class MessageEditData$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.messageEditData', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.messageEditData');
+    j.flag('caption', this.caption);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageEditData$ {
+    const j = new TlJsonReader(json, 'messages.messageEditData', classes);
+    return j.end(
+      new MessageEditData$({
+        caption: j.flag('caption'),
+      }),
+    );
   }
 }
 
@@ -2096,6 +2623,29 @@ class PeerDialogs$ {
       return rethrowDecode(e, 'messages.peerDialogs', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.peerDialogs');
+    j.vector('dialogs', this.dialogs, objectToJson);
+    j.vector('messages', this.messages, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    j.field('state', this.state, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PeerDialogs$ {
+    const j = new TlJsonReader(json, 'messages.peerDialogs', classes);
+    return j.end(
+      new PeerDialogs$({
+        dialogs: j.vector('dialogs', fromJson$Dialog),
+        messages: j.vector('messages', fromJson$Message),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+        state: j.field('state', fromJson$updates$State),
+      }),
+    );
+  }
 }
 
 /** `messages.peerDialogs#3371c354 dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> state:updates.State = messages.PeerDialogs` */
@@ -2145,6 +2695,21 @@ class FeaturedStickersNotModified$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.featuredStickersNotModified', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.featuredStickersNotModified');
+    j.field('count', this.count, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FeaturedStickersNotModified$ {
+    const j = new TlJsonReader(json, 'messages.featuredStickersNotModified', classes);
+    return j.end(
+      new FeaturedStickersNotModified$({
+        count: j.field('count', intFromJson),
+      }),
+    );
   }
 }
 
@@ -2229,6 +2794,27 @@ class FeaturedStickers$ {
       return rethrowDecode(e, 'messages.featuredStickers', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.featuredStickers');
+    j.field('hash', this.hash, intToJson);
+    j.field('count', this.count, intToJson);
+    j.vector('sets', this.sets, objectToJson);
+    j.vector('unread', this.unread, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FeaturedStickers$ {
+    const j = new TlJsonReader(json, 'messages.featuredStickers', classes);
+    return j.end(
+      new FeaturedStickers$({
+        hash: j.field('hash', intFromJson),
+        count: j.field('count', intFromJson),
+        sets: j.vector('sets', fromJson$StickerSetCovered),
+        unread: j.vector('unread', longFromJson),
+      }),
+    );
+  }
 }
 
 /** `messages.featuredStickers#b6abc341 hash:int count:int sets:Vector<StickerSetCovered> unread:Vector<long> = messages.FeaturedStickers` */
@@ -2256,6 +2842,14 @@ class RecentStickersNotModified$ {
 
   static fromReader(_r: TlReader): RecentStickersNotModified$ {
     return new RecentStickersNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.recentStickersNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RecentStickersNotModified$ {
+    return new TlJsonReader(json, 'messages.recentStickersNotModified', classes).end(new RecentStickersNotModified$());
   }
 }
 
@@ -2347,6 +2941,27 @@ class RecentStickers$ {
       return rethrowDecode(e, 'messages.recentStickers', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.recentStickers');
+    j.field('hash', this.hash, intToJson);
+    j.vector('packs', this.packs, objectToJson);
+    j.vector('stickers', this.stickers, objectToJson);
+    j.vector('dates', this.dates, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RecentStickers$ {
+    const j = new TlJsonReader(json, 'messages.recentStickers', classes);
+    return j.end(
+      new RecentStickers$({
+        hash: j.field('hash', intFromJson),
+        packs: j.vector('packs', fromJson$StickerPack),
+        stickers: j.vector('stickers', fromJson$Document),
+        dates: j.vector('dates', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `messages.recentStickers#22f3afb3 hash:int packs:Vector<StickerPack> stickers:Vector<Document> dates:Vector<int> = messages.RecentStickers` */
@@ -2411,6 +3026,23 @@ class ArchivedStickers$ {
       return rethrowDecode(e, 'messages.archivedStickers', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.archivedStickers');
+    j.field('count', this.count, intToJson);
+    j.vector('sets', this.sets, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ArchivedStickers$ {
+    const j = new TlJsonReader(json, 'messages.archivedStickers', classes);
+    return j.end(
+      new ArchivedStickers$({
+        count: j.field('count', intFromJson),
+        sets: j.vector('sets', fromJson$StickerSetCovered),
+      }),
+    );
+  }
 }
 
 /** `messages.archivedStickers#4fcba9c8 count:int sets:Vector<StickerSetCovered> = messages.ArchivedStickers` */
@@ -2438,6 +3070,14 @@ class StickerSetInstallResultSuccess$ {
 
   static fromReader(_r: TlReader): StickerSetInstallResultSuccess$ {
     return new StickerSetInstallResultSuccess$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.stickerSetInstallResultSuccess' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StickerSetInstallResultSuccess$ {
+    return new TlJsonReader(json, 'messages.stickerSetInstallResultSuccess', classes).end(new StickerSetInstallResultSuccess$());
   }
 }
 
@@ -2496,6 +3136,21 @@ class StickerSetInstallResultArchive$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.stickerSetInstallResultArchive', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.stickerSetInstallResultArchive');
+    j.vector('sets', this.sets, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StickerSetInstallResultArchive$ {
+    const j = new TlJsonReader(json, 'messages.stickerSetInstallResultArchive', classes);
+    return j.end(
+      new StickerSetInstallResultArchive$({
+        sets: j.vector('sets', fromJson$StickerSetCovered),
+      }),
+    );
   }
 }
 
@@ -2568,6 +3223,23 @@ class HighScores$ {
       return rethrowDecode(e, 'messages.highScores', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.highScores');
+    j.vector('scores', this.scores, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): HighScores$ {
+    const j = new TlJsonReader(json, 'messages.highScores', classes);
+    return j.end(
+      new HighScores$({
+        scores: j.vector('scores', fromJson$HighScore),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `messages.highScores#9a3bfd99 scores:Vector<HighScore> users:Vector<User> = messages.HighScores` */
@@ -2595,6 +3267,14 @@ class FavedStickersNotModified$ {
 
   static fromReader(_r: TlReader): FavedStickersNotModified$ {
     return new FavedStickersNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.favedStickersNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FavedStickersNotModified$ {
+    return new TlJsonReader(json, 'messages.favedStickersNotModified', classes).end(new FavedStickersNotModified$());
   }
 }
 
@@ -2673,6 +3353,25 @@ class FavedStickers$ {
       return rethrowDecode(e, 'messages.favedStickers', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.favedStickers');
+    j.field('hash', this.hash, intToJson);
+    j.vector('packs', this.packs, objectToJson);
+    j.vector('stickers', this.stickers, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FavedStickers$ {
+    const j = new TlJsonReader(json, 'messages.favedStickers', classes);
+    return j.end(
+      new FavedStickers$({
+        hash: j.field('hash', intFromJson),
+        packs: j.vector('packs', fromJson$StickerPack),
+        stickers: j.vector('stickers', fromJson$Document),
+      }),
+    );
+  }
 }
 
 /** `messages.favedStickers#f37f2f16 hash:int packs:Vector<StickerPack> stickers:Vector<Document> = messages.FavedStickers` */
@@ -2700,6 +3399,14 @@ class FoundStickerSetsNotModified$ {
 
   static fromReader(_r: TlReader): FoundStickerSetsNotModified$ {
     return new FoundStickerSetsNotModified$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.foundStickerSetsNotModified' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FoundStickerSetsNotModified$ {
+    return new TlJsonReader(json, 'messages.foundStickerSetsNotModified', classes).end(new FoundStickerSetsNotModified$());
   }
 }
 
@@ -2764,6 +3471,23 @@ class FoundStickerSets$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.foundStickerSets', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.foundStickerSets');
+    j.field('hash', this.hash, intToJson);
+    j.vector('sets', this.sets, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FoundStickerSets$ {
+    const j = new TlJsonReader(json, 'messages.foundStickerSets', classes);
+    return j.end(
+      new FoundStickerSets$({
+        hash: j.field('hash', intFromJson),
+        sets: j.vector('sets', fromJson$StickerSetCovered),
+      }),
+    );
   }
 }
 
@@ -2830,6 +3554,25 @@ class SearchCounter$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.searchCounter', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.searchCounter');
+    j.flag('inexact', this.inexact);
+    j.field('filter', this.filter, objectToJson);
+    j.field('count', this.count, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SearchCounter$ {
+    const j = new TlJsonReader(json, 'messages.searchCounter', classes);
+    return j.end(
+      new SearchCounter$({
+        inexact: j.flag('inexact'),
+        filter: j.field('filter', fromJson$MessagesFilter),
+        count: j.field('count', intFromJson),
+      }),
+    );
   }
 }
 
@@ -2914,6 +3657,25 @@ class InactiveChats$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.inactiveChats', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.inactiveChats');
+    j.vector('dates', this.dates, intToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InactiveChats$ {
+    const j = new TlJsonReader(json, 'messages.inactiveChats', classes);
+    return j.end(
+      new InactiveChats$({
+        dates: j.vector('dates', intFromJson),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -3004,6 +3766,27 @@ class VotesList$ {
       return rethrowDecode(e, 'messages.votesList', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.votesList');
+    j.field('count', this.count, intToJson);
+    j.vector('votes', this.votes, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    j.optional('next_offset', this.nextOffset, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): VotesList$ {
+    const j = new TlJsonReader(json, 'messages.votesList', classes);
+    return j.end(
+      new VotesList$({
+        count: j.field('count', intFromJson),
+        votes: j.vector('votes', fromJson$MessageUserVote),
+        users: j.vector('users', fromJson$User),
+        nextOffset: j.optional('next_offset', stringFromJson),
+      }),
+    );
+  }
 }
 
 /** `messages.votesList#823f649 flags:# count:int votes:Vector<MessageUserVote> users:Vector<User> next_offset:flags.0?string = messages.VotesList` */
@@ -3087,6 +3870,25 @@ class MessageViews$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.messageViews', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.messageViews');
+    j.vector('views', this.views, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MessageViews$ {
+    const j = new TlJsonReader(json, 'messages.messageViews', classes);
+    return j.end(
+      new MessageViews$({
+        views: j.vector('views', fromJson$MessageViews),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -3198,6 +4000,31 @@ class DiscussionMessage$ {
       return rethrowDecode(e, 'messages.discussionMessage', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.discussionMessage');
+    j.vector('messages', this.messages, objectToJson);
+    j.optional('max_id', this.maxId, intToJson);
+    j.optional('read_inbox_max_id', this.readInboxMaxId, intToJson);
+    j.optional('read_outbox_max_id', this.readOutboxMaxId, intToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DiscussionMessage$ {
+    const j = new TlJsonReader(json, 'messages.discussionMessage', classes);
+    return j.end(
+      new DiscussionMessage$({
+        messages: j.vector('messages', fromJson$Message),
+        maxId: j.optional('max_id', intFromJson),
+        readInboxMaxId: j.optional('read_inbox_max_id', intFromJson),
+        readOutboxMaxId: j.optional('read_outbox_max_id', intFromJson),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `messages.discussionMessage#f5dd8f9d flags:# messages:Vector<Message> max_id:flags.0?int read_inbox_max_id:flags.1?int read_outbox_max_id:flags.2?int chats:Vector<Chat> users:Vector<User> = messages.DiscussionMessage` */
@@ -3246,6 +4073,7 @@ class GetMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
+    checkRpcError(bytes, 'messages.getMessages', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
@@ -3259,6 +4087,21 @@ class GetMessages$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getMessages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getMessages');
+    j.vector('id', this.id, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessages$ {
+    const j = new TlJsonReader(json, 'messages.getMessages', classes);
+    return j.end(
+      new GetMessages$({
+        id: j.vector('id', fromJson$InputMessage),
+      }),
+    );
   }
 }
 
@@ -3327,6 +4170,7 @@ class GetDialogs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeDialogs {
+    checkRpcError(bytes, 'messages.getDialogs', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Dialogs);
   }
 
@@ -3354,6 +4198,33 @@ class GetDialogs$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getDialogs', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getDialogs');
+    j.flag('exclude_pinned', this.excludePinned);
+    j.optional('folder_id', this.folderId, intToJson);
+    j.field('offset_date', this.offsetDate, intToJson);
+    j.field('offset_id', this.offsetId, intToJson);
+    j.field('offset_peer', this.offsetPeer, objectToJson);
+    j.field('limit', this.limit, intToJson);
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetDialogs$ {
+    const j = new TlJsonReader(json, 'messages.getDialogs', classes);
+    return j.end(
+      new GetDialogs$({
+        excludePinned: j.flag('exclude_pinned'),
+        folderId: j.optional('folder_id', intFromJson),
+        offsetDate: j.field('offset_date', intFromJson),
+        offsetId: j.field('offset_id', intFromJson),
+        offsetPeer: j.field('offset_peer', fromJson$InputPeer),
+        limit: j.field('limit', intFromJson),
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -3423,6 +4294,7 @@ class GetHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
+    checkRpcError(bytes, 'messages.getHistory', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
@@ -3450,6 +4322,35 @@ class GetHistory$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getHistory', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getHistory');
+    j.field('peer', this.peer, objectToJson);
+    j.field('offset_id', this.offsetId, intToJson);
+    j.field('offset_date', this.offsetDate, intToJson);
+    j.field('add_offset', this.addOffset, intToJson);
+    j.field('limit', this.limit, intToJson);
+    j.field('max_id', this.maxId, intToJson);
+    j.field('min_id', this.minId, intToJson);
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetHistory$ {
+    const j = new TlJsonReader(json, 'messages.getHistory', classes);
+    return j.end(
+      new GetHistory$({
+        peer: j.field('peer', fromJson$InputPeer),
+        offsetId: j.field('offset_id', intFromJson),
+        offsetDate: j.field('offset_date', intFromJson),
+        addOffset: j.field('add_offset', intFromJson),
+        limit: j.field('limit', intFromJson),
+        maxId: j.field('max_id', intFromJson),
+        minId: j.field('min_id', intFromJson),
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -3543,6 +4444,7 @@ class Search$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
+    checkRpcError(bytes, 'messages.search', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
@@ -3583,6 +4485,45 @@ class Search$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.search', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.search');
+    j.field('peer', this.peer, objectToJson);
+    j.field('q', this.q, stringToJson);
+    j.optional('from_id', this.fromId, objectToJson);
+    j.optional('top_msg_id', this.topMsgId, intToJson);
+    j.field('filter', this.filter, objectToJson);
+    j.field('min_date', this.minDate, intToJson);
+    j.field('max_date', this.maxDate, intToJson);
+    j.field('offset_id', this.offsetId, intToJson);
+    j.field('add_offset', this.addOffset, intToJson);
+    j.field('limit', this.limit, intToJson);
+    j.field('max_id', this.maxId, intToJson);
+    j.field('min_id', this.minId, intToJson);
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Search$ {
+    const j = new TlJsonReader(json, 'messages.search', classes);
+    return j.end(
+      new Search$({
+        peer: j.field('peer', fromJson$InputPeer),
+        q: j.field('q', stringFromJson),
+        fromId: j.optional('from_id', fromJson$InputPeer),
+        topMsgId: j.optional('top_msg_id', intFromJson),
+        filter: j.field('filter', fromJson$MessagesFilter),
+        minDate: j.field('min_date', intFromJson),
+        maxDate: j.field('max_date', intFromJson),
+        offsetId: j.field('offset_id', intFromJson),
+        addOffset: j.field('add_offset', intFromJson),
+        limit: j.field('limit', intFromJson),
+        maxId: j.field('max_id', intFromJson),
+        minId: j.field('min_id', intFromJson),
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -3628,6 +4569,7 @@ class ReadHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedMessages {
+    checkRpcError(bytes, 'messages.readHistory', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedMessages);
   }
 
@@ -3643,6 +4585,23 @@ class ReadHistory$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.readHistory', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.readHistory');
+    j.field('peer', this.peer, objectToJson);
+    j.field('max_id', this.maxId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReadHistory$ {
+    const j = new TlJsonReader(json, 'messages.readHistory', classes);
+    return j.end(
+      new ReadHistory$({
+        peer: j.field('peer', fromJson$InputPeer),
+        maxId: j.field('max_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -3698,6 +4657,7 @@ class DeleteHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
+    checkRpcError(bytes, 'messages.deleteHistory', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedHistory);
   }
 
@@ -3718,6 +4678,27 @@ class DeleteHistory$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.deleteHistory', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.deleteHistory');
+    j.flag('just_clear', this.justClear);
+    j.flag('revoke', this.revoke);
+    j.field('peer', this.peer, objectToJson);
+    j.field('max_id', this.maxId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteHistory$ {
+    const j = new TlJsonReader(json, 'messages.deleteHistory', classes);
+    return j.end(
+      new DeleteHistory$({
+        justClear: j.flag('just_clear'),
+        revoke: j.flag('revoke'),
+        peer: j.field('peer', fromJson$InputPeer),
+        maxId: j.field('max_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -3773,6 +4754,7 @@ class DeleteMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedMessages {
+    checkRpcError(bytes, 'messages.deleteMessages', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedMessages);
   }
 
@@ -3790,6 +4772,23 @@ class DeleteMessages$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.deleteMessages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.deleteMessages');
+    j.flag('revoke', this.revoke);
+    j.vector('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteMessages$ {
+    const j = new TlJsonReader(json, 'messages.deleteMessages', classes);
+    return j.end(
+      new DeleteMessages$({
+        revoke: j.flag('revoke'),
+        id: j.vector('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -3831,6 +4830,7 @@ class ReceivedMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeReceivedNotifyMessage[] {
+    checkRpcError(bytes, 'messages.receivedMessages', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$ReceivedNotifyMessage);
   }
 
@@ -3844,6 +4844,21 @@ class ReceivedMessages$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.receivedMessages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.receivedMessages');
+    j.field('max_id', this.maxId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReceivedMessages$ {
+    const j = new TlJsonReader(json, 'messages.receivedMessages', classes);
+    return j.end(
+      new ReceivedMessages$({
+        maxId: j.field('max_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -3896,6 +4911,7 @@ class SetTyping$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.setTyping', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -3916,6 +4932,25 @@ class SetTyping$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.setTyping', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.setTyping');
+    j.field('peer', this.peer, objectToJson);
+    j.optional('top_msg_id', this.topMsgId, intToJson);
+    j.field('action', this.action, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetTyping$ {
+    const j = new TlJsonReader(json, 'messages.setTyping', classes);
+    return j.end(
+      new SetTyping$({
+        peer: j.field('peer', fromJson$InputPeer),
+        topMsgId: j.optional('top_msg_id', intFromJson),
+        action: j.field('action', fromJson$SendMessageAction),
+      }),
+    );
   }
 }
 
@@ -4011,6 +5046,7 @@ class SendMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.sendMessage', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -4043,6 +5079,41 @@ class SendMessage$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.sendMessage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.sendMessage');
+    j.flag('no_webpage', this.noWebpage);
+    j.flag('silent', this.silent);
+    j.flag('background', this.background);
+    j.flag('clear_draft', this.clearDraft);
+    j.field('peer', this.peer, objectToJson);
+    j.optional('reply_to_msg_id', this.replyToMsgId, intToJson);
+    j.field('message', this.message, stringToJson);
+    j.field('random_id', this.randomId, longToJson);
+    j.optional('reply_markup', this.replyMarkup, objectToJson);
+    j.optionalVector('entities', this.entities, objectToJson);
+    j.optional('schedule_date', this.scheduleDate, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendMessage$ {
+    const j = new TlJsonReader(json, 'messages.sendMessage', classes);
+    return j.end(
+      new SendMessage$({
+        noWebpage: j.flag('no_webpage'),
+        silent: j.flag('silent'),
+        background: j.flag('background'),
+        clearDraft: j.flag('clear_draft'),
+        peer: j.field('peer', fromJson$InputPeer),
+        replyToMsgId: j.optional('reply_to_msg_id', intFromJson),
+        message: j.field('message', stringFromJson),
+        randomId: j.field('random_id', longFromJson),
+        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
+        entities: j.optionalVector('entities', fromJson$MessageEntity),
+        scheduleDate: j.optional('schedule_date', intFromJson),
+      }),
+    );
   }
 }
 
@@ -4138,6 +5209,7 @@ class SendMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.sendMedia', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -4171,6 +5243,41 @@ class SendMedia$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.sendMedia', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.sendMedia');
+    j.flag('silent', this.silent);
+    j.flag('background', this.background);
+    j.flag('clear_draft', this.clearDraft);
+    j.field('peer', this.peer, objectToJson);
+    j.optional('reply_to_msg_id', this.replyToMsgId, intToJson);
+    j.field('media', this.media, objectToJson);
+    j.field('message', this.message, stringToJson);
+    j.field('random_id', this.randomId, longToJson);
+    j.optional('reply_markup', this.replyMarkup, objectToJson);
+    j.optionalVector('entities', this.entities, objectToJson);
+    j.optional('schedule_date', this.scheduleDate, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendMedia$ {
+    const j = new TlJsonReader(json, 'messages.sendMedia', classes);
+    return j.end(
+      new SendMedia$({
+        silent: j.flag('silent'),
+        background: j.flag('background'),
+        clearDraft: j.flag('clear_draft'),
+        peer: j.field('peer', fromJson$InputPeer),
+        replyToMsgId: j.optional('reply_to_msg_id', intFromJson),
+        media: j.field('media', fromJson$InputMedia),
+        message: j.field('message', stringFromJson),
+        randomId: j.field('random_id', longFromJson),
+        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
+        entities: j.optionalVector('entities', fromJson$MessageEntity),
+        scheduleDate: j.optional('schedule_date', intFromJson),
+      }),
+    );
   }
 }
 
@@ -4258,6 +5365,7 @@ class ForwardMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.forwardMessages', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -4285,6 +5393,35 @@ class ForwardMessages$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.forwardMessages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.forwardMessages');
+    j.flag('silent', this.silent);
+    j.flag('background', this.background);
+    j.flag('with_my_score', this.withMyScore);
+    j.field('from_peer', this.fromPeer, objectToJson);
+    j.vector('id', this.id, intToJson);
+    j.vector('random_id', this.randomId, longToJson);
+    j.field('to_peer', this.toPeer, objectToJson);
+    j.optional('schedule_date', this.scheduleDate, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ForwardMessages$ {
+    const j = new TlJsonReader(json, 'messages.forwardMessages', classes);
+    return j.end(
+      new ForwardMessages$({
+        silent: j.flag('silent'),
+        background: j.flag('background'),
+        withMyScore: j.flag('with_my_score'),
+        fromPeer: j.field('from_peer', fromJson$InputPeer),
+        id: j.vector('id', intFromJson),
+        randomId: j.vector('random_id', longFromJson),
+        toPeer: j.field('to_peer', fromJson$InputPeer),
+        scheduleDate: j.optional('schedule_date', intFromJson),
+      }),
+    );
   }
 }
 
@@ -4326,6 +5463,7 @@ class ReportSpam$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.reportSpam', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -4339,6 +5477,21 @@ class ReportSpam$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.reportSpam', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.reportSpam');
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReportSpam$ {
+    const j = new TlJsonReader(json, 'messages.reportSpam', classes);
+    return j.end(
+      new ReportSpam$({
+        peer: j.field('peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -4380,6 +5533,7 @@ class GetPeerSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypePeerSettings {
+    checkRpcError(bytes, 'messages.getPeerSettings', options);
     return readBoxed(bytes, noRegistry, options, readResult$PeerSettings);
   }
 
@@ -4393,6 +5547,21 @@ class GetPeerSettings$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getPeerSettings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getPeerSettings');
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPeerSettings$ {
+    const j = new TlJsonReader(json, 'messages.getPeerSettings', classes);
+    return j.end(
+      new GetPeerSettings$({
+        peer: j.field('peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -4450,6 +5619,7 @@ class Report$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.report', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -4467,6 +5637,25 @@ class Report$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.report', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.report');
+    j.field('peer', this.peer, objectToJson);
+    j.vector('id', this.id, intToJson);
+    j.field('reason', this.reason, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Report$ {
+    const j = new TlJsonReader(json, 'messages.report', classes);
+    return j.end(
+      new Report$({
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.vector('id', intFromJson),
+        reason: j.field('reason', fromJson$ReportReason),
+      }),
+    );
   }
 }
 
@@ -4516,6 +5705,7 @@ class GetChats$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
+    checkRpcError(bytes, 'messages.getChats', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
@@ -4529,6 +5719,21 @@ class GetChats$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getChats', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getChats');
+    j.vector('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetChats$ {
+    const j = new TlJsonReader(json, 'messages.getChats', classes);
+    return j.end(
+      new GetChats$({
+        id: j.vector('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -4570,6 +5775,7 @@ class GetFullChat$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChatFull {
+    checkRpcError(bytes, 'messages.getFullChat', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$ChatFull);
   }
 
@@ -4583,6 +5789,21 @@ class GetFullChat$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getFullChat', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getFullChat');
+    j.field('chat_id', this.chatId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetFullChat$ {
+    const j = new TlJsonReader(json, 'messages.getFullChat', classes);
+    return j.end(
+      new GetFullChat$({
+        chatId: j.field('chat_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -4628,6 +5849,7 @@ class EditChatTitle$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.editChatTitle', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -4643,6 +5865,23 @@ class EditChatTitle$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.editChatTitle', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.editChatTitle');
+    j.field('chat_id', this.chatId, intToJson);
+    j.field('title', this.title, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditChatTitle$ {
+    const j = new TlJsonReader(json, 'messages.editChatTitle', classes);
+    return j.end(
+      new EditChatTitle$({
+        chatId: j.field('chat_id', intFromJson),
+        title: j.field('title', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -4688,6 +5927,7 @@ class EditChatPhoto$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.editChatPhoto', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -4703,6 +5943,23 @@ class EditChatPhoto$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.editChatPhoto', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.editChatPhoto');
+    j.field('chat_id', this.chatId, intToJson);
+    j.field('photo', this.photo, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditChatPhoto$ {
+    const j = new TlJsonReader(json, 'messages.editChatPhoto', classes);
+    return j.end(
+      new EditChatPhoto$({
+        chatId: j.field('chat_id', intFromJson),
+        photo: j.field('photo', fromJson$InputChatPhoto),
+      }),
+    );
   }
 }
 
@@ -4752,6 +6009,7 @@ class AddChatUser$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.addChatUser', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -4769,6 +6027,25 @@ class AddChatUser$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.addChatUser', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.addChatUser');
+    j.field('chat_id', this.chatId, intToJson);
+    j.field('user_id', this.userId, objectToJson);
+    j.field('fwd_limit', this.fwdLimit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AddChatUser$ {
+    const j = new TlJsonReader(json, 'messages.addChatUser', classes);
+    return j.end(
+      new AddChatUser$({
+        chatId: j.field('chat_id', intFromJson),
+        userId: j.field('user_id', fromJson$InputUser),
+        fwdLimit: j.field('fwd_limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -4814,6 +6091,7 @@ class DeleteChatUser$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.deleteChatUser', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -4829,6 +6107,23 @@ class DeleteChatUser$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.deleteChatUser', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.deleteChatUser');
+    j.field('chat_id', this.chatId, intToJson);
+    j.field('user_id', this.userId, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteChatUser$ {
+    const j = new TlJsonReader(json, 'messages.deleteChatUser', classes);
+    return j.end(
+      new DeleteChatUser$({
+        chatId: j.field('chat_id', intFromJson),
+        userId: j.field('user_id', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -4882,6 +6177,7 @@ class CreateChat$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.createChat', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -4897,6 +6193,23 @@ class CreateChat$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.createChat', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.createChat');
+    j.vector('users', this.users, objectToJson);
+    j.field('title', this.title, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CreateChat$ {
+    const j = new TlJsonReader(json, 'messages.createChat', classes);
+    return j.end(
+      new CreateChat$({
+        users: j.vector('users', fromJson$InputUser),
+        title: j.field('title', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -4942,6 +6255,7 @@ class GetDhConfig$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeDhConfig {
+    checkRpcError(bytes, 'messages.getDhConfig', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$DhConfig);
   }
 
@@ -4957,6 +6271,23 @@ class GetDhConfig$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getDhConfig', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getDhConfig');
+    j.field('version', this.version, intToJson);
+    j.field('random_length', this.randomLength, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetDhConfig$ {
+    const j = new TlJsonReader(json, 'messages.getDhConfig', classes);
+    return j.end(
+      new GetDhConfig$({
+        version: j.field('version', intFromJson),
+        randomLength: j.field('random_length', intFromJson),
+      }),
+    );
   }
 }
 
@@ -5006,6 +6337,7 @@ class RequestEncryption$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEncryptedChat {
+    checkRpcError(bytes, 'messages.requestEncryption', options);
     return readBoxed(bytes, noRegistry, options, readResult$EncryptedChat);
   }
 
@@ -5023,6 +6355,25 @@ class RequestEncryption$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.requestEncryption', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.requestEncryption');
+    j.field('user_id', this.userId, objectToJson);
+    j.field('random_id', this.randomId, intToJson);
+    j.field('g_a', this.gA, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RequestEncryption$ {
+    const j = new TlJsonReader(json, 'messages.requestEncryption', classes);
+    return j.end(
+      new RequestEncryption$({
+        userId: j.field('user_id', fromJson$InputUser),
+        randomId: j.field('random_id', intFromJson),
+        gA: j.field('g_a', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -5072,6 +6423,7 @@ class AcceptEncryption$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEncryptedChat {
+    checkRpcError(bytes, 'messages.acceptEncryption', options);
     return readBoxed(bytes, noRegistry, options, readResult$EncryptedChat);
   }
 
@@ -5089,6 +6441,25 @@ class AcceptEncryption$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.acceptEncryption', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.acceptEncryption');
+    j.field('peer', this.peer, objectToJson);
+    j.field('g_b', this.gB, bytesToJson);
+    j.field('key_fingerprint', this.keyFingerprint, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptEncryption$ {
+    const j = new TlJsonReader(json, 'messages.acceptEncryption', classes);
+    return j.end(
+      new AcceptEncryption$({
+        peer: j.field('peer', fromJson$InputEncryptedChat),
+        gB: j.field('g_b', bytesFromJson),
+        keyFingerprint: j.field('key_fingerprint', longFromJson),
+      }),
+    );
   }
 }
 
@@ -5130,6 +6501,7 @@ class DiscardEncryption$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.discardEncryption', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -5143,6 +6515,21 @@ class DiscardEncryption$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.discardEncryption', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.discardEncryption');
+    j.field('chat_id', this.chatId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DiscardEncryption$ {
+    const j = new TlJsonReader(json, 'messages.discardEncryption', classes);
+    return j.end(
+      new DiscardEncryption$({
+        chatId: j.field('chat_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -5188,6 +6575,7 @@ class SetEncryptedTyping$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.setEncryptedTyping', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -5203,6 +6591,23 @@ class SetEncryptedTyping$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.setEncryptedTyping', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.setEncryptedTyping');
+    j.field('peer', this.peer, objectToJson);
+    j.field('typing', this.typing, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetEncryptedTyping$ {
+    const j = new TlJsonReader(json, 'messages.setEncryptedTyping', classes);
+    return j.end(
+      new SetEncryptedTyping$({
+        peer: j.field('peer', fromJson$InputEncryptedChat),
+        typing: j.field('typing', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -5248,6 +6653,7 @@ class ReadEncryptedHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.readEncryptedHistory', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -5263,6 +6669,23 @@ class ReadEncryptedHistory$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.readEncryptedHistory', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.readEncryptedHistory');
+    j.field('peer', this.peer, objectToJson);
+    j.field('max_date', this.maxDate, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReadEncryptedHistory$ {
+    const j = new TlJsonReader(json, 'messages.readEncryptedHistory', classes);
+    return j.end(
+      new ReadEncryptedHistory$({
+        peer: j.field('peer', fromJson$InputEncryptedChat),
+        maxDate: j.field('max_date', intFromJson),
+      }),
+    );
   }
 }
 
@@ -5318,6 +6741,7 @@ class SendEncrypted$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSentEncryptedMessage {
+    checkRpcError(bytes, 'messages.sendEncrypted', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$SentEncryptedMessage);
   }
 
@@ -5339,6 +6763,27 @@ class SendEncrypted$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.sendEncrypted', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.sendEncrypted');
+    j.flag('silent', this.silent);
+    j.field('peer', this.peer, objectToJson);
+    j.field('random_id', this.randomId, longToJson);
+    j.field('data', this.data, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendEncrypted$ {
+    const j = new TlJsonReader(json, 'messages.sendEncrypted', classes);
+    return j.end(
+      new SendEncrypted$({
+        silent: j.flag('silent'),
+        peer: j.field('peer', fromJson$InputEncryptedChat),
+        randomId: j.field('random_id', longFromJson),
+        data: j.field('data', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -5398,6 +6843,7 @@ class SendEncryptedFile$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSentEncryptedMessage {
+    checkRpcError(bytes, 'messages.sendEncryptedFile', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$SentEncryptedMessage);
   }
 
@@ -5421,6 +6867,29 @@ class SendEncryptedFile$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.sendEncryptedFile', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.sendEncryptedFile');
+    j.flag('silent', this.silent);
+    j.field('peer', this.peer, objectToJson);
+    j.field('random_id', this.randomId, longToJson);
+    j.field('data', this.data, bytesToJson);
+    j.field('file', this.file, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendEncryptedFile$ {
+    const j = new TlJsonReader(json, 'messages.sendEncryptedFile', classes);
+    return j.end(
+      new SendEncryptedFile$({
+        silent: j.flag('silent'),
+        peer: j.field('peer', fromJson$InputEncryptedChat),
+        randomId: j.field('random_id', longFromJson),
+        data: j.field('data', bytesFromJson),
+        file: j.field('file', fromJson$InputEncryptedFile),
+      }),
+    );
   }
 }
 
@@ -5470,6 +6939,7 @@ class SendEncryptedService$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSentEncryptedMessage {
+    checkRpcError(bytes, 'messages.sendEncryptedService', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$SentEncryptedMessage);
   }
 
@@ -5487,6 +6957,25 @@ class SendEncryptedService$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.sendEncryptedService', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.sendEncryptedService');
+    j.field('peer', this.peer, objectToJson);
+    j.field('random_id', this.randomId, longToJson);
+    j.field('data', this.data, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendEncryptedService$ {
+    const j = new TlJsonReader(json, 'messages.sendEncryptedService', classes);
+    return j.end(
+      new SendEncryptedService$({
+        peer: j.field('peer', fromJson$InputEncryptedChat),
+        randomId: j.field('random_id', longFromJson),
+        data: j.field('data', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -5528,6 +7017,7 @@ class ReceivedQueue$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): BigInteger[] {
+    checkRpcError(bytes, 'messages.receivedQueue', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$long);
   }
 
@@ -5541,6 +7031,21 @@ class ReceivedQueue$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.receivedQueue', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.receivedQueue');
+    j.field('max_qts', this.maxQts, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReceivedQueue$ {
+    const j = new TlJsonReader(json, 'messages.receivedQueue', classes);
+    return j.end(
+      new ReceivedQueue$({
+        maxQts: j.field('max_qts', intFromJson),
+      }),
+    );
   }
 }
 
@@ -5582,6 +7087,7 @@ class ReportEncryptedSpam$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.reportEncryptedSpam', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -5595,6 +7101,21 @@ class ReportEncryptedSpam$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.reportEncryptedSpam', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.reportEncryptedSpam');
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReportEncryptedSpam$ {
+    const j = new TlJsonReader(json, 'messages.reportEncryptedSpam', classes);
+    return j.end(
+      new ReportEncryptedSpam$({
+        peer: j.field('peer', fromJson$InputEncryptedChat),
+      }),
+    );
   }
 }
 
@@ -5644,6 +7165,7 @@ class ReadMessageContents$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedMessages {
+    checkRpcError(bytes, 'messages.readMessageContents', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedMessages);
   }
 
@@ -5657,6 +7179,21 @@ class ReadMessageContents$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.readMessageContents', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.readMessageContents');
+    j.vector('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReadMessageContents$ {
+    const j = new TlJsonReader(json, 'messages.readMessageContents', classes);
+    return j.end(
+      new ReadMessageContents$({
+        id: j.vector('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -5702,6 +7239,7 @@ class GetStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickers {
+    checkRpcError(bytes, 'messages.getStickers', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Stickers);
   }
 
@@ -5717,6 +7255,23 @@ class GetStickers$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getStickers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getStickers');
+    j.field('emoticon', this.emoticon, stringToJson);
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetStickers$ {
+    const j = new TlJsonReader(json, 'messages.getStickers', classes);
+    return j.end(
+      new GetStickers$({
+        emoticon: j.field('emoticon', stringFromJson),
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -5758,6 +7313,7 @@ class GetAllStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAllStickers {
+    checkRpcError(bytes, 'messages.getAllStickers', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$AllStickers);
   }
 
@@ -5771,6 +7327,21 @@ class GetAllStickers$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getAllStickers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getAllStickers');
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAllStickers$ {
+    const j = new TlJsonReader(json, 'messages.getAllStickers', classes);
+    return j.end(
+      new GetAllStickers$({
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -5827,6 +7398,7 @@ class GetWebPagePreview$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeMessageMedia {
+    checkRpcError(bytes, 'messages.getWebPagePreview', options);
     return readBoxed(bytes, noRegistry, options, readResult$MessageMedia);
   }
 
@@ -5845,6 +7417,23 @@ class GetWebPagePreview$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getWebPagePreview', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getWebPagePreview');
+    j.field('message', this.message, stringToJson);
+    j.optionalVector('entities', this.entities, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetWebPagePreview$ {
+    const j = new TlJsonReader(json, 'messages.getWebPagePreview', classes);
+    return j.end(
+      new GetWebPagePreview$({
+        message: j.field('message', stringFromJson),
+        entities: j.optionalVector('entities', fromJson$MessageEntity),
+      }),
+    );
   }
 }
 
@@ -5886,6 +7475,7 @@ class ExportChatInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeExportedChatInvite {
+    checkRpcError(bytes, 'messages.exportChatInvite', options);
     return readBoxed(bytes, noRegistry, options, readResult$ExportedChatInvite);
   }
 
@@ -5899,6 +7489,21 @@ class ExportChatInvite$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.exportChatInvite', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.exportChatInvite');
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ExportChatInvite$ {
+    const j = new TlJsonReader(json, 'messages.exportChatInvite', classes);
+    return j.end(
+      new ExportChatInvite$({
+        peer: j.field('peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -5940,6 +7545,7 @@ class CheckChatInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeChatInvite {
+    checkRpcError(bytes, 'messages.checkChatInvite', options);
     return readBoxed(bytes, noRegistry, options, readResult$ChatInvite);
   }
 
@@ -5953,6 +7559,21 @@ class CheckChatInvite$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.checkChatInvite', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.checkChatInvite');
+    j.field('hash', this.hash, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CheckChatInvite$ {
+    const j = new TlJsonReader(json, 'messages.checkChatInvite', classes);
+    return j.end(
+      new CheckChatInvite$({
+        hash: j.field('hash', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -5994,6 +7615,7 @@ class ImportChatInvite$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.importChatInvite', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -6007,6 +7629,21 @@ class ImportChatInvite$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.importChatInvite', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.importChatInvite');
+    j.field('hash', this.hash, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ImportChatInvite$ {
+    const j = new TlJsonReader(json, 'messages.importChatInvite', classes);
+    return j.end(
+      new ImportChatInvite$({
+        hash: j.field('hash', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -6048,6 +7685,7 @@ class GetStickerSet$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
+    checkRpcError(bytes, 'messages.getStickerSet', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSet);
   }
 
@@ -6061,6 +7699,21 @@ class GetStickerSet$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getStickerSet', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getStickerSet');
+    j.field('stickerset', this.stickerset, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetStickerSet$ {
+    const j = new TlJsonReader(json, 'messages.getStickerSet', classes);
+    return j.end(
+      new GetStickerSet$({
+        stickerset: j.field('stickerset', fromJson$InputStickerSet),
+      }),
+    );
   }
 }
 
@@ -6106,6 +7759,7 @@ class InstallStickerSet$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSetInstallResult {
+    checkRpcError(bytes, 'messages.installStickerSet', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSetInstallResult);
   }
 
@@ -6121,6 +7775,23 @@ class InstallStickerSet$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.installStickerSet', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.installStickerSet');
+    j.field('stickerset', this.stickerset, objectToJson);
+    j.field('archived', this.archived, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InstallStickerSet$ {
+    const j = new TlJsonReader(json, 'messages.installStickerSet', classes);
+    return j.end(
+      new InstallStickerSet$({
+        stickerset: j.field('stickerset', fromJson$InputStickerSet),
+        archived: j.field('archived', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -6162,6 +7833,7 @@ class UninstallStickerSet$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.uninstallStickerSet', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -6175,6 +7847,21 @@ class UninstallStickerSet$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.uninstallStickerSet', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.uninstallStickerSet');
+    j.field('stickerset', this.stickerset, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UninstallStickerSet$ {
+    const j = new TlJsonReader(json, 'messages.uninstallStickerSet', classes);
+    return j.end(
+      new UninstallStickerSet$({
+        stickerset: j.field('stickerset', fromJson$InputStickerSet),
+      }),
+    );
   }
 }
 
@@ -6228,6 +7915,7 @@ class StartBot$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.startBot', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -6247,6 +7935,27 @@ class StartBot$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.startBot', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.startBot');
+    j.field('bot', this.bot, objectToJson);
+    j.field('peer', this.peer, objectToJson);
+    j.field('random_id', this.randomId, longToJson);
+    j.field('start_param', this.startParam, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): StartBot$ {
+    const j = new TlJsonReader(json, 'messages.startBot', classes);
+    return j.end(
+      new StartBot$({
+        bot: j.field('bot', fromJson$InputUser),
+        peer: j.field('peer', fromJson$InputPeer),
+        randomId: j.field('random_id', longFromJson),
+        startParam: j.field('start_param', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -6304,6 +8013,7 @@ class GetMessagesViews$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessageViews {
+    checkRpcError(bytes, 'messages.getMessagesViews', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$MessageViews);
   }
 
@@ -6321,6 +8031,25 @@ class GetMessagesViews$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getMessagesViews', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getMessagesViews');
+    j.field('peer', this.peer, objectToJson);
+    j.vector('id', this.id, intToJson);
+    j.field('increment', this.increment, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessagesViews$ {
+    const j = new TlJsonReader(json, 'messages.getMessagesViews', classes);
+    return j.end(
+      new GetMessagesViews$({
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.vector('id', intFromJson),
+        increment: j.field('increment', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -6370,6 +8099,7 @@ class EditChatAdmin$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.editChatAdmin', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -6387,6 +8117,25 @@ class EditChatAdmin$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.editChatAdmin', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.editChatAdmin');
+    j.field('chat_id', this.chatId, intToJson);
+    j.field('user_id', this.userId, objectToJson);
+    j.field('is_admin', this.isAdmin, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditChatAdmin$ {
+    const j = new TlJsonReader(json, 'messages.editChatAdmin', classes);
+    return j.end(
+      new EditChatAdmin$({
+        chatId: j.field('chat_id', intFromJson),
+        userId: j.field('user_id', fromJson$InputUser),
+        isAdmin: j.field('is_admin', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -6428,6 +8177,7 @@ class MigrateChat$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.migrateChat', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -6441,6 +8191,21 @@ class MigrateChat$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.migrateChat', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.migrateChat');
+    j.field('chat_id', this.chatId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MigrateChat$ {
+    const j = new TlJsonReader(json, 'messages.migrateChat', classes);
+    return j.end(
+      new MigrateChat$({
+        chatId: j.field('chat_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -6517,6 +8282,7 @@ class SearchGlobal$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
+    checkRpcError(bytes, 'messages.searchGlobal', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
@@ -6549,6 +8315,37 @@ class SearchGlobal$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.searchGlobal', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.searchGlobal');
+    j.optional('folder_id', this.folderId, intToJson);
+    j.field('q', this.q, stringToJson);
+    j.field('filter', this.filter, objectToJson);
+    j.field('min_date', this.minDate, intToJson);
+    j.field('max_date', this.maxDate, intToJson);
+    j.field('offset_rate', this.offsetRate, intToJson);
+    j.field('offset_peer', this.offsetPeer, objectToJson);
+    j.field('offset_id', this.offsetId, intToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SearchGlobal$ {
+    const j = new TlJsonReader(json, 'messages.searchGlobal', classes);
+    return j.end(
+      new SearchGlobal$({
+        folderId: j.optional('folder_id', intFromJson),
+        q: j.field('q', stringFromJson),
+        filter: j.field('filter', fromJson$MessagesFilter),
+        minDate: j.field('min_date', intFromJson),
+        maxDate: j.field('max_date', intFromJson),
+        offsetRate: j.field('offset_rate', intFromJson),
+        offsetPeer: j.field('offset_peer', fromJson$InputPeer),
+        offsetId: j.field('offset_id', intFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -6604,6 +8401,7 @@ class ReorderStickerSets$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.reorderStickerSets', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -6621,6 +8419,23 @@ class ReorderStickerSets$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.reorderStickerSets', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.reorderStickerSets');
+    j.flag('masks', this.masks);
+    j.vector('order', this.order, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderStickerSets$ {
+    const j = new TlJsonReader(json, 'messages.reorderStickerSets', classes);
+    return j.end(
+      new ReorderStickerSets$({
+        masks: j.flag('masks'),
+        order: j.vector('order', longFromJson),
+      }),
+    );
   }
 }
 
@@ -6670,6 +8485,7 @@ class GetDocumentByHash$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDocument {
+    checkRpcError(bytes, 'messages.getDocumentByHash', options);
     return readBoxed(bytes, noRegistry, options, readResult$Document);
   }
 
@@ -6687,6 +8503,25 @@ class GetDocumentByHash$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getDocumentByHash', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getDocumentByHash');
+    j.field('sha256', this.sha256, bytesToJson);
+    j.field('size', this.size, intToJson);
+    j.field('mime_type', this.mimeType, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetDocumentByHash$ {
+    const j = new TlJsonReader(json, 'messages.getDocumentByHash', classes);
+    return j.end(
+      new GetDocumentByHash$({
+        sha256: j.field('sha256', bytesFromJson),
+        size: j.field('size', intFromJson),
+        mimeType: j.field('mime_type', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -6728,6 +8563,7 @@ class GetSavedGifs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSavedGifs {
+    checkRpcError(bytes, 'messages.getSavedGifs', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$SavedGifs);
   }
 
@@ -6741,6 +8577,21 @@ class GetSavedGifs$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getSavedGifs', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getSavedGifs');
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedGifs$ {
+    const j = new TlJsonReader(json, 'messages.getSavedGifs', classes);
+    return j.end(
+      new GetSavedGifs$({
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -6786,6 +8637,7 @@ class SaveGif$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.saveGif', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -6801,6 +8653,23 @@ class SaveGif$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.saveGif', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.saveGif');
+    j.field('id', this.id, objectToJson);
+    j.field('unsave', this.unsave, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SaveGif$ {
+    const j = new TlJsonReader(json, 'messages.saveGif', classes);
+    return j.end(
+      new SaveGif$({
+        id: j.field('id', fromJson$InputDocument),
+        unsave: j.field('unsave', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -6861,6 +8730,7 @@ class GetInlineBotResults$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeBotResults {
+    checkRpcError(bytes, 'messages.getInlineBotResults', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$BotResults);
   }
 
@@ -6885,6 +8755,29 @@ class GetInlineBotResults$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getInlineBotResults', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getInlineBotResults');
+    j.field('bot', this.bot, objectToJson);
+    j.field('peer', this.peer, objectToJson);
+    j.optional('geo_point', this.geoPoint, objectToJson);
+    j.field('query', this.query, stringToJson);
+    j.field('offset', this.offset, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetInlineBotResults$ {
+    const j = new TlJsonReader(json, 'messages.getInlineBotResults', classes);
+    return j.end(
+      new GetInlineBotResults$({
+        bot: j.field('bot', fromJson$InputUser),
+        peer: j.field('peer', fromJson$InputPeer),
+        geoPoint: j.optional('geo_point', fromJson$InputGeoPoint),
+        query: j.field('query', stringFromJson),
+        offset: j.field('offset', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -6962,6 +8855,7 @@ class SetInlineBotResults$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.setInlineBotResults', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -6988,6 +8882,33 @@ class SetInlineBotResults$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.setInlineBotResults', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.setInlineBotResults');
+    j.flag('gallery', this.gallery);
+    j.flag('private', this.private);
+    j.field('query_id', this.queryId, longToJson);
+    j.vector('results', this.results, objectToJson);
+    j.field('cache_time', this.cacheTime, intToJson);
+    j.optional('next_offset', this.nextOffset, stringToJson);
+    j.optional('switch_pm', this.switchPm, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetInlineBotResults$ {
+    const j = new TlJsonReader(json, 'messages.setInlineBotResults', classes);
+    return j.end(
+      new SetInlineBotResults$({
+        gallery: j.flag('gallery'),
+        private: j.flag('private'),
+        queryId: j.field('query_id', longFromJson),
+        results: j.vector('results', fromJson$InputBotInlineResult),
+        cacheTime: j.field('cache_time', intFromJson),
+        nextOffset: j.optional('next_offset', stringFromJson),
+        switchPm: j.optional('switch_pm', fromJson$InlineBotSwitchPM),
+      }),
+    );
   }
 }
 
@@ -7069,6 +8990,7 @@ class SendInlineBotResult$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.sendInlineBotResult', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -7099,6 +9021,39 @@ class SendInlineBotResult$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.sendInlineBotResult', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.sendInlineBotResult');
+    j.flag('silent', this.silent);
+    j.flag('background', this.background);
+    j.flag('clear_draft', this.clearDraft);
+    j.flag('hide_via', this.hideVia);
+    j.field('peer', this.peer, objectToJson);
+    j.optional('reply_to_msg_id', this.replyToMsgId, intToJson);
+    j.field('random_id', this.randomId, longToJson);
+    j.field('query_id', this.queryId, longToJson);
+    j.field('id', this.id, stringToJson);
+    j.optional('schedule_date', this.scheduleDate, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendInlineBotResult$ {
+    const j = new TlJsonReader(json, 'messages.sendInlineBotResult', classes);
+    return j.end(
+      new SendInlineBotResult$({
+        silent: j.flag('silent'),
+        background: j.flag('background'),
+        clearDraft: j.flag('clear_draft'),
+        hideVia: j.flag('hide_via'),
+        peer: j.field('peer', fromJson$InputPeer),
+        replyToMsgId: j.optional('reply_to_msg_id', intFromJson),
+        randomId: j.field('random_id', longFromJson),
+        queryId: j.field('query_id', longFromJson),
+        id: j.field('id', stringFromJson),
+        scheduleDate: j.optional('schedule_date', intFromJson),
+      }),
+    );
   }
 }
 
@@ -7144,6 +9099,7 @@ class GetMessageEditData$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessageEditData {
+    checkRpcError(bytes, 'messages.getMessageEditData', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$MessageEditData);
   }
 
@@ -7159,6 +9115,23 @@ class GetMessageEditData$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getMessageEditData', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getMessageEditData');
+    j.field('peer', this.peer, objectToJson);
+    j.field('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessageEditData$ {
+    const j = new TlJsonReader(json, 'messages.getMessageEditData', classes);
+    return j.end(
+      new GetMessageEditData$({
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.field('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -7243,6 +9216,7 @@ class EditMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.editMessage', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -7272,6 +9246,35 @@ class EditMessage$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.editMessage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.editMessage');
+    j.flag('no_webpage', this.noWebpage);
+    j.field('peer', this.peer, objectToJson);
+    j.field('id', this.id, intToJson);
+    j.optional('message', this.message, stringToJson);
+    j.optional('media', this.media, objectToJson);
+    j.optional('reply_markup', this.replyMarkup, objectToJson);
+    j.optionalVector('entities', this.entities, objectToJson);
+    j.optional('schedule_date', this.scheduleDate, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditMessage$ {
+    const j = new TlJsonReader(json, 'messages.editMessage', classes);
+    return j.end(
+      new EditMessage$({
+        noWebpage: j.flag('no_webpage'),
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.field('id', intFromJson),
+        message: j.optional('message', stringFromJson),
+        media: j.optional('media', fromJson$InputMedia),
+        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
+        entities: j.optionalVector('entities', fromJson$MessageEntity),
+        scheduleDate: j.optional('schedule_date', intFromJson),
+      }),
+    );
   }
 }
 
@@ -7347,6 +9350,7 @@ class EditInlineBotMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.editInlineBotMessage', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -7372,6 +9376,31 @@ class EditInlineBotMessage$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.editInlineBotMessage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.editInlineBotMessage');
+    j.flag('no_webpage', this.noWebpage);
+    j.field('id', this.id, objectToJson);
+    j.optional('message', this.message, stringToJson);
+    j.optional('media', this.media, objectToJson);
+    j.optional('reply_markup', this.replyMarkup, objectToJson);
+    j.optionalVector('entities', this.entities, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditInlineBotMessage$ {
+    const j = new TlJsonReader(json, 'messages.editInlineBotMessage', classes);
+    return j.end(
+      new EditInlineBotMessage$({
+        noWebpage: j.flag('no_webpage'),
+        id: j.field('id', fromJson$InputBotInlineMessageID),
+        message: j.optional('message', stringFromJson),
+        media: j.optional('media', fromJson$InputMedia),
+        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
+        entities: j.optionalVector('entities', fromJson$MessageEntity),
+      }),
+    );
   }
 }
 
@@ -7433,6 +9462,7 @@ class GetBotCallbackAnswer$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeBotCallbackAnswer {
+    checkRpcError(bytes, 'messages.getBotCallbackAnswer', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$BotCallbackAnswer);
   }
 
@@ -7456,6 +9486,29 @@ class GetBotCallbackAnswer$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getBotCallbackAnswer', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getBotCallbackAnswer');
+    j.flag('game', this.game);
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    j.optional('data', this.data, bytesToJson);
+    j.optional('password', this.password, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetBotCallbackAnswer$ {
+    const j = new TlJsonReader(json, 'messages.getBotCallbackAnswer', classes);
+    return j.end(
+      new GetBotCallbackAnswer$({
+        game: j.flag('game'),
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+        data: j.optional('data', bytesFromJson),
+        password: j.optional('password', fromJson$InputCheckPasswordSRP),
+      }),
+    );
   }
 }
 
@@ -7517,6 +9570,7 @@ class SetBotCallbackAnswer$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.setBotCallbackAnswer', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -7540,6 +9594,29 @@ class SetBotCallbackAnswer$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.setBotCallbackAnswer', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.setBotCallbackAnswer');
+    j.flag('alert', this.alert);
+    j.field('query_id', this.queryId, longToJson);
+    j.optional('message', this.message, stringToJson);
+    j.optional('url', this.url, stringToJson);
+    j.field('cache_time', this.cacheTime, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotCallbackAnswer$ {
+    const j = new TlJsonReader(json, 'messages.setBotCallbackAnswer', classes);
+    return j.end(
+      new SetBotCallbackAnswer$({
+        alert: j.flag('alert'),
+        queryId: j.field('query_id', longFromJson),
+        message: j.optional('message', stringFromJson),
+        url: j.optional('url', stringFromJson),
+        cacheTime: j.field('cache_time', intFromJson),
+      }),
+    );
   }
 }
 
@@ -7589,6 +9666,7 @@ class GetPeerDialogs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypePeerDialogs {
+    checkRpcError(bytes, 'messages.getPeerDialogs', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$PeerDialogs);
   }
 
@@ -7602,6 +9680,21 @@ class GetPeerDialogs$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getPeerDialogs', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getPeerDialogs');
+    j.vector('peers', this.peers, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPeerDialogs$ {
+    const j = new TlJsonReader(json, 'messages.getPeerDialogs', classes);
+    return j.end(
+      new GetPeerDialogs$({
+        peers: j.vector('peers', fromJson$InputDialogPeer),
+      }),
+    );
   }
 }
 
@@ -7671,6 +9764,7 @@ class SaveDraft$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.saveDraft', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -7694,6 +9788,29 @@ class SaveDraft$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.saveDraft', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.saveDraft');
+    j.flag('no_webpage', this.noWebpage);
+    j.optional('reply_to_msg_id', this.replyToMsgId, intToJson);
+    j.field('peer', this.peer, objectToJson);
+    j.field('message', this.message, stringToJson);
+    j.optionalVector('entities', this.entities, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SaveDraft$ {
+    const j = new TlJsonReader(json, 'messages.saveDraft', classes);
+    return j.end(
+      new SaveDraft$({
+        noWebpage: j.flag('no_webpage'),
+        replyToMsgId: j.optional('reply_to_msg_id', intFromJson),
+        peer: j.field('peer', fromJson$InputPeer),
+        message: j.field('message', stringFromJson),
+        entities: j.optionalVector('entities', fromJson$MessageEntity),
+      }),
+    );
   }
 }
 
@@ -7721,11 +9838,20 @@ class GetAllDrafts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.getAllDrafts', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
   static fromReader(_r: TlReader): GetAllDrafts$ {
     return new GetAllDrafts$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.getAllDrafts' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAllDrafts$ {
+    return new TlJsonReader(json, 'messages.getAllDrafts', classes).end(new GetAllDrafts$());
   }
 }
 
@@ -7767,6 +9893,7 @@ class GetFeaturedStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFeaturedStickers {
+    checkRpcError(bytes, 'messages.getFeaturedStickers', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$FeaturedStickers);
   }
 
@@ -7780,6 +9907,21 @@ class GetFeaturedStickers$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getFeaturedStickers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getFeaturedStickers');
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetFeaturedStickers$ {
+    const j = new TlJsonReader(json, 'messages.getFeaturedStickers', classes);
+    return j.end(
+      new GetFeaturedStickers$({
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -7829,6 +9971,7 @@ class ReadFeaturedStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.readFeaturedStickers', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -7842,6 +9985,21 @@ class ReadFeaturedStickers$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.readFeaturedStickers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.readFeaturedStickers');
+    j.vector('id', this.id, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReadFeaturedStickers$ {
+    const j = new TlJsonReader(json, 'messages.readFeaturedStickers', classes);
+    return j.end(
+      new ReadFeaturedStickers$({
+        id: j.vector('id', longFromJson),
+      }),
+    );
   }
 }
 
@@ -7889,6 +10047,7 @@ class GetRecentStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeRecentStickers {
+    checkRpcError(bytes, 'messages.getRecentStickers', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$RecentStickers);
   }
 
@@ -7906,6 +10065,23 @@ class GetRecentStickers$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getRecentStickers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getRecentStickers');
+    j.flag('attached', this.attached);
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetRecentStickers$ {
+    const j = new TlJsonReader(json, 'messages.getRecentStickers', classes);
+    return j.end(
+      new GetRecentStickers$({
+        attached: j.flag('attached'),
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -7957,6 +10133,7 @@ class SaveRecentSticker$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.saveRecentSticker', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -7976,6 +10153,25 @@ class SaveRecentSticker$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.saveRecentSticker', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.saveRecentSticker');
+    j.flag('attached', this.attached);
+    j.field('id', this.id, objectToJson);
+    j.field('unsave', this.unsave, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SaveRecentSticker$ {
+    const j = new TlJsonReader(json, 'messages.saveRecentSticker', classes);
+    return j.end(
+      new SaveRecentSticker$({
+        attached: j.flag('attached'),
+        id: j.field('id', fromJson$InputDocument),
+        unsave: j.field('unsave', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -8019,6 +10215,7 @@ class ClearRecentStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.clearRecentStickers', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -8034,6 +10231,21 @@ class ClearRecentStickers$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.clearRecentStickers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.clearRecentStickers');
+    j.flag('attached', this.attached);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ClearRecentStickers$ {
+    const j = new TlJsonReader(json, 'messages.clearRecentStickers', classes);
+    return j.end(
+      new ClearRecentStickers$({
+        attached: j.flag('attached'),
+      }),
+    );
   }
 }
 
@@ -8085,6 +10297,7 @@ class GetArchivedStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeArchivedStickers {
+    checkRpcError(bytes, 'messages.getArchivedStickers', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$ArchivedStickers);
   }
 
@@ -8104,6 +10317,25 @@ class GetArchivedStickers$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getArchivedStickers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getArchivedStickers');
+    j.flag('masks', this.masks);
+    j.field('offset_id', this.offsetId, longToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetArchivedStickers$ {
+    const j = new TlJsonReader(json, 'messages.getArchivedStickers', classes);
+    return j.end(
+      new GetArchivedStickers$({
+        masks: j.flag('masks'),
+        offsetId: j.field('offset_id', longFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -8145,6 +10377,7 @@ class GetMaskStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAllStickers {
+    checkRpcError(bytes, 'messages.getMaskStickers', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$AllStickers);
   }
 
@@ -8158,6 +10391,21 @@ class GetMaskStickers$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getMaskStickers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getMaskStickers');
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetMaskStickers$ {
+    const j = new TlJsonReader(json, 'messages.getMaskStickers', classes);
+    return j.end(
+      new GetMaskStickers$({
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -8199,6 +10447,7 @@ class GetAttachedStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStickerSetCovered[] {
+    checkRpcError(bytes, 'messages.getAttachedStickers', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$StickerSetCovered);
   }
 
@@ -8212,6 +10461,21 @@ class GetAttachedStickers$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getAttachedStickers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getAttachedStickers');
+    j.field('media', this.media, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAttachedStickers$ {
+    const j = new TlJsonReader(json, 'messages.getAttachedStickers', classes);
+    return j.end(
+      new GetAttachedStickers$({
+        media: j.field('media', fromJson$InputStickeredMedia),
+      }),
+    );
   }
 }
 
@@ -8275,6 +10539,7 @@ class SetGameScore$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.setGameScore', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -8299,6 +10564,31 @@ class SetGameScore$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.setGameScore', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.setGameScore');
+    j.flag('edit_message', this.editMessage);
+    j.flag('force', this.force);
+    j.field('peer', this.peer, objectToJson);
+    j.field('id', this.id, intToJson);
+    j.field('user_id', this.userId, objectToJson);
+    j.field('score', this.score, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetGameScore$ {
+    const j = new TlJsonReader(json, 'messages.setGameScore', classes);
+    return j.end(
+      new SetGameScore$({
+        editMessage: j.flag('edit_message'),
+        force: j.flag('force'),
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.field('id', intFromJson),
+        userId: j.field('user_id', fromJson$InputUser),
+        score: j.field('score', intFromJson),
+      }),
+    );
   }
 }
 
@@ -8358,6 +10648,7 @@ class SetInlineGameScore$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.setInlineGameScore', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -8380,6 +10671,29 @@ class SetInlineGameScore$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.setInlineGameScore', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.setInlineGameScore');
+    j.flag('edit_message', this.editMessage);
+    j.flag('force', this.force);
+    j.field('id', this.id, objectToJson);
+    j.field('user_id', this.userId, objectToJson);
+    j.field('score', this.score, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetInlineGameScore$ {
+    const j = new TlJsonReader(json, 'messages.setInlineGameScore', classes);
+    return j.end(
+      new SetInlineGameScore$({
+        editMessage: j.flag('edit_message'),
+        force: j.flag('force'),
+        id: j.field('id', fromJson$InputBotInlineMessageID),
+        userId: j.field('user_id', fromJson$InputUser),
+        score: j.field('score', intFromJson),
+      }),
+    );
   }
 }
 
@@ -8429,6 +10743,7 @@ class GetGameHighScores$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeHighScores {
+    checkRpcError(bytes, 'messages.getGameHighScores', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$HighScores);
   }
 
@@ -8446,6 +10761,25 @@ class GetGameHighScores$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getGameHighScores', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getGameHighScores');
+    j.field('peer', this.peer, objectToJson);
+    j.field('id', this.id, intToJson);
+    j.field('user_id', this.userId, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetGameHighScores$ {
+    const j = new TlJsonReader(json, 'messages.getGameHighScores', classes);
+    return j.end(
+      new GetGameHighScores$({
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.field('id', intFromJson),
+        userId: j.field('user_id', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -8491,6 +10825,7 @@ class GetInlineGameHighScores$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeHighScores {
+    checkRpcError(bytes, 'messages.getInlineGameHighScores', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$HighScores);
   }
 
@@ -8506,6 +10841,23 @@ class GetInlineGameHighScores$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getInlineGameHighScores', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getInlineGameHighScores');
+    j.field('id', this.id, objectToJson);
+    j.field('user_id', this.userId, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetInlineGameHighScores$ {
+    const j = new TlJsonReader(json, 'messages.getInlineGameHighScores', classes);
+    return j.end(
+      new GetInlineGameHighScores$({
+        id: j.field('id', fromJson$InputBotInlineMessageID),
+        userId: j.field('user_id', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -8555,6 +10907,7 @@ class GetCommonChats$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
+    checkRpcError(bytes, 'messages.getCommonChats', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
@@ -8572,6 +10925,25 @@ class GetCommonChats$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getCommonChats', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getCommonChats');
+    j.field('user_id', this.userId, objectToJson);
+    j.field('max_id', this.maxId, intToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetCommonChats$ {
+    const j = new TlJsonReader(json, 'messages.getCommonChats', classes);
+    return j.end(
+      new GetCommonChats$({
+        userId: j.field('user_id', fromJson$InputUser),
+        maxId: j.field('max_id', intFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -8621,6 +10993,7 @@ class GetAllChats$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeChats {
+    checkRpcError(bytes, 'messages.getAllChats', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Chats);
   }
 
@@ -8634,6 +11007,21 @@ class GetAllChats$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getAllChats', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getAllChats');
+    j.vector('except_ids', this.exceptIds, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetAllChats$ {
+    const j = new TlJsonReader(json, 'messages.getAllChats', classes);
+    return j.end(
+      new GetAllChats$({
+        exceptIds: j.vector('except_ids', intFromJson),
+      }),
+    );
   }
 }
 
@@ -8679,6 +11067,7 @@ class GetWebPage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeWebPage {
+    checkRpcError(bytes, 'messages.getWebPage', options);
     return readBoxed(bytes, noRegistry, options, readResult$WebPage);
   }
 
@@ -8694,6 +11083,23 @@ class GetWebPage$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getWebPage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getWebPage');
+    j.field('url', this.url, stringToJson);
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetWebPage$ {
+    const j = new TlJsonReader(json, 'messages.getWebPage', classes);
+    return j.end(
+      new GetWebPage$({
+        url: j.field('url', stringFromJson),
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -8741,6 +11147,7 @@ class ToggleDialogPin$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.toggleDialogPin', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -8758,6 +11165,23 @@ class ToggleDialogPin$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.toggleDialogPin', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.toggleDialogPin');
+    j.flag('pinned', this.pinned);
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleDialogPin$ {
+    const j = new TlJsonReader(json, 'messages.toggleDialogPin', classes);
+    return j.end(
+      new ToggleDialogPin$({
+        pinned: j.flag('pinned'),
+        peer: j.field('peer', fromJson$InputDialogPeer),
+      }),
+    );
   }
 }
 
@@ -8817,6 +11241,7 @@ class ReorderPinnedDialogs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.reorderPinnedDialogs', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -8836,6 +11261,25 @@ class ReorderPinnedDialogs$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.reorderPinnedDialogs', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.reorderPinnedDialogs');
+    j.flag('force', this.force);
+    j.field('folder_id', this.folderId, intToJson);
+    j.vector('order', this.order, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderPinnedDialogs$ {
+    const j = new TlJsonReader(json, 'messages.reorderPinnedDialogs', classes);
+    return j.end(
+      new ReorderPinnedDialogs$({
+        force: j.flag('force'),
+        folderId: j.field('folder_id', intFromJson),
+        order: j.vector('order', fromJson$InputDialogPeer),
+      }),
+    );
   }
 }
 
@@ -8877,6 +11321,7 @@ class GetPinnedDialogs$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypePeerDialogs {
+    checkRpcError(bytes, 'messages.getPinnedDialogs', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$PeerDialogs);
   }
 
@@ -8890,6 +11335,21 @@ class GetPinnedDialogs$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getPinnedDialogs', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getPinnedDialogs');
+    j.field('folder_id', this.folderId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPinnedDialogs$ {
+    const j = new TlJsonReader(json, 'messages.getPinnedDialogs', classes);
+    return j.end(
+      new GetPinnedDialogs$({
+        folderId: j.field('folder_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -8951,6 +11411,7 @@ class SetBotShippingResults$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.setBotShippingResults', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -8971,6 +11432,25 @@ class SetBotShippingResults$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.setBotShippingResults', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.setBotShippingResults');
+    j.field('query_id', this.queryId, longToJson);
+    j.optional('error', this.error, stringToJson);
+    j.optionalVector('shipping_options', this.shippingOptions, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotShippingResults$ {
+    const j = new TlJsonReader(json, 'messages.setBotShippingResults', classes);
+    return j.end(
+      new SetBotShippingResults$({
+        queryId: j.field('query_id', longFromJson),
+        error: j.optional('error', stringFromJson),
+        shippingOptions: j.optionalVector('shipping_options', fromJson$ShippingOption),
+      }),
+    );
   }
 }
 
@@ -9023,6 +11503,7 @@ class SetBotPrecheckoutResults$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.setBotPrecheckoutResults', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -9042,6 +11523,25 @@ class SetBotPrecheckoutResults$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.setBotPrecheckoutResults', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.setBotPrecheckoutResults');
+    j.flag('success', this.success);
+    j.field('query_id', this.queryId, longToJson);
+    j.optional('error', this.error, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotPrecheckoutResults$ {
+    const j = new TlJsonReader(json, 'messages.setBotPrecheckoutResults', classes);
+    return j.end(
+      new SetBotPrecheckoutResults$({
+        success: j.flag('success'),
+        queryId: j.field('query_id', longFromJson),
+        error: j.optional('error', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -9087,6 +11587,7 @@ class UploadMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeMessageMedia {
+    checkRpcError(bytes, 'messages.uploadMedia', options);
     return readBoxed(bytes, noRegistry, options, readResult$MessageMedia);
   }
 
@@ -9102,6 +11603,23 @@ class UploadMedia$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.uploadMedia', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.uploadMedia');
+    j.field('peer', this.peer, objectToJson);
+    j.field('media', this.media, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UploadMedia$ {
+    const j = new TlJsonReader(json, 'messages.uploadMedia', classes);
+    return j.end(
+      new UploadMedia$({
+        peer: j.field('peer', fromJson$InputPeer),
+        media: j.field('media', fromJson$InputMedia),
+      }),
+    );
   }
 }
 
@@ -9151,6 +11669,7 @@ class SendScreenshotNotification$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.sendScreenshotNotification', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -9168,6 +11687,25 @@ class SendScreenshotNotification$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.sendScreenshotNotification', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.sendScreenshotNotification');
+    j.field('peer', this.peer, objectToJson);
+    j.field('reply_to_msg_id', this.replyToMsgId, intToJson);
+    j.field('random_id', this.randomId, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendScreenshotNotification$ {
+    const j = new TlJsonReader(json, 'messages.sendScreenshotNotification', classes);
+    return j.end(
+      new SendScreenshotNotification$({
+        peer: j.field('peer', fromJson$InputPeer),
+        replyToMsgId: j.field('reply_to_msg_id', intFromJson),
+        randomId: j.field('random_id', longFromJson),
+      }),
+    );
   }
 }
 
@@ -9209,6 +11747,7 @@ class GetFavedStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFavedStickers {
+    checkRpcError(bytes, 'messages.getFavedStickers', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$FavedStickers);
   }
 
@@ -9222,6 +11761,21 @@ class GetFavedStickers$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getFavedStickers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getFavedStickers');
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetFavedStickers$ {
+    const j = new TlJsonReader(json, 'messages.getFavedStickers', classes);
+    return j.end(
+      new GetFavedStickers$({
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -9267,6 +11821,7 @@ class FaveSticker$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.faveSticker', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -9282,6 +11837,23 @@ class FaveSticker$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.faveSticker', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.faveSticker');
+    j.field('id', this.id, objectToJson);
+    j.field('unfave', this.unfave, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): FaveSticker$ {
+    const j = new TlJsonReader(json, 'messages.faveSticker', classes);
+    return j.end(
+      new FaveSticker$({
+        id: j.field('id', fromJson$InputDocument),
+        unfave: j.field('unfave', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -9343,6 +11915,7 @@ class GetUnreadMentions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
+    checkRpcError(bytes, 'messages.getUnreadMentions', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
@@ -9366,6 +11939,31 @@ class GetUnreadMentions$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getUnreadMentions', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getUnreadMentions');
+    j.field('peer', this.peer, objectToJson);
+    j.field('offset_id', this.offsetId, intToJson);
+    j.field('add_offset', this.addOffset, intToJson);
+    j.field('limit', this.limit, intToJson);
+    j.field('max_id', this.maxId, intToJson);
+    j.field('min_id', this.minId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetUnreadMentions$ {
+    const j = new TlJsonReader(json, 'messages.getUnreadMentions', classes);
+    return j.end(
+      new GetUnreadMentions$({
+        peer: j.field('peer', fromJson$InputPeer),
+        offsetId: j.field('offset_id', intFromJson),
+        addOffset: j.field('add_offset', intFromJson),
+        limit: j.field('limit', intFromJson),
+        maxId: j.field('max_id', intFromJson),
+        minId: j.field('min_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -9407,6 +12005,7 @@ class ReadMentions$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
+    checkRpcError(bytes, 'messages.readMentions', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedHistory);
   }
 
@@ -9420,6 +12019,21 @@ class ReadMentions$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.readMentions', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.readMentions');
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReadMentions$ {
+    const j = new TlJsonReader(json, 'messages.readMentions', classes);
+    return j.end(
+      new ReadMentions$({
+        peer: j.field('peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -9469,6 +12083,7 @@ class GetRecentLocations$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
+    checkRpcError(bytes, 'messages.getRecentLocations', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
@@ -9486,6 +12101,25 @@ class GetRecentLocations$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getRecentLocations', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getRecentLocations');
+    j.field('peer', this.peer, objectToJson);
+    j.field('limit', this.limit, intToJson);
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetRecentLocations$ {
+    const j = new TlJsonReader(json, 'messages.getRecentLocations', classes);
+    return j.end(
+      new GetRecentLocations$({
+        peer: j.field('peer', fromJson$InputPeer),
+        limit: j.field('limit', intFromJson),
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -9563,6 +12197,7 @@ class SendMultiMedia$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.sendMultiMedia', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -9588,6 +12223,33 @@ class SendMultiMedia$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.sendMultiMedia', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.sendMultiMedia');
+    j.flag('silent', this.silent);
+    j.flag('background', this.background);
+    j.flag('clear_draft', this.clearDraft);
+    j.field('peer', this.peer, objectToJson);
+    j.optional('reply_to_msg_id', this.replyToMsgId, intToJson);
+    j.vector('multi_media', this.multiMedia, objectToJson);
+    j.optional('schedule_date', this.scheduleDate, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendMultiMedia$ {
+    const j = new TlJsonReader(json, 'messages.sendMultiMedia', classes);
+    return j.end(
+      new SendMultiMedia$({
+        silent: j.flag('silent'),
+        background: j.flag('background'),
+        clearDraft: j.flag('clear_draft'),
+        peer: j.field('peer', fromJson$InputPeer),
+        replyToMsgId: j.optional('reply_to_msg_id', intFromJson),
+        multiMedia: j.vector('multi_media', fromJson$InputSingleMedia),
+        scheduleDate: j.optional('schedule_date', intFromJson),
+      }),
+    );
   }
 }
 
@@ -9633,6 +12295,7 @@ class UploadEncryptedFile$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEncryptedFile {
+    checkRpcError(bytes, 'messages.uploadEncryptedFile', options);
     return readBoxed(bytes, noRegistry, options, readResult$EncryptedFile);
   }
 
@@ -9648,6 +12311,23 @@ class UploadEncryptedFile$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.uploadEncryptedFile', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.uploadEncryptedFile');
+    j.field('peer', this.peer, objectToJson);
+    j.field('file', this.file, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UploadEncryptedFile$ {
+    const j = new TlJsonReader(json, 'messages.uploadEncryptedFile', classes);
+    return j.end(
+      new UploadEncryptedFile$({
+        peer: j.field('peer', fromJson$InputEncryptedChat),
+        file: j.field('file', fromJson$InputEncryptedFile),
+      }),
+    );
   }
 }
 
@@ -9699,6 +12379,7 @@ class SearchStickerSets$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFoundStickerSets {
+    checkRpcError(bytes, 'messages.searchStickerSets', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$FoundStickerSets);
   }
 
@@ -9718,6 +12399,25 @@ class SearchStickerSets$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.searchStickerSets', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.searchStickerSets');
+    j.flag('exclude_featured', this.excludeFeatured);
+    j.field('q', this.q, stringToJson);
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SearchStickerSets$ {
+    const j = new TlJsonReader(json, 'messages.searchStickerSets', classes);
+    return j.end(
+      new SearchStickerSets$({
+        excludeFeatured: j.flag('exclude_featured'),
+        q: j.field('q', stringFromJson),
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -9745,11 +12445,20 @@ class GetSplitRanges$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeMessageRange[] {
+    checkRpcError(bytes, 'messages.getSplitRanges', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$MessageRange);
   }
 
   static fromReader(_r: TlReader): GetSplitRanges$ {
     return new GetSplitRanges$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.getSplitRanges' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSplitRanges$ {
+    return new TlJsonReader(json, 'messages.getSplitRanges', classes).end(new GetSplitRanges$());
   }
 }
 
@@ -9797,6 +12506,7 @@ class MarkDialogUnread$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.markDialogUnread', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -9814,6 +12524,23 @@ class MarkDialogUnread$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.markDialogUnread', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.markDialogUnread');
+    j.flag('unread', this.unread);
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): MarkDialogUnread$ {
+    const j = new TlJsonReader(json, 'messages.markDialogUnread', classes);
+    return j.end(
+      new MarkDialogUnread$({
+        unread: j.flag('unread'),
+        peer: j.field('peer', fromJson$InputDialogPeer),
+      }),
+    );
   }
 }
 
@@ -9841,11 +12568,20 @@ class GetDialogUnreadMarks$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDialogPeer[] {
+    checkRpcError(bytes, 'messages.getDialogUnreadMarks', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$DialogPeer);
   }
 
   static fromReader(_r: TlReader): GetDialogUnreadMarks$ {
     return new GetDialogUnreadMarks$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.getDialogUnreadMarks' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetDialogUnreadMarks$ {
+    return new TlJsonReader(json, 'messages.getDialogUnreadMarks', classes).end(new GetDialogUnreadMarks$());
   }
 }
 
@@ -9873,11 +12609,20 @@ class ClearAllDrafts$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.clearAllDrafts', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
   static fromReader(_r: TlReader): ClearAllDrafts$ {
     return new ClearAllDrafts$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.clearAllDrafts' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ClearAllDrafts$ {
+    return new TlJsonReader(json, 'messages.clearAllDrafts', classes).end(new ClearAllDrafts$());
   }
 }
 
@@ -9937,6 +12682,7 @@ class UpdatePinnedMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.updatePinnedMessage', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -9958,6 +12704,29 @@ class UpdatePinnedMessage$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.updatePinnedMessage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.updatePinnedMessage');
+    j.flag('silent', this.silent);
+    j.flag('unpin', this.unpin);
+    j.flag('pm_oneside', this.pmOneside);
+    j.field('peer', this.peer, objectToJson);
+    j.field('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdatePinnedMessage$ {
+    const j = new TlJsonReader(json, 'messages.updatePinnedMessage', classes);
+    return j.end(
+      new UpdatePinnedMessage$({
+        silent: j.flag('silent'),
+        unpin: j.flag('unpin'),
+        pmOneside: j.flag('pm_oneside'),
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.field('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -10015,6 +12784,7 @@ class SendVote$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.sendVote', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -10032,6 +12802,25 @@ class SendVote$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.sendVote', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.sendVote');
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    j.vector('options', this.options, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendVote$ {
+    const j = new TlJsonReader(json, 'messages.sendVote', classes);
+    return j.end(
+      new SendVote$({
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+        options: j.vector('options', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -10077,6 +12866,7 @@ class GetPollResults$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.getPollResults', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -10092,6 +12882,23 @@ class GetPollResults$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getPollResults', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getPollResults');
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPollResults$ {
+    const j = new TlJsonReader(json, 'messages.getPollResults', classes);
+    return j.end(
+      new GetPollResults$({
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -10133,6 +12940,7 @@ class GetOnlines$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeChatOnlines {
+    checkRpcError(bytes, 'messages.getOnlines', options);
     return readBoxed(bytes, noRegistry, options, readResult$ChatOnlines);
   }
 
@@ -10146,6 +12954,21 @@ class GetOnlines$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getOnlines', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getOnlines');
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetOnlines$ {
+    const j = new TlJsonReader(json, 'messages.getOnlines', classes);
+    return j.end(
+      new GetOnlines$({
+        peer: j.field('peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -10197,6 +13020,7 @@ class GetStatsURL$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeStatsURL {
+    checkRpcError(bytes, 'messages.getStatsURL', options);
     return readBoxed(bytes, noRegistry, options, readResult$StatsURL);
   }
 
@@ -10216,6 +13040,25 @@ class GetStatsURL$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getStatsURL', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getStatsURL');
+    j.flag('dark', this.dark);
+    j.field('peer', this.peer, objectToJson);
+    j.field('params', this.params, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetStatsURL$ {
+    const j = new TlJsonReader(json, 'messages.getStatsURL', classes);
+    return j.end(
+      new GetStatsURL$({
+        dark: j.flag('dark'),
+        peer: j.field('peer', fromJson$InputPeer),
+        params: j.field('params', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -10261,6 +13104,7 @@ class EditChatAbout$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.editChatAbout', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -10276,6 +13120,23 @@ class EditChatAbout$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.editChatAbout', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.editChatAbout');
+    j.field('peer', this.peer, objectToJson);
+    j.field('about', this.about, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditChatAbout$ {
+    const j = new TlJsonReader(json, 'messages.editChatAbout', classes);
+    return j.end(
+      new EditChatAbout$({
+        peer: j.field('peer', fromJson$InputPeer),
+        about: j.field('about', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -10321,6 +13182,7 @@ class EditChatDefaultBannedRights$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.editChatDefaultBannedRights', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -10336,6 +13198,23 @@ class EditChatDefaultBannedRights$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.editChatDefaultBannedRights', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.editChatDefaultBannedRights');
+    j.field('peer', this.peer, objectToJson);
+    j.field('banned_rights', this.bannedRights, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditChatDefaultBannedRights$ {
+    const j = new TlJsonReader(json, 'messages.editChatDefaultBannedRights', classes);
+    return j.end(
+      new EditChatDefaultBannedRights$({
+        peer: j.field('peer', fromJson$InputPeer),
+        bannedRights: j.field('banned_rights', fromJson$ChatBannedRights),
+      }),
+    );
   }
 }
 
@@ -10377,6 +13256,7 @@ class GetEmojiKeywords$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiKeywordsDifference {
+    checkRpcError(bytes, 'messages.getEmojiKeywords', options);
     return readBoxed(bytes, noRegistry, options, readResult$EmojiKeywordsDifference);
   }
 
@@ -10390,6 +13270,21 @@ class GetEmojiKeywords$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getEmojiKeywords', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getEmojiKeywords');
+    j.field('lang_code', this.langCode, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiKeywords$ {
+    const j = new TlJsonReader(json, 'messages.getEmojiKeywords', classes);
+    return j.end(
+      new GetEmojiKeywords$({
+        langCode: j.field('lang_code', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -10435,6 +13330,7 @@ class GetEmojiKeywordsDifference$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiKeywordsDifference {
+    checkRpcError(bytes, 'messages.getEmojiKeywordsDifference', options);
     return readBoxed(bytes, noRegistry, options, readResult$EmojiKeywordsDifference);
   }
 
@@ -10450,6 +13346,23 @@ class GetEmojiKeywordsDifference$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getEmojiKeywordsDifference', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getEmojiKeywordsDifference');
+    j.field('lang_code', this.langCode, stringToJson);
+    j.field('from_version', this.fromVersion, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiKeywordsDifference$ {
+    const j = new TlJsonReader(json, 'messages.getEmojiKeywordsDifference', classes);
+    return j.end(
+      new GetEmojiKeywordsDifference$({
+        langCode: j.field('lang_code', stringFromJson),
+        fromVersion: j.field('from_version', intFromJson),
+      }),
+    );
   }
 }
 
@@ -10499,6 +13412,7 @@ class GetEmojiKeywordsLanguages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiLanguage[] {
+    checkRpcError(bytes, 'messages.getEmojiKeywordsLanguages', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$EmojiLanguage);
   }
 
@@ -10512,6 +13426,21 @@ class GetEmojiKeywordsLanguages$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getEmojiKeywordsLanguages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getEmojiKeywordsLanguages');
+    j.vector('lang_codes', this.langCodes, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiKeywordsLanguages$ {
+    const j = new TlJsonReader(json, 'messages.getEmojiKeywordsLanguages', classes);
+    return j.end(
+      new GetEmojiKeywordsLanguages$({
+        langCodes: j.vector('lang_codes', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -10553,6 +13482,7 @@ class GetEmojiURL$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeEmojiURL {
+    checkRpcError(bytes, 'messages.getEmojiURL', options);
     return readBoxed(bytes, noRegistry, options, readResult$EmojiURL);
   }
 
@@ -10566,6 +13496,21 @@ class GetEmojiURL$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getEmojiURL', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getEmojiURL');
+    j.field('lang_code', this.langCode, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiURL$ {
+    const j = new TlJsonReader(json, 'messages.getEmojiURL', classes);
+    return j.end(
+      new GetEmojiURL$({
+        langCode: j.field('lang_code', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -10619,6 +13564,7 @@ class GetSearchCounters$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeSearchCounter[] {
+    checkRpcError(bytes, 'messages.getSearchCounters', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$messages$SearchCounter);
   }
 
@@ -10634,6 +13580,23 @@ class GetSearchCounters$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getSearchCounters', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getSearchCounters');
+    j.field('peer', this.peer, objectToJson);
+    j.vector('filters', this.filters, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSearchCounters$ {
+    const j = new TlJsonReader(json, 'messages.getSearchCounters', classes);
+    return j.end(
+      new GetSearchCounters$({
+        peer: j.field('peer', fromJson$InputPeer),
+        filters: j.vector('filters', fromJson$MessagesFilter),
+      }),
+    );
   }
 }
 
@@ -10683,6 +13646,7 @@ class RequestUrlAuth$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUrlAuthResult {
+    checkRpcError(bytes, 'messages.requestUrlAuth', options);
     return readBoxed(bytes, noRegistry, options, readResult$UrlAuthResult);
   }
 
@@ -10700,6 +13664,25 @@ class RequestUrlAuth$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.requestUrlAuth', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.requestUrlAuth');
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    j.field('button_id', this.buttonId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RequestUrlAuth$ {
+    const j = new TlJsonReader(json, 'messages.requestUrlAuth', classes);
+    return j.end(
+      new RequestUrlAuth$({
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+        buttonId: j.field('button_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -10755,6 +13738,7 @@ class AcceptUrlAuth$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUrlAuthResult {
+    checkRpcError(bytes, 'messages.acceptUrlAuth', options);
     return readBoxed(bytes, noRegistry, options, readResult$UrlAuthResult);
   }
 
@@ -10776,6 +13760,27 @@ class AcceptUrlAuth$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.acceptUrlAuth', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.acceptUrlAuth');
+    j.flag('write_allowed', this.writeAllowed);
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    j.field('button_id', this.buttonId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptUrlAuth$ {
+    const j = new TlJsonReader(json, 'messages.acceptUrlAuth', classes);
+    return j.end(
+      new AcceptUrlAuth$({
+        writeAllowed: j.flag('write_allowed'),
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+        buttonId: j.field('button_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -10817,6 +13822,7 @@ class HidePeerSettingsBar$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.hidePeerSettingsBar', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -10830,6 +13836,21 @@ class HidePeerSettingsBar$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.hidePeerSettingsBar', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.hidePeerSettingsBar');
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): HidePeerSettingsBar$ {
+    const j = new TlJsonReader(json, 'messages.hidePeerSettingsBar', classes);
+    return j.end(
+      new HidePeerSettingsBar$({
+        peer: j.field('peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 
@@ -10875,6 +13896,7 @@ class GetScheduledHistory$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
+    checkRpcError(bytes, 'messages.getScheduledHistory', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
@@ -10890,6 +13912,23 @@ class GetScheduledHistory$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getScheduledHistory', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getScheduledHistory');
+    j.field('peer', this.peer, objectToJson);
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetScheduledHistory$ {
+    const j = new TlJsonReader(json, 'messages.getScheduledHistory', classes);
+    return j.end(
+      new GetScheduledHistory$({
+        peer: j.field('peer', fromJson$InputPeer),
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -10943,6 +13982,7 @@ class GetScheduledMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
+    checkRpcError(bytes, 'messages.getScheduledMessages', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
@@ -10958,6 +13998,23 @@ class GetScheduledMessages$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getScheduledMessages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getScheduledMessages');
+    j.field('peer', this.peer, objectToJson);
+    j.vector('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetScheduledMessages$ {
+    const j = new TlJsonReader(json, 'messages.getScheduledMessages', classes);
+    return j.end(
+      new GetScheduledMessages$({
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.vector('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -11011,6 +14068,7 @@ class SendScheduledMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.sendScheduledMessages', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -11026,6 +14084,23 @@ class SendScheduledMessages$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.sendScheduledMessages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.sendScheduledMessages');
+    j.field('peer', this.peer, objectToJson);
+    j.vector('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendScheduledMessages$ {
+    const j = new TlJsonReader(json, 'messages.sendScheduledMessages', classes);
+    return j.end(
+      new SendScheduledMessages$({
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.vector('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -11079,6 +14154,7 @@ class DeleteScheduledMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'messages.deleteScheduledMessages', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -11094,6 +14170,23 @@ class DeleteScheduledMessages$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.deleteScheduledMessages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.deleteScheduledMessages');
+    j.field('peer', this.peer, objectToJson);
+    j.vector('id', this.id, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteScheduledMessages$ {
+    const j = new TlJsonReader(json, 'messages.deleteScheduledMessages', classes);
+    return j.end(
+      new DeleteScheduledMessages$({
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.vector('id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -11155,6 +14248,7 @@ class GetPollVotes$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeVotesList {
+    checkRpcError(bytes, 'messages.getPollVotes', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$VotesList);
   }
 
@@ -11179,6 +14273,29 @@ class GetPollVotes$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getPollVotes', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getPollVotes');
+    j.field('peer', this.peer, objectToJson);
+    j.field('id', this.id, intToJson);
+    j.optional('option', this.option, bytesToJson);
+    j.optional('offset', this.offset, stringToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPollVotes$ {
+    const j = new TlJsonReader(json, 'messages.getPollVotes', classes);
+    return j.end(
+      new GetPollVotes$({
+        peer: j.field('peer', fromJson$InputPeer),
+        id: j.field('id', intFromJson),
+        option: j.optional('option', bytesFromJson),
+        offset: j.optional('offset', stringFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -11242,6 +14359,7 @@ class ToggleStickerSets$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.toggleStickerSets', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -11261,6 +14379,27 @@ class ToggleStickerSets$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.toggleStickerSets', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.toggleStickerSets');
+    j.flag('uninstall', this.uninstall);
+    j.flag('archive', this.archive);
+    j.flag('unarchive', this.unarchive);
+    j.vector('stickersets', this.stickersets, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleStickerSets$ {
+    const j = new TlJsonReader(json, 'messages.toggleStickerSets', classes);
+    return j.end(
+      new ToggleStickerSets$({
+        uninstall: j.flag('uninstall'),
+        archive: j.flag('archive'),
+        unarchive: j.flag('unarchive'),
+        stickersets: j.vector('stickersets', fromJson$InputStickerSet),
+      }),
+    );
   }
 }
 
@@ -11288,11 +14427,20 @@ class GetDialogFilters$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDialogFilter[] {
+    checkRpcError(bytes, 'messages.getDialogFilters', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$DialogFilter);
   }
 
   static fromReader(_r: TlReader): GetDialogFilters$ {
     return new GetDialogFilters$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.getDialogFilters' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetDialogFilters$ {
+    return new TlJsonReader(json, 'messages.getDialogFilters', classes).end(new GetDialogFilters$());
   }
 }
 
@@ -11320,11 +14468,20 @@ class GetSuggestedDialogFilters$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDialogFilterSuggested[] {
+    checkRpcError(bytes, 'messages.getSuggestedDialogFilters', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$DialogFilterSuggested);
   }
 
   static fromReader(_r: TlReader): GetSuggestedDialogFilters$ {
     return new GetSuggestedDialogFilters$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'messages.getSuggestedDialogFilters' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSuggestedDialogFilters$ {
+    return new TlJsonReader(json, 'messages.getSuggestedDialogFilters', classes).end(new GetSuggestedDialogFilters$());
   }
 }
 
@@ -11373,6 +14530,7 @@ class UpdateDialogFilter$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.updateDialogFilter', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -11391,6 +14549,23 @@ class UpdateDialogFilter$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.updateDialogFilter', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.updateDialogFilter');
+    j.field('id', this.id, intToJson);
+    j.optional('filter', this.filter, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateDialogFilter$ {
+    const j = new TlJsonReader(json, 'messages.updateDialogFilter', classes);
+    return j.end(
+      new UpdateDialogFilter$({
+        id: j.field('id', intFromJson),
+        filter: j.optional('filter', fromJson$DialogFilter),
+      }),
+    );
   }
 }
 
@@ -11440,6 +14615,7 @@ class UpdateDialogFiltersOrder$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.updateDialogFiltersOrder', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -11453,6 +14629,21 @@ class UpdateDialogFiltersOrder$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.updateDialogFiltersOrder', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.updateDialogFiltersOrder');
+    j.vector('order', this.order, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateDialogFiltersOrder$ {
+    const j = new TlJsonReader(json, 'messages.updateDialogFiltersOrder', classes);
+    return j.end(
+      new UpdateDialogFiltersOrder$({
+        order: j.vector('order', intFromJson),
+      }),
+    );
   }
 }
 
@@ -11502,6 +14693,7 @@ class GetOldFeaturedStickers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeFeaturedStickers {
+    checkRpcError(bytes, 'messages.getOldFeaturedStickers', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$FeaturedStickers);
   }
 
@@ -11519,6 +14711,25 @@ class GetOldFeaturedStickers$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getOldFeaturedStickers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getOldFeaturedStickers');
+    j.field('offset', this.offset, intToJson);
+    j.field('limit', this.limit, intToJson);
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetOldFeaturedStickers$ {
+    const j = new TlJsonReader(json, 'messages.getOldFeaturedStickers', classes);
+    return j.end(
+      new GetOldFeaturedStickers$({
+        offset: j.field('offset', intFromJson),
+        limit: j.field('limit', intFromJson),
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -11592,6 +14803,7 @@ class GetReplies$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeMessages {
+    checkRpcError(bytes, 'messages.getReplies', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$Messages);
   }
 
@@ -11621,6 +14833,37 @@ class GetReplies$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getReplies', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getReplies');
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    j.field('offset_id', this.offsetId, intToJson);
+    j.field('offset_date', this.offsetDate, intToJson);
+    j.field('add_offset', this.addOffset, intToJson);
+    j.field('limit', this.limit, intToJson);
+    j.field('max_id', this.maxId, intToJson);
+    j.field('min_id', this.minId, intToJson);
+    j.field('hash', this.hash, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetReplies$ {
+    const j = new TlJsonReader(json, 'messages.getReplies', classes);
+    return j.end(
+      new GetReplies$({
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+        offsetId: j.field('offset_id', intFromJson),
+        offsetDate: j.field('offset_date', intFromJson),
+        addOffset: j.field('add_offset', intFromJson),
+        limit: j.field('limit', intFromJson),
+        maxId: j.field('max_id', intFromJson),
+        minId: j.field('min_id', intFromJson),
+        hash: j.field('hash', intFromJson),
+      }),
+    );
   }
 }
 
@@ -11666,6 +14909,7 @@ class GetDiscussionMessage$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeDiscussionMessage {
+    checkRpcError(bytes, 'messages.getDiscussionMessage', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$DiscussionMessage);
   }
 
@@ -11681,6 +14925,23 @@ class GetDiscussionMessage$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.getDiscussionMessage', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.getDiscussionMessage');
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetDiscussionMessage$ {
+    const j = new TlJsonReader(json, 'messages.getDiscussionMessage', classes);
+    return j.end(
+      new GetDiscussionMessage$({
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -11730,6 +14991,7 @@ class ReadDiscussion$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'messages.readDiscussion', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -11747,6 +15009,25 @@ class ReadDiscussion$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.readDiscussion', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.readDiscussion');
+    j.field('peer', this.peer, objectToJson);
+    j.field('msg_id', this.msgId, intToJson);
+    j.field('read_max_id', this.readMaxId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReadDiscussion$ {
+    const j = new TlJsonReader(json, 'messages.readDiscussion', classes);
+    return j.end(
+      new ReadDiscussion$({
+        peer: j.field('peer', fromJson$InputPeer),
+        msgId: j.field('msg_id', intFromJson),
+        readMaxId: j.field('read_max_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -11788,6 +15069,7 @@ class UnpinAllMessages$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeAffectedHistory {
+    checkRpcError(bytes, 'messages.unpinAllMessages', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$AffectedHistory);
   }
 
@@ -11801,6 +15083,21 @@ class UnpinAllMessages$ {
     } catch (e) {
       return rethrowDecode(e, 'messages.unpinAllMessages', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('messages.unpinAllMessages');
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): UnpinAllMessages$ {
+    const j = new TlJsonReader(json, 'messages.unpinAllMessages', classes);
+    return j.end(
+      new UnpinAllMessages$({
+        peer: j.field('peer', fromJson$InputPeer),
+      }),
+    );
   }
 }
 

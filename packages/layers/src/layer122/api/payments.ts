@@ -5,21 +5,39 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { BigInteger, LongInput, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type {
+  BigInteger,
+  LongInput,
+  TlJsonClasses,
+  TlJsonObject,
+  TlReader,
+  TlReaderOptions,
+  TlWriter,
+} from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
+  intFromJson,
+  intToJson,
   longArg,
+  longFromJson,
+  longToJson,
   noRegistry,
+  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
   sharedFlagError,
+  stringFromJson,
+  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -51,6 +69,17 @@ import {
   write$Updates,
   write$User,
 } from '../codecs.js';
+import {
+  fromJson$BankCardOpenUrl,
+  fromJson$DataJSON,
+  fromJson$InputPaymentCredentials,
+  fromJson$Invoice,
+  fromJson$PaymentRequestedInfo,
+  fromJson$PaymentSavedCredentials,
+  fromJson$ShippingOption,
+  fromJson$Updates,
+  fromJson$User,
+} from '../json.js';
 
 /** Any constructor of `payments.PaymentForm`, discriminated by `className`. */
 export type TypePaymentForm = Api.payments.PaymentForm;
@@ -192,6 +221,41 @@ class PaymentForm$ {
       return rethrowDecode(e, 'payments.paymentForm', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.paymentForm');
+    j.flag('can_save_credentials', this.canSaveCredentials);
+    j.flag('password_missing', this.passwordMissing);
+    j.field('bot_id', this.botId, intToJson);
+    j.field('invoice', this.invoice, objectToJson);
+    j.field('provider_id', this.providerId, intToJson);
+    j.field('url', this.url, stringToJson);
+    j.optional('native_provider', this.nativeProvider, stringToJson);
+    j.optional('native_params', this.nativeParams, objectToJson);
+    j.optional('saved_info', this.savedInfo, objectToJson);
+    j.optional('saved_credentials', this.savedCredentials, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentForm$ {
+    const j = new TlJsonReader(json, 'payments.paymentForm', classes);
+    return j.end(
+      new PaymentForm$({
+        canSaveCredentials: j.flag('can_save_credentials'),
+        passwordMissing: j.flag('password_missing'),
+        botId: j.field('bot_id', intFromJson),
+        invoice: j.field('invoice', fromJson$Invoice),
+        providerId: j.field('provider_id', intFromJson),
+        url: j.field('url', stringFromJson),
+        nativeProvider: j.optional('native_provider', stringFromJson),
+        nativeParams: j.optional('native_params', fromJson$DataJSON),
+        savedInfo: j.optional('saved_info', fromJson$PaymentRequestedInfo),
+        savedCredentials: j.optional('saved_credentials', fromJson$PaymentSavedCredentials),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `payments.paymentForm#3f56aea3 flags:# can_save_credentials:flags.2?true password_missing:flags.3?true bot_id:int invoice:Invoice provider_id:int url:string native_provider:flags.4?string native_params:flags.4?DataJSON saved_info:flags.0?PaymentRequestedInfo saved_credentials:flags.1?PaymentSavedCredentials users:Vector<User> = payments.PaymentForm` */
@@ -263,6 +327,23 @@ class ValidatedRequestedInfo$ {
       return rethrowDecode(e, 'payments.validatedRequestedInfo', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.validatedRequestedInfo');
+    j.optional('id', this.id, stringToJson);
+    j.optionalVector('shipping_options', this.shippingOptions, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ValidatedRequestedInfo$ {
+    const j = new TlJsonReader(json, 'payments.validatedRequestedInfo', classes);
+    return j.end(
+      new ValidatedRequestedInfo$({
+        id: j.optional('id', stringFromJson),
+        shippingOptions: j.optionalVector('shipping_options', fromJson$ShippingOption),
+      }),
+    );
+  }
 }
 
 /** `payments.validatedRequestedInfo#d1451883 flags:# id:flags.0?string shipping_options:flags.1?Vector<ShippingOption> = payments.ValidatedRequestedInfo` */
@@ -313,6 +394,21 @@ class PaymentResult$ {
       return rethrowDecode(e, 'payments.paymentResult', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.paymentResult');
+    j.field('updates', this.updates, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentResult$ {
+    const j = new TlJsonReader(json, 'payments.paymentResult', classes);
+    return j.end(
+      new PaymentResult$({
+        updates: j.field('updates', fromJson$Updates),
+      }),
+    );
+  }
 }
 
 /** `payments.paymentResult#4e5f810d updates:Updates = payments.PaymentResult` */
@@ -362,6 +458,21 @@ class PaymentVerificationNeeded$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.paymentVerificationNeeded', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.paymentVerificationNeeded');
+    j.field('url', this.url, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentVerificationNeeded$ {
+    const j = new TlJsonReader(json, 'payments.paymentVerificationNeeded', classes);
+    return j.end(
+      new PaymentVerificationNeeded$({
+        url: j.field('url', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -482,6 +593,39 @@ class PaymentReceipt$ {
       return rethrowDecode(e, 'payments.paymentReceipt', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.paymentReceipt');
+    j.field('date', this.date, intToJson);
+    j.field('bot_id', this.botId, intToJson);
+    j.field('invoice', this.invoice, objectToJson);
+    j.field('provider_id', this.providerId, intToJson);
+    j.optional('info', this.info, objectToJson);
+    j.optional('shipping', this.shipping, objectToJson);
+    j.field('currency', this.currency, stringToJson);
+    j.field('total_amount', this.totalAmount, longToJson);
+    j.field('credentials_title', this.credentialsTitle, stringToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentReceipt$ {
+    const j = new TlJsonReader(json, 'payments.paymentReceipt', classes);
+    return j.end(
+      new PaymentReceipt$({
+        date: j.field('date', intFromJson),
+        botId: j.field('bot_id', intFromJson),
+        invoice: j.field('invoice', fromJson$Invoice),
+        providerId: j.field('provider_id', intFromJson),
+        info: j.optional('info', fromJson$PaymentRequestedInfo),
+        shipping: j.optional('shipping', fromJson$ShippingOption),
+        currency: j.field('currency', stringFromJson),
+        totalAmount: j.field('total_amount', longFromJson),
+        credentialsTitle: j.field('credentials_title', stringFromJson),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `payments.paymentReceipt#500911e1 flags:# date:int bot_id:int invoice:Invoice provider_id:int info:flags.0?PaymentRequestedInfo shipping:flags.1?ShippingOption currency:string total_amount:long credentials_title:string users:Vector<User> = payments.PaymentReceipt` */
@@ -542,6 +686,23 @@ class SavedInfo$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.savedInfo', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.savedInfo');
+    j.flag('has_saved_credentials', this.hasSavedCredentials);
+    j.optional('saved_info', this.savedInfo, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SavedInfo$ {
+    const j = new TlJsonReader(json, 'payments.savedInfo', classes);
+    return j.end(
+      new SavedInfo$({
+        hasSavedCredentials: j.flag('has_saved_credentials'),
+        savedInfo: j.optional('saved_info', fromJson$PaymentRequestedInfo),
+      }),
+    );
   }
 }
 
@@ -607,6 +768,23 @@ class BankCardData$ {
       return rethrowDecode(e, 'payments.bankCardData', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.bankCardData');
+    j.field('title', this.title, stringToJson);
+    j.vector('open_urls', this.openUrls, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): BankCardData$ {
+    const j = new TlJsonReader(json, 'payments.bankCardData', classes);
+    return j.end(
+      new BankCardData$({
+        title: j.field('title', stringFromJson),
+        openUrls: j.vector('open_urls', fromJson$BankCardOpenUrl),
+      }),
+    );
+  }
 }
 
 /** `payments.bankCardData#3e24e573 title:string open_urls:Vector<BankCardOpenUrl> = payments.BankCardData` */
@@ -647,6 +825,7 @@ class GetPaymentForm$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypePaymentForm {
+    checkRpcError(bytes, 'payments.getPaymentForm', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$PaymentForm);
   }
 
@@ -660,6 +839,21 @@ class GetPaymentForm$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.getPaymentForm', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.getPaymentForm');
+    j.field('msg_id', this.msgId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPaymentForm$ {
+    const j = new TlJsonReader(json, 'payments.getPaymentForm', classes);
+    return j.end(
+      new GetPaymentForm$({
+        msgId: j.field('msg_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -701,6 +895,7 @@ class GetPaymentReceipt$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypePaymentReceipt {
+    checkRpcError(bytes, 'payments.getPaymentReceipt', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$PaymentReceipt);
   }
 
@@ -714,6 +909,21 @@ class GetPaymentReceipt$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.getPaymentReceipt', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.getPaymentReceipt');
+    j.field('msg_id', this.msgId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetPaymentReceipt$ {
+    const j = new TlJsonReader(json, 'payments.getPaymentReceipt', classes);
+    return j.end(
+      new GetPaymentReceipt$({
+        msgId: j.field('msg_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -765,6 +975,7 @@ class ValidateRequestedInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeValidatedRequestedInfo {
+    checkRpcError(bytes, 'payments.validateRequestedInfo', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$ValidatedRequestedInfo);
   }
 
@@ -784,6 +995,25 @@ class ValidateRequestedInfo$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.validateRequestedInfo', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.validateRequestedInfo');
+    j.flag('save', this.save);
+    j.field('msg_id', this.msgId, intToJson);
+    j.field('info', this.info, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ValidateRequestedInfo$ {
+    const j = new TlJsonReader(json, 'payments.validateRequestedInfo', classes);
+    return j.end(
+      new ValidateRequestedInfo$({
+        save: j.flag('save'),
+        msgId: j.field('msg_id', intFromJson),
+        info: j.field('info', fromJson$PaymentRequestedInfo),
+      }),
+    );
   }
 }
 
@@ -841,6 +1071,7 @@ class SendPaymentForm$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypePaymentResult {
+    checkRpcError(bytes, 'payments.sendPaymentForm', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$PaymentResult);
   }
 
@@ -863,6 +1094,27 @@ class SendPaymentForm$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.sendPaymentForm', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.sendPaymentForm');
+    j.field('msg_id', this.msgId, intToJson);
+    j.optional('requested_info_id', this.requestedInfoId, stringToJson);
+    j.optional('shipping_option_id', this.shippingOptionId, stringToJson);
+    j.field('credentials', this.credentials, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendPaymentForm$ {
+    const j = new TlJsonReader(json, 'payments.sendPaymentForm', classes);
+    return j.end(
+      new SendPaymentForm$({
+        msgId: j.field('msg_id', intFromJson),
+        requestedInfoId: j.optional('requested_info_id', stringFromJson),
+        shippingOptionId: j.optional('shipping_option_id', stringFromJson),
+        credentials: j.field('credentials', fromJson$InputPaymentCredentials),
+      }),
+    );
   }
 }
 
@@ -890,11 +1142,20 @@ class GetSavedInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeSavedInfo {
+    checkRpcError(bytes, 'payments.getSavedInfo', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$SavedInfo);
   }
 
   static fromReader(_r: TlReader): GetSavedInfo$ {
     return new GetSavedInfo$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'payments.getSavedInfo' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedInfo$ {
+    return new TlJsonReader(json, 'payments.getSavedInfo', classes).end(new GetSavedInfo$());
   }
 }
 
@@ -942,6 +1203,7 @@ class ClearSavedInfo$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'payments.clearSavedInfo', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -958,6 +1220,23 @@ class ClearSavedInfo$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.clearSavedInfo', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.clearSavedInfo');
+    j.flag('credentials', this.credentials);
+    j.flag('info', this.info);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ClearSavedInfo$ {
+    const j = new TlJsonReader(json, 'payments.clearSavedInfo', classes);
+    return j.end(
+      new ClearSavedInfo$({
+        credentials: j.flag('credentials'),
+        info: j.flag('info'),
+      }),
+    );
   }
 }
 
@@ -999,6 +1278,7 @@ class GetBankCardData$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.payments.TypeBankCardData {
+    checkRpcError(bytes, 'payments.getBankCardData', options);
     return readBoxed(bytes, noRegistry, options, readResult$payments$BankCardData);
   }
 
@@ -1012,6 +1292,21 @@ class GetBankCardData$ {
     } catch (e) {
       return rethrowDecode(e, 'payments.getBankCardData', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('payments.getBankCardData');
+    j.field('number', this.number, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetBankCardData$ {
+    const j = new TlJsonReader(json, 'payments.getBankCardData', classes);
+    return j.end(
+      new GetBankCardData$({
+        number: j.field('number', stringFromJson),
+      }),
+    );
   }
 }
 

@@ -5,20 +5,42 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { BigInteger, LongInput, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type {
+  BigInteger,
+  LongInput,
+  TlJsonClasses,
+  TlJsonObject,
+  TlReader,
+  TlReaderOptions,
+  TlWriter,
+} from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  boolFromJson,
+  boolToJson,
+  bytesFromJson,
+  bytesToJson,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
+  intFromJson,
+  intToJson,
   longArg,
+  longFromJson,
+  longToJson,
   noRegistry,
+  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
+  stringFromJson,
+  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -54,6 +76,19 @@ import {
   write$PhoneCallProtocol,
   write$User,
 } from '../codecs.js';
+import {
+  fromJson$DataJSON,
+  fromJson$GroupCall,
+  fromJson$GroupCallParticipant,
+  fromJson$InputGroupCall,
+  fromJson$InputPeer,
+  fromJson$InputPhoneCall,
+  fromJson$InputUser,
+  fromJson$PhoneCall,
+  fromJson$PhoneCallDiscardReason,
+  fromJson$PhoneCallProtocol,
+  fromJson$User,
+} from '../json.js';
 
 /** Any constructor of `phone.PhoneCall`, discriminated by `className`. */
 export type TypePhoneCall = Api.phone.PhoneCall;
@@ -119,6 +154,23 @@ class PhoneCall$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.phoneCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.phoneCall');
+    j.field('phone_call', this.phoneCall, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): PhoneCall$ {
+    const j = new TlJsonReader(json, 'phone.phoneCall', classes);
+    return j.end(
+      new PhoneCall$({
+        phoneCall: j.field('phone_call', fromJson$PhoneCall),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -202,6 +254,27 @@ class GroupCall$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.groupCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.groupCall');
+    j.field('call', this.call, objectToJson);
+    j.vector('participants', this.participants, objectToJson);
+    j.field('participants_next_offset', this.participantsNextOffset, stringToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GroupCall$ {
+    const j = new TlJsonReader(json, 'phone.groupCall', classes);
+    return j.end(
+      new GroupCall$({
+        call: j.field('call', fromJson$GroupCall),
+        participants: j.vector('participants', fromJson$GroupCallParticipant),
+        participantsNextOffset: j.field('participants_next_offset', stringFromJson),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -292,6 +365,29 @@ class GroupParticipants$ {
       return rethrowDecode(e, 'phone.groupParticipants', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.groupParticipants');
+    j.field('count', this.count, intToJson);
+    j.vector('participants', this.participants, objectToJson);
+    j.field('next_offset', this.nextOffset, stringToJson);
+    j.vector('users', this.users, objectToJson);
+    j.field('version', this.version, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GroupParticipants$ {
+    const j = new TlJsonReader(json, 'phone.groupParticipants', classes);
+    return j.end(
+      new GroupParticipants$({
+        count: j.field('count', intFromJson),
+        participants: j.vector('participants', fromJson$GroupCallParticipant),
+        nextOffset: j.field('next_offset', stringFromJson),
+        users: j.vector('users', fromJson$User),
+        version: j.field('version', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `phone.groupParticipants#9cfeb92d count:int participants:Vector<GroupCallParticipant> next_offset:string users:Vector<User> version:int = phone.GroupParticipants` */
@@ -318,11 +414,20 @@ class GetCallConfig$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeDataJSON {
+    checkRpcError(bytes, 'phone.getCallConfig', options);
     return readBoxed(bytes, noRegistry, options, readResult$DataJSON);
   }
 
   static fromReader(_r: TlReader): GetCallConfig$ {
     return new GetCallConfig$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'phone.getCallConfig' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetCallConfig$ {
+    return new TlJsonReader(json, 'phone.getCallConfig', classes).end(new GetCallConfig$());
   }
 }
 
@@ -382,6 +487,7 @@ class RequestCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypePhoneCall {
+    checkRpcError(bytes, 'phone.requestCall', options);
     return readBoxed(bytes, noRegistry, options, readResult$phone$PhoneCall);
   }
 
@@ -405,6 +511,29 @@ class RequestCall$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.requestCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.requestCall');
+    j.flag('video', this.video);
+    j.field('user_id', this.userId, objectToJson);
+    j.field('random_id', this.randomId, intToJson);
+    j.field('g_a_hash', this.gAHash, bytesToJson);
+    j.field('protocol', this.protocol, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RequestCall$ {
+    const j = new TlJsonReader(json, 'phone.requestCall', classes);
+    return j.end(
+      new RequestCall$({
+        video: j.flag('video'),
+        userId: j.field('user_id', fromJson$InputUser),
+        randomId: j.field('random_id', intFromJson),
+        gAHash: j.field('g_a_hash', bytesFromJson),
+        protocol: j.field('protocol', fromJson$PhoneCallProtocol),
+      }),
+    );
   }
 }
 
@@ -454,6 +583,7 @@ class AcceptCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypePhoneCall {
+    checkRpcError(bytes, 'phone.acceptCall', options);
     return readBoxed(bytes, noRegistry, options, readResult$phone$PhoneCall);
   }
 
@@ -471,6 +601,25 @@ class AcceptCall$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.acceptCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.acceptCall');
+    j.field('peer', this.peer, objectToJson);
+    j.field('g_b', this.gB, bytesToJson);
+    j.field('protocol', this.protocol, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptCall$ {
+    const j = new TlJsonReader(json, 'phone.acceptCall', classes);
+    return j.end(
+      new AcceptCall$({
+        peer: j.field('peer', fromJson$InputPhoneCall),
+        gB: j.field('g_b', bytesFromJson),
+        protocol: j.field('protocol', fromJson$PhoneCallProtocol),
+      }),
+    );
   }
 }
 
@@ -524,6 +673,7 @@ class ConfirmCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypePhoneCall {
+    checkRpcError(bytes, 'phone.confirmCall', options);
     return readBoxed(bytes, noRegistry, options, readResult$phone$PhoneCall);
   }
 
@@ -543,6 +693,27 @@ class ConfirmCall$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.confirmCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.confirmCall');
+    j.field('peer', this.peer, objectToJson);
+    j.field('g_a', this.gA, bytesToJson);
+    j.field('key_fingerprint', this.keyFingerprint, longToJson);
+    j.field('protocol', this.protocol, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ConfirmCall$ {
+    const j = new TlJsonReader(json, 'phone.confirmCall', classes);
+    return j.end(
+      new ConfirmCall$({
+        peer: j.field('peer', fromJson$InputPhoneCall),
+        gA: j.field('g_a', bytesFromJson),
+        keyFingerprint: j.field('key_fingerprint', longFromJson),
+        protocol: j.field('protocol', fromJson$PhoneCallProtocol),
+      }),
+    );
   }
 }
 
@@ -584,6 +755,7 @@ class ReceivedCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'phone.receivedCall', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -597,6 +769,21 @@ class ReceivedCall$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.receivedCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.receivedCall');
+    j.field('peer', this.peer, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ReceivedCall$ {
+    const j = new TlJsonReader(json, 'phone.receivedCall', classes);
+    return j.end(
+      new ReceivedCall$({
+        peer: j.field('peer', fromJson$InputPhoneCall),
+      }),
+    );
   }
 }
 
@@ -656,6 +843,7 @@ class DiscardCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'phone.discardCall', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -679,6 +867,29 @@ class DiscardCall$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.discardCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.discardCall');
+    j.flag('video', this.video);
+    j.field('peer', this.peer, objectToJson);
+    j.field('duration', this.duration, intToJson);
+    j.field('reason', this.reason, objectToJson);
+    j.field('connection_id', this.connectionId, longToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DiscardCall$ {
+    const j = new TlJsonReader(json, 'phone.discardCall', classes);
+    return j.end(
+      new DiscardCall$({
+        video: j.flag('video'),
+        peer: j.field('peer', fromJson$InputPhoneCall),
+        duration: j.field('duration', intFromJson),
+        reason: j.field('reason', fromJson$PhoneCallDiscardReason),
+        connectionId: j.field('connection_id', longFromJson),
+      }),
+    );
   }
 }
 
@@ -734,6 +945,7 @@ class SetCallRating$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'phone.setCallRating', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -755,6 +967,27 @@ class SetCallRating$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.setCallRating', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.setCallRating');
+    j.flag('user_initiative', this.userInitiative);
+    j.field('peer', this.peer, objectToJson);
+    j.field('rating', this.rating, intToJson);
+    j.field('comment', this.comment, stringToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetCallRating$ {
+    const j = new TlJsonReader(json, 'phone.setCallRating', classes);
+    return j.end(
+      new SetCallRating$({
+        userInitiative: j.flag('user_initiative'),
+        peer: j.field('peer', fromJson$InputPhoneCall),
+        rating: j.field('rating', intFromJson),
+        comment: j.field('comment', stringFromJson),
+      }),
+    );
   }
 }
 
@@ -800,6 +1033,7 @@ class SaveCallDebug$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'phone.saveCallDebug', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -815,6 +1049,23 @@ class SaveCallDebug$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.saveCallDebug', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.saveCallDebug');
+    j.field('peer', this.peer, objectToJson);
+    j.field('debug', this.debug, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SaveCallDebug$ {
+    const j = new TlJsonReader(json, 'phone.saveCallDebug', classes);
+    return j.end(
+      new SaveCallDebug$({
+        peer: j.field('peer', fromJson$InputPhoneCall),
+        debug: j.field('debug', fromJson$DataJSON),
+      }),
+    );
   }
 }
 
@@ -860,6 +1111,7 @@ class SendSignalingData$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'phone.sendSignalingData', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -875,6 +1127,23 @@ class SendSignalingData$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.sendSignalingData', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.sendSignalingData');
+    j.field('peer', this.peer, objectToJson);
+    j.field('data', this.data, bytesToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SendSignalingData$ {
+    const j = new TlJsonReader(json, 'phone.sendSignalingData', classes);
+    return j.end(
+      new SendSignalingData$({
+        peer: j.field('peer', fromJson$InputPhoneCall),
+        data: j.field('data', bytesFromJson),
+      }),
+    );
   }
 }
 
@@ -920,6 +1189,7 @@ class CreateGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'phone.createGroupCall', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -935,6 +1205,23 @@ class CreateGroupCall$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.createGroupCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.createGroupCall');
+    j.field('peer', this.peer, objectToJson);
+    j.field('random_id', this.randomId, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CreateGroupCall$ {
+    const j = new TlJsonReader(json, 'phone.createGroupCall', classes);
+    return j.end(
+      new CreateGroupCall$({
+        peer: j.field('peer', fromJson$InputPeer),
+        randomId: j.field('random_id', intFromJson),
+      }),
+    );
   }
 }
 
@@ -986,6 +1273,7 @@ class JoinGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'phone.joinGroupCall', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1005,6 +1293,25 @@ class JoinGroupCall$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.joinGroupCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.joinGroupCall');
+    j.flag('muted', this.muted);
+    j.field('call', this.call, objectToJson);
+    j.field('params', this.params, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): JoinGroupCall$ {
+    const j = new TlJsonReader(json, 'phone.joinGroupCall', classes);
+    return j.end(
+      new JoinGroupCall$({
+        muted: j.flag('muted'),
+        call: j.field('call', fromJson$InputGroupCall),
+        params: j.field('params', fromJson$DataJSON),
+      }),
+    );
   }
 }
 
@@ -1050,6 +1357,7 @@ class LeaveGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'phone.leaveGroupCall', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1065,6 +1373,23 @@ class LeaveGroupCall$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.leaveGroupCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.leaveGroupCall');
+    j.field('call', this.call, objectToJson);
+    j.field('source', this.source, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): LeaveGroupCall$ {
+    const j = new TlJsonReader(json, 'phone.leaveGroupCall', classes);
+    return j.end(
+      new LeaveGroupCall$({
+        call: j.field('call', fromJson$InputGroupCall),
+        source: j.field('source', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1116,6 +1441,7 @@ class EditGroupCallMember$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'phone.editGroupCallMember', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1135,6 +1461,25 @@ class EditGroupCallMember$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.editGroupCallMember', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.editGroupCallMember');
+    j.flag('muted', this.muted);
+    j.field('call', this.call, objectToJson);
+    j.field('user_id', this.userId, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): EditGroupCallMember$ {
+    const j = new TlJsonReader(json, 'phone.editGroupCallMember', classes);
+    return j.end(
+      new EditGroupCallMember$({
+        muted: j.flag('muted'),
+        call: j.field('call', fromJson$InputGroupCall),
+        userId: j.field('user_id', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -1188,6 +1533,7 @@ class InviteToGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'phone.inviteToGroupCall', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1203,6 +1549,23 @@ class InviteToGroupCall$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.inviteToGroupCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.inviteToGroupCall');
+    j.field('call', this.call, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): InviteToGroupCall$ {
+    const j = new TlJsonReader(json, 'phone.inviteToGroupCall', classes);
+    return j.end(
+      new InviteToGroupCall$({
+        call: j.field('call', fromJson$InputGroupCall),
+        users: j.vector('users', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -1244,6 +1607,7 @@ class DiscardGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'phone.discardGroupCall', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1257,6 +1621,21 @@ class DiscardGroupCall$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.discardGroupCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.discardGroupCall');
+    j.field('call', this.call, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DiscardGroupCall$ {
+    const j = new TlJsonReader(json, 'phone.discardGroupCall', classes);
+    return j.end(
+      new DiscardGroupCall$({
+        call: j.field('call', fromJson$InputGroupCall),
+      }),
+    );
   }
 }
 
@@ -1305,6 +1684,7 @@ class ToggleGroupCallSettings$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUpdates {
+    checkRpcError(bytes, 'phone.toggleGroupCallSettings', options);
     return readBoxed(bytes, noRegistry, options, readResult$Updates);
   }
 
@@ -1323,6 +1703,23 @@ class ToggleGroupCallSettings$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.toggleGroupCallSettings', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.toggleGroupCallSettings');
+    j.field('call', this.call, objectToJson);
+    j.optional('join_muted', this.joinMuted, boolToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleGroupCallSettings$ {
+    const j = new TlJsonReader(json, 'phone.toggleGroupCallSettings', classes);
+    return j.end(
+      new ToggleGroupCallSettings$({
+        call: j.field('call', fromJson$InputGroupCall),
+        joinMuted: j.optional('join_muted', boolFromJson),
+      }),
+    );
   }
 }
 
@@ -1364,6 +1761,7 @@ class GetGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypeGroupCall {
+    checkRpcError(bytes, 'phone.getGroupCall', options);
     return readBoxed(bytes, noRegistry, options, readResult$phone$GroupCall);
   }
 
@@ -1377,6 +1775,21 @@ class GetGroupCall$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.getGroupCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.getGroupCall');
+    j.field('call', this.call, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetGroupCall$ {
+    const j = new TlJsonReader(json, 'phone.getGroupCall', classes);
+    return j.end(
+      new GetGroupCall$({
+        call: j.field('call', fromJson$InputGroupCall),
+      }),
+    );
   }
 }
 
@@ -1449,6 +1862,7 @@ class GetGroupParticipants$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.phone.TypeGroupParticipants {
+    checkRpcError(bytes, 'phone.getGroupParticipants', options);
     return readBoxed(bytes, noRegistry, options, readResult$phone$GroupParticipants);
   }
 
@@ -1470,6 +1884,29 @@ class GetGroupParticipants$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.getGroupParticipants', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.getGroupParticipants');
+    j.field('call', this.call, objectToJson);
+    j.vector('ids', this.ids, intToJson);
+    j.vector('sources', this.sources, intToJson);
+    j.field('offset', this.offset, stringToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetGroupParticipants$ {
+    const j = new TlJsonReader(json, 'phone.getGroupParticipants', classes);
+    return j.end(
+      new GetGroupParticipants$({
+        call: j.field('call', fromJson$InputGroupCall),
+        ids: j.vector('ids', intFromJson),
+        sources: j.vector('sources', intFromJson),
+        offset: j.field('offset', stringFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 
@@ -1515,6 +1952,7 @@ class CheckGroupCall$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'phone.checkGroupCall', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -1530,6 +1968,23 @@ class CheckGroupCall$ {
     } catch (e) {
       return rethrowDecode(e, 'phone.checkGroupCall', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('phone.checkGroupCall');
+    j.field('call', this.call, objectToJson);
+    j.field('source', this.source, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CheckGroupCall$ {
+    const j = new TlJsonReader(json, 'phone.checkGroupCall', classes);
+    return j.end(
+      new CheckGroupCall$({
+        call: j.field('call', fromJson$InputGroupCall),
+        source: j.field('source', intFromJson),
+      }),
+    );
   }
 }
 

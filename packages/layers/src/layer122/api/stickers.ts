@@ -5,19 +5,27 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
+  intFromJson,
+  intToJson,
   noRegistry,
+  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
+  stringFromJson,
+  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -33,6 +41,12 @@ import {
   write$InputStickerSetItem,
   write$InputUser,
 } from '../codecs.js';
+import {
+  fromJson$InputDocument,
+  fromJson$InputStickerSet,
+  fromJson$InputStickerSetItem,
+  fromJson$InputUser,
+} from '../json.js';
 
 
 /** `stickers.createStickerSet#f1036780 flags:# masks:flags.0?true animated:flags.1?true user_id:InputUser title:string short_name:string thumb:flags.2?InputDocument stickers:Vector<InputStickerSetItem> = messages.StickerSet` */
@@ -104,6 +118,7 @@ class CreateStickerSet$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
+    checkRpcError(bytes, 'stickers.createStickerSet', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSet);
   }
 
@@ -130,6 +145,33 @@ class CreateStickerSet$ {
     } catch (e) {
       return rethrowDecode(e, 'stickers.createStickerSet', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stickers.createStickerSet');
+    j.flag('masks', this.masks);
+    j.flag('animated', this.animated);
+    j.field('user_id', this.userId, objectToJson);
+    j.field('title', this.title, stringToJson);
+    j.field('short_name', this.shortName, stringToJson);
+    j.optional('thumb', this.thumb, objectToJson);
+    j.vector('stickers', this.stickers, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): CreateStickerSet$ {
+    const j = new TlJsonReader(json, 'stickers.createStickerSet', classes);
+    return j.end(
+      new CreateStickerSet$({
+        masks: j.flag('masks'),
+        animated: j.flag('animated'),
+        userId: j.field('user_id', fromJson$InputUser),
+        title: j.field('title', stringFromJson),
+        shortName: j.field('short_name', stringFromJson),
+        thumb: j.optional('thumb', fromJson$InputDocument),
+        stickers: j.vector('stickers', fromJson$InputStickerSetItem),
+      }),
+    );
   }
 }
 
@@ -171,6 +213,7 @@ class RemoveStickerFromSet$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
+    checkRpcError(bytes, 'stickers.removeStickerFromSet', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSet);
   }
 
@@ -184,6 +227,21 @@ class RemoveStickerFromSet$ {
     } catch (e) {
       return rethrowDecode(e, 'stickers.removeStickerFromSet', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stickers.removeStickerFromSet');
+    j.field('sticker', this.sticker, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): RemoveStickerFromSet$ {
+    const j = new TlJsonReader(json, 'stickers.removeStickerFromSet', classes);
+    return j.end(
+      new RemoveStickerFromSet$({
+        sticker: j.field('sticker', fromJson$InputDocument),
+      }),
+    );
   }
 }
 
@@ -229,6 +287,7 @@ class ChangeStickerPosition$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
+    checkRpcError(bytes, 'stickers.changeStickerPosition', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSet);
   }
 
@@ -244,6 +303,23 @@ class ChangeStickerPosition$ {
     } catch (e) {
       return rethrowDecode(e, 'stickers.changeStickerPosition', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stickers.changeStickerPosition');
+    j.field('sticker', this.sticker, objectToJson);
+    j.field('position', this.position, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChangeStickerPosition$ {
+    const j = new TlJsonReader(json, 'stickers.changeStickerPosition', classes);
+    return j.end(
+      new ChangeStickerPosition$({
+        sticker: j.field('sticker', fromJson$InputDocument),
+        position: j.field('position', intFromJson),
+      }),
+    );
   }
 }
 
@@ -289,6 +365,7 @@ class AddStickerToSet$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
+    checkRpcError(bytes, 'stickers.addStickerToSet', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSet);
   }
 
@@ -304,6 +381,23 @@ class AddStickerToSet$ {
     } catch (e) {
       return rethrowDecode(e, 'stickers.addStickerToSet', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stickers.addStickerToSet');
+    j.field('stickerset', this.stickerset, objectToJson);
+    j.field('sticker', this.sticker, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): AddStickerToSet$ {
+    const j = new TlJsonReader(json, 'stickers.addStickerToSet', classes);
+    return j.end(
+      new AddStickerToSet$({
+        stickerset: j.field('stickerset', fromJson$InputStickerSet),
+        sticker: j.field('sticker', fromJson$InputStickerSetItem),
+      }),
+    );
   }
 }
 
@@ -349,6 +443,7 @@ class SetStickerSetThumb$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.messages.TypeStickerSet {
+    checkRpcError(bytes, 'stickers.setStickerSetThumb', options);
     return readBoxed(bytes, noRegistry, options, readResult$messages$StickerSet);
   }
 
@@ -364,6 +459,23 @@ class SetStickerSetThumb$ {
     } catch (e) {
       return rethrowDecode(e, 'stickers.setStickerSetThumb', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('stickers.setStickerSetThumb');
+    j.field('stickerset', this.stickerset, objectToJson);
+    j.field('thumb', this.thumb, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetStickerSetThumb$ {
+    const j = new TlJsonReader(json, 'stickers.setStickerSetThumb', classes);
+    return j.end(
+      new SetStickerSetThumb$({
+        stickerset: j.field('stickerset', fromJson$InputStickerSet),
+        thumb: j.field('thumb', fromJson$InputDocument),
+      }),
+    );
   }
 }
 

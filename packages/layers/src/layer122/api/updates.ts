@@ -5,14 +5,20 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
+  intFromJson,
+  intToJson,
   noRegistry,
+  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
@@ -44,6 +50,17 @@ import {
   write$User,
   write$updates$State,
 } from '../codecs.js';
+import {
+  fromJson$ChannelMessagesFilter,
+  fromJson$Chat,
+  fromJson$Dialog,
+  fromJson$EncryptedMessage,
+  fromJson$InputChannel,
+  fromJson$Message,
+  fromJson$Update,
+  fromJson$User,
+  fromJson$updates$State,
+} from '../json.js';
 
 /** Any constructor of `updates.State`, discriminated by `className`. */
 export type TypeState = Api.updates.State;
@@ -127,6 +144,29 @@ class State$ {
       return rethrowDecode(e, 'updates.state', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updates.state');
+    j.field('pts', this.pts, intToJson);
+    j.field('qts', this.qts, intToJson);
+    j.field('date', this.date, intToJson);
+    j.field('seq', this.seq, intToJson);
+    j.field('unread_count', this.unreadCount, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): State$ {
+    const j = new TlJsonReader(json, 'updates.state', classes);
+    return j.end(
+      new State$({
+        pts: j.field('pts', intFromJson),
+        qts: j.field('qts', intFromJson),
+        date: j.field('date', intFromJson),
+        seq: j.field('seq', intFromJson),
+        unreadCount: j.field('unread_count', intFromJson),
+      }),
+    );
+  }
 }
 
 /** `updates.state#a56c2a3e pts:int qts:int date:int seq:int unread_count:int = updates.State` */
@@ -182,6 +222,23 @@ class DifferenceEmpty$ {
     } catch (e) {
       return rethrowDecode(e, 'updates.differenceEmpty', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updates.differenceEmpty');
+    j.field('date', this.date, intToJson);
+    j.field('seq', this.seq, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DifferenceEmpty$ {
+    const j = new TlJsonReader(json, 'updates.differenceEmpty', classes);
+    return j.end(
+      new DifferenceEmpty$({
+        date: j.field('date', intFromJson),
+        seq: j.field('seq', intFromJson),
+      }),
+    );
   }
 }
 
@@ -299,6 +356,31 @@ class Difference$ {
       return rethrowDecode(e, 'updates.difference', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updates.difference');
+    j.vector('new_messages', this.newMessages, objectToJson);
+    j.vector('new_encrypted_messages', this.newEncryptedMessages, objectToJson);
+    j.vector('other_updates', this.otherUpdates, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    j.field('state', this.state, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): Difference$ {
+    const j = new TlJsonReader(json, 'updates.difference', classes);
+    return j.end(
+      new Difference$({
+        newMessages: j.vector('new_messages', fromJson$Message),
+        newEncryptedMessages: j.vector('new_encrypted_messages', fromJson$EncryptedMessage),
+        otherUpdates: j.vector('other_updates', fromJson$Update),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+        state: j.field('state', fromJson$updates$State),
+      }),
+    );
+  }
 }
 
 /** `updates.difference#f49ca0 new_messages:Vector<Message> new_encrypted_messages:Vector<EncryptedMessage> other_updates:Vector<Update> chats:Vector<Chat> users:Vector<User> state:updates.State = updates.Difference` */
@@ -415,6 +497,31 @@ class DifferenceSlice$ {
       return rethrowDecode(e, 'updates.differenceSlice', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updates.differenceSlice');
+    j.vector('new_messages', this.newMessages, objectToJson);
+    j.vector('new_encrypted_messages', this.newEncryptedMessages, objectToJson);
+    j.vector('other_updates', this.otherUpdates, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    j.field('intermediate_state', this.intermediateState, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DifferenceSlice$ {
+    const j = new TlJsonReader(json, 'updates.differenceSlice', classes);
+    return j.end(
+      new DifferenceSlice$({
+        newMessages: j.vector('new_messages', fromJson$Message),
+        newEncryptedMessages: j.vector('new_encrypted_messages', fromJson$EncryptedMessage),
+        otherUpdates: j.vector('other_updates', fromJson$Update),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+        intermediateState: j.field('intermediate_state', fromJson$updates$State),
+      }),
+    );
+  }
 }
 
 /** `updates.differenceSlice#a8fb1981 new_messages:Vector<Message> new_encrypted_messages:Vector<EncryptedMessage> other_updates:Vector<Update> chats:Vector<Chat> users:Vector<User> intermediate_state:updates.State = updates.Difference` */
@@ -464,6 +571,21 @@ class DifferenceTooLong$ {
     } catch (e) {
       return rethrowDecode(e, 'updates.differenceTooLong', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updates.differenceTooLong');
+    j.field('pts', this.pts, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): DifferenceTooLong$ {
+    const j = new TlJsonReader(json, 'updates.differenceTooLong', classes);
+    return j.end(
+      new DifferenceTooLong$({
+        pts: j.field('pts', intFromJson),
+      }),
+    );
   }
 }
 
@@ -531,6 +653,25 @@ class ChannelDifferenceEmpty$ {
     } catch (e) {
       return rethrowDecode(e, 'updates.channelDifferenceEmpty', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updates.channelDifferenceEmpty');
+    j.flag('final', this.final);
+    j.field('pts', this.pts, intToJson);
+    j.optional('timeout', this.timeout, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelDifferenceEmpty$ {
+    const j = new TlJsonReader(json, 'updates.channelDifferenceEmpty', classes);
+    return j.end(
+      new ChannelDifferenceEmpty$({
+        final: j.flag('final'),
+        pts: j.field('pts', intFromJson),
+        timeout: j.optional('timeout', intFromJson),
+      }),
+    );
   }
 }
 
@@ -638,6 +779,31 @@ class ChannelDifferenceTooLong$ {
     } catch (e) {
       return rethrowDecode(e, 'updates.channelDifferenceTooLong', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updates.channelDifferenceTooLong');
+    j.flag('final', this.final);
+    j.optional('timeout', this.timeout, intToJson);
+    j.field('dialog', this.dialog, objectToJson);
+    j.vector('messages', this.messages, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelDifferenceTooLong$ {
+    const j = new TlJsonReader(json, 'updates.channelDifferenceTooLong', classes);
+    return j.end(
+      new ChannelDifferenceTooLong$({
+        final: j.flag('final'),
+        timeout: j.optional('timeout', intFromJson),
+        dialog: j.field('dialog', fromJson$Dialog),
+        messages: j.vector('messages', fromJson$Message),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
   }
 }
 
@@ -759,6 +925,33 @@ class ChannelDifference$ {
       return rethrowDecode(e, 'updates.channelDifference', field);
     }
   }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updates.channelDifference');
+    j.flag('final', this.final);
+    j.field('pts', this.pts, intToJson);
+    j.optional('timeout', this.timeout, intToJson);
+    j.vector('new_messages', this.newMessages, objectToJson);
+    j.vector('other_updates', this.otherUpdates, objectToJson);
+    j.vector('chats', this.chats, objectToJson);
+    j.vector('users', this.users, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelDifference$ {
+    const j = new TlJsonReader(json, 'updates.channelDifference', classes);
+    return j.end(
+      new ChannelDifference$({
+        final: j.flag('final'),
+        pts: j.field('pts', intFromJson),
+        timeout: j.optional('timeout', intFromJson),
+        newMessages: j.vector('new_messages', fromJson$Message),
+        otherUpdates: j.vector('other_updates', fromJson$Update),
+        chats: j.vector('chats', fromJson$Chat),
+        users: j.vector('users', fromJson$User),
+      }),
+    );
+  }
 }
 
 /** `updates.channelDifference#2064674e flags:# final:flags.0?true pts:int timeout:flags.1?int new_messages:Vector<Message> other_updates:Vector<Update> chats:Vector<Chat> users:Vector<User> = updates.ChannelDifference` */
@@ -785,11 +978,20 @@ class GetState$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.updates.TypeState {
+    checkRpcError(bytes, 'updates.getState', options);
     return readBoxed(bytes, noRegistry, options, readResult$updates$State);
   }
 
   static fromReader(_r: TlReader): GetState$ {
     return new GetState$();
+  }
+
+  toJSON(): TlJsonObject {
+    return { _: 'updates.getState' };
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetState$ {
+    return new TlJsonReader(json, 'updates.getState', classes).end(new GetState$());
   }
 }
 
@@ -846,6 +1048,7 @@ class GetDifference$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.updates.TypeDifference {
+    checkRpcError(bytes, 'updates.getDifference', options);
     return readBoxed(bytes, noRegistry, options, readResult$updates$Difference);
   }
 
@@ -868,6 +1071,27 @@ class GetDifference$ {
     } catch (e) {
       return rethrowDecode(e, 'updates.getDifference', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updates.getDifference');
+    j.field('pts', this.pts, intToJson);
+    j.optional('pts_total_limit', this.ptsTotalLimit, intToJson);
+    j.field('date', this.date, intToJson);
+    j.field('qts', this.qts, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetDifference$ {
+    const j = new TlJsonReader(json, 'updates.getDifference', classes);
+    return j.end(
+      new GetDifference$({
+        pts: j.field('pts', intFromJson),
+        ptsTotalLimit: j.optional('pts_total_limit', intFromJson),
+        date: j.field('date', intFromJson),
+        qts: j.field('qts', intFromJson),
+      }),
+    );
   }
 }
 
@@ -927,6 +1151,7 @@ class GetChannelDifference$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.updates.TypeChannelDifference {
+    checkRpcError(bytes, 'updates.getChannelDifference', options);
     return readBoxed(bytes, noRegistry, options, readResult$updates$ChannelDifference);
   }
 
@@ -950,6 +1175,29 @@ class GetChannelDifference$ {
     } catch (e) {
       return rethrowDecode(e, 'updates.getChannelDifference', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('updates.getChannelDifference');
+    j.flag('force', this.force);
+    j.field('channel', this.channel, objectToJson);
+    j.field('filter', this.filter, objectToJson);
+    j.field('pts', this.pts, intToJson);
+    j.field('limit', this.limit, intToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetChannelDifference$ {
+    const j = new TlJsonReader(json, 'updates.getChannelDifference', classes);
+    return j.end(
+      new GetChannelDifference$({
+        force: j.flag('force'),
+        channel: j.field('channel', fromJson$InputChannel),
+        filter: j.field('filter', fromJson$ChannelMessagesFilter),
+        pts: j.field('pts', intFromJson),
+        limit: j.field('limit', intFromJson),
+      }),
+    );
   }
 }
 

@@ -5,14 +5,18 @@
 /* eslint-disable */
 
 import type * as Api from '../api.js';
-import type { TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
+import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
+  TlJsonReader,
+  TlJsonWriter,
   arrayValue,
+  checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
   noRegistry,
+  objectToJson,
   readBoxed,
   rethrowDecode,
   rethrowEncode,
@@ -28,6 +32,7 @@ import {
   write$InputUser,
   write$SecureValueError,
 } from '../codecs.js';
+import { fromJson$InputUser, fromJson$SecureValueError } from '../json.js';
 
 
 /** `users.getUsers#d91a548 id:Vector<InputUser> = Vector<User>` */
@@ -72,6 +77,7 @@ class GetUsers$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUser[] {
+    checkRpcError(bytes, 'users.getUsers', options);
     return readBoxed(bytes, noRegistry, options, read$Vector$User);
   }
 
@@ -85,6 +91,21 @@ class GetUsers$ {
     } catch (e) {
       return rethrowDecode(e, 'users.getUsers', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('users.getUsers');
+    j.vector('id', this.id, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetUsers$ {
+    const j = new TlJsonReader(json, 'users.getUsers', classes);
+    return j.end(
+      new GetUsers$({
+        id: j.vector('id', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -126,6 +147,7 @@ class GetFullUser$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): Api.TypeUserFull {
+    checkRpcError(bytes, 'users.getFullUser', options);
     return readBoxed(bytes, noRegistry, options, readResult$UserFull);
   }
 
@@ -139,6 +161,21 @@ class GetFullUser$ {
     } catch (e) {
       return rethrowDecode(e, 'users.getFullUser', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('users.getFullUser');
+    j.field('id', this.id, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): GetFullUser$ {
+    const j = new TlJsonReader(json, 'users.getFullUser', classes);
+    return j.end(
+      new GetFullUser$({
+        id: j.field('id', fromJson$InputUser),
+      }),
+    );
   }
 }
 
@@ -192,6 +229,7 @@ class SetSecureValueErrors$ {
   }
 
   readResult(bytes: Uint8Array, options?: TlReaderOptions): boolean {
+    checkRpcError(bytes, 'users.setSecureValueErrors', options);
     return readBoxed(bytes, noRegistry, options, readResult$Bool);
   }
 
@@ -207,6 +245,23 @@ class SetSecureValueErrors$ {
     } catch (e) {
       return rethrowDecode(e, 'users.setSecureValueErrors', field);
     }
+  }
+
+  toJSON(): TlJsonObject {
+    const j = new TlJsonWriter('users.setSecureValueErrors');
+    j.field('id', this.id, objectToJson);
+    j.vector('errors', this.errors, objectToJson);
+    return j.json;
+  }
+
+  static fromJson(json: unknown, classes?: TlJsonClasses): SetSecureValueErrors$ {
+    const j = new TlJsonReader(json, 'users.setSecureValueErrors', classes);
+    return j.end(
+      new SetSecureValueErrors$({
+        id: j.field('id', fromJson$InputUser),
+        errors: j.vector('errors', fromJson$SecureValueError),
+      }),
+    );
   }
 }
 
