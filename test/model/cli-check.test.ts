@@ -73,7 +73,13 @@ describe('tlforge check', () => {
         'run `tlforge --help` for usage',
       ],
     });
-    expect(commands.map((command) => command.name)).toEqual(['check', 'generate', 'diff', 'decode', 'encode']);
+    expect(commands.map((command) => command.name)).toEqual([
+      'check',
+      'generate',
+      'diff',
+      'decode',
+      'encode',
+    ]);
     expect(await run(['check'])).toEqual({
       code: 2,
       out: [],
