@@ -7,24 +7,7 @@ import type { LongRepresentation } from './long-representation.ts';
 import type { SchemaSymbols } from './schema-symbols.ts';
 
 /** The TL spelling of a type, as a schema would write it (`Vector<long>`, `vector<future_salt>`, `!X`). */
-export function tlTypeText(type: TlTypeRef): string {
-  switch (type.kind) {
-    case 'flags':
-      return '#';
-    case 'vector':
-      return `${type.boxed ? 'Vector' : 'vector'}<${tlTypeText(type.element)}>`;
-    case 'boxed':
-      return type.type;
-    case 'bare':
-      return type.constructor;
-    case 'object':
-      return 'Object';
-    case 'typeVar':
-      return type.bang ? `!${type.name}` : type.name;
-    default:
-      return type.kind;
-  }
-}
+export { typeRefText as tlTypeText } from '../model/type-ref-text.ts';
 
 /** TS type of a stored (and decoded) value. */
 export function valueTypeText(type: TlTypeRef, symbols: SchemaSymbols, long: LongRepresentation): string {
