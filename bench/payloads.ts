@@ -308,6 +308,31 @@ function shortMessage(): TlNode {
   });
 }
 
+/** A 104-byte update whose text is 40 UTF-16 units outside ASCII: the small messages clients see most. */
+function shortNonAsciiMessage(): TlNode {
+  return tl('updateShortMessage', {
+    id: 48_214,
+    user_id: 5_234_112_901n,
+    message: 'Привет! Встреча перенесена на четверг 🎉',
+    pts: 1_200_345,
+    pts_count: 1,
+    date: 1_700_000_124,
+  });
+}
+
+/** The same with a second string: a link entity's URL. */
+function shortTwoStringMessage(): TlNode {
+  return tl('updateShortMessage', {
+    id: 48_215,
+    user_id: 5_234_112_901n,
+    message: 'Привет! Встреча перенесена на четверг 🎉',
+    pts: 1_200_346,
+    pts_count: 1,
+    date: 1_700_000_125,
+    entities: [tl('messageEntityTextUrl', { offset: 0, length: 7, url: 'https://example.org/встреча' })],
+  });
+}
+
 function sendMessage(): TlNode {
   const rng = new Prng(SEED + 4);
   const users = [5_234_112_901n, 6_100_200_300n];
@@ -385,6 +410,22 @@ export function buildPayloads(): Payload[] {
       description: '20 updateNewMessage, 10 users, 5 chats',
       root: updatesBatch(),
       messageCount: 20,
+      isRequest: false,
+    },
+    {
+      id: 'F',
+      name: 'updateShortMessage, non-ASCII',
+      description: '40 UTF-16 units of Cyrillic and an emoji',
+      root: shortNonAsciiMessage(),
+      messageCount: 1,
+      isRequest: false,
+    },
+    {
+      id: 'G',
+      name: 'updateShortMessage, two strings',
+      description: 'the same with a link entity',
+      root: shortTwoStringMessage(),
+      messageCount: 1,
       isRequest: false,
     },
   ];
