@@ -24,6 +24,7 @@ import {
   VECTOR_ID,
 } from '@tlforge/runtime';
 import type { TlDefinition, TlField, TlFunction, TlTypeRef } from '../model/schema-model.ts';
+import { isSizedBody } from '../model/sized-body.ts';
 import { fieldTypeText, typeRefText } from '../model/type-ref-text.ts';
 import type { DissectSchema } from './dissect-schema.ts';
 import type {
@@ -608,19 +609,6 @@ function describeFlags(definition: TlDefinition, flagsField: string, word: numbe
     if ((word >>> bit.bit) % 2 === 1) set.push({ bit: bit.bit, fields: [...bit.fields] });
   }
   return { value: word, set, unknown: (word & ~used) >>> 0 };
-}
-
-/** `bytes:int` directly followed by `body:Object`, both unconditional: a length-prefixed body. */
-function isSizedBody(length: TlField | undefined, body: TlField): boolean {
-  return (
-    length !== undefined &&
-    length.name === 'bytes' &&
-    length.type.kind === 'int' &&
-    length.condition === undefined &&
-    body.name === 'body' &&
-    body.type.kind === 'object' &&
-    body.condition === undefined
-  );
 }
 
 /** The function named `name`, or a TlError that suggests the name meant. */

@@ -12,6 +12,7 @@ import type {
   TlSchemaModel,
   TlTypeRef,
 } from '../model/schema-model.ts';
+import { minWireSize } from '../model/wire-size.ts';
 import { parseSchema } from '../parser/parse-schema.ts';
 
 /** One schema file's text and the name its diagnostics give it. */
@@ -24,7 +25,6 @@ export class DissectSchema {
   readonly model: TlSchemaModel;
   private readonly byId = new Map<number, TlDefinition>();
   private readonly byName = new Map<string, TlDefinition>();
-  private readonly minSizes = new Map<string, number>();
 
   constructor(model: TlSchemaModel) {
     this.model = model;
@@ -67,36 +67,8 @@ export class DissectSchema {
    * what is left fails before anything is read. A bare constructor counts its unconditional fields (0
    * for one reached again inside itself).
    */
-  minWireSize(type: TlTypeRef, visiting: Set<string> = new Set()): number {
-    switch (type.kind) {
-      case 'true':
-        return 0;
-      case 'long':
-      case 'double':
-        return 8;
-      case 'int128':
-        return 16;
-      case 'int256':
-        return 32;
-      case 'vector':
-        return type.boxed ? 8 : 4;
-      case 'bare': {
-        const known = this.minSizes.get(type.constructor);
-        if (known !== undefined) return known;
-        const definition = this.byName.get(type.constructor);
-        if (definition === undefined || visiting.has(type.constructor)) return 0;
-        visiting.add(type.constructor);
-        let size = 0;
-        for (const field of definition.fields) {
-          if (field.condition === undefined) size += this.minWireSize(field.type, visiting);
-        }
-        visiting.delete(type.constructor);
-        this.minSizes.set(type.constructor, size);
-        return size;
-      }
-      default:
-        return 4;
-    }
+  minWireSize(type: TlTypeRef): number {
+    return minWireSize(type, this.model);
   }
 }
 

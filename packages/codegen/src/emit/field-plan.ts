@@ -5,6 +5,7 @@
 //   - `message bytes:int body:Object` (msg_container): `bytes` is the body's length, computed on write.
 
 import type { TlDefinition, TlField, TlTypeRef } from '../model/schema-model.ts';
+import { isSizedBody } from '../model/sized-body.ts';
 import { TlSchemaError } from '../parser/schema-error.ts';
 import { maskLiteral } from './code-lines.ts';
 import { TlEmitError } from './emit-error.ts';
@@ -143,20 +144,6 @@ export function planDefinition(
     return planned;
   });
   return { fields, stored: fields.filter((f) => f.role !== 'flags'), vectorDepth };
-}
-
-/** `bytes:int` directly followed by `body:Object`, both unconditional: a length-prefixed body. */
-function isSizedBody(length: TlField | undefined, body: TlField | undefined): boolean {
-  return (
-    length !== undefined &&
-    body !== undefined &&
-    length.name === 'bytes' &&
-    length.type.kind === 'int' &&
-    length.condition === undefined &&
-    body.name === 'body' &&
-    body.type.kind === 'object' &&
-    body.condition === undefined
-  );
 }
 
 function vectorNesting(type: TlTypeRef): number {

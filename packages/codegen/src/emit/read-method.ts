@@ -5,12 +5,13 @@
 // module-level readers of function results.
 
 import type { TlTypeRef } from '../model/schema-model.ts';
+import { minWireSize } from '../model/wire-size.ts';
 import { CodeLines, quote } from './code-lines.ts';
 import { TlEmitError } from './emit-error.ts';
 import type { DefinitionPlan, PlannedField } from './field-plan.ts';
 import type { LongRepresentation } from './long-representation.ts';
 import type { SchemaSymbols } from './schema-symbols.ts';
-import { minWireSize, valueTypeText } from './type-text.ts';
+import { valueTypeText } from './type-text.ts';
 
 export interface ReadMethodContext {
   symbols: SchemaSymbols;
