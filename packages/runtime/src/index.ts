@@ -75,6 +75,8 @@ export {
   TlJsonWriter,
   vectorToJson,
 } from './json-value.ts';
+export type { RegistryBucket, RegistryClass, RegistryEntries } from './lazy-registry.ts';
+export { lazyRegistry } from './lazy-registry.ts';
 export type { BigInteger, LongInput } from './long.ts';
 export {
   bigintArg,

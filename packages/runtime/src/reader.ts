@@ -35,8 +35,14 @@ const longCacheValues: BigInteger[] = new Array<BigInteger>(1 << (32 - LONG_CACH
 
 /** Reads the fields that follow a constructor id (the id was already consumed). */
 export type ObjectReader = (r: TlReader) => unknown;
-/** Constructor id (as an unsigned 32-bit number) → reader of its fields. */
-export type ReaderRegistry = ReadonlyMap<number, ObjectReader>;
+/**
+ * Constructor id (as an unsigned 32-bit number) → reader of its fields: a `Map`, or a generated
+ * layer's lazily filled registry (`lazyRegistry`).
+ */
+export interface ReaderRegistry {
+  get(id: number): ObjectReader | undefined;
+  has(id: number): boolean;
+}
 
 /**
  * The registry of a result that holds no `Object` value: typed readers know their constructors, and

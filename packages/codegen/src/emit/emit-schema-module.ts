@@ -9,7 +9,7 @@
 
 import { printStructure, type StatementStructures, StructureKind, type WriterFunction } from 'ts-morph';
 import type { SchemaDocs } from '../model/schema-docs.ts';
-import type { TlSchemaModel } from '../model/schema-model.ts';
+import type { TlDefinition, TlSchemaModel } from '../model/schema-model.ts';
 import { CodeLines, hexLiteral, quote } from './code-lines.ts';
 import { codecsModuleText } from './codecs-module.ts';
 import { definitionClass } from './definition-class.ts';
@@ -323,44 +323,40 @@ function registryStatements(
     );
   }
   c.line('');
-  // A table and a loop rather than one statement per class: V8 compiles the function on the first
-  // decode, and two array literals are a fraction of the bytecode of 2,000 calls.
   const entries = [...model.constructors, ...model.functions].filter(
     // gzip_packed is unpacked by the reader; a prefix declaration is read as its longer definition.
     (definition) => definition.id !== GZIP_PACKED_ID && definition.prefixOf === undefined,
   );
-  c.line('/** What the registry takes of a class. */');
-  c.line('type Readable = { readonly fromReader: ObjectReader };');
-  c.line('');
-  c.block('function buildRegistry(): Map<number, ObjectReader>', () => {
+  // Buckets of 10 to 20 ids, by the top bits of the id: the first decode compiles only the
+  // buckets of the ids it meets (see the runtime's lazyRegistry).
+  const bits = Math.max(0, Math.ceil(Math.log2(entries.length / 20)));
+  const buckets: TlDefinition[][] = Array.from({ length: 2 ** bits }, () => []);
+  for (const definition of [...entries].sort((a, b) => a.id - b.id)) {
+    buckets[bits === 0 ? 0 : definition.id >>> (32 - bits)]!.push(definition);
+  }
+  // Top-level functions, not closures inside buildRegistry: V8 compiles a function by parsing its
+  // whole text again, inner functions included, so one function holding every bucket costs the
+  // first decode as much as one table of every class.
+  const digits = Math.ceil(bits / 4);
+  const bucketName = (index: number) => `bucket$${index.toString(16).padStart(digits, '0')}`;
+  c.block('function buildRegistry(): ReaderRegistry', () => {
     c.wrap(
-      'const ids: readonly number[] = [',
+      `return lazyRegistry(${bits}, [`,
       () => {
-        for (let i = 0; i < entries.length; i += 8) {
-          c.line(
-            `${entries
-              .slice(i, i + 8)
-              .map((d) => hexLiteral(d.id))
-              .join(', ')},`,
-          );
+        for (let i = 0; i < buckets.length; i += 8) {
+          const names = buckets.slice(i, i + 8).map((_, j) => bucketName(i + j));
+          c.line(`${names.join(', ')},`);
         }
       },
-      '];',
+      ']);',
     );
-    // Each element cast to one type: an array literal of 2,000 different classes is a union too
-    // complex for tsc.
-    c.wrap(
-      'const classes: readonly Readable[] = [',
-      () => {
-        for (const definition of entries) {
-          c.line(`${symbols.classValue(definition.name, REGISTRY_MODULE)} as Readable,`);
-        }
-      },
-      '];',
-    );
-    c.line('const readers = new Map<number, ObjectReader>();');
-    c.line('for (let i = 0; i < ids.length; i++) readers.set(ids[i]!, classes[i]!.fromReader);');
-    c.line('return readers;');
+  });
+  buckets.forEach((bucket, index) => {
+    c.line('');
+    c.block(`function ${bucketName(index)}(): RegistryEntries`, () => {
+      const pairs = bucket.map((d) => `${hexLiteral(d.id)}, ${symbols.classValue(d.name, REGISTRY_MODULE)}`);
+      c.line(`return [${pairs.join(', ')}];`);
+    });
   });
   return [c.toString()];
 }

@@ -5,8 +5,8 @@
 /* eslint-disable */
 
 import type * as Api from './api.js';
-import type { ObjectReader, ReaderRegistry, TlReaderOptions } from '@tlforge/runtime';
-import { explainUnknownIds, readAnyObject, readBoxed } from '@tlforge/runtime';
+import type { ReaderRegistry, RegistryEntries, TlReaderOptions } from '@tlforge/runtime';
+import { explainUnknownIds, lazyRegistry, readAnyObject, readBoxed } from '@tlforge/runtime';
 import {
   AccessPointRule as $AccessPointRule,
   AccountDaysTTL as $AccountDaysTTL,
@@ -3038,1468 +3038,535 @@ const otherLayers: ReadonlyMap<number, string> = /*@__PURE__*/ new Map([
   [0xffda656d, '`messages.sponsoredMessages` of layers 228, 214'],
 ]);
 
-/** What the registry takes of a class. */
-type Readable = { readonly fromReader: ObjectReader };
+function buildRegistry(): ReaderRegistry {
+  return lazyRegistry(7, [
+    bucket$00, bucket$01, bucket$02, bucket$03, bucket$04, bucket$05, bucket$06, bucket$07,
+    bucket$08, bucket$09, bucket$0a, bucket$0b, bucket$0c, bucket$0d, bucket$0e, bucket$0f,
+    bucket$10, bucket$11, bucket$12, bucket$13, bucket$14, bucket$15, bucket$16, bucket$17,
+    bucket$18, bucket$19, bucket$1a, bucket$1b, bucket$1c, bucket$1d, bucket$1e, bucket$1f,
+    bucket$20, bucket$21, bucket$22, bucket$23, bucket$24, bucket$25, bucket$26, bucket$27,
+    bucket$28, bucket$29, bucket$2a, bucket$2b, bucket$2c, bucket$2d, bucket$2e, bucket$2f,
+    bucket$30, bucket$31, bucket$32, bucket$33, bucket$34, bucket$35, bucket$36, bucket$37,
+    bucket$38, bucket$39, bucket$3a, bucket$3b, bucket$3c, bucket$3d, bucket$3e, bucket$3f,
+    bucket$40, bucket$41, bucket$42, bucket$43, bucket$44, bucket$45, bucket$46, bucket$47,
+    bucket$48, bucket$49, bucket$4a, bucket$4b, bucket$4c, bucket$4d, bucket$4e, bucket$4f,
+    bucket$50, bucket$51, bucket$52, bucket$53, bucket$54, bucket$55, bucket$56, bucket$57,
+    bucket$58, bucket$59, bucket$5a, bucket$5b, bucket$5c, bucket$5d, bucket$5e, bucket$5f,
+    bucket$60, bucket$61, bucket$62, bucket$63, bucket$64, bucket$65, bucket$66, bucket$67,
+    bucket$68, bucket$69, bucket$6a, bucket$6b, bucket$6c, bucket$6d, bucket$6e, bucket$6f,
+    bucket$70, bucket$71, bucket$72, bucket$73, bucket$74, bucket$75, bucket$76, bucket$77,
+    bucket$78, bucket$79, bucket$7a, bucket$7b, bucket$7c, bucket$7d, bucket$7e, bucket$7f,
+  ]);
+}
 
-function buildRegistry(): Map<number, ObjectReader> {
-  const ids: readonly number[] = [
-    0xc4b9f9bb, 0x56730bcc, 0x7f3b18ea, 0x7da07ec9, 0x179be863, 0x7b8e7de6, 0x20adaef8, 0x17bae2e6,
-    0x9c95f7bb, 0xb98886cf, 0xf7c1b13f, 0xd8292816, 0x2d117597, 0xf392b7f4, 0xf52ff27f, 0xfa4f0bb5,
-    0x9664f57f, 0x1e287d04, 0xb3ba0635, 0xf9c44144, 0xf8ab7dfb, 0x5b38c6c1, 0x33473058, 0xc13d1c11,
-    0xe5bbfe1a, 0xfb52dc99, 0xd33f43f3, 0xf4e096c3, 0x971fa843, 0x0f94e5f1, 0xe66fbf7b, 0x1ca48f57,
-    0xc642724e, 0x8953ad37, 0xe4c123d6, 0x48222faf, 0x1cd7bf0d, 0x3bb3b94a, 0xdfdaabe1, 0xf5235d55,
-    0xbad07584, 0xcbc7ee28, 0x29be5899, 0x40181ffe, 0xd83466f3, 0x27d69997, 0x0dbaeae9, 0x9db1bc6d,
-    0xbad0e5bb, 0xbddde532, 0xaa963b05, 0x40bc6f52, 0x007efe0e, 0xcae1aadf, 0x0a4f63c0, 0xae1e508d,
-    0x528a0677, 0x4b09ebbc, 0xb3cea0e4, 0x1081464c, 0x200250ba, 0x938458c1, 0x4f11bae1, 0x69d3ab26,
-    0x09d05049, 0xedb93949, 0x008c703f, 0xe26f42f1, 0x07bf09fc, 0x77ebc742, 0x9ba2d800, 0x3bda1bde,
-    0x07328bdb, 0xd31a961e, 0x289da732, 0x0dc8c181, 0xef3a6acd, 0xc8d7493e, 0xda13538a, 0xe2d6e436,
-    0xfc900c2b, 0x3f460fed, 0x37c1011c, 0xd20b9f3c, 0x83e5de54, 0x58ae39c9, 0x286fa604, 0x3ded6320,
-    0x695150d7, 0x56e0d474, 0xcbf24940, 0x9f84f49e, 0x9cb070d7, 0xa32dd600, 0x2ec0533f, 0xfdb19008,
-    0x84551347, 0xb940c666, 0x4bd6e798, 0x3f7ee58b, 0xb6aef7b0, 0xa6638b9a, 0xb5a1ce5a, 0x7fcb13a8,
-    0x95e3fbef, 0x488a7337, 0xb2ae9b0c, 0xf89cf5e8, 0x95d2ac92, 0x51bdb021, 0xb055eaee, 0x94bd38ed,
-    0x9fbab604, 0x92a72876, 0x8f31b327, 0x40699cd0, 0x80e11a7f, 0x4792929b, 0xfae69f56, 0xabe9affe,
-    0x1b287353, 0xd95c6154, 0xf3f25f76, 0x98e0d697, 0x7a0d7f42, 0x76b9f11a, 0x2c171f72, 0x71bd134c,
-    0x2331b22d, 0xfb197a65, 0x0e17e23c, 0x77bfb61b, 0xe9a734fa, 0xe0b0bc2e, 0x5aa86a51, 0xd8214d41,
-    0x1117dd5f, 0xb2a2f663, 0x5e002502, 0xcd050916, 0x44747e9a, 0xdf969c2d, 0xb8bc5b0c, 0x193b4417,
-    0x4a95e84e, 0xb1db7c7e, 0x9c3d198e, 0xaf509d20, 0x733f2961, 0xa437c3ed, 0x8af40b25, 0x58dbcab8,
-    0x1e22c78d, 0x2e59d922, 0xadf44ee3, 0xe1746d0a, 0x9b89f93a, 0xdbd4feed, 0xedf17c12, 0xf911c994,
-    0xd0028438, 0xd3680c61, 0xb74ba9d2, 0xeae87e42, 0x77d01c3b, 0x0ade1591, 0xe1664194, 0x15ba6c40,
-    0x71e094f3, 0xf0e3e596, 0x8c718e87, 0x3a54685e, 0x64479808, 0x74535f21, 0x64ff9fd5, 0x9cd81144,
-    0xe5d7d19c, 0xb45c69d1, 0x57e2f66c, 0x9609a51c, 0x9fc00e65, 0x56e9f0e4, 0x9eddf188, 0x7ef0dd87,
-    0xffc86587, 0x50f5c392, 0x3751b49e, 0x3a20ecb8, 0x80c99768, 0x7a7c17a4, 0xb549da53, 0xc1f8e69a,
-    0xe7026d0d, 0xe062db83, 0x1bb00451, 0x1f2b0afd, 0x4e90bfd6, 0xa20db0e5, 0x5c486927, 0x9a65ea1f,
-    0x07761198, 0x1bfbd823, 0xa7332b73, 0x95313b0c, 0x12bcbd9a, 0x1710f156, 0xb4a2e88d, 0x38fe25b7,
-    0xea4b0e5c, 0x6e5f8c22, 0x8e5e9873, 0xbec268ef, 0xebe46819, 0xee3b272a, 0x12b9417b, 0x9c974fdf,
-    0x2f2f21bf, 0x7f891213, 0x68c13933, 0xeb0467fb, 0xb6d45656, 0x62ba04d9, 0x330b5424, 0xc37521c9,
-    0x98a12b4b, 0xb6901959, 0x688a30aa, 0x0bb2d201, 0x43ae3dec, 0x9375341e, 0x3f2038db, 0x0e48f964,
-    0x1b3f4df7, 0xe73547e1, 0xe40370a3, 0xf9d27a5a, 0x25d6c9c7, 0xee2bb969, 0x571d2742, 0x9a422c20,
-    0xa229dd06, 0x3354678f, 0x40771900, 0x6e6fe51c, 0xfa0f3ca2, 0x8317c0c3, 0x9b9240a6, 0xe0cdc940,
-    0x5d2f3aa9, 0xab0f6b1e, 0x46560264, 0x56022f4d, 0xe511996d, 0x89893b45, 0x7084a7be, 0x70db6837,
-    0xe16459c3, 0xaca1657b, 0x54c01850, 0x19360dc0, 0x6a7e7366, 0xb4afcfb0, 0x39a51dfb, 0x90866cee,
-    0x8216fba3, 0x871fb939, 0x564fe691, 0x42f88f2c, 0x26ffde7d, 0xa5d72105, 0x3504914f, 0x2661bf09,
-    0x65d2b464, 0x6e8a84df, 0x1cc7de54, 0x4638a26c, 0x246a4b22, 0xff2abe9f, 0xed85eab5, 0x8588878b,
-    0x1330a196, 0xf2ebdb4e, 0xa45eb99b, 0xa56c2a3e, 0x5d75a138, 0x00f49ca0, 0xa8fb1981, 0x4afe8f6d,
-    0xe317af7e, 0x2296d2c8, 0x402d5dbb, 0x78d4dec1, 0x725b04c3, 0x74ae4240, 0x11f1331c, 0x8dca6aa5,
-    0x15051f54, 0x20212ca8, 0x096a18d5, 0xf18cda44, 0x18b7a10d, 0x330b4067, 0x8e1a1775, 0x1da7158f,
-    0xc45a6536, 0x18cb9f78, 0xab7ec0a0, 0x3bf703dc, 0x62718a82, 0xfa56ce36, 0x13d6dd27, 0xf141b5e1,
-    0xc21f497e, 0x4a70994c, 0x1837c364, 0x64bd0306, 0x5a17b5e5, 0x2dc173c8, 0xed18c118, 0x23734b06,
-    0xc0e24635, 0x2c221edd, 0x560f8935, 0x9493ff32, 0x72f0eaae, 0x1abfb575, 0x36f8c871, 0x1e87342b,
-    0x17c6b5f6, 0x9fd40bd8, 0xb4c83b4c, 0xc007cec3, 0xd612e8ef, 0x16bf744e, 0xfd5ec8f5, 0xa187d66f,
-    0xe9763aec, 0xd52f73f7, 0xf351d7ab, 0xd1d34a26, 0xaa0cd9e4, 0x176f8ba1, 0x628cbc6f, 0xdd6a8f48,
-    0x88f27fbc, 0x243e1c66, 0xd92c2285, 0xb3134d9d, 0x4f96cb18, 0xbdfb0426, 0xfabadc5f, 0xdb9e70d2,
-    0xa4dd4c08, 0x5719bacc, 0x0352dafa, 0xd1219bdd, 0xbc2eab30, 0x500e6dfa, 0x3d662b7b, 0x39491cc8,
-    0x69ec56a3, 0x96151fed, 0xd19ae46d, 0x42ffd42b, 0x0d09e07b, 0x184b35ce, 0x131cc67f, 0x0ba52007,
-    0xd66b66c9, 0x90110467, 0x4c81c1ba, 0xd82363af, 0xfffe1bac, 0x65427b82, 0x4d5bbe0c, 0xf888fa1a,
-    0x8b73e763, 0x0c7f49b7, 0x18be796b, 0xacae0690, 0x50a04e45, 0xb8d0afdf, 0x6c37c15c, 0x11b58939,
-    0x6319d612, 0x0ef02ce6, 0x9852f9c6, 0x15590068, 0x9801d2f7, 0xf1749a22, 0xe4599bbd, 0x12b299d4,
-    0xe86602c3, 0xedfd405f, 0x84d19185, 0xeb1477e8, 0xc586da1c, 0xe89c45b2, 0x7311ca11, 0xad01d61d,
-    0x1250abde, 0xad2641f8, 0x9a5c33e5, 0xc23727c9, 0x137948a5, 0xa384b779, 0x69df3769, 0xfc2e05bc,
-    0x5a686d7c, 0xdfc2f58e, 0x61695cb0, 0xffb62b95, 0x9de7a269, 0x861cc8a0, 0x028703c8, 0xe67f520e,
-    0x40e237a8, 0xb60a24a6, 0xc27ac8c7, 0x98e81d3a, 0xa2fa4880, 0x258aff05, 0x35bbdb6b, 0xb16a6c29,
-    0xfc796b3f, 0x0568a748, 0x50f41ccf, 0xafd93fbb, 0x10b78d29, 0xd02e7fd4, 0xbbc7515d, 0x77608b83,
-    0xa03e5b85, 0xf4108aa0, 0x3502758c, 0x48a30254, 0xbb92ba95, 0xfa04579d, 0x6f635b0d, 0x6cef8ac7,
-    0x6ed02538, 0x64e475c2, 0xbd610bc9, 0x826f8b60, 0x28a20571, 0x73924be0, 0x76a6d327, 0x352dca58,
-    0x208e68c9, 0x9b69e34b, 0x4c4e743f, 0x9c4e7e8b, 0xbf0693d4, 0x020df5d0, 0x761e6af4, 0xee8c1e86,
-    0xafeb712e, 0x2a286531, 0x7f077ad9, 0x0ae30253, 0x3e11affb, 0xa4bcc6fe, 0x2064674e, 0x94d42ee7,
-    0xcd77d957, 0x15ebac1d, 0xa3289a6d, 0x447dca4b, 0xccbebbaf, 0x1c0facaf, 0xc3c6796b, 0xde3f3c79,
-    0xb4608969, 0xa3b54985, 0xb0d1865b, 0x1427a5e1, 0x0656ac4b, 0xbb6ae88d, 0xe04b5ceb, 0xf56ee2a8,
-    0xf0173fe9, 0xd0d9b163, 0x780a0310, 0xe8025ca2, 0x2e0709a5, 0x3380c786, 0x3dcd7a87, 0x96929a85,
-    0x417bbf11, 0xa6edbffd, 0x4b425864, 0x88bf9319, 0xa8d864a7, 0xfff8fdc4, 0x4fa417f2, 0x764cf810,
-    0x8c7f65e2, 0x051846fd, 0x8a86659c, 0x18d1cdc2, 0x11965f3a, 0x17db940b, 0x947ca848, 0x5dab1af4,
-    0x5f777dce, 0x72a3158c, 0x741cd3e3, 0x226ccefb, 0x3dbb5986, 0xc000bba2, 0x5353e5a7, 0xab03c6d9,
-    0x36585ea4, 0x26b5dde6, 0x890c3d89, 0x3c20629f, 0x3371c354, 0xedcdc05b, 0xab661b5b, 0x148677e2,
-    0x0637b7ed, 0xbd17a14a, 0x161d9628, 0x1e76a78c, 0xa8406ca9, 0xfbeec0f0, 0xfb834291, 0xde266ef5,
-    0x70b772a8, 0xb52c939d, 0x1b0c841a, 0xfd8e711f, 0xc6dc0c66, 0xb6abc341, 0x0b17f890, 0x22f3afb3,
-    0x4fcba9c8, 0x38641628, 0x35e410a8, 0x6410a5d2, 0x3407e51b, 0xaed6dbb2, 0x4a992157, 0x0438865b,
-    0xbdf9653b, 0x032c3e77, 0xc331e80a, 0x58fffcd0, 0x9a3bfd99, 0xdc3d824f, 0x744694e0, 0x6724abc4,
-    0xd912a59c, 0xc12622c4, 0x9bf8bb95, 0x6c3f19b9, 0x3c2884c1, 0xde5a0dd6, 0x7e6260d7, 0xed6a8504,
-    0xc7fb5e01, 0x034b8621, 0x1ccb966a, 0x081ccf4f, 0x35553762, 0x13567e8a, 0x70abc3fd, 0x8ffa9a1f,
-    0xbaafe5e0, 0xbfd064ec, 0xf12bb6e1, 0x467a0766, 0xc070d93e, 0x48870999, 0xdb20b188, 0xce0d37b0,
-    0xe4e88011, 0x263d7c26, 0x4f4456d3, 0x1759c560, 0x7c8fe7b6, 0x39f23300, 0xa8718dc5, 0xf259a80b,
-    0x65a0fa4d, 0x031f9590, 0xef1751b5, 0x804361ea, 0x1e148390, 0xbf4dea82, 0x9a8ae1e1, 0x76768bed,
-    0x16115a96, 0xa44f3ef6, 0x85e42301, 0xe095c1a0, 0x57adc690, 0xfaf7e8c9, 0x7d748d04, 0xcb296bf8,
-    0xc30aa358, 0xea02c27e, 0x1e8caaeb, 0x909c3f94, 0xcdc27a1f, 0x1c570ed1, 0xf9c8bcc6, 0x9bed434d,
-    0xc239d686, 0x9f2221c9, 0x21e753bc, 0x3f56aea3, 0xd1451883, 0x4e5f810d, 0xd8411139, 0x500911e1,
-    0xfb8fe43c, 0xc10eb2cf, 0x3417d728, 0x0aa1c39f, 0xca05d50e, 0xdb64fd34, 0xb6213cdf, 0xffa0a496,
-    0x1e36fded, 0x5366c915, 0x1b8f4ad1, 0x87eabb53, 0x997c454a, 0x8742ae7f, 0x50ca4de1, 0x9d4c17c0,
-    0x635fe375, 0xfc878fc8, 0xec82e140, 0xeea8e46e, 0xa99fca4f, 0xc982eaba, 0x5725e40a, 0xcad181f6,
-    0x6c47ac9f, 0x2979eeb2, 0xf385c1f6, 0xeeca5ce3, 0xe6dfb825, 0x55188a2e, 0x6a4afc38, 0x434bd2af,
-    0x1b7907ae, 0x26ae0971, 0xe9e82c18, 0x709b2405, 0x42e047bb, 0x183040d3, 0xf89777f2, 0xe31c34d8,
-    0xe6d83d7e, 0xd5676710, 0xb1c3caa7, 0x5f5c95f1, 0x2df5fc0a, 0x8f079643, 0xa26f881b, 0x0e6b76ae,
-    0x53909779, 0x23209745, 0xdb9f9140, 0xf92424d2, 0xe64429c0, 0x56d6a247, 0x3b5a3e40, 0xed8af74d,
-    0xea107ae4, 0x5ce14175, 0x9e8fa6d3, 0xf37f2f16, 0x46e1d13d, 0x8dbc3336, 0xa01b22f9, 0xeb49081d,
-    0xbc0a57dc, 0x0e0310d7, 0x1cc6e91f, 0xcac943f2, 0xed56c9fc, 0xa676a322, 0xbad88395, 0x86872538,
-    0xacfa1a7e, 0xfcaafeb7, 0x64600527, 0xe56dbf05, 0x514519e2, 0x0d54b65d, 0x5108d648, 0x6242c773,
-    0x75588b3f, 0xe3309f7f, 0x28ecf961, 0x3334b0f0, 0x5367e5be, 0x64199744, 0xe0277a62, 0x8aeabec3,
-    0x7d6099dd, 0x21ec5a5f, 0x9d2a81e3, 0x3dac6a00, 0x06e425c4, 0xa0d0744b, 0x99a48f23, 0xcbe31e26,
-    0xfc36954e, 0x89137c0d, 0x8b883488, 0x99e3806a, 0xea02ec33, 0xb320aadb, 0x8e3ca7ee, 0x187fa0ca,
-    0xdb21d0a7, 0xed1ecdb0, 0xe8a40bd9, 0x00be3dfa, 0x868a2aa5, 0xe537ced6, 0x7a700873, 0x666220e9,
-    0x869d758f, 0xa1144770, 0x34636dd8, 0x33f0ea47, 0xad2e1cd8, 0x811f854f, 0x66afa166, 0x6a4ee832,
-    0x1142bd56, 0x4dba4501, 0xd45ab096, 0x3a912d4a, 0x004a8537, 0xbbf2dda0, 0x86471d92, 0x1527bcac,
-    0x9880f658, 0xd27ff082, 0x829d99da, 0x027477b4, 0xbfb9f457, 0xa098d6af, 0x1d1b1245, 0xc0de1bd9,
-    0x3f6d7b68, 0xc7345e6a, 0x2be0dfa4, 0xb71e767a, 0xf7444763, 0x99c1d49d, 0x34566b6a, 0xe0c0c5e5,
-    0x6f747657, 0xb92fb6cd, 0x25e073fc, 0x5e068047, 0x98dd8936, 0xb390dc08, 0x98657f0d, 0x8c05f1c9,
-    0xf3ae2eed, 0x01eb3758, 0x6ca9c2e9, 0x86e18161, 0x3b6ddad2, 0xbadcc1a3, 0xf041e250, 0x47a971e0,
-    0x5fb224d5, 0x9f120418, 0xe630b979, 0x72091c80, 0x8427bbac, 0x1c199183, 0x702b65a9, 0xdebebe83,
-    0x05086cf8, 0xe04232f3, 0x63cacf26, 0xd5b3b9f9, 0x236df622, 0x5cc761bd, 0xa575739d, 0xb3fb5361,
-    0xbc7fc6cd, 0xff544e65, 0xfbd2c296, 0xe9baa668, 0xe844ebff, 0x92d33a0e, 0x8f8c0e4e, 0xa9d6db1f,
-    0xbfb5ad8b, 0x209b82db, 0xca461b5d, 0xf8ec284b, 0xd072acb4, 0x3c5693e9, 0xf5890df1, 0x028f1114,
-    0xf41eb622, 0x7f676421, 0x629f1980, 0x068e9916, 0x390d5c5e, 0x57e28221, 0xa927fec5, 0xc3a12462,
-    0xfbd81688, 0xb7b31ea8, 0x6d5f77ee, 0x5b11125a, 0xbd507cd1, 0x9c14984a, 0x54b56617, 0xa28e5559,
-    0x36377430, 0x0e8fe0de, 0x0823f649, 0xf568028a, 0x3e24e573, 0x7438f7e8, 0x77744d4a, 0xb637edaf,
-    0xcb43acde, 0xcbce2fe0, 0x4a27eb2d, 0xbedc9822, 0x8ea464b6, 0xad4fc9bd, 0xbdf78394, 0x98f6ac75,
-    0x8c39793f, 0xe831c556, 0x18f3d0f7, 0x6014f412, 0x31962a4c, 0xef7ff916, 0xbea2f424, 0x4203c5ef,
-    0xc3878e23, 0x93cc1f32, 0x87d0759e, 0x455b853d, 0xb6c4f543, 0xf5dd8f9d, 0xa6d57763, 0x4128faac,
-    0xe8fd8014, 0x8999f295, 0x7780bcb4, 0x55903081, 0xd8aa840f, 0x56b087c9, 0x66ab0bfc, 0x9cfeb92d,
-    0x3081ed9d, 0x833c0fac, 0xd766c50a, 0x5ec4be43, 0x6334ee9a, 0x05162463, 0x83c95aec, 0xa9f55f95,
-    0x3c6a84d4, 0x56fddf88, 0x75a3f765, 0x79cb045d, 0xd0e8075c, 0xb5890dba, 0x6643b654, 0x3bcbf734,
-    0x46dc1fb9, 0xa69dae02, 0xf660e1d4, 0x0a9f2259, 0xea109b13, 0x62d6b459, 0xa7eff811, 0xedab447b,
-    0xda69fb52, 0x04deb57d, 0x8cc0d131, 0x276d3ec6, 0x809db6df, 0x7d861a08, 0xf35c6d01, 0x2144ca19,
-    0x5e2ad36e, 0xcd78e586, 0xa43ad8b7, 0x0949d9dc, 0xae500895, 0x347773c5, 0xe22045fc, 0x62d350c9,
-    0x9ec20908, 0x5bb8e511, 0x73f1f8dc, 0xe06046b2, 0x9299359f, 0xd433ad73, 0x37982646, 0x4679b65f,
-    0x5a592a6c, 0x6c52c484, 0x4218a164, 0x4d4dc41e, 0x09333afb, 0x10e8636f, 0xe675a1c1, 0x9eb95b5c,
-    0xe725d44f, 0xcb9f372d, 0x3dc4b4f0, 0xc1cd5ea9, 0xda9b0d0d, 0xbf9459b7, 0x365275f2, 0xaca9fd2e,
-    0xa677244f, 0x80eee427, 0xbcd51581, 0x5717da40, 0x9fab0d1a, 0xe5bfffcd, 0xe3ef9613, 0xcdd42a05,
-    0x67a3ff2c, 0xd18b4d16, 0xd897bc66, 0x4ea56e92, 0x3ef1a9bf, 0x1f040578, 0x8e48a188, 0xb1b41517,
-    0x95ac5ce4, 0xe894ad4d, 0x68976c6f, 0x3076c4bf, 0x84be5b93, 0x12b3ad31, 0xdb7e1747, 0x78515775,
-    0x6628562c, 0xaabb1763, 0xae189d5f, 0x2714d86c, 0x3e0bdd7c, 0xdadbc950, 0xc9f81ce8, 0x418d4e0b,
-    0x08fc711d, 0x2442485e, 0x82574ae5, 0x70c32edb, 0x38df3532, 0xe320c158, 0xdf77f3bc, 0x548a30f5,
-    0x9cd4eaf9, 0xa59b102f, 0x1b3faa88, 0x5f2178c3, 0x449e0b51, 0x182e6d6f, 0x2d01b9ef, 0x682d2594,
-    0xb288bc7d, 0x73665bc2, 0x899fe31d, 0xb880bc4b, 0xb86ba8e1, 0xe7027c94, 0xa5a356f9, 0x4dd3a7f6,
-    0x7011509f, 0xecba39db, 0xf05b4804, 0x1d2652ee, 0x8fdf1920, 0x7a7f2a15, 0xc1cbd5b6, 0x9f07c728,
-    0xcff43f61, 0x53577479, 0xfc8ddbea, 0xdd853661, 0x6c5a5b37, 0xfeed5769, 0xbb3b9804, 0x56da0b3f,
-    0x76f36233, 0x1c3db333, 0x8432c21f, 0x5cb367d5, 0xf257106c, 0x7ae43737, 0x8d9d742b, 0x285946f8,
-    0xb574b16b, 0x8b9b4dae, 0x65ad71dc, 0xeb2b4cf6, 0x1edaaac2, 0x0d91a548, 0xca30a5b1, 0x90c894b5,
-    0x2caa4a42, 0xc4a353ee, 0xc023849f, 0x2c800be5, 0x096a0e00, 0x1013fd9e, 0x68cc1411, 0xbea65d50,
-    0xf57c350f, 0x11f812d8, 0xf93ccba3, 0xd4982db5, 0x1ae373ac, 0x879537f1, 0x82f1e39f, 0x8514bdda,
-    0xe8f463d0, 0xf831a20f, 0xd348bc44, 0x29a8962c, 0x63c66506, 0xa0ee3b73, 0xdcbb8260, 0x0c352eec,
-    0x0e306d3a, 0x1c015b09, 0xe58e95d2, 0x05a954c0, 0x58943ee2, 0x520c3870, 0x3491eba9, 0xd9fee60e,
-    0xcf1592db, 0x3672e09c, 0xbd82b658, 0x3c6aa187, 0x3b831c66, 0xdc452855, 0xca4c79d8, 0xf9a0aa09,
-    0xe0611f16, 0x09cb126e, 0x26cf8950, 0xf64daf43, 0x3dbc0415, 0xedd923c5, 0x791451ed, 0x7f4b690a,
-    0x44fa7a15, 0x5559481d, 0x32d439a4, 0x55a5bb66, 0x4b0c8c0f, 0x36a73f77, 0x043d4f2c, 0x1c9618b1,
-    0x8b68b0cc, 0x0df7534c, 0x3eadb1bb, 0x6c50051c, 0x2619a90e, 0xc78fe460, 0xf96e55de, 0xe6df7378,
-    0x5784d3e1, 0xa9e69f2e, 0x15a3b8e3, 0x4bc6589a, 0x78337739, 0x338e2464, 0x83bf3d52, 0x327a30cb,
-    0x514e999d, 0xeb5ea206, 0x220815b0, 0xfda68d36, 0x48f71778, 0x83557dba, 0x9342ca07, 0xd58f130a,
-    0xe470bcfd, 0xbc39e14b, 0x6a3f8d65, 0x2dacca4f, 0x5b118126, 0x5ea192c9, 0x392718f8, 0x8999602d,
-    0x57f17692, 0x65b8c79f, 0xcc5b67cc, 0x8ef8ecc0, 0x15ad9f64, 0xe822649d, 0x0f635e1b, 0x0d0a48c4,
-    0xeba80ff0, 0x32ca8f91, 0xa731e257, 0x3b1adf37, 0xd6b94df2, 0xe5f672fa, 0x09c2dd95, 0x519bc2b1,
-    0xc97df020, 0x21ce0b0e, 0xb9ffc55b, 0x46578472, 0x0f0189d3, 0xbbc45b09, 0xcc0110cb, 0x5057c497,
-    0xc2b7d08b, 0x1cff7e08, 0xc286d98f, 0x22e24e22, 0x7e58ee9c, 0xd2aaf7ec, 0x10ea6184, 0x73bb643b,
-    0x6e2be050, 0x812c2ae6, 0xdef60797, 0xa5866b41, 0x35a0e062, 0x1508b6af, 0x4e9963b2, 0xd5b10c26,
-    0x732eef00, 0xe33f5613, 0xf729ea98, 0x4facb138, 0xe2c2685b, 0xbdbb0464, 0xbd38850a, 0x59ae2b16,
-    0xb86e380e, 0xb5052fea, 0xf19ed96d, 0xa29cd42c, 0x1ad4a04a, 0xc563c1e4, 0x5fe7025b, 0x24b581ba,
-    0x446972fd, 0xf731a9f4, 0xf025bc8b, 0xedd4882a, 0x25939651, 0x03173d78, 0x72d4742c, 0x89f30f69,
-    0x87cf7f2f, 0x91cd32a8, 0xb304a621, 0xb15a9afc, 0xde7b673d, 0x24e6818d, 0x2000bcc3, 0x9b2754a8,
-    0x4da54231, 0xc7025931, 0xc4f9186b, 0x1fb33026, 0x522d5a7d, 0x4d392343, 0x9cdf08cd, 0x9010ef6f,
-    0xec22cfcd, 0x52029342, 0x3dc0f114, 0x2ca51fd1, 0xee72f79a, 0x3fedc75f, 0x98914110, 0x6f02f748,
-    0xc661ad08, 0xd360e72c, 0x038a08d3, 0x66b91b70, 0xc0977421, 0x1e251c95, 0x077fa99f, 0x735787a8,
-    0xcc104937, 0x84c1fd4e, 0xd10dd71b, 0xfe087810, 0xad8c9a23, 0x123e05e9, 0x546dd7a6, 0x0a7f6bbb,
-    0x08736a09, 0x3d5fb10f, 0xd33c8902, 0x566decd0, 0xf12e57c9, 0x10e6bd2c, 0x3514b3de, 0x24b524c5,
-    0xf836aa95, 0x199f3a6c, 0xc0111fe3, 0xe63fadeb, 0x1f69b606, 0xf8b036af, 0x72796912, 0x33ddf480,
-    0xea8ca4f9, 0xeab5dc38, 0xaf369d42, 0xeabbb94c, 0x8341ecc0, 0xf5dad378, 0x40582bb2, 0x8f38cd1f,
-    0x58e63f6d, 0xedd49ef0, 0x11e831ee, 0xaa2769ed, 0xe6213f4d, 0x805d46f6, 0x99f09745, 0xa092a980,
-    0x770a8e74, 0x2b8879b3, 0x227d824b, 0xd83d70c1, 0x2e79d779, 0xf1036780, 0xf7760f51, 0xffb6d4ca,
-    0x8653febe, 0x9a364e30, 0x55451fa9, 0x42ff96ed, 0x3bd2b4a0, 0x2efe1722, 0x17d54f61, 0xb2cbc1c0,
-    0x59ead627, 0x277add7e, 0xff7a9383, 0xbd3dabe0, 0x5f9c8e62, 0x500377f9, 0x63146ae4, 0x7b393160,
-    0x7a777135, 0x74bbb43d, 0x0c7cb017, 0xc9f1d285, 0xb74a7bea, 0xf2f2330a, 0xefea3803, 0xcd984aa5,
-    0x42c6978f, 0x6a596502, 0x6847d0ab, 0x1c295881, 0xab42441a, 0x621d5fa0, 0xdcdf8607, 0x5630281b,
-    0xb6e0a3f5, 0x60469778, 0xbe7e8ef1, 0xd712e4be, 0xf5045f1f, 0xd1435160, 0x58e4a740, 0xb921bd04,
-    0x7abe77ec, 0xf3427b8c, 0xe7512126,
-  ];
-  const classes: readonly Readable[] = [
-    $Error as Readable,
-    $Null as Readable,
-    $InputPeerEmpty as Readable,
-    $InputPeerSelf as Readable,
-    $InputPeerChat as Readable,
-    $InputPeerUser as Readable,
-    $InputPeerChannel as Readable,
-    $InputPeerUserFromMessage as Readable,
-    $InputPeerChannelFromMessage as Readable,
-    $InputUserEmpty as Readable,
-    $InputUserSelf as Readable,
-    $InputUser as Readable,
-    $InputUserFromMessage as Readable,
-    $InputPhoneContact as Readable,
-    $InputFile as Readable,
-    $InputFileBig as Readable,
-    $InputMediaEmpty as Readable,
-    $InputMediaUploadedPhoto as Readable,
-    $InputMediaPhoto as Readable,
-    $InputMediaGeoPoint as Readable,
-    $InputMediaContact as Readable,
-    $InputMediaUploadedDocument as Readable,
-    $InputMediaDocument as Readable,
-    $InputMediaVenue as Readable,
-    $InputMediaPhotoExternal as Readable,
-    $InputMediaDocumentExternal as Readable,
-    $InputMediaGame as Readable,
-    $InputMediaInvoice as Readable,
-    $InputMediaGeoLive as Readable,
-    $InputMediaPoll as Readable,
-    $InputMediaDice as Readable,
-    $InputChatPhotoEmpty as Readable,
-    $InputChatUploadedPhoto as Readable,
-    $InputChatPhoto as Readable,
-    $InputGeoPointEmpty as Readable,
-    $InputGeoPoint as Readable,
-    $InputPhotoEmpty as Readable,
-    $InputPhoto as Readable,
-    $InputFileLocation as Readable,
-    $InputEncryptedFileLocation as Readable,
-    $InputDocumentFileLocation as Readable,
-    $InputSecureFileLocation as Readable,
-    $InputTakeoutFileLocation as Readable,
-    $InputPhotoFileLocation as Readable,
-    $InputPhotoLegacyFileLocation as Readable,
-    $InputPeerPhotoFileLocation as Readable,
-    $InputStickerSetThumb as Readable,
-    $PeerUser as Readable,
-    $PeerChat as Readable,
-    $PeerChannel as Readable,
-    storage$FileUnknown as Readable,
-    storage$FilePartial as Readable,
-    storage$FileJpeg as Readable,
-    storage$FileGif as Readable,
-    storage$FilePng as Readable,
-    storage$FilePdf as Readable,
-    storage$FileMp3 as Readable,
-    storage$FileMov as Readable,
-    storage$FileMp4 as Readable,
-    storage$FileWebp as Readable,
-    $UserEmpty as Readable,
-    $User as Readable,
-    $UserProfilePhotoEmpty as Readable,
-    $UserProfilePhoto as Readable,
-    $UserStatusEmpty as Readable,
-    $UserStatusOnline as Readable,
-    $UserStatusOffline as Readable,
-    $UserStatusRecently as Readable,
-    $UserStatusLastWeek as Readable,
-    $UserStatusLastMonth as Readable,
-    $ChatEmpty as Readable,
-    $Chat as Readable,
-    $ChatForbidden as Readable,
-    $Channel as Readable,
-    $ChannelForbidden as Readable,
-    $ChatFull as Readable,
-    $ChannelFull as Readable,
-    $ChatParticipant as Readable,
-    $ChatParticipantCreator as Readable,
-    $ChatParticipantAdmin as Readable,
-    $ChatParticipantsForbidden as Readable,
-    $ChatParticipants as Readable,
-    $ChatPhotoEmpty as Readable,
-    $ChatPhoto as Readable,
-    $MessageEmpty as Readable,
-    $Message as Readable,
-    $MessageService as Readable,
-    $MessageMediaEmpty as Readable,
-    $MessageMediaPhoto as Readable,
-    $MessageMediaGeo as Readable,
-    $MessageMediaContact as Readable,
-    $MessageMediaUnsupported as Readable,
-    $MessageMediaDocument as Readable,
-    $MessageMediaWebPage as Readable,
-    $MessageMediaVenue as Readable,
-    $MessageMediaGame as Readable,
-    $MessageMediaInvoice as Readable,
-    $MessageMediaGeoLive as Readable,
-    $MessageMediaPoll as Readable,
-    $MessageMediaDice as Readable,
-    $MessageActionEmpty as Readable,
-    $MessageActionChatCreate as Readable,
-    $MessageActionChatEditTitle as Readable,
-    $MessageActionChatEditPhoto as Readable,
-    $MessageActionChatDeletePhoto as Readable,
-    $MessageActionChatAddUser as Readable,
-    $MessageActionChatDeleteUser as Readable,
-    $MessageActionChatJoinedByLink as Readable,
-    $MessageActionChannelCreate as Readable,
-    $MessageActionChatMigrateTo as Readable,
-    $MessageActionChannelMigrateFrom as Readable,
-    $MessageActionPinMessage as Readable,
-    $MessageActionHistoryClear as Readable,
-    $MessageActionGameScore as Readable,
-    $MessageActionPaymentSentMe as Readable,
-    $MessageActionPaymentSent as Readable,
-    $MessageActionPhoneCall as Readable,
-    $MessageActionScreenshotTaken as Readable,
-    $MessageActionCustomAction as Readable,
-    $MessageActionBotAllowed as Readable,
-    $MessageActionSecureValuesSentMe as Readable,
-    $MessageActionSecureValuesSent as Readable,
-    $MessageActionContactSignUp as Readable,
-    $MessageActionGeoProximityReached as Readable,
-    $MessageActionGroupCall as Readable,
-    $MessageActionInviteToGroupCall as Readable,
-    $Dialog as Readable,
-    $DialogFolder as Readable,
-    $PhotoEmpty as Readable,
-    $Photo as Readable,
-    $PhotoSizeEmpty as Readable,
-    $PhotoSize as Readable,
-    $PhotoCachedSize as Readable,
-    $PhotoStrippedSize as Readable,
-    $PhotoSizeProgressive as Readable,
-    $PhotoPathSize as Readable,
-    $GeoPointEmpty as Readable,
-    $GeoPoint as Readable,
-    auth$SentCode as Readable,
-    auth$Authorization as Readable,
-    auth$AuthorizationSignUpRequired as Readable,
-    auth$ExportedAuthorization as Readable,
-    $InputNotifyPeer as Readable,
-    $InputNotifyUsers as Readable,
-    $InputNotifyChats as Readable,
-    $InputNotifyBroadcasts as Readable,
-    $InputPeerNotifySettings as Readable,
-    $PeerNotifySettings as Readable,
-    $PeerSettings as Readable,
-    $WallPaper as Readable,
-    $WallPaperNoFile as Readable,
-    $InputReportReasonSpam as Readable,
-    $InputReportReasonViolence as Readable,
-    $InputReportReasonPornography as Readable,
-    $InputReportReasonChildAbuse as Readable,
-    $InputReportReasonOther as Readable,
-    $InputReportReasonCopyright as Readable,
-    $InputReportReasonGeoIrrelevant as Readable,
-    $UserFull as Readable,
-    $Contact as Readable,
-    $ImportedContact as Readable,
-    $ContactStatus as Readable,
-    contacts$ContactsNotModified as Readable,
-    contacts$Contacts as Readable,
-    contacts$ImportedContacts as Readable,
-    contacts$Blocked as Readable,
-    contacts$BlockedSlice as Readable,
-    messages$Dialogs as Readable,
-    messages$DialogsSlice as Readable,
-    messages$DialogsNotModified as Readable,
-    messages$Messages as Readable,
-    messages$MessagesSlice as Readable,
-    messages$ChannelMessages as Readable,
-    messages$MessagesNotModified as Readable,
-    messages$Chats as Readable,
-    messages$ChatsSlice as Readable,
-    messages$ChatFull as Readable,
-    messages$AffectedHistory as Readable,
-    $InputMessagesFilterEmpty as Readable,
-    $InputMessagesFilterPhotos as Readable,
-    $InputMessagesFilterVideo as Readable,
-    $InputMessagesFilterPhotoVideo as Readable,
-    $InputMessagesFilterDocument as Readable,
-    $InputMessagesFilterUrl as Readable,
-    $InputMessagesFilterGif as Readable,
-    $InputMessagesFilterVoice as Readable,
-    $InputMessagesFilterMusic as Readable,
-    $InputMessagesFilterChatPhotos as Readable,
-    $InputMessagesFilterPhoneCalls as Readable,
-    $InputMessagesFilterRoundVoice as Readable,
-    $InputMessagesFilterRoundVideo as Readable,
-    $InputMessagesFilterMyMentions as Readable,
-    $InputMessagesFilterGeo as Readable,
-    $InputMessagesFilterContacts as Readable,
-    $InputMessagesFilterPinned as Readable,
-    $UpdateNewMessage as Readable,
-    $UpdateMessageID as Readable,
-    $UpdateDeleteMessages as Readable,
-    $UpdateUserTyping as Readable,
-    $UpdateChatUserTyping as Readable,
-    $UpdateChatParticipants as Readable,
-    $UpdateUserStatus as Readable,
-    $UpdateUserName as Readable,
-    $UpdateUserPhoto as Readable,
-    $UpdateNewEncryptedMessage as Readable,
-    $UpdateEncryptedChatTyping as Readable,
-    $UpdateEncryption as Readable,
-    $UpdateEncryptedMessagesRead as Readable,
-    $UpdateChatParticipantAdd as Readable,
-    $UpdateChatParticipantDelete as Readable,
-    $UpdateDcOptions as Readable,
-    $UpdateNotifySettings as Readable,
-    $UpdateServiceNotification as Readable,
-    $UpdatePrivacy as Readable,
-    $UpdateUserPhone as Readable,
-    $UpdateReadHistoryInbox as Readable,
-    $UpdateReadHistoryOutbox as Readable,
-    $UpdateWebPage as Readable,
-    $UpdateReadMessagesContents as Readable,
-    $UpdateChannelTooLong as Readable,
-    $UpdateChannel as Readable,
-    $UpdateNewChannelMessage as Readable,
-    $UpdateReadChannelInbox as Readable,
-    $UpdateDeleteChannelMessages as Readable,
-    $UpdateChannelMessageViews as Readable,
-    $UpdateChatParticipantAdmin as Readable,
-    $UpdateNewStickerSet as Readable,
-    $UpdateStickerSetsOrder as Readable,
-    $UpdateStickerSets as Readable,
-    $UpdateSavedGifs as Readable,
-    $UpdateBotInlineQuery as Readable,
-    $UpdateBotInlineSend as Readable,
-    $UpdateEditChannelMessage as Readable,
-    $UpdateBotCallbackQuery as Readable,
-    $UpdateEditMessage as Readable,
-    $UpdateInlineBotCallbackQuery as Readable,
-    $UpdateReadChannelOutbox as Readable,
-    $UpdateDraftMessage as Readable,
-    $UpdateReadFeaturedStickers as Readable,
-    $UpdateRecentStickers as Readable,
-    $UpdateConfig as Readable,
-    $UpdatePtsChanged as Readable,
-    $UpdateChannelWebPage as Readable,
-    $UpdateDialogPinned as Readable,
-    $UpdatePinnedDialogs as Readable,
-    $UpdateBotWebhookJSON as Readable,
-    $UpdateBotWebhookJSONQuery as Readable,
-    $UpdateBotShippingQuery as Readable,
-    $UpdateBotPrecheckoutQuery as Readable,
-    $UpdatePhoneCall as Readable,
-    $UpdateLangPackTooLong as Readable,
-    $UpdateLangPack as Readable,
-    $UpdateFavedStickers as Readable,
-    $UpdateChannelReadMessagesContents as Readable,
-    $UpdateContactsReset as Readable,
-    $UpdateChannelAvailableMessages as Readable,
-    $UpdateDialogUnreadMark as Readable,
-    $UpdateMessagePoll as Readable,
-    $UpdateChatDefaultBannedRights as Readable,
-    $UpdateFolderPeers as Readable,
-    $UpdatePeerSettings as Readable,
-    $UpdatePeerLocated as Readable,
-    $UpdateNewScheduledMessage as Readable,
-    $UpdateDeleteScheduledMessages as Readable,
-    $UpdateTheme as Readable,
-    $UpdateGeoLiveViewed as Readable,
-    $UpdateLoginToken as Readable,
-    $UpdateMessagePollVote as Readable,
-    $UpdateDialogFilter as Readable,
-    $UpdateDialogFilterOrder as Readable,
-    $UpdateDialogFilters as Readable,
-    $UpdatePhoneCallSignalingData as Readable,
-    $UpdateChannelParticipant as Readable,
-    $UpdateChannelMessageForwards as Readable,
-    $UpdateReadChannelDiscussionInbox as Readable,
-    $UpdateReadChannelDiscussionOutbox as Readable,
-    $UpdatePeerBlocked as Readable,
-    $UpdateChannelUserTyping as Readable,
-    $UpdatePinnedMessages as Readable,
-    $UpdatePinnedChannelMessages as Readable,
-    $UpdateChat as Readable,
-    $UpdateGroupCallParticipants as Readable,
-    $UpdateGroupCall as Readable,
-    updates$State as Readable,
-    updates$DifferenceEmpty as Readable,
-    updates$Difference as Readable,
-    updates$DifferenceSlice as Readable,
-    updates$DifferenceTooLong as Readable,
-    $UpdatesTooLong as Readable,
-    $UpdateShortMessage as Readable,
-    $UpdateShortChatMessage as Readable,
-    $UpdateShort as Readable,
-    $UpdatesCombined as Readable,
-    $Updates as Readable,
-    $UpdateShortSentMessage as Readable,
-    photos$Photos as Readable,
-    photos$PhotosSlice as Readable,
-    photos$Photo as Readable,
-    upload$File as Readable,
-    upload$FileCdnRedirect as Readable,
-    $DcOption as Readable,
-    $Config as Readable,
-    $NearestDc as Readable,
-    help$AppUpdate as Readable,
-    help$NoAppUpdate as Readable,
-    help$InviteText as Readable,
-    $EncryptedChatEmpty as Readable,
-    $EncryptedChatWaiting as Readable,
-    $EncryptedChatRequested as Readable,
-    $EncryptedChat as Readable,
-    $EncryptedChatDiscarded as Readable,
-    $InputEncryptedChat as Readable,
-    $EncryptedFileEmpty as Readable,
-    $EncryptedFile as Readable,
-    $InputEncryptedFileEmpty as Readable,
-    $InputEncryptedFileUploaded as Readable,
-    $InputEncryptedFile as Readable,
-    $InputEncryptedFileBigUploaded as Readable,
-    $EncryptedMessage as Readable,
-    $EncryptedMessageService as Readable,
-    messages$DhConfigNotModified as Readable,
-    messages$DhConfig as Readable,
-    messages$SentEncryptedMessage as Readable,
-    messages$SentEncryptedFile as Readable,
-    $InputDocumentEmpty as Readable,
-    $InputDocument as Readable,
-    $DocumentEmpty as Readable,
-    $Document as Readable,
-    help$Support as Readable,
-    $NotifyPeer as Readable,
-    $NotifyUsers as Readable,
-    $NotifyChats as Readable,
-    $NotifyBroadcasts as Readable,
-    $SendMessageTypingAction as Readable,
-    $SendMessageCancelAction as Readable,
-    $SendMessageRecordVideoAction as Readable,
-    $SendMessageUploadVideoAction as Readable,
-    $SendMessageRecordAudioAction as Readable,
-    $SendMessageUploadAudioAction as Readable,
-    $SendMessageUploadPhotoAction as Readable,
-    $SendMessageUploadDocumentAction as Readable,
-    $SendMessageGeoLocationAction as Readable,
-    $SendMessageChooseContactAction as Readable,
-    $SendMessageGamePlayAction as Readable,
-    $SendMessageRecordRoundAction as Readable,
-    $SendMessageUploadRoundAction as Readable,
-    $SpeakingInGroupCallAction as Readable,
-    contacts$Found as Readable,
-    $InputPrivacyKeyStatusTimestamp as Readable,
-    $InputPrivacyKeyChatInvite as Readable,
-    $InputPrivacyKeyPhoneCall as Readable,
-    $InputPrivacyKeyPhoneP2P as Readable,
-    $InputPrivacyKeyForwards as Readable,
-    $InputPrivacyKeyProfilePhoto as Readable,
-    $InputPrivacyKeyPhoneNumber as Readable,
-    $InputPrivacyKeyAddedByPhone as Readable,
-    $PrivacyKeyStatusTimestamp as Readable,
-    $PrivacyKeyChatInvite as Readable,
-    $PrivacyKeyPhoneCall as Readable,
-    $PrivacyKeyPhoneP2P as Readable,
-    $PrivacyKeyForwards as Readable,
-    $PrivacyKeyProfilePhoto as Readable,
-    $PrivacyKeyPhoneNumber as Readable,
-    $PrivacyKeyAddedByPhone as Readable,
-    $InputPrivacyValueAllowContacts as Readable,
-    $InputPrivacyValueAllowAll as Readable,
-    $InputPrivacyValueAllowUsers as Readable,
-    $InputPrivacyValueDisallowContacts as Readable,
-    $InputPrivacyValueDisallowAll as Readable,
-    $InputPrivacyValueDisallowUsers as Readable,
-    $InputPrivacyValueAllowChatParticipants as Readable,
-    $InputPrivacyValueDisallowChatParticipants as Readable,
-    $PrivacyValueAllowContacts as Readable,
-    $PrivacyValueAllowAll as Readable,
-    $PrivacyValueAllowUsers as Readable,
-    $PrivacyValueDisallowContacts as Readable,
-    $PrivacyValueDisallowAll as Readable,
-    $PrivacyValueDisallowUsers as Readable,
-    $PrivacyValueAllowChatParticipants as Readable,
-    $PrivacyValueDisallowChatParticipants as Readable,
-    account$PrivacyRules as Readable,
-    $AccountDaysTTL as Readable,
-    $DocumentAttributeImageSize as Readable,
-    $DocumentAttributeAnimated as Readable,
-    $DocumentAttributeSticker as Readable,
-    $DocumentAttributeVideo as Readable,
-    $DocumentAttributeAudio as Readable,
-    $DocumentAttributeFilename as Readable,
-    $DocumentAttributeHasStickers as Readable,
-    messages$StickersNotModified as Readable,
-    messages$Stickers as Readable,
-    $StickerPack as Readable,
-    messages$AllStickersNotModified as Readable,
-    messages$AllStickers as Readable,
-    messages$AffectedMessages as Readable,
-    $WebPageEmpty as Readable,
-    $WebPagePending as Readable,
-    $WebPage as Readable,
-    $WebPageNotModified as Readable,
-    $Authorization as Readable,
-    account$Authorizations as Readable,
-    account$Password as Readable,
-    account$PasswordSettings as Readable,
-    account$PasswordInputSettings as Readable,
-    auth$PasswordRecovery as Readable,
-    $ReceivedNotifyMessage as Readable,
-    $ChatInviteEmpty as Readable,
-    $ChatInviteExported as Readable,
-    $ChatInviteAlready as Readable,
-    $ChatInvite as Readable,
-    $ChatInvitePeek as Readable,
-    $InputStickerSetEmpty as Readable,
-    $InputStickerSetID as Readable,
-    $InputStickerSetShortName as Readable,
-    $InputStickerSetAnimatedEmoji as Readable,
-    $InputStickerSetDice as Readable,
-    $StickerSet as Readable,
-    messages$StickerSet as Readable,
-    $BotCommand as Readable,
-    $BotInfo as Readable,
-    $KeyboardButton as Readable,
-    $KeyboardButtonUrl as Readable,
-    $KeyboardButtonCallback as Readable,
-    $KeyboardButtonRequestPhone as Readable,
-    $KeyboardButtonRequestGeoLocation as Readable,
-    $KeyboardButtonSwitchInline as Readable,
-    $KeyboardButtonGame as Readable,
-    $KeyboardButtonBuy as Readable,
-    $KeyboardButtonUrlAuth as Readable,
-    $InputKeyboardButtonUrlAuth as Readable,
-    $KeyboardButtonRequestPoll as Readable,
-    $KeyboardButtonRow as Readable,
-    $ReplyKeyboardHide as Readable,
-    $ReplyKeyboardForceReply as Readable,
-    $ReplyKeyboardMarkup as Readable,
-    $ReplyInlineMarkup as Readable,
-    $MessageEntityUnknown as Readable,
-    $MessageEntityMention as Readable,
-    $MessageEntityHashtag as Readable,
-    $MessageEntityBotCommand as Readable,
-    $MessageEntityUrl as Readable,
-    $MessageEntityEmail as Readable,
-    $MessageEntityBold as Readable,
-    $MessageEntityItalic as Readable,
-    $MessageEntityCode as Readable,
-    $MessageEntityPre as Readable,
-    $MessageEntityTextUrl as Readable,
-    $MessageEntityMentionName as Readable,
-    $InputMessageEntityMentionName as Readable,
-    $MessageEntityPhone as Readable,
-    $MessageEntityCashtag as Readable,
-    $MessageEntityUnderline as Readable,
-    $MessageEntityStrike as Readable,
-    $MessageEntityBlockquote as Readable,
-    $MessageEntityBankCard as Readable,
-    $InputChannelEmpty as Readable,
-    $InputChannel as Readable,
-    $InputChannelFromMessage as Readable,
-    contacts$ResolvedPeer as Readable,
-    $MessageRange as Readable,
-    updates$ChannelDifferenceEmpty as Readable,
-    updates$ChannelDifferenceTooLong as Readable,
-    updates$ChannelDifference as Readable,
-    $ChannelMessagesFilterEmpty as Readable,
-    $ChannelMessagesFilter as Readable,
-    $ChannelParticipant as Readable,
-    $ChannelParticipantSelf as Readable,
-    $ChannelParticipantCreator as Readable,
-    $ChannelParticipantAdmin as Readable,
-    $ChannelParticipantBanned as Readable,
-    $ChannelParticipantLeft as Readable,
-    $ChannelParticipantsRecent as Readable,
-    $ChannelParticipantsAdmins as Readable,
-    $ChannelParticipantsKicked as Readable,
-    $ChannelParticipantsBots as Readable,
-    $ChannelParticipantsBanned as Readable,
-    $ChannelParticipantsSearch as Readable,
-    $ChannelParticipantsContacts as Readable,
-    $ChannelParticipantsMentions as Readable,
-    channels$ChannelParticipants as Readable,
-    channels$ChannelParticipantsNotModified as Readable,
-    channels$ChannelParticipant as Readable,
-    help$TermsOfService as Readable,
-    messages$SavedGifsNotModified as Readable,
-    messages$SavedGifs as Readable,
-    $InputBotInlineMessageMediaAuto as Readable,
-    $InputBotInlineMessageText as Readable,
-    $InputBotInlineMessageMediaGeo as Readable,
-    $InputBotInlineMessageMediaVenue as Readable,
-    $InputBotInlineMessageMediaContact as Readable,
-    $InputBotInlineMessageGame as Readable,
-    $InputBotInlineResult as Readable,
-    $InputBotInlineResultPhoto as Readable,
-    $InputBotInlineResultDocument as Readable,
-    $InputBotInlineResultGame as Readable,
-    $BotInlineMessageMediaAuto as Readable,
-    $BotInlineMessageText as Readable,
-    $BotInlineMessageMediaGeo as Readable,
-    $BotInlineMessageMediaVenue as Readable,
-    $BotInlineMessageMediaContact as Readable,
-    $BotInlineResult as Readable,
-    $BotInlineMediaResult as Readable,
-    messages$BotResults as Readable,
-    $ExportedMessageLink as Readable,
-    $MessageFwdHeader as Readable,
-    auth$CodeTypeSms as Readable,
-    auth$CodeTypeCall as Readable,
-    auth$CodeTypeFlashCall as Readable,
-    auth$SentCodeTypeApp as Readable,
-    auth$SentCodeTypeSms as Readable,
-    auth$SentCodeTypeCall as Readable,
-    auth$SentCodeTypeFlashCall as Readable,
-    messages$BotCallbackAnswer as Readable,
-    messages$MessageEditData as Readable,
-    $InputBotInlineMessageID as Readable,
-    $InlineBotSwitchPM as Readable,
-    messages$PeerDialogs as Readable,
-    $TopPeer as Readable,
-    $TopPeerCategoryBotsPM as Readable,
-    $TopPeerCategoryBotsInline as Readable,
-    $TopPeerCategoryCorrespondents as Readable,
-    $TopPeerCategoryGroups as Readable,
-    $TopPeerCategoryChannels as Readable,
-    $TopPeerCategoryPhoneCalls as Readable,
-    $TopPeerCategoryForwardUsers as Readable,
-    $TopPeerCategoryForwardChats as Readable,
-    $TopPeerCategoryPeers as Readable,
-    contacts$TopPeersNotModified as Readable,
-    contacts$TopPeers as Readable,
-    contacts$TopPeersDisabled as Readable,
-    $DraftMessageEmpty as Readable,
-    $DraftMessage as Readable,
-    messages$FeaturedStickersNotModified as Readable,
-    messages$FeaturedStickers as Readable,
-    messages$RecentStickersNotModified as Readable,
-    messages$RecentStickers as Readable,
-    messages$ArchivedStickers as Readable,
-    messages$StickerSetInstallResultSuccess as Readable,
-    messages$StickerSetInstallResultArchive as Readable,
-    $StickerSetCovered as Readable,
-    $StickerSetMultiCovered as Readable,
-    $MaskCoords as Readable,
-    $InputStickeredMediaPhoto as Readable,
-    $InputStickeredMediaDocument as Readable,
-    $Game as Readable,
-    $InputGameID as Readable,
-    $InputGameShortName as Readable,
-    $HighScore as Readable,
-    messages$HighScores as Readable,
-    $TextEmpty as Readable,
-    $TextPlain as Readable,
-    $TextBold as Readable,
-    $TextItalic as Readable,
-    $TextUnderline as Readable,
-    $TextStrike as Readable,
-    $TextFixed as Readable,
-    $TextUrl as Readable,
-    $TextEmail as Readable,
-    $TextConcat as Readable,
-    $TextSubscript as Readable,
-    $TextSuperscript as Readable,
-    $TextMarked as Readable,
-    $TextPhone as Readable,
-    $TextImage as Readable,
-    $TextAnchor as Readable,
-    $PageBlockUnsupported as Readable,
-    $PageBlockTitle as Readable,
-    $PageBlockSubtitle as Readable,
-    $PageBlockAuthorDate as Readable,
-    $PageBlockHeader as Readable,
-    $PageBlockSubheader as Readable,
-    $PageBlockParagraph as Readable,
-    $PageBlockPreformatted as Readable,
-    $PageBlockFooter as Readable,
-    $PageBlockDivider as Readable,
-    $PageBlockAnchor as Readable,
-    $PageBlockList as Readable,
-    $PageBlockBlockquote as Readable,
-    $PageBlockPullquote as Readable,
-    $PageBlockPhoto as Readable,
-    $PageBlockVideo as Readable,
-    $PageBlockCover as Readable,
-    $PageBlockEmbed as Readable,
-    $PageBlockEmbedPost as Readable,
-    $PageBlockCollage as Readable,
-    $PageBlockSlideshow as Readable,
-    $PageBlockChannel as Readable,
-    $PageBlockAudio as Readable,
-    $PageBlockKicker as Readable,
-    $PageBlockTable as Readable,
-    $PageBlockOrderedList as Readable,
-    $PageBlockDetails as Readable,
-    $PageBlockRelatedArticles as Readable,
-    $PageBlockMap as Readable,
-    $PhoneCallDiscardReasonMissed as Readable,
-    $PhoneCallDiscardReasonDisconnect as Readable,
-    $PhoneCallDiscardReasonHangup as Readable,
-    $PhoneCallDiscardReasonBusy as Readable,
-    $DataJSON as Readable,
-    $LabeledPrice as Readable,
-    $Invoice as Readable,
-    $PaymentCharge as Readable,
-    $PostAddress as Readable,
-    $PaymentRequestedInfo as Readable,
-    $PaymentSavedCredentialsCard as Readable,
-    $WebDocument as Readable,
-    $WebDocumentNoProxy as Readable,
-    $InputWebDocument as Readable,
-    $InputWebFileLocation as Readable,
-    $InputWebFileGeoPointLocation as Readable,
-    upload$WebFile as Readable,
-    payments$PaymentForm as Readable,
-    payments$ValidatedRequestedInfo as Readable,
-    payments$PaymentResult as Readable,
-    payments$PaymentVerificationNeeded as Readable,
-    payments$PaymentReceipt as Readable,
-    payments$SavedInfo as Readable,
-    $InputPaymentCredentialsSaved as Readable,
-    $InputPaymentCredentials as Readable,
-    $InputPaymentCredentialsApplePay as Readable,
-    $InputPaymentCredentialsAndroidPay as Readable,
-    account$TmpPassword as Readable,
-    $ShippingOption as Readable,
-    $InputStickerSetItem as Readable,
-    $InputPhoneCall as Readable,
-    $PhoneCallEmpty as Readable,
-    $PhoneCallWaiting as Readable,
-    $PhoneCallRequested as Readable,
-    $PhoneCallAccepted as Readable,
-    $PhoneCall as Readable,
-    $PhoneCallDiscarded as Readable,
-    $PhoneConnection as Readable,
-    $PhoneConnectionWebrtc as Readable,
-    $PhoneCallProtocol as Readable,
-    phone$PhoneCall as Readable,
-    upload$CdnFileReuploadNeeded as Readable,
-    upload$CdnFile as Readable,
-    $CdnPublicKey as Readable,
-    $CdnConfig as Readable,
-    $LangPackString as Readable,
-    $LangPackStringPluralized as Readable,
-    $LangPackStringDeleted as Readable,
-    $LangPackDifference as Readable,
-    $LangPackLanguage as Readable,
-    $ChannelAdminLogEventActionChangeTitle as Readable,
-    $ChannelAdminLogEventActionChangeAbout as Readable,
-    $ChannelAdminLogEventActionChangeUsername as Readable,
-    $ChannelAdminLogEventActionChangePhoto as Readable,
-    $ChannelAdminLogEventActionToggleInvites as Readable,
-    $ChannelAdminLogEventActionToggleSignatures as Readable,
-    $ChannelAdminLogEventActionUpdatePinned as Readable,
-    $ChannelAdminLogEventActionEditMessage as Readable,
-    $ChannelAdminLogEventActionDeleteMessage as Readable,
-    $ChannelAdminLogEventActionParticipantJoin as Readable,
-    $ChannelAdminLogEventActionParticipantLeave as Readable,
-    $ChannelAdminLogEventActionParticipantInvite as Readable,
-    $ChannelAdminLogEventActionParticipantToggleBan as Readable,
-    $ChannelAdminLogEventActionParticipantToggleAdmin as Readable,
-    $ChannelAdminLogEventActionChangeStickerSet as Readable,
-    $ChannelAdminLogEventActionTogglePreHistoryHidden as Readable,
-    $ChannelAdminLogEventActionDefaultBannedRights as Readable,
-    $ChannelAdminLogEventActionStopPoll as Readable,
-    $ChannelAdminLogEventActionChangeLinkedChat as Readable,
-    $ChannelAdminLogEventActionChangeLocation as Readable,
-    $ChannelAdminLogEventActionToggleSlowMode as Readable,
-    $ChannelAdminLogEventActionStartGroupCall as Readable,
-    $ChannelAdminLogEventActionDiscardGroupCall as Readable,
-    $ChannelAdminLogEventActionParticipantMute as Readable,
-    $ChannelAdminLogEventActionParticipantUnmute as Readable,
-    $ChannelAdminLogEventActionToggleGroupCallSetting as Readable,
-    $ChannelAdminLogEvent as Readable,
-    channels$AdminLogResults as Readable,
-    $ChannelAdminLogEventsFilter as Readable,
-    $PopularContact as Readable,
-    messages$FavedStickersNotModified as Readable,
-    messages$FavedStickers as Readable,
-    $RecentMeUrlUnknown as Readable,
-    $RecentMeUrlUser as Readable,
-    $RecentMeUrlChat as Readable,
-    $RecentMeUrlChatInvite as Readable,
-    $RecentMeUrlStickerSet as Readable,
-    help$RecentMeUrls as Readable,
-    $InputSingleMedia as Readable,
-    $WebAuthorization as Readable,
-    account$WebAuthorizations as Readable,
-    $InputMessageID as Readable,
-    $InputMessageReplyTo as Readable,
-    $InputMessagePinned as Readable,
-    $InputMessageCallbackQuery as Readable,
-    $InputDialogPeer as Readable,
-    $InputDialogPeerFolder as Readable,
-    $DialogPeer as Readable,
-    $DialogPeerFolder as Readable,
-    messages$FoundStickerSetsNotModified as Readable,
-    messages$FoundStickerSets as Readable,
-    $FileHash as Readable,
-    $InputClientProxy as Readable,
-    help$TermsOfServiceUpdateEmpty as Readable,
-    help$TermsOfServiceUpdate as Readable,
-    $InputSecureFileUploaded as Readable,
-    $InputSecureFile as Readable,
-    $SecureFileEmpty as Readable,
-    $SecureFile as Readable,
-    $SecureData as Readable,
-    $SecurePlainPhone as Readable,
-    $SecurePlainEmail as Readable,
-    $SecureValueTypePersonalDetails as Readable,
-    $SecureValueTypePassport as Readable,
-    $SecureValueTypeDriverLicense as Readable,
-    $SecureValueTypeIdentityCard as Readable,
-    $SecureValueTypeInternalPassport as Readable,
-    $SecureValueTypeAddress as Readable,
-    $SecureValueTypeUtilityBill as Readable,
-    $SecureValueTypeBankStatement as Readable,
-    $SecureValueTypeRentalAgreement as Readable,
-    $SecureValueTypePassportRegistration as Readable,
-    $SecureValueTypeTemporaryRegistration as Readable,
-    $SecureValueTypePhone as Readable,
-    $SecureValueTypeEmail as Readable,
-    $SecureValue as Readable,
-    $InputSecureValue as Readable,
-    $SecureValueHash as Readable,
-    $SecureValueErrorData as Readable,
-    $SecureValueErrorFrontSide as Readable,
-    $SecureValueErrorReverseSide as Readable,
-    $SecureValueErrorSelfie as Readable,
-    $SecureValueErrorFile as Readable,
-    $SecureValueErrorFiles as Readable,
-    $SecureValueError as Readable,
-    $SecureValueErrorTranslationFile as Readable,
-    $SecureValueErrorTranslationFiles as Readable,
-    $SecureCredentialsEncrypted as Readable,
-    account$AuthorizationForm as Readable,
-    account$SentEmailCode as Readable,
-    help$DeepLinkInfoEmpty as Readable,
-    help$DeepLinkInfo as Readable,
-    $SavedPhoneContact as Readable,
-    account$Takeout as Readable,
-    $PasswordKdfAlgoUnknown as Readable,
-    $PasswordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow as Readable,
-    $SecurePasswordKdfAlgoUnknown as Readable,
-    $SecurePasswordKdfAlgoPBKDF2HMACSHA512iter100000 as Readable,
-    $SecurePasswordKdfAlgoSHA512 as Readable,
-    $SecureSecretSettings as Readable,
-    $InputCheckPasswordEmpty as Readable,
-    $InputCheckPasswordSRP as Readable,
-    $SecureRequiredType as Readable,
-    $SecureRequiredTypeOneOf as Readable,
-    help$PassportConfigNotModified as Readable,
-    help$PassportConfig as Readable,
-    $InputAppEvent as Readable,
-    $JsonObjectValue as Readable,
-    $JsonNull as Readable,
-    $JsonBool as Readable,
-    $JsonNumber as Readable,
-    $JsonString as Readable,
-    $JsonArray as Readable,
-    $JsonObject as Readable,
-    $PageTableCell as Readable,
-    $PageTableRow as Readable,
-    $PageCaption as Readable,
-    $PageListItemText as Readable,
-    $PageListItemBlocks as Readable,
-    $PageListOrderedItemText as Readable,
-    $PageListOrderedItemBlocks as Readable,
-    $PageRelatedArticle as Readable,
-    $Page as Readable,
-    help$SupportName as Readable,
-    help$UserInfoEmpty as Readable,
-    help$UserInfo as Readable,
-    $PollAnswer as Readable,
-    $Poll as Readable,
-    $PollAnswerVoters as Readable,
-    $PollResults as Readable,
-    $ChatOnlines as Readable,
-    $StatsURL as Readable,
-    $ChatAdminRights as Readable,
-    $ChatBannedRights as Readable,
-    $InputWallPaper as Readable,
-    $InputWallPaperSlug as Readable,
-    $InputWallPaperNoFile as Readable,
-    account$WallPapersNotModified as Readable,
-    account$WallPapers as Readable,
-    $CodeSettings as Readable,
-    $WallPaperSettings as Readable,
-    $AutoDownloadSettings as Readable,
-    account$AutoDownloadSettings as Readable,
-    $EmojiKeyword as Readable,
-    $EmojiKeywordDeleted as Readable,
-    $EmojiKeywordsDifference as Readable,
-    $EmojiURL as Readable,
-    $EmojiLanguage as Readable,
-    $FileLocationToBeDeprecated as Readable,
-    $Folder as Readable,
-    $InputFolderPeer as Readable,
-    $FolderPeer as Readable,
-    messages$SearchCounter as Readable,
-    $UrlAuthResultRequest as Readable,
-    $UrlAuthResultAccepted as Readable,
-    $UrlAuthResultDefault as Readable,
-    $ChannelLocationEmpty as Readable,
-    $ChannelLocation as Readable,
-    $PeerLocated as Readable,
-    $PeerSelfLocated as Readable,
-    $RestrictionReason as Readable,
-    $InputTheme as Readable,
-    $InputThemeSlug as Readable,
-    $Theme as Readable,
-    account$ThemesNotModified as Readable,
-    account$Themes as Readable,
-    auth$LoginToken as Readable,
-    auth$LoginTokenMigrateTo as Readable,
-    auth$LoginTokenSuccess as Readable,
-    account$ContentSettings as Readable,
-    messages$InactiveChats as Readable,
-    $BaseThemeClassic as Readable,
-    $BaseThemeDay as Readable,
-    $BaseThemeNight as Readable,
-    $BaseThemeTinted as Readable,
-    $BaseThemeArctic as Readable,
-    $InputThemeSettings as Readable,
-    $ThemeSettings as Readable,
-    $WebPageAttributeTheme as Readable,
-    $MessageUserVote as Readable,
-    $MessageUserVoteInputOption as Readable,
-    $MessageUserVoteMultiple as Readable,
-    messages$VotesList as Readable,
-    $BankCardOpenUrl as Readable,
-    payments$BankCardData as Readable,
-    $DialogFilter as Readable,
-    $DialogFilterSuggested as Readable,
-    $StatsDateRangeDays as Readable,
-    $StatsAbsValueAndPrev as Readable,
-    $StatsPercentValue as Readable,
-    $StatsGraphAsync as Readable,
-    $StatsGraphError as Readable,
-    $StatsGraph as Readable,
-    $MessageInteractionCounters as Readable,
-    stats$BroadcastStats as Readable,
-    help$PromoDataEmpty as Readable,
-    help$PromoData as Readable,
-    $VideoSize as Readable,
-    $StatsGroupTopPoster as Readable,
-    $StatsGroupTopAdmin as Readable,
-    $StatsGroupTopInviter as Readable,
-    stats$MegagroupStats as Readable,
-    $GlobalPrivacySettings as Readable,
-    help$CountryCode as Readable,
-    help$Country as Readable,
-    help$CountriesListNotModified as Readable,
-    help$CountriesList as Readable,
-    $MessageViews as Readable,
-    messages$MessageViews as Readable,
-    messages$DiscussionMessage as Readable,
-    $MessageReplyHeader as Readable,
-    $MessageReplies as Readable,
-    $PeerBlocked as Readable,
-    stats$MessageStats as Readable,
-    $GroupCallDiscarded as Readable,
-    $GroupCall as Readable,
-    $InputGroupCall as Readable,
-    $GroupCallParticipant as Readable,
-    phone$GroupCall as Readable,
-    phone$GroupParticipants as Readable,
-    $InlineQueryPeerTypeSameBotPM as Readable,
-    $InlineQueryPeerTypePM as Readable,
-    $InlineQueryPeerTypeChat as Readable,
-    $InlineQueryPeerTypeMegagroup as Readable,
-    $InlineQueryPeerTypeBroadcast as Readable,
-    $ResPQ as Readable,
-    $PQInnerData as Readable,
-    $PQInnerDataDc as Readable,
-    $PQInnerDataTemp as Readable,
-    $PQInnerDataTempDc as Readable,
-    $BindAuthKeyInner as Readable,
-    $ServerDHParamsFail as Readable,
-    $ServerDHParamsOk as Readable,
-    $ServerDHInnerData as Readable,
-    $ClientDHInnerData as Readable,
-    $DhGenOk as Readable,
-    $DhGenRetry as Readable,
-    $DhGenFail as Readable,
-    $DestroyAuthKeyOk as Readable,
-    $DestroyAuthKeyNone as Readable,
-    $DestroyAuthKeyFail as Readable,
-    $MsgsAck as Readable,
-    $BadMsgNotification as Readable,
-    $BadServerSalt as Readable,
-    $MsgsStateReq as Readable,
-    $MsgsStateInfo as Readable,
-    $MsgsAllInfo as Readable,
-    $MsgDetailedInfo as Readable,
-    $MsgNewDetailedInfo as Readable,
-    $MsgResendReq as Readable,
-    $RpcResult as Readable,
-    $RpcError as Readable,
-    $RpcAnswerUnknown as Readable,
-    $RpcAnswerDroppedRunning as Readable,
-    $RpcAnswerDropped as Readable,
-    $FutureSalt as Readable,
-    $FutureSalts as Readable,
-    $Pong as Readable,
-    $DestroySessionOk as Readable,
-    $DestroySessionNone as Readable,
-    $NewSessionCreated as Readable,
-    mtproto$Message as Readable,
-    $MsgContainer as Readable,
-    $MsgCopy as Readable,
-    $HttpWait as Readable,
-    $IpPort as Readable,
-    $IpPortSecret as Readable,
-    $AccessPointRule as Readable,
-    help$ConfigSimple as Readable,
-    $TlsClientHello as Readable,
-    $TlsBlockString as Readable,
-    $TlsBlockRandom as Readable,
-    $TlsBlockZero as Readable,
-    $TlsBlockDomain as Readable,
-    $TlsBlockGrease as Readable,
-    $TlsBlockPublicKey as Readable,
-    $TlsBlockScope as Readable,
-    $InvokeAfterMsg as Readable,
-    $InvokeAfterMsgs as Readable,
-    $InitConnection as Readable,
-    $InvokeWithLayer as Readable,
-    $InvokeWithoutUpdates as Readable,
-    $InvokeWithMessagesRange as Readable,
-    $InvokeWithTakeout as Readable,
-    auth$SendCode as Readable,
-    auth$SignUp as Readable,
-    auth$SignIn as Readable,
-    auth$LogOut as Readable,
-    auth$ResetAuthorizations as Readable,
-    auth$ExportAuthorization as Readable,
-    auth$ImportAuthorization as Readable,
-    auth$BindTempAuthKey as Readable,
-    auth$ImportBotAuthorization as Readable,
-    auth$CheckPassword as Readable,
-    auth$RequestPasswordRecovery as Readable,
-    auth$RecoverPassword as Readable,
-    auth$ResendCode as Readable,
-    auth$CancelCode as Readable,
-    auth$DropTempAuthKeys as Readable,
-    auth$ExportLoginToken as Readable,
-    auth$ImportLoginToken as Readable,
-    auth$AcceptLoginToken as Readable,
-    account$RegisterDevice as Readable,
-    account$UnregisterDevice as Readable,
-    account$UpdateNotifySettings as Readable,
-    account$GetNotifySettings as Readable,
-    account$ResetNotifySettings as Readable,
-    account$UpdateProfile as Readable,
-    account$UpdateStatus as Readable,
-    account$GetWallPapers as Readable,
-    account$ReportPeer as Readable,
-    account$CheckUsername as Readable,
-    account$UpdateUsername as Readable,
-    account$GetPrivacy as Readable,
-    account$SetPrivacy as Readable,
-    account$DeleteAccount as Readable,
-    account$GetAccountTTL as Readable,
-    account$SetAccountTTL as Readable,
-    account$SendChangePhoneCode as Readable,
-    account$ChangePhone as Readable,
-    account$UpdateDeviceLocked as Readable,
-    account$GetAuthorizations as Readable,
-    account$ResetAuthorization as Readable,
-    account$GetPassword as Readable,
-    account$GetPasswordSettings as Readable,
-    account$UpdatePasswordSettings as Readable,
-    account$SendConfirmPhoneCode as Readable,
-    account$ConfirmPhone as Readable,
-    account$GetTmpPassword as Readable,
-    account$GetWebAuthorizations as Readable,
-    account$ResetWebAuthorization as Readable,
-    account$ResetWebAuthorizations as Readable,
-    account$GetAllSecureValues as Readable,
-    account$GetSecureValue as Readable,
-    account$SaveSecureValue as Readable,
-    account$DeleteSecureValue as Readable,
-    account$GetAuthorizationForm as Readable,
-    account$AcceptAuthorization as Readable,
-    account$SendVerifyPhoneCode as Readable,
-    account$VerifyPhone as Readable,
-    account$SendVerifyEmailCode as Readable,
-    account$VerifyEmail as Readable,
-    account$InitTakeoutSession as Readable,
-    account$FinishTakeoutSession as Readable,
-    account$ConfirmPasswordEmail as Readable,
-    account$ResendPasswordEmail as Readable,
-    account$CancelPasswordEmail as Readable,
-    account$GetContactSignUpNotification as Readable,
-    account$SetContactSignUpNotification as Readable,
-    account$GetNotifyExceptions as Readable,
-    account$GetWallPaper as Readable,
-    account$UploadWallPaper as Readable,
-    account$SaveWallPaper as Readable,
-    account$InstallWallPaper as Readable,
-    account$ResetWallPapers as Readable,
-    account$GetAutoDownloadSettings as Readable,
-    account$SaveAutoDownloadSettings as Readable,
-    account$UploadTheme as Readable,
-    account$CreateTheme as Readable,
-    account$UpdateTheme as Readable,
-    account$SaveTheme as Readable,
-    account$InstallTheme as Readable,
-    account$GetTheme as Readable,
-    account$GetThemes as Readable,
-    account$SetContentSettings as Readable,
-    account$GetContentSettings as Readable,
-    account$GetMultiWallPapers as Readable,
-    account$GetGlobalPrivacySettings as Readable,
-    account$SetGlobalPrivacySettings as Readable,
-    users$GetUsers as Readable,
-    users$GetFullUser as Readable,
-    users$SetSecureValueErrors as Readable,
-    contacts$GetContactIDs as Readable,
-    contacts$GetStatuses as Readable,
-    contacts$GetContacts as Readable,
-    contacts$ImportContacts as Readable,
-    contacts$DeleteContacts as Readable,
-    contacts$DeleteByPhones as Readable,
-    contacts$Block as Readable,
-    contacts$Unblock as Readable,
-    contacts$GetBlocked as Readable,
-    contacts$Search as Readable,
-    contacts$ResolveUsername as Readable,
-    contacts$GetTopPeers as Readable,
-    contacts$ResetTopPeerRating as Readable,
-    contacts$ResetSaved as Readable,
-    contacts$GetSaved as Readable,
-    contacts$ToggleTopPeers as Readable,
-    contacts$AddContact as Readable,
-    contacts$AcceptContact as Readable,
-    contacts$GetLocated as Readable,
-    contacts$BlockFromReplies as Readable,
-    messages$GetMessages as Readable,
-    messages$GetDialogs as Readable,
-    messages$GetHistory as Readable,
-    messages$Search as Readable,
-    messages$ReadHistory as Readable,
-    messages$DeleteHistory as Readable,
-    messages$DeleteMessages as Readable,
-    messages$ReceivedMessages as Readable,
-    messages$SetTyping as Readable,
-    messages$SendMessage as Readable,
-    messages$SendMedia as Readable,
-    messages$ForwardMessages as Readable,
-    messages$ReportSpam as Readable,
-    messages$GetPeerSettings as Readable,
-    messages$Report as Readable,
-    messages$GetChats as Readable,
-    messages$GetFullChat as Readable,
-    messages$EditChatTitle as Readable,
-    messages$EditChatPhoto as Readable,
-    messages$AddChatUser as Readable,
-    messages$DeleteChatUser as Readable,
-    messages$CreateChat as Readable,
-    messages$GetDhConfig as Readable,
-    messages$RequestEncryption as Readable,
-    messages$AcceptEncryption as Readable,
-    messages$DiscardEncryption as Readable,
-    messages$SetEncryptedTyping as Readable,
-    messages$ReadEncryptedHistory as Readable,
-    messages$SendEncrypted as Readable,
-    messages$SendEncryptedFile as Readable,
-    messages$SendEncryptedService as Readable,
-    messages$ReceivedQueue as Readable,
-    messages$ReportEncryptedSpam as Readable,
-    messages$ReadMessageContents as Readable,
-    messages$GetStickers as Readable,
-    messages$GetAllStickers as Readable,
-    messages$GetWebPagePreview as Readable,
-    messages$ExportChatInvite as Readable,
-    messages$CheckChatInvite as Readable,
-    messages$ImportChatInvite as Readable,
-    messages$GetStickerSet as Readable,
-    messages$InstallStickerSet as Readable,
-    messages$UninstallStickerSet as Readable,
-    messages$StartBot as Readable,
-    messages$GetMessagesViews as Readable,
-    messages$EditChatAdmin as Readable,
-    messages$MigrateChat as Readable,
-    messages$SearchGlobal as Readable,
-    messages$ReorderStickerSets as Readable,
-    messages$GetDocumentByHash as Readable,
-    messages$GetSavedGifs as Readable,
-    messages$SaveGif as Readable,
-    messages$GetInlineBotResults as Readable,
-    messages$SetInlineBotResults as Readable,
-    messages$SendInlineBotResult as Readable,
-    messages$GetMessageEditData as Readable,
-    messages$EditMessage as Readable,
-    messages$EditInlineBotMessage as Readable,
-    messages$GetBotCallbackAnswer as Readable,
-    messages$SetBotCallbackAnswer as Readable,
-    messages$GetPeerDialogs as Readable,
-    messages$SaveDraft as Readable,
-    messages$GetAllDrafts as Readable,
-    messages$GetFeaturedStickers as Readable,
-    messages$ReadFeaturedStickers as Readable,
-    messages$GetRecentStickers as Readable,
-    messages$SaveRecentSticker as Readable,
-    messages$ClearRecentStickers as Readable,
-    messages$GetArchivedStickers as Readable,
-    messages$GetMaskStickers as Readable,
-    messages$GetAttachedStickers as Readable,
-    messages$SetGameScore as Readable,
-    messages$SetInlineGameScore as Readable,
-    messages$GetGameHighScores as Readable,
-    messages$GetInlineGameHighScores as Readable,
-    messages$GetCommonChats as Readable,
-    messages$GetAllChats as Readable,
-    messages$GetWebPage as Readable,
-    messages$ToggleDialogPin as Readable,
-    messages$ReorderPinnedDialogs as Readable,
-    messages$GetPinnedDialogs as Readable,
-    messages$SetBotShippingResults as Readable,
-    messages$SetBotPrecheckoutResults as Readable,
-    messages$UploadMedia as Readable,
-    messages$SendScreenshotNotification as Readable,
-    messages$GetFavedStickers as Readable,
-    messages$FaveSticker as Readable,
-    messages$GetUnreadMentions as Readable,
-    messages$ReadMentions as Readable,
-    messages$GetRecentLocations as Readable,
-    messages$SendMultiMedia as Readable,
-    messages$UploadEncryptedFile as Readable,
-    messages$SearchStickerSets as Readable,
-    messages$GetSplitRanges as Readable,
-    messages$MarkDialogUnread as Readable,
-    messages$GetDialogUnreadMarks as Readable,
-    messages$ClearAllDrafts as Readable,
-    messages$UpdatePinnedMessage as Readable,
-    messages$SendVote as Readable,
-    messages$GetPollResults as Readable,
-    messages$GetOnlines as Readable,
-    messages$GetStatsURL as Readable,
-    messages$EditChatAbout as Readable,
-    messages$EditChatDefaultBannedRights as Readable,
-    messages$GetEmojiKeywords as Readable,
-    messages$GetEmojiKeywordsDifference as Readable,
-    messages$GetEmojiKeywordsLanguages as Readable,
-    messages$GetEmojiURL as Readable,
-    messages$GetSearchCounters as Readable,
-    messages$RequestUrlAuth as Readable,
-    messages$AcceptUrlAuth as Readable,
-    messages$HidePeerSettingsBar as Readable,
-    messages$GetScheduledHistory as Readable,
-    messages$GetScheduledMessages as Readable,
-    messages$SendScheduledMessages as Readable,
-    messages$DeleteScheduledMessages as Readable,
-    messages$GetPollVotes as Readable,
-    messages$ToggleStickerSets as Readable,
-    messages$GetDialogFilters as Readable,
-    messages$GetSuggestedDialogFilters as Readable,
-    messages$UpdateDialogFilter as Readable,
-    messages$UpdateDialogFiltersOrder as Readable,
-    messages$GetOldFeaturedStickers as Readable,
-    messages$GetReplies as Readable,
-    messages$GetDiscussionMessage as Readable,
-    messages$ReadDiscussion as Readable,
-    messages$UnpinAllMessages as Readable,
-    updates$GetState as Readable,
-    updates$GetDifference as Readable,
-    updates$GetChannelDifference as Readable,
-    photos$UpdateProfilePhoto as Readable,
-    photos$UploadProfilePhoto as Readable,
-    photos$DeletePhotos as Readable,
-    photos$GetUserPhotos as Readable,
-    upload$SaveFilePart as Readable,
-    upload$GetFile as Readable,
-    upload$SaveBigFilePart as Readable,
-    upload$GetWebFile as Readable,
-    upload$GetCdnFile as Readable,
-    upload$ReuploadCdnFile as Readable,
-    upload$GetCdnFileHashes as Readable,
-    upload$GetFileHashes as Readable,
-    help$GetConfig as Readable,
-    help$GetNearestDc as Readable,
-    help$GetAppUpdate as Readable,
-    help$GetInviteText as Readable,
-    help$GetSupport as Readable,
-    help$GetAppChangelog as Readable,
-    help$SetBotUpdatesStatus as Readable,
-    help$GetCdnConfig as Readable,
-    help$GetRecentMeUrls as Readable,
-    help$GetTermsOfServiceUpdate as Readable,
-    help$AcceptTermsOfService as Readable,
-    help$GetDeepLinkInfo as Readable,
-    help$GetAppConfig as Readable,
-    help$SaveAppLog as Readable,
-    help$GetPassportConfig as Readable,
-    help$GetSupportName as Readable,
-    help$GetUserInfo as Readable,
-    help$EditUserInfo as Readable,
-    help$GetPromoData as Readable,
-    help$HidePromoData as Readable,
-    help$DismissSuggestion as Readable,
-    help$GetCountriesList as Readable,
-    channels$ReadHistory as Readable,
-    channels$DeleteMessages as Readable,
-    channels$DeleteUserHistory as Readable,
-    channels$ReportSpam as Readable,
-    channels$GetMessages as Readable,
-    channels$GetParticipants as Readable,
-    channels$GetParticipant as Readable,
-    channels$GetChannels as Readable,
-    channels$GetFullChannel as Readable,
-    channels$CreateChannel as Readable,
-    channels$EditAdmin as Readable,
-    channels$EditTitle as Readable,
-    channels$EditPhoto as Readable,
-    channels$CheckUsername as Readable,
-    channels$UpdateUsername as Readable,
-    channels$JoinChannel as Readable,
-    channels$LeaveChannel as Readable,
-    channels$InviteToChannel as Readable,
-    channels$DeleteChannel as Readable,
-    channels$ExportMessageLink as Readable,
-    channels$ToggleSignatures as Readable,
-    channels$GetAdminedPublicChannels as Readable,
-    channels$EditBanned as Readable,
-    channels$GetAdminLog as Readable,
-    channels$SetStickers as Readable,
-    channels$ReadMessageContents as Readable,
-    channels$DeleteHistory as Readable,
-    channels$TogglePreHistoryHidden as Readable,
-    channels$GetLeftChannels as Readable,
-    channels$GetGroupsForDiscussion as Readable,
-    channels$SetDiscussionGroup as Readable,
-    channels$EditCreator as Readable,
-    channels$EditLocation as Readable,
-    channels$ToggleSlowMode as Readable,
-    channels$GetInactiveChannels as Readable,
-    bots$SendCustomRequest as Readable,
-    bots$AnswerWebhookJSONQuery as Readable,
-    bots$SetBotCommands as Readable,
-    payments$GetPaymentForm as Readable,
-    payments$GetPaymentReceipt as Readable,
-    payments$ValidateRequestedInfo as Readable,
-    payments$SendPaymentForm as Readable,
-    payments$GetSavedInfo as Readable,
-    payments$ClearSavedInfo as Readable,
-    payments$GetBankCardData as Readable,
-    stickers$CreateStickerSet as Readable,
-    stickers$RemoveStickerFromSet as Readable,
-    stickers$ChangeStickerPosition as Readable,
-    stickers$AddStickerToSet as Readable,
-    stickers$SetStickerSetThumb as Readable,
-    phone$GetCallConfig as Readable,
-    phone$RequestCall as Readable,
-    phone$AcceptCall as Readable,
-    phone$ConfirmCall as Readable,
-    phone$ReceivedCall as Readable,
-    phone$DiscardCall as Readable,
-    phone$SetCallRating as Readable,
-    phone$SaveCallDebug as Readable,
-    phone$SendSignalingData as Readable,
-    phone$CreateGroupCall as Readable,
-    phone$JoinGroupCall as Readable,
-    phone$LeaveGroupCall as Readable,
-    phone$EditGroupCallMember as Readable,
-    phone$InviteToGroupCall as Readable,
-    phone$DiscardGroupCall as Readable,
-    phone$ToggleGroupCallSettings as Readable,
-    phone$GetGroupCall as Readable,
-    phone$GetGroupParticipants as Readable,
-    phone$CheckGroupCall as Readable,
-    langpack$GetLangPack as Readable,
-    langpack$GetStrings as Readable,
-    langpack$GetDifference as Readable,
-    langpack$GetLanguages as Readable,
-    langpack$GetLanguage as Readable,
-    folders$EditPeerFolders as Readable,
-    folders$DeleteFolder as Readable,
-    stats$GetBroadcastStats as Readable,
-    stats$LoadAsyncGraph as Readable,
-    stats$GetMegagroupStats as Readable,
-    stats$GetMessagePublicForwards as Readable,
-    stats$GetMessageStats as Readable,
-    $ReqPq as Readable,
-    $ReqPqMulti as Readable,
-    $ReqDHParams as Readable,
-    $SetClientDHParams as Readable,
-    $DestroyAuthKey as Readable,
-    $RpcDropAnswer as Readable,
-    $GetFutureSalts as Readable,
-    $Ping as Readable,
-    $PingDelayDisconnect as Readable,
-    $DestroySession as Readable,
-  ];
-  const readers = new Map<number, ObjectReader>();
-  for (let i = 0; i < ids.length; i++) readers.set(ids[i]!, classes[i]!.fromReader);
-  return readers;
+function bucket$00(): RegistryEntries {
+  return [0x004a8537, $SecurePasswordKdfAlgoUnknown, 0x007efe0e, storage$FileJpeg, 0x008c703f, $UserStatusOffline, 0x00be3dfa, $SecureValueErrorFrontSide, 0x00f49ca0, updates$Difference, 0x01eb3758, help$UserInfo];
+}
+
+function bucket$01(): RegistryEntries {
+  return [0x020df5d0, $MessageEntityBlockquote, 0x027477b4, $SecureRequiredTypeOneOf, 0x028703c8, $InputStickerSetAnimatedEmoji, 0x028f1114, $Theme, 0x03173d78, updates$GetChannelDifference, 0x031f9590, $PageBlockSlideshow, 0x032c3e77, $InputGameID, 0x034b8621, $TextMarked, 0x0352dafa, $InputPrivacyKeyPhoneNumber, 0x038a08d3, help$GetUserInfo];
+}
+
+function bucket$02(): RegistryEntries {
+  return [0x0438865b, $InputStickeredMediaDocument, 0x043d4f2c, messages$GetStickers, 0x04deb57d, $MsgsStateInfo, 0x05086cf8, $WallPaperSettings, 0x05162463, $ResPQ, 0x051846fd, $BotInlineMessageMediaGeo, 0x0568a748, $KeyboardButtonSwitchInline, 0x05a954c0, messages$ReceivedMessages];
+}
+
+function bucket$03(): RegistryEntries {
+  return [0x0637b7ed, $TopPeerCategoryCorrespondents, 0x0656ac4b, $ChannelParticipantsSearch, 0x068e9916, auth$LoginTokenMigrateTo, 0x06e425c4, $SecureValueTypeDriverLicense, 0x07328bdb, $ChatForbidden, 0x07761198, $UpdateChatParticipants, 0x077fa99f, help$DismissSuggestion, 0x07bf09fc, $UserStatusLastWeek];
+}
+
+function bucket$04(): RegistryEntries {
+  return [0x081ccf4f, $TextImage, 0x0823f649, messages$VotesList, 0x08736a09, channels$GetFullChannel, 0x08fc711d, account$GetAccountTTL, 0x09333afb, $TlsBlockZero, 0x0949d9dc, $FutureSalt, 0x096a0e00, contacts$DeleteContacts, 0x096a18d5, upload$File, 0x09c2dd95, messages$SetBotPrecheckoutResults, 0x09cb126e, messages$CreateChat, 0x09d05049, $UserStatusEmpty];
+}
+
+function bucket$05(): RegistryEntries {
+  return [0x0a4f63c0, storage$FilePng, 0x0a7f6bbb, channels$GetChannels, 0x0a9f2259, $DestroyAuthKeyNone, 0x0aa1c39f, $InputPaymentCredentialsApplePay, 0x0ade1591, contacts$Blocked, 0x0ae30253, $MessageRange, 0x0b17f890, messages$RecentStickersNotModified, 0x0ba52007, $InputPrivacyValueDisallowContacts, 0x0bb2d201, $UpdateStickerSetsOrder];
+}
+
+function bucket$06(): RegistryEntries {
+  return [0x0c352eec, messages$Search, 0x0c7cb017, phone$GetGroupCall, 0x0c7f49b7, $PrivacyValueDisallowUsers, 0x0d09e07b, $InputPrivacyValueAllowContacts, 0x0d0a48c4, messages$GetCommonChats, 0x0d54b65d, messages$FoundStickerSetsNotModified, 0x0d91a548, users$GetUsers, 0x0dbaeae9, $InputStickerSetThumb, 0x0dc8c181, $ChatFull, 0x0df7534c, messages$ExportChatInvite];
+}
+
+function bucket$07(): RegistryEntries {
+  return [0x0e0310d7, help$RecentMeUrls, 0x0e17e23c, $PhotoSizeEmpty, 0x0e306d3a, messages$ReadHistory, 0x0e48f964, $UpdateBotInlineSend, 0x0e6b76ae, $ChannelAdminLogEventActionChangeLocation, 0x0e8fe0de, $MessageUserVoteMultiple, 0x0ef02ce6, $DocumentAttributeVideo, 0x0f0189d3, messages$ReadMentions, 0x0f635e1b, messages$GetInlineGameHighScores, 0x0f94e5f1, $InputMediaPoll];
+}
+
+function bucket$08(): RegistryEntries {
+  return [0x1013fd9e, contacts$DeleteByPhones, 0x1081464c, storage$FileWebp, 0x10b78d29, $KeyboardButtonUrlAuth, 0x10e6bd2c, channels$CheckUsername, 0x10e8636f, $TlsBlockDomain, 0x10ea6184, messages$SendVote, 0x1117dd5f, $GeoPointEmpty, 0x1142bd56, $SavedPhoneContact, 0x11965f3a, $BotInlineResult, 0x11b58939, $DocumentAttributeAnimated, 0x11e831ee, channels$GetInactiveChannels, 0x11f1331c, $UpdateShortSentMessage, 0x11f812d8, contacts$Search];
+}
+
+function bucket$09(): RegistryEntries {
+  return [0x123e05e9, channels$GetParticipants, 0x1250abde, account$Authorizations, 0x12b299d4, $StickerPack, 0x12b3ad31, account$GetNotifySettings, 0x12b9417b, $UpdateUserPhone, 0x12bcbd9a, $UpdateNewEncryptedMessage, 0x131cc67f, $InputPrivacyValueAllowUsers, 0x1330a196, $UpdateChat, 0x13567e8a, $PageBlockUnsupported, 0x137948a5, auth$PasswordRecovery, 0x13d6dd27, $EncryptedChatDiscarded];
+}
+
+function bucket$0a(): RegistryEntries {
+  return [0x1427a5e1, $ChannelParticipantsBanned, 0x148677e2, $TopPeerCategoryBotsInline, 0x15051f54, photos$PhotosSlice, 0x1508b6af, messages$GetEmojiKeywordsDifference, 0x1527bcac, $SecureSecretSettings, 0x15590068, $DocumentAttributeFilename, 0x15a3b8e3, messages$MigrateChat, 0x15ad9f64, messages$SetInlineGameScore, 0x15ba6c40, messages$Dialogs, 0x15ebac1d, $ChannelParticipant];
+}
+
+function bucket$0b(): RegistryEntries {
+  return [0x16115a96, $PageBlockRelatedArticles, 0x161d9628, $TopPeerCategoryChannels, 0x16bf744e, $SendMessageTypingAction, 0x1710f156, $UpdateEncryptedChatTyping, 0x1759c560, $PageBlockPhoto, 0x176f8ba1, $SendMessageGeoLocationAction, 0x179be863, $InputPeerChat, 0x17bae2e6, $InputPeerUserFromMessage, 0x17c6b5f6, help$Support, 0x17d54f61, phone$ReceivedCall, 0x17db940b, $BotInlineMediaResult];
+}
+
+function bucket$0c(): RegistryEntries {
+  return [0x182e6d6f, account$GetWebAuthorizations, 0x183040d3, $ChannelAdminLogEventActionParticipantJoin, 0x1837c364, $InputEncryptedFileEmpty, 0x184b35ce, $InputPrivacyValueAllowAll, 0x187fa0ca, $SecureValue, 0x18b7a10d, $DcOption, 0x18be796b, $PrivacyValueAllowChatParticipants, 0x18cb9f78, help$InviteText, 0x18d1cdc2, $BotInlineMessageMediaContact, 0x18f3d0f7, $StatsGroupTopPoster, 0x19360dc0, $UpdateFolderPeers, 0x193b4417, $InputNotifyUsers, 0x199f3a6c, channels$InviteToChannel];
+}
+
+function bucket$0d(): RegistryEntries {
+  return [0x1abfb575, $InputDocument, 0x1ad4a04a, messages$UpdateDialogFilter, 0x1ae373ac, contacts$ResetTopPeerRating, 0x1b0c841a, $DraftMessageEmpty, 0x1b287353, $MessageActionSecureValuesSentMe, 0x1b3f4df7, $UpdateEditChannelMessage, 0x1b3faa88, account$SendConfirmPhoneCode, 0x1b7907ae, $ChannelAdminLogEventActionToggleInvites, 0x1b8f4ad1, $PhoneCallWaiting, 0x1bb00451, $InputMessagesFilterPinned, 0x1bfbd823, $UpdateUserStatus];
+}
+
+function bucket$0e(): RegistryEntries {
+  return [0x1c015b09, messages$DeleteHistory, 0x1c0facaf, $ChannelParticipantBanned, 0x1c199183, account$WallPapersNotModified, 0x1c295881, folders$DeleteFolder, 0x1c3db333, account$UploadTheme, 0x1c570ed1, $WebDocument, 0x1c9618b1, messages$GetAllStickers, 0x1ca48f57, $InputChatPhotoEmpty, 0x1cc6e91f, $InputSingleMedia, 0x1cc7de54, $UpdateReadChannelDiscussionInbox, 0x1ccb966a, $TextPhone, 0x1cd7bf0d, $InputPhotoEmpty, 0x1cff7e08, messages$GetSplitRanges, 0x1d1b1245, $InputAppEvent, 0x1d2652ee, account$FinishTakeoutSession, 0x1da7158f, help$AppUpdate];
+}
+
+function bucket$0f(): RegistryEntries {
+  return [0x1e148390, $PageBlockKicker, 0x1e22c78d, $InputReportReasonViolence, 0x1e251c95, help$HidePromoData, 0x1e287d04, $InputMediaUploadedPhoto, 0x1e36fded, $InputPhoneCall, 0x1e76a78c, $TopPeerCategoryPhoneCalls, 0x1e87342b, $Document, 0x1e8caaeb, $PostAddress, 0x1edaaac2, account$SetGlobalPrivacySettings, 0x1f040578, auth$CancelCode, 0x1f2b0afd, $UpdateNewMessage, 0x1f69b606, channels$ToggleSignatures, 0x1fb33026, help$GetNearestDc];
+}
+
+function bucket$10(): RegistryEntries {
+  return [0x2000bcc3, upload$GetCdnFile, 0x200250ba, $UserEmpty, 0x20212ca8, photos$Photo, 0x2064674e, updates$ChannelDifference, 0x208e68c9, $InputMessageEntityMentionName, 0x209b82db, $ChannelLocation, 0x20adaef8, $InputPeerChannel, 0x2144ca19, $RpcError, 0x21ce0b0e, messages$GetFavedStickers, 0x21e753bc, upload$WebFile, 0x21ec5a5f, $SecurePlainEmail];
+}
+
+function bucket$11(): RegistryEntries {
+  return [0x220815b0, messages$SendInlineBotResult, 0x226ccefb, auth$CodeTypeFlashCall, 0x227d824b, payments$GetSavedInfo, 0x2296d2c8, $UpdateShortMessage, 0x22e24e22, messages$GetDialogUnreadMarks, 0x22f3afb3, messages$RecentStickers, 0x23209745, $ChannelAdminLogEventActionStartGroupCall, 0x2331b22d, $PhotoEmpty, 0x236df622, $EmojiKeywordDeleted, 0x23734b06, $EncryptedMessageService];
+}
+
+function bucket$12(): RegistryEntries {
+  return [0x243e1c66, $SendMessageUploadRoundAction, 0x2442485e, account$SetAccountTTL, 0x246a4b22, $UpdatePeerBlocked, 0x24b524c5, channels$JoinChannel, 0x24b581ba, messages$GetReplies, 0x24e6818d, upload$GetWebFile, 0x258aff05, $KeyboardButtonUrl, 0x25939651, updates$GetDifference, 0x25d6c9c7, $UpdateReadChannelOutbox, 0x25e073fc, $PageListItemBlocks];
+}
+
+function bucket$13(): RegistryEntries {
+  return [0x2619a90e, messages$GetStickerSet, 0x263d7c26, $PageBlockBlockquote, 0x2661bf09, $UpdatePhoneCallSignalingData, 0x26ae0971, $ChannelAdminLogEventActionToggleSignatures, 0x26b5dde6, messages$MessageEditData, 0x26cf8950, messages$GetDhConfig, 0x26ffde7d, $UpdateDialogFilter, 0x2714d86c, account$CheckUsername, 0x276d3ec6, $MsgDetailedInfo, 0x277add7e, phone$SaveCallDebug, 0x27d69997, $InputPeerPhotoFileLocation];
+}
+
+function bucket$14(): RegistryEntries {
+  return [0x285946f8, account$GetThemes, 0x286fa604, $MessageService, 0x289da732, $ChannelForbidden, 0x28a20571, $MessageEntityCode, 0x28ecf961, help$TermsOfServiceUpdate, 0x2979eeb2, $LangPackStringDeleted, 0x29a8962c, contacts$BlockFromReplies, 0x29be5899, $InputTakeoutFileLocation];
+}
+
+function bucket$15(): RegistryEntries {
+  return [0x2a286531, $InputChannelFromMessage, 0x2b8879b3, payments$SendPaymentForm, 0x2be0dfa4, $JsonNumber];
+}
+
+function bucket$16(): RegistryEntries {
+  return [0x2c171f72, $Dialog, 0x2c221edd, messages$DhConfig, 0x2c800be5, contacts$ImportContacts, 0x2ca51fd1, help$GetTermsOfServiceUpdate, 0x2caa4a42, contacts$GetContactIDs, 0x2d01b9ef, account$ResetWebAuthorization, 0x2d117597, $InputUserFromMessage, 0x2dacca4f, messages$GetFeaturedStickers, 0x2dc173c8, $InputEncryptedFileBigUploaded, 0x2df5fc0a, $ChannelAdminLogEventActionDefaultBannedRights];
+}
+
+function bucket$17(): RegistryEntries {
+  return [0x2e0709a5, messages$SavedGifs, 0x2e59d922, $InputReportReasonPornography, 0x2e79d779, payments$GetBankCardData, 0x2ec0533f, $MessageMediaVenue, 0x2efe1722, phone$ConfirmCall, 0x2f2f21bf, $UpdateReadHistoryOutbox];
+}
+
+function bucket$18(): RegistryEntries {
+  return [0x3076c4bf, account$UnregisterDevice, 0x3081ed9d, $InlineQueryPeerTypeSameBotPM, 0x31962a4c, $StatsGroupTopInviter];
+}
+
+function bucket$19(): RegistryEntries {
+  return [0x327a30cb, messages$SaveGif, 0x32ca8f91, messages$GetWebPage, 0x32d439a4, messages$SendEncryptedService, 0x330b4067, $Config, 0x330b5424, $UpdateReadChannelInbox, 0x3334b0f0, $InputSecureFileUploaded, 0x33473058, $InputMediaDocument, 0x3354678f, $UpdatePtsChanged, 0x3371c354, messages$PeerDialogs, 0x3380c786, $InputBotInlineMessageMediaAuto, 0x338e2464, messages$GetDocumentByHash, 0x33ddf480, channels$GetAdminLog, 0x33f0ea47, $SecureCredentialsEncrypted];
+}
+
+function bucket$1a(): RegistryEntries {
+  return [0x3407e51b, $StickerSetMultiCovered, 0x3417d728, $InputPaymentCredentials, 0x34566b6a, $PageTableCell, 0x34636dd8, $SecureValueErrorTranslationFiles, 0x347773c5, $Pong, 0x3491eba9, messages$SendMedia, 0x3502758c, $ReplyKeyboardMarkup, 0x3504914f, $UpdateDialogFilters, 0x3514b3de, channels$UpdateUsername, 0x352dca58, $MessageEntityMentionName, 0x35553762, $TextAnchor, 0x35a0e062, messages$GetEmojiKeywords, 0x35bbdb6b, $KeyboardButtonCallback, 0x35e410a8, messages$StickerSetInstallResultArchive];
+}
+
+function bucket$1b(): RegistryEntries {
+  return [0x36377430, $MessageUserVoteInputOption, 0x365275f2, $InvokeWithMessagesRange, 0x36585ea4, messages$BotCallbackAnswer, 0x3672e09c, messages$GetPeerSettings, 0x36a73f77, messages$ReadMessageContents, 0x36f8c871, $DocumentEmpty, 0x3751b49e, $InputMessagesFilterMusic, 0x37982646, $IpPortSecret, 0x37c1011c, $ChatPhotoEmpty];
+}
+
+function bucket$1c(): RegistryEntries {
+  return [0x38641628, messages$StickerSetInstallResultSuccess, 0x38df3532, account$UpdateDeviceLocked, 0x38fe25b7, $UpdateEncryptedMessagesRead, 0x390d5c5e, auth$LoginTokenSuccess, 0x392718f8, messages$SaveRecentSticker, 0x39491cc8, $PrivacyKeyPhoneP2P, 0x39a51dfb, $UpdateNewScheduledMessage, 0x39f23300, $PageBlockCover];
+}
+
+function bucket$1d(): RegistryEntries {
+  return [0x3a20ecb8, $InputMessagesFilterChatPhotos, 0x3a54685e, messages$MessagesSlice, 0x3a912d4a, $PasswordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow, 0x3b1adf37, messages$ReorderPinnedDialogs, 0x3b5a3e40, $ChannelAdminLogEvent, 0x3b6ddad2, $PollAnswerVoters, 0x3b831c66, messages$GetFullChat, 0x3bb3b94a, $InputPhoto, 0x3bcbf734, $DhGenOk, 0x3bd2b4a0, phone$AcceptCall, 0x3bda1bde, $Chat, 0x3bf703dc, $EncryptedChatWaiting];
+}
+
+function bucket$1e(): RegistryEntries {
+  return [0x3c20629f, $InlineBotSwitchPM, 0x3c2884c1, $TextUrl, 0x3c5693e9, $InputTheme, 0x3c6a84d4, $PQInnerDataTemp, 0x3c6aa187, messages$GetChats, 0x3d5fb10f, channels$CreateChannel, 0x3d662b7b, $PrivacyKeyPhoneCall, 0x3dac6a00, $SecureValueTypePassport, 0x3dbb5986, auth$SentCodeTypeApp, 0x3dbc0415, messages$AcceptEncryption, 0x3dc0f114, help$GetRecentMeUrls, 0x3dc4b4f0, $InvokeAfterMsgs, 0x3dcd7a87, $InputBotInlineMessageText, 0x3ded6320, $MessageMediaEmpty];
+}
+
+function bucket$1f(): RegistryEntries {
+  return [0x3e0bdd7c, account$UpdateUsername, 0x3e11affb, updates$ChannelDifferenceEmpty, 0x3e24e573, payments$BankCardData, 0x3eadb1bb, messages$CheckChatInvite, 0x3ef1a9bf, auth$ResendCode, 0x3f2038db, $UpdateBotInlineQuery, 0x3f460fed, $ChatParticipants, 0x3f56aea3, payments$PaymentForm, 0x3f6d7b68, $JsonNull, 0x3f7ee58b, $MessageMediaDice, 0x3fedc75f, help$GetDeepLinkInfo];
+}
+
+function bucket$20(): RegistryEntries {
+  return [0x40181ffe, $InputPhotoFileLocation, 0x402d5dbb, $UpdateShortChatMessage, 0x40582bb2, channels$SetDiscussionGroup, 0x40699cd0, $MessageActionPaymentSent, 0x40771900, $UpdateChannelWebPage, 0x40bc6f52, storage$FilePartial, 0x40e237a8, $StickerSet, 0x4128faac, $MessageReplies, 0x417bbf11, $InputBotInlineMessageMediaVenue, 0x418d4e0b, account$DeleteAccount];
+}
+
+function bucket$21(): RegistryEntries {
+  return [0x4203c5ef, help$CountryCode, 0x4218a164, $TlsBlockString, 0x42c6978f, langpack$GetLanguages, 0x42e047bb, $ChannelAdminLogEventActionDeleteMessage, 0x42f88f2c, $UpdateMessagePollVote, 0x42ff96ed, phone$RequestCall, 0x42ffd42b, $PrivacyKeyAddedByPhone, 0x434bd2af, $ChannelAdminLogEventActionChangePhoto, 0x43ae3dec, $UpdateStickerSets];
+}
+
+function bucket$22(): RegistryEntries {
+  return [0x446972fd, messages$GetDiscussionMessage, 0x44747e9a, auth$AuthorizationSignUpRequired, 0x447dca4b, $ChannelParticipantCreator, 0x449e0b51, account$GetTmpPassword, 0x44fa7a15, messages$SendEncrypted, 0x455b853d, $MessageViews];
+}
+
+function bucket$23(): RegistryEntries {
+  return [0x4638a26c, $UpdateReadChannelDiscussionOutbox, 0x46560264, $UpdateLangPackTooLong, 0x46578472, messages$GetUnreadMentions, 0x4679b65f, $AccessPointRule, 0x467a0766, $PageBlockParagraph, 0x46dc1fb9, $DhGenRetry, 0x46e1d13d, $RecentMeUrlUnknown, 0x4792929b, $MessageActionScreenshotTaken, 0x47a971e0, $StatsURL];
+}
+
+function bucket$24(): RegistryEntries {
+  return [0x48222faf, $InputGeoPoint, 0x48870999, $PageBlockFooter, 0x488a7337, $MessageActionChatAddUser, 0x48a30254, $ReplyInlineMarkup, 0x48f71778, messages$EditMessage];
+}
+
+function bucket$25(): RegistryEntries {
+  return [0x4a27eb2d, $StatsGraphAsync, 0x4a70994c, $EncryptedFile, 0x4a95e84e, $InputNotifyChats, 0x4a992157, $InputStickeredMediaPhoto, 0x4afe8f6d, updates$DifferenceTooLong, 0x4b09ebbc, storage$FileMov, 0x4b0c8c0f, messages$ReportEncryptedSpam, 0x4b425864, $InputBotInlineMessageGame, 0x4bc6589a, messages$SearchGlobal, 0x4bd6e798, $MessageMediaPoll];
+}
+
+function bucket$26(): RegistryEntries {
+  return [0x4c4e743f, $MessageEntityCashtag, 0x4c81c1ba, $InputPrivacyValueAllowChatParticipants, 0x4d392343, help$GetInviteText, 0x4d4dc41e, $TlsBlockRandom, 0x4d5bbe0c, $PrivacyValueAllowUsers, 0x4da54231, upload$GetCdnFileHashes, 0x4dba4501, account$Takeout, 0x4dd3a7f6, account$VerifyPhone];
+}
+
+function bucket$27(): RegistryEntries {
+  return [0x4e5f810d, payments$PaymentResult, 0x4e90bfd6, $UpdateMessageID, 0x4e9963b2, messages$GetEmojiKeywordsLanguages, 0x4ea56e92, auth$RecoverPassword, 0x4f11bae1, $UserProfilePhotoEmpty, 0x4f4456d3, $PageBlockPullquote, 0x4f96cb18, $InputPrivacyKeyStatusTimestamp, 0x4fa417f2, $InputBotInlineResultGame, 0x4facb138, messages$HidePeerSettingsBar, 0x4fcba9c8, messages$ArchivedStickers];
+}
+
+function bucket$28(): RegistryEntries {
+  return [0x500377f9, phone$LeaveGroupCall, 0x500911e1, payments$PaymentReceipt, 0x500e6dfa, $PrivacyKeyChatInvite, 0x5057c497, messages$UploadEncryptedFile, 0x50a04e45, account$PrivacyRules, 0x50ca4de1, $PhoneCallDiscarded, 0x50f41ccf, $KeyboardButtonGame, 0x50f5c392, $InputMessagesFilterVoice, 0x5108d648, messages$FoundStickerSets, 0x514519e2, $DialogPeerFolder, 0x514e999d, messages$GetInlineBotResults, 0x519bc2b1, messages$UploadMedia, 0x51bdb021, $MessageActionChatMigrateTo];
+}
+
+function bucket$29(): RegistryEntries {
+  return [0x52029342, help$GetCdnConfig, 0x520c3870, messages$SendMessage, 0x522d5a7d, help$GetAppUpdate, 0x528a0677, storage$FileMp3, 0x5353e5a7, auth$SentCodeTypeCall, 0x53577479, account$GetNotifyExceptions, 0x5366c915, $PhoneCallEmpty, 0x5367e5be, $InputSecureFile, 0x53909779, $ChannelAdminLogEventActionToggleSlowMode];
+}
+
+function bucket$2a(): RegistryEntries {
+  return [0x546dd7a6, channels$GetParticipant, 0x548a30f5, account$GetPassword, 0x54b56617, $WebPageAttributeTheme, 0x54c01850, $UpdateChatDefaultBannedRights, 0x55188a2e, $ChannelAdminLogEventActionChangeAbout, 0x55451fa9, phone$GetCallConfig, 0x5559481d, messages$SendEncryptedFile, 0x55903081, $GroupCall, 0x55a5bb66, messages$ReceivedQueue];
+}
+
+function bucket$2b(): RegistryEntries {
+  return [0x56022f4d, $UpdateLangPack, 0x560f8935, messages$SentEncryptedMessage, 0x5630281b, stats$GetMessagePublicForwards, 0x564fe691, $UpdateLoginToken, 0x566decd0, channels$EditTitle, 0x56730bcc, $Null, 0x56b087c9, $GroupCallParticipant, 0x56d6a247, $ChannelAdminLogEventActionToggleGroupCallSetting, 0x56da0b3f, account$GetAutoDownloadSettings, 0x56e0d474, $MessageMediaGeo, 0x56e9f0e4, $InputMessagesFilterPhotoVideo, 0x56fddf88, $PQInnerDataTempDc, 0x5717da40, auth$LogOut, 0x5719bacc, $InputPrivacyKeyProfilePhoto, 0x571d2742, $UpdateReadFeaturedStickers, 0x5725e40a, $CdnConfig, 0x5784d3e1, messages$GetMessagesViews, 0x57adc690, $PhoneCallDiscardReasonHangup, 0x57e28221, account$ContentSettings, 0x57e2f66c, $InputMessagesFilterEmpty, 0x57f17692, messages$GetArchivedStickers];
+}
+
+function bucket$2c(): RegistryEntries {
+  return [0x58943ee2, messages$SetTyping, 0x58ae39c9, $Message, 0x58dbcab8, $InputReportReasonSpam, 0x58e4a740, $RpcDropAnswer, 0x58e63f6d, channels$EditLocation, 0x58fffcd0, $HighScore, 0x59ae2b16, messages$DeleteScheduledMessages, 0x59ead627, phone$SetCallRating];
+}
+
+function bucket$2d(): RegistryEntries {
+  return [0x5a17b5e5, $InputEncryptedFile, 0x5a592a6c, help$ConfigSimple, 0x5a686d7c, $ChatInviteAlready, 0x5aa86a51, $PhotoSizeProgressive, 0x5b11125a, $BaseThemeArctic, 0x5b118126, messages$ReadFeaturedStickers, 0x5b38c6c1, $InputMediaUploadedDocument, 0x5bb8e511, mtproto$Message];
+}
+
+function bucket$2e(): RegistryEntries {
+  return [0x5c486927, $UpdateUserTyping, 0x5cb367d5, account$UpdateTheme, 0x5cc761bd, $EmojiKeywordsDifference, 0x5ce14175, $PopularContact, 0x5d2f3aa9, $UpdateBotPrecheckoutQuery, 0x5d75a138, updates$DifferenceEmpty, 0x5dab1af4, $ExportedMessageLink];
+}
+
+function bucket$2f(): RegistryEntries {
+  return [0x5e002502, auth$SentCode, 0x5e068047, $PageListOrderedItemText, 0x5e2ad36e, $RpcAnswerUnknown, 0x5ea192c9, messages$GetRecentStickers, 0x5ec4be43, $InlineQueryPeerTypeMegagroup, 0x5f2178c3, account$ConfirmPhone, 0x5f5c95f1, $ChannelAdminLogEventActionTogglePreHistoryHidden, 0x5f777dce, $MessageFwdHeader, 0x5f9c8e62, phone$JoinGroupCall, 0x5fb224d5, $ChatAdminRights, 0x5fe7025b, messages$GetOldFeaturedStickers];
+}
+
+function bucket$30(): RegistryEntries {
+  return [0x6014f412, $StatsGroupTopAdmin, 0x60469778, $ReqPq, 0x61695cb0, $ChatInvitePeek];
+}
+
+function bucket$31(): RegistryEntries {
+  return [0x621d5fa0, stats$LoadAsyncGraph, 0x6242c773, $FileHash, 0x62718a82, $EncryptedChatRequested, 0x628cbc6f, $SendMessageChooseContactAction, 0x629f1980, auth$LoginToken, 0x62ba04d9, $UpdateNewChannelMessage, 0x62d350c9, $DestroySessionNone, 0x62d6b459, $MsgsAck, 0x63146ae4, phone$EditGroupCallMember, 0x6319d612, $DocumentAttributeSticker, 0x6334ee9a, $InlineQueryPeerTypeBroadcast, 0x635fe375, $PhoneConnectionWebrtc, 0x63c66506, messages$GetMessages, 0x63cacf26, account$AutoDownloadSettings];
+}
+
+function bucket$32(): RegistryEntries {
+  return [0x6410a5d2, $StickerSetCovered, 0x64199744, $SecureFileEmpty, 0x64479808, messages$ChannelMessages, 0x64600527, $InputDialogPeerFolder, 0x64bd0306, $InputEncryptedFileUploaded, 0x64e475c2, $MessageEntityEmail, 0x64ff9fd5, messages$Chats, 0x65427b82, $PrivacyValueAllowAll, 0x65a0fa4d, $PageBlockCollage, 0x65ad71dc, account$GetMultiWallPapers, 0x65b8c79f, messages$GetMaskStickers, 0x65d2b464, $UpdateChannelParticipant];
+}
+
+function bucket$33(): RegistryEntries {
+  return [0x6628562c, account$UpdateStatus, 0x6643b654, $ClientDHInnerData, 0x666220e9, $SecureValueErrorFiles, 0x66ab0bfc, phone$GroupCall, 0x66afa166, help$DeepLinkInfoEmpty, 0x66b91b70, help$EditUserInfo, 0x6724abc4, $TextBold, 0x67a3ff2c, auth$ImportBotAuthorization];
+}
+
+function bucket$34(): RegistryEntries {
+  return [0x682d2594, account$ResetWebAuthorizations, 0x6847d0ab, folders$EditPeerFolders, 0x688a30aa, $UpdateNewStickerSet, 0x68976c6f, account$RegisterDevice, 0x68c13933, $UpdateReadMessagesContents, 0x68cc1411, contacts$Block, 0x695150d7, $MessageMediaPhoto, 0x69d3ab26, $UserProfilePhoto, 0x69df3769, $ChatInviteEmpty, 0x69ec56a3, $PrivacyKeyForwards];
+}
+
+function bucket$35(): RegistryEntries {
+  return [0x6a3f8d65, messages$GetAllDrafts, 0x6a4afc38, $ChannelAdminLogEventActionChangeUsername, 0x6a4ee832, help$DeepLinkInfo, 0x6a596502, langpack$GetLanguage, 0x6a7e7366, $UpdatePeerSettings];
+}
+
+function bucket$36(): RegistryEntries {
+  return [0x6c37c15c, $DocumentAttributeImageSize, 0x6c3f19b9, $TextFixed, 0x6c47ac9f, $LangPackStringPluralized, 0x6c50051c, messages$ImportChatInvite, 0x6c52c484, $TlsClientHello, 0x6c5a5b37, account$SaveWallPaper, 0x6ca9c2e9, $PollAnswer, 0x6cef8ac7, $MessageEntityBotCommand, 0x6d5f77ee, $BaseThemeTinted];
+}
+
+function bucket$37(): RegistryEntries {
+  return [0x6e2be050, messages$GetOnlines, 0x6e5f8c22, $UpdateChatParticipantDelete, 0x6e6fe51c, $UpdateDialogPinned, 0x6e8a84df, $UpdateChannelMessageForwards, 0x6ed02538, $MessageEntityUrl, 0x6f02f748, help$SaveAppLog, 0x6f635b0d, $MessageEntityHashtag, 0x6f747657, $PageCaption];
+}
+
+function bucket$38(): RegistryEntries {
+  return [0x7011509f, account$SendVerifyEmailCode, 0x702b65a9, account$WallPapers, 0x7084a7be, $UpdateContactsReset, 0x709b2405, $ChannelAdminLogEventActionEditMessage, 0x70abc3fd, $PageBlockTitle, 0x70b772a8, contacts$TopPeers, 0x70c32edb, account$ChangePhone, 0x70db6837, $UpdateChannelAvailableMessages, 0x71bd134c, $DialogFolder, 0x71e094f3, messages$DialogsSlice];
+}
+
+function bucket$39(): RegistryEntries {
+  return [0x72091c80, $InputWallPaperSlug, 0x725b04c3, $UpdatesCombined, 0x72796912, channels$EditBanned, 0x72a3158c, auth$CodeTypeSms, 0x72d4742c, photos$UpdateProfilePhoto, 0x72f0eaae, $InputDocumentEmpty, 0x7311ca11, $WebPageNotModified, 0x732eef00, messages$GetSearchCounters, 0x733f2961, $PeerSettings, 0x735787a8, help$GetCountriesList, 0x73665bc2, account$GetSecureValue, 0x73924be0, $MessageEntityPre, 0x73bb643b, messages$GetPollResults, 0x73f1f8dc, $MsgContainer];
+}
+
+function bucket$3a(): RegistryEntries {
+  return [0x741cd3e3, auth$CodeTypeCall, 0x7438f7e8, $DialogFilter, 0x744694e0, $TextPlain, 0x74535f21, messages$MessagesNotModified, 0x74ae4240, $Updates, 0x74bbb43d, phone$ToggleGroupCallSettings, 0x75588b3f, $InputClientProxy, 0x75a3f765, $BindAuthKeyInner];
+}
+
+function bucket$3b(): RegistryEntries {
+  return [0x761e6af4, $MessageEntityBankCard, 0x764cf810, $BotInlineMessageMediaAuto, 0x76768bed, $PageBlockDetails, 0x76a6d327, $MessageEntityTextUrl, 0x76b9f11a, $MessageActionInviteToGroupCall, 0x76f36233, account$SaveAutoDownloadSettings, 0x770a8e74, payments$ValidateRequestedInfo, 0x77608b83, $KeyboardButtonRow, 0x77744d4a, $DialogFilterSuggested, 0x7780bcb4, $GroupCallDiscarded, 0x77bfb61b, $PhotoSize, 0x77d01c3b, contacts$ImportedContacts, 0x77ebc742, $UserStatusLastMonth];
+}
+
+function bucket$3c(): RegistryEntries {
+  return [0x780a0310, help$TermsOfService, 0x78337739, messages$ReorderStickerSets, 0x78515775, account$UpdateProfile, 0x78d4dec1, $UpdateShort, 0x791451ed, messages$SetEncryptedTyping, 0x79cb045d, $ServerDHParamsFail];
+}
+
+function bucket$3d(): RegistryEntries {
+  return [0x7a0d7f42, $MessageActionGroupCall, 0x7a700873, $SecureValueErrorFile, 0x7a777135, phone$DiscardGroupCall, 0x7a7c17a4, $InputMessagesFilterRoundVoice, 0x7a7f2a15, account$ResendPasswordEmail, 0x7abe77ec, $Ping, 0x7ae43737, account$InstallTheme, 0x7b393160, phone$InviteToGroupCall, 0x7b8e7de6, $InputPeerUser];
+}
+
+function bucket$3e(): RegistryEntries {
+  return [0x7c8fe7b6, $PageBlockVideo, 0x7d6099dd, $SecurePlainPhone, 0x7d748d04, $DataJSON, 0x7d861a08, $MsgResendReq, 0x7da07ec9, $InputPeerSelf];
+}
+
+function bucket$3f(): RegistryEntries {
+  return [0x7e58ee9c, messages$ClearAllDrafts, 0x7e6260d7, $TextConcat, 0x7ef0dd87, $InputMessagesFilterUrl, 0x7f077ad9, contacts$ResolvedPeer, 0x7f3b18ea, $InputPeerEmpty, 0x7f4b690a, messages$ReadEncryptedHistory, 0x7f676421, account$Themes, 0x7f891213, $UpdateWebPage, 0x7fcb13a8, $MessageActionChatEditPhoto];
+}
+
+function bucket$40(): RegistryEntries {
+  return [0x804361ea, $PageBlockAudio, 0x805d46f6, bots$SetBotCommands, 0x809db6df, $MsgNewDetailedInfo, 0x80c99768, $InputMessagesFilterPhoneCalls, 0x80e11a7f, $MessageActionPhoneCall, 0x80eee427, auth$SignUp, 0x811f854f, account$SentEmailCode, 0x812c2ae6, messages$GetStatsURL];
+}
+
+function bucket$41(): RegistryEntries {
+  return [0x8216fba3, $UpdateTheme, 0x82574ae5, account$SendChangePhoneCode, 0x826f8b60, $MessageEntityItalic, 0x829d99da, $SecureRequiredType, 0x82f1e39f, contacts$GetSaved, 0x8317c0c3, $UpdateBotWebhookJSON, 0x833c0fac, $InlineQueryPeerTypePM, 0x8341ecc0, channels$GetLeftChannels, 0x83557dba, messages$EditInlineBotMessage, 0x83bf3d52, messages$GetSavedGifs, 0x83c95aec, $PQInnerData, 0x83e5de54, $MessageEmpty];
+}
+
+function bucket$42(): RegistryEntries {
+  return [0x8427bbac, $InputWallPaperNoFile, 0x8432c21f, account$CreateTheme, 0x84551347, $MessageMediaInvoice, 0x84be5b93, account$UpdateNotifySettings, 0x84c1fd4e, channels$DeleteMessages, 0x84d19185, messages$AffectedMessages, 0x8514bdda, contacts$ToggleTopPeers, 0x8588878b, $UpdatePinnedChannelMessages, 0x85e42301, $PhoneCallDiscardReasonMissed];
+}
+
+function bucket$43(): RegistryEntries {
+  return [0x861cc8a0, $InputStickerSetShortName, 0x86471d92, $SecurePasswordKdfAlgoSHA512, 0x8653febe, stickers$AddStickerToSet, 0x86872538, $InputMessagePinned, 0x868a2aa5, $SecureValueErrorReverseSide, 0x869d758f, $SecureValueError, 0x86e18161, $Poll, 0x871fb939, $UpdateGeoLiveViewed, 0x8742ae7f, $PhoneCall, 0x879537f1, contacts$ResetSaved, 0x87cf7f2f, photos$DeletePhotos, 0x87d0759e, help$CountriesList, 0x87eabb53, $PhoneCallRequested];
+}
+
+function bucket$44(): RegistryEntries {
+  return [0x88bf9319, $InputBotInlineResult, 0x88f27fbc, $SendMessageRecordRoundAction, 0x890c3d89, $InputBotInlineMessageID, 0x89137c0d, $SecureValueTypeBankStatement, 0x8953ad37, $InputChatPhoto, 0x89893b45, $UpdateChannelReadMessagesContents, 0x8999602d, messages$ClearRecentStickers, 0x8999f295, stats$MessageStats, 0x899fe31d, account$SaveSecureValue, 0x89f30f69, photos$UploadProfilePhoto];
+}
+
+function bucket$45(): RegistryEntries {
+  return [0x8a86659c, $BotInlineMessageMediaVenue, 0x8aeabec3, $SecureData, 0x8af40b25, $WallPaperNoFile, 0x8b68b0cc, messages$GetWebPagePreview, 0x8b73e763, $PrivacyValueDisallowAll, 0x8b883488, $SecureValueTypeRentalAgreement, 0x8b9b4dae, account$GetContentSettings];
+}
+
+function bucket$46(): RegistryEntries {
+  return [0x8c05f1c9, help$SupportName, 0x8c39793f, help$PromoData, 0x8c718e87, messages$Messages, 0x8c7f65e2, $BotInlineMessageText, 0x8cc0d131, $MsgsAllInfo, 0x8d9d742b, account$GetTheme, 0x8dbc3336, $RecentMeUrlUser, 0x8dca6aa5, photos$Photos];
+}
+
+function bucket$47(): RegistryEntries {
+  return [0x8e1a1775, $NearestDc, 0x8e3ca7ee, $SecureValueTypeEmail, 0x8e48a188, auth$DropTempAuthKeys, 0x8e5e9873, $UpdateDcOptions, 0x8ea464b6, $StatsGraph, 0x8ef8ecc0, messages$SetGameScore, 0x8f079643, $ChannelAdminLogEventActionStopPoll, 0x8f31b327, $MessageActionPaymentSentMe, 0x8f38cd1f, channels$EditCreator, 0x8f8c0e4e, $UrlAuthResultAccepted, 0x8fdf1920, account$ConfirmPasswordEmail, 0x8ffa9a1f, $PageBlockSubtitle];
+}
+
+function bucket$48(): RegistryEntries {
+  return [0x9010ef6f, help$GetAppChangelog, 0x90110467, $InputPrivacyValueDisallowUsers, 0x90866cee, $UpdateDeleteScheduledMessages, 0x909c3f94, $PaymentRequestedInfo, 0x90c894b5, users$SetSecureValueErrors, 0x91cd32a8, photos$GetUserPhotos];
+}
+
+function bucket$49(): RegistryEntries {
+  return [0x9299359f, $HttpWait, 0x92a72876, $MessageActionGameScore, 0x92d33a0e, $UrlAuthResultRequest, 0x9342ca07, messages$GetBotCallbackAnswer, 0x9375341e, $UpdateSavedGifs, 0x938458c1, $User, 0x93cc1f32, help$CountriesListNotModified];
+}
+
+function bucket$4a(): RegistryEntries {
+  return [0x947ca848, messages$BotResults, 0x9493ff32, messages$SentEncryptedFile, 0x94bd38ed, $MessageActionPinMessage, 0x94d42ee7, $ChannelMessagesFilterEmpty, 0x95313b0c, $UpdateUserPhoto, 0x95ac5ce4, auth$ImportLoginToken, 0x95d2ac92, $MessageActionChannelCreate, 0x95e3fbef, $MessageActionChatDeletePhoto];
+}
+
+function bucket$4b(): RegistryEntries {
+  return [0x9609a51c, $InputMessagesFilterPhotos, 0x96151fed, $PrivacyKeyProfilePhoto, 0x9664f57f, $InputMediaEmpty, 0x96929a85, $InputBotInlineMessageMediaGeo, 0x971fa843, $InputMediaGeoLive];
+}
+
+function bucket$4c(): RegistryEntries {
+  return [0x9801d2f7, $DocumentAttributeHasStickers, 0x9852f9c6, $DocumentAttributeAudio, 0x98657f0d, $Page, 0x9880f658, $InputCheckPasswordEmpty, 0x98914110, help$GetAppConfig, 0x98a12b4b, $UpdateChannelMessageViews, 0x98dd8936, $PageListOrderedItemBlocks, 0x98e0d697, $MessageActionGeoProximityReached, 0x98e81d3a, $BotInfo, 0x98f6ac75, help$PromoDataEmpty, 0x997c454a, $PhoneCallAccepted, 0x99a48f23, $SecureValueTypeInternalPassport, 0x99c1d49d, $JsonObject, 0x99e3806a, $SecureValueTypePassportRegistration, 0x99f09745, payments$GetPaymentForm];
+}
+
+function bucket$4d(): RegistryEntries {
+  return [0x9a364e30, stickers$SetStickerSetThumb, 0x9a3bfd99, messages$HighScores, 0x9a422c20, $UpdateRecentStickers, 0x9a5c33e5, account$PasswordSettings, 0x9a65ea1f, $UpdateChatUserTyping, 0x9a8ae1e1, $PageBlockOrderedList, 0x9b2754a8, upload$ReuploadCdnFile, 0x9b69e34b, $MessageEntityPhone, 0x9b89f93a, $InputReportReasonCopyright, 0x9b9240a6, $UpdateBotWebhookJSONQuery, 0x9ba2d800, $ChatEmpty, 0x9bed434d, $InputWebDocument, 0x9bf8bb95, $TextStrike];
+}
+
+function bucket$4e(): RegistryEntries {
+  return [0x9c14984a, $ThemeSettings, 0x9c3d198e, $InputPeerNotifySettings, 0x9c4e7e8b, $MessageEntityUnderline, 0x9c95f7bb, $InputPeerChannelFromMessage, 0x9c974fdf, $UpdateReadHistoryInbox, 0x9cb070d7, $MessageMediaDocument, 0x9cd4eaf9, account$GetPasswordSettings, 0x9cd81144, messages$ChatsSlice, 0x9cdf08cd, help$GetSupport, 0x9cfeb92d, phone$GroupParticipants, 0x9d2a81e3, $SecureValueTypePersonalDetails, 0x9d4c17c0, $PhoneConnection, 0x9db1bc6d, $PeerUser, 0x9de7a269, $InputStickerSetID];
+}
+
+function bucket$4f(): RegistryEntries {
+  return [0x9e8fa6d3, messages$FavedStickersNotModified, 0x9eb95b5c, $TlsBlockPublicKey, 0x9ec20908, $NewSessionCreated, 0x9eddf188, $InputMessagesFilterDocument, 0x9f07c728, account$GetContactSignUpNotification, 0x9f120418, $ChatBannedRights, 0x9f2221c9, $InputWebFileGeoPointLocation, 0x9f84f49e, $MessageMediaUnsupported, 0x9fab0d1a, auth$ResetAuthorizations, 0x9fbab604, $MessageActionHistoryClear, 0x9fc00e65, $InputMessagesFilterVideo, 0x9fd40bd8, $NotifyPeer];
+}
+
+function bucket$50(): RegistryEntries {
+  return [0xa01b22f9, $RecentMeUrlChat, 0xa03e5b85, $ReplyKeyboardHide, 0xa092a980, payments$GetPaymentReceipt, 0xa098d6af, help$PassportConfig, 0xa0d0744b, $SecureValueTypeIdentityCard, 0xa0ee3b73, messages$GetDialogs, 0xa1144770, $SecureValueErrorTranslationFile, 0xa187d66f, $SendMessageRecordVideoAction];
+}
+
+function bucket$51(): RegistryEntries {
+  return [0xa20db0e5, $UpdateDeleteMessages, 0xa229dd06, $UpdateConfig, 0xa26f881b, $ChannelAdminLogEventActionChangeLinkedChat, 0xa28e5559, $MessageUserVote, 0xa29cd42c, messages$GetSuggestedDialogFilters, 0xa2fa4880, $KeyboardButton, 0xa3289a6d, $ChannelParticipantSelf, 0xa32dd600, $MessageMediaWebPage, 0xa384b779, $ReceivedNotifyMessage, 0xa3b54985, $ChannelParticipantsKicked];
+}
+
+function bucket$52(): RegistryEntries {
+  return [0xa437c3ed, $WallPaper, 0xa43ad8b7, $RpcAnswerDropped, 0xa44f3ef6, $PageBlockMap, 0xa45eb99b, $UpdateGroupCall, 0xa4bcc6fe, updates$ChannelDifferenceTooLong, 0xa4dd4c08, $InputPrivacyKeyForwards, 0xa56c2a3e, updates$State, 0xa575739d, $EmojiURL, 0xa5866b41, messages$EditChatDefaultBannedRights, 0xa59b102f, account$UpdatePasswordSettings, 0xa5a356f9, account$SendVerifyPhoneCode, 0xa5d72105, $UpdateDialogFilterOrder];
+}
+
+function bucket$53(): RegistryEntries {
+  return [0xa6638b9a, $MessageActionChatCreate, 0xa676a322, $InputMessageID, 0xa677244f, auth$SendCode, 0xa69dae02, $DhGenFail, 0xa6d57763, $MessageReplyHeader, 0xa6edbffd, $InputBotInlineMessageMediaContact, 0xa731e257, messages$ToggleDialogPin, 0xa7332b73, $UpdateUserName, 0xa7eff811, $BadMsgNotification];
+}
+
+function bucket$54(): RegistryEntries {
+  return [0xa8406ca9, $TopPeerCategoryForwardUsers, 0xa8718dc5, $PageBlockEmbed, 0xa8d864a7, $InputBotInlineResultPhoto, 0xa8fb1981, updates$DifferenceSlice, 0xa927fec5, messages$InactiveChats, 0xa99fca4f, upload$CdnFile, 0xa9d6db1f, $UrlAuthResultDefault, 0xa9e69f2e, messages$EditChatAdmin, 0xa9f55f95, $PQInnerDataDc];
+}
+
+function bucket$55(): RegistryEntries {
+  return [0xaa0cd9e4, $SendMessageUploadDocumentAction, 0xaa2769ed, bots$SendCustomRequest, 0xaa963b05, storage$FileUnknown, 0xaabb1763, account$GetWallPapers, 0xab03c6d9, auth$SentCodeTypeFlashCall, 0xab0f6b1e, $UpdatePhoneCall, 0xab42441a, stats$GetBroadcastStats, 0xab661b5b, $TopPeerCategoryBotsPM, 0xab7ec0a0, $EncryptedChatEmpty, 0xabe9affe, $MessageActionBotAllowed];
+}
+
+function bucket$56(): RegistryEntries {
+  return [0xaca1657b, $UpdateMessagePoll, 0xaca9fd2e, $InvokeWithTakeout, 0xacae0690, $PrivacyValueDisallowChatParticipants, 0xacfa1a7e, $InputMessageCallbackQuery, 0xad01d61d, $Authorization, 0xad2641f8, account$Password, 0xad2e1cd8, account$AuthorizationForm, 0xad4fc9bd, $MessageInteractionCounters, 0xad8c9a23, channels$GetMessages, 0xadf44ee3, $InputReportReasonChildAbuse];
+}
+
+function bucket$57(): RegistryEntries {
+  return [0xae189d5f, account$ReportPeer, 0xae1e508d, storage$FilePdf, 0xae500895, $FutureSalts, 0xaed6dbb2, $MaskCoords, 0xaf369d42, channels$DeleteHistory, 0xaf509d20, $PeerNotifySettings, 0xafd93fbb, $KeyboardButtonBuy, 0xafeb712e, $InputChannel];
+}
+
+function bucket$58(): RegistryEntries {
+  return [0xb055eaee, $MessageActionChannelMigrateFrom, 0xb0d1865b, $ChannelParticipantsBots, 0xb15a9afc, upload$GetFile, 0xb16a6c29, $KeyboardButtonRequestPhone, 0xb1b41517, auth$ExportLoginToken, 0xb1c3caa7, $ChannelAdminLogEventActionChangeStickerSet, 0xb1db7c7e, $InputNotifyBroadcasts];
+}
+
+function bucket$59(): RegistryEntries {
+  return [0xb288bc7d, account$GetAllSecureValues, 0xb2a2f663, $GeoPoint, 0xb2ae9b0c, $MessageActionChatDeleteUser, 0xb2cbc1c0, phone$DiscardCall, 0xb304a621, upload$SaveFilePart, 0xb3134d9d, contacts$Found, 0xb320aadb, $SecureValueTypePhone, 0xb390dc08, $PageRelatedArticle, 0xb3ba0635, $InputMediaPhoto, 0xb3cea0e4, storage$FileMp4, 0xb3fb5361, $EmojiLanguage];
+}
+
+function bucket$5a(): RegistryEntries {
+  return [0xb45c69d1, messages$AffectedHistory, 0xb4608969, $ChannelParticipantsAdmins, 0xb4a2e88d, $UpdateEncryption, 0xb4afcfb0, $UpdatePeerLocated, 0xb4c83b4c, $NotifyUsers, 0xb5052fea, messages$ToggleStickerSets, 0xb52c939d, contacts$TopPeersDisabled, 0xb549da53, $InputMessagesFilterRoundVideo, 0xb574b16b, account$SetContentSettings, 0xb5890dba, $ServerDHInnerData, 0xb5a1ce5a, $MessageActionChatEditTitle];
+}
+
+function bucket$5b(): RegistryEntries {
+  return [0xb60a24a6, messages$StickerSet, 0xb6213cdf, $ShippingOption, 0xb637edaf, $StatsDateRangeDays, 0xb6901959, $UpdateChatParticipantAdmin, 0xb6abc341, messages$FeaturedStickers, 0xb6aef7b0, $MessageActionEmpty, 0xb6c4f543, messages$MessageViews, 0xb6d45656, $UpdateChannel, 0xb6e0a3f5, stats$GetMessageStats, 0xb71e767a, $JsonString, 0xb74a7bea, phone$CheckGroupCall, 0xb74ba9d2, contacts$ContactsNotModified, 0xb7b31ea8, $BaseThemeNight];
+}
+
+function bucket$5c(): RegistryEntries {
+  return [0xb86ba8e1, account$GetAuthorizationForm, 0xb86e380e, messages$GetPollVotes, 0xb880bc4b, account$DeleteSecureValue, 0xb8bc5b0c, $InputNotifyPeer, 0xb8d0afdf, $AccountDaysTTL, 0xb921bd04, $GetFutureSalts, 0xb92fb6cd, $PageListItemText, 0xb940c666, $MessageMediaGeoLive, 0xb98886cf, $InputUserEmpty, 0xb9ffc55b, messages$FaveSticker];
+}
+
+function bucket$5d(): RegistryEntries {
+  return [0xbaafe5e0, $PageBlockAuthorDate, 0xbad07584, $InputDocumentFileLocation, 0xbad0e5bb, $PeerChat, 0xbad88395, $InputMessageReplyTo, 0xbadcc1a3, $PollResults, 0xbb3b9804, account$ResetWallPapers, 0xbb6ae88d, $ChannelParticipantsContacts, 0xbb92ba95, $MessageEntityUnknown, 0xbbc45b09, messages$GetRecentLocations, 0xbbc7515d, $KeyboardButtonRequestPoll, 0xbbf2dda0, $SecurePasswordKdfAlgoPBKDF2HMACSHA512iter100000];
+}
+
+function bucket$5e(): RegistryEntries {
+  return [0xbc0a57dc, $RecentMeUrlStickerSet, 0xbc2eab30, $PrivacyKeyStatusTimestamp, 0xbc39e14b, messages$SaveDraft, 0xbc7fc6cd, $FileLocationToBeDeprecated, 0xbcd51581, auth$SignIn, 0xbd17a14a, $TopPeerCategoryGroups, 0xbd38850a, messages$SendScheduledMessages, 0xbd3dabe0, phone$CreateGroupCall, 0xbd507cd1, $InputThemeSettings, 0xbd610bc9, $MessageEntityBold, 0xbd82b658, messages$Report, 0xbdbb0464, messages$GetScheduledMessages, 0xbddde532, $PeerChannel, 0xbdf78394, stats$BroadcastStats, 0xbdf9653b, $Game, 0xbdfb0426, $InputPrivacyKeyChatInvite];
+}
+
+function bucket$5f(): RegistryEntries {
+  return [0xbe7e8ef1, $ReqPqMulti, 0xbea2f424, $GlobalPrivacySettings, 0xbea65d50, contacts$Unblock, 0xbec268ef, $UpdateNotifySettings, 0xbedc9822, $StatsGraphError, 0xbf0693d4, $MessageEntityStrike, 0xbf4dea82, $PageBlockTable, 0xbf9459b7, $InvokeWithoutUpdates, 0xbfb5ad8b, $ChannelLocationEmpty, 0xbfb9f457, help$PassportConfigNotModified, 0xbfd064ec, $PageBlockHeader];
+}
+
+function bucket$60(): RegistryEntries {
+  return [0xc000bba2, auth$SentCodeTypeSms, 0xc007cec3, $NotifyChats, 0xc0111fe3, channels$DeleteChannel, 0xc023849f, contacts$GetContacts, 0xc070d93e, $PageBlockPreformatted, 0xc0977421, help$GetPromoData, 0xc0de1bd9, $JsonObjectValue, 0xc0e24635, messages$DhConfigNotModified, 0xc10eb2cf, $InputPaymentCredentialsSaved, 0xc12622c4, $TextUnderline, 0xc13d1c11, $InputMediaVenue, 0xc1cbd5b6, account$CancelPasswordEmail, 0xc1cd5ea9, $InitConnection, 0xc1f8e69a, $InputMessagesFilterMyMentions];
+}
+
+function bucket$61(): RegistryEntries {
+  return [0xc21f497e, $EncryptedFileEmpty, 0xc23727c9, account$PasswordInputSettings, 0xc239d686, $InputWebFileLocation, 0xc27ac8c7, $BotCommand, 0xc286d98f, messages$MarkDialogUnread, 0xc2b7d08b, messages$SearchStickerSets, 0xc30aa358, $Invoice, 0xc331e80a, $InputGameShortName, 0xc37521c9, $UpdateDeleteChannelMessages, 0xc3878e23, help$Country, 0xc3a12462, $BaseThemeClassic, 0xc3c6796b, $ChannelParticipantLeft];
+}
+
+function bucket$62(): RegistryEntries {
+  return [0xc45a6536, help$NoAppUpdate, 0xc4a353ee, contacts$GetStatuses, 0xc4b9f9bb, $Error, 0xc4f9186b, help$GetConfig, 0xc563c1e4, messages$UpdateDialogFiltersOrder, 0xc586da1c, $WebPagePending];
+}
+
+function bucket$63(): RegistryEntries {
+  return [0xc642724e, $InputChatUploadedPhoto, 0xc661ad08, help$GetPassportConfig, 0xc6dc0c66, messages$FeaturedStickersNotModified, 0xc7025931, upload$GetFileHashes, 0xc7345e6a, $JsonBool, 0xc78fe460, messages$InstallStickerSet, 0xc7fb5e01, $TextSuperscript];
+}
+
+function bucket$64(): RegistryEntries {
+  return [0xc8d7493e, $ChatParticipant, 0xc97df020, messages$SendScreenshotNotification, 0xc982eaba, $CdnPublicKey, 0xc9f1d285, phone$GetGroupParticipants, 0xc9f81ce8, account$SetPrivacy];
+}
+
+function bucket$65(): RegistryEntries {
+  return [0xca05d50e, $InputPaymentCredentialsAndroidPay, 0xca30a5b1, users$GetFullUser, 0xca461b5d, $PeerLocated, 0xca4c79d8, messages$EditChatPhoto, 0xcac943f2, $WebAuthorization, 0xcad181f6, $LangPackString, 0xcae1aadf, storage$FileGif, 0xcb296bf8, $LabeledPrice, 0xcb43acde, $StatsAbsValueAndPrev, 0xcb9f372d, $InvokeAfterMsg, 0xcbc7ee28, $InputSecureFileLocation, 0xcbce2fe0, $StatsPercentValue, 0xcbe31e26, $SecureValueTypeAddress, 0xcbf24940, $MessageMediaContact];
+}
+
+function bucket$66(): RegistryEntries {
+  return [0xcc0110cb, messages$SendMultiMedia, 0xcc104937, channels$ReadHistory, 0xcc5b67cc, messages$GetAttachedStickers, 0xccbebbaf, $ChannelParticipantAdmin, 0xcd050916, auth$Authorization, 0xcd77d957, $ChannelMessagesFilter, 0xcd78e586, $RpcAnswerDroppedRunning, 0xcd984aa5, langpack$GetDifference, 0xcdc27a1f, $PaymentSavedCredentialsCard, 0xcdd42a05, auth$BindTempAuthKey];
+}
+
+function bucket$67(): RegistryEntries {
+  return [0xce0d37b0, $PageBlockAnchor, 0xcf1592db, messages$ReportSpam, 0xcff43f61, account$SetContactSignUpNotification];
+}
+
+function bucket$68(): RegistryEntries {
+  return [0xd0028438, $ImportedContact, 0xd02e7fd4, $InputKeyboardButtonUrlAuth, 0xd072acb4, $RestrictionReason, 0xd0d9b163, channels$ChannelParticipant, 0xd0e8075c, $ServerDHParamsOk, 0xd10dd71b, channels$DeleteUserHistory, 0xd1219bdd, $InputPrivacyKeyAddedByPhone, 0xd1435160, $DestroyAuthKey, 0xd1451883, payments$ValidatedRequestedInfo, 0xd18b4d16, auth$CheckPassword, 0xd19ae46d, $PrivacyKeyPhoneNumber, 0xd1d34a26, $SendMessageUploadPhotoAction];
+}
+
+function bucket$69(): RegistryEntries {
+  return [0xd20b9f3c, $ChatPhoto, 0xd27ff082, $InputCheckPasswordSRP, 0xd2aaf7ec, messages$UpdatePinnedMessage, 0xd31a961e, $Channel, 0xd33c8902, channels$EditAdmin, 0xd33f43f3, $InputMediaGame, 0xd348bc44, contacts$GetLocated, 0xd360e72c, help$GetSupportName, 0xd3680c61, $ContactStatus];
+}
+
+function bucket$6a(): RegistryEntries {
+  return [0xd433ad73, $IpPort, 0xd45ab096, $PasswordKdfAlgoUnknown, 0xd4982db5, contacts$GetTopPeers, 0xd52f73f7, $SendMessageRecordAudioAction, 0xd5676710, $ChannelAdminLogEventActionParticipantToggleAdmin, 0xd58f130a, messages$SetBotCallbackAnswer, 0xd5b10c26, messages$GetEmojiURL, 0xd5b3b9f9, $EmojiKeyword];
+}
+
+function bucket$6b(): RegistryEntries {
+  return [0xd612e8ef, $NotifyBroadcasts, 0xd66b66c9, $InputPrivacyValueDisallowAll, 0xd6b94df2, messages$GetPinnedDialogs, 0xd712e4be, $ReqDHParams, 0xd766c50a, $InlineQueryPeerTypeChat];
+}
+
+function bucket$6c(): RegistryEntries {
+  return [0xd8214d41, $PhotoPathSize, 0xd82363af, $InputPrivacyValueDisallowChatParticipants, 0xd8292816, $InputUser, 0xd83466f3, $InputPhotoLegacyFileLocation, 0xd83d70c1, payments$ClearSavedInfo, 0xd8411139, payments$PaymentVerificationNeeded, 0xd897bc66, auth$RequestPasswordRecovery, 0xd8aa840f, $InputGroupCall, 0xd912a59c, $TextItalic, 0xd92c2285, $SpeakingInGroupCallAction, 0xd95c6154, $MessageActionSecureValuesSent, 0xd9fee60e, messages$ForwardMessages];
+}
+
+function bucket$6d(): RegistryEntries {
+  return [0xda13538a, $ChatParticipantCreator, 0xda69fb52, $MsgsStateReq, 0xda9b0d0d, $InvokeWithLayer, 0xdadbc950, account$GetPrivacy, 0xdb20b188, $PageBlockDivider, 0xdb21d0a7, $InputSecureValue, 0xdb64fd34, account$TmpPassword, 0xdb7e1747, account$ResetNotifySettings, 0xdb9e70d2, $InputPrivacyKeyPhoneP2P, 0xdb9f9140, $ChannelAdminLogEventActionDiscardGroupCall, 0xdbd4feed, $InputReportReasonGeoIrrelevant];
+}
+
+function bucket$6e(): RegistryEntries {
+  return [0xdc3d824f, $TextEmpty, 0xdc452855, messages$EditChatTitle, 0xdcbb8260, messages$GetHistory, 0xdcdf8607, stats$GetMegagroupStats, 0xdd6a8f48, $SendMessageGamePlayAction, 0xdd853661, account$UploadWallPaper];
+}
+
+function bucket$6f(): RegistryEntries {
+  return [0xde266ef5, contacts$TopPeersNotModified, 0xde3f3c79, $ChannelParticipantsRecent, 0xde5a0dd6, $TextEmail, 0xde7b673d, upload$SaveBigFilePart, 0xdebebe83, $CodeSettings, 0xdef60797, messages$EditChatAbout, 0xdf77f3bc, account$ResetAuthorization, 0xdf969c2d, auth$ExportedAuthorization, 0xdfc2f58e, $ChatInvite, 0xdfdaabe1, $InputFileLocation];
+}
+
+function bucket$70(): RegistryEntries {
+  return [0xe0277a62, $SecureFile, 0xe04232f3, $AutoDownloadSettings, 0xe04b5ceb, $ChannelParticipantsMentions, 0xe06046b2, $MsgCopy, 0xe0611f16, messages$DeleteChatUser, 0xe062db83, $InputMessagesFilterContacts, 0xe095c1a0, $PhoneCallDiscardReasonDisconnect, 0xe0b0bc2e, $PhotoStrippedSize, 0xe0c0c5e5, $PageTableRow, 0xe0cdc940, $UpdateBotShippingQuery, 0xe16459c3, $UpdateDialogUnreadMark, 0xe1664194, contacts$BlockedSlice, 0xe1746d0a, $InputReportReasonOther];
+}
+
+function bucket$71(): RegistryEntries {
+  return [0xe22045fc, $DestroySessionOk, 0xe26f42f1, $UserStatusRecently, 0xe2c2685b, messages$GetScheduledHistory, 0xe2d6e436, $ChatParticipantAdmin, 0xe317af7e, $UpdatesTooLong, 0xe31c34d8, $ChannelAdminLogEventActionParticipantInvite, 0xe320c158, account$GetAuthorizations, 0xe3309f7f, help$TermsOfServiceUpdateEmpty, 0xe33f5613, messages$RequestUrlAuth, 0xe3ef9613, auth$ImportAuthorization];
+}
+
+function bucket$72(): RegistryEntries {
+  return [0xe40370a3, $UpdateEditMessage, 0xe4599bbd, messages$Stickers, 0xe470bcfd, messages$GetPeerDialogs, 0xe4c123d6, $InputGeoPointEmpty, 0xe4e88011, $PageBlockList, 0xe511996d, $UpdateFavedStickers, 0xe537ced6, $SecureValueErrorSelfie, 0xe56dbf05, $DialogPeer, 0xe58e95d2, messages$DeleteMessages, 0xe5bbfe1a, $InputMediaPhotoExternal, 0xe5bfffcd, auth$ExportAuthorization, 0xe5d7d19c, messages$ChatFull, 0xe5f672fa, messages$SetBotShippingResults];
+}
+
+function bucket$73(): RegistryEntries {
+  return [0xe6213f4d, bots$AnswerWebhookJSONQuery, 0xe630b979, $InputWallPaper, 0xe63fadeb, channels$ExportMessageLink, 0xe64429c0, $ChannelAdminLogEventActionParticipantUnmute, 0xe66fbf7b, $InputMediaDice, 0xe675a1c1, $TlsBlockGrease, 0xe67f520e, $InputStickerSetDice, 0xe6d83d7e, $ChannelAdminLogEventActionParticipantToggleBan, 0xe6df7378, messages$StartBot, 0xe6dfb825, $ChannelAdminLogEventActionChangeTitle, 0xe7026d0d, $InputMessagesFilterGeo, 0xe7027c94, account$AcceptAuthorization, 0xe725d44f, $TlsBlockScope, 0xe73547e1, $UpdateBotCallbackQuery, 0xe7512126, $DestroySession];
+}
+
+function bucket$74(): RegistryEntries {
+  return [0xe8025ca2, messages$SavedGifsNotModified, 0xe822649d, messages$GetGameHighScores, 0xe831c556, $VideoSize, 0xe844ebff, messages$SearchCounter, 0xe86602c3, messages$AllStickersNotModified, 0xe894ad4d, auth$AcceptLoginToken, 0xe89c45b2, $WebPage, 0xe8a40bd9, $SecureValueErrorData, 0xe8f463d0, contacts$AddContact, 0xe8fd8014, $PeerBlocked, 0xe9763aec, $SendMessageUploadVideoAction, 0xe9a734fa, $PhotoCachedSize, 0xe9baa668, $FolderPeer, 0xe9e82c18, $ChannelAdminLogEventActionUpdatePinned];
+}
+
+function bucket$75(): RegistryEntries {
+  return [0xea02c27e, $PaymentCharge, 0xea02ec33, $SecureValueTypeTemporaryRegistration, 0xea107ae4, $ChannelAdminLogEventsFilter, 0xea109b13, $DestroyAuthKeyFail, 0xea4b0e5c, $UpdateChatParticipantAdd, 0xea8ca4f9, channels$SetStickers, 0xeab5dc38, channels$ReadMessageContents, 0xeabbb94c, channels$TogglePreHistoryHidden, 0xeae87e42, contacts$Contacts, 0xeb0467fb, $UpdateChannelTooLong, 0xeb1477e8, $WebPageEmpty, 0xeb2b4cf6, account$GetGlobalPrivacySettings, 0xeb49081d, $RecentMeUrlChatInvite, 0xeb5ea206, messages$SetInlineBotResults, 0xeba80ff0, messages$GetAllChats, 0xebe46819, $UpdateServiceNotification];
+}
+
+function bucket$76(): RegistryEntries {
+  return [0xec22cfcd, help$SetBotUpdatesStatus, 0xec82e140, phone$PhoneCall, 0xecba39db, account$VerifyEmail, 0xed18c118, $EncryptedMessage, 0xed1ecdb0, $SecureValueHash, 0xed56c9fc, account$WebAuthorizations, 0xed6a8504, $TextSubscript, 0xed85eab5, $UpdatePinnedMessages, 0xed8af74d, channels$AdminLogResults, 0xedab447b, $BadServerSalt, 0xedb93949, $UserStatusOnline, 0xedcdc05b, $TopPeer, 0xedd4882a, updates$GetState, 0xedd49ef0, channels$ToggleSlowMode, 0xedd923c5, messages$DiscardEncryption, 0xedf17c12, $UserFull, 0xedfd405f, messages$AllStickers];
+}
+
+function bucket$77(): RegistryEntries {
+  return [0xee2bb969, $UpdateDraftMessage, 0xee3b272a, $UpdatePrivacy, 0xee72f79a, help$AcceptTermsOfService, 0xee8c1e86, $InputChannelEmpty, 0xeea8e46e, upload$CdnFileReuploadNeeded, 0xeeca5ce3, $LangPackLanguage, 0xef1751b5, $PageBlockChannel, 0xef3a6acd, $ChannelFull, 0xef7ff916, stats$MegagroupStats, 0xefea3803, langpack$GetStrings];
+}
+
+function bucket$78(): RegistryEntries {
+  return [0xf0173fe9, channels$ChannelParticipantsNotModified, 0xf025bc8b, messages$UnpinAllMessages, 0xf041e250, $ChatOnlines, 0xf05b4804, account$InitTakeoutSession, 0xf0e3e596, messages$DialogsNotModified, 0xf1036780, stickers$CreateStickerSet, 0xf12bb6e1, $PageBlockSubheader, 0xf12e57c9, channels$EditPhoto, 0xf141b5e1, $InputEncryptedChat, 0xf1749a22, messages$StickersNotModified, 0xf18cda44, upload$FileCdnRedirect, 0xf19ed96d, messages$GetDialogFilters];
+}
+
+function bucket$79(): RegistryEntries {
+  return [0xf257106c, account$SaveTheme, 0xf259a80b, $PageBlockEmbedPost, 0xf2ebdb4e, $UpdateGroupCallParticipants, 0xf2f2330a, langpack$GetLangPack, 0xf3427b8c, $PingDelayDisconnect, 0xf351d7ab, $SendMessageUploadAudioAction, 0xf35c6d01, $RpcResult, 0xf37f2f16, messages$FavedStickers, 0xf385c1f6, $LangPackDifference, 0xf392b7f4, $InputPhoneContact, 0xf3ae2eed, help$UserInfoEmpty, 0xf3f25f76, $MessageActionContactSignUp];
+}
+
+function bucket$7a(): RegistryEntries {
+  return [0xf4108aa0, $ReplyKeyboardForceReply, 0xf41eb622, account$ThemesNotModified, 0xf4e096c3, $InputMediaInvoice, 0xf5045f1f, $SetClientDHParams, 0xf5235d55, $InputEncryptedFileLocation, 0xf52ff27f, $InputFile, 0xf568028a, $BankCardOpenUrl, 0xf56ee2a8, channels$ChannelParticipants, 0xf57c350f, contacts$GetBlocked, 0xf5890df1, $InputThemeSlug, 0xf5dad378, channels$GetGroupsForDiscussion, 0xf5dd8f9d, messages$DiscussionMessage];
+}
+
+function bucket$7b(): RegistryEntries {
+  return [0xf64daf43, messages$RequestEncryption, 0xf660e1d4, $DestroyAuthKeyOk, 0xf729ea98, messages$AcceptUrlAuth, 0xf731a9f4, messages$ReadDiscussion, 0xf7444763, $JsonArray, 0xf7760f51, stickers$RemoveStickerFromSet, 0xf7c1b13f, $InputUserSelf];
+}
+
+function bucket$7c(): RegistryEntries {
+  return [0xf831a20f, contacts$AcceptContact, 0xf836aa95, channels$LeaveChannel, 0xf888fa1a, $PrivacyValueDisallowContacts, 0xf89777f2, $ChannelAdminLogEventActionParticipantLeave, 0xf89cf5e8, $MessageActionChatJoinedByLink, 0xf8ab7dfb, $InputMediaContact, 0xf8b036af, channels$GetAdminedPublicChannels, 0xf8ec284b, $PeerSelfLocated, 0xf911c994, $Contact, 0xf92424d2, $ChannelAdminLogEventActionParticipantMute, 0xf93ccba3, contacts$ResolveUsername, 0xf96e55de, messages$UninstallStickerSet, 0xf9a0aa09, messages$AddChatUser, 0xf9c44144, $InputMediaGeoPoint, 0xf9c8bcc6, $WebDocumentNoProxy, 0xf9d27a5a, $UpdateInlineBotCallbackQuery];
+}
+
+function bucket$7d(): RegistryEntries {
+  return [0xfa04579d, $MessageEntityMention, 0xfa0f3ca2, $UpdatePinnedDialogs, 0xfa4f0bb5, $InputFileBig, 0xfa56ce36, $EncryptedChat, 0xfabadc5f, $InputPrivacyKeyPhoneCall, 0xfae69f56, $MessageActionCustomAction, 0xfaf7e8c9, $PhoneCallDiscardReasonBusy, 0xfb197a65, $Photo, 0xfb52dc99, $InputMediaDocumentExternal, 0xfb834291, $TopPeerCategoryPeers, 0xfb8fe43c, payments$SavedInfo, 0xfbd2c296, $InputFolderPeer, 0xfbd81688, $BaseThemeDay, 0xfbeec0f0, $TopPeerCategoryForwardChats];
+}
+
+function bucket$7e(): RegistryEntries {
+  return [0xfc2e05bc, $ChatInviteExported, 0xfc36954e, $SecureValueTypeUtilityBill, 0xfc796b3f, $KeyboardButtonRequestGeoLocation, 0xfc878fc8, $PhoneCallProtocol, 0xfc8ddbea, account$GetWallPaper, 0xfc900c2b, $ChatParticipantsForbidden, 0xfcaafeb7, $InputDialogPeer, 0xfd5ec8f5, $SendMessageCancelAction, 0xfd8e711f, $DraftMessage, 0xfda68d36, messages$GetMessageEditData, 0xfdb19008, $MessageMediaGame];
+}
+
+function bucket$7f(): RegistryEntries {
+  return [0xfe087810, channels$ReportSpam, 0xfeed5769, account$InstallWallPaper, 0xff2abe9f, $UpdateChannelUserTyping, 0xff544e65, $Folder, 0xff7a9383, phone$SendSignalingData, 0xffa0a496, $InputStickerSetItem, 0xffb62b95, $InputStickerSetEmpty, 0xffb6d4ca, stickers$ChangeStickerPosition, 0xffc86587, $InputMessagesFilterGif, 0xfff8fdc4, $InputBotInlineResultDocument, 0xfffe1bac, $PrivacyValueAllowContacts];
 }
