@@ -26,6 +26,8 @@ export interface PayloadResult {
   readonly name: string;
   readonly description: string;
   readonly messageCount: number;
+  /** Timed on this many messages in turn that differ only in some values (see payloads.ts). */
+  readonly rotation?: number;
   readonly referenceLibrary: string;
   readonly referenceBytes: number;
   readonly libraries: Readonly<Record<string, LibraryResult>>;

@@ -4,16 +4,20 @@
 //
 // tlforge is measured twice under tsx (which includes TypeScript transpilation: with its on-disk cache
 // disabled, and warm) and once as plain JavaScript: @tlforge/layers/latest + runtime bundled by esbuild (the
-// one that ships with tsx), dependencies left external, as a published build would be.
+// one that ships with tsx), dependencies left external, as a published build would be; so are the
+// `generate --only` subsets of the latest layer for one request (the apps of bundle-size.ts). Beside
+// them mtcute, teleproto and GramJS (telegram 1.5.27) as their users load them. About 2 minutes.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { generateSchemaSet } from '../packages/codegen/src/emit/generate.ts';
 import { loadSchema } from '../packages/codegen/src/model/load-schema.ts';
 import { vendoredSets } from '../scripts/generate-layers.ts';
 import { generatedIndex } from './adapters/tlforge.ts';
 import { describeMachine, loadAverage } from './machine.ts';
+import { packageVersion } from './package-version.ts';
 
 interface Target {
   readonly name: string;
@@ -51,11 +55,14 @@ function importTarget(name: string, url: string, note: string, nodeArgs: string[
   };
 }
 
-async function bundleTlforge(): Promise<string> {
+/** The requests of the `--only` subsets measured (as bundle-size.ts bundles them). */
+const subsets = ['messages.startBot', 'bots.sendCustomRequest'];
+
+async function bundleTlforge(index: URL, name: string): Promise<string> {
   mkdirSync(cacheDir, { recursive: true });
-  const outfile = fileURLToPath(new URL('tlforge-latest.mjs', cacheDir));
+  const outfile = fileURLToPath(new URL(`${name}.mjs`, cacheDir));
   await build({
-    entryPoints: [fileURLToPath(generatedIndex)],
+    entryPoints: [fileURLToPath(index)],
     outfile,
     bundle: true,
     // The runtime is bundled from its sources, as a published app bundle would include it; its own
@@ -167,9 +174,10 @@ async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const loadAtStart = loadAverage();
   const runs = quick ? 3 : 9;
+  const gramjsVersion = packageVersion('telegram');
   const targets: Target[] = [];
   if (existsSync(fileURLToPath(generatedIndex))) {
-    const bundle = await bundleTlforge();
+    const bundle = await bundleTlforge(generatedIndex, 'tlforge-latest');
     const bundleText = readFileSync(bundle, 'utf8');
     const classCount = bundleText.split('defineTlClass(').length - 2;
     // The packages the bundle imports (dependencies stay external): `import x from "big-integer";`.
@@ -184,6 +192,20 @@ async function main(): Promise<void> {
       .filter((d) => !d.primitive)
       .map((d) => d.source);
     const floors = writeFloorModules(classCount, packages, combinators);
+    // `tlforge generate <latest> --only <request>`, then bundled as the full layer is.
+    const subsetBundles: string[] = [];
+    for (const name of subsets) {
+      const outDir = fileURLToPath(new URL(`only-${name.replace('.', '-')}/`, cacheDir));
+      rmSync(outDir, { recursive: true, force: true });
+      generateSchemaSet({
+        files: latest.files.map((file) => fileURLToPath(new URL(`../${file}`, import.meta.url))),
+        outDir,
+        only: [name],
+      });
+      subsetBundles.push(
+        await bundleTlforge(new URL('index.ts', pathToFileURL(outDir)), `tlforge-only-${name}`),
+      );
+    }
     targets.push(
       importTarget('floor: import()', floors.none, 'a one-line module: the cost of import() itself'),
       importTarget(
@@ -214,6 +236,14 @@ async function main(): Promise<void> {
         pathToFileURL(bundle).href,
         '@tlforge/layers/latest + runtime bundled by esbuild, deps external',
       ),
+      ...subsets.map((name, i) => {
+        const bytes = statSync(subsetBundles[i]).size;
+        return importTarget(
+          `tlforge --only ${name} (JS)`,
+          pathToFileURL(subsetBundles[i]).href,
+          `the latest layer generated with --only ${name} (${Math.round(bytes / 1024)} KB), bundled the same way`,
+        );
+      }),
       importTarget(
         'tlforge (tsx, warm)',
         generatedIndex.href,
@@ -236,7 +266,17 @@ async function main(): Promise<void> {
     requireTarget(
       'teleproto/tl',
       ['teleproto/tl'],
-      "require('teleproto/tl'): Api only (parses the schema at load)",
+      "require('teleproto/tl'): the Api entry (parses the schema at load; its message class loads the client too)",
+    ),
+    requireTarget(
+      `GramJS (telegram ${gramjsVersion})`,
+      ['telegram'],
+      "require('telegram'): the package entry, client included (layer 122)",
+    ),
+    requireTarget(
+      `GramJS (telegram ${gramjsVersion})/tl`,
+      ['telegram/tl'],
+      "require('telegram/tl'): the Api entry (parses the schema at load; its message class loads the client too)",
     ),
     requireTarget(
       '@mtcute/tl',

@@ -1,4 +1,4 @@
-// The five benchmark payloads, described once in library-neutral form (see tl-tree.ts) from a seeded
+// The benchmark payloads, described once in library-neutral form (see tl-tree.ts) from a seeded
 // PRNG. Every adapter builds its own objects from these trees, so all libraries encode the same data.
 // Only constructors whose layout is the same in layer 214 and mtcute's layer 223 are used, except the
 // few that the verification step (verify.ts) explains: message, user, messages.messages,
@@ -8,11 +8,18 @@ import { Prng } from './prng.ts';
 import { type TlNode, type TlValue, tl } from './tl-tree.ts';
 
 export interface Payload {
-  /** One letter, as in the report: A..E. */
+  /** One letter, as in the report: A..H. */
   readonly id: string;
   readonly name: string;
   readonly description: string;
+  /** The payload; with a rotation, its first message. */
   readonly root: TlNode;
+  /**
+   * Messages that differ only in some values, encoded and decoded in turn (each built and encoded once,
+   * before timing), so that caches keyed by a value (tlforge's `long()` cache) miss as they would on a
+   * stream of updates from many users. Starts with `root`.
+   */
+  readonly rotation?: readonly TlNode[];
   /** How many `message` objects the payload carries (for per-message figures). */
   readonly messageCount: number;
   /** A request (TL function): decoding it is not supported by every library. */
@@ -308,11 +315,11 @@ function shortMessage(): TlNode {
   });
 }
 
-/** A 104-byte update whose text is 40 UTF-16 units outside ASCII: the small messages clients see most. */
-function shortNonAsciiMessage(): TlNode {
+/** A 108-byte update whose text is 40 UTF-16 units outside ASCII: the small messages clients see most. */
+function shortNonAsciiMessage(userId = 5_234_112_901n): TlNode {
   return tl('updateShortMessage', {
     id: 48_214,
-    user_id: 5_234_112_901n,
+    user_id: userId,
     message: 'Привет! Встреча перенесена на четверг 🎉',
     pts: 1_200_345,
     pts_count: 1,
@@ -331,6 +338,20 @@ function shortTwoStringMessage(): TlNode {
     date: 1_700_000_125,
     entities: [tl('messageEntityTextUrl', { offset: 0, length: 7, url: 'https://example.org/встреча' })],
   });
+}
+
+/** How many messages the distinct-ids payload rotates through: 16× the 256 slots of the long cache. */
+export const DISTINCT_IDS = 4096;
+
+/**
+ * The non-ASCII update from `DISTINCT_IDS` different users: the first is F itself, the others have
+ * distinct user ids of the same range as the dialogs' (below and above 2^32, so both halves vary).
+ */
+function shortNonAsciiFromManyUsers(): TlNode[] {
+  const rng = new Prng(SEED + 8);
+  const ids = new Set<bigint>([5_234_112_901n]);
+  while (ids.size < DISTINCT_IDS) ids.add(BigInt(rng.int(100_000_000, 7_999_999_999)));
+  return [...ids].map((id) => shortNonAsciiMessage(id));
 }
 
 function sendMessage(): TlNode {
@@ -371,6 +392,7 @@ function updatesBatch(): TlNode {
 }
 
 export function buildPayloads(): Payload[] {
+  const manyUsers = shortNonAsciiFromManyUsers();
   return [
     {
       id: 'A',
@@ -428,5 +450,28 @@ export function buildPayloads(): Payload[] {
       messageCount: 1,
       isRequest: false,
     },
+    {
+      id: 'H',
+      name: `updateShortMessage, ${DISTINCT_IDS.toLocaleString('en-US')} user ids`,
+      description: `F from ${DISTINCT_IDS.toLocaleString('en-US')} users in turn (per-value caches miss)`,
+      root: manyUsers[0],
+      rotation: manyUsers,
+      messageCount: 1,
+      isRequest: false,
+    },
   ];
+}
+
+/**
+ * Why telegram@1.5.27 (GramJS) is not timed on these payloads; teleproto stands in for its code. Its
+ * bundle size and import time are measured (bundle-size.ts, import-time.ts).
+ */
+export const telegram1527NotMeasured =
+  'layer 122: updateShortMessage, message, user, chat, peerUser (int ids), messageReplyHeader, ' +
+  'messageFwdHeader and messages.sendMessage have other ids or fields, messageEntityCustomEmoji does not ' +
+  'exist: none of the payloads can be encoded the same; teleproto is the same GramJS code on layer 214';
+
+/** The messages a payload is timed on: its rotation, or its one message. */
+export function payloadMessages(payload: Payload): readonly TlNode[] {
+  return payload.rotation ?? [payload.root];
 }

@@ -1,17 +1,22 @@
 // Before anything is timed: every library must encode each payload to the same bytes as the reference
 // (tlforge, or teleproto while tlforge's generated code is absent), and must decode its own bytes
-// back into an object that re-encodes to those bytes.
+// back into an object that re-encodes to those bytes; for a payload with a rotation, every message of
+// it.
 
 import type { LibraryAdapter } from './adapters/library-adapter.ts';
-import type { Payload } from './payloads.ts';
+import { type Payload, payloadMessages } from './payloads.ts';
 import { countConstructors } from './tl-tree.ts';
 
 export interface LibraryCheck {
   readonly adapter: LibraryAdapter;
-  /** The library's object for this payload, built once. */
+  /** The library's object for this payload, built once (the first of a rotation). */
   readonly obj: unknown;
-  /** The library's own encoding (its own layer). */
+  /** The library's own encoding (its own layer) of `obj`. */
   readonly bytes: Uint8Array;
+  /** Every message of the payload (`obj` alone without a rotation), built once. */
+  readonly objects: readonly unknown[];
+  /** Their encodings, `bytes` first. */
+  readonly encodings: readonly Uint8Array[];
   /** Its own bytes equal the reference bytes. */
   readonly identical: boolean;
   /** For another layer: its writers with layer 214's ids/layouts give the reference bytes. */
@@ -55,9 +60,26 @@ function explainLayer(adapter: LibraryAdapter, payload: Payload): string | undef
   return parts.length > 0 ? `layer ${adapter.layer} vs 214: ${parts.join('; ')}` : undefined;
 }
 
-function checkDecode(adapter: LibraryAdapter, payload: Payload, bytes: Uint8Array): string | undefined {
+/** Which message of a rotation a problem is in; nothing for a payload of one message. */
+function messageLabel(index: number, count: number): string {
+  return count === 1 ? '' : `message ${index + 1} of ${count}: `;
+}
+
+function checkDecodeAll(
+  adapter: LibraryAdapter,
+  payload: Payload,
+  encodings: readonly Uint8Array[],
+): string | undefined {
   const unsupported = adapter.cannotDecode?.(payload.root, payload.isRequest);
   if (unsupported !== undefined) return unsupported;
+  for (let i = 0; i < encodings.length; i++) {
+    const problem = checkDecode(adapter, encodings[i]);
+    if (problem !== undefined) return `${messageLabel(i, encodings.length)}${problem}`;
+  }
+  return undefined;
+}
+
+function checkDecode(adapter: LibraryAdapter, bytes: Uint8Array): string | undefined {
   let decoded: unknown;
   try {
     decoded = adapter.deserialize(bytes);
@@ -76,40 +98,52 @@ function checkDecode(adapter: LibraryAdapter, payload: Payload, bytes: Uint8Arra
 }
 
 export function verifyPayload(payload: Payload, adapters: readonly LibraryAdapter[]): PayloadCheck {
+  const messages = payloadMessages(payload);
   const built = adapters.map((adapter) => {
-    const obj = adapter.build(payload.root);
-    return { adapter, obj, bytes: adapter.serialize(obj) };
+    const objects = messages.map((root) => adapter.build(root));
+    return { adapter, objects, encodings: objects.map((obj) => adapter.serialize(obj)) };
   });
   const referenceEntry =
     built.find((b) => b.adapter.key === 'tlforge') ?? built.find((b) => b.adapter.layer === 214);
   if (referenceEntry === undefined) throw new Error('no layer-214 library to compare with');
-  const reference = referenceEntry.bytes;
-  const libraries = built.map(({ adapter, obj, bytes }): LibraryCheck => {
-    const identical = bytesEqual(bytes, reference);
+  const references = referenceEntry.encodings;
+  if (new Set(references.map((bytes) => Buffer.from(bytes).toString('hex'))).size !== references.length)
+    throw new Error(`${payload.id}: the messages of the rotation are not all different`);
+  const libraries = built.map(({ adapter, objects, encodings }): LibraryCheck => {
+    // The first message that differs from the reference decides; a rotation must match throughout.
+    const differing = encodings.findIndex((bytes, i) => !bytesEqual(bytes, references[i]));
+    const identical = differing < 0;
     let identicalAsLayer214: boolean | undefined;
     let difference: string | undefined;
     if (!identical) {
       if (adapter.layer !== 214 && adapter.serializeAsLayer214 !== undefined) {
-        const as214 = adapter.serializeAsLayer214(obj);
-        identicalAsLayer214 = bytesEqual(as214, reference);
+        const as214 = objects.map((obj) => adapter.serializeAsLayer214!(obj));
+        const differing214 = as214.findIndex((bytes, i) => !bytesEqual(bytes, references[i]));
+        identicalAsLayer214 = differing214 < 0;
         difference = identicalAsLayer214
           ? explainLayer(adapter, payload)
-          : `even with layer 214 ids: ${firstDifference(as214, reference)}`;
+          : `${messageLabel(differing214, as214.length)}even with layer 214 ids: ${firstDifference(
+              as214[differing214],
+              references[differing214],
+            )}`;
       } else {
-        difference = firstDifference(bytes, reference);
+        const label = messageLabel(differing, encodings.length);
+        difference = `${label}${firstDifference(encodings[differing], references[differing])}`;
       }
     }
     return {
       adapter,
-      obj,
-      bytes,
+      obj: objects[0],
+      bytes: encodings[0],
+      objects,
+      encodings,
       identical,
       identicalAsLayer214,
       difference,
-      decodeProblem: checkDecode(adapter, payload, bytes),
+      decodeProblem: checkDecodeAll(adapter, payload, encodings),
     };
   });
-  return { payload, referenceKey: referenceEntry.adapter.key, reference, libraries };
+  return { payload, referenceKey: referenceEntry.adapter.key, reference: references[0], libraries };
 }
 
 /** Every library encodes the same logical payload (directly, or through its layer-214 writers). */
